@@ -1,0 +1,234 @@
+# Tower: the book, the reference runtime and the conformance suite, from tower.nw.
+#
+#   make                 install what is missing, tangle, build, weave, run the suite on ref
+#   make check           every test; ends with "N passed, N failed"
+#   make install         PREFIX=/usr/local DESTDIR= : header, libraries, pkg-config file
+#   make conform IMPL=asyncio|uvloop|gbulb|ref
+#   make bless           regenerate golden/ from the oracle (never in CI)
+#   make check-asan, make check-valgrind, make bench, make clean
+
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -ec
+.DELETE_ON_ERROR:
+.SUFFIXES:
+.DEFAULT_GOAL := all
+
+PREFIX ?= /usr/local
+exec_prefix ?= $(PREFIX)
+includedir ?= $(PREFIX)/include
+libdir ?= $(exec_prefix)/lib
+pkgconfigdir ?= $(libdir)/pkgconfig
+INSTALL ?= install
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+TOWER_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -pthread -Iref/include
+LDLIBS_TOWER := -pthread
+SO_VERSION := 0
+VERSION := 0.1.0
+
+B := build
+# Debian's interpreter: the oracle, and the one that has pytest, uvloop and gbulb.
+PYTHON := /usr/bin/python3
+CONFORM := $(PYTHON) tools/conform
+
+# ---------------------------------------------------------------- dependencies
+# Each group is installed by tools/ensure-deps the first time a target needs it.
+DEPS_BUILD := make gcc libc6-dev pkg-config check libsubunit-dev noweb
+DEPS_BOOK := texlive-latex-base texlive-latex-recommended texlive-luatex \
+             texlive-pictures fonts-lmodern fonts-dejavu-core fonts-noto-color-emoji \
+             poppler-utils
+DEPS_SUITE := python3 python3-pytest python3-uvloop python3-gbulb
+DEPS_VALGRIND := valgrind
+
+.PHONY: deps deps-valgrind
+deps:
+	@tools/ensure-deps $(DEPS_BUILD) $(DEPS_BOOK) $(DEPS_SUITE)
+deps-valgrind: deps
+	@tools/ensure-deps $(DEPS_VALGRIND)
+
+# ---------------------------------------------------------------- tangling
+# Every root chunk of tower.nw is a file below ref/, named by its path in code
+# quotes (<<[[src/loop.c]]>>=, so underscores survive LaTeX). A chunk whose name
+# is misspelt becomes a new root and fails `make check-roots`.
+ROOTS := $(shell cat ref.roots 2>/dev/null)
+
+REF_FILES := $(addprefix ref/,$(ROOTS))
+HEADERS := $(filter ref/include/%,$(REF_FILES))
+LIB_SRCS := $(filter ref/src/%.c,$(REF_FILES))
+SCENARIO_SRCS := $(filter ref/scenarios/%.c,$(REF_FILES))
+TEST_SRCS := $(filter ref/tests/%.c,$(REF_FILES))
+BENCH_SRCS := $(filter ref/bench/%.c,$(REF_FILES))
+
+# tangle ROOT... into DIR; notangle -L makes compilers and debuggers point
+# into tower.nw; cpif leaves unchanged files untouched, so nothing rebuilds.
+define tangle_into
+for root in $(2); do \
+  mkdir -p "$(1)/$$(dirname "$$root")"; \
+  case "$$root" in *.c|*.h) line=-L ;; *) line= ;; esac; \
+  notangle -t8 $$line -R"[[$$root]]" tower.nw | cpif "$(1)/$$root"; \
+done
+endef
+
+.PHONY: tangle
+tangle: $(B)/tangle.stamp
+$(B)/tangle.stamp: tower.nw ref.roots | deps
+	@mkdir -p $(B)
+	$(call tangle_into,ref,$(ROOTS))
+	@touch $@
+# The tangled files change only through the stamp's recipe.
+$(REF_FILES): $(B)/tangle.stamp ;
+
+# ---------------------------------------------------------------- building
+OBJS := $(LIB_SRCS:ref/src/%.c=$(B)/obj/%.o)
+PIC_OBJS := $(LIB_SRCS:ref/src/%.c=$(B)/pic/%.o)
+SCENARIO_BINS := $(SCENARIO_SRCS:ref/scenarios/%.c=$(B)/scenarios/%)
+BENCH_BINS := $(BENCH_SRCS:ref/bench/%.c=$(B)/bench/%)
+CHECK_BIN := $(B)/check_tower
+
+.PHONY: all lib scenarios tests benchmarks
+all: lib scenarios tests benchmarks pdf conform-ref
+lib: $(B)/libtower.a $(B)/libtower.so $(B)/tower.pc
+scenarios: $(SCENARIO_BINS)
+tests: $(CHECK_BIN)
+benchmarks: $(BENCH_BINS)
+
+$(B)/obj/%.o: ref/src/%.c $(HEADERS) | deps
+	@mkdir -p $(@D)
+	$(CC) $(TOWER_CFLAGS) $(CFLAGS) -c $< -o $@
+$(B)/pic/%.o: ref/src/%.c $(HEADERS) | deps
+	@mkdir -p $(@D)
+	$(CC) $(TOWER_CFLAGS) $(CFLAGS) -fPIC -c $< -o $@
+
+$(B)/libtower.a: $(OBJS)
+	rm -f $@
+	ar rcs $@ $^
+$(B)/libtower.so.$(SO_VERSION): $(PIC_OBJS)
+	$(CC) -shared -Wl,-soname,libtower.so.$(SO_VERSION) $(CFLAGS) -o $@ $^ $(LDLIBS_TOWER)
+$(B)/libtower.so: $(B)/libtower.so.$(SO_VERSION)
+	ln -sf $(<F) $@
+
+$(B)/scenarios/%: ref/scenarios/%.c $(HEADERS) $(B)/libtower.a
+	@mkdir -p $(@D)
+	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
+$(B)/bench/%: ref/bench/%.c $(HEADERS) $(B)/libtower.a
+	@mkdir -p $(@D)
+	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
+$(CHECK_BIN): $(TEST_SRCS) $(HEADERS) $(B)/libtower.a
+	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $$(pkg-config --cflags check) $(TEST_SRCS) -o $@ \
+	  $(B)/libtower.a $$(pkg-config --libs check) $(LDLIBS_TOWER)
+
+$(B)/tower.pc: tools/tower.pc.in Makefile
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@includedir@|$(includedir)|' \
+	    -e 's|@libdir@|$(libdir)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+
+# ---------------------------------------------------------------- the book
+# Transcripts and Python editions are read when the book is woven.
+BOOK_INPUTS := $(wildcard golden/*.out conformance/t*/*.py)
+DOC := $(B)/doc
+# Reproducible: the same bytes from the same commit.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || stat -c %Y tower.nw)
+LUALATEX := SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) FORCE_SOURCE_DATE=1 TEXINPUTS=$(DOC): \
+  lualatex -interaction=nonstopmode -halt-on-error -output-directory=$(DOC)
+
+.PHONY: pdf
+pdf: docs/tower.pdf
+docs/tower.pdf: tower.nw $(BOOK_INPUTS) | deps
+	@mkdir -p $(DOC)
+	noweave -delay -index -autodefs c tower.nw > $(DOC)/tower.tex
+	# Debian's noweb.sty is Latin-1; LuaLaTeX reads only UTF-8.
+	iconv -f latin1 -t utf-8 "$$(kpsewhich noweb.sty)" > $(DOC)/noweb.sty
+	for pass in 1 2 3; do \
+	  $(LUALATEX) $(DOC)/tower.tex > $(DOC)/lualatex.out 2>&1 \
+	    || { grep -A5 '^!' $(DOC)/tower.log >&2; exit 1; }; \
+	done
+	mkdir -p docs && cp $(DOC)/tower.pdf $@
+
+# ---------------------------------------------------------------- the suite
+IMPL ?= asyncio
+.PHONY: conform conform-ref report bless
+conform: | deps
+	$(CONFORM) run --impl $(IMPL)
+conform-ref: scenarios
+	$(CONFORM) run --impl ref
+report: scenarios
+	$(CONFORM) report --out docs/conformance.md
+bless: | deps
+	$(CONFORM) bless
+
+# ---------------------------------------------------------------- checks
+.PHONY: check check-tangle check-roots check-unit check-runner check-suite-ref \
+        check-suite-asyncio check-goldens check-pdf check-asan check-valgrind
+check: all
+	$(PYTHON) tools/check-stages \
+	  "tangle in sync=$(MAKE) -s check-tangle" \
+	  "root chunks=$(MAKE) -s check-roots" \
+	  "unit tests=$(MAKE) -s check-unit" \
+	  "runner tests=$(MAKE) -s check-runner" \
+	  "suite on ref=$(MAKE) -s check-suite-ref" \
+	  "suite on asyncio=$(MAKE) -s check-suite-asyncio" \
+	  "goldens=$(MAKE) -s check-goldens" \
+	  "book=$(MAKE) -s check-pdf"
+
+check-tangle: | deps
+	rm -rf $(B)/tangle-check && mkdir -p $(B)/tangle-check
+	$(call tangle_into,$(B)/tangle-check,$(ROOTS))
+	diff -r ref $(B)/tangle-check \
+	  || { echo "ref/ differs from what tower.nw tangles to: run make tangle" >&2; exit 1; }
+	echo "ref/ matches tower.nw (1 passed, 0 failed)"
+check-roots: | deps
+	diff <(noroots tower.nw | sed 's/^<<\[\[//; s/\]\]>>$$//' | sort) <(sort ref.roots) \
+	  || { echo "root chunks of tower.nw differ from ref.roots (< only in tower.nw, > only in ref.roots)" >&2; exit 1; }
+	echo "root chunks match ref.roots (1 passed, 0 failed)"
+check-unit: $(CHECK_BIN)
+	CK_FORK=yes $(CHECK_BIN)
+check-runner: | deps
+	$(PYTHON) -m pytest -q tools/tests
+check-suite-ref: scenarios
+	$(CONFORM) run --impl ref
+check-suite-asyncio: | deps
+	$(CONFORM) run --impl asyncio
+check-goldens: | deps
+	$(CONFORM) check
+check-pdf: docs/tower.pdf
+	pdfinfo docs/tower.pdf | grep -q '^Pages:' && echo "book woven (1 passed, 0 failed)"
+
+# Sanitized and valgrind runs build a separate tree and run the unit tests and
+# every C edition through the runner, so an error report is a failed scenario.
+ASAN_B := build-asan
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+check-asan: tangle | deps
+	$(MAKE) B=$(ASAN_B) CFLAGS="$(ASAN_FLAGS)" lib scenarios tests
+	ASAN_OPTIONS=detect_leaks=1 CK_FORK=no $(ASAN_B)/check_tower
+	ASAN_OPTIONS=detect_leaks=1 $(CONFORM) run --impl ref --ref-build $(ASAN_B)
+check-valgrind: scenarios tests | deps-valgrind
+	CK_FORK=no valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+	  --error-exitcode=99 $(CHECK_BIN)
+	$(CONFORM) run --impl ref --timeout-scale 10 \
+	  --wrap 'valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99'
+
+# ---------------------------------------------------------------- benchmarks
+.PHONY: bench
+bench: benchmarks | deps
+	$(PYTHON) bench/run
+
+# ---------------------------------------------------------------- install
+.PHONY: install uninstall
+install: lib
+	$(INSTALL) -d $(DESTDIR)$(includedir)/tower $(DESTDIR)$(libdir) $(DESTDIR)$(pkgconfigdir)
+	$(INSTALL) -m 644 ref/include/tower.h $(DESTDIR)$(includedir)/
+	$(INSTALL) -m 644 $(filter ref/include/tower/%,$(HEADERS)) $(DESTDIR)$(includedir)/tower/
+	$(INSTALL) -m 644 $(B)/libtower.a $(DESTDIR)$(libdir)/
+	$(INSTALL) -m 755 $(B)/libtower.so.$(SO_VERSION) $(DESTDIR)$(libdir)/
+	ln -sf libtower.so.$(SO_VERSION) $(DESTDIR)$(libdir)/libtower.so
+	$(INSTALL) -m 644 $(B)/tower.pc $(DESTDIR)$(pkgconfigdir)/
+uninstall:
+	rm -rf $(DESTDIR)$(includedir)/tower
+	rm -f $(DESTDIR)$(includedir)/tower.h $(DESTDIR)$(libdir)/libtower.a \
+	      $(DESTDIR)$(libdir)/libtower.so $(DESTDIR)$(libdir)/libtower.so.$(SO_VERSION) \
+	      $(DESTDIR)$(pkgconfigdir)/tower.pc
+
+.PHONY: clean
+clean:
+	rm -rf $(B) $(ASAN_B) docs/tower.pdf
