@@ -54,7 +54,7 @@ deps-valgrind: deps
 ROOTS := $(shell cat ref.roots 2>/dev/null)
 
 REF_FILES := $(addprefix ref/,$(ROOTS))
-HEADERS := $(filter ref/include/%,$(REF_FILES))
+HEADERS := $(filter ref/include/% ref/src/%.h,$(REF_FILES))
 LIB_SRCS := $(filter ref/src/%.c,$(REF_FILES))
 SCENARIO_SRCS := $(filter ref/scenarios/%.c,$(REF_FILES))
 TEST_SRCS := $(filter ref/tests/%.c,$(REF_FILES))

@@ -1,0 +1,18 @@
+import asyncio
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    base = loop.time()
+    at = loop.call_at(base + 5, print, "never")
+    print(f"call_at(base + 5).when() == base + 5: {at.when() == base + 5}")
+    later = loop.call_later(10, print, "never")
+    ahead = later.when() - loop.time()
+    print(f"call_later(10).when() is about 10 s ahead: {9.0 < ahead <= 10.0}")
+    print(f"TimerHandle is a Handle: {isinstance(later, asyncio.Handle)}")
+    at.cancel()
+    later.cancel()
+    print(f"cancelled() after cancel(): {at.cancelled()} {later.cancelled()}")
+
+
+asyncio.run(main())

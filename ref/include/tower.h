@@ -1,0 +1,11 @@
+#line 582 "tower.nw"
+/* tower.h -- the reference runtime of the Tower of Asyncio.
+   Generated from tower.nw: edit the book, not this file. */
+#ifndef TOWER_H
+#define TOWER_H
+#include "tower/error.h"
+#include "tower/coro.h"
+#include "tower/loop.h"
+#include "tower/future.h"
+#include "tower/task.h"
+#endif

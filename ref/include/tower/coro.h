@@ -1,0 +1,77 @@
+#line 418 "tower.nw"
+/* tower/coro.h -- stackless coroutines and await (see the book, tier 1) */
+#ifndef TOWER_CORO_H
+#define TOWER_CORO_H
+#include "tower/error.h"
+
+#line 436 "tower.nw"
+typedef enum tw_kind {
+    TW_KIND_CORO = 1,
+    TW_KIND_FUTURE,
+    TW_KIND_TASK,
+    TW_KIND_YIELD
+} tw_kind;
+
+typedef struct tw_object {
+    uint32_t kind;
+    int32_t refs;
+} tw_object;
+
+void *tw_ref(void *awaitable);
+void tw_unref(void *awaitable);
+#line 464 "tower.nw"
+typedef struct tw_coro tw_coro;
+typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
+typedef tw_step (*tw_coro_fn)(tw_coro *co);
+struct tw_task;
+
+struct tw_coro {
+    tw_object obj;
+    tw_coro_fn body;
+    int resume;
+    int state;
+    tw_coro *caller;
+    struct tw_task *task;
+    void *held;
+    tw_value got;
+    tw_error *got_err;
+    tw_value ret;
+    tw_error *err;
+    void (*cleanup)(tw_coro *co);
+};
+#line 486 "tower.nw"
+void *tw_coro_new(tw_coro_fn body, size_t frame_size);
+void tw_coro_close(tw_coro *co);
+void *tw_yield(void);
+
+int tw__await(tw_coro *co, void *awaitable);
+tw_step tw__coro_finish(tw_coro *co, tw_value v);
+tw_step tw__coro_fail(tw_coro *co, tw_error *e);
+tw_step tw__coro_propagate(tw_coro *co);
+void tw__coro_clear(tw_coro *co);
+#line 526 "tower.nw"
+#define TW_BEGIN(co) switch ((co)->resume) { case 0:
+#define TW_END(co) } return tw__coro_finish((co), TW_NONE)
+
+#define TW__AWAIT(co, aw, catching)                                     \
+    do {                                                                \
+        if (tw__await((co), (aw))) {                                    \
+            (co)->resume = __LINE__;                                    \
+            return TW_SUSPENDED;                                        \
+            case __LINE__:;                                             \
+        }                                                               \
+        if (!(catching) && (co)->got_err)                               \
+            return tw__coro_propagate(co);                              \
+    } while (0)
+#define TW_AWAIT(co, aw) TW__AWAIT(co, aw, 0)
+#define TW_AWAIT_TRY(co, aw) TW__AWAIT(co, aw, 1)
+#define TW_YIELD(co) TW_AWAIT(co, tw_yield())
+
+#define TW_RESULT(co) ((co)->got)
+#define TW_ERROR(co) ((co)->got_err)
+#define TW_CLEAR(co) tw__coro_clear(co)
+#define TW_RETURN(co, v) return tw__coro_finish((co), (v))
+#define TW_RAISE(co, e) return tw__coro_fail((co), (e))
+#define TW_RERAISE(co) return tw__coro_propagate(co)
+#line 427 "tower.nw"
+#endif

@@ -1,0 +1,63 @@
+#line 299 "tower.nw"
+/* tower/error.h -- the error model and the value word (see the book, tier 1) */
+#ifndef TOWER_ERROR_H
+#define TOWER_ERROR_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#line 317 "tower.nw"
+typedef union tw_value {
+    intptr_t i;
+    double d;
+    void *p;
+    const char *s;
+} tw_value;
+
+#define TW_NONE ((tw_value){ .p = NULL })
+#define TW_INT(x) ((tw_value){ .i = (intptr_t)(x) })
+#define TW_DBL(x) ((tw_value){ .d = (x) })
+#define TW_PTR(x) ((tw_value){ .p = (void *)(x) })
+#define TW_STR(x) ((tw_value){ .s = (x) })
+#line 340 "tower.nw"
+typedef enum tw_errkind {
+    TW_ERR_NONE = 0,
+    TW_ERR_CANCELLED,       /* asyncio.CancelledError */
+    TW_ERR_TIMEOUT,         /* TimeoutError (asyncio.TimeoutError) */
+    TW_ERR_INVALID_STATE,   /* asyncio.InvalidStateError */
+    TW_ERR_RUNTIME,         /* RuntimeError */
+    TW_ERR_VALUE,           /* ValueError */
+    TW_ERR_TYPE,            /* TypeError */
+    TW_ERR_LOOKUP,          /* LookupError */
+    TW_ERR_KEY,             /* KeyError, a LookupError */
+    TW_ERR_ARITHMETIC,      /* ArithmeticError */
+    TW_ERR_ZERO_DIVISION,   /* ZeroDivisionError, an ArithmeticError */
+    TW_ERR_OS,              /* OSError */
+    TW_ERR_NO_MEMORY,       /* MemoryError */
+    TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
+    TW_ERR_USER,            /* any other class, named when made */
+    TW_ERR__COUNT
+} tw_errkind;
+
+typedef struct tw_error tw_error;
+#line 363 "tower.nw"
+tw_error *tw_error_new(tw_errkind kind, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+tw_error *tw_error_user(const char *type, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+tw_error *tw_error_group(const char *message, size_t n, tw_error **items);
+tw_error *tw_error_ref(tw_error *e);
+void tw_error_unref(tw_error *e);
+
+tw_errkind tw_error_kind(const tw_error *e);
+bool tw_error_is(const tw_error *e, tw_errkind kind);
+const char *tw_error_type(const tw_error *e);
+const char *tw_error_message(const tw_error *e);
+const char *tw_error_str(const tw_error *e);
+size_t tw_error_count(const tw_error *e);
+tw_error *tw_error_item(const tw_error *e, size_t i);
+void tw_error_print(FILE *out, const tw_error *e);
+int tw_report_uncaught(tw_error *e);
+#line 310 "tower.nw"
+#endif

@@ -1,0 +1,79 @@
+#line 5086 "tower.nw"
+/* tower/task.h -- tasks and the tools built on them (see the book, tier 4) */
+#ifndef TOWER_TASK_H
+#define TOWER_TASK_H
+#include "tower/future.h"
+
+typedef struct tw_task tw_task;
+
+#line 5102 "tower.nw"
+static inline tw_future *tw_task_future(tw_task *t) { return (tw_future *)(void *)t; }
+
+tw_task *tw_create_task(tw_coro *coro, const char *name);
+tw_task *tw_loop_create_task(tw_loop *loop, tw_coro *coro, const char *name);
+const char *tw_task_name(const tw_task *t);
+void tw_task_set_name(tw_task *t, const char *name);
+bool tw_task_cancel(tw_task *t, const char *msg);
+int tw_task_cancelling(const tw_task *t);
+int tw_task_uncancel(tw_task *t);
+tw_task *tw_current_task(void);
+size_t tw_all_tasks(tw_loop *loop, tw_task ***tasks);
+#line 5154 "tower.nw"
+void *tw_sleep(double delay);
+void *tw_sleep_value(double delay, tw_value value);
+#line 5625 "tower.nw"
+#include <math.h>
+#define TW_FOREVER INFINITY
+
+typedef struct tw_gathered {
+    size_t n;
+    const tw_value *values;
+    tw_error *const *errors;
+} tw_gathered;
+
+tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions);
+#line 5650 "tower.nw"
+typedef enum tw_return_when {
+    TW_ALL_COMPLETED,
+    TW_FIRST_COMPLETED,
+    TW_FIRST_EXCEPTION
+} tw_return_when;
+
+typedef struct tw_waited {
+    size_t ndone, npending;
+    tw_future *const *done;
+    tw_future *const *pending;
+} tw_waited;
+
+tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when);
+void *tw_wait_for(void *awaitable, double timeout);
+tw_future *tw_shield(void *awaitable);
+#line 5682 "tower.nw"
+typedef struct tw_as_completed tw_as_completed;
+
+tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double timeout);
+size_t tw_as_completed_count(const tw_as_completed *ac);
+void *tw_as_completed_next(tw_as_completed *ac);
+void tw_as_completed_free(tw_as_completed *ac);
+#line 5698 "tower.nw"
+typedef struct tw_taskgroup tw_taskgroup;
+
+tw_taskgroup *tw_taskgroup_new(void);
+tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *name);
+void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error);
+#line 5718 "tower.nw"
+typedef struct tw_timeout tw_timeout;
+
+tw_timeout *tw_timeout_new(double delay);
+tw_timeout *tw_timeout_at(double when);
+tw_error *tw_timeout_enter(tw_timeout *tm);
+tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error);
+double tw_timeout_when(const tw_timeout *tm);
+tw_error *tw_timeout_reschedule(tw_timeout *tm, double when);
+bool tw_timeout_expired(const tw_timeout *tm);
+void tw_timeout_free(tw_timeout *tm);
+
+void *tw__coro_take_error(tw_coro *co);
+#define TW_TAKE_ERROR(co) ((tw_error *)tw__coro_take_error(co))
+#line 5096 "tower.nw"
+#endif

@@ -1,0 +1,65 @@
+#line 3172 "tower.nw"
+#include <stdio.h>
+#include "tower.h"
+
+static tw_loop *loop;
+
+static void handler(tw_loop *lp, const tw_context *ctx, void *data)
+{
+    (void)data;
+    printf("handler: same loop %s\n", lp == loop ? "True" : "False");
+    printf("handler: has message %s\n", ctx->message ? "True" : "False");
+    printf("handler: exception %s: %s\n", tw_error_type(ctx->error), tw_error_str(ctx->error));
+    printf("handler: has handle %s\n", ctx->handle ? "True" : "False");
+}
+
+static tw_error *boom(void *arg)
+{
+    (void)arg;
+    return tw_error_new(TW_ERR_VALUE, "callback failed");
+}
+
+static tw_error *after(void *arg)
+{
+    (void)arg;
+    printf("after: the loop kept running\n");
+    return NULL;
+}
+
+static tw_error *stop(void *lp)
+{
+    tw_loop_stop(lp);
+    return NULL;
+}
+
+/* the keys of a context: the fields that are set, then the extra items, sorted */
+static void direct(tw_loop *lp, const tw_context *ctx, void *data)
+{
+    (void)lp;
+    (void)data;
+    printf("direct: message=%s keys=[", ctx->message);
+    for (size_t i = 0; i < ctx->nitems; i++)
+        printf("'%s', ", ctx->items[i].key);
+    printf("'message']\n");
+}
+
+int main(void)
+{
+    static const tw_context_item custom[] = { { "custom", "1" } };
+    tw_context report = { .message = "hand-made report", .nitems = 1, .items = custom };
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    loop = tw_loop_new();
+    tw_loop_set_exception_handler(loop, handler, NULL);
+    printf("get_exception_handler() is handler: %s\n",
+           tw_loop_get_exception_handler(loop) == handler ? "True" : "False");
+    tw_call_soon(loop, boom, NULL, NULL);
+    tw_call_soon(loop, after, NULL, NULL);
+    tw_call_soon(loop, stop, loop, NULL);
+    tw_loop_run_forever(loop);
+    tw_loop_set_exception_handler(loop, direct, NULL);
+    tw_loop_call_exception_handler(loop, &report);
+    tw_loop_set_exception_handler(loop, NULL, NULL);
+    printf("handler reset: %s\n", tw_loop_get_exception_handler(loop) ? "set" : "None");
+    tw_loop_free(loop);
+    return 0;
+}

@@ -1,0 +1,49 @@
+#line 3335 "tower.nw"
+#include <stdio.h>
+#include <string.h>
+#include "tower.h"
+
+static tw_handle *handles[5];       /* A B D T U */
+enum { A, B, D, T, U };
+
+static tw_error *cb(void *tag)
+{
+    printf("callback %s\n", (const char *)tag);
+    if (strcmp(tag, "A") == 0) {
+        tw_handle_cancel(handles[B]);
+        printf("  A cancelled B, which is already queued in this batch\n");
+    }
+    return NULL;
+}
+
+static tw_error *stop(void *loop)
+{
+    tw_loop_stop(loop);
+    return NULL;
+}
+
+int main(void)
+{
+    tw_loop *loop = tw_loop_new();
+    tw_handle *c;
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    tw_call_soon(loop, cb, "A", &handles[A]);
+    tw_call_soon(loop, cb, "B", &handles[B]);
+    tw_call_soon(loop, cb, "C", &c);
+    tw_handle_release(c);
+    tw_call_soon(loop, cb, "D", &handles[D]);
+    tw_handle_cancel(handles[D]);
+    tw_call_later(loop, 0.01, cb, "timer T", &handles[T]);
+    tw_call_later(loop, 0.02, cb, "timer U", &handles[U]);
+    tw_handle_cancel(handles[T]);
+    tw_handle_cancel(handles[T]);
+    printf("D and T cancelled before the loop ran (T twice)\n");
+    tw_call_later(loop, 0.1, stop, loop, NULL);
+    tw_loop_run_forever(loop);
+    for (int i = 0; i < 5; i++) {
+        printf("%c.cancelled() = %s\n", "ABDTU"[i], tw_handle_cancelled(handles[i]) ? "True" : "False");
+        tw_handle_release(handles[i]);
+    }
+    tw_loop_free(loop);
+    return 0;
+}

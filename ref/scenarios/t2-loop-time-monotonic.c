@@ -1,0 +1,42 @@
+#line 3394 "tower.nw"
+#include <stdbool.h>
+#include <stdio.h>
+#include "tower.h"
+
+struct main_frame { tw_coro co; double before; };
+
+static tw_step main_body(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    tw_loop *loop = tw_get_running_loop();
+    TW_BEGIN(co);
+    {
+        static double samples[10000];
+        bool ordered = true;
+        for (int i = 0; i < 10000; i++)
+            samples[i] = tw_loop_time(loop);
+        for (int i = 1; i < 10000; i++)
+            ordered = ordered && samples[i - 1] <= samples[i];
+        printf("time() is a float: True\n");        /* a double, by its type */
+        printf("10000 readings never decrease: %s\n", ordered ? "True" : "False");
+    }
+    f->before = tw_loop_time(loop);
+    TW_AWAIT(co, tw_sleep(0.05));
+    printf("time advanced across sleep(0.05): %s\n", tw_loop_time(loop) > f->before ? "True" : "False");
+    {
+        tw_handle *h;
+        double ahead;
+        tw_call_later(loop, 10, NULL, NULL, &h);
+        ahead = tw_handle_when(h) - tw_loop_time(loop);
+        printf("call_later(10).when() is 10 s ahead: %s\n", 9.0 < ahead && ahead <= 10.0 ? "True" : "False");
+        tw_handle_cancel(h);
+        tw_handle_release(h);
+    }
+    TW_END(co);
+}
+
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    return tw_report_uncaught(tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL));
+}

@@ -1,0 +1,715 @@
+#line 2038 "tower.nw"
+/* loop.c -- the event loop */
+#include "private.h"
+#include <errno.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/signalfd.h>
+#include <time.h>
+#include <unistd.h>
+
+_Thread_local tw_loop *tw__running;
+
+#line 2068 "tower.nw"
+static tw_error closed_error =
+    TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
+static tw_error running_error =
+    TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "This event loop is already running");
+static tw_error other_running_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
+    "Cannot run the event loop while another loop is running");
+static tw_error close_running_error =
+    TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
+#line 2081 "tower.nw"
+tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
+{
+    tw_handle *h = malloc(sizeof *h);
+    if (h == NULL)
+        tw__fatal("out of memory (handle)");
+    h->refs = 1;
+    h->cancelled = false;
+    h->done_form = false;
+    h->loop = loop;
+    h->fn.cb = fn;
+    h->arg = arg;
+    h->obj = tw_ref(obj);
+    h->keep = NULL;
+    h->when = 0;
+    h->seq = 0;
+    h->next = NULL;
+    return h;
+}
+
+static void handle_free(tw_handle *h)
+{
+    if (h->obj)
+        tw_unref(h->obj);
+    if (h->keep)
+        tw_unref(h->keep);
+    free(h);
+}
+
+void tw_handle_release(tw_handle *h)
+{
+    if (h != NULL && --h->refs == 0)
+        handle_free(h);
+}
+
+void tw_handle_cancel(tw_handle *h)
+{
+    if (h->cancelled)
+        return;
+    h->cancelled = true;
+    if (h->seq != 0 && h->loop && !h->loop->closed)
+        h->loop->ncancelled++;
+}
+
+bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
+double tw_handle_when(const tw_handle *h) { return h->when; }
+#line 2135 "tower.nw"
+void tw__ready_push(tw_loop *L, tw_handle *h)
+{
+    struct tw__ring *r = &L->ready;
+    if (r->len == r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 64;
+        tw_handle **buf = tw__alloc(cap * sizeof *buf);
+        for (size_t i = 0; i < r->len; i++)
+            buf[i] = r->buf[(r->head + i) % r->cap];
+        free(r->buf);
+        r->buf = buf;
+        r->cap = cap;
+        r->head = 0;
+    }
+    r->buf[(r->head + r->len) % r->cap] = h;
+    r->len++;
+}
+
+static tw_handle *ready_pop(tw_loop *L)
+{
+    struct tw__ring *r = &L->ready;
+    tw_handle *h = r->buf[r->head];
+    r->head = (r->head + 1) % r->cap;
+    r->len--;
+    return h;
+}
+#line 2173 "tower.nw"
+static bool timer_before(const tw_handle *a, const tw_handle *b)
+{
+    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+}
+
+static void heap_sift_up(tw_handle **heap, size_t i)
+{
+    tw_handle *h = heap[i];
+    while (i > 0) {
+        size_t parent = (i - 1) / 2;
+        if (!timer_before(h, heap[parent]))
+            break;
+        heap[i] = heap[parent];
+        i = parent;
+    }
+    heap[i] = h;
+}
+
+static void heap_sift_down(tw_handle **heap, size_t n, size_t i)
+{
+    tw_handle *h = heap[i];
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            break;
+        if (c + 1 < n && timer_before(heap[c + 1], heap[c]))
+            c++;
+        if (!timer_before(heap[c], h))
+            break;
+        heap[i] = heap[c];
+        i = c;
+    }
+    heap[i] = h;
+}
+
+static void heap_push(tw_loop *L, tw_handle *h)
+{
+    if (L->nheap == L->capheap) {
+        L->capheap = L->capheap ? 2 * L->capheap : 64;
+        L->heap = tw__realloc(L->heap, L->capheap * sizeof *L->heap);
+    }
+    L->heap[L->nheap] = h;
+    heap_sift_up(L->heap, L->nheap++);
+}
+
+static tw_handle *heap_pop(tw_loop *L)
+{
+    tw_handle *top = L->heap[0];
+    if (--L->nheap > 0) {
+        L->heap[0] = L->heap[L->nheap];
+        heap_sift_down(L->heap, L->nheap, 0);
+    }
+    top->seq = 0;             /* out of the heap: cancelling no longer counts */
+    if (top->cancelled)
+        L->ncancelled--;
+    return top;
+}
+
+static void heap_drop_cancelled(tw_loop *L)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < L->nheap; i++) {
+        tw_handle *h = L->heap[i];
+        if (h->cancelled) {
+            h->seq = 0;
+            tw_handle_release(h);
+        } else
+            L->heap[n++] = h;
+    }
+    L->nheap = n;
+    L->ncancelled = 0;
+    for (size_t i = n / 2; i-- > 0;)
+        heap_sift_down(L->heap, n, i);
+}
+#line 2257 "tower.nw"
+static double monotonic_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+double tw_loop_time(const tw_loop *L)
+{
+    return monotonic_now() + L->offset;
+}
+
+bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
+#line 2278 "tower.nw"
+tw_loop *tw_loop_new_clock(tw_clock clock)
+{
+    tw_loop *L = tw__alloc(sizeof *L);
+    struct epoll_event ev = { .events = EPOLLIN, .data.u64 = UINT64_MAX };
+    if (clock == TW_CLOCK_DEFAULT) {
+        const char *env = getenv("TOWER_CLOCK");
+        clock = env && strcmp(env, "virtual") == 0 ? TW_CLOCK_VIRTUAL : TW_CLOCK_REAL;
+    }
+    L->is_virtual = clock == TW_CLOCK_VIRTUAL;
+    L->epfd = epoll_create1(EPOLL_CLOEXEC);
+    L->wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    L->sigfd = -1;
+    if (L->epfd < 0 || L->wakefd < 0 || epoll_ctl(L->epfd, EPOLL_CTL_ADD, L->wakefd, &ev) < 0)
+        tw__fatal("cannot make an event loop: %s", strerror(errno));
+    sigemptyset(&L->sigmask);
+    pthread_mutex_init(&L->ts_lock, NULL);
+    atomic_init(&L->ts_pending, false);
+    atomic_init(&L->external, 0);
+    return L;
+}
+
+tw_loop *tw_loop_new(void)
+{
+    return tw_loop_new_clock(TW_CLOCK_DEFAULT);
+}
+
+bool tw_loop_is_running(const tw_loop *L) { return L->running; }
+bool tw_loop_is_closed(const tw_loop *L) { return L->closed; }
+tw_loop *tw_get_running_loop(void) { return tw__running; }
+
+void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
+void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
+#line 2319 "tower.nw"
+tw_error *tw_loop_close(tw_loop *L)
+{
+    if (L->running)
+        return &close_running_error;
+    if (L->closed)
+        return NULL;
+    tw__loop_destroy_tasks(L);
+    pthread_mutex_lock(&L->ts_lock);
+    L->closed = true;
+    pthread_mutex_unlock(&L->ts_lock);
+    while (L->ready.len)
+        tw_handle_release(ready_pop(L));
+    for (size_t i = 0; i < L->nheap; i++) {
+        L->heap[i]->seq = 0;
+        tw_handle_release(L->heap[i]);
+    }
+    L->nheap = L->ncancelled = 0;
+    while (L->ts_head) {
+        tw_handle *h = L->ts_head;
+        L->ts_head = h->next;
+        tw_handle_release(h);
+    }
+    for (size_t fd = 0; fd < L->capwatch; fd++) {
+        tw_handle_release(L->watch[fd].reader);
+        tw_handle_release(L->watch[fd].writer);
+    }
+    for (int sig = 1; sig < _NSIG; sig++)
+        if (L->sighandlers[sig])
+            tw_loop_remove_signal_handler(L, sig);
+    close(L->epfd);
+    close(L->wakefd);
+    if (L->sigfd >= 0)
+        close(L->sigfd);
+    return NULL;
+}
+
+void tw_loop_free(tw_loop *L)
+{
+    if (L == NULL)
+        return;
+    if (L->running)
+        tw__fatal("tw_loop_free: the loop is running");
+    tw_loop_close(L);
+    free(L->ready.buf);
+    free(L->heap);
+    free(L->watch);
+    pthread_mutex_destroy(&L->ts_lock);
+    free(L);
+}
+#line 2373 "tower.nw"
+void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
+{
+    tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
+}
+
+void tw__schedule_done(tw_loop *L, tw_done_fn fn, tw_future *f, void *arg, void *keep)
+{
+    tw_handle *h = tw__handle_new(L, NULL, arg, f);
+    h->keep = keep;
+    h->done_form = true;
+    h->fn.done = fn;
+    tw__ready_push(L, h);
+}
+
+tw_error *tw_call_soon(tw_loop *L, tw_callback_fn fn, void *arg, tw_handle **handle)
+{
+    tw_handle *h;
+    if (handle)
+        *handle = NULL;
+    if (L->closed)
+        return &closed_error;
+    h = tw__handle_new(L, fn, arg, NULL);
+    tw__ready_push(L, h);
+    if (handle) {
+        h->refs++;
+        *handle = h;
+    }
+    return NULL;
+}
+
+tw_handle *tw__call_at_obj(tw_loop *L, double when, tw_callback_fn fn, void *arg, void *obj)
+{
+    tw_handle *h = tw__handle_new(L, fn, arg, obj);
+    h->when = when;
+    h->seq = ++L->seq;
+    heap_push(L, h);
+    return h;
+}
+
+tw_error *tw_call_at(tw_loop *L, double when, tw_callback_fn fn, void *arg, tw_handle **handle)
+{
+    tw_handle *h;
+    if (handle)
+        *handle = NULL;
+    if (L->closed)
+        return &closed_error;
+    h = tw__call_at_obj(L, when, fn, arg, NULL);
+    if (handle) {
+        h->refs++;
+        *handle = h;
+    }
+    return NULL;
+}
+
+tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
+                        tw_handle **handle)
+{
+    return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
+}
+#line 2444 "tower.nw"
+tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
+{
+    uint64_t one = 1;
+    tw_handle *h = tw__handle_new(L, fn, arg, NULL);
+    pthread_mutex_lock(&L->ts_lock);
+    if (L->closed) {
+        pthread_mutex_unlock(&L->ts_lock);
+        free(h);
+        return &closed_error;
+    }
+    if (L->ts_tail)
+        L->ts_tail->next = h;
+    else
+        L->ts_head = h;
+    L->ts_tail = h;
+    atomic_store(&L->ts_pending, true);
+    pthread_mutex_unlock(&L->ts_lock);
+    if (write(L->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
+        tw__fatal("cannot wake the loop: %s", strerror(errno));
+    return NULL;
+}
+
+static void drain_threadsafe(tw_loop *L)
+{
+    tw_handle *h;
+    if (!atomic_load(&L->ts_pending))
+        return;
+    pthread_mutex_lock(&L->ts_lock);
+    h = L->ts_head;
+    L->ts_head = L->ts_tail = NULL;
+    atomic_store(&L->ts_pending, false);
+    pthread_mutex_unlock(&L->ts_lock);
+    while (h) {
+        tw_handle *next = h->next;
+        h->next = NULL;
+        tw__ready_push(L, h);
+        h = next;
+    }
+}
+#line 2492 "tower.nw"
+static tw_error *os_error(const char *what)
+{
+    return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
+}
+
+static tw_error *watch_update(tw_loop *L, int fd, uint32_t events)
+{
+    struct tw__watch *w = &L->watch[fd];
+    struct epoll_event ev = { .events = events, .data.u64 = (uint64_t)fd };
+    int op = w->events == 0 ? EPOLL_CTL_ADD : events == 0 ? EPOLL_CTL_DEL : EPOLL_CTL_MOD;
+    if (epoll_ctl(L->epfd, op, fd, &ev) < 0)
+        return os_error("epoll_ctl");
+    w->events = events;
+    return NULL;
+}
+
+static tw_error *add_watcher(tw_loop *L, int fd, tw_callback_fn fn, void *arg, bool writer)
+{
+    struct tw__watch *w;
+    tw_handle **slot;
+    tw_error *err;
+    if (L->closed)
+        return &closed_error;
+    if (fd < 0)
+        return tw_error_new(TW_ERR_VALUE, "Invalid file descriptor: %d", fd);
+    if ((size_t)fd >= L->capwatch) {
+        size_t cap = L->capwatch ? L->capwatch : 16;
+        while (cap <= (size_t)fd)
+            cap *= 2;
+        L->watch = tw__realloc(L->watch, cap * sizeof *L->watch);
+        memset(L->watch + L->capwatch, 0, (cap - L->capwatch) * sizeof *L->watch);
+        L->capwatch = cap;
+    }
+    w = &L->watch[fd];
+    err = watch_update(L, fd, w->events | (writer ? EPOLLOUT : EPOLLIN));
+    if (err)
+        return err;
+    slot = writer ? &w->writer : &w->reader;
+    if (*slot) {
+        tw_handle_cancel(*slot);
+        tw_handle_release(*slot);
+    } else
+        L->nwatchers++;
+    *slot = tw__handle_new(L, fn, arg, NULL);
+    return NULL;
+}
+
+static bool remove_watcher(tw_loop *L, int fd, bool writer)
+{
+    struct tw__watch *w;
+    tw_handle **slot;
+    if (L->closed || fd < 0 || (size_t)fd >= L->capwatch)
+        return false;
+    w = &L->watch[fd];
+    slot = writer ? &w->writer : &w->reader;
+    if (*slot == NULL)
+        return false;
+    tw_handle_cancel(*slot);
+    tw_handle_release(*slot);
+    *slot = NULL;
+    L->nwatchers--;
+    tw_error_unref(watch_update(L, fd, w->events & ~(uint32_t)(writer ? EPOLLOUT : EPOLLIN)));
+    return true;
+}
+
+tw_error *tw_loop_add_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
+{
+    return add_watcher(L, fd, fn, arg, false);
+}
+tw_error *tw_loop_add_writer(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
+{
+    return add_watcher(L, fd, fn, arg, true);
+}
+bool tw_loop_remove_reader(tw_loop *L, int fd) { return remove_watcher(L, fd, false); }
+bool tw_loop_remove_writer(tw_loop *L, int fd) { return remove_watcher(L, fd, true); }
+
+static void queue_watcher(tw_loop *L, tw_handle *h)
+{
+    if (h && !h->cancelled) {
+        h->refs++;
+        tw__ready_push(L, h);
+    }
+}
+#line 2580 "tower.nw"
+tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
+{
+    sigset_t one;
+    if (L->closed)
+        return &closed_error;
+    if (sig <= 0 || sig >= _NSIG || sig == SIGKILL || sig == SIGSTOP)
+        return tw_error_new(TW_ERR_VALUE, "invalid signal number %d", sig);
+    sigemptyset(&one);
+    sigaddset(&one, sig);
+    if (L->nsignals == 0)
+        pthread_sigmask(SIG_BLOCK, &one, &L->oldmask);
+    else
+        pthread_sigmask(SIG_BLOCK, &one, NULL);
+    sigaddset(&L->sigmask, sig);
+    if (L->sigfd < 0) {
+        struct epoll_event ev = { .events = EPOLLIN, .data.u64 = UINT64_MAX - 1 };
+        L->sigfd = signalfd(-1, &L->sigmask, SFD_NONBLOCK | SFD_CLOEXEC);
+        if (L->sigfd < 0 || epoll_ctl(L->epfd, EPOLL_CTL_ADD, L->sigfd, &ev) < 0)
+            return os_error("signalfd");
+    } else if (signalfd(L->sigfd, &L->sigmask, 0) < 0)
+        return os_error("signalfd");
+    if (L->sighandlers[sig]) {
+        tw_handle_cancel(L->sighandlers[sig]);
+        tw_handle_release(L->sighandlers[sig]);
+    } else
+        L->nsignals++;
+    L->sighandlers[sig] = tw__handle_new(L, fn, arg, NULL);
+    return NULL;
+}
+
+bool tw_loop_remove_signal_handler(tw_loop *L, int sig)
+{
+    sigset_t one;
+    if (sig <= 0 || sig >= _NSIG || L->sighandlers[sig] == NULL)
+        return false;
+    tw_handle_cancel(L->sighandlers[sig]);
+    tw_handle_release(L->sighandlers[sig]);
+    L->sighandlers[sig] = NULL;
+    L->nsignals--;
+    sigdelset(&L->sigmask, sig);
+    if (L->sigfd >= 0)
+        signalfd(L->sigfd, &L->sigmask, 0);
+    if (!sigismember(&L->oldmask, sig)) {
+        sigemptyset(&one);
+        sigaddset(&one, sig);
+        pthread_sigmask(SIG_UNBLOCK, &one, NULL);
+    }
+    return true;
+}
+
+static void read_signals(tw_loop *L)
+{
+    struct signalfd_siginfo si;
+    while (read(L->sigfd, &si, sizeof si) == (ssize_t)sizeof si)
+        if (si.ssi_signo < _NSIG)
+            queue_watcher(L, L->sighandlers[si.ssi_signo]);
+}
+#line 2642 "tower.nw"
+void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
+{
+    L->handler = handler;
+    L->handler_data = data;
+}
+
+tw_exception_handler tw_loop_get_exception_handler(const tw_loop *L)
+{
+    return L->handler;
+}
+
+void tw_loop_default_exception_handler(tw_loop *L, const tw_context *ctx)
+{
+    (void)L;
+    fflush(stdout);
+    fprintf(stderr, "%s\n", ctx->message ? ctx->message : "Unhandled exception in event loop");
+    if (ctx->handle)
+        fprintf(stderr, "handle: <Handle %p>\n", (void *)ctx->handle);
+    if (ctx->future)
+        tw__future_describe(stderr, ctx->future);
+    for (size_t i = 0; i < ctx->nitems; i++)
+        fprintf(stderr, "%s: %s\n", ctx->items[i].key, ctx->items[i].value);
+    if (ctx->error) {
+        fputs("Traceback (most recent call last):\n  (a C callback)\n", stderr);
+        tw_error_print(stderr, ctx->error);
+    }
+}
+
+void tw_loop_call_exception_handler(tw_loop *L, const tw_context *ctx)
+{
+    if (L->handler)
+        L->handler(L, ctx, L->handler_data);
+    else
+        tw_loop_default_exception_handler(L, ctx);
+}
+
+static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
+{
+    char msg[80];
+    tw_context ctx = { .message = msg, .error = err, .handle = h };
+    snprintf(msg, sizeof msg, "Exception in callback %p(%p)",
+             h->done_form ? (void *)(uintptr_t)h->fn.done : (void *)(uintptr_t)h->fn.cb, h->arg);
+    tw_loop_call_exception_handler(L, &ctx);
+    tw_error_unref(err);
+}
+#line 2703 "tower.nw"
+static void poll_events(tw_loop *L, int timeout_ms)
+{
+    struct epoll_event events[64];
+    int n = epoll_wait(L->epfd, events, 64, timeout_ms);
+    if (n < 0) {
+        if (errno == EINTR)
+            return;
+        tw__fatal("epoll_wait: %s", strerror(errno));
+    }
+    for (int i = 0; i < n; i++) {
+        uint64_t key = events[i].data.u64;
+        uint32_t ev = events[i].events;
+        if (key == UINT64_MAX) {
+            uint64_t count;
+            if (read(L->wakefd, &count, sizeof count) < 0 && errno != EAGAIN)
+                tw__fatal("eventfd read: %s", strerror(errno));
+        } else if (key == UINT64_MAX - 1) {
+            read_signals(L);
+        } else {
+            struct tw__watch *w = &L->watch[key];
+            if (ev & (EPOLLIN | EPOLLERR | EPOLLHUP))
+                queue_watcher(L, w->reader);
+            if (ev & (EPOLLOUT | EPOLLERR | EPOLLHUP))
+                queue_watcher(L, w->writer);
+        }
+    }
+    drain_threadsafe(L);
+}
+
+static int ms_rounded_up(double seconds)
+{
+    int ms = (int)(seconds * 1e3);
+    return (double)ms < seconds * 1e3 ? ms + 1 : ms;
+}
+
+static bool outside_pending(const tw_loop *L)
+{
+    return L->nwatchers > 0 || L->nsignals > 0 || atomic_load(&L->external) > 0;
+}
+
+static void run_once(tw_loop *L)
+{
+    int timeout_ms = -1;
+    drain_threadsafe(L);
+    while (L->nheap && L->heap[0]->cancelled)
+        tw_handle_release(heap_pop(L));
+    if (L->ncancelled > 100 && 2 * L->ncancelled > L->nheap)
+        heap_drop_cancelled(L);
+    if (L->ready.len || L->stopping)
+        timeout_ms = 0;
+    else if (L->nheap) {
+        double wait = L->heap[0]->when - tw_loop_time(L);
+        if (wait < 0)
+            wait = 0;
+        if (L->is_virtual && !outside_pending(L)) {
+            L->offset += wait;
+            timeout_ms = 0;
+        } else
+            timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
+    }
+    if (timeout_ms != 0 || outside_pending(L))
+        poll_events(L, timeout_ms);
+    else
+        drain_threadsafe(L);
+    
+#line 2778 "tower.nw"
+if (L->nheap) {
+    double end = tw_loop_time(L) + 1e-9;
+    while (L->nheap && L->heap[0]->when < end)
+        tw__ready_push(L, heap_pop(L));
+}
+#line 2768 "tower.nw"
+    
+#line 2786 "tower.nw"
+for (size_t n = L->ready.len; n > 0; n--) {
+    tw_handle *h = ready_pop(L);
+    if (!h->cancelled) {
+        tw_error *err = h->done_form ? h->fn.done((tw_future *)h->obj, h->arg)
+                                     : h->fn.cb(h->arg);
+        if (err)
+            report_callback_error(L, h, err);
+    }
+    tw_handle_release(h);
+}
+#line 2769 "tower.nw"
+}
+#line 2801 "tower.nw"
+static tw_error *check_runnable(const tw_loop *L)
+{
+    if (L->closed)
+        return &closed_error;
+    if (L->running)
+        return &running_error;
+    if (tw__running != NULL)
+        return &other_running_error;
+    return NULL;
+}
+
+tw_error *tw_loop_run_forever(tw_loop *L)
+{
+    tw_error *err = check_runnable(L);
+    if (err)
+        return err;
+    L->running = true;
+    tw__running = L;
+    for (;;) {
+        run_once(L);
+        if (L->stopping)
+            break;
+    }
+    L->stopping = false;
+    L->running = false;
+    tw__running = NULL;
+    return NULL;
+}
+
+void tw_loop_stop(tw_loop *L)
+{
+    L->stopping = true;
+}
+#line 2841 "tower.nw"
+static tw_error *stop_when_done(tw_future *f, void *loop)
+{
+    (void)f;
+    tw_loop_stop(loop);
+    return NULL;
+}
+
+tw_error *tw_loop_run_until_complete(tw_loop *L, void *awaitable, tw_value *result)
+{
+    tw_object *o = awaitable;
+    tw_future *f;
+    tw_error *err = check_runnable(L);
+    if (result)
+        *result = TW_NONE;
+    if (err) {
+        tw_unref(awaitable);
+        return err;
+    }
+    if (o->kind == TW_KIND_CORO)
+        f = tw_task_future(tw_loop_create_task(L, awaitable, NULL));
+    else if (o->kind == TW_KIND_FUTURE || o->kind == TW_KIND_TASK)
+        f = awaitable;
+    else
+        return tw_error_new(TW_ERR_TYPE, "An asyncio.Future, a coroutine or an awaitable is required");
+    if (f->loop != L) {
+        tw_unref(f);
+        return tw_error_new(TW_ERR_VALUE, "The future belongs to a different loop than the one specified as the loop argument");
+    }
+    tw_future_add_done_callback(f, stop_when_done, L);
+    err = tw_loop_run_forever(L);
+    tw_future_remove_done_callback(f, stop_when_done, L);
+    if (err == NULL) {
+        if (!tw_future_done(f))
+            err = tw_error_new(TW_ERR_RUNTIME, "Event loop stopped before Future completed.");
+        else
+            err = tw_future_result(f, result);
+    }
+    tw_unref(f);
+    return err;
+}

@@ -1,0 +1,134 @@
+#line 603 "tower.nw"
+/* private.h -- the runtime's internal structures; not installed. */
+#ifndef TOWER_PRIVATE_H
+#define TOWER_PRIVATE_H
+#include "tower.h"
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#line 624 "tower.nw"
+struct tw_error {
+    int refs;                 /* < 0: static and immortal */
+    tw_errkind kind;
+    char *type;               /* owned for TW_ERR_USER only */
+    char *message;            /* NULL: made without arguments */
+    size_t count;
+    tw_error **items;
+};
+
+enum { CORO_CREATED, CORO_RUNNING, CORO_DONE };   /* tw_coro.state */
+
+#define TW__STATIC_ERROR(kind, type, msg) { -1, kind, (char *)type, (char *)msg, 0, NULL }
+
+void *tw__alloc(size_t size);
+void *tw__realloc(void *p, size_t size);
+char *tw__strdup(const char *s);
+void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+#line 1983 "tower.nw"
+#include <signal.h>
+
+struct tw_handle {
+    int refs;
+    bool cancelled;
+    bool done_form;
+    tw_loop *loop;
+    union { tw_callback_fn cb; tw_done_fn done; } fn;
+    void *arg;
+    tw_object *obj;
+    tw_object *keep;
+    double when;
+    uint64_t seq;
+    tw_handle *next;
+};
+
+struct tw__ring { tw_handle **buf; size_t head, len, cap; };
+struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
+
+struct tw_loop {
+    bool closed, running, stopping, is_virtual;
+    double offset;
+    struct tw__ring ready;
+    tw_handle **heap;
+    size_t nheap, capheap, ncancelled;
+    uint64_t seq;
+    int epfd, wakefd, sigfd;
+    struct tw__watch *watch;
+    size_t capwatch, nwatchers;
+    sigset_t sigmask, oldmask;
+    tw_handle *sighandlers[_NSIG];
+    size_t nsignals;
+    pthread_mutex_t ts_lock;
+    tw_handle *ts_head, *ts_tail;
+    atomic_bool ts_pending;
+    atomic_int external;
+    tw_exception_handler handler;
+    void *handler_data;
+    struct tw_task *current;
+    struct tw_task *tasks;
+    size_t ntasks;
+};
+
+tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
+void tw__ready_push(tw_loop *loop, tw_handle *h);
+void tw__schedule(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
+void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, void *keep);
+tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
+void tw__loop_destroy_tasks(tw_loop *loop);
+extern _Thread_local tw_loop *tw__running;
+#line 4139 "tower.nw"
+enum { TW__PENDING, TW__DONE, TW__CANCELLED };
+
+struct tw__cb {
+    tw_done_fn fn;
+    void *arg;
+    tw_object *keep;
+};
+
+typedef struct tw__future_class {
+    const char *name;
+    bool (*cancel)(tw_future *f, const char *msg);
+    void (*finalize)(tw_future *f);
+    void (*refresh)(tw_future *f);
+} tw__future_class;
+
+struct tw_future {
+    tw_object obj;
+    uint8_t state;
+    bool retrieved;
+    tw_loop *loop;
+    const tw__future_class *cls;
+    tw_value result;
+    tw_error *error;
+    tw_error *cancelled_err;
+    char *cancel_msg;
+    struct tw__cb *cbs;
+    uint32_t ncb, capcb;
+    struct tw__cb cb1;
+};
+
+void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__future_class *cls);
+void tw__future_free(tw_future *f);
+bool tw__future_cancel(tw_future *f, const char *msg);
+tw_error *tw__future_cancelled_error(tw_future *f);
+void tw__future_outcome(tw_future *f, tw_value *v, tw_error **e);
+void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep);
+void tw__future_drop_callbacks(tw_future *f);
+void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
+void tw__future_describe(FILE *out, tw_future *f);
+#line 5168 "tower.nw"
+struct tw_task {
+    tw_future fut;
+    tw_coro *top;
+    tw_future *fut_waiter;
+    char *name;
+    bool must_cancel;
+    bool yielded;
+    int num_cancels;
+    struct tw_task *prev, *next;
+};
+
+tw_error *tw__task_wakeup(tw_future *f, void *task);
+#line 616 "tower.nw"
+#endif

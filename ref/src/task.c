@@ -1,0 +1,1189 @@
+#line 5183 "tower.nw"
+/* task.c -- tasks, sleep, and the tools built on them */
+#include "private.h"
+#include <math.h>
+#include <stdio.h>
+
+#line 5214 "tower.nw"
+static void task_link(tw_loop *L, tw_task *t)
+{
+    t->prev = NULL;
+    t->next = L->tasks;
+    if (L->tasks)
+        L->tasks->prev = t;
+    L->tasks = t;
+    L->ntasks++;
+}
+
+static void task_unlink(tw_loop *L, tw_task *t)
+{
+    if (t->prev)
+        t->prev->next = t->next;
+    else
+        L->tasks = t->next;
+    if (t->next)
+        t->next->prev = t->prev;
+    t->prev = t->next = NULL;
+    L->ntasks--;
+}
+#line 5412 "tower.nw"
+static bool task_cancel(tw_future *f, const char *msg);
+
+static void task_drop_frames(tw_task *t)
+{
+    tw_coro *co = t->top;
+    t->top = NULL;
+    while (co) {
+        tw_coro *caller = co->caller;
+        co->caller = NULL;
+        co->task = NULL;
+        tw_unref(co);
+        co = caller;
+    }
+}
+
+static void task_finalize(tw_future *f)
+{
+    tw_task *t = (tw_task *)f;
+    task_drop_frames(t);
+    free(t->name);
+}
+
+static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
+
+void tw__loop_destroy_tasks(tw_loop *L)
+{
+    while (L->tasks) {
+        tw_task *t = L->tasks;
+        task_unlink(L, t);
+        if (t->fut_waiter) {
+            tw_future_remove_done_callback(t->fut_waiter, tw__task_wakeup, t);
+            t->fut_waiter = NULL;
+        }
+        task_drop_frames(t);
+        tw__future_drop_callbacks(&t->fut);
+        tw_unref(t);
+    }
+}
+#line 5238 "tower.nw"
+static atomic_ullong task_counter;
+static tw_error *task_step_callback(void *task);
+
+tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
+{
+    tw_task *t;
+    if (L->closed) {
+        tw_coro_close(coro);
+        return NULL;
+    }
+    if (coro->obj.kind == TW_KIND_YIELD)          /* tw_sleep(0) */
+        coro = tw_sleep_value(0, TW_NONE);
+    t = tw__alloc(sizeof *t);
+    tw__future_init(&t->fut, L, TW_KIND_TASK, &task_class);
+    t->fut.obj.refs = 2;                  /* the caller's and the loop's */
+    if (name)
+        t->name = tw__strdup(name);
+    else {
+        char buf[32];
+        snprintf(buf, sizeof buf, "Task-%llu", atomic_fetch_add(&task_counter, 1) + 1);
+        t->name = tw__strdup(buf);
+    }
+    t->top = coro;
+    coro->task = t;
+    coro->state = CORO_RUNNING;
+    task_link(L, t);
+    tw__schedule(L, task_step_callback, t, t);
+    return t;
+}
+
+tw_task *tw_create_task(tw_coro *coro, const char *name)
+{
+    if (tw__running == NULL)
+        tw__fatal("tw_create_task: no running event loop");
+    return tw_loop_create_task(tw__running, coro, name);
+}
+#line 5287 "tower.nw"
+static void task_finish(tw_task *t, tw_coro *co);
+
+static void task_step(tw_task *t, tw_error *exc)
+{
+    tw_loop *L = t->fut.loop;
+    tw_task *outer = L->current;
+    tw_coro *co = t->top;
+    if (t->fut.state != TW__PENDING || co == NULL) {
+        tw_error_unref(exc);
+        return;
+    }
+    if (t->must_cancel) {
+        if (!tw_error_is(exc, TW_ERR_CANCELLED)) {
+            tw_error_unref(exc);
+            exc = tw__future_cancelled_error(&t->fut);
+        }
+        t->must_cancel = false;
+    }
+    t->fut_waiter = NULL;
+    t->yielded = false;
+    if (exc) {
+        tw__coro_clear(co);
+        co->got_err = exc;
+    }
+    L->current = t;
+    
+#line 1081 "tower.nw"
+for (;;) {
+    tw_step st;
+    if (co->resume == 0 && co->got_err) {
+        co->err = co->got_err;
+        co->got_err = NULL;
+        st = TW_FINISHED;
+    } else {
+        co->state = CORO_RUNNING;
+        st = co->body(co);
+    }
+    if (st == TW_SUSPENDED) {
+        if (t->top != co) {
+            co = t->top;
+            continue;
+        }
+        break;
+    }
+    co->state = CORO_DONE;
+    if (co->caller == NULL)
+        break;
+    {
+        tw_coro *parent = co->caller;
+        parent->got = co->ret;
+        parent->got_err = co->err;
+        co->err = NULL;
+        co->caller = NULL;
+        co->task = NULL;
+        t->top = parent;
+        tw_unref(co);
+        co = parent;
+    }
+}
+#line 5313 "tower.nw"
+    L->current = outer;
+    if (co->state == CORO_DONE)
+        task_finish(t, co);
+    else if (t->yielded)
+        tw__schedule(L, task_step_callback, t, t);
+    else if (t->fut_waiter && t->must_cancel) {
+        if (tw_future_cancel(t->fut_waiter, t->fut.cancel_msg))
+            t->must_cancel = false;
+    }
+}
+
+static tw_error *task_step_callback(void *task)
+{
+    task_step(task, NULL);
+    return NULL;
+}
+
+tw_error *tw__task_wakeup(tw_future *f, void *task)
+{
+    tw_task *t = task;
+    tw_value v;
+    tw_error *e;
+    if (t->fut.state != TW__PENDING || t->top == NULL)
+        return NULL;
+    tw__future_outcome(f, &v, &e);
+    t->top->got = v;
+    task_step(t, e);
+    return NULL;
+}
+#line 5352 "tower.nw"
+static void task_finish(tw_task *t, tw_coro *co)
+{
+    tw_loop *L = t->fut.loop;
+    tw_error *err = co->err;
+    tw_value ret = co->ret;
+    co->err = NULL;
+    co->task = NULL;
+    t->top = NULL;
+    tw_unref(co);
+    if (err && tw_error_is(err, TW_ERR_CANCELLED)) {
+        tw__future_cancel(&t->fut, NULL);
+        t->fut.cancelled_err = err;
+    } else if (err)
+        tw__future_complete(&t->fut, TW_NONE, err);
+    else if (t->must_cancel) {
+        char *msg = t->fut.cancel_msg;
+        t->fut.cancel_msg = NULL;
+        t->must_cancel = false;
+        tw__future_cancel(&t->fut, msg);
+        free(msg);
+    } else
+        tw__future_complete(&t->fut, ret, NULL);
+    task_unlink(L, t);
+    tw_unref(t);
+}
+#line 5382 "tower.nw"
+static bool task_cancel(tw_future *f, const char *msg)
+{
+    tw_task *t = (tw_task *)f;
+    if (f->state != TW__PENDING)
+        return false;
+    t->num_cancels++;
+    if (t->fut_waiter && tw_future_cancel(t->fut_waiter, msg))
+        return true;
+    t->must_cancel = true;
+    free(f->cancel_msg);
+    f->cancel_msg = tw__strdup(msg);
+    return true;
+}
+
+bool tw_task_cancel(tw_task *t, const char *msg) { return task_cancel(&t->fut, msg); }
+int tw_task_cancelling(const tw_task *t) { return t->num_cancels; }
+
+int tw_task_uncancel(tw_task *t)
+{
+    if (t->num_cancels > 0)
+        t->num_cancels--;
+    return t->num_cancels;
+}
+#line 5453 "tower.nw"
+const char *tw_task_name(const tw_task *t) { return t->name; }
+
+void tw_task_set_name(tw_task *t, const char *name)
+{
+    free(t->name);
+    t->name = tw__strdup(name);
+}
+
+tw_task *tw_current_task(void)
+{
+    return tw__running ? tw__running->current : NULL;
+}
+
+size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
+{
+    size_t n = 0;
+    *tasks = tw__alloc(L->ntasks * sizeof **tasks);
+    for (tw_task *t = L->tasks; t; t = t->next)
+        (*tasks)[n++] = t;
+    return n;
+}
+#line 5483 "tower.nw"
+struct sleep_frame {
+    tw_coro co;
+    double delay;
+    tw_value value;
+    tw_future *fut;
+    tw_handle *timer;
+};
+
+static tw_error *sleep_wake(void *arg)
+{
+    tw_future *f = arg;
+    if (f->state == TW__PENDING)
+        tw__future_complete(f, TW_NONE, NULL);
+    return NULL;
+}
+
+static void sleep_cleanup(tw_coro *co)
+{
+    struct sleep_frame *s = (struct sleep_frame *)co;
+    if (s->timer) {
+        tw_handle_cancel(s->timer);
+        tw_handle_release(s->timer);
+    }
+    tw_unref(s->fut);
+}
+
+static tw_step sleep_body(tw_coro *co)
+{
+    struct sleep_frame *s = (struct sleep_frame *)co;
+    tw_loop *L = co->task->fut.loop;
+    TW_BEGIN(co);
+    if (s->delay <= 0) {
+        TW_YIELD(co);
+        TW_RETURN(co, s->value);
+    }
+    s->fut = tw_future_new(L);
+    s->timer = tw__call_at_obj(L, tw_loop_time(L) + s->delay, sleep_wake, s->fut, s->fut);
+    s->timer->refs++;
+    TW_AWAIT(co, tw_ref(s->fut));
+    TW_RETURN(co, s->value);
+    TW_END(co);
+}
+
+void *tw_sleep_value(double delay, tw_value value)
+{
+    struct sleep_frame *s = tw_coro_new(sleep_body, sizeof *s);
+    s->delay = delay;
+    s->value = value;
+    s->co.cleanup = sleep_cleanup;
+    return s;
+}
+
+void *tw_sleep(double delay)
+{
+    return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
+}
+#line 5748 "tower.nw"
+void *tw__coro_take_error(tw_coro *co)
+{
+    tw_error *e = co->got_err;
+    co->got_err = NULL;
+    return e;
+}
+
+static tw_loop *running_loop(const char *who)
+{
+    if (tw__running == NULL)
+        tw__fatal("%s: no running event loop", who);
+    return tw__running;
+}
+
+static tw_future *ensure_future(tw_loop *L, void *aw)
+{
+    tw_object *o = aw;
+    if (o->kind == TW_KIND_FUTURE || o->kind == TW_KIND_TASK)
+        return aw;
+    return tw_task_future(tw_loop_create_task(L, aw, NULL));
+}
+
+static void on_done(tw_future *f, tw_done_fn fn, void *arg, void *keep)
+{
+    if (f->state != TW__PENDING)
+        tw__schedule_done(f->loop, fn, f, arg, keep);
+    else
+        tw__future_add_callback(f, fn, arg, keep);
+}
+
+static tw_error *set_none_unless_done(tw_future *f)
+{
+    if (f->state == TW__PENDING)
+        tw__future_complete(f, TW_NONE, NULL);
+    return NULL;
+}
+
+static tw_error *release_waiter(void *waiter) { return set_none_unless_done(waiter); }
+
+static tw_error *release_waiter_done(tw_future *f, void *waiter)
+{
+    (void)f;
+    return set_none_unless_done(waiter);
+}
+#line 5801 "tower.nw"
+struct gather {
+    tw_future fut;
+    size_t n, nfinished;
+    bool return_exceptions, cancel_requested;
+    tw_future **children;
+    tw_value *values;
+    tw_error **errors;
+    tw_gathered out;
+};
+
+static bool gather_cancel(tw_future *f, const char *msg)
+{
+    struct gather *g = (struct gather *)f;
+    bool any = false;
+    if (f->state != TW__PENDING)
+        return false;
+    for (size_t i = 0; i < g->n; i++)
+        if (tw_future_cancel(g->children[i], msg))
+            any = true;
+    if (any)
+        g->cancel_requested = true;
+    return any;
+}
+
+static void gather_finalize(tw_future *f)
+{
+    struct gather *g = (struct gather *)f;
+    for (size_t i = 0; i < g->n; i++) {
+        tw_unref(g->children[i]);
+        tw_error_unref(g->errors[i]);
+    }
+    free(g->children);
+    free(g->values);
+    free(g->errors);
+}
+
+static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
+#line 5843 "tower.nw"
+static tw_error *gather_child_done(tw_future *child, void *arg)
+{
+    struct gather *g = arg;
+    g->nfinished++;
+    if (g->fut.state != TW__PENDING) {
+        child->retrieved = true;
+        return NULL;
+    }
+    if (!g->return_exceptions) {
+        if (child->state == TW__CANCELLED) {
+            tw__future_complete(&g->fut, TW_NONE, tw__future_cancelled_error(child));
+            return NULL;
+        }
+        if (child->error) {
+            child->retrieved = true;
+            tw__future_complete(&g->fut, TW_NONE, tw_error_ref(child->error));
+            return NULL;
+        }
+    }
+    if (g->nfinished == g->n) {
+        for (size_t i = 0; i < g->n; i++) {
+            tw_future *c = g->children[i];
+            if (c->state == TW__CANCELLED)
+                g->errors[i] = tw_error_new(TW_ERR_CANCELLED, "%s",
+                                            c->cancel_msg ? c->cancel_msg : "");
+            else if (c->error) {
+                c->retrieved = true;
+                g->errors[i] = tw_error_ref(c->error);
+            } else
+                g->values[i] = c->result;
+        }
+        if (g->cancel_requested)
+            tw__future_complete(&g->fut, TW_NONE, tw__future_cancelled_error(child));
+        else
+            tw__future_complete(&g->fut, TW_PTR(&g->out), NULL);
+    }
+    return NULL;
+}
+
+tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
+{
+    tw_loop *L = running_loop("tw_gather");
+    struct gather *g = tw__alloc(sizeof *g);
+    tw__future_init(&g->fut, L, TW_KIND_FUTURE, &gather_class);
+    g->n = n;
+    g->return_exceptions = return_exceptions;
+    g->children = tw__alloc(n * sizeof *g->children);
+    g->values = tw__alloc(n * sizeof *g->values);
+    g->errors = tw__alloc(n * sizeof *g->errors);
+    g->out.n = n;
+    g->out.values = g->values;
+    g->out.errors = g->errors;
+    for (size_t i = 0; i < n; i++)
+        g->children[i] = ensure_future(L, awaitables[i]);
+    if (n == 0)
+        tw__future_complete(&g->fut, TW_PTR(&g->out), NULL);
+    for (size_t i = 0; i < n; i++)
+        on_done(g->children[i], gather_child_done, g, tw_ref(g));
+    return &g->fut;
+}
+#line 5913 "tower.nw"
+struct wait {
+    tw_future fut;
+    size_t n, counter;
+    tw_return_when when;
+    tw_future **fs;
+    tw_future **split;
+    tw_waited out;
+    tw_handle *timer;
+};
+
+static tw_error *wait_child_done(tw_future *child, void *arg);
+
+static void wait_stop_watching(struct wait *w)
+{
+    if (w->timer) {
+        tw_handle_cancel(w->timer);
+        tw_handle_release(w->timer);
+        w->timer = NULL;
+    }
+    for (size_t i = 0; i < w->n; i++)
+        tw_future_remove_done_callback(w->fs[i], wait_child_done, w);
+}
+
+static void wait_release(struct wait *w)
+{
+    if (w->fut.state != TW__PENDING)
+        return;
+    tw__future_complete(&w->fut, TW_PTR(&w->out), NULL);
+    wait_stop_watching(w);
+}
+
+static tw_error *wait_child_done(tw_future *child, void *arg)
+{
+    struct wait *w = arg;
+    w->counter--;
+    if (w->counter == 0 || w->when == TW_FIRST_COMPLETED
+        || (w->when == TW_FIRST_EXCEPTION && child->state == TW__DONE && child->error))
+        wait_release(w);
+    return NULL;
+}
+
+static tw_error *wait_timed_out(void *arg)
+{
+    wait_release(arg);
+    return NULL;
+}
+
+static void wait_refresh(tw_future *f)
+{
+    struct wait *w = (struct wait *)f;
+    size_t d = 0, p = w->n;
+    for (size_t i = 0; i < w->n; i++)
+        if (w->fs[i]->state != TW__PENDING)
+            w->split[d++] = w->fs[i];
+    for (size_t i = w->n; i-- > 0;)
+        if (w->fs[i]->state == TW__PENDING)
+            w->split[--p] = w->fs[i];
+    w->out.ndone = d;
+    w->out.npending = w->n - d;
+    w->out.done = w->split;
+    w->out.pending = w->split + d;
+}
+
+static bool wait_cancel(tw_future *f, const char *msg)
+{
+    if (!tw__future_cancel(f, msg))
+        return false;
+    wait_stop_watching((struct wait *)f);
+    return true;
+}
+
+static void wait_finalize(tw_future *f)
+{
+    struct wait *w = (struct wait *)f;
+    for (size_t i = 0; i < w->n; i++)
+        tw_unref(w->fs[i]);
+    free(w->fs);
+    free(w->split);
+}
+
+static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
+#line 6000 "tower.nw"
+tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
+{
+    tw_loop *L = running_loop("tw_wait");
+    struct wait *w = tw__alloc(sizeof *w);
+    tw__future_init(&w->fut, L, TW_KIND_FUTURE, &wait_class);
+    w->n = w->counter = n;
+    w->when = when;
+    w->fs = tw__alloc(n * sizeof *w->fs);
+    w->split = tw__alloc(n * sizeof *w->split);
+    for (size_t i = 0; i < n; i++)
+        w->fs[i] = ensure_future(L, awaitables[i]);
+    if (n == 0) {
+        tw__future_complete(&w->fut, TW_NONE,
+                            tw_error_new(TW_ERR_VALUE, "Set of Tasks/Futures is empty."));
+        return &w->fut;
+    }
+    if (when != TW_ALL_COMPLETED && when != TW_FIRST_COMPLETED && when != TW_FIRST_EXCEPTION) {
+        tw__future_complete(&w->fut, TW_NONE,
+                            tw_error_new(TW_ERR_VALUE, "Invalid return_when value: %d", (int)when));
+        return &w->fut;
+    }
+    if (timeout != TW_FOREVER) {
+        w->timer = tw__call_at_obj(L, tw_loop_time(L) + timeout, wait_timed_out, w, w);
+        w->timer->refs++;
+    }
+    for (size_t i = 0; i < n; i++)
+        on_done(w->fs[i], wait_child_done, w, tw_ref(w));
+    return &w->fut;
+}
+#line 6039 "tower.nw"
+struct wait_for_frame {
+    tw_coro co;
+    void *aw;
+    double timeout;
+    tw_future *fut;
+    tw_future *waiter;
+    tw_handle *timer;
+    tw_error *cancelled;
+};
+
+static void wait_for_cleanup(tw_coro *co)
+{
+    struct wait_for_frame *f = (struct wait_for_frame *)co;
+    if (f->timer) {
+        tw_handle_cancel(f->timer);
+        tw_handle_release(f->timer);
+    }
+    if (f->fut && f->waiter)
+        tw_future_remove_done_callback(f->fut, release_waiter_done, f->waiter);
+    if (f->aw)
+        tw_unref(f->aw);
+    tw_unref(f->fut);
+    tw_unref(f->waiter);
+    tw_error_unref(f->cancelled);
+}
+
+static void wait_for_new_waiter(struct wait_for_frame *f)
+{
+    if (f->waiter) {
+        tw_future_remove_done_callback(f->fut, release_waiter_done, f->waiter);
+        tw_unref(f->waiter);
+    }
+    f->waiter = tw_future_new(f->fut->loop);
+    on_done(f->fut, release_waiter_done, f->waiter, tw_ref(f->waiter));
+}
+
+static tw_step wait_for_body(tw_coro *co)
+{
+    struct wait_for_frame *f = (struct wait_for_frame *)co;
+    tw_loop *L = co->task->fut.loop;
+    TW_BEGIN(co);
+    if (f->timeout == TW_FOREVER) {
+        void *aw = f->aw;
+        f->aw = NULL;
+        TW_AWAIT(co, aw);
+        TW_RETURN(co, TW_RESULT(co));
+    }
+    f->fut = ensure_future(L, f->aw);
+    f->aw = NULL;
+    if (f->timeout > 0 || f->fut->state == TW__PENDING) {
+        if (f->timeout > 0) {
+            wait_for_new_waiter(f);
+            f->timer = tw__call_at_obj(L, tw_loop_time(L) + f->timeout, release_waiter,
+                                       f->waiter, f->waiter);
+            f->timer->refs++;
+            TW_AWAIT_TRY(co, tw_ref(f->waiter));
+            if (TW_ERROR(co))
+                f->cancelled = TW_TAKE_ERROR(co);
+        }
+        if (f->fut->state == TW__PENDING) {
+            
+#line 6122 "tower.nw"
+wait_for_new_waiter(f);
+tw_future_cancel(f->fut, NULL);
+TW_AWAIT_TRY(co, tw_ref(f->waiter));
+tw_future_remove_done_callback(f->fut, release_waiter_done, f->waiter);
+if (TW_ERROR(co)) {
+    tw_error_unref(f->cancelled);
+    f->cancelled = TW_TAKE_ERROR(co);
+}
+#line 6100 "tower.nw"
+            if (f->cancelled) {
+                tw_error *e = f->cancelled;
+                f->cancelled = NULL;
+                TW_RAISE(co, e);
+            }
+            if (f->fut->state == TW__CANCELLED)
+                TW_RAISE(co, tw_error_new(TW_ERR_TIMEOUT, NULL));
+        }
+    }
+    {
+        tw_value v;
+        tw_error *e;
+        tw__future_outcome(f->fut, &v, &e);
+        if (e)
+            TW_RAISE(co, e);
+        TW_RETURN(co, v);
+    }
+    TW_END(co);
+}
+#line 6133 "tower.nw"
+void *tw_wait_for(void *awaitable, double timeout)
+{
+    struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
+    f->aw = awaitable;
+    f->timeout = timeout;
+    f->co.cleanup = wait_for_cleanup;
+    return f;
+}
+#line 6146 "tower.nw"
+struct shield {
+    tw_future fut;
+    tw_future *inner;
+};
+
+static tw_error *shield_inner_done(tw_future *inner, void *arg)
+{
+    tw_future *outer = arg;
+    if (outer->state == TW__CANCELLED)
+        return NULL;
+    if (inner->state == TW__CANCELLED)
+        tw_future_cancel(outer, NULL);
+    else if (inner->error) {
+        inner->retrieved = true;
+        tw__future_complete(outer, TW_NONE, tw_error_ref(inner->error));
+    } else
+        tw__future_complete(outer, inner->result, NULL);
+    return NULL;
+}
+
+static tw_error *shield_outer_done(tw_future *outer, void *arg)
+{
+    struct shield *s = (struct shield *)outer;
+    (void)arg;
+    if (s->inner->state == TW__PENDING)
+        tw_future_remove_done_callback(s->inner, shield_inner_done, outer);
+    return NULL;
+}
+
+static void shield_finalize(tw_future *f)
+{
+    tw_unref(((struct shield *)f)->inner);
+}
+
+static const tw__future_class shield_class = { "Future", NULL, shield_finalize, NULL };
+
+tw_future *tw_shield(void *awaitable)
+{
+    tw_loop *L = running_loop("tw_shield");
+    tw_future *inner = ensure_future(L, awaitable);
+    struct shield *s;
+    if (inner->state != TW__PENDING)
+        return inner;
+    s = tw__alloc(sizeof *s);
+    tw__future_init(&s->fut, L, TW_KIND_FUTURE, &shield_class);
+    s->inner = inner;
+    tw__future_add_callback(inner, shield_inner_done, s, tw_ref(s));
+    tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
+    return &s->fut;
+}
+#line 6207 "tower.nw"
+struct tw_as_completed {
+    tw_future fut;
+    tw_future **todo;
+    size_t ntodo;
+    tw_future **queue;
+    size_t qhead, qlen, total;
+    tw_future *getter;
+    tw_handle *timer;
+};
+
+static void ac_put(tw_as_completed *ac, tw_future *f)
+{
+    ac->queue[ac->qhead + ac->qlen++] = f;
+    if (ac->getter)
+        set_none_unless_done(ac->getter);
+}
+
+static tw_error *ac_on_completion(tw_future *f, void *arg)
+{
+    tw_as_completed *ac = arg;
+    for (size_t i = 0; i < ac->ntodo; i++)
+        if (ac->todo[i] == f) {
+            ac->todo[i] = ac->todo[--ac->ntodo];
+            ac_put(ac, f);
+            if (ac->ntodo == 0 && ac->timer)
+                tw_handle_cancel(ac->timer);
+            break;
+        }
+    return NULL;
+}
+
+static tw_error *ac_on_timeout(void *arg)
+{
+    tw_as_completed *ac = arg;
+    while (ac->ntodo) {
+        tw_future *f = ac->todo[--ac->ntodo];
+        tw_future_remove_done_callback(f, ac_on_completion, ac);
+        tw_unref(f);
+        ac_put(ac, NULL);
+    }
+    return NULL;
+}
+
+static void ac_finalize(tw_future *fut)
+{
+    tw_as_completed *ac = (tw_as_completed *)fut;
+    for (size_t i = 0; i < ac->ntodo; i++)
+        tw_unref(ac->todo[i]);
+    for (size_t i = 0; i < ac->qlen; i++)
+        tw_unref(ac->queue[ac->qhead + i]);
+    if (ac->timer) {
+        tw_handle_cancel(ac->timer);
+        tw_handle_release(ac->timer);
+    }
+    tw_unref(ac->getter);
+    free(ac->todo);
+    free(ac->queue);
+}
+
+static const tw__future_class ac_class = { "as_completed", NULL, ac_finalize, NULL };
+
+tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double timeout)
+{
+    tw_loop *L = running_loop("tw_as_completed_new");
+    tw_as_completed *ac = tw__alloc(sizeof *ac);
+    tw__future_init(&ac->fut, L, TW_KIND_FUTURE, &ac_class);
+    ac->todo = tw__alloc(n * sizeof *ac->todo);
+    ac->queue = tw__alloc(n * sizeof *ac->queue);
+    ac->ntodo = ac->total = n;
+    for (size_t i = 0; i < n; i++)
+        ac->todo[i] = ensure_future(L, awaitables[i]);
+    for (size_t i = 0; i < n; i++)
+        on_done(ac->todo[i], ac_on_completion, ac, tw_ref(ac));
+    if (n && timeout != TW_FOREVER)
+        tw_call_later(L, timeout, ac_on_timeout, ac, &ac->timer);
+    return ac;
+}
+
+size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
+void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
+#line 6290 "tower.nw"
+struct ac_next_frame {
+    tw_coro co;
+    tw_as_completed *ac;
+};
+
+static void ac_next_cleanup(tw_coro *co)
+{
+    tw_unref(((struct ac_next_frame *)co)->ac);
+}
+
+static tw_step ac_next_body(tw_coro *co)
+{
+    struct ac_next_frame *f = (struct ac_next_frame *)co;
+    tw_as_completed *ac = f->ac;
+    TW_BEGIN(co);
+    while (ac->qlen == 0) {
+        tw_unref(ac->getter);
+        ac->getter = tw_future_new(ac->fut.loop);
+        TW_AWAIT(co, tw_ref(ac->getter));
+        ac = f->ac;
+    }
+    {
+        tw_future *done = ac->queue[ac->qhead++];
+        tw_value v;
+        tw_error *e;
+        ac->qlen--;
+        if (done == NULL)
+            TW_RAISE(co, tw_error_new(TW_ERR_TIMEOUT, NULL));
+        tw__future_outcome(done, &v, &e);
+        tw_unref(done);
+        if (e)
+            TW_RAISE(co, e);
+        TW_RETURN(co, v);
+    }
+    TW_END(co);
+}
+
+void *tw_as_completed_next(tw_as_completed *ac)
+{
+    struct ac_next_frame *f = tw_coro_new(ac_next_body, sizeof *f);
+    f->ac = tw_ref(ac);
+    f->co.cleanup = ac_next_cleanup;
+    return f;
+}
+#line 6344 "tower.nw"
+struct tw_taskgroup {
+    tw_future fut;
+    bool exiting, aborting, parent_cancel_requested;
+    tw_task *parent;
+    tw_task **tasks;
+    size_t ntasks, captasks;
+    tw_error **errors;
+    size_t nerrors, caperrors;
+    tw_future *on_completed;
+};
+
+static void tg_finalize(tw_future *f)
+{
+    tw_taskgroup *g = (tw_taskgroup *)f;
+    for (size_t i = 0; i < g->ntasks; i++)
+        tw_unref(g->tasks[i]);
+    for (size_t i = 0; i < g->nerrors; i++)
+        tw_error_unref(g->errors[i]);
+    free(g->tasks);
+    free(g->errors);
+    tw_unref(g->on_completed);
+    tw_unref(g->parent);
+}
+
+static const tw__future_class tg_class = { "TaskGroup", NULL, tg_finalize, NULL };
+
+tw_taskgroup *tw_taskgroup_new(void)
+{
+    tw_loop *L = running_loop("tw_taskgroup_new");
+    tw_taskgroup *g;
+    if (L->current == NULL)
+        tw__fatal("tw_taskgroup_new: not inside a task");
+    g = tw__alloc(sizeof *g);
+    tw__future_init(&g->fut, L, TW_KIND_FUTURE, &tg_class);
+    g->parent = tw_ref(L->current);
+    return g;
+}
+
+static void tg_abort(tw_taskgroup *g)
+{
+    g->aborting = true;
+    for (size_t i = 0; i < g->ntasks; i++)
+        if (g->tasks[i]->fut.state == TW__PENDING)
+            tw_task_cancel(g->tasks[i], NULL);
+}
+#line 6392 "tower.nw"
+static tw_error *tg_on_task_done(tw_future *f, void *arg)
+{
+    tw_taskgroup *g = arg;
+    for (size_t i = 0; i < g->ntasks; i++)
+        if (&g->tasks[i]->fut == f) {
+            g->tasks[i] = g->tasks[--g->ntasks];
+            tw_unref(f);
+            break;
+        }
+    if (g->on_completed && g->ntasks == 0)
+        set_none_unless_done(g->on_completed);
+    if (f->state == TW__CANCELLED || f->error == NULL)
+        return NULL;
+    f->retrieved = true;
+    if (g->nerrors == g->caperrors) {
+        g->caperrors = g->caperrors ? 2 * g->caperrors : 4;
+        g->errors = tw__realloc(g->errors, g->caperrors * sizeof *g->errors);
+    }
+    g->errors[g->nerrors++] = tw_error_ref(f->error);
+    if (g->parent->fut.state != TW__PENDING) {
+        tw_context ctx = { .message = "Task has errored out but its parent task is already completed",
+                           .error = f->error, .future = f };
+        tw_loop_call_exception_handler(f->loop, &ctx);
+        return NULL;
+    }
+    if (!g->aborting && !g->parent_cancel_requested) {
+        tg_abort(g);
+        g->parent_cancel_requested = true;
+        tw_task_cancel(g->parent, NULL);
+    }
+    return NULL;
+}
+
+tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *name)
+{
+    tw_task *t;
+    if ((g->exiting && g->ntasks == 0) || g->aborting) {
+        tw_coro_close(coro);
+        return NULL;
+    }
+    t = tw_loop_create_task(g->fut.loop, coro, name);
+    if (t == NULL)
+        return NULL;
+    tw__future_add_callback(&t->fut, tg_on_task_done, g, tw_ref(g));
+    if (g->ntasks == g->captasks) {
+        g->captasks = g->captasks ? 2 * g->captasks : 4;
+        g->tasks = tw__realloc(g->tasks, g->captasks * sizeof *g->tasks);
+    }
+    g->tasks[g->ntasks++] = tw_ref(t);
+    return t;
+}
+#line 6446 "tower.nw"
+struct tg_exit_frame {
+    tw_coro co;
+    tw_taskgroup *g;
+    tw_error *et;
+    tw_error *propagate;
+};
+
+static void tg_exit_cleanup(tw_coro *co)
+{
+    struct tg_exit_frame *f = (struct tg_exit_frame *)co;
+    tw_unref(f->g);
+    tw_error_unref(f->et);
+    tw_error_unref(f->propagate);
+}
+
+static tw_step tg_exit_body(tw_coro *co)
+{
+    struct tg_exit_frame *f = (struct tg_exit_frame *)co;
+    tw_taskgroup *g = f->g;
+    TW_BEGIN(co);
+    g->exiting = true;
+    if (tw_error_kind(f->et) == TW_ERR_CANCELLED)
+        f->propagate = tw_error_ref(f->et);
+    if (g->parent_cancel_requested && tw_task_uncancel(g->parent) == 0) {
+        tw_error_unref(f->propagate);
+        f->propagate = NULL;
+    }
+    if (f->et && !g->aborting)
+        tg_abort(g);
+    while (f->g->ntasks) {
+        if (f->g->on_completed == NULL)
+            f->g->on_completed = tw_future_new(f->g->fut.loop);
+        TW_AWAIT_TRY(co, tw_ref(f->g->on_completed));
+        if (TW_ERROR(co) && !f->g->aborting) {
+            tw_error_unref(f->propagate);
+            f->propagate = TW_TAKE_ERROR(co);
+            tg_abort(f->g);
+        }
+        tw_unref(f->g->on_completed);
+        f->g->on_completed = NULL;
+    }
+    g = f->g;
+    if (f->propagate && g->nerrors == 0) {
+        tw_error *e = f->propagate;
+        f->propagate = NULL;
+        TW_RAISE(co, e);
+    }
+    if (f->et && tw_error_kind(f->et) != TW_ERR_CANCELLED) {
+        if (g->nerrors == g->caperrors) {
+            g->caperrors = g->caperrors ? 2 * g->caperrors : 4;
+            g->errors = tw__realloc(g->errors, g->caperrors * sizeof *g->errors);
+        }
+        g->errors[g->nerrors++] = f->et;
+        f->et = NULL;
+    }
+    if (g->nerrors) {
+        tw_error *group = tw_error_group("unhandled errors in a TaskGroup", g->nerrors, g->errors);
+        g->nerrors = 0;
+        TW_RAISE(co, group);
+    }
+    TW_END(co);
+}
+
+void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
+{
+    struct tg_exit_frame *f = tw_coro_new(tg_exit_body, sizeof *f);
+    f->g = g;
+    f->et = body_error;
+    f->co.cleanup = tg_exit_cleanup;
+    return f;
+}
+#line 6522 "tower.nw"
+enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
+
+struct tw_timeout {
+    int state;
+    double when;
+    tw_handle *handler;
+    tw_task *task;
+    int cancelling;
+};
+
+tw_timeout *tw_timeout_at(double when)
+{
+    tw_timeout *tm = tw__alloc(sizeof *tm);
+    tm->when = when;
+    return tm;
+}
+
+tw_timeout *tw_timeout_new(double delay)
+{
+    tw_loop *L = running_loop("tw_timeout_new");
+    return tw_timeout_at(delay == TW_FOREVER ? TW_FOREVER : tw_loop_time(L) + delay);
+}
+
+double tw_timeout_when(const tw_timeout *tm) { return tm->when; }
+bool tw_timeout_expired(const tw_timeout *tm)
+{
+    return tm->state == TM_EXPIRING || tm->state == TM_EXPIRED;
+}
+
+static void timeout_disarm(tw_timeout *tm)
+{
+    if (tm->handler) {
+        tw_handle_cancel(tm->handler);
+        tw_handle_release(tm->handler);
+        tm->handler = NULL;
+    }
+}
+
+void tw_timeout_free(tw_timeout *tm)
+{
+    if (tm == NULL)
+        return;
+    timeout_disarm(tm);
+    tw_unref(tm->task);
+    free(tm);
+}
+
+static tw_error *timeout_fired(void *arg)
+{
+    tw_timeout *tm = arg;
+    tw_task_cancel(tm->task, NULL);
+    tm->state = TM_EXPIRING;
+    tw_handle_release(tm->handler);
+    tm->handler = NULL;
+    return NULL;
+}
+#line 6581 "tower.nw"
+tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
+{
+    tw_loop *L;
+    static const char *const names[] = { "created", "active", "expiring", "expired", "finished" };
+    if (tm->state != TM_ENTERED)
+        return tw_error_new(TW_ERR_RUNTIME, "Cannot change state of %s Timeout", names[tm->state]);
+    L = tm->task->fut.loop;
+    tm->when = when;
+    timeout_disarm(tm);
+    if (when == TW_FOREVER)
+        return NULL;
+    if (when <= tw_loop_time(L))
+        return tw_call_soon(L, timeout_fired, tm, &tm->handler);
+    return tw_call_at(L, when, timeout_fired, tm, &tm->handler);
+}
+
+tw_error *tw_timeout_enter(tw_timeout *tm)
+{
+    tw_task *t = tw_current_task();
+    if (tm->state != TM_CREATED)
+        return tw_error_new(TW_ERR_RUNTIME, "Timeout has already been entered");
+    if (t == NULL)
+        return tw_error_new(TW_ERR_RUNTIME, "Timeout should be used inside a task");
+    tm->state = TM_ENTERED;
+    tm->task = tw_ref(t);
+    tm->cancelling = tw_task_cancelling(t);
+    return tw_timeout_reschedule(tm, tm->when);
+}
+
+tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
+{
+    timeout_disarm(tm);
+    if (tm->state == TM_EXPIRING) {
+        tm->state = TM_EXPIRED;
+        if (tw_task_uncancel(tm->task) <= tm->cancelling
+            && tw_error_kind(body_error) == TW_ERR_CANCELLED) {
+            tw_error_unref(body_error);
+            return tw_error_new(TW_ERR_TIMEOUT, NULL);
+        }
+    } else if (tm->state == TM_ENTERED)
+        tm->state = TM_EXITED;
+    return body_error;
+}
+#line 5551 "tower.nw"
+struct shutdown {
+    tw_loop *loop;
+    size_t left;
+};
+
+static tw_error *one_finished(tw_future *f, void *arg)
+{
+    struct shutdown *s = arg;
+    (void)f;
+    if (--s->left == 0)
+        tw_loop_stop(s->loop);
+    return NULL;
+}
+
+static void cancel_all_tasks(tw_loop *L)
+{
+    tw_task **tasks;
+    size_t n = tw_all_tasks(L, &tasks);
+    struct shutdown s = { L, n };
+    for (size_t i = 0; i < n; i++) {
+        tw_ref(tasks[i]);
+        tw_task_cancel(tasks[i], NULL);
+        tw_future_add_done_callback(&tasks[i]->fut, one_finished, &s);
+    }
+    if (n)
+        tw_loop_run_forever(L);
+    for (size_t i = 0; i < n; i++) {
+        tw_future *f = &tasks[i]->fut;
+        if (f->state == TW__DONE && f->error) {
+            tw_context ctx = { .message = "unhandled exception during asyncio.run() shutdown",
+                               .error = f->error, .future = f };
+            f->retrieved = true;
+            tw_loop_call_exception_handler(L, &ctx);
+        }
+        tw_unref(f);
+    }
+    free(tasks);
+}
+
+tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
+{
+    tw_loop *L;
+    tw_error *err;
+    if (result)
+        *result = TW_NONE;
+    if (tw__running) {
+        tw_coro_close(main);
+        return tw_error_new(TW_ERR_RUNTIME,
+            "asyncio.run() cannot be called from a running event loop");
+    }
+    L = tw_loop_new_clock(clock);
+    err = tw_loop_run_until_complete(L, main, result);
+    cancel_all_tasks(L);
+    tw_loop_free(L);
+    return err;
+}
+
+tw_error *tw_run(tw_coro *main, tw_value *result)
+{
+    return tw_run_clock(main, TW_CLOCK_DEFAULT, result);
+}

@@ -1,0 +1,187 @@
+#line 3858 "tower.nw"
+/* check_loop.c -- unit tests of the event loop */
+#include <check.h>
+#include <string.h>
+#include "tower.h"
+
+static char trace[256];
+
+static tw_error *record(void *tag)
+{
+    strcat(trace, tag);
+    return NULL;
+}
+
+static tw_error *stop_loop(void *loop)
+{
+    tw_loop_stop(loop);
+    return NULL;
+}
+
+#line 3899 "tower.nw"
+START_TEST(ready_queue_is_fifo)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    trace[0] = 0;
+    tw_call_soon(L, record, "a", NULL);
+    tw_call_soon(L, record, "b", NULL);
+    tw_call_soon(L, record, "c", NULL);
+    tw_call_soon(L, stop_loop, L, NULL);
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    ck_assert_str_eq(trace, "abc");
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(ready_queue_grows_in_order)
+{
+    /* more callbacks than the ring's first capacity; stop() in the
+       middle still lets the whole batch run */
+    static char tags[200][2];
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    char expect[256] = "";
+    trace[0] = 0;
+    for (int i = 0; i < 150; i++) {
+        tags[i][0] = (char)('!' + i % 90);
+        tw_call_soon(L, record, tags[i], NULL);
+        strcat(expect, tags[i]);
+        if (i == 99)
+            tw_call_soon(L, stop_loop, L, NULL);
+    }
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    ck_assert_str_eq(trace, expect);
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(cancelled_handle_is_skipped)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_handle *h;
+    trace[0] = 0;
+    tw_call_soon(L, record, "a", NULL);
+    tw_call_soon(L, record, "b", &h);
+    tw_call_soon(L, record, "c", NULL);
+    tw_handle_cancel(h);
+    tw_handle_cancel(h);
+    ck_assert(tw_handle_cancelled(h));
+    tw_handle_release(h);
+    tw_call_soon(L, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+    ck_assert_str_eq(trace, "ac");
+    tw_loop_free(L);
+}
+END_TEST
+#line 3955 "tower.nw"
+static void timers_in_order(tw_clock clock)
+{
+    tw_loop *L = tw_loop_new_clock(clock);
+    double now = tw_loop_time(L);
+    trace[0] = 0;
+    tw_call_at(L, now + 0.003, record, "d", NULL);
+    tw_call_at(L, now + 0.001, record, "a", NULL);
+    tw_call_at(L, now + 0.002, record, "b", NULL);
+    tw_call_at(L, now + 0.002, record, "c", NULL);   /* tie: after b */
+    tw_call_later(L, -1, record, "0", NULL);          /* past: first */
+    tw_call_soon(L, record, "s", NULL);               /* ready: before all */
+    tw_call_at(L, now + 0.004, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+    ck_assert_str_eq(trace, "s0abcd");
+    tw_loop_free(L);
+}
+
+START_TEST(timers_by_deadline_then_order)
+{
+    timers_in_order(TW_CLOCK_REAL);
+    timers_in_order(TW_CLOCK_VIRTUAL);
+}
+END_TEST
+
+START_TEST(virtual_clock_jumps)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    double start = tw_loop_time(L);
+    tw_call_later(L, 3600, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+    ck_assert(tw_loop_time(L) - start >= 3600);
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(many_cancelled_timers_are_dropped)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    trace[0] = 0;
+    for (int i = 0; i < 1000; i++) {
+        tw_handle *h;
+        tw_call_later(L, 10 + i, record, "x", &h);
+        tw_handle_cancel(h);
+        tw_handle_release(h);
+    }
+    tw_call_later(L, 5, record, "k", NULL);
+    tw_call_later(L, 6, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+    ck_assert_str_eq(trace, "k");
+    tw_loop_free(L);
+}
+END_TEST
+#line 4010 "tower.nw"
+static tw_error *record_then_stop(void *loop)
+{
+    strcat(trace, "S");
+    tw_loop_stop(loop);
+    tw_call_soon(loop, record, "n", NULL);
+    return NULL;
+}
+
+START_TEST(stop_finishes_the_batch)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    trace[0] = 0;
+    tw_call_soon(L, record, "a", NULL);
+    tw_call_soon(L, record_then_stop, L, NULL);
+    tw_call_soon(L, record, "b", NULL);
+    tw_loop_run_forever(L);
+    ck_assert_str_eq(trace, "aSb");
+    tw_loop_stop(L);
+    tw_loop_run_forever(L);
+    ck_assert_str_eq(trace, "aSbn");
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(closed_loop_refuses)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_error *e;
+    tw_call_soon(L, record, "never", NULL);
+    ck_assert_ptr_null(tw_loop_close(L));
+    ck_assert(tw_loop_is_closed(L));
+    ck_assert_ptr_null(tw_loop_close(L));
+    e = tw_call_soon(L, record, "x", NULL);
+    ck_assert_int_eq(tw_error_kind(e), TW_ERR_RUNTIME);
+    ck_assert_str_eq(tw_error_message(e), "Event loop is closed");
+    tw_error_unref(e);
+    e = tw_loop_run_forever(L);
+    ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
+    tw_error_unref(e);
+    tw_loop_free(L);
+}
+END_TEST
+
+#line 3881 "tower.nw"
+Suite *tw_loop_suite(void)
+{
+    Suite *s = suite_create("loop");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, ready_queue_is_fifo);
+    tcase_add_test(tc, ready_queue_grows_in_order);
+    tcase_add_test(tc, cancelled_handle_is_skipped);
+    tcase_add_test(tc, timers_by_deadline_then_order);
+    tcase_add_test(tc, virtual_clock_jumps);
+    tcase_add_test(tc, many_cancelled_timers_are_dropped);
+    tcase_add_test(tc, stop_finishes_the_batch);
+    tcase_add_test(tc, closed_loop_refuses);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,117 @@
+"""The peer script, against small Python server editions run by the oracle."""
+
+import random
+import re
+
+from conftest import toml_text
+
+ECHO_SERVER = """\
+import asyncio, os
+
+async def main():
+    done = asyncio.Event()
+
+    async def handle(reader, writer):
+        data = await reader.read(100)
+        print("got", data.decode())
+        writer.write(data)
+        await writer.drain()
+        print("eof", await reader.read(100) == b"")
+        writer.close()
+        await writer.wait_closed()
+        done.set()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", int(os.environ["TOWER_PORT"]))
+    print("Serving on", server.sockets[0].getsockname())
+    async with server:
+        await done.wait()
+    print("done")
+
+asyncio.run(main())
+"""
+
+ECHO_GOLDEN = "Serving on ('127.0.0.1', <PORT>)\ngot ping\neof True\ndone\n"
+
+
+def peer_toml(id_, steps, port='"assigned"', ready="Serving on", timeout=10):
+    return toml_text(id_, timeout=timeout, extra=f"""\
+        normalize = ["port"]
+
+        [peer]
+        port = {port}
+        ready = "{ready}"
+        steps = [
+        {steps}
+        ]
+        """)
+
+
+ECHO_STEPS = """\
+  { connect = "tcp" },
+  { send = "ping" },
+  { expect = "ping" },
+  { shutdown = "write" },
+  { expect_eof = true },
+  { close = true },"""
+
+
+def test_peer_plays_against_an_echo_server(suite, conform):
+    suite.add("t9-echo", ECHO_SERVER, toml=peer_toml("t9-echo", ECHO_STEPS), golden=ECHO_GOLDEN)
+    status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
+    assert status == 0, out
+
+
+def test_peer_mismatch_is_a_failure_with_evidence(suite, conform):
+    steps = ECHO_STEPS.replace('{ expect = "ping" }', '{ expect = "pong" }')
+    suite.add("t9-echo", ECHO_SERVER, toml=peer_toml("t9-echo", steps), golden=ECHO_GOLDEN)
+    status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
+    assert status == 1
+    assert re.search(r"^FAIL +t9-echo .*peer step 2 \(expect\).*expected b'pong', got b'ping'",
+                     out, re.M), out
+    assert "Serving on" in out                     # the output so far is shown
+
+
+def test_ready_line_never_printed(suite, conform):
+    suite.add("t9-quiet", "print('nothing here')\n",
+              toml=peer_toml("t9-quiet", '  { connect = "tcp" },'), golden="x\n")
+    status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
+    assert status == 1
+    assert re.search(r"^FAIL +t9-quiet .*never printed the ready line", out, re.M)
+
+
+def test_signal_stops_a_server_and_the_signal_status_is_compared(suite, conform):
+    edition = "import time\nprint('ready')\ntime.sleep(60)\n"
+    steps = '  { sleep_until_output = "ready" },\n  { signal = "SIGINT" },'
+    suite.add("t8-forever", edition, toml=peer_toml("t8-forever", steps, ready="ready"),
+              golden="ready\n", status=-2)
+    status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
+    assert status == 0, out
+    suite.set_golden("t8-forever", "ready\n", status=0)
+    status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
+    assert status == 1
+    assert re.search(r"^CRASH +t8-forever .*killed by SIGINT", out, re.M)
+
+
+FIXED_SERVER = """\
+import socket
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", {port}))
+s.listen()
+print("ready", flush=True)
+conn, _ = s.accept()
+while conn.recv(100):
+    pass
+print("served")
+"""
+
+
+def test_fixed_ports_are_serialised(suite, conform):
+    port = random.randrange(40000, 50000)
+    steps = '  { connect = "tcp" },\n  { close = true },'
+    for i in range(3):
+        id_ = f"t8-fixed-{i}"
+        suite.add(id_, FIXED_SERVER.format(port=port),
+                  toml=peer_toml(id_, steps, port=port, ready="ready"), golden="ready\nserved\n")
+    status, out, _ = conform("run", "--impl", "asyncio", "-j", "3", *suite.args())
+    assert status == 0, out

@@ -1,0 +1,244 @@
+"""Command line: tools/conform list|run|bless|check|report."""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import bless as bless_mod
+from . import expectations as expectations_mod
+from . import golden as golden_mod
+from . import impls as impls_mod
+from . import report, runner
+from .compare import count
+from .errors import SuiteError, UsageError
+from .execute import abort, stop_ignoring_signals
+from .layout import Layout
+from .scenario import PROFILES, discover, select
+
+EPILOG = """\
+exit status: 0 when every result matched the expectations, 1 on failures,
+2 on a usage or suite error (malformed scenario, unknown expectation...).
+The last line of `run` is "N passed, N failed, N skipped": passed counts PASS
+and XFAIL, failed counts FAIL, TIMEOUT, CRASH, ERROR, NOGOLDEN, XPASS and
+FLAKY, skipped counts UNSUPPORTED."""
+
+
+def _add_suite(p):
+    p.add_argument("--suite", metavar="DIR", help="scenario folder (default: <repo>/conformance)")
+    p.add_argument("--golden", metavar="DIR", help="golden folder (default: <repo>/golden)")
+
+
+def _add_selection(p, profile=True):
+    p.add_argument("-k", dest="patterns", action="append", default=[], metavar="PATTERN",
+                   help="only scenarios whose id contains PATTERN (a glob if it has * ? [);"
+                        " repeatable, any may match")
+    p.add_argument("--tier", dest="tiers", type=int, nargs="+", action="extend", default=[],
+                   choices=range(1, 10), metavar="N", help="only these tiers")
+    if profile:
+        p.add_argument("--profile", choices=PROFILES, help="only this profile")
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(
+        prog="conform", description="The Tower conformance runner.", epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("list", help="list the scenarios")
+    _add_suite(p)
+    _add_selection(p)
+
+    p = sub.add_parser("run", help="run an implementation's editions and compare",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_suite(p)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--impl", choices=impls_mod.BUILTIN,
+                       help="a built-in implementation")
+    which.add_argument("--cmd", metavar="TEMPLATE",
+                       help="command for any runtime; placeholders {id} {tier} {py} {dir}"
+                            " {port} {root} (double literal braces)")
+    p.add_argument("--editions", metavar="PATHTEMPLATE",
+                   help="with --cmd: a scenario whose edition path does not exist is UNSUPPORTED")
+    _add_selection(p)
+    p.add_argument("-j", "--jobs", type=int, metavar="N",
+                   help=f"scenarios run at once (default {runner.default_jobs()})")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="print every result, with the evidence of every non-PASS")
+    p.add_argument("--junit", metavar="FILE", help="write JUnit XML")
+    p.add_argument("--tap", action="store_true", help="print TAP version 13 instead of the text")
+    p.add_argument("--repeat", type=int, default=1, metavar="N",
+                   help="run each scenario N times; differing verdicts are FLAKY")
+    p.add_argument("--expectations", metavar="FILE",
+                   help="known failures (default: conformance/expectations/<impl>.toml)")
+    p.add_argument("--allow-xpass", action="store_true", help="an unexpected pass does not fail")
+    p.add_argument("--python", metavar="PATH", help="the interpreter for Python editions")
+    p.add_argument("--timeout-scale", type=float, default=1.0, metavar="X",
+                   help="multiply every time limit by X (slow machines)")
+
+    p = sub.add_parser("bless", help="regenerate goldens from the oracle (CPython asyncio)")
+    _add_suite(p)
+    _add_selection(p, profile=False)
+    p.add_argument("--runs", type=int, default=3, metavar="N",
+                   help="run each scenario N times; refuse if they differ (default 3)")
+    p.add_argument("-j", "--jobs", type=int, metavar="N")
+    p.add_argument("--python", metavar="PATH", help="the oracle interpreter")
+
+    p = sub.add_parser("check", help="validate scenarios, expectations and goldens")
+    _add_suite(p)
+
+    p = sub.add_parser("report", help="run asyncio, uvloop, gbulb (and ref) and write the report")
+    _add_suite(p)
+    p.add_argument("--out", metavar="FILE", help="default: <repo>/docs/conformance.md")
+    p.add_argument("-j", "--jobs", type=int, metavar="N")
+    p.add_argument("--timeout-scale", type=float, default=1.0, metavar="X")
+    return parser
+
+
+def _say(*lines, file=None):
+    print(*lines, sep="\n", file=file or sys.stdout, flush=True)
+
+
+def cmd_list(args, layout):
+    chosen = select(discover(layout), args.patterns, args.tiers, args.profile)
+    for s in chosen:
+        _say(f"{s.id}\tt{s.tier}\t{s.profile}\t{s.title}")
+    return 0
+
+
+def _expectations_for(path, impl, layout, scenarios):
+    if path:
+        return expectations_mod.load(path, scenarios, required=True)
+    if impl.expectations_name:
+        return expectations_mod.load(layout.expectations / f"{impl.expectations_name}.toml",
+                                     scenarios)
+    return {}
+
+
+def cmd_run(args, layout):
+    if args.editions and not args.cmd:
+        raise UsageError("--editions goes with --cmd")
+    if args.repeat < 1 or (args.jobs is not None and args.jobs < 1) or args.timeout_scale <= 0:
+        raise UsageError("--repeat and -j must be at least 1, --timeout-scale positive")
+    scenarios = discover(layout)
+    impl = impls_mod.make(args.impl, args.cmd, args.editions, args.python)
+    if isinstance(impl, impls_mod.CommandImpl):
+        impl.check(layout)
+    expectations = _expectations_for(args.expectations, impl, layout, scenarios)
+    chosen = select(scenarios, args.patterns, args.tiers, args.profile)
+    if not chosen:
+        raise UsageError("no scenario matches the selection")
+    golden_mod.read_manifest(layout.golden)   # a malformed MANIFEST is a suite error
+
+    jobs = args.jobs or runner.default_jobs()
+    header = (f"{len(chosen)} scenarios on {impl.describe()}, -j {jobs}"
+              + (f", {args.repeat} runs each" if args.repeat > 1 else ""))
+    if args.tap:
+        tap = report.Tap(_say, args.allow_xpass)
+        _say(f"# {header}")
+        on_result = tap.result
+    else:
+        _say(header)
+
+        def on_result(result):
+            line = report.result_line(result, args.verbose, args.allow_xpass)
+            if line:
+                _say(line)
+
+    results = runner.run(chosen, impl, layout, expectations, jobs, args.repeat,
+                         args.timeout_scale, on_result)
+
+    if not (args.patterns or args.tiers or args.profile):
+        manifest = golden_mod.read_manifest(layout.golden)
+        for orphan in golden_mod.orphans(layout.golden, manifest, scenarios):
+            _say(f"warning: orphan golden {orphan} (no scenario; `tools/conform check` fails)",
+                 file=sys.stderr)
+    if args.junit:
+        Path(args.junit).write_text(report.junit(results, impl.name, args.allow_xpass))
+    if args.tap:
+        tap.finish(results)
+    else:
+        _say("", report.tier_table(results, args.allow_xpass),
+             report.summary_line(results, args.allow_xpass))
+    return 1 if count(results, args.allow_xpass)[1] else 0
+
+
+def cmd_bless(args, layout):
+    bless_mod.refuse_in_ci()
+    everything = discover(layout)
+    chosen = select(everything, args.patterns, args.tiers)
+    if not chosen:
+        raise UsageError("no scenario matches the selection")
+    return bless_mod.bless(chosen, everything, layout, args.python, args.runs, args.jobs, _say)
+
+
+def cmd_check(args, layout):
+    scenarios = discover(layout)   # SuiteError: exit 2 with every problem
+    problems = []
+    for path in expectations_mod.all_files(layout):
+        try:
+            expectations_mod.load(path, scenarios)
+        except SuiteError as exc:
+            problems += exc.problems
+    if problems:
+        raise SuiteError(problems)
+    manifest = golden_mod.read_manifest(layout.golden)
+    missing = golden_mod.missing(layout.golden, manifest, scenarios)
+    orphans = golden_mod.orphans(layout.golden, manifest, scenarios)
+    for id_ in missing:
+        _say(f"missing golden: {id_} (run tools/conform bless -k {id_})")
+    for orphan in orphans:
+        _say(f"orphan golden: {orphan} (no scenario has this id)")
+    _say(f"{len(scenarios)} scenarios, {len(expectations_mod.all_files(layout))} expectation"
+         f" files, {len(missing)} missing goldens, {len(orphans)} orphan goldens")
+    return 1 if missing or orphans else 0
+
+
+def cmd_report(args, layout):
+    scenarios = discover(layout)
+    names = ["asyncio", "uvloop", "gbulb"] + (["ref"] if impls_mod.ref_built(layout) else [])
+    oracle = impls_mod.oracle_line(impls_mod.oracle())
+    runs = []
+    for name in names:
+        try:
+            impl = impls_mod.make(name)
+        except UsageError as exc:
+            runs.append((name, None, "not available: " + str(exc).splitlines()[0]))
+            _say(f"{name}: not available")
+            continue
+        expectations = _expectations_for(None, impl, layout, scenarios)
+        results = runner.run(scenarios, impl, layout, expectations, args.jobs,
+                             timeout_scale=args.timeout_scale)
+        _say(f"{name}: {report.summary_line(results)}")
+        runs.append((name, results, impl.describe()))
+    out = Path(args.out) if args.out else layout.root / "docs" / "conformance.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report.markdown(scenarios, runs, oracle))
+    _say(f"wrote {out}")
+    return 1 if any(res and count(res)[1] for _, res, _ in runs) else 0
+
+
+COMMANDS = {"list": cmd_list, "run": cmd_run, "bless": cmd_bless,
+            "check": cmd_check, "report": cmd_report}
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    layout = Layout.from_args(args.suite, args.golden)
+    stop_ignoring_signals()
+    try:
+        return COMMANDS[args.command](args, layout)
+    except SuiteError as exc:
+        _say(*(f"error: {p}" for p in exc.problems), file=sys.stderr)
+        return 2
+    except UsageError as exc:
+        _say(f"conform: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:   # `tools/conform list | head`
+        abort()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        abort()
+        _say("conform: interrupted", file=sys.stderr)
+        return 130

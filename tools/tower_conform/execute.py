@@ -1,0 +1,273 @@
+"""Run one edition: the execution contract of conformance/README.md.
+
+The edition leads a new process group, so that everything it starts can be
+killed with it; the leader is not reaped until the group has been killed, so
+its pid (which is the group id) cannot be reused in between.
+"""
+
+import dataclasses
+import os
+import select
+import selectors
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+from . import peer as peer_mod
+
+OUTPUT_CAP = 4 * 1024 * 1024   # bytes kept per stream; the rest is read and dropped
+
+# Process groups running now, so that an interrupted runner can kill them all
+# (and start no more: a worker thread may be about to start one).
+_live_groups = set()
+_live_lock = threading.Lock()
+_aborted = False
+
+
+def abort():
+    global _aborted
+    with _live_lock:
+        _aborted = True
+        for pgid in _live_groups:
+            _kill_group(pgid)
+
+
+@dataclasses.dataclass
+class Outcome:
+    status: int | None = None          # wait status as subprocess reports it; None if killed by us
+    timed_out: bool = False
+    start_error: str | None = None     # the command could not be started at all
+    peer_error: str | None = None      # the peer script failed (evidence)
+    stdout: bytes = b""
+    stderr: bytes = b""
+    dropped: dict = dataclasses.field(default_factory=dict)   # stream -> bytes dropped
+    survivors: list = dataclasses.field(default_factory=list)  # pids alive after the kill
+    duration: float = 0.0
+    limit: float = 0.0                 # the time limit it ran under
+
+
+class Capture(threading.Thread):
+    """Reads both pipes into capped buffers and lets the peer wait on stdout."""
+
+    def __init__(self, proc, cap=OUTPUT_CAP):
+        super().__init__(daemon=True)
+        self.cap = cap
+        self.cond = threading.Condition()
+        self.buffers = {"stdout": bytearray(), "stderr": bytearray()}
+        self.dropped = {"stdout": 0, "stderr": 0}
+        self.open = {"stdout", "stderr"}
+        self._stop_reading = threading.Event()
+        self._files = {proc.stdout.fileno(): "stdout", proc.stderr.fileno(): "stderr"}
+
+    def run(self):
+        with selectors.DefaultSelector() as sel:
+            for fd in self._files:
+                os.set_blocking(fd, False)
+                sel.register(fd, selectors.EVENT_READ)
+            while sel.get_map() and not self._stop_reading.is_set():
+                for key, _ in sel.select(0.1):
+                    name = self._files[key.fd]
+                    try:
+                        chunk = os.read(key.fd, 1 << 16)
+                    except BlockingIOError:
+                        continue
+                    with self.cond:
+                        if not chunk:
+                            sel.unregister(key.fd)
+                            self.open.discard(name)
+                        else:
+                            buf = self.buffers[name]
+                            room = self.cap - len(buf)
+                            buf += chunk[:room]
+                            if len(chunk) > room:
+                                self.dropped[name] += len(chunk) - max(room, 0)
+                        self.cond.notify_all()
+        with self.cond:
+            self.open.clear()
+            self.cond.notify_all()
+
+    def stop(self, grace):
+        """Wait up to grace seconds for EOF on both pipes, then stop reading
+        (a process that escaped the group may hold them open forever)."""
+        self.join(grace)
+        self._stop_reading.set()
+        self.join()
+
+    def lines(self):
+        """stdout up to its last newline: the peer waits for whole lines, so
+        that it never acts while the edition is half-way through one."""
+        buf = self.buffers["stdout"]
+        return buf[:buf.rfind(b"\n") + 1].decode("utf-8", "replace")
+
+    def wait_for(self, regex, deadline, exited):
+        """Wait until stdout matches regex. Returns "match", "eof" (stdout
+        closed or the edition exited first) or "timeout"."""
+        with self.cond:
+            while True:
+                if regex.search(self.lines()):
+                    return "match"
+                if "stdout" not in self.open or exited():
+                    return "eof"
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return "timeout"
+                self.cond.wait(min(remaining, 0.1))
+
+
+def _exited(pid):
+    """True when the process has exited, without reaping it."""
+    try:
+        info = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+    except ChildProcessError:
+        return True
+    return info is not None and info.si_pid != 0
+
+
+def _wait_exit(pid, deadline):
+    """Wait (unreaped) until the process exits or the deadline passes."""
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        fd = None
+    try:
+        while not _exited(pid):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            if fd is not None:
+                select.select([fd], [], [], remaining)
+            else:
+                time.sleep(min(remaining, 0.02))
+        return True
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def _group_members(pgid):
+    """Pids still running (not zombies) in a process group."""
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    members = []
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            if os.getpgid(int(entry)) != pgid:   # a syscall: cheaper than reading stat
+                continue
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        # The command name is in parentheses and may itself contain spaces.
+        if stat[stat.rindex(")") + 2:].split()[0] not in ("Z", "X"):
+            members.append(int(entry))
+    return members
+
+
+def _kill_group(pgid):
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _ensure_dead(pgid, grace=2.0):
+    """Kill the group until no member runs; return the pids that would not die."""
+    end = time.monotonic() + grace
+    while True:
+        _kill_group(pgid)
+        members = _group_members(pgid)
+        if not members or time.monotonic() > end:
+            return members
+        time.sleep(0.01)
+
+
+def stop_ignoring_signals():
+    """Let editions receive the signals a peer sends them.
+
+    A runner started in the background by a non-interactive shell (or under
+    nohup) inherits SIGINT ignored, and exec() passes "ignored" on to every
+    edition, so a verbatim server would survive its SIGINT step. A handler,
+    unlike SIG_IGN, is reset to the default by exec(); this one keeps the
+    runner itself ignoring the signal as it was asked to. Main thread only.
+    """
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT,
+                signal.SIGUSR1, signal.SIGUSR2):
+        if signal.getsignal(sig) == signal.SIG_IGN:
+            signal.signal(sig, lambda *_: None)
+
+
+def base_env(port=None, extra=None):
+    env = dict(os.environ)
+    env["PYTHONUNBUFFERED"] = "1"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"   # never litter the suite with __pycache__
+    env.pop("TOWER_PORT", None)
+    if port is not None:
+        env["TOWER_PORT"] = str(port)
+    env.update(extra or {})
+    return env
+
+
+def execute(argv, cwd, timeout, env, peer=None, port=None):
+    """Run argv under the execution contract and return its Outcome."""
+    start = time.monotonic()
+    deadline = start + timeout
+    with _live_lock:
+        if _aborted:
+            return Outcome(limit=timeout, start_error="the runner was interrupted")
+        try:
+            proc = subprocess.Popen(
+                argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        except OSError as exc:
+            return Outcome(limit=timeout,
+                           start_error=f"cannot start {argv[0]!r}: {exc.strerror or exc}")
+        _live_groups.add(proc.pid)
+    out = Outcome(limit=timeout)
+    capture = Capture(proc)
+    capture.start()
+    connections = []
+    try:
+        if peer is not None:
+            result = peer_mod.play(peer, port, capture, proc.pid, deadline,
+                                   lambda: _exited(proc.pid))
+            connections = result.connections
+            if result.timed_out:
+                out.timed_out = True
+                out.peer_error = result.error
+            elif result.error:
+                out.peer_error = result.error
+        if out.peer_error is None and not out.timed_out:
+            out.timed_out = not _wait_exit(proc.pid, deadline)
+    finally:
+        # Also after a normal exit: an edition may have left children behind.
+        out.survivors = _ensure_dead(proc.pid)
+        proc.wait()
+        with _live_lock:
+            _live_groups.discard(proc.pid)
+        for conn in connections:  # see peer.play
+            conn.close()
+        capture.stop(grace=2.0)
+        proc.stdout.close()
+        proc.stderr.close()
+    if not out.timed_out and out.peer_error is None:
+        out.status = proc.returncode
+    out.stdout = bytes(capture.buffers["stdout"])
+    out.stderr = bytes(capture.buffers["stderr"])
+    out.dropped = {k: v for k, v in capture.dropped.items() if v}
+    out.duration = time.monotonic() - start
+    return out
+
+
+def signal_name(status):
+    """'SIGSEGV' for a status of -11."""
+    try:
+        return signal.Signals(-status).name
+    except ValueError:
+        return f"signal {-status}"
+
+

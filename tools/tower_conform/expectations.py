@@ -1,0 +1,63 @@
+"""Per-implementation expectations: the scenarios it is known to fail.
+
+    [t2-call-later-zero-order]
+    reason = "..."                     # required
+    link = "https://..."               # optional: the upstream issue
+"""
+
+import dataclasses
+import tomllib
+from pathlib import Path
+
+from .errors import SuiteError
+
+
+@dataclasses.dataclass(frozen=True)
+class Expectation:
+    reason: str
+    link: str | None = None
+
+
+def load(path, scenarios, required=False):
+    """Read an expectations file; {} when it does not exist (unless required).
+
+    Every entry must name a scenario of the suite, so that a renamed scenario
+    cannot leave a stale entry that silently excuses nothing.
+    """
+    path = Path(path)
+    if not path.exists():
+        if required:
+            raise SuiteError(f"{path}: no such expectations file")
+        return {}
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except tomllib.TOMLDecodeError as exc:
+        raise SuiteError(f"{path}: cannot parse TOML: {exc}") from None
+    ids = {s.id for s in scenarios}
+    problems, entries = [], {}
+    for id_, entry in data.items():
+        where = f"{path}: [{id_}]"
+        if id_ not in ids:
+            problems.append(f"{where}: no scenario has this id")
+            continue
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: expected a table with reason and link")
+            continue
+        for key in entry:
+            if key not in ("reason", "link"):
+                problems.append(f"{where}: field '{key}': unknown key (known: link, reason)")
+        reason, link = entry.get("reason"), entry.get("link")
+        if not isinstance(reason, str) or not reason.strip():
+            problems.append(f"{where}: field 'reason': missing or not a non-empty string")
+        if link is not None and not isinstance(link, str):
+            problems.append(f"{where}: field 'link': expected a string")
+        entries[id_] = Expectation(reason if isinstance(reason, str) else "", link)
+    if problems:
+        raise SuiteError(problems)
+    return entries
+
+
+def all_files(layout):
+    folder = layout.expectations
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []

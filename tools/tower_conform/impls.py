@@ -1,0 +1,188 @@
+"""Implementations under test, and the interpreters that can run them."""
+
+import dataclasses
+import functools
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import UsageError
+
+LAUNCHER = Path(__file__).resolve().parent / "launch.py"
+DEBIAN_PYTHON = "/usr/bin/python3"
+# The Debian packages that let Debian's python3 import each loop.
+LOOP_PACKAGES = {"uvloop": "python3-uvloop", "gbulb": "python3-gbulb"}
+BUILTIN = ("asyncio", "uvloop", "gbulb", "ref")
+
+
+@dataclasses.dataclass(frozen=True)
+class Interpreter:
+    path: str
+    version: str     # e.g. "CPython 3.11.2"
+    module_version: str = ""   # of the loop it was probed for, when known
+
+
+@dataclasses.dataclass(frozen=True)
+class Edition:
+    argv: list
+    env: dict
+
+
+@functools.cache
+def _probe(python, module):
+    """(version, None) when python can import module, else (None, why not)."""
+    code = ("import platform, importlib.metadata\n"
+            f"import {module}\n"
+            "print(platform.python_implementation(), platform.python_version())\n"
+            "try:\n"
+            f"    print(importlib.metadata.version({module!r}))\n"
+            "except Exception:\n"
+            "    print()\n")
+    try:
+        done = subprocess.run([python, "-c", code], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return None, str(exc)
+    if done.returncode != 0:
+        lines = done.stderr.strip().splitlines()
+        return None, lines[-1] if lines else f"exit status {done.returncode}"
+    return tuple(done.stdout.splitlines()) + ("",), None
+
+
+def _candidates(explicit):
+    if explicit:
+        return [explicit]
+    found = [DEBIAN_PYTHON, shutil.which("python3"), sys.executable]
+    return list(dict.fromkeys(p for p in found if p and os.path.exists(p)))
+
+
+def find_interpreter(module, explicit=None):
+    """The first candidate interpreter that can import module."""
+    tried = []
+    for python in _candidates(explicit):
+        found, why = _probe(python, module)
+        if found:
+            return Interpreter(python, found[0], found[1])
+        tried.append(f"  {python}: {why}")
+    package = LOOP_PACKAGES.get(module)
+    advice = (f"install it for Debian's python3: apt-get install {package}"
+              f" (or: python3 -m pip install {module})" if package
+              else f"install {module} for one of them")
+    raise UsageError(f"no Python interpreter here can import {module}; tried:\n"
+                     + "\n".join(tried) + f"\n{advice}, or name one with --python")
+
+
+def oracle(explicit=None):
+    """The interpreter whose asyncio defines the goldens: Debian's python3
+    when present (it is the one the packaged loops run on), else this one."""
+    python = explicit or (DEBIAN_PYTHON if os.path.exists(DEBIAN_PYTHON) else sys.executable)
+    found, why = _probe(python, "asyncio")
+    if not found:
+        raise UsageError(f"the oracle interpreter {python} does not work: {why}")
+    return Interpreter(python, found[0])
+
+
+def oracle_line(interpreter):
+    return f"{interpreter.version} asyncio ({interpreter.path})"
+
+
+class Impl:
+    name = "?"
+    expectations_name = None   # conformance/expectations/<name>.toml
+
+    def edition(self, scenario, port, layout):
+        """The Edition to run, or None when there is none (UNSUPPORTED)."""
+        raise NotImplementedError
+
+    def describe(self):
+        return self.name
+
+
+class PythonImpl(Impl):
+    """A Python edition under the oracle's asyncio or a third-party loop."""
+
+    def __init__(self, loop, python=None):
+        self.name = self.expectations_name = loop
+        self.loop = loop
+        self.interpreter = oracle(python) if loop == "asyncio" else find_interpreter(loop, python)
+
+    def edition(self, scenario, port, layout):
+        argv = [self.interpreter.path]
+        if self.loop != "asyncio":
+            argv += [str(LAUNCHER), self.loop]
+        return Edition(argv + [str(scenario.edition)], {})
+
+    def describe(self):
+        loop = f"{self.loop} {self.interpreter.module_version}".strip()
+        return f"{loop} on {self.interpreter.version} ({self.interpreter.path})"
+
+
+class RefImpl(Impl):
+    """The reference runtime's C editions, built by the Makefile."""
+    name = expectations_name = "ref"
+
+    def edition(self, scenario, port, layout):
+        path = layout.ref_editions / scenario.id
+        if not (path.is_file() and os.access(path, os.X_OK)):
+            return None
+        return Edition([str(path)], {"TOWER_CLOCK": "virtual"})
+
+    def describe(self):
+        return "ref (build/scenarios/<id>, TOWER_CLOCK=virtual)"
+
+
+class CommandImpl(Impl):
+    """Any runtime, started by a command template."""
+
+    def __init__(self, template, editions=None, name="cmd"):
+        self.name = name
+        self.template = template
+        self.editions = editions
+        try:
+            shlex.split(template)
+        except ValueError as exc:
+            raise UsageError(f"--cmd {template!r}: {exc}") from None
+
+    @staticmethod
+    def fields(scenario, port, layout):
+        return {"id": scenario.id, "tier": scenario.tier, "py": str(scenario.edition),
+                "dir": str(scenario.folder), "port": "" if port is None else port,
+                "root": str(layout.root)}
+
+    def _fill(self, template, fields):
+        try:
+            return template.format(**fields)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise UsageError(f"template {template!r}: bad placeholder {exc}"
+                             f" (known: {', '.join('{%s}' % k for k in fields)})") from None
+
+    def edition(self, scenario, port, layout):
+        fields = self.fields(scenario, port, layout)
+        if self.editions and not Path(self._fill(self.editions, fields)).exists():
+            return None
+        return Edition([self._fill(arg, fields) for arg in shlex.split(self.template)], {})
+
+    def check(self, layout):
+        """Fail early on a template with an unknown placeholder."""
+        fields = {k: "x" for k in ("id", "tier", "py", "dir", "port", "root")}
+        self._fill(self.template, fields)
+        if self.editions:
+            self._fill(self.editions, fields)
+
+    def describe(self):
+        return f"--cmd {self.template!r}"
+
+
+def make(name=None, cmd=None, editions=None, python=None):
+    if cmd is not None:
+        return CommandImpl(cmd, editions)
+    if name == "ref":
+        return RefImpl()
+    return PythonImpl(name, python)
+
+
+def ref_built(layout):
+    folder = layout.ref_editions
+    return folder.is_dir() and any(os.access(p, os.X_OK) for p in folder.iterdir() if p.is_file())

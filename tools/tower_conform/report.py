@@ -1,0 +1,202 @@
+"""Everything the runner prints or writes about results: the console lines,
+the per-tier table, the summary line, JUnit XML, TAP, the markdown report."""
+
+import re
+import xml.etree.ElementTree as ET
+
+from .compare import (PASS, UNSUPPORTED, XFAIL, XPASS, count, is_failure, tail)
+
+
+def _indent(text, prefix="    "):
+    return "\n".join(prefix + line for line in text.splitlines())
+
+
+def result_line(result, verbose=False, allow_xpass=False):
+    """The console text for one finished scenario, or None to print nothing."""
+    if result.verdict == PASS and not verbose:
+        return None
+    line = f"{result.verdict:<11} {result.id}  ({result.duration:.2f}s)"
+    if result.message:
+        line += f"  {result.message}"
+    # Evidence for what needs attention; with -v for everything.
+    if result.evidence and (verbose or is_failure(result, allow_xpass)):
+        line += "\n" + _indent(result.evidence)
+    if verbose and result.stderr and result.verdict != PASS:
+        line += "\n    stderr:\n" + _indent(tail(result.stderr), "      ")
+    return line
+
+
+COLUMNS = ("pass", "xfail", "fail", "skip", "total")
+
+
+def _row(results, allow_xpass):
+    return (sum(r.verdict == PASS or (allow_xpass and r.verdict == XPASS) for r in results),
+            sum(r.verdict == XFAIL for r in results),
+            sum(is_failure(r, allow_xpass) for r in results),
+            sum(r.verdict == UNSUPPORTED for r in results),
+            len(results))
+
+
+def tier_table(results, allow_xpass=False):
+    tiers = sorted({r.scenario.tier for r in results})
+    lines = ["tier " + "".join(f"{c:>7}" for c in COLUMNS)]
+    for tier in tiers:
+        row = _row([r for r in results if r.scenario.tier == tier], allow_xpass)
+        lines.append(f"t{tier:<4}" + "".join(f"{n:>7}" for n in row))
+    lines.append("all  " + "".join(f"{n:>7}" for n in _row(results, allow_xpass)))
+    return "\n".join(lines)
+
+
+def summary_line(results, allow_xpass=False):
+    passed, failed, skipped = count(results, allow_xpass)
+    return f"{passed} passed, {failed} failed, {skipped} skipped"
+
+
+# --- JUnit XML ---------------------------------------------------------------
+
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text):
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return _XML_INVALID.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def junit(results, impl_name, allow_xpass=False):
+    """JUnit XML: one testsuite per tier, one testcase per scenario; XFAIL
+    and UNSUPPORTED are skipped (as pytest does for xfail)."""
+    root = ET.Element("testsuites", name=f"tower-conformance.{impl_name}")
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for tier in sorted({r.scenario.tier for r in results}):
+        tier_results = [r for r in results if r.scenario.tier == tier]
+        suite = ET.SubElement(root, "testsuite", name=f"{impl_name}.t{tier}")
+        counts = {"tests": len(tier_results), "failures": 0, "errors": 0, "skipped": 0}
+        elapsed = 0.0
+        for r in tier_results:
+            elapsed += r.duration
+            case = ET.SubElement(suite, "testcase", classname=f"{impl_name}.t{tier}",
+                                 name=r.id, time=f"{r.duration:.3f}")
+            if is_failure(r, allow_xpass):
+                counts["failures"] += 1
+                failure = ET.SubElement(case, "failure", type=r.verdict,
+                                        message=_xml_text(f"{r.verdict}: {r.message}"))
+                failure.text = _xml_text(r.evidence)
+            elif r.verdict in (XFAIL, UNSUPPORTED):
+                counts["skipped"] += 1
+                label = "expected failure" if r.verdict == XFAIL else "unsupported"
+                ET.SubElement(case, "skipped", message=_xml_text(f"{label}: {r.message}"))
+            if r.stderr:
+                ET.SubElement(case, "system-err").text = _xml_text(r.stderr)
+        for key, value in counts.items():
+            suite.set(key, str(value))
+        suite.set("time", f"{elapsed:.3f}")
+        for key in totals:
+            totals[key] += counts[key]
+    for key, value in totals.items():
+        root.set(key, str(value))
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+# --- TAP -------------------------------------------------------------------------
+
+class Tap:
+    """TAP version 13, streamed as results arrive, the plan at the end.
+    XFAIL is "not ok # TODO"; an XPASS is a plain "not ok" so that it fails."""
+
+    def __init__(self, write, allow_xpass=False):
+        self.write = write
+        self.allow_xpass = allow_xpass
+        self.number = 0
+        write("TAP version 13")
+
+    def result(self, r):
+        self.number += 1
+        head = f"{self.number} - {r.id}"
+        if r.verdict == UNSUPPORTED:
+            self.write(f"ok {head} # SKIP {r.message}")
+        elif r.verdict == XFAIL:
+            self.write(f"not ok {head} # TODO {r.message}")
+        elif not is_failure(r, self.allow_xpass):
+            self.write(f"ok {head}")
+        else:
+            self.write(f"not ok {head}")
+            self.write("  ---")
+            self.write(f"  verdict: {r.verdict}")
+            self.write("  message: |")
+            self.write(_indent(r.message or "-", "    "))
+            if r.evidence:
+                self.write("  evidence: |")
+                self.write(_indent(r.evidence, "    "))
+            self.write("  ...")
+
+    def finish(self, results):
+        self.write(f"1..{self.number}")
+        for line in tier_table(results, self.allow_xpass).splitlines():
+            self.write(f"# {line}")
+        self.write(f"# {summary_line(results, self.allow_xpass)}")
+
+
+# --- markdown report -------------------------------------------------------------
+
+def markdown(scenarios, runs, oracle):
+    """The conformance report. runs: list of (label, results or None, note).
+    Deterministic: no timestamps, sorted everywhere."""
+    out = ["# Conformance report", "",
+           "Generated by `tools/conform report`; do not edit by hand.", "",
+           f"Oracle: {oracle}.", "",
+           "Each cell is passed/total scenarios of the tier (expected failures"
+           " count as not passed; `+n xfail` lists them, `n FAIL` anything unexpected).", ""]
+    labels = [label for label, _, _ in runs]
+    out.append("| tier | scenarios | " + " | ".join(labels) + " |")
+    out.append("|---|---:|" + "---:|" * len(labels))
+    tiers = sorted({s.tier for s in scenarios})
+
+    def cell(results, tier=None):
+        if results is None:
+            return "n/a"
+        chosen = [r for r in results if tier is None or r.scenario.tier == tier]
+        passed = sum(r.verdict == PASS for r in chosen)
+        xfail = sum(r.verdict == XFAIL for r in chosen)
+        failed = sum(is_failure(r) for r in chosen)
+        skipped = sum(r.verdict == UNSUPPORTED for r in chosen)
+        text = f"{passed}/{len(chosen) - skipped}"
+        if xfail:
+            text += f" +{xfail} xfail"
+        if failed:
+            text += f" **{failed} FAIL**"
+        if skipped:
+            text += f" ({skipped} unsupported)"
+        return text
+
+    for tier in tiers:
+        n = sum(s.tier == tier for s in scenarios)
+        out.append(f"| t{tier} | {n} | " + " | ".join(cell(res, tier) for _, res, _ in runs) + " |")
+    out.append(f"| all | {len(scenarios)} | " + " | ".join(cell(res) for _, res, _ in runs) + " |")
+    out.append("")
+    for label, results, note in runs:
+        if note:
+            out += [f"- **{label}**: {note}"]
+    if any(note for _, _, note in runs):
+        out.append("")
+
+    for label, results, _ in runs:
+        if results is None:
+            continue
+        xfails = [r for r in results if r.verdict == XFAIL]
+        failures = [r for r in results if is_failure(r)]
+        if not xfails and not failures:
+            continue
+        out += [f"## {label}", ""]
+        for r in xfails:
+            exp = r.expectation
+            link = f" ([upstream]({exp.link}))" if exp.link else ""
+            out.append(f"- `{r.id}` ({r.scenario.profile}, {r.raw}) — {r.scenario.title}."
+                       f" {exp.reason}{link}")
+        for r in failures:
+            out.append(f"- `{r.id}` **{r.verdict}, not expected**: {r.message}")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
