@@ -292,3 +292,23 @@ def test_ref_editions_are_built_executables(suite, tmp_path):
     assert [(r.id, r.verdict) for r in results] == [("t1-built", "PASS"),
                                                      ("t1-not-built", "UNSUPPORTED")]
     assert golden.read_manifest(layout.golden).statuses == {"t1-built": 0, "t1-not-built": 0}
+
+
+def test_ref_build_elsewhere_and_wrap(suite, conform, tmp_path):
+    """check-asan runs a sanitized tree; check-valgrind wraps every edition."""
+    suite.add("t1-wrapped", golden="wrapped: virtual\n")
+    edition = tmp_path / "asan" / "scenarios" / "t1-wrapped"
+    edition.parent.mkdir(parents=True)
+    edition.write_text('#!/bin/sh\necho "$TOWER_CLOCK"\n')
+    edition.chmod(0o755)
+    wrapper = suite.script("wrapper", '#!/bin/sh\nprintf "wrapped: "\nexec "$@"\n')
+    status, out, _ = conform("run", *suite.args(), "--impl", "ref",
+                             "--ref-build", tmp_path / "asan", "--wrap", wrapper)
+    assert status == 0, out
+    assert out.splitlines()[-1] == "1 passed, 0 failed, 0 skipped"
+
+
+def test_ref_build_needs_ref(suite, conform):
+    suite.add("t1-x", golden="hello\n")
+    status, _, err = conform("run", *suite.args(), "--impl", "asyncio", "--ref-build", "x")
+    assert status == 2 and "--ref-build goes with --impl ref" in err

@@ -75,6 +75,10 @@ def build_parser():
     p.add_argument("--python", metavar="PATH", help="the interpreter for Python editions")
     p.add_argument("--timeout-scale", type=float, default=1.0, metavar="X",
                    help="multiply every time limit by X (slow machines)")
+    p.add_argument("--ref-build", metavar="DIR",
+                   help="with --impl ref: the build tree holding scenarios/<id> (default: build)")
+    p.add_argument("--wrap", metavar="COMMAND",
+                   help="run every edition under COMMAND, e.g. 'valgrind -q --error-exitcode=99'")
 
     p = sub.add_parser("bless", help="regenerate goldens from the oracle (CPython asyncio)")
     _add_suite(p)
@@ -118,12 +122,14 @@ def _expectations_for(path, impl, layout, scenarios):
 def cmd_run(args, layout):
     if args.editions and not args.cmd:
         raise UsageError("--editions goes with --cmd")
+    if args.ref_build and args.impl != "ref":
+        raise UsageError("--ref-build goes with --impl ref")
     if args.repeat < 1 or (args.jobs is not None and args.jobs < 1) or args.timeout_scale <= 0:
         raise UsageError("--repeat and -j must be at least 1, --timeout-scale positive")
     scenarios = discover(layout)
-    impl = impls_mod.make(args.impl, args.cmd, args.editions, args.python)
-    if isinstance(impl, impls_mod.CommandImpl):
-        impl.check(layout)
+    impl = impls_mod.make(args.impl, args.cmd, args.editions, args.python,
+                          args.ref_build, args.wrap)
+    impl.check(layout)
     expectations = _expectations_for(args.expectations, impl, layout, scenarios)
     chosen = select(scenarios, args.patterns, args.tiers, args.profile)
     if not chosen:

@@ -48,6 +48,11 @@ class Outcome:
     limit: float = 0.0                 # the time limit it ran under
 
 
+# How long output may still arrive after the edition has exited (a child that
+# escaped the process group can hold the pipe open for ever).
+EXIT_DRAIN_GRACE = 1.0
+
+
 class Capture(threading.Thread):
     """Reads both pipes into capped buffers and lets the peer wait on stdout."""
 
@@ -104,11 +109,18 @@ class Capture(threading.Thread):
     def wait_for(self, regex, deadline, exited):
         """Wait until stdout matches regex. Returns "match", "eof" (stdout
         closed or the edition exited first) or "timeout"."""
+        exited_at = None
         with self.cond:
             while True:
                 if regex.search(self.lines()):
                     return "match"
-                if "stdout" not in self.open or exited():
+                if "stdout" not in self.open:
+                    return "eof"
+                # The edition may have exited with its last lines still in the
+                # pipe: give the reader a moment to drain it before giving up.
+                if exited_at is None and exited():
+                    exited_at = time.monotonic()
+                if exited_at is not None and time.monotonic() - exited_at > EXIT_DRAIN_GRACE:
                     return "eof"
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:

@@ -96,6 +96,9 @@ class Impl:
         """The Edition to run, or None when there is none (UNSUPPORTED)."""
         raise NotImplementedError
 
+    def check(self, layout):
+        """Fail early on a command line that cannot work."""
+
     def describe(self):
         return self.name
 
@@ -120,17 +123,49 @@ class PythonImpl(Impl):
 
 
 class RefImpl(Impl):
-    """The reference runtime's C editions, built by the Makefile."""
+    """The reference runtime's C editions, built by the Makefile (into
+    build/ by default; check-asan builds a sanitized tree elsewhere)."""
     name = expectations_name = "ref"
 
+    def __init__(self, build=None):
+        self.build = Path(build).resolve() if build else None
+
     def edition(self, scenario, port, layout):
-        path = layout.ref_editions / scenario.id
+        folder = self.build / "scenarios" if self.build else layout.ref_editions
+        path = folder / scenario.id
         if not (path.is_file() and os.access(path, os.X_OK)):
             return None
         return Edition([str(path)], {"TOWER_CLOCK": "virtual"})
 
     def describe(self):
-        return "ref (build/scenarios/<id>, TOWER_CLOCK=virtual)"
+        build = self.build or "build"
+        return f"ref ({build}/scenarios/<id>, TOWER_CLOCK=virtual)"
+
+
+class WrappedImpl(Impl):
+    """Another implementation run under a wrapper such as valgrind: the
+    wrapper's words go in front of every edition's command line."""
+
+    def __init__(self, inner, wrapper):
+        try:
+            self.wrapper = shlex.split(wrapper)
+        except ValueError as exc:
+            raise UsageError(f"--wrap {wrapper!r}: {exc}") from None
+        self.inner = inner
+        self.name = inner.name
+        self.expectations_name = inner.expectations_name
+
+    def edition(self, scenario, port, layout):
+        edition = self.inner.edition(scenario, port, layout)
+        if edition is None:
+            return None
+        return Edition(self.wrapper + edition.argv, edition.env)
+
+    def check(self, layout):
+        self.inner.check(layout)
+
+    def describe(self):
+        return f"{self.inner.describe()} under {shlex.join(self.wrapper)}"
 
 
 class CommandImpl(Impl):
@@ -175,12 +210,14 @@ class CommandImpl(Impl):
         return f"--cmd {self.template!r}"
 
 
-def make(name=None, cmd=None, editions=None, python=None):
+def make(name=None, cmd=None, editions=None, python=None, ref_build=None, wrap=None):
     if cmd is not None:
-        return CommandImpl(cmd, editions)
-    if name == "ref":
-        return RefImpl()
-    return PythonImpl(name, python)
+        impl = CommandImpl(cmd, editions)
+    elif name == "ref":
+        impl = RefImpl(ref_build)
+    else:
+        impl = PythonImpl(name, python)
+    return WrappedImpl(impl, wrap) if wrap else impl
 
 
 def ref_built(layout):
