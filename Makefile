@@ -59,6 +59,7 @@ LIB_SRCS := $(filter ref/src/%.c,$(REF_FILES))
 SCENARIO_SRCS := $(filter ref/scenarios/%.c,$(REF_FILES))
 TEST_SRCS := $(filter ref/tests/%.c,$(REF_FILES))
 BENCH_SRCS := $(filter ref/bench/%.c,$(REF_FILES))
+EXAMPLE_SRCS := $(filter ref/examples/%.c,$(REF_FILES))
 
 # tangle ROOT... into DIR; notangle -L makes compilers and debuggers point
 # into tower.nw; cpif leaves unchanged files untouched, so nothing rebuilds.
@@ -84,14 +85,16 @@ OBJS := $(LIB_SRCS:ref/src/%.c=$(B)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:ref/src/%.c=$(B)/pic/%.o)
 SCENARIO_BINS := $(SCENARIO_SRCS:ref/scenarios/%.c=$(B)/scenarios/%)
 BENCH_BINS := $(BENCH_SRCS:ref/bench/%.c=$(B)/bench/%)
+EXAMPLE_BINS := $(EXAMPLE_SRCS:ref/examples/%.c=$(B)/examples/%)
 CHECK_BIN := $(B)/check_tower
 
-.PHONY: all lib scenarios tests benchmarks
-all: lib scenarios tests benchmarks pdf conform-ref
+.PHONY: all lib scenarios tests benchmarks examples
+all: lib scenarios tests benchmarks examples pdf conform-ref
 lib: $(B)/libtower.a $(B)/libtower.so $(B)/tower.pc
 scenarios: $(SCENARIO_BINS)
 tests: $(CHECK_BIN)
 benchmarks: $(BENCH_BINS)
+examples: $(EXAMPLE_BINS)
 
 $(B)/obj/%.o: ref/src/%.c $(HEADERS) | deps
 	@mkdir -p $(@D)
@@ -112,6 +115,9 @@ $(B)/scenarios/%: ref/scenarios/%.c $(HEADERS) $(B)/libtower.a
 	@mkdir -p $(@D)
 	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
 $(B)/bench/%: ref/bench/%.c $(HEADERS) $(B)/libtower.a
+	@mkdir -p $(@D)
+	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
+$(B)/examples/%: ref/examples/%.c $(HEADERS) $(B)/libtower.a
 	@mkdir -p $(@D)
 	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
 $(CHECK_BIN): $(TEST_SRCS) $(HEADERS) $(B)/libtower.a
@@ -159,7 +165,7 @@ bless: | deps
 
 # ---------------------------------------------------------------- checks
 .PHONY: check check-tangle check-roots check-unit check-runner check-suite-ref \
-        check-suite-asyncio check-goldens check-pdf check-asan check-valgrind
+        check-suite-asyncio check-goldens check-install check-pdf check-asan check-valgrind
 check: all
 	$(PYTHON) tools/check-stages \
 	  "tangle in sync=$(MAKE) -s check-tangle" \
@@ -169,6 +175,7 @@ check: all
 	  "suite on ref=$(MAKE) -s check-suite-ref" \
 	  "suite on asyncio=$(MAKE) -s check-suite-asyncio" \
 	  "goldens=$(MAKE) -s check-goldens" \
+	  "installed library=$(MAKE) -s check-install" \
 	  "book=$(MAKE) -s check-pdf"
 
 check-tangle: | deps
@@ -191,6 +198,18 @@ check-suite-asyncio: | deps
 	$(CONFORM) run --impl asyncio
 check-goldens: | deps
 	$(CONFORM) check
+# Install into a scratch root and build the book's example against it, the way
+# a user outside this tree would: only the header, the library and tower.pc.
+STAGE := $(B)/stage
+check-install: lib
+	rm -rf $(STAGE)
+	$(MAKE) -s install DESTDIR=$(CURDIR)/$(STAGE) PREFIX=/usr/local
+	export PKG_CONFIG_SYSROOT_DIR=$(CURDIR)/$(STAGE) \
+	       PKG_CONFIG_PATH=$(CURDIR)/$(STAGE)/usr/local/lib/pkgconfig; \
+	$(CC) -std=c11 -Wall -Wextra -Werror ref/examples/hello.c -o $(STAGE)/hello \
+	  $$(pkg-config --cflags --libs tower)
+	LD_LIBRARY_PATH=$(CURDIR)/$(STAGE)/usr/local/lib $(STAGE)/hello | grep -qx 'hello from the tower'
+	echo "installed library builds and runs an outside program (1 passed, 0 failed)"
 check-pdf: docs/tower.pdf
 	pdfinfo docs/tower.pdf | grep -q '^Pages:' && echo "book woven (1 passed, 0 failed)"
 

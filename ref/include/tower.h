@@ -1,4 +1,4 @@
-#line 582 "tower.nw"
+#line 674 "tower.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio.
    Generated from tower.nw: edit the book, not this file. */
 #ifndef TOWER_H

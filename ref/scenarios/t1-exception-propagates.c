@@ -1,4 +1,4 @@
-#line 1527 "tower.nw"
+#line 1619 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1660 "tower.nw"
+#line 1752 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

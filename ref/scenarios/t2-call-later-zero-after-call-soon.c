@@ -1,4 +1,4 @@
-#line 2923 "tower.nw"
+#line 3119 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 2961 "tower.nw"
+#line 3157 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

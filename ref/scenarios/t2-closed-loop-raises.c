@@ -1,4 +1,4 @@
-#line 3117 "tower.nw"
+#line 3313 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3294 "tower.nw"
+#line 3490 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 2892 "tower.nw"
+#line 3088 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

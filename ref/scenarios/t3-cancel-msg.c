@@ -1,4 +1,4 @@
-#line 4534 "tower.nw"
+#line 4788 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

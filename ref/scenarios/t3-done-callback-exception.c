@@ -1,4 +1,4 @@
-#line 4616 "tower.nw"
+#line 4870 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4679 "tower.nw"
+#line 4933 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

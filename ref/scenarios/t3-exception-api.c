@@ -1,4 +1,4 @@
-#line 4774 "tower.nw"
+#line 5028 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4832 "tower.nw"
+#line 5086 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4869 "tower.nw"
+#line 5123 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4934 "tower.nw"
+#line 5188 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

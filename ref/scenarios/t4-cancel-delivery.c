@@ -1,4 +1,4 @@
-#line 6743 "tower.nw"
+#line 7096 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

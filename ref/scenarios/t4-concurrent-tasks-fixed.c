@@ -1,4 +1,4 @@
-#line 6800 "tower.nw"
+#line 7153 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6857 "tower.nw"
+#line 7210 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6917 "tower.nw"
+#line 7270 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6985 "tower.nw"
+#line 7338 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

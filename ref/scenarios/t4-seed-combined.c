@@ -1,4 +1,4 @@
-#line 6635 "tower.nw"
+#line 6988 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

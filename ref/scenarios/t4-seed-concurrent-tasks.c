@@ -1,4 +1,4 @@
-#line 6687 "tower.nw"
+#line 7040 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

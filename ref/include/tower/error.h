@@ -1,4 +1,4 @@
-#line 299 "tower.nw"
+#line 391 "tower.nw"
 /* tower/error.h -- the error model and the value word (see the book, tier 1) */
 #ifndef TOWER_ERROR_H
 #define TOWER_ERROR_H
@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#line 317 "tower.nw"
+#line 409 "tower.nw"
 typedef union tw_value {
     intptr_t i;
     double d;
@@ -20,7 +20,7 @@ typedef union tw_value {
 #define TW_DBL(x) ((tw_value){ .d = (x) })
 #define TW_PTR(x) ((tw_value){ .p = (void *)(x) })
 #define TW_STR(x) ((tw_value){ .s = (x) })
-#line 340 "tower.nw"
+#line 432 "tower.nw"
 typedef enum tw_errkind {
     TW_ERR_NONE = 0,
     TW_ERR_CANCELLED,       /* asyncio.CancelledError */
@@ -41,7 +41,7 @@ typedef enum tw_errkind {
 } tw_errkind;
 
 typedef struct tw_error tw_error;
-#line 363 "tower.nw"
+#line 455 "tower.nw"
 tw_error *tw_error_new(tw_errkind kind, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 tw_error *tw_error_user(const char *type, const char *fmt, ...)
@@ -59,5 +59,5 @@ size_t tw_error_count(const tw_error *e);
 tw_error *tw_error_item(const tw_error *e, size_t i);
 void tw_error_print(FILE *out, const tw_error *e);
 int tw_report_uncaught(tw_error *e);
-#line 310 "tower.nw"
+#line 402 "tower.nw"
 #endif
