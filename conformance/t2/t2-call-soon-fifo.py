@@ -2,7 +2,7 @@ import asyncio
 
 
 def cb(tag, *extra):
-    print(f"callback {tag} args={list(extra)}")
+    print(f"callback {tag} extra args: {len(extra)} {extra[0] if extra else '-'}")
 
 
 loop = asyncio.new_event_loop()

@@ -28,7 +28,7 @@ loop.run_forever()
 
 
 def direct(lp, context):
-    print(f"direct: message={context['message']} keys={sorted(context)}")
+    print(f"direct: message={context['message']} custom={context.get('custom')}")
 
 
 loop.set_exception_handler(direct)

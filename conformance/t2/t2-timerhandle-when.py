@@ -9,7 +9,6 @@ async def main():
     later = loop.call_later(10, print, "never")
     ahead = later.when() - loop.time()
     print(f"call_later(10).when() is about 10 s ahead: {9.0 < ahead <= 10.0}")
-    print(f"TimerHandle is a Handle: {isinstance(later, asyncio.Handle)}")
     at.cancel()
     later.cancel()
     print(f"cancelled() after cancel(): {at.cancelled()} {later.cancelled()}")

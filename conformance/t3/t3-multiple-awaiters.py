@@ -11,7 +11,7 @@ async def main():
     fut = loop.create_future()
     tasks = [asyncio.create_task(waiter(fut, tag)) for tag in "ABC"]
     await asyncio.sleep(0)
-    print(f"waiters blocked: {[t.done() for t in tasks]}")
+    print(f"waiters done: {' '.join(str(t.done()) for t in tasks)}")
     fut.set_result(99)
     for line in await asyncio.gather(*tasks):
         print(line)

@@ -19,7 +19,7 @@ async def main():
     order = []
     for next_done in asyncio.as_completed(aws):
         order.append(await next_done)
-    print(f"as_completed order: {order}")
+    print(f"as_completed order: {', '.join(order)}")
     try:
         for next_done in asyncio.as_completed([asyncio.sleep(10)], timeout=0.05):
             await next_done

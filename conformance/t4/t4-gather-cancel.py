@@ -20,8 +20,8 @@ async def main():
         await group
     except asyncio.CancelledError:
         print("awaiting the gather raised CancelledError")
-    print(f"children that saw CancelledError: {sorted(saw_cancel)}")
-    print(f"children cancelled: {[k.cancelled() for k in kids]}")
+    print(f"children that saw CancelledError: {', '.join(sorted(saw_cancel))}")
+    print(f"children cancelled: {' '.join(str(k.cancelled()) for k in kids)}")
 
 
 asyncio.run(main())

@@ -18,7 +18,7 @@ async def ok(tag):
 
 
 def show(results):
-    return [f"{type(r).__name__}:{r}" if isinstance(r, BaseException) else r for r in results]
+    return ", ".join(f"{type(r).__name__}: {r}" if isinstance(r, BaseException) else r for r in results)
 
 
 async def main():

@@ -1,6 +1,10 @@
 import asyncio
 
 
+def join(items):
+    return ", ".join(str(x) for x in items) or "(none)"
+
+
 async def wait_for_gate(gate, tag):
     await gate
     print(f"{tag} finished")
@@ -15,8 +19,8 @@ async def main():
     for tag in "CAB":
         gates[tag].set_result(None)
         await asyncio.sleep(0)
-    print(f"gather -> {await pending}")
-    print(f"gather() of nothing -> {await asyncio.gather()}")
+    print(f"gather -> {join(await pending)}")
+    print(f"gather() of nothing -> {join(await asyncio.gather())}")
 
 
 asyncio.run(main())

@@ -13,7 +13,7 @@ async def main():
         asyncio.create_task(sleeper("fast 0.1 s", 0.1)),
         asyncio.create_task(sleeper("mid 0.2 s", 0.2)),
     ]
-    print(f"results in creation order: {await asyncio.gather(*tasks)}")
+    print(f"results in creation order: {', '.join(await asyncio.gather(*tasks))}")
 
 
 asyncio.run(main())

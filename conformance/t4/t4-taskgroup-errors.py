@@ -23,7 +23,7 @@ async def main():
             print("body: tasks created")
     except* ValueError as eg:
         msgs = sorted(str(e) for e in eg.exceptions)
-        print(f"{type(eg).__name__} of {len(eg.exceptions)} ValueError: {msgs}")
+        print(f"{type(eg).__name__} of {len(eg.exceptions)} ValueError: {', '.join(msgs)}")
     print(f"sibling cancelled: {s.cancelled()}")
     async with asyncio.TaskGroup() as tg:
         a = tg.create_task(asyncio.sleep(0.01, result="a"))

@@ -9,7 +9,7 @@ async def gate(fut, tag, fail=False):
 
 
 def names(tasks):
-    return sorted(t.get_name() for t in tasks)
+    return ", ".join(sorted(t.get_name() for t in tasks)) or "(none)"
 
 
 async def main():
@@ -33,7 +33,7 @@ async def main():
     loop.call_soon(gates[1].set_result, None)
     done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
     print(f"FIRST_EXCEPTION: done={names(done)} pending={names(pending)}")
-    print(f"pending tasks were not cancelled: {[t.cancelled() for t in sorted(pending, key=lambda t: t.get_name())]}")
+    print(f"pending task cancelled? {' '.join(str(t.cancelled()) for t in pending)}")
     gates[2].set_result(None)
     await asyncio.wait(tasks)
     for t in tasks:
