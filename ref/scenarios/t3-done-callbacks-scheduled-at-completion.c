@@ -1,4 +1,4 @@
-#line 4978 "tower.nw"
+#line 4985 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

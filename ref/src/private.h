@@ -1,4 +1,4 @@
-#line 695 "tower.nw"
+#line 697 "tower.nw"
 /* private.h -- the runtime's internal structures; not installed. */
 #ifndef TOWER_PRIVATE_H
 #define TOWER_PRIVATE_H
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 716 "tower.nw"
+#line 719 "tower.nw"
 struct tw_error {
     int refs;                 /* < 0: static and immortal */
     tw_errkind kind;
@@ -26,7 +26,7 @@ void *tw__alloc(size_t size);
 void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-#line 2179 "tower.nw"
+#line 2184 "tower.nw"
 #include <signal.h>
 
 struct tw_handle {
@@ -68,6 +68,13 @@ struct tw_loop {
     struct tw_task *current;
     struct tw_task *tasks;
     size_t ntasks;
+    
+#line 8187 "tower.nw"
+    struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
+    tw_executor *default_executor;
+    bool executor_shutdown_called;
+    struct tw_subprocess_transport *children;   /* tier 5: children not yet finished */
+#line 2226 "tower.nw"
 };
 
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
@@ -77,7 +84,7 @@ void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, vo
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 void tw__loop_destroy_tasks(tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
-#line 4393 "tower.nw"
+#line 4400 "tower.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -117,7 +124,7 @@ void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 void tw__future_drop_callbacks(tw_future *f);
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_describe(FILE *out, tw_future *f);
-#line 5521 "tower.nw"
+#line 5528 "tower.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -127,8 +134,26 @@ struct tw_task {
     bool yielded;
     int num_cancels;
     struct tw_task *prev, *next;
+    
+#line 8194 "tower.nw"
+    struct tw__vars *vars;              /* tier 5: the task's context */
+#line 5538 "tower.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 708 "tower.nw"
+#line 8198 "tower.nw"
+/* tier 5 */
+struct tw__vars;
+extern _Thread_local struct tw__vars **tw__vars_slot;
+struct tw__vars *tw__vars_ref(struct tw__vars *v);
+void tw__vars_unref(struct tw__vars *v);
+struct tw__vars *tw__vars_current(void);
+void tw__vars_thread_exit(void);
+tw_error *tw__os_error_plain(int errnum_for_class, const char *message);
+int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg);
+char **tw__strv_dup(const char *const *v);
+void tw__strv_free(char **v);
+void tw__executors_close(tw_loop *loop);
+void tw__children_close(tw_loop *loop);
+#line 711 "tower.nw"
 #endif

@@ -37,11 +37,19 @@ typedef enum tw_errkind {
     TW_ERR_NO_MEMORY,       /* MemoryError */
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
     TW_ERR_USER,            /* any other class, named when made */
+    
+#line 7829 "tower.nw"
+    TW_ERR_FILE_NOT_FOUND,  /* FileNotFoundError, an OSError */
+    TW_ERR_PERMISSION,      /* PermissionError, an OSError */
+    TW_ERR_PROCESS_LOOKUP,  /* ProcessLookupError, an OSError */
+    TW_ERR_BROKEN_EXECUTOR, /* concurrent.futures.BrokenExecutor, a RuntimeError */
+    TW_ERR_BROKEN_PROCESS_POOL, /* ...process.BrokenProcessPool, a BrokenExecutor */
+#line 449 "tower.nw"
     TW_ERR__COUNT
 } tw_errkind;
 
 typedef struct tw_error tw_error;
-#line 455 "tower.nw"
+#line 456 "tower.nw"
 tw_error *tw_error_new(tw_errkind kind, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 tw_error *tw_error_user(const char *type, const char *fmt, ...)

@@ -1,0 +1,68 @@
+#line 8241 "tower.nw"
+/* contextvar.c -- context variables: what to_thread carries into its thread */
+#include "private.h"
+
+#line 8250 "tower.nw"
+struct tw__vars {
+    atomic_int refs;
+    size_t n;
+    struct { const tw_contextvar *var; tw_value value; } items[];
+};
+
+struct tw__vars *tw__vars_ref(struct tw__vars *v)
+{
+    if (v)
+        atomic_fetch_add_explicit(&v->refs, 1, memory_order_relaxed);
+    return v;
+}
+
+void tw__vars_unref(struct tw__vars *v)
+{
+    if (v && atomic_fetch_sub_explicit(&v->refs, 1, memory_order_acq_rel) == 1)
+        free(v);
+}
+#line 8271 "tower.nw"
+static _Thread_local struct tw__vars *thread_vars;
+_Thread_local struct tw__vars **tw__vars_slot;
+
+static struct tw__vars **current_slot(void)
+{
+    return tw__vars_slot ? tw__vars_slot : &thread_vars;
+}
+
+struct tw__vars *tw__vars_current(void)
+{
+    return *current_slot();
+}
+
+void tw__vars_thread_exit(void)
+{
+    tw__vars_unref(thread_vars);
+    thread_vars = NULL;
+}
+#line 8309 "tower.nw"
+tw_value tw_contextvar_get(const tw_contextvar *var)
+{
+    const struct tw__vars *v = *current_slot();
+    for (size_t i = 0; v && i < v->n; i++)
+        if (v->items[i].var == var)
+            return v->items[i].value;
+    return var->default_value;
+}
+
+void tw_contextvar_set(const tw_contextvar *var, tw_value value)
+{
+    struct tw__vars **slot = current_slot(), *old = *slot, *v;
+    size_t n = old ? old->n : 0, i = 0;
+    while (i < n && old->items[i].var != var)
+        i++;
+    v = tw__alloc(sizeof *v + (i == n ? n + 1 : n) * sizeof v->items[0]);
+    atomic_init(&v->refs, 1);
+    v->n = i == n ? n + 1 : n;
+    if (n)
+        memcpy(v->items, old->items, n * sizeof v->items[0]);
+    v->items[i].var = var;
+    v->items[i].value = value;
+    *slot = v;
+    tw__vars_unref(old);
+}
