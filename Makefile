@@ -5,7 +5,7 @@
 #   make install         PREFIX=/usr/local DESTDIR= : header, libraries, pkg-config file
 #   make conform IMPL=asyncio|uvloop|gbulb|ref
 #   make bless           regenerate golden/ from the oracle (never in CI)
-#   make check-asan, make check-valgrind, make bench, make clean
+#   make check-asan, make check-valgrind, make check-tsan, make bench, make clean
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -ec
@@ -165,7 +165,7 @@ bless: | deps
 
 # ---------------------------------------------------------------- checks
 .PHONY: check check-tangle check-roots check-unit check-runner check-suite-ref \
-        check-suite-asyncio check-goldens check-install check-pdf check-asan check-valgrind
+        check-suite-asyncio check-goldens check-install check-pdf check-asan check-valgrind check-tsan
 check: all
 	$(PYTHON) tools/check-stages \
 	  "tangle in sync=$(MAKE) -s check-tangle" \
@@ -221,11 +221,22 @@ check-asan: tangle | deps
 	$(MAKE) B=$(ASAN_B) CFLAGS="$(ASAN_FLAGS)" lib scenarios tests
 	ASAN_OPTIONS=detect_leaks=1 CK_FORK=no $(ASAN_B)/check_tower
 	ASAN_OPTIONS=detect_leaks=1 $(CONFORM) run --impl ref --ref-build $(ASAN_B)
+# A process-pool worker is a fork that never execs: at its _exit the whole
+# heap it shares with its parent would be reported, so its output is silenced.
+VALGRIND := valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+  --error-exitcode=99 --child-silent-after-fork=yes
 check-valgrind: scenarios tests | deps-valgrind
-	CK_FORK=no valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
-	  --error-exitcode=99 $(CHECK_BIN)
-	$(CONFORM) run --impl ref --timeout-scale 10 \
-	  --wrap 'valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99'
+	CK_FORK=no $(VALGRIND) $(CHECK_BIN)
+	$(CONFORM) run --impl ref --timeout-scale 10 --wrap '$(VALGRIND)'
+
+# ThreadSanitizer: the unit tests and the tier 5 editions (the ones with
+# threads), built in their own tree.
+TSAN_B := build-tsan
+TSAN_FLAGS := -O1 -g -fsanitize=thread -fno-omit-frame-pointer
+check-tsan: tangle | deps
+	$(MAKE) B=$(TSAN_B) CFLAGS="$(TSAN_FLAGS)" lib scenarios tests
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 CK_FORK=no $(TSAN_B)/check_tower
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 $(CONFORM) run --impl ref --ref-build $(TSAN_B) --tier 5
 
 # ---------------------------------------------------------------- benchmarks
 .PHONY: bench
@@ -250,4 +261,4 @@ uninstall:
 
 .PHONY: clean
 clean:
-	rm -rf $(B) $(ASAN_B) docs/tower.pdf
+	rm -rf $(B) $(ASAN_B) $(TSAN_B) docs/tower.pdf

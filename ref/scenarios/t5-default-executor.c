@@ -1,4 +1,4 @@
-#line 11711 "tower.nw"
+#line 11766 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 11765 "tower.nw"
+#line 11820 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 11820 "tower.nw"
+#line 11875 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 11896 "tower.nw"
+#line 11951 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

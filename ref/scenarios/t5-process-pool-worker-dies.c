@@ -1,4 +1,4 @@
-#line 12238 "tower.nw"
+#line 12293 "tower.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

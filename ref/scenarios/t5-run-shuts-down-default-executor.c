@@ -1,4 +1,4 @@
-#line 12311 "tower.nw"
+#line 12366 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 12375 "tower.nw"
+#line 12430 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

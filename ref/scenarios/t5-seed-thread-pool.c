@@ -1,4 +1,4 @@
-#line 12459 "tower.nw"
+#line 12514 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

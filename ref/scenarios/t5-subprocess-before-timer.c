@@ -1,4 +1,4 @@
-#line 12593 "tower.nw"
+#line 12648 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 12865 "tower.nw"
+#line 12920 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

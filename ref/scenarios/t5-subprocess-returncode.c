@@ -1,4 +1,4 @@
-#line 13150 "tower.nw"
+#line 13205 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

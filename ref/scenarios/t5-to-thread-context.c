@@ -1,4 +1,4 @@
-#line 13557 "tower.nw"
+#line 13612 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,15 +1,15 @@
-#line 8343 "tower.nw"
+#line 8346 "tower.nw"
 /* executor.c -- calls in thread pools and process pools, the default executor, to_thread */
 #include "private.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/eventfd.h>
-#include <sys/pidfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#line 8368 "tower.nw"
+#line 8371 "tower.nw"
 tw_bytes *tw_bytes_new(const void *data, size_t len)
 {
     tw_bytes *b = tw__alloc(sizeof *b + len + 1);      /* zeroed: the terminator is there */
@@ -23,7 +23,7 @@ void tw_bytes_free(tw_bytes *b)
 {
     free(b);
 }
-#line 8394 "tower.nw"
+#line 8397 "tower.nw"
 enum { JOB_WORD, JOB_BYTES };
 
 struct tw__job {
@@ -65,7 +65,7 @@ static void job_free(struct tw__job *j)
         inbox_unref(j->inbox);
     free(j);
 }
-#line 8442 "tower.nw"
+#line 8445 "tower.nw"
 static void job_run(struct tw__job *j)
 {
     struct tw__vars **outer = tw__vars_slot;
@@ -81,7 +81,7 @@ static void job_run(struct tw__job *j)
         j->error = j->bfn(j->barg->data, j->barg->len, &j->bresult);
     tw__vars_slot = outer;
 }
-#line 8478 "tower.nw"
+#line 8481 "tower.nw"
 struct tw__inbox {
     atomic_int refs;
     pthread_mutex_t lock;
@@ -134,7 +134,7 @@ static void inflight_unlink(struct tw__inbox *in, struct tw__job *j)
         j->next_inflight->prev_inflight = j->prev_inflight;
     j->prev_inflight = j->next_inflight = NULL;
 }
-#line 8538 "tower.nw"
+#line 8541 "tower.nw"
 static tw_error *inbox_drain(void *arg);
 
 static void job_finish(struct tw__job *j)
@@ -159,7 +159,7 @@ static void job_finish(struct tw__job *j)
     }
     pthread_mutex_unlock(&in->lock);
 }
-#line 8569 "tower.nw"
+#line 8572 "tower.nw"
 static void deliver(struct tw__job *j);
 
 static tw_error *inbox_drain(void *arg)
@@ -178,7 +178,7 @@ static tw_error *inbox_drain(void *arg)
     }
     return NULL;
 }
-#line 8597 "tower.nw"
+#line 8600 "tower.nw"
 struct exec_future {
     tw_future fut;
     tw_bytes *bytes;
@@ -226,7 +226,7 @@ static void deliver(struct tw__job *j)
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 8655 "tower.nw"
+#line 8658 "tower.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -277,7 +277,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 8712 "tower.nw"
+#line 8715 "tower.nw"
 int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg)
 {
     sigset_t all, old;
@@ -303,7 +303,7 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 8748 "tower.nw"
+#line 8751 "tower.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
@@ -345,7 +345,7 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
     pthread_mutex_unlock(&p->lock);
     return NULL;
 }
-#line 8796 "tower.nw"
+#line 8799 "tower.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
@@ -373,7 +373,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 8830 "tower.nw"
+#line 8833 "tower.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -431,17 +431,15 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 8906 "tower.nw"
+#line 8913 "tower.nw"
 struct call_message {
-    uint32_t form;
-    uint64_t fn, arg, len;
+    uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
 
 enum { REPLY_WORD, REPLY_BYTES, REPLY_NONE, REPLY_ERROR };
 
 struct reply_message {
-    uint32_t status;
-    uint64_t word, len;
+    uint64_t status, word, len;
 };
 
 _Static_assert(sizeof(tw_value) <= sizeof(uint64_t), "a value word fits the wire");
@@ -473,7 +471,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 8955 "tower.nw"
+#line 8960 "tower.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -533,7 +531,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 9021 "tower.nw"
+#line 9026 "tower.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -564,7 +562,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 9063 "tower.nw"
+#line 9068 "tower.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -623,10 +621,10 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 9127 "tower.nw"
+#line 9132 "tower.nw"
 struct worker {
     pid_t pid;
-    int pidfd, to, from;
+    int to, from;
     struct tw__job *job;                /* the call it runs, or NULL when idle */
 };
 
@@ -652,11 +650,11 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 9162 "tower.nw"
+#line 9167 "tower.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
-    struct worker w = { 0, -1, -1, -1, NULL };
+    struct worker w = { 0, -1, -1, NULL };
     if (pipe2(calls, O_CLOEXEC) < 0)
         return tw_os_error_new(errno, NULL);
     if (pipe2(replies, O_CLOEXEC) < 0) {
@@ -670,14 +668,9 @@ static tw_error *spawn_worker(struct process_pool *p)
     if (w.pid == 0)
         worker_main(calls[0], replies[1]);
     e = errno;
-    if (w.pid > 0 && (w.pidfd = pidfd_open(w.pid, 0)) < 0) {
-        e = errno;
-        kill(w.pid, SIGKILL);
-        waitpid(w.pid, NULL, 0);
-    }
     close(calls[0]);
     close(replies[1]);
-    if (w.pidfd < 0) {
+    if (w.pid < 0) {
         close(calls[1]);
         close(replies[0]);
         return tw_os_error_new(e, NULL);
@@ -728,10 +721,10 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 9250 "tower.nw"
+#line 9248 "tower.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
-    struct call_message m = { (uint32_t)j->form, 0, 0, 0 };
+    struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
     if (j->form == JOB_WORD) {
         m.fn = (uint64_t)(uintptr_t)j->fn;
         m.arg = (uint64_t)(uintptr_t)j->arg;
@@ -762,7 +755,7 @@ static void dispatch(struct process_pool *p)
         }
         w->job = j;
         p->running++;
-        send_call(w, j);                /* a dead worker's pidfd will tell */
+        send_call(w, j);                /* a dead worker's reply pipe will tell */
     }
 }
 
@@ -818,7 +811,7 @@ static void fail_all(struct process_pool *p)
     p->queued = 0;
     p->running = 0;
 }
-#line 9346 "tower.nw"
+#line 9344 "tower.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -829,7 +822,6 @@ static void stop_workers(struct process_pool *p)
         while (waitpid(w->pid, NULL, 0) < 0 && errno == EINTR)
             ;
         close(w->from);
-        close(w->pidfd);
     }
     free(p->workers);
     p->workers = NULL;
@@ -848,14 +840,12 @@ static void *manager_main(void *arg)
         if (p->broken || (p->shutdown && p->queued == 0 && p->running == 0))
             break;
         n = p->nworkers;
-        fds = tw__realloc(fds, (size_t)(1 + 2 * n) * sizeof *fds);
+        fds = tw__realloc(fds, (size_t)(1 + n) * sizeof *fds);
         fds[0] = (struct pollfd){ .fd = p->wakefd, .events = POLLIN };
-        for (int i = 0; i < n; i++) {
-            fds[1 + 2 * i] = (struct pollfd){ .fd = p->workers[i].from, .events = POLLIN };
-            fds[2 + 2 * i] = (struct pollfd){ .fd = p->workers[i].pidfd, .events = POLLIN };
-        }
+        for (int i = 0; i < n; i++)
+            fds[1 + i] = (struct pollfd){ .fd = p->workers[i].from, .events = POLLIN };
         pthread_mutex_unlock(&p->lock);
-        while (poll(fds, (nfds_t)(1 + 2 * n), -1) < 0 && errno == EINTR)
+        while (poll(fds, (nfds_t)(1 + n), -1) < 0 && errno == EINTR)
             ;
         pthread_mutex_lock(&p->lock);
         if (fds[0].revents) {
@@ -863,12 +853,9 @@ static void *manager_main(void *arg)
             if (read(p->wakefd, &count, sizeof count) < 0 && errno != EAGAIN)
                 tw__fatal("process pool: %s", strerror(errno));
         }
-        for (int i = 0; i < n; i++) {
-            if (fds[1 + 2 * i].revents && !receive_reply(p, &p->workers[i]))
+        for (int i = 0; i < n; i++)
+            if (fds[1 + i].revents && !receive_reply(p, &p->workers[i]))
                 p->broken = true;
-            if (fds[2 + 2 * i].revents)
-                p->broken = true;
-        }
     }
     if (p->broken)
         fail_all(p);
@@ -877,7 +864,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 9411 "tower.nw"
+#line 9403 "tower.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -940,7 +927,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 9482 "tower.nw"
+#line 9474 "tower.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -990,7 +977,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 9541 "tower.nw"
+#line 9533 "tower.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1033,7 +1020,7 @@ void *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return f;
 }
-#line 9590 "tower.nw"
+#line 9582 "tower.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1070,7 +1057,7 @@ void *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return f;
 }
-#line 9635 "tower.nw"
+#line 9628 "tower.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;
@@ -1083,7 +1070,8 @@ void tw__executors_close(tw_loop *L)
     struct tw__inbox *in = L->inbox;
     struct tw__job *done;
     tw_executor_free(L->default_executor);
-    L->default_executor = NULL;
+    tw_executor_free(L->child_watcher);
+    L->default_executor = L->child_watcher = NULL;
     if (in == NULL)
         return;
     pthread_mutex_lock(&in->lock);

@@ -222,9 +222,9 @@ tw_error *tw_loop_close(tw_loop *L)
         return NULL;
     tw__loop_destroy_tasks(L);
     
-#line 8220 "tower.nw"
-    tw__executors_close(L);
+#line 8223 "tower.nw"
     tw__children_close(L);
+    tw__executors_close(L);
 #line 2529 "tower.nw"
     pthread_mutex_lock(&L->ts_lock);
     L->closed = true;

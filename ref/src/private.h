@@ -69,11 +69,12 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 8187 "tower.nw"
+#line 8188 "tower.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
     struct tw_subprocess_transport *children;   /* tier 5: children not yet finished */
+    tw_executor *child_watcher;         /* tier 5: threads waiting for children, without pidfd */
 #line 2226 "tower.nw"
 };
 
@@ -135,13 +136,13 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 8194 "tower.nw"
+#line 8196 "tower.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
 #line 5538 "tower.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 8198 "tower.nw"
+#line 8200 "tower.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;

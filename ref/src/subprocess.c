@@ -1,15 +1,16 @@
-#line 9678 "tower.nw"
+#line 9672 "tower.nw"
 /* subprocess.c -- starting children, the subprocess transport and its pipes */
 #include "private.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <sys/pidfd.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-#line 9704 "tower.nw"
+#line 9699 "tower.nw"
 enum { OS_ERROR, BLOCKING_IO, CHILD_PROCESS, BROKEN_PIPE, CONNECTION_ABORTED,
        CONNECTION_REFUSED, CONNECTION_RESET, FILE_EXISTS, FILE_NOT_FOUND, INTERRUPTED,
        IS_A_DIRECTORY, NOT_A_DIRECTORY, PERMISSION, PROCESS_LOOKUP, TIMEOUT, NCLASSES };
@@ -77,7 +78,7 @@ tw_error *tw_os_error_new(int errnum, const char *filename)
         snprintf(oe->e.message, (size_t)n + 1, "[Errno %d] %s", errnum, text);
     return &oe->e;
 }
-#line 9779 "tower.nw"
+#line 9774 "tower.nw"
 tw_error *tw__os_error_plain(int errnum_for_class, const char *message)
 {
     struct os_error *oe = os_error_alloc(errnum_for_class, NULL);
@@ -104,7 +105,7 @@ const char *tw_os_error_filename(const tw_error *e)
     const struct os_error *oe = os_error_of(e);
     return oe && oe->has_filename ? oe->filename : NULL;
 }
-#line 9846 "tower.nw"
+#line 9841 "tower.nw"
 enum { FAILED_EXEC, FAILED_CHDIR, FAILED_SETUP };
 
 struct spawn {
@@ -142,7 +143,7 @@ static int pipe_high(int fds[2])
         close(fds[1]);
     return -1;
 }
-#line 9886 "tower.nw"
+#line 9881 "tower.nw"
 static void __attribute__((noreturn)) child_fail(int errfd, int step)
 {
     int report[2] = { errno, step };
@@ -176,7 +177,7 @@ static void __attribute__((noreturn)) child_exec(const struct spawn *sp, int err
         errno = saved;
     child_fail(errfd, FAILED_EXEC);
 }
-#line 9931 "tower.nw"
+#line 9926 "tower.nw"
 char **tw__strv_dup(const char *const *v)
 {
     size_t n = 0;
@@ -241,7 +242,9 @@ static char **exec_candidates(const char *program, char *const *envp)
     }
     return v;
 }
-#line 10002 "tower.nw"
+#line 10000 "tower.nw"
+static atomic_bool no_pidfd;
+
 static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
 {
     int errpipe[2], report[2], e;
@@ -267,7 +270,11 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
         return tw_os_error_new(report[0], report[1] == FAILED_CHDIR ? sp->cwd
                                           : report[1] == FAILED_EXEC ? sp->argv[0] : NULL);
     }
-    *pidfd = pidfd_open(*pid, 0);
+    *pidfd = atomic_load(&no_pidfd) ? -1 : pidfd_open(*pid, 0);
+    if (*pidfd < 0 && (atomic_load(&no_pidfd) || errno == ENOSYS)) {
+        atomic_store(&no_pidfd, true);
+        return NULL;
+    }
     if (*pidfd < 0) {
         e = errno;
         kill(*pid, SIGKILL);
@@ -277,7 +284,7 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     }
     return NULL;
 }
-#line 10049 "tower.nw"
+#line 10053 "tower.nw"
 struct tw_pipe_transport {
     tw_subprocess_transport *proc;
     int fd;                             /* the parent's end; -1 once closed */
@@ -299,13 +306,14 @@ struct tw_subprocess_transport {
     bool reaped, exited, closed, finished, lost, listed;
     int returncode;
     tw_pipe_transport *pipes[3];
+    tw_future *exit_watch;              /* without a pidfd: the thread that waits */
     tw_future **waiters;
     size_t nwaiters;
     tw_subprocess_transport *prev, *next;   /* the loop's list of children */
 };
 
 enum { WRITE_HIGH = 64 * 1024, WRITE_LOW = 16 * 1024 };
-#line 10090 "tower.nw"
+#line 10095 "tower.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_CLOSED, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -353,7 +361,7 @@ static void report(tw_loop *L, const char *message, tw_error *err)
         tw_error_unref(err);
     }
 }
-#line 10140 "tower.nw"
+#line 10145 "tower.nw"
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc);
 static void process_exited(tw_subprocess_transport *t, int code);
 static tw_error *connection_lost(tw_subprocess_transport *t);
@@ -388,7 +396,7 @@ static tw_error *run_call(void *arg)
         return p->process_exited ? p->process_exited(t->self) : NULL;
     }
 }
-#line 10185 "tower.nw"
+#line 10190 "tower.nw"
 static void pipe_close_with(tw_pipe_transport *p, tw_error *exc)
 {
     tw_loop *L = p->proc->loop;
@@ -418,7 +426,7 @@ static tw_error *read_ready(void *arg)
     }
     return NULL;
 }
-#line 10221 "tower.nw"
+#line 10226 "tower.nw"
 static void try_finish(tw_subprocess_transport *t);
 
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
@@ -431,7 +439,7 @@ static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
     call_later(p->proc, CALL_PIPE_LOST, p->childfd, exc, NULL, 0);
     try_finish(p->proc);
 }
-#line 10250 "tower.nw"
+#line 10255 "tower.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -513,7 +521,7 @@ static tw_error *write_pipe_peer_closed(void *arg)
     tw_error_unref(e);
     return NULL;
 }
-#line 10334 "tower.nw"
+#line 10339 "tower.nw"
 tw_error *tw_pipe_transport_write(tw_pipe_transport *p, const void *data, size_t len)
 {
     const unsigned char *d = data;
@@ -591,26 +599,64 @@ void tw_pipe_transport_resume_reading(tw_pipe_transport *p)
     p->paused = false;
     tw_error_unref(tw_loop_add_reader(p->proc->loop, p->fd, read_ready, p));
 }
-#line 10421 "tower.nw"
-static tw_error *pidfd_ready(void *arg)
+#line 10426 "tower.nw"
+static void reap(tw_subprocess_transport *t)
 {
-    tw_subprocess_transport *t = arg;
     int status = 0, code;
     pid_t r;
     do
         r = waitpid(t->pid, &status, WNOHANG);
     while (r < 0 && errno == EINTR);
-    if (r == 0)
-        return NULL;
-    tw_loop_remove_reader(t->loop, t->pidfd);
-    close(t->pidfd);
-    t->pidfd = -1;
+    if (r == 0 || t->reaped)
+        return;
     t->reaped = true;
     code = r < 0 ? 255                  /* reaped by someone else: asyncio says 255 */
          : WIFEXITED(status) ? WEXITSTATUS(status)
          : WIFSIGNALED(status) ? -WTERMSIG(status) : 255;
     call_later(t, CALL_EXITED, code, NULL, NULL, 0);
+}
+
+static tw_error *pidfd_ready(void *arg)
+{
+    tw_subprocess_transport *t = arg;
+    reap(t);
+    if (t->reaped) {
+        tw_loop_remove_reader(t->loop, t->pidfd);
+        close(t->pidfd);
+        t->pidfd = -1;
+    }
     return NULL;
+}
+#line 10465 "tower.nw"
+static tw_error *wait_for_exit(void *pid, tw_value *result)
+{
+    siginfo_t info;
+    (void)result;
+    while (waitid(P_PID, (id_t)(intptr_t)pid, &info, WEXITED | WNOWAIT) < 0 && errno == EINTR)
+        ;
+    return NULL;
+}
+
+static tw_error *exit_seen(tw_future *f, void *arg)
+{
+    (void)f;
+    reap(arg);
+    return NULL;
+}
+
+static tw_error *watch_exit(tw_subprocess_transport *t)
+{
+    tw_loop *L = t->loop;
+    tw_error *err;
+    if (t->pidfd >= 0)
+        return tw_loop_add_reader(L, t->pidfd, pidfd_ready, t);
+    if (L->child_watcher == NULL && (err = tw_thread_pool_new(INT_MAX, &L->child_watcher)) != NULL)
+        return err;
+    err = tw_run_in_executor(L, L->child_watcher, wait_for_exit, (void *)(intptr_t)t->pid,
+                             &t->exit_watch);
+    if (err == NULL)
+        tw__future_add_callback(t->exit_watch, exit_seen, t, tw_ref(t));
+    return err;
 }
 
 static void process_exited(tw_subprocess_transport *t, int code)
@@ -620,7 +666,7 @@ static void process_exited(tw_subprocess_transport *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 10460 "tower.nw"
+#line 10514 "tower.nw"
 static void drop_protocol(tw_subprocess_transport *t)
 {
     if (t->has_protocol) {
@@ -673,7 +719,7 @@ static tw_error *connection_lost(tw_subprocess_transport *t)
     unlist(t);
     return err;
 }
-#line 10520 "tower.nw"
+#line 10574 "tower.nw"
 static void release_system(tw_subprocess_transport *t)
 {
     tw_loop *L = t->loop;
@@ -712,12 +758,13 @@ static void transport_finalize(tw_future *f)
     for (size_t i = 0; i < t->nwaiters; i++)
         tw_unref(t->waiters[i]);
     free(t->waiters);
+    tw_unref(t->exit_watch);
     drop_protocol(t);
 }
 
 static const tw__future_class transport_class =
     { "SubprocessTransport", NULL, transport_finalize, NULL };
-#line 10573 "tower.nw"
+#line 10628 "tower.nw"
 static tw_pipe_transport *pipe_new(tw_subprocess_transport *t, int fd, int childfd)
 {
     tw_pipe_transport *p = tw__alloc(sizeof *p);
@@ -759,7 +806,7 @@ static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
     }
     return NULL;
 }
-#line 10617 "tower.nw"
+#line 10672 "tower.nw"
 static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto, void *self,
                                  char *const *argv, const tw_subprocess_options *o,
                                  tw_subprocess_transport **out)
@@ -802,7 +849,7 @@ static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto
         return err;
     }
     
-#line 10669 "tower.nw"
+#line 10724 "tower.nw"
 t = tw__alloc(sizeof *t);
 tw__future_init(&t->hdr, L, TW_KIND_FUTURE, &transport_class);
 t->hdr.obj.refs = 2;
@@ -820,7 +867,7 @@ L->children = t;
 for (int i = 0; i < 3; i++)
     if (parent_end[i] >= 0)
         t->pipes[i] = pipe_new(t, parent_end[i], i);
-err = tw_loop_add_reader(L, pidfd, pidfd_ready, t);
+err = watch_exit(t);
 if (err) {
     release_system(t);                  /* kills and reaps the child */
     drop_protocol(t);
@@ -829,11 +876,11 @@ if (err) {
     return err;
 }
 call_later(t, CALL_CONNECTION_MADE, 0, NULL, NULL, 0);
-#line 10659 "tower.nw"
+#line 10714 "tower.nw"
     *out = t;
     return NULL;
 }
-#line 10700 "tower.nw"
+#line 10755 "tower.nw"
 tw_error *tw_loop_subprocess_exec(tw_loop *loop, const tw_subprocess_protocol *protocol,
                                   void *self, const char *const *argv,
                                   const tw_subprocess_options *options,
@@ -880,7 +927,7 @@ void tw_subprocess_transport_unref(tw_subprocess_transport *t)
 {
     tw_unref(t);
 }
-#line 10752 "tower.nw"
+#line 10807 "tower.nw"
 tw_error *tw_subprocess_transport_send_signal(tw_subprocess_transport *t, int sig)
 {
     if (t->lost)
@@ -911,7 +958,7 @@ void tw_subprocess_transport_close(tw_subprocess_transport *t)
     if (!t->reaped)
         kill(t->pid, SIGKILL);
 }
-#line 10788 "tower.nw"
+#line 10843 "tower.nw"
 struct wait_frame {
     tw_coro co;
     tw_subprocess_transport *t;
@@ -947,7 +994,7 @@ void *tw_subprocess_transport_wait(tw_subprocess_transport *t)
     f->co.cleanup = wait_cleanup;
     return f;
 }
-#line 10832 "tower.nw"
+#line 10887 "tower.nw"
 void tw__children_close(tw_loop *L)
 {
     while (L->children) {
