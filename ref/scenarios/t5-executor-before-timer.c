@@ -1,4 +1,4 @@
-#line 11820 "tower.nw"
+#line 11823 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 11951 "tower.nw"
+#line 11954 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 12430 "tower.nw"
+#line 12433 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 12584 "tower.nw"
+#line 12587 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

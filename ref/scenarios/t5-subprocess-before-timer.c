@@ -1,4 +1,4 @@
-#line 12648 "tower.nw"
+#line 12651 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

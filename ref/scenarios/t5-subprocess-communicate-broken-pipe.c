@@ -1,4 +1,4 @@
-#line 12781 "tower.nw"
+#line 12784 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 12842 "tower.nw"
+#line 12845 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 12920 "tower.nw"
+#line 12923 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 12975 "tower.nw"
+#line 12978 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13148 "tower.nw"
+#line 13151 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

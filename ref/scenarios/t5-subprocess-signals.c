@@ -1,4 +1,4 @@
-#line 13340 "tower.nw"
+#line 13343 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>

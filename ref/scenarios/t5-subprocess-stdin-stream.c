@@ -1,4 +1,4 @@
-#line 13483 "tower.nw"
+#line 13486 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

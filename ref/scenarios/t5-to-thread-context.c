@@ -1,4 +1,4 @@
-#line 13612 "tower.nw"
+#line 13615 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8346 "tower.nw"
+#line 8347 "tower.nw"
 /* executor.c -- calls in thread pools and process pools, the default executor, to_thread */
 #include "private.h"
 #include <errno.h>
@@ -9,12 +9,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#line 8371 "tower.nw"
+#line 8372 "tower.nw"
 tw_bytes *tw_bytes_new(const void *data, size_t len)
 {
     tw_bytes *b = tw__alloc(sizeof *b + len + 1);      /* zeroed: the terminator is there */
     b->len = len;
-    if (len)
+    if (data && len)
         memcpy(b->data, data, len);
     return b;
 }
@@ -23,7 +23,7 @@ void tw_bytes_free(tw_bytes *b)
 {
     free(b);
 }
-#line 8397 "tower.nw"
+#line 8398 "tower.nw"
 enum { JOB_WORD, JOB_BYTES };
 
 struct tw__job {
@@ -65,7 +65,7 @@ static void job_free(struct tw__job *j)
         inbox_unref(j->inbox);
     free(j);
 }
-#line 8445 "tower.nw"
+#line 8446 "tower.nw"
 static void job_run(struct tw__job *j)
 {
     struct tw__vars **outer = tw__vars_slot;
@@ -81,7 +81,7 @@ static void job_run(struct tw__job *j)
         j->error = j->bfn(j->barg->data, j->barg->len, &j->bresult);
     tw__vars_slot = outer;
 }
-#line 8481 "tower.nw"
+#line 8482 "tower.nw"
 struct tw__inbox {
     atomic_int refs;
     pthread_mutex_t lock;
@@ -134,7 +134,7 @@ static void inflight_unlink(struct tw__inbox *in, struct tw__job *j)
         j->next_inflight->prev_inflight = j->prev_inflight;
     j->prev_inflight = j->next_inflight = NULL;
 }
-#line 8541 "tower.nw"
+#line 8542 "tower.nw"
 static tw_error *inbox_drain(void *arg);
 
 static void job_finish(struct tw__job *j)
@@ -159,7 +159,7 @@ static void job_finish(struct tw__job *j)
     }
     pthread_mutex_unlock(&in->lock);
 }
-#line 8572 "tower.nw"
+#line 8573 "tower.nw"
 static void deliver(struct tw__job *j);
 
 static tw_error *inbox_drain(void *arg)
@@ -178,7 +178,7 @@ static tw_error *inbox_drain(void *arg)
     }
     return NULL;
 }
-#line 8600 "tower.nw"
+#line 8601 "tower.nw"
 struct exec_future {
     tw_future fut;
     tw_bytes *bytes;
@@ -226,7 +226,7 @@ static void deliver(struct tw__job *j)
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 8658 "tower.nw"
+#line 8659 "tower.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -277,7 +277,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 8715 "tower.nw"
+#line 8716 "tower.nw"
 int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg)
 {
     sigset_t all, old;
@@ -303,7 +303,7 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 8751 "tower.nw"
+#line 8752 "tower.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
@@ -345,7 +345,7 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
     pthread_mutex_unlock(&p->lock);
     return NULL;
 }
-#line 8799 "tower.nw"
+#line 8800 "tower.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
@@ -373,7 +373,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 8833 "tower.nw"
+#line 8834 "tower.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -431,7 +431,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 8913 "tower.nw"
+#line 8914 "tower.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -471,7 +471,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 8960 "tower.nw"
+#line 8961 "tower.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -531,7 +531,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 9026 "tower.nw"
+#line 9027 "tower.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -562,7 +562,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 9068 "tower.nw"
+#line 9069 "tower.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -621,7 +621,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 9132 "tower.nw"
+#line 9133 "tower.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -650,7 +650,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 9167 "tower.nw"
+#line 9168 "tower.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -721,7 +721,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 9248 "tower.nw"
+#line 9249 "tower.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -811,7 +811,7 @@ static void fail_all(struct process_pool *p)
     p->queued = 0;
     p->running = 0;
 }
-#line 9344 "tower.nw"
+#line 9345 "tower.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -864,7 +864,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 9403 "tower.nw"
+#line 9404 "tower.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -927,7 +927,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 9474 "tower.nw"
+#line 9475 "tower.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -977,7 +977,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 9533 "tower.nw"
+#line 9534 "tower.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1020,7 +1020,7 @@ void *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return f;
 }
-#line 9582 "tower.nw"
+#line 9583 "tower.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1057,7 +1057,7 @@ void *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return f;
 }
-#line 9628 "tower.nw"
+#line 9629 "tower.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;

@@ -222,7 +222,7 @@ tw_error *tw_loop_close(tw_loop *L)
         return NULL;
     tw__loop_destroy_tasks(L);
     
-#line 8223 "tower.nw"
+#line 8224 "tower.nw"
     tw__children_close(L);
     tw__executors_close(L);
 #line 2529 "tower.nw"

@@ -5,6 +5,9 @@
 
 #line 4049 "tower.nw"
 Suite *tw_loop_suite(void);
+#line 13731 "tower.nw"
+Suite *tw_executor_suite(void);
+Suite *tw_subprocess_suite(void);
 
 #line 4036 "tower.nw"
 int main(void)
@@ -14,6 +17,9 @@ int main(void)
     
 #line 4052 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
+#line 13735 "tower.nw"
+srunner_add_suite(sr, tw_executor_suite());
+srunner_add_suite(sr, tw_subprocess_suite());
 #line 4041 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);

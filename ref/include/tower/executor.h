@@ -12,7 +12,7 @@ typedef struct tw_bytes {
 
 tw_bytes *tw_bytes_new(const void *data, size_t len);
 void tw_bytes_free(tw_bytes *b);
-#line 7647 "tower.nw"
+#line 7648 "tower.nw"
 typedef struct tw_contextvar {
     const char *name;
     tw_value default_value;
@@ -22,7 +22,7 @@ typedef struct tw_contextvar {
 
 tw_value tw_contextvar_get(const tw_contextvar *var);
 void tw_contextvar_set(const tw_contextvar *var, tw_value value);
-#line 7687 "tower.nw"
+#line 7688 "tower.nw"
 typedef struct tw_executor tw_executor;
 
 typedef tw_error *(*tw_work_fn)(void *arg, tw_value *result);
@@ -32,12 +32,12 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor);
 tw_error *tw_process_pool_new(int max_workers, tw_executor **executor);
 void tw_executor_shutdown(tw_executor *executor, bool wait, bool cancel_futures);
 void tw_executor_free(tw_executor *executor);
-#line 7751 "tower.nw"
+#line 7752 "tower.nw"
 tw_error *tw_run_in_executor(tw_loop *loop, tw_executor *executor, tw_work_fn fn, void *arg,
                              tw_future **future);
 tw_error *tw_run_in_executor_bytes(tw_loop *loop, tw_executor *executor, tw_bytes_fn fn,
                                    const void *arg, size_t len, tw_future **future);
-#line 7796 "tower.nw"
+#line 7797 "tower.nw"
 void *tw_loop_shutdown_default_executor(tw_loop *loop);
 void *tw_to_thread(tw_work_fn fn, void *arg);
 #line 7611 "tower.nw"

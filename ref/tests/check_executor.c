@@ -1,0 +1,425 @@
+#line 13740 "tower.nw"
+/* check_executor.c -- unit tests of executors, to_thread and context variables */
+#include <check.h>
+#include <errno.h>
+#include <pthread.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "tower.h"
+
+#line 13784 "tower.nw"
+static struct gate {
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    bool open;
+    char trace[64];
+} gate = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false, "" };
+
+static void gate_reset(void)
+{
+    pthread_mutex_lock(&gate.lock);
+    gate.open = false;
+    gate.trace[0] = 0;
+    pthread_mutex_unlock(&gate.lock);
+}
+
+static void gate_open(void)
+{
+    pthread_mutex_lock(&gate.lock);
+    gate.open = true;
+    pthread_cond_broadcast(&gate.cond);
+    pthread_mutex_unlock(&gate.lock);
+}
+
+static tw_error *wait_at_gate(void *tag, tw_value *result)
+{
+    pthread_mutex_lock(&gate.lock);
+    while (!gate.open)
+        pthread_cond_wait(&gate.cond, &gate.lock);
+    strcat(gate.trace, tag);
+    pthread_mutex_unlock(&gate.lock);
+    *result = TW_STR(tag);
+    return NULL;
+}
+
+static tw_error *record(void *tag, tw_value *result)
+{
+    pthread_mutex_lock(&gate.lock);
+    strcat(gate.trace, tag);
+    pthread_mutex_unlock(&gate.lock);
+    *result = TW_STR(tag);
+    return NULL;
+}
+
+static tw_error *which_thread(void *arg, tw_value *result)
+{
+    (void)arg;
+    *result = TW_PTR((void *)pthread_self());
+    return NULL;
+}
+
+static tw_value await_value(tw_loop *L, tw_future *f)
+{
+    tw_value v = TW_NONE;
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, f, &v));
+    return v;
+}
+
+static tw_future *run_in(tw_loop *L, tw_executor *ex, tw_work_fn fn, void *arg)
+{
+    tw_future *f;
+    ck_assert_ptr_null(tw_run_in_executor(L, ex, fn, arg, &f));
+    return f;
+}
+
+static void assert_no_children(void)
+{
+    ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
+    ck_assert_int_eq(errno, ECHILD);
+}
+#line 13861 "tower.nw"
+START_TEST(pool_serves_in_order)
+{
+    static char *tags[] = { "a", "b", "c", "d", "e" };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *f[5];
+    gate_reset();
+    ck_assert_ptr_null(tw_thread_pool_new(1, &ex));
+    f[0] = run_in(L, ex, wait_at_gate, tags[0]);
+    for (int i = 1; i < 5; i++)
+        f[i] = run_in(L, ex, record, tags[i]);
+    gate_open();
+    for (int i = 0; i < 5; i++)
+        ck_assert_str_eq(await_value(L, f[i]).s, tags[i]);
+    ck_assert_str_eq(gate.trace, "abcde");
+    tw_executor_free(ex);
+    tw_loop_free(L);
+}
+END_TEST
+
+static pthread_barrier_t four;
+
+static tw_error *meet(void *arg, tw_value *result)
+{
+    (void)arg;
+    pthread_barrier_wait(&four);
+    return which_thread(NULL, result);
+}
+
+START_TEST(pool_starts_threads_only_when_busy)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *f[4];
+    void *first, *threads[4];
+    ck_assert_ptr_null(tw_thread_pool_new(4, &ex));
+    first = await_value(L, run_in(L, ex, which_thread, NULL)).p;
+    for (int i = 0; i < 3; i++)
+        ck_assert_ptr_eq(await_value(L, run_in(L, ex, which_thread, NULL)).p, first);
+    pthread_barrier_init(&four, NULL, 4);
+    for (int i = 0; i < 4; i++)
+        f[i] = run_in(L, ex, meet, NULL);
+    for (int i = 0; i < 4; i++)
+        threads[i] = await_value(L, f[i]).p;
+    for (int i = 0; i < 4; i++)
+        for (int j = i + 1; j < 4; j++)
+            ck_assert_ptr_ne(threads[i], threads[j]);
+    pthread_barrier_destroy(&four);
+    tw_executor_free(ex);
+    tw_loop_free(L);
+}
+END_TEST
+#line 13922 "tower.nw"
+START_TEST(shutdown_waits_then_refuses)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *f, *g;
+    tw_error *e;
+    gate_reset();
+    ck_assert_ptr_null(tw_thread_pool_new(1, &ex));
+    f = run_in(L, ex, record, "r");
+    tw_executor_shutdown(ex, true, false);
+    ck_assert_str_eq(gate.trace, "r");
+    e = tw_run_in_executor(L, ex, record, "x", &g);
+    ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
+    ck_assert_str_eq(tw_error_message(e), "cannot schedule new futures after shutdown");
+    ck_assert_ptr_null(g);
+    tw_error_unref(e);
+    ck_assert_str_eq(await_value(L, f).s, "r");
+    tw_executor_free(ex);
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(shutdown_can_cancel_the_queue)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *running, *queued;
+    struct timespec moment = { 0, 20000000 };
+    gate_reset();
+    ck_assert_ptr_null(tw_thread_pool_new(1, &ex));
+    running = run_in(L, ex, wait_at_gate, "r");
+    queued = run_in(L, ex, record, "q");
+    nanosleep(&moment, NULL);           /* let the thread take the first call */
+    tw_executor_shutdown(ex, false, true);
+    gate_open();
+    ck_assert_str_eq(await_value(L, tw_ref(running)).s, "r");
+    tw_error_unref(tw_loop_run_until_complete(L, tw_ref(queued), NULL));
+    ck_assert(tw_future_cancelled(queued));
+    tw_executor_free(ex);
+    ck_assert_str_eq(gate.trace, "r");
+    tw_unref(running);
+    tw_unref(queued);
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(cancelled_call_never_starts)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *running, *queued;
+    gate_reset();
+    ck_assert_ptr_null(tw_thread_pool_new(1, &ex));
+    running = run_in(L, ex, wait_at_gate, "r");
+    queued = run_in(L, ex, record, "q");
+    ck_assert(tw_future_cancel(queued, NULL));
+    gate_open();
+    await_value(L, running);
+    tw_executor_free(ex);
+    ck_assert_str_eq(gate.trace, "r");
+    tw_unref(queued);
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(bad_max_workers)
+{
+    tw_executor *ex = (tw_executor *)&ex;
+    tw_error *e = tw_thread_pool_new(-1, &ex);
+    ck_assert(tw_error_is(e, TW_ERR_VALUE));
+    ck_assert_ptr_null(ex);
+    tw_error_unref(e);
+    e = tw_process_pool_new(-2, &ex);
+    ck_assert(tw_error_is(e, TW_ERR_VALUE));
+    tw_error_unref(e);
+}
+END_TEST
+#line 14008 "tower.nw"
+static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
+{
+    const unsigned char *in = arg;
+    *result = tw_bytes_new(NULL, len);
+    for (size_t i = 0; i < len; i++)
+        (*result)->data[i] = in[len - 1 - i];
+    return NULL;
+}
+
+START_TEST(bytes_cross_both_pools)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *pools[2];
+    ck_assert_ptr_null(tw_thread_pool_new(1, &pools[0]));
+    ck_assert_ptr_null(tw_process_pool_new(1, &pools[1]));
+    for (int i = 0; i < 2; i++) {
+        tw_future *f;
+        tw_value v;
+        const tw_bytes *b;
+        ck_assert_ptr_null(tw_run_in_executor_bytes(L, pools[i], reverse, "abc\0d", 5, &f));
+        ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_ref(f), NULL));
+        ck_assert_ptr_null(tw_future_result(f, &v));
+        b = v.p;                        /* the future owns it */
+        ck_assert_uint_eq(b->len, 5);
+        ck_assert_int_eq(memcmp(b->data, "d\0cba", 5), 0);
+        tw_unref(f);
+        tw_executor_free(pools[i]);
+    }
+    tw_loop_free(L);
+    assert_no_children();
+}
+END_TEST
+
+static tw_error *raise_group(const void *arg, size_t len, tw_bytes **result)
+{
+    tw_error *items[2];
+    (void)arg;
+    (void)len;
+    (void)result;
+    items[0] = tw_os_error_new(ENOENT, "missing.txt");
+    items[1] = tw_error_user("MyError", "mine");
+    return tw_error_group("two problems", 2, items);
+}
+
+START_TEST(errors_cross_a_process)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *f;
+    tw_error *e, *os;
+    ck_assert_ptr_null(tw_process_pool_new(1, &ex));
+    ck_assert_ptr_null(tw_run_in_executor_bytes(L, ex, raise_group, NULL, 0, &f));
+    e = tw_loop_run_until_complete(L, f, NULL);
+    ck_assert_int_eq(tw_error_kind(e), TW_ERR_GROUP);
+    ck_assert_str_eq(tw_error_message(e), "two problems");
+    ck_assert_uint_eq(tw_error_count(e), 2);
+    os = tw_error_item(e, 0);
+    ck_assert(tw_error_is(os, TW_ERR_FILE_NOT_FOUND) && tw_error_is(os, TW_ERR_OS));
+    ck_assert_str_eq(tw_error_type(os), "FileNotFoundError");
+    ck_assert_int_eq(tw_os_error_errno(os), ENOENT);
+    ck_assert_str_eq(tw_os_error_filename(os), "missing.txt");
+    ck_assert_str_eq(tw_error_message(os), "[Errno 2] No such file or directory: 'missing.txt'");
+    ck_assert_str_eq(tw_error_type(tw_error_item(e, 1)), "MyError");
+    ck_assert_str_eq(tw_error_message(tw_error_item(e, 1)), "mine");
+    tw_error_unref(e);
+    tw_executor_free(ex);
+    tw_loop_free(L);
+    assert_no_children();
+}
+END_TEST
+
+static tw_error *die(void *arg, tw_value *result)
+{
+    (void)arg;
+    (void)result;
+    _exit(7);
+}
+
+START_TEST(dead_worker_breaks_the_pool)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *f, *g;
+    tw_error *e;
+    ck_assert_ptr_null(tw_process_pool_new(2, &ex));
+    f = run_in(L, ex, die, NULL);
+    e = tw_loop_run_until_complete(L, f, NULL);
+    ck_assert(tw_error_is(e, TW_ERR_BROKEN_PROCESS_POOL) && tw_error_is(e, TW_ERR_RUNTIME));
+    ck_assert_str_eq(tw_error_message(e), "A process in the process pool was terminated "
+                     "abruptly while the future was running or pending.");
+    tw_error_unref(e);
+    e = tw_run_in_executor(L, ex, die, NULL, &g);
+    ck_assert(tw_error_is(e, TW_ERR_BROKEN_PROCESS_POOL));
+    ck_assert_str_eq(tw_error_type(e), "BrokenProcessPool");
+    tw_error_unref(e);
+    tw_executor_free(ex);
+    tw_loop_free(L);
+    assert_no_children();
+}
+END_TEST
+#line 14119 "tower.nw"
+static tw_error *nap(void *arg, tw_value *result)
+{
+    struct timespec d = { 0, 20000000 };
+    (void)arg;
+    nanosleep(&d, NULL);
+    *result = TW_INT(1);
+    return NULL;
+}
+
+static tw_error *stop_loop(void *loop)
+{
+    tw_loop_stop(loop);
+    return NULL;
+}
+
+START_TEST(a_call_holds_the_virtual_clock)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    double start = tw_loop_time(L);
+    tw_call_later(L, 3600, stop_loop, L, NULL);
+    ck_assert_int_eq(await_value(L, run_in(L, NULL, nap, NULL)).i, 1);
+    ck_assert(tw_loop_time(L) - start < 3600);
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(closed_loop_orphans_its_calls)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *f;
+    gate_reset();
+    ck_assert_ptr_null(tw_thread_pool_new(1, &ex));
+    f = run_in(L, ex, wait_at_gate, "late");
+    tw_unref(f);
+    tw_loop_free(L);
+    gate_open();
+    tw_executor_free(ex);
+    ck_assert_str_eq(gate.trace, "late");
+}
+END_TEST
+
+START_TEST(default_executor_shutdown_refuses)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_future *f;
+    tw_error *e;
+    ck_assert_int_eq(await_value(L, run_in(L, NULL, nap, NULL)).i, 1);
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_loop_shutdown_default_executor(L), NULL));
+    e = tw_run_in_executor(L, NULL, nap, NULL, &f);
+    ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
+    ck_assert_str_eq(tw_error_message(e), "Executor shutdown has been called");
+    tw_error_unref(e);
+    tw_loop_free(L);
+}
+END_TEST
+#line 14182 "tower.nw"
+static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
+
+static tw_step child_body(tw_coro *co)
+{
+    TW_BEGIN(co);
+    ck_assert_str_eq(tw_contextvar_get(&color).s, "red");
+    tw_contextvar_set(&color, TW_STR("blue"));
+    TW_YIELD(co);
+    ck_assert_str_eq(tw_contextvar_get(&color).s, "blue");
+    TW_END(co);
+}
+
+static tw_step parent_body(tw_coro *co)
+{
+    static tw_task *child;
+    TW_BEGIN(co);
+    ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
+    tw_contextvar_set(&color, TW_STR("red"));
+    child = tw_create_task(tw_coro_new(child_body, sizeof(tw_coro)), NULL);
+    tw_contextvar_set(&color, TW_STR("green"));
+    TW_AWAIT(co, child);
+    ck_assert_str_eq(tw_contextvar_get(&color).s, "green");
+    TW_END(co);
+}
+
+START_TEST(tasks_copy_their_context)
+{
+    ck_assert_ptr_null(tw_run(tw_coro_new(parent_body, sizeof(tw_coro)), NULL));
+    ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
+}
+END_TEST
+
+#line 13756 "tower.nw"
+Suite *tw_executor_suite(void)
+{
+    Suite *s = suite_create("executor");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 20);
+    tcase_add_test(tc, pool_serves_in_order);
+    tcase_add_test(tc, pool_starts_threads_only_when_busy);
+    tcase_add_test(tc, shutdown_waits_then_refuses);
+    tcase_add_test(tc, shutdown_can_cancel_the_queue);
+    tcase_add_test(tc, cancelled_call_never_starts);
+    tcase_add_test(tc, bad_max_workers);
+    tcase_add_test(tc, bytes_cross_both_pools);
+    tcase_add_test(tc, errors_cross_a_process);
+    tcase_add_test(tc, dead_worker_breaks_the_pool);
+    tcase_add_test(tc, a_call_holds_the_virtual_clock);
+    tcase_add_test(tc, closed_loop_orphans_its_calls);
+    tcase_add_test(tc, default_executor_shutdown_refuses);
+    tcase_add_test(tc, tasks_copy_their_context);
+    suite_add_tcase(s, tc);
+    return s;
+}

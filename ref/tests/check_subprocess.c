@@ -1,0 +1,252 @@
+#line 14224 "tower.nw"
+/* check_subprocess.c -- unit tests of the subprocess transport and processes */
+#include <check.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include "tower.h"
+
+#line 14257 "tower.nw"
+static char events[512];
+
+static void event(const char *fmt, int n)
+{
+    size_t len = strlen(events);
+    snprintf(events + len, sizeof events - len, fmt, n);
+}
+
+static tw_error *rec_made(void *self, tw_subprocess_transport *t)
+{
+    *(tw_subprocess_transport **)self = t;
+    event("made;", 0);
+    return NULL;
+}
+
+static tw_error *rec_data(void *self, int fd, const void *data, size_t len)
+{
+    (void)self;
+    (void)data;
+    (void)len;
+    if (strstr(events, "data") == NULL)
+        event("data(%d);", fd);
+    return NULL;
+}
+
+static tw_error *rec_pipe_lost(void *self, int fd, tw_error *exc)
+{
+    tw_subprocess_transport *t = *(tw_subprocess_transport **)self;
+    event(exc ? "pipe_lost(%d, error);" : "pipe_lost(%d);", fd);
+    if (fd == 1)
+        tw_pipe_transport_close(tw_subprocess_transport_get_pipe_transport(t, 0));
+    return NULL;
+}
+
+static tw_error *rec_exited(void *self)
+{
+    int code = 0;
+    tw_subprocess_transport_get_returncode(*(tw_subprocess_transport **)self, &code);
+    event("exited(%d);", code);
+    return NULL;
+}
+
+static tw_error *rec_lost(void *self, tw_error *exc)
+{
+    (void)self;
+    event(exc ? "lost(error);" : "lost;", 0);
+    tw_loop_stop(tw_get_running_loop());
+    return NULL;
+}
+
+static const tw_subprocess_protocol recorder = {
+    rec_made, rec_data, rec_pipe_lost, rec_exited, rec_lost, NULL, NULL, NULL, NULL,
+};
+
+static void assert_no_children(void)
+{
+    ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
+    ck_assert_int_eq(errno, ECHILD);
+}
+#line 14319 "tower.nw"
+START_TEST(exec_failure_is_file_not_found)
+{
+    static const char *const argv[] = { "tower-no-such-program", NULL };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_subprocess_transport *t = NULL, *self = NULL;
+    tw_error *e = tw_loop_subprocess_exec(L, &recorder, &self, argv, NULL, &t);
+    ck_assert(tw_error_is(e, TW_ERR_FILE_NOT_FOUND));
+    ck_assert_int_eq(tw_os_error_errno(e), ENOENT);
+    ck_assert_str_eq(tw_os_error_filename(e), "tower-no-such-program");
+    ck_assert_str_eq(tw_error_str(e), "[Errno 2] No such file or directory: 'tower-no-such-program'");
+    ck_assert_ptr_null(t);
+    tw_error_unref(e);
+    assert_no_children();
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(chdir_failure_names_the_directory)
+{
+    static const char *const argv[] = { "/bin/true", NULL };
+    tw_subprocess_options o = { .cwd = "/nonexistent-tower-dir" };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_subprocess_transport *t, *self = NULL;
+    tw_error *e = tw_loop_subprocess_exec(L, &recorder, &self, argv, &o, &t);
+    ck_assert(tw_error_is(e, TW_ERR_FILE_NOT_FOUND));
+    ck_assert_str_eq(tw_os_error_filename(e), "/nonexistent-tower-dir");
+    tw_error_unref(e);
+    assert_no_children();
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(bad_options_are_value_errors)
+{
+    static const char *const argv[] = { "/bin/true", NULL }, *const none[] = { NULL };
+    tw_subprocess_options o = { .std_out = TW_STDOUT };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_subprocess_transport *t, *self = NULL;
+    tw_error *e = tw_loop_subprocess_exec(L, &recorder, &self, argv, &o, &t);
+    ck_assert(tw_error_is(e, TW_ERR_VALUE));
+    tw_error_unref(e);
+    e = tw_loop_subprocess_exec(L, &recorder, &self, none, NULL, &t);
+    ck_assert(tw_error_is(e, TW_ERR_VALUE));
+    tw_error_unref(e);
+    assert_no_children();
+    tw_loop_free(L);
+}
+END_TEST
+#line 14370 "tower.nw"
+START_TEST(protocol_callbacks_in_order)
+{
+    static const char *const argv[] =
+        { "/bin/sh", "-c", "printf hello; exec 1>&-; cat >/dev/null; exit 3", NULL };
+    tw_subprocess_options o = { .std_in = TW_PIPE, .std_out = TW_PIPE, .std_err = TW_DEVNULL };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_subprocess_transport *t, *self = NULL;
+    tw_error *e;
+    int code = 0;
+    events[0] = 0;
+    ck_assert_ptr_null(tw_loop_subprocess_exec(L, &recorder, &self, argv, &o, &t));
+    ck_assert_ptr_null(tw_subprocess_transport_get_pipe_transport(t, 2));
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    ck_assert_str_eq(events, "made;data(1);pipe_lost(1);pipe_lost(0);exited(3);lost;");
+    ck_assert(tw_subprocess_transport_get_returncode(t, &code));
+    ck_assert_int_eq(code, 3);
+    e = tw_subprocess_transport_kill(t);
+    ck_assert(tw_error_is(e, TW_ERR_PROCESS_LOOKUP));
+    tw_error_unref(e);
+    tw_subprocess_transport_close(t);
+    tw_subprocess_transport_unref(t);
+    assert_no_children();
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(close_kills_and_reaps)
+{
+    static const char *const argv[] = { "sleep", "10", NULL };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_subprocess_transport *t, *self = NULL;
+    int code = 0;
+    events[0] = 0;
+    ck_assert_ptr_null(tw_loop_subprocess_exec(L, &recorder, &self, argv, NULL, &t));
+    tw_subprocess_transport_close(t);
+    ck_assert(tw_subprocess_transport_is_closing(t));
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    ck_assert(tw_subprocess_transport_get_returncode(t, &code));
+    ck_assert_int_eq(code, -SIGKILL);
+    tw_subprocess_transport_unref(t);
+    assert_no_children();
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(closing_loop_reaps_children)
+{
+    static const char *const argv[] = { "sleep", "10", NULL };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_subprocess_transport *t, *self = NULL;
+    pid_t pid;
+    ck_assert_ptr_null(tw_loop_subprocess_exec(L, &recorder, &self, argv, NULL, &t));
+    pid = tw_subprocess_transport_get_pid(t);
+    tw_subprocess_transport_unref(t);
+    tw_loop_free(L);
+    assert_no_children();
+    ck_assert_int_eq(kill(pid, 0), -1);
+}
+END_TEST
+#line 14437 "tower.nw"
+static tw_step limit_body(tw_coro *co)
+{
+    static const char *const argv[] = { "/bin/sh", "-c",
+        "printf %020d 0; sleep 0.05; printf '%020d\\nnext\\n' 0", NULL };
+    static const tw_subprocess_options o = { .std_out = TW_PIPE, .limit = 32 };
+    static tw_process *p;
+    tw_bytes *line;
+    TW_BEGIN(co);
+    TW_AWAIT(co, tw_create_subprocess_exec(argv, &o));
+    p = TW_RESULT(co).p;
+    TW_AWAIT_TRY(co, tw_pipe_reader_readline(tw_process_stdout(p)));
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_VALUE));
+    ck_assert_str_eq(tw_error_message(TW_ERROR(co)), "Separator is found, but chunk is longer than limit");
+    TW_CLEAR(co);
+    TW_AWAIT(co, tw_pipe_reader_readline(tw_process_stdout(p)));
+    line = TW_RESULT(co).p;
+    ck_assert_str_eq((const char *)line->data, "next\n");
+    tw_bytes_free(line);
+    TW_AWAIT(co, tw_process_wait(p));
+    tw_process_unref(p);
+    TW_END(co);
+}
+
+START_TEST(readline_limit_across_reads)
+{
+    ck_assert_ptr_null(tw_run(tw_coro_new(limit_body, sizeof(tw_coro)), NULL));
+    assert_no_children();
+}
+END_TEST
+
+static unsigned char lots[1 << 20];
+
+static tw_step write_after_exit_body(tw_coro *co)
+{
+    static const char *const argv[] = { "true", NULL };
+    static const tw_subprocess_options o = { .std_in = TW_PIPE };
+    static tw_process *p;
+    TW_BEGIN(co);
+    TW_AWAIT(co, tw_create_subprocess_exec(argv, &o));
+    p = TW_RESULT(co).p;
+    TW_AWAIT(co, tw_process_wait(p));
+    ck_assert_ptr_null(tw_pipe_writer_write(tw_process_stdin(p), lots, sizeof lots));
+    TW_AWAIT_TRY(co, tw_pipe_writer_drain(tw_process_stdin(p)));
+    TW_CLEAR(co);
+    tw_process_unref(p);
+    TW_END(co);
+}
+
+START_TEST(write_after_exit_survives)
+{
+    ck_assert_ptr_null(tw_run(tw_coro_new(write_after_exit_body, sizeof(tw_coro)), NULL));
+    assert_no_children();
+}
+END_TEST
+
+#line 14238 "tower.nw"
+Suite *tw_subprocess_suite(void)
+{
+    Suite *s = suite_create("subprocess");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 20);
+    tcase_add_test(tc, exec_failure_is_file_not_found);
+    tcase_add_test(tc, chdir_failure_names_the_directory);
+    tcase_add_test(tc, bad_options_are_value_errors);
+    tcase_add_test(tc, protocol_callbacks_in_order);
+    tcase_add_test(tc, close_kills_and_reaps);
+    tcase_add_test(tc, closing_loop_reaps_children);
+    tcase_add_test(tc, readline_limit_across_reads);
+    tcase_add_test(tc, write_after_exit_survives);
+    suite_add_tcase(s, tc);
+    return s;
+}
