@@ -12,6 +12,8 @@ SPAWN_TASKS = 200_000
 PING_PONG_ROUNDS = 200_000
 TIMERS = 200_000
 IDLE_TASKS = 100_000
+EXECUTOR_ROUNDS = 20_000
+SPAWNS = 300
 
 
 async def spawn():
@@ -85,8 +87,30 @@ async def idle_memory():
     return "idle-memory", per_task, "bytes/task"
 
 
+async def executor_roundtrip():
+    loop = asyncio.get_running_loop()
+
+    def nothing():
+        return None
+
+    await loop.run_in_executor(None, nothing)  # the first call starts the thread
+    start = time.perf_counter()
+    for _ in range(EXECUTOR_ROUNDS):
+        await loop.run_in_executor(None, nothing)
+    return "executor-roundtrip", EXECUTOR_ROUNDS / (time.perf_counter() - start), "round-trips/s"
+
+
+async def subprocess_spawn():
+    start = time.perf_counter()
+    for _ in range(SPAWNS):
+        proc = await asyncio.create_subprocess_exec("/bin/true")
+        await proc.wait()
+    return "subprocess-spawn", SPAWNS / (time.perf_counter() - start), "spawns/s"
+
+
 WORKLOADS = {"spawn": spawn, "pingpong": ping_pong, "timers": timers,
-             "idle-memory": idle_memory}
+             "idle-memory": idle_memory, "executor-roundtrip": executor_roundtrip,
+             "subprocess-spawn": subprocess_spawn}
 
 
 def main(loop_name, workload):

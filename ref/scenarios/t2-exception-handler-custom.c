@@ -1,4 +1,4 @@
-#line 3375 "tower.nw"
+#line 3376 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3682 "tower.nw"
+#line 3683 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

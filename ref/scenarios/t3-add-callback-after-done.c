@@ -1,4 +1,4 @@
-#line 4741 "tower.nw"
+#line 4742 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

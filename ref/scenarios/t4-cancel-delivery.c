@@ -1,4 +1,4 @@
-#line 7109 "tower.nw"
+#line 7110 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7166 "tower.nw"
+#line 7167 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

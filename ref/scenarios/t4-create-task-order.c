@@ -1,4 +1,4 @@
-#line 7223 "tower.nw"
+#line 7224 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7283 "tower.nw"
+#line 7284 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

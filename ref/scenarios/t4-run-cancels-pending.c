@@ -1,4 +1,4 @@
-#line 7351 "tower.nw"
+#line 7352 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7001 "tower.nw"
+#line 7002 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7053 "tower.nw"
+#line 7054 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 12036 "tower.nw"
+#line 12125 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

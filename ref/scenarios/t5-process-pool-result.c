@@ -1,4 +1,4 @@
-#line 12182 "tower.nw"
+#line 12271 "tower.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 12296 "tower.nw"
+#line 12385 "tower.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 12369 "tower.nw"
+#line 12458 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

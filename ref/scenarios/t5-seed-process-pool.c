@@ -1,4 +1,4 @@
-#line 12433 "tower.nw"
+#line 12522 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

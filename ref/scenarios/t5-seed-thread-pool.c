@@ -1,4 +1,4 @@
-#line 12517 "tower.nw"
+#line 12606 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

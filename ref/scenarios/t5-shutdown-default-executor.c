@@ -1,4 +1,4 @@
-#line 12587 "tower.nw"
+#line 12676 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

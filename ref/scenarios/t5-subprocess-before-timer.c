@@ -1,4 +1,4 @@
-#line 12651 "tower.nw"
+#line 12740 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 12704 "tower.nw"
+#line 12793 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

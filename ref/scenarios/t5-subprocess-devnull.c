@@ -1,4 +1,4 @@
-#line 12923 "tower.nw"
+#line 13012 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

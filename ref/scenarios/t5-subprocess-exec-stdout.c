@@ -1,4 +1,4 @@
-#line 12978 "tower.nw"
+#line 13067 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13091 "tower.nw"
+#line 13180 "tower.nw"
 #include <string.h>
 #include <stdio.h>
 #include "tower.h"

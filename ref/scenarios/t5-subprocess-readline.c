@@ -1,4 +1,4 @@
-#line 13151 "tower.nw"
+#line 13240 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13208 "tower.nw"
+#line 13297 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

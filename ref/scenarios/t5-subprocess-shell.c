@@ -1,4 +1,4 @@
-#line 13270 "tower.nw"
+#line 13359 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

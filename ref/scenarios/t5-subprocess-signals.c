@@ -1,4 +1,4 @@
-#line 13343 "tower.nw"
+#line 13432 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 13548 "tower.nw"
+#line 13637 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

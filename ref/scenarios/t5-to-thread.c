@@ -1,4 +1,4 @@
-#line 13666 "tower.nw"
+#line 13755 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

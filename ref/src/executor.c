@@ -1,15 +1,17 @@
-#line 8347 "tower.nw"
+#line 8350 "tower.nw"
 /* executor.c -- calls in thread pools and process pools, the default executor, to_thread */
 #include "private.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/eventfd.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-#line 8372 "tower.nw"
+#line 8377 "tower.nw"
 tw_bytes *tw_bytes_new(const void *data, size_t len)
 {
     tw_bytes *b = tw__alloc(sizeof *b + len + 1);      /* zeroed: the terminator is there */
@@ -23,7 +25,7 @@ void tw_bytes_free(tw_bytes *b)
 {
     free(b);
 }
-#line 8398 "tower.nw"
+#line 8403 "tower.nw"
 enum { JOB_WORD, JOB_BYTES };
 
 struct tw__job {
@@ -65,7 +67,7 @@ static void job_free(struct tw__job *j)
         inbox_unref(j->inbox);
     free(j);
 }
-#line 8446 "tower.nw"
+#line 8451 "tower.nw"
 static void job_run(struct tw__job *j)
 {
     struct tw__vars **outer = tw__vars_slot;
@@ -81,7 +83,7 @@ static void job_run(struct tw__job *j)
         j->error = j->bfn(j->barg->data, j->barg->len, &j->bresult);
     tw__vars_slot = outer;
 }
-#line 8482 "tower.nw"
+#line 8487 "tower.nw"
 struct tw__inbox {
     atomic_int refs;
     pthread_mutex_t lock;
@@ -96,7 +98,7 @@ static struct tw__inbox *inbox_of(tw_loop *L)
     if (L->inbox == NULL) {
         struct tw__inbox *in = tw__alloc(sizeof *in);
         atomic_init(&in->refs, 1);
-        pthread_mutex_init(&in->lock, NULL);
+        tw__mutex_init(&in->lock);
         in->loop = L;
         L->inbox = in;
     }
@@ -134,7 +136,7 @@ static void inflight_unlink(struct tw__inbox *in, struct tw__job *j)
         j->next_inflight->prev_inflight = j->prev_inflight;
     j->prev_inflight = j->next_inflight = NULL;
 }
-#line 8542 "tower.nw"
+#line 8547 "tower.nw"
 static tw_error *inbox_drain(void *arg);
 
 static void job_finish(struct tw__job *j)
@@ -159,7 +161,7 @@ static void job_finish(struct tw__job *j)
     }
     pthread_mutex_unlock(&in->lock);
 }
-#line 8573 "tower.nw"
+#line 8578 "tower.nw"
 static void deliver(struct tw__job *j);
 
 static tw_error *inbox_drain(void *arg)
@@ -178,7 +180,7 @@ static tw_error *inbox_drain(void *arg)
     }
     return NULL;
 }
-#line 8601 "tower.nw"
+#line 8606 "tower.nw"
 struct exec_future {
     tw_future fut;
     tw_bytes *bytes;
@@ -226,7 +228,7 @@ static void deliver(struct tw__job *j)
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 8659 "tower.nw"
+#line 8664 "tower.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -236,6 +238,30 @@ struct executor_class {
 struct tw_executor {
     const struct executor_class *cls;
 };
+
+enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
+
+#if defined(__x86_64__) || defined(__i386__)
+#define CPU_RELAX() __builtin_ia32_pause()
+#else
+#define CPU_RELAX() ((void)0)
+#endif
+
+/* Spin politely: a few pauses, then let any other runnable thread have the
+   processor, which matters when threads outnumber processors. */
+static void relax(void)
+{
+    for (int i = 0; i < 8; i++)
+        CPU_RELAX();
+    sched_yield();
+}
+
+static long long clock_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
 
 static tw_error *submit(tw_loop *L, tw_executor *ex, struct tw__job *j, tw_future **future)
 {
@@ -277,7 +303,24 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 8716 "tower.nw"
+#line 8755 "tower.nw"
+int tw__spin_before_blocking(tw_loop *L, int timeout_ms)
+{
+    long long until = clock_ns() + SPIN_NS;
+    while (!atomic_load_explicit(&L->ts_pending, memory_order_acquire) && clock_ns() < until)
+        relax();
+    return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
+}
+#line 8769 "tower.nw"
+void tw__mutex_init(pthread_mutex_t *m)
+{
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ADAPTIVE_NP);
+    pthread_mutex_init(m, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
+
 int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg)
 {
     sigset_t all, old;
@@ -303,13 +346,14 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 8752 "tower.nw"
+#line 8814 "tower.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
     pthread_cond_t work;
     struct tw__job *head, *tail;
     size_t queued;
+    atomic_size_t waiting;              /* queued, readable without the lock */
     int max_workers, nthreads, nidle, njoined;
     bool shutdown;
     pthread_t *threads;
@@ -341,20 +385,32 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
         p->head = j;
     p->tail = j;
     p->queued++;
-    pthread_cond_signal(&p->work);
+    atomic_store_explicit(&p->waiting, p->queued, memory_order_release);
     pthread_mutex_unlock(&p->lock);
+    pthread_cond_signal(&p->work);
     return NULL;
 }
-#line 8800 "tower.nw"
+#line 8873 "tower.nw"
+static void spin_for_work(struct thread_pool *p)
+{
+    long long until = clock_ns() + SPIN_NS;
+    while (atomic_load_explicit(&p->waiting, memory_order_acquire) == 0 && clock_ns() < until)
+        relax();
+}
+#line 8882 "tower.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
     pthread_mutex_lock(&p->lock);
     for (;;) {
         struct tw__job *j;
-        while (p->head == NULL && !p->shutdown) {
+        if (p->head == NULL && !p->shutdown) {
             p->nidle++;
-            pthread_cond_wait(&p->work, &p->lock);
+            pthread_mutex_unlock(&p->lock);
+            spin_for_work(p);
+            pthread_mutex_lock(&p->lock);
+            while (p->head == NULL && !p->shutdown)
+                pthread_cond_wait(&p->work, &p->lock);
             p->nidle--;
         }
         if (p->head == NULL)
@@ -364,6 +420,7 @@ static void *pool_thread(void *arg)
         if (p->head == NULL)
             p->tail = NULL;
         p->queued--;
+        atomic_store_explicit(&p->waiting, p->queued, memory_order_relaxed);
         pthread_mutex_unlock(&p->lock);
         job_run(j);
         job_finish(j);
@@ -373,7 +430,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 8834 "tower.nw"
+#line 8921 "tower.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -385,6 +442,7 @@ static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
         dropped = p->head;
         p->head = p->tail = NULL;
         p->queued = 0;
+        atomic_store_explicit(&p->waiting, 0, memory_order_relaxed);
     }
     pthread_cond_broadcast(&p->work);
     from = p->njoined;
@@ -425,13 +483,14 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     }
     p = tw__alloc(sizeof *p);
     p->ex.cls = &thread_pool_class;
-    pthread_mutex_init(&p->lock, NULL);
+    tw__mutex_init(&p->lock);
     pthread_cond_init(&p->work, NULL);
+    atomic_init(&p->waiting, 0);
     p->max_workers = max_workers;
     *executor = &p->ex;
     return NULL;
 }
-#line 8914 "tower.nw"
+#line 9003 "tower.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -471,7 +530,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 8961 "tower.nw"
+#line 9050 "tower.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -531,7 +590,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 9027 "tower.nw"
+#line 9116 "tower.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -562,7 +621,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 9069 "tower.nw"
+#line 9158 "tower.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -621,7 +680,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 9133 "tower.nw"
+#line 9222 "tower.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -650,7 +709,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 9168 "tower.nw"
+#line 9257 "tower.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -721,7 +780,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 9249 "tower.nw"
+#line 9338 "tower.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -811,7 +870,7 @@ static void fail_all(struct process_pool *p)
     p->queued = 0;
     p->running = 0;
 }
-#line 9345 "tower.nw"
+#line 9434 "tower.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -864,7 +923,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 9404 "tower.nw"
+#line 9493 "tower.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -927,7 +986,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 9475 "tower.nw"
+#line 9564 "tower.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -977,7 +1036,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 9534 "tower.nw"
+#line 9623 "tower.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1020,7 +1079,7 @@ void *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return f;
 }
-#line 9583 "tower.nw"
+#line 9672 "tower.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1057,7 +1116,7 @@ void *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return f;
 }
-#line 9629 "tower.nw"
+#line 9718 "tower.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;

@@ -222,7 +222,7 @@ tw_error *tw_loop_close(tw_loop *L)
         return NULL;
     tw__loop_destroy_tasks(L);
     
-#line 8224 "tower.nw"
+#line 8227 "tower.nw"
     tw__children_close(L);
     tw__executors_close(L);
 #line 2529 "tower.nw"
@@ -617,20 +617,25 @@ static void run_once(tw_loop *L)
         } else
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
+    
+#line 8750 "tower.nw"
+    if (timeout_ms != 0 && atomic_load(&L->external) > 0)
+        timeout_ms = tw__spin_before_blocking(L, timeout_ms);
+#line 2967 "tower.nw"
     if (timeout_ms != 0 || outside_pending(L))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 2981 "tower.nw"
+#line 2982 "tower.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     while (L->nheap && L->heap[0]->when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 2971 "tower.nw"
+#line 2972 "tower.nw"
     
-#line 2989 "tower.nw"
+#line 2990 "tower.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     if (!h->cancelled) {
@@ -641,9 +646,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 2972 "tower.nw"
+#line 2973 "tower.nw"
 }
-#line 3004 "tower.nw"
+#line 3005 "tower.nw"
 static tw_error *check_runnable(const tw_loop *L)
 {
     if (L->closed)
@@ -677,7 +682,7 @@ void tw_loop_stop(tw_loop *L)
 {
     L->stopping = true;
 }
-#line 3044 "tower.nw"
+#line 3045 "tower.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;

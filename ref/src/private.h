@@ -69,7 +69,7 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 8189 "tower.nw"
+#line 8190 "tower.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
@@ -85,7 +85,7 @@ void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, vo
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 void tw__loop_destroy_tasks(tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
-#line 4400 "tower.nw"
+#line 4401 "tower.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -125,7 +125,7 @@ void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 void tw__future_drop_callbacks(tw_future *f);
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_describe(FILE *out, tw_future *f);
-#line 5528 "tower.nw"
+#line 5529 "tower.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -136,13 +136,13 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 8197 "tower.nw"
+#line 8198 "tower.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
-#line 5538 "tower.nw"
+#line 5539 "tower.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 8201 "tower.nw"
+#line 8202 "tower.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
@@ -152,9 +152,11 @@ struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
 tw_error *tw__os_error_plain(int errnum_for_class, const char *message);
 int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg);
+void tw__mutex_init(pthread_mutex_t *m);
 char **tw__strv_dup(const char *const *v);
 void tw__strv_free(char **v);
 void tw__executors_close(tw_loop *loop);
 void tw__children_close(tw_loop *loop);
+int tw__spin_before_blocking(tw_loop *loop, int timeout_ms);
 #line 711 "tower.nw"
 #endif

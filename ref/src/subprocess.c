@@ -1,4 +1,4 @@
-#line 9673 "tower.nw"
+#line 9762 "tower.nw"
 /* subprocess.c -- starting children, the subprocess transport and its pipes */
 #include "private.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 9700 "tower.nw"
+#line 9789 "tower.nw"
 enum { OS_ERROR, BLOCKING_IO, CHILD_PROCESS, BROKEN_PIPE, CONNECTION_ABORTED,
        CONNECTION_REFUSED, CONNECTION_RESET, FILE_EXISTS, FILE_NOT_FOUND, INTERRUPTED,
        IS_A_DIRECTORY, NOT_A_DIRECTORY, PERMISSION, PROCESS_LOOKUP, TIMEOUT, NCLASSES };
@@ -78,7 +78,7 @@ tw_error *tw_os_error_new(int errnum, const char *filename)
         snprintf(oe->e.message, (size_t)n + 1, "[Errno %d] %s", errnum, text);
     return &oe->e;
 }
-#line 9775 "tower.nw"
+#line 9864 "tower.nw"
 tw_error *tw__os_error_plain(int errnum_for_class, const char *message)
 {
     struct os_error *oe = os_error_alloc(errnum_for_class, NULL);
@@ -105,7 +105,7 @@ const char *tw_os_error_filename(const tw_error *e)
     const struct os_error *oe = os_error_of(e);
     return oe && oe->has_filename ? oe->filename : NULL;
 }
-#line 9842 "tower.nw"
+#line 9931 "tower.nw"
 enum { FAILED_EXEC, FAILED_CHDIR, FAILED_SETUP };
 
 struct spawn {
@@ -143,7 +143,7 @@ static int pipe_high(int fds[2])
         close(fds[1]);
     return -1;
 }
-#line 9882 "tower.nw"
+#line 9971 "tower.nw"
 static void __attribute__((noreturn)) child_fail(int errfd, int step)
 {
     int report[2] = { errno, step };
@@ -177,7 +177,7 @@ static void __attribute__((noreturn)) child_exec(const struct spawn *sp, int err
         errno = saved;
     child_fail(errfd, FAILED_EXEC);
 }
-#line 9927 "tower.nw"
+#line 10016 "tower.nw"
 char **tw__strv_dup(const char *const *v)
 {
     size_t n = 0;
@@ -242,7 +242,7 @@ static char **exec_candidates(const char *program, char *const *envp)
     }
     return v;
 }
-#line 10001 "tower.nw"
+#line 10090 "tower.nw"
 static atomic_bool no_pidfd;
 
 static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
@@ -284,7 +284,7 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     }
     return NULL;
 }
-#line 10054 "tower.nw"
+#line 10143 "tower.nw"
 struct tw_pipe_transport {
     tw_subprocess_transport *proc;
     int fd;                             /* the parent's end; -1 once closed */
@@ -313,7 +313,7 @@ struct tw_subprocess_transport {
 };
 
 enum { WRITE_HIGH = 64 * 1024, WRITE_LOW = 16 * 1024 };
-#line 10096 "tower.nw"
+#line 10185 "tower.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_CLOSED, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -361,7 +361,7 @@ static void report(tw_loop *L, const char *message, tw_error *err)
         tw_error_unref(err);
     }
 }
-#line 10146 "tower.nw"
+#line 10235 "tower.nw"
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc);
 static void process_exited(tw_subprocess_transport *t, int code);
 static tw_error *connection_lost(tw_subprocess_transport *t);
@@ -396,7 +396,7 @@ static tw_error *run_call(void *arg)
         return p->process_exited ? p->process_exited(t->self) : NULL;
     }
 }
-#line 10191 "tower.nw"
+#line 10280 "tower.nw"
 static void pipe_close_with(tw_pipe_transport *p, tw_error *exc)
 {
     tw_loop *L = p->proc->loop;
@@ -426,7 +426,7 @@ static tw_error *read_ready(void *arg)
     }
     return NULL;
 }
-#line 10227 "tower.nw"
+#line 10316 "tower.nw"
 static void try_finish(tw_subprocess_transport *t);
 
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
@@ -439,7 +439,7 @@ static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
     call_later(p->proc, CALL_PIPE_LOST, p->childfd, exc, NULL, 0);
     try_finish(p->proc);
 }
-#line 10256 "tower.nw"
+#line 10345 "tower.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -521,7 +521,7 @@ static tw_error *write_pipe_peer_closed(void *arg)
     tw_error_unref(e);
     return NULL;
 }
-#line 10340 "tower.nw"
+#line 10429 "tower.nw"
 tw_error *tw_pipe_transport_write(tw_pipe_transport *p, const void *data, size_t len)
 {
     const unsigned char *d = data;
@@ -599,7 +599,7 @@ void tw_pipe_transport_resume_reading(tw_pipe_transport *p)
     p->paused = false;
     tw_error_unref(tw_loop_add_reader(p->proc->loop, p->fd, read_ready, p));
 }
-#line 10427 "tower.nw"
+#line 10516 "tower.nw"
 static void reap(tw_subprocess_transport *t)
 {
     int status = 0, code;
@@ -627,7 +627,7 @@ static tw_error *pidfd_ready(void *arg)
     }
     return NULL;
 }
-#line 10466 "tower.nw"
+#line 10555 "tower.nw"
 static tw_error *wait_for_exit(void *pid, tw_value *result)
 {
     siginfo_t info;
@@ -666,7 +666,7 @@ static void process_exited(tw_subprocess_transport *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 10515 "tower.nw"
+#line 10604 "tower.nw"
 static void drop_protocol(tw_subprocess_transport *t)
 {
     if (t->has_protocol) {
@@ -719,7 +719,7 @@ static tw_error *connection_lost(tw_subprocess_transport *t)
     unlist(t);
     return err;
 }
-#line 10575 "tower.nw"
+#line 10664 "tower.nw"
 static void release_system(tw_subprocess_transport *t)
 {
     tw_loop *L = t->loop;
@@ -766,7 +766,7 @@ static void transport_finalize(tw_future *f)
 
 static const tw__future_class transport_class =
     { "SubprocessTransport", NULL, transport_finalize, NULL };
-#line 10631 "tower.nw"
+#line 10720 "tower.nw"
 static tw_pipe_transport *pipe_new(tw_subprocess_transport *t, int fd, int childfd)
 {
     tw_pipe_transport *p = tw__alloc(sizeof *p);
@@ -808,7 +808,7 @@ static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
     }
     return NULL;
 }
-#line 10675 "tower.nw"
+#line 10764 "tower.nw"
 static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto, void *self,
                                  char *const *argv, const tw_subprocess_options *o,
                                  tw_subprocess_transport **out)
@@ -851,7 +851,7 @@ static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto
         return err;
     }
     
-#line 10727 "tower.nw"
+#line 10816 "tower.nw"
 t = tw__alloc(sizeof *t);
 tw__future_init(&t->hdr, L, TW_KIND_FUTURE, &transport_class);
 t->hdr.obj.refs = 2;
@@ -878,11 +878,11 @@ if (err) {
     return err;
 }
 call_later(t, CALL_CONNECTION_MADE, 0, NULL, NULL, 0);
-#line 10717 "tower.nw"
+#line 10806 "tower.nw"
     *out = t;
     return NULL;
 }
-#line 10758 "tower.nw"
+#line 10847 "tower.nw"
 tw_error *tw_loop_subprocess_exec(tw_loop *loop, const tw_subprocess_protocol *protocol,
                                   void *self, const char *const *argv,
                                   const tw_subprocess_options *options,
@@ -929,7 +929,7 @@ void tw_subprocess_transport_unref(tw_subprocess_transport *t)
 {
     tw_unref(t);
 }
-#line 10810 "tower.nw"
+#line 10899 "tower.nw"
 tw_error *tw_subprocess_transport_send_signal(tw_subprocess_transport *t, int sig)
 {
     if (t->lost)
@@ -960,7 +960,7 @@ void tw_subprocess_transport_close(tw_subprocess_transport *t)
     if (!t->reaped)
         kill(t->pid, SIGKILL);
 }
-#line 10846 "tower.nw"
+#line 10935 "tower.nw"
 struct wait_frame {
     tw_coro co;
     tw_subprocess_transport *t;
@@ -996,7 +996,7 @@ void *tw_subprocess_transport_wait(tw_subprocess_transport *t)
     f->co.cleanup = wait_cleanup;
     return f;
 }
-#line 10890 "tower.nw"
+#line 10979 "tower.nw"
 void tw__children_close(tw_loop *L)
 {
     while (L->children) {

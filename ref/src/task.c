@@ -1,10 +1,10 @@
-#line 5544 "tower.nw"
+#line 5545 "tower.nw"
 /* task.c -- tasks, sleep, and the tools built on them */
 #include "private.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 5575 "tower.nw"
+#line 5576 "tower.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     t->prev = NULL;
@@ -26,7 +26,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     L->ntasks--;
 }
-#line 5776 "tower.nw"
+#line 5777 "tower.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 
 static void task_drop_frames(tw_task *t)
@@ -48,9 +48,9 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 8309 "tower.nw"
+#line 8312 "tower.nw"
     tw__vars_unref(t->vars);
-#line 5797 "tower.nw"
+#line 5798 "tower.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -69,7 +69,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 5599 "tower.nw"
+#line 5600 "tower.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
@@ -97,9 +97,9 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 8299 "tower.nw"
+#line 8302 "tower.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 5626 "tower.nw"
+#line 5627 "tower.nw"
     tw__schedule(L, task_step_callback, t, t);
     return t;
 }
@@ -110,7 +110,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 5649 "tower.nw"
+#line 5650 "tower.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -137,10 +137,10 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     L->current = t;
     
-#line 8302 "tower.nw"
+#line 8305 "tower.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 5675 "tower.nw"
+#line 5676 "tower.nw"
     
 #line 1178 "tower.nw"
 for (;;) {
@@ -175,11 +175,11 @@ for (;;) {
         co = parent;
     }
 }
-#line 5676 "tower.nw"
-    
-#line 8306 "tower.nw"
-    tw__vars_slot = outer_vars;
 #line 5677 "tower.nw"
+    
+#line 8309 "tower.nw"
+    tw__vars_slot = outer_vars;
+#line 5678 "tower.nw"
     L->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -209,7 +209,7 @@ tw_error *tw__task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 5716 "tower.nw"
+#line 5717 "tower.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -235,7 +235,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 5746 "tower.nw"
+#line 5747 "tower.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -259,7 +259,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 5818 "tower.nw"
+#line 5819 "tower.nw"
 const char *tw_task_name(const tw_task *t) { return t->name; }
 
 void tw_task_set_name(tw_task *t, const char *name)
@@ -281,7 +281,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 5848 "tower.nw"
+#line 5849 "tower.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -338,7 +338,7 @@ void *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 6114 "tower.nw"
+#line 6115 "tower.nw"
 void *tw__coro_take_error(tw_coro *co)
 {
     tw_error *e = co->got_err;
@@ -383,7 +383,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return set_none_unless_done(waiter);
 }
-#line 6167 "tower.nw"
+#line 6168 "tower.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -421,7 +421,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 6209 "tower.nw"
+#line 6210 "tower.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -482,7 +482,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 6279 "tower.nw"
+#line 6280 "tower.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -564,7 +564,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 6366 "tower.nw"
+#line 6367 "tower.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = running_loop("tw_wait");
@@ -594,7 +594,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 6405 "tower.nw"
+#line 6406 "tower.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -656,7 +656,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 6488 "tower.nw"
+#line 6489 "tower.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -665,7 +665,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 6466 "tower.nw"
+#line 6467 "tower.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -685,7 +685,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 6499 "tower.nw"
+#line 6500 "tower.nw"
 void *tw_wait_for(void *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -694,7 +694,7 @@ void *tw_wait_for(void *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return f;
 }
-#line 6512 "tower.nw"
+#line 6513 "tower.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -745,7 +745,7 @@ tw_future *tw_shield(void *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 6573 "tower.nw"
+#line 6574 "tower.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -826,7 +826,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 6656 "tower.nw"
+#line 6657 "tower.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
@@ -871,7 +871,7 @@ void *tw_as_completed_next(tw_as_completed *ac)
     f->co.cleanup = ac_next_cleanup;
     return f;
 }
-#line 6710 "tower.nw"
+#line 6711 "tower.nw"
 struct tw_taskgroup {
     tw_future fut;
     bool exiting, aborting, parent_cancel_requested;
@@ -917,7 +917,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 6758 "tower.nw"
+#line 6759 "tower.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -969,7 +969,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 6812 "tower.nw"
+#line 6813 "tower.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -1041,7 +1041,7 @@ void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
     f->co.cleanup = tg_exit_cleanup;
     return f;
 }
-#line 6888 "tower.nw"
+#line 6889 "tower.nw"
 enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
 
 struct tw_timeout {
@@ -1098,7 +1098,7 @@ static tw_error *timeout_fired(void *arg)
     tm->handler = NULL;
     return NULL;
 }
-#line 6947 "tower.nw"
+#line 6948 "tower.nw"
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
 {
     tw_loop *L;
@@ -1142,7 +1142,7 @@ tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
         tm->state = TM_EXITED;
     return body_error;
 }
-#line 5916 "tower.nw"
+#line 5917 "tower.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;
@@ -1197,10 +1197,10 @@ tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
     err = tw_loop_run_until_complete(L, main, result);
     cancel_all_tasks(L);
     
-#line 8229 "tower.nw"
+#line 8232 "tower.nw"
     if (L->default_executor)
         tw_error_unref(tw_loop_run_until_complete(L, tw_loop_shutdown_default_executor(L), NULL));
-#line 5970 "tower.nw"
+#line 5971 "tower.nw"
     tw_loop_free(L);
     return err;
 }

@@ -1,26 +1,26 @@
-#line 4030 "tower.nw"
+#line 4031 "tower.nw"
 /* check_main.c -- the runner of the runtime's unit tests */
 #include <check.h>
 #include <stdlib.h>
 
-#line 4049 "tower.nw"
+#line 4050 "tower.nw"
 Suite *tw_loop_suite(void);
-#line 13731 "tower.nw"
+#line 13820 "tower.nw"
 Suite *tw_executor_suite(void);
 Suite *tw_subprocess_suite(void);
 
-#line 4036 "tower.nw"
+#line 4037 "tower.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed;
     
-#line 4052 "tower.nw"
+#line 4053 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 13735 "tower.nw"
+#line 13824 "tower.nw"
 srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 4041 "tower.nw"
+#line 4042 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -1,4 +1,4 @@
-#line 14224 "tower.nw"
+#line 14313 "tower.nw"
 /* check_subprocess.c -- unit tests of the subprocess transport and processes */
 #include <check.h>
 #include <errno.h>
@@ -8,7 +8,7 @@
 #include <sys/wait.h>
 #include "tower.h"
 
-#line 14257 "tower.nw"
+#line 14346 "tower.nw"
 static char events[512];
 
 static void event(const char *fmt, int n)
@@ -68,7 +68,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 14319 "tower.nw"
+#line 14408 "tower.nw"
 START_TEST(exec_failure_is_file_not_found)
 {
     static const char *const argv[] = { "tower-no-such-program", NULL };
@@ -117,7 +117,7 @@ START_TEST(bad_options_are_value_errors)
     tw_loop_free(L);
 }
 END_TEST
-#line 14370 "tower.nw"
+#line 14459 "tower.nw"
 START_TEST(protocol_callbacks_in_order)
 {
     static const char *const argv[] =
@@ -177,7 +177,7 @@ START_TEST(closing_loop_reaps_children)
     ck_assert_int_eq(kill(pid, 0), -1);
 }
 END_TEST
-#line 14437 "tower.nw"
+#line 14526 "tower.nw"
 static tw_step limit_body(tw_coro *co)
 {
     static const char *const argv[] = { "/bin/sh", "-c",
@@ -233,7 +233,7 @@ START_TEST(write_after_exit_survives)
 }
 END_TEST
 
-#line 14238 "tower.nw"
+#line 14327 "tower.nw"
 Suite *tw_subprocess_suite(void)
 {
     Suite *s = suite_create("subprocess");
