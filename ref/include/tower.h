@@ -8,7 +8,7 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
-#line 7597 "tower.nw"
+#line 7599 "tower.nw"
 #include "tower/executor.h"
 #include "tower/subprocess.h"
 #line 685 "tower.nw"

@@ -1,4 +1,4 @@
-#line 11858 "tower.nw"
+#line 11878 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

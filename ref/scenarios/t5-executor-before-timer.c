@@ -1,4 +1,4 @@
-#line 11912 "tower.nw"
+#line 11932 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

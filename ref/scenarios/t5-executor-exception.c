@@ -1,4 +1,4 @@
-#line 11967 "tower.nw"
+#line 11987 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

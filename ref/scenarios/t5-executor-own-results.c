@@ -1,4 +1,4 @@
-#line 12125 "tower.nw"
+#line 12145 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 12208 "tower.nw"
+#line 12228 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

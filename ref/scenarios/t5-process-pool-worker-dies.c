@@ -1,4 +1,4 @@
-#line 12385 "tower.nw"
+#line 12405 "tower.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 12606 "tower.nw"
+#line 12626 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 12676 "tower.nw"
+#line 12696 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 12740 "tower.nw"
+#line 12760 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

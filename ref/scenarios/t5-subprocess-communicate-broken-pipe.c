@@ -1,4 +1,4 @@
-#line 12873 "tower.nw"
+#line 12894 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

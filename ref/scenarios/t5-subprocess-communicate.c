@@ -1,4 +1,4 @@
-#line 12793 "tower.nw"
+#line 12813 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
@@ -53,7 +53,8 @@ static tw_step main_body(tw_coro *co)
     f->proc = TW_RESULT(co).p;
     TW_AWAIT(co, tw_process_communicate(f->proc, big, sizeof big, &f->out, NULL));
     printf("large input: bytes back: %zu identical: %s\n", f->out->len,
-           f->out->len == sizeof big && memcmp(f->out->data, big, sizeof big) == 0 ? "True" : "False");
+           f->out->len == sizeof big && memcmp(f->out->data, big, sizeof big) == 0
+           ? "True" : "False");
     printf("returncode: %d\n", returncode(f->proc));
     TW_END(co);
 }

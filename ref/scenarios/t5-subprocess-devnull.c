@@ -1,4 +1,4 @@
-#line 13012 "tower.nw"
+#line 13033 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -15,7 +15,8 @@ static tw_step main_body(tw_coro *co)
 {
     static const char *const cat[] = { "cat", NULL };
     static const char *const echo[] = { "/bin/echo", "discarded", NULL };
-    static const tw_subprocess_options from_devnull = { .std_in = TW_DEVNULL, .std_out = TW_PIPE };
+    static const tw_subprocess_options from_devnull =
+        { .std_in = TW_DEVNULL, .std_out = TW_PIPE };
     static const tw_subprocess_options to_devnull = { .std_out = TW_DEVNULL };
     struct main_frame *f = (struct main_frame *)co;
     int code = -1;

@@ -1,4 +1,4 @@
-#line 13240 "tower.nw"
+#line 13262 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13359 "tower.nw"
+#line 13381 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
@@ -16,7 +16,8 @@ static void print_words(const char *label, const tw_bytes *b)
 {
     const char *sep = "";
     printf("%s", label);
-    for (const char *w = (const char *)b->data; *(w += strspn(w, " \t\n")); w += strcspn(w, " \t\n")) {
+    for (const char *w = (const char *)b->data; *(w += strspn(w, " \t\n"));
+         w += strcspn(w, " \t\n")) {
         printf("%s%.*s", sep, (int)strcspn(w, " \t\n"), w);
         sep = " ";
     }

@@ -1,4 +1,4 @@
-#line 13432 "tower.nw"
+#line 13455 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,7 +20,8 @@ static tw_step stop_body(tw_coro *co)
     TW_BEGIN(co);
     TW_AWAIT(co, tw_create_subprocess_exec(argv, NULL));
     f->proc = TW_RESULT(co).p;
-    printf("%s returncode before: %s\n", f->how, tw_process_returncode(f->proc, &code) ? "?" : "None");
+    printf("%s returncode before: %s\n", f->how,
+           tw_process_returncode(f->proc, &code) ? "?" : "None");
     if (strcmp(f->how, "terminate") == 0)
         err = tw_process_terminate(f->proc);
     else if (strcmp(f->how, "kill") == 0)

@@ -1,4 +1,4 @@
-#line 13575 "tower.nw"
+#line 13599 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 13637 "tower.nw"
+#line 13661 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -36,7 +36,8 @@ static tw_step main_body(tw_coro *co)
     TW_BEGIN(co);
     TW_AWAIT(co, tw_create_subprocess_exec(argv, NULL));
     f->proc = TW_RESULT(co).p;
-    printf("returncode while running: %s\n", tw_process_returncode(f->proc, &code) ? "?" : "None");
+    printf("returncode while running: %s\n",
+           tw_process_returncode(f->proc, &code) ? "?" : "None");
     {
         void *both[] = { waiter("first", f->proc), waiter("second", f->proc) };
         TW_AWAIT(co, tw_gather(2, both, false));

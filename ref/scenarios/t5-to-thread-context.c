@@ -1,4 +1,4 @@
-#line 13704 "tower.nw"
+#line 13729 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

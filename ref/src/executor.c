@@ -1,4 +1,4 @@
-#line 8350 "tower.nw"
+#line 8359 "tower.nw"
 /* executor.c -- calls in thread pools and process pools, the default executor, to_thread */
 #include "private.h"
 #include <errno.h>
@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 8377 "tower.nw"
+#line 8386 "tower.nw"
 tw_bytes *tw_bytes_new(const void *data, size_t len)
 {
     tw_bytes *b = tw__alloc(sizeof *b + len + 1);      /* zeroed: the terminator is there */
@@ -25,7 +25,7 @@ void tw_bytes_free(tw_bytes *b)
 {
     free(b);
 }
-#line 8403 "tower.nw"
+#line 8412 "tower.nw"
 enum { JOB_WORD, JOB_BYTES };
 
 struct tw__job {
@@ -67,7 +67,7 @@ static void job_free(struct tw__job *j)
         inbox_unref(j->inbox);
     free(j);
 }
-#line 8451 "tower.nw"
+#line 8460 "tower.nw"
 static void job_run(struct tw__job *j)
 {
     struct tw__vars **outer = tw__vars_slot;
@@ -83,7 +83,7 @@ static void job_run(struct tw__job *j)
         j->error = j->bfn(j->barg->data, j->barg->len, &j->bresult);
     tw__vars_slot = outer;
 }
-#line 8487 "tower.nw"
+#line 8496 "tower.nw"
 struct tw__inbox {
     atomic_int refs;
     pthread_mutex_t lock;
@@ -136,7 +136,7 @@ static void inflight_unlink(struct tw__inbox *in, struct tw__job *j)
         j->next_inflight->prev_inflight = j->prev_inflight;
     j->prev_inflight = j->next_inflight = NULL;
 }
-#line 8547 "tower.nw"
+#line 8556 "tower.nw"
 static tw_error *inbox_drain(void *arg);
 
 static void job_finish(struct tw__job *j)
@@ -161,7 +161,7 @@ static void job_finish(struct tw__job *j)
     }
     pthread_mutex_unlock(&in->lock);
 }
-#line 8578 "tower.nw"
+#line 8587 "tower.nw"
 static void deliver(struct tw__job *j);
 
 static tw_error *inbox_drain(void *arg)
@@ -180,7 +180,7 @@ static tw_error *inbox_drain(void *arg)
     }
     return NULL;
 }
-#line 8606 "tower.nw"
+#line 8615 "tower.nw"
 struct exec_future {
     tw_future fut;
     tw_bytes *bytes;
@@ -228,7 +228,7 @@ static void deliver(struct tw__job *j)
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 8664 "tower.nw"
+#line 8673 "tower.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -238,30 +238,6 @@ struct executor_class {
 struct tw_executor {
     const struct executor_class *cls;
 };
-
-enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
-
-#if defined(__x86_64__) || defined(__i386__)
-#define CPU_RELAX() __builtin_ia32_pause()
-#else
-#define CPU_RELAX() ((void)0)
-#endif
-
-/* Spin politely: a few pauses, then let any other runnable thread have the
-   processor, which matters when threads outnumber processors. */
-static void relax(void)
-{
-    for (int i = 0; i < 8; i++)
-        CPU_RELAX();
-    sched_yield();
-}
-
-static long long clock_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
 
 static tw_error *submit(tw_loop *L, tw_executor *ex, struct tw__job *j, tw_future **future)
 {
@@ -303,15 +279,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 8755 "tower.nw"
-int tw__spin_before_blocking(tw_loop *L, int timeout_ms)
-{
-    long long until = clock_ns() + SPIN_NS;
-    while (!atomic_load_explicit(&L->ts_pending, memory_order_acquire) && clock_ns() < until)
-        relax();
-    return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
-}
-#line 8769 "tower.nw"
+#line 8730 "tower.nw"
 void tw__mutex_init(pthread_mutex_t *m)
 {
     pthread_mutexattr_t attr;
@@ -346,7 +314,7 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 8814 "tower.nw"
+#line 8775 "tower.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
@@ -390,14 +358,46 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
     pthread_cond_signal(&p->work);
     return NULL;
 }
-#line 8873 "tower.nw"
+#line 8834 "tower.nw"
+enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
+
+#if defined(__x86_64__) || defined(__i386__)
+#define CPU_RELAX() __builtin_ia32_pause()
+#else
+#define CPU_RELAX() ((void)0)
+#endif
+
+/* Spin politely: a few pauses, then let any other runnable thread have the
+   processor, which matters when threads outnumber processors. */
+static void relax(void)
+{
+    for (int i = 0; i < 8; i++)
+        CPU_RELAX();
+    sched_yield();
+}
+
+static long long clock_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
 static void spin_for_work(struct thread_pool *p)
 {
     long long until = clock_ns() + SPIN_NS;
     while (atomic_load_explicit(&p->waiting, memory_order_acquire) == 0 && clock_ns() < until)
         relax();
 }
-#line 8882 "tower.nw"
+#line 8881 "tower.nw"
+int tw__spin_before_blocking(tw_loop *L, int timeout_ms)
+{
+    long long until = clock_ns() + SPIN_NS;
+    while (!atomic_load_explicit(&L->ts_pending, memory_order_acquire) && clock_ns() < until)
+        relax();
+    return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
+}
+#line 8892 "tower.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
@@ -430,7 +430,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 8921 "tower.nw"
+#line 8931 "tower.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -468,7 +468,8 @@ static void pool_destroy(tw_executor *ex)
     free(p);
 }
 
-static const struct executor_class thread_pool_class = { pool_submit, pool_shutdown, pool_destroy };
+static const struct executor_class thread_pool_class =
+    { pool_submit, pool_shutdown, pool_destroy };
 
 tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
 {
@@ -490,7 +491,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 9003 "tower.nw"
+#line 9014 "tower.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -530,7 +531,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 9050 "tower.nw"
+#line 9061 "tower.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -590,7 +591,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 9116 "tower.nw"
+#line 9127 "tower.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -621,7 +622,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 9158 "tower.nw"
+#line 9169 "tower.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -680,7 +681,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 9222 "tower.nw"
+#line 9233 "tower.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -709,7 +710,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 9257 "tower.nw"
+#line 9268 "tower.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -780,7 +781,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 9338 "tower.nw"
+#line 9349 "tower.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -870,7 +871,7 @@ static void fail_all(struct process_pool *p)
     p->queued = 0;
     p->running = 0;
 }
-#line 9434 "tower.nw"
+#line 9445 "tower.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -923,7 +924,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 9493 "tower.nw"
+#line 9504 "tower.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -986,7 +987,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 9564 "tower.nw"
+#line 9575 "tower.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -1036,7 +1037,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 9623 "tower.nw"
+#line 9634 "tower.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1079,7 +1080,7 @@ void *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return f;
 }
-#line 9672 "tower.nw"
+#line 9683 "tower.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1116,7 +1117,7 @@ void *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return f;
 }
-#line 9718 "tower.nw"
+#line 9728 "tower.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;

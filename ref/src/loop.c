@@ -222,7 +222,7 @@ tw_error *tw_loop_close(tw_loop *L)
         return NULL;
     tw__loop_destroy_tasks(L);
     
-#line 8227 "tower.nw"
+#line 8236 "tower.nw"
     tw__children_close(L);
     tw__executors_close(L);
 #line 2529 "tower.nw"
@@ -618,7 +618,7 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 8750 "tower.nw"
+#line 8876 "tower.nw"
     if (timeout_ms != 0 && atomic_load(&L->external) > 0)
         timeout_ms = tw__spin_before_blocking(L, timeout_ms);
 #line 2967 "tower.nw"

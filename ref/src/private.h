@@ -69,7 +69,7 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 8190 "tower.nw"
+#line 8199 "tower.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
@@ -136,13 +136,13 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 8198 "tower.nw"
+#line 8207 "tower.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
 #line 5539 "tower.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 8202 "tower.nw"
+#line 8211 "tower.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;

@@ -1,10 +1,10 @@
-#line 10997 "tower.nw"
+#line 11017 "tower.nw"
 /* process.c -- asyncio.subprocess: Process, its stream protocol, pipe readers and writers */
 #include "private.h"
 #include <errno.h>
 #include <signal.h>
 
-#line 11018 "tower.nw"
+#line 11038 "tower.nw"
 struct tw_pipe_reader {
     tw_future hdr;                      /* reference count only */
     tw_loop *loop;
@@ -76,7 +76,7 @@ static void reader_maybe_resume(tw_pipe_reader *r)
         tw_pipe_transport_resume_reading(r->transport);
     }
 }
-#line 11095 "tower.nw"
+#line 11115 "tower.nw"
 static void reader_feed_data(tw_pipe_reader *r, const void *data, size_t len)
 {
     if (len == 0)
@@ -117,7 +117,7 @@ bool tw_pipe_reader_at_eof(const tw_pipe_reader *r)
 {
     return r->eof && r->len == 0;
 }
-#line 11142 "tower.nw"
+#line 11162 "tower.nw"
 struct wait_data_frame {
     tw_coro co;
     tw_pipe_reader *r;
@@ -162,7 +162,7 @@ static void *wait_for_data(tw_pipe_reader *r, const char *who)
     f->co.cleanup = wait_data_cleanup;
     return f;
 }
-#line 11192 "tower.nw"
+#line 11212 "tower.nw"
 struct read_frame {
     tw_coro co;
     tw_pipe_reader *r;
@@ -236,7 +236,7 @@ void *tw_pipe_reader_read(tw_pipe_reader *r, ptrdiff_t n)
     f->co.cleanup = read_cleanup;
     return f;
 }
-#line 11276 "tower.nw"
+#line 11296 "tower.nw"
 struct readline_frame {
     tw_coro co;
     tw_pipe_reader *r;
@@ -300,7 +300,7 @@ void *tw_pipe_reader_readline(tw_pipe_reader *r)
     f->co.cleanup = readline_cleanup;
     return f;
 }
-#line 11347 "tower.nw"
+#line 11367 "tower.nw"
 struct tw_pipe_writer {
     tw_process *proc;
     tw_pipe_transport *pipe;
@@ -320,7 +320,7 @@ struct tw_process {
     size_t ndrains;
     tw_future *made;                    /* done once connection_made has run */
 };
-#line 11372 "tower.nw"
+#line 11392 "tower.nw"
 tw_error *tw_pipe_writer_write(tw_pipe_writer *w, const void *data, size_t len)
 {
     return tw_pipe_transport_write(w->pipe, data, len);
@@ -383,7 +383,7 @@ void *tw_pipe_writer_drain(tw_pipe_writer *w)
     f->co.cleanup = drain_cleanup;
     return f;
 }
-#line 11444 "tower.nw"
+#line 11464 "tower.nw"
 static void flow_connection_lost(tw_process *p, tw_error *exc)
 {
     p->lost = true;
@@ -493,7 +493,7 @@ static const tw_subprocess_protocol stream_protocol = {
     proc_process_exited, proc_connection_lost, proc_pause_writing, proc_resume_writing,
     proc_ref, proc_unref,
 };
-#line 11562 "tower.nw"
+#line 11582 "tower.nw"
 static void process_finalize(tw_future *f)
 {
     tw_process *p = (tw_process *)f;
@@ -585,7 +585,7 @@ void *tw_create_subprocess_shell(const char *cmd, const tw_subprocess_options *o
 {
     return create(true, NULL, cmd, options);
 }
-#line 11658 "tower.nw"
+#line 11678 "tower.nw"
 int tw_process_pid(const tw_process *p)
 {
     return tw_subprocess_transport_get_pid(p->transport);
@@ -618,7 +618,7 @@ void tw_process_unref(tw_process *p)
 {
     tw_unref(p);
 }
-#line 11699 "tower.nw"
+#line 11719 "tower.nw"
 struct feed_frame {
     tw_coro co;
     tw_process *p;
@@ -683,7 +683,7 @@ static void *read_stream(tw_process *p, int fd)
     f->co.cleanup = read_stream_cleanup;
     return f;
 }
-#line 11769 "tower.nw"
+#line 11789 "tower.nw"
 struct communicate_frame {
     tw_coro co;
     tw_process *p;

@@ -1,16 +1,17 @@
-#line 9762 "tower.nw"
+#line 9772 "tower.nw"
 /* subprocess.c -- starting children, the subprocess transport and its pipes */
 #include "private.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/close_range.h>
 #include <signal.h>
 #include <sys/pidfd.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-#line 9789 "tower.nw"
+#line 9800 "tower.nw"
 enum { OS_ERROR, BLOCKING_IO, CHILD_PROCESS, BROKEN_PIPE, CONNECTION_ABORTED,
        CONNECTION_REFUSED, CONNECTION_RESET, FILE_EXISTS, FILE_NOT_FOUND, INTERRUPTED,
        IS_A_DIRECTORY, NOT_A_DIRECTORY, PERMISSION, PROCESS_LOOKUP, TIMEOUT, NCLASSES };
@@ -78,7 +79,7 @@ tw_error *tw_os_error_new(int errnum, const char *filename)
         snprintf(oe->e.message, (size_t)n + 1, "[Errno %d] %s", errnum, text);
     return &oe->e;
 }
-#line 9864 "tower.nw"
+#line 9875 "tower.nw"
 tw_error *tw__os_error_plain(int errnum_for_class, const char *message)
 {
     struct os_error *oe = os_error_alloc(errnum_for_class, NULL);
@@ -105,7 +106,7 @@ const char *tw_os_error_filename(const tw_error *e)
     const struct os_error *oe = os_error_of(e);
     return oe && oe->has_filename ? oe->filename : NULL;
 }
-#line 9931 "tower.nw"
+#line 9947 "tower.nw"
 enum { FAILED_EXEC, FAILED_CHDIR, FAILED_SETUP };
 
 struct spawn {
@@ -143,7 +144,7 @@ static int pipe_high(int fds[2])
         close(fds[1]);
     return -1;
 }
-#line 9971 "tower.nw"
+#line 9987 "tower.nw"
 static void __attribute__((noreturn)) child_fail(int errfd, int step)
 {
     int report[2] = { errno, step };
@@ -161,6 +162,7 @@ static void __attribute__((noreturn)) child_exec(const struct spawn *sp, int err
             child_fail(errfd, FAILED_SETUP);
     if (sp->stderr_to_stdout && dup2(1, 2) < 0)
         child_fail(errfd, FAILED_SETUP);
+    close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;
     sigaction(SIGPIPE, &dfl, NULL);
@@ -177,7 +179,7 @@ static void __attribute__((noreturn)) child_exec(const struct spawn *sp, int err
         errno = saved;
     child_fail(errfd, FAILED_EXEC);
 }
-#line 10016 "tower.nw"
+#line 10033 "tower.nw"
 char **tw__strv_dup(const char *const *v)
 {
     size_t n = 0;
@@ -242,7 +244,7 @@ static char **exec_candidates(const char *program, char *const *envp)
     }
     return v;
 }
-#line 10090 "tower.nw"
+#line 10107 "tower.nw"
 static atomic_bool no_pidfd;
 
 static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
@@ -284,7 +286,7 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     }
     return NULL;
 }
-#line 10143 "tower.nw"
+#line 10160 "tower.nw"
 struct tw_pipe_transport {
     tw_subprocess_transport *proc;
     int fd;                             /* the parent's end; -1 once closed */
@@ -313,7 +315,7 @@ struct tw_subprocess_transport {
 };
 
 enum { WRITE_HIGH = 64 * 1024, WRITE_LOW = 16 * 1024 };
-#line 10185 "tower.nw"
+#line 10202 "tower.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_CLOSED, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -361,7 +363,7 @@ static void report(tw_loop *L, const char *message, tw_error *err)
         tw_error_unref(err);
     }
 }
-#line 10235 "tower.nw"
+#line 10252 "tower.nw"
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc);
 static void process_exited(tw_subprocess_transport *t, int code);
 static tw_error *connection_lost(tw_subprocess_transport *t);
@@ -389,14 +391,15 @@ static tw_error *run_call(void *arg)
     case CALL_CONNECTION_MADE:
         return p->connection_made ? p->connection_made(t->self, t) : NULL;
     case CALL_PIPE_DATA:
-        return p->pipe_data_received ? p->pipe_data_received(t->self, c->n, c->data, c->len) : NULL;
+        return p->pipe_data_received
+             ? p->pipe_data_received(t->self, c->n, c->data, c->len) : NULL;
     case CALL_PIPE_LOST:
         return p->pipe_connection_lost ? p->pipe_connection_lost(t->self, c->n, c->exc) : NULL;
     default:
         return p->process_exited ? p->process_exited(t->self) : NULL;
     }
 }
-#line 10280 "tower.nw"
+#line 10298 "tower.nw"
 static void pipe_close_with(tw_pipe_transport *p, tw_error *exc)
 {
     tw_loop *L = p->proc->loop;
@@ -426,7 +429,7 @@ static tw_error *read_ready(void *arg)
     }
     return NULL;
 }
-#line 10316 "tower.nw"
+#line 10334 "tower.nw"
 static void try_finish(tw_subprocess_transport *t);
 
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
@@ -439,7 +442,7 @@ static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
     call_later(p->proc, CALL_PIPE_LOST, p->childfd, exc, NULL, 0);
     try_finish(p->proc);
 }
-#line 10345 "tower.nw"
+#line 10363 "tower.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -521,7 +524,7 @@ static tw_error *write_pipe_peer_closed(void *arg)
     tw_error_unref(e);
     return NULL;
 }
-#line 10429 "tower.nw"
+#line 10447 "tower.nw"
 tw_error *tw_pipe_transport_write(tw_pipe_transport *p, const void *data, size_t len)
 {
     const unsigned char *d = data;
@@ -599,7 +602,7 @@ void tw_pipe_transport_resume_reading(tw_pipe_transport *p)
     p->paused = false;
     tw_error_unref(tw_loop_add_reader(p->proc->loop, p->fd, read_ready, p));
 }
-#line 10516 "tower.nw"
+#line 10534 "tower.nw"
 static void reap(tw_subprocess_transport *t)
 {
     int status = 0, code;
@@ -627,7 +630,7 @@ static tw_error *pidfd_ready(void *arg)
     }
     return NULL;
 }
-#line 10555 "tower.nw"
+#line 10573 "tower.nw"
 static tw_error *wait_for_exit(void *pid, tw_value *result)
 {
     siginfo_t info;
@@ -650,7 +653,8 @@ static tw_error *watch_exit(tw_subprocess_transport *t)
     tw_error *err;
     if (t->pidfd >= 0)
         return tw_loop_add_reader(L, t->pidfd, pidfd_ready, t);
-    if (L->child_watcher == NULL && (err = tw_thread_pool_new(INT_MAX, &L->child_watcher)) != NULL)
+    if (L->child_watcher == NULL
+        && (err = tw_thread_pool_new(INT_MAX, &L->child_watcher)) != NULL)
         return err;
     err = tw_run_in_executor(L, L->child_watcher, wait_for_exit, (void *)(intptr_t)t->pid,
                              &t->exit_watch);
@@ -666,7 +670,7 @@ static void process_exited(tw_subprocess_transport *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 10604 "tower.nw"
+#line 10623 "tower.nw"
 static void drop_protocol(tw_subprocess_transport *t)
 {
     if (t->has_protocol) {
@@ -719,7 +723,7 @@ static tw_error *connection_lost(tw_subprocess_transport *t)
     unlist(t);
     return err;
 }
-#line 10664 "tower.nw"
+#line 10683 "tower.nw"
 static void release_system(tw_subprocess_transport *t)
 {
     tw_loop *L = t->loop;
@@ -766,7 +770,7 @@ static void transport_finalize(tw_future *f)
 
 static const tw__future_class transport_class =
     { "SubprocessTransport", NULL, transport_finalize, NULL };
-#line 10720 "tower.nw"
+#line 10739 "tower.nw"
 static tw_pipe_transport *pipe_new(tw_subprocess_transport *t, int fd, int childfd)
 {
     tw_pipe_transport *p = tw__alloc(sizeof *p);
@@ -774,7 +778,8 @@ static tw_pipe_transport *pipe_new(tw_subprocess_transport *t, int fd, int child
     p->fd = fd;
     p->childfd = childfd;
     p->writer = childfd == 0;
-    tw_error_unref(tw_loop_add_reader(t->loop, fd, p->writer ? write_pipe_peer_closed : read_ready, p));
+    tw_error_unref(tw_loop_add_reader(t->loop, fd,
+                                      p->writer ? write_pipe_peer_closed : read_ready, p));
     return p;
 }
 
@@ -808,7 +813,7 @@ static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
     }
     return NULL;
 }
-#line 10764 "tower.nw"
+#line 10784 "tower.nw"
 static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto, void *self,
                                  char *const *argv, const tw_subprocess_options *o,
                                  tw_subprocess_transport **out)
@@ -851,7 +856,7 @@ static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto
         return err;
     }
     
-#line 10816 "tower.nw"
+#line 10836 "tower.nw"
 t = tw__alloc(sizeof *t);
 tw__future_init(&t->hdr, L, TW_KIND_FUTURE, &transport_class);
 t->hdr.obj.refs = 2;
@@ -878,11 +883,11 @@ if (err) {
     return err;
 }
 call_later(t, CALL_CONNECTION_MADE, 0, NULL, NULL, 0);
-#line 10806 "tower.nw"
+#line 10826 "tower.nw"
     *out = t;
     return NULL;
 }
-#line 10847 "tower.nw"
+#line 10867 "tower.nw"
 tw_error *tw_loop_subprocess_exec(tw_loop *loop, const tw_subprocess_protocol *protocol,
                                   void *self, const char *const *argv,
                                   const tw_subprocess_options *options,
@@ -929,7 +934,7 @@ void tw_subprocess_transport_unref(tw_subprocess_transport *t)
 {
     tw_unref(t);
 }
-#line 10899 "tower.nw"
+#line 10919 "tower.nw"
 tw_error *tw_subprocess_transport_send_signal(tw_subprocess_transport *t, int sig)
 {
     if (t->lost)
@@ -960,7 +965,7 @@ void tw_subprocess_transport_close(tw_subprocess_transport *t)
     if (!t->reaped)
         kill(t->pid, SIGKILL);
 }
-#line 10935 "tower.nw"
+#line 10955 "tower.nw"
 struct wait_frame {
     tw_coro co;
     tw_subprocess_transport *t;
@@ -996,7 +1001,7 @@ void *tw_subprocess_transport_wait(tw_subprocess_transport *t)
     f->co.cleanup = wait_cleanup;
     return f;
 }
-#line 10979 "tower.nw"
+#line 10999 "tower.nw"
 void tw__children_close(tw_loop *L)
 {
     while (L->children) {

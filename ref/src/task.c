@@ -48,7 +48,7 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 8312 "tower.nw"
+#line 8321 "tower.nw"
     tw__vars_unref(t->vars);
 #line 5798 "tower.nw"
 }
@@ -97,7 +97,7 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 8302 "tower.nw"
+#line 8311 "tower.nw"
     t->vars = tw__vars_ref(tw__vars_current());
 #line 5627 "tower.nw"
     tw__schedule(L, task_step_callback, t, t);
@@ -137,7 +137,7 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     L->current = t;
     
-#line 8305 "tower.nw"
+#line 8314 "tower.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
 #line 5676 "tower.nw"
@@ -177,7 +177,7 @@ for (;;) {
 }
 #line 5677 "tower.nw"
     
-#line 8309 "tower.nw"
+#line 8318 "tower.nw"
     tw__vars_slot = outer_vars;
 #line 5678 "tower.nw"
     L->current = outer;
@@ -1197,7 +1197,7 @@ tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
     err = tw_loop_run_until_complete(L, main, result);
     cancel_all_tasks(L);
     
-#line 8232 "tower.nw"
+#line 8241 "tower.nw"
     if (L->default_executor)
         tw_error_unref(tw_loop_run_until_complete(L, tw_loop_shutdown_default_executor(L), NULL));
 #line 5971 "tower.nw"

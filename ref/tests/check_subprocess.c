@@ -1,4 +1,4 @@
-#line 14313 "tower.nw"
+#line 14339 "tower.nw"
 /* check_subprocess.c -- unit tests of the subprocess transport and processes */
 #include <check.h>
 #include <errno.h>
@@ -6,9 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include "tower.h"
 
-#line 14346 "tower.nw"
+#line 14374 "tower.nw"
 static char events[512];
 
 static void event(const char *fmt, int n)
@@ -68,7 +69,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 14408 "tower.nw"
+#line 14436 "tower.nw"
 START_TEST(exec_failure_is_file_not_found)
 {
     static const char *const argv[] = { "tower-no-such-program", NULL };
@@ -78,7 +79,8 @@ START_TEST(exec_failure_is_file_not_found)
     ck_assert(tw_error_is(e, TW_ERR_FILE_NOT_FOUND));
     ck_assert_int_eq(tw_os_error_errno(e), ENOENT);
     ck_assert_str_eq(tw_os_error_filename(e), "tower-no-such-program");
-    ck_assert_str_eq(tw_error_str(e), "[Errno 2] No such file or directory: 'tower-no-such-program'");
+    ck_assert_str_eq(tw_error_str(e),
+                     "[Errno 2] No such file or directory: 'tower-no-such-program'");
     ck_assert_ptr_null(t);
     tw_error_unref(e);
     assert_no_children();
@@ -101,6 +103,34 @@ START_TEST(chdir_failure_names_the_directory)
 }
 END_TEST
 
+static int exit_status(const char *const *argv)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_subprocess_transport *t, *self = NULL;
+    int code = -1;
+    events[0] = 0;
+    ck_assert_ptr_null(tw_loop_subprocess_exec(L, &recorder, &self, argv, NULL, &t));
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    tw_subprocess_transport_get_returncode(t, &code);
+    tw_subprocess_transport_unref(t);
+    tw_loop_free(L);
+    return code;
+}
+
+START_TEST(child_inherits_only_its_streams)
+{
+    int fd = dup(1);                    /* not close-on-exec */
+    char script[64];
+    const char *argv[] = { "/bin/sh", "-c", script, NULL };
+    snprintf(script, sizeof script, "test -e /proc/self/fd/%d", fd);
+    ck_assert_int_eq(exit_status(argv), 1);
+    snprintf(script, sizeof script, "test -e /proc/self/fd/2");
+    ck_assert_int_eq(exit_status(argv), 0);
+    close(fd);
+    assert_no_children();
+}
+END_TEST
+
 START_TEST(bad_options_are_value_errors)
 {
     static const char *const argv[] = { "/bin/true", NULL }, *const none[] = { NULL };
@@ -117,7 +147,7 @@ START_TEST(bad_options_are_value_errors)
     tw_loop_free(L);
 }
 END_TEST
-#line 14459 "tower.nw"
+#line 14516 "tower.nw"
 START_TEST(protocol_callbacks_in_order)
 {
     static const char *const argv[] =
@@ -177,7 +207,7 @@ START_TEST(closing_loop_reaps_children)
     ck_assert_int_eq(kill(pid, 0), -1);
 }
 END_TEST
-#line 14526 "tower.nw"
+#line 14583 "tower.nw"
 static tw_step limit_body(tw_coro *co)
 {
     static const char *const argv[] = { "/bin/sh", "-c",
@@ -190,7 +220,8 @@ static tw_step limit_body(tw_coro *co)
     p = TW_RESULT(co).p;
     TW_AWAIT_TRY(co, tw_pipe_reader_readline(tw_process_stdout(p)));
     ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_VALUE));
-    ck_assert_str_eq(tw_error_message(TW_ERROR(co)), "Separator is found, but chunk is longer than limit");
+    ck_assert_str_eq(tw_error_message(TW_ERROR(co)),
+                     "Separator is found, but chunk is longer than limit");
     TW_CLEAR(co);
     TW_AWAIT(co, tw_pipe_reader_readline(tw_process_stdout(p)));
     line = TW_RESULT(co).p;
@@ -233,7 +264,7 @@ START_TEST(write_after_exit_survives)
 }
 END_TEST
 
-#line 14327 "tower.nw"
+#line 14354 "tower.nw"
 Suite *tw_subprocess_suite(void)
 {
     Suite *s = suite_create("subprocess");
@@ -241,6 +272,7 @@ Suite *tw_subprocess_suite(void)
     tcase_set_timeout(tc, 20);
     tcase_add_test(tc, exec_failure_is_file_not_found);
     tcase_add_test(tc, chdir_failure_names_the_directory);
+    tcase_add_test(tc, child_inherits_only_its_streams);
     tcase_add_test(tc, bad_options_are_value_errors);
     tcase_add_test(tc, protocol_callbacks_in_order);
     tcase_add_test(tc, close_kills_and_reaps);

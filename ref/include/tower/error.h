@@ -38,7 +38,7 @@ typedef enum tw_errkind {
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
     TW_ERR_USER,            /* any other class, named when made */
     
-#line 7831 "tower.nw"
+#line 7834 "tower.nw"
     TW_ERR_FILE_NOT_FOUND,  /* FileNotFoundError, an OSError */
     TW_ERR_PERMISSION,      /* PermissionError, an OSError */
     TW_ERR_PROCESS_LOOKUP,  /* ProcessLookupError, an OSError */
