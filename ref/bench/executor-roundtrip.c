@@ -1,4 +1,4 @@
-#line 15779 "tower.nw"
+#line 15796 "tower.nw"
 /* executor-roundtrip: run_in_executor of a trivial function, awaited, N times */
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 15827 "tower.nw"
+#line 15844 "tower.nw"
 /* subprocess-spawn: create_subprocess_exec("/bin/true") and wait, N times */
 #include <stdio.h>
 #include <time.h>

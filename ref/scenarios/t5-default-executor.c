@@ -1,4 +1,4 @@
-#line 11878 "tower.nw"
+#line 11895 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

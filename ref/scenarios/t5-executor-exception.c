@@ -1,4 +1,4 @@
-#line 11987 "tower.nw"
+#line 12004 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

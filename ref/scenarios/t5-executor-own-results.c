@@ -1,4 +1,4 @@
-#line 12145 "tower.nw"
+#line 12162 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

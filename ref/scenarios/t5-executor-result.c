@@ -1,4 +1,4 @@
-#line 12228 "tower.nw"
+#line 12245 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

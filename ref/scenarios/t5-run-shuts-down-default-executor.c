@@ -1,4 +1,4 @@
-#line 12478 "tower.nw"
+#line 12495 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 12542 "tower.nw"
+#line 12559 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 12626 "tower.nw"
+#line 12643 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 12696 "tower.nw"
+#line 12713 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

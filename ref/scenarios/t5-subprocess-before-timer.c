@@ -1,4 +1,4 @@
-#line 12760 "tower.nw"
+#line 12777 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

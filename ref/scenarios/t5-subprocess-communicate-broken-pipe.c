@@ -1,4 +1,4 @@
-#line 12894 "tower.nw"
+#line 12911 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

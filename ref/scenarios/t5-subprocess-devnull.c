@@ -1,4 +1,4 @@
-#line 13033 "tower.nw"
+#line 13050 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

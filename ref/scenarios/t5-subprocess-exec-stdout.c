@@ -1,4 +1,4 @@
-#line 13089 "tower.nw"
+#line 13106 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13202 "tower.nw"
+#line 13219 "tower.nw"
 #include <string.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 13262 "tower.nw"
+#line 13279 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13455 "tower.nw"
+#line 13472 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>

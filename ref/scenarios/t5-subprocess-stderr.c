@@ -1,4 +1,4 @@
-#line 13528 "tower.nw"
+#line 13545 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 13729 "tower.nw"
+#line 13746 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

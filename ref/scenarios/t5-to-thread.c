@@ -1,4 +1,4 @@
-#line 13780 "tower.nw"
+#line 13797 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

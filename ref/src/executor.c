@@ -67,7 +67,44 @@ static void job_free(struct tw__job *j)
         inbox_unref(j->inbox);
     free(j);
 }
-#line 8460 "tower.nw"
+#line 8459 "tower.nw"
+struct job_queue {
+    struct tw__job *head, *tail;
+    size_t len;
+};
+
+static void queue_push(struct job_queue *q, struct tw__job *j)
+{
+    j->next = NULL;
+    if (q->tail)
+        q->tail->next = j;
+    else
+        q->head = j;
+    q->tail = j;
+    q->len++;
+}
+
+static struct tw__job *queue_pop(struct job_queue *q)
+{
+    struct tw__job *j = q->head;
+    if (j) {
+        q->head = j->next;
+        if (q->head == NULL)
+            q->tail = NULL;
+        q->len--;
+        j->next = NULL;
+    }
+    return j;
+}
+
+static struct tw__job *queue_take_all(struct job_queue *q)
+{
+    struct tw__job *j = q->head;
+    q->head = q->tail = NULL;
+    q->len = 0;
+    return j;
+}
+#line 8502 "tower.nw"
 static void job_run(struct tw__job *j)
 {
     struct tw__vars **outer = tw__vars_slot;
@@ -83,12 +120,12 @@ static void job_run(struct tw__job *j)
         j->error = j->bfn(j->barg->data, j->barg->len, &j->bresult);
     tw__vars_slot = outer;
 }
-#line 8496 "tower.nw"
+#line 8538 "tower.nw"
 struct tw__inbox {
     atomic_int refs;
     pthread_mutex_t lock;
     tw_loop *loop;                      /* NULL once the loop has closed */
-    struct tw__job *head, *tail;        /* finished, not yet delivered */
+    struct job_queue done;              /* finished, not yet delivered */
     bool draining;                      /* a drain is scheduled */
     struct tw__job *inflight;
 };
@@ -136,8 +173,20 @@ static void inflight_unlink(struct tw__inbox *in, struct tw__job *j)
         j->next_inflight->prev_inflight = j->prev_inflight;
     j->prev_inflight = j->next_inflight = NULL;
 }
-#line 8556 "tower.nw"
+#line 8598 "tower.nw"
 static tw_error *inbox_drain(void *arg);
+static void job_finish(struct tw__job *j);
+
+/* the jobs an executor drops unrun when it shuts down: their futures are cancelled */
+static void finish_dropped(struct tw__job *j)
+{
+    while (j) {
+        struct tw__job *next = j->next;
+        j->dropped = true;
+        job_finish(j);
+        j = next;
+    }
+}
 
 static void job_finish(struct tw__job *j)
 {
@@ -149,19 +198,14 @@ static void job_finish(struct tw__job *j)
         job_free(j);                    /* its loop, and its future, are gone */
         return;
     }
-    j->next = NULL;
-    if (in->tail)
-        in->tail->next = j;
-    else
-        in->head = j;
-    in->tail = j;
+    queue_push(&in->done, j);
     if (!in->draining) {
         in->draining = true;
         tw_error_unref(tw_call_soon_threadsafe(in->loop, inbox_drain, in));
     }
     pthread_mutex_unlock(&in->lock);
 }
-#line 8587 "tower.nw"
+#line 8636 "tower.nw"
 static void deliver(struct tw__job *j);
 
 static tw_error *inbox_drain(void *arg)
@@ -169,8 +213,7 @@ static tw_error *inbox_drain(void *arg)
     struct tw__inbox *in = arg;
     struct tw__job *j;
     pthread_mutex_lock(&in->lock);
-    j = in->head;
-    in->head = in->tail = NULL;
+    j = queue_take_all(&in->done);
     in->draining = false;
     pthread_mutex_unlock(&in->lock);
     while (j) {
@@ -180,7 +223,7 @@ static tw_error *inbox_drain(void *arg)
     }
     return NULL;
 }
-#line 8615 "tower.nw"
+#line 8663 "tower.nw"
 struct exec_future {
     tw_future fut;
     tw_bytes *bytes;
@@ -228,7 +271,7 @@ static void deliver(struct tw__job *j)
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 8673 "tower.nw"
+#line 8721 "tower.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -279,7 +322,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 8730 "tower.nw"
+#line 8778 "tower.nw"
 void tw__mutex_init(pthread_mutex_t *m)
 {
     pthread_mutexattr_t attr;
@@ -314,14 +357,13 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 8775 "tower.nw"
+#line 8823 "tower.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
     pthread_cond_t work;
-    struct tw__job *head, *tail;
-    size_t queued;
-    atomic_size_t waiting;              /* queued, readable without the lock */
+    struct job_queue queue;
+    atomic_size_t waiting;              /* the queue's length, readable without the lock */
     int max_workers, nthreads, nidle, njoined;
     bool shutdown;
     pthread_t *threads;
@@ -337,7 +379,7 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
         pthread_mutex_unlock(&p->lock);
         return &shutdown_refusal;
     }
-    if (p->queued + 1 > (size_t)p->nidle && p->nthreads < p->max_workers) {
+    if (p->queue.len + 1 > (size_t)p->nidle && p->nthreads < p->max_workers) {
         p->threads = tw__realloc(p->threads, (size_t)(p->nthreads + 1) * sizeof *p->threads);
         if (tw__start_thread(&p->threads[p->nthreads], pool_thread, p) == 0)
             p->nthreads++;
@@ -346,19 +388,13 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
             return tw_error_new(TW_ERR_RUNTIME, "can't start new thread");
         }
     }
-    j->next = NULL;
-    if (p->tail)
-        p->tail->next = j;
-    else
-        p->head = j;
-    p->tail = j;
-    p->queued++;
-    atomic_store_explicit(&p->waiting, p->queued, memory_order_release);
+    queue_push(&p->queue, j);
+    atomic_store_explicit(&p->waiting, p->queue.len, memory_order_release);
     pthread_mutex_unlock(&p->lock);
     pthread_cond_signal(&p->work);
     return NULL;
 }
-#line 8834 "tower.nw"
+#line 8875 "tower.nw"
 enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -389,7 +425,7 @@ static void spin_for_work(struct thread_pool *p)
     while (atomic_load_explicit(&p->waiting, memory_order_acquire) == 0 && clock_ns() < until)
         relax();
 }
-#line 8881 "tower.nw"
+#line 8922 "tower.nw"
 int tw__spin_before_blocking(tw_loop *L, int timeout_ms)
 {
     long long until = clock_ns() + SPIN_NS;
@@ -397,30 +433,25 @@ int tw__spin_before_blocking(tw_loop *L, int timeout_ms)
         relax();
     return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
 }
-#line 8892 "tower.nw"
+#line 8933 "tower.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
     pthread_mutex_lock(&p->lock);
     for (;;) {
         struct tw__job *j;
-        if (p->head == NULL && !p->shutdown) {
+        if (p->queue.len == 0 && !p->shutdown) {
             p->nidle++;
             pthread_mutex_unlock(&p->lock);
             spin_for_work(p);
             pthread_mutex_lock(&p->lock);
-            while (p->head == NULL && !p->shutdown)
+            while (p->queue.len == 0 && !p->shutdown)
                 pthread_cond_wait(&p->work, &p->lock);
             p->nidle--;
         }
-        if (p->head == NULL)
+        if ((j = queue_pop(&p->queue)) == NULL)
             break;
-        j = p->head;
-        p->head = j->next;
-        if (p->head == NULL)
-            p->tail = NULL;
-        p->queued--;
-        atomic_store_explicit(&p->waiting, p->queued, memory_order_relaxed);
+        atomic_store_explicit(&p->waiting, p->queue.len, memory_order_relaxed);
         pthread_mutex_unlock(&p->lock);
         job_run(j);
         job_finish(j);
@@ -430,7 +461,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 8931 "tower.nw"
+#line 8967 "tower.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -439,9 +470,7 @@ static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
     pthread_mutex_lock(&p->lock);
     p->shutdown = true;
     if (cancel_futures) {
-        dropped = p->head;
-        p->head = p->tail = NULL;
-        p->queued = 0;
+        dropped = queue_take_all(&p->queue);
         atomic_store_explicit(&p->waiting, 0, memory_order_relaxed);
     }
     pthread_cond_broadcast(&p->work);
@@ -449,12 +478,7 @@ static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
     to = wait ? p->nthreads : from;
     p->njoined = to;
     pthread_mutex_unlock(&p->lock);
-    while (dropped) {
-        struct tw__job *next = dropped->next;
-        dropped->dropped = true;
-        job_finish(dropped);
-        dropped = next;
-    }
+    finish_dropped(dropped);
     for (int i = from; i < to; i++)
         pthread_join(p->threads[i], NULL);
 }
@@ -491,7 +515,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 9014 "tower.nw"
+#line 9043 "tower.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -531,7 +555,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 9061 "tower.nw"
+#line 9090 "tower.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -591,7 +615,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 9127 "tower.nw"
+#line 9156 "tower.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -622,7 +646,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 9169 "tower.nw"
+#line 9198 "tower.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -681,7 +705,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 9233 "tower.nw"
+#line 9262 "tower.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -692,8 +716,7 @@ struct process_pool {
     tw_executor ex;
     pthread_mutex_t lock;
     int wakefd;
-    struct tw__job *head, *tail;
-    size_t queued;
+    struct job_queue queue;
     int running;
     struct worker *workers;
     int nworkers, max_workers;
@@ -710,7 +733,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 9268 "tower.nw"
+#line 9296 "tower.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -754,7 +777,8 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
     else if (p->shutdown)
         err = &shutdown_refusal;
     else {
-        if (p->queued + (size_t)p->running >= (size_t)p->nworkers && p->nworkers < p->max_workers)
+        if (p->queue.len + (size_t)p->running >= (size_t)p->nworkers
+            && p->nworkers < p->max_workers)
             err = spawn_worker(p);
         if (err && p->nworkers > 0) {
             tw_error_unref(err);        /* the workers there are will do */
@@ -767,21 +791,14 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
                 p->started = true;
         }
     }
-    if (err == NULL) {
-        j->next = NULL;
-        if (p->tail)
-            p->tail->next = j;
-        else
-            p->head = j;
-        p->tail = j;
-        p->queued++;
-    }
+    if (err == NULL)
+        queue_push(&p->queue, j);
     pthread_mutex_unlock(&p->lock);
     if (err == NULL)
         wake_manager(p);
     return err;
 }
-#line 9349 "tower.nw"
+#line 9371 "tower.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -797,16 +814,12 @@ static bool send_call(struct worker *w, const struct tw__job *j)
 
 static void dispatch(struct process_pool *p)
 {
-    for (int i = 0; i < p->nworkers && p->head; i++) {
+    for (int i = 0; i < p->nworkers && p->queue.len; i++) {
         struct worker *w = &p->workers[i];
         struct tw__job *j;
         if (w->job)
             continue;
-        j = p->head;
-        p->head = j->next;
-        if (p->head == NULL)
-            p->tail = NULL;
-        p->queued--;
+        j = queue_pop(&p->queue);
         if (atomic_load(&j->cancelled)) {
             j->dropped = true;
             job_finish(j);
@@ -862,16 +875,11 @@ static void fail_all(struct process_pool *p)
             fail_job(p->workers[i].job);
             p->workers[i].job = NULL;
         }
-    while (p->head) {
-        struct tw__job *j = p->head;
-        p->head = j->next;
+    for (struct tw__job *j; (j = queue_pop(&p->queue)) != NULL;)
         fail_job(j);
-    }
-    p->tail = NULL;
-    p->queued = 0;
     p->running = 0;
 }
-#line 9445 "tower.nw"
+#line 9458 "tower.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -897,7 +905,7 @@ static void *manager_main(void *arg)
         int n;
         if (!p->broken)
             dispatch(p);
-        if (p->broken || (p->shutdown && p->queued == 0 && p->running == 0))
+        if (p->broken || (p->shutdown && p->queue.len == 0 && p->running == 0))
             break;
         n = p->nworkers;
         fds = tw__realloc(fds, (size_t)(1 + n) * sizeof *fds);
@@ -924,7 +932,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 9504 "tower.nw"
+#line 9517 "tower.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -932,22 +940,14 @@ static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
     bool started, join;
     pthread_mutex_lock(&p->lock);
     p->shutdown = true;
-    if (cancel_futures) {
-        dropped = p->head;
-        p->head = p->tail = NULL;
-        p->queued = 0;
-    }
+    if (cancel_futures)
+        dropped = queue_take_all(&p->queue);
     started = p->started;
     join = wait && started && !p->joined;
     if (join)
         p->joined = true;
     pthread_mutex_unlock(&p->lock);
-    while (dropped) {
-        struct tw__job *next = dropped->next;
-        dropped->dropped = true;
-        job_finish(dropped);
-        dropped = next;
-    }
+    finish_dropped(dropped);
     if (started)
         wake_manager(p);
     if (join)
@@ -987,7 +987,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 9575 "tower.nw"
+#line 9580 "tower.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -1037,7 +1037,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 9634 "tower.nw"
+#line 9639 "tower.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1080,7 +1080,7 @@ void *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return f;
 }
-#line 9683 "tower.nw"
+#line 9688 "tower.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1117,7 +1117,7 @@ void *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return f;
 }
-#line 9728 "tower.nw"
+#line 9733 "tower.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;
@@ -1136,8 +1136,7 @@ void tw__executors_close(tw_loop *L)
         return;
     pthread_mutex_lock(&in->lock);
     in->loop = NULL;
-    done = in->head;
-    in->head = in->tail = NULL;
+    done = queue_take_all(&in->done);
     for (struct tw__job *j = in->inflight; j; j = j->next_inflight)
         drop_future(j);
     pthread_mutex_unlock(&in->lock);

@@ -1,10 +1,10 @@
-#line 11017 "tower.nw"
+#line 11021 "tower.nw"
 /* process.c -- asyncio.subprocess: Process, its stream protocol, pipe readers and writers */
 #include "private.h"
 #include <errno.h>
 #include <signal.h>
 
-#line 11038 "tower.nw"
+#line 11042 "tower.nw"
 struct tw_pipe_reader {
     tw_future hdr;                      /* reference count only */
     tw_loop *loop;
@@ -76,7 +76,7 @@ static void reader_maybe_resume(tw_pipe_reader *r)
         tw_pipe_transport_resume_reading(r->transport);
     }
 }
-#line 11115 "tower.nw"
+#line 11119 "tower.nw"
 static void reader_feed_data(tw_pipe_reader *r, const void *data, size_t len)
 {
     if (len == 0)
@@ -117,7 +117,26 @@ bool tw_pipe_reader_at_eof(const tw_pipe_reader *r)
 {
     return r->eof && r->len == 0;
 }
-#line 11162 "tower.nw"
+#line 11165 "tower.nw"
+struct reader_frame {
+    tw_coro co;
+    tw_pipe_reader *r;
+};
+
+static void reader_frame_cleanup(tw_coro *co)
+{
+    tw_unref(((struct reader_frame *)co)->r);
+}
+
+static void *reader_coroutine(tw_coro_fn body, size_t size, tw_pipe_reader *r,
+                              void (*cleanup)(tw_coro *co))
+{
+    struct reader_frame *f = tw_coro_new(body, size);
+    f->r = tw_ref(r);
+    f->co.cleanup = cleanup;
+    return f;
+}
+#line 11190 "tower.nw"
 struct wait_data_frame {
     tw_coro co;
     tw_pipe_reader *r;
@@ -133,7 +152,7 @@ static void wait_data_cleanup(tw_coro *co)
         f->r->waiter = NULL;
     }
     tw_unref(f->waiter);
-    tw_unref(f->r);
+    reader_frame_cleanup(co);
 }
 
 static tw_step wait_data_body(tw_coro *co)
@@ -156,13 +175,11 @@ static tw_step wait_data_body(tw_coro *co)
 
 static void *wait_for_data(tw_pipe_reader *r, const char *who)
 {
-    struct wait_data_frame *f = tw_coro_new(wait_data_body, sizeof *f);
-    f->r = tw_ref(r);
+    struct wait_data_frame *f = reader_coroutine(wait_data_body, sizeof *f, r, wait_data_cleanup);
     f->who = who;
-    f->co.cleanup = wait_data_cleanup;
     return f;
 }
-#line 11212 "tower.nw"
+#line 11238 "tower.nw"
 struct read_frame {
     tw_coro co;
     tw_pipe_reader *r;
@@ -174,7 +191,7 @@ static void read_cleanup(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
     tw_bytes_free(f->all);
-    tw_unref(f->r);
+    reader_frame_cleanup(co);
 }
 
 static tw_bytes *bytes_append(tw_bytes *b, const void *data, size_t len)
@@ -230,23 +247,16 @@ static tw_step read_body(tw_coro *co)
 
 void *tw_pipe_reader_read(tw_pipe_reader *r, ptrdiff_t n)
 {
-    struct read_frame *f = tw_coro_new(read_body, sizeof *f);
-    f->r = tw_ref(r);
+    struct read_frame *f = reader_coroutine(read_body, sizeof *f, r, read_cleanup);
     f->n = n;
-    f->co.cleanup = read_cleanup;
     return f;
 }
-#line 11296 "tower.nw"
+#line 11320 "tower.nw"
 struct readline_frame {
     tw_coro co;
     tw_pipe_reader *r;
     size_t offset;
 };
-
-static void readline_cleanup(tw_coro *co)
-{
-    tw_unref(((struct readline_frame *)co)->r);
-}
 
 static tw_error *line_over_limit(tw_pipe_reader *r, size_t consumed, bool found)
 {
@@ -295,12 +305,10 @@ static tw_step readline_body(tw_coro *co)
 
 void *tw_pipe_reader_readline(tw_pipe_reader *r)
 {
-    struct readline_frame *f = tw_coro_new(readline_body, sizeof *f);
-    f->r = tw_ref(r);
-    f->co.cleanup = readline_cleanup;
-    return f;
+    return reader_coroutine(readline_body, sizeof(struct readline_frame), r,
+                            reader_frame_cleanup);
 }
-#line 11367 "tower.nw"
+#line 11384 "tower.nw"
 struct tw_pipe_writer {
     tw_process *proc;
     tw_pipe_transport *pipe;
@@ -320,7 +328,7 @@ struct tw_process {
     size_t ndrains;
     tw_future *made;                    /* done once connection_made has run */
 };
-#line 11392 "tower.nw"
+#line 11409 "tower.nw"
 tw_error *tw_pipe_writer_write(tw_pipe_writer *w, const void *data, size_t len)
 {
     return tw_pipe_transport_write(w->pipe, data, len);
@@ -383,7 +391,7 @@ void *tw_pipe_writer_drain(tw_pipe_writer *w)
     f->co.cleanup = drain_cleanup;
     return f;
 }
-#line 11464 "tower.nw"
+#line 11481 "tower.nw"
 static void flow_connection_lost(tw_process *p, tw_error *exc)
 {
     p->lost = true;
@@ -493,7 +501,7 @@ static const tw_subprocess_protocol stream_protocol = {
     proc_process_exited, proc_connection_lost, proc_pause_writing, proc_resume_writing,
     proc_ref, proc_unref,
 };
-#line 11582 "tower.nw"
+#line 11599 "tower.nw"
 static void process_finalize(tw_future *f)
 {
     tw_process *p = (tw_process *)f;
@@ -585,7 +593,7 @@ void *tw_create_subprocess_shell(const char *cmd, const tw_subprocess_options *o
 {
     return create(true, NULL, cmd, options);
 }
-#line 11678 "tower.nw"
+#line 11695 "tower.nw"
 int tw_process_pid(const tw_process *p)
 {
     return tw_subprocess_transport_get_pid(p->transport);
@@ -618,7 +626,7 @@ void tw_process_unref(tw_process *p)
 {
     tw_unref(p);
 }
-#line 11719 "tower.nw"
+#line 11736 "tower.nw"
 struct feed_frame {
     tw_coro co;
     tw_process *p;
@@ -683,7 +691,7 @@ static void *read_stream(tw_process *p, int fd)
     f->co.cleanup = read_stream_cleanup;
     return f;
 }
-#line 11789 "tower.nw"
+#line 11806 "tower.nw"
 struct communicate_frame {
     tw_coro co;
     tw_process *p;

@@ -1,4 +1,4 @@
-#line 9772 "tower.nw"
+#line 9776 "tower.nw"
 /* subprocess.c -- starting children, the subprocess transport and its pipes */
 #include "private.h"
 #include <errno.h>
@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 9800 "tower.nw"
+#line 9804 "tower.nw"
 enum { OS_ERROR, BLOCKING_IO, CHILD_PROCESS, BROKEN_PIPE, CONNECTION_ABORTED,
        CONNECTION_REFUSED, CONNECTION_RESET, FILE_EXISTS, FILE_NOT_FOUND, INTERRUPTED,
        IS_A_DIRECTORY, NOT_A_DIRECTORY, PERMISSION, PROCESS_LOOKUP, TIMEOUT, NCLASSES };
@@ -79,7 +79,7 @@ tw_error *tw_os_error_new(int errnum, const char *filename)
         snprintf(oe->e.message, (size_t)n + 1, "[Errno %d] %s", errnum, text);
     return &oe->e;
 }
-#line 9875 "tower.nw"
+#line 9879 "tower.nw"
 tw_error *tw__os_error_plain(int errnum_for_class, const char *message)
 {
     struct os_error *oe = os_error_alloc(errnum_for_class, NULL);
@@ -106,7 +106,7 @@ const char *tw_os_error_filename(const tw_error *e)
     const struct os_error *oe = os_error_of(e);
     return oe && oe->has_filename ? oe->filename : NULL;
 }
-#line 9947 "tower.nw"
+#line 9951 "tower.nw"
 enum { FAILED_EXEC, FAILED_CHDIR, FAILED_SETUP };
 
 struct spawn {
@@ -144,7 +144,7 @@ static int pipe_high(int fds[2])
         close(fds[1]);
     return -1;
 }
-#line 9987 "tower.nw"
+#line 9991 "tower.nw"
 static void __attribute__((noreturn)) child_fail(int errfd, int step)
 {
     int report[2] = { errno, step };
@@ -179,7 +179,7 @@ static void __attribute__((noreturn)) child_exec(const struct spawn *sp, int err
         errno = saved;
     child_fail(errfd, FAILED_EXEC);
 }
-#line 10033 "tower.nw"
+#line 10037 "tower.nw"
 char **tw__strv_dup(const char *const *v)
 {
     size_t n = 0;
@@ -244,7 +244,7 @@ static char **exec_candidates(const char *program, char *const *envp)
     }
     return v;
 }
-#line 10107 "tower.nw"
+#line 10111 "tower.nw"
 static atomic_bool no_pidfd;
 
 static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
@@ -286,7 +286,7 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     }
     return NULL;
 }
-#line 10160 "tower.nw"
+#line 10164 "tower.nw"
 struct tw_pipe_transport {
     tw_subprocess_transport *proc;
     int fd;                             /* the parent's end; -1 once closed */
@@ -315,7 +315,7 @@ struct tw_subprocess_transport {
 };
 
 enum { WRITE_HIGH = 64 * 1024, WRITE_LOW = 16 * 1024 };
-#line 10202 "tower.nw"
+#line 10206 "tower.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_CLOSED, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -363,7 +363,7 @@ static void report(tw_loop *L, const char *message, tw_error *err)
         tw_error_unref(err);
     }
 }
-#line 10252 "tower.nw"
+#line 10256 "tower.nw"
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc);
 static void process_exited(tw_subprocess_transport *t, int code);
 static tw_error *connection_lost(tw_subprocess_transport *t);
@@ -399,7 +399,7 @@ static tw_error *run_call(void *arg)
         return p->process_exited ? p->process_exited(t->self) : NULL;
     }
 }
-#line 10298 "tower.nw"
+#line 10302 "tower.nw"
 static void pipe_close_with(tw_pipe_transport *p, tw_error *exc)
 {
     tw_loop *L = p->proc->loop;
@@ -429,7 +429,7 @@ static tw_error *read_ready(void *arg)
     }
     return NULL;
 }
-#line 10334 "tower.nw"
+#line 10338 "tower.nw"
 static void try_finish(tw_subprocess_transport *t);
 
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
@@ -442,7 +442,7 @@ static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
     call_later(p->proc, CALL_PIPE_LOST, p->childfd, exc, NULL, 0);
     try_finish(p->proc);
 }
-#line 10363 "tower.nw"
+#line 10367 "tower.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -524,7 +524,7 @@ static tw_error *write_pipe_peer_closed(void *arg)
     tw_error_unref(e);
     return NULL;
 }
-#line 10447 "tower.nw"
+#line 10451 "tower.nw"
 tw_error *tw_pipe_transport_write(tw_pipe_transport *p, const void *data, size_t len)
 {
     const unsigned char *d = data;
@@ -602,7 +602,7 @@ void tw_pipe_transport_resume_reading(tw_pipe_transport *p)
     p->paused = false;
     tw_error_unref(tw_loop_add_reader(p->proc->loop, p->fd, read_ready, p));
 }
-#line 10534 "tower.nw"
+#line 10538 "tower.nw"
 static void reap(tw_subprocess_transport *t)
 {
     int status = 0, code;
@@ -630,7 +630,7 @@ static tw_error *pidfd_ready(void *arg)
     }
     return NULL;
 }
-#line 10573 "tower.nw"
+#line 10577 "tower.nw"
 static tw_error *wait_for_exit(void *pid, tw_value *result)
 {
     siginfo_t info;
@@ -670,7 +670,7 @@ static void process_exited(tw_subprocess_transport *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 10623 "tower.nw"
+#line 10627 "tower.nw"
 static void drop_protocol(tw_subprocess_transport *t)
 {
     if (t->has_protocol) {
@@ -723,7 +723,7 @@ static tw_error *connection_lost(tw_subprocess_transport *t)
     unlist(t);
     return err;
 }
-#line 10683 "tower.nw"
+#line 10687 "tower.nw"
 static void release_system(tw_subprocess_transport *t)
 {
     tw_loop *L = t->loop;
@@ -770,7 +770,7 @@ static void transport_finalize(tw_future *f)
 
 static const tw__future_class transport_class =
     { "SubprocessTransport", NULL, transport_finalize, NULL };
-#line 10739 "tower.nw"
+#line 10743 "tower.nw"
 static tw_pipe_transport *pipe_new(tw_subprocess_transport *t, int fd, int childfd)
 {
     tw_pipe_transport *p = tw__alloc(sizeof *p);
@@ -813,7 +813,7 @@ static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
     }
     return NULL;
 }
-#line 10784 "tower.nw"
+#line 10788 "tower.nw"
 static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto, void *self,
                                  char *const *argv, const tw_subprocess_options *o,
                                  tw_subprocess_transport **out)
@@ -856,7 +856,7 @@ static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto
         return err;
     }
     
-#line 10836 "tower.nw"
+#line 10840 "tower.nw"
 t = tw__alloc(sizeof *t);
 tw__future_init(&t->hdr, L, TW_KIND_FUTURE, &transport_class);
 t->hdr.obj.refs = 2;
@@ -883,11 +883,11 @@ if (err) {
     return err;
 }
 call_later(t, CALL_CONNECTION_MADE, 0, NULL, NULL, 0);
-#line 10826 "tower.nw"
+#line 10830 "tower.nw"
     *out = t;
     return NULL;
 }
-#line 10867 "tower.nw"
+#line 10871 "tower.nw"
 tw_error *tw_loop_subprocess_exec(tw_loop *loop, const tw_subprocess_protocol *protocol,
                                   void *self, const char *const *argv,
                                   const tw_subprocess_options *options,
@@ -934,7 +934,7 @@ void tw_subprocess_transport_unref(tw_subprocess_transport *t)
 {
     tw_unref(t);
 }
-#line 10919 "tower.nw"
+#line 10923 "tower.nw"
 tw_error *tw_subprocess_transport_send_signal(tw_subprocess_transport *t, int sig)
 {
     if (t->lost)
@@ -965,7 +965,7 @@ void tw_subprocess_transport_close(tw_subprocess_transport *t)
     if (!t->reaped)
         kill(t->pid, SIGKILL);
 }
-#line 10955 "tower.nw"
+#line 10959 "tower.nw"
 struct wait_frame {
     tw_coro co;
     tw_subprocess_transport *t;
@@ -1001,7 +1001,7 @@ void *tw_subprocess_transport_wait(tw_subprocess_transport *t)
     f->co.cleanup = wait_cleanup;
     return f;
 }
-#line 10999 "tower.nw"
+#line 11003 "tower.nw"
 void tw__children_close(tw_loop *L)
 {
     while (L->children) {

@@ -5,7 +5,7 @@
 
 #line 4050 "tower.nw"
 Suite *tw_loop_suite(void);
-#line 13845 "tower.nw"
+#line 13862 "tower.nw"
 Suite *tw_executor_suite(void);
 Suite *tw_subprocess_suite(void);
 
@@ -17,7 +17,7 @@ int main(void)
     
 #line 4053 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 13849 "tower.nw"
+#line 13866 "tower.nw"
 srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
 #line 4042 "tower.nw"
