@@ -23,7 +23,7 @@ static void print_lines(const tw_bytes *b)
     printf("\n");
 }
 
-static int returncode(tw_process *p)
+static int exit_code_of(tw_process *p)
 {
     int code = -1;
     tw_process_returncode(p, &code);
@@ -42,7 +42,7 @@ static tw_step main_body(tw_coro *co)
     print_lines(f->out);
     printf("stdout bytes: %zu\n", f->out->len);
     printf("stderr is None: %s\n", f->err == NULL ? "True" : "False");
-    printf("returncode: %d\n", returncode(f->proc));
+    printf("returncode: %d\n", exit_code_of(f->proc));
     tw_process_unref(f->proc);
     tw_bytes_free(f->out);
     f->proc = NULL;
@@ -55,7 +55,7 @@ static tw_step main_body(tw_coro *co)
     printf("large input: bytes back: %zu identical: %s\n", f->out->len,
            f->out->len == sizeof big && memcmp(f->out->data, big, sizeof big) == 0
            ? "True" : "False");
-    printf("returncode: %d\n", returncode(f->proc));
+    printf("returncode: %d\n", exit_code_of(f->proc));
     TW_END(co);
 }
 
