@@ -1,4 +1,4 @@
-#line 3985 "tower.nw"
+#line 4002 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

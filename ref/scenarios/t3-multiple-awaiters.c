@@ -1,4 +1,4 @@
-#line 5123 "tower.nw"
+#line 5140 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -32,7 +32,7 @@ static tw_step main_body(tw_coro *co)
         f->tasks[i] = tw_create_task(&w->co, NULL);
     }
     TW_AWAIT(co, tw_sleep(0));
-    printf("waiters blocked: [%s, %s, %s]\n",
+    printf("waiters done: %s %s %s\n",
            tw_future_done(tw_task_future(f->tasks[0])) ? "True" : "False",
            tw_future_done(tw_task_future(f->tasks[1])) ? "True" : "False",
            tw_future_done(tw_task_future(f->tasks[2])) ? "True" : "False");
