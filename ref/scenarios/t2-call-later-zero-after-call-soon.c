@@ -1,4 +1,4 @@
-#line 3121 "tower.nw"
+#line 4047 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

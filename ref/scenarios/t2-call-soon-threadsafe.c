@@ -1,4 +1,4 @@
-#line 3210 "tower.nw"
+#line 4128 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3263 "tower.nw"
+#line 3251 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3371 "tower.nw"
+#line 3962 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

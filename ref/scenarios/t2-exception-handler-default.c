@@ -1,4 +1,4 @@
-#line 3452 "tower.nw"
+#line 3911 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3499 "tower.nw"
+#line 3823 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

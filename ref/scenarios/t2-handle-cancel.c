@@ -1,4 +1,4 @@
-#line 3540 "tower.nw"
+#line 3412 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

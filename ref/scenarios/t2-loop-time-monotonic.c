@@ -1,4 +1,4 @@
-#line 3601 "tower.nw"
+#line 3866 "tower.nw"
 #include <stdbool.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3736 "tower.nw"
+#line 3702 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

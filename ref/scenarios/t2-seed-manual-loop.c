@@ -1,4 +1,4 @@
-#line 3090 "tower.nw"
+#line 3128 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

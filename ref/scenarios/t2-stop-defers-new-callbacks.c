@@ -1,4 +1,4 @@
-#line 3856 "tower.nw"
+#line 3527 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 4751 "tower.nw"
+#line 5202 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

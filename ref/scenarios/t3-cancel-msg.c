@@ -1,4 +1,4 @@
-#line 4805 "tower.nw"
+#line 5302 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

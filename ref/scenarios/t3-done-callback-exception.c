@@ -1,4 +1,4 @@
-#line 4887 "tower.nw"
+#line 5520 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

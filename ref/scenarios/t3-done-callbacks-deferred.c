@@ -1,4 +1,4 @@
-#line 4950 "tower.nw"
+#line 5103 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

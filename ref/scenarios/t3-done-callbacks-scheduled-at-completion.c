@@ -1,4 +1,4 @@
-#line 4995 "tower.nw"
+#line 5151 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5045 "tower.nw"
+#line 4988 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

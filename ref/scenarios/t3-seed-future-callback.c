@@ -1,4 +1,4 @@
-#line 4703 "tower.nw"
+#line 4852 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

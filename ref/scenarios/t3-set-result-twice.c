@@ -1,4 +1,4 @@
-#line 5291 "tower.nw"
+#line 5047 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

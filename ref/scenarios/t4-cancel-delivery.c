@@ -1,4 +1,4 @@
-#line 7113 "tower.nw"
+#line 7673 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

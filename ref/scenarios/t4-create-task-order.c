@@ -1,4 +1,4 @@
-#line 7227 "tower.nw"
+#line 7481 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

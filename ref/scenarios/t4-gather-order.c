@@ -1,4 +1,4 @@
-#line 7287 "tower.nw"
+#line 7971 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

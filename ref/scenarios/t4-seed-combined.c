@@ -1,4 +1,4 @@
-#line 7005 "tower.nw"
+#line 7310 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

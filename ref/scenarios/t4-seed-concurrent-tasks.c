@@ -1,4 +1,4 @@
-#line 7057 "tower.nw"
+#line 7364 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,10 +1,10 @@
-#line 5553 "tower.nw"
+#line 5792 "tower.nw"
 /* task.c -- tasks, sleep, and the tools built on them */
 #include "private.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 5584 "tower.nw"
+#line 5823 "tower.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     t->prev = NULL;
@@ -26,7 +26,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     L->ntasks--;
 }
-#line 5782 "tower.nw"
+#line 6021 "tower.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 
 static void task_drop_frames(tw_task *t)
@@ -65,7 +65,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 5608 "tower.nw"
+#line 5847 "tower.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
@@ -102,7 +102,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 5657 "tower.nw"
+#line 5896 "tower.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -162,7 +162,7 @@ for (;;) {
         co = parent;
     }
 }
-#line 5683 "tower.nw"
+#line 5922 "tower.nw"
     L->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -192,7 +192,7 @@ tw_error *tw__task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 5722 "tower.nw"
+#line 5961 "tower.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -218,7 +218,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 5752 "tower.nw"
+#line 5991 "tower.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -242,7 +242,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 5823 "tower.nw"
+#line 6062 "tower.nw"
 const char *tw_task_name(const tw_task *t) { return t->name; }
 
 void tw_task_set_name(tw_task *t, const char *name)
@@ -264,7 +264,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 5853 "tower.nw"
+#line 6092 "tower.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -321,7 +321,7 @@ void *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 6118 "tower.nw"
+#line 6362 "tower.nw"
 void *tw__coro_take_error(tw_coro *co)
 {
     tw_error *e = co->got_err;
@@ -366,7 +366,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return set_none_unless_done(waiter);
 }
-#line 6171 "tower.nw"
+#line 6415 "tower.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -404,7 +404,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 6213 "tower.nw"
+#line 6457 "tower.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -465,7 +465,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 6283 "tower.nw"
+#line 6527 "tower.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -497,12 +497,21 @@ static void wait_release(struct wait *w)
     wait_stop_watching(w);
 }
 
+/* not f.cancelled() and f.exception() is not None: asking marks the error retrieved */
+static bool raised(tw_future *f)
+{
+    if (f->state != TW__DONE)
+        return false;
+    f->retrieved = true;
+    return f->error != NULL;
+}
+
 static tw_error *wait_child_done(tw_future *child, void *arg)
 {
     struct wait *w = arg;
     w->counter--;
     if (w->counter == 0 || w->when == TW_FIRST_COMPLETED
-        || (w->when == TW_FIRST_EXCEPTION && child->state == TW__DONE && child->error))
+        || (w->when == TW_FIRST_EXCEPTION && raised(child)))
         wait_release(w);
     return NULL;
 }
@@ -517,6 +526,8 @@ static void wait_refresh(tw_future *f)
 {
     struct wait *w = (struct wait *)f;
     size_t d = 0, p = w->n;
+    if (f->error)               /* refused: fs may hold coroutines */
+        return;
     for (size_t i = 0; i < w->n; i++)
         if (w->fs[i]->state != TW__PENDING)
             w->split[d++] = w->fs[i];
@@ -547,26 +558,39 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 6370 "tower.nw"
+#line 6629 "tower.nw"
+static bool is_future(void *aw)
+{
+    uint32_t kind = ((tw_object *)aw)->kind;
+    return kind == TW_KIND_FUTURE || kind == TW_KIND_TASK;
+}
+
+static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when when)
+{
+    if (n == 0)
+        return tw_error_new(TW_ERR_VALUE, "Set of Tasks/Futures is empty.");
+    if (when != TW_ALL_COMPLETED && when != TW_FIRST_COMPLETED && when != TW_FIRST_EXCEPTION)
+        return tw_error_new(TW_ERR_VALUE, "Invalid return_when value: %d", (int)when);
+    for (size_t i = 0; i < n; i++)
+        if (!is_future(awaitables[i]))
+            return tw_error_new(TW_ERR_TYPE, "Passing coroutines is forbidden, use tasks explicitly.");
+    return NULL;
+}
+#line 6652 "tower.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = running_loop("tw_wait");
     struct wait *w = tw__alloc(sizeof *w);
+    tw_error *refused = wait_refusal(n, awaitables, when);
     tw__future_init(&w->fut, L, TW_KIND_FUTURE, &wait_class);
     w->n = w->counter = n;
     w->when = when;
     w->fs = tw__alloc(n * sizeof *w->fs);
     w->split = tw__alloc(n * sizeof *w->split);
     for (size_t i = 0; i < n; i++)
-        w->fs[i] = ensure_future(L, awaitables[i]);
-    if (n == 0) {
-        tw__future_complete(&w->fut, TW_NONE,
-                            tw_error_new(TW_ERR_VALUE, "Set of Tasks/Futures is empty."));
-        return &w->fut;
-    }
-    if (when != TW_ALL_COMPLETED && when != TW_FIRST_COMPLETED && when != TW_FIRST_EXCEPTION) {
-        tw__future_complete(&w->fut, TW_NONE,
-                            tw_error_new(TW_ERR_VALUE, "Invalid return_when value: %d", (int)when));
+        w->fs[i] = awaitables[i];
+    if (refused) {
+        tw__future_complete(&w->fut, TW_NONE, refused);
         return &w->fut;
     }
     if (timeout != TW_FOREVER) {
@@ -577,7 +601,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 6409 "tower.nw"
+#line 6686 "tower.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -639,7 +663,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 6492 "tower.nw"
+#line 6769 "tower.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -648,7 +672,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 6470 "tower.nw"
+#line 6747 "tower.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -668,7 +692,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 6503 "tower.nw"
+#line 6780 "tower.nw"
 void *tw_wait_for(void *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -677,7 +701,7 @@ void *tw_wait_for(void *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return f;
 }
-#line 6516 "tower.nw"
+#line 6801 "tower.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -686,8 +710,11 @@ struct shield {
 static tw_error *shield_inner_done(tw_future *inner, void *arg)
 {
     tw_future *outer = arg;
-    if (outer->state == TW__CANCELLED)
+    if (outer->state == TW__CANCELLED) {
+        if (inner->state != TW__CANCELLED)
+            inner->retrieved = true;
         return NULL;
+    }
     if (inner->state == TW__CANCELLED)
         tw_future_cancel(outer, NULL);
     else if (inner->error) {
@@ -728,7 +755,7 @@ tw_future *tw_shield(void *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 6577 "tower.nw"
+#line 6865 "tower.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -809,7 +836,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 6660 "tower.nw"
+#line 6948 "tower.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
@@ -854,7 +881,7 @@ void *tw_as_completed_next(tw_as_completed *ac)
     f->co.cleanup = ac_next_cleanup;
     return f;
 }
-#line 6714 "tower.nw"
+#line 7002 "tower.nw"
 struct tw_taskgroup {
     tw_future fut;
     bool exiting, aborting, parent_cancel_requested;
@@ -900,7 +927,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 6762 "tower.nw"
+#line 7050 "tower.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -952,7 +979,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 6816 "tower.nw"
+#line 7104 "tower.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -1024,7 +1051,7 @@ void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
     f->co.cleanup = tg_exit_cleanup;
     return f;
 }
-#line 6892 "tower.nw"
+#line 7192 "tower.nw"
 enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
 
 struct tw_timeout {
@@ -1032,7 +1059,6 @@ struct tw_timeout {
     double when;
     tw_handle *handler;
     tw_task *task;
-    int cancelling;
 };
 
 tw_timeout *tw_timeout_at(double when)
@@ -1081,7 +1107,7 @@ static tw_error *timeout_fired(void *arg)
     tm->handler = NULL;
     return NULL;
 }
-#line 6951 "tower.nw"
+#line 7250 "tower.nw"
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
 {
     tw_loop *L;
@@ -1107,7 +1133,6 @@ tw_error *tw_timeout_enter(tw_timeout *tm)
         return tw_error_new(TW_ERR_RUNTIME, "Timeout should be used inside a task");
     tm->state = TM_ENTERED;
     tm->task = tw_ref(t);
-    tm->cancelling = tw_task_cancelling(t);
     return tw_timeout_reschedule(tm, tm->when);
 }
 
@@ -1116,8 +1141,7 @@ tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
     timeout_disarm(tm);
     if (tm->state == TM_EXPIRING) {
         tm->state = TM_EXPIRED;
-        if (tw_task_uncancel(tm->task) <= tm->cancelling
-            && tw_error_kind(body_error) == TW_ERR_CANCELLED) {
+        if (tw_task_uncancel(tm->task) == 0 && tw_error_kind(body_error) == TW_ERR_CANCELLED) {
             tw_error_unref(body_error);
             return tw_error_new(TW_ERR_TIMEOUT, NULL);
         }
@@ -1125,7 +1149,7 @@ tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
         tm->state = TM_EXITED;
     return body_error;
 }
-#line 5921 "tower.nw"
+#line 6160 "tower.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;
