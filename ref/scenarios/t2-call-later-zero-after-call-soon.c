@@ -1,4 +1,4 @@
-#line 4047 "tower.nw"
+#line 4060 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

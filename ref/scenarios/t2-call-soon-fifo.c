@@ -1,4 +1,4 @@
-#line 3197 "tower.nw"
+#line 3210 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3765 "tower.nw"
+#line 3778 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3911 "tower.nw"
+#line 3924 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

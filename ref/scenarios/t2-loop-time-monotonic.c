@@ -1,4 +1,4 @@
-#line 3866 "tower.nw"
+#line 3879 "tower.nw"
 #include <stdbool.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3702 "tower.nw"
+#line 3715 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

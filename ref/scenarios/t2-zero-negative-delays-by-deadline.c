@@ -1,4 +1,4 @@
-#line 4086 "tower.nw"
+#line 4099 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

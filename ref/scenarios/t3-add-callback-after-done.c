@@ -1,4 +1,4 @@
-#line 5202 "tower.nw"
+#line 5215 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5387 "tower.nw"
+#line 5400 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5520 "tower.nw"
+#line 5533 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5103 "tower.nw"
+#line 5116 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

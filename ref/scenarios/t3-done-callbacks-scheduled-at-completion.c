@@ -1,4 +1,4 @@
-#line 5151 "tower.nw"
+#line 5164 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

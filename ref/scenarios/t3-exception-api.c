@@ -1,4 +1,4 @@
-#line 4988 "tower.nw"
+#line 5001 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4901 "tower.nw"
+#line 4914 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

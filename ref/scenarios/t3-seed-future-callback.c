@@ -1,4 +1,4 @@
-#line 4852 "tower.nw"
+#line 4865 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

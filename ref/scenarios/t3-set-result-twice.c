@@ -1,4 +1,4 @@
-#line 5047 "tower.nw"
+#line 5060 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

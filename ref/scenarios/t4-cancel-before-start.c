@@ -1,4 +1,4 @@
-#line 7732 "tower.nw"
+#line 7745 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7673 "tower.nw"
+#line 7686 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

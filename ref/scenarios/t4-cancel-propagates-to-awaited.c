@@ -1,4 +1,4 @@
-#line 7782 "tower.nw"
+#line 7795 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7856 "tower.nw"
+#line 7869 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

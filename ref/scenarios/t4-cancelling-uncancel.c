@@ -1,4 +1,4 @@
-#line 7910 "tower.nw"
+#line 7923 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7481 "tower.nw"
+#line 7494 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

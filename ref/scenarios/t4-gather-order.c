@@ -1,4 +1,4 @@
-#line 7971 "tower.nw"
+#line 7984 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

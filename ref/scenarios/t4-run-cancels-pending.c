@@ -1,4 +1,4 @@
-#line 8971 "tower.nw"
+#line 8984 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7310 "tower.nw"
+#line 7323 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

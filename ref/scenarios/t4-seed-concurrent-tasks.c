@@ -1,4 +1,4 @@
-#line 7364 "tower.nw"
+#line 7377 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8515 "tower.nw"
+#line 8528 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7542 "tower.nw"
+#line 7555 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7600 "tower.nw"
+#line 7613 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8688 "tower.nw"
+#line 8701 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

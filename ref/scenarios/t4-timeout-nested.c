@@ -1,4 +1,4 @@
-#line 8898 "tower.nw"
+#line 8911 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8450 "tower.nw"
+#line 8463 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

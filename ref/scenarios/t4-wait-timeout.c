@@ -1,4 +1,4 @@
-#line 8390 "tower.nw"
+#line 8403 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,20 +1,20 @@
-#line 4180 "tower.nw"
+#line 4193 "tower.nw"
 /* check_main.c -- the runner of the runtime's unit tests */
 #include <check.h>
 #include <stdlib.h>
 
-#line 4199 "tower.nw"
+#line 4212 "tower.nw"
 Suite *tw_loop_suite(void);
 
-#line 4186 "tower.nw"
+#line 4199 "tower.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed;
     
-#line 4202 "tower.nw"
+#line 4215 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 4191 "tower.nw"
+#line 4204 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);
