@@ -1,4 +1,4 @@
-#line 4060 "tower.nw"
+#line 4391 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3210 "tower.nw"
+#line 3541 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3778 "tower.nw"
+#line 4109 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3924 "tower.nw"
+#line 4255 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

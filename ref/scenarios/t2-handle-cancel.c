@@ -1,4 +1,4 @@
-#line 3425 "tower.nw"
+#line 3756 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3715 "tower.nw"
+#line 4046 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3540 "tower.nw"
+#line 3871 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

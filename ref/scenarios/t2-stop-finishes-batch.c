@@ -1,4 +1,4 @@
-#line 3488 "tower.nw"
+#line 3819 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3321 "tower.nw"
+#line 3652 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

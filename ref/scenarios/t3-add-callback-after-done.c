@@ -1,4 +1,4 @@
-#line 5215 "tower.nw"
+#line 5697 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

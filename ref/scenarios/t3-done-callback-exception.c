@@ -1,4 +1,4 @@
-#line 5533 "tower.nw"
+#line 6015 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5164 "tower.nw"
+#line 5646 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

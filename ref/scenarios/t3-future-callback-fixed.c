@@ -1,4 +1,4 @@
-#line 4914 "tower.nw"
+#line 5396 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5466 "tower.nw"
+#line 5948 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4954 "tower.nw"
+#line 5436 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

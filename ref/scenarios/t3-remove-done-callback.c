@@ -1,4 +1,4 @@
-#line 5271 "tower.nw"
+#line 5753 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4865 "tower.nw"
+#line 5347 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

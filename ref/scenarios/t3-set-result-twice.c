@@ -1,4 +1,4 @@
-#line 5060 "tower.nw"
+#line 5542 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7745 "tower.nw"
+#line 8499 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

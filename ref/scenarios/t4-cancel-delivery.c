@@ -1,4 +1,4 @@
-#line 7686 "tower.nw"
+#line 8440 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7795 "tower.nw"
+#line 8549 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7869 "tower.nw"
+#line 8623 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7923 "tower.nw"
+#line 8677 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7435 "tower.nw"
+#line 8189 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7494 "tower.nw"
+#line 8248 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8165 "tower.nw"
+#line 8919 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"

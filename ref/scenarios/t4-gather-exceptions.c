@@ -1,4 +1,4 @@
-#line 8064 "tower.nw"
+#line 8818 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7984 "tower.nw"
+#line 8738 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8984 "tower.nw"
+#line 9738 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

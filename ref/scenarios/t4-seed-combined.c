@@ -1,4 +1,4 @@
-#line 7323 "tower.nw"
+#line 8077 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

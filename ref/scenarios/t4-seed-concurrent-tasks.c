@@ -1,4 +1,4 @@
-#line 7377 "tower.nw"
+#line 8131 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7555 "tower.nw"
+#line 8309 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7613 "tower.nw"
+#line 8367 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8911 "tower.nw"
+#line 9665 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8463 "tower.nw"
+#line 9217 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

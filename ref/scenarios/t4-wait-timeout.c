@@ -1,4 +1,4 @@
-#line 8403 "tower.nw"
+#line 9157 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,7 +1,8 @@
-#line 4224 "tower.nw"
+#line 4555 "tower.nw"
 /* check_loop.c -- unit tests of the event loop */
 #include <check.h>
 #include <string.h>
+#include <time.h>
 #include "tower.h"
 
 static char trace[256];
@@ -18,7 +19,7 @@ static tw_error *stop_loop(void *loop)
     return NULL;
 }
 
-#line 4265 "tower.nw"
+#line 4601 "tower.nw"
 START_TEST(ready_queue_is_fifo)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -72,7 +73,40 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4321 "tower.nw"
+#line 4762 "tower.nw"
+static tw_error *schedule_many(void *loop)
+{
+    static char tags[100][2];
+    for (int i = 0; i < 100; i++) {
+        tags[i][0] = (char)('A' + i % 26);
+        tw_call_soon(loop, record, tags[i], NULL);
+    }
+    return NULL;
+}
+
+START_TEST(ready_queue_grows_while_wrapped)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    char expect[256] = "";
+    trace[0] = 0;
+    for (int i = 0; i < 40; i++)
+        tw_call_soon(L, record, "", NULL);
+    tw_call_soon(L, schedule_many, L, NULL);
+    tw_call_soon(L, record, "-", NULL);
+    for (int i = 0; i < 100; i++) {
+        char tag[2] = { (char)('A' + i % 26), 0 };
+        strcat(expect, tag);
+    }
+    tw_call_soon(L, stop_loop, L, NULL);
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    ck_assert_str_eq(trace, "-");
+    tw_call_soon(L, stop_loop, L, NULL);
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    ck_assert_str_eq(trace + 1, expect);
+    tw_loop_free(L);
+}
+END_TEST
+#line 4657 "tower.nw"
 static void timers_in_order(tw_clock clock)
 {
     tw_loop *L = tw_loop_new_clock(clock);
@@ -125,7 +159,99 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4376 "tower.nw"
+#line 4803 "tower.nw"
+struct stamp { double when; int seq; };
+static struct stamp fired[1000];
+static int nfired;
+
+static tw_error *stamp_timer(void *arg)
+{
+    fired[nfired++] = *(struct stamp *)arg;
+    return NULL;
+}
+
+START_TEST(many_timers_by_deadline_then_order)
+{
+    static struct stamp stamps[1000];
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    double now = tw_loop_time(L);
+    unsigned x = 12345;
+    nfired = 0;
+    for (int i = 0; i < 1000; i++) {
+        x = x * 1103515245u + 12345u;
+        stamps[i].when = i % 10 == 9 ? stamps[i - 1].when : now + (double)(x >> 16 & 0x3ff);
+        stamps[i].seq = i;
+        tw_call_at(L, stamps[i].when, stamp_timer, &stamps[i], NULL);
+    }
+    tw_call_at(L, now + 2000, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+    ck_assert_int_eq(nfired, 1000);
+    for (int i = 1; i < 1000; i++)
+        ck_assert(fired[i - 1].when < fired[i].when
+                  || (fired[i - 1].when == fired[i].when && fired[i - 1].seq < fired[i].seq));
+    tw_loop_free(L);
+}
+END_TEST
+
+static tw_handle *victim;
+
+static tw_error *cancel_victim(void *arg)
+{
+    (void)arg;
+    strcat(trace, "k");
+    tw_handle_cancel(victim);
+    return NULL;
+}
+
+START_TEST(cancelled_timers_never_run)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    double now = tw_loop_time(L);
+    tw_handle *top;
+    trace[0] = 0;
+    tw_call_at(L, now + 1, record, "top", &top);
+    tw_call_at(L, now + 2, cancel_victim, NULL, NULL);
+    tw_call_at(L, now + 2, record, "victim", &victim);
+    tw_call_at(L, now + 3, record, "z", NULL);
+    tw_call_at(L, now + 4, stop_loop, L, NULL);
+    tw_handle_cancel(top);
+    tw_loop_run_forever(L);
+    ck_assert_str_eq(trace, "kz");
+    ck_assert(tw_handle_cancelled(victim));
+    tw_handle_release(top);
+    tw_handle_release(victim);
+    tw_loop_free(L);
+}
+END_TEST
+#line 4873 "tower.nw"
+static tw_error *busy_20ms(void *arg)
+{
+    struct timespec start, now;
+    (void)arg;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    do
+        clock_gettime(CLOCK_MONOTONIC, &now);
+    while ((double)(now.tv_sec - start.tv_sec) + (double)(now.tv_nsec - start.tv_nsec) * 1e-9 < 0.02);
+    return NULL;
+}
+
+START_TEST(virtual_clock_stands_still_while_callbacks_run)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    double start = tw_loop_time(L);
+    tw_call_soon(L, busy_20ms, NULL, NULL);
+    tw_call_soon(L, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+    ck_assert(tw_loop_time(L) == start);
+    tw_loop_hold(L);
+    tw_call_later(L, 0.02, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+    tw_loop_unhold(L);
+    ck_assert(tw_loop_time(L) - start >= 0.02 - 1e-6);
+    tw_loop_free(L);
+}
+END_TEST
+#line 4712 "tower.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");
@@ -169,16 +295,20 @@ START_TEST(closed_loop_refuses)
 }
 END_TEST
 
-#line 4247 "tower.nw"
+#line 4579 "tower.nw"
 Suite *tw_loop_suite(void)
 {
     Suite *s = suite_create("loop");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, ready_queue_is_fifo);
     tcase_add_test(tc, ready_queue_grows_in_order);
+    tcase_add_test(tc, ready_queue_grows_while_wrapped);
     tcase_add_test(tc, cancelled_handle_is_skipped);
     tcase_add_test(tc, timers_by_deadline_then_order);
+    tcase_add_test(tc, many_timers_by_deadline_then_order);
+    tcase_add_test(tc, cancelled_timers_never_run);
     tcase_add_test(tc, virtual_clock_jumps);
+    tcase_add_test(tc, virtual_clock_stands_still_while_callbacks_run);
     tcase_add_test(tc, many_cancelled_timers_are_dropped);
     tcase_add_test(tc, stop_finishes_the_batch);
     tcase_add_test(tc, closed_loop_refuses);

@@ -1,20 +1,32 @@
-#line 4193 "tower.nw"
+#line 4524 "tower.nw"
 /* check_main.c -- the runner of the runtime's unit tests */
 #include <check.h>
 #include <stdlib.h>
 
-#line 4212 "tower.nw"
+#line 1916 "tower.nw"
+Suite *tw_coro_suite(void);
+#line 4543 "tower.nw"
 Suite *tw_loop_suite(void);
+#line 6129 "tower.nw"
+Suite *tw_future_suite(void);
+#line 10012 "tower.nw"
+Suite *tw_task_suite(void);
 
-#line 4199 "tower.nw"
+#line 4530 "tower.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed;
     
-#line 4215 "tower.nw"
+#line 1919 "tower.nw"
+srunner_add_suite(sr, tw_coro_suite());
+#line 4546 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 4204 "tower.nw"
+#line 6132 "tower.nw"
+srunner_add_suite(sr, tw_future_suite());
+#line 10015 "tower.nw"
+srunner_add_suite(sr, tw_task_suite());
+#line 4535 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);
