@@ -1,4 +1,4 @@
-#line 4391 "tower.nw"
+#line 4394 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4472 "tower.nw"
+#line 4475 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3595 "tower.nw"
+#line 3598 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4109 "tower.nw"
+#line 4112 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4255 "tower.nw"
+#line 4258 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

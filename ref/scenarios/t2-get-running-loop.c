@@ -1,4 +1,4 @@
-#line 4167 "tower.nw"
+#line 4170 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

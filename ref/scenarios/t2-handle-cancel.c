@@ -1,4 +1,4 @@
-#line 3756 "tower.nw"
+#line 3759 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 4210 "tower.nw"
+#line 4213 "tower.nw"
 #include <stdbool.h>
 #include <stdio.h>
 #include "tower.h"

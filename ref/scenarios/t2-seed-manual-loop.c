@@ -1,4 +1,4 @@
-#line 3472 "tower.nw"
+#line 3475 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3702 "tower.nw"
+#line 3705 "tower.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"

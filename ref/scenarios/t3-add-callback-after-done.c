@@ -1,4 +1,4 @@
-#line 5697 "tower.nw"
+#line 5700 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

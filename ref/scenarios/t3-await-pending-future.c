@@ -1,4 +1,4 @@
-#line 5882 "tower.nw"
+#line 5885 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5797 "tower.nw"
+#line 5800 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5598 "tower.nw"
+#line 5601 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5646 "tower.nw"
+#line 5649 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

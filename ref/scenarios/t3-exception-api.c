@@ -1,4 +1,4 @@
-#line 5483 "tower.nw"
+#line 5486 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

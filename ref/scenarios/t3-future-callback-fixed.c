@@ -1,4 +1,4 @@
-#line 5396 "tower.nw"
+#line 5399 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5948 "tower.nw"
+#line 5951 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5436 "tower.nw"
+#line 5439 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

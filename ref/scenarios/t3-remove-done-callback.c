@@ -1,4 +1,4 @@
-#line 5753 "tower.nw"
+#line 5756 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5347 "tower.nw"
+#line 5350 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5542 "tower.nw"
+#line 5545 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

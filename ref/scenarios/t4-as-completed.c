@@ -1,4 +1,4 @@
-#line 9356 "tower.nw"
+#line 9359 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8499 "tower.nw"
+#line 8502 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

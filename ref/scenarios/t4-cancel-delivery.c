@@ -1,4 +1,4 @@
-#line 8440 "tower.nw"
+#line 8443 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8549 "tower.nw"
+#line 8552 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

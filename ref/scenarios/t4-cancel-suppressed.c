@@ -1,4 +1,4 @@
-#line 8623 "tower.nw"
+#line 8626 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

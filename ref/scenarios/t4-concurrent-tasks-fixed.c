@@ -1,4 +1,4 @@
-#line 8189 "tower.nw"
+#line 8192 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8919 "tower.nw"
+#line 8922 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"

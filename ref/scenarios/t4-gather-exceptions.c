@@ -1,4 +1,4 @@
-#line 8818 "tower.nw"
+#line 8821 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

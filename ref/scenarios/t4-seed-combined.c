@@ -1,4 +1,4 @@
-#line 8077 "tower.nw"
+#line 8080 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

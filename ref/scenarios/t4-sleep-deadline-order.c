@@ -1,4 +1,4 @@
-#line 8309 "tower.nw"
+#line 8312 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

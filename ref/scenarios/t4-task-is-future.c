@@ -1,4 +1,4 @@
-#line 8367 "tower.nw"
+#line 8370 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

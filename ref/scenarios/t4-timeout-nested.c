@@ -1,4 +1,4 @@
-#line 9665 "tower.nw"
+#line 9668 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9566 "tower.nw"
+#line 9569 "tower.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"

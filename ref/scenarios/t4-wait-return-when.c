@@ -1,4 +1,4 @@
-#line 8998 "tower.nw"
+#line 9001 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 9157 "tower.nw"
+#line 9160 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

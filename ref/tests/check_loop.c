@@ -1,4 +1,4 @@
-#line 4555 "tower.nw"
+#line 4558 "tower.nw"
 /* check_loop.c -- unit tests of the event loop */
 #include <check.h>
 #include <string.h>
@@ -19,7 +19,7 @@ static tw_error *stop_loop(void *loop)
     return NULL;
 }
 
-#line 4601 "tower.nw"
+#line 4604 "tower.nw"
 START_TEST(ready_queue_is_fifo)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -73,7 +73,7 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4762 "tower.nw"
+#line 4765 "tower.nw"
 static tw_error *schedule_many(void *loop)
 {
     static char tags[100][2];
@@ -106,7 +106,7 @@ START_TEST(ready_queue_grows_while_wrapped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4657 "tower.nw"
+#line 4660 "tower.nw"
 static void timers_in_order(tw_clock clock)
 {
     tw_loop *L = tw_loop_new_clock(clock);
@@ -159,7 +159,7 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4803 "tower.nw"
+#line 4806 "tower.nw"
 struct stamp { double when; int seq; };
 static struct stamp fired[1000];
 static int nfired;
@@ -223,7 +223,7 @@ START_TEST(cancelled_timers_never_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 4873 "tower.nw"
+#line 4876 "tower.nw"
 static tw_error *busy_20ms(void *arg)
 {
     struct timespec start, now;
@@ -251,7 +251,7 @@ START_TEST(virtual_clock_stands_still_while_callbacks_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 4712 "tower.nw"
+#line 4715 "tower.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");
@@ -295,7 +295,7 @@ START_TEST(closed_loop_refuses)
 }
 END_TEST
 
-#line 4579 "tower.nw"
+#line 4582 "tower.nw"
 Suite *tw_loop_suite(void)
 {
     Suite *s = suite_create("loop");

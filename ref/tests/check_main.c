@@ -1,18 +1,18 @@
-#line 4524 "tower.nw"
+#line 4527 "tower.nw"
 /* check_main.c -- the runner of the runtime's unit tests */
 #include <check.h>
 #include <stdlib.h>
 
 #line 1916 "tower.nw"
 Suite *tw_coro_suite(void);
-#line 4543 "tower.nw"
+#line 4546 "tower.nw"
 Suite *tw_loop_suite(void);
-#line 6129 "tower.nw"
+#line 6132 "tower.nw"
 Suite *tw_future_suite(void);
-#line 10012 "tower.nw"
+#line 10015 "tower.nw"
 Suite *tw_task_suite(void);
 
-#line 4530 "tower.nw"
+#line 4533 "tower.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
@@ -20,13 +20,13 @@ int main(void)
     
 #line 1919 "tower.nw"
 srunner_add_suite(sr, tw_coro_suite());
-#line 4546 "tower.nw"
+#line 4549 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 6132 "tower.nw"
+#line 6135 "tower.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 10015 "tower.nw"
+#line 10018 "tower.nw"
 srunner_add_suite(sr, tw_task_suite());
-#line 4535 "tower.nw"
+#line 4538 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -29,7 +29,7 @@ void tw_loop_unhold(tw_loop *loop);
 
 tw_error *tw_run(tw_coro *main, tw_value *result);
 tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result);
-#line 2431 "tower.nw"
+#line 2434 "tower.nw"
 tw_error *tw_call_soon(tw_loop *loop, tw_callback_fn fn, void *arg, tw_handle **handle);
 tw_error *tw_call_later(tw_loop *loop, double delay, tw_callback_fn fn, void *arg,
                         tw_handle **handle);
@@ -41,14 +41,14 @@ void tw_handle_cancel(tw_handle *handle);
 bool tw_handle_cancelled(const tw_handle *handle);
 double tw_handle_when(const tw_handle *handle);
 void tw_handle_release(tw_handle *handle);
-#line 2474 "tower.nw"
+#line 2477 "tower.nw"
 tw_error *tw_loop_add_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw_loop_remove_reader(tw_loop *loop, int fd);
 tw_error *tw_loop_add_writer(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw_loop_remove_writer(tw_loop *loop, int fd);
 tw_error *tw_loop_add_signal_handler(tw_loop *loop, int sig, tw_callback_fn fn, void *arg);
 bool tw_loop_remove_signal_handler(tw_loop *loop, int sig);
-#line 2499 "tower.nw"
+#line 2502 "tower.nw"
 typedef struct tw_context_item {
     const char *key;
     const char *value;
