@@ -1,4 +1,4 @@
-#line 1599 "tower.nw"
+#line 1600 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

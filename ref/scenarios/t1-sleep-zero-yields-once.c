@@ -1,4 +1,4 @@
-#line 1714 "tower.nw"
+#line 1715 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

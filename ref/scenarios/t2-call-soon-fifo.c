@@ -1,4 +1,4 @@
-#line 3544 "tower.nw"
+#line 3547 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

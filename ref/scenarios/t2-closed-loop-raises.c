@@ -1,4 +1,4 @@
-#line 4112 "tower.nw"
+#line 4120 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4170 "tower.nw"
+#line 4178 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

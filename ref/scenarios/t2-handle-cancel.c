@@ -1,4 +1,4 @@
-#line 3759 "tower.nw"
+#line 3765 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
@@ -43,7 +43,8 @@ int main(void)
     tw_call_later(loop, 0.1, stop, loop, NULL);
     tw_loop_run_forever(loop);
     for (int i = 0; i < 5; i++) {
-        printf("%c.cancelled() = %s\n", "ABDTU"[i], tw_handle_cancelled(handles[i]) ? "True" : "False");
+        printf("%c.cancelled() = %s\n",
+               "ABDTU"[i], tw_handle_cancelled(handles[i]) ? "True" : "False");
         tw_handle_release(handles[i]);
     }
     tw_loop_free(loop);

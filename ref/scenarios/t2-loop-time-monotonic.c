@@ -1,4 +1,4 @@
-#line 4213 "tower.nw"
+#line 4221 "tower.nw"
 #include <stdbool.h>
 #include <stdio.h>
 #include "tower.h"
@@ -17,12 +17,14 @@ static tw_step main_body(tw_coro *co)
             samples[i] = tw_loop_time(loop);
         for (int i = 1; i < 10000; i++)
             ordered = ordered && samples[i - 1] <= samples[i];
-        printf("time() is a float: %s\n", _Generic(samples[0], double: "True", default: "False"));
+        printf("time() is a float: %s\n",
+               _Generic(samples[0], double: "True", default: "False"));
         printf("10000 readings never decrease: %s\n", ordered ? "True" : "False");
     }
     f->before = tw_loop_time(loop);
     TW_AWAIT(co, tw_sleep(0.05));
-    printf("time advanced across sleep(0.05): %s\n", tw_loop_time(loop) > f->before ? "True" : "False");
+    printf("time advanced across sleep(0.05): %s\n",
+           tw_loop_time(loop) > f->before ? "True" : "False");
     TW_END(co);
 }
 

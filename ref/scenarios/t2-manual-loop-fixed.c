@@ -1,4 +1,4 @@
-#line 3508 "tower.nw"
+#line 3511 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

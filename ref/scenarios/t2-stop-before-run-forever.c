@@ -1,4 +1,4 @@
-#line 3926 "tower.nw"
+#line 3933 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3705 "tower.nw"
+#line 3710 "tower.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"
@@ -23,7 +23,8 @@ static tw_step main_body(tw_coro *co)
                yes(fabs(tw_handle_when(at) - (base + 5)) < 0.5));
         tw_call_later(loop, 10, say, "never", &later);
         ahead = tw_handle_when(later) - tw_loop_time(loop);
-        printf("call_later(10).when() is about 10 s ahead: %s\n", yes(9.0 < ahead && ahead < 11.0));
+        printf("call_later(10).when() is about 10 s ahead: %s\n",
+               yes(9.0 < ahead && ahead < 11.0));
         tw_handle_cancel(at);
         tw_handle_cancel(later);
         printf("cancelled() after cancel(): %s %s\n",

@@ -1,4 +1,4 @@
-#line 5700 "tower.nw"
+#line 5723 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

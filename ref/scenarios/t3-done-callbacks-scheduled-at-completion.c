@@ -1,4 +1,4 @@
-#line 5649 "tower.nw"
+#line 5672 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

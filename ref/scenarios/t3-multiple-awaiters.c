@@ -1,4 +1,4 @@
-#line 5951 "tower.nw"
+#line 5995 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -12,7 +12,8 @@ static tw_step waiter_body(tw_coro *co)
     struct waiter *f = (struct waiter *)co;
     TW_BEGIN(co);
     TW_AWAIT(co, tw_ref(f->fut));
-    snprintf(lines[f->tag[0] - 'A'], sizeof lines[0], "%s got %ld", f->tag, (long)TW_RESULT(co).i);
+    snprintf(lines[f->tag[0] - 'A'],
+             sizeof lines[0], "%s got %ld", f->tag, (long)TW_RESULT(co).i);
     TW_RETURN(co, TW_STR(lines[f->tag[0] - 'A']));
     TW_END(co);
 }

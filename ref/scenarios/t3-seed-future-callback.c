@@ -1,4 +1,4 @@
-#line 5350 "tower.nw"
+#line 5366 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8502 "tower.nw"
+#line 8552 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -26,7 +26,8 @@ static tw_step main_body(tw_coro *co)
     if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED))
         printf("awaiting it raised CancelledError\n");
     TW_CLEAR(co);
-    printf("body ran: %s; cancelled()=%s\n", yes(ran), yes(tw_future_cancelled(tw_task_future(f->task))));
+    printf("body ran: %s; cancelled()=%s\n",
+           yes(ran), yes(tw_future_cancelled(tw_task_future(f->task))));
     tw_unref(f->task);
     TW_END(co);
 }

@@ -1,4 +1,4 @@
-#line 8552 "tower.nw"
+#line 8603 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

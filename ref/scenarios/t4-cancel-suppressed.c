@@ -1,4 +1,4 @@
-#line 8626 "tower.nw"
+#line 8677 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8680 "tower.nw"
+#line 8731 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8192 "tower.nw"
+#line 8239 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8922 "tower.nw"
+#line 8974 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 8821 "tower.nw"
+#line 8872 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -77,7 +77,8 @@ static tw_step main_body(tw_coro *co)
         TW_RERAISE(co);
     s = tw_task_future(f->survivor);
     printf("gather raised the first error: %s\n", tw_error_str(TW_ERROR(co)));
-    printf("sibling cancelled? %s done? %s\n", yes(tw_future_cancelled(s)), yes(tw_future_done(s)));
+    printf("sibling cancelled? %s done? %s\n",
+           yes(tw_future_cancelled(s)), yes(tw_future_done(s)));
     TW_AWAIT(co, f->survivor);
     printf("sibling result: %s\n", TW_RESULT(co).s);
     TW_END(co);

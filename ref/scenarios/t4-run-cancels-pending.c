@@ -1,4 +1,4 @@
-#line 9741 "tower.nw"
+#line 9795 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

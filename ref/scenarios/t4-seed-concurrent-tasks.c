@@ -1,4 +1,4 @@
-#line 8134 "tower.nw"
+#line 8181 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9285 "tower.nw"
+#line 9337 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -44,7 +44,8 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT_TRY(co, tw_ref(f->outer));
     if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED)) {
         tw_future *outer = tw_task_future(f->outer), *inner = tw_task_future(f->inner);
-        printf("outer cancelled=%s; inner cancelled=%s done=%s\n", yes(tw_future_cancelled(outer)),
+        printf("outer cancelled=%s; inner cancelled=%s done=%s\n",
+               yes(tw_future_cancelled(outer)),
                yes(tw_future_cancelled(inner)), yes(tw_future_done(inner)));
     }
     TW_CLEAR(co);

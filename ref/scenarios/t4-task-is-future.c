@@ -1,4 +1,4 @@
-#line 8370 "tower.nw"
+#line 8417 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -40,7 +40,8 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT_TRY(co, tw_ref(f->task));
     if (!tw_error_is(TW_ERROR(co), TW_ERR_ARITHMETIC))
         TW_RERAISE(co);
-    printf("await task raised %s: %s\n", tw_error_type(TW_ERROR(co)), tw_error_str(TW_ERROR(co)));
+    printf("await task raised %s: %s\n",
+           tw_error_type(TW_ERROR(co)), tw_error_str(TW_ERROR(co)));
     {
         tw_error *exc;
         tw_error_unref(tw_future_exception(tw_task_future(f->task), &exc));

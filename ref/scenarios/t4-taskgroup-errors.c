@@ -1,4 +1,4 @@
-#line 9458 "tower.nw"
+#line 9511 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 9668 "tower.nw"
+#line 9721 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -33,7 +33,8 @@ static tw_step main_body(tw_coro *co)
         e = NULL;
     }
     if (e == NULL) {
-        printf("cancelling() after the inner timeout: %d\n", tw_task_cancelling(tw_current_task()));
+        printf("cancelling() after the inner timeout: %d\n",
+               tw_task_cancelling(tw_current_task()));
         TW_AWAIT_TRY(co, tw_sleep(0));
         if (TW_ERROR(co) == NULL)
             printf("outer body continues normally\n");

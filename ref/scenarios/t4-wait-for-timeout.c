@@ -1,4 +1,4 @@
-#line 9220 "tower.nw"
+#line 9272 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9001 "tower.nw"
+#line 9053 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

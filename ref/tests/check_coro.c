@@ -1,4 +1,4 @@
-#line 1879 "tower.nw"
+#line 1880 "tower.nw"
 /* check_coro.c -- unit tests of the error model and of the frame driver */
 #include <check.h>
 #include <pthread.h>
@@ -15,7 +15,7 @@ static tw_error *record(void *tag)
     return NULL;
 }
 
-#line 1927 "tower.nw"
+#line 1928 "tower.nw"
 START_TEST(error_kinds_form_a_hierarchy)
 {
     tw_error *key = tw_error_new(TW_ERR_KEY, "k");
@@ -42,7 +42,7 @@ START_TEST(error_kinds_form_a_hierarchy)
     tw_error_unref(user);
 }
 END_TEST
-#line 1960 "tower.nw"
+#line 1961 "tower.nw"
 START_TEST(static_errors_are_immortal)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -78,7 +78,7 @@ START_TEST(a_group_owns_its_errors)
     tw_error_unref(kept);
 }
 END_TEST
-#line 2003 "tower.nw"
+#line 2004 "tower.nw"
 struct num { tw_coro co; intptr_t n; };
 
 static tw_coro *num_coro(tw_coro_fn body, intptr_t n)
@@ -112,7 +112,8 @@ static tw_step no_turn_main(tw_coro *co)
 START_TEST(nested_awaits_take_no_turn)
 {
     trace[0] = 0;
-    ck_assert_ptr_null(tw_run_clock(tw_coro_new(no_turn_main, sizeof(tw_coro)), TW_CLOCK_REAL, NULL));
+    ck_assert_ptr_null(tw_run_clock(tw_coro_new(no_turn_main, sizeof(tw_coro)),
+                                    TW_CLOCK_REAL, NULL));
     ck_assert_str_eq(trace, "xxx|c|");
 }
 END_TEST
@@ -152,7 +153,7 @@ START_TEST(a_deep_chain_uses_no_c_stack)
     ck_assert_int_eq(sum, (intptr_t)100000 * 100001 / 2);
 }
 END_TEST
-#line 2084 "tower.nw"
+#line 2086 "tower.nw"
 struct twice { tw_coro co; tw_coro *shared; };
 
 static tw_step parked_body(tw_coro *co)
@@ -191,7 +192,8 @@ static tw_step twice_main(tw_coro *co)
 START_TEST(awaiting_a_coroutine_twice_is_an_error)
 {
     trace[0] = 0;
-    ck_assert_ptr_null(tw_run_clock(tw_coro_new(twice_main, sizeof(struct twice)), TW_CLOCK_REAL, NULL));
+    ck_assert_ptr_null(tw_run_clock(tw_coro_new(twice_main, sizeof(struct twice)),
+                                    TW_CLOCK_REAL, NULL));
     ck_assert_str_eq(trace, "coroutine is being awaited already;"
                             "cannot reuse already awaited coroutine");
 }
@@ -225,7 +227,7 @@ START_TEST(an_error_unwinds_every_frame)
     tw_error_unref(e);
 }
 END_TEST
-#line 2162 "tower.nw"
+#line 2165 "tower.nw"
 struct held { tw_coro co; tw_future *never; const char *tag; };
 
 static void held_cleanup(tw_coro *co)
@@ -268,7 +270,7 @@ START_TEST(cleanups_run_when_a_suspended_task_is_destroyed)
 }
 END_TEST
 
-#line 1898 "tower.nw"
+#line 1899 "tower.nw"
 Suite *tw_coro_suite(void)
 {
     Suite *s = suite_create("coro");

@@ -1,4 +1,4 @@
-#line 9952 "tower.nw"
+#line 10006 "tower.nw"
 /* check_task.c -- unit tests of tasks and cancellation */
 #include <check.h>
 #include <stdlib.h>
@@ -39,7 +39,7 @@ static tw_task *sleeper(bool refuse)
     return tw_create_task(&f->co, NULL);
 }
 
-#line 10029 "tower.nw"
+#line 10083 "tower.nw"
 struct main_frame { tw_coro co; tw_task *t; tw_future *fut; };
 
 static tw_step before_start_main(tw_coro *co)
@@ -114,7 +114,7 @@ START_TEST(cancel_refused)
     ck_assert_str_eq(trace, "sc");
 }
 END_TEST
-#line 10110 "tower.nw"
+#line 10164 "tower.nw"
 static tw_step counting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -143,7 +143,7 @@ START_TEST(cancelling_counts_requests)
     ck_assert_str_eq(trace, "sc");
 }
 END_TEST
-#line 10148 "tower.nw"
+#line 10202 "tower.nw"
 struct waiter { tw_coro co; tw_future *fut; };
 
 static tw_step waiter_body(tw_coro *co)
@@ -241,7 +241,7 @@ START_TEST(cancel_during_the_last_step)
     ck_assert_ptr_null(run_main(last_step_main, sizeof(struct main_frame)));
 }
 END_TEST
-#line 10253 "tower.nw"
+#line 10307 "tower.nw"
 struct parent { tw_coro co; tw_task *child; };
 
 static tw_step parent_body(tw_coro *co)
@@ -279,7 +279,7 @@ START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
     ck_assert_str_eq(trace, "sc");
 }
 END_TEST
-#line 10298 "tower.nw"
+#line 10352 "tower.nw"
 static tw_error *failure;
 
 static tw_step failing(tw_coro *co)
@@ -359,7 +359,7 @@ START_TEST(current_task_and_all_tasks)
 }
 END_TEST
 
-#line 9995 "tower.nw"
+#line 10049 "tower.nw"
 Suite *tw_task_suite(void)
 {
     Suite *s = suite_create("task");
