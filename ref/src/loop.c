@@ -166,7 +166,7 @@ static void heap_drop_cancelled(tw_loop *L)
     for (size_t i = n / 2; i-- > 0;)
         heap_sift_down(L->heap, n, i);
 }
-#line 2828 "tower.nw"
+#line 2829 "tower.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -176,11 +176,11 @@ static double monotonic_now(void)
 
 double tw_loop_time(const tw_loop *L)
 {
-    return L->is_virtual ? L->vnow : monotonic_now();
+    return L->is_virtual ? L->vstart + L->offset : monotonic_now();
 }
 
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
-#line 2849 "tower.nw"
+#line 2850 "tower.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -190,7 +190,7 @@ tw_loop *tw_loop_new_clock(tw_clock clock)
         clock = env && strcmp(env, "virtual") == 0 ? TW_CLOCK_VIRTUAL : TW_CLOCK_REAL;
     }
     L->is_virtual = clock == TW_CLOCK_VIRTUAL;
-    L->vnow = monotonic_now();
+    L->vstart = monotonic_now();
     L->epfd = epoll_create1(EPOLL_CLOEXEC);
     L->wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     L->sigfd = -1;
@@ -214,7 +214,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 2891 "tower.nw"
+#line 2892 "tower.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -264,7 +264,7 @@ void tw_loop_free(tw_loop *L)
     pthread_mutex_destroy(&L->ts_lock);
     free(L);
 }
-#line 2945 "tower.nw"
+#line 2946 "tower.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
@@ -324,7 +324,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 3016 "tower.nw"
+#line 3017 "tower.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -364,7 +364,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 3064 "tower.nw"
+#line 3065 "tower.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -448,7 +448,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 3152 "tower.nw"
+#line 3153 "tower.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -506,7 +506,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 3214 "tower.nw"
+#line 3215 "tower.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -552,11 +552,14 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     tw_loop_call_exception_handler(L, &ctx);
     tw_error_unref(err);
 }
-#line 3276 "tower.nw"
+#line 3277 "tower.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
+    double before = L->is_virtual ? monotonic_now() : 0;
     int n = epoll_wait(L->epfd, events, 64, timeout_ms);
+    if (L->is_virtual)
+        L->offset += monotonic_now() - before;
     if (n < 0) {
         if (errno == EINTR)
             return;
@@ -608,18 +611,14 @@ static void run_once(tw_loop *L)
         if (wait < 0)
             wait = 0;
         if (L->is_virtual && !outside_pending(L)) {
-            if (wait > 0)
-                L->vnow = L->heap[0]->when;
+            L->offset += wait;
             timeout_ms = 0;
         } else
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
-    if (timeout_ms != 0 || outside_pending(L)) {
-        double before = L->is_virtual ? monotonic_now() : 0;
+    if (timeout_ms != 0 || outside_pending(L))
         poll_events(L, timeout_ms);
-        if (L->is_virtual)
-            L->vnow += monotonic_now() - before;
-    } else
+    else
         drain_threadsafe(L);
     
 #line 3355 "tower.nw"

@@ -48,7 +48,7 @@ struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
 
 struct tw_loop {
     bool closed, running, stopping, is_virtual;
-    double vnow;                /* a virtual clock's reading */
+    double vstart, offset;      /* a virtual clock: its start, how far it has moved */
     struct tw__ring ready;
     tw_handle **heap;
     size_t nheap, capheap, ncancelled;
