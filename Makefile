@@ -5,7 +5,7 @@
 #   make install         PREFIX=/usr/local DESTDIR= : header, libraries, pkg-config file
 #   make conform IMPL=asyncio|uvloop|gbulb|ref
 #   make bless           regenerate golden/ from the oracle (never in CI)
-#   make check-asan, make check-valgrind, make check-real-clock, make bench, make clean
+#   make check-asan, make check-valgrind, make bench, make clean
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -ec
@@ -165,8 +165,7 @@ bless: | deps
 
 # ---------------------------------------------------------------- checks
 .PHONY: check check-tangle check-roots check-unit check-runner check-suite-ref \
-        check-suite-ref-real check-suite-asyncio check-goldens check-install check-pdf \
-        check-asan check-valgrind check-real-clock
+        check-suite-asyncio check-goldens check-install check-pdf check-asan check-valgrind
 check: all
 	$(PYTHON) tools/check-stages \
 	  "tangle in sync=$(MAKE) -s check-tangle" \
@@ -198,9 +197,9 @@ check-suite-ref: scenarios
 	$(CONFORM) run --impl ref
 # The suite runs ref on its virtual clock; the real clock must give the same
 # transcripts (it takes the scenarios' real sleeps, a few seconds).
+.PHONY: check-suite-ref-real
 check-suite-ref-real: scenarios
 	$(CONFORM) run --impl ref --ref-clock real
-check-real-clock: check-suite-ref-real
 check-suite-asyncio: | deps
 	$(CONFORM) run --impl asyncio
 check-goldens: | deps
