@@ -9,7 +9,7 @@ Suite *tw_coro_suite(void);
 Suite *tw_loop_suite(void);
 #line 6177 "tower.nw"
 Suite *tw_future_suite(void);
-#line 10069 "tower.nw"
+#line 10076 "tower.nw"
 Suite *tw_task_suite(void);
 
 #line 4544 "tower.nw"
@@ -24,7 +24,7 @@ srunner_add_suite(sr, tw_coro_suite());
 srunner_add_suite(sr, tw_loop_suite());
 #line 6180 "tower.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 10072 "tower.nw"
+#line 10079 "tower.nw"
 srunner_add_suite(sr, tw_task_suite());
 #line 4549 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

@@ -7,9 +7,16 @@
 
 static char trace[256];
 
-static tw_error *run_main(tw_coro_fn body, size_t frame_size)
+/* the frame of every test's main coroutine */
+struct main_frame { tw_coro co; tw_task *t; tw_future *fut; };
+
+/* run a main coroutine, which must succeed, and compare the trace it left */
+static void expect_trace(tw_coro_fn main_body, const char *expected)
 {
-    return tw_run_clock(tw_coro_new(body, frame_size), TW_CLOCK_VIRTUAL, NULL);
+    trace[0] = 0;
+    ck_assert_ptr_null(tw_run_clock(tw_coro_new(main_body, sizeof(struct main_frame)),
+                                    TW_CLOCK_VIRTUAL, NULL));
+    ck_assert_str_eq(trace, expected);
 }
 
 /* sleep(10); on CancelledError record "c" and, if the frame says so, refuse */
@@ -39,9 +46,7 @@ static tw_task *sleeper(bool refuse)
     return tw_create_task(&f->co, NULL);
 }
 
-#line 10083 "tower.nw"
-struct main_frame { tw_coro co; tw_task *t; tw_future *fut; };
-
+#line 10090 "tower.nw"
 static tw_step before_start_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -59,9 +64,7 @@ static tw_step before_start_main(tw_coro *co)
 
 START_TEST(cancel_before_the_first_step)
 {
-    trace[0] = 0;
-    ck_assert_ptr_null(run_main(before_start_main, sizeof(struct main_frame)));
-    ck_assert_str_eq(trace, "");
+    expect_trace(before_start_main, "");
 }
 END_TEST
 
@@ -86,9 +89,7 @@ static tw_step at_await_main(tw_coro *co)
 
 START_TEST(cancel_at_an_await)
 {
-    trace[0] = 0;
-    ck_assert_ptr_null(run_main(at_await_main, sizeof(struct main_frame)));
-    ck_assert_str_eq(trace, "scm");
+    expect_trace(at_await_main, "scm");
 }
 END_TEST
 
@@ -109,12 +110,10 @@ static tw_step refused_main(tw_coro *co)
 
 START_TEST(cancel_refused)
 {
-    trace[0] = 0;
-    ck_assert_ptr_null(run_main(refused_main, sizeof(struct main_frame)));
-    ck_assert_str_eq(trace, "sc");
+    expect_trace(refused_main, "sc");
 }
 END_TEST
-#line 10164 "tower.nw"
+#line 10163 "tower.nw"
 static tw_step counting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -138,12 +137,10 @@ static tw_step counting_main(tw_coro *co)
 
 START_TEST(cancelling_counts_requests)
 {
-    trace[0] = 0;
-    ck_assert_ptr_null(run_main(counting_main, sizeof(struct main_frame)));
-    ck_assert_str_eq(trace, "sc");
+    expect_trace(counting_main, "sc");
 }
 END_TEST
-#line 10202 "tower.nw"
+#line 10199 "tower.nw"
 struct waiter { tw_coro co; tw_future *fut; };
 
 static tw_step waiter_body(tw_coro *co)
@@ -163,6 +160,8 @@ static tw_task *waiter(tw_future *fut)
     return tw_create_task(&w->co, NULL);
 }
 
+static bool complete_first;     /* the awaited future completes before the request */
+
 static tw_step waiting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -170,8 +169,10 @@ static tw_step waiting_main(tw_coro *co)
     f->fut = tw_future_new(tw_get_running_loop());
     f->t = waiter(f->fut);
     TW_YIELD(co);
-    tw_task_cancel(f->t, "m");
-    ck_assert(tw_future_cancelled(f->fut));
+    if (complete_first)
+        tw_future_set_result(f->fut, TW_INT(5));
+    ck_assert(tw_task_cancel(f->t, "m"));
+    ck_assert(tw_future_cancelled(f->fut) == !complete_first);
     TW_AWAIT_TRY(co, tw_ref(f->t));
     ck_assert(tw_future_cancelled(tw_task_future(f->t)));
     TW_CLEAR(co);
@@ -182,35 +183,15 @@ static tw_step waiting_main(tw_coro *co)
 
 START_TEST(cancel_of_a_task_waiting_on_a_future)
 {
-    trace[0] = 0;
-    ck_assert_ptr_null(run_main(waiting_main, sizeof(struct main_frame)));
-    ck_assert_str_eq(trace, "CancelledError");
+    complete_first = false;
+    expect_trace(waiting_main, "CancelledError");
 }
 END_TEST
 
-static tw_step completed_main(tw_coro *co)
-{
-    struct main_frame *f = (struct main_frame *)co;
-    TW_BEGIN(co);
-    f->fut = tw_future_new(tw_get_running_loop());
-    f->t = waiter(f->fut);
-    TW_YIELD(co);
-    tw_future_set_result(f->fut, TW_INT(5));
-    ck_assert(tw_task_cancel(f->t, NULL));
-    ck_assert(!tw_future_cancelled(f->fut));
-    TW_AWAIT_TRY(co, tw_ref(f->t));
-    ck_assert(tw_future_cancelled(tw_task_future(f->t)));
-    TW_CLEAR(co);
-    tw_unref(f->t);
-    tw_unref(f->fut);
-    TW_END(co);
-}
-
 START_TEST(cancel_after_the_awaited_future_completed)
 {
-    trace[0] = 0;
-    ck_assert_ptr_null(run_main(completed_main, sizeof(struct main_frame)));
-    ck_assert_str_eq(trace, "CancelledError");
+    complete_first = true;
+    expect_trace(waiting_main, "CancelledError");
 }
 END_TEST
 
@@ -238,10 +219,10 @@ static tw_step last_step_main(tw_coro *co)
 
 START_TEST(cancel_during_the_last_step)
 {
-    ck_assert_ptr_null(run_main(last_step_main, sizeof(struct main_frame)));
+    expect_trace(last_step_main, "");
 }
 END_TEST
-#line 10307 "tower.nw"
+#line 10288 "tower.nw"
 struct parent { tw_coro co; tw_task *child; };
 
 static tw_step parent_body(tw_coro *co)
@@ -274,12 +255,10 @@ static tw_step refusing_child_main(tw_coro *co)
 
 START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
 {
-    trace[0] = 0;
-    ck_assert_ptr_null(run_main(refusing_child_main, sizeof(struct main_frame)));
-    ck_assert_str_eq(trace, "sc");
+    expect_trace(refusing_child_main, "sc");
 }
 END_TEST
-#line 10352 "tower.nw"
+#line 10331 "tower.nw"
 static tw_error *failure;
 
 static tw_step failing(tw_coro *co)
@@ -313,7 +292,7 @@ static tw_step outcome_main(tw_coro *co)
 START_TEST(a_task_is_its_coroutines_outcome)
 {
     failure = tw_error_new(TW_ERR_VALUE, "failed");
-    ck_assert_ptr_null(run_main(outcome_main, sizeof(struct main_frame)));
+    expect_trace(outcome_main, "");
     tw_error_unref(failure);
 }
 END_TEST
@@ -355,11 +334,11 @@ static tw_step tasks_main(tw_coro *co)
 START_TEST(current_task_and_all_tasks)
 {
     ck_assert_ptr_null(tw_current_task());
-    ck_assert_ptr_null(run_main(tasks_main, sizeof(struct main_frame)));
+    expect_trace(tasks_main, "");
 }
 END_TEST
 
-#line 10049 "tower.nw"
+#line 10056 "tower.nw"
 Suite *tw_task_suite(void)
 {
     Suite *s = suite_create("task");
