@@ -1,4 +1,4 @@
-#line 4405 "tower.nw"
+#line 4407 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4120 "tower.nw"
+#line 4121 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4268 "tower.nw"
+#line 4270 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4178 "tower.nw"
+#line 4179 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3765 "tower.nw"
+#line 3766 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3995 "tower.nw"
+#line 3996 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

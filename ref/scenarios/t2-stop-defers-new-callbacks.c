@@ -1,4 +1,4 @@
-#line 3881 "tower.nw"
+#line 3882 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

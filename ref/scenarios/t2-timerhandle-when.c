@@ -1,4 +1,4 @@
-#line 3710 "tower.nw"
+#line 3711 "tower.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"

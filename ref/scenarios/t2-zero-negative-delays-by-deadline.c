@@ -1,4 +1,4 @@
-#line 4444 "tower.nw"
+#line 4446 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

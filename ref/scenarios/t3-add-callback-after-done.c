@@ -1,4 +1,4 @@
-#line 5723 "tower.nw"
+#line 5725 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

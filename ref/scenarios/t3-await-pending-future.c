@@ -1,4 +1,4 @@
-#line 5929 "tower.nw"
+#line 5931 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5843 "tower.nw"
+#line 5845 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

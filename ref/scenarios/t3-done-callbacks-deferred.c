@@ -1,4 +1,4 @@
-#line 5624 "tower.nw"
+#line 5626 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

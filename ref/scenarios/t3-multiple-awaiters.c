@@ -1,4 +1,4 @@
-#line 5995 "tower.nw"
+#line 5997 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5366 "tower.nw"
+#line 5368 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

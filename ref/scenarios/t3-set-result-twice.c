@@ -1,4 +1,4 @@
-#line 5567 "tower.nw"
+#line 5569 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

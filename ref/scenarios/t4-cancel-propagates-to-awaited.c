@@ -1,4 +1,4 @@
-#line 8603 "tower.nw"
+#line 8605 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

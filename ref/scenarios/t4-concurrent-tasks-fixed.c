@@ -1,4 +1,4 @@
-#line 8239 "tower.nw"
+#line 8241 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

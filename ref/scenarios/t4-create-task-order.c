@@ -1,4 +1,4 @@
-#line 8298 "tower.nw"
+#line 8300 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

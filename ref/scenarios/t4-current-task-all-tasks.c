@@ -1,4 +1,4 @@
-#line 9864 "tower.nw"
+#line 9866 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

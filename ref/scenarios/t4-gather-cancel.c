@@ -1,4 +1,4 @@
-#line 8974 "tower.nw"
+#line 8976 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"

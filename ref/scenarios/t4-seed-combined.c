@@ -1,4 +1,4 @@
-#line 8127 "tower.nw"
+#line 8129 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

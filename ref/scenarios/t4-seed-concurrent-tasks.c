@@ -1,4 +1,4 @@
-#line 8181 "tower.nw"
+#line 8183 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9337 "tower.nw"
+#line 9339 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

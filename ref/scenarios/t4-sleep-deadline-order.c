@@ -1,4 +1,4 @@
-#line 8359 "tower.nw"
+#line 8361 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

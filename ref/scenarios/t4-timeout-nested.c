@@ -1,4 +1,4 @@
-#line 9721 "tower.nw"
+#line 9723 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9272 "tower.nw"
+#line 9274 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

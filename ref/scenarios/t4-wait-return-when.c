@@ -1,4 +1,4 @@
-#line 9053 "tower.nw"
+#line 9055 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 9212 "tower.nw"
+#line 9214 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
