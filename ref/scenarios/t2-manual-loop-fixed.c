@@ -1,4 +1,4 @@
-#line 3642 "tower.nw"
+#line 3650 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
