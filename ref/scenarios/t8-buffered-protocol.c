@@ -1,4 +1,4 @@
-#line 13283 "tower.nw"
+#line 13884 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

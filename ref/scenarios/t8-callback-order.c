@@ -1,4 +1,4 @@
-#line 13120 "tower.nw"
+#line 13721 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 13770 "tower.nw"
+#line 14371 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

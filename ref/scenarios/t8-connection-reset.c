@@ -1,4 +1,4 @@
-#line 13859 "tower.nw"
+#line 14460 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 13961 "tower.nw"
+#line 14562 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

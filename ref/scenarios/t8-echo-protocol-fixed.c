@@ -1,4 +1,4 @@
-#line 13017 "tower.nw"
+#line 13618 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

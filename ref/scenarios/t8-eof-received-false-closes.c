@@ -1,4 +1,4 @@
-#line 13445 "tower.nw"
+#line 14046 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13556 "tower.nw"
+#line 14157 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

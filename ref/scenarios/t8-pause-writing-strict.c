@@ -1,4 +1,4 @@
-#line 14083 "tower.nw"
+#line 14684 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 12906 "tower.nw"
+#line 13507 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"

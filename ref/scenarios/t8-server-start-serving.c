@@ -1,4 +1,4 @@
-#line 14216 "tower.nw"
+#line 14817 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

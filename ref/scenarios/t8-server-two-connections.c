@@ -1,4 +1,4 @@
-#line 13655 "tower.nw"
+#line 14256 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
