@@ -1,4 +1,4 @@
-#line 10662 "tower.nw"
+#line 10663 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

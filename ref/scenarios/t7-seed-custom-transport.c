@@ -1,4 +1,4 @@
-#line 10115 "tower.nw"
+#line 10116 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10983 "tower.nw"
+#line 10984 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

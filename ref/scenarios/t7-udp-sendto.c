@@ -1,4 +1,4 @@
-#line 11231 "tower.nw"
+#line 11232 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 10284 "tower.nw"
+#line 10285 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

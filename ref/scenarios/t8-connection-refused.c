@@ -1,4 +1,4 @@
-#line 14371 "tower.nw"
+#line 14372 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 13618 "tower.nw"
+#line 13619 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 14046 "tower.nw"
+#line 14047 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 14157 "tower.nw"
+#line 14158 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 14684 "tower.nw"
+#line 14685 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

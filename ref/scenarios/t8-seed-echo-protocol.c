@@ -1,4 +1,4 @@
-#line 13507 "tower.nw"
+#line 13508 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"

@@ -69,7 +69,7 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 8639 "tower.nw"
+#line 8640 "tower.nw"
 size_t npassive;
 struct tw__resource *resources;
 #line 2224 "tower.nw"
@@ -135,7 +135,7 @@ struct tw_task {
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 8650 "tower.nw"
+#line 8651 "tower.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);
     struct tw__resource *prev, *next;
@@ -145,12 +145,12 @@ void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resou
 void tw__resource_detach(tw_loop *loop, tw__resource *r);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 8863 "tower.nw"
+#line 8864 "tower.nw"
 #include <stdarg.h>
 char *tw__vformat(const char *fmt, va_list ap);
 char *tw__format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 tw_error *tw__os_error_named(const char *type, tw_errkind kind, char *message);
-#line 9658 "tower.nw"
+#line 9659 "tower.nw"
 struct tw_server;
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        struct tw_server *server, tw_future *waiter);

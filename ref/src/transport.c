@@ -1,4 +1,4 @@
-#line 8732 "tower.nw"
+#line 8733 "tower.nw"
 /* transport.c -- the transport class, socket transports, direct socket operations */
 #include "private.h"
 #include <arpa/inet.h>
@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <unistd.h>
 
-#line 8753 "tower.nw"
+#line 8754 "tower.nw"
 int tw_sockaddr_family(const tw_sockaddr *a)
 {
     return a ? a->u.sa.sa_family : AF_UNSPEC;
@@ -78,7 +78,7 @@ const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
     }
     return buf;
 }
-#line 8828 "tower.nw"
+#line 8829 "tower.nw"
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
 {
     if (a == NULL || b == NULL)
@@ -101,7 +101,7 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 8870 "tower.nw"
+#line 8871 "tower.nw"
 static const struct { int errnum; const char *type; } os_classes[] = {
     { EAGAIN, "BlockingIOError" }, { EALREADY, "BlockingIOError" },
     { EINPROGRESS, "BlockingIOError" }, { ECHILD, "ChildProcessError" },
@@ -163,7 +163,7 @@ tw_error *tw_error_os(int errnum, const char *fmt, ...)
     free(body);
     return tw__os_error_named(type, errnum == ETIMEDOUT ? TW_ERR_TIMEOUT : TW_ERR_OS, message);
 }
-#line 8940 "tower.nw"
+#line 8941 "tower.nw"
 static void not_implemented(const tw_transport *t, const char *method)
     __attribute__((noreturn));
 
@@ -216,7 +216,7 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
     t->protocol = protocol;
     tw_protocol_unref(old);
 }
-#line 8995 "tower.nw"
+#line 8996 "tower.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -271,7 +271,7 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 9065 "tower.nw"
+#line 9066 "tower.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -294,7 +294,7 @@ struct sock {
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 9097 "tower.nw"
+#line 9098 "tower.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
 static void sock_watch_read(struct sock *s, bool on)
@@ -328,7 +328,7 @@ static void sock_watch_write(struct sock *s, bool on)
     }
     s->writer_on = on;
 }
-#line 9142 "tower.nw"
+#line 9143 "tower.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -366,7 +366,7 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 9189 "tower.nw"
+#line 9190 "tower.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -410,7 +410,7 @@ static void sock_loop_closed(tw__resource *r)
     sock_release(s);
     tw_transport_unref(&s->base);
 }
-#line 9241 "tower.nw"
+#line 9242 "tower.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -466,7 +466,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 9302 "tower.nw"
+#line 9303 "tower.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -480,7 +480,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 9326 "tower.nw"
+#line 9327 "tower.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -551,7 +551,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 9403 "tower.nw"
+#line 9404 "tower.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -563,7 +563,7 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 9425 "tower.nw"
+#line 9426 "tower.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -611,7 +611,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 9482 "tower.nw"
+#line 9483 "tower.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -656,7 +656,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 9537 "tower.nw"
+#line 9538 "tower.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -707,7 +707,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 9594 "tower.nw"
+#line 9595 "tower.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -765,7 +765,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 9668 "tower.nw"
+#line 9669 "tower.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -809,7 +809,7 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 9723 "tower.nw"
+#line 9724 "tower.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -864,7 +864,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 9780 "tower.nw"
+#line 9781 "tower.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -941,7 +941,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 9859 "tower.nw"
+#line 9860 "tower.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -970,7 +970,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 9899 "tower.nw"
+#line 9900 "tower.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1030,7 +1030,7 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 9964 "tower.nw"
+#line 9965 "tower.nw"
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1067,7 +1067,7 @@ void *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return sockop_new(recv_body, L, fd, buf, n);
 }
-#line 10003 "tower.nw"
+#line 10004 "tower.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1112,7 +1112,7 @@ void *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return sockop_new(sendall_body, L, fd, data, n);
 }
-#line 10053 "tower.nw"
+#line 10054 "tower.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;

@@ -1,4 +1,4 @@
-#line 15059 "tower.nw"
+#line 15060 "tower.nw"
 /* check_protocol.c -- unit tests of tier 8: protocols, connections, servers */
 #include <check.h>
 #include <dirent.h>
@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "tower.h"
 
-#line 11401 "tower.nw"
+#line 11402 "tower.nw"
 static int open_fds(void)
 {
     DIR *d = opendir("/proc/self/fd");
@@ -70,7 +70,7 @@ __attribute__((unused)) static size_t drain(int fd)
         total += (size_t)n;
     return total;
 }
-#line 11468 "tower.nw"
+#line 11469 "tower.nw"
 static char trace[512];
 
 struct rec {
@@ -158,7 +158,7 @@ __attribute__((unused)) static size_t fill(tw_transport *t)
         tw_transport_write(t, block, sizeof block);
     return tw_transport_get_write_buffer_size(t);
 }
-#line 15096 "tower.nw"
+#line 15097 "tower.nw"
 static int made_count;
 
 static tw_protocol *counting_factory(void *arg)
@@ -236,7 +236,7 @@ START_TEST(serve_forever_ends_cancelled)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 15179 "tower.nw"
+#line 15180 "tower.nw"
 static char reported[128];
 
 static void capture(tw_loop *loop, const tw_context *ctx, void *data)
@@ -286,7 +286,7 @@ START_TEST(failing_data_received_is_fatal)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 15231 "tower.nw"
+#line 15232 "tower.nw"
 START_TEST(datagram_addresses_are_checked)
 {
     int before = open_fds();
@@ -323,7 +323,7 @@ START_TEST(datagram_addresses_are_checked)
 }
 END_TEST
 
-#line 15074 "tower.nw"
+#line 15075 "tower.nw"
 Suite *tw_protocol_suite(void)
 {
     Suite *s = suite_create("protocol");

@@ -1,4 +1,4 @@
-#line 11558 "tower.nw"
+#line 11559 "tower.nw"
 /* check_transport.c -- unit tests of tier 7: addresses, errors, socket transports */
 #include <check.h>
 #include <dirent.h>
@@ -11,7 +11,7 @@
 #include <arpa/inet.h>
 #include "tower.h"
 
-#line 11401 "tower.nw"
+#line 11402 "tower.nw"
 static int open_fds(void)
 {
     DIR *d = opendir("/proc/self/fd");
@@ -72,7 +72,7 @@ __attribute__((unused)) static size_t drain(int fd)
         total += (size_t)n;
     return total;
 }
-#line 11468 "tower.nw"
+#line 11469 "tower.nw"
 static char trace[512];
 
 struct rec {
@@ -160,7 +160,7 @@ __attribute__((unused)) static size_t fill(tw_transport *t)
         tw_transport_write(t, block, sizeof block);
     return tw_transport_get_write_buffer_size(t);
 }
-#line 11606 "tower.nw"
+#line 11607 "tower.nw"
 START_TEST(addresses_print_as_python_does)
 {
     tw_sockaddr v4 = { .len = sizeof v4.u.in4 }, v6 = { .len = sizeof v6.u.in6 }, un, other;
@@ -213,7 +213,7 @@ START_TEST(os_errors_carry_python_classes)
     tw_error_unref(e);
 }
 END_TEST
-#line 11666 "tower.nw"
+#line 11667 "tower.nw"
 struct drained { tw_transport *t; int fd; size_t total; };
 
 static bool all_drained(void *arg)
@@ -280,7 +280,7 @@ START_TEST(write_after_write_eof_is_refused)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 11739 "tower.nw"
+#line 11740 "tower.nw"
 START_TEST(pause_only_strictly_over_high)
 {
     int before = open_fds(), sv[2];
@@ -365,7 +365,7 @@ START_TEST(limits_are_validated)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 11832 "tower.nw"
+#line 11833 "tower.nw"
 START_TEST(callbacks_in_order_over_a_socketpair)
 {
     int before = open_fds(), sv[2];
@@ -527,7 +527,7 @@ START_TEST(closing_the_loop_closes_transports)
 }
 END_TEST
 
-#line 11575 "tower.nw"
+#line 11576 "tower.nw"
 Suite *tw_transport_suite(void)
 {
     Suite *s = suite_create("transport");

@@ -32,7 +32,7 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b);
 #line 8329 "tower.nw"
 tw_error *tw_error_os(int errnum, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-#line 8357 "tower.nw"
+#line 8358 "tower.nw"
 typedef struct tw_protocol tw_protocol;
 typedef struct tw_transport tw_transport;
 
@@ -87,7 +87,7 @@ void tw_transport_unref(tw_transport *t);
 bool tw_transport_is(const tw_transport *t, tw_transport_kind kind);
 tw_protocol *tw_transport_get_protocol(const tw_transport *t);
 void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol);
-#line 8450 "tower.nw"
+#line 8451 "tower.nw"
 void tw_transport_close(tw_transport *t);
 bool tw_transport_is_closing(const tw_transport *t);
 tw_value tw_transport_get_extra_info(tw_transport *t, const char *name, tw_value dflt);
@@ -104,7 +104,7 @@ void tw_transport_get_write_buffer_limits(const tw_transport *t, size_t *low, si
 tw_error *tw_transport_set_write_buffer_limits(tw_transport *t, long high, long low);
 tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
                               const tw_sockaddr *addr);
-#line 8576 "tower.nw"
+#line 8577 "tower.nw"
 void *tw_sock_recv(tw_loop *loop, int fd, void *buf, size_t n);
 void *tw_sock_sendall(tw_loop *loop, int fd, const void *data, size_t n);
 void *tw_sock_connect(tw_loop *loop, int fd, const tw_sockaddr *addr);
