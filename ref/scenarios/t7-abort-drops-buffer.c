@@ -1,4 +1,4 @@
-#line 10663 "tower.nw"
+#line 10629 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

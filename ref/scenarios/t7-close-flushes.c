@@ -1,4 +1,4 @@
-#line 10754 "tower.nw"
+#line 10720 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 10385 "tower.nw"
+#line 10351 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 10893 "tower.nw"
+#line 10859 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

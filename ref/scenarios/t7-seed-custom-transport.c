@@ -1,4 +1,4 @@
-#line 10116 "tower.nw"
+#line 10082 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

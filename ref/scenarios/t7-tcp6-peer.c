@@ -1,4 +1,4 @@
-#line 10984 "tower.nw"
+#line 10950 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 11232 "tower.nw"
+#line 11198 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 11091 "tower.nw"
+#line 11057 "tower.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-#line 10487 "tower.nw"
+#line 10453 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>

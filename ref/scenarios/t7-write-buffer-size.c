@@ -1,4 +1,4 @@
-#line 10567 "tower.nw"
+#line 10533 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 10285 "tower.nw"
+#line 10251 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

@@ -1,4 +1,4 @@
-#line 10185 "tower.nw"
+#line 10151 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 13885 "tower.nw"
+#line 13823 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

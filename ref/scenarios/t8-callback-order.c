@@ -1,4 +1,4 @@
-#line 13722 "tower.nw"
+#line 13660 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 14372 "tower.nw"
+#line 14310 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

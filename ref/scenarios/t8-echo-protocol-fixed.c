@@ -1,4 +1,4 @@
-#line 13619 "tower.nw"
+#line 13557 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

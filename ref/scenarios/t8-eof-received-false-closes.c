@@ -1,4 +1,4 @@
-#line 14047 "tower.nw"
+#line 13985 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

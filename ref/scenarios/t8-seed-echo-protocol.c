@@ -1,4 +1,4 @@
-#line 13508 "tower.nw"
+#line 13446 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"

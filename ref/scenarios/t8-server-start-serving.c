@@ -1,4 +1,4 @@
-#line 14818 "tower.nw"
+#line 14756 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -146,11 +146,8 @@ void tw__resource_detach(tw_loop *loop, tw__resource *r);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
 #line 8864 "tower.nw"
-#include <stdarg.h>
-char *tw__vformat(const char *fmt, va_list ap);
-char *tw__format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-tw_error *tw__os_error_named(const char *type, tw_errkind kind, char *message);
-#line 9659 "tower.nw"
+tw_error *tw__error_named(tw_error *e, const char *type);
+#line 9625 "tower.nw"
 struct tw_server;
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        struct tw_server *server, tw_future *waiter);

@@ -101,7 +101,7 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 8871 "tower.nw"
+#line 8868 "tower.nw"
 static const struct { int errnum; const char *type; } os_classes[] = {
     { EAGAIN, "BlockingIOError" }, { EALREADY, "BlockingIOError" },
     { EINPROGRESS, "BlockingIOError" }, { ECHILD, "ChildProcessError" },
@@ -114,33 +114,8 @@ static const struct { int errnum; const char *type; } os_classes[] = {
     { ESRCH, "ProcessLookupError" }, { ETIMEDOUT, "TimeoutError" },
 };
 
-char *tw__vformat(const char *fmt, va_list ap)
+tw_error *tw__error_named(tw_error *e, const char *type)
 {
-    va_list copy;
-    int n;
-    char *s;
-    va_copy(copy, ap);
-    n = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
-    s = tw__alloc((size_t)n + 1);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    return s;
-}
-
-char *tw__format(const char *fmt, ...)
-{
-    va_list ap;
-    char *s;
-    va_start(ap, fmt);
-    s = tw__vformat(fmt, ap);
-    va_end(ap);
-    return s;
-}
-
-tw_error *tw__os_error_named(const char *type, tw_errkind kind, char *message)
-{
-    tw_error *e = tw_error_new(kind, "%s", message);
-    free(message);
     if (type)
         e->type = (char *)type;
     return e;
@@ -149,21 +124,21 @@ tw_error *tw__os_error_named(const char *type, tw_errkind kind, char *message)
 tw_error *tw_error_os(int errnum, const char *fmt, ...)
 {
     const char *type = NULL;
-    char *body = NULL, *message;
+    char body[256];
     for (size_t i = 0; i < sizeof os_classes / sizeof os_classes[0]; i++)
         if (os_classes[i].errnum == errnum)
             type = os_classes[i].type;
     if (fmt) {
         va_list ap;
         va_start(ap, fmt);
-        body = tw__vformat(fmt, ap);
+        vsnprintf(body, sizeof body, fmt, ap);
         va_end(ap);
-    }
-    message = tw__format("[Errno %d] %s", errnum, body ? body : strerror(errnum));
-    free(body);
-    return tw__os_error_named(type, errnum == ETIMEDOUT ? TW_ERR_TIMEOUT : TW_ERR_OS, message);
+    } else
+        snprintf(body, sizeof body, "%s", strerror(errnum));
+    return tw__error_named(tw_error_new(errnum == ETIMEDOUT ? TW_ERR_TIMEOUT : TW_ERR_OS,
+                                        "[Errno %d] %s", errnum, body), type);
 }
-#line 8941 "tower.nw"
+#line 8913 "tower.nw"
 static void not_implemented(const tw_transport *t, const char *method)
     __attribute__((noreturn));
 
@@ -216,7 +191,7 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
     t->protocol = protocol;
     tw_protocol_unref(old);
 }
-#line 8996 "tower.nw"
+#line 8968 "tower.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -271,7 +246,7 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 9066 "tower.nw"
+#line 9038 "tower.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -294,41 +269,34 @@ struct sock {
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 9098 "tower.nw"
+#line 9071 "tower.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
-static void sock_watch_read(struct sock *s, bool on)
+static void sock_watch(struct sock *s, bool writer, bool on)
 {
+    tw_loop *L = s->base.loop;
+    bool *state = writer ? &s->writer_on : &s->reader_on;
     tw_error *err = NULL;
-    if (on == s->reader_on || s->fd < 0)
+    if (on == *state || s->fd < 0)
         return;
-    if (on)
-        err = tw__loop_add_passive_reader(s->base.loop, s->fd, s->on_readable, s);
+    if (on && writer)
+        err = tw_loop_add_writer(L, s->fd, s->on_writable, s);
+    else if (on)
+        err = tw__loop_add_passive_reader(L, s->fd, s->on_readable, s);
+    else if (writer)
+        tw_loop_remove_writer(L, s->fd);
     else
-        tw__loop_remove_passive_reader(s->base.loop, s->fd);
+        tw__loop_remove_passive_reader(L, s->fd);
     if (err) {
         sock_force_close(s, err);
         return;
     }
-    s->reader_on = on;
+    *state = on;
 }
 
-static void sock_watch_write(struct sock *s, bool on)
-{
-    tw_error *err = NULL;
-    if (on == s->writer_on || s->fd < 0)
-        return;
-    if (on)
-        err = tw_loop_add_writer(s->base.loop, s->fd, s->on_writable, s);
-    else
-        tw_loop_remove_writer(s->base.loop, s->fd);
-    if (err) {
-        sock_force_close(s, err);
-        return;
-    }
-    s->writer_on = on;
-}
-#line 9143 "tower.nw"
+static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
+static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
+#line 9109 "tower.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -366,7 +334,7 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 9190 "tower.nw"
+#line 9156 "tower.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -410,7 +378,7 @@ static void sock_loop_closed(tw__resource *r)
     sock_release(s);
     tw_transport_unref(&s->base);
 }
-#line 9242 "tower.nw"
+#line 9208 "tower.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -466,7 +434,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 9303 "tower.nw"
+#line 9269 "tower.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -480,7 +448,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 9327 "tower.nw"
+#line 9293 "tower.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -551,7 +519,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 9404 "tower.nw"
+#line 9370 "tower.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -563,7 +531,7 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 9426 "tower.nw"
+#line 9392 "tower.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -611,7 +579,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 9483 "tower.nw"
+#line 9449 "tower.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -656,7 +624,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 9538 "tower.nw"
+#line 9504 "tower.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -707,7 +675,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 9595 "tower.nw"
+#line 9561 "tower.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -765,7 +733,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 9669 "tower.nw"
+#line 9635 "tower.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -809,7 +777,7 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 9724 "tower.nw"
+#line 9690 "tower.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -864,7 +832,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 9781 "tower.nw"
+#line 9747 "tower.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -941,7 +909,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 9860 "tower.nw"
+#line 9826 "tower.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -970,7 +938,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 9900 "tower.nw"
+#line 9866 "tower.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1030,7 +998,7 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 9965 "tower.nw"
+#line 9931 "tower.nw"
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1067,7 +1035,7 @@ void *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return sockop_new(recv_body, L, fd, buf, n);
 }
-#line 10004 "tower.nw"
+#line 9970 "tower.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1112,7 +1080,7 @@ void *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return sockop_new(sendall_body, L, fd, data, n);
 }
-#line 10054 "tower.nw"
+#line 10020 "tower.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;

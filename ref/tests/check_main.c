@@ -5,9 +5,9 @@
 
 #line 4050 "tower.nw"
 Suite *tw_loop_suite(void);
-#line 11600 "tower.nw"
+#line 11602 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 15090 "tower.nw"
+#line 15020 "tower.nw"
 Suite *tw_protocol_suite(void);
 
 #line 4037 "tower.nw"
@@ -18,9 +18,9 @@ int main(void)
     
 #line 4053 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 11603 "tower.nw"
+#line 11605 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 15093 "tower.nw"
+#line 15023 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
 #line 4042 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

@@ -1,164 +1,8 @@
-#line 15060 "tower.nw"
+#line 14998 "tower.nw"
 /* check_protocol.c -- unit tests of tier 8: protocols, connections, servers */
-#include <check.h>
-#include <dirent.h>
-#include <errno.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/socket.h>
-#include <unistd.h>
-#include "tower.h"
+#include "sockets.h"
 
-#line 11402 "tower.nw"
-static int open_fds(void)
-{
-    DIR *d = opendir("/proc/self/fd");
-    struct dirent *e;
-    int n = 0;
-    while ((e = readdir(d)) != NULL)
-        if (e->d_name[0] != '.')
-            n++;
-    closedir(d);
-    return n - 1;                         /* the directory's own descriptor */
-}
-
-static tw_error *stop_soon(void *loop)
-{
-    tw_loop_stop(loop);
-    return NULL;
-}
-
-static void run_for(tw_loop *L, double seconds)
-{
-    tw_call_later(L, seconds, stop_soon, L, NULL);
-    ck_assert_ptr_null(tw_loop_run_forever(L));
-}
-
-static bool run_until(tw_loop *L, bool (*done)(void *), void *arg)
-{
-    for (int i = 0; i < 5000 && !done(arg); i++)
-        run_for(L, 0.001);
-    return done(arg);
-}
-
-static tw_value await_value(tw_loop *L, void *awaitable)
-{
-    tw_value v;
-    tw_error *err = tw_loop_run_until_complete(L, awaitable, &v);
-    if (err)
-        tw_error_print(stderr, err);
-    ck_assert_ptr_null(err);
-    return v;
-}
-
-static tw_transport *adopt(tw_loop *L, tw_protocol_factory factory, void *arg, int fd)
-{
-    return await_value(L, tw_create_unix_connection(L, factory, arg, NULL, fd)).p;
-}
-
-static void pair(int sv[2])
-{
-    ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv), 0);
-}
-
-__attribute__((unused)) static size_t drain(int fd)
-{
-    static char sink[65536];
-    size_t total = 0;
-    ssize_t n;
-    while ((n = read(fd, sink, sizeof sink)) > 0)
-        total += (size_t)n;
-    return total;
-}
-#line 11469 "tower.nw"
-static char trace[512];
-
-struct rec {
-    tw_protocol base;
-    tw_transport *transport;
-    bool keep_open, lost;
-    const char *reply;
-};
-
-static void note(const char *fmt, const char *arg)
-{
-    size_t len = strlen(trace);
-    snprintf(trace + len, sizeof trace - len, fmt, len ? " " : "", arg);
-}
-
-static tw_error *rec_made(tw_protocol *p, tw_transport *t)
-{
-    ((struct rec *)p)->transport = t;
-    note("%smade%s", "");
-    return NULL;
-}
-
-static tw_error *rec_data(tw_protocol *p, const void *data, size_t n)
-{
-    char text[64];
-    (void)p;
-    snprintf(text, sizeof text, "%.*s", (int)n, (const char *)data);
-    note("%sdata:%s", text);
-    return NULL;
-}
-
-static tw_error *rec_eof(tw_protocol *p, bool *keep_open)
-{
-    struct rec *r = (struct rec *)p;
-    note("%seof%s", "");
-    if (r->reply)
-        tw_transport_write(r->transport, r->reply, strlen(r->reply));
-    *keep_open = r->keep_open;
-    return NULL;
-}
-
-static tw_error *rec_lost(tw_protocol *p, tw_error *exc)
-{
-    ((struct rec *)p)->lost = true;
-    note("%slost:%s", exc ? tw_error_type(exc) : "None");
-    return NULL;
-}
-
-static tw_error *rec_pause(tw_protocol *p)
-{
-    (void)p;
-    note("%spause%s", "");
-    return NULL;
-}
-
-static tw_error *rec_resume(tw_protocol *p)
-{
-    (void)p;
-    note("%sresume%s", "");
-    return NULL;
-}
-
-static const tw_protocol_class rec_class = {
-    .name = "Recorder", .connection_made = rec_made, .data_received = rec_data,
-    .eof_received = rec_eof, .connection_lost = rec_lost, .pause_writing = rec_pause,
-    .resume_writing = rec_resume,
-};
-
-static struct rec *last_rec;
-
-static tw_protocol *rec_factory(void *arg)
-{
-    struct rec *r = tw_protocol_new(&rec_class, sizeof *r);
-    (void)arg;
-    last_rec = r;
-    return &r->base;
-}
-
-static bool rec_is_lost(void *r) { return ((struct rec *)r)->lost; }
-
-__attribute__((unused)) static size_t fill(tw_transport *t)
-{
-    static char block[65536];
-    while (tw_transport_get_write_buffer_size(t) == 0)
-        tw_transport_write(t, block, sizeof block);
-    return tw_transport_get_write_buffer_size(t);
-}
-#line 15097 "tower.nw"
+#line 15027 "tower.nw"
 static int made_count;
 
 static tw_protocol *counting_factory(void *arg)
@@ -236,7 +80,7 @@ START_TEST(serve_forever_ends_cancelled)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 15180 "tower.nw"
+#line 15110 "tower.nw"
 static char reported[128];
 
 static void capture(tw_loop *loop, const tw_context *ctx, void *data)
@@ -269,24 +113,18 @@ static tw_protocol *raising_factory(void *arg)
 
 START_TEST(failing_data_received_is_fatal)
 {
-    int before = open_fds(), sv[2];
-    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
-    tw_transport *t;
-    pair(sv);
-    trace[0] = reported[0] = '\0';
-    tw_loop_set_exception_handler(L, capture, NULL);
-    t = adopt(L, raising_factory, NULL, sv[0]);
-    ck_assert_int_eq(write(sv[1], "x", 1), 1);
-    ck_assert(run_until(L, rec_is_lost, last_rec));
+    struct rig r;
+    reported[0] = '\0';
+    rig_open(&r, raising_factory, NULL);
+    tw_loop_set_exception_handler(r.L, capture, NULL);
+    ck_assert_int_eq(write(r.sv[1], "x", 1), 1);
+    ck_assert(run_until(r.L, rec_is_lost, last_rec));
     ck_assert_str_eq(reported, "Fatal error: protocol.data_received() call failed. ProtocolBug");
     ck_assert_str_eq(trace, "made lost:ProtocolBug");
-    tw_transport_unref(t);
-    close(sv[1]);
-    tw_loop_free(L);
-    ck_assert_int_eq(open_fds(), before);
+    rig_close(&r);
 }
 END_TEST
-#line 15232 "tower.nw"
+#line 15156 "tower.nw"
 START_TEST(datagram_addresses_are_checked)
 {
     int before = open_fds();
@@ -323,7 +161,7 @@ START_TEST(datagram_addresses_are_checked)
 }
 END_TEST
 
-#line 15075 "tower.nw"
+#line 15005 "tower.nw"
 Suite *tw_protocol_suite(void)
 {
     Suite *s = suite_create("protocol");
