@@ -1,4 +1,4 @@
-#line 13823 "tower.nw"
+#line 13826 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

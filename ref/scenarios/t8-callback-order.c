@@ -1,4 +1,4 @@
-#line 13660 "tower.nw"
+#line 13663 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

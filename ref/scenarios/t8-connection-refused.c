@@ -1,4 +1,4 @@
-#line 14310 "tower.nw"
+#line 14313 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

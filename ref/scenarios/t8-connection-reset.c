@@ -1,4 +1,4 @@
-#line 14399 "tower.nw"
+#line 14402 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

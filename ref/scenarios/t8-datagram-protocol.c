@@ -1,4 +1,4 @@
-#line 14501 "tower.nw"
+#line 14504 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

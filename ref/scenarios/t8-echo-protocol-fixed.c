@@ -1,4 +1,4 @@
-#line 13557 "tower.nw"
+#line 13560 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

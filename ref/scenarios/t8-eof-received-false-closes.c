@@ -1,4 +1,4 @@
-#line 13985 "tower.nw"
+#line 13988 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 14096 "tower.nw"
+#line 14099 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 14623 "tower.nw"
+#line 14626 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

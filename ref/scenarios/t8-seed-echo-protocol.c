@@ -1,4 +1,4 @@
-#line 13446 "tower.nw"
+#line 13449 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"

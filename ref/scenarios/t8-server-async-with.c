@@ -1,4 +1,4 @@
-#line 14881 "tower.nw"
+#line 14884 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 14756 "tower.nw"
+#line 14759 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 14195 "tower.nw"
+#line 14198 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -7,7 +7,7 @@
 Suite *tw_loop_suite(void);
 #line 11602 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 15020 "tower.nw"
+#line 15023 "tower.nw"
 Suite *tw_protocol_suite(void);
 
 #line 4037 "tower.nw"
@@ -20,7 +20,7 @@ int main(void)
 srunner_add_suite(sr, tw_loop_suite());
 #line 11605 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 15023 "tower.nw"
+#line 15026 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
 #line 4042 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

@@ -97,7 +97,7 @@ void tw_server_close(tw_server *s);
 void *tw_server_wait_closed(tw_server *s);
 void *tw_server_serve_forever(tw_server *s);
 void *tw_server_exit(tw_server *s);
-#line 12364 "tower.nw"
+#line 12367 "tower.nw"
 typedef struct tw_datagram_options {
     const char *local_host;
     int local_port;
