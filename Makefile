@@ -120,7 +120,7 @@ $(B)/bench/%: ref/bench/%.c $(HEADERS) $(B)/libtower.a
 $(B)/examples/%: ref/examples/%.c $(HEADERS) $(B)/libtower.a
 	@mkdir -p $(@D)
 	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
-$(CHECK_BIN): $(TEST_SRCS) $(HEADERS) $(B)/libtower.a
+$(CHECK_BIN): $(TEST_SRCS) $(filter ref/tests/%.h,$(REF_FILES)) $(HEADERS) $(B)/libtower.a
 	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $$(pkg-config --cflags check) $(TEST_SRCS) -o $@ \
 	  $(B)/libtower.a $$(pkg-config --libs check) $(LDLIBS_TOWER)
 

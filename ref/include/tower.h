@@ -8,4 +8,6 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
+#include "tower/transport.h"
+#include "tower/protocol.h"
 #endif

@@ -1,4 +1,4 @@
-#line 1546 "tower.nw"
+#line 1549 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

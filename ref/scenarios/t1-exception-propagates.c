@@ -1,4 +1,4 @@
-#line 1471 "tower.nw"
+#line 1474 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1814 "tower.nw"
+#line 1817 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

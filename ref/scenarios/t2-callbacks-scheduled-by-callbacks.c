@@ -1,4 +1,4 @@
-#line 3601 "tower.nw"
+#line 3609 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

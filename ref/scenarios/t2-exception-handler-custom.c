@@ -1,4 +1,4 @@
-#line 4322 "tower.nw"
+#line 4330 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

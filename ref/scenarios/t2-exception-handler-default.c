@@ -1,4 +1,4 @@
-#line 4270 "tower.nw"
+#line 4278 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4179 "tower.nw"
+#line 4187 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3766 "tower.nw"
+#line 3774 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

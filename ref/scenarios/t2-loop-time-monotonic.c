@@ -1,4 +1,4 @@
-#line 4223 "tower.nw"
+#line 4231 "tower.nw"
 #include <stdbool.h>
 #include <stdio.h>
 #include "tower.h"

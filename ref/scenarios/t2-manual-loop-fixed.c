@@ -1,4 +1,4 @@
-#line 3511 "tower.nw"
+#line 3519 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

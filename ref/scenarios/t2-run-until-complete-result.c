@@ -1,4 +1,4 @@
-#line 3996 "tower.nw"
+#line 4004 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3830 "tower.nw"
+#line 3838 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

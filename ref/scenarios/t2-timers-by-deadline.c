@@ -1,4 +1,4 @@
-#line 3661 "tower.nw"
+#line 3669 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 5725 "tower.nw"
+#line 5733 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5845 "tower.nw"
+#line 5853 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5626 "tower.nw"
+#line 5634 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

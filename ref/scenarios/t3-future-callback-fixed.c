@@ -1,4 +1,4 @@
-#line 5417 "tower.nw"
+#line 5425 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5997 "tower.nw"
+#line 6005 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5368 "tower.nw"
+#line 5376 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5569 "tower.nw"
+#line 5577 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9414 "tower.nw"
+#line 9422 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

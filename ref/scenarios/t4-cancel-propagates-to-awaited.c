@@ -1,4 +1,4 @@
-#line 8605 "tower.nw"
+#line 8613 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

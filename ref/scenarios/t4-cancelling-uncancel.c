@@ -1,4 +1,4 @@
-#line 8733 "tower.nw"
+#line 8741 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8300 "tower.nw"
+#line 8308 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8976 "tower.nw"
+#line 8984 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"

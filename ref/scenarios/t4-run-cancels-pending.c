@@ -1,4 +1,4 @@
-#line 9797 "tower.nw"
+#line 9805 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

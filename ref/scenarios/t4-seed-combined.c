@@ -1,4 +1,4 @@
-#line 8129 "tower.nw"
+#line 8137 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

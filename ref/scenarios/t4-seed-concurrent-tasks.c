@@ -1,4 +1,4 @@
-#line 8183 "tower.nw"
+#line 8191 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

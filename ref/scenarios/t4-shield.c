@@ -1,4 +1,4 @@
-#line 9339 "tower.nw"
+#line 9347 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8361 "tower.nw"
+#line 8369 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

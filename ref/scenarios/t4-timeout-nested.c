@@ -1,4 +1,4 @@
-#line 9723 "tower.nw"
+#line 9731 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

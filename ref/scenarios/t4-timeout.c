@@ -1,4 +1,4 @@
-#line 9624 "tower.nw"
+#line 9632 "tower.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"
