@@ -1,4 +1,4 @@
-#line 3937 "tower.nw"
+#line 3941 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4734 "tower.nw"
+#line 4738 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

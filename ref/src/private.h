@@ -1,4 +1,4 @@
-#line 695 "tower.nw"
+#line 697 "tower.nw"
 /* private.h -- the runtime's internal structures; not installed. */
 #ifndef TOWER_PRIVATE_H
 #define TOWER_PRIVATE_H
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 716 "tower.nw"
+#line 718 "tower.nw"
 struct tw_error {
     int refs;                 /* < 0: static and immortal */
     tw_errkind kind;
@@ -26,7 +26,7 @@ void *tw__alloc(size_t size);
 void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-#line 2179 "tower.nw"
+#line 2183 "tower.nw"
 #include <signal.h>
 
 struct tw_handle {
@@ -77,7 +77,7 @@ void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, vo
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 void tw__loop_destroy_tasks(tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
-#line 4393 "tower.nw"
+#line 4397 "tower.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -117,7 +117,7 @@ void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 void tw__future_drop_callbacks(tw_future *f);
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_describe(FILE *out, tw_future *f);
-#line 5521 "tower.nw"
+#line 5525 "tower.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -130,5 +130,5 @@ struct tw_task {
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 708 "tower.nw"
+#line 710 "tower.nw"
 #endif

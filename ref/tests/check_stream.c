@@ -1,0 +1,682 @@
+#line 9788 "tower.nw"
+/* check_stream.c -- unit tests of stream readers */
+#include <check.h>
+#include <string.h>
+#include "tower.h"
+
+#line 9830 "tower.nw"
+struct fake_transport { int pauses, resumes; bool paused, can_pause; };
+
+static bool fake_pause(void *t)
+{
+    struct fake_transport *ft = t;
+    ck_assert(!ft->paused);
+    if (!ft->can_pause)
+        return false;
+    ft->pauses++;
+    ft->paused = true;
+    return true;
+}
+
+static void fake_resume(void *t)
+{
+    struct fake_transport *ft = t;
+    ck_assert(ft->paused);
+    ft->resumes++;
+    ft->paused = false;
+}
+
+static const tw_stream_transport_ops fake_ops = { fake_pause, fake_resume };
+
+struct test_frame {
+    tw_coro co;
+    tw_stream_reader *r;
+    struct fake_transport ft;
+    tw_task *task;
+    tw_error *saved;
+    int i;
+};
+
+static tw_stream_reader *reader_with_limit(struct test_frame *f, ptrdiff_t limit)
+{
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, limit, &f->r));
+    f->ft.can_pause = true;
+    tw_stream_reader_set_transport(f->r, &fake_ops, &f->ft);
+    return f->r;
+}
+
+static void feed(tw_stream_reader *r, const char *s)
+{
+    tw_stream_reader_feed_data(r, s, strlen(s));
+}
+
+static void expect_bytes_n(tw_coro *co, const void *data, size_t n)
+{
+    tw_bytes *b;
+    if (TW_ERROR(co))
+        ck_abort_msg("expected %zu bytes, got %s: %s", n, tw_error_type(TW_ERROR(co)),
+                     tw_error_str(TW_ERROR(co)));
+    b = TW_RESULT(co).p;
+    ck_assert_uint_eq(b->len, n);
+    ck_assert(memcmp(b->data, data, n) == 0);
+    ck_assert_int_eq(b->data[n], 0);
+    tw_bytes_free(b);
+}
+
+static void expect_bytes(tw_coro *co, const char *s)
+{
+    expect_bytes_n(co, s, strlen(s));
+}
+
+static tw_error *expect_error(tw_coro *co, tw_errkind kind, const char *msg)
+{
+    tw_error *e = TW_TAKE_ERROR(co);
+    ck_assert_msg(e != NULL, "expected %s, got a result", msg ? msg : "an error");
+    ck_assert_int_eq(tw_error_kind(e), kind);
+    if (msg)
+        ck_assert_str_eq(tw_error_str(e), msg);
+    tw_error_unref(e);
+    return e;          /* for comparing identities only */
+}
+
+static void run_test(tw_coro_fn body)
+{
+    struct test_frame *f = tw_coro_new(body, sizeof *f);
+    tw_error *e = tw_run_clock(&f->co, TW_CLOCK_VIRTUAL, NULL);
+    if (e)
+        ck_abort_msg("test coroutine raised %s: %s", tw_error_type(e), tw_error_str(e));
+}
+
+struct feeder { tw_coro co; tw_stream_reader *r; const char *const *pieces; size_t i; };
+
+static tw_step feeder_body(tw_coro *co)
+{
+    struct feeder *f = (struct feeder *)co;
+    TW_BEGIN(co);
+    for (f->i = 0; f->pieces[f->i]; f->i++) {
+        feed(f->r, f->pieces[f->i]);
+        TW_AWAIT(co, tw_sleep(0.01));
+    }
+    tw_stream_reader_feed_eof(f->r);
+    TW_END(co);
+}
+
+/* feeds the pieces (a NULL-terminated array) 10 ms apart, then EOF */
+static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
+{
+    struct feeder *f = tw_coro_new(feeder_body, sizeof *f);
+    f->r = r;
+    f->pieces = pieces;
+    return tw_create_task(&f->co, "feeder");
+}
+
+#define STREAM_TEST(name)                                               \
+    static tw_step name##_body(tw_coro *co);                            \
+    START_TEST(name) { run_test(name##_body); } END_TEST                \
+    static tw_step name##_body(tw_coro *co)
+#line 9946 "tower.nw"
+START_TEST(bytes_and_stream_errors)
+{
+    tw_bytes *b = tw_bytes_new("a\0b", 3);
+    tw_error *e;
+    size_t len;
+    ck_assert_uint_eq(b->len, 3);
+    ck_assert(memcmp(b->data, "a\0b", 4) == 0);
+    tw_bytes_free(b);
+    tw_bytes_free(NULL);
+
+    e = tw_incomplete_read_error_new("ghij", 4, 10);
+    ck_assert_str_eq(tw_error_type(e), "IncompleteReadError");
+    ck_assert_str_eq(tw_error_str(e), "4 bytes read on a total of 10 expected bytes");
+    ck_assert(tw_error_is(e, TW_ERR_EOF));
+    ck_assert(tw_error_is(e, TW_ERR_INCOMPLETE_READ));
+    ck_assert(memcmp(tw_incomplete_read_partial(e, &len), "ghij", 4) == 0);
+    ck_assert_uint_eq(len, 4);
+    ck_assert_int_eq(tw_incomplete_read_expected(e), 10);
+    ck_assert_int_eq(tw_limit_overrun_consumed(e), 0);
+    tw_error_unref(e);
+
+    e = tw_incomplete_read_error_new(NULL, 0, -5);
+    ck_assert_str_eq(tw_error_str(e), "0 bytes read on a total of undefined expected bytes");
+    ck_assert_int_eq(tw_incomplete_read_expected(e), -1);
+    tw_error_unref(e);
+
+    e = tw_limit_overrun_error_new("too long", 17);
+    ck_assert_str_eq(tw_error_type(e), "LimitOverrunError");
+    ck_assert(!tw_error_is(e, TW_ERR_EOF));
+    ck_assert_int_eq(tw_limit_overrun_consumed(e), 17);
+    ck_assert_uint_eq(len = 99, 99);
+    tw_incomplete_read_partial(e, &len);
+    ck_assert_uint_eq(len, 0);
+    tw_error_unref(e);
+
+    /* the same kind made without attributes answers with the defaults */
+    e = tw_error_new(TW_ERR_INCOMPLETE_READ, "no attributes");
+    ck_assert_str_eq(tw_error_type(e), "IncompleteReadError");
+    tw_incomplete_read_partial(e, &len);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_int_eq(tw_incomplete_read_expected(e), -1);
+    tw_error_unref(e);
+    e = tw_error_new(TW_ERR_EOF, NULL);
+    ck_assert_str_eq(tw_error_type(e), "EOFError");
+    tw_error_unref(e);
+}
+END_TEST
+
+START_TEST(reader_limit_must_be_positive)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_stream_reader *r = (tw_stream_reader *)1;
+    tw_error *e = tw_stream_reader_new(L, 0, &r);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(tw_error_kind(e), TW_ERR_VALUE);
+    ck_assert_str_eq(tw_error_str(e), "Limit cannot be <= 0");
+    tw_error_unref(e);
+    e = tw_stream_reader_new(L, -1, &r);
+    ck_assert_ptr_nonnull(e);
+    tw_error_unref(e);
+    ck_assert_ptr_null(tw_stream_reader_new(L, 1, &r));
+    ck_assert(!tw_stream_reader_at_eof(r));
+    tw_stream_reader_unref(r);
+    tw_loop_free(L);
+}
+END_TEST
+#line 10020 "tower.nw"
+STREAM_TEST(read_counts_and_eof)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    static const char *const pieces[] = { "abc", "defg", "", "hij", NULL };
+    TW_BEGIN(co);
+    reader_with_limit(f, 4);
+    ck_assert(!tw_stream_reader_at_eof(f->r));
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 0));      /* even with nothing there */
+    expect_bytes(co, "");
+    f->task = start_feeder(f->r, pieces);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 100));    /* waits, returns the first feed */
+    expect_bytes(co, "abc");
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 2));
+    expect_bytes(co, "de");
+    ck_assert(!tw_stream_reader_at_eof(f->r));
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));     /* blocks of at most 4, to EOF */
+    expect_bytes(co, "fghij");
+    ck_assert(tw_stream_reader_at_eof(f->r));
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    expect_bytes(co, "");
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 100));
+    expect_bytes(co, "");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "");
+    TW_AWAIT(co, f->task);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(readline_lines_and_tail)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    {
+        static const char data[] = "one\ntwo\n\nnul\0byte\nlast line without newline";
+        tw_stream_reader_feed_data(f->r, data, sizeof data - 1);
+    }
+    tw_stream_reader_feed_eof(f->r);
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "one\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "two\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes_n(co, "nul\0byte\n", 9);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "last line without newline");
+    ck_assert(tw_stream_reader_at_eof(f->r));
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(readexactly_counts_and_partial)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    static const char *const pieces[] = { "ab", "c", "defghij", NULL };
+    TW_BEGIN(co);
+    reader_with_limit(f, 4);
+    f->task = start_feeder(f->r, pieces);
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, -1));
+    expect_error(co, TW_ERR_VALUE, "readexactly size can not be less than zero");
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 0));
+    expect_bytes(co, "");
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 3));   /* across two feeds */
+    expect_bytes(co, "abc");
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 3));
+    expect_bytes(co, "def");
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 10));  /* more than the limit */
+    {
+        size_t len;
+        tw_error *e = TW_ERROR(co);
+        ck_assert(tw_error_is(e, TW_ERR_EOF));
+        ck_assert_int_eq(tw_incomplete_read_expected(e), 10);
+        ck_assert(memcmp(tw_incomplete_read_partial(e, &len), "ghij", 4) == 0);
+        ck_assert_uint_eq(len, 4);
+        ck_assert_str_eq(tw_error_str(e), "4 bytes read on a total of 10 expected bytes");
+        TW_CLEAR(co);
+    }
+    ck_assert(tw_stream_reader_at_eof(f->r));
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 1));
+    ck_assert_int_eq(tw_incomplete_read_expected(TW_ERROR(co)), 1);
+    expect_error(co, TW_ERR_INCOMPLETE_READ, "0 bytes read on a total of 1 expected bytes");
+    TW_AWAIT(co, f->task);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(readuntil_separators_split_across_feeds)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    static const char *const pieces[] = { "first\r", "\nsec", "ond|", "|", "|third||", "x", "y",
+                                          "E", "N", "D", "tail", NULL };
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    f->task = start_feeder(f->r, pieces);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "", 0));
+    expect_error(co, TW_ERR_VALUE, "Separator should be at least one-byte string");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "\r\n", 2));
+    expect_bytes(co, "first\r\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "|||", 3));
+    expect_bytes(co, "second|||");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "||", 2));
+    expect_bytes(co, "third||");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "END", 3));   /* one byte a feed */
+    expect_bytes(co, "xyEND");
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    expect_bytes(co, "tail");
+    TW_AWAIT(co, f->task);
+    /* a separator with a zero byte in it, and one that is the whole buffer */
+    tw_stream_reader_unref(f->r);
+    reader_with_limit(f, 8);
+    tw_stream_reader_feed_data(f->r, "a\0b\0\0cd\0\0", 9);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "\0\0", 2));
+    expect_bytes_n(co, "a\0b\0\0", 5);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "cd\0\0", 4));
+    expect_bytes_n(co, "cd\0\0", 4);
+    ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 0);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+#line 10156 "tower.nw"
+STREAM_TEST(readuntil_at_the_limit)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, 8);
+    feed(f->r, "01234567;012345678;rest");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    expect_bytes(co, "01234567;");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    ck_assert_int_eq(tw_limit_overrun_consumed(TW_ERROR(co)), 9);
+    ck_assert(!tw_error_is(TW_ERROR(co), TW_ERR_EOF));
+    expect_error(co, TW_ERR_LIMIT_OVERRUN, "Separator is found, but chunk is longer than limit");
+    ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 14);   /* the data stays */
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 10));
+    expect_bytes(co, "012345678;");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(readuntil_not_found_at_the_limit)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, 8);
+    feed(f->r, "0123456789");                      /* limit + seplen - 1 bytes */
+    f->task = tw_create_task(tw_stream_reader_readuntil(f->r, "END", 3), "reader");
+    TW_AWAIT(co, tw_sleep(0.01));
+    ck_assert(!tw_future_done(tw_task_future(f->task)));   /* still waiting */
+    feed(f->r, "A");
+    TW_AWAIT_TRY(co, f->task);
+    ck_assert_int_eq(tw_limit_overrun_consumed(TW_ERROR(co)), 9);
+    expect_error(co, TW_ERR_LIMIT_OVERRUN, "Separator is not found, and chunk exceed the limit");
+    ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 11);
+    /* at EOF an over-long buffer is still over the limit, not incomplete */
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "END", 3));
+    expect_error(co, TW_ERR_LIMIT_OVERRUN, NULL);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    expect_bytes(co, "0123456789A");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(default_limit_is_64k)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, TW_STREAM_LIMIT, &f->r));
+    {
+        static char big[2 * 65536 + 8];
+        memset(big, 'a', 65536);
+        big[65536] = '\n';
+        memset(big + 65537, 'b', 65537);
+        big[2 * 65537] = '\n';
+        tw_stream_reader_feed_data(f->r, big, 2 * 65537 + 1);
+        feed(f->r, "tail\n");
+    }
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    ck_assert_uint_eq(((tw_bytes *)TW_RESULT(co).p)->len, 65537);
+    tw_bytes_free(TW_RESULT(co).p);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_error(co, TW_ERR_VALUE, "Separator is found, but chunk is longer than limit");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "tail\n");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(readline_over_the_limit)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, 8);
+    feed(f->r, "short\nthis line is too long\nnext\n");
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "short\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    ck_assert(!tw_error_is(TW_ERROR(co), TW_ERR_LIMIT_OVERRUN));
+    expect_error(co, TW_ERR_VALUE, "Separator is found, but chunk is longer than limit");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "next\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "");
+    tw_stream_reader_unref(f->r);
+    /* no newline in the buffer: the whole buffer goes */
+    reader_with_limit(f, 8);
+    feed(f->r, "0123456789");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_error(co, TW_ERR_VALUE, "Separator is not found, and chunk exceed the limit");
+    ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 0);
+    feed(f->r, "ok\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "ok\n");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(readuntil_at_eof_resets)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    feed(f->r, "abc;defgh!");
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    expect_bytes(co, "abc;");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "!!", 2));
+    {
+        size_t len;
+        const unsigned char *p = tw_incomplete_read_partial(TW_ERROR(co), &len);
+        ck_assert_uint_eq(len, 6);
+        ck_assert(memcmp(p, "defgh!", 6) == 0);
+        ck_assert_int_eq(tw_incomplete_read_expected(TW_ERROR(co)), -1);
+    }
+    expect_error(co, TW_ERR_INCOMPLETE_READ, "6 bytes read on a total of undefined expected bytes");
+    ck_assert(tw_stream_reader_at_eof(f->r));
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    expect_bytes(co, "");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    expect_error(co, TW_ERR_INCOMPLETE_READ, "0 bytes read on a total of undefined expected bytes");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+#line 10283 "tower.nw"
+STREAM_TEST(stored_exception_raised_by_every_read)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, 4);
+    feed(f->r, "hello");
+    f->task = tw_create_task(tw_stream_reader_read(f->r, -1), "reader");
+    TW_AWAIT(co, tw_sleep(0.01));             /* it has read "hello" and waits */
+    f->saved = tw_error_new(TW_ERR_OS, "Connection reset by peer");
+    tw_stream_reader_set_exception(f->r, tw_error_ref(f->saved));
+    ck_assert_ptr_eq(tw_stream_reader_exception(f->r), f->saved);
+    TW_AWAIT_TRY(co, f->task);                /* the blocks it had are lost */
+    ck_assert_ptr_eq(expect_error(co, TW_ERR_OS, "Connection reset by peer"), f->saved);
+    feed(f->r, "more\n");                     /* still accepted, never read */
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    ck_assert_ptr_eq(expect_error(co, TW_ERR_OS, NULL), f->saved);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 0));
+    ck_assert_ptr_eq(expect_error(co, TW_ERR_OS, NULL), f->saved);
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 0));
+    ck_assert_ptr_eq(expect_error(co, TW_ERR_OS, NULL), f->saved);
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, -1));  /* the count comes first */
+    expect_error(co, TW_ERR_VALUE, NULL);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "", 0));  /* so does the separator */
+    expect_error(co, TW_ERR_VALUE, NULL);
+    ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 5);
+    tw_error_unref(f->saved);
+    /* an IncompleteReadError stored in the reader is what readline returns */
+    tw_stream_reader_set_exception(f->r, tw_incomplete_read_error_new("part", 4, -1));
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "part");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(cancelled_read_loses_nothing)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    feed(f->r, "partial line");
+    f->task = tw_create_task(tw_stream_reader_readline(f->r), "reader");
+    TW_AWAIT(co, tw_sleep(0.01));
+    tw_task_cancel(f->task, NULL);
+    feed(f->r, " and the rest\n");           /* fed before the task sees the cancel */
+    TW_AWAIT_TRY(co, f->task);
+    expect_error(co, TW_ERR_CANCELLED, NULL);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "partial line and the rest\n");
+    /* cancelled with nothing fed in between: the next read waits normally */
+    f->task = tw_create_task(tw_stream_reader_readexactly(f->r, 4), "reader");
+    TW_AWAIT(co, tw_sleep(0.01));
+    tw_task_cancel(f->task, NULL);
+    TW_AWAIT_TRY(co, f->task);
+    expect_error(co, TW_ERR_CANCELLED, NULL);
+    f->task = tw_create_task(tw_stream_reader_readexactly(f->r, 4), "reader");
+    TW_AWAIT(co, tw_sleep(0.01));
+    feed(f->r, "abcdef");
+    TW_AWAIT_TRY(co, f->task);
+    expect_bytes(co, "abcd");
+    ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 2);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(wait_for_timeout_loses_nothing)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    feed(f->r, "late ");
+    TW_AWAIT_TRY(co, tw_wait_for(tw_stream_reader_readline(f->r), 0.05));
+    expect_error(co, TW_ERR_TIMEOUT, NULL);
+    ck_assert(!tw_stream_reader_at_eof(f->r));
+    feed(f->r, "line\nrest");
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "late line\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    expect_bytes(co, "rest");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(second_waiter_is_refused)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    f->task = tw_create_task(tw_stream_reader_readline(f->r), "first");
+    TW_AWAIT(co, tw_sleep(0.01));
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 5));
+    expect_error(co, TW_ERR_RUNTIME,
+                 "read() called while another coroutine is already waiting for incoming data");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_error(co, TW_ERR_RUNTIME,
+                 "readuntil() called while another coroutine is already waiting for incoming data");
+    feed(f->r, "x\n");                        /* the first reader was not disturbed */
+    TW_AWAIT_TRY(co, f->task);
+    expect_bytes(co, "x\n");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(dropped_read_frees_its_waiter)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    tw_coro_close(tw_stream_reader_readline(f->r));   /* made, never awaited */
+    f->task = tw_create_task(tw_stream_reader_readline(f->r), "reader");
+    TW_AWAIT(co, tw_sleep(0.01));
+    tw_task_cancel(f->task, NULL);
+    TW_AWAIT_TRY(co, f->task);
+    expect_error(co, TW_ERR_CANCELLED, NULL);
+    /* a reader still waiting when the program ends: asyncio.run cancels it */
+    tw_unref(tw_create_task(tw_stream_reader_readline(f->r), "left behind"));
+    TW_AWAIT(co, tw_sleep(0.01));
+    tw_stream_reader_unref(f->r);             /* the read keeps the reader alive */
+    TW_END(co);
+}
+
+START_TEST(read_frame_freed_with_its_loop)
+{
+    /* the frame is freed while it waits; its waiter must leave the reader */
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_stream_reader *r;
+    tw_task *t;
+    ck_assert_ptr_null(tw_stream_reader_new(L, 16, &r));
+    t = tw_loop_create_task(L, tw_stream_reader_readline(r), "reader");
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_sleep(0.01), NULL));
+    ck_assert(!tw_future_done(tw_task_future(t)));
+    tw_unref(t);
+    tw_loop_free(L);
+    tw_stream_reader_unref(r);
+}
+END_TEST
+#line 10426 "tower.nw"
+STREAM_TEST(flow_control_pauses_and_resumes)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, 4);
+    feed(f->r, "12345678");
+    ck_assert_int_eq(f->ft.pauses, 0);            /* exactly twice the limit */
+    feed(f->r, "9");
+    ck_assert_int_eq(f->ft.pauses, 1);
+    feed(f->r, "abc");                            /* already paused */
+    ck_assert_int_eq(f->ft.pauses, 1);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 7));
+    expect_bytes(co, "1234567");
+    ck_assert_int_eq(f->ft.resumes, 0);           /* 5 left: over the limit */
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 1));
+    expect_bytes(co, "8");
+    ck_assert_int_eq(f->ft.resumes, 1);           /* 4 left */
+    feed(f->r, "defgh");
+    ck_assert_int_eq(f->ft.pauses, 2);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "b", 1));
+    expect_bytes(co, "9ab");
+    ck_assert_int_eq(f->ft.resumes, 1);           /* 6 left */
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 2));
+    expect_bytes(co, "cd");
+    ck_assert_int_eq(f->ft.resumes, 2);
+    feed(f->r, "ijklmnop\n");
+    ck_assert_int_eq(f->ft.pauses, 3);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));   /* over the limit: ValueError */
+    expect_error(co, TW_ERR_VALUE, NULL);
+    ck_assert_int_eq(f->ft.resumes, 3);           /* readline's error path resumes */
+    feed(f->r, "0123456789");
+    ck_assert_int_eq(f->ft.pauses, 4);
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 20));
+    expect_error(co, TW_ERR_INCOMPLETE_READ, NULL);
+    ck_assert_int_eq(f->ft.resumes, 3);           /* asyncio does not resume here */
+    ck_assert(f->ft.paused);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(read_while_paused_resumes_first)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    static const char *const pieces[] = { "0123456789", "abcdefghij", NULL };
+    TW_BEGIN(co);
+    reader_with_limit(f, 4);
+    feed(f->r, "xxxxxxxxx");                      /* 9 bytes: paused */
+    ck_assert(f->ft.paused);
+    f->task = start_feeder(f->r, pieces);
+    /* 29 bytes, more than 2 * limit: each wait must resume the transport */
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 29));
+    expect_bytes(co, "xxxxxxxxx0123456789abcdefghij");
+    ck_assert_int_eq(f->ft.pauses, 3);
+    ck_assert_int_eq(f->ft.resumes, 3);
+    TW_AWAIT(co, f->task);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(transport_that_cannot_pause_is_forgotten)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    static const tw_stream_transport_ops no_pause = { NULL, fake_resume };
+    TW_BEGIN(co);
+    reader_with_limit(f, 2);
+    f->ft.can_pause = false;
+    feed(f->r, "12345");                          /* asks, is refused, forgets */
+    feed(f->r, "678");
+    ck_assert_int_eq(f->ft.pauses, 0);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 8));
+    expect_bytes(co, "12345678");
+    ck_assert_int_eq(f->ft.resumes, 0);
+    tw_stream_reader_unref(f->r);
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, 2, &f->r));
+    tw_stream_reader_set_transport(f->r, &no_pause, &f->ft);
+    feed(f->r, "12345");
+    ck_assert_int_eq(f->ft.pauses, 0);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+#line 9800 "tower.nw"
+Suite *tw_stream_suite(void)
+{
+    Suite *s = suite_create("stream");
+    TCase *tc = tcase_create("reader");
+    tcase_add_test(tc, bytes_and_stream_errors);
+    tcase_add_test(tc, reader_limit_must_be_positive);
+    tcase_add_test(tc, read_counts_and_eof);
+    tcase_add_test(tc, readline_lines_and_tail);
+    tcase_add_test(tc, readexactly_counts_and_partial);
+    tcase_add_test(tc, readuntil_separators_split_across_feeds);
+    tcase_add_test(tc, readuntil_at_the_limit);
+    tcase_add_test(tc, readuntil_not_found_at_the_limit);
+    tcase_add_test(tc, default_limit_is_64k);
+    tcase_add_test(tc, readline_over_the_limit);
+    tcase_add_test(tc, readuntil_at_eof_resets);
+    tcase_add_test(tc, stored_exception_raised_by_every_read);
+    tcase_add_test(tc, cancelled_read_loses_nothing);
+    tcase_add_test(tc, wait_for_timeout_loses_nothing);
+    tcase_add_test(tc, second_waiter_is_refused);
+    tcase_add_test(tc, dropped_read_frees_its_waiter);
+    tcase_add_test(tc, read_frame_freed_with_its_loop);
+    tcase_add_test(tc, flow_control_pauses_and_resumes);
+    tcase_add_test(tc, read_while_paused_resumes_first);
+    tcase_add_test(tc, transport_that_cannot_pause_is_forgotten);
+    suite_add_tcase(s, tc);
+    return s;
+}
