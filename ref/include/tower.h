@@ -8,7 +8,7 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
-#line 8740 "tower.nw"
+#line 8744 "tower.nw"
 #include "tower/stream.h"
 #line 685 "tower.nw"
 #endif

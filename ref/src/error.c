@@ -61,10 +61,13 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_GROUP] = "ExceptionGroup",
     [TW_ERR_USER] = "Exception",
     
-#line 9103 "tower.nw"
+#line 9200 "tower.nw"
 [TW_ERR_EOF] = "EOFError",
 [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
 [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
+#line 9881 "tower.nw"
+[TW_ERR_CONNECTION] = "ConnectionError",
+[TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
 #line 813 "tower.nw"
 };
 
@@ -73,8 +76,11 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
     
-#line 9108 "tower.nw"
+#line 9205 "tower.nw"
 [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
+#line 9885 "tower.nw"
+[TW_ERR_CONNECTION] = TW_ERR_OS,
+[TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
 #line 820 "tower.nw"
 };
 #line 824 "tower.nw"

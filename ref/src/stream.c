@@ -1,8 +1,8 @@
-#line 8987 "tower.nw"
+#line 9084 "tower.nw"
 /* stream.c -- stream readers (see the book, tier 9) */
 #include "private.h"
 
-#line 9003 "tower.nw"
+#line 9100 "tower.nw"
 tw_bytes *tw_bytes_new(const void *data, size_t len)
 {
     tw_bytes *b = tw__alloc(sizeof *b + len + 1);
@@ -16,7 +16,7 @@ void tw_bytes_free(tw_bytes *b)
 {
     free(b);
 }
-#line 9032 "tower.nw"
+#line 9129 "tower.nw"
 struct stream_error {
     struct tw_error e;
     ptrdiff_t number;         /* expected (-1: None), or consumed */
@@ -83,7 +83,7 @@ ptrdiff_t tw_limit_overrun_consumed(const tw_error *e)
     const struct stream_error *se = attributes(e, limit_overrun_type);
     return se ? se->number : 0;
 }
-#line 9119 "tower.nw"
+#line 9216 "tower.nw"
 struct tw_stream_reader {
     int refs;
     tw_loop *loop;
@@ -96,7 +96,7 @@ struct tw_stream_reader {
     const tw_stream_transport_ops *ops;   /* NULL: no transport (or forgotten) */
     void *transport;
 };
-#line 9140 "tower.nw"
+#line 9239 "tower.nw"
 static void buffer_append(tw_stream_reader *r, const void *data, size_t n)
 {
     if (r->head + r->len + n > r->cap) {
@@ -117,7 +117,7 @@ static void buffer_append(tw_stream_reader *r, const void *data, size_t n)
 
 static const unsigned char *buffer_data(const tw_stream_reader *r)
 {
-    return r->buf + r->head;
+    return r->buf != NULL ? r->buf + r->head : (const unsigned char *)"";
 }
 
 static void buffer_drop(tw_stream_reader *r, size_t n)
@@ -127,7 +127,7 @@ static void buffer_drop(tw_stream_reader *r, size_t n)
     if (r->len == 0)
         r->head = 0;
 }
-#line 9178 "tower.nw"
+#line 9277 "tower.nw"
 static void maybe_pause_transport(tw_stream_reader *r)
 {
     size_t limit = (size_t)r->limit;
@@ -147,7 +147,7 @@ static void maybe_resume_transport(tw_stream_reader *r)
         r->ops->resume_reading(r->transport);
     }
 }
-#line 9204 "tower.nw"
+#line 9303 "tower.nw"
 static tw_bytes *take(tw_stream_reader *r, size_t n)
 {
     tw_bytes *b = tw_bytes_new(buffer_data(r), n);
@@ -162,7 +162,7 @@ static tw_error *empty_into_error(tw_stream_reader *r, ptrdiff_t expected)
     buffer_drop(r, r->len);
     return e;
 }
-#line 9224 "tower.nw"
+#line 9323 "tower.nw"
 static void wake_waiter(tw_stream_reader *r, tw_error *e)
 {
     tw_future *w = r->waiter;
@@ -250,7 +250,7 @@ void tw_stream_reader_set_exception(tw_stream_reader *r, tw_error *e)
 tw_error *tw_stream_reader_exception(const tw_stream_reader *r) { return r->exception; }
 bool tw_stream_reader_at_eof(const tw_stream_reader *r) { return r->eof && r->len == 0; }
 size_t tw_stream_reader_buffered(const tw_stream_reader *r) { return r->len; }
-#line 9356 "tower.nw"
+#line 9455 "tower.nw"
 static tw_error *wait_begin(tw_stream_reader *r, const char *func)
 {
     if (r->waiter != NULL)
@@ -292,7 +292,7 @@ static void wait_end(tw_stream_reader *r)
             goto failed;                                                \
         }                                                               \
     } while (0)
-#line 9322 "tower.nw"
+#line 9421 "tower.nw"
 enum { READ_UNTIL, READ_LINE };
 
 struct read_frame {
@@ -308,7 +308,7 @@ struct read_frame {
     unsigned char sep[];
 };
 
-#line 9407 "tower.nw"
+#line 9506 "tower.nw"
 static void read_cleanup(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -326,7 +326,7 @@ static tw_step read_fail(tw_coro *co)
     f->err = NULL;
     TW_RAISE(co, e);
 }
-#line 9431 "tower.nw"
+#line 9530 "tower.nw"
 static tw_step read_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -341,7 +341,7 @@ static tw_step read_body(tw_coro *co)
         TW_RETURN(co, TW_PTR(take(r, r->len < (size_t)f->n ? r->len : (size_t)f->n)));
     }
     
-#line 9452 "tower.nw"
+#line 9551 "tower.nw"
 f->all = tw_bytes_new(NULL, 0);
 for (;;) {
     RAISE_STORED_ERROR(f);
@@ -367,12 +367,12 @@ for (;;) {
     f->all = NULL;
     TW_RETURN(co, TW_PTR(b));
 }
-#line 9445 "tower.nw"
+#line 9544 "tower.nw"
 failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 9484 "tower.nw"
+#line 9583 "tower.nw"
 static tw_step readexactly_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -397,7 +397,7 @@ failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 9521 "tower.nw"
+#line 9620 "tower.nw"
 static tw_step readuntil_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -441,7 +441,7 @@ static tw_step readuntil_body(tw_coro *co)
 failed:
     if (f->mode == READ_LINE)
         
-#line 9578 "tower.nw"
+#line 9677 "tower.nw"
 {
     if (tw_error_kind(f->err) == TW_ERR_INCOMPLETE_READ) {
         size_t len;
@@ -464,11 +464,11 @@ failed:
         f->err = e;
     }
 }
-#line 9564 "tower.nw"
+#line 9663 "tower.nw"
     return read_fail(co);
     TW_END(co);
 }
-#line 9605 "tower.nw"
+#line 9704 "tower.nw"
 static struct read_frame *read_frame_new(tw_coro_fn body, tw_stream_reader *r, ptrdiff_t n,
                                          const void *sep, size_t seplen)
 {
@@ -501,5 +501,189 @@ void *tw_stream_reader_readline(tw_stream_reader *r)
 {
     struct read_frame *f = read_frame_new(readuntil_body, r, 0, "\n", 1);
     f->mode = READ_LINE;
+    return f;
+}
+#line 9890 "tower.nw"
+struct tw_stream_writer {
+    int refs;
+    tw_loop *loop;
+    const tw_stream_transport_ops *ops;
+    void *transport;
+    tw_stream_reader *reader;
+    bool paused, lost;
+    tw_future **waiters;      /* the drains that wait, in order */
+    size_t nwaiters, capwaiters;
+};
+
+tw_stream_writer *tw_stream_writer_new(tw_loop *loop, const tw_stream_transport_ops *ops,
+                                       void *transport, tw_stream_reader *reader)
+{
+    tw_stream_writer *w;
+    if (loop == NULL && (loop = tw_get_running_loop()) == NULL)
+        tw__fatal("tw_stream_writer_new: no loop given and no running event loop");
+    w = tw__alloc(sizeof *w);
+    w->refs = 1;
+    w->loop = loop;
+    w->ops = ops;
+    w->transport = transport;
+    w->reader = tw_stream_reader_ref(reader);
+    return w;
+}
+
+tw_stream_writer *tw_stream_writer_ref(tw_stream_writer *w)
+{
+    if (w)
+        w->refs++;
+    return w;
+}
+
+void tw_stream_writer_unref(tw_stream_writer *w)
+{
+    if (w == NULL || --w->refs > 0)
+        return;
+    tw_stream_reader_unref(w->reader);
+    free(w->waiters);
+    free(w);
+}
+#line 9938 "tower.nw"
+#define TRANSPORT_METHOD(w, name)                                       \
+    ((w)->ops->name != NULL ? (w)->ops->name                           \
+     : (tw__fatal("tw_stream_writer: the transport has no " #name "()"), (w)->ops->name))
+
+tw_error *tw_stream_writer_write(tw_stream_writer *w, const void *data, size_t len)
+{
+    return TRANSPORT_METHOD(w, write)(w->transport, data, len);
+}
+
+tw_error *tw_stream_writer_writelines(tw_stream_writer *w, size_t n, const void *const *parts,
+                                      const size_t *lens)
+{
+    size_t total = 0, at = 0;
+    unsigned char *joined;
+    tw_error *e;
+    if (n == 1)
+        return tw_stream_writer_write(w, parts[0], lens[0]);
+    for (size_t i = 0; i < n; i++)
+        total += lens[i];
+    joined = tw__alloc(total);
+    for (size_t i = 0; i < n; i++) {
+        if (lens[i])
+            memcpy(joined + at, parts[i], lens[i]);
+        at += lens[i];
+    }
+    e = tw_stream_writer_write(w, joined, total);
+    free(joined);
+    return e;
+}
+
+tw_error *tw_stream_writer_write_eof(tw_stream_writer *w)
+{
+    return TRANSPORT_METHOD(w, write_eof)(w->transport);
+}
+
+bool tw_stream_writer_can_write_eof(tw_stream_writer *w)
+{
+    return TRANSPORT_METHOD(w, can_write_eof)(w->transport);
+}
+
+void tw_stream_writer_close(tw_stream_writer *w)
+{
+    TRANSPORT_METHOD(w, close)(w->transport);
+}
+
+bool tw_stream_writer_is_closing(tw_stream_writer *w)
+{
+    return TRANSPORT_METHOD(w, is_closing)(w->transport);
+}
+#line 9995 "tower.nw"
+void tw_stream_writer_pause_writing(tw_stream_writer *w)
+{
+    if (w->paused)
+        tw__fatal("tw_stream_writer_pause_writing: already paused");
+    w->paused = true;
+}
+
+void tw_stream_writer_resume_writing(tw_stream_writer *w)
+{
+    if (!w->paused)
+        tw__fatal("tw_stream_writer_resume_writing: not paused");
+    w->paused = false;
+    for (size_t i = 0; i < w->nwaiters; i++)
+        if (!tw_future_done(w->waiters[i]))
+            tw_future_set_result(w->waiters[i], TW_NONE);
+}
+
+void tw_stream_writer_connection_lost(tw_stream_writer *w, tw_error *exc)
+{
+    w->lost = true;
+    if (!w->paused)
+        return;
+    for (size_t i = 0; i < w->nwaiters; i++)
+        if (!tw_future_done(w->waiters[i])) {
+            if (exc == NULL)
+                tw_future_set_result(w->waiters[i], TW_NONE);
+            else
+                tw_future_set_exception(w->waiters[i], tw_error_ref(exc));
+        }
+}
+#line 10033 "tower.nw"
+struct drain_frame {
+    tw_coro co;
+    tw_stream_writer *w;
+    tw_future *waiter;
+};
+
+static void drain_forget_waiter(struct drain_frame *f)
+{
+    tw_stream_writer *w = f->w;
+    for (size_t i = 0; i < w->nwaiters; i++)
+        if (w->waiters[i] == f->waiter) {
+            memmove(w->waiters + i, w->waiters + i + 1, (w->nwaiters - i - 1) * sizeof *w->waiters);
+            w->nwaiters--;
+            break;
+        }
+    tw_unref(f->waiter);
+    f->waiter = NULL;
+}
+
+static void drain_cleanup(tw_coro *co)
+{
+    struct drain_frame *f = (struct drain_frame *)co;
+    if (f->waiter)
+        drain_forget_waiter(f);
+    tw_stream_writer_unref(f->w);
+}
+
+static tw_step drain_body(tw_coro *co)
+{
+    struct drain_frame *f = (struct drain_frame *)co;
+    tw_stream_writer *w = f->w;
+    TW_BEGIN(co);
+    if (w->reader && tw_stream_reader_exception(w->reader))
+        TW_RAISE(co, tw_error_ref(tw_stream_reader_exception(w->reader)));
+    if (w->ops->is_closing && w->ops->is_closing(w->transport))
+        TW_YIELD(co);
+    if (w->lost)
+        TW_RAISE(co, tw_error_new(TW_ERR_CONNECTION_RESET, "Connection lost"));
+    if (!w->paused)
+        TW_RETURN(co, TW_NONE);
+    f->waiter = tw_future_new(w->loop);
+    if (w->nwaiters == w->capwaiters) {
+        w->capwaiters = w->capwaiters ? 2 * w->capwaiters : 4;
+        w->waiters = tw__realloc(w->waiters, w->capwaiters * sizeof *w->waiters);
+    }
+    w->waiters[w->nwaiters++] = f->waiter;
+    TW_AWAIT_TRY(co, tw_ref(f->waiter));
+    drain_forget_waiter(f);
+    if (TW_ERROR(co))
+        TW_RERAISE(co);
+    TW_END(co);
+}
+
+void *tw_stream_writer_drain(tw_stream_writer *w)
+{
+    struct drain_frame *f = tw_coro_new(drain_body, sizeof *f);
+    f->w = tw_stream_writer_ref(w);
+    f->co.cleanup = drain_cleanup;
     return f;
 }

@@ -1,16 +1,19 @@
-#line 9788 "tower.nw"
-/* check_stream.c -- unit tests of stream readers */
+#line 10112 "tower.nw"
+/* check_stream.c -- unit tests of stream readers and writers */
 #include <check.h>
 #include <string.h>
 #include "tower.h"
 
-#line 9830 "tower.nw"
+#line 10193 "tower.nw"
+#define FAKE_TRANSPORT_FAIL(what) ck_abort_msg(what)
+#line 10164 "tower.nw"
 struct fake_transport { int pauses, resumes; bool paused, can_pause; };
 
 static bool fake_pause(void *t)
 {
     struct fake_transport *ft = t;
-    ck_assert(!ft->paused);
+    if (ft->paused)
+        FAKE_TRANSPORT_FAIL("paused twice");
     if (!ft->can_pause)
         return false;
     ft->pauses++;
@@ -21,13 +24,17 @@ static bool fake_pause(void *t)
 static void fake_resume(void *t)
 {
     struct fake_transport *ft = t;
-    ck_assert(ft->paused);
+    if (!ft->paused)
+        FAKE_TRANSPORT_FAIL("resumed while not paused");
     ft->resumes++;
     ft->paused = false;
 }
 
-static const tw_stream_transport_ops fake_ops = { fake_pause, fake_resume };
+static const tw_stream_transport_ops fake_ops = {
+    .pause_reading = fake_pause, .resume_reading = fake_resume
+};
 
+#line 10196 "tower.nw"
 struct test_frame {
     tw_coro co;
     tw_stream_reader *r;
@@ -114,7 +121,7 @@ static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
     static tw_step name##_body(tw_coro *co);                            \
     START_TEST(name) { run_test(name##_body); } END_TEST                \
     static tw_step name##_body(tw_coro *co)
-#line 9946 "tower.nw"
+#line 10289 "tower.nw"
 START_TEST(bytes_and_stream_errors)
 {
     tw_bytes *b = tw_bytes_new("a\0b", 3);
@@ -181,7 +188,7 @@ START_TEST(reader_limit_must_be_positive)
     tw_loop_free(L);
 }
 END_TEST
-#line 10020 "tower.nw"
+#line 10363 "tower.nw"
 STREAM_TEST(read_counts_and_eof)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -307,7 +314,7 @@ STREAM_TEST(readuntil_separators_split_across_feeds)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 10156 "tower.nw"
+#line 10499 "tower.nw"
 STREAM_TEST(readuntil_at_the_limit)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -432,7 +439,7 @@ STREAM_TEST(readuntil_at_eof_resets)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 10283 "tower.nw"
+#line 10626 "tower.nw"
 STREAM_TEST(stored_exception_raised_by_every_read)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -569,7 +576,7 @@ START_TEST(read_frame_freed_with_its_loop)
     tw_stream_reader_unref(r);
 }
 END_TEST
-#line 10426 "tower.nw"
+#line 10769 "tower.nw"
 STREAM_TEST(flow_control_pauses_and_resumes)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -633,7 +640,7 @@ STREAM_TEST(read_while_paused_resumes_first)
 STREAM_TEST(transport_that_cannot_pause_is_forgotten)
 {
     struct test_frame *f = (struct test_frame *)co;
-    static const tw_stream_transport_ops no_pause = { NULL, fake_resume };
+    static const tw_stream_transport_ops no_pause = { .resume_reading = fake_resume };
     TW_BEGIN(co);
     reader_with_limit(f, 2);
     f->ft.can_pause = false;
@@ -651,8 +658,199 @@ STREAM_TEST(transport_that_cannot_pause_is_forgotten)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
+#line 10858 "tower.nw"
+struct fake_wire {
+    size_t buffered, high, low;
+    bool paused, closing, eof;
+    int writes;
+    char log[64];
+    tw_stream_writer *w;
+};
 
-#line 9800 "tower.nw"
+static tw_error *wire_write(void *t, const void *data, size_t len)
+{
+    struct fake_wire *fw = t;
+    if (fw->eof)
+        return tw_error_new(TW_ERR_RUNTIME, "Cannot call write() after write_eof()");
+    fw->writes++;
+    strncat(fw->log, data, len < sizeof fw->log - strlen(fw->log) - 1
+                           ? len : sizeof fw->log - strlen(fw->log) - 1);
+    fw->buffered += len;
+    if (!fw->paused && fw->buffered > fw->high) {
+        fw->paused = true;
+        tw_stream_writer_pause_writing(fw->w);
+    }
+    return NULL;
+}
+
+static void wire_consume(struct fake_wire *fw, size_t n)
+{
+    fw->buffered -= n;
+    if (fw->paused && fw->buffered <= fw->low) {
+        fw->paused = false;
+        tw_stream_writer_resume_writing(fw->w);
+    }
+}
+
+static tw_error *wire_write_eof(void *t) { ((struct fake_wire *)t)->eof = true; return NULL; }
+static bool wire_can_write_eof(void *t) { (void)t; return true; }
+static void wire_close(void *t) { ((struct fake_wire *)t)->closing = true; }
+static bool wire_is_closing(void *t) { return ((struct fake_wire *)t)->closing; }
+
+static const tw_stream_transport_ops wire_ops = {
+    .write = wire_write, .write_eof = wire_write_eof, .can_write_eof = wire_can_write_eof,
+    .close = wire_close, .is_closing = wire_is_closing,
+};
+
+struct writer_frame {
+    tw_coro co;
+    struct fake_wire fw;
+    tw_stream_reader *r;
+    tw_task *drain, *other;
+    int i;
+};
+
+static tw_stream_writer *writer_on_wire(struct writer_frame *f, tw_stream_reader *r)
+{
+    f->fw = (struct fake_wire){ .high = 65536, .low = 16384 };
+    f->fw.w = tw_stream_writer_new(NULL, &wire_ops, &f->fw, r);
+    return f->fw.w;
+}
+
+static void run_writer_test(tw_coro_fn body)
+{
+    struct writer_frame *f = tw_coro_new(body, sizeof *f);
+    tw_error *e = tw_run_clock(&f->co, TW_CLOCK_VIRTUAL, NULL);
+    if (e)
+        ck_abort_msg("test coroutine raised %s: %s", tw_error_type(e), tw_error_str(e));
+}
+
+#define WRITER_TEST(name)                                               \
+    static tw_step name##_body(tw_coro *co);                            \
+    START_TEST(name) { run_writer_test(name##_body); } END_TEST         \
+    static tw_step name##_body(tw_coro *co)
+
+WRITER_TEST(writer_forwards_to_its_transport)
+{
+    struct writer_frame *f = (struct writer_frame *)co;
+    static const char *const parts[] = { "ab", "", "c" };
+    static const size_t lens[] = { 2, 0, 1 };
+    tw_stream_writer *w;
+    tw_error *e;
+    TW_BEGIN(co);
+    w = writer_on_wire(f, NULL);
+    ck_assert_ptr_null(tw_stream_writer_write(w, "x", 1));
+    ck_assert_ptr_null(tw_stream_writer_writelines(w, 3, (const void *const *)parts, lens));
+    ck_assert_int_eq(f->fw.writes, 2);           /* the parts went in one write */
+    ck_assert_str_eq(f->fw.log, "xabc");
+    ck_assert(tw_stream_writer_can_write_eof(w));
+    ck_assert_ptr_null(tw_stream_writer_write_eof(w));
+    e = tw_stream_writer_write(w, "y", 1);
+    ck_assert_str_eq(tw_error_str(e), "Cannot call write() after write_eof()");
+    tw_error_unref(e);
+    ck_assert(!tw_stream_writer_is_closing(w));
+    tw_stream_writer_close(w);
+    ck_assert(tw_stream_writer_is_closing(w));
+    tw_stream_writer_unref(w);
+    TW_END(co);
+}
+
+WRITER_TEST(drain_waits_for_the_low_mark)
+{
+    struct writer_frame *f = (struct writer_frame *)co;
+    TW_BEGIN(co);
+    writer_on_wire(f, NULL);
+    TW_AWAIT(co, tw_stream_writer_drain(f->fw.w));   /* nothing buffered: at once */
+    {
+        static char big[4 * 1024 * 1024];
+        ck_assert_ptr_null(tw_stream_writer_write(f->fw.w, big, sizeof big));
+    }
+    ck_assert(f->fw.buffered > f->fw.high);
+    f->drain = tw_create_task(tw_stream_writer_drain(f->fw.w), "drain");
+    for (f->i = 0; f->i < 10; f->i++)
+        TW_AWAIT(co, tw_sleep(0.005));
+    ck_assert(!tw_future_done(tw_task_future(f->drain)));
+    while (f->fw.buffered > 0) {
+        wire_consume(&f->fw, f->fw.buffered < (1 << 20) ? f->fw.buffered : (1 << 20));
+        if (f->fw.buffered > f->fw.low)
+            ck_assert(!tw_future_done(tw_task_future(f->drain)));
+    }
+    TW_AWAIT(co, f->drain);
+    ck_assert(f->fw.buffered <= f->fw.low);
+    tw_stream_writer_unref(f->fw.w);
+    TW_END(co);
+}
+
+WRITER_TEST(drains_wait_together_and_cancel_alone)
+{
+    struct writer_frame *f = (struct writer_frame *)co;
+    TW_BEGIN(co);
+    writer_on_wire(f, NULL);
+    f->fw.high = 4;
+    f->fw.low = 1;
+    tw_stream_writer_write(f->fw.w, "12345", 5);
+    f->drain = tw_create_task(tw_stream_writer_drain(f->fw.w), "first");
+    f->other = tw_create_task(tw_stream_writer_drain(f->fw.w), "second");
+    TW_AWAIT(co, tw_sleep(0.01));
+    tw_task_cancel(f->other, NULL);
+    TW_AWAIT_TRY(co, f->other);
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED));
+    TW_CLEAR(co);
+    ck_assert(!tw_future_done(tw_task_future(f->drain)));
+    wire_consume(&f->fw, 4);
+    TW_AWAIT(co, f->drain);
+    tw_stream_writer_unref(f->fw.w);
+    TW_END(co);
+}
+
+WRITER_TEST(drain_after_trouble)
+{
+    struct writer_frame *f = (struct writer_frame *)co;
+    TW_BEGIN(co);
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, TW_STREAM_LIMIT, &f->r));
+    writer_on_wire(f, f->r);
+    tw_stream_reader_unref(f->r);                 /* the writer keeps it */
+    f->fw.high = 0;
+    tw_stream_writer_write(f->fw.w, "x", 1);      /* paused */
+    f->drain = tw_create_task(tw_stream_writer_drain(f->fw.w), "drain");
+    TW_AWAIT(co, tw_sleep(0.01));
+    {
+        tw_error *e = tw_error_new(TW_ERR_CONNECTION_RESET, "Connection reset by peer");
+        tw_stream_writer_connection_lost(f->fw.w, e);   /* wakes the paused drain */
+        tw_error_unref(e);
+    }
+    TW_AWAIT_TRY(co, f->drain);
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_OS));
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_CONNECTION));
+    ck_assert_str_eq(tw_error_str(TW_ERROR(co)), "Connection reset by peer");
+    TW_CLEAR(co);
+    TW_AWAIT_TRY(co, tw_stream_writer_drain(f->fw.w));  /* later drains: lost */
+    ck_assert_str_eq(tw_error_type(TW_ERROR(co)), "ConnectionResetError");
+    ck_assert_str_eq(tw_error_str(TW_ERROR(co)), "Connection lost");
+    TW_CLEAR(co);
+    tw_stream_writer_close(f->fw.w);              /* closing: one turn first, same error */
+    TW_AWAIT_TRY(co, tw_stream_writer_drain(f->fw.w));
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_CONNECTION_RESET));
+    TW_CLEAR(co);
+    /* the reader's stored error comes first */
+    tw_stream_reader_set_exception(f->r, tw_error_new(TW_ERR_VALUE, "bad"));
+    TW_AWAIT_TRY(co, tw_stream_writer_drain(f->fw.w));
+    ck_assert_str_eq(tw_error_str(TW_ERROR(co)), "bad");
+    TW_CLEAR(co);
+    tw_stream_writer_unref(f->fw.w);
+    /* a clean close while paused lets the waiting drain return */
+    writer_on_wire(f, NULL);
+    f->fw.high = 0;
+    tw_stream_writer_write(f->fw.w, "x", 1);
+    f->drain = tw_create_task(tw_stream_writer_drain(f->fw.w), "drain");
+    TW_AWAIT(co, tw_sleep(0.01));
+    tw_stream_writer_connection_lost(f->fw.w, NULL);
+    TW_AWAIT(co, f->drain);
+    tw_stream_writer_unref(f->fw.w);
+    TW_END(co);
+}
+
+#line 10125 "tower.nw"
 Suite *tw_stream_suite(void)
 {
     Suite *s = suite_create("stream");
@@ -677,6 +875,12 @@ Suite *tw_stream_suite(void)
     tcase_add_test(tc, flow_control_pauses_and_resumes);
     tcase_add_test(tc, read_while_paused_resumes_first);
     tcase_add_test(tc, transport_that_cannot_pause_is_forgotten);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("writer");
+    tcase_add_test(tc, writer_forwards_to_its_transport);
+    tcase_add_test(tc, drain_waits_for_the_low_mark);
+    tcase_add_test(tc, drains_wait_together_and_cancel_alone);
+    tcase_add_test(tc, drain_after_trouble);
     suite_add_tcase(s, tc);
     return s;
 }
