@@ -65,7 +65,7 @@ static const char *const kind_names[TW_ERR__COUNT] = {
 [TW_ERR_EOF] = "EOFError",
 [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
 [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
-#line 9881 "tower.nw"
+#line 9898 "tower.nw"
 [TW_ERR_CONNECTION] = "ConnectionError",
 [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
 #line 813 "tower.nw"
@@ -78,7 +78,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     
 #line 9205 "tower.nw"
 [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
-#line 9885 "tower.nw"
+#line 9902 "tower.nw"
 [TW_ERR_CONNECTION] = TW_ERR_OS,
 [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
 #line 820 "tower.nw"

@@ -503,7 +503,7 @@ void *tw_stream_reader_readline(tw_stream_reader *r)
     f->mode = READ_LINE;
     return f;
 }
-#line 9890 "tower.nw"
+#line 9907 "tower.nw"
 struct tw_stream_writer {
     int refs;
     tw_loop *loop;
@@ -545,7 +545,7 @@ void tw_stream_writer_unref(tw_stream_writer *w)
     free(w->waiters);
     free(w);
 }
-#line 9938 "tower.nw"
+#line 9955 "tower.nw"
 #define TRANSPORT_METHOD(w, name)                                       \
     ((w)->ops->name != NULL ? (w)->ops->name                           \
      : (tw__fatal("tw_stream_writer: the transport has no " #name "()"), (w)->ops->name))
@@ -595,7 +595,7 @@ bool tw_stream_writer_is_closing(tw_stream_writer *w)
 {
     return TRANSPORT_METHOD(w, is_closing)(w->transport);
 }
-#line 9995 "tower.nw"
+#line 10012 "tower.nw"
 void tw_stream_writer_pause_writing(tw_stream_writer *w)
 {
     if (w->paused)
@@ -626,7 +626,7 @@ void tw_stream_writer_connection_lost(tw_stream_writer *w, tw_error *exc)
                 tw_future_set_exception(w->waiters[i], tw_error_ref(exc));
         }
 }
-#line 10033 "tower.nw"
+#line 10050 "tower.nw"
 struct drain_frame {
     tw_coro co;
     tw_stream_writer *w;

@@ -1,12 +1,14 @@
-#line 10112 "tower.nw"
+#line 10129 "tower.nw"
 /* check_stream.c -- unit tests of stream readers and writers */
 #include <check.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include "tower.h"
 
-#line 10193 "tower.nw"
+#line 10224 "tower.nw"
 #define FAKE_TRANSPORT_FAIL(what) ck_abort_msg(what)
-#line 10164 "tower.nw"
+#line 10195 "tower.nw"
 struct fake_transport { int pauses, resumes; bool paused, can_pause; };
 
 static bool fake_pause(void *t)
@@ -34,7 +36,7 @@ static const tw_stream_transport_ops fake_ops = {
     .pause_reading = fake_pause, .resume_reading = fake_resume
 };
 
-#line 10196 "tower.nw"
+#line 10227 "tower.nw"
 struct test_frame {
     tw_coro co;
     tw_stream_reader *r;
@@ -121,7 +123,7 @@ static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
     static tw_step name##_body(tw_coro *co);                            \
     START_TEST(name) { run_test(name##_body); } END_TEST                \
     static tw_step name##_body(tw_coro *co)
-#line 10289 "tower.nw"
+#line 10320 "tower.nw"
 START_TEST(bytes_and_stream_errors)
 {
     tw_bytes *b = tw_bytes_new("a\0b", 3);
@@ -188,7 +190,7 @@ START_TEST(reader_limit_must_be_positive)
     tw_loop_free(L);
 }
 END_TEST
-#line 10363 "tower.nw"
+#line 10394 "tower.nw"
 STREAM_TEST(read_counts_and_eof)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -314,7 +316,7 @@ STREAM_TEST(readuntil_separators_split_across_feeds)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 10499 "tower.nw"
+#line 10530 "tower.nw"
 STREAM_TEST(readuntil_at_the_limit)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -439,7 +441,7 @@ STREAM_TEST(readuntil_at_eof_resets)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 10626 "tower.nw"
+#line 10657 "tower.nw"
 STREAM_TEST(stored_exception_raised_by_every_read)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -576,7 +578,7 @@ START_TEST(read_frame_freed_with_its_loop)
     tw_stream_reader_unref(r);
 }
 END_TEST
-#line 10769 "tower.nw"
+#line 10800 "tower.nw"
 STREAM_TEST(flow_control_pauses_and_resumes)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -658,7 +660,7 @@ STREAM_TEST(transport_that_cannot_pause_is_forgotten)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 10858 "tower.nw"
+#line 10889 "tower.nw"
 struct fake_wire {
     size_t buffered, high, low;
     bool paused, closing, eof;
@@ -849,8 +851,375 @@ WRITER_TEST(drain_after_trouble)
     tw_stream_writer_unref(f->fw.w);
     TW_END(co);
 }
+#line 11093 "tower.nw"
+struct transcript_frame {
+    tw_coro co;
+    tw_stream_reader *r;
+    tw_task *task;
+    int i;
+    size_t total;
+    char out[4096];
+};
 
-#line 10125 "tower.nw"
+static void say(struct transcript_frame *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void say(struct transcript_frame *f, const char *fmt, ...)
+{
+    size_t n = strlen(f->out);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->out + n, sizeof f->out - n, fmt, ap);
+    va_end(ap);
+}
+
+/* the editions' show(): [text], with \r and \n written as escapes */
+static const char *show(const tw_bytes *b, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[n++] = '[';
+    for (size_t i = 0; i < b->len && n + 4 < size; i++) {
+        if (b->data[i] == '\r' || b->data[i] == '\n') {
+            buf[n++] = '\\';
+            buf[n++] = b->data[i] == '\r' ? 'r' : 'n';
+        } else
+            buf[n++] = (char)b->data[i];
+    }
+    buf[n++] = ']';
+    buf[n] = 0;
+    return buf;
+}
+
+/* show() of the read just awaited, which is freed */
+#define SHOWN(co, buf) show_result((co), (buf), sizeof (buf))
+static const char *show_result(tw_coro *co, char *buf, size_t size)
+{
+    tw_bytes *b = TW_RESULT(co).p;
+    ck_assert_msg(TW_ERROR(co) == NULL, "the read raised %s", tw_error_type(TW_ERROR(co)));
+    show(b, buf, size);
+    tw_bytes_free(b);
+    return buf;
+}
+
+static const char *yes(bool b) { return b ? "True" : "False"; }
+
+/* the length of the read just awaited, which is freed */
+static size_t result_len(tw_coro *co)
+{
+    tw_bytes *b = TW_RESULT(co).p;
+    size_t n = b->len;
+    tw_bytes_free(b);
+    return n;
+}
+
+/* on both clocks, as the definition of done asks of an edition */
+static void run_transcript(tw_coro_fn body, const char *id)
+{
+    static const tw_clock clocks[] = { TW_CLOCK_VIRTUAL, TW_CLOCK_REAL };
+    char path[256], golden[4096];
+    size_t n;
+    FILE *fp;
+    snprintf(path, sizeof path, "golden/%s.out", id);
+    fp = fopen(path, "rb");
+    ck_assert_msg(fp != NULL, "cannot open %s (run from the top of the repository)", path);
+    n = fread(golden, 1, sizeof golden - 1, fp);
+    golden[n] = 0;
+    fclose(fp);
+    for (int i = 0; i < 2; i++) {
+        struct transcript_frame *f = tw_coro_new(body, sizeof *f);
+        tw_error *e = tw_run_clock(tw_ref(&f->co), clocks[i], NULL);
+        if (e)
+            ck_abort_msg("%s raised %s: %s", id, tw_error_type(e), tw_error_str(e));
+        ck_assert_str_eq(f->out, golden);
+        tw_unref(f);
+    }
+}
+
+#define TRANSCRIPT_TEST(name, id)                                       \
+    static tw_step name##_body(tw_coro *co);                            \
+    START_TEST(name) { run_transcript(name##_body, id); } END_TEST      \
+    static tw_step name##_body(tw_coro *co)
+
+static tw_stream_reader *queued(struct transcript_frame *f, ptrdiff_t limit,
+                                const char *data, size_t len)
+{
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, limit, &f->r));
+    tw_stream_reader_feed_data(f->r, data, len);
+    tw_stream_reader_feed_eof(f->r);
+    return f->r;
+}
+#define QUEUED(f, limit, text) queued((f), (limit), (text), sizeof (text) - 1)
+#line 11192 "tower.nw"
+TRANSCRIPT_TEST(transcript_readline, "t9-readline")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    char b[256];
+    TW_BEGIN(co);
+    QUEUED(f, TW_STREAM_LIMIT, "one\ntwo\n\nlast line without newline");
+    for (f->i = 0; f->i < 5; f->i++) {
+        TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+        say(f, "readline: %s\n", SHOWN(co, b));
+    }
+    say(f, "at_eof: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    tw_stream_reader_unref(f->r);
+    QUEUED(f, TW_STREAM_LIMIT, "alpha\nbeta\ngamma");
+    say(f, "async for:");
+    for (;;) {
+        TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+        if (((tw_bytes *)TW_RESULT(co).p)->len == 0) {
+            tw_bytes_free(TW_RESULT(co).p);
+            break;
+        }
+        say(f, " %s", SHOWN(co, b));
+    }
+    say(f, "\n");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_readexactly, "t9-readexactly")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    static const int counts[] = { 10, 1 };
+    char b[256];
+    TW_BEGIN(co);
+    QUEUED(f, TW_STREAM_LIMIT, "abcdefghij");
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 0));
+    say(f, "readexactly(0): %s\n", SHOWN(co, b));
+    for (f->i = 0; f->i < 2; f->i++) {
+        TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 3));
+        say(f, "readexactly(3): %s\n", SHOWN(co, b));
+    }
+    for (f->i = 0; f->i < 2; f->i++) {
+        TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, counts[f->i]));
+        if (tw_error_is(TW_ERROR(co), TW_ERR_INCOMPLETE_READ)) {
+            tw_error *e = TW_TAKE_ERROR(co);
+            size_t len;
+            const unsigned char *p = tw_incomplete_read_partial(e, &len);
+            say(f, "readexactly(%d): IncompleteReadError, expected %td, partial [%.*s]\n",
+                counts[f->i], tw_incomplete_read_expected(e), (int)len, (const char *)p);
+            say(f, "  it is an EOFError: %s\n", yes(tw_error_is(e, TW_ERR_EOF)));
+            tw_error_unref(e);
+        } else
+            say(f, "readexactly(%d): %s\n", counts[f->i], SHOWN(co, b));
+    }
+    say(f, "at_eof: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_readuntil, "t9-readuntil")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    static const char *const seps[] = { "\r\n", "\r\n", "\r\n", ";", "END", "-OF-DATA" };
+    static const char *const pieces[] = { "first\r", "\nsec", "ond|", "|", "|third||", NULL };
+    char b[256], s[32];
+    TW_BEGIN(co);
+    QUEUED(f, TW_STREAM_LIMIT,
+           "GET / HTTP/1.0\r\nHost: tower\r\n\r\nkey=value;END-OF-DATA line\nrest");
+    for (f->i = 0; f->i < 6; f->i++) {
+        TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, seps[f->i], strlen(seps[f->i])));
+        {
+            tw_bytes *sep = tw_bytes_new(seps[f->i], strlen(seps[f->i]));
+            say(f, "readuntil(%s): ", show(sep, s, sizeof s));
+            tw_bytes_free(sep);
+        }
+        say(f, "%s\n", SHOWN(co, b));
+    }
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "\n", 1));
+    say(f, "readuntil() stops at [\\n]: %s\n", SHOWN(co, b));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "", 0));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_VALUE))
+        say(f, "readuntil(empty separator): ValueError\n");
+    TW_CLEAR(co);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read(): %s\n", SHOWN(co, b));
+    tw_stream_reader_unref(f->r);
+    /* a separator split across two sends is still found */
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, TW_STREAM_LIMIT, &f->r));
+    f->task = start_feeder(f->r, pieces);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "\r\n", 2));
+    say(f, "readuntil([\\r\\n]) across sends: %s\n", SHOWN(co, b));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "|||", 3));
+    say(f, "readuntil([|||]) across sends: %s\n", SHOWN(co, b));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "||", 2));
+    say(f, "readuntil([||]): %s\n", SHOWN(co, b));
+    TW_AWAIT(co, f->task);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read(): %s\n", SHOWN(co, b));
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_read_to_eof, "t9-read-to-eof")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    TW_BEGIN(co);
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, TW_STREAM_LIMIT, &f->r));
+    say(f, "at_eof on a fresh stream: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    {
+        static char xs[1000];
+        memset(xs, 'x', sizeof xs);
+        tw_stream_reader_feed_data(f->r, xs, sizeof xs);
+        tw_stream_reader_feed_eof(f->r);
+    }
+    TW_AWAIT(co, tw_stream_reader_read(f->r, 0));
+    say(f, "read(0): %zu bytes\n", result_len(co));
+    TW_AWAIT(co, tw_stream_reader_read(f->r, 100));
+    f->total = result_len(co);
+    say(f, "read(100) returned between 1 and 100 bytes: %s\n", yes(f->total >= 1 && f->total <= 100));
+    say(f, "at_eof with data left: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    TW_AWAIT(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read(-1) returned the rest, total: %zu bytes\n", f->total + result_len(co));
+    say(f, "at_eof: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    TW_AWAIT(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read(-1) at EOF: %zu bytes\n", result_len(co));
+    TW_AWAIT(co, tw_stream_reader_read(f->r, 100));
+    say(f, "read(100) at EOF: %zu bytes\n", result_len(co));
+    TW_AWAIT(co, tw_stream_reader_readline(f->r));
+    say(f, "readline at EOF: %zu bytes\n", result_len(co));
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_default_limit, "t9-default-limit")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    static char data[2 * 65537 + 16];
+    TW_BEGIN(co);
+    memset(data, 'a', 65536);
+    data[65536] = '\n';
+    memset(data + 65537, 'b', 65537);
+    data[2 * 65537] = '\n';
+    memcpy(data + 2 * 65537 + 1, "tail\n", 5);
+    queued(f, TW_STREAM_LIMIT, data, 2 * 65537 + 6);
+    TW_AWAIT(co, tw_stream_reader_readline(f->r));
+    say(f, "readline of 65536 bytes plus newline: %zu bytes\n", result_len(co));
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_VALUE))
+        say(f, "readline of 65537 bytes plus newline: ValueError\n");
+    TW_CLEAR(co);
+    TW_AWAIT(co, tw_stream_reader_readline(f->r));
+    say(f, "next readline: %.4s\n", (const char *)((tw_bytes *)TW_RESULT(co).p)->data);
+    tw_bytes_free(TW_RESULT(co).p);
+    tw_stream_reader_unref(f->r);
+    memset(data, 'c', 65536);
+    data[65536] = ';';
+    memset(data + 65537, 'd', 65537);
+    data[2 * 65537] = ';';
+    queued(f, TW_STREAM_LIMIT, data, 2 * 65537 + 1);
+    TW_AWAIT(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    say(f, "readuntil with 65536 bytes before the separator: %zu bytes\n",
+        result_len(co));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_LIMIT_OVERRUN))
+        say(f, "readuntil with 65537 bytes before the separator: LimitOverrunError\n");
+    TW_CLEAR(co);
+    TW_AWAIT(co, tw_stream_reader_read(f->r, -1));
+    say(f, "the data is still there: %zu bytes\n", result_len(co));
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_readline_limit, "t9-readline-limit-valueerror")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    char b[256];
+    TW_BEGIN(co);
+    QUEUED(f, 8, "short\nthis line is too long\nnext\n");
+    for (f->i = 0; f->i < 4; f->i++) {
+        TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+        if (tw_error_is(TW_ERROR(co), TW_ERR_VALUE)) {
+            say(f, "readline: ValueError (a LimitOverrunError: %s)\n",
+                yes(tw_error_is(TW_ERROR(co), TW_ERR_LIMIT_OVERRUN)));
+            TW_CLEAR(co);
+        } else
+            say(f, "readline: %s\n", SHOWN(co, b));
+    }
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_readuntil_eof, "t9-readuntil-eof-incomplete")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    char b[256];
+    TW_BEGIN(co);
+    QUEUED(f, TW_STREAM_LIMIT, "abc;defgh!");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    say(f, "readuntil([;]): %s\n", SHOWN(co, b));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "!!", 2));
+    {
+        size_t len;
+        const unsigned char *p = tw_incomplete_read_partial(TW_ERROR(co), &len);
+        ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_INCOMPLETE_READ));
+        say(f, "readuntil([!!]): IncompleteReadError, expected %s, partial [%.*s]\n",
+            tw_incomplete_read_expected(TW_ERROR(co)) < 0 ? "None" : "?", (int)len,
+            (const char *)p);
+        TW_CLEAR(co);
+    }
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read() afterwards: %s\n", SHOWN(co, b));
+    say(f, "at_eof: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    {
+        size_t len;
+        const unsigned char *p = tw_incomplete_read_partial(TW_ERROR(co), &len);
+        say(f, "readuntil([;]) at EOF: IncompleteReadError, partial [%.*s]\n", (int)len,
+            (const char *)p);
+        TW_CLEAR(co);
+    }
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_readuntil_overrun, "t9-readuntil-limit-overrun")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    char b[256];
+    TW_BEGIN(co);
+    QUEUED(f, 8, "0123456789ABCDEF;rest\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_LIMIT_OVERRUN)) {
+        say(f, "readuntil([;]) with limit 8: LimitOverrunError\n");
+        say(f, "  it is an Exception but not an EOFError: %s\n",
+            yes(!tw_error_is(TW_ERROR(co), TW_ERR_EOF)));
+    }
+    TW_CLEAR(co);
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 17));
+    say(f, "readexactly(17): %s\n", SHOWN(co, b));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "\n", 1));
+    say(f, "readuntil([\\n]): %s\n", SHOWN(co, b));
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read() at the end: %s, ", SHOWN(co, b));
+    say(f, "at_eof: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_read_timeout, "t9-read-timeout")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    TW_BEGIN(co);
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, TW_STREAM_LIMIT, &f->r));
+    TW_AWAIT_TRY(co, tw_wait_for(tw_stream_reader_readline(f->r), 0.05));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_TIMEOUT))
+        say(f, "wait_for(readline(), 0.05): TimeoutError\n");
+    TW_CLEAR(co);
+    say(f, "at_eof: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    feed(f->r, "late line\nrest");
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT(co, tw_stream_reader_readline(f->r));
+    say(f, "readline afterwards: %.*s\n", (int)((tw_bytes *)TW_RESULT(co).p)->len - 1,
+        (const char *)((tw_bytes *)TW_RESULT(co).p)->data);
+    tw_bytes_free(TW_RESULT(co).p);
+    TW_AWAIT(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read() afterwards: %s\n", (const char *)((tw_bytes *)TW_RESULT(co).p)->data);
+    tw_bytes_free(TW_RESULT(co).p);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+#line 10145 "tower.nw"
 Suite *tw_stream_suite(void)
 {
     Suite *s = suite_create("stream");
@@ -881,6 +1250,17 @@ Suite *tw_stream_suite(void)
     tcase_add_test(tc, drain_waits_for_the_low_mark);
     tcase_add_test(tc, drains_wait_together_and_cancel_alone);
     tcase_add_test(tc, drain_after_trouble);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("transcripts");
+    tcase_add_test(tc, transcript_readline);
+    tcase_add_test(tc, transcript_readexactly);
+    tcase_add_test(tc, transcript_readuntil);
+    tcase_add_test(tc, transcript_read_to_eof);
+    tcase_add_test(tc, transcript_default_limit);
+    tcase_add_test(tc, transcript_readline_limit);
+    tcase_add_test(tc, transcript_readuntil_eof);
+    tcase_add_test(tc, transcript_readuntil_overrun);
+    tcase_add_test(tc, transcript_read_timeout);
     suite_add_tcase(s, tc);
     return s;
 }
