@@ -62,12 +62,12 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_USER] = "Exception",
     
 #line 9200 "tower.nw"
-[TW_ERR_EOF] = "EOFError",
-[TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
-[TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
-#line 9898 "tower.nw"
-[TW_ERR_CONNECTION] = "ConnectionError",
-[TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
+    [TW_ERR_EOF] = "EOFError",
+    [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
+    [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
+#line 9897 "tower.nw"
+    [TW_ERR_CONNECTION] = "ConnectionError",
+    [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
 #line 813 "tower.nw"
 };
 
@@ -77,10 +77,10 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
     
 #line 9205 "tower.nw"
-[TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
-#line 9902 "tower.nw"
-[TW_ERR_CONNECTION] = TW_ERR_OS,
-[TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
+    [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
+#line 9901 "tower.nw"
+    [TW_ERR_CONNECTION] = TW_ERR_OS,
+    [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
 #line 820 "tower.nw"
 };
 #line 824 "tower.nw"

@@ -342,31 +342,31 @@ static tw_step read_body(tw_coro *co)
     }
     
 #line 9551 "tower.nw"
-f->all = tw_bytes_new(NULL, 0);
-for (;;) {
-    RAISE_STORED_ERROR(f);
-    if (r->len == 0 && !r->eof)
-        AWAIT_DATA(co, f, "read");
-    if (r->len == 0)
-        break;
-    {
-        size_t n = r->len < (size_t)r->limit ? r->len : (size_t)r->limit;
-        if (f->all->len + n > f->allcap) {
-            f->allcap = 2 * (f->all->len + n);
-            f->all = tw__realloc(f->all, sizeof *f->all + f->allcap + 1);
+    f->all = tw_bytes_new(NULL, 0);
+    for (;;) {
+        RAISE_STORED_ERROR(f);
+        if (r->len == 0 && !r->eof)
+            AWAIT_DATA(co, f, "read");
+        if (r->len == 0)
+            break;
+        {
+            size_t n = r->len < (size_t)r->limit ? r->len : (size_t)r->limit;
+            if (f->all->len + n > f->allcap) {
+                f->allcap = 2 * (f->all->len + n);
+                f->all = tw__realloc(f->all, sizeof *f->all + f->allcap + 1);
+            }
+            memcpy(f->all->data + f->all->len, buffer_data(r), n);
+            f->all->len += n;
+            f->all->data[f->all->len] = 0;
+            buffer_drop(r, n);
+            maybe_resume_transport(r);
         }
-        memcpy(f->all->data + f->all->len, buffer_data(r), n);
-        f->all->len += n;
-        f->all->data[f->all->len] = 0;
-        buffer_drop(r, n);
-        maybe_resume_transport(r);
     }
-}
-{
-    tw_bytes *b = f->all;
-    f->all = NULL;
-    TW_RETURN(co, TW_PTR(b));
-}
+    {
+        tw_bytes *b = f->all;
+        f->all = NULL;
+        TW_RETURN(co, TW_PTR(b));
+    }
 #line 9544 "tower.nw"
 failed:
     return read_fail(co);
@@ -439,36 +439,35 @@ static tw_step readuntil_body(tw_coro *co)
     }
     TW_RETURN(co, TW_PTR(take(r, (size_t)isep + f->seplen)));
 failed:
-    if (f->mode == READ_LINE)
+    if (f->mode == READ_LINE) {
         
-#line 9677 "tower.nw"
-{
-    if (tw_error_kind(f->err) == TW_ERR_INCOMPLETE_READ) {
-        size_t len;
-        const unsigned char *partial = tw_incomplete_read_partial(f->err, &len);
-        tw_bytes *b = tw_bytes_new(partial, len);
-        tw_error_unref(f->err);
-        f->err = NULL;
-        TW_RETURN(co, TW_PTR(b));
-    }
-    if (tw_error_kind(f->err) == TW_ERR_LIMIT_OVERRUN) {
-        ptrdiff_t consumed = tw_limit_overrun_consumed(f->err);
-        const char *msg = tw_error_message(f->err);
-        tw_error *e = msg ? tw_error_new(TW_ERR_VALUE, "%s", msg) : tw_error_new(TW_ERR_VALUE, NULL);
-        if (consumed >= 0 && (size_t)consumed < r->len && buffer_data(r)[consumed] == '\n')
-            buffer_drop(r, (size_t)consumed + 1);
-        else
-            buffer_drop(r, r->len);
-        maybe_resume_transport(r);
-        tw_error_unref(f->err);
-        f->err = e;
-    }
-}
+#line 9678 "tower.nw"
+        if (tw_error_kind(f->err) == TW_ERR_INCOMPLETE_READ) {
+            size_t len;
+            const unsigned char *partial = tw_incomplete_read_partial(f->err, &len);
+            tw_bytes *b = tw_bytes_new(partial, len);
+            tw_error_unref(f->err);
+            f->err = NULL;
+            TW_RETURN(co, TW_PTR(b));
+        }
+        if (tw_error_kind(f->err) == TW_ERR_LIMIT_OVERRUN) {
+            ptrdiff_t consumed = tw_limit_overrun_consumed(f->err);
+            const char *msg = tw_error_message(f->err);
+            tw_error *e = msg ? tw_error_new(TW_ERR_VALUE, "%s", msg) : tw_error_new(TW_ERR_VALUE, NULL);
+            if (consumed >= 0 && (size_t)consumed < r->len && buffer_data(r)[consumed] == '\n')
+                buffer_drop(r, (size_t)consumed + 1);
+            else
+                buffer_drop(r, r->len);
+            maybe_resume_transport(r);
+            tw_error_unref(f->err);
+            f->err = e;
+        }
 #line 9663 "tower.nw"
+    }
     return read_fail(co);
     TW_END(co);
 }
-#line 9704 "tower.nw"
+#line 9703 "tower.nw"
 static struct read_frame *read_frame_new(tw_coro_fn body, tw_stream_reader *r, ptrdiff_t n,
                                          const void *sep, size_t seplen)
 {
@@ -503,7 +502,7 @@ void *tw_stream_reader_readline(tw_stream_reader *r)
     f->mode = READ_LINE;
     return f;
 }
-#line 9907 "tower.nw"
+#line 9906 "tower.nw"
 struct tw_stream_writer {
     int refs;
     tw_loop *loop;
@@ -545,7 +544,7 @@ void tw_stream_writer_unref(tw_stream_writer *w)
     free(w->waiters);
     free(w);
 }
-#line 9955 "tower.nw"
+#line 9954 "tower.nw"
 #define TRANSPORT_METHOD(w, name)                                       \
     ((w)->ops->name != NULL ? (w)->ops->name                           \
      : (tw__fatal("tw_stream_writer: the transport has no " #name "()"), (w)->ops->name))
@@ -595,7 +594,7 @@ bool tw_stream_writer_is_closing(tw_stream_writer *w)
 {
     return TRANSPORT_METHOD(w, is_closing)(w->transport);
 }
-#line 10012 "tower.nw"
+#line 10011 "tower.nw"
 void tw_stream_writer_pause_writing(tw_stream_writer *w)
 {
     if (w->paused)
@@ -626,7 +625,7 @@ void tw_stream_writer_connection_lost(tw_stream_writer *w, tw_error *exc)
                 tw_future_set_exception(w->waiters[i], tw_error_ref(exc));
         }
 }
-#line 10050 "tower.nw"
+#line 10049 "tower.nw"
 struct drain_frame {
     tw_coro co;
     tw_stream_writer *w;

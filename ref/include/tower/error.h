@@ -39,12 +39,12 @@ typedef enum tw_errkind {
     TW_ERR_USER,            /* any other class, named when made */
     
 #line 8780 "tower.nw"
-TW_ERR_EOF,             /* EOFError */
-TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
-TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
+    TW_ERR_EOF,             /* EOFError */
+    TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
+    TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
 #line 9065 "tower.nw"
-TW_ERR_CONNECTION,      /* ConnectionError, an OSError */
-TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
+    TW_ERR_CONNECTION,      /* ConnectionError, an OSError */
+    TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
 #line 449 "tower.nw"
     TW_ERR__COUNT
 } tw_errkind;

@@ -24,11 +24,11 @@ typedef struct tw_stream_transport_ops {
     void (*resume_reading)(void *transport);
     
 #line 8994 "tower.nw"
-tw_error *(*write)(void *transport, const void *data, size_t len);
-tw_error *(*write_eof)(void *transport);
-bool (*can_write_eof)(void *transport);
-void (*close)(void *transport);
-bool (*is_closing)(void *transport);
+    tw_error *(*write)(void *transport, const void *data, size_t len);
+    tw_error *(*write_eof)(void *transport);
+    bool (*can_write_eof)(void *transport);
+    void (*close)(void *transport);
+    bool (*is_closing)(void *transport);
 #line 8834 "tower.nw"
 } tw_stream_transport_ops;
 #line 8852 "tower.nw"
