@@ -5,7 +5,7 @@
 
 #line 4046 "tower.nw"
 Suite *tw_loop_suite(void);
-#line 10121 "tower.nw"
+#line 10138 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4033 "tower.nw"
@@ -16,7 +16,7 @@ int main(void)
     
 #line 4049 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 10124 "tower.nw"
+#line 10141 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4038 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
