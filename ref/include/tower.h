@@ -1,4 +1,4 @@
-#line 674 "tower.nw"
+#line 675 "tower.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio.
    Generated from tower.nw: edit the book, not this file. */
 #ifndef TOWER_H
@@ -8,6 +8,11 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
+#line 11308 "tower.nw"
 #include "tower/transport.h"
+#line 15132 "tower.nw"
 #include "tower/protocol.h"
+#line 18421 "tower.nw"
+#include "tower/stream.h"
+#line 685 "tower.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 1418 "tower.nw"
+#line 1420 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1336 "tower.nw"
+#line 1338 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1603 "tower.nw"
+#line 1605 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1549 "tower.nw"
+#line 1551 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

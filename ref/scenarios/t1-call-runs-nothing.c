@@ -1,4 +1,4 @@
-#line 1278 "tower.nw"
+#line 1280 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

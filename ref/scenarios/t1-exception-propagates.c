@@ -1,4 +1,4 @@
-#line 1474 "tower.nw"
+#line 1476 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

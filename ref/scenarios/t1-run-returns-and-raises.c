@@ -1,4 +1,4 @@
-#line 1765 "tower.nw"
+#line 1767 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

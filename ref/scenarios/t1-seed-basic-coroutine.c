@@ -1,4 +1,4 @@
-#line 1233 "tower.nw"
+#line 1235 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3555 "tower.nw"
+#line 3557 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

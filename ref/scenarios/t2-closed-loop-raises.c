@@ -1,4 +1,4 @@
-#line 4129 "tower.nw"
+#line 4131 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

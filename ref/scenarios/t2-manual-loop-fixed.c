@@ -1,4 +1,4 @@
-#line 3519 "tower.nw"
+#line 3521 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

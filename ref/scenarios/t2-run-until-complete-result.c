@@ -1,4 +1,4 @@
-#line 4004 "tower.nw"
+#line 4006 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

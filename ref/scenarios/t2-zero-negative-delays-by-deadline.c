@@ -1,4 +1,4 @@
-#line 4454 "tower.nw"
+#line 4456 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

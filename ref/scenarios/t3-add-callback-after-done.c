@@ -1,4 +1,4 @@
-#line 5733 "tower.nw"
+#line 5735 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5682 "tower.nw"
+#line 5684 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

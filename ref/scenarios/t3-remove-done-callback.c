@@ -1,4 +1,4 @@
-#line 5789 "tower.nw"
+#line 5791 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5376 "tower.nw"
+#line 5378 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

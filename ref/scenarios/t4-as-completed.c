@@ -1,4 +1,4 @@
-#line 9422 "tower.nw"
+#line 9424 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8562 "tower.nw"
+#line 8564 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

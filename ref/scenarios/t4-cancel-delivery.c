@@ -1,4 +1,4 @@
-#line 8501 "tower.nw"
+#line 8503 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8741 "tower.nw"
+#line 8743 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

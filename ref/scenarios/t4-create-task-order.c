@@ -1,4 +1,4 @@
-#line 8308 "tower.nw"
+#line 8310 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

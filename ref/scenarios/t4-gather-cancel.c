@@ -1,4 +1,4 @@
-#line 8984 "tower.nw"
+#line 8986 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"

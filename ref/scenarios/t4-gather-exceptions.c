@@ -1,4 +1,4 @@
-#line 8882 "tower.nw"
+#line 8884 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

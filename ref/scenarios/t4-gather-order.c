@@ -1,4 +1,4 @@
-#line 8802 "tower.nw"
+#line 8804 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9805 "tower.nw"
+#line 9807 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

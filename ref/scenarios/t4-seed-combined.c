@@ -1,4 +1,4 @@
-#line 8137 "tower.nw"
+#line 8139 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

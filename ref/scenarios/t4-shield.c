@@ -1,4 +1,4 @@
-#line 9347 "tower.nw"
+#line 9349 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8427 "tower.nw"
+#line 8429 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

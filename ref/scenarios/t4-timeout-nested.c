@@ -1,4 +1,4 @@
-#line 9731 "tower.nw"
+#line 9733 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

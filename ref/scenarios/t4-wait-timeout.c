@@ -1,4 +1,4 @@
-#line 9222 "tower.nw"
+#line 9224 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

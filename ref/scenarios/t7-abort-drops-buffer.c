@@ -1,4 +1,4 @@
-#line 13660 "tower.nw"
+#line 13676 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

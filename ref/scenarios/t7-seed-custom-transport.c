@@ -1,4 +1,4 @@
-#line 13113 "tower.nw"
+#line 13129 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

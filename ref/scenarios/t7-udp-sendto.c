@@ -1,4 +1,4 @@
-#line 14229 "tower.nw"
+#line 14245 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

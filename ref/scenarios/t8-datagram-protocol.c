@@ -1,4 +1,4 @@
-#line 17535 "tower.nw"
+#line 17557 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16591 "tower.nw"
+#line 16613 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17019 "tower.nw"
+#line 17041 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 17130 "tower.nw"
+#line 17152 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

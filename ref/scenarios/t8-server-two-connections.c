@@ -1,4 +1,4 @@
-#line 17229 "tower.nw"
+#line 17251 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

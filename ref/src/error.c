@@ -60,14 +60,30 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NO_MEMORY] = "MemoryError",
     [TW_ERR_GROUP] = "ExceptionGroup",
     [TW_ERR_USER] = "Exception",
+    
+#line 18894 "tower.nw"
+    [TW_ERR_EOF] = "EOFError",
+    [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
+    [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
+#line 19591 "tower.nw"
+    [TW_ERR_CONNECTION] = "ConnectionError",
+    [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
+#line 814 "tower.nw"
 };
 
 static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_KEY] = TW_ERR_LOOKUP,
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
+    
+#line 18899 "tower.nw"
+    [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
+#line 19595 "tower.nw"
+    [TW_ERR_CONNECTION] = TW_ERR_OS,
+    [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
+#line 821 "tower.nw"
 };
-#line 823 "tower.nw"
+#line 825 "tower.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -146,7 +162,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 904 "tower.nw"
+#line 906 "tower.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }

@@ -1,4 +1,4 @@
-#line 2612 "tower.nw"
+#line 2614 "tower.nw"
 /* loop.c -- the event loop */
 #include "private.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 2642 "tower.nw"
+#line 2644 "tower.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -19,7 +19,7 @@ static tw_error other_running_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeE
     "Cannot run the event loop while another loop is running");
 static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
-#line 2655 "tower.nw"
+#line 2657 "tower.nw"
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = malloc(sizeof *h);
@@ -65,7 +65,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 2709 "tower.nw"
+#line 2711 "tower.nw"
 void tw__ready_push(tw_loop *L, tw_handle *h)
 {
     struct tw__ring *r = &L->ready;
@@ -91,7 +91,7 @@ static tw_handle *ready_pop(tw_loop *L)
     r->len--;
     return h;
 }
-#line 2748 "tower.nw"
+#line 2750 "tower.nw"
 static bool timer_before(const tw_handle *a, const tw_handle *b)
 {
     return a->when < b->when || (a->when == b->when && a->seq < b->seq);
@@ -166,7 +166,7 @@ static void heap_drop_cancelled(tw_loop *L)
     for (size_t i = n / 2; i-- > 0;)
         heap_sift_down(L->heap, n, i);
 }
-#line 2833 "tower.nw"
+#line 2835 "tower.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -180,7 +180,7 @@ double tw_loop_time(const tw_loop *L)
 }
 
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
-#line 2854 "tower.nw"
+#line 2856 "tower.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -214,7 +214,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 2896 "tower.nw"
+#line 2898 "tower.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -223,10 +223,10 @@ tw_error *tw_loop_close(tw_loop *L)
         return NULL;
     tw__loop_destroy_tasks(L);
     
-#line 11694 "tower.nw"
+#line 11702 "tower.nw"
 while (L->resources)
     L->resources->close(L->resources);
-#line 2904 "tower.nw"
+#line 2906 "tower.nw"
     pthread_mutex_lock(&L->ts_lock);
     L->closed = true;
     pthread_mutex_unlock(&L->ts_lock);
@@ -269,7 +269,7 @@ void tw_loop_free(tw_loop *L)
     pthread_mutex_destroy(&L->ts_lock);
     free(L);
 }
-#line 2951 "tower.nw"
+#line 2953 "tower.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
@@ -329,7 +329,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 3022 "tower.nw"
+#line 3024 "tower.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -369,7 +369,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 3070 "tower.nw"
+#line 3072 "tower.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -453,7 +453,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 11699 "tower.nw"
+#line 11707 "tower.nw"
 void tw__resource_attach(tw_loop *L, tw__resource *r, void (*close)(tw__resource *r))
 {
     r->close = close;
@@ -474,7 +474,7 @@ void tw__resource_detach(tw_loop *L, tw__resource *r)
         r->next->prev = r->prev;
     r->prev = r->next = NULL;
 }
-#line 11728 "tower.nw"
+#line 11736 "tower.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -490,7 +490,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 11750 "tower.nw"
+#line 11758 "tower.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -500,7 +500,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 3158 "tower.nw"
+#line 3160 "tower.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -558,7 +558,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 3220 "tower.nw"
+#line 3222 "tower.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -604,7 +604,7 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     tw_loop_call_exception_handler(L, &ctx);
     tw_error_unref(err);
 }
-#line 3282 "tower.nw"
+#line 3284 "tower.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -676,15 +676,15 @@ static void run_once(tw_loop *L)
     else
         drain_threadsafe(L);
     
-#line 3363 "tower.nw"
+#line 3365 "tower.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     while (L->nheap && L->heap[0]->when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 3353 "tower.nw"
+#line 3355 "tower.nw"
     
-#line 3371 "tower.nw"
+#line 3373 "tower.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     if (!h->cancelled) {
@@ -695,9 +695,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 3354 "tower.nw"
+#line 3356 "tower.nw"
 }
-#line 3386 "tower.nw"
+#line 3388 "tower.nw"
 static tw_error *check_runnable(const tw_loop *L)
 {
     if (L->closed)
@@ -731,7 +731,7 @@ void tw_loop_stop(tw_loop *L)
 {
     L->stopping = true;
 }
-#line 3426 "tower.nw"
+#line 3428 "tower.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;

@@ -1,4 +1,4 @@
-#line 11764 "tower.nw"
+#line 11772 "tower.nw"
 /* transport.c -- the transport class, socket transports, direct socket operations */
 #include "private.h"
 #include <arpa/inet.h>
@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <unistd.h>
 
-#line 11785 "tower.nw"
+#line 11793 "tower.nw"
 int tw_sockaddr_family(const tw_sockaddr *a)
 {
     return a ? a->u.sa.sa_family : AF_UNSPEC;
@@ -78,7 +78,7 @@ const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
     }
     return buf;
 }
-#line 11860 "tower.nw"
+#line 11868 "tower.nw"
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
 {
     if (a == NULL || b == NULL)
@@ -101,17 +101,20 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 11899 "tower.nw"
-static const struct { int errnum; const char *type; } os_classes[] = {
-    { EAGAIN, "BlockingIOError" }, { EALREADY, "BlockingIOError" },
-    { EINPROGRESS, "BlockingIOError" }, { ECHILD, "ChildProcessError" },
-    { EPIPE, "BrokenPipeError" }, { ESHUTDOWN, "BrokenPipeError" },
-    { ECONNABORTED, "ConnectionAbortedError" }, { ECONNREFUSED, "ConnectionRefusedError" },
-    { ECONNRESET, "ConnectionResetError" }, { EEXIST, "FileExistsError" },
-    { ENOENT, "FileNotFoundError" }, { EINTR, "InterruptedError" },
-    { EISDIR, "IsADirectoryError" }, { ENOTDIR, "NotADirectoryError" },
-    { EACCES, "PermissionError" }, { EPERM, "PermissionError" },
-    { ESRCH, "ProcessLookupError" }, { ETIMEDOUT, "TimeoutError" },
+#line 11910 "tower.nw"
+static const struct { int errnum; tw_errkind kind; const char *type; } os_classes[] = {
+    { EAGAIN, TW_ERR_OS, "BlockingIOError" }, { EALREADY, TW_ERR_OS, "BlockingIOError" },
+    { EINPROGRESS, TW_ERR_OS, "BlockingIOError" }, { ECHILD, TW_ERR_OS, "ChildProcessError" },
+    { EPIPE, TW_ERR_CONNECTION, "BrokenPipeError" },
+    { ESHUTDOWN, TW_ERR_CONNECTION, "BrokenPipeError" },
+    { ECONNABORTED, TW_ERR_CONNECTION, "ConnectionAbortedError" },
+    { ECONNREFUSED, TW_ERR_CONNECTION, "ConnectionRefusedError" },
+    { ECONNRESET, TW_ERR_CONNECTION_RESET, "ConnectionResetError" },
+    { EEXIST, TW_ERR_OS, "FileExistsError" },
+    { ENOENT, TW_ERR_OS, "FileNotFoundError" }, { EINTR, TW_ERR_OS, "InterruptedError" },
+    { EISDIR, TW_ERR_OS, "IsADirectoryError" }, { ENOTDIR, TW_ERR_OS, "NotADirectoryError" },
+    { EACCES, TW_ERR_OS, "PermissionError" }, { EPERM, TW_ERR_OS, "PermissionError" },
+    { ESRCH, TW_ERR_OS, "ProcessLookupError" }, { ETIMEDOUT, TW_ERR_TIMEOUT, "TimeoutError" },
 };
 
 tw_error *tw__error_named(tw_error *e, const char *type)
@@ -124,10 +127,13 @@ tw_error *tw__error_named(tw_error *e, const char *type)
 tw_error *tw_error_os(int errnum, const char *fmt, ...)
 {
     const char *type = NULL;
+    tw_errkind kind = TW_ERR_OS;
     char body[256];
     for (size_t i = 0; i < sizeof os_classes / sizeof os_classes[0]; i++)
-        if (os_classes[i].errnum == errnum)
+        if (os_classes[i].errnum == errnum) {
             type = os_classes[i].type;
+            kind = os_classes[i].kind;
+        }
     if (fmt) {
         va_list ap;
         va_start(ap, fmt);
@@ -135,10 +141,9 @@ tw_error *tw_error_os(int errnum, const char *fmt, ...)
         va_end(ap);
     } else
         snprintf(body, sizeof body, "%s", strerror(errnum));
-    return tw__error_named(tw_error_new(errnum == ETIMEDOUT ? TW_ERR_TIMEOUT : TW_ERR_OS,
-                                        "[Errno %d] %s", errnum, body), type);
+    return tw__error_named(tw_error_new(kind, "[Errno %d] %s", errnum, body), type);
 }
-#line 11944 "tower.nw"
+#line 11960 "tower.nw"
 static void not_implemented(const tw_transport *t, const char *method)
     __attribute__((noreturn));
 
@@ -191,7 +196,7 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
     t->protocol = protocol;
     tw_protocol_unref(old);
 }
-#line 11999 "tower.nw"
+#line 12015 "tower.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -246,7 +251,7 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 12069 "tower.nw"
+#line 12085 "tower.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -269,7 +274,7 @@ struct sock {
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 12102 "tower.nw"
+#line 12118 "tower.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
 static void sock_watch(struct sock *s, bool writer, bool on)
@@ -296,7 +301,7 @@ static void sock_watch(struct sock *s, bool writer, bool on)
 
 static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
 static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
-#line 12140 "tower.nw"
+#line 12156 "tower.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -334,7 +339,7 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 12187 "tower.nw"
+#line 12203 "tower.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -378,7 +383,7 @@ static void sock_loop_closed(tw__resource *r)
     sock_release(s);
     tw_transport_unref(&s->base);
 }
-#line 12239 "tower.nw"
+#line 12255 "tower.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -434,7 +439,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 12300 "tower.nw"
+#line 12316 "tower.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -448,7 +453,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 12324 "tower.nw"
+#line 12340 "tower.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -519,7 +524,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 12401 "tower.nw"
+#line 12417 "tower.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -531,7 +536,7 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 12423 "tower.nw"
+#line 12439 "tower.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -579,7 +584,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 12480 "tower.nw"
+#line 12496 "tower.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -624,7 +629,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 12535 "tower.nw"
+#line 12551 "tower.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -675,7 +680,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 12592 "tower.nw"
+#line 12608 "tower.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -733,7 +738,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 12666 "tower.nw"
+#line 12682 "tower.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -777,7 +782,7 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 12721 "tower.nw"
+#line 12737 "tower.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -832,7 +837,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 12778 "tower.nw"
+#line 12794 "tower.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -909,7 +914,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 12857 "tower.nw"
+#line 12873 "tower.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -938,7 +943,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 12897 "tower.nw"
+#line 12913 "tower.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -998,7 +1003,7 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 12962 "tower.nw"
+#line 12978 "tower.nw"
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1035,7 +1040,7 @@ void *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return sockop_new(recv_body, L, fd, buf, n);
 }
-#line 13001 "tower.nw"
+#line 13017 "tower.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1080,7 +1085,7 @@ void *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return sockop_new(sendall_body, L, fd, data, n);
 }
-#line 13051 "tower.nw"
+#line 13067 "tower.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;

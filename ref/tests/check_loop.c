@@ -1,4 +1,4 @@
-#line 4579 "tower.nw"
+#line 4581 "tower.nw"
 /* check_loop.c -- unit tests of the event loop */
 #include <check.h>
 #include <string.h>
@@ -19,7 +19,7 @@ static tw_error *stop_loop(void *loop)
     return NULL;
 }
 
-#line 4625 "tower.nw"
+#line 4627 "tower.nw"
 START_TEST(ready_queue_is_fifo)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -73,7 +73,7 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4786 "tower.nw"
+#line 4788 "tower.nw"
 static tw_error *schedule_many(void *loop)
 {
     static char tags[100][2];
@@ -106,7 +106,7 @@ START_TEST(ready_queue_grows_while_wrapped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4681 "tower.nw"
+#line 4683 "tower.nw"
 static void timers_in_order(tw_clock clock)
 {
     tw_loop *L = tw_loop_new_clock(clock);
@@ -159,7 +159,7 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4827 "tower.nw"
+#line 4829 "tower.nw"
 struct stamp { double when; int seq; };
 static struct stamp fired[1000];
 static int nfired;
@@ -223,7 +223,7 @@ START_TEST(cancelled_timers_never_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 4897 "tower.nw"
+#line 4899 "tower.nw"
 static double seconds(void)
 {
     struct timespec ts;
@@ -256,7 +256,7 @@ START_TEST(virtual_clock_stands_still_while_callbacks_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 4736 "tower.nw"
+#line 4738 "tower.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");
@@ -300,7 +300,7 @@ START_TEST(closed_loop_refuses)
 }
 END_TEST
 
-#line 4603 "tower.nw"
+#line 4605 "tower.nw"
 Suite *tw_loop_suite(void)
 {
     Suite *s = suite_create("loop");

@@ -1,40 +1,44 @@
-#line 4548 "tower.nw"
+#line 4550 "tower.nw"
 /* check_main.c -- the runner of the runtime's unit tests */
 #include <check.h>
 #include <stdlib.h>
 
-#line 1920 "tower.nw"
+#line 1922 "tower.nw"
 Suite *tw_coro_suite(void);
-#line 4567 "tower.nw"
+#line 4569 "tower.nw"
 Suite *tw_loop_suite(void);
-#line 6187 "tower.nw"
+#line 6189 "tower.nw"
 Suite *tw_future_suite(void);
-#line 10086 "tower.nw"
+#line 10088 "tower.nw"
 Suite *tw_task_suite(void);
-#line 14633 "tower.nw"
+#line 14649 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 18054 "tower.nw"
+#line 18076 "tower.nw"
 Suite *tw_protocol_suite(void);
+#line 19815 "tower.nw"
+Suite *tw_stream_suite(void);
 
-#line 4554 "tower.nw"
+#line 4556 "tower.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed;
     
-#line 1923 "tower.nw"
+#line 1925 "tower.nw"
 srunner_add_suite(sr, tw_coro_suite());
-#line 4570 "tower.nw"
+#line 4572 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 6190 "tower.nw"
+#line 6192 "tower.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 10089 "tower.nw"
+#line 10091 "tower.nw"
 srunner_add_suite(sr, tw_task_suite());
-#line 14636 "tower.nw"
+#line 14652 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 18057 "tower.nw"
+#line 18079 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 4559 "tower.nw"
+#line 19818 "tower.nw"
+srunner_add_suite(sr, tw_stream_suite());
+#line 4561 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -37,11 +37,20 @@ typedef enum tw_errkind {
     TW_ERR_NO_MEMORY,       /* MemoryError */
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
     TW_ERR_USER,            /* any other class, named when made */
+    
+#line 18457 "tower.nw"
+    TW_ERR_EOF,             /* EOFError */
+    TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
+    TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
+#line 18742 "tower.nw"
+    TW_ERR_CONNECTION,      /* ConnectionError, an OSError */
+    TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
+#line 449 "tower.nw"
     TW_ERR__COUNT
 } tw_errkind;
 
 typedef struct tw_error tw_error;
-#line 455 "tower.nw"
+#line 456 "tower.nw"
 tw_error *tw_error_new(tw_errkind kind, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 tw_error *tw_error_user(const char *type, const char *fmt, ...)
