@@ -1,4 +1,4 @@
-#line 674 "tower.nw"
+#line 675 "tower.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio.
    Generated from tower.nw: edit the book, not this file. */
 #ifndef TOWER_H
@@ -8,4 +8,8 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
+#line 7945 "tower.nw"
+#include "tower/locks.h"
+#include "tower/queue.h"
+#line 685 "tower.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 1270 "tower.nw"
+#line 1275 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

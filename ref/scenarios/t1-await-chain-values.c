@@ -1,4 +1,4 @@
-#line 1322 "tower.nw"
+#line 1327 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3675 "tower.nw"
+#line 3680 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3734 "tower.nw"
+#line 3739 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3937 "tower.nw"
+#line 3942 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3985 "tower.nw"
+#line 3990 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4734 "tower.nw"
+#line 4739 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4686 "tower.nw"
+#line 4691 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

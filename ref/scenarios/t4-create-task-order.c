@@ -1,4 +1,4 @@
-#line 7210 "tower.nw"
+#line 7215 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

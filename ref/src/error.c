@@ -1,9 +1,9 @@
-#line 738 "tower.nw"
+#line 741 "tower.nw"
 /* error.c -- the error model */
 #include "private.h"
 #include <stdarg.h>
 
-#line 749 "tower.nw"
+#line 752 "tower.nw"
 void tw__fatal(const char *fmt, ...)
 {
     va_list ap;
@@ -43,7 +43,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 794 "tower.nw"
+#line 797 "tower.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -60,14 +60,24 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NO_MEMORY] = "MemoryError",
     [TW_ERR_GROUP] = "ExceptionGroup",
     [TW_ERR_USER] = "Exception",
+    
+#line 8004 "tower.nw"
+[TW_ERR_QUEUE_EMPTY] = "QueueEmpty",
+[TW_ERR_QUEUE_FULL] = "QueueFull",
+[TW_ERR_BROKEN_BARRIER] = "BrokenBarrierError",
+#line 814 "tower.nw"
 };
 
 static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_KEY] = TW_ERR_LOOKUP,
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
+    
+#line 8010 "tower.nw"
+[TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
+#line 821 "tower.nw"
 };
-#line 820 "tower.nw"
+#line 825 "tower.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -146,7 +156,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 901 "tower.nw"
+#line 906 "tower.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }

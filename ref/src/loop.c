@@ -1,4 +1,4 @@
-#line 2234 "tower.nw"
+#line 2239 "tower.nw"
 /* loop.c -- the event loop */
 #include "private.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 2264 "tower.nw"
+#line 2269 "tower.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -19,7 +19,7 @@ static tw_error other_running_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeE
     "Cannot run the event loop while another loop is running");
 static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
-#line 2277 "tower.nw"
+#line 2282 "tower.nw"
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = malloc(sizeof *h);
@@ -65,7 +65,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 2331 "tower.nw"
+#line 2336 "tower.nw"
 void tw__ready_push(tw_loop *L, tw_handle *h)
 {
     struct tw__ring *r = &L->ready;
@@ -91,7 +91,7 @@ static tw_handle *ready_pop(tw_loop *L)
     r->len--;
     return h;
 }
-#line 2369 "tower.nw"
+#line 2374 "tower.nw"
 static bool timer_before(const tw_handle *a, const tw_handle *b)
 {
     return a->when < b->when || (a->when == b->when && a->seq < b->seq);
@@ -166,7 +166,7 @@ static void heap_drop_cancelled(tw_loop *L)
     for (size_t i = n / 2; i-- > 0;)
         heap_sift_down(L->heap, n, i);
 }
-#line 2453 "tower.nw"
+#line 2458 "tower.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -180,7 +180,7 @@ double tw_loop_time(const tw_loop *L)
 }
 
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
-#line 2474 "tower.nw"
+#line 2479 "tower.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -213,7 +213,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 2515 "tower.nw"
+#line 2520 "tower.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -263,7 +263,7 @@ void tw_loop_free(tw_loop *L)
     pthread_mutex_destroy(&L->ts_lock);
     free(L);
 }
-#line 2569 "tower.nw"
+#line 2574 "tower.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
@@ -323,7 +323,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 2640 "tower.nw"
+#line 2645 "tower.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -363,7 +363,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 2688 "tower.nw"
+#line 2693 "tower.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -447,7 +447,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 2776 "tower.nw"
+#line 2781 "tower.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -505,7 +505,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 2838 "tower.nw"
+#line 2843 "tower.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -551,7 +551,7 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     tw_loop_call_exception_handler(L, &ctx);
     tw_error_unref(err);
 }
-#line 2899 "tower.nw"
+#line 2904 "tower.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -617,15 +617,15 @@ static void run_once(tw_loop *L)
     else
         drain_threadsafe(L);
     
-#line 2974 "tower.nw"
+#line 2979 "tower.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     while (L->nheap && L->heap[0]->when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 2964 "tower.nw"
+#line 2969 "tower.nw"
     
-#line 2982 "tower.nw"
+#line 2987 "tower.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     if (!h->cancelled) {
@@ -636,9 +636,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 2965 "tower.nw"
+#line 2970 "tower.nw"
 }
-#line 2997 "tower.nw"
+#line 3002 "tower.nw"
 static tw_error *check_runnable(const tw_loop *L)
 {
     if (L->closed)
@@ -672,7 +672,7 @@ void tw_loop_stop(tw_loop *L)
 {
     L->stopping = true;
 }
-#line 3037 "tower.nw"
+#line 3042 "tower.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;

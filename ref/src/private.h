@@ -1,4 +1,4 @@
-#line 695 "tower.nw"
+#line 697 "tower.nw"
 /* private.h -- the runtime's internal structures; not installed. */
 #ifndef TOWER_PRIVATE_H
 #define TOWER_PRIVATE_H
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 716 "tower.nw"
+#line 719 "tower.nw"
 struct tw_error {
     int refs;                 /* < 0: static and immortal */
     tw_errkind kind;
@@ -26,7 +26,7 @@ void *tw__alloc(size_t size);
 void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-#line 2179 "tower.nw"
+#line 2184 "tower.nw"
 #include <signal.h>
 
 struct tw_handle {
@@ -77,7 +77,7 @@ void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, vo
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 void tw__loop_destroy_tasks(tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
-#line 4393 "tower.nw"
+#line 4398 "tower.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -117,7 +117,7 @@ void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 void tw__future_drop_callbacks(tw_future *f);
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_describe(FILE *out, tw_future *f);
-#line 5521 "tower.nw"
+#line 5526 "tower.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -130,5 +130,85 @@ struct tw_task {
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 708 "tower.nw"
+#line 8312 "tower.nw"
+typedef struct tw__waiter {
+    struct tw__waiter *prev, *next;
+    tw_future *fut;             /* owned by the frame the node lives in */
+    bool linked;
+} tw__waiter;
+
+typedef struct tw__waitlist {
+    tw__waiter *head, *tail;
+    size_t len;
+} tw__waitlist;
+
+#define TW__TRUE TW_INT(1)
+
+void tw__waitlist_push(tw__waitlist *l, tw__waiter *w);
+void tw__waitlist_remove(tw__waitlist *l, tw__waiter *w);
+tw__waiter *tw__waitlist_pop(tw__waitlist *l);
+size_t tw__waitlist_wake(tw__waitlist *l, size_t n, tw_value v);
+#line 8437 "tower.nw"
+struct tw__sync_frame {
+    tw_coro co;
+    void *owner;
+    tw__waitlist *list;
+    tw__waiter w;
+    tw_error *err;
+};
+
+void *tw__sync_alloc(size_t size, const tw__future_class *cls);
+bool tw__sync_refuse_cancel(tw_future *f, const char *msg);
+void *tw__sync_frame_new(tw_coro_fn body, size_t size, void *owner);
+tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list);
+#line 8528 "tower.nw"
+struct tw_lock {
+    tw_future hdr;
+    bool locked;
+    tw__waitlist waiters;
+};
+
+struct tw_event {
+    tw_future hdr;
+    bool value;
+    tw__waitlist waiters;
+};
+
+struct tw_condition {
+    tw_future hdr;
+    tw_lock *lock;
+    tw__waitlist waiters;
+};
+
+struct tw_semaphore {
+    tw_future hdr;
+    long value;
+    long bound;                 /* < 0: not bounded */
+    tw__waitlist waiters;
+};
+
+enum { TW__FILLING, TW__DRAINING, TW__RESETTING, TW__BROKEN };   /* tw_barrier.state */
+
+struct tw_barrier {
+    tw_future hdr;
+    tw_condition *cond;
+    size_t parties, count;
+    int state;
+};
+
+enum { TW__FIFO, TW__LIFO, TW__PRIORITY };   /* tw_queue.order */
+
+struct tw_queue {
+    tw_future hdr;
+    int order;
+    long maxsize;
+    tw_value *items;            /* a ring for FIFO; an array, or a heap, from 0 otherwise */
+    size_t head, len, cap;
+    tw_less_fn less;
+    void *less_arg;
+    tw__waitlist getters, putters;
+    size_t unfinished;
+    tw_event *finished;
+};
+#line 711 "tower.nw"
 #endif

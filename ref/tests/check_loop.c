@@ -1,4 +1,4 @@
-#line 4054 "tower.nw"
+#line 4059 "tower.nw"
 /* check_loop.c -- unit tests of the event loop */
 #include <check.h>
 #include <string.h>
@@ -18,7 +18,7 @@ static tw_error *stop_loop(void *loop)
     return NULL;
 }
 
-#line 4095 "tower.nw"
+#line 4100 "tower.nw"
 START_TEST(ready_queue_is_fifo)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -72,7 +72,7 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4151 "tower.nw"
+#line 4156 "tower.nw"
 static void timers_in_order(tw_clock clock)
 {
     tw_loop *L = tw_loop_new_clock(clock);
@@ -125,7 +125,7 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4206 "tower.nw"
+#line 4211 "tower.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");
@@ -169,7 +169,7 @@ START_TEST(closed_loop_refuses)
 }
 END_TEST
 
-#line 4077 "tower.nw"
+#line 4082 "tower.nw"
 Suite *tw_loop_suite(void)
 {
     Suite *s = suite_create("loop");

@@ -36,12 +36,18 @@ typedef enum tw_errkind {
     TW_ERR_OS,              /* OSError */
     TW_ERR_NO_MEMORY,       /* MemoryError */
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
+    
+#line 7998 "tower.nw"
+TW_ERR_QUEUE_EMPTY,     /* asyncio.QueueEmpty */
+TW_ERR_QUEUE_FULL,      /* asyncio.QueueFull */
+TW_ERR_BROKEN_BARRIER,  /* asyncio.BrokenBarrierError, a RuntimeError */
+#line 448 "tower.nw"
     TW_ERR_USER,            /* any other class, named when made */
     TW_ERR__COUNT
 } tw_errkind;
 
 typedef struct tw_error tw_error;
-#line 455 "tower.nw"
+#line 456 "tower.nw"
 tw_error *tw_error_new(tw_errkind kind, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 tw_error *tw_error_user(const char *type, const char *fmt, ...)
