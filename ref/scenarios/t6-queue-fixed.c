@@ -41,16 +41,20 @@ static void *until(double start, double units)
     return f;
 }
 
-struct worker { tw_coro co; tw_queue *q; double start, t; int i; char items[5][20]; };
+/* The items outlive the producer's frame: the consumer reads the last ones
+   after the producer has finished. */
+static char items[5][20];
+
+struct worker { tw_coro co; tw_queue *q; double start, t; int i; };
 
 static tw_step producer_body(tw_coro *co)
 {
     struct worker *f = (struct worker *)co;
     TW_BEGIN(co);
     for (f->i = 0; f->i < 5; f->i++) {
-        snprintf(f->items[f->i], sizeof f->items[f->i], "item_%d", f->i);
-        TW_AWAIT(co, tw_queue_put(f->q, TW_STR(f->items[f->i])));
-        printf("✅ Produced %s\n", f->items[f->i]);
+        snprintf(items[f->i], sizeof items[f->i], "item_%d", f->i);
+        TW_AWAIT(co, tw_queue_put(f->q, TW_STR(items[f->i])));
+        printf("✅ Produced %s\n", items[f->i]);
         TW_AWAIT(co, until(f->start, f->i + 1));   /* production takes one unit */
     }
     TW_AWAIT(co, tw_queue_put(f->q, TW_NONE));     /* sentinel to indicate completion */

@@ -1,4 +1,4 @@
-#line 10557 "tower.nw"
+#line 10561 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

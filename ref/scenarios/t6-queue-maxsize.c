@@ -1,4 +1,4 @@
-#line 10710 "tower.nw"
+#line 10714 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10786 "tower.nw"
+#line 10790 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10845 "tower.nw"
+#line 10849 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

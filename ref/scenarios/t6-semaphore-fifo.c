@@ -1,4 +1,4 @@
-#line 11115 "tower.nw"
+#line 11123 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
