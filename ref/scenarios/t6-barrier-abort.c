@@ -1,4 +1,4 @@
-#line 9412 "tower.nw"
+#line 9434 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

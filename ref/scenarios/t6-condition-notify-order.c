@@ -1,4 +1,4 @@
-#line 9654 "tower.nw"
+#line 9676 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9739 "tower.nw"
+#line 9761 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

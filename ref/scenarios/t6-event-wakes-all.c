@@ -1,4 +1,4 @@
-#line 9945 "tower.nw"
+#line 9967 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

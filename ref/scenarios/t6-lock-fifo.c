@@ -1,4 +1,4 @@
-#line 10165 "tower.nw"
+#line 10187 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

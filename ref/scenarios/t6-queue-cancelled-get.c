@@ -1,4 +1,4 @@
-#line 10306 "tower.nw"
+#line 10328 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

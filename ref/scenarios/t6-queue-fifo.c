@@ -1,4 +1,4 @@
-#line 10382 "tower.nw"
+#line 10404 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

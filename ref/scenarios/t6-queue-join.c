@@ -1,4 +1,4 @@
-#line 10616 "tower.nw"
+#line 10638 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10714 "tower.nw"
+#line 10736 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

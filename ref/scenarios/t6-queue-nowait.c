@@ -1,4 +1,4 @@
-#line 10790 "tower.nw"
+#line 10812 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

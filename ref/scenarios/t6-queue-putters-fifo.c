@@ -1,4 +1,4 @@
-#line 10917 "tower.nw"
+#line 10939 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

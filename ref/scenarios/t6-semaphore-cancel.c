@@ -1,4 +1,4 @@
-#line 11046 "tower.nw"
+#line 11068 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 11194 "tower.nw"
+#line 11216 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
