@@ -1,4 +1,4 @@
-#line 12770 "tower.nw"
+#line 12771 "tower.nw"
 /* lock-handoff -- hand-offs per second between tasks contending for one lock */
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 12692 "tower.nw"
+#line 12693 "tower.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>

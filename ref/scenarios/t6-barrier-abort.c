@@ -1,4 +1,4 @@
-#line 9434 "tower.nw"
+#line 9435 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9527 "tower.nw"
+#line 9528 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

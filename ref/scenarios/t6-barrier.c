@@ -1,4 +1,4 @@
-#line 9579 "tower.nw"
+#line 9580 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

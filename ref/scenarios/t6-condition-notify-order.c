@@ -1,4 +1,4 @@
-#line 9676 "tower.nw"
+#line 9677 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9761 "tower.nw"
+#line 9762 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 9884 "tower.nw"
+#line 9885 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

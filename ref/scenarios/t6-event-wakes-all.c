@@ -1,4 +1,4 @@
-#line 9967 "tower.nw"
+#line 9968 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10046 "tower.nw"
+#line 10047 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

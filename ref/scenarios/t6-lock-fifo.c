@@ -1,4 +1,4 @@
-#line 10187 "tower.nw"
+#line 10188 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

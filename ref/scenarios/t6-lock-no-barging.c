@@ -1,4 +1,4 @@
-#line 10252 "tower.nw"
+#line 10253 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

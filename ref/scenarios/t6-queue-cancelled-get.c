@@ -1,4 +1,4 @@
-#line 10328 "tower.nw"
+#line 10329 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10404 "tower.nw"
+#line 10405 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10463 "tower.nw"
+#line 10464 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10583 "tower.nw"
+#line 10584 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

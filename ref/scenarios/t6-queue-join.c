@@ -1,4 +1,4 @@
-#line 10638 "tower.nw"
+#line 10639 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

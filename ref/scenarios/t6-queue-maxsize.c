@@ -1,4 +1,4 @@
-#line 10736 "tower.nw"
+#line 10737 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10812 "tower.nw"
+#line 10813 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10871 "tower.nw"
+#line 10872 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

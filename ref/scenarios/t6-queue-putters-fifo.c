@@ -1,4 +1,4 @@
-#line 10939 "tower.nw"
+#line 10940 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

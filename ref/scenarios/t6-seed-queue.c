@@ -1,4 +1,4 @@
-#line 10997 "tower.nw"
+#line 10998 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 11068 "tower.nw"
+#line 11069 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

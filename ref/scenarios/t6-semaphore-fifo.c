@@ -1,4 +1,4 @@
-#line 11145 "tower.nw"
+#line 11146 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 11216 "tower.nw"
+#line 11217 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

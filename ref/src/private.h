@@ -130,7 +130,7 @@ struct tw_task {
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 8334 "tower.nw"
+#line 8335 "tower.nw"
 typedef struct tw__waiter {
     struct tw__waiter *prev, *next;
     tw_future *fut;             /* owned by the frame the node lives in */
@@ -148,7 +148,7 @@ void tw__waitlist_push(tw__waitlist *l, tw__waiter *w);
 void tw__waitlist_remove(tw__waitlist *l, tw__waiter *w);
 tw__waiter *tw__waitlist_pop(tw__waitlist *l);
 size_t tw__waitlist_wake(tw__waitlist *l, size_t n, tw_value v);
-#line 8459 "tower.nw"
+#line 8460 "tower.nw"
 struct tw__sync_frame {
     tw_coro co;
     void *owner;
@@ -161,7 +161,7 @@ void *tw__sync_alloc(size_t size, const tw__future_class *cls);
 bool tw__sync_refuse_cancel(tw_future *f, const char *msg);
 void *tw__sync_frame_new(tw_coro_fn body, size_t size, void *owner);
 tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list);
-#line 8550 "tower.nw"
+#line 8551 "tower.nw"
 struct tw_lock {
     tw_future hdr;
     bool locked;

@@ -5,7 +5,7 @@
 
 #line 4047 "tower.nw"
 Suite *tw_loop_suite(void);
-#line 11283 "tower.nw"
+#line 11284 "tower.nw"
 Suite *tw_sync_suite(void);
 
 #line 4034 "tower.nw"
@@ -16,7 +16,7 @@ int main(void)
     
 #line 4050 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 11286 "tower.nw"
+#line 11287 "tower.nw"
 srunner_add_suite(sr, tw_sync_suite());
 #line 4039 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

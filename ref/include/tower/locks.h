@@ -34,13 +34,13 @@ void *tw_condition_wait(tw_condition *cond);
 void *tw_condition_wait_for(tw_condition *cond, tw_predicate_fn predicate, void *arg);
 tw_error *tw_condition_notify(tw_condition *cond, size_t n);
 tw_error *tw_condition_notify_all(tw_condition *cond);
-#line 8136 "tower.nw"
+#line 8137 "tower.nw"
 tw_error *tw_semaphore_new(long value, tw_semaphore **sem);
 tw_error *tw_bounded_semaphore_new(long value, tw_semaphore **sem);
 void *tw_semaphore_acquire(tw_semaphore *sem);
 tw_error *tw_semaphore_release(tw_semaphore *sem);
 bool tw_semaphore_locked(const tw_semaphore *sem);
-#line 8168 "tower.nw"
+#line 8169 "tower.nw"
 tw_error *tw_barrier_new(long parties, tw_barrier **barrier);
 void *tw_barrier_wait(tw_barrier *barrier);
 void *tw_barrier_reset(tw_barrier *barrier);
