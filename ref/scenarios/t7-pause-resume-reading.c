@@ -1,4 +1,4 @@
-#line 13906 "tower.nw"
+#line 17707 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

@@ -1,4 +1,4 @@
-#line 16502 "tower.nw"
+#line 20303 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"
