@@ -1,4 +1,4 @@
-#line 25632 "tower.nw"
+#line 25635 "tower.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>

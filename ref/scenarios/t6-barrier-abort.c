@@ -1,4 +1,4 @@
-#line 12471 "tower.nw"
+#line 12474 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

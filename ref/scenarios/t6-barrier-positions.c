@@ -1,4 +1,4 @@
-#line 12564 "tower.nw"
+#line 12567 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 12616 "tower.nw"
+#line 12619 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

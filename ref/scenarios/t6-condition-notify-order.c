@@ -1,4 +1,4 @@
-#line 12713 "tower.nw"
+#line 12716 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 12798 "tower.nw"
+#line 12801 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 12921 "tower.nw"
+#line 12924 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13083 "tower.nw"
+#line 13086 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13365 "tower.nw"
+#line 13368 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

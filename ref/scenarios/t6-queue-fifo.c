@@ -1,4 +1,4 @@
-#line 13441 "tower.nw"
+#line 13444 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13675 "tower.nw"
+#line 13678 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13773 "tower.nw"
+#line 13776 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13849 "tower.nw"
+#line 13852 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13908 "tower.nw"
+#line 13911 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 13976 "tower.nw"
+#line 13979 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

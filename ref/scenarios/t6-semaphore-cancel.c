@@ -1,4 +1,4 @@
-#line 14105 "tower.nw"
+#line 14108 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 14253 "tower.nw"
+#line 14256 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 16930 "tower.nw"
+#line 16933 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

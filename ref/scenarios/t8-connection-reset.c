@@ -1,4 +1,4 @@
-#line 21256 "tower.nw"
+#line 21259 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 21358 "tower.nw"
+#line 21361 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

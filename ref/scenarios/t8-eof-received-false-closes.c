@@ -1,4 +1,4 @@
-#line 20842 "tower.nw"
+#line 20845 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

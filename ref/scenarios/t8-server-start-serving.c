@@ -1,4 +1,4 @@
-#line 21613 "tower.nw"
+#line 21616 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 21052 "tower.nw"
+#line 21055 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
