@@ -12,6 +12,7 @@ SPAWN_TASKS = 200_000
 PING_PONG_ROUNDS = 200_000
 TIMERS = 200_000
 IDLE_TASKS = 100_000
+SWITCHES = 500_000
 
 
 async def spawn():
@@ -85,8 +86,15 @@ async def idle_memory():
     return "idle-memory", per_task, "bytes/task"
 
 
+async def switch():
+    start = time.perf_counter()
+    for _ in range(SWITCHES):
+        await asyncio.sleep(0)
+    return "switch", (time.perf_counter() - start) * 1e9 / SWITCHES, "ns/switch"
+
+
 WORKLOADS = {"spawn": spawn, "pingpong": ping_pong, "timers": timers,
-             "idle-memory": idle_memory}
+             "idle-memory": idle_memory, "switch": switch}
 
 
 def main(loop_name, workload):

@@ -1,4 +1,4 @@
-#line 1322 "tower.nw"
+#line 1465 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

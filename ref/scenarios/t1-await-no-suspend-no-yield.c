@@ -1,4 +1,4 @@
-#line 1446 "tower.nw"
+#line 1589 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1512 "tower.nw"
+#line 1655 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

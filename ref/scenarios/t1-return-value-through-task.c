@@ -1,4 +1,4 @@
-#line 1690 "tower.nw"
+#line 1833 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1752 "tower.nw"
+#line 1895 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

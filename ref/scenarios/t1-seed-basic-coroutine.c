@@ -1,4 +1,4 @@
-#line 1228 "tower.nw"
+#line 1371 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

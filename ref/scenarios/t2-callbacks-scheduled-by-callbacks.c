@@ -1,4 +1,4 @@
-#line 3260 "tower.nw"
+#line 3558 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3313 "tower.nw"
+#line 3611 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

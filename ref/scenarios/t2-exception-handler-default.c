@@ -1,4 +1,4 @@
-#line 3443 "tower.nw"
+#line 3741 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

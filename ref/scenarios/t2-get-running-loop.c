@@ -1,4 +1,4 @@
-#line 3490 "tower.nw"
+#line 3788 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3642 "tower.nw"
+#line 3940 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3734 "tower.nw"
+#line 4032 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3839 "tower.nw"
+#line 4137 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

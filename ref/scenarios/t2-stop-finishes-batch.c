@@ -1,4 +1,4 @@
-#line 3887 "tower.nw"
+#line 4185 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

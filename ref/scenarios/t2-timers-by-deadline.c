@@ -1,4 +1,4 @@
-#line 3937 "tower.nw"
+#line 4235 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

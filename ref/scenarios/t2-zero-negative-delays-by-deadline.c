@@ -1,4 +1,4 @@
-#line 3985 "tower.nw"
+#line 4283 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

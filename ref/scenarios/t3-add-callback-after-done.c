@@ -1,4 +1,4 @@
-#line 4734 "tower.nw"
+#line 5101 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

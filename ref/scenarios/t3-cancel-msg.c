@@ -1,4 +1,4 @@
-#line 4788 "tower.nw"
+#line 5155 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

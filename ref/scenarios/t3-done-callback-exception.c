@@ -1,4 +1,4 @@
-#line 4870 "tower.nw"
+#line 5237 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4933 "tower.nw"
+#line 5300 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4978 "tower.nw"
+#line 5345 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5086 "tower.nw"
+#line 5453 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

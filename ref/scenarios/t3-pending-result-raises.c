@@ -1,4 +1,4 @@
-#line 5188 "tower.nw"
+#line 5555 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5232 "tower.nw"
+#line 5599 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

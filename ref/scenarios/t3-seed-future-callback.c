@@ -1,4 +1,4 @@
-#line 4686 "tower.nw"
+#line 5053 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5274 "tower.nw"
+#line 5641 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

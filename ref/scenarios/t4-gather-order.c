@@ -1,4 +1,4 @@
-#line 7270 "tower.nw"
+#line 7649 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7338 "tower.nw"
+#line 7717 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6988 "tower.nw"
+#line 7367 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7040 "tower.nw"
+#line 7419 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

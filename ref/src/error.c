@@ -43,7 +43,49 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 794 "tower.nw"
+#line 826 "tower.nw"
+#include <malloc.h>
+
+_Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
+_Thread_local int tw__pool_users;
+
+void *tw__pool_refill(size_t c)
+{
+    return tw__alloc(TW__POOL_SLACK + c * TW__POOL_GRAIN);   /* comes back to class c */
+}
+
+void *tw__pool_alloc(size_t size)
+{
+    return memset(tw__pool_get(size), 0, size);
+}
+
+void tw__pool_free(void *p)
+{
+    size_t usable;
+    if (p == NULL)
+        return;
+    usable = malloc_usable_size(p);
+    tw__pool_give(p, usable <= TW__POOL_SLACK ? 0 : (usable - TW__POOL_SLACK) / TW__POOL_GRAIN);
+}
+
+void tw__pool_use(void)
+{
+    tw__pool_users++;
+}
+
+void tw__pool_unuse(void)
+{
+    if (--tw__pool_users > 0)
+        return;
+    tw__pool_users = 0;
+    for (size_t c = 0; c <= TW__POOL_CLASSES; c++)
+        while (tw__pool[c]) {
+            struct tw__pool_block *b = tw__pool[c];
+            tw__pool[c] = b->next;
+            free(b);
+        }
+}
+#line 937 "tower.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -67,7 +109,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
 };
-#line 820 "tower.nw"
+#line 963 "tower.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -146,7 +188,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 901 "tower.nw"
+#line 1044 "tower.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }

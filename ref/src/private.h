@@ -26,7 +26,62 @@ void *tw__alloc(size_t size);
 void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-#line 2179 "tower.nw"
+#line 877 "tower.nw"
+#if defined(__SANITIZE_ADDRESS__)
+#define TW__POOL_ON 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TW__POOL_ON 0
+#endif
+#endif
+#ifndef TW__POOL_ON
+#define TW__POOL_ON 1
+#endif
+
+enum { TW__POOL_GRAIN = 16, TW__POOL_SLACK = 8, TW__POOL_CLASSES = 16 };
+
+struct tw__pool_block { struct tw__pool_block *next; };
+extern _Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
+extern _Thread_local int tw__pool_users;
+
+void *tw__pool_refill(size_t c);
+void *tw__pool_alloc(size_t size);
+void tw__pool_free(void *p);
+void tw__pool_use(void);
+void tw__pool_unuse(void);
+
+static inline size_t tw__pool_class(size_t size)
+{
+    return size <= TW__POOL_SLACK ? 0 : (size - TW__POOL_SLACK + TW__POOL_GRAIN - 1) / TW__POOL_GRAIN;
+}
+
+static inline void *tw__pool_get(size_t size)
+{
+    size_t c = tw__pool_class(size);
+    struct tw__pool_block *b;
+    if (c > TW__POOL_CLASSES)
+        return tw__alloc(size);
+    if ((b = tw__pool[c]) == NULL)
+        return tw__pool_refill(c);
+    tw__pool[c] = b->next;
+    return b;
+}
+
+static inline void tw__pool_give(void *p, size_t c)
+{
+    if (!TW__POOL_ON || tw__pool_users <= 0 || c > TW__POOL_CLASSES) {
+        free(p);
+        return;
+    }
+    ((struct tw__pool_block *)p)->next = tw__pool[c];
+    tw__pool[c] = p;
+}
+
+static inline void tw__pool_put(void *p, size_t size)
+{
+    tw__pool_give(p, tw__pool_class(size));
+}
+#line 2322 "tower.nw"
 #include <signal.h>
 
 struct tw_handle {
@@ -50,7 +105,7 @@ struct tw_loop {
     bool closed, running, stopping, is_virtual;
     double offset;
     struct tw__ring ready;
-    tw_handle **heap;
+    struct tw__timer { double when; tw_handle *h; } *heap;
     size_t nheap, capheap, ncancelled;
     uint64_t seq;
     int epfd, wakefd, sigfd;
@@ -77,7 +132,7 @@ void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, vo
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 void tw__loop_destroy_tasks(tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
-#line 4393 "tower.nw"
+#line 4760 "tower.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -117,12 +172,13 @@ void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 void tw__future_drop_callbacks(tw_future *f);
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_describe(FILE *out, tw_future *f);
-#line 5521 "tower.nw"
+#line 5888 "tower.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
     tw_future *fut_waiter;
     char *name;
+    unsigned long long number;
     bool must_cancel;
     bool yielded;
     int num_cancels;
