@@ -1,4 +1,4 @@
-#line 9588 "tower.nw"
+#line 9592 "tower.nw"
 #include "bench.h"
 
 int main(void)

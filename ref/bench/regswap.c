@@ -1,4 +1,4 @@
-#line 9666 "tower.nw"
+#line 9670 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

@@ -1,4 +1,4 @@
-#line 9346 "tower.nw"
+#line 9350 "tower.nw"
 #include "bench.h"
 #define SPAWN_TASKS 200000
 

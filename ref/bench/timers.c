@@ -1,4 +1,4 @@
-#line 9482 "tower.nw"
+#line 9486 "tower.nw"
 #include "bench.h"
 #define TIMERS 200000
 

@@ -1,4 +1,4 @@
-#line 1465 "tower.nw"
+#line 1469 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1544 "tower.nw"
+#line 1548 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

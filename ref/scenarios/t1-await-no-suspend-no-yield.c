@@ -1,4 +1,4 @@
-#line 1589 "tower.nw"
+#line 1593 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1707 "tower.nw"
+#line 1711 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

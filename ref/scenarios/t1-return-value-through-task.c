@@ -1,4 +1,4 @@
-#line 1833 "tower.nw"
+#line 1837 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

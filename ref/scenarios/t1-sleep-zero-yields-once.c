@@ -1,4 +1,4 @@
-#line 1945 "tower.nw"
+#line 1949 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

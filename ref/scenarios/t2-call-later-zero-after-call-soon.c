@@ -1,4 +1,4 @@
-#line 3417 "tower.nw"
+#line 3421 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

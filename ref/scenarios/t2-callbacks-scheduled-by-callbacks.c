@@ -1,4 +1,4 @@
-#line 3558 "tower.nw"
+#line 3562 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3666 "tower.nw"
+#line 3670 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

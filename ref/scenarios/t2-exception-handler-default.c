@@ -1,4 +1,4 @@
-#line 3741 "tower.nw"
+#line 3745 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

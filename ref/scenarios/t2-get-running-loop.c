@@ -1,4 +1,4 @@
-#line 3788 "tower.nw"
+#line 3792 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

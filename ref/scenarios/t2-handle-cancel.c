@@ -1,4 +1,4 @@
-#line 3829 "tower.nw"
+#line 3833 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

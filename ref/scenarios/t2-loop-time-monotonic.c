@@ -1,4 +1,4 @@
-#line 3888 "tower.nw"
+#line 3892 "tower.nw"
 #include <stdbool.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3940 "tower.nw"
+#line 3944 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3386 "tower.nw"
+#line 3390 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

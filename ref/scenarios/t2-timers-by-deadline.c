@@ -1,4 +1,4 @@
-#line 4235 "tower.nw"
+#line 4239 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4283 "tower.nw"
+#line 4287 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5155 "tower.nw"
+#line 5159 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5237 "tower.nw"
+#line 5241 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5345 "tower.nw"
+#line 5349 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

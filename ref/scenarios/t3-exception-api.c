@@ -1,4 +1,4 @@
-#line 5395 "tower.nw"
+#line 5399 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

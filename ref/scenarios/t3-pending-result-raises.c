@@ -1,4 +1,4 @@
-#line 5555 "tower.nw"
+#line 5559 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

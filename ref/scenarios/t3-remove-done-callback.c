@@ -1,4 +1,4 @@
-#line 5599 "tower.nw"
+#line 5603 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7532 "tower.nw"
+#line 7536 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

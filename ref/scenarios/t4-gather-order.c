@@ -1,4 +1,4 @@
-#line 7649 "tower.nw"
+#line 7653 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

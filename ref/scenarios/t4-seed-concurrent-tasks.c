@@ -1,4 +1,4 @@
-#line 7419 "tower.nw"
+#line 7423 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

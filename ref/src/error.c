@@ -51,7 +51,11 @@ _Thread_local int tw__pool_users;
 
 void *tw__pool_refill(size_t c)
 {
-    return tw__alloc(TW__POOL_SLACK + c * TW__POOL_GRAIN);   /* comes back to class c */
+    size_t size = TW__POOL_SLACK + c * TW__POOL_GRAIN;       /* comes back to class c */
+    void *p = malloc(size);                 /* not zeroed: tw__pool_get's contract */
+    if (p == NULL)
+        tw__fatal("out of memory (%zu bytes)", size);
+    return p;
 }
 
 void *tw__pool_alloc(size_t size)
@@ -85,7 +89,7 @@ void tw__pool_unuse(void)
             free(b);
         }
 }
-#line 937 "tower.nw"
+#line 941 "tower.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -109,7 +113,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
 };
-#line 963 "tower.nw"
+#line 967 "tower.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -188,7 +192,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 1044 "tower.nw"
+#line 1048 "tower.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }
