@@ -1,4 +1,4 @@
-#line 9403 "tower.nw"
+#line 9404 "tower.nw"
 #include "bench.h"
 #define PING_PONG_ROUNDS 200000
 

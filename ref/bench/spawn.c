@@ -1,4 +1,4 @@
-#line 9350 "tower.nw"
+#line 9351 "tower.nw"
 #include "bench.h"
 #define SPAWN_TASKS 200000
 

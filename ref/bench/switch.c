@@ -1,4 +1,4 @@
-#line 9634 "tower.nw"
+#line 9635 "tower.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

@@ -1,4 +1,4 @@
-#line 9486 "tower.nw"
+#line 9487 "tower.nw"
 #include "bench.h"
 #define TIMERS 200000
 
