@@ -1,4 +1,4 @@
-#line 9593 "tower.nw"
+#line 9605 "tower.nw"
 #include "bench.h"
 
 int main(void)

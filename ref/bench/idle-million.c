@@ -1,4 +1,4 @@
-#line 9609 "tower.nw"
+#line 9621 "tower.nw"
 #include "bench.h"
 #include <sys/resource.h>
 

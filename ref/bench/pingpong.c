@@ -1,4 +1,4 @@
-#line 9404 "tower.nw"
+#line 9416 "tower.nw"
 #include "bench.h"
 #define PING_PONG_ROUNDS 200000
 

@@ -1,4 +1,4 @@
-#line 9672 "tower.nw"
+#line 9684 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

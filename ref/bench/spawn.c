@@ -1,4 +1,4 @@
-#line 9351 "tower.nw"
+#line 9363 "tower.nw"
 #include "bench.h"
 #define SPAWN_TASKS 200000
 
@@ -21,7 +21,7 @@ static tw_step spawn(tw_coro *co)
         tw_future *all;
         for (size_t i = 0; i < SPAWN_TASKS; i++)
             aws[i] = tw_coro_new(one, sizeof(tw_coro));
-        all = tw_gather(SPAWN_TASKS, aws, false);    /* it keeps the tasks, not the array */
+        all = tw_gather(SPAWN_TASKS, aws, false);   /* keeps the tasks, not the array */
         free(aws);
         TW_AWAIT(co, all);
     }

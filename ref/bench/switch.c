@@ -1,4 +1,4 @@
-#line 9635 "tower.nw"
+#line 9647 "tower.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

@@ -1,4 +1,4 @@
-#line 9487 "tower.nw"
+#line 9499 "tower.nw"
 #include "bench.h"
 #define TIMERS 200000
 
@@ -21,7 +21,7 @@ static tw_step timers(tw_coro *co)
     f->remaining = TIMERS;
     f->start = now_seconds();
     for (int i = 0; i < TIMERS; i++)
-        tw_call_later(L, (i % 1000) / 100000.0, fire, f, NULL);    /* spread over 0-10 ms */
+        tw_call_later(L, (i % 1000) / 100000.0, fire, f, NULL);   /* over 0-10 ms */
     TW_AWAIT(co, f->done);
     printf("timers %.1f timers/s\n", TIMERS / (now_seconds() - f->start));
     TW_END(co);

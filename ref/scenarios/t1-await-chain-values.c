@@ -1,4 +1,4 @@
-#line 1469 "tower.nw"
+#line 1479 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1548 "tower.nw"
+#line 1558 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1593 "tower.nw"
+#line 1603 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1659 "tower.nw"
+#line 1669 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1711 "tower.nw"
+#line 1721 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

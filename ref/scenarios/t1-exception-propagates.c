@@ -1,4 +1,4 @@
-#line 1766 "tower.nw"
+#line 1776 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

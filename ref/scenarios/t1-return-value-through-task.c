@@ -1,4 +1,4 @@
-#line 1837 "tower.nw"
+#line 1847 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

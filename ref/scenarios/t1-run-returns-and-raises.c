@@ -1,4 +1,4 @@
-#line 1899 "tower.nw"
+#line 1909 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1375 "tower.nw"
+#line 1385 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

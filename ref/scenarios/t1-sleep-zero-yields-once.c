@@ -1,4 +1,4 @@
-#line 1949 "tower.nw"
+#line 1959 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3421 "tower.nw"
+#line 3433 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

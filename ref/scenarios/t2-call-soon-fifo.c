@@ -1,4 +1,4 @@
-#line 3459 "tower.nw"
+#line 3471 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

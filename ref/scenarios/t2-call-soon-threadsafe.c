@@ -1,4 +1,4 @@
-#line 3509 "tower.nw"
+#line 3521 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

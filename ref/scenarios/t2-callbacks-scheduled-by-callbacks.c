@@ -1,4 +1,4 @@
-#line 3562 "tower.nw"
+#line 3574 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

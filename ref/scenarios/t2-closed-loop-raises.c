@@ -1,4 +1,4 @@
-#line 3615 "tower.nw"
+#line 3627 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3670 "tower.nw"
+#line 3682 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3745 "tower.nw"
+#line 3757 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

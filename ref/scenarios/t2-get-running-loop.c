@@ -1,4 +1,4 @@
-#line 3792 "tower.nw"
+#line 3804 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

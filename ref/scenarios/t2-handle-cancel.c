@@ -1,4 +1,4 @@
-#line 3833 "tower.nw"
+#line 3845 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

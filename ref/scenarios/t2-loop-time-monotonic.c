@@ -1,4 +1,4 @@
-#line 3892 "tower.nw"
+#line 3904 "tower.nw"
 #include <stdbool.h>
 #include <stdio.h>
 #include "tower.h"

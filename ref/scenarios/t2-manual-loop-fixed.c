@@ -1,4 +1,4 @@
-#line 3944 "tower.nw"
+#line 3956 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3977 "tower.nw"
+#line 3989 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4036 "tower.nw"
+#line 4048 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

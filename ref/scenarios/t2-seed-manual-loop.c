@@ -1,4 +1,4 @@
-#line 3390 "tower.nw"
+#line 3402 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4096 "tower.nw"
+#line 4108 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 4141 "tower.nw"
+#line 4153 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

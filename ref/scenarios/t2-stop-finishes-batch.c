@@ -1,4 +1,4 @@
-#line 4189 "tower.nw"
+#line 4201 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 4239 "tower.nw"
+#line 4251 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4287 "tower.nw"
+#line 4299 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

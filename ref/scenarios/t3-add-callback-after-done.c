@@ -1,4 +1,4 @@
-#line 5105 "tower.nw"
+#line 5117 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5159 "tower.nw"
+#line 5171 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

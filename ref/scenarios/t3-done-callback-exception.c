@@ -1,4 +1,4 @@
-#line 5241 "tower.nw"
+#line 5253 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

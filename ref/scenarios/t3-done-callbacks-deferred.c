@@ -1,4 +1,4 @@
-#line 5304 "tower.nw"
+#line 5316 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5349 "tower.nw"
+#line 5361 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

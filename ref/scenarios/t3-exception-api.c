@@ -1,4 +1,4 @@
-#line 5399 "tower.nw"
+#line 5411 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5457 "tower.nw"
+#line 5469 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5494 "tower.nw"
+#line 5506 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

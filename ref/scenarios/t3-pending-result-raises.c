@@ -1,4 +1,4 @@
-#line 5559 "tower.nw"
+#line 5571 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5603 "tower.nw"
+#line 5615 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

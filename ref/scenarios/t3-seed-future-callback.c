@@ -1,4 +1,4 @@
-#line 5057 "tower.nw"
+#line 5069 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

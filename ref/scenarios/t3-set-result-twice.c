@@ -1,4 +1,4 @@
-#line 5645 "tower.nw"
+#line 5657 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

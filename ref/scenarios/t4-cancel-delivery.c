@@ -1,4 +1,4 @@
-#line 7479 "tower.nw"
+#line 7491 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

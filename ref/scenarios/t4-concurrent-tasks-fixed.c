@@ -1,4 +1,4 @@
-#line 7536 "tower.nw"
+#line 7548 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7593 "tower.nw"
+#line 7605 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7653 "tower.nw"
+#line 7665 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

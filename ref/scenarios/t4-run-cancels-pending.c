@@ -1,4 +1,4 @@
-#line 7721 "tower.nw"
+#line 7733 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

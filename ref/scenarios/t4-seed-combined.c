@@ -1,4 +1,4 @@
-#line 7371 "tower.nw"
+#line 7383 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

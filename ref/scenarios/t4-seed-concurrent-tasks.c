@@ -1,4 +1,4 @@
-#line 7423 "tower.nw"
+#line 7435 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

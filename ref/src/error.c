@@ -43,7 +43,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 826 "tower.nw"
+#line 832 "tower.nw"
 #include <malloc.h>
 
 _Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
@@ -63,13 +63,15 @@ void *tw__pool_alloc(size_t size)
     return memset(tw__pool_get(size), 0, size);
 }
 
+static size_t class_held(size_t usable)      /* the largest class a block serves */
+{
+    return usable <= TW__POOL_SLACK ? 0 : (usable - TW__POOL_SLACK) / TW__POOL_GRAIN;
+}
+
 void tw__pool_free(void *p)
 {
-    size_t usable;
-    if (p == NULL)
-        return;
-    usable = malloc_usable_size(p);
-    tw__pool_give(p, usable <= TW__POOL_SLACK ? 0 : (usable - TW__POOL_SLACK) / TW__POOL_GRAIN);
+    if (p != NULL)
+        tw__pool_give(p, class_held(malloc_usable_size(p)));
 }
 
 void tw__pool_use(void)
@@ -89,7 +91,7 @@ void tw__pool_unuse(void)
             free(b);
         }
 }
-#line 941 "tower.nw"
+#line 951 "tower.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -113,7 +115,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
 };
-#line 967 "tower.nw"
+#line 977 "tower.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -192,7 +194,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 1048 "tower.nw"
+#line 1058 "tower.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }

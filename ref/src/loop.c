@@ -1,4 +1,4 @@
-#line 2381 "tower.nw"
+#line 2391 "tower.nw"
 /* loop.c -- the event loop */
 #include "private.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 2411 "tower.nw"
+#line 2421 "tower.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -19,7 +19,7 @@ static tw_error other_running_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeE
     "Cannot run the event loop while another loop is running");
 static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
-#line 2424 "tower.nw"
+#line 2434 "tower.nw"
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
@@ -63,7 +63,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 2478 "tower.nw"
+#line 2488 "tower.nw"
 void tw__ready_push(tw_loop *L, tw_handle *h)
 {
     struct tw__ring *r = &L->ready;
@@ -89,7 +89,7 @@ static tw_handle *ready_pop(tw_loop *L)
     r->len--;
     return h;
 }
-#line 2529 "tower.nw"
+#line 2540 "tower.nw"
 enum { HEAP_ARITY = 4 };
 
 static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
@@ -190,7 +190,7 @@ static void heap_drop_cancelled(tw_loop *L)
     L->ncancelled = 0;
     heapify(L->heap, n);
 }
-#line 2656 "tower.nw"
+#line 2667 "tower.nw"
 enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
 
 static bool many_due(const tw_loop *L, double end)
@@ -210,7 +210,8 @@ static uint64_t deadline_bits(double when)
 
 static int by_seq(const void *a, const void *b)
 {
-    uint64_t x = ((const struct tw__timer *)a)->h->seq, y = ((const struct tw__timer *)b)->h->seq;
+    uint64_t x = ((const struct tw__timer *)a)->h->seq;
+    uint64_t y = ((const struct tw__timer *)b)->h->seq;
     return (x > y) - (x < y);
 }
 
@@ -268,7 +269,7 @@ static void heap_take_due(tw_loop *L, double end)
     L->nheap = n - due;
     heapify(L->heap, L->nheap);
 }
-#line 2743 "tower.nw"
+#line 2755 "tower.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -282,7 +283,7 @@ double tw_loop_time(const tw_loop *L)
 }
 
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
-#line 2764 "tower.nw"
+#line 2776 "tower.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -316,7 +317,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 2806 "tower.nw"
+#line 2818 "tower.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -367,7 +368,7 @@ void tw_loop_free(tw_loop *L)
     free(L);
     tw__pool_unuse();
 }
-#line 2861 "tower.nw"
+#line 2873 "tower.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
@@ -427,7 +428,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 2932 "tower.nw"
+#line 2944 "tower.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -467,7 +468,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 2980 "tower.nw"
+#line 2992 "tower.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -551,7 +552,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 3068 "tower.nw"
+#line 3080 "tower.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -609,7 +610,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 3130 "tower.nw"
+#line 3142 "tower.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -655,7 +656,7 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     tw_loop_call_exception_handler(L, &ctx);
     tw_error_unref(err);
 }
-#line 3191 "tower.nw"
+#line 3203 "tower.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -721,7 +722,7 @@ static void run_once(tw_loop *L)
     else
         drain_threadsafe(L);
     
-#line 3267 "tower.nw"
+#line 3279 "tower.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -729,9 +730,9 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 3256 "tower.nw"
+#line 3268 "tower.nw"
     
-#line 3282 "tower.nw"
+#line 3294 "tower.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     if (n > 4)
@@ -744,9 +745,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 3257 "tower.nw"
+#line 3269 "tower.nw"
 }
-#line 3299 "tower.nw"
+#line 3311 "tower.nw"
 static tw_error *check_runnable(const tw_loop *L)
 {
     if (L->closed)
@@ -780,7 +781,7 @@ void tw_loop_stop(tw_loop *L)
 {
     L->stopping = true;
 }
-#line 3339 "tower.nw"
+#line 3351 "tower.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;

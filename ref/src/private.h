@@ -26,7 +26,7 @@ void *tw__alloc(size_t size);
 void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-#line 881 "tower.nw"
+#line 889 "tower.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -52,7 +52,9 @@ void tw__pool_unuse(void);
 
 static inline size_t tw__pool_class(size_t size)
 {
-    return size <= TW__POOL_SLACK ? 0 : (size - TW__POOL_SLACK + TW__POOL_GRAIN - 1) / TW__POOL_GRAIN;
+    if (size <= TW__POOL_SLACK)
+        return 0;
+    return (size - TW__POOL_SLACK + TW__POOL_GRAIN - 1) / TW__POOL_GRAIN;
 }
 
 static inline void *tw__pool_get(size_t size)
@@ -81,7 +83,7 @@ static inline void tw__pool_put(void *p, size_t size)
 {
     tw__pool_give(p, tw__pool_class(size));
 }
-#line 2326 "tower.nw"
+#line 2336 "tower.nw"
 #include <signal.h>
 
 struct tw_handle {
@@ -132,7 +134,7 @@ void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, vo
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 void tw__loop_destroy_tasks(tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
-#line 4764 "tower.nw"
+#line 4776 "tower.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -172,7 +174,7 @@ void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 void tw__future_drop_callbacks(tw_future *f);
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_describe(FILE *out, tw_future *f);
-#line 5892 "tower.nw"
+#line 5904 "tower.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;

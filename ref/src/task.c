@@ -1,10 +1,10 @@
-#line 5908 "tower.nw"
+#line 5920 "tower.nw"
 /* task.c -- tasks, sleep, and the tools built on them */
 #include "private.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 5939 "tower.nw"
+#line 5951 "tower.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     t->prev = NULL;
@@ -26,7 +26,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     L->ntasks--;
 }
-#line 6140 "tower.nw"
+#line 6152 "tower.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 
 static void task_drop_frames(tw_task *t)
@@ -65,7 +65,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 5969 "tower.nw"
+#line 5981 "tower.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
@@ -99,7 +99,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 6015 "tower.nw"
+#line 6027 "tower.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -126,7 +126,7 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     L->current = t;
     
-#line 1320 "tower.nw"
+#line 1330 "tower.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err) {
@@ -159,7 +159,7 @@ for (;;) {
         co = parent;
     }
 }
-#line 6041 "tower.nw"
+#line 6053 "tower.nw"
     L->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -189,7 +189,7 @@ tw_error *tw__task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 6080 "tower.nw"
+#line 6092 "tower.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -215,7 +215,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 6110 "tower.nw"
+#line 6122 "tower.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -239,7 +239,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 6181 "tower.nw"
+#line 6193 "tower.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name == NULL) {
@@ -269,7 +269,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 6219 "tower.nw"
+#line 6231 "tower.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -326,7 +326,7 @@ void *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 6484 "tower.nw"
+#line 6496 "tower.nw"
 void *tw__coro_take_error(tw_coro *co)
 {
     tw_error *e = co->got_err;
@@ -371,7 +371,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return set_none_unless_done(waiter);
 }
-#line 6537 "tower.nw"
+#line 6549 "tower.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -409,7 +409,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 6579 "tower.nw"
+#line 6591 "tower.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -470,7 +470,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 6649 "tower.nw"
+#line 6661 "tower.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -552,7 +552,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 6736 "tower.nw"
+#line 6748 "tower.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = running_loop("tw_wait");
@@ -582,7 +582,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 6775 "tower.nw"
+#line 6787 "tower.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -644,7 +644,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 6858 "tower.nw"
+#line 6870 "tower.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -653,7 +653,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 6836 "tower.nw"
+#line 6848 "tower.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -673,7 +673,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 6869 "tower.nw"
+#line 6881 "tower.nw"
 void *tw_wait_for(void *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -682,7 +682,7 @@ void *tw_wait_for(void *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return f;
 }
-#line 6882 "tower.nw"
+#line 6894 "tower.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -733,7 +733,7 @@ tw_future *tw_shield(void *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 6943 "tower.nw"
+#line 6955 "tower.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -814,7 +814,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 7026 "tower.nw"
+#line 7038 "tower.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
@@ -859,7 +859,7 @@ void *tw_as_completed_next(tw_as_completed *ac)
     f->co.cleanup = ac_next_cleanup;
     return f;
 }
-#line 7080 "tower.nw"
+#line 7092 "tower.nw"
 struct tw_taskgroup {
     tw_future fut;
     bool exiting, aborting, parent_cancel_requested;
@@ -905,7 +905,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 7128 "tower.nw"
+#line 7140 "tower.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -957,7 +957,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 7182 "tower.nw"
+#line 7194 "tower.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -1029,7 +1029,7 @@ void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
     f->co.cleanup = tg_exit_cleanup;
     return f;
 }
-#line 7258 "tower.nw"
+#line 7270 "tower.nw"
 enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
 
 struct tw_timeout {
@@ -1086,7 +1086,7 @@ static tw_error *timeout_fired(void *arg)
     tm->handler = NULL;
     return NULL;
 }
-#line 7317 "tower.nw"
+#line 7329 "tower.nw"
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
 {
     tw_loop *L;
@@ -1130,7 +1130,7 @@ tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
         tm->state = TM_EXITED;
     return body_error;
 }
-#line 6287 "tower.nw"
+#line 6299 "tower.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;

@@ -1,4 +1,4 @@
-#line 4356 "tower.nw"
+#line 4368 "tower.nw"
 /* check_loop.c -- unit tests of the event loop */
 #include <check.h>
 #include <string.h>
@@ -18,7 +18,7 @@ static tw_error *stop_loop(void *loop)
     return NULL;
 }
 
-#line 4398 "tower.nw"
+#line 4410 "tower.nw"
 START_TEST(ready_queue_is_fifo)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -72,7 +72,7 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4454 "tower.nw"
+#line 4466 "tower.nw"
 static void timers_in_order(tw_clock clock)
 {
     tw_loop *L = tw_loop_new_clock(clock);
@@ -125,7 +125,7 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4515 "tower.nw"
+#line 4527 "tower.nw"
 #include <stdlib.h>
 
 enum { SHOTS = 6000 };
@@ -185,7 +185,7 @@ START_TEST(burst_of_due_timers_in_order)
     tw_loop_free(L);
 }
 END_TEST
-#line 4577 "tower.nw"
+#line 4589 "tower.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");
@@ -229,7 +229,7 @@ START_TEST(closed_loop_refuses)
 }
 END_TEST
 
-#line 4379 "tower.nw"
+#line 4391 "tower.nw"
 Suite *tw_loop_suite(void)
 {
     Suite *s = suite_create("loop");

@@ -1,4 +1,4 @@
-#line 4694 "tower.nw"
+#line 4706 "tower.nw"
 /* tower/future.h -- futures (see the book, tier 3) */
 #ifndef TOWER_FUTURE_H
 #define TOWER_FUTURE_H
