@@ -119,7 +119,7 @@ $(B)/libtower.so: $(B)/libtower.so.$(SO_VERSION)
 $(B)/scenarios/%: ref/scenarios/%.c $(HEADERS) $(B)/libtower.a
 	@mkdir -p $(@D)
 	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
-$(B)/bench/%: ref/bench/%.c $(HEADERS) $(B)/libtower.a
+$(B)/bench/%: ref/bench/%.c $(HEADERS) $(filter ref/bench/%.h,$(REF_FILES)) $(B)/libtower.a
 	@mkdir -p $(@D)
 	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
 $(B)/examples/%: ref/examples/%.c $(HEADERS) $(B)/libtower.a

@@ -12,6 +12,7 @@ SPAWN_TASKS = 200_000
 PING_PONG_ROUNDS = 200_000
 TIMERS = 200_000
 IDLE_TASKS = 100_000
+SWITCHES = 500_000
 QUEUE_ITEMS = 200_000
 QUEUE_MAXSIZE = 100
 LOCK_TASKS = 4
@@ -89,6 +90,13 @@ async def idle_memory():
     return "idle-memory", per_task, "bytes/task"
 
 
+async def switch():
+    start = time.perf_counter()
+    for _ in range(SWITCHES):
+        await asyncio.sleep(0)
+    return "switch", (time.perf_counter() - start) * 1e9 / SWITCHES, "ns/switch"
+
+
 async def queue():
     # One producer and one consumer through a bounded queue (the book,
     # "Queues and locks"); the consumer checks the sum.
@@ -130,7 +138,7 @@ async def lock_handoff():
 
 
 WORKLOADS = {"spawn": spawn, "pingpong": ping_pong, "timers": timers,
-             "idle-memory": idle_memory,
+             "idle-memory": idle_memory, "switch": switch,
              "queue": queue, "lock-handoff": lock_handoff}
 
 

@@ -1,4 +1,4 @@
-#line 1673 "tower.nw"
+#line 1830 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

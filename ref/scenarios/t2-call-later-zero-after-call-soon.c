@@ -1,4 +1,4 @@
-#line 4417 "tower.nw"
+#line 4731 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

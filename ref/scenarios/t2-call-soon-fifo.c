@@ -1,4 +1,4 @@
-#line 3557 "tower.nw"
+#line 3871 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4498 "tower.nw"
+#line 4812 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

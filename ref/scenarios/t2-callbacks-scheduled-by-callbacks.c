@@ -1,4 +1,4 @@
-#line 3611 "tower.nw"
+#line 3925 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4131 "tower.nw"
+#line 4445 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

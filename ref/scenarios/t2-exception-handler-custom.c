@@ -1,4 +1,4 @@
-#line 4332 "tower.nw"
+#line 4646 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

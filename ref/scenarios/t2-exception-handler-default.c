@@ -1,4 +1,4 @@
-#line 4280 "tower.nw"
+#line 4594 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4189 "tower.nw"
+#line 4503 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3776 "tower.nw"
+#line 4090 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 4233 "tower.nw"
+#line 4547 "tower.nw"
 #include <stdbool.h>
 #include <stdio.h>
 #include "tower.h"

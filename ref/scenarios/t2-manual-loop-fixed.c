@@ -1,4 +1,4 @@
-#line 3521 "tower.nw"
+#line 3835 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4006 "tower.nw"
+#line 4320 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

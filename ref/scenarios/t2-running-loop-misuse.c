@@ -1,4 +1,4 @@
-#line 4068 "tower.nw"
+#line 4382 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

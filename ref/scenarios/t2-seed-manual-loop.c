@@ -1,4 +1,4 @@
-#line 3488 "tower.nw"
+#line 3802 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

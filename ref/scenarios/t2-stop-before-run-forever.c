@@ -1,4 +1,4 @@
-#line 3944 "tower.nw"
+#line 4258 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3892 "tower.nw"
+#line 4206 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3840 "tower.nw"
+#line 4154 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

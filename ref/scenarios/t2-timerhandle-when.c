@@ -1,4 +1,4 @@
-#line 3721 "tower.nw"
+#line 4035 "tower.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3671 "tower.nw"
+#line 3985 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 4456 "tower.nw"
+#line 4770 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5738 "tower.nw"
+#line 6121 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

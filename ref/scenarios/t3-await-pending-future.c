@@ -1,4 +1,4 @@
-#line 5944 "tower.nw"
+#line 6327 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5858 "tower.nw"
+#line 6241 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

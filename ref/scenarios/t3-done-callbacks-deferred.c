@@ -1,4 +1,4 @@
-#line 5639 "tower.nw"
+#line 6022 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5687 "tower.nw"
+#line 6070 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

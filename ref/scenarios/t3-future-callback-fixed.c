@@ -1,4 +1,4 @@
-#line 5430 "tower.nw"
+#line 5813 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5794 "tower.nw"
+#line 6177 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5381 "tower.nw"
+#line 5764 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

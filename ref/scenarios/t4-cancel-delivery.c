@@ -1,4 +1,4 @@
-#line 8506 "tower.nw"
+#line 8901 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8618 "tower.nw"
+#line 9013 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

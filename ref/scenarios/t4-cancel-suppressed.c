@@ -1,4 +1,4 @@
-#line 8692 "tower.nw"
+#line 9087 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8746 "tower.nw"
+#line 9141 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8254 "tower.nw"
+#line 8649 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8313 "tower.nw"
+#line 8708 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9879 "tower.nw"
+#line 10274 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 8887 "tower.nw"
+#line 9282 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8807 "tower.nw"
+#line 9202 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

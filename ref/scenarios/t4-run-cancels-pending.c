@@ -1,4 +1,4 @@
-#line 9810 "tower.nw"
+#line 10205 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9736 "tower.nw"
+#line 10131 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9227 "tower.nw"
+#line 9622 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

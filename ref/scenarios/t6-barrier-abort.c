@@ -1,4 +1,4 @@
-#line 12474 "tower.nw"
+#line 12869 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

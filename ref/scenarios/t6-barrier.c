@@ -1,4 +1,4 @@
-#line 12619 "tower.nw"
+#line 13014 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

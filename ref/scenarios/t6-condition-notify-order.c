@@ -1,4 +1,4 @@
-#line 12716 "tower.nw"
+#line 13111 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 12924 "tower.nw"
+#line 13319 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

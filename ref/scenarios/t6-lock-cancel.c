@@ -1,4 +1,4 @@
-#line 13086 "tower.nw"
+#line 13481 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

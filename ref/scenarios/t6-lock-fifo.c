@@ -1,4 +1,4 @@
-#line 13227 "tower.nw"
+#line 13622 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

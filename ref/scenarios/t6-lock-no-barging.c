@@ -1,4 +1,4 @@
-#line 13292 "tower.nw"
+#line 13687 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13444 "tower.nw"
+#line 13839 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

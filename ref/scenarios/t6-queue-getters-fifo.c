@@ -1,4 +1,4 @@
-#line 13623 "tower.nw"
+#line 14018 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

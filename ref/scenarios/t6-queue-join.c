@@ -1,4 +1,4 @@
-#line 13678 "tower.nw"
+#line 14073 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

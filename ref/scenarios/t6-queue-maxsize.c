@@ -1,4 +1,4 @@
-#line 13776 "tower.nw"
+#line 14171 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13852 "tower.nw"
+#line 14247 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13979 "tower.nw"
+#line 14374 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 14037 "tower.nw"
+#line 14432 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

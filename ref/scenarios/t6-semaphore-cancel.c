@@ -1,4 +1,4 @@
-#line 14108 "tower.nw"
+#line 14503 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 17480 "tower.nw"
+#line 17875 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 16933 "tower.nw"
+#line 17328 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

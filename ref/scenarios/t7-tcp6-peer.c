@@ -1,4 +1,4 @@
-#line 17801 "tower.nw"
+#line 18196 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 18049 "tower.nw"
+#line 18444 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17908 "tower.nw"
+#line 18303 "tower.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

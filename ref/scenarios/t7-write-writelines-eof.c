@@ -1,4 +1,4 @@
-#line 17002 "tower.nw"
+#line 17397 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

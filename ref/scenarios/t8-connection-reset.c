@@ -1,4 +1,4 @@
-#line 21259 "tower.nw"
+#line 21654 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 21361 "tower.nw"
+#line 21756 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

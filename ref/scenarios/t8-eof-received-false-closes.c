@@ -1,4 +1,4 @@
-#line 20845 "tower.nw"
+#line 21240 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21741 "tower.nw"
+#line 22136 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

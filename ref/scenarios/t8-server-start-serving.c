@@ -1,4 +1,4 @@
-#line 21616 "tower.nw"
+#line 22011 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

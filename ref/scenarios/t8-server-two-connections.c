@@ -1,4 +1,4 @@
-#line 21055 "tower.nw"
+#line 21450 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -26,7 +26,64 @@ void *tw__alloc(size_t size);
 void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-#line 2558 "tower.nw"
+#line 892 "tower.nw"
+#if defined(__SANITIZE_ADDRESS__)
+#define TW__POOL_ON 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TW__POOL_ON 0
+#endif
+#endif
+#ifndef TW__POOL_ON
+#define TW__POOL_ON 1
+#endif
+
+enum { TW__POOL_GRAIN = 16, TW__POOL_SLACK = 8, TW__POOL_CLASSES = 16 };
+
+struct tw__pool_block { struct tw__pool_block *next; };
+extern _Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
+extern _Thread_local int tw__pool_users;
+
+void *tw__pool_refill(size_t c);
+void *tw__pool_alloc(size_t size);
+void tw__pool_free(void *p);
+void tw__pool_use(void);
+void tw__pool_unuse(void);
+
+static inline size_t tw__pool_class(size_t size)
+{
+    if (size <= TW__POOL_SLACK)
+        return 0;
+    return (size - TW__POOL_SLACK + TW__POOL_GRAIN - 1) / TW__POOL_GRAIN;
+}
+
+static inline void *tw__pool_get(size_t size)
+{
+    size_t c = tw__pool_class(size);
+    struct tw__pool_block *b;
+    if (c > TW__POOL_CLASSES)
+        return tw__alloc(size);
+    if ((b = tw__pool[c]) == NULL)
+        return tw__pool_refill(c);
+    tw__pool[c] = b->next;
+    return b;
+}
+
+static inline void tw__pool_give(void *p, size_t c)
+{
+    if (!TW__POOL_ON || tw__pool_users <= 0 || c > TW__POOL_CLASSES) {
+        free(p);
+        return;
+    }
+    ((struct tw__pool_block *)p)->next = tw__pool[c];
+    tw__pool[c] = p;
+}
+
+static inline void tw__pool_put(void *p, size_t size)
+{
+    tw__pool_give(p, tw__pool_class(size));
+}
+#line 2715 "tower.nw"
 #include <signal.h>
 
 struct tw_handle {
@@ -50,7 +107,7 @@ struct tw_loop {
     bool closed, running, stopping, is_virtual;
     double vstart, offset;      /* a virtual clock: its start, how far it has moved */
     struct tw__ring ready;
-    tw_handle **heap;
+    struct tw__timer { double when; tw_handle *h; } *heap;
     size_t nheap, capheap, ncancelled;
     uint64_t seq;
     int epfd, wakefd, sigfd;
@@ -69,10 +126,10 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 15483 "tower.nw"
+#line 15878 "tower.nw"
 size_t npassive;
 struct tw__resource *resources;
-#line 2600 "tower.nw"
+#line 2757 "tower.nw"
 };
 
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
@@ -82,7 +139,7 @@ void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, vo
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 void tw__loop_destroy_tasks(tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
-#line 5079 "tower.nw"
+#line 5462 "tower.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -122,12 +179,13 @@ void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 void tw__future_drop_callbacks(tw_future *f);
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_describe(FILE *out, tw_future *f);
-#line 6607 "tower.nw"
+#line 6990 "tower.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
     tw_future *fut_waiter;
     char *name;
+    unsigned long long number;
     bool must_cancel;
     bool yielded;
     int num_cancels;
@@ -135,7 +193,7 @@ struct tw_task {
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 11374 "tower.nw"
+#line 11769 "tower.nw"
 typedef struct tw__waiter {
     struct tw__waiter *prev, *next;
     tw_future *fut;             /* owned by the frame the node lives in */
@@ -153,7 +211,7 @@ void tw__waitlist_push(tw__waitlist *l, tw__waiter *w);
 void tw__waitlist_remove(tw__waitlist *l, tw__waiter *w);
 tw__waiter *tw__waitlist_pop(tw__waitlist *l);
 size_t tw__waitlist_wake(tw__waitlist *l, size_t n, tw_value v);
-#line 11499 "tower.nw"
+#line 11894 "tower.nw"
 struct tw__sync_frame {
     tw_coro co;
     void *owner;
@@ -166,7 +224,7 @@ void *tw__sync_alloc(size_t size, const tw__future_class *cls);
 bool tw__sync_refuse_cancel(tw_future *f, const char *msg);
 void *tw__sync_frame_new(tw_coro_fn body, size_t size, void *owner);
 tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list);
-#line 11590 "tower.nw"
+#line 11985 "tower.nw"
 struct tw_lock {
     tw_future hdr;
     bool locked;
@@ -215,7 +273,7 @@ struct tw_queue {
     size_t unfinished;
     tw_event *finished;
 };
-#line 15494 "tower.nw"
+#line 15889 "tower.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);
     struct tw__resource *prev, *next;
@@ -225,9 +283,9 @@ void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resou
 void tw__resource_detach(tw_loop *loop, tw__resource *r);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 15710 "tower.nw"
+#line 16105 "tower.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 16476 "tower.nw"
+#line 16871 "tower.nw"
 struct tw_server;
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        struct tw_server *server, tw_future *waiter);

@@ -1,10 +1,10 @@
-#line 6622 "tower.nw"
+#line 7006 "tower.nw"
 /* task.c -- tasks, sleep, and the tools built on them */
 #include "private.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 6653 "tower.nw"
+#line 7037 "tower.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     t->prev = NULL;
@@ -26,7 +26,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     L->ntasks--;
 }
-#line 6851 "tower.nw"
+#line 7238 "tower.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 
 static void task_drop_frames(tw_task *t)
@@ -65,7 +65,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 6677 "tower.nw"
+#line 7067 "tower.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
@@ -78,16 +78,13 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     }
     if (coro->obj.kind == TW_KIND_YIELD)          /* tw_sleep(0) */
         coro = tw_sleep_value(0, TW_NONE);
-    t = tw__alloc(sizeof *t);
+    t = tw__pool_alloc(sizeof *t);
     tw__future_init(&t->fut, L, TW_KIND_TASK, &task_class);
     t->fut.obj.refs = 2;                  /* the caller's and the loop's */
     if (name)
         t->name = tw__strdup(name);
-    else {
-        char buf[32];
-        snprintf(buf, sizeof buf, "Task-%llu", atomic_fetch_add(&task_counter, 1) + 1);
-        t->name = tw__strdup(buf);
-    }
+    else
+        t->number = atomic_fetch_add(&task_counter, 1) + 1;   /* named when asked */
     t->top = coro;
     coro->task = t;
     coro->state = CORO_RUNNING;
@@ -102,7 +99,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 6726 "tower.nw"
+#line 7113 "tower.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -129,7 +126,7 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     L->current = t;
     
-#line 1178 "tower.nw"
+#line 1335 "tower.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err) {
@@ -162,7 +159,7 @@ for (;;) {
         co = parent;
     }
 }
-#line 6752 "tower.nw"
+#line 7139 "tower.nw"
     L->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -192,7 +189,7 @@ tw_error *tw__task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 6791 "tower.nw"
+#line 7178 "tower.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -218,7 +215,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 6821 "tower.nw"
+#line 7208 "tower.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -242,8 +239,16 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 6892 "tower.nw"
-const char *tw_task_name(const tw_task *t) { return t->name; }
+#line 7279 "tower.nw"
+const char *tw_task_name(const tw_task *t)
+{
+    if (t->name == NULL) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "Task-%llu", t->number);
+        ((tw_task *)t)->name = tw__strdup(buf);   /* a cache: the task is not const */
+    }
+    return t->name;
+}
 
 void tw_task_set_name(tw_task *t, const char *name)
 {
@@ -264,7 +269,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 6922 "tower.nw"
+#line 7317 "tower.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -321,7 +326,7 @@ void *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 7193 "tower.nw"
+#line 7588 "tower.nw"
 void *tw__coro_take_error(tw_coro *co)
 {
     tw_error *e = co->got_err;
@@ -366,7 +371,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return set_none_unless_done(waiter);
 }
-#line 7246 "tower.nw"
+#line 7641 "tower.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -404,7 +409,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 7288 "tower.nw"
+#line 7683 "tower.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -465,7 +470,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 7358 "tower.nw"
+#line 7753 "tower.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -558,7 +563,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 7460 "tower.nw"
+#line 7855 "tower.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -577,7 +582,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 7484 "tower.nw"
+#line 7879 "tower.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = running_loop("tw_wait");
@@ -602,7 +607,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 7518 "tower.nw"
+#line 7913 "tower.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -664,7 +669,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 7601 "tower.nw"
+#line 7996 "tower.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -673,7 +678,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 7579 "tower.nw"
+#line 7974 "tower.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -693,7 +698,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 7612 "tower.nw"
+#line 8007 "tower.nw"
 void *tw_wait_for(void *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -702,7 +707,7 @@ void *tw_wait_for(void *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return f;
 }
-#line 7633 "tower.nw"
+#line 8028 "tower.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -756,7 +761,7 @@ tw_future *tw_shield(void *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 7697 "tower.nw"
+#line 8092 "tower.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -837,7 +842,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 7780 "tower.nw"
+#line 8175 "tower.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
@@ -882,7 +887,7 @@ void *tw_as_completed_next(tw_as_completed *ac)
     f->co.cleanup = ac_next_cleanup;
     return f;
 }
-#line 7834 "tower.nw"
+#line 8229 "tower.nw"
 struct tw_taskgroup {
     tw_future fut;
     bool exiting, aborting, parent_cancel_requested;
@@ -928,7 +933,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 7882 "tower.nw"
+#line 8277 "tower.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -980,7 +985,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 7936 "tower.nw"
+#line 8331 "tower.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -1052,7 +1057,7 @@ void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
     f->co.cleanup = tg_exit_cleanup;
     return f;
 }
-#line 8024 "tower.nw"
+#line 8419 "tower.nw"
 enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
 
 struct tw_timeout {
@@ -1108,7 +1113,7 @@ static tw_error *timeout_fired(void *arg)
     tm->handler = NULL;
     return NULL;
 }
-#line 8082 "tower.nw"
+#line 8477 "tower.nw"
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
 {
     tw_loop *L;
@@ -1150,7 +1155,7 @@ tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
         tm->state = TM_EXITED;
     return body_error;
 }
-#line 6990 "tower.nw"
+#line 7385 "tower.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;

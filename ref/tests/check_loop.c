@@ -1,4 +1,4 @@
-#line 4581 "tower.nw"
+#line 4895 "tower.nw"
 /* check_loop.c -- unit tests of the event loop */
 #include <check.h>
 #include <string.h>
@@ -19,7 +19,7 @@ static tw_error *stop_loop(void *loop)
     return NULL;
 }
 
-#line 4627 "tower.nw"
+#line 4942 "tower.nw"
 START_TEST(ready_queue_is_fifo)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -73,7 +73,7 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4791 "tower.nw"
+#line 5174 "tower.nw"
 static tw_error *schedule_many(void *loop)
 {
     static char tags[100][2];
@@ -106,7 +106,7 @@ START_TEST(ready_queue_grows_while_wrapped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4683 "tower.nw"
+#line 4998 "tower.nw"
 static void timers_in_order(tw_clock clock)
 {
     tw_loop *L = tw_loop_new_clock(clock);
@@ -162,7 +162,67 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4832 "tower.nw"
+#line 5062 "tower.nw"
+#include <stdlib.h>
+
+enum { SHOTS = 6000 };
+struct shot { double when; int index; bool cancelled; };
+static struct shot shots[SHOTS];
+static int burst[SHOTS], nburst;
+
+static tw_error *record_shot(void *arg)
+{
+    burst[nburst++] = ((struct shot *)arg)->index;
+    return NULL;
+}
+
+static int by_deadline_then_index(const void *a, const void *b)
+{
+    const struct shot *x = a, *y = b;
+    if (x->when != y->when)
+        return x->when < y->when ? -1 : 1;
+    return x->index - y->index;
+}
+
+START_TEST(burst_of_due_timers_in_order)
+{
+    static struct shot expect[SHOTS];
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    double now = tw_loop_time(L);
+    unsigned r = 1;
+    int nexpect = 0;
+    nburst = 0;
+    for (int i = 0; i < SHOTS; i++) {
+        struct shot *s = &shots[i];
+        r = r * 1103515245u + 12345u;
+        s->index = i;
+        s->cancelled = i % 7 == 3;
+        if (i % 10 == 9)
+            s->when = -1.0 - (double)((r >> 16) % 7);             /* negative */
+        else if (i % 10 == 8)
+            s->when = now + 0.02 + (double)((r >> 16) % 5) * 1e-3;  /* not due yet */
+        else
+            s->when = now - (double)((r >> 16) % 40) * 1e-3;     /* due, many ties */
+        if (s->cancelled) {
+            tw_handle *h;
+            tw_call_at(L, s->when, record_shot, s, &h);
+            tw_handle_cancel(h);
+            tw_handle_release(h);
+        } else {
+            tw_call_at(L, s->when, record_shot, s, NULL);
+            expect[nexpect++] = *s;
+        }
+    }
+    tw_call_at(L, now + 0.05, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+    qsort(expect, (size_t)nexpect, sizeof *expect, by_deadline_then_index);
+    ck_assert_int_eq(nburst, nexpect);
+    for (int i = 0; i < nexpect; i++)
+        ck_assert_int_eq(burst[i], expect[i].index);
+    tw_loop_free(L);
+}
+END_TEST
+#line 5215 "tower.nw"
 struct stamp { double when; int seq; };
 static struct stamp fired[1000];
 static int nfired;
@@ -226,7 +286,7 @@ START_TEST(cancelled_timers_never_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 4902 "tower.nw"
+#line 5285 "tower.nw"
 static double seconds(void)
 {
     struct timespec ts;
@@ -259,7 +319,7 @@ START_TEST(virtual_clock_stands_still_while_callbacks_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 4741 "tower.nw"
+#line 5124 "tower.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");
@@ -303,7 +363,7 @@ START_TEST(closed_loop_refuses)
 }
 END_TEST
 
-#line 4605 "tower.nw"
+#line 4919 "tower.nw"
 Suite *tw_loop_suite(void)
 {
     Suite *s = suite_create("loop");
@@ -318,6 +378,7 @@ Suite *tw_loop_suite(void)
     tcase_add_test(tc, virtual_clock_jumps);
     tcase_add_test(tc, virtual_clock_stands_still_while_callbacks_run);
     tcase_add_test(tc, many_cancelled_timers_are_dropped);
+    tcase_add_test(tc, burst_of_due_timers_in_order);
     tcase_add_test(tc, stop_finishes_the_batch);
     tcase_add_test(tc, closed_loop_refuses);
     suite_add_tcase(s, tc);

@@ -1,48 +1,48 @@
-#line 4550 "tower.nw"
+#line 4864 "tower.nw"
 /* check_main.c -- the runner of the runtime's unit tests */
 #include <check.h>
 #include <stdlib.h>
 
-#line 1922 "tower.nw"
+#line 2079 "tower.nw"
 Suite *tw_coro_suite(void);
-#line 4569 "tower.nw"
+#line 4883 "tower.nw"
 Suite *tw_loop_suite(void);
-#line 6192 "tower.nw"
+#line 6575 "tower.nw"
 Suite *tw_future_suite(void);
-#line 10091 "tower.nw"
+#line 10486 "tower.nw"
 Suite *tw_task_suite(void);
-#line 14323 "tower.nw"
+#line 14718 "tower.nw"
 Suite *tw_sync_suite(void);
-#line 18453 "tower.nw"
+#line 18848 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 21880 "tower.nw"
+#line 22275 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 23619 "tower.nw"
+#line 24014 "tower.nw"
 Suite *tw_stream_suite(void);
 
-#line 4556 "tower.nw"
+#line 4870 "tower.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed;
     
-#line 1925 "tower.nw"
+#line 2082 "tower.nw"
 srunner_add_suite(sr, tw_coro_suite());
-#line 4572 "tower.nw"
+#line 4886 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 6195 "tower.nw"
+#line 6578 "tower.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 10094 "tower.nw"
+#line 10489 "tower.nw"
 srunner_add_suite(sr, tw_task_suite());
-#line 14326 "tower.nw"
+#line 14721 "tower.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 18456 "tower.nw"
+#line 18851 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 21883 "tower.nw"
+#line 22278 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 23622 "tower.nw"
+#line 24017 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
-#line 4561 "tower.nw"
+#line 4875 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);
