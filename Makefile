@@ -6,6 +6,7 @@
 #   make conform IMPL=asyncio|uvloop|gbulb|ref
 #   make bless           regenerate golden/ from the oracle (never in CI)
 #   make check-asan, make check-valgrind, make check-tsan, make bench, make clean
+#   make fuzz            FUZZ_SECONDS=300 : libFuzzer targets under ASan+UBSan (clang)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -ec
@@ -40,12 +41,15 @@ DEPS_BOOK := texlive-latex-base texlive-latex-recommended texlive-luatex \
              poppler-utils
 DEPS_SUITE := python3 python3-pytest python3-uvloop python3-gbulb
 DEPS_VALGRIND := valgrind
+DEPS_FUZZ := clang libclang-rt-14-dev
 
-.PHONY: deps deps-valgrind
+.PHONY: deps deps-valgrind deps-fuzz
 deps:
 	@tools/ensure-deps $(DEPS_BUILD) $(DEPS_BOOK) $(DEPS_SUITE)
 deps-valgrind: deps
 	@tools/ensure-deps $(DEPS_VALGRIND)
+deps-fuzz: deps
+	@tools/ensure-deps $(DEPS_FUZZ)
 
 # ---------------------------------------------------------------- tangling
 # Every root chunk of tower.nw is a file below ref/, named by its path in code
@@ -60,6 +64,7 @@ SCENARIO_SRCS := $(filter ref/scenarios/%.c,$(REF_FILES))
 TEST_SRCS := $(filter ref/tests/%.c,$(REF_FILES))
 BENCH_SRCS := $(filter ref/bench/%.c,$(REF_FILES))
 EXAMPLE_SRCS := $(filter ref/examples/%.c,$(REF_FILES))
+FUZZ_SRCS := $(filter ref/fuzz/%.c,$(REF_FILES))
 
 # tangle ROOT... into DIR; notangle -L makes compilers and debuggers point
 # into tower.nw; cpif leaves unchanged files untouched, so nothing rebuilds.
@@ -114,13 +119,13 @@ $(B)/libtower.so: $(B)/libtower.so.$(SO_VERSION)
 $(B)/scenarios/%: ref/scenarios/%.c $(HEADERS) $(B)/libtower.a
 	@mkdir -p $(@D)
 	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
-$(B)/bench/%: ref/bench/%.c $(HEADERS) $(B)/libtower.a
+$(B)/bench/%: ref/bench/%.c $(HEADERS) $(filter ref/bench/%.h,$(REF_FILES)) $(B)/libtower.a
 	@mkdir -p $(@D)
 	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
 $(B)/examples/%: ref/examples/%.c $(HEADERS) $(B)/libtower.a
 	@mkdir -p $(@D)
 	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
-$(CHECK_BIN): $(TEST_SRCS) $(HEADERS) $(B)/libtower.a
+$(CHECK_BIN): $(TEST_SRCS) $(filter ref/tests/%.h,$(REF_FILES)) $(HEADERS) $(B)/libtower.a
 	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $$(pkg-config --cflags check) $(TEST_SRCS) -o $@ \
 	  $(B)/libtower.a $$(pkg-config --libs check) $(LDLIBS_TOWER)
 
@@ -140,9 +145,9 @@ LUALATEX := SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) FORCE_SOURCE_DATE=1 TEXINPUTS
 
 .PHONY: pdf
 pdf: docs/tower.pdf
-docs/tower.pdf: tower.nw $(BOOK_INPUTS) | deps
+docs/tower.pdf: tower.nw tools/index-filter $(BOOK_INPUTS) | deps
 	@mkdir -p $(DOC)
-	noweave -delay -index -autodefs c tower.nw > $(DOC)/tower.tex
+	noweave -delay -autodefs c -filter tools/index-filter -index tower.nw > $(DOC)/tower.tex
 	# Debian's noweb.sty is Latin-1; LuaLaTeX reads only UTF-8.
 	iconv -f latin1 -t utf-8 "$$(kpsewhich noweb.sty)" > $(DOC)/noweb.sty
 	for pass in 1 2 3; do \
@@ -165,7 +170,8 @@ bless: | deps
 
 # ---------------------------------------------------------------- checks
 .PHONY: check check-tangle check-roots check-unit check-runner check-suite-ref \
-        check-suite-asyncio check-goldens check-install check-pdf check-asan check-valgrind check-tsan
+        check-suite-asyncio check-goldens check-install check-pdf check-asan check-valgrind \
+        check-tsan check-fuzz
 check: all
 	$(PYTHON) tools/check-stages \
 	  "tangle in sync=$(MAKE) -s check-tangle" \
@@ -173,9 +179,11 @@ check: all
 	  "unit tests=$(MAKE) -s check-unit" \
 	  "runner tests=$(MAKE) -s check-runner" \
 	  "suite on ref=$(MAKE) -s check-suite-ref" \
+	  "suite on ref, real clock=$(MAKE) -s check-suite-ref-real" \
 	  "suite on asyncio=$(MAKE) -s check-suite-asyncio" \
 	  "goldens=$(MAKE) -s check-goldens" \
 	  "installed library=$(MAKE) -s check-install" \
+	  "fuzz targets, short run=$(MAKE) -s check-fuzz" \
 	  "book=$(MAKE) -s check-pdf"
 
 check-tangle: | deps
@@ -194,6 +202,11 @@ check-runner: | deps
 	$(PYTHON) -m pytest -q tools/tests
 check-suite-ref: scenarios
 	$(CONFORM) run --impl ref
+# The suite runs ref on its virtual clock; the real clock must give the same
+# transcripts (it takes the scenarios' real sleeps, a few seconds).
+.PHONY: check-suite-ref-real
+check-suite-ref-real: scenarios
+	$(CONFORM) run --impl ref --ref-clock real
 check-suite-asyncio: | deps
 	$(CONFORM) run --impl asyncio
 check-goldens: | deps
@@ -237,6 +250,40 @@ check-tsan: tangle | deps
 	$(MAKE) B=$(TSAN_B) CFLAGS="$(TSAN_FLAGS)" lib scenarios tests
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 CK_FORK=no $(TSAN_B)/check_tower
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 $(CONFORM) run --impl ref --ref-build $(TSAN_B) --tier 5
+
+# ---------------------------------------------------------------- fuzzing
+# Each ref/fuzz/NAME.c is a libFuzzer target, built with the library's sources
+# under the same instrumentation. Its corpus is tests/fuzz/NAME/ (committed,
+# only read); what a run finds goes to build/fuzz/NAME.corpus/, crashes to
+# build/fuzz/NAME.crash-*. `make fuzz` runs each target FUZZ_SECONDS seconds;
+# check-fuzz replays the corpus and tries FUZZ_RUNS new inputs from a fixed seed.
+FUZZ_CC := clang
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+              -fno-omit-frame-pointer
+FUZZ_SECONDS ?= 300
+FUZZ_RUNS ?= 20000
+FUZZ_BINS := $(FUZZ_SRCS:ref/fuzz/%.c=$(B)/fuzz/%)
+
+.PHONY: fuzz fuzz-targets
+fuzz-targets: $(FUZZ_BINS)
+$(B)/fuzz/%: ref/fuzz/%.c $(LIB_SRCS) $(HEADERS) | deps-fuzz
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(TOWER_CFLAGS) $(FUZZ_FLAGS) $< $(LIB_SRCS) -o $@ $(LDLIBS_TOWER)
+fuzz: fuzz-targets
+	for bin in $(FUZZ_BINS); do \
+	  name=$$(basename $$bin); mkdir -p $$bin.corpus tests/fuzz/$$name; \
+	  $$bin -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=$$bin.crash- $$bin.corpus tests/fuzz/$$name; \
+	done
+check-fuzz: fuzz-targets
+	for bin in $(FUZZ_BINS); do \
+	  name=$$(basename $$bin); rm -rf $$bin.smoke && mkdir -p $$bin.smoke tests/fuzz/$$name; \
+	  $$bin -runs=$(FUZZ_RUNS) -seed=1 -artifact_prefix=$$bin.crash- $$bin.smoke \
+	    tests/fuzz/$$name 2>$$bin.smoke.log \
+	    || { tail -30 $$bin.smoke.log >&2; exit 1; }; \
+	  echo "$$name: corpus of $$(ls tests/fuzz/$$name | wc -l) replayed, $(FUZZ_RUNS) new inputs"; \
+	done
+	echo "fuzz targets ran clean ($(words $(FUZZ_BINS)) passed, 0 failed)"
 
 # ---------------------------------------------------------------- benchmarks
 .PHONY: bench

@@ -9,6 +9,9 @@ def cb(tag):
     if tag == "A":
         handles["B"].cancel()
         print("  A cancelled B, which is already queued in this batch")
+        # U is armed here, not before the loop starts, so that it cannot be
+        # due before this batch has run, however late the loop starts.
+        handles["U"] = loop.call_later(0.02, cb, "timer U")
 
 
 handles["A"] = loop.call_soon(cb, "A")
@@ -17,7 +20,6 @@ handles["C"] = loop.call_soon(cb, "C")
 handles["D"] = loop.call_soon(cb, "D")
 handles["D"].cancel()
 handles["T"] = loop.call_later(0.01, cb, "timer T")
-handles["U"] = loop.call_later(0.02, cb, "timer U")
 handles["T"].cancel()
 handles["T"].cancel()
 print("D and T cancelled before the loop ran (T twice)")

@@ -1,4 +1,4 @@
-#line 1406 "tower.nw"
+#line 1830 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1517 "tower.nw"
+#line 1708 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

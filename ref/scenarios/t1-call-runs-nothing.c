@@ -1,4 +1,4 @@
-#line 1569 "tower.nw"
+#line 1437 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1624 "tower.nw"
+#line 1633 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -33,7 +33,8 @@ static tw_step outer_body(tw_coro *co)
     TW_BEGIN(co);
     TW_AWAIT_TRY(co, tw_coro_new(middle_body, sizeof(tw_coro)));
     if (tw_error_is(TW_ERROR(co), TW_ERR_VALUE)) {
-        printf("outer: caught %s: %s\n", tw_error_type(TW_ERROR(co)), tw_error_str(TW_ERROR(co)));
+        printf("outer: caught %s: %s\n",
+               tw_error_type(TW_ERROR(co)), tw_error_str(TW_ERROR(co)));
         TW_RETURN(co, TW_STR("recovered"));
     }
     if (TW_ERROR(co))

@@ -1,4 +1,4 @@
-#line 1695 "tower.nw"
+#line 1976 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1757 "tower.nw"
+#line 1924 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

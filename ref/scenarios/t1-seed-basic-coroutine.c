@@ -1,4 +1,4 @@
-#line 1233 "tower.nw"
+#line 1392 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1807 "tower.nw"
+#line 1877 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,16 +1,17 @@
-#line 3165 "tower.nw"
+#line 3872 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
-struct args { const char *tag; int extra; };
+/* a callback's positional arguments: the tag and, for the first five, one extra */
+struct args { const char *tag; int nextra; int extra; };
 
 static tw_error *cb(void *p)
 {
     struct args *a = p;
-    if (a->extra)
-        printf("callback %s args=[%d]\n", a->tag, a->extra);
+    if (a->nextra)
+        printf("callback %s extra args: %d %d\n", a->tag, a->nextra, a->extra);
     else
-        printf("callback %s args=[]\n", a->tag);
+        printf("callback %s extra args: 0 -\n", a->tag);
     return NULL;
 }
 
@@ -23,7 +24,8 @@ static tw_error *stop(void *loop)
 int main(void)
 {
     static struct args calls[] = {
-        { "1", 10 }, { "2", 20 }, { "3", 30 }, { "4", 40 }, { "5", 50 }, { "last", 0 } };
+        { "1", 1, 10 }, { "2", 1, 20 }, { "3", 1, 30 }, { "4", 1, 40 }, { "5", 1, 50 },
+        { "last", 0, 0 } };
     tw_loop *loop = tw_loop_new();
     setvbuf(stdout, NULL, _IOLBF, 0);
     for (int i = 0; i < 6; i++)

@@ -1,4 +1,4 @@
-#line 3268 "tower.nw"
+#line 3926 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -12,7 +12,8 @@ static tw_error *cb(void *p)
     printf("callback %c%d\n", a->tag, a->depth);
     if (a->depth < 3) {
         tw_call_soon(loop, cb, a + 1, NULL);
-        printf("  %c%d scheduled %c%d; it has not run inline\n", a->tag, a->depth, a->tag, a->depth + 1);
+        printf("  %c%d scheduled %c%d; it has not run inline\n",
+               a->tag, a->depth, a->tag, a->depth + 1);
     }
     return NULL;
 }
@@ -37,7 +38,8 @@ int main(void)
         for (int d = 0; d < 4; d++)
             args[t][d] = (struct cbarg){ (char)('A' + t), d };
     loop = tw_loop_new();
-    tw_error *err = tw_loop_run_until_complete(loop, tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
+    tw_error *err = tw_loop_run_until_complete(
+        loop, tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
     tw_loop_free(loop);
     return tw_report_uncaught(err);
 }

@@ -1,4 +1,4 @@
-#line 3321 "tower.nw"
+#line 4446 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,5 +1,6 @@
-#line 3376 "tower.nw"
+#line 4647 "tower.nw"
 #include <stdio.h>
+#include <string.h>
 #include "tower.h"
 
 static tw_loop *loop;
@@ -32,15 +33,20 @@ static tw_error *stop(void *lp)
     return NULL;
 }
 
-/* the keys of a context: the fields that are set, then the extra items, sorted */
+/* context.get(key): an extra item of the context, or None */
+static const char *context_get(const tw_context *ctx, const char *key)
+{
+    for (size_t i = 0; i < ctx->nitems; i++)
+        if (strcmp(ctx->items[i].key, key) == 0)
+            return ctx->items[i].value;
+    return "None";
+}
+
 static void direct(tw_loop *lp, const tw_context *ctx, void *data)
 {
     (void)lp;
     (void)data;
-    printf("direct: message=%s keys=[", ctx->message);
-    for (size_t i = 0; i < ctx->nitems; i++)
-        printf("'%s', ", ctx->items[i].key);
-    printf("'message']\n");
+    printf("direct: message=%s custom=%s\n", ctx->message, context_get(ctx, "custom"));
 }
 
 int main(void)

@@ -1,4 +1,4 @@
-#line 3451 "tower.nw"
+#line 4595 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -26,7 +26,8 @@ int main(void)
 {
     tw_loop *loop = tw_loop_new();
     setvbuf(stdout, NULL, _IOLBF, 0);
-    printf("get_exception_handler() = %s\n", tw_loop_get_exception_handler(loop) ? "set" : "None");
+    printf("get_exception_handler() = %s\n",
+           tw_loop_get_exception_handler(loop) ? "set" : "None");
     tw_call_soon(loop, boom, NULL, NULL);
     tw_call_soon(loop, after, NULL, NULL);
     tw_call_soon(loop, stop, loop, NULL);

@@ -1,4 +1,4 @@
-#line 3498 "tower.nw"
+#line 4504 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

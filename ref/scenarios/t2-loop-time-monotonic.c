@@ -1,4 +1,4 @@
-#line 3598 "tower.nw"
+#line 4548 "tower.nw"
 #include <stdbool.h>
 #include <stdio.h>
 #include "tower.h"
@@ -17,21 +17,14 @@ static tw_step main_body(tw_coro *co)
             samples[i] = tw_loop_time(loop);
         for (int i = 1; i < 10000; i++)
             ordered = ordered && samples[i - 1] <= samples[i];
-        printf("time() is a float: True\n");        /* a double, by its type */
+        printf("time() is a float: %s\n",
+               _Generic(samples[0], double: "True", default: "False"));
         printf("10000 readings never decrease: %s\n", ordered ? "True" : "False");
     }
     f->before = tw_loop_time(loop);
     TW_AWAIT(co, tw_sleep(0.05));
-    printf("time advanced across sleep(0.05): %s\n", tw_loop_time(loop) > f->before ? "True" : "False");
-    {
-        tw_handle *h;
-        double ahead;
-        tw_call_later(loop, 10, NULL, NULL, &h);
-        ahead = tw_handle_when(h) - tw_loop_time(loop);
-        printf("call_later(10).when() is 10 s ahead: %s\n", 9.0 < ahead && ahead <= 10.0 ? "True" : "False");
-        tw_handle_cancel(h);
-        tw_handle_release(h);
-    }
+    printf("time advanced across sleep(0.05): %s\n",
+           tw_loop_time(loop) > f->before ? "True" : "False");
     TW_END(co);
 }
 

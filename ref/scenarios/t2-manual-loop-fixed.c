@@ -1,4 +1,4 @@
-#line 3650 "tower.nw"
+#line 3836 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3683 "tower.nw"
+#line 4321 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -33,7 +33,8 @@ int main(void)
     err = tw_loop_run_until_complete(loop, tw_coro_new(ok_body, sizeof(tw_coro)), &v);
     printf("run_until_complete(coroutine) -> %s\n", v.s);
     err = tw_loop_run_until_complete(loop, tw_coro_new(bad_body, sizeof(tw_coro)), &v);
-    printf("run_until_complete(failing coroutine) raised %s: %s\n", tw_error_type(err), tw_error_str(err));
+    printf("run_until_complete(failing coroutine) raised %s: %s\n",
+           tw_error_type(err), tw_error_str(err));
     tw_error_unref(err);
     fut = tw_future_new(loop);
     tw_call_soon(loop, set_result, fut, NULL);

@@ -1,4 +1,4 @@
-#line 3742 "tower.nw"
+#line 4383 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

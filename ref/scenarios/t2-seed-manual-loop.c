@@ -1,4 +1,4 @@
-#line 3096 "tower.nw"
+#line 3803 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

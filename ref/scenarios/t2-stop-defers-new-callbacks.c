@@ -1,4 +1,4 @@
-#line 3847 "tower.nw"
+#line 4207 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3895 "tower.nw"
+#line 4155 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3993 "tower.nw"
+#line 4771 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4796 "tower.nw"
+#line 6242 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -47,7 +47,8 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_sleep(0));
     printf("cancel('stop') -> %s\n", yes(tw_future_cancel(f->fut, "stop")));
     printf("cancel('again') -> %s\n", yes(tw_future_cancel(f->fut, "again")));
-    printf("done() = %s, cancelled() = %s\n", yes(tw_future_done(f->fut)), yes(tw_future_cancelled(f->fut)));
+    printf("done() = %s, cancelled() = %s\n",
+           yes(tw_future_done(f->fut)), yes(tw_future_cancelled(f->fut)));
     TW_AWAIT(co, f->task);
     printf("task -> %s\n", TW_RESULT(co).s);
     {

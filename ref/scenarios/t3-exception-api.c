@@ -1,4 +1,4 @@
-#line 5036 "tower.nw"
+#line 5903 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -17,9 +17,11 @@ static tw_step main_body(tw_coro *co)
         tw_error *exc, *e;
         tw_future_exception(f->fut, &exc);
         printf("exception() -> %s: %s\n", tw_error_type(exc), tw_error_str(exc));
-        printf("done() = %s, cancelled() = %s\n", yes(tw_future_done(f->fut)), yes(tw_future_cancelled(f->fut)));
+        printf("done() = %s, cancelled() = %s\n",
+               yes(tw_future_done(f->fut)), yes(tw_future_cancelled(f->fut)));
         e = tw_future_result(f->fut, NULL);
-        printf("result() raised %s: %s; same object: %s\n", tw_error_type(e), tw_error_str(e), yes(e == exc));
+        printf("result() raised %s: %s; same object: %s\n",
+               tw_error_type(e), tw_error_str(e), yes(e == exc));
         tw_error_unref(e);
         tw_error_unref(exc);
     }
@@ -31,10 +33,12 @@ static tw_step main_body(tw_coro *co)
         tw_error *e, *exc;
         tw_future_cancel(c, NULL);
         e = tw_future_result(c, NULL);
-        printf("result() on cancelled: %s\n", tw_error_is(e, TW_ERR_CANCELLED) ? "CancelledError" : "returned");
+        printf("result() on cancelled: %s\n",
+               tw_error_is(e, TW_ERR_CANCELLED) ? "CancelledError" : "returned");
         tw_error_unref(e);
         e = tw_future_exception(c, &exc);
-        printf("exception() on cancelled: %s\n", tw_error_is(e, TW_ERR_CANCELLED) ? "CancelledError" : "returned");
+        printf("exception() on cancelled: %s\n",
+               tw_error_is(e, TW_ERR_CANCELLED) ? "CancelledError" : "returned");
         tw_error_unref(e);
         tw_unref(c);
     }

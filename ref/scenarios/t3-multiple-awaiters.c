@@ -1,4 +1,4 @@
-#line 5131 "tower.nw"
+#line 6394 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -12,7 +12,8 @@ static tw_step waiter_body(tw_coro *co)
     struct waiter *f = (struct waiter *)co;
     TW_BEGIN(co);
     TW_AWAIT(co, tw_ref(f->fut));
-    snprintf(lines[f->tag[0] - 'A'], sizeof lines[0], "%s got %ld", f->tag, (long)TW_RESULT(co).i);
+    snprintf(lines[f->tag[0] - 'A'],
+             sizeof lines[0], "%s got %ld", f->tag, (long)TW_RESULT(co).i);
     TW_RETURN(co, TW_STR(lines[f->tag[0] - 'A']));
     TW_END(co);
 }
@@ -32,7 +33,7 @@ static tw_step main_body(tw_coro *co)
         f->tasks[i] = tw_create_task(&w->co, NULL);
     }
     TW_AWAIT(co, tw_sleep(0));
-    printf("waiters blocked: [%s, %s, %s]\n",
+    printf("waiters done: %s %s %s\n",
            tw_future_done(tw_task_future(f->tasks[0])) ? "True" : "False",
            tw_future_done(tw_task_future(f->tasks[1])) ? "True" : "False",
            tw_future_done(tw_task_future(f->tasks[2])) ? "True" : "False");

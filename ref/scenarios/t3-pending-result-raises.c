@@ -1,4 +1,4 @@
-#line 5196 "tower.nw"
+#line 5854 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -12,10 +12,12 @@ static tw_step main_body(tw_coro *co)
         printf("done() = %s, cancelled() = %s\n", tw_future_done(fut) ? "True" : "False",
                tw_future_cancelled(fut) ? "True" : "False");
         e = tw_future_result(fut, &v);
-        printf("result() on pending: %s\n", tw_error_is(e, TW_ERR_INVALID_STATE) ? "InvalidStateError" : "returned");
+        printf("result() on pending: %s\n",
+               tw_error_is(e, TW_ERR_INVALID_STATE) ? "InvalidStateError" : "returned");
         tw_error_unref(e);
         e = tw_future_exception(fut, &exc);
-        printf("exception() on pending: %s\n", tw_error_is(e, TW_ERR_INVALID_STATE) ? "InvalidStateError" : "returned");
+        printf("exception() on pending: %s\n",
+               tw_error_is(e, TW_ERR_INVALID_STATE) ? "InvalidStateError" : "returned");
         tw_error_unref(e);
         tw_future_set_result(fut, TW_NONE);
         tw_future_result(fut, &v);

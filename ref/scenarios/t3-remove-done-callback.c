@@ -1,10 +1,28 @@
-#line 5240 "tower.nw"
+#line 6178 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
-static tw_error *cb(tw_future *f, void *a) { (void)f; (void)a; printf("cb ran\n"); return NULL; }
-static tw_error *cb2(tw_future *f, void *a) { (void)f; (void)a; printf("cb2 ran\n"); return NULL; }
-static tw_error *cb3(tw_future *f, void *a) { (void)f; (void)a; printf("cb3 ran\n"); return NULL; }
+static tw_error *cb(tw_future *f, void *a)
+{
+    (void)f;
+    (void)a;
+    printf("cb ran\n");
+    return NULL;
+}
+static tw_error *cb2(tw_future *f, void *a)
+{
+    (void)f;
+    (void)a;
+    printf("cb2 ran\n");
+    return NULL;
+}
+static tw_error *cb3(tw_future *f, void *a)
+{
+    (void)f;
+    (void)a;
+    printf("cb3 ran\n");
+    return NULL;
+}
 
 static tw_step main_body(tw_coro *co)
 {
@@ -15,8 +33,10 @@ static tw_step main_body(tw_coro *co)
         tw_future_add_done_callback(fut, cb2, NULL);
         tw_future_add_done_callback(fut, cb, NULL);
         tw_future_add_done_callback(fut, cb3, NULL);
-        printf("remove_done_callback(cb) -> %zu\n", tw_future_remove_done_callback(fut, cb, NULL));
-        printf("remove_done_callback(cb) again -> %zu\n", tw_future_remove_done_callback(fut, cb, NULL));
+        printf("remove_done_callback(cb) -> %zu\n",
+               tw_future_remove_done_callback(fut, cb, NULL));
+        printf("remove_done_callback(cb) again -> %zu\n",
+               tw_future_remove_done_callback(fut, cb, NULL));
         tw_future_set_result(fut, TW_NONE);
         tw_unref(fut);
     }

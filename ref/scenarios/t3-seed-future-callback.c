@@ -1,4 +1,4 @@
-#line 4694 "tower.nw"
+#line 5765 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

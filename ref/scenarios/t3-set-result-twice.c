@@ -1,4 +1,4 @@
-#line 5282 "tower.nw"
+#line 5966 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -22,7 +22,8 @@ static tw_step main_body(tw_coro *co)
         tw_value v;
         attempt("first set_result", tw_future_set_result(fut, TW_STR("first")));
         attempt("second set_result", tw_future_set_result(fut, TW_STR("second")));
-        attempt("set_exception after result", tw_future_set_exception(fut, tw_error_new(TW_ERR_VALUE, "x")));
+        attempt("set_exception after result",
+                tw_future_set_exception(fut, tw_error_new(TW_ERR_VALUE, "x")));
         printf("cancel() after result -> %s\n", yes(tw_future_cancel(fut, NULL)));
         tw_future_result(fut, &v);
         printf("result() is still %s\n", v.s);

@@ -1,4 +1,4 @@
-#line 7110 "tower.nw"
+#line 8908 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -28,13 +28,15 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_sleep(0));
     t = tw_task_future(f->task);
     printf("cancel('stop') -> %s\n", yes(tw_task_cancel(f->task, "stop")));
-    printf("right after cancel: done()=%s cancelled()=%s\n", yes(tw_future_done(t)), yes(tw_future_cancelled(t)));
+    printf("right after cancel: done()=%s cancelled()=%s\n",
+           yes(tw_future_done(t)), yes(tw_future_cancelled(t)));
     TW_AWAIT_TRY(co, tw_ref(f->task));
     if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED))
         printf("main: awaiting the task raised CancelledError\n");
     TW_CLEAR(co);
     t = tw_task_future(f->task);
-    printf("afterwards: done()=%s cancelled()=%s\n", yes(tw_future_done(t)), yes(tw_future_cancelled(t)));
+    printf("afterwards: done()=%s cancelled()=%s\n",
+           yes(tw_future_done(t)), yes(tw_future_cancelled(t)));
     printf("cancel() on a finished task -> %s\n", yes(tw_task_cancel(f->task, NULL)));
     tw_unref(f->task);
     TW_END(co);

@@ -1,4 +1,4 @@
-#line 7167 "tower.nw"
+#line 8656 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 7224 "tower.nw"
+#line 8715 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -30,7 +30,7 @@ static tw_step main_body(tw_coro *co)
         f->tasks[i] = tw_create_task(&w->co, name);
     }
     printf("three tasks created; none has started\n");
-    printf("done: [%s, %s, %s]\n", tw_future_done(tw_task_future(f->tasks[0])) ? "True" : "False",
+    printf("done: %s %s %s\n", tw_future_done(tw_task_future(f->tasks[0])) ? "True" : "False",
            tw_future_done(tw_task_future(f->tasks[1])) ? "True" : "False",
            tw_future_done(tw_task_future(f->tasks[2])) ? "True" : "False");
     TW_AWAIT(co, tw_sleep(0));
@@ -39,7 +39,7 @@ static tw_step main_body(tw_coro *co)
         TW_AWAIT(co, f->tasks[f->i]);
         f->results[f->i] = TW_RESULT(co).s;
     }
-    printf("results: ['%s', '%s', '%s']\n", f->results[0], f->results[1], f->results[2]);
+    printf("results: %s, %s, %s\n", f->results[0], f->results[1], f->results[2]);
     TW_END(co);
 }
 

@@ -1,6 +1,14 @@
-#line 7284 "tower.nw"
+#line 9209 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
+
+/* the scenario's join(): the values separated by commas, or (none) */
+static void join(const tw_gathered *g)
+{
+    for (size_t i = 0; i < g->n; i++)
+        printf("%s%s", i ? ", " : "", g->values[i].s);
+    printf("%s\n", g->n ? "" : "(none)");
+}
 
 struct gate_waiter { tw_coro co; tw_future *gate; const char *tag, *lower; };
 
@@ -42,12 +50,14 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, f->pending);
     {
         const tw_gathered *g = TW_RESULT(co).p;
-        printf("gather -> ['%s', '%s', '%s']\n", g->values[0].s, g->values[1].s, g->values[2].s);
+        printf("gather -> ");
+        join(g);
     }
     for (int i = 0; i < 3; i++)
         tw_unref(f->gates[i]);
     TW_AWAIT(co, tw_gather(0, NULL, false));
-    printf("gather() of nothing -> %s\n", ((const tw_gathered *)TW_RESULT(co).p)->n == 0 ? "[]" : "?");
+    printf("gather() of nothing -> ");
+    join(TW_RESULT(co).p);
     TW_END(co);
 }
 

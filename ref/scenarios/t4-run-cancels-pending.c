@@ -1,24 +1,43 @@
-#line 7352 "tower.nw"
+#line 10212 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
-static tw_step background(tw_coro *co)
+/* the caught CancelledError is kept across the cleanup's await, then re-raised */
+struct background { tw_coro co; tw_error *caught; };
+
+static void background_cleanup(tw_coro *co)
 {
+    tw_error_unref(((struct background *)co)->caught);
+}
+
+static tw_step background_body(tw_coro *co)
+{
+    struct background *f = (struct background *)co;
     TW_BEGIN(co);
     TW_AWAIT_TRY(co, tw_sleep(10));
     if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED)) {
+        f->caught = TW_TAKE_ERROR(co);
         printf("background: cancelled at exit, cleaning up\n");
-        TW_AWAIT_TRY(co, tw_sleep(0));
+        TW_AWAIT(co, tw_sleep(0));
         printf("background: cleanup finished\n");
-        TW_RAISE(co, tw_error_new(TW_ERR_CANCELLED, NULL));
+        {
+            tw_error *e = f->caught;
+            f->caught = NULL;
+            TW_RAISE(co, e);
+        }
     }
+    TW_RERAISE(co);
     TW_END(co);
 }
 
 static tw_step main_body(tw_coro *co)
 {
     TW_BEGIN(co);
-    tw_unref(tw_create_task(tw_coro_new(background, sizeof(tw_coro)), NULL));
+    {
+        struct background *b = tw_coro_new(background_body, sizeof *b);
+        b->co.cleanup = background_cleanup;
+        tw_unref(tw_create_task(&b->co, NULL));
+    }
     TW_AWAIT(co, tw_sleep(0));
     printf("main: returning with a task still pending\n");
     TW_RETURN(co, TW_STR("main result"));

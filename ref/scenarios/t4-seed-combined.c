@@ -1,4 +1,4 @@
-#line 7002 "tower.nw"
+#line 8544 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

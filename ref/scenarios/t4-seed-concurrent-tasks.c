@@ -1,4 +1,4 @@
-#line 7054 "tower.nw"
+#line 8598 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 11895 "tower.nw"
+#line 15348 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

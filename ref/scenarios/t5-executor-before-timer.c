@@ -1,4 +1,4 @@
-#line 11949 "tower.nw"
+#line 15402 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

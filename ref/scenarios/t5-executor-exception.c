@@ -1,4 +1,4 @@
-#line 12004 "tower.nw"
+#line 15457 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

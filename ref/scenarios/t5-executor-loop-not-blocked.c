@@ -1,4 +1,4 @@
-#line 12080 "tower.nw"
+#line 15533 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

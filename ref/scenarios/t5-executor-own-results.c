@@ -1,4 +1,4 @@
-#line 12162 "tower.nw"
+#line 15615 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

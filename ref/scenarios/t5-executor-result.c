@@ -1,4 +1,4 @@
-#line 12245 "tower.nw"
+#line 15698 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

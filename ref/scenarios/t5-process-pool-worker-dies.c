@@ -1,4 +1,4 @@
-#line 12422 "tower.nw"
+#line 15875 "tower.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 12559 "tower.nw"
+#line 16012 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 12777 "tower.nw"
+#line 16230 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

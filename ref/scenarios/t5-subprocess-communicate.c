@@ -1,4 +1,4 @@
-#line 12830 "tower.nw"
+#line 16283 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

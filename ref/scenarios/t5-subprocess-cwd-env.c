@@ -1,4 +1,4 @@
-#line 12972 "tower.nw"
+#line 16425 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

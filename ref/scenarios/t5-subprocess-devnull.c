@@ -1,4 +1,4 @@
-#line 13050 "tower.nw"
+#line 16503 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13106 "tower.nw"
+#line 16559 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

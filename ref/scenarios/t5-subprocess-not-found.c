@@ -1,4 +1,4 @@
-#line 13219 "tower.nw"
+#line 16672 "tower.nw"
 #include <string.h>
 #include <stdio.h>
 #include "tower.h"

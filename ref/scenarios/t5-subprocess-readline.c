@@ -1,4 +1,4 @@
-#line 13279 "tower.nw"
+#line 16732 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13336 "tower.nw"
+#line 16789 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13398 "tower.nw"
+#line 16851 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

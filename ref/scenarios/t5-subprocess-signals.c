@@ -1,4 +1,4 @@
-#line 13472 "tower.nw"
+#line 16925 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 13545 "tower.nw"
+#line 16998 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 13678 "tower.nw"
+#line 17131 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13746 "tower.nw"
+#line 17199 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13797 "tower.nw"
+#line 17250 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

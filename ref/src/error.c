@@ -43,7 +43,55 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 797 "tower.nw"
+#line 835 "tower.nw"
+#include <malloc.h>
+
+_Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
+_Thread_local int tw__pool_users;
+
+void *tw__pool_refill(size_t c)
+{
+    size_t size = TW__POOL_SLACK + c * TW__POOL_GRAIN;       /* comes back to class c */
+    void *p = malloc(size);                 /* not zeroed: tw__pool_get's contract */
+    if (p == NULL)
+        tw__fatal("out of memory (%zu bytes)", size);
+    return p;
+}
+
+void *tw__pool_alloc(size_t size)
+{
+    return memset(tw__pool_get(size), 0, size);
+}
+
+static size_t class_held(size_t usable)      /* the largest class a block serves */
+{
+    return usable <= TW__POOL_SLACK ? 0 : (usable - TW__POOL_SLACK) / TW__POOL_GRAIN;
+}
+
+void tw__pool_free(void *p)
+{
+    if (p != NULL)
+        tw__pool_give(p, class_held(malloc_usable_size(p)));
+}
+
+void tw__pool_use(void)
+{
+    tw__pool_users++;
+}
+
+void tw__pool_unuse(void)
+{
+    if (--tw__pool_users > 0)
+        return;
+    tw__pool_users = 0;
+    for (size_t c = 0; c <= TW__POOL_CLASSES; c++)
+        while (tw__pool[c]) {
+            struct tw__pool_block *b = tw__pool[c];
+            tw__pool[c] = b->next;
+            free(b);
+        }
+}
+#line 954 "tower.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -61,13 +109,23 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_GROUP] = "ExceptionGroup",
     [TW_ERR_USER] = "Exception",
     
-#line 9910 "tower.nw"
+#line 13359 "tower.nw"
     [TW_ERR_FILE_NOT_FOUND] = "FileNotFoundError",
     [TW_ERR_PERMISSION] = "PermissionError",
     [TW_ERR_PROCESS_LOOKUP] = "ProcessLookupError",
+    [TW_ERR_CONNECTION] = "ConnectionError",
+    [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
     [TW_ERR_BROKEN_EXECUTOR] = "BrokenExecutor",
     [TW_ERR_BROKEN_PROCESS_POOL] = "BrokenProcessPool",
-#line 814 "tower.nw"
+#line 18366 "tower.nw"
+    [TW_ERR_QUEUE_EMPTY] = "QueueEmpty",
+    [TW_ERR_QUEUE_FULL] = "QueueFull",
+    [TW_ERR_BROKEN_BARRIER] = "BrokenBarrierError",
+#line 29963 "tower.nw"
+    [TW_ERR_EOF] = "EOFError",
+    [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
+    [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
+#line 971 "tower.nw"
 };
 
 static const tw_errkind kind_parent[TW_ERR__COUNT] = {
@@ -75,15 +133,21 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
     
-#line 9917 "tower.nw"
+#line 13368 "tower.nw"
     [TW_ERR_FILE_NOT_FOUND] = TW_ERR_OS,
     [TW_ERR_PERMISSION] = TW_ERR_OS,
     [TW_ERR_PROCESS_LOOKUP] = TW_ERR_OS,
+    [TW_ERR_CONNECTION] = TW_ERR_OS,
+    [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
     [TW_ERR_BROKEN_EXECUTOR] = TW_ERR_RUNTIME,
     [TW_ERR_BROKEN_PROCESS_POOL] = TW_ERR_BROKEN_EXECUTOR,
-#line 821 "tower.nw"
+#line 18372 "tower.nw"
+    [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
+#line 29968 "tower.nw"
+    [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
+#line 978 "tower.nw"
 };
-#line 825 "tower.nw"
+#line 982 "tower.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -162,7 +226,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 906 "tower.nw"
+#line 1063 "tower.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }

@@ -1,4 +1,4 @@
-#line 2240 "tower.nw"
+#line 2771 "tower.nw"
 /* loop.c -- the event loop */
 #include "private.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 2270 "tower.nw"
+#line 2801 "tower.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -19,12 +19,10 @@ static tw_error other_running_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeE
     "Cannot run the event loop while another loop is running");
 static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
-#line 2283 "tower.nw"
+#line 2814 "tower.nw"
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
-    tw_handle *h = malloc(sizeof *h);
-    if (h == NULL)
-        tw__fatal("out of memory (handle)");
+    tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
     h->refs = 1;
     h->cancelled = false;
     h->done_form = false;
@@ -45,7 +43,7 @@ static void handle_free(tw_handle *h)
         tw_unref(h->obj);
     if (h->keep)
         tw_unref(h->keep);
-    free(h);
+    tw__pool_put(h, sizeof *h);
 }
 
 void tw_handle_release(tw_handle *h)
@@ -65,7 +63,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 2337 "tower.nw"
+#line 2868 "tower.nw"
 void tw__ready_push(tw_loop *L, tw_handle *h)
 {
     struct tw__ring *r = &L->ready;
@@ -73,13 +71,13 @@ void tw__ready_push(tw_loop *L, tw_handle *h)
         size_t cap = r->cap ? 2 * r->cap : 64;
         tw_handle **buf = tw__alloc(cap * sizeof *buf);
         for (size_t i = 0; i < r->len; i++)
-            buf[i] = r->buf[(r->head + i) % r->cap];
+            buf[i] = r->buf[(r->head + i) & (r->cap - 1)];
         free(r->buf);
         r->buf = buf;
         r->cap = cap;
         r->head = 0;
     }
-    r->buf[(r->head + r->len) % r->cap] = h;
+    r->buf[(r->head + r->len) & (r->cap - 1)] = h;
     r->len++;
 }
 
@@ -87,44 +85,60 @@ static tw_handle *ready_pop(tw_loop *L)
 {
     struct tw__ring *r = &L->ready;
     tw_handle *h = r->buf[r->head];
-    r->head = (r->head + 1) % r->cap;
+    r->head = (r->head + 1) & (r->cap - 1);
     r->len--;
     return h;
 }
-#line 2375 "tower.nw"
-static bool timer_before(const tw_handle *a, const tw_handle *b)
+#line 2921 "tower.nw"
+enum { HEAP_ARITY = 4 };
+
+static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
 {
-    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+    return a->when < when || (a->when == when && a->h->seq < h->seq);
 }
 
-static void heap_sift_up(tw_handle **heap, size_t i)
+static size_t earliest_child(const struct tw__timer *heap, size_t first, size_t n)
 {
-    tw_handle *h = heap[i];
+    size_t end = first + HEAP_ARITY < n ? first + HEAP_ARITY : n, m = first;
+    for (size_t c = first + 1; c < end; c++)
+        if (timer_before(&heap[c], heap[m].when, heap[m].h))
+            m = c;
+    return m;
+}
+
+/* The hole at i moves up until its parent is before (when, h), then takes h. */
+static void heap_sift_up(struct tw__timer *heap, size_t i, double when, tw_handle *h)
+{
     while (i > 0) {
-        size_t parent = (i - 1) / 2;
-        if (!timer_before(h, heap[parent]))
+        size_t parent = (i - 1) / HEAP_ARITY;
+        if (timer_before(&heap[parent], when, h))
             break;
         heap[i] = heap[parent];
         i = parent;
     }
-    heap[i] = h;
+    heap[i] = (struct tw__timer){ when, h };
 }
 
-static void heap_sift_down(tw_handle **heap, size_t n, size_t i)
+static void heap_sift_down(struct tw__timer *heap, size_t n, size_t i)
 {
-    tw_handle *h = heap[i];
+    struct tw__timer t = heap[i];
     for (;;) {
-        size_t c = 2 * i + 1;
+        size_t c = HEAP_ARITY * i + 1;
         if (c >= n)
             break;
-        if (c + 1 < n && timer_before(heap[c + 1], heap[c]))
-            c++;
-        if (!timer_before(heap[c], h))
+        c = earliest_child(heap, c, n);
+        if (!timer_before(&heap[c], t.when, t.h))
             break;
         heap[i] = heap[c];
         i = c;
     }
-    heap[i] = h;
+    heap[i] = t;
+}
+
+static void heapify(struct tw__timer *heap, size_t n)
+{
+    for (size_t i = n / HEAP_ARITY + 1; i-- > 0;)
+        heap_sift_down(heap, n, i);
 }
 
 static void heap_push(tw_loop *L, tw_handle *h)
@@ -133,20 +147,31 @@ static void heap_push(tw_loop *L, tw_handle *h)
         L->capheap = L->capheap ? 2 * L->capheap : 64;
         L->heap = tw__realloc(L->heap, L->capheap * sizeof *L->heap);
     }
-    L->heap[L->nheap] = h;
-    heap_sift_up(L->heap, L->nheap++);
+    heap_sift_up(L->heap, L->nheap++, h->when, h);
+}
+
+static void leaves_heap(tw_loop *L, tw_handle *h)
+{
+    h->seq = 0;               /* out of the heap: cancelling no longer counts */
+    if (h->cancelled)
+        L->ncancelled--;
 }
 
 static tw_handle *heap_pop(tw_loop *L)
 {
-    tw_handle *top = L->heap[0];
-    if (--L->nheap > 0) {
-        L->heap[0] = L->heap[L->nheap];
-        heap_sift_down(L->heap, L->nheap, 0);
+    struct tw__timer *heap = L->heap;
+    tw_handle *top = heap[0].h;
+    size_t n = --L->nheap, i = 0, c;
+    if (n > 0) {
+        while ((c = HEAP_ARITY * i + 1) < n) {     /* the hole goes down to a leaf */
+            c = earliest_child(heap, c, n);
+            heap[i] = heap[c];
+            i = c;
+        }
+        heap_sift_up(heap, i, heap[n].when, heap[n].h);   /* the last entry fills it */
+        __builtin_prefetch(heap[0].h);
     }
-    top->seq = 0;             /* out of the heap: cancelling no longer counts */
-    if (top->cancelled)
-        L->ncancelled--;
+    leaves_heap(L, top);
     return top;
 }
 
@@ -154,19 +179,97 @@ static void heap_drop_cancelled(tw_loop *L)
 {
     size_t n = 0;
     for (size_t i = 0; i < L->nheap; i++) {
-        tw_handle *h = L->heap[i];
+        tw_handle *h = L->heap[i].h;
         if (h->cancelled) {
             h->seq = 0;
             tw_handle_release(h);
         } else
-            L->heap[n++] = h;
+            L->heap[n++] = L->heap[i];
     }
     L->nheap = n;
     L->ncancelled = 0;
-    for (size_t i = n / 2; i-- > 0;)
-        heap_sift_down(L->heap, n, i);
+    heapify(L->heap, n);
 }
-#line 2459 "tower.nw"
+#line 3048 "tower.nw"
+enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
+
+static bool many_due(const tw_loop *L, double end)
+{
+    size_t due = 0, stride = L->nheap / HEAP_SAMPLES;
+    for (size_t i = 0; i < HEAP_SAMPLES; i++)
+        due += L->heap[i * stride + stride / 2].when < end;
+    return due >= HEAP_SAMPLES / 8;
+}
+
+static uint64_t deadline_bits(double when)
+{
+    uint64_t u;
+    memcpy(&u, &when, sizeof u);
+    return u >> 63 ? ~u : u | UINT64_C(1) << 63;
+}
+
+static int by_seq(const void *a, const void *b)
+{
+    uint64_t x = ((const struct tw__timer *)a)->h->seq;
+    uint64_t y = ((const struct tw__timer *)b)->h->seq;
+    return (x > y) - (x < y);
+}
+
+static void sort_timers(struct tw__timer *t, size_t n)
+{
+    size_t count[8][256] = { { 0 } };
+    struct tw__timer *scratch = tw__alloc(n * sizeof *scratch), *from = t, *to = scratch;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t u = deadline_bits(t[i].when);
+        for (int d = 0; d < 8; d++)
+            count[d][(u >> (8 * d)) & 255]++;
+    }
+    for (int d = 0; d < 8; d++) {
+        size_t offset = 0, *slot = count[d];
+        struct tw__timer *swap;
+        if (slot[(deadline_bits(t[0].when) >> (8 * d)) & 255] == n)
+            continue;                       /* every deadline has this byte */
+        for (int b = 0; b < 256; b++) {
+            size_t c = slot[b];
+            slot[b] = offset;
+            offset += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            to[slot[(deadline_bits(from[i].when) >> (8 * d)) & 255]++] = from[i];
+        swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != t)
+        memcpy(t, from, n * sizeof *t);
+    free(scratch);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && t[j].when == t[i].when;)
+            j++;
+        if (j - i > 1)
+            qsort(t + i, j - i, sizeof *t, by_seq);
+    }
+}
+
+static void heap_take_due(tw_loop *L, double end)
+{
+    size_t n = L->nheap, due = 0;
+    for (size_t i = 0; i < n; i++)
+        if (L->heap[i].when < end) {
+            struct tw__timer t = L->heap[i];
+            L->heap[i] = L->heap[due];
+            L->heap[due++] = t;
+        }
+    sort_timers(L->heap, due);
+    for (size_t i = 0; i < due; i++) {
+        leaves_heap(L, L->heap[i].h);
+        tw__ready_push(L, L->heap[i].h);
+    }
+    memmove(L->heap, L->heap + due, (n - due) * sizeof *L->heap);
+    L->nheap = n - due;
+    heapify(L->heap, L->nheap);
+}
+#line 3137 "tower.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -176,11 +279,11 @@ static double monotonic_now(void)
 
 double tw_loop_time(const tw_loop *L)
 {
-    return monotonic_now() + L->offset;
+    return L->is_virtual ? L->vstart + L->offset : monotonic_now();
 }
 
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
-#line 2480 "tower.nw"
+#line 3158 "tower.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -190,6 +293,7 @@ tw_loop *tw_loop_new_clock(tw_clock clock)
         clock = env && strcmp(env, "virtual") == 0 ? TW_CLOCK_VIRTUAL : TW_CLOCK_REAL;
     }
     L->is_virtual = clock == TW_CLOCK_VIRTUAL;
+    L->vstart = monotonic_now();
     L->epfd = epoll_create1(EPOLL_CLOEXEC);
     L->wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     L->sigfd = -1;
@@ -199,6 +303,7 @@ tw_loop *tw_loop_new_clock(tw_clock clock)
     pthread_mutex_init(&L->ts_lock, NULL);
     atomic_init(&L->ts_pending, false);
     atomic_init(&L->external, 0);
+    tw__pool_use();
     return L;
 }
 
@@ -213,7 +318,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 2521 "tower.nw"
+#line 3201 "tower.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -222,18 +327,21 @@ tw_error *tw_loop_close(tw_loop *L)
         return NULL;
     tw__loop_destroy_tasks(L);
     
-#line 8236 "tower.nw"
+#line 11677 "tower.nw"
     tw__children_close(L);
     tw__executors_close(L);
-#line 2529 "tower.nw"
+#line 22829 "tower.nw"
+while (L->resources)
+    L->resources->close(L->resources);
+#line 3209 "tower.nw"
     pthread_mutex_lock(&L->ts_lock);
     L->closed = true;
     pthread_mutex_unlock(&L->ts_lock);
     while (L->ready.len)
         tw_handle_release(ready_pop(L));
     for (size_t i = 0; i < L->nheap; i++) {
-        L->heap[i]->seq = 0;
-        tw_handle_release(L->heap[i]);
+        L->heap[i].h->seq = 0;
+        tw_handle_release(L->heap[i].h);
     }
     L->nheap = L->ncancelled = 0;
     while (L->ts_head) {
@@ -267,8 +375,9 @@ void tw_loop_free(tw_loop *L)
     free(L->watch);
     pthread_mutex_destroy(&L->ts_lock);
     free(L);
+    tw__pool_unuse();
 }
-#line 2576 "tower.nw"
+#line 3257 "tower.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
@@ -328,7 +437,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 2647 "tower.nw"
+#line 3328 "tower.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -368,7 +477,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 2695 "tower.nw"
+#line 3376 "tower.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -452,7 +561,54 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 2783 "tower.nw"
+#line 22834 "tower.nw"
+void tw__resource_attach(tw_loop *L, tw__resource *r, void (*close)(tw__resource *r))
+{
+    r->close = close;
+    r->prev = NULL;
+    r->next = L->resources;
+    if (L->resources)
+        L->resources->prev = r;
+    L->resources = r;
+}
+
+void tw__resource_detach(tw_loop *L, tw__resource *r)
+{
+    if (r->prev)
+        r->prev->next = r->next;
+    else if (L->resources == r)
+        L->resources = r->next;
+    if (r->next)
+        r->next->prev = r->prev;
+    r->prev = r->next = NULL;
+}
+#line 22863 "tower.nw"
+tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
+{
+    tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
+    if (err == NULL)
+        L->npassive++;
+    return err;
+}
+
+bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
+{
+    bool removed = tw_loop_remove_reader(L, fd);
+    if (removed)
+        L->npassive--;
+    return removed;
+}
+#line 22885 "tower.nw"
+static void poll_events(tw_loop *L, int timeout_ms);
+
+static bool passive_io_ready(tw_loop *L)
+{
+    if (L->npassive == 0)
+        return false;
+    poll_events(L, 0);
+    return L->ready.len > 0;
+}
+#line 3464 "tower.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -510,7 +666,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 2845 "tower.nw"
+#line 3526 "tower.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -556,11 +712,14 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     tw_loop_call_exception_handler(L, &ctx);
     tw_error_unref(err);
 }
-#line 2906 "tower.nw"
+#line 3588 "tower.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
+    double before = L->is_virtual ? monotonic_now() : 0;
     int n = epoll_wait(L->epfd, events, 64, timeout_ms);
+    if (L->is_virtual)
+        L->offset += monotonic_now() - before;
     if (n < 0) {
         if (errno == EINTR)
             return;
@@ -594,50 +753,57 @@ static int ms_rounded_up(double seconds)
 
 static bool outside_pending(const tw_loop *L)
 {
-    return L->nwatchers > 0 || L->nsignals > 0 || atomic_load(&L->external) > 0;
+    return L->nwatchers > L->npassive || L->nsignals > 0 || atomic_load(&L->external) > 0;
 }
 
 static void run_once(tw_loop *L)
 {
     int timeout_ms = -1;
+    bool polled = false;
     drain_threadsafe(L);
-    while (L->nheap && L->heap[0]->cancelled)
+    while (L->nheap && L->heap[0].h->cancelled)
         tw_handle_release(heap_pop(L));
     if (L->ncancelled > 100 && 2 * L->ncancelled > L->nheap)
         heap_drop_cancelled(L);
     if (L->ready.len || L->stopping)
         timeout_ms = 0;
     else if (L->nheap) {
-        double wait = L->heap[0]->when - tw_loop_time(L);
+        double wait = L->heap[0].when - tw_loop_time(L);
         if (wait < 0)
             wait = 0;
         if (L->is_virtual && !outside_pending(L)) {
-            L->offset += wait;
+            polled = true;
+            if (!passive_io_ready(L))
+                L->offset += wait;
             timeout_ms = 0;
         } else
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 8917 "tower.nw"
+#line 12358 "tower.nw"
     if (timeout_ms != 0 && atomic_load(&L->external) > 0)
         timeout_ms = tw__spin_before_blocking(L, timeout_ms);
-#line 2967 "tower.nw"
-    if (timeout_ms != 0 || outside_pending(L))
+#line 3655 "tower.nw"
+    if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 2982 "tower.nw"
+#line 3671 "tower.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
-    while (L->nheap && L->heap[0]->when < end)
+    if (L->nheap >= HEAP_BULK && many_due(L, end))
+        heap_take_due(L, end);
+    while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 2972 "tower.nw"
+#line 3660 "tower.nw"
     
-#line 2990 "tower.nw"
+#line 3686 "tower.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
+    if (n > 4)
+        __builtin_prefetch(L->ready.buf[(L->ready.head + 3) & (L->ready.cap - 1)]);
     if (!h->cancelled) {
         tw_error *err = h->done_form ? h->fn.done((tw_future *)h->obj, h->arg)
                                      : h->fn.cb(h->arg);
@@ -646,9 +812,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 2973 "tower.nw"
+#line 3661 "tower.nw"
 }
-#line 3005 "tower.nw"
+#line 3703 "tower.nw"
 static tw_error *check_runnable(const tw_loop *L)
 {
     if (L->closed)
@@ -682,7 +848,7 @@ void tw_loop_stop(tw_loop *L)
 {
     L->stopping = true;
 }
-#line 3045 "tower.nw"
+#line 3743 "tower.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;
@@ -701,7 +867,7 @@ tw_error *tw_loop_run_until_complete(tw_loop *L, void *awaitable, tw_value *resu
         tw_unref(awaitable);
         return err;
     }
-    if (o->kind == TW_KIND_CORO)
+    if (o->kind == TW_KIND_CORO || o->kind == TW_KIND_YIELD)
         f = tw_task_future(tw_loop_create_task(L, awaitable, NULL));
     else if (o->kind == TW_KIND_FUTURE || o->kind == TW_KIND_TASK)
         f = awaitable;

@@ -26,7 +26,64 @@ void *tw__alloc(size_t size);
 void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-#line 2184 "tower.nw"
+#line 892 "tower.nw"
+#if defined(__SANITIZE_ADDRESS__)
+#define TW__POOL_ON 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TW__POOL_ON 0
+#endif
+#endif
+#ifndef TW__POOL_ON
+#define TW__POOL_ON 1
+#endif
+
+enum { TW__POOL_GRAIN = 16, TW__POOL_SLACK = 8, TW__POOL_CLASSES = 16 };
+
+struct tw__pool_block { struct tw__pool_block *next; };
+extern _Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
+extern _Thread_local int tw__pool_users;
+
+void *tw__pool_refill(size_t c);
+void *tw__pool_alloc(size_t size);
+void tw__pool_free(void *p);
+void tw__pool_use(void);
+void tw__pool_unuse(void);
+
+static inline size_t tw__pool_class(size_t size)
+{
+    if (size <= TW__POOL_SLACK)
+        return 0;
+    return (size - TW__POOL_SLACK + TW__POOL_GRAIN - 1) / TW__POOL_GRAIN;
+}
+
+static inline void *tw__pool_get(size_t size)
+{
+    size_t c = tw__pool_class(size);
+    struct tw__pool_block *b;
+    if (c > TW__POOL_CLASSES)
+        return tw__alloc(size);
+    if ((b = tw__pool[c]) == NULL)
+        return tw__pool_refill(c);
+    tw__pool[c] = b->next;
+    return b;
+}
+
+static inline void tw__pool_give(void *p, size_t c)
+{
+    if (!TW__POOL_ON || tw__pool_users <= 0 || c > TW__POOL_CLASSES) {
+        free(p);
+        return;
+    }
+    ((struct tw__pool_block *)p)->next = tw__pool[c];
+    tw__pool[c] = p;
+}
+
+static inline void tw__pool_put(void *p, size_t size)
+{
+    tw__pool_give(p, tw__pool_class(size));
+}
+#line 2715 "tower.nw"
 #include <signal.h>
 
 struct tw_handle {
@@ -48,9 +105,9 @@ struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
 
 struct tw_loop {
     bool closed, running, stopping, is_virtual;
-    double offset;
+    double vstart, offset;      /* a virtual clock: its start, how far it has moved */
     struct tw__ring ready;
-    tw_handle **heap;
+    struct tw__timer { double when; tw_handle *h; } *heap;
     size_t nheap, capheap, ncancelled;
     uint64_t seq;
     int epfd, wakefd, sigfd;
@@ -69,13 +126,16 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 8199 "tower.nw"
+#line 11639 "tower.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
     struct tw_subprocess_transport *children;   /* tier 5: children not yet finished */
     tw_executor *child_watcher;         /* tier 5: threads waiting for children, without pidfd */
-#line 2226 "tower.nw"
+#line 22806 "tower.nw"
+size_t npassive;
+struct tw__resource *resources;
+#line 2757 "tower.nw"
 };
 
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
@@ -85,7 +145,7 @@ void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, vo
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 void tw__loop_destroy_tasks(tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
-#line 4401 "tower.nw"
+#line 5463 "tower.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -125,24 +185,25 @@ void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 void tw__future_drop_callbacks(tw_future *f);
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_describe(FILE *out, tw_future *f);
-#line 5529 "tower.nw"
+#line 6991 "tower.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
     tw_future *fut_waiter;
     char *name;
+    unsigned long long number;
     bool must_cancel;
     bool yielded;
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 8207 "tower.nw"
+#line 11647 "tower.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
-#line 5539 "tower.nw"
+#line 7002 "tower.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 8211 "tower.nw"
+#line 11651 "tower.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
@@ -150,7 +211,8 @@ struct tw__vars *tw__vars_ref(struct tw__vars *v);
 void tw__vars_unref(struct tw__vars *v);
 struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
-tw_error *tw__os_error_plain(int errnum_for_class, const char *message);
+tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
+                       const char *message);
 int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg);
 void tw__mutex_init(pthread_mutex_t *m);
 char **tw__strv_dup(const char *const *v);
@@ -158,5 +220,105 @@ void tw__strv_free(char **v);
 void tw__executors_close(tw_loop *loop);
 void tw__children_close(tw_loop *loop);
 int tw__spin_before_blocking(tw_loop *loop, int timeout_ms);
+#line 18697 "tower.nw"
+typedef struct tw__waiter {
+    struct tw__waiter *prev, *next;
+    tw_future *fut;             /* owned by the frame the node lives in */
+    bool linked;
+} tw__waiter;
+
+typedef struct tw__waitlist {
+    tw__waiter *head, *tail;
+    size_t len;
+} tw__waitlist;
+
+#define TW__TRUE TW_INT(1)
+
+void tw__waitlist_push(tw__waitlist *l, tw__waiter *w);
+void tw__waitlist_remove(tw__waitlist *l, tw__waiter *w);
+tw__waiter *tw__waitlist_pop(tw__waitlist *l);
+size_t tw__waitlist_wake(tw__waitlist *l, size_t n, tw_value v);
+#line 18822 "tower.nw"
+struct tw__sync_frame {
+    tw_coro co;
+    void *owner;
+    tw__waitlist *list;
+    tw__waiter w;
+    tw_error *err;
+};
+
+void *tw__sync_alloc(size_t size, const tw__future_class *cls);
+bool tw__sync_refuse_cancel(tw_future *f, const char *msg);
+void *tw__sync_frame_new(tw_coro_fn body, size_t size, void *owner);
+tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list);
+#line 18913 "tower.nw"
+struct tw_lock {
+    tw_future hdr;
+    bool locked;
+    tw__waitlist waiters;
+};
+
+struct tw_event {
+    tw_future hdr;
+    bool value;
+    tw__waitlist waiters;
+};
+
+struct tw_condition {
+    tw_future hdr;
+    tw_lock *lock;
+    tw__waitlist waiters;
+};
+
+struct tw_semaphore {
+    tw_future hdr;
+    long value;
+    long bound;                 /* < 0: not bounded */
+    tw__waitlist waiters;
+};
+
+enum { TW__FILLING, TW__DRAINING, TW__RESETTING, TW__BROKEN };   /* tw_barrier.state */
+
+struct tw_barrier {
+    tw_future hdr;
+    tw_condition *cond;
+    size_t parties, count;
+    int state;
+};
+
+enum { TW__FIFO, TW__LIFO, TW__PRIORITY };   /* tw_queue.order */
+
+struct tw_queue {
+    tw_future hdr;
+    int order;
+    long maxsize;
+    tw_value *items;            /* a ring for FIFO; an array, or a heap, from 0 otherwise */
+    size_t head, len, cap;
+    tw_less_fn less;
+    void *less_arg;
+    tw__waitlist getters, putters;
+    size_t unfinished;
+    tw_event *finished;
+};
+#line 22817 "tower.nw"
+typedef struct tw__resource {
+    void (*close)(struct tw__resource *r);
+    struct tw__resource *prev, *next;
+} tw__resource;
+
+void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resource *r));
+void tw__resource_detach(tw_loop *loop, tw__resource *r);
+tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
+bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
+#line 23033 "tower.nw"
+tw_error *tw__error_named(tw_error *e, const char *type);
+#line 23778 "tower.nw"
+struct tw_server;
+tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
+                                       struct tw_server *server, tw_future *waiter);
+tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
+                                         const tw_sockaddr *address, tw_future *waiter);
+void tw__server_attach(struct tw_server *s);
+void tw__server_detach(struct tw_server *s);
 #line 711 "tower.nw"
 #endif

@@ -1,10 +1,10 @@
-#line 5545 "tower.nw"
+#line 7008 "tower.nw"
 /* task.c -- tasks, sleep, and the tools built on them */
 #include "private.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 5576 "tower.nw"
+#line 7039 "tower.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     t->prev = NULL;
@@ -26,7 +26,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     L->ntasks--;
 }
-#line 5777 "tower.nw"
+#line 7243 "tower.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 
 static void task_drop_frames(tw_task *t)
@@ -48,9 +48,9 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 8321 "tower.nw"
+#line 11762 "tower.nw"
     tw__vars_unref(t->vars);
-#line 5798 "tower.nw"
+#line 7264 "tower.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -69,7 +69,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 5600 "tower.nw"
+#line 7069 "tower.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
@@ -82,24 +82,21 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     }
     if (coro->obj.kind == TW_KIND_YIELD)          /* tw_sleep(0) */
         coro = tw_sleep_value(0, TW_NONE);
-    t = tw__alloc(sizeof *t);
+    t = tw__pool_alloc(sizeof *t);
     tw__future_init(&t->fut, L, TW_KIND_TASK, &task_class);
     t->fut.obj.refs = 2;                  /* the caller's and the loop's */
     if (name)
         t->name = tw__strdup(name);
-    else {
-        char buf[32];
-        snprintf(buf, sizeof buf, "Task-%llu", atomic_fetch_add(&task_counter, 1) + 1);
-        t->name = tw__strdup(buf);
-    }
+    else
+        t->number = atomic_fetch_add(&task_counter, 1) + 1;   /* named when asked */
     t->top = coro;
     coro->task = t;
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 8311 "tower.nw"
+#line 11752 "tower.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 5627 "tower.nw"
+#line 7093 "tower.nw"
     tw__schedule(L, task_step_callback, t, t);
     return t;
 }
@@ -110,7 +107,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 5650 "tower.nw"
+#line 7116 "tower.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -137,12 +134,12 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     L->current = t;
     
-#line 8314 "tower.nw"
+#line 11755 "tower.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 5676 "tower.nw"
+#line 7142 "tower.nw"
     
-#line 1178 "tower.nw"
+#line 1335 "tower.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err) {
@@ -175,11 +172,11 @@ for (;;) {
         co = parent;
     }
 }
-#line 5677 "tower.nw"
+#line 7143 "tower.nw"
     
-#line 8318 "tower.nw"
+#line 11759 "tower.nw"
     tw__vars_slot = outer_vars;
-#line 5678 "tower.nw"
+#line 7144 "tower.nw"
     L->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -209,7 +206,7 @@ tw_error *tw__task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 5717 "tower.nw"
+#line 7183 "tower.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -235,7 +232,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 5747 "tower.nw"
+#line 7213 "tower.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -259,8 +256,16 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 5819 "tower.nw"
-const char *tw_task_name(const tw_task *t) { return t->name; }
+#line 7285 "tower.nw"
+const char *tw_task_name(const tw_task *t)
+{
+    if (t->name == NULL) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "Task-%llu", t->number);
+        ((tw_task *)t)->name = tw__strdup(buf);   /* a cache: the task is not const */
+    }
+    return t->name;
+}
 
 void tw_task_set_name(tw_task *t, const char *name)
 {
@@ -281,7 +286,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 5849 "tower.nw"
+#line 7323 "tower.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -338,7 +343,7 @@ void *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 6115 "tower.nw"
+#line 7595 "tower.nw"
 void *tw__coro_take_error(tw_coro *co)
 {
     tw_error *e = co->got_err;
@@ -383,7 +388,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return set_none_unless_done(waiter);
 }
-#line 6168 "tower.nw"
+#line 7648 "tower.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -421,7 +426,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 6210 "tower.nw"
+#line 7690 "tower.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -482,7 +487,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 6280 "tower.nw"
+#line 7760 "tower.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -514,12 +519,21 @@ static void wait_release(struct wait *w)
     wait_stop_watching(w);
 }
 
+/* not f.cancelled() and f.exception() is not None: asking marks the error retrieved */
+static bool raised(tw_future *f)
+{
+    if (f->state != TW__DONE)
+        return false;
+    f->retrieved = true;
+    return f->error != NULL;
+}
+
 static tw_error *wait_child_done(tw_future *child, void *arg)
 {
     struct wait *w = arg;
     w->counter--;
     if (w->counter == 0 || w->when == TW_FIRST_COMPLETED
-        || (w->when == TW_FIRST_EXCEPTION && child->state == TW__DONE && child->error))
+        || (w->when == TW_FIRST_EXCEPTION && raised(child)))
         wait_release(w);
     return NULL;
 }
@@ -534,6 +548,8 @@ static void wait_refresh(tw_future *f)
 {
     struct wait *w = (struct wait *)f;
     size_t d = 0, p = w->n;
+    if (f->error)               /* refused: fs may hold coroutines */
+        return;
     for (size_t i = 0; i < w->n; i++)
         if (w->fs[i]->state != TW__PENDING)
             w->split[d++] = w->fs[i];
@@ -564,26 +580,40 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 6367 "tower.nw"
+#line 7862 "tower.nw"
+static bool is_future(void *aw)
+{
+    uint32_t kind = ((tw_object *)aw)->kind;
+    return kind == TW_KIND_FUTURE || kind == TW_KIND_TASK;
+}
+
+static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when when)
+{
+    if (n == 0)
+        return tw_error_new(TW_ERR_VALUE, "Set of Tasks/Futures is empty.");
+    if (when != TW_ALL_COMPLETED && when != TW_FIRST_COMPLETED && when != TW_FIRST_EXCEPTION)
+        return tw_error_new(TW_ERR_VALUE, "Invalid return_when value: %d", (int)when);
+    for (size_t i = 0; i < n; i++)
+        if (!is_future(awaitables[i]))
+            return tw_error_new(TW_ERR_TYPE,
+                                "Passing coroutines is forbidden, use tasks explicitly.");
+    return NULL;
+}
+#line 7886 "tower.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = running_loop("tw_wait");
     struct wait *w = tw__alloc(sizeof *w);
+    tw_error *refused = wait_refusal(n, awaitables, when);
     tw__future_init(&w->fut, L, TW_KIND_FUTURE, &wait_class);
     w->n = w->counter = n;
     w->when = when;
     w->fs = tw__alloc(n * sizeof *w->fs);
     w->split = tw__alloc(n * sizeof *w->split);
     for (size_t i = 0; i < n; i++)
-        w->fs[i] = ensure_future(L, awaitables[i]);
-    if (n == 0) {
-        tw__future_complete(&w->fut, TW_NONE,
-                            tw_error_new(TW_ERR_VALUE, "Set of Tasks/Futures is empty."));
-        return &w->fut;
-    }
-    if (when != TW_ALL_COMPLETED && when != TW_FIRST_COMPLETED && when != TW_FIRST_EXCEPTION) {
-        tw__future_complete(&w->fut, TW_NONE,
-                            tw_error_new(TW_ERR_VALUE, "Invalid return_when value: %d", (int)when));
+        w->fs[i] = awaitables[i];
+    if (refused) {
+        tw__future_complete(&w->fut, TW_NONE, refused);
         return &w->fut;
     }
     if (timeout != TW_FOREVER) {
@@ -594,7 +624,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 6406 "tower.nw"
+#line 7920 "tower.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -656,7 +686,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 6489 "tower.nw"
+#line 8003 "tower.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -665,7 +695,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 6467 "tower.nw"
+#line 7981 "tower.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -685,7 +715,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 6500 "tower.nw"
+#line 8014 "tower.nw"
 void *tw_wait_for(void *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -694,7 +724,7 @@ void *tw_wait_for(void *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return f;
 }
-#line 6513 "tower.nw"
+#line 8035 "tower.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -703,8 +733,11 @@ struct shield {
 static tw_error *shield_inner_done(tw_future *inner, void *arg)
 {
     tw_future *outer = arg;
-    if (outer->state == TW__CANCELLED)
+    if (outer->state == TW__CANCELLED) {
+        if (inner->state != TW__CANCELLED)
+            inner->retrieved = true;
         return NULL;
+    }
     if (inner->state == TW__CANCELLED)
         tw_future_cancel(outer, NULL);
     else if (inner->error) {
@@ -745,7 +778,7 @@ tw_future *tw_shield(void *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 6574 "tower.nw"
+#line 8099 "tower.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -826,7 +859,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 6657 "tower.nw"
+#line 8182 "tower.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
@@ -871,7 +904,7 @@ void *tw_as_completed_next(tw_as_completed *ac)
     f->co.cleanup = ac_next_cleanup;
     return f;
 }
-#line 6711 "tower.nw"
+#line 8236 "tower.nw"
 struct tw_taskgroup {
     tw_future fut;
     bool exiting, aborting, parent_cancel_requested;
@@ -917,7 +950,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 6759 "tower.nw"
+#line 8284 "tower.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -969,7 +1002,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 6813 "tower.nw"
+#line 8338 "tower.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -1041,7 +1074,7 @@ void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
     f->co.cleanup = tg_exit_cleanup;
     return f;
 }
-#line 6889 "tower.nw"
+#line 8426 "tower.nw"
 enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
 
 struct tw_timeout {
@@ -1049,7 +1082,6 @@ struct tw_timeout {
     double when;
     tw_handle *handler;
     tw_task *task;
-    int cancelling;
 };
 
 tw_timeout *tw_timeout_at(double when)
@@ -1098,7 +1130,7 @@ static tw_error *timeout_fired(void *arg)
     tm->handler = NULL;
     return NULL;
 }
-#line 6948 "tower.nw"
+#line 8484 "tower.nw"
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
 {
     tw_loop *L;
@@ -1124,7 +1156,6 @@ tw_error *tw_timeout_enter(tw_timeout *tm)
         return tw_error_new(TW_ERR_RUNTIME, "Timeout should be used inside a task");
     tm->state = TM_ENTERED;
     tm->task = tw_ref(t);
-    tm->cancelling = tw_task_cancelling(t);
     return tw_timeout_reschedule(tm, tm->when);
 }
 
@@ -1133,8 +1164,7 @@ tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
     timeout_disarm(tm);
     if (tm->state == TM_EXPIRING) {
         tm->state = TM_EXPIRED;
-        if (tw_task_uncancel(tm->task) <= tm->cancelling
-            && tw_error_kind(body_error) == TW_ERR_CANCELLED) {
+        if (tw_task_uncancel(tm->task) == 0 && tw_error_kind(body_error) == TW_ERR_CANCELLED) {
             tw_error_unref(body_error);
             return tw_error_new(TW_ERR_TIMEOUT, NULL);
         }
@@ -1142,7 +1172,7 @@ tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
         tm->state = TM_EXITED;
     return body_error;
 }
-#line 5917 "tower.nw"
+#line 7391 "tower.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;
@@ -1197,10 +1227,10 @@ tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
     err = tw_loop_run_until_complete(L, main, result);
     cancel_all_tasks(L);
     
-#line 8241 "tower.nw"
+#line 11682 "tower.nw"
     if (L->default_executor)
         tw_error_unref(tw_loop_run_until_complete(L, tw_loop_shutdown_default_executor(L), NULL));
-#line 5971 "tower.nw"
+#line 7445 "tower.nw"
     tw_loop_free(L);
     return err;
 }

@@ -1,7 +1,8 @@
-#line 4062 "tower.nw"
+#line 4896 "tower.nw"
 /* check_loop.c -- unit tests of the event loop */
 #include <check.h>
 #include <string.h>
+#include <time.h>
 #include "tower.h"
 
 static char trace[256];
@@ -18,7 +19,7 @@ static tw_error *stop_loop(void *loop)
     return NULL;
 }
 
-#line 4103 "tower.nw"
+#line 4943 "tower.nw"
 START_TEST(ready_queue_is_fifo)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -72,7 +73,40 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4159 "tower.nw"
+#line 5175 "tower.nw"
+static tw_error *schedule_many(void *loop)
+{
+    static char tags[100][2];
+    for (int i = 0; i < 100; i++) {
+        tags[i][0] = (char)('A' + i % 26);
+        tw_call_soon(loop, record, tags[i], NULL);
+    }
+    return NULL;
+}
+
+START_TEST(ready_queue_grows_while_wrapped)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    char expect[256] = "";
+    trace[0] = 0;
+    for (int i = 0; i < 40; i++)
+        tw_call_soon(L, record, "", NULL);
+    tw_call_soon(L, schedule_many, L, NULL);
+    tw_call_soon(L, record, "-", NULL);
+    for (int i = 0; i < 100; i++) {
+        char tag[2] = { (char)('A' + i % 26), 0 };
+        strcat(expect, tag);
+    }
+    tw_call_soon(L, stop_loop, L, NULL);
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    ck_assert_str_eq(trace, "-");
+    tw_call_soon(L, stop_loop, L, NULL);
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    ck_assert_str_eq(trace + 1, expect);
+    tw_loop_free(L);
+}
+END_TEST
+#line 4999 "tower.nw"
 static void timers_in_order(tw_clock clock)
 {
     tw_loop *L = tw_loop_new_clock(clock);
@@ -100,10 +134,13 @@ END_TEST
 START_TEST(virtual_clock_jumps)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
-    double start = tw_loop_time(L);
-    tw_call_later(L, 3600, stop_loop, L, NULL);
+    tw_handle *h;
+    tw_call_later(L, 3600, stop_loop, L, &h);
     tw_loop_run_forever(L);
-    ck_assert(tw_loop_time(L) - start >= 3600);
+    /* Compare with the deadline itself: start + 3600 - start need not be
+       3600 in floating point. */
+    ck_assert(tw_loop_time(L) >= tw_handle_when(h));
+    tw_handle_release(h);
     tw_loop_free(L);
 }
 END_TEST
@@ -125,7 +162,164 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4214 "tower.nw"
+#line 5063 "tower.nw"
+#include <stdlib.h>
+
+enum { SHOTS = 6000 };
+struct shot { double when; int index; bool cancelled; };
+static struct shot shots[SHOTS];
+static int burst[SHOTS], nburst;
+
+static tw_error *record_shot(void *arg)
+{
+    burst[nburst++] = ((struct shot *)arg)->index;
+    return NULL;
+}
+
+static int by_deadline_then_index(const void *a, const void *b)
+{
+    const struct shot *x = a, *y = b;
+    if (x->when != y->when)
+        return x->when < y->when ? -1 : 1;
+    return x->index - y->index;
+}
+
+START_TEST(burst_of_due_timers_in_order)
+{
+    static struct shot expect[SHOTS];
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    double now = tw_loop_time(L);
+    unsigned r = 1;
+    int nexpect = 0;
+    nburst = 0;
+    for (int i = 0; i < SHOTS; i++) {
+        struct shot *s = &shots[i];
+        r = r * 1103515245u + 12345u;
+        s->index = i;
+        s->cancelled = i % 7 == 3;
+        if (i % 10 == 9)
+            s->when = -1.0 - (double)((r >> 16) % 7);             /* negative */
+        else if (i % 10 == 8)
+            s->when = now + 0.02 + (double)((r >> 16) % 5) * 1e-3;  /* not due yet */
+        else
+            s->when = now - (double)((r >> 16) % 40) * 1e-3;     /* due, many ties */
+        if (s->cancelled) {
+            tw_handle *h;
+            tw_call_at(L, s->when, record_shot, s, &h);
+            tw_handle_cancel(h);
+            tw_handle_release(h);
+        } else {
+            tw_call_at(L, s->when, record_shot, s, NULL);
+            expect[nexpect++] = *s;
+        }
+    }
+    tw_call_at(L, now + 0.05, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+    qsort(expect, (size_t)nexpect, sizeof *expect, by_deadline_then_index);
+    ck_assert_int_eq(nburst, nexpect);
+    for (int i = 0; i < nexpect; i++)
+        ck_assert_int_eq(burst[i], expect[i].index);
+    tw_loop_free(L);
+}
+END_TEST
+#line 5216 "tower.nw"
+struct stamp { double when; int seq; };
+static struct stamp fired[1000];
+static int nfired;
+
+static tw_error *stamp_timer(void *arg)
+{
+    fired[nfired++] = *(struct stamp *)arg;
+    return NULL;
+}
+
+START_TEST(many_timers_by_deadline_then_order)
+{
+    static struct stamp stamps[1000];
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    double now = tw_loop_time(L);
+    unsigned x = 12345;
+    nfired = 0;
+    for (int i = 0; i < 1000; i++) {
+        x = x * 1103515245u + 12345u;
+        stamps[i].when = i % 10 == 9 ? stamps[i - 1].when : now + (double)(x >> 16 & 0x3ff);
+        stamps[i].seq = i;
+        tw_call_at(L, stamps[i].when, stamp_timer, &stamps[i], NULL);
+    }
+    tw_call_at(L, now + 2000, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+    ck_assert_int_eq(nfired, 1000);
+    for (int i = 1; i < 1000; i++)
+        ck_assert(fired[i - 1].when < fired[i].when
+                  || (fired[i - 1].when == fired[i].when && fired[i - 1].seq < fired[i].seq));
+    tw_loop_free(L);
+}
+END_TEST
+
+static tw_handle *victim;
+
+static tw_error *cancel_victim(void *arg)
+{
+    (void)arg;
+    strcat(trace, "k");
+    tw_handle_cancel(victim);
+    return NULL;
+}
+
+START_TEST(cancelled_timers_never_run)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    double now = tw_loop_time(L);
+    tw_handle *top;
+    trace[0] = 0;
+    tw_call_at(L, now + 1, record, "top", &top);
+    tw_call_at(L, now + 2, cancel_victim, NULL, NULL);
+    tw_call_at(L, now + 2, record, "victim", &victim);
+    tw_call_at(L, now + 3, record, "z", NULL);
+    tw_call_at(L, now + 4, stop_loop, L, NULL);
+    tw_handle_cancel(top);
+    tw_loop_run_forever(L);
+    ck_assert_str_eq(trace, "kz");
+    ck_assert(tw_handle_cancelled(victim));
+    tw_handle_release(top);
+    tw_handle_release(victim);
+    tw_loop_free(L);
+}
+END_TEST
+#line 5286 "tower.nw"
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static tw_error *busy_20ms(void *arg)
+{
+    double start = seconds();
+    (void)arg;
+    while (seconds() - start < 0.02)
+        ;
+    return NULL;
+}
+
+START_TEST(virtual_clock_stands_still_while_callbacks_run)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    double start = tw_loop_time(L);
+    tw_call_soon(L, busy_20ms, NULL, NULL);
+    tw_call_soon(L, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+    ck_assert(tw_loop_time(L) == start);
+    tw_loop_hold(L);
+    tw_call_later(L, 0.02, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+    tw_loop_unhold(L);
+    ck_assert(tw_loop_time(L) - start >= 0.02 - 1e-6);
+    tw_loop_free(L);
+}
+END_TEST
+#line 5125 "tower.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");
@@ -169,17 +363,22 @@ START_TEST(closed_loop_refuses)
 }
 END_TEST
 
-#line 4085 "tower.nw"
+#line 4920 "tower.nw"
 Suite *tw_loop_suite(void)
 {
     Suite *s = suite_create("loop");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, ready_queue_is_fifo);
     tcase_add_test(tc, ready_queue_grows_in_order);
+    tcase_add_test(tc, ready_queue_grows_while_wrapped);
     tcase_add_test(tc, cancelled_handle_is_skipped);
     tcase_add_test(tc, timers_by_deadline_then_order);
+    tcase_add_test(tc, many_timers_by_deadline_then_order);
+    tcase_add_test(tc, cancelled_timers_never_run);
     tcase_add_test(tc, virtual_clock_jumps);
+    tcase_add_test(tc, virtual_clock_stands_still_while_callbacks_run);
     tcase_add_test(tc, many_cancelled_timers_are_dropped);
+    tcase_add_test(tc, burst_of_due_timers_in_order);
     tcase_add_test(tc, stop_finishes_the_batch);
     tcase_add_test(tc, closed_loop_refuses);
     suite_add_tcase(s, tc);

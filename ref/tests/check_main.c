@@ -1,26 +1,54 @@
-#line 4031 "tower.nw"
+#line 4865 "tower.nw"
 /* check_main.c -- the runner of the runtime's unit tests */
 #include <check.h>
 #include <stdlib.h>
 
-#line 4050 "tower.nw"
+#line 2079 "tower.nw"
+Suite *tw_coro_suite(void);
+#line 4884 "tower.nw"
 Suite *tw_loop_suite(void);
-#line 13862 "tower.nw"
+#line 6576 "tower.nw"
+Suite *tw_future_suite(void);
+#line 10493 "tower.nw"
+Suite *tw_task_suite(void);
+#line 17315 "tower.nw"
 Suite *tw_executor_suite(void);
 Suite *tw_subprocess_suite(void);
+#line 21646 "tower.nw"
+Suite *tw_sync_suite(void);
+#line 25755 "tower.nw"
+Suite *tw_transport_suite(void);
+#line 29182 "tower.nw"
+Suite *tw_protocol_suite(void);
+#line 30875 "tower.nw"
+Suite *tw_stream_suite(void);
 
-#line 4037 "tower.nw"
+#line 4871 "tower.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed;
     
-#line 4053 "tower.nw"
+#line 2082 "tower.nw"
+srunner_add_suite(sr, tw_coro_suite());
+#line 4887 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 13866 "tower.nw"
+#line 6579 "tower.nw"
+srunner_add_suite(sr, tw_future_suite());
+#line 10496 "tower.nw"
+srunner_add_suite(sr, tw_task_suite());
+#line 17319 "tower.nw"
 srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 4042 "tower.nw"
+#line 21649 "tower.nw"
+srunner_add_suite(sr, tw_sync_suite());
+#line 25758 "tower.nw"
+srunner_add_suite(sr, tw_transport_suite());
+#line 29185 "tower.nw"
+srunner_add_suite(sr, tw_protocol_suite());
+#line 30878 "tower.nw"
+srunner_add_suite(sr, tw_stream_suite());
+#line 4876 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -308,6 +308,22 @@ def test_ref_build_elsewhere_and_wrap(suite, conform, tmp_path):
     assert out.splitlines()[-1] == "1 passed, 0 failed, 0 skipped"
 
 
+def test_ref_clock_real(suite, conform, tmp_path):
+    """--ref-clock real runs the ref editions on the real clock: the same
+    golden must come out as on the virtual clock the suite uses."""
+    suite.add("t1-clock", golden="real\n")
+    edition = tmp_path / "build" / "scenarios" / "t1-clock"
+    edition.parent.mkdir(parents=True)
+    edition.write_text('#!/bin/sh\necho "$TOWER_CLOCK"\n')
+    edition.chmod(0o755)
+    status, out, _ = conform("run", *suite.args(), "--impl", "ref",
+                             "--ref-build", tmp_path / "build", "--ref-clock", "real")
+    assert status == 0, out
+    assert "TOWER_CLOCK=real" in out.splitlines()[0]
+    status, _, err = conform("run", *suite.args(), "--impl", "asyncio", "--ref-clock", "real")
+    assert status == 2 and "--ref-clock goes with --impl ref" in err
+
+
 def test_ref_build_needs_ref(suite, conform):
     suite.add("t1-x", golden="hello\n")
     status, _, err = conform("run", *suite.args(), "--impl", "asyncio", "--ref-build", "x")

@@ -77,6 +77,9 @@ def build_parser():
                    help="multiply every time limit by X (slow machines)")
     p.add_argument("--ref-build", metavar="DIR",
                    help="with --impl ref: the build tree holding scenarios/<id> (default: build)")
+    p.add_argument("--ref-clock", choices=impls_mod.REF_CLOCKS,
+                   help="with --impl ref: the clock the editions run on (TOWER_CLOCK;"
+                        " default virtual)")
     p.add_argument("--wrap", metavar="COMMAND",
                    help="run every edition under COMMAND, e.g. 'valgrind -q --error-exitcode=99'")
 
@@ -124,11 +127,13 @@ def cmd_run(args, layout):
         raise UsageError("--editions goes with --cmd")
     if args.ref_build and args.impl != "ref":
         raise UsageError("--ref-build goes with --impl ref")
+    if args.ref_clock and args.impl != "ref":
+        raise UsageError("--ref-clock goes with --impl ref")
     if args.repeat < 1 or (args.jobs is not None and args.jobs < 1) or args.timeout_scale <= 0:
         raise UsageError("--repeat and -j must be at least 1, --timeout-scale positive")
     scenarios = discover(layout)
     impl = impls_mod.make(args.impl, args.cmd, args.editions, args.python,
-                          args.ref_build, args.wrap)
+                          args.ref_build, args.wrap, args.ref_clock)
     impl.check(layout)
     expectations = _expectations_for(args.expectations, impl, layout, scenarios)
     chosen = select(scenarios, args.patterns, args.tiers, args.profile)

@@ -16,6 +16,9 @@ DEBIAN_PYTHON = "/usr/bin/python3"
 # The Debian packages that let Debian's python3 import each loop.
 LOOP_PACKAGES = {"uvloop": "python3-uvloop", "gbulb": "python3-gbulb"}
 BUILTIN = ("asyncio", "uvloop", "gbulb", "ref")
+# The clocks of the reference runtime (TOWER_CLOCK): the suite runs on the
+# virtual one; the real one checks that virtual time changed nothing.
+REF_CLOCKS = ("virtual", "real")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -124,22 +127,26 @@ class PythonImpl(Impl):
 
 class RefImpl(Impl):
     """The reference runtime's C editions, built by the Makefile (into
-    build/ by default; check-asan builds a sanitized tree elsewhere)."""
+    build/ by default; check-asan builds a sanitized tree elsewhere), on
+    the virtual clock unless told otherwise."""
     name = expectations_name = "ref"
 
-    def __init__(self, build=None):
+    def __init__(self, build=None, clock="virtual"):
+        if clock not in REF_CLOCKS:
+            raise UsageError(f"unknown clock {clock!r} (known: {', '.join(REF_CLOCKS)})")
         self.build = Path(build).resolve() if build else None
+        self.clock = clock
 
     def edition(self, scenario, port, layout):
         folder = self.build / "scenarios" if self.build else layout.ref_editions
         path = folder / scenario.id
         if not (path.is_file() and os.access(path, os.X_OK)):
             return None
-        return Edition([str(path)], {"TOWER_CLOCK": "virtual"})
+        return Edition([str(path)], {"TOWER_CLOCK": self.clock})
 
     def describe(self):
         build = self.build or "build"
-        return f"ref ({build}/scenarios/<id>, TOWER_CLOCK=virtual)"
+        return f"ref ({build}/scenarios/<id>, TOWER_CLOCK={self.clock})"
 
 
 class WrappedImpl(Impl):
@@ -210,11 +217,12 @@ class CommandImpl(Impl):
         return f"--cmd {self.template!r}"
 
 
-def make(name=None, cmd=None, editions=None, python=None, ref_build=None, wrap=None):
+def make(name=None, cmd=None, editions=None, python=None, ref_build=None, wrap=None,
+         ref_clock=None):
     if cmd is not None:
         impl = CommandImpl(cmd, editions)
     elif name == "ref":
-        impl = RefImpl(ref_build)
+        impl = RefImpl(ref_build, ref_clock or "virtual")
     else:
         impl = PythonImpl(name, python)
     return WrappedImpl(impl, wrap) if wrap else impl

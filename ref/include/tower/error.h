@@ -36,15 +36,25 @@ typedef enum tw_errkind {
     TW_ERR_OS,              /* OSError */
     TW_ERR_NO_MEMORY,       /* MemoryError */
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
-    TW_ERR_USER,            /* any other class, named when made */
     
-#line 7834 "tower.nw"
+#line 11269 "tower.nw"
     TW_ERR_FILE_NOT_FOUND,  /* FileNotFoundError, an OSError */
     TW_ERR_PERMISSION,      /* PermissionError, an OSError */
     TW_ERR_PROCESS_LOOKUP,  /* ProcessLookupError, an OSError */
+    TW_ERR_CONNECTION,      /* ConnectionError, an OSError */
+    TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
     TW_ERR_BROKEN_EXECUTOR, /* concurrent.futures.BrokenExecutor, a RuntimeError */
     TW_ERR_BROKEN_PROCESS_POOL, /* ...process.BrokenProcessPool, a BrokenExecutor */
-#line 449 "tower.nw"
+#line 18360 "tower.nw"
+    TW_ERR_QUEUE_EMPTY,     /* asyncio.QueueEmpty */
+    TW_ERR_QUEUE_FULL,      /* asyncio.QueueFull */
+    TW_ERR_BROKEN_BARRIER,  /* asyncio.BrokenBarrierError, a RuntimeError */
+#line 29549 "tower.nw"
+    TW_ERR_EOF,             /* EOFError */
+    TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
+    TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
+#line 448 "tower.nw"
+    TW_ERR_USER,            /* any other class, named when made */
     TW_ERR__COUNT
 } tw_errkind;
 

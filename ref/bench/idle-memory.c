@@ -1,0 +1,8 @@
+#line 33214 "tower.nw"
+#include "bench.h"
+
+int main(void)
+{
+    printf("idle-memory %.1f bytes/task\n", idle_tasks_run(100000));
+    return 0;
+}

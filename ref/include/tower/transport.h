@@ -1,0 +1,112 @@
+#line 22413 "tower.nw"
+/* tower/transport.h -- transports (see the book, tier 7) */
+#ifndef TOWER_TRANSPORT_H
+#define TOWER_TRANSPORT_H
+#include "tower/task.h"
+#include <limits.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+
+#line 22446 "tower.nw"
+typedef struct tw_sockaddr {
+    socklen_t len;
+    union {
+        struct sockaddr sa;
+        struct sockaddr_in in4;
+        struct sockaddr_in6 in6;
+        struct sockaddr_un un;
+        struct sockaddr_storage ss;
+    } u;
+} tw_sockaddr;
+
+enum { TW_ADDRSTRLEN = 128 };
+
+int tw_sockaddr_family(const tw_sockaddr *a);
+const char *tw_sockaddr_host(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN]);
+int tw_sockaddr_port(const tw_sockaddr *a);
+const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN]);
+bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b);
+#line 22495 "tower.nw"
+tw_error *tw_error_os(int errnum, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+#line 22524 "tower.nw"
+typedef struct tw_protocol tw_protocol;
+typedef struct tw_transport tw_transport;
+
+typedef enum tw_transport_kind {
+    TW_TRANSPORT_BASE = 0,           /* asyncio.BaseTransport: every transport */
+    TW_TRANSPORT_READ = 1,           /* asyncio.ReadTransport */
+    TW_TRANSPORT_WRITE = 2,          /* asyncio.WriteTransport */
+    TW_TRANSPORT_STREAM = 3,         /* asyncio.Transport: read and write */
+    TW_TRANSPORT_DATAGRAM = 4,       /* asyncio.DatagramTransport */
+    TW_TRANSPORT_SUBPROCESS = 8      /* asyncio.SubprocessTransport */
+} tw_transport_kind;
+
+#define TW_LIMIT_DEFAULT LONG_MIN
+
+typedef struct tw_transport_class {
+    const char *name;
+    unsigned kinds;
+    /* BaseTransport */
+    void (*close)(tw_transport *t);
+    bool (*is_closing)(const tw_transport *t);
+    bool (*get_extra_info)(tw_transport *t, const char *name, tw_value *value);
+    /* ReadTransport */
+    bool (*is_reading)(const tw_transport *t);
+    void (*pause_reading)(tw_transport *t);
+    void (*resume_reading)(tw_transport *t);
+    /* WriteTransport */
+    tw_error *(*write)(tw_transport *t, const void *data, size_t n);
+    tw_error *(*writelines)(tw_transport *t, const struct iovec *iov, size_t n);
+    tw_error *(*write_eof)(tw_transport *t);
+    bool (*can_write_eof)(const tw_transport *t);
+    void (*abort)(tw_transport *t);
+    size_t (*get_write_buffer_size)(const tw_transport *t);
+    void (*get_write_buffer_limits)(const tw_transport *t, size_t *low, size_t *high);
+    tw_error *(*set_write_buffer_limits)(tw_transport *t, long high, long low);
+    /* DatagramTransport */
+    tw_error *(*sendto)(tw_transport *t, const void *data, size_t n, const tw_sockaddr *addr);
+    /* releasing what the object owns, at its last reference */
+    void (*destroy)(tw_transport *t);
+} tw_transport_class;
+
+struct tw_transport {
+    const tw_transport_class *cls;
+    int refs;
+    tw_loop *loop;
+    tw_protocol *protocol;
+};
+
+void tw_transport_init(tw_transport *t, const tw_transport_class *cls, tw_loop *loop,
+                       tw_protocol *protocol);
+tw_transport *tw_transport_ref(tw_transport *t);
+void tw_transport_unref(tw_transport *t);
+bool tw_transport_is(const tw_transport *t, tw_transport_kind kind);
+tw_protocol *tw_transport_get_protocol(const tw_transport *t);
+void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol);
+#line 22617 "tower.nw"
+void tw_transport_close(tw_transport *t);
+bool tw_transport_is_closing(const tw_transport *t);
+tw_value tw_transport_get_extra_info(tw_transport *t, const char *name, tw_value dflt);
+bool tw_transport_is_reading(const tw_transport *t);
+void tw_transport_pause_reading(tw_transport *t);
+void tw_transport_resume_reading(tw_transport *t);
+tw_error *tw_transport_write(tw_transport *t, const void *data, size_t n);
+tw_error *tw_transport_writelines(tw_transport *t, const struct iovec *iov, size_t n);
+tw_error *tw_transport_write_eof(tw_transport *t);
+bool tw_transport_can_write_eof(const tw_transport *t);
+void tw_transport_abort(tw_transport *t);
+size_t tw_transport_get_write_buffer_size(const tw_transport *t);
+void tw_transport_get_write_buffer_limits(const tw_transport *t, size_t *low, size_t *high);
+tw_error *tw_transport_set_write_buffer_limits(tw_transport *t, long high, long low);
+tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
+                              const tw_sockaddr *addr);
+#line 22743 "tower.nw"
+void *tw_sock_recv(tw_loop *loop, int fd, void *buf, size_t n);
+void *tw_sock_sendall(tw_loop *loop, int fd, const void *data, size_t n);
+void *tw_sock_connect(tw_loop *loop, int fd, const tw_sockaddr *addr);
+#line 22429 "tower.nw"
+#endif

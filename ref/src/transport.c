@@ -1,0 +1,1103 @@
+#line 22899 "tower.nw"
+/* transport.c -- the transport class, socket transports, direct socket operations */
+#include "private.h"
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/tcp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <unistd.h>
+
+#line 22920 "tower.nw"
+int tw_sockaddr_family(const tw_sockaddr *a)
+{
+    return a ? a->u.sa.sa_family : AF_UNSPEC;
+}
+
+static size_t unix_path_len(const tw_sockaddr *a)
+{
+    size_t off = offsetof(struct sockaddr_un, sun_path);
+    return a->len > off ? strnlen(a->u.un.sun_path, a->len - off) : 0;
+}
+
+const char *tw_sockaddr_host(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
+{
+    buf[0] = '\0';
+    switch (tw_sockaddr_family(a)) {
+    case AF_INET:
+        inet_ntop(AF_INET, &a->u.in4.sin_addr, buf, TW_ADDRSTRLEN);
+        break;
+    case AF_INET6:
+        inet_ntop(AF_INET6, &a->u.in6.sin6_addr, buf, TW_ADDRSTRLEN);
+        break;
+    case AF_UNIX: {
+        size_t n = unix_path_len(a);
+        memcpy(buf, a->u.un.sun_path, n);
+        buf[n] = '\0';
+        break;
+    }
+    default:
+        break;
+    }
+    return buf;
+}
+
+int tw_sockaddr_port(const tw_sockaddr *a)
+{
+    switch (tw_sockaddr_family(a)) {
+    case AF_INET:
+        return ntohs(a->u.in4.sin_port);
+    case AF_INET6:
+        return ntohs(a->u.in6.sin6_port);
+    default:
+        return 0;
+    }
+}
+
+const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
+{
+    char host[INET6_ADDRSTRLEN] = "";
+    if (tw_sockaddr_family(a) == AF_INET || tw_sockaddr_family(a) == AF_INET6)
+        inet_ntop(tw_sockaddr_family(a), a->u.sa.sa_family == AF_INET
+                  ? (const void *)&a->u.in4.sin_addr : (const void *)&a->u.in6.sin6_addr,
+                  host, sizeof host);
+    switch (tw_sockaddr_family(a)) {
+    case AF_INET:
+        snprintf(buf, TW_ADDRSTRLEN, "('%s', %d)", host, tw_sockaddr_port(a));
+        break;
+    case AF_INET6:
+        snprintf(buf, TW_ADDRSTRLEN, "('%s', %d, %u, %u)", host, tw_sockaddr_port(a),
+                 (unsigned)ntohl(a->u.in6.sin6_flowinfo), (unsigned)a->u.in6.sin6_scope_id);
+        break;
+    case AF_UNIX:
+        tw_sockaddr_host(a, buf);
+        break;
+    default:
+        snprintf(buf, TW_ADDRSTRLEN, "None");
+        break;
+    }
+    return buf;
+}
+#line 22995 "tower.nw"
+bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
+{
+    if (a == NULL || b == NULL)
+        return a == b;
+    if (a->u.sa.sa_family != b->u.sa.sa_family)
+        return false;
+    switch (a->u.sa.sa_family) {
+    case AF_INET:
+        return a->u.in4.sin_port == b->u.in4.sin_port
+            && a->u.in4.sin_addr.s_addr == b->u.in4.sin_addr.s_addr;
+    case AF_INET6:
+        return a->u.in6.sin6_port == b->u.in6.sin6_port
+            && a->u.in6.sin6_flowinfo == b->u.in6.sin6_flowinfo
+            && a->u.in6.sin6_scope_id == b->u.in6.sin6_scope_id
+            && memcmp(&a->u.in6.sin6_addr, &b->u.in6.sin6_addr, sizeof a->u.in6.sin6_addr) == 0;
+    case AF_UNIX:
+        return unix_path_len(a) == unix_path_len(b)
+            && memcmp(a->u.un.sun_path, b->u.un.sun_path, unix_path_len(a)) == 0;
+    default:
+        return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
+    }
+}
+#line 23037 "tower.nw"
+tw_error *tw__error_named(tw_error *e, const char *type)
+{
+    if (type)
+        e->type = (char *)type;
+    return e;
+}
+
+tw_error *tw_error_os(int errnum, const char *fmt, ...)
+{
+    char body[256], message[272];
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(body, sizeof body, fmt, ap);
+        va_end(ap);
+    } else
+        snprintf(body, sizeof body, "%s", strerror(errnum));
+    snprintf(message, sizeof message, "[Errno %d] %s", errnum, body);
+    return tw__os_error(errnum, errnum, NULL, message);
+}
+#line 23066 "tower.nw"
+static void not_implemented(const tw_transport *t, const char *method)
+    __attribute__((noreturn));
+
+static void not_implemented(const tw_transport *t, const char *method)
+{
+    tw__fatal("%s does not implement %s (NotImplementedError)",
+              t->cls->name ? t->cls->name : "the transport", method);
+}
+
+#define METHOD(t, m) ((t)->cls->m ? (t)->cls->m : (not_implemented((t), #m), (t)->cls->m))
+
+void tw_transport_init(tw_transport *t, const tw_transport_class *cls, tw_loop *loop,
+                       tw_protocol *protocol)
+{
+    t->cls = cls;
+    t->refs = 1;
+    t->loop = loop;
+    t->protocol = protocol;
+}
+
+tw_transport *tw_transport_ref(tw_transport *t)
+{
+    if (t)
+        t->refs++;
+    return t;
+}
+
+void tw_transport_unref(tw_transport *t)
+{
+    tw_protocol *p;
+    if (t == NULL || --t->refs > 0)
+        return;
+    p = t->protocol;
+    t->protocol = NULL;
+    if (t->cls->destroy)
+        t->cls->destroy(t);
+    tw_protocol_unref(p);
+}
+
+bool tw_transport_is(const tw_transport *t, tw_transport_kind kind)
+{
+    return (t->cls->kinds & (unsigned)kind) == (unsigned)kind;
+}
+
+tw_protocol *tw_transport_get_protocol(const tw_transport *t) { return t->protocol; }
+
+void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
+{
+    tw_protocol *old = t->protocol;
+    t->protocol = protocol;
+    tw_protocol_unref(old);
+}
+#line 23121 "tower.nw"
+void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
+bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
+bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
+void tw_transport_pause_reading(tw_transport *t) { METHOD(t, pause_reading)(t); }
+void tw_transport_resume_reading(tw_transport *t) { METHOD(t, resume_reading)(t); }
+tw_error *tw_transport_write_eof(tw_transport *t) { return METHOD(t, write_eof)(t); }
+bool tw_transport_can_write_eof(const tw_transport *t) { return METHOD(t, can_write_eof)(t); }
+void tw_transport_abort(tw_transport *t) { METHOD(t, abort)(t); }
+
+tw_value tw_transport_get_extra_info(tw_transport *t, const char *name, tw_value dflt)
+{
+    tw_value v;
+    if (t->cls->get_extra_info && t->cls->get_extra_info(t, name, &v))
+        return v;
+    return dflt;
+}
+
+tw_error *tw_transport_write(tw_transport *t, const void *data, size_t n)
+{
+    return METHOD(t, write)(t, data, n);
+}
+
+tw_error *tw_transport_writelines(tw_transport *t, const struct iovec *iov, size_t n)
+{
+    if (t->cls->writelines)
+        return t->cls->writelines(t, iov, n);
+    for (size_t i = 0; i < n; i++) {
+        tw_error *err = METHOD(t, write)(t, iov[i].iov_base, iov[i].iov_len);
+        if (err)
+            return err;
+    }
+    return NULL;
+}
+
+size_t tw_transport_get_write_buffer_size(const tw_transport *t)
+{
+    return METHOD(t, get_write_buffer_size)(t);
+}
+
+void tw_transport_get_write_buffer_limits(const tw_transport *t, size_t *low, size_t *high)
+{
+    METHOD(t, get_write_buffer_limits)(t, low, high);
+}
+
+tw_error *tw_transport_set_write_buffer_limits(tw_transport *t, long high, long low)
+{
+    return METHOD(t, set_write_buffer_limits)(t, high, low);
+}
+
+tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
+                              const tw_sockaddr *addr)
+{
+    return METHOD(t, sendto)(t, data, n, addr);
+}
+#line 23191 "tower.nw"
+enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
+
+struct sock {
+    tw_transport base;
+    tw__resource res;
+    int fd;
+    bool closing, reading_paused, reader_on, writer_on, protocol_paused, protocol_connected;
+    int conn_lost;
+    size_t buffered, high, low;
+    tw_error *lost_exc;
+    tw_future *waiter;
+    struct tw_server *server;
+    tw_callback_fn on_readable, on_writable;
+    void (*discard)(struct sock *s, bool release);
+    tw_sockaddr sockname, peername;
+    bool has_sockname, has_peername;
+    char *rbuf;
+};
+
+#define SOCK(t) ((struct sock *)(void *)(t))
+
+static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
+#line 23224 "tower.nw"
+static void sock_force_close(struct sock *s, tw_error *exc);
+
+static void sock_watch(struct sock *s, bool writer, bool on)
+{
+    tw_loop *L = s->base.loop;
+    bool *state = writer ? &s->writer_on : &s->reader_on;
+    tw_error *err = NULL;
+    if (on == *state || s->fd < 0)
+        return;
+    if (on && writer)
+        err = tw_loop_add_writer(L, s->fd, s->on_writable, s);
+    else if (on)
+        err = tw__loop_add_passive_reader(L, s->fd, s->on_readable, s);
+    else if (writer)
+        tw_loop_remove_writer(L, s->fd);
+    else
+        tw__loop_remove_passive_reader(L, s->fd);
+    if (err) {
+        sock_force_close(s, err);
+        return;
+    }
+    *state = on;
+}
+
+static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
+static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
+#line 23262 "tower.nw"
+static void sock_loop_closed(tw__resource *r);
+static tw_error *sock_set_limits(tw_transport *t, long high, long low);
+
+static tw_error *sock_start(void *arg)
+{
+    struct sock *s = arg;
+    tw_error *err = tw_protocol_connection_made(s->base.protocol, &s->base);
+    if (!s->closing && !s->reading_paused)
+        sock_watch_read(s, true);
+    if (s->waiter) {
+        if (!tw_future_done(s->waiter))
+            tw_future_set_result(s->waiter, TW_NONE);
+        tw_unref(s->waiter);
+        s->waiter = NULL;
+    }
+    return err;
+}
+
+static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L, int fd,
+                      tw_protocol *protocol, struct tw_server *server, tw_future *waiter)
+{
+    tw_transport_init(&s->base, cls, L, protocol);
+    s->base.refs = 2;                     /* the caller's and the loop's */
+    s->fd = fd;
+    s->sockname.len = sizeof s->sockname.u;
+    s->has_sockname = getsockname(fd, &s->sockname.u.sa, &s->sockname.len) == 0;
+    s->peername.len = sizeof s->peername.u;
+    s->has_peername = getpeername(fd, &s->peername.u.sa, &s->peername.len) == 0;
+    s->protocol_connected = true;
+    s->waiter = waiter ? tw_ref(waiter) : NULL;
+    s->server = server;
+    if (server)
+        tw__server_attach(server);
+    tw_error_unref(sock_set_limits(&s->base, TW_LIMIT_DEFAULT, TW_LIMIT_DEFAULT));
+    tw__resource_attach(L, &s->res, sock_loop_closed);
+    tw__schedule(L, sock_start, s, NULL);
+}
+#line 23309 "tower.nw"
+static void sock_release(struct sock *s)
+{
+    if (s->fd >= 0) {
+        sock_watch_read(s, false);
+        sock_watch_write(s, false);
+        close(s->fd);
+        s->fd = -1;
+    }
+    if (s->server) {
+        tw__server_detach(s->server);
+        s->server = NULL;
+    }
+    tw__resource_detach(s->base.loop, &s->res);
+}
+
+static tw_error *sock_connection_lost(struct sock *s)
+{
+    tw_error *exc = s->lost_exc, *err = NULL;
+    s->lost_exc = NULL;
+    if (s->protocol_connected)
+        err = tw_protocol_connection_lost(s->base.protocol, exc);
+    s->protocol_connected = false;
+    tw_error_unref(exc);
+    sock_release(s);
+    tw_transport_unref(&s->base);
+    return err;
+}
+
+static tw_error *sock_lost_callback(void *arg)
+{
+    return sock_connection_lost(arg);
+}
+
+static void sock_loop_closed(tw__resource *r)
+{
+    struct sock *s = (struct sock *)(void *)((char *)r - offsetof(struct sock, res));
+    s->closing = true;
+    s->conn_lost++;
+    s->discard(s, false);
+    s->buffered = 0;
+    sock_release(s);
+    tw_transport_unref(&s->base);
+}
+#line 23361 "tower.nw"
+static void sock_close(tw_transport *t)
+{
+    struct sock *s = SOCK(t);
+    if (s->closing)
+        return;
+    s->closing = true;
+    sock_watch_read(s, false);
+    if (s->buffered == 0) {
+        s->conn_lost++;
+        sock_watch_write(s, false);
+        tw__schedule(t->loop, sock_lost_callback, s, NULL);
+    }
+}
+
+static void sock_force_close(struct sock *s, tw_error *exc)
+{
+    if (s->conn_lost) {
+        tw_error_unref(exc);
+        return;
+    }
+    if (s->buffered) {
+        s->discard(s, false);
+        s->buffered = 0;
+        sock_watch_write(s, false);
+    }
+    if (!s->closing) {
+        s->closing = true;
+        sock_watch_read(s, false);
+    }
+    s->conn_lost++;
+    s->lost_exc = exc;
+    tw__schedule(s->base.loop, sock_lost_callback, s, NULL);
+}
+
+static void sock_abort(tw_transport *t) { sock_force_close(SOCK(t), NULL); }
+
+static void sock_report(struct sock *s, tw_error *exc, const char *message)
+{
+    const tw_protocol_class *pc = s->base.protocol ? s->base.protocol->cls : NULL;
+    tw_context_item items[2] = {
+        { "transport", s->base.cls->name },
+        { "protocol", pc && pc->name ? pc->name : "protocol" },
+    };
+    tw_context ctx = { .message = message, .error = exc, .nitems = 2, .items = items };
+    tw_loop_call_exception_handler(s->base.loop, &ctx);
+}
+
+static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
+{
+    if (!tw_error_is(exc, TW_ERR_OS))
+        sock_report(s, exc, message);
+    sock_force_close(s, exc);
+}
+
+static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
+#line 23422 "tower.nw"
+static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
+{
+    struct sock *s = SOCK(t);
+    if (strcmp(name, "peername") == 0)
+        *v = s->has_peername ? TW_PTR(&s->peername) : TW_NONE;
+    else if (strcmp(name, "sockname") == 0)
+        *v = s->has_sockname ? TW_PTR(&s->sockname) : TW_NONE;
+    else if (strcmp(name, "socket") == 0)
+        *v = TW_INT(s->fd);
+    else
+        return false;
+    return true;
+}
+#line 23446 "tower.nw"
+static void sock_maybe_pause(struct sock *s)
+{
+    tw_error *err;
+    if (s->buffered <= s->high || s->protocol_paused)
+        return;
+    s->protocol_paused = true;
+    err = tw_protocol_pause_writing(s->base.protocol);
+    if (err) {
+        sock_report(s, err, "protocol.pause_writing() failed");
+        tw_error_unref(err);
+    }
+}
+
+static void sock_maybe_resume(struct sock *s)
+{
+    tw_error *err;
+    if (!s->protocol_paused || s->buffered > s->low)
+        return;
+    s->protocol_paused = false;
+    err = tw_protocol_resume_writing(s->base.protocol);
+    if (err) {
+        sock_report(s, err, "protocol.resume_writing() failed");
+        tw_error_unref(err);
+    }
+}
+
+static tw_error *sock_set_limits(tw_transport *t, long high, long low)
+{
+    struct sock *s = SOCK(t);
+    if (high == TW_LIMIT_DEFAULT)
+        high = low == TW_LIMIT_DEFAULT ? DEFAULT_HIGH : low > LONG_MAX / 4 ? LONG_MAX : 4 * low;
+    if (low == TW_LIMIT_DEFAULT)
+        low = high >= 0 ? high / 4 : -((3 - high) / 4);
+    if (!(high >= low && low >= 0))
+        return tw_error_new(TW_ERR_VALUE, "high (%ld) must be >= low (%ld) must be >= 0",
+                            high, low);
+    s->high = (size_t)high;
+    s->low = (size_t)low;
+    sock_maybe_pause(s);
+    return NULL;
+}
+
+static void sock_get_limits(const tw_transport *t, size_t *low, size_t *high)
+{
+    *low = SOCK(t)->low;
+    *high = SOCK(t)->high;
+}
+
+static size_t sock_buffer_size(const tw_transport *t) { return SOCK(t)->buffered; }
+
+static bool sock_is_reading(const tw_transport *t)
+{
+    return !SOCK(t)->reading_paused && !SOCK(t)->closing;
+}
+
+static void sock_pause_reading(tw_transport *t)
+{
+    if (!sock_is_reading(t))
+        return;
+    SOCK(t)->reading_paused = true;
+    sock_watch_read(SOCK(t), false);
+}
+
+static void sock_resume_reading(tw_transport *t)
+{
+    if (SOCK(t)->closing || !SOCK(t)->reading_paused)
+        return;
+    SOCK(t)->reading_paused = false;
+    sock_watch_read(SOCK(t), true);
+}
+#line 23523 "tower.nw"
+static bool sock_write_dropped(struct sock *s)
+{
+    if (!s->conn_lost)
+        return false;
+    if (s->conn_lost >= WARN_WRITES_AFTER_LOSS) {
+        fflush(stdout);
+        fprintf(stderr, "socket.send() raised exception.\n");
+    }
+    s->conn_lost++;
+    return true;
+}
+#line 23545 "tower.nw"
+struct stream {
+    struct sock s;
+    bool eof;
+    char *wbuf;
+    size_t wstart, wcap;
+};
+
+static void stream_discard(struct sock *s, bool release)
+{
+    struct stream *st = (struct stream *)s;
+    st->wstart = 0;
+    if (release) {
+        free(st->wbuf);
+        st->wbuf = NULL;
+    }
+}
+
+static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt, size_t skip)
+{
+    size_t add = 0, len = st->s.buffered;
+    for (size_t i = 0; i < cnt; i++)
+        add += iov[i].iov_len;
+    add -= skip;
+    if (st->wstart + len + add > st->wcap) {
+        if (st->wstart)
+            memmove(st->wbuf, st->wbuf + st->wstart, len);
+        st->wstart = 0;
+        if (len + add > st->wcap) {
+            size_t cap = st->wcap ? 2 * st->wcap : 65536;
+            while (cap < len + add)
+                cap *= 2;
+            st->wbuf = tw__realloc(st->wbuf, cap);
+            st->wcap = cap;
+        }
+    }
+    for (size_t i = 0; i < cnt; i++) {
+        size_t n = iov[i].iov_len;
+        const char *p = iov[i].iov_base;
+        if (skip >= n) {
+            skip -= n;
+            continue;
+        }
+        memcpy(st->wbuf + st->wstart + st->s.buffered, p + skip, n - skip);
+        st->s.buffered += n - skip;
+        skip = 0;
+    }
+}
+#line 23602 "tower.nw"
+static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
+    "Cannot call write() after write_eof()");
+
+static ssize_t send_iov(int fd, const struct iovec *iov, size_t cnt)
+{
+    struct msghdr msg = { .msg_iov = (struct iovec *)iov,
+                          .msg_iovlen = cnt < IOV_MAX ? cnt : IOV_MAX };
+    return sendmsg(fd, &msg, MSG_NOSIGNAL);
+}
+
+static tw_error *stream_writelines(tw_transport *t, const struct iovec *iov, size_t cnt)
+{
+    struct stream *st = (struct stream *)t;
+    struct sock *s = &st->s;
+    size_t total = 0, sent = 0;
+    if (st->eof)
+        return &write_after_eof;
+    for (size_t i = 0; i < cnt; i++)
+        total += iov[i].iov_len;
+    if (total == 0 || sock_write_dropped(s))
+        return NULL;
+    if (s->buffered == 0) {
+        ssize_t k = send_iov(s->fd, iov, cnt);
+        if (k < 0 && !again(errno)) {
+            sock_fatal_error(s, tw_error_os(errno, NULL), "Fatal write error on socket transport");
+            return NULL;
+        }
+        sent = k < 0 ? 0 : (size_t)k;
+        if (sent == total)
+            return NULL;
+        sock_watch_write(s, true);
+        if (s->conn_lost)
+            return NULL;
+    }
+    stream_append(st, iov, cnt, sent);
+    sock_maybe_pause(s);
+    return NULL;
+}
+
+static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
+{
+    struct iovec iov = { (void *)data, n };
+    return stream_writelines(t, &iov, 1);
+}
+#line 23657 "tower.nw"
+static tw_error *stream_writable(void *arg)
+{
+    struct stream *st = arg;
+    struct sock *s = &st->s;
+    ssize_t k;
+    if (s->conn_lost || s->buffered == 0)
+        return NULL;
+    k = send(s->fd, st->wbuf + st->wstart, s->buffered, MSG_NOSIGNAL);
+    if (k < 0) {
+        if (again(errno))
+            return NULL;
+        sock_watch_write(s, false);
+        stream_discard(s, false);
+        s->buffered = 0;
+        sock_fatal_error(s, tw_error_os(errno, NULL), "Fatal write error on socket transport");
+        return NULL;
+    }
+    st->wstart += (size_t)k;
+    s->buffered -= (size_t)k;
+    if (s->buffered == 0)
+        st->wstart = 0;
+    sock_maybe_resume(s);
+    if (s->buffered == 0) {
+        sock_watch_write(s, false);
+        if (s->closing) {
+            s->conn_lost++;
+            return sock_connection_lost(s);
+        }
+        if (st->eof)
+            shutdown(s->fd, SHUT_WR);
+    }
+    return NULL;
+}
+
+static tw_error *stream_write_eof(tw_transport *t)
+{
+    struct stream *st = (struct stream *)t;
+    if (st->s.closing || st->eof)
+        return NULL;
+    st->eof = true;
+    if (st->s.buffered == 0)
+        shutdown(st->s.fd, SHUT_WR);
+    return NULL;
+}
+
+static bool stream_can_write_eof(const tw_transport *t)
+{
+    (void)t;
+    return true;
+}
+#line 23714 "tower.nw"
+static tw_error *stream_eof(struct sock *s)
+{
+    bool keep_open = false;
+    tw_error *err = tw_protocol_eof_received(s->base.protocol, &keep_open);
+    if (err)
+        sock_fatal_error(s, err, "Fatal error: protocol.eof_received() call failed.");
+    else if (keep_open)
+        sock_watch_read(s, false);
+    else
+        sock_close(&s->base);
+    return NULL;
+}
+
+static tw_error *stream_readable(void *arg)
+{
+    struct sock *s = arg;
+    tw_protocol *p = s->base.protocol;
+    bool buffered = p->cls->kind == TW_PROTOCOL_BUFFERED;
+    void *buf;
+    size_t len;
+    ssize_t n;
+    tw_error *err;
+    if (s->conn_lost)
+        return NULL;
+    if (buffered) {
+        err = tw_protocol_get_buffer(p, -1, &buf, &len);
+        if (err == NULL && len == 0)
+            err = tw_error_new(TW_ERR_RUNTIME, "get_buffer() returned an empty buffer");
+        if (err) {
+            sock_fatal_error(s, err, "Fatal error: protocol.get_buffer() call failed.");
+            return NULL;
+        }
+    } else {
+        if (s->rbuf == NULL)
+            s->rbuf = tw__alloc(READ_SIZE);
+        buf = s->rbuf;
+        len = READ_SIZE;
+    }
+    n = read(s->fd, buf, len);
+    if (n < 0) {
+        if (!again(errno))
+            sock_fatal_error(s, tw_error_os(errno, NULL), "Fatal read error on socket transport");
+        return NULL;
+    }
+    if (n == 0)
+        return stream_eof(s);
+    if (buffered) {
+        err = tw_protocol_buffer_updated(p, (size_t)n);
+        if (err)
+            sock_fatal_error(s, err, "Fatal error: protocol.buffer_updated() call failed.");
+    } else {
+        err = tw_protocol_data_received(p, buf, (size_t)n);
+        if (err)
+            sock_fatal_error(s, err, "Fatal error: protocol.data_received() call failed.");
+    }
+    return NULL;
+}
+#line 23788 "tower.nw"
+static void sock_destroy(tw_transport *t)
+{
+    struct sock *s = SOCK(t);
+    s->discard(s, true);
+    free(s->rbuf);
+    tw_error_unref(s->lost_exc);
+    tw_unref(s->waiter);
+    free(s);
+}
+
+static const tw_transport_class stream_class = {
+    .name = "_SelectorSocketTransport",
+    .kinds = TW_TRANSPORT_STREAM,
+    .close = sock_close,
+    .is_closing = sock_is_closing,
+    .get_extra_info = sock_get_extra_info,
+    .is_reading = sock_is_reading,
+    .pause_reading = sock_pause_reading,
+    .resume_reading = sock_resume_reading,
+    .write = stream_write,
+    .writelines = stream_writelines,
+    .write_eof = stream_write_eof,
+    .can_write_eof = stream_can_write_eof,
+    .abort = sock_abort,
+    .get_write_buffer_size = sock_buffer_size,
+    .get_write_buffer_limits = sock_get_limits,
+    .set_write_buffer_limits = sock_set_limits,
+    .destroy = sock_destroy,
+};
+
+tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol,
+                                       struct tw_server *server, tw_future *waiter)
+{
+    struct stream *st = tw__alloc(sizeof *st);
+    int one = 1;
+    st->s.on_readable = stream_readable;
+    st->s.on_writable = stream_writable;
+    st->s.discard = stream_discard;
+    sock_init(&st->s, &stream_class, L, fd, protocol, server, waiter);
+    if (st->s.sockname.u.sa.sa_family == AF_INET || st->s.sockname.u.sa.sa_family == AF_INET6)
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    return &st->s.base;
+}
+#line 23843 "tower.nw"
+struct packet {
+    struct packet *next;
+    tw_sockaddr addr;
+    bool has_addr;
+    size_t n;
+    char data[];
+};
+
+struct dgram {
+    struct sock s;
+    struct packet *head, *tail;
+    tw_sockaddr address;
+    bool has_address;
+};
+
+static void dgram_discard(struct sock *s, bool release)
+{
+    struct dgram *d = (struct dgram *)s;
+    (void)release;
+    while (d->head) {
+        struct packet *p = d->head;
+        d->head = p->next;
+        free(p);
+    }
+    d->tail = NULL;
+}
+
+static tw_error *dgram_error(struct sock *s, int errnum)
+{
+    tw_error *exc = tw_error_os(errnum, NULL);
+    tw_error *err = tw_protocol_error_received(s->base.protocol, exc);
+    tw_error_unref(exc);
+    return err;
+}
+
+static tw_error *dgram_readable(void *arg)
+{
+    struct sock *s = arg;
+    tw_sockaddr from;
+    ssize_t n;
+    tw_error *err;
+    if (s->conn_lost)
+        return NULL;
+    if (s->rbuf == NULL)
+        s->rbuf = tw__alloc(READ_SIZE);
+    from.len = sizeof from.u;
+    n = recvfrom(s->fd, s->rbuf, READ_SIZE, 0, &from.u.sa, &from.len);
+    if (n < 0)
+        return again(errno) ? NULL : dgram_error(s, errno);
+    err = tw_protocol_datagram_received(s->base.protocol, s->rbuf, (size_t)n, &from);
+    if (err)
+        sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
+    return NULL;
+}
+#line 23900 "tower.nw"
+static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
+{
+    if (addr)
+        return sendto(d->s.fd, data, n, MSG_NOSIGNAL, &addr->u.sa, addr->len);
+    return send(d->s.fd, data, n, MSG_NOSIGNAL);
+}
+
+static tw_error *dgram_sendto(tw_transport *t, const void *data, size_t n,
+                              const tw_sockaddr *addr)
+{
+    struct dgram *d = (struct dgram *)t;
+    struct packet *p;
+    if (n == 0)
+        return NULL;
+    if (d->has_address) {
+        if (addr && !tw_sockaddr_equal(addr, &d->address)) {
+            char buf[TW_ADDRSTRLEN];
+            return tw_error_new(TW_ERR_VALUE, "Invalid address: must be None or %s",
+                                tw_sockaddr_str(&d->address, buf));
+        }
+        addr = d->s.has_peername ? NULL : &d->address;
+    }
+    if (sock_write_dropped(&d->s))
+        return NULL;
+    if (d->head == NULL) {
+        if (dgram_send(d, data, n, addr) >= 0)
+            return NULL;
+        if (!again(errno))
+            return dgram_error(&d->s, errno);
+        sock_watch_write(&d->s, true);
+    }
+    p = tw__alloc(sizeof *p + n);
+    if (addr) {
+        p->addr = *addr;
+        p->has_addr = true;
+    }
+    p->n = n;
+    memcpy(p->data, data, n);
+    if (d->tail)
+        d->tail->next = p;
+    else
+        d->head = p;
+    d->tail = p;
+    d->s.buffered += n;
+    sock_maybe_pause(&d->s);
+    return NULL;
+}
+
+static tw_error *dgram_writable(void *arg)
+{
+    struct dgram *d = arg;
+    struct sock *s = &d->s;
+    tw_error *err = NULL;
+    while (d->head && err == NULL) {
+        struct packet *p = d->head;
+        if (dgram_send(d, p->data, p->n, p->has_addr ? &p->addr : NULL) < 0) {
+            if (again(errno))
+                return NULL;
+            err = dgram_error(s, errno);
+        }
+        d->head = p->next;
+        if (d->head == NULL)
+            d->tail = NULL;
+        s->buffered -= p->n;
+        free(p);
+    }
+    sock_maybe_resume(s);
+    if (d->head == NULL) {
+        sock_watch_write(s, false);
+        if (s->closing && err == NULL) {
+            s->conn_lost++;
+            return sock_connection_lost(s);
+        }
+    }
+    return err;
+}
+#line 23979 "tower.nw"
+static const tw_transport_class dgram_class = {
+    .name = "_SelectorDatagramTransport",
+    .kinds = TW_TRANSPORT_DATAGRAM,
+    .close = sock_close,
+    .is_closing = sock_is_closing,
+    .get_extra_info = sock_get_extra_info,
+    .abort = sock_abort,
+    .get_write_buffer_size = sock_buffer_size,
+    .get_write_buffer_limits = sock_get_limits,
+    .set_write_buffer_limits = sock_set_limits,
+    .sendto = dgram_sendto,
+    .destroy = sock_destroy,
+};
+
+tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protocol,
+                                         const tw_sockaddr *address, tw_future *waiter)
+{
+    struct dgram *d = tw__alloc(sizeof *d);
+    d->s.on_readable = dgram_readable;
+    d->s.on_writable = dgram_writable;
+    d->s.discard = dgram_discard;
+    if (address) {
+        d->address = *address;
+        d->has_address = true;
+    }
+    sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
+    return &d->s.base;
+}
+#line 24019 "tower.nw"
+struct sockop {
+    tw_coro co;
+    tw_loop *loop;
+    int fd;
+    char *buf;
+    size_t n, done;
+    tw_sockaddr addr;
+    tw_future *fut;
+    bool reading, writing;
+};
+
+static void sockop_unwatch(struct sockop *op)
+{
+    if (op->reading)
+        tw__loop_remove_passive_reader(op->loop, op->fd);
+    if (op->writing)
+        tw_loop_remove_writer(op->loop, op->fd);
+    op->reading = op->writing = false;
+}
+
+static void sockop_cleanup(tw_coro *co)
+{
+    struct sockop *op = (struct sockop *)co;
+    sockop_unwatch(op);
+    tw_unref(op->fut);
+}
+
+static void sockop_finish(struct sockop *op, tw_value v, tw_error *e)
+{
+    sockop_unwatch(op);
+    if (e)
+        tw_future_set_exception(op->fut, e);
+    else
+        tw_future_set_result(op->fut, v);
+}
+
+static tw_error *sockop_wait(struct sockop *op, bool writer, tw_callback_fn fn)
+{
+    tw_error *err;
+    op->fut = tw_future_new(op->loop);
+    err = writer ? tw_loop_add_writer(op->loop, op->fd, fn, op)
+                 : tw__loop_add_passive_reader(op->loop, op->fd, fn, op);
+    if (err == NULL) {
+        op->writing = writer;
+        op->reading = !writer;
+    }
+    return err;
+}
+
+static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void *buf, size_t n)
+{
+    struct sockop *op = tw_coro_new(body, sizeof *op);
+    op->co.cleanup = sockop_cleanup;
+    op->loop = L;
+    op->fd = fd;
+    op->buf = (char *)buf;
+    op->n = n;
+    return op;
+}
+#line 24084 "tower.nw"
+static tw_error *recv_ready(void *arg)
+{
+    struct sockop *op = arg;
+    ssize_t n;
+    if (tw_future_done(op->fut))
+        return NULL;
+    n = recv(op->fd, op->buf, op->n, 0);
+    if (n < 0 && again(errno))
+        return NULL;
+    sockop_finish(op, TW_INT(n), n < 0 ? tw_error_os(errno, NULL) : NULL);
+    return NULL;
+}
+
+static tw_step recv_body(tw_coro *co)
+{
+    struct sockop *op = (struct sockop *)co;
+    TW_BEGIN(co);
+    {
+        ssize_t n = recv(op->fd, op->buf, op->n, 0);
+        tw_error *err;
+        if (n >= 0)
+            TW_RETURN(co, TW_INT(n));
+        if (!again(errno))
+            TW_RAISE(co, tw_error_os(errno, NULL));
+        if ((err = sockop_wait(op, false, recv_ready)) != NULL)
+            TW_RAISE(co, err);
+    }
+    TW_AWAIT(co, tw_ref(op->fut));
+    TW_RETURN(co, TW_RESULT(co));
+    TW_END(co);
+}
+
+void *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
+{
+    return sockop_new(recv_body, L, fd, buf, n);
+}
+#line 24123 "tower.nw"
+static bool send_some(struct sockop *op, tw_error **err)
+{
+    *err = NULL;
+    while (op->done < op->n) {
+        ssize_t k = send(op->fd, op->buf + op->done, op->n - op->done, MSG_NOSIGNAL);
+        if (k < 0) {
+            if (!again(errno))
+                *err = tw_error_os(errno, NULL);
+            return *err != NULL;
+        }
+        op->done += (size_t)k;
+    }
+    return true;
+}
+
+static tw_error *send_ready(void *arg)
+{
+    struct sockop *op = arg;
+    tw_error *err;
+    if (!tw_future_done(op->fut) && send_some(op, &err))
+        sockop_finish(op, TW_NONE, err);
+    return NULL;
+}
+
+static tw_step sendall_body(tw_coro *co)
+{
+    struct sockop *op = (struct sockop *)co;
+    tw_error *err;
+    TW_BEGIN(co);
+    if (send_some(op, &err)) {
+        if (err)
+            TW_RAISE(co, err);
+        TW_RETURN(co, TW_NONE);
+    }
+    if ((err = sockop_wait(op, true, send_ready)) != NULL)
+        TW_RAISE(co, err);
+    TW_AWAIT(co, tw_ref(op->fut));
+    TW_END(co);
+}
+
+void *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
+{
+    return sockop_new(sendall_body, L, fd, data, n);
+}
+#line 24173 "tower.nw"
+static tw_error *connect_ready(void *arg)
+{
+    struct sockop *op = arg;
+    int err = 0;
+    socklen_t len = sizeof err;
+    char buf[TW_ADDRSTRLEN];
+    if (tw_future_done(op->fut))
+        return NULL;
+    if (getsockopt(op->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
+        err = errno;
+    sockop_finish(op, TW_NONE, err ? tw_error_os(err, "Connect call failed %s",
+                                                 tw_sockaddr_str(&op->addr, buf)) : NULL);
+    return NULL;
+}
+
+static tw_step connect_body(tw_coro *co)
+{
+    struct sockop *op = (struct sockop *)co;
+    tw_error *err;
+    TW_BEGIN(co);
+    if (connect(op->fd, &op->addr.u.sa, op->addr.len) == 0)
+        TW_RETURN(co, TW_NONE);
+    if (errno != EINPROGRESS && !again(errno))
+        TW_RAISE(co, tw_error_os(errno, NULL));
+    if ((err = sockop_wait(op, true, connect_ready)) != NULL)
+        TW_RAISE(co, err);
+    TW_AWAIT(co, tw_ref(op->fut));
+    TW_END(co);
+}
+
+void *tw_sock_connect(tw_loop *L, int fd, const tw_sockaddr *addr)
+{
+    struct sockop *op = sockop_new(connect_body, L, fd, NULL, 0);
+    op->addr = *addr;
+    return op;
+}

@@ -1,0 +1,288 @@
+#line 2042 "tower.nw"
+/* check_coro.c -- unit tests of the error model and of the frame driver */
+#include <check.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tower.h"
+
+static char trace[256];
+
+static tw_error *record(void *tag)
+{
+    strcat(trace, tag);
+    return NULL;
+}
+
+#line 2090 "tower.nw"
+START_TEST(error_kinds_form_a_hierarchy)
+{
+    tw_error *key = tw_error_new(TW_ERR_KEY, "k");
+    tw_error *zero = tw_error_new(TW_ERR_ZERO_DIVISION, NULL);
+    tw_error *timeout = tw_error_new(TW_ERR_TIMEOUT, NULL);
+    tw_error *user = tw_error_user("MyError", "%d items", 42);
+    ck_assert(tw_error_is(key, TW_ERR_LOOKUP));
+    ck_assert(tw_error_is(key, TW_ERR_KEY));
+    ck_assert(!tw_error_is(key, TW_ERR_VALUE));
+    ck_assert(tw_error_is(zero, TW_ERR_ARITHMETIC));
+    ck_assert(tw_error_is(timeout, TW_ERR_OS));
+    ck_assert(!tw_error_is(timeout, TW_ERR_CANCELLED));
+    ck_assert(!tw_error_is(NULL, TW_ERR_OS));
+    ck_assert_str_eq(tw_error_type(key), "KeyError");
+    ck_assert_ptr_null(tw_error_message(zero));
+    ck_assert_str_eq(tw_error_str(zero), "");
+    ck_assert_str_eq(tw_error_type(user), "MyError");
+    ck_assert_str_eq(tw_error_message(user), "42 items");
+    ck_assert_int_eq(tw_error_kind(user), TW_ERR_USER);
+    ck_assert_int_eq(tw_error_kind(NULL), TW_ERR_NONE);
+    tw_error_unref(key);
+    tw_error_unref(zero);
+    tw_error_unref(timeout);
+    tw_error_unref(user);
+}
+END_TEST
+#line 2123 "tower.nw"
+START_TEST(static_errors_are_immortal)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_error *e;
+    tw_loop_close(L);
+    e = tw_call_soon(L, record, "x", NULL);
+    tw_error_unref(e);
+    tw_error_unref(e);
+    ck_assert_str_eq(tw_error_message(e), "Event loop is closed");
+    ck_assert_ptr_eq(tw_call_soon(L, record, "x", NULL), e);
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(a_group_owns_its_errors)
+{
+    tw_error *items[2] = { tw_error_new(TW_ERR_VALUE, "a"), tw_error_new(TW_ERR_KEY, "b") };
+    tw_error *kept = tw_error_ref(items[1]);
+    tw_error *g = tw_error_group("two failed", 2, items);
+    char *text;
+    size_t len;
+    FILE *out = open_memstream(&text, &len);
+    ck_assert(tw_error_is(g, TW_ERR_GROUP));
+    ck_assert_uint_eq(tw_error_count(g), 2);
+    ck_assert_ptr_eq(tw_error_item(g, 1), kept);
+    tw_error_print(out, g);
+    fclose(out);
+    ck_assert_str_eq(text, "ExceptionGroup: two failed (2 sub-exceptions)\n"
+                           "  +- ValueError: a\n  +- KeyError: b\n");
+    free(text);
+    tw_error_unref(g);
+    ck_assert_str_eq(tw_error_message(kept), "b");
+    tw_error_unref(kept);
+}
+END_TEST
+#line 2166 "tower.nw"
+struct num { tw_coro co; intptr_t n; };
+
+static tw_coro *num_coro(tw_coro_fn body, intptr_t n)
+{
+    struct num *f = tw_coro_new(body, sizeof *f);
+    f->n = n;
+    return &f->co;
+}
+
+static tw_step plain_body(tw_coro *co)
+{
+    struct num *f = (struct num *)co;
+    TW_BEGIN(co);
+    strcat(trace, "x");
+    if (f->n > 0)
+        TW_AWAIT(co, num_coro(plain_body, f->n - 1));
+    TW_END(co);
+}
+
+static tw_step no_turn_main(tw_coro *co)
+{
+    TW_BEGIN(co);
+    tw_call_soon(tw_get_running_loop(), record, "c", NULL);
+    TW_AWAIT(co, num_coro(plain_body, 2));
+    strcat(trace, "|");
+    TW_YIELD(co);
+    strcat(trace, "|");
+    TW_END(co);
+}
+
+START_TEST(nested_awaits_take_no_turn)
+{
+    trace[0] = 0;
+    ck_assert_ptr_null(tw_run_clock(tw_coro_new(no_turn_main, sizeof(tw_coro)),
+                                    TW_CLOCK_REAL, NULL));
+    ck_assert_str_eq(trace, "xxx|c|");
+}
+END_TEST
+
+static tw_step down_body(tw_coro *co)
+{
+    struct num *f = (struct num *)co;
+    TW_BEGIN(co);
+    if (f->n == 0) {
+        TW_YIELD(co);
+        TW_RETURN(co, TW_INT(0));
+    }
+    TW_AWAIT(co, num_coro(down_body, f->n - 1));
+    TW_RETURN(co, TW_INT(TW_RESULT(co).i + f->n));
+    TW_END(co);
+}
+
+static void *run_deep_chain(void *sum)
+{
+    tw_value v;
+    tw_error *e = tw_run_clock(num_coro(down_body, 100000), TW_CLOCK_REAL, &v);
+    *(intptr_t *)sum = e ? -1 : v.i;
+    tw_error_unref(e);
+    return NULL;
+}
+
+START_TEST(a_deep_chain_uses_no_c_stack)
+{
+    pthread_attr_t attr;
+    pthread_t thread;
+    intptr_t sum = 0;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 64 * 1024);
+    ck_assert_int_eq(pthread_create(&thread, &attr, run_deep_chain, &sum), 0);
+    pthread_join(thread, NULL);
+    pthread_attr_destroy(&attr);
+    ck_assert_int_eq(sum, (intptr_t)100000 * 100001 / 2);
+}
+END_TEST
+#line 2248 "tower.nw"
+struct twice { tw_coro co; tw_coro *shared; };
+
+static tw_step parked_body(tw_coro *co)
+{
+    TW_BEGIN(co);
+    TW_YIELD(co);
+    TW_END(co);
+}
+
+static tw_step second_awaiter(tw_coro *co)
+{
+    struct twice *f = (struct twice *)co;
+    TW_BEGIN(co);
+    TW_AWAIT_TRY(co, tw_ref(f->shared));
+    strcat(trace, tw_error_str(TW_ERROR(co)));
+    strcat(trace, ";");
+    TW_END(co);
+}
+
+static tw_step twice_main(tw_coro *co)
+{
+    struct twice *f = (struct twice *)co;
+    TW_BEGIN(co);
+    f->shared = tw_coro_new(parked_body, sizeof(tw_coro));
+    {
+        struct twice *other = tw_coro_new(second_awaiter, sizeof *other);
+        other->shared = f->shared;
+        tw_unref(tw_create_task(&other->co, NULL));
+    }
+    TW_AWAIT(co, tw_ref(f->shared));
+    TW_AWAIT_TRY(co, f->shared);
+    strcat(trace, tw_error_str(TW_ERROR(co)));
+    TW_END(co);
+}
+
+START_TEST(awaiting_a_coroutine_twice_is_an_error)
+{
+    trace[0] = 0;
+    ck_assert_ptr_null(tw_run_clock(tw_coro_new(twice_main, sizeof(struct twice)),
+                                    TW_CLOCK_REAL, NULL));
+    ck_assert_str_eq(trace, "coroutine is being awaited already;"
+                            "cannot reuse already awaited coroutine");
+}
+END_TEST
+
+static tw_step raising_body(tw_coro *co)
+{
+    struct num *f = (struct num *)co;
+    TW_BEGIN(co);
+    if (f->n == 0) {
+        TW_YIELD(co);
+        TW_RAISE(co, tw_error_new(TW_ERR_VALUE, "bottom"));
+    }
+    TW_AWAIT_TRY(co, num_coro(raising_body, f->n - 1));
+    {
+        char tag[2] = { (char)('0' + f->n), 0 };
+        strcat(trace, tag);
+    }
+    TW_RERAISE(co);
+    TW_END(co);
+}
+
+START_TEST(an_error_unwinds_every_frame)
+{
+    tw_error *e;
+    trace[0] = 0;
+    e = tw_run_clock(num_coro(raising_body, 3), TW_CLOCK_REAL, NULL);
+    ck_assert_str_eq(trace, "123");
+    ck_assert(tw_error_is(e, TW_ERR_VALUE));
+    ck_assert_str_eq(tw_error_message(e), "bottom");
+    tw_error_unref(e);
+}
+END_TEST
+#line 2327 "tower.nw"
+struct held { tw_coro co; tw_future *never; const char *tag; };
+
+static void held_cleanup(tw_coro *co)
+{
+    struct held *f = (struct held *)co;
+    strcat(trace, f->tag);
+    tw_unref(f->never);
+}
+
+static tw_step held_body(tw_coro *co)
+{
+    struct held *f = (struct held *)co;
+    TW_BEGIN(co);
+    if (strcmp(f->tag, "outer") == 0) {
+        struct held *inner = tw_coro_new(held_body, sizeof *inner);
+        inner->co.cleanup = held_cleanup;
+        inner->tag = "inner ";
+        inner->never = tw_ref(f->never);
+        TW_AWAIT(co, inner);
+    } else
+        TW_AWAIT(co, tw_ref(f->never));
+    TW_END(co);
+}
+
+START_TEST(cleanups_run_when_a_suspended_task_is_destroyed)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    struct held *outer = tw_coro_new(held_body, sizeof *outer);
+    tw_task *t;
+    trace[0] = 0;
+    outer->co.cleanup = held_cleanup;
+    outer->tag = "outer";
+    outer->never = tw_future_new(L);
+    t = tw_loop_create_task(L, &outer->co, NULL);
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_sleep(0), NULL));
+    ck_assert(!tw_future_done(tw_task_future(t)));
+    tw_unref(t);
+    tw_loop_free(L);
+    ck_assert_str_eq(trace, "inner outer");
+}
+END_TEST
+
+#line 2061 "tower.nw"
+Suite *tw_coro_suite(void)
+{
+    Suite *s = suite_create("coro");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, error_kinds_form_a_hierarchy);
+    tcase_add_test(tc, static_errors_are_immortal);
+    tcase_add_test(tc, a_group_owns_its_errors);
+    tcase_add_test(tc, nested_awaits_take_no_turn);
+    tcase_add_test(tc, a_deep_chain_uses_no_c_stack);
+    tcase_add_test(tc, awaiting_a_coroutine_twice_is_an_error);
+    tcase_add_test(tc, an_error_unwinds_every_frame);
+    tcase_add_test(tc, cleanups_run_when_a_suspended_task_is_destroyed);
+    suite_add_tcase(s, tc);
+    return s;
+}

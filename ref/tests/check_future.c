@@ -1,0 +1,231 @@
+#line 6527 "tower.nw"
+/* check_future.c -- unit tests of futures */
+#include <check.h>
+#include <string.h>
+#include "tower.h"
+
+static char trace[256];
+
+static tw_error *stop_loop(void *loop)
+{
+    tw_loop_stop(loop);
+    return NULL;
+}
+
+/* one turn of the loop: the callbacks queued so far run */
+static void turn(tw_loop *L)
+{
+    tw_call_soon(L, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+}
+
+static void expect_invalid_state(tw_error *e, const char *message)
+{
+    ck_assert(tw_error_is(e, TW_ERR_INVALID_STATE));
+    if (message)
+        ck_assert_str_eq(tw_error_message(e), message);
+    tw_error_unref(e);
+}
+
+#line 6586 "tower.nw"
+START_TEST(a_pending_future_has_no_outcome)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_future *f = tw_future_new(L);
+    tw_value v;
+    tw_error *exc;
+    ck_assert(!tw_future_done(f));
+    ck_assert(!tw_future_cancelled(f));
+    ck_assert_ptr_eq(tw_future_loop(f), L);
+    expect_invalid_state(tw_future_result(f, &v), "Result is not ready.");
+    expect_invalid_state(tw_future_exception(f, &exc), "Exception is not set.");
+    ck_assert_ptr_null(exc);
+    tw_unref(f);
+    tw_loop_free(L);
+}
+END_TEST
+#line 6610 "tower.nw"
+static void refuses_everything(tw_future *f)
+{
+    expect_invalid_state(tw_future_set_result(f, TW_INT(2)), NULL);
+    expect_invalid_state(tw_future_set_exception(f, tw_error_new(TW_ERR_VALUE, "late")), NULL);
+    ck_assert(!tw_future_cancel(f, "late"));
+}
+
+START_TEST(pending_to_result)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_future *f = tw_future_new(L);
+    tw_value v;
+    tw_error *exc;
+    ck_assert_ptr_null(tw_future_set_result(f, TW_INT(1)));
+    ck_assert(tw_future_done(f) && !tw_future_cancelled(f));
+    refuses_everything(f);
+    ck_assert_ptr_null(tw_future_result(f, &v));
+    ck_assert_int_eq(v.i, 1);
+    ck_assert_ptr_null(tw_future_exception(f, &exc));
+    ck_assert_ptr_null(exc);
+    tw_unref(f);
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(pending_to_exception)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_future *f = tw_future_new(L);
+    tw_error *err = tw_error_new(TW_ERR_KEY, "k"), *e1, *e2, *exc;
+    tw_value v;
+    ck_assert_ptr_null(tw_future_set_exception(f, err));
+    ck_assert(tw_future_done(f) && !tw_future_cancelled(f));
+    refuses_everything(f);
+    e1 = tw_future_result(f, &v);
+    e2 = tw_future_result(f, &v);
+    ck_assert_ptr_eq(e1, err);
+    ck_assert_ptr_eq(e2, err);
+    ck_assert_ptr_null(tw_future_exception(f, &exc));
+    ck_assert_ptr_eq(exc, err);
+    tw_error_unref(e1);
+    tw_error_unref(e2);
+    tw_error_unref(exc);
+    tw_unref(f);
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(pending_to_cancelled)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_future *f = tw_future_new(L);
+    tw_error *e, *exc;
+    tw_value v;
+    ck_assert(tw_future_cancel(f, "why"));
+    ck_assert(tw_future_done(f) && tw_future_cancelled(f));
+    refuses_everything(f);
+    e = tw_future_result(f, &v);
+    ck_assert(tw_error_is(e, TW_ERR_CANCELLED));
+    ck_assert_str_eq(tw_error_message(e), "why");
+    tw_error_unref(e);
+    e = tw_future_exception(f, &exc);
+    ck_assert(tw_error_is(e, TW_ERR_CANCELLED));
+    ck_assert_ptr_null(exc);
+    tw_error_unref(e);
+    tw_unref(f);
+    tw_loop_free(L);
+}
+END_TEST
+#line 6689 "tower.nw"
+static tw_error *record(void *tag)
+{
+    strcat(trace, tag);
+    return NULL;
+}
+
+static tw_error *record_done(tw_future *f, void *tag)
+{
+    (void)f;
+    return record(tag);
+}
+
+START_TEST(callbacks_are_queued_in_order_at_completion)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_future *f = tw_future_new(L);
+    trace[0] = 0;
+    tw_future_add_done_callback(f, record_done, "a");
+    tw_future_add_done_callback(f, record_done, "b");
+    tw_call_soon(L, record, "x", NULL);
+    tw_future_set_result(f, TW_NONE);
+    ck_assert_str_eq(trace, "");
+    tw_call_soon(L, record, "y", NULL);
+    tw_future_add_done_callback(f, record_done, "c");
+    turn(L);
+    ck_assert_str_eq(trace, "xabyc");
+    tw_unref(f);
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(callbacks_beyond_the_first_grow_in_order)
+{
+    static char tags[40][2];
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_future *f = tw_future_new(L);
+    char expect[64] = "";
+    trace[0] = 0;
+    for (int i = 0; i < 40; i++) {
+        tags[i][0] = (char)('0' + i % 43);
+        tw_future_add_done_callback(f, record_done, tags[i]);
+        strcat(expect, tags[i]);
+    }
+    tw_future_cancel(f, NULL);
+    turn(L);
+    ck_assert_str_eq(trace, expect);
+    tw_unref(f);
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(removing_callbacks)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_future *f = tw_future_new(L);
+    trace[0] = 0;
+    tw_future_add_done_callback(f, record_done, "a");
+    tw_future_add_done_callback(f, record_done, "b");
+    tw_future_add_done_callback(f, record_done, "a");
+    tw_future_add_done_callback(f, record_done, "c");
+    ck_assert_uint_eq(tw_future_remove_done_callback(f, record_done, "a"), 2);
+    ck_assert_uint_eq(tw_future_remove_done_callback(f, record_done, "a"), 0);
+    ck_assert_uint_eq(tw_future_remove_done_callback(f, record_done, "x"), 0);
+    tw_future_set_result(f, TW_NONE);
+    turn(L);
+    ck_assert_str_eq(trace, "bc");
+    tw_unref(f);
+    tw_loop_free(L);
+}
+END_TEST
+#line 6765 "tower.nw"
+static void count_reports(tw_loop *L, const tw_context *ctx, void *count)
+{
+    (void)L;
+    ck_assert_str_eq(ctx->message, "Future exception was never retrieved");
+    ck_assert(tw_error_is(ctx->error, TW_ERR_VALUE));
+    ++*(int *)count;
+}
+
+START_TEST(an_unretrieved_error_is_reported)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_future *seen = tw_future_new(L), *unseen = tw_future_new(L);
+    tw_error *exc;
+    int reports = 0;
+    tw_loop_set_exception_handler(L, count_reports, &reports);
+    tw_future_set_exception(seen, tw_error_new(TW_ERR_VALUE, "seen"));
+    tw_future_set_exception(unseen, tw_error_new(TW_ERR_VALUE, "unseen"));
+    ck_assert_ptr_null(tw_future_exception(seen, &exc));
+    tw_error_unref(exc);
+    tw_unref(seen);
+    ck_assert_int_eq(reports, 0);
+    tw_unref(unseen);
+    ck_assert_int_eq(reports, 1);
+    tw_loop_free(L);
+}
+END_TEST
+
+#line 6558 "tower.nw"
+Suite *tw_future_suite(void)
+{
+    Suite *s = suite_create("future");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, a_pending_future_has_no_outcome);
+    tcase_add_test(tc, pending_to_result);
+    tcase_add_test(tc, pending_to_exception);
+    tcase_add_test(tc, pending_to_cancelled);
+    tcase_add_test(tc, callbacks_are_queued_in_order_at_completion);
+    tcase_add_test(tc, callbacks_beyond_the_first_grow_in_order);
+    tcase_add_test(tc, removing_callbacks);
+    tcase_add_test(tc, an_unretrieved_error_is_reported);
+    suite_add_tcase(s, tc);
+    return s;
+}

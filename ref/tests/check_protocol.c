@@ -1,0 +1,176 @@
+#line 29160 "tower.nw"
+/* check_protocol.c -- unit tests of tier 8: protocols, connections, servers */
+#include "sockets.h"
+
+#line 29189 "tower.nw"
+static int made_count;
+
+static tw_protocol *counting_factory(void *arg)
+{
+    (void)arg;
+    made_count++;
+    return rec_factory(NULL);
+}
+
+static bool two_made(void *arg)
+{
+    (void)arg;
+    return strcmp(trace, "made made made made") == 0;
+}
+
+START_TEST(one_protocol_per_connection)
+{
+    int before = open_fds(), port;
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_server *s;
+    tw_transport *a, *b;
+    tw_error *err;
+    char expect[96];
+    trace[0] = '\0';
+    made_count = 0;
+    s = await_value(L, tw_create_server(L, counting_factory, NULL, "127.0.0.1", 0, NULL)).p;
+    port = tw_sockaddr_port(tw_server_sockname(s, 0));
+    a = await_value(L, tw_create_connection(L, rec_factory, NULL, "127.0.0.1", port)).p;
+    b = await_value(L, tw_create_connection(L, rec_factory, NULL, "127.0.0.1", port)).p;
+    ck_assert(run_until(L, two_made, NULL));
+    ck_assert_int_eq(made_count, 2);
+    tw_server_close(s);
+    ck_assert(!tw_server_is_serving(s));
+    ck_assert_uint_eq(tw_server_nsockets(s), 0);
+    err = tw_loop_run_until_complete(L, tw_create_connection(L, rec_factory, NULL, "127.0.0.1",
+                                                             port), NULL);
+    ck_assert_str_eq(tw_error_type(err), "ConnectionRefusedError");
+    snprintf(expect, sizeof expect, "[Errno 111] Connect call failed ('127.0.0.1', %d)", port);
+    ck_assert_str_eq(tw_error_str(err), expect);
+    tw_error_unref(err);
+    ck_assert_int_eq(made_count, 2);
+    tw_transport_close(a);
+    tw_transport_close(b);
+    run_for(L, 0.01);
+    tw_transport_unref(a);
+    tw_transport_unref(b);
+    tw_server_unref(s);
+    tw_loop_free(L);
+    ck_assert_int_eq(open_fds(), before);
+}
+END_TEST
+
+START_TEST(serve_forever_ends_cancelled)
+{
+    int before = open_fds();
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_server *s = await_value(L, tw_create_server(L, rec_factory, NULL, "127.0.0.1", 0,
+                                                   &(tw_server_options){ .defer_serving = true })).p;
+    tw_task *t;
+    tw_error *err;
+    ck_assert(!tw_server_is_serving(s));
+    t = tw_loop_create_task(L, tw_server_serve_forever(s), NULL);
+    run_for(L, 0.01);
+    ck_assert(tw_server_is_serving(s));
+    tw_task_cancel(t, NULL);
+    err = tw_loop_run_until_complete(L, t, NULL);
+    ck_assert(tw_error_is(err, TW_ERR_CANCELLED));
+    tw_error_unref(err);
+    ck_assert(!tw_server_is_serving(s));
+    err = tw_loop_run_until_complete(L, tw_server_serve_forever(s), NULL);
+    ck_assert_str_eq(tw_error_str(err), "server is closed");
+    tw_error_unref(err);
+    tw_server_unref(s);
+    tw_loop_free(L);
+    ck_assert_int_eq(open_fds(), before);
+}
+END_TEST
+#line 29272 "tower.nw"
+static char reported[128];
+
+static void capture(tw_loop *loop, const tw_context *ctx, void *data)
+{
+    (void)loop;
+    (void)data;
+    snprintf(reported, sizeof reported, "%s %s", ctx->message, tw_error_type(ctx->error));
+}
+
+static tw_error *raising_data(tw_protocol *p, const void *data, size_t n)
+{
+    (void)p;
+    (void)data;
+    (void)n;
+    return tw_error_user("ProtocolBug", "bad data");
+}
+
+static const tw_protocol_class raising_class = {
+    .name = "Raising", .connection_made = rec_made, .data_received = raising_data,
+    .connection_lost = rec_lost,
+};
+
+static tw_protocol *raising_factory(void *arg)
+{
+    struct rec *r = tw_protocol_new(&raising_class, sizeof *r);
+    (void)arg;
+    last_rec = r;
+    return &r->base;
+}
+
+START_TEST(failing_data_received_is_fatal)
+{
+    struct rig r;
+    reported[0] = '\0';
+    rig_open(&r, raising_factory, NULL);
+    tw_loop_set_exception_handler(r.L, capture, NULL);
+    ck_assert_int_eq(write(r.sv[1], "x", 1), 1);
+    ck_assert(run_until(r.L, rec_is_lost, last_rec));
+    ck_assert_str_eq(reported, "Fatal error: protocol.data_received() call failed. ProtocolBug");
+    ck_assert_str_eq(trace, "made lost:ProtocolBug");
+    rig_close(&r);
+}
+END_TEST
+#line 29318 "tower.nw"
+START_TEST(datagram_addresses_are_checked)
+{
+    int before = open_fds();
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_transport *srv, *cli;
+    tw_error *err;
+    const tw_sockaddr *addr;
+    char host[TW_ADDRSTRLEN], expect[96];
+    err = tw_loop_run_until_complete(L, tw_create_datagram_endpoint(L, rec_factory, NULL, NULL),
+                                     NULL);
+    ck_assert_str_eq(tw_error_str(err), "unexpected address family");
+    tw_error_unref(err);
+    srv = await_value(L, tw_create_datagram_endpoint(L, rec_factory, NULL,
+        &(tw_datagram_options){ .local_host = "127.0.0.1" })).p;
+    ck_assert(tw_transport_is(srv, TW_TRANSPORT_DATAGRAM));
+    ck_assert(!tw_transport_is(srv, TW_TRANSPORT_READ));
+    addr = tw_transport_get_extra_info(srv, "sockname", TW_NONE).p;
+    cli = await_value(L, tw_create_datagram_endpoint(L, rec_factory, NULL,
+        &(tw_datagram_options){ .remote_host = tw_sockaddr_host(addr, host),
+                                .remote_port = tw_sockaddr_port(addr) })).p;
+    err = tw_transport_sendto(cli, "x", 1, tw_transport_get_extra_info(cli, "sockname", TW_NONE).p);
+    snprintf(expect, sizeof expect, "Invalid address: must be None or ('127.0.0.1', %d)",
+             tw_sockaddr_port(addr));
+    ck_assert_str_eq(tw_error_str(err), expect);
+    tw_error_unref(err);
+    ck_assert_ptr_null(tw_transport_sendto(cli, "x", 1, addr));
+    tw_transport_close(cli);
+    tw_transport_close(srv);
+    run_for(L, 0.01);
+    tw_transport_unref(cli);
+    tw_transport_unref(srv);
+    tw_loop_free(L);
+    ck_assert_int_eq(open_fds(), before);
+}
+END_TEST
+
+#line 29167 "tower.nw"
+Suite *tw_protocol_suite(void)
+{
+    Suite *s = suite_create("protocol");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 20);
+    tcase_add_test(tc, one_protocol_per_connection);
+    tcase_add_test(tc, serve_forever_ends_cancelled);
+    tcase_add_test(tc, failing_data_received_is_fatal);
+    tcase_add_test(tc, datagram_addresses_are_checked);
+    suite_add_tcase(s, tc);
+    return s;
+}

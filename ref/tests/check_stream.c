@@ -1,0 +1,1266 @@
+#line 30882 "tower.nw"
+/* check_stream.c -- unit tests of stream readers and writers */
+#include <check.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "tower.h"
+
+#line 30977 "tower.nw"
+#define FAKE_TRANSPORT_FAIL(what) ck_abort_msg(what)
+#line 30948 "tower.nw"
+struct fake_transport { int pauses, resumes; bool paused, can_pause; };
+
+static bool fake_pause(void *t)
+{
+    struct fake_transport *ft = t;
+    if (ft->paused)
+        FAKE_TRANSPORT_FAIL("paused twice");
+    if (!ft->can_pause)
+        return false;
+    ft->pauses++;
+    ft->paused = true;
+    return true;
+}
+
+static void fake_resume(void *t)
+{
+    struct fake_transport *ft = t;
+    if (!ft->paused)
+        FAKE_TRANSPORT_FAIL("resumed while not paused");
+    ft->resumes++;
+    ft->paused = false;
+}
+
+static const tw_stream_transport_ops fake_ops = {
+    .pause_reading = fake_pause, .resume_reading = fake_resume
+};
+
+#line 30980 "tower.nw"
+struct test_frame {
+    tw_coro co;
+    tw_stream_reader *r;
+    struct fake_transport ft;
+    tw_task *task;
+    tw_error *saved;
+    int i;
+};
+
+static tw_stream_reader *reader_with_limit(struct test_frame *f, ptrdiff_t limit)
+{
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, limit, &f->r));
+    f->ft.can_pause = true;
+    tw_stream_reader_set_transport(f->r, &fake_ops, &f->ft);
+    return f->r;
+}
+
+static void feed(tw_stream_reader *r, const char *s)
+{
+    tw_stream_reader_feed_data(r, s, strlen(s));
+}
+
+static void expect_bytes_n(tw_coro *co, const void *data, size_t n)
+{
+    tw_bytes *b;
+    if (TW_ERROR(co))
+        ck_abort_msg("expected %zu bytes, got %s: %s", n, tw_error_type(TW_ERROR(co)),
+                     tw_error_str(TW_ERROR(co)));
+    b = TW_RESULT(co).p;
+    ck_assert_uint_eq(b->len, n);
+    ck_assert(memcmp(b->data, data, n) == 0);
+    ck_assert_int_eq(b->data[n], 0);
+    tw_bytes_free(b);
+}
+
+static void expect_bytes(tw_coro *co, const char *s)
+{
+    expect_bytes_n(co, s, strlen(s));
+}
+
+static tw_error *expect_error(tw_coro *co, tw_errkind kind, const char *msg)
+{
+    tw_error *e = TW_TAKE_ERROR(co);
+    ck_assert_msg(e != NULL, "expected %s, got a result", msg ? msg : "an error");
+    ck_assert_int_eq(tw_error_kind(e), kind);
+    if (msg)
+        ck_assert_str_eq(tw_error_str(e), msg);
+    tw_error_unref(e);
+    return e;          /* for comparing identities only */
+}
+
+static void run_test(tw_coro_fn body)
+{
+    struct test_frame *f = tw_coro_new(body, sizeof *f);
+    tw_error *e = tw_run_clock(&f->co, TW_CLOCK_VIRTUAL, NULL);
+    if (e)
+        ck_abort_msg("test coroutine raised %s: %s", tw_error_type(e), tw_error_str(e));
+}
+
+struct feeder { tw_coro co; tw_stream_reader *r; const char *const *pieces; size_t i; };
+
+static tw_step feeder_body(tw_coro *co)
+{
+    struct feeder *f = (struct feeder *)co;
+    TW_BEGIN(co);
+    for (f->i = 0; f->pieces[f->i]; f->i++) {
+        feed(f->r, f->pieces[f->i]);
+        TW_AWAIT(co, tw_sleep(0.01));
+    }
+    tw_stream_reader_feed_eof(f->r);
+    TW_END(co);
+}
+
+/* feeds the pieces (a NULL-terminated array) 10 ms apart, then EOF */
+static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
+{
+    struct feeder *f = tw_coro_new(feeder_body, sizeof *f);
+    f->r = r;
+    f->pieces = pieces;
+    return tw_create_task(&f->co, "feeder");
+}
+
+#define STREAM_TEST(name)                                               \
+    static tw_step name##_body(tw_coro *co);                            \
+    START_TEST(name) { run_test(name##_body); } END_TEST                \
+    static tw_step name##_body(tw_coro *co)
+#line 31073 "tower.nw"
+START_TEST(bytes_and_stream_errors)
+{
+    tw_bytes *b = tw_bytes_new("a\0b", 3);
+    tw_error *e;
+    size_t len;
+    ck_assert_uint_eq(b->len, 3);
+    ck_assert(memcmp(b->data, "a\0b", 4) == 0);
+    tw_bytes_free(b);
+    tw_bytes_free(NULL);
+
+    e = tw_incomplete_read_error_new("ghij", 4, 10);
+    ck_assert_str_eq(tw_error_type(e), "IncompleteReadError");
+    ck_assert_str_eq(tw_error_str(e), "4 bytes read on a total of 10 expected bytes");
+    ck_assert(tw_error_is(e, TW_ERR_EOF));
+    ck_assert(tw_error_is(e, TW_ERR_INCOMPLETE_READ));
+    ck_assert(memcmp(tw_incomplete_read_partial(e, &len), "ghij", 4) == 0);
+    ck_assert_uint_eq(len, 4);
+    ck_assert_int_eq(tw_incomplete_read_expected(e), 10);
+    ck_assert_int_eq(tw_limit_overrun_consumed(e), 0);
+    tw_error_unref(e);
+
+    e = tw_incomplete_read_error_new(NULL, 0, -5);
+    ck_assert_str_eq(tw_error_str(e), "0 bytes read on a total of undefined expected bytes");
+    ck_assert_int_eq(tw_incomplete_read_expected(e), -1);
+    tw_error_unref(e);
+
+    e = tw_limit_overrun_error_new("too long", 17);
+    ck_assert_str_eq(tw_error_type(e), "LimitOverrunError");
+    ck_assert(!tw_error_is(e, TW_ERR_EOF));
+    ck_assert_int_eq(tw_limit_overrun_consumed(e), 17);
+    ck_assert_uint_eq(len = 99, 99);
+    tw_incomplete_read_partial(e, &len);
+    ck_assert_uint_eq(len, 0);
+    tw_error_unref(e);
+
+    /* the same kind made without attributes answers with the defaults */
+    e = tw_error_new(TW_ERR_INCOMPLETE_READ, "no attributes");
+    ck_assert_str_eq(tw_error_type(e), "IncompleteReadError");
+    tw_incomplete_read_partial(e, &len);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_int_eq(tw_incomplete_read_expected(e), -1);
+    tw_error_unref(e);
+    e = tw_error_new(TW_ERR_EOF, NULL);
+    ck_assert_str_eq(tw_error_type(e), "EOFError");
+    tw_error_unref(e);
+}
+END_TEST
+
+START_TEST(reader_limit_must_be_positive)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_stream_reader *r = (tw_stream_reader *)1;
+    tw_error *e = tw_stream_reader_new(L, 0, &r);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(tw_error_kind(e), TW_ERR_VALUE);
+    ck_assert_str_eq(tw_error_str(e), "Limit cannot be <= 0");
+    tw_error_unref(e);
+    e = tw_stream_reader_new(L, -1, &r);
+    ck_assert_ptr_nonnull(e);
+    tw_error_unref(e);
+    ck_assert_ptr_null(tw_stream_reader_new(L, 1, &r));
+    ck_assert(!tw_stream_reader_at_eof(r));
+    tw_stream_reader_unref(r);
+    tw_loop_free(L);
+}
+END_TEST
+#line 31147 "tower.nw"
+STREAM_TEST(read_counts_and_eof)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    static const char *const pieces[] = { "abc", "defg", "", "hij", NULL };
+    TW_BEGIN(co);
+    reader_with_limit(f, 4);
+    ck_assert(!tw_stream_reader_at_eof(f->r));
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 0));      /* even with nothing there */
+    expect_bytes(co, "");
+    f->task = start_feeder(f->r, pieces);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 100));    /* waits, returns the first feed */
+    expect_bytes(co, "abc");
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 2));
+    expect_bytes(co, "de");
+    ck_assert(!tw_stream_reader_at_eof(f->r));
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));     /* blocks of at most 4, to EOF */
+    expect_bytes(co, "fghij");
+    ck_assert(tw_stream_reader_at_eof(f->r));
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    expect_bytes(co, "");
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 100));
+    expect_bytes(co, "");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "");
+    TW_AWAIT(co, f->task);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(readline_lines_and_tail)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    {
+        static const char data[] = "one\ntwo\n\nnul\0byte\nlast line without newline";
+        tw_stream_reader_feed_data(f->r, data, sizeof data - 1);
+    }
+    tw_stream_reader_feed_eof(f->r);
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "one\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "two\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes_n(co, "nul\0byte\n", 9);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "last line without newline");
+    ck_assert(tw_stream_reader_at_eof(f->r));
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(readexactly_counts_and_partial)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    static const char *const pieces[] = { "ab", "c", "defghij", NULL };
+    TW_BEGIN(co);
+    reader_with_limit(f, 4);
+    f->task = start_feeder(f->r, pieces);
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, -1));
+    expect_error(co, TW_ERR_VALUE, "readexactly size can not be less than zero");
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 0));
+    expect_bytes(co, "");
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 3));   /* across two feeds */
+    expect_bytes(co, "abc");
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 3));
+    expect_bytes(co, "def");
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 10));  /* more than the limit */
+    {
+        size_t len;
+        tw_error *e = TW_ERROR(co);
+        ck_assert(tw_error_is(e, TW_ERR_EOF));
+        ck_assert_int_eq(tw_incomplete_read_expected(e), 10);
+        ck_assert(memcmp(tw_incomplete_read_partial(e, &len), "ghij", 4) == 0);
+        ck_assert_uint_eq(len, 4);
+        ck_assert_str_eq(tw_error_str(e), "4 bytes read on a total of 10 expected bytes");
+        TW_CLEAR(co);
+    }
+    ck_assert(tw_stream_reader_at_eof(f->r));
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 1));
+    ck_assert_int_eq(tw_incomplete_read_expected(TW_ERROR(co)), 1);
+    expect_error(co, TW_ERR_INCOMPLETE_READ, "0 bytes read on a total of 1 expected bytes");
+    TW_AWAIT(co, f->task);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(readuntil_separators_split_across_feeds)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    static const char *const pieces[] = { "first\r", "\nsec", "ond|", "|", "|third||", "x", "y",
+                                          "E", "N", "D", "tail", NULL };
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    f->task = start_feeder(f->r, pieces);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "", 0));
+    expect_error(co, TW_ERR_VALUE, "Separator should be at least one-byte string");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "\r\n", 2));
+    expect_bytes(co, "first\r\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "|||", 3));
+    expect_bytes(co, "second|||");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "||", 2));
+    expect_bytes(co, "third||");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "END", 3));   /* one byte a feed */
+    expect_bytes(co, "xyEND");
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    expect_bytes(co, "tail");
+    TW_AWAIT(co, f->task);
+    /* a separator with a zero byte in it, and one that is the whole buffer */
+    tw_stream_reader_unref(f->r);
+    reader_with_limit(f, 8);
+    tw_stream_reader_feed_data(f->r, "a\0b\0\0cd\0\0", 9);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "\0\0", 2));
+    expect_bytes_n(co, "a\0b\0\0", 5);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "cd\0\0", 4));
+    expect_bytes_n(co, "cd\0\0", 4);
+    ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 0);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+#line 31283 "tower.nw"
+STREAM_TEST(readuntil_at_the_limit)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, 8);
+    feed(f->r, "01234567;012345678;rest");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    expect_bytes(co, "01234567;");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    ck_assert_int_eq(tw_limit_overrun_consumed(TW_ERROR(co)), 9);
+    ck_assert(!tw_error_is(TW_ERROR(co), TW_ERR_EOF));
+    expect_error(co, TW_ERR_LIMIT_OVERRUN, "Separator is found, but chunk is longer than limit");
+    ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 14);   /* the data stays */
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 10));
+    expect_bytes(co, "012345678;");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(readuntil_not_found_at_the_limit)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, 8);
+    feed(f->r, "0123456789");                      /* limit + seplen - 1 bytes */
+    f->task = tw_create_task(tw_stream_reader_readuntil(f->r, "END", 3), "reader");
+    TW_AWAIT(co, tw_sleep(0.01));
+    ck_assert(!tw_future_done(tw_task_future(f->task)));   /* still waiting */
+    feed(f->r, "A");
+    TW_AWAIT_TRY(co, f->task);
+    ck_assert_int_eq(tw_limit_overrun_consumed(TW_ERROR(co)), 9);
+    expect_error(co, TW_ERR_LIMIT_OVERRUN, "Separator is not found, and chunk exceed the limit");
+    ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 11);
+    /* at EOF an over-long buffer is still over the limit, not incomplete */
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "END", 3));
+    expect_error(co, TW_ERR_LIMIT_OVERRUN, NULL);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    expect_bytes(co, "0123456789A");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(default_limit_is_64k)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, TW_STREAM_LIMIT, &f->r));
+    {
+        static char big[2 * 65536 + 8];
+        memset(big, 'a', 65536);
+        big[65536] = '\n';
+        memset(big + 65537, 'b', 65537);
+        big[2 * 65537] = '\n';
+        tw_stream_reader_feed_data(f->r, big, 2 * 65537 + 1);
+        feed(f->r, "tail\n");
+    }
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    ck_assert_uint_eq(((tw_bytes *)TW_RESULT(co).p)->len, 65537);
+    tw_bytes_free(TW_RESULT(co).p);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_error(co, TW_ERR_VALUE, "Separator is found, but chunk is longer than limit");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "tail\n");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(readline_over_the_limit)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, 8);
+    feed(f->r, "short\nthis line is too long\nnext\n");
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "short\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    ck_assert(!tw_error_is(TW_ERROR(co), TW_ERR_LIMIT_OVERRUN));
+    expect_error(co, TW_ERR_VALUE, "Separator is found, but chunk is longer than limit");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "next\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "");
+    tw_stream_reader_unref(f->r);
+    /* no newline in the buffer: the whole buffer goes */
+    reader_with_limit(f, 8);
+    feed(f->r, "0123456789");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_error(co, TW_ERR_VALUE, "Separator is not found, and chunk exceed the limit");
+    ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 0);
+    feed(f->r, "ok\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "ok\n");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(readuntil_at_eof_resets)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    feed(f->r, "abc;defgh!");
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    expect_bytes(co, "abc;");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "!!", 2));
+    {
+        size_t len;
+        const unsigned char *p = tw_incomplete_read_partial(TW_ERROR(co), &len);
+        ck_assert_uint_eq(len, 6);
+        ck_assert(memcmp(p, "defgh!", 6) == 0);
+        ck_assert_int_eq(tw_incomplete_read_expected(TW_ERROR(co)), -1);
+    }
+    expect_error(co, TW_ERR_INCOMPLETE_READ, "6 bytes read on a total of undefined expected bytes");
+    ck_assert(tw_stream_reader_at_eof(f->r));
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    expect_bytes(co, "");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    expect_error(co, TW_ERR_INCOMPLETE_READ, "0 bytes read on a total of undefined expected bytes");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+#line 31410 "tower.nw"
+STREAM_TEST(stored_exception_raised_by_every_read)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, 4);
+    feed(f->r, "hello");
+    f->task = tw_create_task(tw_stream_reader_read(f->r, -1), "reader");
+    TW_AWAIT(co, tw_sleep(0.01));             /* it has read "hello" and waits */
+    f->saved = tw_error_new(TW_ERR_OS, "Connection reset by peer");
+    tw_stream_reader_set_exception(f->r, tw_error_ref(f->saved));
+    ck_assert_ptr_eq(tw_stream_reader_exception(f->r), f->saved);
+    TW_AWAIT_TRY(co, f->task);                /* the blocks it had are lost */
+    ck_assert_ptr_eq(expect_error(co, TW_ERR_OS, "Connection reset by peer"), f->saved);
+    feed(f->r, "more\n");                     /* still accepted, never read */
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    ck_assert_ptr_eq(expect_error(co, TW_ERR_OS, NULL), f->saved);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 0));
+    ck_assert_ptr_eq(expect_error(co, TW_ERR_OS, NULL), f->saved);
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 0));
+    ck_assert_ptr_eq(expect_error(co, TW_ERR_OS, NULL), f->saved);
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, -1));  /* the count comes first */
+    expect_error(co, TW_ERR_VALUE, NULL);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "", 0));  /* so does the separator */
+    expect_error(co, TW_ERR_VALUE, NULL);
+    ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 5);
+    tw_error_unref(f->saved);
+    /* an IncompleteReadError stored in the reader is what readline returns */
+    tw_stream_reader_set_exception(f->r, tw_incomplete_read_error_new("part", 4, -1));
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "part");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(cancelled_read_loses_nothing)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    feed(f->r, "partial line");
+    f->task = tw_create_task(tw_stream_reader_readline(f->r), "reader");
+    TW_AWAIT(co, tw_sleep(0.01));
+    tw_task_cancel(f->task, NULL);
+    feed(f->r, " and the rest\n");           /* fed before the task sees the cancel */
+    TW_AWAIT_TRY(co, f->task);
+    expect_error(co, TW_ERR_CANCELLED, NULL);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "partial line and the rest\n");
+    /* cancelled with nothing fed in between: the next read waits normally */
+    f->task = tw_create_task(tw_stream_reader_readexactly(f->r, 4), "reader");
+    TW_AWAIT(co, tw_sleep(0.01));
+    tw_task_cancel(f->task, NULL);
+    TW_AWAIT_TRY(co, f->task);
+    expect_error(co, TW_ERR_CANCELLED, NULL);
+    f->task = tw_create_task(tw_stream_reader_readexactly(f->r, 4), "reader");
+    TW_AWAIT(co, tw_sleep(0.01));
+    feed(f->r, "abcdef");
+    TW_AWAIT_TRY(co, f->task);
+    expect_bytes(co, "abcd");
+    ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 2);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(wait_for_timeout_loses_nothing)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    feed(f->r, "late ");
+    TW_AWAIT_TRY(co, tw_wait_for(tw_stream_reader_readline(f->r), 0.05));
+    expect_error(co, TW_ERR_TIMEOUT, NULL);
+    ck_assert(!tw_stream_reader_at_eof(f->r));
+    feed(f->r, "line\nrest");
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_bytes(co, "late line\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    expect_bytes(co, "rest");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(second_waiter_is_refused)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    f->task = tw_create_task(tw_stream_reader_readline(f->r), "first");
+    TW_AWAIT(co, tw_sleep(0.01));
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 5));
+    expect_error(co, TW_ERR_RUNTIME,
+                 "read() called while another coroutine is already waiting for incoming data");
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    expect_error(co, TW_ERR_RUNTIME,
+                 "readuntil() called while another coroutine is already waiting for incoming data");
+    feed(f->r, "x\n");                        /* the first reader was not disturbed */
+    TW_AWAIT_TRY(co, f->task);
+    expect_bytes(co, "x\n");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(dropped_read_frees_its_waiter)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, TW_STREAM_LIMIT);
+    tw_coro_close(tw_stream_reader_readline(f->r));   /* made, never awaited */
+    f->task = tw_create_task(tw_stream_reader_readline(f->r), "reader");
+    TW_AWAIT(co, tw_sleep(0.01));
+    tw_task_cancel(f->task, NULL);
+    TW_AWAIT_TRY(co, f->task);
+    expect_error(co, TW_ERR_CANCELLED, NULL);
+    /* a reader still waiting when the program ends: asyncio.run cancels it */
+    tw_unref(tw_create_task(tw_stream_reader_readline(f->r), "left behind"));
+    TW_AWAIT(co, tw_sleep(0.01));
+    tw_stream_reader_unref(f->r);             /* the read keeps the reader alive */
+    TW_END(co);
+}
+
+START_TEST(read_frame_freed_with_its_loop)
+{
+    /* the frame is freed while it waits; its waiter must leave the reader */
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_stream_reader *r;
+    tw_task *t;
+    ck_assert_ptr_null(tw_stream_reader_new(L, 16, &r));
+    t = tw_loop_create_task(L, tw_stream_reader_readline(r), "reader");
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_sleep(0.01), NULL));
+    ck_assert(!tw_future_done(tw_task_future(t)));
+    tw_unref(t);
+    tw_loop_free(L);
+    tw_stream_reader_unref(r);
+}
+END_TEST
+#line 31553 "tower.nw"
+STREAM_TEST(flow_control_pauses_and_resumes)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    TW_BEGIN(co);
+    reader_with_limit(f, 4);
+    feed(f->r, "12345678");
+    ck_assert_int_eq(f->ft.pauses, 0);            /* exactly twice the limit */
+    feed(f->r, "9");
+    ck_assert_int_eq(f->ft.pauses, 1);
+    feed(f->r, "abc");                            /* already paused */
+    ck_assert_int_eq(f->ft.pauses, 1);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 7));
+    expect_bytes(co, "1234567");
+    ck_assert_int_eq(f->ft.resumes, 0);           /* 5 left: over the limit */
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 1));
+    expect_bytes(co, "8");
+    ck_assert_int_eq(f->ft.resumes, 1);           /* 4 left */
+    feed(f->r, "defgh");
+    ck_assert_int_eq(f->ft.pauses, 2);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "b", 1));
+    expect_bytes(co, "9ab");
+    ck_assert_int_eq(f->ft.resumes, 1);           /* 6 left */
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 2));
+    expect_bytes(co, "cd");
+    ck_assert_int_eq(f->ft.resumes, 2);
+    feed(f->r, "ijklmnop\n");
+    ck_assert_int_eq(f->ft.pauses, 3);
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));   /* over the limit: ValueError */
+    expect_error(co, TW_ERR_VALUE, NULL);
+    ck_assert_int_eq(f->ft.resumes, 3);           /* readline's error path resumes */
+    feed(f->r, "0123456789");
+    ck_assert_int_eq(f->ft.pauses, 4);
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 20));
+    expect_error(co, TW_ERR_INCOMPLETE_READ, NULL);
+    ck_assert_int_eq(f->ft.resumes, 3);           /* asyncio does not resume here */
+    ck_assert(f->ft.paused);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(read_while_paused_resumes_first)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    static const char *const pieces[] = { "0123456789", "abcdefghij", NULL };
+    TW_BEGIN(co);
+    reader_with_limit(f, 4);
+    feed(f->r, "xxxxxxxxx");                      /* 9 bytes: paused */
+    ck_assert(f->ft.paused);
+    f->task = start_feeder(f->r, pieces);
+    /* 29 bytes, more than 2 * limit: each wait must resume the transport */
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 29));
+    expect_bytes(co, "xxxxxxxxx0123456789abcdefghij");
+    ck_assert_int_eq(f->ft.pauses, 3);
+    ck_assert_int_eq(f->ft.resumes, 3);
+    TW_AWAIT(co, f->task);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+STREAM_TEST(transport_that_cannot_pause_is_forgotten)
+{
+    struct test_frame *f = (struct test_frame *)co;
+    static const tw_stream_transport_ops no_pause = { .resume_reading = fake_resume };
+    TW_BEGIN(co);
+    reader_with_limit(f, 2);
+    f->ft.can_pause = false;
+    feed(f->r, "12345");                          /* asks, is refused, forgets */
+    feed(f->r, "678");
+    ck_assert_int_eq(f->ft.pauses, 0);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, 8));
+    expect_bytes(co, "12345678");
+    ck_assert_int_eq(f->ft.resumes, 0);
+    tw_stream_reader_unref(f->r);
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, 2, &f->r));
+    tw_stream_reader_set_transport(f->r, &no_pause, &f->ft);
+    feed(f->r, "12345");
+    ck_assert_int_eq(f->ft.pauses, 0);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+#line 31642 "tower.nw"
+struct fake_wire {
+    size_t buffered, high, low;
+    bool paused, closing, eof;
+    int writes;
+    char log[64];
+    tw_stream_writer *w;
+};
+
+static tw_error *wire_write(void *t, const void *data, size_t len)
+{
+    struct fake_wire *fw = t;
+    if (fw->eof)
+        return tw_error_new(TW_ERR_RUNTIME, "Cannot call write() after write_eof()");
+    fw->writes++;
+    strncat(fw->log, data, len < sizeof fw->log - strlen(fw->log) - 1
+                           ? len : sizeof fw->log - strlen(fw->log) - 1);
+    fw->buffered += len;
+    if (!fw->paused && fw->buffered > fw->high) {
+        fw->paused = true;
+        tw_stream_writer_pause_writing(fw->w);
+    }
+    return NULL;
+}
+
+static void wire_consume(struct fake_wire *fw, size_t n)
+{
+    fw->buffered -= n;
+    if (fw->paused && fw->buffered <= fw->low) {
+        fw->paused = false;
+        tw_stream_writer_resume_writing(fw->w);
+    }
+}
+
+static tw_error *wire_write_eof(void *t) { ((struct fake_wire *)t)->eof = true; return NULL; }
+static bool wire_can_write_eof(void *t) { (void)t; return true; }
+static void wire_close(void *t) { ((struct fake_wire *)t)->closing = true; }
+static bool wire_is_closing(void *t) { return ((struct fake_wire *)t)->closing; }
+
+static const tw_stream_transport_ops wire_ops = {
+    .write = wire_write, .write_eof = wire_write_eof, .can_write_eof = wire_can_write_eof,
+    .close = wire_close, .is_closing = wire_is_closing,
+};
+
+struct writer_frame {
+    tw_coro co;
+    struct fake_wire fw;
+    tw_stream_reader *r;
+    tw_task *drain, *other;
+    int i;
+};
+
+static tw_stream_writer *writer_on_wire(struct writer_frame *f, tw_stream_reader *r)
+{
+    f->fw = (struct fake_wire){ .high = 65536, .low = 16384 };
+    f->fw.w = tw_stream_writer_new(NULL, &wire_ops, &f->fw, r);
+    return f->fw.w;
+}
+
+static void run_writer_test(tw_coro_fn body)
+{
+    struct writer_frame *f = tw_coro_new(body, sizeof *f);
+    tw_error *e = tw_run_clock(&f->co, TW_CLOCK_VIRTUAL, NULL);
+    if (e)
+        ck_abort_msg("test coroutine raised %s: %s", tw_error_type(e), tw_error_str(e));
+}
+
+#define WRITER_TEST(name)                                               \
+    static tw_step name##_body(tw_coro *co);                            \
+    START_TEST(name) { run_writer_test(name##_body); } END_TEST         \
+    static tw_step name##_body(tw_coro *co)
+
+WRITER_TEST(writer_forwards_to_its_transport)
+{
+    struct writer_frame *f = (struct writer_frame *)co;
+    static const char *const parts[] = { "ab", "", "c" };
+    static const size_t lens[] = { 2, 0, 1 };
+    tw_stream_writer *w;
+    tw_error *e;
+    TW_BEGIN(co);
+    w = writer_on_wire(f, NULL);
+    ck_assert_ptr_null(tw_stream_writer_write(w, "x", 1));
+    ck_assert_ptr_null(tw_stream_writer_writelines(w, 3, (const void *const *)parts, lens));
+    ck_assert_int_eq(f->fw.writes, 2);           /* the parts went in one write */
+    ck_assert_str_eq(f->fw.log, "xabc");
+    ck_assert(tw_stream_writer_can_write_eof(w));
+    ck_assert_ptr_null(tw_stream_writer_write_eof(w));
+    e = tw_stream_writer_write(w, "y", 1);
+    ck_assert_str_eq(tw_error_str(e), "Cannot call write() after write_eof()");
+    tw_error_unref(e);
+    ck_assert(!tw_stream_writer_is_closing(w));
+    tw_stream_writer_close(w);
+    ck_assert(tw_stream_writer_is_closing(w));
+    tw_stream_writer_unref(w);
+    TW_END(co);
+}
+
+WRITER_TEST(drain_waits_for_the_low_mark)
+{
+    struct writer_frame *f = (struct writer_frame *)co;
+    TW_BEGIN(co);
+    writer_on_wire(f, NULL);
+    TW_AWAIT(co, tw_stream_writer_drain(f->fw.w));   /* nothing buffered: at once */
+    {
+        static char big[4 * 1024 * 1024];
+        ck_assert_ptr_null(tw_stream_writer_write(f->fw.w, big, sizeof big));
+    }
+    ck_assert(f->fw.buffered > f->fw.high);
+    f->drain = tw_create_task(tw_stream_writer_drain(f->fw.w), "drain");
+    for (f->i = 0; f->i < 10; f->i++)
+        TW_AWAIT(co, tw_sleep(0.005));
+    ck_assert(!tw_future_done(tw_task_future(f->drain)));
+    while (f->fw.buffered > 0) {
+        wire_consume(&f->fw, f->fw.buffered < (1 << 20) ? f->fw.buffered : (1 << 20));
+        if (f->fw.buffered > f->fw.low)
+            ck_assert(!tw_future_done(tw_task_future(f->drain)));
+    }
+    TW_AWAIT(co, f->drain);
+    ck_assert(f->fw.buffered <= f->fw.low);
+    tw_stream_writer_unref(f->fw.w);
+    TW_END(co);
+}
+
+WRITER_TEST(drains_wait_together_and_cancel_alone)
+{
+    struct writer_frame *f = (struct writer_frame *)co;
+    TW_BEGIN(co);
+    writer_on_wire(f, NULL);
+    f->fw.high = 4;
+    f->fw.low = 1;
+    tw_stream_writer_write(f->fw.w, "12345", 5);
+    f->drain = tw_create_task(tw_stream_writer_drain(f->fw.w), "first");
+    f->other = tw_create_task(tw_stream_writer_drain(f->fw.w), "second");
+    TW_AWAIT(co, tw_sleep(0.01));
+    tw_task_cancel(f->other, NULL);
+    TW_AWAIT_TRY(co, f->other);
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED));
+    TW_CLEAR(co);
+    ck_assert(!tw_future_done(tw_task_future(f->drain)));
+    wire_consume(&f->fw, 4);
+    TW_AWAIT(co, f->drain);
+    tw_stream_writer_unref(f->fw.w);
+    TW_END(co);
+}
+
+WRITER_TEST(drain_after_trouble)
+{
+    struct writer_frame *f = (struct writer_frame *)co;
+    TW_BEGIN(co);
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, TW_STREAM_LIMIT, &f->r));
+    writer_on_wire(f, f->r);
+    tw_stream_reader_unref(f->r);                 /* the writer keeps it */
+    f->fw.high = 0;
+    tw_stream_writer_write(f->fw.w, "x", 1);      /* paused */
+    f->drain = tw_create_task(tw_stream_writer_drain(f->fw.w), "drain");
+    TW_AWAIT(co, tw_sleep(0.01));
+    {
+        tw_error *e = tw_error_new(TW_ERR_CONNECTION_RESET, "Connection reset by peer");
+        tw_stream_writer_connection_lost(f->fw.w, e);   /* wakes the paused drain */
+        tw_error_unref(e);
+    }
+    TW_AWAIT_TRY(co, f->drain);
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_OS));
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_CONNECTION));
+    ck_assert_str_eq(tw_error_str(TW_ERROR(co)), "Connection reset by peer");
+    TW_CLEAR(co);
+    TW_AWAIT_TRY(co, tw_stream_writer_drain(f->fw.w));  /* later drains: lost */
+    ck_assert_str_eq(tw_error_type(TW_ERROR(co)), "ConnectionResetError");
+    ck_assert_str_eq(tw_error_str(TW_ERROR(co)), "Connection lost");
+    TW_CLEAR(co);
+    tw_stream_writer_close(f->fw.w);              /* closing: one turn first, same error */
+    TW_AWAIT_TRY(co, tw_stream_writer_drain(f->fw.w));
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_CONNECTION_RESET));
+    TW_CLEAR(co);
+    /* the reader's stored error comes first */
+    tw_stream_reader_set_exception(f->r, tw_error_new(TW_ERR_VALUE, "bad"));
+    TW_AWAIT_TRY(co, tw_stream_writer_drain(f->fw.w));
+    ck_assert_str_eq(tw_error_str(TW_ERROR(co)), "bad");
+    TW_CLEAR(co);
+    tw_stream_writer_unref(f->fw.w);
+    /* a clean close while paused lets the waiting drain return */
+    writer_on_wire(f, NULL);
+    f->fw.high = 0;
+    tw_stream_writer_write(f->fw.w, "x", 1);
+    f->drain = tw_create_task(tw_stream_writer_drain(f->fw.w), "drain");
+    TW_AWAIT(co, tw_sleep(0.01));
+    tw_stream_writer_connection_lost(f->fw.w, NULL);
+    TW_AWAIT(co, f->drain);
+    tw_stream_writer_unref(f->fw.w);
+    TW_END(co);
+}
+#line 31846 "tower.nw"
+struct transcript_frame {
+    tw_coro co;
+    tw_stream_reader *r;
+    tw_task *task;
+    int i;
+    size_t total;
+    char out[4096];
+};
+
+static void say(struct transcript_frame *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void say(struct transcript_frame *f, const char *fmt, ...)
+{
+    size_t n = strlen(f->out);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->out + n, sizeof f->out - n, fmt, ap);
+    va_end(ap);
+}
+
+/* the editions' show(): [text], with \r and \n written as escapes */
+static const char *show(const tw_bytes *b, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[n++] = '[';
+    for (size_t i = 0; i < b->len && n + 4 < size; i++) {
+        if (b->data[i] == '\r' || b->data[i] == '\n') {
+            buf[n++] = '\\';
+            buf[n++] = b->data[i] == '\r' ? 'r' : 'n';
+        } else
+            buf[n++] = (char)b->data[i];
+    }
+    buf[n++] = ']';
+    buf[n] = 0;
+    return buf;
+}
+
+/* show() of the read just awaited, which is freed */
+#define SHOWN(co, buf) show_result((co), (buf), sizeof (buf))
+static const char *show_result(tw_coro *co, char *buf, size_t size)
+{
+    tw_bytes *b = TW_RESULT(co).p;
+    ck_assert_msg(TW_ERROR(co) == NULL, "the read raised %s", tw_error_type(TW_ERROR(co)));
+    show(b, buf, size);
+    tw_bytes_free(b);
+    return buf;
+}
+
+static const char *yes(bool b) { return b ? "True" : "False"; }
+
+/* the length of the read just awaited, which is freed */
+static size_t result_len(tw_coro *co)
+{
+    tw_bytes *b = TW_RESULT(co).p;
+    size_t n = b->len;
+    tw_bytes_free(b);
+    return n;
+}
+
+/* on both clocks, as the definition of done asks of an edition */
+static void run_transcript(tw_coro_fn body, const char *id)
+{
+    static const tw_clock clocks[] = { TW_CLOCK_VIRTUAL, TW_CLOCK_REAL };
+    char path[256], golden[4096];
+    size_t n;
+    FILE *fp;
+    snprintf(path, sizeof path, "golden/%s.out", id);
+    fp = fopen(path, "rb");
+    ck_assert_msg(fp != NULL, "cannot open %s (run from the top of the repository)", path);
+    n = fread(golden, 1, sizeof golden - 1, fp);
+    golden[n] = 0;
+    fclose(fp);
+    for (int i = 0; i < 2; i++) {
+        struct transcript_frame *f = tw_coro_new(body, sizeof *f);
+        tw_error *e = tw_run_clock(tw_ref(&f->co), clocks[i], NULL);
+        if (e)
+            ck_abort_msg("%s raised %s: %s", id, tw_error_type(e), tw_error_str(e));
+        ck_assert_str_eq(f->out, golden);
+        tw_unref(f);
+    }
+}
+
+#define TRANSCRIPT_TEST(name, id)                                       \
+    static tw_step name##_body(tw_coro *co);                            \
+    START_TEST(name) { run_transcript(name##_body, id); } END_TEST      \
+    static tw_step name##_body(tw_coro *co)
+
+static tw_stream_reader *queued(struct transcript_frame *f, ptrdiff_t limit,
+                                const char *data, size_t len)
+{
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, limit, &f->r));
+    tw_stream_reader_feed_data(f->r, data, len);
+    tw_stream_reader_feed_eof(f->r);
+    return f->r;
+}
+#define QUEUED(f, limit, text) queued((f), (limit), (text), sizeof (text) - 1)
+#line 31945 "tower.nw"
+TRANSCRIPT_TEST(transcript_readline, "t9-readline")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    char b[256];
+    TW_BEGIN(co);
+    QUEUED(f, TW_STREAM_LIMIT, "one\ntwo\n\nlast line without newline");
+    for (f->i = 0; f->i < 5; f->i++) {
+        TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+        say(f, "readline: %s\n", SHOWN(co, b));
+    }
+    say(f, "at_eof: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    tw_stream_reader_unref(f->r);
+    QUEUED(f, TW_STREAM_LIMIT, "alpha\nbeta\ngamma");
+    say(f, "async for:");
+    for (;;) {
+        TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+        if (((tw_bytes *)TW_RESULT(co).p)->len == 0) {
+            tw_bytes_free(TW_RESULT(co).p);
+            break;
+        }
+        say(f, " %s", SHOWN(co, b));
+    }
+    say(f, "\n");
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_readexactly, "t9-readexactly")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    static const int counts[] = { 10, 1 };
+    char b[256];
+    TW_BEGIN(co);
+    QUEUED(f, TW_STREAM_LIMIT, "abcdefghij");
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 0));
+    say(f, "readexactly(0): %s\n", SHOWN(co, b));
+    for (f->i = 0; f->i < 2; f->i++) {
+        TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 3));
+        say(f, "readexactly(3): %s\n", SHOWN(co, b));
+    }
+    for (f->i = 0; f->i < 2; f->i++) {
+        TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, counts[f->i]));
+        if (tw_error_is(TW_ERROR(co), TW_ERR_INCOMPLETE_READ)) {
+            tw_error *e = TW_TAKE_ERROR(co);
+            size_t len;
+            const unsigned char *p = tw_incomplete_read_partial(e, &len);
+            say(f, "readexactly(%d): IncompleteReadError, expected %td, partial [%.*s]\n",
+                counts[f->i], tw_incomplete_read_expected(e), (int)len, (const char *)p);
+            say(f, "  it is an EOFError: %s\n", yes(tw_error_is(e, TW_ERR_EOF)));
+            tw_error_unref(e);
+        } else
+            say(f, "readexactly(%d): %s\n", counts[f->i], SHOWN(co, b));
+    }
+    say(f, "at_eof: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_readuntil, "t9-readuntil")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    static const char *const seps[] = { "\r\n", "\r\n", "\r\n", ";", "END", "-OF-DATA" };
+    static const char *const pieces[] = { "first\r", "\nsec", "ond|", "|", "|third||", NULL };
+    char b[256], s[32];
+    TW_BEGIN(co);
+    QUEUED(f, TW_STREAM_LIMIT,
+           "GET / HTTP/1.0\r\nHost: tower\r\n\r\nkey=value;END-OF-DATA line\nrest");
+    for (f->i = 0; f->i < 6; f->i++) {
+        TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, seps[f->i], strlen(seps[f->i])));
+        {
+            tw_bytes *sep = tw_bytes_new(seps[f->i], strlen(seps[f->i]));
+            say(f, "readuntil(%s): ", show(sep, s, sizeof s));
+            tw_bytes_free(sep);
+        }
+        say(f, "%s\n", SHOWN(co, b));
+    }
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "\n", 1));
+    say(f, "readuntil() stops at [\\n]: %s\n", SHOWN(co, b));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "", 0));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_VALUE))
+        say(f, "readuntil(empty separator): ValueError\n");
+    TW_CLEAR(co);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read(): %s\n", SHOWN(co, b));
+    tw_stream_reader_unref(f->r);
+    /* a separator split across two sends is still found */
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, TW_STREAM_LIMIT, &f->r));
+    f->task = start_feeder(f->r, pieces);
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "\r\n", 2));
+    say(f, "readuntil([\\r\\n]) across sends: %s\n", SHOWN(co, b));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "|||", 3));
+    say(f, "readuntil([|||]) across sends: %s\n", SHOWN(co, b));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "||", 2));
+    say(f, "readuntil([||]): %s\n", SHOWN(co, b));
+    TW_AWAIT(co, f->task);
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read(): %s\n", SHOWN(co, b));
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_read_to_eof, "t9-read-to-eof")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    TW_BEGIN(co);
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, TW_STREAM_LIMIT, &f->r));
+    say(f, "at_eof on a fresh stream: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    {
+        static char xs[1000];
+        memset(xs, 'x', sizeof xs);
+        tw_stream_reader_feed_data(f->r, xs, sizeof xs);
+        tw_stream_reader_feed_eof(f->r);
+    }
+    TW_AWAIT(co, tw_stream_reader_read(f->r, 0));
+    say(f, "read(0): %zu bytes\n", result_len(co));
+    TW_AWAIT(co, tw_stream_reader_read(f->r, 100));
+    f->total = result_len(co);
+    say(f, "read(100) returned between 1 and 100 bytes: %s\n", yes(f->total >= 1 && f->total <= 100));
+    say(f, "at_eof with data left: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    TW_AWAIT(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read(-1) returned the rest, total: %zu bytes\n", f->total + result_len(co));
+    say(f, "at_eof: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    TW_AWAIT(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read(-1) at EOF: %zu bytes\n", result_len(co));
+    TW_AWAIT(co, tw_stream_reader_read(f->r, 100));
+    say(f, "read(100) at EOF: %zu bytes\n", result_len(co));
+    TW_AWAIT(co, tw_stream_reader_readline(f->r));
+    say(f, "readline at EOF: %zu bytes\n", result_len(co));
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_default_limit, "t9-default-limit")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    static char data[2 * 65537 + 16];
+    TW_BEGIN(co);
+    memset(data, 'a', 65536);
+    data[65536] = '\n';
+    memset(data + 65537, 'b', 65537);
+    data[2 * 65537] = '\n';
+    memcpy(data + 2 * 65537 + 1, "tail\n", 5);
+    queued(f, TW_STREAM_LIMIT, data, 2 * 65537 + 6);
+    TW_AWAIT(co, tw_stream_reader_readline(f->r));
+    say(f, "readline of 65536 bytes plus newline: %zu bytes\n", result_len(co));
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_VALUE))
+        say(f, "readline of 65537 bytes plus newline: ValueError\n");
+    TW_CLEAR(co);
+    TW_AWAIT(co, tw_stream_reader_readline(f->r));
+    say(f, "next readline: %.4s\n", (const char *)((tw_bytes *)TW_RESULT(co).p)->data);
+    tw_bytes_free(TW_RESULT(co).p);
+    tw_stream_reader_unref(f->r);
+    memset(data, 'c', 65536);
+    data[65536] = ';';
+    memset(data + 65537, 'd', 65537);
+    data[2 * 65537] = ';';
+    queued(f, TW_STREAM_LIMIT, data, 2 * 65537 + 1);
+    TW_AWAIT(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    say(f, "readuntil with 65536 bytes before the separator: %zu bytes\n",
+        result_len(co));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_LIMIT_OVERRUN))
+        say(f, "readuntil with 65537 bytes before the separator: LimitOverrunError\n");
+    TW_CLEAR(co);
+    TW_AWAIT(co, tw_stream_reader_read(f->r, -1));
+    say(f, "the data is still there: %zu bytes\n", result_len(co));
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_readline_limit, "t9-readline-limit-valueerror")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    char b[256];
+    TW_BEGIN(co);
+    QUEUED(f, 8, "short\nthis line is too long\nnext\n");
+    for (f->i = 0; f->i < 4; f->i++) {
+        TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
+        if (tw_error_is(TW_ERROR(co), TW_ERR_VALUE)) {
+            say(f, "readline: ValueError (a LimitOverrunError: %s)\n",
+                yes(tw_error_is(TW_ERROR(co), TW_ERR_LIMIT_OVERRUN)));
+            TW_CLEAR(co);
+        } else
+            say(f, "readline: %s\n", SHOWN(co, b));
+    }
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_readuntil_eof, "t9-readuntil-eof-incomplete")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    char b[256];
+    TW_BEGIN(co);
+    QUEUED(f, TW_STREAM_LIMIT, "abc;defgh!");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    say(f, "readuntil([;]): %s\n", SHOWN(co, b));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "!!", 2));
+    {
+        size_t len;
+        const unsigned char *p = tw_incomplete_read_partial(TW_ERROR(co), &len);
+        ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_INCOMPLETE_READ));
+        say(f, "readuntil([!!]): IncompleteReadError, expected %s, partial [%.*s]\n",
+            tw_incomplete_read_expected(TW_ERROR(co)) < 0 ? "None" : "?", (int)len,
+            (const char *)p);
+        TW_CLEAR(co);
+    }
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read() afterwards: %s\n", SHOWN(co, b));
+    say(f, "at_eof: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    {
+        size_t len;
+        const unsigned char *p = tw_incomplete_read_partial(TW_ERROR(co), &len);
+        say(f, "readuntil([;]) at EOF: IncompleteReadError, partial [%.*s]\n", (int)len,
+            (const char *)p);
+        TW_CLEAR(co);
+    }
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_readuntil_overrun, "t9-readuntil-limit-overrun")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    char b[256];
+    TW_BEGIN(co);
+    QUEUED(f, 8, "0123456789ABCDEF;rest\n");
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_LIMIT_OVERRUN)) {
+        say(f, "readuntil([;]) with limit 8: LimitOverrunError\n");
+        say(f, "  it is an Exception but not an EOFError: %s\n",
+            yes(!tw_error_is(TW_ERROR(co), TW_ERR_EOF)));
+    }
+    TW_CLEAR(co);
+    TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 17));
+    say(f, "readexactly(17): %s\n", SHOWN(co, b));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "\n", 1));
+    say(f, "readuntil([\\n]): %s\n", SHOWN(co, b));
+    TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read() at the end: %s, ", SHOWN(co, b));
+    say(f, "at_eof: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+TRANSCRIPT_TEST(transcript_read_timeout, "t9-read-timeout")
+{
+    struct transcript_frame *f = (struct transcript_frame *)co;
+    TW_BEGIN(co);
+    ck_assert_ptr_null(tw_stream_reader_new(NULL, TW_STREAM_LIMIT, &f->r));
+    TW_AWAIT_TRY(co, tw_wait_for(tw_stream_reader_readline(f->r), 0.05));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_TIMEOUT))
+        say(f, "wait_for(readline(), 0.05): TimeoutError\n");
+    TW_CLEAR(co);
+    say(f, "at_eof: %s\n", yes(tw_stream_reader_at_eof(f->r)));
+    feed(f->r, "late line\nrest");
+    tw_stream_reader_feed_eof(f->r);
+    TW_AWAIT(co, tw_stream_reader_readline(f->r));
+    say(f, "readline afterwards: %.*s\n", (int)((tw_bytes *)TW_RESULT(co).p)->len - 1,
+        (const char *)((tw_bytes *)TW_RESULT(co).p)->data);
+    tw_bytes_free(TW_RESULT(co).p);
+    TW_AWAIT(co, tw_stream_reader_read(f->r, -1));
+    say(f, "read() afterwards: %s\n", (const char *)((tw_bytes *)TW_RESULT(co).p)->data);
+    tw_bytes_free(TW_RESULT(co).p);
+    tw_stream_reader_unref(f->r);
+    TW_END(co);
+}
+
+#line 30898 "tower.nw"
+Suite *tw_stream_suite(void)
+{
+    Suite *s = suite_create("stream");
+    TCase *tc = tcase_create("reader");
+    tcase_add_test(tc, bytes_and_stream_errors);
+    tcase_add_test(tc, reader_limit_must_be_positive);
+    tcase_add_test(tc, read_counts_and_eof);
+    tcase_add_test(tc, readline_lines_and_tail);
+    tcase_add_test(tc, readexactly_counts_and_partial);
+    tcase_add_test(tc, readuntil_separators_split_across_feeds);
+    tcase_add_test(tc, readuntil_at_the_limit);
+    tcase_add_test(tc, readuntil_not_found_at_the_limit);
+    tcase_add_test(tc, default_limit_is_64k);
+    tcase_add_test(tc, readline_over_the_limit);
+    tcase_add_test(tc, readuntil_at_eof_resets);
+    tcase_add_test(tc, stored_exception_raised_by_every_read);
+    tcase_add_test(tc, cancelled_read_loses_nothing);
+    tcase_add_test(tc, wait_for_timeout_loses_nothing);
+    tcase_add_test(tc, second_waiter_is_refused);
+    tcase_add_test(tc, dropped_read_frees_its_waiter);
+    tcase_add_test(tc, read_frame_freed_with_its_loop);
+    tcase_add_test(tc, flow_control_pauses_and_resumes);
+    tcase_add_test(tc, read_while_paused_resumes_first);
+    tcase_add_test(tc, transport_that_cannot_pause_is_forgotten);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("writer");
+    tcase_add_test(tc, writer_forwards_to_its_transport);
+    tcase_add_test(tc, drain_waits_for_the_low_mark);
+    tcase_add_test(tc, drains_wait_together_and_cancel_alone);
+    tcase_add_test(tc, drain_after_trouble);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("transcripts");
+    tcase_add_test(tc, transcript_readline);
+    tcase_add_test(tc, transcript_readexactly);
+    tcase_add_test(tc, transcript_readuntil);
+    tcase_add_test(tc, transcript_read_to_eof);
+    tcase_add_test(tc, transcript_default_limit);
+    tcase_add_test(tc, transcript_readline_limit);
+    tcase_add_test(tc, transcript_readuntil_eof);
+    tcase_add_test(tc, transcript_readuntil_overrun);
+    tcase_add_test(tc, transcript_read_timeout);
+    suite_add_tcase(s, tc);
+    return s;
+}

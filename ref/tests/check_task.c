@@ -1,0 +1,358 @@
+#line 10423 "tower.nw"
+/* check_task.c -- unit tests of tasks and cancellation */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tower.h"
+
+static char trace[256];
+
+/* the frame of every test's main coroutine */
+struct main_frame { tw_coro co; tw_task *t; tw_future *fut; };
+
+/* run a main coroutine, which must succeed, and compare the trace it left */
+static void expect_trace(tw_coro_fn main_body, const char *expected)
+{
+    trace[0] = 0;
+    ck_assert_ptr_null(tw_run_clock(tw_coro_new(main_body, sizeof(struct main_frame)),
+                                    TW_CLOCK_VIRTUAL, NULL));
+    ck_assert_str_eq(trace, expected);
+}
+
+/* sleep(10); on CancelledError record "c" and, if the frame says so, refuse */
+struct sleeper { tw_coro co; bool refuse; };
+
+static tw_step sleeper_body(tw_coro *co)
+{
+    struct sleeper *f = (struct sleeper *)co;
+    TW_BEGIN(co);
+    strcat(trace, "s");
+    TW_AWAIT_TRY(co, tw_sleep(10));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED)) {
+        strcat(trace, "c");
+        strcat(trace, tw_error_str(TW_ERROR(co)));
+        if (!f->refuse)
+            TW_RERAISE(co);
+        TW_CLEAR(co);
+    }
+    TW_RETURN(co, TW_STR("refused"));
+    TW_END(co);
+}
+
+static tw_task *sleeper(bool refuse)
+{
+    struct sleeper *f = tw_coro_new(sleeper_body, sizeof *f);
+    f->refuse = refuse;
+    return tw_create_task(&f->co, NULL);
+}
+
+#line 10507 "tower.nw"
+static tw_step before_start_main(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    TW_BEGIN(co);
+    f->t = sleeper(false);
+    ck_assert(tw_task_cancel(f->t, NULL));
+    ck_assert_int_eq(tw_task_cancelling(f->t), 1);
+    TW_AWAIT_TRY(co, tw_ref(f->t));
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED));
+    ck_assert(tw_future_cancelled(tw_task_future(f->t)));
+    tw_unref(f->t);
+    TW_CLEAR(co);
+    TW_END(co);
+}
+
+START_TEST(cancel_before_the_first_step)
+{
+    expect_trace(before_start_main, "");
+}
+END_TEST
+
+static tw_step at_await_main(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    tw_future *tf;
+    TW_BEGIN(co);
+    f->t = sleeper(false);
+    TW_YIELD(co);
+    ck_assert(tw_task_cancel(f->t, "m"));
+    tf = tw_task_future(f->t);
+    ck_assert(!tw_future_done(tf) && !tw_future_cancelled(tf));
+    TW_AWAIT_TRY(co, tw_ref(f->t));
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED));
+    ck_assert(tw_future_cancelled(tw_task_future(f->t)));
+    ck_assert(!tw_task_cancel(f->t, NULL));
+    tw_unref(f->t);
+    TW_CLEAR(co);
+    TW_END(co);
+}
+
+START_TEST(cancel_at_an_await)
+{
+    expect_trace(at_await_main, "scm");
+}
+END_TEST
+
+static tw_step refused_main(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    TW_BEGIN(co);
+    f->t = sleeper(true);
+    TW_YIELD(co);
+    tw_task_cancel(f->t, NULL);
+    TW_AWAIT(co, tw_ref(f->t));
+    ck_assert_str_eq(TW_RESULT(co).s, "refused");
+    ck_assert(!tw_future_cancelled(tw_task_future(f->t)));
+    ck_assert_int_eq(tw_task_cancelling(f->t), 1);
+    tw_unref(f->t);
+    TW_END(co);
+}
+
+START_TEST(cancel_refused)
+{
+    expect_trace(refused_main, "sc");
+}
+END_TEST
+#line 10580 "tower.nw"
+static tw_step counting_main(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    TW_BEGIN(co);
+    f->t = sleeper(true);
+    TW_YIELD(co);
+    ck_assert_int_eq(tw_task_cancelling(f->t), 0);
+    tw_task_cancel(f->t, NULL);
+    tw_task_cancel(f->t, NULL);
+    ck_assert_int_eq(tw_task_cancelling(f->t), 2);
+    ck_assert_int_eq(tw_task_uncancel(f->t), 1);
+    ck_assert_int_eq(tw_task_uncancel(f->t), 0);
+    ck_assert_int_eq(tw_task_uncancel(f->t), 0);
+    tw_task_cancel(f->t, NULL);
+    TW_AWAIT(co, tw_ref(f->t));
+    ck_assert(!tw_task_cancel(f->t, NULL));
+    ck_assert_int_eq(tw_task_cancelling(f->t), 1);
+    tw_unref(f->t);
+    TW_END(co);
+}
+
+START_TEST(cancelling_counts_requests)
+{
+    expect_trace(counting_main, "sc");
+}
+END_TEST
+#line 10616 "tower.nw"
+struct waiter { tw_coro co; tw_future *fut; };
+
+static tw_step waiter_body(tw_coro *co)
+{
+    struct waiter *f = (struct waiter *)co;
+    TW_BEGIN(co);
+    TW_AWAIT_TRY(co, tw_ref(f->fut));
+    strcat(trace, TW_ERROR(co) ? tw_error_type(TW_ERROR(co)) : "value");
+    TW_RERAISE(co);
+    TW_END(co);
+}
+
+static tw_task *waiter(tw_future *fut)
+{
+    struct waiter *w = tw_coro_new(waiter_body, sizeof *w);
+    w->fut = fut;
+    return tw_create_task(&w->co, NULL);
+}
+
+static bool complete_first;     /* the awaited future completes before the request */
+
+static tw_step waiting_main(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    TW_BEGIN(co);
+    f->fut = tw_future_new(tw_get_running_loop());
+    f->t = waiter(f->fut);
+    TW_YIELD(co);
+    if (complete_first)
+        tw_future_set_result(f->fut, TW_INT(5));
+    ck_assert(tw_task_cancel(f->t, "m"));
+    ck_assert(tw_future_cancelled(f->fut) == !complete_first);
+    TW_AWAIT_TRY(co, tw_ref(f->t));
+    ck_assert(tw_future_cancelled(tw_task_future(f->t)));
+    TW_CLEAR(co);
+    tw_unref(f->t);
+    tw_unref(f->fut);
+    TW_END(co);
+}
+
+START_TEST(cancel_of_a_task_waiting_on_a_future)
+{
+    complete_first = false;
+    expect_trace(waiting_main, "CancelledError");
+}
+END_TEST
+
+START_TEST(cancel_after_the_awaited_future_completed)
+{
+    complete_first = true;
+    expect_trace(waiting_main, "CancelledError");
+}
+END_TEST
+
+static tw_step cancels_itself(tw_coro *co)
+{
+    TW_BEGIN(co);
+    tw_task_cancel(tw_current_task(), "self");
+    TW_RETURN(co, TW_INT(1));
+    TW_END(co);
+}
+
+static tw_step last_step_main(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    TW_BEGIN(co);
+    f->t = tw_create_task(tw_coro_new(cancels_itself, sizeof(tw_coro)), NULL);
+    TW_AWAIT_TRY(co, tw_ref(f->t));
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED));
+    ck_assert_str_eq(tw_error_str(TW_ERROR(co)), "self");
+    ck_assert(tw_future_cancelled(tw_task_future(f->t)));
+    TW_CLEAR(co);
+    tw_unref(f->t);
+    TW_END(co);
+}
+
+START_TEST(cancel_during_the_last_step)
+{
+    expect_trace(last_step_main, "");
+}
+END_TEST
+#line 10705 "tower.nw"
+struct parent { tw_coro co; tw_task *child; };
+
+static tw_step parent_body(tw_coro *co)
+{
+    struct parent *f = (struct parent *)co;
+    TW_BEGIN(co);
+    TW_AWAIT(co, f->child);
+    TW_RETURN(co, TW_RESULT(co));
+    TW_END(co);
+}
+
+static tw_step refusing_child_main(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    TW_BEGIN(co);
+    {
+        struct parent *p = tw_coro_new(parent_body, sizeof *p);
+        p->child = sleeper(true);
+        f->t = tw_create_task(&p->co, NULL);
+    }
+    TW_YIELD(co);
+    ck_assert(tw_task_cancel(f->t, NULL));
+    TW_AWAIT(co, tw_ref(f->t));
+    ck_assert_str_eq(TW_RESULT(co).s, "refused");
+    ck_assert(!tw_future_cancelled(tw_task_future(f->t)));
+    ck_assert_int_eq(tw_task_cancelling(f->t), 1);
+    tw_unref(f->t);
+    TW_END(co);
+}
+
+START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
+{
+    expect_trace(refusing_child_main, "sc");
+}
+END_TEST
+#line 10748 "tower.nw"
+static tw_error *failure;
+
+static tw_step failing(tw_coro *co)
+{
+    TW_BEGIN(co);
+    TW_YIELD(co);
+    TW_RAISE(co, tw_error_ref(failure));
+    TW_END(co);
+}
+
+static tw_step outcome_main(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    TW_BEGIN(co);
+    f->t = tw_create_task(tw_coro_new(failing, sizeof(tw_coro)), "failing");
+    {
+        tw_value v;
+        tw_error *e = tw_future_result(tw_task_future(f->t), &v);
+        ck_assert(tw_error_is(e, TW_ERR_INVALID_STATE));
+        tw_error_unref(e);
+    }
+    TW_AWAIT_TRY(co, tw_ref(f->t));
+    ck_assert_ptr_eq(TW_ERROR(co), failure);
+    TW_AWAIT_TRY(co, tw_ref(f->t));
+    ck_assert_ptr_eq(TW_ERROR(co), failure);
+    TW_CLEAR(co);
+    tw_unref(f->t);
+    TW_END(co);
+}
+
+START_TEST(a_task_is_its_coroutines_outcome)
+{
+    failure = tw_error_new(TW_ERR_VALUE, "failed");
+    expect_trace(outcome_main, "");
+    tw_error_unref(failure);
+}
+END_TEST
+
+static tw_step named_child(tw_coro *co)
+{
+    TW_BEGIN(co);
+    ck_assert_str_eq(tw_task_name(tw_current_task()), "child");
+    TW_YIELD(co);
+    TW_END(co);
+}
+
+static tw_error *outside_any_task(void *arg)
+{
+    (void)arg;
+    ck_assert_ptr_null(tw_current_task());
+    return NULL;
+}
+
+static tw_step tasks_main(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    tw_task **all;
+    TW_BEGIN(co);
+    f->t = tw_create_task(tw_coro_new(named_child, sizeof(tw_coro)), "child");
+    ck_assert_uint_eq(tw_all_tasks(tw_get_running_loop(), &all), 2);
+    ck_assert(all[0] == f->t || all[1] == f->t);
+    ck_assert(all[0] == tw_current_task() || all[1] == tw_current_task());
+    free(all);
+    tw_call_soon(tw_get_running_loop(), outside_any_task, NULL, NULL);
+    TW_AWAIT(co, tw_ref(f->t));
+    ck_assert_uint_eq(tw_all_tasks(tw_get_running_loop(), &all), 1);
+    ck_assert_ptr_eq(all[0], tw_current_task());
+    free(all);
+    tw_unref(f->t);
+    TW_END(co);
+}
+
+START_TEST(current_task_and_all_tasks)
+{
+    ck_assert_ptr_null(tw_current_task());
+    expect_trace(tasks_main, "");
+}
+END_TEST
+
+#line 10473 "tower.nw"
+Suite *tw_task_suite(void)
+{
+    Suite *s = suite_create("task");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, cancel_before_the_first_step);
+    tcase_add_test(tc, cancel_at_an_await);
+    tcase_add_test(tc, cancel_refused);
+    tcase_add_test(tc, cancelling_counts_requests);
+    tcase_add_test(tc, cancel_of_a_task_waiting_on_a_future);
+    tcase_add_test(tc, cancel_after_the_awaited_future_completed);
+    tcase_add_test(tc, cancel_during_the_last_step);
+    tcase_add_test(tc, cancel_passed_to_an_awaited_task_that_refuses);
+    tcase_add_test(tc, a_task_is_its_coroutines_outcome);
+    tcase_add_test(tc, current_task_and_all_tasks);
+    suite_add_tcase(s, tc);
+    return s;
+}

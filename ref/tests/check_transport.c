@@ -1,0 +1,332 @@
+#line 25721 "tower.nw"
+/* check_transport.c -- unit tests of tier 7: addresses, errors, socket transports */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <time.h>
+#include "sockets.h"
+
+#line 25762 "tower.nw"
+START_TEST(addresses_print_as_python_does)
+{
+    tw_sockaddr v4 = { .len = sizeof v4.u.in4 }, v6 = { .len = sizeof v6.u.in6 }, un, other;
+    char buf[TW_ADDRSTRLEN];
+    v4.u.in4.sin_family = AF_INET;
+    v4.u.in4.sin_port = htons(8888);
+    inet_pton(AF_INET, "127.0.0.1", &v4.u.in4.sin_addr);
+    v6.u.in6.sin6_family = AF_INET6;
+    v6.u.in6.sin6_port = htons(8888);
+    inet_pton(AF_INET6, "::1", &v6.u.in6.sin6_addr);
+    memset(&un, 0, sizeof un);
+    un.u.un.sun_family = AF_UNIX;
+    strcpy(un.u.un.sun_path, "/tmp/x.sock");
+    un.len = sizeof un.u.un;
+    ck_assert_str_eq(tw_sockaddr_str(&v4, buf), "('127.0.0.1', 8888)");
+    ck_assert_str_eq(tw_sockaddr_str(&v6, buf), "('::1', 8888, 0, 0)");
+    ck_assert_str_eq(tw_sockaddr_str(&un, buf), "/tmp/x.sock");
+    ck_assert_str_eq(tw_sockaddr_str(NULL, buf), "None");
+    ck_assert_str_eq(tw_sockaddr_host(&v6, buf), "::1");
+    ck_assert_int_eq(tw_sockaddr_port(&v4), 8888);
+    ck_assert_int_eq(tw_sockaddr_port(&un), 0);
+    other = v4;
+    other.u.in4.sin_zero[0] = 1;          /* padding is not part of the tuple */
+    ck_assert(tw_sockaddr_equal(&v4, &other));
+    other.u.in4.sin_port = htons(8889);
+    ck_assert(!tw_sockaddr_equal(&v4, &other));
+    ck_assert(!tw_sockaddr_equal(&v4, &v6));
+    ck_assert(!tw_sockaddr_equal(&v4, NULL));
+    ck_assert(tw_sockaddr_equal(NULL, NULL));
+}
+END_TEST
+
+START_TEST(os_errors_carry_python_classes)
+{
+    tw_error *e = tw_error_os(ECONNREFUSED, NULL);
+    ck_assert_str_eq(tw_error_type(e), "ConnectionRefusedError");
+    ck_assert_str_eq(tw_error_str(e), "[Errno 111] Connection refused");
+    ck_assert(tw_error_is(e, TW_ERR_OS));
+    tw_error_unref(e);
+    e = tw_error_os(ECONNRESET, "Connect call failed %s", "('127.0.0.1', 9)");
+    ck_assert_str_eq(tw_error_type(e), "ConnectionResetError");
+    ck_assert_str_eq(tw_error_str(e), "[Errno 104] Connect call failed ('127.0.0.1', 9)");
+    tw_error_unref(e);
+    e = tw_error_os(ETIMEDOUT, NULL);
+    ck_assert_int_eq(tw_error_kind(e), TW_ERR_TIMEOUT);
+    ck_assert(tw_error_is(e, TW_ERR_OS));
+    tw_error_unref(e);
+    e = tw_error_os(EADDRINUSE, NULL);
+    ck_assert_str_eq(tw_error_type(e), "OSError");
+    tw_error_unref(e);
+}
+END_TEST
+#line 25822 "tower.nw"
+struct drained { tw_transport *t; int fd; size_t total; };
+
+static bool all_drained(void *arg)
+{
+    struct drained *d = arg;
+    d->total += drain(d->fd);
+    return tw_transport_get_write_buffer_size(d->t) == 0;
+}
+
+START_TEST(write_buffer_counts_exactly)
+{
+    struct rig r;
+    size_t size, written;
+    struct iovec parts[] = { { "0123456789", 10 }, { "01234567890123456789", 20 } };
+    struct drained d;
+    rig_open(&r, rec_factory, NULL);
+    tw_transport_set_write_buffer_limits(r.t, 1L << 30, TW_LIMIT_DEFAULT);
+    ck_assert_uint_eq(tw_transport_get_write_buffer_size(r.t), 0);
+    size = fill(r.t);
+    tw_transport_write(r.t, "x", 0);
+    ck_assert_uint_eq(tw_transport_get_write_buffer_size(r.t), size);
+    tw_transport_write(r.t, "abc", 3);
+    ck_assert_uint_eq(tw_transport_get_write_buffer_size(r.t), size + 3);
+    tw_transport_writelines(r.t, parts, 2);
+    ck_assert_uint_eq(tw_transport_get_write_buffer_size(r.t), size + 33);
+    written = drain(r.sv[1]);
+    d = (struct drained){ r.t, r.sv[1], written };
+    ck_assert(run_until(r.L, all_drained, &d));
+    ck_assert_uint_eq(tw_transport_get_write_buffer_size(r.t), 0);
+    tw_transport_close(r.t);
+    rig_close(&r);
+}
+END_TEST
+
+START_TEST(write_after_write_eof_is_refused)
+{
+    struct rig r;
+    tw_error *e;
+    char buf[16];
+    rig_open(&r, rec_factory, NULL);
+    ck_assert(tw_transport_can_write_eof(r.t));
+    ck_assert_ptr_null(tw_transport_write(r.t, "last", 4));
+    ck_assert_ptr_null(tw_transport_write_eof(r.t));
+    ck_assert_ptr_null(tw_transport_write_eof(r.t));
+    e = tw_transport_write(r.t, "more", 4);
+    ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
+    ck_assert_str_eq(tw_error_str(e), "Cannot call write() after write_eof()");
+    tw_error_unref(e);
+    ck_assert_int_eq(read(r.sv[1], buf, sizeof buf), 4);
+    ck_assert_int_eq(read(r.sv[1], buf, sizeof buf), 0);   /* end-of-file */
+    tw_transport_close(r.t);
+    rig_close(&r);
+}
+END_TEST
+#line 25883 "tower.nw"
+START_TEST(pause_only_strictly_over_high)
+{
+    struct rig r;
+    size_t base;
+    struct drained d;
+    rig_open(&r, rec_factory, NULL);
+    tw_transport_set_write_buffer_limits(r.t, 1L << 30, TW_LIMIT_DEFAULT);
+    base = fill(r.t);
+    tw_transport_set_write_buffer_limits(r.t, (long)base + 10, (long)base + 5);
+    tw_transport_write(r.t, "0123456789", 10);
+    ck_assert_str_eq(trace, "made");
+    tw_transport_write(r.t, "!", 1);
+    ck_assert_str_eq(trace, "made pause");
+    tw_transport_write(r.t, "0123456789", 10);
+    ck_assert_str_eq(trace, "made pause");
+    d = (struct drained){ r.t, r.sv[1], 0 };
+    ck_assert(run_until(r.L, all_drained, &d));
+    ck_assert_str_eq(trace, "made pause resume");
+    tw_transport_close(r.t);
+    rig_close(&r);
+}
+END_TEST
+
+START_TEST(new_limits_pause_at_once)
+{
+    struct rig r;
+    size_t base;
+    rig_open(&r, rec_factory, NULL);
+    tw_transport_set_write_buffer_limits(r.t, 1L << 30, TW_LIMIT_DEFAULT);
+    base = fill(r.t);
+    tw_transport_set_write_buffer_limits(r.t, (long)base - 1, 0);
+    ck_assert_str_eq(trace, "made pause");
+    tw_transport_abort(r.t);
+    ck_assert_uint_eq(tw_transport_get_write_buffer_size(r.t), 0);
+    ck_assert(run_until(r.L, rec_is_lost, last_rec));
+    ck_assert_str_eq(trace, "made pause lost:None");
+    rig_close(&r);
+}
+END_TEST
+
+START_TEST(limits_are_validated)
+{
+    struct rig r;
+    tw_error *e;
+    size_t low, high;
+    rig_open(&r, rec_factory, NULL);
+    tw_transport_get_write_buffer_limits(r.t, &low, &high);
+    ck_assert_uint_eq(low, 16384);
+    ck_assert_uint_eq(high, 65536);
+    e = tw_transport_set_write_buffer_limits(r.t, 1, 2);
+    ck_assert_str_eq(tw_error_str(e), "high (1) must be >= low (2) must be >= 0");
+    tw_error_unref(e);
+    e = tw_transport_set_write_buffer_limits(r.t, -1, TW_LIMIT_DEFAULT);
+    ck_assert_str_eq(tw_error_str(e), "high (-1) must be >= low (-1) must be >= 0");
+    tw_error_unref(e);
+    tw_transport_get_write_buffer_limits(r.t, &low, &high);
+    ck_assert_uint_eq(high, 65536);
+    tw_transport_set_write_buffer_limits(r.t, 1001, TW_LIMIT_DEFAULT);
+    tw_transport_get_write_buffer_limits(r.t, &low, &high);
+    ck_assert_uint_eq(low, 250);
+    tw_transport_close(r.t);
+    rig_close(&r);
+}
+END_TEST
+#line 25956 "tower.nw"
+START_TEST(callbacks_in_order_over_a_socketpair)
+{
+    struct rig r;
+    rig_open(&r, rec_factory, NULL);
+    ck_assert_str_eq(trace, "made");
+    ck_assert_ptr_eq(last_rec->transport, r.t);
+    ck_assert_int_eq(write(r.sv[1], "abc", 3), 3);
+    shutdown(r.sv[1], SHUT_WR);
+    ck_assert(run_until(r.L, rec_is_lost, last_rec));
+    ck_assert_str_eq(trace, "made data:abc eof lost:None");
+    ck_assert(tw_transport_is_closing(r.t));
+    ck_assert_int_eq((int)tw_transport_get_extra_info(r.t, "socket", TW_NONE).i, -1);
+    rig_close(&r);
+}
+END_TEST
+
+static struct rec *keep_open_rec(void *reply)
+{
+    struct rec *r = (struct rec *)rec_factory(NULL);
+    r->keep_open = true;
+    r->reply = reply;
+    return r;
+}
+
+static tw_protocol *keep_open_factory(void *reply) { return &keep_open_rec(reply)->base; }
+
+START_TEST(eof_kept_open_still_writes)
+{
+    struct rig r;
+    char buf[16] = "";
+    rig_open(&r, keep_open_factory, "bye");
+    shutdown(r.sv[1], SHUT_WR);
+    run_for(r.L, 0.01);
+    ck_assert_str_eq(trace, "made eof");
+    ck_assert(!tw_transport_is_closing(r.t));
+    ck_assert_int_eq(read(r.sv[1], buf, sizeof buf), 3);
+    ck_assert_str_eq(buf, "bye");
+    tw_transport_close(r.t);
+    ck_assert(run_until(r.L, rec_is_lost, last_rec));
+    ck_assert_str_eq(trace, "made eof lost:None");
+    ck_assert_int_eq(read(r.sv[1], buf, sizeof buf), 0);
+    rig_close(&r);
+}
+END_TEST
+
+START_TEST(abort_discards_and_reports_once)
+{
+    struct rig r;
+    size_t buffered;
+    rig_open(&r, rec_factory, NULL);
+    buffered = fill(r.t);
+    ck_assert_uint_gt(buffered, 0);
+    tw_transport_abort(r.t);
+    tw_transport_abort(r.t);
+    tw_transport_close(r.t);
+    ck_assert(tw_transport_is_closing(r.t));
+    ck_assert(run_until(r.L, rec_is_lost, last_rec));
+    run_for(r.L, 0.01);
+    ck_assert_str_eq(trace, "made lost:None");
+    ck_assert_ptr_null(tw_transport_write(r.t, "late", 4));   /* dropped */
+    rig_close(&r);
+}
+END_TEST
+
+static const tw_protocol_class plain_class = { .name = "Protocol" };
+
+static tw_protocol *plain_factory(void *arg)
+{
+    (void)arg;
+    return tw_protocol_new(&plain_class, sizeof(tw_protocol));
+}
+
+START_TEST(virtual_clock_jumps_over_an_idle_server)
+{
+    int before = open_fds();
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_server *s = await_value(L, tw_create_server(L, plain_factory, NULL, "127.0.0.1", 0,
+                                                   NULL)).p;
+    struct timespec t0, t1;
+    double start = tw_loop_time(L);
+    ck_assert(tw_server_is_serving(s));
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    run_for(L, 3600);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    ck_assert(tw_loop_time(L) - start >= 3600);
+    ck_assert((double)(t1.tv_sec - t0.tv_sec) < 60);
+    tw_server_close(s);
+    tw_server_unref(s);
+    tw_loop_free(L);
+    ck_assert_int_eq(open_fds(), before);
+}
+END_TEST
+
+static tw_error *note_timer(void *arg)
+{
+    (void)arg;
+    note("%stimer%s", "");
+    return NULL;
+}
+
+START_TEST(data_already_sent_comes_before_a_jump)
+{
+    struct rig r;
+    rig_open(&r, rec_factory, NULL);
+    ck_assert_int_eq(write(r.sv[1], "early", 5), 5);
+    tw_call_later(r.L, 3600, note_timer, NULL, NULL);
+    run_for(r.L, 3601);
+    ck_assert_str_eq(trace, "made data:early timer");
+    tw_transport_close(r.t);
+    rig_close(&r);
+}
+END_TEST
+
+START_TEST(closing_the_loop_closes_transports)
+{
+    struct rig r;
+    tw_server *s;
+    rig_open(&r, rec_factory, NULL);
+    s = await_value(r.L, tw_create_server(r.L, plain_factory, NULL, "127.0.0.1", 0, NULL)).p;
+    fill(r.t);
+    tw_loop_free(r.L);
+    r.L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);   /* for rig_close */
+    ck_assert(tw_transport_is_closing(r.t));
+    ck_assert(!tw_server_is_serving(s));
+    tw_server_unref(s);
+    rig_close(&r);
+}
+END_TEST
+
+#line 25731 "tower.nw"
+Suite *tw_transport_suite(void)
+{
+    Suite *s = suite_create("transport");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 20);
+    tcase_add_test(tc, addresses_print_as_python_does);
+    tcase_add_test(tc, os_errors_carry_python_classes);
+    tcase_add_test(tc, write_buffer_counts_exactly);
+    tcase_add_test(tc, write_after_write_eof_is_refused);
+    tcase_add_test(tc, pause_only_strictly_over_high);
+    tcase_add_test(tc, new_limits_pause_at_once);
+    tcase_add_test(tc, limits_are_validated);
+    tcase_add_test(tc, callbacks_in_order_over_a_socketpair);
+    tcase_add_test(tc, eof_kept_open_still_writes);
+    tcase_add_test(tc, abort_discards_and_reports_once);
+    tcase_add_test(tc, virtual_clock_jumps_over_an_idle_server);
+    tcase_add_test(tc, data_already_sent_comes_before_a_jump);
+    tcase_add_test(tc, closing_the_loop_closes_transports);
+    suite_add_tcase(s, tc);
+    return s;
+}
