@@ -5,7 +5,7 @@
 #   make install         PREFIX=/usr/local DESTDIR= : header, libraries, pkg-config file
 #   make conform IMPL=asyncio|uvloop|gbulb|ref
 #   make bless           regenerate golden/ from the oracle (never in CI)
-#   make check-asan, make check-valgrind, make bench, make clean
+#   make check-asan, make check-valgrind, make bench, make bench-echo, make clean
 #   make fuzz            FUZZ_SECONDS=300 : libFuzzer targets under ASan+UBSan (clang)
 
 SHELL := /bin/bash
@@ -275,9 +275,12 @@ check-fuzz: fuzz-targets
 	echo "fuzz targets ran clean ($(words $(FUZZ_BINS)) passed, 0 failed)"
 
 # ---------------------------------------------------------------- benchmarks
-.PHONY: bench
+.PHONY: bench bench-echo
 bench: benchmarks | deps
 	$(PYTHON) bench/run
+# The TCP echo benchmark alone (make bench runs it after the other workloads).
+bench-echo: benchmarks | deps
+	$(PYTHON) bench/echo_bench.py
 
 # ---------------------------------------------------------------- install
 .PHONY: install uninstall
