@@ -1,4 +1,4 @@
-#line 13129 "tower.nw"
+#line 13164 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 17557 "tower.nw"
+#line 18055 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

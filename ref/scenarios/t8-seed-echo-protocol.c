@@ -1,4 +1,4 @@
-#line 16502 "tower.nw"
+#line 17000 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"

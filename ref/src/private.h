@@ -69,9 +69,11 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 11679 "tower.nw"
+#line 11681 "tower.nw"
 size_t npassive;
 struct tw__resource *resources;
+#line 12449 "tower.nw"
+char *rbuf;                               /* the socket transports' read buffer */
 #line 2600 "tower.nw"
 };
 
@@ -135,7 +137,7 @@ struct tw_task {
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 11690 "tower.nw"
+#line 11692 "tower.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);
     struct tw__resource *prev, *next;
@@ -145,9 +147,9 @@ void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resou
 void tw__resource_detach(tw_loop *loop, tw__resource *r);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 11906 "tower.nw"
+#line 11908 "tower.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 12672 "tower.nw"
+#line 12707 "tower.nw"
 struct tw_server;
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        struct tw_server *server, tw_future *waiter);

@@ -11,11 +11,11 @@ Suite *tw_loop_suite(void);
 Suite *tw_future_suite(void);
 #line 10088 "tower.nw"
 Suite *tw_task_suite(void);
-#line 14649 "tower.nw"
+#line 14684 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 18076 "tower.nw"
+#line 18574 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 19815 "tower.nw"
+#line 20822 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4556 "tower.nw"
@@ -32,11 +32,11 @@ srunner_add_suite(sr, tw_loop_suite());
 srunner_add_suite(sr, tw_future_suite());
 #line 10091 "tower.nw"
 srunner_add_suite(sr, tw_task_suite());
-#line 14652 "tower.nw"
+#line 14687 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 18079 "tower.nw"
+#line 18577 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 19818 "tower.nw"
+#line 20825 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4561 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
