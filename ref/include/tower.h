@@ -10,9 +10,9 @@
 #include "tower/task.h"
 #line 11308 "tower.nw"
 #include "tower/transport.h"
-#line 15630 "tower.nw"
+#line 15698 "tower.nw"
 #include "tower/protocol.h"
-#line 19428 "tower.nw"
+#line 19496 "tower.nw"
 #include "tower/stream.h"
 #line 685 "tower.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 13711 "tower.nw"
+#line 13713 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 13802 "tower.nw"
+#line 13804 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 13433 "tower.nw"
+#line 13435 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"

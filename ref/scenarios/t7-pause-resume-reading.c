@@ -1,4 +1,4 @@
-#line 13941 "tower.nw"
+#line 13943 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

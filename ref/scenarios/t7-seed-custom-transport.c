@@ -1,4 +1,4 @@
-#line 13164 "tower.nw"
+#line 13166 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

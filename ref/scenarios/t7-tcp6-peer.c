@@ -1,4 +1,4 @@
-#line 14032 "tower.nw"
+#line 14034 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

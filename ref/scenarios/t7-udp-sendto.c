@@ -1,4 +1,4 @@
-#line 14280 "tower.nw"
+#line 14282 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

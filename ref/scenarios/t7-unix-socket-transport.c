@@ -1,4 +1,4 @@
-#line 14139 "tower.nw"
+#line 14141 "tower.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-#line 13535 "tower.nw"
+#line 13537 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>

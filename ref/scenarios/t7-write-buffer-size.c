@@ -1,4 +1,4 @@
-#line 13615 "tower.nw"
+#line 13617 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

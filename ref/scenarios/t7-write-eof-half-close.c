@@ -1,4 +1,4 @@
-#line 13333 "tower.nw"
+#line 13335 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

@@ -1,4 +1,4 @@
-#line 13233 "tower.nw"
+#line 13235 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

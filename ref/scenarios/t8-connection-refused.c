@@ -1,4 +1,4 @@
-#line 17864 "tower.nw"
+#line 17932 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17953 "tower.nw"
+#line 18021 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 18055 "tower.nw"
+#line 18123 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 17111 "tower.nw"
+#line 17179 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

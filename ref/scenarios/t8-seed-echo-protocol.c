@@ -1,4 +1,4 @@
-#line 17000 "tower.nw"
+#line 17068 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"

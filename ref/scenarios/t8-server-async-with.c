@@ -1,4 +1,4 @@
-#line 18435 "tower.nw"
+#line 18503 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

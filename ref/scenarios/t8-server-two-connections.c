@@ -1,4 +1,4 @@
-#line 17749 "tower.nw"
+#line 17817 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

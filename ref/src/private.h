@@ -149,7 +149,7 @@ tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, 
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
 #line 11908 "tower.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 12707 "tower.nw"
+#line 12709 "tower.nw"
 struct tw_server;
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        struct tw_server *server, tw_future *waiter);

@@ -635,7 +635,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 12586 "tower.nw"
+#line 12588 "tower.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -688,7 +688,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 12645 "tower.nw"
+#line 12647 "tower.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -744,7 +744,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 12717 "tower.nw"
+#line 12719 "tower.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -787,7 +787,7 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 12771 "tower.nw"
+#line 12773 "tower.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -841,7 +841,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 12827 "tower.nw"
+#line 12829 "tower.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -920,7 +920,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 12908 "tower.nw"
+#line 12910 "tower.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -949,7 +949,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 12948 "tower.nw"
+#line 12950 "tower.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1009,7 +1009,7 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 13013 "tower.nw"
+#line 13015 "tower.nw"
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1046,7 +1046,7 @@ void *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return sockop_new(recv_body, L, fd, buf, n);
 }
-#line 13052 "tower.nw"
+#line 13054 "tower.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1091,7 +1091,7 @@ void *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return sockop_new(sendall_body, L, fd, data, n);
 }
-#line 13102 "tower.nw"
+#line 13104 "tower.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;

@@ -11,11 +11,11 @@ Suite *tw_loop_suite(void);
 Suite *tw_future_suite(void);
 #line 10088 "tower.nw"
 Suite *tw_task_suite(void);
-#line 14684 "tower.nw"
+#line 14686 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 18574 "tower.nw"
+#line 18642 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 20822 "tower.nw"
+#line 20890 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4556 "tower.nw"
@@ -32,11 +32,11 @@ srunner_add_suite(sr, tw_loop_suite());
 srunner_add_suite(sr, tw_future_suite());
 #line 10091 "tower.nw"
 srunner_add_suite(sr, tw_task_suite());
-#line 14687 "tower.nw"
+#line 14689 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 18577 "tower.nw"
+#line 18645 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 20825 "tower.nw"
+#line 20893 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4561 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

@@ -1,8 +1,8 @@
-#line 15183 "tower.nw"
+#line 15185 "tower.nw"
 /* check_transport_load.c -- tier 7 under faults: resets and slow readers */
 #include "load.h"
 
-#line 15210 "tower.nw"
+#line 15212 "tower.nw"
 static bool traced(void *what) { return strstr(trace, what) != NULL; }
 
 START_TEST(reset_while_reading_is_connection_reset)
@@ -44,7 +44,7 @@ START_TEST(reset_mid_stream_is_connection_reset)
     tcp_rig_close(&r);
 }
 END_TEST
-#line 15270 "tower.nw"
+#line 15272 "tower.nw"
 enum { TOTAL = 32 << 20, PERIOD = 251, READ_PER_TICK = 128 << 10, SOCKET_BUFFER = 32 << 10 };
 
 static unsigned char pattern[(1 << 20) + PERIOD];
@@ -130,7 +130,7 @@ static tw_protocol *producer_factory(void *arg)
     the_producer = (struct producer *)tw_protocol_ref(&p->base);
     return &p->base;
 }
-#line 15364 "tower.nw"
+#line 15366 "tower.nw"
 struct slow_reader { tw_loop *L; int fd; size_t got; bool eof, wrong; };
 
 static tw_error *read_a_little(void *arg)
@@ -150,7 +150,7 @@ static tw_error *read_a_little(void *arg)
 }
 
 static bool reader_done(void *r) { return ((struct slow_reader *)r)->eof; }
-#line 15397 "tower.nw"
+#line 15399 "tower.nw"
 static const struct { long high; size_t chunk; } slow_configs[] = {
     { TW_LIMIT_DEFAULT, 16384 }, { 1 << 20, 100003 },
 };
@@ -173,7 +173,7 @@ START_TEST(slow_reader_bounds_the_write_buffer)
     ck_assert(run_until(L, reader_done, &reader));
     ck_assert(run_until(L, producer_is_lost, the_producer));
     
-#line 15429 "tower.nw"
+#line 15431 "tower.nw"
 ck_assert_uint_eq(reader.got, TOTAL);
 ck_assert(!reader.wrong);
 high = the_producer->high_set;
@@ -188,7 +188,7 @@ ck_assert_int_eq(the_producer->nested_pauses, 0);
 ck_assert(the_producer->lost_clean);
 after = resident_bytes();
 ck_assert_uint_le(after > before ? after - before : 0, 4 * bound + (1 << 20));
-#line 15419 "tower.nw"
+#line 15421 "tower.nw"
     close(reader.fd);
     tw_protocol_unref(&the_producer->base);
     tw_server_close(s);
@@ -196,8 +196,60 @@ ck_assert_uint_le(after > before ? after - before : 0, 4 * bound + (1 << 20));
     tw_loop_free(L);
 }
 END_TEST
+#line 15465 "tower.nw"
+static tw_error *closer_resume_writing(tw_protocol *p)
+{
+    struct rec *r = (struct rec *)p;
+    rec_resume(p);
+    tw_error_unref(tw_transport_write(r->transport, "last", 4));
+    tw_transport_close(r->transport);
+    return NULL;
+}
 
-#line 15188 "tower.nw"
+static const tw_protocol_class closer_class = {
+    .name = "Closer", .connection_made = rec_made, .connection_lost = rec_lost,
+    .pause_writing = rec_pause, .resume_writing = closer_resume_writing,
+};
+
+static tw_protocol *closer_factory(void *arg)
+{
+    struct rec *r = tw_protocol_new(&closer_class, sizeof *r);
+    (void)arg;
+    last_rec = r;
+    return &r->base;
+}
+
+struct peer_count { int fd; size_t got; };
+
+static bool lost_and_drained(void *arg)
+{
+    struct peer_count *c = arg;
+    c->got += drain(c->fd);
+    return last_rec->lost;
+}
+
+START_TEST(close_from_resume_writing_loses_once)
+{
+    static char block[65536];
+    struct rig r;
+    struct peer_count peer;
+    size_t written = 0;
+    rig_open(&r, closer_factory, NULL);
+    tw_transport_set_write_buffer_limits(r.t, 1L << 30, TW_LIMIT_DEFAULT);
+    for (; tw_transport_get_write_buffer_size(r.t) == 0; written += sizeof block)
+        tw_transport_write(r.t, block, sizeof block);
+    tw_transport_set_write_buffer_limits(r.t, 1, 0);
+    peer = (struct peer_count){ r.sv[1], 0 };
+    ck_assert(run_until(r.L, lost_and_drained, &peer));
+    run_for(r.L, 0.01);
+    peer.got += drain(r.sv[1]);
+    ck_assert_str_eq(trace, "made pause resume lost:None");
+    ck_assert_uint_eq(peer.got, written + 4);
+    rig_close(&r);
+}
+END_TEST
+
+#line 15190 "tower.nw"
 Suite *tw_transport_load_suite(void)
 {
     Suite *s = suite_create("transport under load and faults");
@@ -207,10 +259,11 @@ Suite *tw_transport_load_suite(void)
     tcase_add_test(tc, reset_while_reading_is_connection_reset);
     tcase_add_test(tc, reset_mid_stream_is_connection_reset);
     
-#line 15446 "tower.nw"
+#line 15448 "tower.nw"
 tcase_add_loop_test(tc, slow_reader_bounds_the_write_buffer, 0,
                     (int)(sizeof slow_configs / sizeof slow_configs[0]));
-#line 15197 "tower.nw"
+tcase_add_test(tc, close_from_resume_writing_loses_once);
+#line 15199 "tower.nw"
     suite_add_tcase(s, tc);
     return s;
 }
