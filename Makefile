@@ -5,6 +5,7 @@
 #   make install         PREFIX=/usr/local DESTDIR= : header, libraries, pkg-config file
 #   make conform IMPL=asyncio|uvloop|gbulb|ref
 #   make bless           regenerate golden/ from the oracle (never in CI)
+#   make check-load      the load and fault tests alone (a stage of make check)
 #   make check-asan, make check-valgrind, make bench, make bench-echo, make clean
 #   make fuzz            FUZZ_SECONDS=300 : libFuzzer targets under ASan+UBSan (clang)
 

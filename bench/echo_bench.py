@@ -155,8 +155,19 @@ def report(table, results):
         print(f"{name:<18}{rate:>12,.0f}{cpu * 1e6:>12.2f}"
               f"{ratio(rate, uvp[0] if uvp else 0):>26}"
               f"{ratio(cpu, floor[1] if floor else 0):>20}")
-    print(f"targets: {STREAMS} >= {TARGET_STREAMS:.2f}x {UVLOOP_PROTOCOL} in requests/s; "
-          f"{PROTOCOL} <= {TARGET_PROTOCOL:.2f}x the {FLOOR} in CPU per request")
+    print(target(results, STREAMS, UVLOOP_PROTOCOL, 0, TARGET_STREAMS, ">=", "requests/s"))
+    print(target(results, PROTOCOL, FLOOR, 1, TARGET_PROTOCOL, "<=", "CPU per request"))
+
+
+def target(results, name, base, column, bound, sense, what):
+    """One line saying where NAME stands against its target, a ratio to BASE."""
+    got, ref = results.get(name), results.get(base)
+    goal = f"target {sense} {bound:.2f}x {base} in {what}"
+    if not isinstance(got, tuple) or not isinstance(ref, tuple):
+        return f"{name}: not measured ({goal})"
+    value = got[column] / ref[column]
+    met = value >= bound if sense == ">=" else value <= bound
+    return f"{name}: {value:.2f}x {base} in {what} ({goal}): {'met' if met else 'missed'}"
 
 
 def main():

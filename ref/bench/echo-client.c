@@ -1,4 +1,4 @@
-#line 22939 "tower.nw"
+#line 22942 "tower.nw"
 /* echo-client.c -- the load client of the TCP echo benchmark */
 #include <errno.h>
 #include <netdb.h>
@@ -14,14 +14,14 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { MESSAGE = 1024, MAX_CONNECTIONS = 4096 };
+enum { REQUEST_SIZE = 1024, MAX_CONNECTIONS = 4096 };
 
-#line 22968 "tower.nw"
+#line 22971 "tower.nw"
 struct conn {
     int fd;
     uint64_t seq;                         /* requests this connection has sent */
     size_t got;                           /* bytes of the current echo received */
-    char msg[MESSAGE];                    /* the request in flight */
+    char msg[REQUEST_SIZE];               /* the request in flight */
 };
 
 static void die(const char *what)
@@ -42,15 +42,15 @@ static void send_request(struct conn *c)
     c->seq++;
     memcpy(c->msg, &c->seq, sizeof c->seq);
     c->got = 0;
-    if (send(c->fd, c->msg, MESSAGE, MSG_NOSIGNAL) != MESSAGE)
+    if (send(c->fd, c->msg, REQUEST_SIZE, MSG_NOSIGNAL) != REQUEST_SIZE)
         die("send");
 }
-#line 23056 "tower.nw"
+#line 23059 "tower.nw"
 static int serve_echoes(int ep, uint64_t inflight, uint64_t limit, double deadline,
                         uint64_t *issued, uint64_t *done)
 {
     struct epoll_event events[MAX_CONNECTIONS];
-    char buf[MESSAGE];
+    char buf[REQUEST_SIZE];
     while (inflight > 0) {
         int n = epoll_wait(ep, events, MAX_CONNECTIONS, 1000);
         bool late = deadline > 0 && now() >= deadline;
@@ -62,7 +62,7 @@ static int serve_echoes(int ep, uint64_t inflight, uint64_t limit, double deadli
         }
         for (int i = 0; i < n; i++) {
             struct conn *c = events[i].data.ptr;
-            ssize_t k = recv(c->fd, buf, MESSAGE - c->got, 0);
+            ssize_t k = recv(c->fd, buf, REQUEST_SIZE - c->got, 0);
             if (k <= 0) {
                 fprintf(stderr, "echo-client: the server closed a connection\n");
                 return 1;
@@ -72,7 +72,7 @@ static int serve_echoes(int ep, uint64_t inflight, uint64_t limit, double deadli
                 return 1;
             }
             c->got += (size_t)k;
-            if (c->got < MESSAGE)
+            if (c->got < REQUEST_SIZE)
                 continue;
             ++*done;
             if (late || *issued >= limit)
@@ -86,11 +86,11 @@ static int serve_echoes(int ep, uint64_t inflight, uint64_t limit, double deadli
     return 0;
 }
 
-#line 22959 "tower.nw"
+#line 22962 "tower.nw"
 int main(int argc, char **argv)
 {
     
-#line 22999 "tower.nw"
+#line 23002 "tower.nw"
 struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM }, *ai;
 int nconn, ep;
 double seconds, start, elapsed;
@@ -120,9 +120,9 @@ if (getaddrinfo(argv[1], argv[2], &hints, &ai) != 0) {
     fprintf(stderr, "echo-client: cannot resolve %s port %s\n", argv[1], argv[2]);
     return 2;
 }
-#line 22962 "tower.nw"
+#line 22965 "tower.nw"
     
-#line 23031 "tower.nw"
+#line 23034 "tower.nw"
 conns = calloc((size_t)nconn, sizeof *conns);
 if ((ep = epoll_create1(0)) < 0)
     die("epoll_create1");
@@ -137,9 +137,9 @@ for (int i = 0; i < nconn; i++) {
         die("epoll_ctl");
 }
 freeaddrinfo(ai);
-#line 22963 "tower.nw"
+#line 22966 "tower.nw"
     
-#line 23098 "tower.nw"
+#line 23101 "tower.nw"
 start = now();
 for (int i = 0; i < nconn && issued < limit; i++, issued++)
     send_request(&conns[i]);
@@ -153,5 +153,5 @@ free(conns);
 printf("echo-client %.1f requests/s %llu requests %.3f s\n", (double)done / elapsed,
        (unsigned long long)done, elapsed);
 return 0;
-#line 22964 "tower.nw"
+#line 22967 "tower.nw"
 }

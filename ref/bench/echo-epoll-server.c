@@ -1,4 +1,4 @@
-#line 23116 "tower.nw"
+#line 23119 "tower.nw"
 /* echo-epoll-server.c -- the floor: a minimal single-threaded epoll echo server */
 #include <errno.h>
 #include <netinet/in.h>
@@ -13,7 +13,7 @@
 
 enum { READ_SIZE = 65536, EVENTS = 64 };
 
-#line 23146 "tower.nw"
+#line 23149 "tower.nw"
 struct pending { char *data; size_t len; };
 
 static struct pending *pending;           /* indexed by descriptor */
@@ -28,7 +28,7 @@ static void die(const char *what)
     exit(1);
 }
 
-static void drop(int ep, int fd)
+static void drop_connection(int ep, int fd)
 {
     epoll_ctl(ep, EPOLL_CTL_DEL, fd, NULL);
     close(fd);
@@ -36,7 +36,7 @@ static void drop(int ep, int fd)
     pending[fd] = (struct pending){ NULL, 0 };
 }
 
-static void keep(int ep, int fd, const char *data, size_t len)
+static void keep_rest(int ep, int fd, const char *data, size_t len)
 {
     struct epoll_event ev = { .events = EPOLLOUT, .data.fd = fd };
     struct pending *p = &pending[fd];
@@ -46,14 +46,14 @@ static void keep(int ep, int fd, const char *data, size_t len)
     epoll_ctl(ep, EPOLL_CTL_MOD, fd, &ev);
 }
 
-static void flush(int ep, int fd)
+static void flush_rest(int ep, int fd)
 {
     struct pending *p = &pending[fd];
     ssize_t k = send(fd, p->data, p->len, MSG_NOSIGNAL);
     struct epoll_event ev = { .events = EPOLLIN, .data.fd = fd };
     if (k < 0) {
         if (errno != EAGAIN)
-            drop(ep, fd);
+            drop_connection(ep, fd);
         return;
     }
     memmove(p->data, p->data + k, p->len - (size_t)k);
@@ -62,29 +62,29 @@ static void flush(int ep, int fd)
         epoll_ctl(ep, EPOLL_CTL_MOD, fd, &ev);
 }
 
-static void echo(int ep, int fd)
+static void echo_readable(int ep, int fd)
 {
     static char buf[READ_SIZE];
     ssize_t n = read(fd, buf, sizeof buf), k;
     if (n <= 0) {
         if (n == 0 || errno != EAGAIN)
-            drop(ep, fd);
+            drop_connection(ep, fd);
         return;
     }
     k = send(fd, buf, (size_t)n, MSG_NOSIGNAL);
     if (k < 0 && errno != EAGAIN) {
-        drop(ep, fd);
+        drop_connection(ep, fd);
         return;
     }
     if (k < n)
-        keep(ep, fd, buf + (k < 0 ? 0 : k), (size_t)(n - (k < 0 ? 0 : k)));
+        keep_rest(ep, fd, buf + (k < 0 ? 0 : k), (size_t)(n - (k < 0 ? 0 : k)));
 }
 
-#line 23132 "tower.nw"
+#line 23135 "tower.nw"
 int main(int argc, char **argv)
 {
     
-#line 23217 "tower.nw"
+#line 23220 "tower.nw"
 struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 struct sigaction sa = { .sa_handler = on_sigterm };
 struct epoll_event ev = { .events = EPOLLIN, .data.fd = -1 }, events[EVENTS];
@@ -103,9 +103,9 @@ if ((ep = epoll_create1(0)) < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev) < 0)
     die("epoll");
 printf("listening\n");
 fflush(stdout);
-#line 23135 "tower.nw"
+#line 23138 "tower.nw"
     
-#line 23238 "tower.nw"
+#line 23241 "tower.nw"
 while (!stopping) {
     int n = epoll_wait(ep, events, EVENTS, -1);
     if (n < 0 && errno != EINTR)
@@ -126,13 +126,13 @@ while (!stopping) {
             setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
             epoll_ctl(ep, EPOLL_CTL_ADD, c, &cev);
         } else if (events[i].events & EPOLLOUT)
-            flush(ep, fd);
+            flush_rest(ep, fd);
         else
-            echo(ep, fd);
+            echo_readable(ep, fd);
     }
 }
 close(ep);
 close(lfd);
 return 0;
-#line 23136 "tower.nw"
+#line 23139 "tower.nw"
 }

@@ -1,4 +1,4 @@
-#line 17068 "tower.nw"
+#line 17071 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"

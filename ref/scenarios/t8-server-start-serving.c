@@ -1,4 +1,4 @@
-#line 18378 "tower.nw"
+#line 18381 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,25 +1,25 @@
-#line 15524 "tower.nw"
+#line 15527 "tower.nw"
 /* check_load.c -- the runner of the load and fault tests */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#line 15205 "tower.nw"
+#line 15206 "tower.nw"
 Suite *tw_transport_load_suite(void);
-#line 18854 "tower.nw"
+#line 18857 "tower.nw"
 Suite *tw_protocol_load_suite(int *skipped);
 
-#line 15531 "tower.nw"
+#line 15534 "tower.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed, run, skipped = 0;
     
-#line 15208 "tower.nw"
+#line 15209 "tower.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 18857 "tower.nw"
+#line 18860 "tower.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
-#line 15536 "tower.nw"
+#line 15539 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     run = srunner_ntests_run(sr);
     failed = srunner_ntests_failed(sr);
