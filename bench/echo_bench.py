@@ -8,8 +8,10 @@ request in flight for SECONDS seconds and prints the requests it completed.
 The server's CPU time over the run comes from /proc/<pid>/stat (utime +
 stime), so its cost per request is measured in the server, not guessed from
 the client's rate. Each round runs every server once, ROUNDS rounds
-interleaved, and the table keeps each server's best rate and its lowest CPU
-per request. Nothing passes or fails: the targets are read off the ratios.
+interleaved, and the table shows each server's median rate and median CPU per
+request: on a machine that other work shares, a best-of would reward whichever
+server met a quiet moment. Nothing passes or fails: the targets are read off
+the ratios.
 
 Run alone as `python3 bench/echo_bench.py` (or `make bench-echo`).
 """
@@ -112,21 +114,25 @@ def run_once(command):
                 print(f"{command[-1]}: {said[-300:]}", file=sys.stderr)
 
 
+def median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
 def measure():
-    """{name: (best requests/s, lowest CPU/request) or an error string}."""
+    """{name: (median requests/s, median CPU/request) or an error string}."""
     table = servers()
-    results = {}
+    runs = {}
     for _ in range(ROUNDS):
         for name, command in table:
-            if not os.path.exists(command[0]) or isinstance(results.get(name), str):
+            if not os.path.exists(command[0]) or isinstance(runs.get(name), str):
                 continue
             got = run_once(command)
-            if isinstance(got, str):
-                results[name] = got
-                continue
-            best = results.get(name, (0.0, float("inf")))
-            results[name] = (max(best[0], got[0]), min(best[1], got[1]))
-    return table, results
+            runs[name] = got if isinstance(got, str) else runs.get(name, []) + [got]
+    return table, {name: got if isinstance(got, str) else
+                   (median(r for r, _ in got), median(c for _, c in got))
+                   for name, got in runs.items()}
 
 
 def ratio(a, b):
@@ -140,7 +146,7 @@ def report(table, results):
     uvp = uvp if isinstance(uvp, tuple) else None
     print()
     print(f"TCP echo: 1 KiB request/response on {CONNECTIONS} connections, "
-          f"best of {ROUNDS} rounds of {SECONDS:g} s")
+          f"median of {ROUNDS} rounds of {SECONDS:g} s")
     print(f"{'server':<18}{'requests/s':>12}{'CPU us/req':>12}"
           f"{'req/s vs uvloop protocol':>26}{'CPU vs epoll floor':>20}")
     for name, _ in table:
