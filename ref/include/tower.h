@@ -10,9 +10,9 @@
 #include "tower/task.h"
 #line 11308 "tower.nw"
 #include "tower/transport.h"
-#line 15701 "tower.nw"
+#line 15702 "tower.nw"
 #include "tower/protocol.h"
-#line 19499 "tower.nw"
+#line 19505 "tower.nw"
 #include "tower/stream.h"
 #line 685 "tower.nw"
 #endif

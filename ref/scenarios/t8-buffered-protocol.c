@@ -1,4 +1,4 @@
-#line 17448 "tower.nw"
+#line 17449 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17285 "tower.nw"
+#line 17286 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 17935 "tower.nw"
+#line 17936 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

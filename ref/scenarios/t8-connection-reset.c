@@ -1,4 +1,4 @@
-#line 18024 "tower.nw"
+#line 18025 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 18126 "tower.nw"
+#line 18127 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 17182 "tower.nw"
+#line 17183 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17610 "tower.nw"
+#line 17611 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 17721 "tower.nw"
+#line 17722 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 18248 "tower.nw"
+#line 18249 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

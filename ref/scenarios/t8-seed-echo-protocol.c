@@ -1,4 +1,4 @@
-#line 17071 "tower.nw"
+#line 17072 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"

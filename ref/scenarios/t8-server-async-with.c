@@ -1,4 +1,4 @@
-#line 18506 "tower.nw"
+#line 18507 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

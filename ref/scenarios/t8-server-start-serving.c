@@ -1,4 +1,4 @@
-#line 18381 "tower.nw"
+#line 18382 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 17820 "tower.nw"
+#line 17821 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

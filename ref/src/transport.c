@@ -659,7 +659,7 @@ static tw_error *stream_writable(void *arg)
         st->wstart = 0;
     sock_maybe_resume(s);
     if (s->conn_lost)
-        return NULL;                      /* resume_writing closed or aborted: already scheduled */
+        return NULL;                      /* closed or aborted by resume_writing */
     if (s->buffered == 0) {
         sock_watch_write(s, false);
         if (s->closing) {

@@ -1,4 +1,4 @@
-#line 15527 "tower.nw"
+#line 15528 "tower.nw"
 /* check_load.c -- the runner of the load and fault tests */
 #include <check.h>
 #include <stdio.h>
@@ -6,10 +6,10 @@
 
 #line 15206 "tower.nw"
 Suite *tw_transport_load_suite(void);
-#line 18857 "tower.nw"
+#line 18858 "tower.nw"
 Suite *tw_protocol_load_suite(int *skipped);
 
-#line 15534 "tower.nw"
+#line 15535 "tower.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
@@ -17,9 +17,9 @@ int main(void)
     
 #line 15209 "tower.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 18860 "tower.nw"
+#line 18861 "tower.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
-#line 15539 "tower.nw"
+#line 15540 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     run = srunner_ntests_run(sr);
     failed = srunner_ntests_failed(sr);

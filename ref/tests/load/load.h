@@ -60,7 +60,7 @@ __attribute__((unused)) static int tcp_client(int port, int rcvbuf)
                              .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     ck_assert_int_ge(fd, 0);
-    if (rcvbuf > 0)                       /* before connect, so the window is small from the start */
+    if (rcvbuf > 0)                       /* before connect: a small window from the start */
         setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
     ck_assert_int_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
     return fd;
