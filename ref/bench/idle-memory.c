@@ -1,4 +1,4 @@
-#line 26353 "tower.nw"
+#line 27438 "tower.nw"
 #include "bench.h"
 
 int main(void)

@@ -1,4 +1,4 @@
-#line 26369 "tower.nw"
+#line 27454 "tower.nw"
 #include "bench.h"
 #include <sys/resource.h>
 

@@ -1,4 +1,4 @@
-#line 26164 "tower.nw"
+#line 27249 "tower.nw"
 #include "bench.h"
 #define PING_PONG_ROUNDS 200000
 

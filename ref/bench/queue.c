@@ -1,4 +1,4 @@
-#line 26649 "tower.nw"
+#line 27734 "tower.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>

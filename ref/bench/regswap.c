@@ -1,4 +1,4 @@
-#line 26432 "tower.nw"
+#line 27517 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

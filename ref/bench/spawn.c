@@ -1,4 +1,4 @@
-#line 26111 "tower.nw"
+#line 27196 "tower.nw"
 #include "bench.h"
 #define SPAWN_TASKS 200000
 

@@ -1,4 +1,4 @@
-#line 26395 "tower.nw"
+#line 27480 "tower.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

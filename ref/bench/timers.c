@@ -1,4 +1,4 @@
-#line 26247 "tower.nw"
+#line 27332 "tower.nw"
 #include "bench.h"
 #define TIMERS 200000
 

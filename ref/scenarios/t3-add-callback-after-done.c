@@ -1,4 +1,4 @@
-#line 6121 "tower.nw"
+#line 6122 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6327 "tower.nw"
+#line 6328 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6241 "tower.nw"
+#line 6242 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

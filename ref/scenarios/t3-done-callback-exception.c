@@ -1,4 +1,4 @@
-#line 6461 "tower.nw"
+#line 6462 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

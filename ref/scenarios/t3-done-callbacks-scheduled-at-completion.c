@@ -1,4 +1,4 @@
-#line 6070 "tower.nw"
+#line 6071 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5902 "tower.nw"
+#line 5903 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5813 "tower.nw"
+#line 5814 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5853 "tower.nw"
+#line 5854 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

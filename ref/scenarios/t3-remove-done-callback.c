@@ -1,4 +1,4 @@
-#line 6177 "tower.nw"
+#line 6178 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9822 "tower.nw"
+#line 9823 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

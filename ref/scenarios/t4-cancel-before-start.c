@@ -1,4 +1,4 @@
-#line 8962 "tower.nw"
+#line 8963 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9013 "tower.nw"
+#line 9014 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

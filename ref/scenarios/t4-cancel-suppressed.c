@@ -1,4 +1,4 @@
-#line 9087 "tower.nw"
+#line 9088 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

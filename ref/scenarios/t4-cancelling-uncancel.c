@@ -1,4 +1,4 @@
-#line 9141 "tower.nw"
+#line 9142 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8649 "tower.nw"
+#line 8650 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

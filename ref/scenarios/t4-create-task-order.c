@@ -1,4 +1,4 @@
-#line 8708 "tower.nw"
+#line 8709 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

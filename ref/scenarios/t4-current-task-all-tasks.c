@@ -1,4 +1,4 @@
-#line 10274 "tower.nw"
+#line 10275 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 9384 "tower.nw"
+#line 9385 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"

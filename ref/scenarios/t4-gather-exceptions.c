@@ -1,4 +1,4 @@
-#line 9282 "tower.nw"
+#line 9283 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9202 "tower.nw"
+#line 9203 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10205 "tower.nw"
+#line 10206 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

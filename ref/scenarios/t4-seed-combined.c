@@ -1,4 +1,4 @@
-#line 8537 "tower.nw"
+#line 8538 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8591 "tower.nw"
+#line 8592 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9747 "tower.nw"
+#line 9748 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8769 "tower.nw"
+#line 8770 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8827 "tower.nw"
+#line 8828 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

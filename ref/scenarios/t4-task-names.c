@@ -1,4 +1,4 @@
-#line 10362 "tower.nw"
+#line 10363 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 9921 "tower.nw"
+#line 9922 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 10131 "tower.nw"
+#line 10132 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

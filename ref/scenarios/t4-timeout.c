@@ -1,4 +1,4 @@
-#line 10032 "tower.nw"
+#line 10033 "tower.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"

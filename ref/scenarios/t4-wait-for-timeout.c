@@ -1,4 +1,4 @@
-#line 9682 "tower.nw"
+#line 9683 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

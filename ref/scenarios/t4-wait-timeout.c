@@ -1,4 +1,4 @@
-#line 9622 "tower.nw"
+#line 9623 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

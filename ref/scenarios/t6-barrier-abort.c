@@ -1,4 +1,4 @@
-#line 12869 "tower.nw"
+#line 12870 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

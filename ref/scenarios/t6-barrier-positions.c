@@ -1,4 +1,4 @@
-#line 12962 "tower.nw"
+#line 12963 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

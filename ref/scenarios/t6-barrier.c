@@ -1,4 +1,4 @@
-#line 13014 "tower.nw"
+#line 13015 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 13111 "tower.nw"
+#line 13112 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

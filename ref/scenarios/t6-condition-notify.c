@@ -1,4 +1,4 @@
-#line 13196 "tower.nw"
+#line 13197 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

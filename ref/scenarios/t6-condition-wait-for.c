@@ -1,4 +1,4 @@
-#line 13319 "tower.nw"
+#line 13320 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13402 "tower.nw"
+#line 13403 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13481 "tower.nw"
+#line 13482 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

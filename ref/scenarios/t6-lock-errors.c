@@ -1,4 +1,4 @@
-#line 13560 "tower.nw"
+#line 13561 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13622 "tower.nw"
+#line 13623 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

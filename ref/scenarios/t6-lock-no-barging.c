@@ -1,4 +1,4 @@
-#line 13687 "tower.nw"
+#line 13688 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13763 "tower.nw"
+#line 13764 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13839 "tower.nw"
+#line 13840 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

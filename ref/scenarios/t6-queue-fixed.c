@@ -1,4 +1,4 @@
-#line 13898 "tower.nw"
+#line 13899 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

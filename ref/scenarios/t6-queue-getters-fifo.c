@@ -1,4 +1,4 @@
-#line 14018 "tower.nw"
+#line 14019 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 14073 "tower.nw"
+#line 14074 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

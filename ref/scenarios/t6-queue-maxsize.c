@@ -1,4 +1,4 @@
-#line 14171 "tower.nw"
+#line 14172 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

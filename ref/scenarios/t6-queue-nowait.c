@@ -1,4 +1,4 @@
-#line 14247 "tower.nw"
+#line 14248 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 14306 "tower.nw"
+#line 14307 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 14374 "tower.nw"
+#line 14375 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 14432 "tower.nw"
+#line 14433 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

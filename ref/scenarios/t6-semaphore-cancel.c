@@ -1,4 +1,4 @@
-#line 14503 "tower.nw"
+#line 14504 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 14580 "tower.nw"
+#line 14581 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 14651 "tower.nw"
+#line 14652 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

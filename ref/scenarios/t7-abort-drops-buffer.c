@@ -1,4 +1,4 @@
-#line 17875 "tower.nw"
+#line 17913 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17966 "tower.nw"
+#line 18004 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

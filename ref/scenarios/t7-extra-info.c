@@ -1,4 +1,4 @@
-#line 17597 "tower.nw"
+#line 17635 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 18105 "tower.nw"
+#line 18143 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

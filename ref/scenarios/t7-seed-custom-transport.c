@@ -1,4 +1,4 @@
-#line 17328 "tower.nw"
+#line 17366 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 18196 "tower.nw"
+#line 18234 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 18444 "tower.nw"
+#line 18482 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

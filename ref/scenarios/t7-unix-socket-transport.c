@@ -1,4 +1,4 @@
-#line 18303 "tower.nw"
+#line 18341 "tower.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

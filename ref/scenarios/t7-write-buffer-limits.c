@@ -1,4 +1,4 @@
-#line 17699 "tower.nw"
+#line 17737 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#line 17779 "tower.nw"
+#line 17817 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17497 "tower.nw"
+#line 17535 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

@@ -1,4 +1,4 @@
-#line 17397 "tower.nw"
+#line 17435 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 21078 "tower.nw"
+#line 21649 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

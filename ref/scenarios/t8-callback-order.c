@@ -1,4 +1,4 @@
-#line 20915 "tower.nw"
+#line 21486 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

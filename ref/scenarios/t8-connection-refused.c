@@ -1,4 +1,4 @@
-#line 21565 "tower.nw"
+#line 22136 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

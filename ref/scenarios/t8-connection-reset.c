@@ -1,4 +1,4 @@
-#line 21654 "tower.nw"
+#line 22225 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

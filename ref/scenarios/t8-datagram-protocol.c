@@ -1,4 +1,4 @@
-#line 21756 "tower.nw"
+#line 22327 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 20812 "tower.nw"
+#line 21383 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 21240 "tower.nw"
+#line 21811 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

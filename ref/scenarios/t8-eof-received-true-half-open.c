@@ -1,4 +1,4 @@
-#line 21351 "tower.nw"
+#line 21922 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

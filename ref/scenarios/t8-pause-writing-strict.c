@@ -1,4 +1,4 @@
-#line 21878 "tower.nw"
+#line 22449 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 20701 "tower.nw"
+#line 21272 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 22136 "tower.nw"
+#line 22707 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 22011 "tower.nw"
+#line 22582 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 21450 "tower.nw"
+#line 22021 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

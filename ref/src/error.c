@@ -109,15 +109,15 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_GROUP] = "ExceptionGroup",
     [TW_ERR_USER] = "Exception",
     
-#line 11438 "tower.nw"
+#line 11439 "tower.nw"
     [TW_ERR_QUEUE_EMPTY] = "QueueEmpty",
     [TW_ERR_QUEUE_FULL] = "QueueFull",
     [TW_ERR_BROKEN_BARRIER] = "BrokenBarrierError",
-#line 23093 "tower.nw"
+#line 24178 "tower.nw"
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
-#line 23790 "tower.nw"
+#line 24875 "tower.nw"
     [TW_ERR_CONNECTION] = "ConnectionError",
     [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
 #line 971 "tower.nw"
@@ -128,11 +128,11 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
     
-#line 11444 "tower.nw"
+#line 11445 "tower.nw"
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
-#line 23098 "tower.nw"
+#line 24183 "tower.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
-#line 23794 "tower.nw"
+#line 24879 "tower.nw"
     [TW_ERR_CONNECTION] = TW_ERR_OS,
     [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
 #line 978 "tower.nw"

@@ -327,9 +327,12 @@ tw_error *tw_loop_close(tw_loop *L)
         return NULL;
     tw__loop_destroy_tasks(L);
     
-#line 15901 "tower.nw"
+#line 15904 "tower.nw"
 while (L->resources)
     L->resources->close(L->resources);
+#line 16653 "tower.nw"
+free(L->rbuf);
+L->rbuf = NULL;
 #line 3209 "tower.nw"
     pthread_mutex_lock(&L->ts_lock);
     L->closed = true;
@@ -558,7 +561,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 15906 "tower.nw"
+#line 15909 "tower.nw"
 void tw__resource_attach(tw_loop *L, tw__resource *r, void (*close)(tw__resource *r))
 {
     r->close = close;
@@ -579,7 +582,7 @@ void tw__resource_detach(tw_loop *L, tw__resource *r)
         r->next->prev = r->prev;
     r->prev = r->next = NULL;
 }
-#line 15935 "tower.nw"
+#line 15938 "tower.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -595,7 +598,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 15957 "tower.nw"
+#line 15960 "tower.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)

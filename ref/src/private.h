@@ -126,9 +126,11 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 15878 "tower.nw"
+#line 15881 "tower.nw"
 size_t npassive;
 struct tw__resource *resources;
+#line 16649 "tower.nw"
+char *rbuf;                               /* the socket transports' read buffer */
 #line 2757 "tower.nw"
 };
 
@@ -139,7 +141,7 @@ void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, vo
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 void tw__loop_destroy_tasks(tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
-#line 5462 "tower.nw"
+#line 5463 "tower.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -179,7 +181,7 @@ void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 void tw__future_drop_callbacks(tw_future *f);
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_describe(FILE *out, tw_future *f);
-#line 6990 "tower.nw"
+#line 6991 "tower.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -193,7 +195,7 @@ struct tw_task {
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 11769 "tower.nw"
+#line 11770 "tower.nw"
 typedef struct tw__waiter {
     struct tw__waiter *prev, *next;
     tw_future *fut;             /* owned by the frame the node lives in */
@@ -211,7 +213,7 @@ void tw__waitlist_push(tw__waitlist *l, tw__waiter *w);
 void tw__waitlist_remove(tw__waitlist *l, tw__waiter *w);
 tw__waiter *tw__waitlist_pop(tw__waitlist *l);
 size_t tw__waitlist_wake(tw__waitlist *l, size_t n, tw_value v);
-#line 11894 "tower.nw"
+#line 11895 "tower.nw"
 struct tw__sync_frame {
     tw_coro co;
     void *owner;
@@ -224,7 +226,7 @@ void *tw__sync_alloc(size_t size, const tw__future_class *cls);
 bool tw__sync_refuse_cancel(tw_future *f, const char *msg);
 void *tw__sync_frame_new(tw_coro_fn body, size_t size, void *owner);
 tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list);
-#line 11985 "tower.nw"
+#line 11986 "tower.nw"
 struct tw_lock {
     tw_future hdr;
     bool locked;
@@ -273,7 +275,7 @@ struct tw_queue {
     size_t unfinished;
     tw_event *finished;
 };
-#line 15889 "tower.nw"
+#line 15892 "tower.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);
     struct tw__resource *prev, *next;
@@ -283,9 +285,9 @@ void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resou
 void tw__resource_detach(tw_loop *loop, tw__resource *r);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 16105 "tower.nw"
+#line 16108 "tower.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 16871 "tower.nw"
+#line 16909 "tower.nw"
 struct tw_server;
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        struct tw_server *server, tw_future *waiter);

@@ -1,8 +1,8 @@
-#line 22977 "tower.nw"
+#line 24062 "tower.nw"
 /* stream.c -- stream readers (see the book, tier 9) */
 #include "private.h"
 
-#line 22993 "tower.nw"
+#line 24078 "tower.nw"
 tw_bytes *tw_bytes_new(const void *data, size_t len)
 {
     tw_bytes *b = tw__alloc(sizeof *b + len + 1);
@@ -16,7 +16,7 @@ void tw_bytes_free(tw_bytes *b)
 {
     free(b);
 }
-#line 23022 "tower.nw"
+#line 24107 "tower.nw"
 struct stream_error {
     struct tw_error e;
     ptrdiff_t number;         /* expected (-1: None), or consumed */
@@ -83,7 +83,7 @@ ptrdiff_t tw_limit_overrun_consumed(const tw_error *e)
     const struct stream_error *se = attributes(e, limit_overrun_type);
     return se ? se->number : 0;
 }
-#line 23109 "tower.nw"
+#line 24194 "tower.nw"
 struct tw_stream_reader {
     int refs;
     tw_loop *loop;
@@ -96,7 +96,7 @@ struct tw_stream_reader {
     const tw_stream_transport_ops *ops;   /* NULL: no transport (or forgotten) */
     void *transport;
 };
-#line 23132 "tower.nw"
+#line 24217 "tower.nw"
 static void buffer_append(tw_stream_reader *r, const void *data, size_t n)
 {
     if (r->head + r->len + n > r->cap) {
@@ -127,7 +127,7 @@ static void buffer_drop(tw_stream_reader *r, size_t n)
     if (r->len == 0)
         r->head = 0;
 }
-#line 23170 "tower.nw"
+#line 24255 "tower.nw"
 static void maybe_pause_transport(tw_stream_reader *r)
 {
     size_t limit = (size_t)r->limit;
@@ -147,7 +147,7 @@ static void maybe_resume_transport(tw_stream_reader *r)
         r->ops->resume_reading(r->transport);
     }
 }
-#line 23196 "tower.nw"
+#line 24281 "tower.nw"
 static tw_bytes *take(tw_stream_reader *r, size_t n)
 {
     tw_bytes *b = tw_bytes_new(buffer_data(r), n);
@@ -162,7 +162,7 @@ static tw_error *empty_into_error(tw_stream_reader *r, ptrdiff_t expected)
     buffer_drop(r, r->len);
     return e;
 }
-#line 23216 "tower.nw"
+#line 24301 "tower.nw"
 static void wake_waiter(tw_stream_reader *r, tw_error *e)
 {
     tw_future *w = r->waiter;
@@ -250,7 +250,7 @@ void tw_stream_reader_set_exception(tw_stream_reader *r, tw_error *e)
 tw_error *tw_stream_reader_exception(const tw_stream_reader *r) { return r->exception; }
 bool tw_stream_reader_at_eof(const tw_stream_reader *r) { return r->eof && r->len == 0; }
 size_t tw_stream_reader_buffered(const tw_stream_reader *r) { return r->len; }
-#line 23348 "tower.nw"
+#line 24433 "tower.nw"
 static tw_error *wait_begin(tw_stream_reader *r, const char *func)
 {
     if (r->waiter != NULL)
@@ -292,7 +292,7 @@ static void wait_end(tw_stream_reader *r)
             goto failed;                                                \
         }                                                               \
     } while (0)
-#line 23314 "tower.nw"
+#line 24399 "tower.nw"
 enum { READ_UNTIL, READ_LINE };
 
 struct read_frame {
@@ -308,7 +308,7 @@ struct read_frame {
     unsigned char sep[];
 };
 
-#line 23399 "tower.nw"
+#line 24484 "tower.nw"
 static void read_cleanup(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -326,7 +326,7 @@ static tw_step read_fail(tw_coro *co)
     f->err = NULL;
     TW_RAISE(co, e);
 }
-#line 23423 "tower.nw"
+#line 24508 "tower.nw"
 static tw_step read_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -341,7 +341,7 @@ static tw_step read_body(tw_coro *co)
         TW_RETURN(co, TW_PTR(take(r, r->len < (size_t)f->n ? r->len : (size_t)f->n)));
     }
     
-#line 23444 "tower.nw"
+#line 24529 "tower.nw"
     f->all = tw_bytes_new(NULL, 0);
     for (;;) {
         RAISE_STORED_ERROR(f);
@@ -367,12 +367,12 @@ static tw_step read_body(tw_coro *co)
         f->all = NULL;
         TW_RETURN(co, TW_PTR(b));
     }
-#line 23437 "tower.nw"
+#line 24522 "tower.nw"
 failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 23476 "tower.nw"
+#line 24561 "tower.nw"
 static tw_step readexactly_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -397,7 +397,7 @@ failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 23513 "tower.nw"
+#line 24598 "tower.nw"
 static tw_step readuntil_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -441,7 +441,7 @@ static tw_step readuntil_body(tw_coro *co)
 failed:
     if (f->mode == READ_LINE) {
         
-#line 23571 "tower.nw"
+#line 24656 "tower.nw"
         if (tw_error_kind(f->err) == TW_ERR_INCOMPLETE_READ) {
             size_t len;
             const unsigned char *partial = tw_incomplete_read_partial(f->err, &len);
@@ -462,12 +462,12 @@ failed:
             tw_error_unref(f->err);
             f->err = e;
         }
-#line 23556 "tower.nw"
+#line 24641 "tower.nw"
     }
     return read_fail(co);
     TW_END(co);
 }
-#line 23596 "tower.nw"
+#line 24681 "tower.nw"
 static struct read_frame *read_frame_new(tw_coro_fn body, tw_stream_reader *r, ptrdiff_t n,
                                          const void *sep, size_t seplen)
 {
@@ -502,7 +502,7 @@ void *tw_stream_reader_readline(tw_stream_reader *r)
     f->mode = READ_LINE;
     return f;
 }
-#line 23799 "tower.nw"
+#line 24884 "tower.nw"
 struct tw_stream_writer {
     int refs;
     tw_loop *loop;
@@ -544,7 +544,7 @@ void tw_stream_writer_unref(tw_stream_writer *w)
     free(w->waiters);
     free(w);
 }
-#line 23847 "tower.nw"
+#line 24932 "tower.nw"
 #define TRANSPORT_METHOD(w, name)                                       \
     ((w)->ops->name != NULL ? (w)->ops->name                           \
      : (tw__fatal("tw_stream_writer: the transport has no " #name "()"), (w)->ops->name))
@@ -594,7 +594,7 @@ bool tw_stream_writer_is_closing(tw_stream_writer *w)
 {
     return TRANSPORT_METHOD(w, is_closing)(w->transport);
 }
-#line 23904 "tower.nw"
+#line 24989 "tower.nw"
 void tw_stream_writer_pause_writing(tw_stream_writer *w)
 {
     if (w->paused)
@@ -625,7 +625,7 @@ void tw_stream_writer_connection_lost(tw_stream_writer *w, tw_error *exc)
                 tw_future_set_exception(w->waiters[i], tw_error_ref(exc));
         }
 }
-#line 23942 "tower.nw"
+#line 25027 "tower.nw"
 struct drain_frame {
     tw_coro co;
     tw_stream_writer *w;

@@ -1,4 +1,4 @@
-#line 15971 "tower.nw"
+#line 15974 "tower.nw"
 /* transport.c -- the transport class, socket transports, direct socket operations */
 #include "private.h"
 #include <arpa/inet.h>
@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <unistd.h>
 
-#line 15992 "tower.nw"
+#line 15995 "tower.nw"
 int tw_sockaddr_family(const tw_sockaddr *a)
 {
     return a ? a->u.sa.sa_family : AF_UNSPEC;
@@ -78,7 +78,7 @@ const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
     }
     return buf;
 }
-#line 16067 "tower.nw"
+#line 16070 "tower.nw"
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
 {
     if (a == NULL || b == NULL)
@@ -101,7 +101,7 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 16109 "tower.nw"
+#line 16112 "tower.nw"
 static const struct { int errnum; tw_errkind kind; const char *type; } os_classes[] = {
     { EAGAIN, TW_ERR_OS, "BlockingIOError" }, { EALREADY, TW_ERR_OS, "BlockingIOError" },
     { EINPROGRESS, TW_ERR_OS, "BlockingIOError" }, { ECHILD, TW_ERR_OS, "ChildProcessError" },
@@ -143,7 +143,7 @@ tw_error *tw_error_os(int errnum, const char *fmt, ...)
         snprintf(body, sizeof body, "%s", strerror(errnum));
     return tw__error_named(tw_error_new(kind, "[Errno %d] %s", errnum, body), type);
 }
-#line 16159 "tower.nw"
+#line 16162 "tower.nw"
 static void not_implemented(const tw_transport *t, const char *method)
     __attribute__((noreturn));
 
@@ -196,7 +196,7 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
     t->protocol = protocol;
     tw_protocol_unref(old);
 }
-#line 16214 "tower.nw"
+#line 16217 "tower.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -251,7 +251,7 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 16284 "tower.nw"
+#line 16287 "tower.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -268,13 +268,12 @@ struct sock {
     void (*discard)(struct sock *s, bool release);
     tw_sockaddr sockname, peername;
     bool has_sockname, has_peername;
-    char *rbuf;
 };
 
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 16317 "tower.nw"
+#line 16319 "tower.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
 static void sock_watch(struct sock *s, bool writer, bool on)
@@ -301,7 +300,7 @@ static void sock_watch(struct sock *s, bool writer, bool on)
 
 static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
 static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
-#line 16355 "tower.nw"
+#line 16357 "tower.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -339,7 +338,7 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 16402 "tower.nw"
+#line 16404 "tower.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -383,7 +382,7 @@ static void sock_loop_closed(tw__resource *r)
     sock_release(s);
     tw_transport_unref(&s->base);
 }
-#line 16454 "tower.nw"
+#line 16456 "tower.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -439,7 +438,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 16515 "tower.nw"
+#line 16517 "tower.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -453,7 +452,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 16539 "tower.nw"
+#line 16541 "tower.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -524,7 +523,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 16616 "tower.nw"
+#line 16618 "tower.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -536,7 +535,14 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 16638 "tower.nw"
+#line 16658 "tower.nw"
+static char *read_buffer(tw_loop *L)
+{
+    if (L->rbuf == NULL)
+        L->rbuf = tw__alloc(READ_SIZE);
+    return L->rbuf;
+}
+#line 16667 "tower.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -584,7 +590,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 16695 "tower.nw"
+#line 16724 "tower.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -629,7 +635,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 16750 "tower.nw"
+#line 16788 "tower.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -652,6 +658,8 @@ static tw_error *stream_writable(void *arg)
     if (s->buffered == 0)
         st->wstart = 0;
     sock_maybe_resume(s);
+    if (s->conn_lost)
+        return NULL;                      /* closed or aborted by resume_writing */
     if (s->buffered == 0) {
         sock_watch_write(s, false);
         if (s->closing) {
@@ -680,7 +688,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 16807 "tower.nw"
+#line 16847 "tower.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -714,9 +722,7 @@ static tw_error *stream_readable(void *arg)
             return NULL;
         }
     } else {
-        if (s->rbuf == NULL)
-            s->rbuf = tw__alloc(READ_SIZE);
-        buf = s->rbuf;
+        buf = read_buffer(s->base.loop);
         len = READ_SIZE;
     }
     n = read(s->fd, buf, len);
@@ -738,12 +744,11 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 16881 "tower.nw"
+#line 16919 "tower.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
     s->discard(s, true);
-    free(s->rbuf);
     tw_error_unref(s->lost_exc);
     tw_unref(s->waiter);
     free(s);
@@ -782,7 +787,7 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 16936 "tower.nw"
+#line 16973 "tower.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -822,22 +827,21 @@ static tw_error *dgram_readable(void *arg)
 {
     struct sock *s = arg;
     tw_sockaddr from;
+    char *buf = read_buffer(s->base.loop);
     ssize_t n;
     tw_error *err;
     if (s->conn_lost)
         return NULL;
-    if (s->rbuf == NULL)
-        s->rbuf = tw__alloc(READ_SIZE);
     from.len = sizeof from.u;
-    n = recvfrom(s->fd, s->rbuf, READ_SIZE, 0, &from.u.sa, &from.len);
+    n = recvfrom(s->fd, buf, READ_SIZE, 0, &from.u.sa, &from.len);
     if (n < 0)
         return again(errno) ? NULL : dgram_error(s, errno);
-    err = tw_protocol_datagram_received(s->base.protocol, s->rbuf, (size_t)n, &from);
+    err = tw_protocol_datagram_received(s->base.protocol, buf, (size_t)n, &from);
     if (err)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 16993 "tower.nw"
+#line 17029 "tower.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -905,6 +909,8 @@ static tw_error *dgram_writable(void *arg)
         free(p);
     }
     sock_maybe_resume(s);
+    if (s->conn_lost)
+        return err;                       /* as for streams */
     if (d->head == NULL) {
         sock_watch_write(s, false);
         if (s->closing && err == NULL) {
@@ -914,7 +920,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 17072 "tower.nw"
+#line 17110 "tower.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -943,7 +949,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 17112 "tower.nw"
+#line 17150 "tower.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1003,7 +1009,7 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 17177 "tower.nw"
+#line 17215 "tower.nw"
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1040,7 +1046,7 @@ void *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return sockop_new(recv_body, L, fd, buf, n);
 }
-#line 17216 "tower.nw"
+#line 17254 "tower.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1085,7 +1091,7 @@ void *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return sockop_new(sendall_body, L, fd, data, n);
 }
-#line 17266 "tower.nw"
+#line 17304 "tower.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;

@@ -7,17 +7,17 @@
 Suite *tw_coro_suite(void);
 #line 4883 "tower.nw"
 Suite *tw_loop_suite(void);
-#line 6575 "tower.nw"
+#line 6576 "tower.nw"
 Suite *tw_future_suite(void);
-#line 10486 "tower.nw"
+#line 10487 "tower.nw"
 Suite *tw_task_suite(void);
-#line 14718 "tower.nw"
+#line 14719 "tower.nw"
 Suite *tw_sync_suite(void);
-#line 18848 "tower.nw"
+#line 18886 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 22275 "tower.nw"
+#line 22846 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 24014 "tower.nw"
+#line 25099 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4870 "tower.nw"
@@ -30,17 +30,17 @@ int main(void)
 srunner_add_suite(sr, tw_coro_suite());
 #line 4886 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 6578 "tower.nw"
+#line 6579 "tower.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 10489 "tower.nw"
+#line 10490 "tower.nw"
 srunner_add_suite(sr, tw_task_suite());
-#line 14721 "tower.nw"
+#line 14722 "tower.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 18851 "tower.nw"
+#line 18889 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 22278 "tower.nw"
+#line 22849 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 24017 "tower.nw"
+#line 25102 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4875 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

@@ -1,4 +1,4 @@
-#line 24021 "tower.nw"
+#line 25106 "tower.nw"
 /* check_stream.c -- unit tests of stream readers and writers */
 #include <check.h>
 #include <stdarg.h>
@@ -6,9 +6,9 @@
 #include <string.h>
 #include "tower.h"
 
-#line 24116 "tower.nw"
+#line 25201 "tower.nw"
 #define FAKE_TRANSPORT_FAIL(what) ck_abort_msg(what)
-#line 24087 "tower.nw"
+#line 25172 "tower.nw"
 struct fake_transport { int pauses, resumes; bool paused, can_pause; };
 
 static bool fake_pause(void *t)
@@ -36,7 +36,7 @@ static const tw_stream_transport_ops fake_ops = {
     .pause_reading = fake_pause, .resume_reading = fake_resume
 };
 
-#line 24119 "tower.nw"
+#line 25204 "tower.nw"
 struct test_frame {
     tw_coro co;
     tw_stream_reader *r;
@@ -123,7 +123,7 @@ static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
     static tw_step name##_body(tw_coro *co);                            \
     START_TEST(name) { run_test(name##_body); } END_TEST                \
     static tw_step name##_body(tw_coro *co)
-#line 24212 "tower.nw"
+#line 25297 "tower.nw"
 START_TEST(bytes_and_stream_errors)
 {
     tw_bytes *b = tw_bytes_new("a\0b", 3);
@@ -190,7 +190,7 @@ START_TEST(reader_limit_must_be_positive)
     tw_loop_free(L);
 }
 END_TEST
-#line 24286 "tower.nw"
+#line 25371 "tower.nw"
 STREAM_TEST(read_counts_and_eof)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -316,7 +316,7 @@ STREAM_TEST(readuntil_separators_split_across_feeds)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 24422 "tower.nw"
+#line 25507 "tower.nw"
 STREAM_TEST(readuntil_at_the_limit)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -441,7 +441,7 @@ STREAM_TEST(readuntil_at_eof_resets)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 24549 "tower.nw"
+#line 25634 "tower.nw"
 STREAM_TEST(stored_exception_raised_by_every_read)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -578,7 +578,7 @@ START_TEST(read_frame_freed_with_its_loop)
     tw_stream_reader_unref(r);
 }
 END_TEST
-#line 24692 "tower.nw"
+#line 25777 "tower.nw"
 STREAM_TEST(flow_control_pauses_and_resumes)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -660,7 +660,7 @@ STREAM_TEST(transport_that_cannot_pause_is_forgotten)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 24781 "tower.nw"
+#line 25866 "tower.nw"
 struct fake_wire {
     size_t buffered, high, low;
     bool paused, closing, eof;
@@ -851,7 +851,7 @@ WRITER_TEST(drain_after_trouble)
     tw_stream_writer_unref(f->fw.w);
     TW_END(co);
 }
-#line 24985 "tower.nw"
+#line 26070 "tower.nw"
 struct transcript_frame {
     tw_coro co;
     tw_stream_reader *r;
@@ -948,7 +948,7 @@ static tw_stream_reader *queued(struct transcript_frame *f, ptrdiff_t limit,
     return f->r;
 }
 #define QUEUED(f, limit, text) queued((f), (limit), (text), sizeof (text) - 1)
-#line 25084 "tower.nw"
+#line 26169 "tower.nw"
 TRANSCRIPT_TEST(transcript_readline, "t9-readline")
 {
     struct transcript_frame *f = (struct transcript_frame *)co;
@@ -1219,7 +1219,7 @@ TRANSCRIPT_TEST(transcript_read_timeout, "t9-read-timeout")
     TW_END(co);
 }
 
-#line 24037 "tower.nw"
+#line 25122 "tower.nw"
 Suite *tw_stream_suite(void)
 {
     Suite *s = suite_create("stream");

@@ -37,15 +37,15 @@ typedef enum tw_errkind {
     TW_ERR_NO_MEMORY,       /* MemoryError */
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
     
-#line 11432 "tower.nw"
+#line 11433 "tower.nw"
     TW_ERR_QUEUE_EMPTY,     /* asyncio.QueueEmpty */
     TW_ERR_QUEUE_FULL,      /* asyncio.QueueFull */
     TW_ERR_BROKEN_BARRIER,  /* asyncio.BrokenBarrierError, a RuntimeError */
-#line 22656 "tower.nw"
+#line 23741 "tower.nw"
     TW_ERR_EOF,             /* EOFError */
     TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
     TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
-#line 22941 "tower.nw"
+#line 24026 "tower.nw"
     TW_ERR_CONNECTION,      /* ConnectionError, an OSError */
     TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
 #line 448 "tower.nw"

@@ -1,4 +1,4 @@
-#line 11640 "tower.nw"
+#line 11641 "tower.nw"
 /* tower/queue.h -- queues of values between tasks (see the book, tier 6) */
 #ifndef TOWER_QUEUE_H
 #define TOWER_QUEUE_H

@@ -1,10 +1,10 @@
-#line 22606 "tower.nw"
+#line 23691 "tower.nw"
 /* tower/stream.h -- streams (see the book, tier 9) */
 #ifndef TOWER_STREAM_H
 #define TOWER_STREAM_H
 #include "tower/task.h"
 
-#line 22631 "tower.nw"
+#line 23716 "tower.nw"
 typedef struct tw_bytes {
     size_t len;
     unsigned char data[];
@@ -12,26 +12,26 @@ typedef struct tw_bytes {
 
 tw_bytes *tw_bytes_new(const void *data, size_t len);
 void tw_bytes_free(tw_bytes *b);
-#line 22668 "tower.nw"
+#line 23753 "tower.nw"
 tw_error *tw_incomplete_read_error_new(const void *partial, size_t len, ptrdiff_t expected);
 tw_error *tw_limit_overrun_error_new(const char *message, ptrdiff_t consumed);
 const unsigned char *tw_incomplete_read_partial(const tw_error *e, size_t *len);
 ptrdiff_t tw_incomplete_read_expected(const tw_error *e);
 ptrdiff_t tw_limit_overrun_consumed(const tw_error *e);
-#line 22706 "tower.nw"
+#line 23791 "tower.nw"
 typedef struct tw_stream_transport_ops {
     bool (*pause_reading)(void *transport);
     void (*resume_reading)(void *transport);
     
-#line 22870 "tower.nw"
+#line 23955 "tower.nw"
     tw_error *(*write)(void *transport, const void *data, size_t len);
     tw_error *(*write_eof)(void *transport);
     bool (*can_write_eof)(void *transport);
     void (*close)(void *transport);
     bool (*is_closing)(void *transport);
-#line 22710 "tower.nw"
+#line 23795 "tower.nw"
 } tw_stream_transport_ops;
-#line 22728 "tower.nw"
+#line 23813 "tower.nw"
 #define TW_STREAM_LIMIT 65536
 
 typedef struct tw_stream_reader tw_stream_reader;
@@ -53,7 +53,7 @@ void *tw_stream_reader_read(tw_stream_reader *r, ptrdiff_t n);
 void *tw_stream_reader_readline(tw_stream_reader *r);
 void *tw_stream_reader_readexactly(tw_stream_reader *r, ptrdiff_t n);
 void *tw_stream_reader_readuntil(tw_stream_reader *r, const void *separator, size_t len);
-#line 22883 "tower.nw"
+#line 23968 "tower.nw"
 typedef struct tw_stream_writer tw_stream_writer;
 
 tw_stream_writer *tw_stream_writer_new(tw_loop *loop, const tw_stream_transport_ops *ops,
@@ -73,5 +73,5 @@ void *tw_stream_writer_drain(tw_stream_writer *w);
 void tw_stream_writer_pause_writing(tw_stream_writer *w);
 void tw_stream_writer_resume_writing(tw_stream_writer *w);
 void tw_stream_writer_connection_lost(tw_stream_writer *w, tw_error *exc);
-#line 22616 "tower.nw"
+#line 23701 "tower.nw"
 #endif
