@@ -5,7 +5,8 @@
 #   make install         PREFIX=/usr/local DESTDIR= : header, libraries, pkg-config file
 #   make conform IMPL=asyncio|uvloop|gbulb|ref
 #   make bless           regenerate golden/ from the oracle (never in CI)
-#   make check-asan, make check-valgrind, make check-tsan, make bench, make clean
+#   make check-load      the load and fault tests alone (a stage of make check)
+#   make check-asan, make check-valgrind, make check-tsan, make bench, make bench-echo, make clean
 #   make fuzz            FUZZ_SECONDS=300 : libFuzzer targets under ASan+UBSan (clang)
 
 SHELL := /bin/bash
@@ -61,7 +62,8 @@ REF_FILES := $(addprefix ref/,$(ROOTS))
 HEADERS := $(filter ref/include/% ref/src/%.h,$(REF_FILES))
 LIB_SRCS := $(filter ref/src/%.c,$(REF_FILES))
 SCENARIO_SRCS := $(filter ref/scenarios/%.c,$(REF_FILES))
-TEST_SRCS := $(filter ref/tests/%.c,$(REF_FILES))
+TEST_SRCS := $(filter-out ref/tests/load/%,$(filter ref/tests/%.c,$(REF_FILES)))
+LOAD_SRCS := $(filter ref/tests/load/%.c,$(REF_FILES))
 BENCH_SRCS := $(filter ref/bench/%.c,$(REF_FILES))
 EXAMPLE_SRCS := $(filter ref/examples/%.c,$(REF_FILES))
 FUZZ_SRCS := $(filter ref/fuzz/%.c,$(REF_FILES))
@@ -92,12 +94,13 @@ SCENARIO_BINS := $(SCENARIO_SRCS:ref/scenarios/%.c=$(B)/scenarios/%)
 BENCH_BINS := $(BENCH_SRCS:ref/bench/%.c=$(B)/bench/%)
 EXAMPLE_BINS := $(EXAMPLE_SRCS:ref/examples/%.c=$(B)/examples/%)
 CHECK_BIN := $(B)/check_tower
+LOAD_BIN := $(B)/check_load
 
 .PHONY: all lib scenarios tests benchmarks examples
 all: lib scenarios tests benchmarks examples pdf conform-ref
 lib: $(B)/libtower.a $(B)/libtower.so $(B)/tower.pc
 scenarios: $(SCENARIO_BINS)
-tests: $(CHECK_BIN)
+tests: $(CHECK_BIN) $(LOAD_BIN)
 benchmarks: $(BENCH_BINS)
 examples: $(EXAMPLE_BINS)
 
@@ -127,6 +130,13 @@ $(B)/examples/%: ref/examples/%.c $(HEADERS) $(B)/libtower.a
 	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
 $(CHECK_BIN): $(TEST_SRCS) $(filter ref/tests/%.h,$(REF_FILES)) $(HEADERS) $(B)/libtower.a
 	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $$(pkg-config --cflags check) $(TEST_SRCS) -o $@ \
+	  $(B)/libtower.a $$(pkg-config --libs check) $(LDLIBS_TOWER)
+
+# The load and fault tests (tiers 7 and 8) are a Check program of their own:
+# they hold thousands of sockets and a child process, so they stay out of
+# check_tower, which valgrind also runs.
+$(LOAD_BIN): $(LOAD_SRCS) $(filter ref/tests/%.h,$(REF_FILES)) $(HEADERS) $(B)/libtower.a
+	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $$(pkg-config --cflags check) $(LOAD_SRCS) -o $@ \
 	  $(B)/libtower.a $$(pkg-config --libs check) $(LDLIBS_TOWER)
 
 $(B)/tower.pc: tools/tower.pc.in Makefile
@@ -169,7 +179,7 @@ bless: | deps
 	$(CONFORM) bless
 
 # ---------------------------------------------------------------- checks
-.PHONY: check check-tangle check-roots check-unit check-runner check-suite-ref \
+.PHONY: check check-tangle check-roots check-unit check-load check-runner check-suite-ref \
         check-suite-asyncio check-goldens check-install check-pdf check-asan check-valgrind \
         check-tsan check-fuzz
 check: all
@@ -177,6 +187,7 @@ check: all
 	  "tangle in sync=$(MAKE) -s check-tangle" \
 	  "root chunks=$(MAKE) -s check-roots" \
 	  "unit tests=$(MAKE) -s check-unit" \
+	  "load and fault tests=$(MAKE) -s check-load" \
 	  "runner tests=$(MAKE) -s check-runner" \
 	  "suite on ref=$(MAKE) -s check-suite-ref" \
 	  "suite on ref, real clock=$(MAKE) -s check-suite-ref-real" \
@@ -198,6 +209,8 @@ check-roots: | deps
 	echo "root chunks match ref.roots (1 passed, 0 failed)"
 check-unit: $(CHECK_BIN)
 	CK_FORK=yes $(CHECK_BIN)
+check-load: $(LOAD_BIN)
+	CK_FORK=yes $(LOAD_BIN)
 check-runner: | deps
 	$(PYTHON) -m pytest -q tools/tests
 check-suite-ref: scenarios
@@ -233,6 +246,7 @@ ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-s
 check-asan: tangle | deps
 	$(MAKE) B=$(ASAN_B) CFLAGS="$(ASAN_FLAGS)" lib scenarios tests
 	ASAN_OPTIONS=detect_leaks=1 CK_FORK=no $(ASAN_B)/check_tower
+	ASAN_OPTIONS=detect_leaks=1 CK_FORK=no $(ASAN_B)/check_load
 	ASAN_OPTIONS=detect_leaks=1 $(CONFORM) run --impl ref --ref-build $(ASAN_B)
 # A process-pool worker is a fork that never execs: at its _exit the whole
 # heap it shares with its parent would be reported, so its output is silenced.
@@ -286,9 +300,12 @@ check-fuzz: fuzz-targets
 	echo "fuzz targets ran clean ($(words $(FUZZ_BINS)) passed, 0 failed)"
 
 # ---------------------------------------------------------------- benchmarks
-.PHONY: bench
+.PHONY: bench bench-echo
 bench: benchmarks | deps
 	$(PYTHON) bench/run
+# The TCP echo benchmark alone (make bench runs it after the other workloads).
+bench-echo: benchmarks | deps
+	$(PYTHON) bench/echo_bench.py
 
 # ---------------------------------------------------------------- install
 .PHONY: install uninstall

@@ -1,4 +1,4 @@
-#line 33506 "tower.nw"
+#line 34591 "tower.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

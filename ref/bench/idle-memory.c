@@ -1,4 +1,4 @@
-#line 33214 "tower.nw"
+#line 34299 "tower.nw"
 #include "bench.h"
 
 int main(void)

@@ -1,4 +1,4 @@
-#line 33230 "tower.nw"
+#line 34315 "tower.nw"
 #include "bench.h"
 #include <sys/resource.h>
 

@@ -1,4 +1,4 @@
-#line 33681 "tower.nw"
+#line 34766 "tower.nw"
 /* lock-handoff -- hand-offs per second between tasks contending for one lock */
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 33603 "tower.nw"
+#line 34688 "tower.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 33293 "tower.nw"
+#line 34378 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

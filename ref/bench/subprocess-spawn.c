@@ -1,4 +1,4 @@
-#line 33557 "tower.nw"
+#line 34642 "tower.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

@@ -1,4 +1,4 @@
-#line 33256 "tower.nw"
+#line 34341 "tower.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

@@ -1,4 +1,4 @@
-#line 33108 "tower.nw"
+#line 34193 "tower.nw"
 #include "bench.h"
 #define TIMERS 200000
 

@@ -1,4 +1,4 @@
-#line 32271 "tower.nw"
+#line 33356 "tower.nw"
 /* fuzz/stream_reader.c -- libFuzzer target: the stream reader against a model */
 #include <stdint.h>
 #include <stdio.h>
@@ -6,7 +6,7 @@
 #include <string.h>
 #include "tower.h"
 
-#line 32297 "tower.nw"
+#line 33382 "tower.nw"
 enum { EV_FEED, EV_ERROR, EV_CANCEL };
 enum { RD_LINE, RD_UNTIL, RD_EXACTLY, RD_READ };
 
@@ -104,7 +104,7 @@ static void fuzz_fail(const char *what, size_t i)
     fprintf(stderr, "stream reader fuzz: %s (read %zu)\n", what, i);
     abort();
 }
-#line 32404 "tower.nw"
+#line 33489 "tower.nw"
 struct model {
     const struct script *s;
     size_t next;              /* the next event */
@@ -372,9 +372,9 @@ static void run_model(struct script *s)
     free(m.buf);
     free(m.out);
 }
-#line 32682 "tower.nw"
+#line 33767 "tower.nw"
 #define FAKE_TRANSPORT_FAIL(what) fuzz_fail(what, 0)
-#line 30948 "tower.nw"
+#line 32033 "tower.nw"
 struct fake_transport { int pauses, resumes; bool paused, can_pause; };
 
 static bool fake_pause(void *t)
@@ -402,7 +402,7 @@ static const tw_stream_transport_ops fake_ops = {
     .pause_reading = fake_pause, .resume_reading = fake_resume
 };
 
-#line 32685 "tower.nw"
+#line 33770 "tower.nw"
 static struct script *S;
 static tw_stream_reader *R;
 
@@ -530,7 +530,7 @@ static void run_real(struct script *s)
     tw_stream_reader_unref(R);
     R = NULL;
 }
-#line 32820 "tower.nw"
+#line 33905 "tower.nw"
 static void compare_outcome(const struct outcome *m, const struct outcome *r, size_t i)
 {
     char why[160];
@@ -556,7 +556,7 @@ static void compare(const struct script *s)
         compare_outcome(&s->model[i], &s->real[i], i);
 }
 
-#line 32283 "tower.nw"
+#line 33368 "tower.nw"
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct script s;

@@ -1,4 +1,4 @@
-#line 6328 "tower.nw"
+#line 6329 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

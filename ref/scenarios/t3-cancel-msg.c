@@ -1,4 +1,4 @@
-#line 6242 "tower.nw"
+#line 6243 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6023 "tower.nw"
+#line 6024 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6071 "tower.nw"
+#line 6072 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5903 "tower.nw"
+#line 5904 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

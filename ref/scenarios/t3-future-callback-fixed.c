@@ -1,4 +1,4 @@
-#line 5814 "tower.nw"
+#line 5815 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6394 "tower.nw"
+#line 6395 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6178 "tower.nw"
+#line 6179 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5765 "tower.nw"
+#line 5766 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

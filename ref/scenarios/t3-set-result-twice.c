@@ -1,4 +1,4 @@
-#line 5966 "tower.nw"
+#line 5967 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

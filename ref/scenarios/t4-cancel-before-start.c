@@ -1,4 +1,4 @@
-#line 8969 "tower.nw"
+#line 8970 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8908 "tower.nw"
+#line 8909 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

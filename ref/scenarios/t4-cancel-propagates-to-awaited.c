@@ -1,4 +1,4 @@
-#line 9020 "tower.nw"
+#line 9021 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9094 "tower.nw"
+#line 9095 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

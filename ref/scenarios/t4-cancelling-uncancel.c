@@ -1,4 +1,4 @@
-#line 9148 "tower.nw"
+#line 9149 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

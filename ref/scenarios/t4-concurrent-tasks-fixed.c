@@ -1,4 +1,4 @@
-#line 8656 "tower.nw"
+#line 8657 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10281 "tower.nw"
+#line 10282 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

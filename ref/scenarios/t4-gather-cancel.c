@@ -1,4 +1,4 @@
-#line 9391 "tower.nw"
+#line 9392 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"

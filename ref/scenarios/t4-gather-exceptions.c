@@ -1,4 +1,4 @@
-#line 9289 "tower.nw"
+#line 9290 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10212 "tower.nw"
+#line 10213 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

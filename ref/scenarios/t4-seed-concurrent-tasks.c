@@ -1,4 +1,4 @@
-#line 8598 "tower.nw"
+#line 8599 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9754 "tower.nw"
+#line 9755 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8776 "tower.nw"
+#line 8777 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

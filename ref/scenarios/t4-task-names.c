@@ -1,4 +1,4 @@
-#line 10369 "tower.nw"
+#line 10370 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 9928 "tower.nw"
+#line 9929 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

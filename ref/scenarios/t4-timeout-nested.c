@@ -1,4 +1,4 @@
-#line 10138 "tower.nw"
+#line 10139 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10039 "tower.nw"
+#line 10040 "tower.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 9689 "tower.nw"
+#line 9690 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9470 "tower.nw"
+#line 9471 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

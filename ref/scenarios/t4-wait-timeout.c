@@ -1,4 +1,4 @@
-#line 9629 "tower.nw"
+#line 9630 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 15457 "tower.nw"
+#line 15458 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

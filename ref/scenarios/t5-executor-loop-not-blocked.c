@@ -1,4 +1,4 @@
-#line 15533 "tower.nw"
+#line 15534 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

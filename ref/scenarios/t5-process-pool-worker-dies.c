@@ -1,4 +1,4 @@
-#line 15875 "tower.nw"
+#line 15876 "tower.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

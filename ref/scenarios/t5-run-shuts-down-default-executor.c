@@ -1,4 +1,4 @@
-#line 15948 "tower.nw"
+#line 15949 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

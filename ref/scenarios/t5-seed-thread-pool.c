@@ -1,4 +1,4 @@
-#line 16096 "tower.nw"
+#line 16097 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

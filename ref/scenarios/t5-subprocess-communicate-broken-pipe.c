@@ -1,4 +1,4 @@
-#line 16364 "tower.nw"
+#line 16365 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

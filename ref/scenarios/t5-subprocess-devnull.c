@@ -1,4 +1,4 @@
-#line 16503 "tower.nw"
+#line 16504 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

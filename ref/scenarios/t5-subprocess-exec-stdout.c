@@ -1,4 +1,4 @@
-#line 16559 "tower.nw"
+#line 16560 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

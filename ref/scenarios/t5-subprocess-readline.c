@@ -1,4 +1,4 @@
-#line 16732 "tower.nw"
+#line 16733 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 16998 "tower.nw"
+#line 16999 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 17069 "tower.nw"
+#line 17070 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 17131 "tower.nw"
+#line 17132 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

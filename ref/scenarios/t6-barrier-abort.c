@@ -1,4 +1,4 @@
-#line 19797 "tower.nw"
+#line 19798 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

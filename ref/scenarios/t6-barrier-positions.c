@@ -1,4 +1,4 @@
-#line 19890 "tower.nw"
+#line 19891 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 19942 "tower.nw"
+#line 19943 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 20039 "tower.nw"
+#line 20040 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

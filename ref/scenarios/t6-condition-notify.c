@@ -1,4 +1,4 @@
-#line 20124 "tower.nw"
+#line 20125 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 20247 "tower.nw"
+#line 20248 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

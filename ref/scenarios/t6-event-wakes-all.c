@@ -1,4 +1,4 @@
-#line 20330 "tower.nw"
+#line 20331 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20409 "tower.nw"
+#line 20410 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

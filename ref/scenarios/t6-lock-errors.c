@@ -1,4 +1,4 @@
-#line 20488 "tower.nw"
+#line 20489 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20550 "tower.nw"
+#line 20551 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20767 "tower.nw"
+#line 20768 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21175 "tower.nw"
+#line 21176 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

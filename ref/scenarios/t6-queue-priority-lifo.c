@@ -1,4 +1,4 @@
-#line 21234 "tower.nw"
+#line 21235 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 21302 "tower.nw"
+#line 21303 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

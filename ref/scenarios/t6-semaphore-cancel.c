@@ -1,4 +1,4 @@
-#line 21431 "tower.nw"
+#line 21432 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

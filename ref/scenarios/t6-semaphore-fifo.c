@@ -1,4 +1,4 @@
-#line 21508 "tower.nw"
+#line 21509 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

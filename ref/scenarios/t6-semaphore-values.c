@@ -1,4 +1,4 @@
-#line 21579 "tower.nw"
+#line 21580 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

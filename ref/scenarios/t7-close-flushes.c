@@ -1,4 +1,4 @@
-#line 24873 "tower.nw"
+#line 24911 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

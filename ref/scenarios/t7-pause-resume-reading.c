@@ -1,4 +1,4 @@
-#line 25012 "tower.nw"
+#line 25050 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

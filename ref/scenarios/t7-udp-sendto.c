@@ -1,4 +1,4 @@
-#line 25351 "tower.nw"
+#line 25389 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 24606 "tower.nw"
+#line 24644 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#line 27985 "tower.nw"
+#line 28556 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

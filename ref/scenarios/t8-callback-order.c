@@ -1,4 +1,4 @@
-#line 27822 "tower.nw"
+#line 28393 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

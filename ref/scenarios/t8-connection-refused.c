@@ -1,4 +1,4 @@
-#line 28472 "tower.nw"
+#line 29043 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 28561 "tower.nw"
+#line 29132 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

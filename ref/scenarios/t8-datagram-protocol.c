@@ -1,4 +1,4 @@
-#line 28663 "tower.nw"
+#line 29234 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 27719 "tower.nw"
+#line 28290 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

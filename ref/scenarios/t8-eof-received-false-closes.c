@@ -1,4 +1,4 @@
-#line 28147 "tower.nw"
+#line 28718 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

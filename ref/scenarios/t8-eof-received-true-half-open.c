@@ -1,4 +1,4 @@
-#line 28258 "tower.nw"
+#line 28829 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

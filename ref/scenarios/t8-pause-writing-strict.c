@@ -1,4 +1,4 @@
-#line 28785 "tower.nw"
+#line 29356 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

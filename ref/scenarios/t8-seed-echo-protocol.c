@@ -1,4 +1,4 @@
-#line 27608 "tower.nw"
+#line 28179 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"

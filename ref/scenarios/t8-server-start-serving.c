@@ -1,4 +1,4 @@
-#line 28918 "tower.nw"
+#line 29489 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 26551 "tower.nw"
+#line 27122 "tower.nw"
 /* protocol.c -- protocols, connections, servers, datagram endpoints */
 #include "private.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 26573 "tower.nw"
+#line 27144 "tower.nw"
 void tw_protocol_init(tw_protocol *p, const tw_protocol_class *cls)
 {
     p->cls = cls;
@@ -42,7 +42,7 @@ void tw_protocol_unref(tw_protocol *p)
     if (p->heap)
         free(p);
 }
-#line 26616 "tower.nw"
+#line 27187 "tower.nw"
 #define CALL_OR_NOTHING(p, m, ...) ((p)->cls->m ? (p)->cls->m(__VA_ARGS__) : NULL)
 
 static void abstract(const tw_protocol *p, const char *method) __attribute__((noreturn));
@@ -114,7 +114,7 @@ tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc
 {
     return CALL_OR_NOTHING(p, pipe_connection_lost, p, fd, exc);
 }
-#line 26696 "tower.nw"
+#line 27267 "tower.nw"
 static tw_error *resolve(const char *host, int port, int family, int socktype, bool passive,
                          struct addrinfo **res)
 {
@@ -163,7 +163,7 @@ static tw_protocol *make_protocol(tw_protocol_factory factory, void *arg, tw_err
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 26751 "tower.nw"
+#line 27322 "tower.nw"
 static tw_error *combined_error(tw_error **errors, size_t n)
 {
     size_t len = 0;
@@ -187,7 +187,7 @@ static tw_error *combined_error(tw_error **errors, size_t n)
     free(msg);
     return e;
 }
-#line 26787 "tower.nw"
+#line 27358 "tower.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
@@ -257,7 +257,7 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 26866 "tower.nw"
+#line 27437 "tower.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
@@ -347,7 +347,7 @@ void *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg,
     f->port = port;
     return f;
 }
-#line 26963 "tower.nw"
+#line 27534 "tower.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -378,7 +378,7 @@ void *tw_create_unix_connection(tw_loop *L, tw_protocol_factory factory, void *a
     }
     return f;
 }
-#line 27004 "tower.nw"
+#line 27575 "tower.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -434,7 +434,7 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 27066 "tower.nw"
+#line 27637 "tower.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -458,7 +458,7 @@ void tw__server_detach(tw_server *s)
         server_wakeup(s);
     tw_server_unref(s);
 }
-#line 27100 "tower.nw"
+#line 27671 "tower.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -521,7 +521,7 @@ static tw_error *server_accept(void *arg)
     }
     return NULL;
 }
-#line 27171 "tower.nw"
+#line 27742 "tower.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -577,7 +577,7 @@ void *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 27233 "tower.nw"
+#line 27804 "tower.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -625,7 +625,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 void *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 27288 "tower.nw"
+#line 27859 "tower.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -654,7 +654,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 void *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 27326 "tower.nw"
+#line 27897 "tower.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -719,7 +719,7 @@ static tw_error *bind_tcp(tw_server *s, const char *host, int port, const tw_ser
     freeaddrinfo(infos);
     return err;
 }
-#line 27397 "tower.nw"
+#line 27968 "tower.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;
@@ -814,7 +814,7 @@ void *tw_create_unix_server(tw_loop *L, tw_protocol_factory factory, void *arg,
     f->path = tw__strdup(path);
     return f;
 }
-#line 27503 "tower.nw"
+#line 28074 "tower.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;

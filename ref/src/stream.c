@@ -1,8 +1,8 @@
-#line 29866 "tower.nw"
+#line 30951 "tower.nw"
 /* stream.c -- stream readers (see the book, tier 9) */
 #include "private.h"
 
-#line 29892 "tower.nw"
+#line 30977 "tower.nw"
 struct stream_error {
     struct tw_error e;
     ptrdiff_t number;         /* expected (-1: None), or consumed */
@@ -69,7 +69,7 @@ ptrdiff_t tw_limit_overrun_consumed(const tw_error *e)
     const struct stream_error *se = attributes(e, limit_overrun_type);
     return se ? se->number : 0;
 }
-#line 29979 "tower.nw"
+#line 31064 "tower.nw"
 struct tw_stream_reader {
     int refs;
     tw_loop *loop;
@@ -82,7 +82,7 @@ struct tw_stream_reader {
     const tw_stream_transport_ops *ops;   /* NULL: no transport (or forgotten) */
     void *transport;
 };
-#line 30002 "tower.nw"
+#line 31087 "tower.nw"
 static void buffer_append(tw_stream_reader *r, const void *data, size_t n)
 {
     if (r->head + r->len + n > r->cap) {
@@ -113,7 +113,7 @@ static void buffer_drop(tw_stream_reader *r, size_t n)
     if (r->len == 0)
         r->head = 0;
 }
-#line 30040 "tower.nw"
+#line 31125 "tower.nw"
 static void maybe_pause_transport(tw_stream_reader *r)
 {
     size_t limit = (size_t)r->limit;
@@ -133,7 +133,7 @@ static void maybe_resume_transport(tw_stream_reader *r)
         r->ops->resume_reading(r->transport);
     }
 }
-#line 30066 "tower.nw"
+#line 31151 "tower.nw"
 static tw_bytes *take(tw_stream_reader *r, size_t n)
 {
     tw_bytes *b = tw_bytes_new(buffer_data(r), n);
@@ -148,7 +148,7 @@ static tw_error *empty_into_error(tw_stream_reader *r, ptrdiff_t expected)
     buffer_drop(r, r->len);
     return e;
 }
-#line 30086 "tower.nw"
+#line 31171 "tower.nw"
 static void wake_waiter(tw_stream_reader *r, tw_error *e)
 {
     tw_future *w = r->waiter;
@@ -236,7 +236,7 @@ void tw_stream_reader_set_exception(tw_stream_reader *r, tw_error *e)
 tw_error *tw_stream_reader_exception(const tw_stream_reader *r) { return r->exception; }
 bool tw_stream_reader_at_eof(const tw_stream_reader *r) { return r->eof && r->len == 0; }
 size_t tw_stream_reader_buffered(const tw_stream_reader *r) { return r->len; }
-#line 30218 "tower.nw"
+#line 31303 "tower.nw"
 static tw_error *wait_begin(tw_stream_reader *r, const char *func)
 {
     if (r->waiter != NULL)
@@ -278,7 +278,7 @@ static void wait_end(tw_stream_reader *r)
             goto failed;                                                \
         }                                                               \
     } while (0)
-#line 30184 "tower.nw"
+#line 31269 "tower.nw"
 enum { READ_UNTIL, READ_LINE };
 
 struct read_frame {
@@ -294,7 +294,7 @@ struct read_frame {
     unsigned char sep[];
 };
 
-#line 30269 "tower.nw"
+#line 31354 "tower.nw"
 static void read_cleanup(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -312,7 +312,7 @@ static tw_step read_fail(tw_coro *co)
     f->err = NULL;
     TW_RAISE(co, e);
 }
-#line 30293 "tower.nw"
+#line 31378 "tower.nw"
 static tw_step read_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -327,7 +327,7 @@ static tw_step read_body(tw_coro *co)
         TW_RETURN(co, TW_PTR(take(r, r->len < (size_t)f->n ? r->len : (size_t)f->n)));
     }
     
-#line 30314 "tower.nw"
+#line 31399 "tower.nw"
     f->all = tw_bytes_new(NULL, 0);
     for (;;) {
         RAISE_STORED_ERROR(f);
@@ -353,12 +353,12 @@ static tw_step read_body(tw_coro *co)
         f->all = NULL;
         TW_RETURN(co, TW_PTR(b));
     }
-#line 30307 "tower.nw"
+#line 31392 "tower.nw"
 failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 30346 "tower.nw"
+#line 31431 "tower.nw"
 static tw_step readexactly_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -383,7 +383,7 @@ failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 30383 "tower.nw"
+#line 31468 "tower.nw"
 static tw_step readuntil_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -427,7 +427,7 @@ static tw_step readuntil_body(tw_coro *co)
 failed:
     if (f->mode == READ_LINE) {
         
-#line 30441 "tower.nw"
+#line 31526 "tower.nw"
         if (tw_error_kind(f->err) == TW_ERR_INCOMPLETE_READ) {
             size_t len;
             const unsigned char *partial = tw_incomplete_read_partial(f->err, &len);
@@ -448,12 +448,12 @@ failed:
             tw_error_unref(f->err);
             f->err = e;
         }
-#line 30426 "tower.nw"
+#line 31511 "tower.nw"
     }
     return read_fail(co);
     TW_END(co);
 }
-#line 30466 "tower.nw"
+#line 31551 "tower.nw"
 static struct read_frame *read_frame_new(tw_coro_fn body, tw_stream_reader *r, ptrdiff_t n,
                                          const void *sep, size_t seplen)
 {
@@ -488,7 +488,7 @@ void *tw_stream_reader_readline(tw_stream_reader *r)
     f->mode = READ_LINE;
     return f;
 }
-#line 30660 "tower.nw"
+#line 31745 "tower.nw"
 struct tw_stream_writer {
     int refs;
     tw_loop *loop;
@@ -530,7 +530,7 @@ void tw_stream_writer_unref(tw_stream_writer *w)
     free(w->waiters);
     free(w);
 }
-#line 30708 "tower.nw"
+#line 31793 "tower.nw"
 #define TRANSPORT_METHOD(w, name)                                       \
     ((w)->ops->name != NULL ? (w)->ops->name                           \
      : (tw__fatal("tw_stream_writer: the transport has no " #name "()"), (w)->ops->name))
@@ -580,7 +580,7 @@ bool tw_stream_writer_is_closing(tw_stream_writer *w)
 {
     return TRANSPORT_METHOD(w, is_closing)(w->transport);
 }
-#line 30765 "tower.nw"
+#line 31850 "tower.nw"
 void tw_stream_writer_pause_writing(tw_stream_writer *w)
 {
     if (w->paused)
@@ -611,7 +611,7 @@ void tw_stream_writer_connection_lost(tw_stream_writer *w, tw_error *exc)
                 tw_future_set_exception(w->waiters[i], tw_error_ref(exc));
         }
 }
-#line 30803 "tower.nw"
+#line 31888 "tower.nw"
 struct drain_frame {
     tw_coro co;
     tw_stream_writer *w;

@@ -73,7 +73,7 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 5175 "tower.nw"
+#line 5176 "tower.nw"
 static tw_error *schedule_many(void *loop)
 {
     static char tags[100][2];
@@ -137,9 +137,10 @@ START_TEST(virtual_clock_jumps)
     tw_handle *h;
     tw_call_later(L, 3600, stop_loop, L, &h);
     tw_loop_run_forever(L);
-    /* Compare with the deadline itself: start + 3600 - start need not be
-       3600 in floating point. */
-    ck_assert(tw_loop_time(L) >= tw_handle_when(h));
+    /* Compare with the deadline itself, within the clock's resolution: the
+       jump may land a rounding error short of it, and timers that close
+       count as due. */
+    ck_assert(tw_loop_time(L) >= tw_handle_when(h) - 1e-6);
     tw_handle_release(h);
     tw_loop_free(L);
 }
@@ -162,7 +163,7 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 5063 "tower.nw"
+#line 5064 "tower.nw"
 #include <stdlib.h>
 
 enum { SHOTS = 6000 };
@@ -222,7 +223,7 @@ START_TEST(burst_of_due_timers_in_order)
     tw_loop_free(L);
 }
 END_TEST
-#line 5216 "tower.nw"
+#line 5217 "tower.nw"
 struct stamp { double when; int seq; };
 static struct stamp fired[1000];
 static int nfired;
@@ -286,7 +287,7 @@ START_TEST(cancelled_timers_never_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 5286 "tower.nw"
+#line 5287 "tower.nw"
 static double seconds(void)
 {
     struct timespec ts;
@@ -319,7 +320,7 @@ START_TEST(virtual_clock_stands_still_while_callbacks_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 5125 "tower.nw"
+#line 5126 "tower.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");

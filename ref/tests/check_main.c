@@ -7,20 +7,20 @@
 Suite *tw_coro_suite(void);
 #line 4884 "tower.nw"
 Suite *tw_loop_suite(void);
-#line 6576 "tower.nw"
+#line 6577 "tower.nw"
 Suite *tw_future_suite(void);
-#line 10493 "tower.nw"
+#line 10494 "tower.nw"
 Suite *tw_task_suite(void);
-#line 17315 "tower.nw"
+#line 17316 "tower.nw"
 Suite *tw_executor_suite(void);
 Suite *tw_subprocess_suite(void);
-#line 21646 "tower.nw"
+#line 21647 "tower.nw"
 Suite *tw_sync_suite(void);
-#line 25755 "tower.nw"
+#line 25793 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 29182 "tower.nw"
+#line 29753 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 30875 "tower.nw"
+#line 31960 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4871 "tower.nw"
@@ -33,20 +33,20 @@ int main(void)
 srunner_add_suite(sr, tw_coro_suite());
 #line 4887 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 6579 "tower.nw"
+#line 6580 "tower.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 10496 "tower.nw"
+#line 10497 "tower.nw"
 srunner_add_suite(sr, tw_task_suite());
-#line 17319 "tower.nw"
+#line 17320 "tower.nw"
 srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 21649 "tower.nw"
+#line 21650 "tower.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 25758 "tower.nw"
+#line 25796 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 29185 "tower.nw"
+#line 29756 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 30878 "tower.nw"
+#line 31963 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4876 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

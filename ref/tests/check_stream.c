@@ -1,4 +1,4 @@
-#line 30882 "tower.nw"
+#line 31967 "tower.nw"
 /* check_stream.c -- unit tests of stream readers and writers */
 #include <check.h>
 #include <stdarg.h>
@@ -6,9 +6,9 @@
 #include <string.h>
 #include "tower.h"
 
-#line 30977 "tower.nw"
+#line 32062 "tower.nw"
 #define FAKE_TRANSPORT_FAIL(what) ck_abort_msg(what)
-#line 30948 "tower.nw"
+#line 32033 "tower.nw"
 struct fake_transport { int pauses, resumes; bool paused, can_pause; };
 
 static bool fake_pause(void *t)
@@ -36,7 +36,7 @@ static const tw_stream_transport_ops fake_ops = {
     .pause_reading = fake_pause, .resume_reading = fake_resume
 };
 
-#line 30980 "tower.nw"
+#line 32065 "tower.nw"
 struct test_frame {
     tw_coro co;
     tw_stream_reader *r;
@@ -123,7 +123,7 @@ static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
     static tw_step name##_body(tw_coro *co);                            \
     START_TEST(name) { run_test(name##_body); } END_TEST                \
     static tw_step name##_body(tw_coro *co)
-#line 31073 "tower.nw"
+#line 32158 "tower.nw"
 START_TEST(bytes_and_stream_errors)
 {
     tw_bytes *b = tw_bytes_new("a\0b", 3);
@@ -190,7 +190,7 @@ START_TEST(reader_limit_must_be_positive)
     tw_loop_free(L);
 }
 END_TEST
-#line 31147 "tower.nw"
+#line 32232 "tower.nw"
 STREAM_TEST(read_counts_and_eof)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -316,7 +316,7 @@ STREAM_TEST(readuntil_separators_split_across_feeds)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 31283 "tower.nw"
+#line 32368 "tower.nw"
 STREAM_TEST(readuntil_at_the_limit)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -441,7 +441,7 @@ STREAM_TEST(readuntil_at_eof_resets)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 31410 "tower.nw"
+#line 32495 "tower.nw"
 STREAM_TEST(stored_exception_raised_by_every_read)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -578,7 +578,7 @@ START_TEST(read_frame_freed_with_its_loop)
     tw_stream_reader_unref(r);
 }
 END_TEST
-#line 31553 "tower.nw"
+#line 32638 "tower.nw"
 STREAM_TEST(flow_control_pauses_and_resumes)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -660,7 +660,7 @@ STREAM_TEST(transport_that_cannot_pause_is_forgotten)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 31642 "tower.nw"
+#line 32727 "tower.nw"
 struct fake_wire {
     size_t buffered, high, low;
     bool paused, closing, eof;
@@ -851,7 +851,7 @@ WRITER_TEST(drain_after_trouble)
     tw_stream_writer_unref(f->fw.w);
     TW_END(co);
 }
-#line 31846 "tower.nw"
+#line 32931 "tower.nw"
 struct transcript_frame {
     tw_coro co;
     tw_stream_reader *r;
@@ -948,7 +948,7 @@ static tw_stream_reader *queued(struct transcript_frame *f, ptrdiff_t limit,
     return f->r;
 }
 #define QUEUED(f, limit, text) queued((f), (limit), (text), sizeof (text) - 1)
-#line 31945 "tower.nw"
+#line 33030 "tower.nw"
 TRANSCRIPT_TEST(transcript_readline, "t9-readline")
 {
     struct transcript_frame *f = (struct transcript_frame *)co;
@@ -1219,7 +1219,7 @@ TRANSCRIPT_TEST(transcript_read_timeout, "t9-read-timeout")
     TW_END(co);
 }
 
-#line 30898 "tower.nw"
+#line 31983 "tower.nw"
 Suite *tw_stream_suite(void)
 {
     Suite *s = suite_create("stream");

@@ -1,0 +1,187 @@
+"""The TCP echo benchmark of `make bench`: servers side by side, one client.
+
+Every server follows one contract: its last argument is the port, it listens
+on 127.0.0.1, prints `listening` when it accepts connections, echoes every
+byte back until SIGTERM and then exits 0. The client, build/bench/echo-client
+(tangled from the book), keeps CONNECTIONS connections each with one 1 KiB
+request in flight for SECONDS seconds and prints the requests it completed.
+The server's CPU time over the run comes from /proc/<pid>/stat (utime +
+stime), so its cost per request is measured in the server, not guessed from
+the client's rate. Each round runs every server once, ROUNDS rounds
+interleaved, and the table shows each server's median rate and median CPU per
+request: on a machine that other work shares, a best-of would reward whichever
+server met a quiet moment. Nothing passes or fails: the targets are read off
+the ratios.
+
+Run alone as `python3 bench/echo_bench.py` (or `make bench-echo`).
+"""
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+REF_BENCH = os.path.join(ROOT, "build", "bench")
+PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+ROUNDS = int(os.environ.get("BENCH_REPEATS", "3"))
+SECONDS = float(os.environ.get("BENCH_ECHO_SECONDS", "2"))
+CONNECTIONS = 10
+CLIENT = os.path.join(REF_BENCH, "echo-client")
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+FLOOR, PROTOCOL, STREAMS, UVLOOP_PROTOCOL = ("epoll floor", "ref protocol", "ref streams",
+                                             "uvloop protocol")
+TARGET_STREAMS = 1.0     # ref streams at least as fast as uvloop's protocol server
+TARGET_PROTOCOL = 1.15   # ref protocol within 1.15x of the floor in CPU per request
+
+
+def is_echo_program(name):
+    """Whether build/bench/NAME belongs to this benchmark (bench/run leaves it to us)."""
+    return name.startswith("echo-")
+
+
+def servers():
+    """(name, command without the port) of every server, in table order."""
+    anchors = os.path.join(HERE, "echo_servers.py")
+    table = [(FLOOR, [os.path.join(REF_BENCH, "echo-epoll-server")]),
+             (PROTOCOL, [os.path.join(REF_BENCH, "echo-protocol-server")]),
+             (STREAMS, [os.path.join(REF_BENCH, "echo-streams-server")])]
+    for loop in ("asyncio", "uvloop"):
+        for api in ("streams", "protocol"):
+            table.append((f"{loop} {api}", [PYTHON, anchors, loop, api]))
+    return table
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK   # utime, stime: fields 14, 15
+
+
+def wait_listening(server, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    line = b""
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([server.stdout], [], [], deadline - time.monotonic())
+        if not ready:
+            break
+        chunk = os.read(server.stdout.fileno(), 4096)
+        if not chunk:
+            break
+        line += chunk
+        if b"listening" in line:
+            return True
+    return False
+
+
+def run_once(command):
+    """(requests/s, server CPU seconds per request) of one run, or an error string."""
+    port = free_port()
+    with tempfile.TemporaryFile() as errors:
+        server = subprocess.Popen(command + [str(port)], stdout=subprocess.PIPE, stderr=errors)
+        try:
+            if not wait_listening(server):
+                return "did not print 'listening'"
+            before = cpu_seconds(server.pid)
+            client = subprocess.run([CLIENT, "127.0.0.1", str(port), str(CONNECTIONS),
+                                     f"{SECONDS:g}s"], capture_output=True, text=True)
+            after = cpu_seconds(server.pid)
+            if client.returncode != 0:
+                return f"client failed: {client.stderr.strip()}"
+            _, rate, _, requests = client.stdout.split()[:4]
+            server.send_signal(signal.SIGTERM)
+            status = server.wait(timeout=10)
+            if status != 0:
+                return f"server exited with status {status}"
+            return float(rate), (after - before) / int(requests)
+        finally:
+            if server.poll() is None:
+                server.kill()
+                server.wait()
+            errors.seek(0)
+            said = errors.read().decode(errors="replace").strip()
+            if said:
+                print(f"{command[-1]}: {said[-300:]}", file=sys.stderr)
+
+
+def median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def measure():
+    """{name: (median requests/s, median CPU/request) or an error string}."""
+    table = servers()
+    runs = {}
+    for _ in range(ROUNDS):
+        for name, command in table:
+            if not os.path.exists(command[0]) or isinstance(runs.get(name), str):
+                continue
+            got = run_once(command)
+            runs[name] = got if isinstance(got, str) else runs.get(name, []) + [got]
+    return table, {name: got if isinstance(got, str) else
+                   (median(r for r, _ in got), median(c for _, c in got))
+                   for name, got in runs.items()}
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}x" if a and b else "-"
+
+
+def report(table, results):
+    floor = results.get(FLOOR)
+    uvp = results.get(UVLOOP_PROTOCOL)
+    floor = floor if isinstance(floor, tuple) else None
+    uvp = uvp if isinstance(uvp, tuple) else None
+    print()
+    print(f"TCP echo: 1 KiB request/response on {CONNECTIONS} connections, "
+          f"median of {ROUNDS} rounds of {SECONDS:g} s")
+    print(f"{'server':<18}{'requests/s':>12}{'CPU us/req':>12}"
+          f"{'req/s vs uvloop protocol':>26}{'CPU vs epoll floor':>20}")
+    for name, _ in table:
+        got = results.get(name)
+        if got is None:
+            print(f"{name:<18}{'-':>12}{'-':>12}   (not built)")
+            continue
+        if isinstance(got, str):
+            print(f"{name:<18}{'-':>12}{'-':>12}   ({got})")
+            continue
+        rate, cpu = got
+        print(f"{name:<18}{rate:>12,.0f}{cpu * 1e6:>12.2f}"
+              f"{ratio(rate, uvp[0] if uvp else 0):>26}"
+              f"{ratio(cpu, floor[1] if floor else 0):>20}")
+    print(target(results, STREAMS, UVLOOP_PROTOCOL, 0, TARGET_STREAMS, ">=", "requests/s"))
+    print(target(results, PROTOCOL, FLOOR, 1, TARGET_PROTOCOL, "<=", "CPU per request"))
+
+
+def target(results, name, base, column, bound, sense, what):
+    """One line saying where NAME stands against its target, a ratio to BASE."""
+    got, ref = results.get(name), results.get(base)
+    goal = f"target {sense} {bound:.2f}x {base} in {what}"
+    if not isinstance(got, tuple) or not isinstance(ref, tuple):
+        return f"{name}: not measured ({goal})"
+    value = got[column] / ref[column]
+    met = value >= bound if sense == ">=" else value <= bound
+    return f"{name}: {value:.2f}x {base} in {what} ({goal}): {'met' if met else 'missed'}"
+
+
+def main():
+    if not os.access(CLIENT, os.X_OK):
+        print(f"echo benchmark skipped: {CLIENT} is not built (make benchmarks)")
+        return
+    report(*measure())
+
+
+if __name__ == "__main__":
+    main()
