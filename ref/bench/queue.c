@@ -1,4 +1,4 @@
-#line 34688 "tower.nw"
+#line 34716 "tower.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>
