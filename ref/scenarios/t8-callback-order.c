@@ -1,4 +1,4 @@
-#line 16716 "tower.nw"
+#line 16719 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

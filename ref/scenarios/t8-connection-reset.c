@@ -1,4 +1,4 @@
-#line 17455 "tower.nw"
+#line 17458 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

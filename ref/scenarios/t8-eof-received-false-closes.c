@@ -1,4 +1,4 @@
-#line 17041 "tower.nw"
+#line 17044 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 17679 "tower.nw"
+#line 17682 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 16502 "tower.nw"
+#line 16505 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"

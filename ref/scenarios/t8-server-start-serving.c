@@ -1,4 +1,4 @@
-#line 17812 "tower.nw"
+#line 17815 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -13,9 +13,9 @@ Suite *tw_future_suite(void);
 Suite *tw_task_suite(void);
 #line 14649 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 18076 "tower.nw"
+#line 18079 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 19815 "tower.nw"
+#line 20239 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4556 "tower.nw"
@@ -34,9 +34,9 @@ srunner_add_suite(sr, tw_future_suite());
 srunner_add_suite(sr, tw_task_suite());
 #line 14652 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 18079 "tower.nw"
+#line 18082 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 19818 "tower.nw"
+#line 20242 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4561 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
