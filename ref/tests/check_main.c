@@ -15,7 +15,7 @@ Suite *tw_task_suite(void);
 Suite *tw_transport_suite(void);
 #line 18079 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 20239 "tower.nw"
+#line 21908 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4556 "tower.nw"
@@ -36,7 +36,7 @@ srunner_add_suite(sr, tw_task_suite());
 srunner_add_suite(sr, tw_transport_suite());
 #line 18082 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 20242 "tower.nw"
+#line 21911 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4561 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

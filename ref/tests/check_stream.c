@@ -1,4 +1,4 @@
-#line 20246 "tower.nw"
+#line 21915 "tower.nw"
 /* check_stream.c -- unit tests of stream readers, writers and the stream protocol */
 #include <check.h>
 #include <errno.h>
@@ -7,9 +7,9 @@
 #include <string.h>
 #include "tower.h"
 
-#line 20343 "tower.nw"
+#line 22012 "tower.nw"
 #define FAKE_TRANSPORT_FAIL(what) ck_abort_msg(what)
-#line 20305 "tower.nw"
+#line 21974 "tower.nw"
 struct fake_transport { tw_transport base; int pauses, resumes; bool paused; };
 
 static void fake_pause(tw_transport *t)
@@ -46,7 +46,7 @@ static tw_transport *fake_transport_init(struct fake_transport *ft, bool can_pau
     return &ft->base;
 }
 
-#line 20346 "tower.nw"
+#line 22015 "tower.nw"
 struct test_frame {
     tw_coro co;
     tw_stream_reader *r;
@@ -132,7 +132,7 @@ static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
     static tw_step name##_body(tw_coro *co);                            \
     START_TEST(name) { run_test(name##_body); } END_TEST                \
     static tw_step name##_body(tw_coro *co)
-#line 20438 "tower.nw"
+#line 22107 "tower.nw"
 START_TEST(bytes_and_stream_errors)
 {
     tw_bytes *b = tw_bytes_new("a\0b", 3);
@@ -199,7 +199,7 @@ START_TEST(reader_limit_must_be_positive)
     tw_loop_free(L);
 }
 END_TEST
-#line 20512 "tower.nw"
+#line 22181 "tower.nw"
 STREAM_TEST(read_counts_and_eof)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -325,7 +325,7 @@ STREAM_TEST(readuntil_separators_split_across_feeds)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 20648 "tower.nw"
+#line 22317 "tower.nw"
 STREAM_TEST(readuntil_at_the_limit)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -450,7 +450,7 @@ STREAM_TEST(readuntil_at_eof_resets)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 20775 "tower.nw"
+#line 22444 "tower.nw"
 STREAM_TEST(stored_exception_raised_by_every_read)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -587,7 +587,7 @@ START_TEST(read_frame_freed_with_its_loop)
     tw_stream_reader_unref(r);
 }
 END_TEST
-#line 20918 "tower.nw"
+#line 22587 "tower.nw"
 STREAM_TEST(flow_control_pauses_and_resumes)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -666,7 +666,7 @@ STREAM_TEST(transport_that_cannot_pause_is_forgotten)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 21008 "tower.nw"
+#line 22677 "tower.nw"
 struct fake_wire {
     tw_transport base;
     size_t buffered, high, low;
@@ -850,7 +850,7 @@ WRITER_TEST(drains_wait_together_and_cancel_alone)
     writer_done(f);
     TW_END(co);
 }
-#line 21202 "tower.nw"
+#line 22871 "tower.nw"
 WRITER_TEST(drain_after_trouble)
 {
     struct writer_frame *f = (struct writer_frame *)co;
@@ -907,7 +907,7 @@ WRITER_TEST(drain_after_trouble)
     writer_done(f);
     TW_END(co);
 }
-#line 21266 "tower.nw"
+#line 22935 "tower.nw"
 struct handler_frame { tw_coro co; tw_stream_reader *r; tw_stream_writer *w; };
 
 static void handler_cleanup(tw_coro *co)
@@ -970,7 +970,7 @@ WRITER_TEST(handler_runs_as_a_task)
     TW_END(co);
 }
 
-#line 20262 "tower.nw"
+#line 21931 "tower.nw"
 Suite *tw_stream_suite(void)
 {
     Suite *s = suite_create("stream");
