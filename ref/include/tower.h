@@ -12,7 +12,7 @@
 #include "tower/transport.h"
 #line 15132 "tower.nw"
 #include "tower/protocol.h"
-#line 18425 "tower.nw"
+#line 18444 "tower.nw"
 #include "tower/stream.h"
 #line 685 "tower.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 16719 "tower.nw"
+#line 16735 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

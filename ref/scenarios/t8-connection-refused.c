@@ -1,4 +1,4 @@
-#line 17369 "tower.nw"
+#line 17385 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

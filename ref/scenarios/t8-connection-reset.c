@@ -1,4 +1,4 @@
-#line 17458 "tower.nw"
+#line 17474 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17560 "tower.nw"
+#line 17576 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

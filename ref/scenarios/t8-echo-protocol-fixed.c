@@ -1,4 +1,4 @@
-#line 16616 "tower.nw"
+#line 16632 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17044 "tower.nw"
+#line 17060 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

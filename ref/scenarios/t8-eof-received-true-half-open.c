@@ -1,4 +1,4 @@
-#line 17155 "tower.nw"
+#line 17171 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17815 "tower.nw"
+#line 17831 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

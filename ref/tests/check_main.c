@@ -13,9 +13,9 @@ Suite *tw_future_suite(void);
 Suite *tw_task_suite(void);
 #line 14649 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 18079 "tower.nw"
+#line 18095 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 21908 "tower.nw"
+#line 21913 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4556 "tower.nw"
@@ -34,9 +34,9 @@ srunner_add_suite(sr, tw_future_suite());
 srunner_add_suite(sr, tw_task_suite());
 #line 14652 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 18082 "tower.nw"
+#line 18098 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 21911 "tower.nw"
+#line 21916 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4561 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

@@ -1,4 +1,4 @@
-#line 21915 "tower.nw"
+#line 21920 "tower.nw"
 /* check_stream.c -- unit tests of stream readers, writers and the stream protocol */
 #include <check.h>
 #include <errno.h>
@@ -6,10 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
+#include "sockets.h"
 
-#line 22012 "tower.nw"
+#line 22022 "tower.nw"
 #define FAKE_TRANSPORT_FAIL(what) ck_abort_msg(what)
-#line 21974 "tower.nw"
+#line 21984 "tower.nw"
 struct fake_transport { tw_transport base; int pauses, resumes; bool paused; };
 
 static void fake_pause(tw_transport *t)
@@ -46,7 +47,7 @@ static tw_transport *fake_transport_init(struct fake_transport *ft, bool can_pau
     return &ft->base;
 }
 
-#line 22015 "tower.nw"
+#line 22025 "tower.nw"
 struct test_frame {
     tw_coro co;
     tw_stream_reader *r;
@@ -132,7 +133,7 @@ static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
     static tw_step name##_body(tw_coro *co);                            \
     START_TEST(name) { run_test(name##_body); } END_TEST                \
     static tw_step name##_body(tw_coro *co)
-#line 22107 "tower.nw"
+#line 22117 "tower.nw"
 START_TEST(bytes_and_stream_errors)
 {
     tw_bytes *b = tw_bytes_new("a\0b", 3);
@@ -199,7 +200,7 @@ START_TEST(reader_limit_must_be_positive)
     tw_loop_free(L);
 }
 END_TEST
-#line 22181 "tower.nw"
+#line 22191 "tower.nw"
 STREAM_TEST(read_counts_and_eof)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -325,7 +326,7 @@ STREAM_TEST(readuntil_separators_split_across_feeds)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 22317 "tower.nw"
+#line 22327 "tower.nw"
 STREAM_TEST(readuntil_at_the_limit)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -450,7 +451,7 @@ STREAM_TEST(readuntil_at_eof_resets)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 22444 "tower.nw"
+#line 22454 "tower.nw"
 STREAM_TEST(stored_exception_raised_by_every_read)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -587,7 +588,7 @@ START_TEST(read_frame_freed_with_its_loop)
     tw_stream_reader_unref(r);
 }
 END_TEST
-#line 22587 "tower.nw"
+#line 22597 "tower.nw"
 STREAM_TEST(flow_control_pauses_and_resumes)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -666,7 +667,7 @@ STREAM_TEST(transport_that_cannot_pause_is_forgotten)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 22677 "tower.nw"
+#line 22687 "tower.nw"
 struct fake_wire {
     tw_transport base;
     size_t buffered, high, low;
@@ -850,7 +851,7 @@ WRITER_TEST(drains_wait_together_and_cancel_alone)
     writer_done(f);
     TW_END(co);
 }
-#line 22871 "tower.nw"
+#line 22881 "tower.nw"
 WRITER_TEST(drain_after_trouble)
 {
     struct writer_frame *f = (struct writer_frame *)co;
@@ -907,7 +908,7 @@ WRITER_TEST(drain_after_trouble)
     writer_done(f);
     TW_END(co);
 }
-#line 22935 "tower.nw"
+#line 22945 "tower.nw"
 struct handler_frame { tw_coro co; tw_stream_reader *r; tw_stream_writer *w; };
 
 static void handler_cleanup(tw_coro *co)
@@ -969,8 +970,44 @@ WRITER_TEST(handler_runs_as_a_task)
     tw_transport_unref(&f->fw.base);
     TW_END(co);
 }
+#line 23022 "tower.nw"
+START_TEST(reading_pauses_the_socket_transport)
+{
+    static char data[1000];
+    int before = open_fds(), sv[2];
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_stream_reader *r = NULL;
+    tw_stream_writer *w = NULL;
+    tw_transport *t;
+    pair(sv);
+    await_value(L, tw_open_unix_connection(NULL, sv[0], 16, &r, &w));
+    t = tw_stream_writer_transport(w);
+    ck_assert(tw_transport_is_reading(t));
+    ck_assert_int_eq(write(sv[1], data, sizeof data), (int)sizeof data);
+    run_for(L, 0.01);
+    ck_assert_uint_eq(tw_stream_reader_buffered(r), sizeof data);
+    ck_assert(!tw_transport_is_reading(t));       /* more than 2 * 16: paused */
+    tw_bytes_free(await_value(L, tw_stream_reader_read(r, 10)).p);
+    ck_assert(!tw_transport_is_reading(t));       /* 990 left */
+    tw_bytes_free(await_value(L, tw_stream_reader_readexactly(r, 975)).p);
+    ck_assert(tw_transport_is_reading(t));        /* 15 left: resumed */
+    ck_assert_int_eq(write(sv[1], data, sizeof data), (int)sizeof data);
+    run_for(L, 0.01);
+    ck_assert(!tw_transport_is_reading(t));       /* paused again */
+    /* lose the connection with the reader over its limit, then free the transport */
+    tw_stream_writer_close(w);
+    await_value(L, tw_stream_writer_wait_closed(w));
+    tw_stream_writer_unref(w);
+    tw_bytes_free(await_value(L, tw_stream_reader_readexactly(r, 1015)).p);
+    ck_assert(tw_stream_reader_at_eof(r));
+    tw_stream_reader_unref(r);
+    close(sv[1]);
+    tw_loop_free(L);
+    ck_assert_int_eq(open_fds(), before);
+}
+END_TEST
 
-#line 21931 "tower.nw"
+#line 21938 "tower.nw"
 Suite *tw_stream_suite(void)
 {
     Suite *s = suite_create("stream");
@@ -1002,6 +1039,9 @@ Suite *tw_stream_suite(void)
     tcase_add_test(tc, drains_wait_together_and_cancel_alone);
     tcase_add_test(tc, drain_after_trouble);
     tcase_add_test(tc, handler_runs_as_a_task);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("socket");
+    tcase_add_test(tc, reading_pauses_the_socket_transport);
     suite_add_tcase(s, tc);
     return s;
 }

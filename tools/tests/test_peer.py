@@ -1,4 +1,4 @@
-"""The peer script, against small Python server editions run by the oracle."""
+"""The peer program, against small Python server editions run by the oracle."""
 
 import random
 import re
@@ -117,7 +117,7 @@ def test_fixed_ports_are_serialised(suite, conform):
     assert status == 0, out
 
 
-# A peer script: a Python asyncio program beside the scenario that plays the
+# A peer program: a Python asyncio program beside the scenario that plays the
 # other end, under the oracle's interpreter; its lines follow the edition's.
 LINE_SERVER = """\
 import asyncio, os
@@ -156,56 +156,56 @@ asyncio.run(main())
 """
 
 
-def script_toml(id_, role, ready):
+def program_toml(id_, role, ready):
     return toml_text(id_, timeout=10, extra=f"""\
         [peer]
         role = "{role}"
         ready = "{ready}"
-        script = "{id_}.peer.py"
+        program = "{id_}.peer.py"
         """)
 
 
-def test_a_client_script_plays_against_a_server_edition(suite, conform):
-    folder = suite.add("t9-served", LINE_SERVER, toml=script_toml("t9-served", "client", "listening"),
+def test_a_client_program_plays_against_a_server_edition(suite, conform):
+    folder = suite.add("t9-served", LINE_SERVER, toml=program_toml("t9-served", "client", "listening"),
                        golden="listening\nserver got ping\npeer: client got PING\n")
     (folder / "t9-served.peer.py").write_text(LINE_CLIENT)
     status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
     assert status == 0, out
 
 
-def test_a_server_script_starts_first_and_the_edition_connects(suite, conform):
-    folder = suite.add("t9-client", LINE_CLIENT, toml=script_toml("t9-client", "server", "listening"),
+def test_a_server_program_starts_first_and_the_edition_connects(suite, conform):
+    folder = suite.add("t9-client", LINE_CLIENT, toml=program_toml("t9-client", "server", "listening"),
                        golden="client got PING\npeer: listening\npeer: server got ping\n")
     (folder / "t9-client.peer.py").write_text(LINE_SERVER)
     status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
     assert status == 0, out
 
 
-def test_a_failing_script_fails_the_scenario_with_its_stderr(suite, conform):
-    folder = suite.add("t9-served", LINE_SERVER, toml=script_toml("t9-served", "client", "listening"),
+def test_a_failing_program_fails_the_scenario_with_its_stderr(suite, conform):
+    folder = suite.add("t9-served", LINE_SERVER, toml=program_toml("t9-served", "client", "listening"),
                        golden="listening\nserver got ping\npeer: client got PING\n")
     (folder / "t9-served.peer.py").write_text(
         LINE_CLIENT.replace('    print("client got"', '    assert False, "the echo is wrong"\n'
                             '    print("client got"'))
     status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
     assert status == 1
-    assert re.search(r"^FAIL +t9-served .*peer script t9-served.peer.py failed \(exit status 1\)",
+    assert re.search(r"^FAIL +t9-served .*peer program t9-served.peer.py failed \(exit status 1\)",
                      out, re.M), out
     assert "the echo is wrong" in out, out
 
 
-def test_a_server_script_that_never_listens(suite, conform):
-    folder = suite.add("t9-client", LINE_CLIENT, toml=script_toml("t9-client", "server", "listening"),
+def test_a_server_program_that_never_listens(suite, conform):
+    folder = suite.add("t9-client", LINE_CLIENT, toml=program_toml("t9-client", "server", "listening"),
                        golden="x\n")
     (folder / "t9-client.peer.py").write_text("print('not today')\n")
     status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
     assert status == 1
-    assert re.search(r"^FAIL +t9-client .*the peer script never printed the ready line", out, re.M)
+    assert re.search(r"^FAIL +t9-client .*the peer program never printed the ready line", out, re.M)
 
 
-def test_a_peer_script_no_scenario_names_is_an_error(suite, conform):
+def test_a_peer_program_no_scenario_names_is_an_error(suite, conform):
     folder = suite.add("t9-alone", golden="hello\n")
     (folder / "t9-stray.peer.py").write_text(LINE_CLIENT)
     status, _, err = conform("check", *suite.args())
     assert status == 2
-    assert "t9/t9-stray.peer.py: file: a peer script that no scenario's peer.script names" in err
+    assert "t9/t9-stray.peer.py: file: a peer program that no scenario's peer.program names" in err

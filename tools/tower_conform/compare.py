@@ -101,7 +101,7 @@ def _last_output(outcome):
     if outcome.stderr:
         parts.append("last stderr:\n" + tail(outcome.stderr))
     if outcome.peer_stderr:
-        parts.append("the peer script's last stderr:\n" + tail(outcome.peer_stderr))
+        parts.append("the peer program's last stderr:\n" + tail(outcome.peer_stderr))
     return "\n".join(parts) or "(no output)"
 
 

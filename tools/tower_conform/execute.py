@@ -40,7 +40,7 @@ class Outcome:
     timed_out: bool = False
     start_error: str | None = None     # the command could not be started at all
     peer_error: str | None = None      # the peer failed (evidence)
-    peer_stderr: bytes = b""           # a peer script's stderr (evidence)
+    peer_stderr: bytes = b""           # a peer program's stderr (evidence)
     stdout: bytes = b""
     stderr: bytes = b""
     dropped: dict = dataclasses.field(default_factory=dict)   # stream -> bytes dropped
@@ -225,7 +225,7 @@ def base_env(port=None, extra=None):
     return env
 
 
-# Each line a peer script prints is appended to the transcript with this mark.
+# Each line a peer program prints is appended to the transcript with this mark.
 PEER_MARK = b"peer: "
 
 
@@ -292,24 +292,24 @@ def _await_ready(child, peer, deadline, out, who):
     return False
 
 
-def _finish_script(script, peer, deadline, out):
-    """Wait for the peer script to end by itself; a script that fails is the
+def _finish_program(program, peer, deadline, out):
+    """Wait for the peer program to end by itself; a program that fails is the
     peer's verdict on the edition, with its stderr as the evidence."""
-    name = peer.script.name
-    if not script.wait(deadline):
+    name = peer.program.name
+    if not program.wait(deadline):
         out.timed_out = True
-        out.peer_error = f"the peer script {name} was still running"
+        out.peer_error = f"the peer program {name} was still running"
         return
-    script.reap()
-    status = script.proc.returncode
+    program.reap()
+    status = program.proc.returncode
     if status != 0:
         how = f"killed by {signal_name(status)}" if status < 0 else f"exit status {status}"
-        out.peer_error = f"the peer script {name} failed ({how})"
+        out.peer_error = f"the peer program {name} failed ({how})"
 
 
-def _with_peer_output(stdout, script):
-    """The transcript: the edition's stdout, then each line of the peer script's."""
-    text = script.output("stdout")
+def _with_peer_output(stdout, program):
+    """The transcript: the edition's stdout, then each line of the peer program's."""
+    text = program.output("stdout")
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith(b"\n"):
         lines[-1] += b"\n"
@@ -319,35 +319,35 @@ def _with_peer_output(stdout, script):
 def execute(argv, cwd, timeout, env, peer=None, port=None, peer_command=None):
     """Run argv under the execution contract and return its Outcome.
 
-    A peer of steps is played by peer.py; a peer script runs as a program of
+    A peer of steps is played by peer.py; a peer program runs as a program of
     its own, peer_command = (argv, env): a client started once the edition is
     ready, or a server started first, which the edition connects to."""
     start = time.monotonic()
     deadline = start + timeout
     out = Outcome(limit=timeout)
-    scripted = peer is not None and peer.script is not None
-    edition = script = None
+    by_program = peer is not None and peer.program is not None
+    edition = program = None
     connections = []
     try:
-        if scripted and peer.serves:
-            script = _Child(peer_command[0], cwd, peer_command[1])
-            if script.error:
-                out.start_error = f"peer script {peer.script.name}: {script.error}"
+        if by_program and peer.serves:
+            program = _Child(peer_command[0], cwd, peer_command[1])
+            if program.error:
+                out.start_error = f"peer program {peer.program.name}: {program.error}"
                 return out
-            if not _await_ready(script, peer, deadline, out, "the peer script"):
+            if not _await_ready(program, peer, deadline, out, "the peer program"):
                 return out
         edition = _Child(argv, cwd, env)
         if edition.error:
             out.start_error = edition.error
             return out
-        if scripted and not peer.serves:
+        if by_program and not peer.serves:
             if _await_ready(edition, peer, deadline, out, "the edition"):
-                script = _Child(peer_command[0], cwd, peer_command[1])
-                if script.error:
-                    out.start_error = f"peer script {peer.script.name}: {script.error}"
+                program = _Child(peer_command[0], cwd, peer_command[1])
+                if program.error:
+                    out.start_error = f"peer program {peer.program.name}: {program.error}"
                 else:
-                    _finish_script(script, peer, deadline, out)
-        elif peer is not None and not scripted:
+                    _finish_program(program, peer, deadline, out)
+        elif peer is not None and not by_program:
             result = peer_mod.play(peer, port, edition.capture, edition.proc.pid, deadline,
                                    edition.exited)
             connections = result.connections
@@ -357,17 +357,17 @@ def execute(argv, cwd, timeout, env, peer=None, port=None, peer_command=None):
                 out.peer_error = result.error
         if out.peer_error is None and not out.timed_out and out.start_error is None:
             out.timed_out = not edition.wait(deadline)
-        if (scripted and peer.serves and out.peer_error is None and not out.timed_out
+        if (by_program and peer.serves and out.peer_error is None and not out.timed_out
                 and out.start_error is None):
-            _finish_script(script, peer, deadline, out)
+            _finish_program(program, peer, deadline, out)
     finally:
         # Also after a normal exit: an edition may have left children behind.
-        for child in (edition, script):
+        for child in (edition, program):
             if child is not None:
                 child.reap()
         for conn in connections:  # see peer.play
             conn.close()
-        for child in (edition, script):
+        for child in (edition, program):
             if child is not None:
                 child.close()
         out.duration = time.monotonic() - start
@@ -376,12 +376,12 @@ def execute(argv, cwd, timeout, env, peer=None, port=None, peer_command=None):
     if not out.timed_out and out.peer_error is None and out.start_error is None:
         out.status = edition.proc.returncode
     out.stdout = edition.output("stdout")
-    if script is not None and script.proc is not None:
-        out.stdout = _with_peer_output(out.stdout, script)
-        out.peer_stderr = script.output("stderr")
+    if program is not None and program.proc is not None:
+        out.stdout = _with_peer_output(out.stdout, program)
+        out.peer_stderr = program.output("stderr")
     out.stderr = edition.output("stderr")
     out.dropped = {k: v for k, v in edition.capture.dropped.items() if v}
-    out.survivors = edition.survivors + (script.survivors if script else [])
+    out.survivors = edition.survivors + (program.survivors if program else [])
     return out
 
 

@@ -19,15 +19,15 @@ ID_RE = re.compile(r"^t([1-9])-[a-z0-9]+(?:-[a-z0-9]+)*$")
 PROFILES = ("spec", "cpython")
 CONNECT_KINDS = ("tcp", "tcp6")
 PEER_ROLES = ("client", "server")
-# A peer script is a Python asyncio program beside the scenario, run by the
+# A peer program is a Python asyncio program beside the scenario, run by the
 # oracle's interpreter; its name keeps it apart from the Python editions.
-PEER_SCRIPT_SUFFIX = ".peer.py"
+PEER_PROGRAM_SUFFIX = ".peer.py"
 
 _TOP_REQUIRED = {"id": str, "tier": int, "title": str, "rules": list,
                  "profile": str, "timeout": (int, float)}
 _TOP_OPTIONAL = {"normalize": list, "docs": str, "seed": str, "verbatim": bool,
                  "why": str, "peer": dict, "rewrite": list}
-_PEER_KEYS = {"port": (str, int), "ready": str, "steps": list, "script": str, "role": str}
+_PEER_KEYS = {"port": (str, int), "ready": str, "steps": list, "program": str, "role": str}
 # Each step is a table with exactly one of these actions, plus optional conn.
 _STEP_ACTIONS = {"connect": str, "send": str, "send_hex": str, "expect": str,
                  "shutdown": str, "expect_eof": bool, "close": bool,
@@ -45,9 +45,9 @@ class Step:
 @dataclasses.dataclass(frozen=True)
 class Peer:
     port: object         # "assigned" or an int
-    ready: re.Pattern    # on the edition's stdout; on the script's for a server peer
-    steps: tuple         # the runner's own client, or () when a script plays the peer
-    script: Path | None = None   # <name>.peer.py, beside the scenario
+    ready: re.Pattern    # on the edition's stdout; on the program's for a server peer
+    steps: tuple         # the runner's own client, or () when a program plays the peer
+    program: Path | None = None   # <name>.peer.py, beside the scenario
     role: str = "client"         # what the peer is: the client, or the server
 
     @property
@@ -237,18 +237,18 @@ def _load_peer(c, table, folder):
         c.error("peer.port", f'expected "assigned" or an integer, got {port!r}')
     ready_text = c.typed(table, "ready", str, "peer.ready", True)
     ready = c.regex(ready_text, "peer.ready") if ready_text is not None else None
-    script = _peer_script(c, table, folder)
+    program = _peer_program(c, table, folder)
     role = c.typed(table, "role", str, "peer.role", False) or "client"
     if role not in PEER_ROLES:
         c.error("peer.role", f"{role!r} is not one of {', '.join(PEER_ROLES)}")
-    elif role == "server" and "script" not in table:
-        c.error("peer.role", "a server peer is a script: add peer.script")
-    if "script" in table:
+    elif role == "server" and "program" not in table:
+        c.error("peer.role", "a server peer is a program: add peer.program")
+    if "program" in table:
         if "steps" in table:
-            c.error("peer.steps", "a peer is either steps or a script, not both")
+            c.error("peer.steps", "a peer is either steps or a program, not both")
         if c.problems:
             return None
-        return Peer(port=port, ready=ready, steps=(), script=script, role=role)
+        return Peer(port=port, ready=ready, steps=(), program=program, role=role)
     raw_steps = c.typed(table, "steps", list, "peer.steps", True)
     steps = []
     opened = 0
@@ -289,17 +289,17 @@ def _load_peer(c, table, folder):
     return Peer(port=port, ready=ready, steps=tuple(steps))
 
 
-def _peer_script(c, table, folder):
-    name = c.typed(table, "script", str, "peer.script", False)
+def _peer_program(c, table, folder):
+    name = c.typed(table, "program", str, "peer.program", False)
     if name is None:
         return None
-    if "/" in name or not name.endswith(PEER_SCRIPT_SUFFIX) or name == PEER_SCRIPT_SUFFIX:
-        c.error("peer.script", f"{name!r} is not a file name ending in {PEER_SCRIPT_SUFFIX}"
+    if "/" in name or not name.endswith(PEER_PROGRAM_SUFFIX) or name == PEER_PROGRAM_SUFFIX:
+        c.error("peer.program", f"{name!r} is not a file name ending in {PEER_PROGRAM_SUFFIX}"
                 " in the scenario's folder")
         return None
     path = folder / name
     if not path.is_file():
-        c.error("peer.script", f"no peer script {name} beside the scenario")
+        c.error("peer.program", f"no peer program {name} beside the scenario")
         return None
     return path
 
@@ -348,8 +348,8 @@ def discover(layout):
     for folder in sorted(p for p in layout.suite.iterdir()
                          if p.is_dir() and re.fullmatch(r"t\d+", p.name)):
         files = [p for p in folder.iterdir() if p.is_file()]
-        scripts = {p for p in files if p.name.endswith(PEER_SCRIPT_SUFFIX)}
-        stems = {p.stem for p in files if p.suffix in (".toml", ".py") and p not in scripts}
+        programs = {p for p in files if p.name.endswith(PEER_PROGRAM_SUFFIX)}
+        stems = {p.stem for p in files if p.suffix in (".toml", ".py") and p not in programs}
         used = set()
         for stem in sorted(stems):
             definition, edition = folder / f"{stem}.toml", folder / f"{stem}.py"
@@ -361,11 +361,11 @@ def discover(layout):
             problems.extend(found)
             if scenario:
                 scenarios.append(scenario)
-                if scenario.peer and scenario.peer.script:
-                    used.add(scenario.peer.script)
-        for script in sorted(scripts - used):
-            problems.append(f"{_display(script, base)}: file: a peer script that no"
-                            f" scenario's peer.script names")
+                if scenario.peer and scenario.peer.program:
+                    used.add(scenario.peer.program)
+        for program in sorted(programs - used):
+            problems.append(f"{_display(program, base)}: file: a peer program that no"
+                            f" scenario's peer.program names")
     if problems:
         raise SuiteError(problems)
     return sorted(scenarios, key=lambda s: (s.tier, s.id))

@@ -38,11 +38,11 @@ typedef enum tw_errkind {
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
     TW_ERR_USER,            /* any other class, named when made */
     
-#line 18461 "tower.nw"
+#line 18480 "tower.nw"
     TW_ERR_EOF,             /* EOFError */
     TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
     TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
-#line 18835 "tower.nw"
+#line 18854 "tower.nw"
     TW_ERR_CONNECTION,      /* ConnectionError, an OSError */
     TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
 #line 449 "tower.nw"
