@@ -970,7 +970,7 @@ WRITER_TEST(handler_runs_as_a_task)
     tw_transport_unref(&f->fw.base);
     TW_END(co);
 }
-#line 23022 "tower.nw"
+#line 23023 "tower.nw"
 START_TEST(reading_pauses_the_socket_transport)
 {
     static char data[1000];
@@ -979,7 +979,13 @@ START_TEST(reading_pauses_the_socket_transport)
     tw_stream_reader *r = NULL;
     tw_stream_writer *w = NULL;
     tw_transport *t;
+    tw_error *e;
     pair(sv);
+    /* a bad limit fails before the socket is taken over: it is still ours */
+    e = tw_loop_run_until_complete(L, tw_open_unix_connection(NULL, sv[0], 0, &r, &w), NULL);
+    ck_assert_str_eq(tw_error_str(e), "Limit cannot be <= 0");
+    ck_assert(r == NULL && w == NULL);
+    tw_error_unref(e);
     await_value(L, tw_open_unix_connection(NULL, sv[0], 16, &r, &w));
     t = tw_stream_writer_transport(w);
     ck_assert(tw_transport_is_reading(t));
