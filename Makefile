@@ -145,9 +145,9 @@ LUALATEX := SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) FORCE_SOURCE_DATE=1 TEXINPUTS
 
 .PHONY: pdf
 pdf: docs/tower.pdf
-docs/tower.pdf: tower.nw $(BOOK_INPUTS) | deps
+docs/tower.pdf: tower.nw tools/index-filter $(BOOK_INPUTS) | deps
 	@mkdir -p $(DOC)
-	noweave -delay -index -autodefs c tower.nw > $(DOC)/tower.tex
+	noweave -delay -autodefs c -filter tools/index-filter -index tower.nw > $(DOC)/tower.tex
 	# Debian's noweb.sty is Latin-1; LuaLaTeX reads only UTF-8.
 	iconv -f latin1 -t utf-8 "$$(kpsewhich noweb.sty)" > $(DOC)/noweb.sty
 	for pass in 1 2 3; do \

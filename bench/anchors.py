@@ -12,6 +12,10 @@ SPAWN_TASKS = 200_000
 PING_PONG_ROUNDS = 200_000
 TIMERS = 200_000
 IDLE_TASKS = 100_000
+QUEUE_ITEMS = 200_000
+QUEUE_MAXSIZE = 100
+LOCK_TASKS = 4
+LOCK_ROUNDS = 50_000
 
 
 async def spawn():
@@ -85,8 +89,49 @@ async def idle_memory():
     return "idle-memory", per_task, "bytes/task"
 
 
+async def queue():
+    # One producer and one consumer through a bounded queue (the book,
+    # "Queues and locks"); the consumer checks the sum.
+    q = asyncio.Queue(QUEUE_MAXSIZE)
+
+    async def producer():
+        for i in range(QUEUE_ITEMS):
+            await q.put(i)
+
+    async def consumer():
+        total = 0
+        for _ in range(QUEUE_ITEMS):
+            total += await q.get()
+        return total
+
+    start = time.perf_counter()
+    _, total = await asyncio.gather(producer(), consumer())
+    assert total == QUEUE_ITEMS * (QUEUE_ITEMS - 1) // 2
+    return "queue", QUEUE_ITEMS / (time.perf_counter() - start), "items/s"
+
+
+async def lock_handoff():
+    # Tasks contending for one lock, each holding it across one yield, so
+    # every acquisition after the first is a hand-off.
+    lock = asyncio.Lock()
+    count = 0
+
+    async def contender():
+        nonlocal count
+        for _ in range(LOCK_ROUNDS):
+            async with lock:
+                count += 1
+                await asyncio.sleep(0)
+
+    start = time.perf_counter()
+    await asyncio.gather(*(contender() for _ in range(LOCK_TASKS)))
+    assert count == LOCK_TASKS * LOCK_ROUNDS
+    return "lock-handoff", (count - 1) / (time.perf_counter() - start), "hand-offs/s"
+
+
 WORKLOADS = {"spawn": spawn, "pingpong": ping_pong, "timers": timers,
-             "idle-memory": idle_memory}
+             "idle-memory": idle_memory,
+             "queue": queue, "lock-handoff": lock_handoff}
 
 
 def main(loop_name, workload):

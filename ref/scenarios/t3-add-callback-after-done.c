@@ -1,4 +1,4 @@
-#line 5735 "tower.nw"
+#line 5738 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5941 "tower.nw"
+#line 5944 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

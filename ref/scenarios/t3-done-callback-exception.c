@@ -1,4 +1,4 @@
-#line 6075 "tower.nw"
+#line 6078 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5636 "tower.nw"
+#line 5639 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

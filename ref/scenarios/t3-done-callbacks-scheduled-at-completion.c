@@ -1,4 +1,4 @@
-#line 5684 "tower.nw"
+#line 5687 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5516 "tower.nw"
+#line 5519 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

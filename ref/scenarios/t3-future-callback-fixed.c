@@ -1,4 +1,4 @@
-#line 5427 "tower.nw"
+#line 5430 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

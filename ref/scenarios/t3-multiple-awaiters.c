@@ -1,4 +1,4 @@
-#line 6007 "tower.nw"
+#line 6010 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

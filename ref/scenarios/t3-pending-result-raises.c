@@ -1,4 +1,4 @@
-#line 5467 "tower.nw"
+#line 5470 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5791 "tower.nw"
+#line 5794 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5378 "tower.nw"
+#line 5381 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

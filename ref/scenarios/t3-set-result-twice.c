@@ -1,4 +1,4 @@
-#line 5579 "tower.nw"
+#line 5582 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9424 "tower.nw"
+#line 9427 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8564 "tower.nw"
+#line 8567 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

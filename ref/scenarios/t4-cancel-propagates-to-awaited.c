@@ -1,4 +1,4 @@
-#line 8615 "tower.nw"
+#line 8618 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

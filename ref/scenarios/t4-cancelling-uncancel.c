@@ -1,4 +1,4 @@
-#line 8743 "tower.nw"
+#line 8746 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

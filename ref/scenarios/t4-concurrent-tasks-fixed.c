@@ -1,4 +1,4 @@
-#line 8251 "tower.nw"
+#line 8254 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8310 "tower.nw"
+#line 8313 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9876 "tower.nw"
+#line 9879 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 8986 "tower.nw"
+#line 8989 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"

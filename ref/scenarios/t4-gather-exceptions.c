@@ -1,4 +1,4 @@
-#line 8884 "tower.nw"
+#line 8887 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8804 "tower.nw"
+#line 8807 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

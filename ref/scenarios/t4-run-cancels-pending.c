@@ -1,4 +1,4 @@
-#line 9807 "tower.nw"
+#line 9810 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8139 "tower.nw"
+#line 8142 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8193 "tower.nw"
+#line 8196 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

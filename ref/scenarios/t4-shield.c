@@ -1,4 +1,4 @@
-#line 9349 "tower.nw"
+#line 9352 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8371 "tower.nw"
+#line 8374 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

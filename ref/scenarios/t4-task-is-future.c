@@ -1,4 +1,4 @@
-#line 8429 "tower.nw"
+#line 8432 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

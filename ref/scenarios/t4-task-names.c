@@ -1,4 +1,4 @@
-#line 9964 "tower.nw"
+#line 9967 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

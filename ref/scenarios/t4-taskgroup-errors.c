@@ -1,4 +1,4 @@
-#line 9523 "tower.nw"
+#line 9526 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

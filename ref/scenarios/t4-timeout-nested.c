@@ -1,4 +1,4 @@
-#line 9733 "tower.nw"
+#line 9736 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9634 "tower.nw"
+#line 9637 "tower.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"

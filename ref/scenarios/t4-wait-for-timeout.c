@@ -1,4 +1,4 @@
-#line 9284 "tower.nw"
+#line 9287 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9065 "tower.nw"
+#line 9068 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

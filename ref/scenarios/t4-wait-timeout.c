@@ -1,4 +1,4 @@
-#line 9224 "tower.nw"
+#line 9227 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

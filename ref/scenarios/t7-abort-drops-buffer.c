@@ -1,4 +1,4 @@
-#line 13676 "tower.nw"
+#line 17480 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 13767 "tower.nw"
+#line 17571 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 13398 "tower.nw"
+#line 17202 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 13906 "tower.nw"
+#line 17710 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

@@ -1,4 +1,4 @@
-#line 13129 "tower.nw"
+#line 16933 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 13997 "tower.nw"
+#line 17801 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 14245 "tower.nw"
+#line 18049 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

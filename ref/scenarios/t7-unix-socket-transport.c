@@ -1,4 +1,4 @@
-#line 14104 "tower.nw"
+#line 17908 "tower.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-#line 13500 "tower.nw"
+#line 17304 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>

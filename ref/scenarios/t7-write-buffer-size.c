@@ -1,4 +1,4 @@
-#line 13580 "tower.nw"
+#line 17384 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 13298 "tower.nw"
+#line 17102 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

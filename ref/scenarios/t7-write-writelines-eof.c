@@ -1,4 +1,4 @@
-#line 13198 "tower.nw"
+#line 17002 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16898 "tower.nw"
+#line 20702 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 16735 "tower.nw"
+#line 20539 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

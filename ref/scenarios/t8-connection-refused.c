@@ -1,4 +1,4 @@
-#line 17385 "tower.nw"
+#line 21189 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17474 "tower.nw"
+#line 21278 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

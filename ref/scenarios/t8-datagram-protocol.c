@@ -1,4 +1,4 @@
-#line 17576 "tower.nw"
+#line 21380 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

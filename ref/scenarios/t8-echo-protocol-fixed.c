@@ -1,4 +1,4 @@
-#line 16632 "tower.nw"
+#line 20436 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17060 "tower.nw"
+#line 20864 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

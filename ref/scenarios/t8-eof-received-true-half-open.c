@@ -1,4 +1,4 @@
-#line 17171 "tower.nw"
+#line 20975 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17698 "tower.nw"
+#line 21502 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

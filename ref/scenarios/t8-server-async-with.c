@@ -1,4 +1,4 @@
-#line 17956 "tower.nw"
+#line 21760 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 17831 "tower.nw"
+#line 21635 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

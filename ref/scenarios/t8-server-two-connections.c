@@ -1,4 +1,4 @@
-#line 17270 "tower.nw"
+#line 21074 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -61,11 +61,15 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_GROUP] = "ExceptionGroup",
     [TW_ERR_USER] = "Exception",
     
-#line 18994 "tower.nw"
+#line 11043 "tower.nw"
+    [TW_ERR_QUEUE_EMPTY] = "QueueEmpty",
+    [TW_ERR_QUEUE_FULL] = "QueueFull",
+    [TW_ERR_BROKEN_BARRIER] = "BrokenBarrierError",
+#line 22798 "tower.nw"
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
-#line 20093 "tower.nw"
+#line 23897 "tower.nw"
     [TW_ERR_CONNECTION] = "ConnectionError",
     [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
 #line 814 "tower.nw"
@@ -76,9 +80,11 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
     
-#line 18999 "tower.nw"
+#line 11049 "tower.nw"
+    [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
+#line 22803 "tower.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
-#line 20097 "tower.nw"
+#line 23901 "tower.nw"
     [TW_ERR_CONNECTION] = TW_ERR_OS,
     [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
 #line 821 "tower.nw"

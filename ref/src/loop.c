@@ -223,7 +223,7 @@ tw_error *tw_loop_close(tw_loop *L)
         return NULL;
     tw__loop_destroy_tasks(L);
     
-#line 11702 "tower.nw"
+#line 15506 "tower.nw"
 while (L->resources)
     L->resources->close(L->resources);
 #line 2906 "tower.nw"
@@ -453,7 +453,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 11707 "tower.nw"
+#line 15511 "tower.nw"
 void tw__resource_attach(tw_loop *L, tw__resource *r, void (*close)(tw__resource *r))
 {
     r->close = close;
@@ -474,7 +474,7 @@ void tw__resource_detach(tw_loop *L, tw__resource *r)
         r->next->prev = r->prev;
     r->prev = r->next = NULL;
 }
-#line 11736 "tower.nw"
+#line 15540 "tower.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -490,7 +490,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 11758 "tower.nw"
+#line 15562 "tower.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)

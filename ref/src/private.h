@@ -69,7 +69,7 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 11679 "tower.nw"
+#line 15483 "tower.nw"
 size_t npassive;
 struct tw__resource *resources;
 #line 2600 "tower.nw"
@@ -82,7 +82,7 @@ void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, vo
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 void tw__loop_destroy_tasks(tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
-#line 5076 "tower.nw"
+#line 5079 "tower.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -122,7 +122,7 @@ void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 void tw__future_drop_callbacks(tw_future *f);
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_describe(FILE *out, tw_future *f);
-#line 6604 "tower.nw"
+#line 6607 "tower.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -135,7 +135,87 @@ struct tw_task {
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 11690 "tower.nw"
+#line 11374 "tower.nw"
+typedef struct tw__waiter {
+    struct tw__waiter *prev, *next;
+    tw_future *fut;             /* owned by the frame the node lives in */
+    bool linked;
+} tw__waiter;
+
+typedef struct tw__waitlist {
+    tw__waiter *head, *tail;
+    size_t len;
+} tw__waitlist;
+
+#define TW__TRUE TW_INT(1)
+
+void tw__waitlist_push(tw__waitlist *l, tw__waiter *w);
+void tw__waitlist_remove(tw__waitlist *l, tw__waiter *w);
+tw__waiter *tw__waitlist_pop(tw__waitlist *l);
+size_t tw__waitlist_wake(tw__waitlist *l, size_t n, tw_value v);
+#line 11499 "tower.nw"
+struct tw__sync_frame {
+    tw_coro co;
+    void *owner;
+    tw__waitlist *list;
+    tw__waiter w;
+    tw_error *err;
+};
+
+void *tw__sync_alloc(size_t size, const tw__future_class *cls);
+bool tw__sync_refuse_cancel(tw_future *f, const char *msg);
+void *tw__sync_frame_new(tw_coro_fn body, size_t size, void *owner);
+tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list);
+#line 11590 "tower.nw"
+struct tw_lock {
+    tw_future hdr;
+    bool locked;
+    tw__waitlist waiters;
+};
+
+struct tw_event {
+    tw_future hdr;
+    bool value;
+    tw__waitlist waiters;
+};
+
+struct tw_condition {
+    tw_future hdr;
+    tw_lock *lock;
+    tw__waitlist waiters;
+};
+
+struct tw_semaphore {
+    tw_future hdr;
+    long value;
+    long bound;                 /* < 0: not bounded */
+    tw__waitlist waiters;
+};
+
+enum { TW__FILLING, TW__DRAINING, TW__RESETTING, TW__BROKEN };   /* tw_barrier.state */
+
+struct tw_barrier {
+    tw_future hdr;
+    tw_condition *cond;
+    size_t parties, count;
+    int state;
+};
+
+enum { TW__FIFO, TW__LIFO, TW__PRIORITY };   /* tw_queue.order */
+
+struct tw_queue {
+    tw_future hdr;
+    int order;
+    long maxsize;
+    tw_value *items;            /* a ring for FIFO; an array, or a heap, from 0 otherwise */
+    size_t head, len, cap;
+    tw_less_fn less;
+    void *less_arg;
+    tw__waitlist getters, putters;
+    size_t unfinished;
+    tw_event *finished;
+};
+#line 15494 "tower.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);
     struct tw__resource *prev, *next;
@@ -145,9 +225,9 @@ void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resou
 void tw__resource_detach(tw_loop *loop, tw__resource *r);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 11906 "tower.nw"
+#line 15710 "tower.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 12672 "tower.nw"
+#line 16476 "tower.nw"
 struct tw_server;
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        struct tw_server *server, tw_future *waiter);
@@ -155,7 +235,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *pro
                                          const tw_sockaddr *address, tw_future *waiter);
 void tw__server_attach(struct tw_server *s);
 void tw__server_detach(struct tw_server *s);
-#line 19985 "tower.nw"
+#line 23789 "tower.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
 #line 711 "tower.nw"
 #endif

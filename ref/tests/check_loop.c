@@ -73,7 +73,7 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4788 "tower.nw"
+#line 4791 "tower.nw"
 static tw_error *schedule_many(void *loop)
 {
     static char tags[100][2];
@@ -134,10 +134,13 @@ END_TEST
 START_TEST(virtual_clock_jumps)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
-    double start = tw_loop_time(L);
-    tw_call_later(L, 3600, stop_loop, L, NULL);
+    tw_handle *h;
+    tw_call_later(L, 3600, stop_loop, L, &h);
     tw_loop_run_forever(L);
-    ck_assert(tw_loop_time(L) - start >= 3600);
+    /* Compare with the deadline itself: start + 3600 - start need not be
+       3600 in floating point. */
+    ck_assert(tw_loop_time(L) >= tw_handle_when(h));
+    tw_handle_release(h);
     tw_loop_free(L);
 }
 END_TEST
@@ -159,7 +162,7 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 4829 "tower.nw"
+#line 4832 "tower.nw"
 struct stamp { double when; int seq; };
 static struct stamp fired[1000];
 static int nfired;
@@ -223,7 +226,7 @@ START_TEST(cancelled_timers_never_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 4899 "tower.nw"
+#line 4902 "tower.nw"
 static double seconds(void)
 {
     struct timespec ts;
@@ -256,7 +259,7 @@ START_TEST(virtual_clock_stands_still_while_callbacks_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 4738 "tower.nw"
+#line 4741 "tower.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");

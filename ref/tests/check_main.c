@@ -7,15 +7,17 @@
 Suite *tw_coro_suite(void);
 #line 4569 "tower.nw"
 Suite *tw_loop_suite(void);
-#line 6189 "tower.nw"
+#line 6192 "tower.nw"
 Suite *tw_future_suite(void);
-#line 10088 "tower.nw"
+#line 10091 "tower.nw"
 Suite *tw_task_suite(void);
-#line 14649 "tower.nw"
+#line 14323 "tower.nw"
+Suite *tw_sync_suite(void);
+#line 18453 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 18095 "tower.nw"
+#line 21899 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 21913 "tower.nw"
+#line 25717 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4556 "tower.nw"
@@ -28,15 +30,17 @@ int main(void)
 srunner_add_suite(sr, tw_coro_suite());
 #line 4572 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 6192 "tower.nw"
+#line 6195 "tower.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 10091 "tower.nw"
+#line 10094 "tower.nw"
 srunner_add_suite(sr, tw_task_suite());
-#line 14652 "tower.nw"
+#line 14326 "tower.nw"
+srunner_add_suite(sr, tw_sync_suite());
+#line 18456 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 18098 "tower.nw"
+#line 21902 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 21916 "tower.nw"
+#line 25720 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4561 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

@@ -2,6 +2,9 @@
 
 import random
 import re
+import socket
+
+from tower_conform import ports
 
 from conftest import toml_text
 
@@ -106,8 +109,18 @@ print("served")
 """
 
 
+def free_port_below_ephemeral_range():
+    # A port in the ephemeral range may be taken at any moment by an outgoing
+    # connection of anything else running on the machine.
+    for _ in range(100):
+        port = random.randrange(*ports.ASSIGNED_RANGE)
+        if ports._bindable(port, [(socket.AF_INET, "127.0.0.1")]):
+            return port
+    raise RuntimeError("no free port below the ephemeral range")
+
+
 def test_fixed_ports_are_serialised(suite, conform):
-    port = random.randrange(40000, 50000)
+    port = free_port_below_ephemeral_range()
     steps = '  { connect = "tcp" },\n  { close = true },'
     for i in range(3):
         id_ = f"t8-fixed-{i}"

@@ -36,16 +36,20 @@ typedef enum tw_errkind {
     TW_ERR_OS,              /* OSError */
     TW_ERR_NO_MEMORY,       /* MemoryError */
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
-    TW_ERR_USER,            /* any other class, named when made */
     
-#line 18480 "tower.nw"
+#line 11037 "tower.nw"
+    TW_ERR_QUEUE_EMPTY,     /* asyncio.QueueEmpty */
+    TW_ERR_QUEUE_FULL,      /* asyncio.QueueFull */
+    TW_ERR_BROKEN_BARRIER,  /* asyncio.BrokenBarrierError, a RuntimeError */
+#line 22284 "tower.nw"
     TW_ERR_EOF,             /* EOFError */
     TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
     TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
-#line 18854 "tower.nw"
+#line 22658 "tower.nw"
     TW_ERR_CONNECTION,      /* ConnectionError, an OSError */
     TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
-#line 449 "tower.nw"
+#line 448 "tower.nw"
+    TW_ERR_USER,            /* any other class, named when made */
     TW_ERR__COUNT
 } tw_errkind;
 
