@@ -65,8 +65,8 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
 }
 
 #line 25092 "tower.nw"
-/* what main and the handler share: result, and the Event got_first */
-struct shared { tw_future *result, *got_first; };
+/* what main and the handler share: the future result and the event got_first */
+struct shared { tw_future *result; tw_event *got_first; };
 
 static tw_step handle_body(tw_coro *co)
 {
@@ -76,7 +76,7 @@ static tw_step handle_body(tw_coro *co)
     TW_AWAIT(co, tw_stream_reader_readexactly(f->reader, 5));
     printf("handler read: %s\n", (const char *)((tw_bytes *)TW_RESULT(co).p)->data);
     tw_bytes_free(TW_RESULT(co).p);
-    tw_future_set_result(shared->got_first, TW_NONE);
+    tw_event_set(shared->got_first);
     TW_AWAIT_TRY(co, tw_stream_reader_read(f->reader, -1));
     if (TW_ERROR(co) == NULL)
         printf("read() returned %zu bytes\n", length(TW_RESULT(co)));
@@ -111,7 +111,7 @@ static tw_step main_body(tw_coro *co)
     tw_loop *loop = tw_get_running_loop();
     TW_BEGIN(co);
     f->shared.result = tw_future_new(loop);
-    f->shared.got_first = tw_future_new(loop);
+    f->shared.got_first = tw_event_new();
     TW_AWAIT(co, tw_start_server(handle, &f->shared, "127.0.0.1", 0, TW_STREAM_LIMIT, NULL));
     f->server = TW_RESULT(co).p;
     f->peer = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
@@ -119,7 +119,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_sock_sendall(loop, f->peer, "hello", 5));
     /* Reset (SO_LINGER 0) only once the handler has read the five bytes: a
        reset that arrives first makes readexactly itself raise. */
-    TW_AWAIT(co, tw_ref(f->shared.got_first));
+    TW_AWAIT(co, tw_event_wait(f->shared.got_first));
     {
         struct linger reset = { .l_onoff = 1, .l_linger = 0 };
         setsockopt(f->peer, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);

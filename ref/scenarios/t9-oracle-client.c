@@ -76,7 +76,7 @@ static tw_step handle_body(tw_coro *co)
     tw_stream_writer_close(writer);
     TW_AWAIT(co, tw_stream_writer_wait_closed(writer));
     printf("connection closed\n");
-    tw_future_set_result(f->h.arg, TW_NONE);        /* done.set() */
+    tw_event_set(f->h.arg);                         /* done.set() */
     TW_END(co);
 }
 
@@ -85,18 +85,18 @@ static void *handle(tw_stream_reader *reader, tw_stream_writer *writer, void *do
     return handler_new(handle_body, sizeof(struct handle_frame), reader, writer, done);
 }
 
-struct main_frame { tw_coro co; tw_future *done; tw_server *server; tw_error *body_error; };
+struct main_frame { tw_coro co; tw_event *done; tw_server *server; tw_error *body_error; };
 
 static tw_step main_body(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     TW_BEGIN(co);
-    f->done = tw_future_new(tw_get_running_loop());
+    f->done = tw_event_new();
     TW_AWAIT(co, tw_start_server(handle, f->done, "127.0.0.1", atoi(getenv("TOWER_PORT")),
                                  TW_STREAM_LIMIT, NULL));
     f->server = TW_RESULT(co).p;
     printf("Serving on 127.0.0.1\n");
-    TW_AWAIT_TRY(co, tw_ref(f->done));              /* async with server: await done.wait() */
+    TW_AWAIT_TRY(co, tw_event_wait(f->done));              /* async with server: await done.wait() */
 #line 24036 "tower.nw"
     f->body_error = TW_TAKE_ERROR(co);
     TW_AWAIT(co, tw_server_exit(f->server));

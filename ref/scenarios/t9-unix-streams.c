@@ -49,7 +49,7 @@ static tw_step handle_body(tw_coro *co)
     TW_AWAIT(co, tw_stream_writer_drain(f->writer));
     tw_stream_writer_close(f->writer);
     TW_AWAIT(co, tw_stream_writer_wait_closed(f->writer));
-    tw_future_set_result(f->arg, TW_NONE);          /* handled.set() */
+    tw_event_set(f->arg);                           /* handled.set() */
     TW_END(co);
 }
 
@@ -61,7 +61,7 @@ static void *handle(tw_stream_reader *reader, tw_stream_writer *writer, void *ha
 struct main_frame {
     tw_coro co;
     char tmp[64], path[96];
-    tw_future *handled;
+    tw_event *handled;
     tw_server *server;
     tw_stream_reader *reader;
     tw_stream_writer *writer;
@@ -77,7 +77,7 @@ static tw_step main_body(tw_coro *co)
     if (mkdtemp(f->tmp) == NULL)
         TW_RAISE(co, tw_error_os(errno, "mkdtemp"));
     snprintf(f->path, sizeof f->path, "%s/streams.sock", f->tmp);
-    f->handled = tw_future_new(tw_get_running_loop());
+    f->handled = tw_event_new();
     TW_AWAIT(co, tw_start_unix_server(handle, f->handled, f->path, TW_STREAM_LIMIT, NULL));
     f->server = TW_RESULT(co).p;
     TW_AWAIT(co, tw_open_unix_connection(f->path, -1, TW_STREAM_LIMIT, &f->reader, &f->writer));
@@ -90,7 +90,7 @@ static tw_step main_body(tw_coro *co)
     tw_bytes_free(TW_RESULT(co).p);
     tw_stream_writer_close(f->writer);
     TW_AWAIT(co, tw_stream_writer_wait_closed(f->writer));
-    TW_AWAIT(co, tw_ref(f->handled));
+    TW_AWAIT(co, tw_event_wait(f->handled));
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
     unlink(f->path);                             /* shutil.rmtree(tmp) */
