@@ -1,4 +1,4 @@
-#line 27624 "tower.nw"
+#line 27625 "tower.nw"
 /* lock-handoff -- hand-offs per second between tasks contending for one lock */
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 27546 "tower.nw"
+#line 27547 "tower.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>

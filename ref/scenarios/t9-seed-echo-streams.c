@@ -1,9 +1,9 @@
-#line 25184 "tower.nw"
+#line 25185 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"
 
-#line 24004 "tower.nw"
+#line 24005 "tower.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -30,7 +30,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 25190 "tower.nw"
+#line 25191 "tower.nw"
 struct client_frame { struct handler h; tw_bytes *data; };
 
 static void client_cleanup(tw_coro *co)
@@ -84,7 +84,7 @@ static tw_error *on_sigint(void *task)
     return NULL;
 }
 
-#line 25233 "tower.nw"
+#line 25234 "tower.nw"
 struct main_frame { tw_coro co; tw_server *server; tw_error *body_error; };
 
 static void frame_cleanup(tw_coro *co)
@@ -105,7 +105,7 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     printf("🛑 Serving on %s\n", tw_sockaddr_str(tw_server_sockname(f->server, 0), addr));
     TW_AWAIT_TRY(co, tw_server_serve_forever(f->server));   /* async with server: ... */
-#line 24036 "tower.nw"
+#line 24037 "tower.nw"
     f->body_error = TW_TAKE_ERROR(co);
     TW_AWAIT(co, tw_server_exit(f->server));
     if (f->body_error) {
@@ -113,7 +113,7 @@ static tw_step main_body(tw_coro *co)
         f->body_error = NULL;
         TW_RAISE(co, e);
     }
-#line 25254 "tower.nw"
+#line 25255 "tower.nw"
     TW_END(co);
 }
 
@@ -130,6 +130,6 @@ int main(void)
         signal(SIGINT, SIG_DFL);
         raise(SIGINT);
     }
-#line 25264 "tower.nw"
+#line 25265 "tower.nw"
     return tw_report_uncaught(err);
 }

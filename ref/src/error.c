@@ -65,11 +65,11 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_QUEUE_EMPTY] = "QueueEmpty",
     [TW_ERR_QUEUE_FULL] = "QueueFull",
     [TW_ERR_BROKEN_BARRIER] = "BrokenBarrierError",
-#line 22798 "tower.nw"
+#line 22799 "tower.nw"
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
-#line 23897 "tower.nw"
+#line 23898 "tower.nw"
     [TW_ERR_CONNECTION] = "ConnectionError",
     [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
 #line 814 "tower.nw"
@@ -82,9 +82,9 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     
 #line 11049 "tower.nw"
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
-#line 22803 "tower.nw"
+#line 22804 "tower.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
-#line 23901 "tower.nw"
+#line 23902 "tower.nw"
     [TW_ERR_CONNECTION] = TW_ERR_OS,
     [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
 #line 821 "tower.nw"

@@ -1,8 +1,8 @@
-#line 22677 "tower.nw"
+#line 22678 "tower.nw"
 /* stream.c -- streams: readers, writers, the stream protocol (see the book, tier 9) */
 #include "private.h"
 
-#line 22698 "tower.nw"
+#line 22699 "tower.nw"
 tw_bytes *tw_bytes_new(const void *data, size_t len)
 {
     tw_bytes *b = tw__alloc(sizeof *b + len + 1);
@@ -16,7 +16,7 @@ void tw_bytes_free(tw_bytes *b)
 {
     free(b);
 }
-#line 22727 "tower.nw"
+#line 22728 "tower.nw"
 struct stream_error {
     struct tw_error e;
     ptrdiff_t number;         /* expected (-1: None), or consumed */
@@ -83,7 +83,7 @@ ptrdiff_t tw_limit_overrun_consumed(const tw_error *e)
     const struct stream_error *se = attributes(e, limit_overrun_type);
     return se ? se->number : 0;
 }
-#line 22814 "tower.nw"
+#line 22815 "tower.nw"
 struct tw_stream_reader {
     int refs;
     tw_loop *loop;
@@ -95,7 +95,7 @@ struct tw_stream_reader {
     tw_error *exception;
     tw_transport *transport;  /* borrowed; NULL: none (or forgotten, or detached) */
 };
-#line 22836 "tower.nw"
+#line 22837 "tower.nw"
 static void buffer_append(tw_stream_reader *r, const void *data, size_t n)
 {
     if (r->head + r->len + n > r->cap) {
@@ -126,7 +126,7 @@ static void buffer_drop(tw_stream_reader *r, size_t n)
     if (r->len == 0)
         r->head = 0;
 }
-#line 22876 "tower.nw"
+#line 22877 "tower.nw"
 static void maybe_pause_transport(tw_stream_reader *r)
 {
     size_t limit = (size_t)r->limit;
@@ -147,7 +147,7 @@ static void maybe_resume_transport(tw_stream_reader *r)
         tw_transport_resume_reading(r->transport);
     }
 }
-#line 22903 "tower.nw"
+#line 22904 "tower.nw"
 static tw_bytes *take(tw_stream_reader *r, size_t n)
 {
     tw_bytes *b = tw_bytes_new(buffer_data(r), n);
@@ -162,7 +162,7 @@ static tw_error *empty_into_error(tw_stream_reader *r, ptrdiff_t expected)
     buffer_drop(r, r->len);
     return e;
 }
-#line 22923 "tower.nw"
+#line 22924 "tower.nw"
 static void wake_waiter(tw_stream_reader *r, tw_error *e)
 {
     tw_future *w = r->waiter;
@@ -248,7 +248,7 @@ void tw_stream_reader_set_exception(tw_stream_reader *r, tw_error *e)
 tw_error *tw_stream_reader_exception(const tw_stream_reader *r) { return r->exception; }
 bool tw_stream_reader_at_eof(const tw_stream_reader *r) { return r->eof && r->len == 0; }
 size_t tw_stream_reader_buffered(const tw_stream_reader *r) { return r->len; }
-#line 23053 "tower.nw"
+#line 23054 "tower.nw"
 static tw_error *wait_begin(tw_stream_reader *r, const char *func)
 {
     if (r->waiter != NULL)
@@ -290,7 +290,7 @@ static void wait_end(tw_stream_reader *r)
             goto failed;                                                \
         }                                                               \
     } while (0)
-#line 23019 "tower.nw"
+#line 23020 "tower.nw"
 enum { READ_UNTIL, READ_LINE };
 
 struct read_frame {
@@ -306,7 +306,7 @@ struct read_frame {
     unsigned char sep[];
 };
 
-#line 23104 "tower.nw"
+#line 23105 "tower.nw"
 static void read_cleanup(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -324,7 +324,7 @@ static tw_step read_fail(tw_coro *co)
     f->err = NULL;
     TW_RAISE(co, e);
 }
-#line 23128 "tower.nw"
+#line 23129 "tower.nw"
 static tw_step read_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -339,7 +339,7 @@ static tw_step read_body(tw_coro *co)
         TW_RETURN(co, TW_PTR(take(r, r->len < (size_t)f->n ? r->len : (size_t)f->n)));
     }
     
-#line 23149 "tower.nw"
+#line 23150 "tower.nw"
     f->all = tw_bytes_new(NULL, 0);
     for (;;) {
         RAISE_STORED_ERROR(f);
@@ -365,12 +365,12 @@ static tw_step read_body(tw_coro *co)
         f->all = NULL;
         TW_RETURN(co, TW_PTR(b));
     }
-#line 23142 "tower.nw"
+#line 23143 "tower.nw"
 failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 23181 "tower.nw"
+#line 23182 "tower.nw"
 static tw_step readexactly_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -395,7 +395,7 @@ failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 23218 "tower.nw"
+#line 23219 "tower.nw"
 static tw_step readuntil_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -439,7 +439,7 @@ static tw_step readuntil_body(tw_coro *co)
 failed:
     if (f->mode == READ_LINE) {
         
-#line 23276 "tower.nw"
+#line 23277 "tower.nw"
         if (tw_error_kind(f->err) == TW_ERR_INCOMPLETE_READ) {
             size_t len;
             const unsigned char *partial = tw_incomplete_read_partial(f->err, &len);
@@ -460,12 +460,12 @@ failed:
             tw_error_unref(f->err);
             f->err = e;
         }
-#line 23261 "tower.nw"
+#line 23262 "tower.nw"
     }
     return read_fail(co);
     TW_END(co);
 }
-#line 23301 "tower.nw"
+#line 23302 "tower.nw"
 static struct read_frame *read_frame_new(tw_coro_fn body, tw_stream_reader *r, ptrdiff_t n,
                                          const void *sep, size_t seplen)
 {
@@ -500,7 +500,7 @@ void *tw_stream_reader_readline(tw_stream_reader *r)
     f->mode = READ_LINE;
     return f;
 }
-#line 23352 "tower.nw"
+#line 23353 "tower.nw"
 struct stream_protocol {
     tw_protocol base;
     tw_loop *loop;
@@ -522,7 +522,7 @@ static struct stream_protocol *stream_protocol_of(tw_protocol *p, const char *ca
         tw__fatal("%s: the protocol was not made by tw_stream_protocol_new", caller);
     return (struct stream_protocol *)(void *)p;
 }
-#line 23382 "tower.nw"
+#line 23383 "tower.nw"
 static void let_go_of_the_reader(struct stream_protocol *sp)
 {
     if (sp->reader == NULL)
@@ -532,7 +532,7 @@ static void let_go_of_the_reader(struct stream_protocol *sp)
     tw_stream_reader_unref(sp->reader);
     sp->reader = NULL;
 }
-#line 23400 "tower.nw"
+#line 23401 "tower.nw"
 struct tw_stream_writer {
     int refs;
     tw_transport *transport;
@@ -600,7 +600,7 @@ tw_value tw_stream_writer_get_extra_info(tw_stream_writer *w, const char *name, 
 {
     return tw_transport_get_extra_info(w->transport, name, dflt);
 }
-#line 23477 "tower.nw"
+#line 23478 "tower.nw"
 struct drain_frame {
     tw_coro co;
     tw_stream_writer *w;
@@ -663,12 +663,12 @@ void *tw_stream_writer_drain(tw_stream_writer *w)
     f->co.cleanup = drain_cleanup;
     return f;
 }
-#line 23546 "tower.nw"
+#line 23547 "tower.nw"
 void *tw_stream_writer_wait_closed(tw_stream_writer *w)
 {
     return tw_ref(w->protocol->closed);
 }
-#line 23561 "tower.nw"
+#line 23562 "tower.nw"
 #define STREAM_PROTOCOL(p) ((struct stream_protocol *)(void *)(p))
 
 static void wake_drains(struct stream_protocol *sp, tw_error *exc)
@@ -751,7 +751,7 @@ static tw_error *stream_lost(tw_protocol *p, tw_error *exc)
     sp->transport = NULL;
     return NULL;
 }
-#line 23651 "tower.nw"
+#line 23652 "tower.nw"
 static void stream_destroy(tw_protocol *p)
 {
     struct stream_protocol *sp = STREAM_PROTOCOL(p);
@@ -792,7 +792,7 @@ tw_protocol *tw_stream_protocol_new(tw_stream_reader *reader, tw_stream_handler 
     sp->closed = tw_future_new(loop);
     return &sp->base;
 }
-#line 23702 "tower.nw"
+#line 23703 "tower.nw"
 struct open_frame {
     tw_coro co;
     char *host, *path;
@@ -869,7 +869,7 @@ void *tw_open_unix_connection(const char *path, int sock, ptrdiff_t limit,
     f->sock = sock;
     return f;
 }
-#line 23804 "tower.nw"
+#line 23805 "tower.nw"
 struct server_config {
     tw_loop *loop;
     tw_stream_handler handler;

@@ -17,7 +17,7 @@ Suite *tw_sync_suite(void);
 Suite *tw_transport_suite(void);
 #line 21899 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 25717 "tower.nw"
+#line 25718 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4556 "tower.nw"
@@ -40,7 +40,7 @@ srunner_add_suite(sr, tw_sync_suite());
 srunner_add_suite(sr, tw_transport_suite());
 #line 21902 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 25720 "tower.nw"
+#line 25721 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4561 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

@@ -63,7 +63,7 @@ typedef void *(*tw_stream_handler)(tw_stream_reader *reader, tw_stream_writer *w
 
 tw_protocol *tw_stream_protocol_new(tw_stream_reader *reader, tw_stream_handler handler,
                                     void *arg);
-#line 22604 "tower.nw"
+#line 22605 "tower.nw"
 void *tw_open_connection(const char *host, int port, ptrdiff_t limit,
                          tw_stream_reader **reader, tw_stream_writer **writer);
 void *tw_start_server(tw_stream_handler handler, void *arg, const char *host, int port,
