@@ -1,4 +1,4 @@
-#line 34591 "tower.nw"
+#line 36502 "tower.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

@@ -1,4 +1,4 @@
-#line 34299 "tower.nw"
+#line 36210 "tower.nw"
 #include "bench.h"
 
 int main(void)

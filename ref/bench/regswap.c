@@ -1,4 +1,4 @@
-#line 34378 "tower.nw"
+#line 36289 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

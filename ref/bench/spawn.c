@@ -1,4 +1,4 @@
-#line 34057 "tower.nw"
+#line 35968 "tower.nw"
 #include "bench.h"
 #define SPAWN_TASKS 200000
 

@@ -1,4 +1,4 @@
-#line 33356 "tower.nw"
+#line 35266 "tower.nw"
 /* fuzz/stream_reader.c -- libFuzzer target: the stream reader against a model */
 #include <stdint.h>
 #include <stdio.h>
@@ -6,7 +6,7 @@
 #include <string.h>
 #include "tower.h"
 
-#line 33382 "tower.nw"
+#line 35292 "tower.nw"
 enum { EV_FEED, EV_ERROR, EV_CANCEL };
 enum { RD_LINE, RD_UNTIL, RD_EXACTLY, RD_READ };
 
@@ -104,7 +104,7 @@ static void fuzz_fail(const char *what, size_t i)
     fprintf(stderr, "stream reader fuzz: %s (read %zu)\n", what, i);
     abort();
 }
-#line 33489 "tower.nw"
+#line 35399 "tower.nw"
 struct model {
     const struct script *s;
     size_t next;              /* the next event */
@@ -372,37 +372,46 @@ static void run_model(struct script *s)
     free(m.buf);
     free(m.out);
 }
-#line 33767 "tower.nw"
+#line 35677 "tower.nw"
 #define FAKE_TRANSPORT_FAIL(what) fuzz_fail(what, 0)
-#line 32033 "tower.nw"
-struct fake_transport { int pauses, resumes; bool paused, can_pause; };
+#line 34129 "tower.nw"
+struct fake_transport { tw_transport base; int pauses, resumes; bool paused; };
 
-static bool fake_pause(void *t)
+static void fake_pause(tw_transport *t)
 {
-    struct fake_transport *ft = t;
+    struct fake_transport *ft = (struct fake_transport *)t;
     if (ft->paused)
         FAKE_TRANSPORT_FAIL("paused twice");
-    if (!ft->can_pause)
-        return false;
     ft->pauses++;
     ft->paused = true;
-    return true;
 }
 
-static void fake_resume(void *t)
+static void fake_resume(tw_transport *t)
 {
-    struct fake_transport *ft = t;
+    struct fake_transport *ft = (struct fake_transport *)t;
     if (!ft->paused)
         FAKE_TRANSPORT_FAIL("resumed while not paused");
     ft->resumes++;
     ft->paused = false;
 }
 
-static const tw_stream_transport_ops fake_ops = {
-    .pause_reading = fake_pause, .resume_reading = fake_resume
+static const tw_transport_class fake_class = {
+    .name = "FakeTransport", .kinds = TW_TRANSPORT_READ,
+    .pause_reading = fake_pause, .resume_reading = fake_resume,
+};
+static const tw_transport_class fake_class_without_pause = {
+    .name = "FakeTransportWithoutPause", .kinds = TW_TRANSPORT_READ,
+    .resume_reading = fake_resume,
 };
 
-#line 33770 "tower.nw"
+static tw_transport *fake_transport_init(struct fake_transport *ft, bool can_pause)
+{
+    memset(ft, 0, sizeof *ft);
+    tw_transport_init(&ft->base, can_pause ? &fake_class : &fake_class_without_pause, NULL, NULL);
+    return &ft->base;
+}
+
+#line 35680 "tower.nw"
 static struct script *S;
 static tw_stream_reader *R;
 
@@ -487,7 +496,7 @@ static tw_step driving_body(tw_coro *co)
 static void run_real(struct script *s)
 {
     static tw_loop *loop;
-    struct fake_transport ft = { .can_pause = s->can_pause };
+    struct fake_transport ft;
     tw_error *e;
     size_t left;
     int counts;
@@ -496,8 +505,9 @@ static void run_real(struct script *s)
     S = s;
     if (tw_stream_reader_new(loop, s->limit, &R) != NULL)
         fuzz_fail("a positive limit refused", 0);
+    fake_transport_init(&ft, s->can_pause);
     if (s->transport)
-        tw_stream_reader_set_transport(R, &fake_ops, &ft);
+        tw_stream_reader_set_transport(R, &ft.base);
     e = tw_loop_run_until_complete(loop, tw_coro_new(driving_body, sizeof(struct driving)), NULL);
     if (e != NULL)
         fuzz_fail("the driver raised", s->nreads);
@@ -530,7 +540,7 @@ static void run_real(struct script *s)
     tw_stream_reader_unref(R);
     R = NULL;
 }
-#line 33905 "tower.nw"
+#line 35816 "tower.nw"
 static void compare_outcome(const struct outcome *m, const struct outcome *r, size_t i)
 {
     char why[160];
@@ -556,7 +566,7 @@ static void compare(const struct script *s)
         compare_outcome(&s->model[i], &s->real[i], i);
 }
 
-#line 33368 "tower.nw"
+#line 35278 "tower.nw"
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct script s;

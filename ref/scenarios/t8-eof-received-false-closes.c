@@ -1,4 +1,4 @@
-#line 28718 "tower.nw"
+#line 28737 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

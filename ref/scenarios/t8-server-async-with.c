@@ -1,4 +1,4 @@
-#line 29614 "tower.nw"
+#line 29633 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 28928 "tower.nw"
+#line 28947 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -393,6 +393,7 @@ struct tw_server {
     tw_loop *loop;
     tw_protocol_factory factory;
     void *arg;
+    void (*release_arg)(void *arg);   /* tw__server_adopt_arg (tier 9) */
     struct listener *listeners;
     size_t nlisteners;
     int backlog;
@@ -422,6 +423,8 @@ void tw_server_unref(tw_server *s)
     free(s->waiters);
     free(s->listeners);
     tw_unref(s->serving_forever);
+    if (s->release_arg)
+        s->release_arg(s->arg);
     free(s);
 }
 
@@ -434,7 +437,7 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 27637 "tower.nw"
+#line 27640 "tower.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -458,7 +461,12 @@ void tw__server_detach(tw_server *s)
         server_wakeup(s);
     tw_server_unref(s);
 }
-#line 27671 "tower.nw"
+#line 32145 "tower.nw"
+void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
+{
+    s->release_arg = release;
+}
+#line 27674 "tower.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -521,7 +529,7 @@ static tw_error *server_accept(void *arg)
     }
     return NULL;
 }
-#line 27742 "tower.nw"
+#line 27745 "tower.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -577,7 +585,7 @@ void *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 27804 "tower.nw"
+#line 27807 "tower.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -625,7 +633,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 void *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 27859 "tower.nw"
+#line 27862 "tower.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -654,7 +662,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 void *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 27897 "tower.nw"
+#line 27900 "tower.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -719,7 +727,7 @@ static tw_error *bind_tcp(tw_server *s, const char *host, int port, const tw_ser
     freeaddrinfo(infos);
     return err;
 }
-#line 27968 "tower.nw"
+#line 27971 "tower.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;
@@ -814,7 +822,7 @@ void *tw_create_unix_server(tw_loop *L, tw_protocol_factory factory, void *arg,
     f->path = tw__strdup(path);
     return f;
 }
-#line 28074 "tower.nw"
+#line 28077 "tower.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;

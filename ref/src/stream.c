@@ -1,8 +1,8 @@
-#line 30951 "tower.nw"
-/* stream.c -- stream readers (see the book, tier 9) */
+#line 31048 "tower.nw"
+/* stream.c -- streams: readers, writers, the stream protocol (see the book, tier 9) */
 #include "private.h"
 
-#line 30977 "tower.nw"
+#line 31079 "tower.nw"
 struct stream_error {
     struct tw_error e;
     ptrdiff_t number;         /* expected (-1: None), or consumed */
@@ -69,7 +69,7 @@ ptrdiff_t tw_limit_overrun_consumed(const tw_error *e)
     const struct stream_error *se = attributes(e, limit_overrun_type);
     return se ? se->number : 0;
 }
-#line 31064 "tower.nw"
+#line 31166 "tower.nw"
 struct tw_stream_reader {
     int refs;
     tw_loop *loop;
@@ -79,10 +79,9 @@ struct tw_stream_reader {
     bool eof, paused;
     tw_future *waiter;        /* the future a read waits on; a reference */
     tw_error *exception;
-    const tw_stream_transport_ops *ops;   /* NULL: no transport (or forgotten) */
-    void *transport;
+    tw_transport *transport;  /* borrowed; NULL: none (or forgotten, or detached) */
 };
-#line 31087 "tower.nw"
+#line 31188 "tower.nw"
 static void buffer_append(tw_stream_reader *r, const void *data, size_t n)
 {
     if (r->head + r->len + n > r->cap) {
@@ -113,27 +112,28 @@ static void buffer_drop(tw_stream_reader *r, size_t n)
     if (r->len == 0)
         r->head = 0;
 }
-#line 31125 "tower.nw"
+#line 31228 "tower.nw"
 static void maybe_pause_transport(tw_stream_reader *r)
 {
     size_t limit = (size_t)r->limit;
-    if (r->ops == NULL || r->paused || r->len <= limit || r->len - limit <= limit)
+    if (r->transport == NULL || r->paused || r->len <= limit || r->len - limit <= limit)
         return;
-    if (r->ops->pause_reading == NULL || !r->ops->pause_reading(r->transport)) {
-        r->ops = NULL;              /* it cannot pause: buffer everything */
-        r->transport = NULL;
-    } else
+    if (r->transport->cls->pause_reading == NULL)
+        r->transport = NULL;        /* NotImplementedError: buffer everything */
+    else {
+        tw_transport_pause_reading(r->transport);
         r->paused = true;
+    }
 }
 
 static void maybe_resume_transport(tw_stream_reader *r)
 {
     if (r->paused && r->len <= (size_t)r->limit) {
         r->paused = false;
-        r->ops->resume_reading(r->transport);
+        tw_transport_resume_reading(r->transport);
     }
 }
-#line 31151 "tower.nw"
+#line 31255 "tower.nw"
 static tw_bytes *take(tw_stream_reader *r, size_t n)
 {
     tw_bytes *b = tw_bytes_new(buffer_data(r), n);
@@ -148,7 +148,7 @@ static tw_error *empty_into_error(tw_stream_reader *r, ptrdiff_t expected)
     buffer_drop(r, r->len);
     return e;
 }
-#line 31171 "tower.nw"
+#line 31275 "tower.nw"
 static void wake_waiter(tw_stream_reader *r, tw_error *e)
 {
     tw_future *w = r->waiter;
@@ -200,12 +200,10 @@ void tw_stream_reader_unref(tw_stream_reader *r)
     free(r);
 }
 
-void tw_stream_reader_set_transport(tw_stream_reader *r, const tw_stream_transport_ops *ops,
-                                    void *transport)
+void tw_stream_reader_set_transport(tw_stream_reader *r, tw_transport *transport)
 {
-    if (r->ops != NULL)
+    if (r->transport != NULL)
         tw__fatal("tw_stream_reader_set_transport: Transport already set");
-    r->ops = ops;
     r->transport = transport;
 }
 
@@ -236,7 +234,7 @@ void tw_stream_reader_set_exception(tw_stream_reader *r, tw_error *e)
 tw_error *tw_stream_reader_exception(const tw_stream_reader *r) { return r->exception; }
 bool tw_stream_reader_at_eof(const tw_stream_reader *r) { return r->eof && r->len == 0; }
 size_t tw_stream_reader_buffered(const tw_stream_reader *r) { return r->len; }
-#line 31303 "tower.nw"
+#line 31405 "tower.nw"
 static tw_error *wait_begin(tw_stream_reader *r, const char *func)
 {
     if (r->waiter != NULL)
@@ -246,7 +244,7 @@ static tw_error *wait_begin(tw_stream_reader *r, const char *func)
         tw__fatal("tw_stream_reader: _wait_for_data after EOF");
     if (r->paused) {
         r->paused = false;
-        r->ops->resume_reading(r->transport);
+        tw_transport_resume_reading(r->transport);
     }
     r->waiter = tw_future_new(r->loop);
     return NULL;
@@ -278,7 +276,7 @@ static void wait_end(tw_stream_reader *r)
             goto failed;                                                \
         }                                                               \
     } while (0)
-#line 31269 "tower.nw"
+#line 31371 "tower.nw"
 enum { READ_UNTIL, READ_LINE };
 
 struct read_frame {
@@ -294,7 +292,7 @@ struct read_frame {
     unsigned char sep[];
 };
 
-#line 31354 "tower.nw"
+#line 31456 "tower.nw"
 static void read_cleanup(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -312,7 +310,7 @@ static tw_step read_fail(tw_coro *co)
     f->err = NULL;
     TW_RAISE(co, e);
 }
-#line 31378 "tower.nw"
+#line 31480 "tower.nw"
 static tw_step read_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -327,7 +325,7 @@ static tw_step read_body(tw_coro *co)
         TW_RETURN(co, TW_PTR(take(r, r->len < (size_t)f->n ? r->len : (size_t)f->n)));
     }
     
-#line 31399 "tower.nw"
+#line 31501 "tower.nw"
     f->all = tw_bytes_new(NULL, 0);
     for (;;) {
         RAISE_STORED_ERROR(f);
@@ -353,12 +351,12 @@ static tw_step read_body(tw_coro *co)
         f->all = NULL;
         TW_RETURN(co, TW_PTR(b));
     }
-#line 31392 "tower.nw"
+#line 31494 "tower.nw"
 failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 31431 "tower.nw"
+#line 31533 "tower.nw"
 static tw_step readexactly_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -383,7 +381,7 @@ failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 31468 "tower.nw"
+#line 31570 "tower.nw"
 static tw_step readuntil_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -427,7 +425,7 @@ static tw_step readuntil_body(tw_coro *co)
 failed:
     if (f->mode == READ_LINE) {
         
-#line 31526 "tower.nw"
+#line 31628 "tower.nw"
         if (tw_error_kind(f->err) == TW_ERR_INCOMPLETE_READ) {
             size_t len;
             const unsigned char *partial = tw_incomplete_read_partial(f->err, &len);
@@ -448,12 +446,12 @@ failed:
             tw_error_unref(f->err);
             f->err = e;
         }
-#line 31511 "tower.nw"
+#line 31613 "tower.nw"
     }
     return read_fail(co);
     TW_END(co);
 }
-#line 31551 "tower.nw"
+#line 31653 "tower.nw"
 static struct read_frame *read_frame_new(tw_coro_fn body, tw_stream_reader *r, ptrdiff_t n,
                                          const void *sep, size_t seplen)
 {
@@ -488,29 +486,56 @@ void *tw_stream_reader_readline(tw_stream_reader *r)
     f->mode = READ_LINE;
     return f;
 }
-#line 31745 "tower.nw"
-struct tw_stream_writer {
-    int refs;
+#line 31704 "tower.nw"
+struct stream_protocol {
+    tw_protocol base;
     tw_loop *loop;
-    const tw_stream_transport_ops *ops;
-    void *transport;
-    tw_stream_reader *reader;
-    bool paused, lost;
-    tw_future **waiters;      /* the drains that wait, in order */
+    tw_stream_reader *reader;     /* a reference, until the connection is lost */
+    tw_transport *transport;      /* borrowed, from connection_made to connection_lost */
+    tw_stream_handler handler;
+    void *arg;
+    bool paused, lost;            /* FlowControlMixin's _paused and _connection_lost */
+    tw_future **waiters;          /* the drains that wait, in order; theirs */
     size_t nwaiters, capwaiters;
+    tw_future *closed;            /* what wait_closed awaits */
 };
 
-tw_stream_writer *tw_stream_writer_new(tw_loop *loop, const tw_stream_transport_ops *ops,
-                                       void *transport, tw_stream_reader *reader)
+static const tw_protocol_class stream_protocol_class;
+
+static struct stream_protocol *stream_protocol_of(tw_protocol *p, const char *caller)
+{
+    if (p == NULL || p->cls != &stream_protocol_class)
+        tw__fatal("%s: the protocol was not made by tw_stream_protocol_new", caller);
+    return (struct stream_protocol *)(void *)p;
+}
+#line 31734 "tower.nw"
+static void let_go_of_the_reader(struct stream_protocol *sp)
+{
+    if (sp->reader == NULL)
+        return;
+    sp->reader->transport = NULL;
+    sp->reader->paused = false;
+    tw_stream_reader_unref(sp->reader);
+    sp->reader = NULL;
+}
+#line 31752 "tower.nw"
+struct tw_stream_writer {
+    int refs;
+    tw_transport *transport;
+    struct stream_protocol *protocol;
+    tw_stream_reader *reader;
+};
+
+tw_stream_writer *tw_stream_writer_new(tw_transport *transport, tw_protocol *protocol,
+                                       tw_stream_reader *reader)
 {
     tw_stream_writer *w;
-    if (loop == NULL && (loop = tw_get_running_loop()) == NULL)
-        tw__fatal("tw_stream_writer_new: no loop given and no running event loop");
+    struct stream_protocol *sp = stream_protocol_of(protocol, "tw_stream_writer_new");
     w = tw__alloc(sizeof *w);
     w->refs = 1;
-    w->loop = loop;
-    w->ops = ops;
-    w->transport = transport;
+    w->transport = tw_transport_ref(transport);
+    w->protocol = sp;
+    tw_protocol_ref(&sp->base);
     w->reader = tw_stream_reader_ref(reader);
     return w;
 }
@@ -527,91 +552,41 @@ void tw_stream_writer_unref(tw_stream_writer *w)
     if (w == NULL || --w->refs > 0)
         return;
     tw_stream_reader_unref(w->reader);
-    free(w->waiters);
+    tw_protocol_unref(&w->protocol->base);
+    tw_transport_unref(w->transport);
     free(w);
 }
-#line 31793 "tower.nw"
-#define TRANSPORT_METHOD(w, name)                                       \
-    ((w)->ops->name != NULL ? (w)->ops->name                           \
-     : (tw__fatal("tw_stream_writer: the transport has no " #name "()"), (w)->ops->name))
+
+tw_transport *tw_stream_writer_transport(const tw_stream_writer *w) { return w->transport; }
 
 tw_error *tw_stream_writer_write(tw_stream_writer *w, const void *data, size_t len)
 {
-    return TRANSPORT_METHOD(w, write)(w->transport, data, len);
+    return tw_transport_write(w->transport, data, len);
 }
 
-tw_error *tw_stream_writer_writelines(tw_stream_writer *w, size_t n, const void *const *parts,
-                                      const size_t *lens)
+tw_error *tw_stream_writer_writelines(tw_stream_writer *w, const struct iovec *iov, size_t n)
 {
-    size_t total = 0, at = 0;
-    unsigned char *joined;
-    tw_error *e;
-    if (n == 1)
-        return tw_stream_writer_write(w, parts[0], lens[0]);
-    for (size_t i = 0; i < n; i++)
-        total += lens[i];
-    joined = tw__alloc(total);
-    for (size_t i = 0; i < n; i++) {
-        if (lens[i])
-            memcpy(joined + at, parts[i], lens[i]);
-        at += lens[i];
-    }
-    e = tw_stream_writer_write(w, joined, total);
-    free(joined);
-    return e;
+    return tw_transport_writelines(w->transport, iov, n);
 }
 
 tw_error *tw_stream_writer_write_eof(tw_stream_writer *w)
 {
-    return TRANSPORT_METHOD(w, write_eof)(w->transport);
+    return tw_transport_write_eof(w->transport);
 }
 
 bool tw_stream_writer_can_write_eof(tw_stream_writer *w)
 {
-    return TRANSPORT_METHOD(w, can_write_eof)(w->transport);
+    return tw_transport_can_write_eof(w->transport);
 }
 
-void tw_stream_writer_close(tw_stream_writer *w)
-{
-    TRANSPORT_METHOD(w, close)(w->transport);
-}
+void tw_stream_writer_close(tw_stream_writer *w) { tw_transport_close(w->transport); }
+bool tw_stream_writer_is_closing(tw_stream_writer *w) { return tw_transport_is_closing(w->transport); }
 
-bool tw_stream_writer_is_closing(tw_stream_writer *w)
+tw_value tw_stream_writer_get_extra_info(tw_stream_writer *w, const char *name, tw_value dflt)
 {
-    return TRANSPORT_METHOD(w, is_closing)(w->transport);
+    return tw_transport_get_extra_info(w->transport, name, dflt);
 }
-#line 31850 "tower.nw"
-void tw_stream_writer_pause_writing(tw_stream_writer *w)
-{
-    if (w->paused)
-        tw__fatal("tw_stream_writer_pause_writing: already paused");
-    w->paused = true;
-}
-
-void tw_stream_writer_resume_writing(tw_stream_writer *w)
-{
-    if (!w->paused)
-        tw__fatal("tw_stream_writer_resume_writing: not paused");
-    w->paused = false;
-    for (size_t i = 0; i < w->nwaiters; i++)
-        if (!tw_future_done(w->waiters[i]))
-            tw_future_set_result(w->waiters[i], TW_NONE);
-}
-
-void tw_stream_writer_connection_lost(tw_stream_writer *w, tw_error *exc)
-{
-    w->lost = true;
-    if (!w->paused)
-        return;
-    for (size_t i = 0; i < w->nwaiters; i++)
-        if (!tw_future_done(w->waiters[i])) {
-            if (exc == NULL)
-                tw_future_set_result(w->waiters[i], TW_NONE);
-            else
-                tw_future_set_exception(w->waiters[i], tw_error_ref(exc));
-        }
-}
-#line 31888 "tower.nw"
+#line 31829 "tower.nw"
 struct drain_frame {
     tw_coro co;
     tw_stream_writer *w;
@@ -620,11 +595,12 @@ struct drain_frame {
 
 static void drain_forget_waiter(struct drain_frame *f)
 {
-    tw_stream_writer *w = f->w;
-    for (size_t i = 0; i < w->nwaiters; i++)
-        if (w->waiters[i] == f->waiter) {
-            memmove(w->waiters + i, w->waiters + i + 1, (w->nwaiters - i - 1) * sizeof *w->waiters);
-            w->nwaiters--;
+    struct stream_protocol *sp = f->w->protocol;
+    for (size_t i = 0; i < sp->nwaiters; i++)
+        if (sp->waiters[i] == f->waiter) {
+            memmove(sp->waiters + i, sp->waiters + i + 1,
+                    (sp->nwaiters - i - 1) * sizeof *sp->waiters);
+            sp->nwaiters--;
             break;
         }
     tw_unref(f->waiter);
@@ -643,21 +619,22 @@ static tw_step drain_body(tw_coro *co)
 {
     struct drain_frame *f = (struct drain_frame *)co;
     tw_stream_writer *w = f->w;
+    struct stream_protocol *sp = w->protocol;
     TW_BEGIN(co);
     if (w->reader && tw_stream_reader_exception(w->reader))
         TW_RAISE(co, tw_error_ref(tw_stream_reader_exception(w->reader)));
-    if (w->ops->is_closing && w->ops->is_closing(w->transport))
+    if (tw_transport_is_closing(w->transport))
         TW_YIELD(co);
-    if (w->lost)
+    if (sp->lost)
         TW_RAISE(co, tw_error_new(TW_ERR_CONNECTION_RESET, "Connection lost"));
-    if (!w->paused)
+    if (!sp->paused)
         TW_RETURN(co, TW_NONE);
-    f->waiter = tw_future_new(w->loop);
-    if (w->nwaiters == w->capwaiters) {
-        w->capwaiters = w->capwaiters ? 2 * w->capwaiters : 4;
-        w->waiters = tw__realloc(w->waiters, w->capwaiters * sizeof *w->waiters);
+    f->waiter = tw_future_new(sp->loop);
+    if (sp->nwaiters == sp->capwaiters) {
+        sp->capwaiters = sp->capwaiters ? 2 * sp->capwaiters : 4;
+        sp->waiters = tw__realloc(sp->waiters, sp->capwaiters * sizeof *sp->waiters);
     }
-    w->waiters[w->nwaiters++] = f->waiter;
+    sp->waiters[sp->nwaiters++] = f->waiter;
     TW_AWAIT_TRY(co, tw_ref(f->waiter));
     drain_forget_waiter(f);
     if (TW_ERROR(co))
@@ -670,5 +647,300 @@ void *tw_stream_writer_drain(tw_stream_writer *w)
     struct drain_frame *f = tw_coro_new(drain_body, sizeof *f);
     f->w = tw_stream_writer_ref(w);
     f->co.cleanup = drain_cleanup;
+    return f;
+}
+#line 31898 "tower.nw"
+void *tw_stream_writer_wait_closed(tw_stream_writer *w)
+{
+    return tw_ref(w->protocol->closed);
+}
+#line 31913 "tower.nw"
+#define STREAM_PROTOCOL(p) ((struct stream_protocol *)(void *)(p))
+
+static void wake_drains(struct stream_protocol *sp, tw_error *exc)
+{
+    for (size_t i = 0; i < sp->nwaiters; i++)
+        if (!tw_future_done(sp->waiters[i])) {
+            if (exc == NULL)
+                tw_future_set_result(sp->waiters[i], TW_NONE);
+            else
+                tw_future_set_exception(sp->waiters[i], tw_error_ref(exc));
+        }
+}
+
+static tw_error *stream_made(tw_protocol *p, tw_transport *t)
+{
+    struct stream_protocol *sp = STREAM_PROTOCOL(p);
+    sp->transport = t;
+    if (sp->reader)
+        tw_stream_reader_set_transport(sp->reader, t);
+    if (sp->handler) {
+        tw_stream_writer *w = tw_stream_writer_new(t, p, sp->reader);
+        void *coro = sp->handler(tw_stream_reader_ref(sp->reader), w, sp->arg);
+        if (coro)
+            tw_unref(tw_loop_create_task(sp->loop, coro, NULL));
+    }
+    return NULL;
+}
+
+static tw_error *stream_data(tw_protocol *p, const void *data, size_t n)
+{
+    if (STREAM_PROTOCOL(p)->reader)
+        tw_stream_reader_feed_data(STREAM_PROTOCOL(p)->reader, data, n);
+    return NULL;
+}
+
+static tw_error *stream_eof(tw_protocol *p, bool *keep_open)
+{
+    if (STREAM_PROTOCOL(p)->reader)
+        tw_stream_reader_feed_eof(STREAM_PROTOCOL(p)->reader);
+    *keep_open = true;
+    return NULL;
+}
+
+static tw_error *stream_pause_writing(tw_protocol *p)
+{
+    if (STREAM_PROTOCOL(p)->paused)
+        tw__fatal("StreamReaderProtocol.pause_writing: already paused");
+    STREAM_PROTOCOL(p)->paused = true;
+    return NULL;
+}
+
+static tw_error *stream_resume_writing(tw_protocol *p)
+{
+    if (!STREAM_PROTOCOL(p)->paused)
+        tw__fatal("StreamReaderProtocol.resume_writing: not paused");
+    STREAM_PROTOCOL(p)->paused = false;
+    wake_drains(STREAM_PROTOCOL(p), NULL);
+    return NULL;
+}
+
+static tw_error *stream_lost(tw_protocol *p, tw_error *exc)
+{
+    struct stream_protocol *sp = STREAM_PROTOCOL(p);
+    if (sp->reader) {
+        if (exc)
+            tw_stream_reader_set_exception(sp->reader, tw_error_ref(exc));
+        else
+            tw_stream_reader_feed_eof(sp->reader);
+    }
+    if (!tw_future_done(sp->closed)) {
+        if (exc)
+            tw_future_set_exception(sp->closed, tw_error_ref(exc));
+        else
+            tw_future_set_result(sp->closed, TW_NONE);
+    }
+    sp->lost = true;
+    if (sp->paused)
+        wake_drains(sp, exc);
+    let_go_of_the_reader(sp);
+    sp->transport = NULL;
+    return NULL;
+}
+#line 32003 "tower.nw"
+static void stream_destroy(tw_protocol *p)
+{
+    struct stream_protocol *sp = STREAM_PROTOCOL(p);
+    let_go_of_the_reader(sp);
+    if (tw_future_done(sp->closed) && !tw_future_cancelled(sp->closed)) {
+        tw_error *exc;
+        tw_error_unref(tw_future_exception(sp->closed, &exc));
+        tw_error_unref(exc);
+    }
+    tw_unref(sp->closed);
+    free(sp->waiters);
+}
+
+static const tw_protocol_class stream_protocol_class = {
+    .name = "StreamReaderProtocol",
+    .kind = TW_PROTOCOL_STREAM,
+    .connection_made = stream_made,
+    .connection_lost = stream_lost,
+    .pause_writing = stream_pause_writing,
+    .resume_writing = stream_resume_writing,
+    .data_received = stream_data,
+    .eof_received = stream_eof,
+    .destroy = stream_destroy,
+};
+
+tw_protocol *tw_stream_protocol_new(tw_stream_reader *reader, tw_stream_handler handler,
+                                    void *arg)
+{
+    tw_loop *loop = reader ? reader->loop : tw_get_running_loop();
+    struct stream_protocol *sp;
+    if (loop == NULL)
+        tw__fatal("tw_stream_protocol_new: no reader and no running event loop");
+    sp = tw_protocol_new(&stream_protocol_class, sizeof *sp);
+    sp->loop = loop;
+    sp->reader = tw_stream_reader_ref(reader);
+    sp->handler = handler;
+    sp->arg = arg;
+    sp->closed = tw_future_new(loop);
+    return &sp->base;
+}
+#line 32054 "tower.nw"
+struct open_frame {
+    tw_coro co;
+    char *host, *path;
+    int port, sock;
+    bool unix_socket;
+    ptrdiff_t limit;
+    tw_stream_reader **reader_out, *reader;
+    tw_stream_writer **writer_out;
+    tw_protocol *protocol;
+};
+
+static void open_cleanup(tw_coro *co)
+{
+    struct open_frame *f = (struct open_frame *)co;
+    tw_stream_reader_unref(f->reader);
+    tw_protocol_unref(f->protocol);
+    free(f->host);
+    free(f->path);
+}
+
+static tw_protocol *the_protocol(void *protocol)
+{
+    return tw_protocol_ref(protocol);
+}
+
+static tw_step open_body(tw_coro *co)
+{
+    struct open_frame *f = (struct open_frame *)co;
+    tw_loop *loop = tw_get_running_loop();
+    tw_error *err;
+    TW_BEGIN(co);
+    if ((err = tw_stream_reader_new(loop, f->limit, &f->reader)) != NULL)
+        TW_RAISE(co, err);
+    f->protocol = tw_stream_protocol_new(f->reader, NULL, NULL);
+    TW_AWAIT(co, f->unix_socket
+                 ? tw_create_unix_connection(loop, the_protocol, f->protocol, f->path, f->sock)
+                 : tw_create_connection(loop, the_protocol, f->protocol, f->host, f->port));
+    {
+        tw_transport *t = TW_RESULT(co).p;
+        *f->writer_out = tw_stream_writer_new(t, f->protocol, f->reader);
+        tw_transport_unref(t);                /* the writer has its own */
+        *f->reader_out = f->reader;
+        f->reader = NULL;
+    }
+    TW_END(co);
+}
+
+static struct open_frame *open_new(ptrdiff_t limit, tw_stream_reader **reader,
+                                   tw_stream_writer **writer)
+{
+    struct open_frame *f = tw_coro_new(open_body, sizeof *f);
+    f->co.cleanup = open_cleanup;
+    f->limit = limit;
+    f->reader_out = reader;
+    f->writer_out = writer;
+    return f;
+}
+
+void *tw_open_connection(const char *host, int port, ptrdiff_t limit,
+                         tw_stream_reader **reader, tw_stream_writer **writer)
+{
+    struct open_frame *f = open_new(limit, reader, writer);
+    f->host = tw__strdup(host);
+    f->port = port;
+    return f;
+}
+
+void *tw_open_unix_connection(const char *path, int sock, ptrdiff_t limit,
+                              tw_stream_reader **reader, tw_stream_writer **writer)
+{
+    struct open_frame *f = open_new(limit, reader, writer);
+    f->unix_socket = true;
+    f->path = path ? tw__strdup(path) : NULL;
+    f->sock = sock;
+    return f;
+}
+#line 32156 "tower.nw"
+struct server_config {
+    tw_loop *loop;
+    tw_stream_handler handler;
+    void *arg;
+    ptrdiff_t limit;
+};
+
+static tw_protocol *stream_factory(void *arg)
+{
+    struct server_config *c = arg;
+    tw_stream_reader *r;
+    tw_protocol *p;
+    tw_error *err = tw_stream_reader_new(c->loop, c->limit, &r);
+    if (err) {
+        tw_error_unref(err);
+        return NULL;
+    }
+    p = tw_stream_protocol_new(r, c->handler, c->arg);
+    tw_stream_reader_unref(r);
+    return p;
+}
+
+struct start_frame {
+    tw_coro co;
+    char *host, *path;
+    int port;
+    bool unix_socket, has_options;
+    tw_server_options options;
+    struct server_config *config;
+};
+
+static void start_cleanup(tw_coro *co)
+{
+    struct start_frame *f = (struct start_frame *)co;
+    free(f->config);
+    free(f->host);
+    free(f->path);
+}
+
+static tw_step start_body(tw_coro *co)
+{
+    struct start_frame *f = (struct start_frame *)co;
+    struct server_config *c = f->config;
+    const tw_server_options *opt = f->has_options ? &f->options : NULL;
+    TW_BEGIN(co);
+    c->loop = tw_get_running_loop();
+    TW_AWAIT(co, f->unix_socket
+                 ? tw_create_unix_server(c->loop, stream_factory, c, f->path, opt)
+                 : tw_create_server(c->loop, stream_factory, c, f->host, f->port, opt));
+    tw__server_adopt_arg(TW_RESULT(co).p, free);
+    f->config = NULL;
+    TW_RETURN(co, TW_RESULT(co));
+    TW_END(co);
+}
+
+static struct start_frame *start_new(tw_stream_handler handler, void *arg, ptrdiff_t limit,
+                                     const tw_server_options *options)
+{
+    struct start_frame *f = tw_coro_new(start_body, sizeof *f);
+    f->co.cleanup = start_cleanup;
+    f->config = tw__alloc(sizeof *f->config);
+    f->config->handler = handler;
+    f->config->arg = arg;
+    f->config->limit = limit;
+    if (options) {
+        f->options = *options;
+        f->has_options = true;
+    }
+    return f;
+}
+
+void *tw_start_server(tw_stream_handler handler, void *arg, const char *host, int port,
+                      ptrdiff_t limit, const tw_server_options *options)
+{
+    struct start_frame *f = start_new(handler, arg, limit, options);
+    f->host = tw__strdup(host);
+    f->port = port;
+    return f;
+}
+
+void *tw_start_unix_server(tw_stream_handler handler, void *arg, const char *path,
+                           ptrdiff_t limit, const tw_server_options *options)
+{
+    struct start_frame *f = start_new(handler, arg, limit, options);
+    f->unix_socket = true;
+    f->path = tw__strdup(path);
     return f;
 }

@@ -1,4 +1,4 @@
-"""The peer script, against small Python server editions run by the oracle."""
+"""The peer program, against small Python server editions run by the oracle."""
 
 import random
 import re
@@ -128,3 +128,97 @@ def test_fixed_ports_are_serialised(suite, conform):
                   toml=peer_toml(id_, steps, port=port, ready="ready"), golden="ready\nserved\n")
     status, out, _ = conform("run", "--impl", "asyncio", "-j", "3", *suite.args())
     assert status == 0, out
+
+
+# A peer program: a Python asyncio program beside the scenario that plays the
+# other end, under the oracle's interpreter; its lines follow the edition's.
+LINE_SERVER = """\
+import asyncio, os
+
+async def main():
+    done = asyncio.Event()
+
+    async def handle(reader, writer):
+        line = await reader.readline()
+        print("server got", line.decode().strip())
+        writer.write(line.upper())
+        await writer.drain()
+        writer.close()
+        await writer.wait_closed()
+        done.set()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", int(os.environ["TOWER_PORT"]))
+    print("listening")
+    async with server:
+        await done.wait()
+
+asyncio.run(main())
+"""
+
+LINE_CLIENT = """\
+import asyncio, os
+
+async def main():
+    reader, writer = await asyncio.open_connection("127.0.0.1", int(os.environ["TOWER_PORT"]))
+    writer.write(b"ping\\n")
+    print("client got", (await reader.read()).decode().strip())
+    writer.close()
+    await writer.wait_closed()
+
+asyncio.run(main())
+"""
+
+
+def program_toml(id_, role, ready):
+    return toml_text(id_, timeout=10, extra=f"""\
+        [peer]
+        role = "{role}"
+        ready = "{ready}"
+        program = "{id_}.peer.py"
+        """)
+
+
+def test_a_client_program_plays_against_a_server_edition(suite, conform):
+    folder = suite.add("t9-served", LINE_SERVER, toml=program_toml("t9-served", "client", "listening"),
+                       golden="listening\nserver got ping\npeer: client got PING\n")
+    (folder / "t9-served.peer.py").write_text(LINE_CLIENT)
+    status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
+    assert status == 0, out
+
+
+def test_a_server_program_starts_first_and_the_edition_connects(suite, conform):
+    folder = suite.add("t9-client", LINE_CLIENT, toml=program_toml("t9-client", "server", "listening"),
+                       golden="client got PING\npeer: listening\npeer: server got ping\n")
+    (folder / "t9-client.peer.py").write_text(LINE_SERVER)
+    status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
+    assert status == 0, out
+
+
+def test_a_failing_program_fails_the_scenario_with_its_stderr(suite, conform):
+    folder = suite.add("t9-served", LINE_SERVER, toml=program_toml("t9-served", "client", "listening"),
+                       golden="listening\nserver got ping\npeer: client got PING\n")
+    (folder / "t9-served.peer.py").write_text(
+        LINE_CLIENT.replace('    print("client got"', '    assert False, "the echo is wrong"\n'
+                            '    print("client got"'))
+    status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
+    assert status == 1
+    assert re.search(r"^FAIL +t9-served .*peer program t9-served.peer.py failed \(exit status 1\)",
+                     out, re.M), out
+    assert "the echo is wrong" in out, out
+
+
+def test_a_server_program_that_never_listens(suite, conform):
+    folder = suite.add("t9-client", LINE_CLIENT, toml=program_toml("t9-client", "server", "listening"),
+                       golden="x\n")
+    (folder / "t9-client.peer.py").write_text("print('not today')\n")
+    status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
+    assert status == 1
+    assert re.search(r"^FAIL +t9-client .*the peer program never printed the ready line", out, re.M)
+
+
+def test_a_peer_program_no_scenario_names_is_an_error(suite, conform):
+    folder = suite.add("t9-alone", golden="hello\n")
+    (folder / "t9-stray.peer.py").write_text(LINE_CLIENT)
+    status, _, err = conform("check", *suite.args())
+    assert status == 2
+    assert "t9/t9-stray.peer.py: file: a peer program that no scenario's peer.program names" in err

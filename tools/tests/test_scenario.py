@@ -38,6 +38,16 @@ BAD = [
     ("bad port", GOOD + '[peer]\nport = "any"\nready = "x"\nsteps = [{ connect = "tcp" }]\n',
      "field 'peer.port'"),
     ("not TOML", "id = \n", "cannot parse TOML"),
+    ("peer program missing", GOOD + '[peer]\nready = "x"\nprogram = "t1-good.peer.py"\n',
+     "field 'peer.program': no peer program t1-good.peer.py"),
+    ("peer program misnamed", GOOD + '[peer]\nready = "x"\nprogram = "client.py"\n',
+     "field 'peer.program': 'client.py' is not a file name ending in .peer.py"),
+    ("steps and a program", GOOD + '[peer]\nready = "x"\nprogram = "t1-good.peer.py"\n'
+     'steps = [{ connect = "tcp" }]\n', "field 'peer.steps': a peer is either steps or a program"),
+    ("server peer of steps", GOOD + '[peer]\nready = "x"\nrole = "server"\n'
+     'steps = [{ connect = "tcp" }]\n', "field 'peer.role': a server peer is a program"),
+    ("bad role", GOOD + '[peer]\nready = "x"\nrole = "judge"\nsteps = [{ connect = "tcp" }]\n',
+     "field 'peer.role': 'judge' is not one of client, server"),
 ]
 
 

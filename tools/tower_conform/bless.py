@@ -60,7 +60,8 @@ def bless(selected, everything, layout, python=None, runs=3, jobs=None, write=pr
     layout.golden.mkdir(parents=True, exist_ok=True)
 
     with pool_of(jobs) as pool:
-        futures = {s.id: [pool.submit(execute_scenario, s, impl, layout) for _ in range(runs)]
+        futures = {s.id: [pool.submit(execute_scenario, s, impl, layout, 1.0,
+                                      impl.interpreter.path) for _ in range(runs)]
                    for s in selected}
         outcomes = {id_: [f.result() for f in fs] for id_, fs in futures.items()}
 

@@ -100,6 +100,8 @@ def _last_output(outcome):
         parts.append("last stdout:\n" + tail(outcome.stdout))
     if outcome.stderr:
         parts.append("last stderr:\n" + tail(outcome.stderr))
+    if outcome.peer_stderr:
+        parts.append("the peer program's last stderr:\n" + tail(outcome.peer_stderr))
     return "\n".join(parts) or "(no output)"
 
 

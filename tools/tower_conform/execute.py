@@ -39,7 +39,8 @@ class Outcome:
     status: int | None = None          # wait status as subprocess reports it; None if killed by us
     timed_out: bool = False
     start_error: str | None = None     # the command could not be started at all
-    peer_error: str | None = None      # the peer script failed (evidence)
+    peer_error: str | None = None      # the peer failed (evidence)
+    peer_stderr: bytes = b""           # a peer program's stderr (evidence)
     stdout: bytes = b""
     stderr: bytes = b""
     dropped: dict = dataclasses.field(default_factory=dict)   # stream -> bytes dropped
@@ -224,54 +225,163 @@ def base_env(port=None, extra=None):
     return env
 
 
-def execute(argv, cwd, timeout, env, peer=None, port=None):
-    """Run argv under the execution contract and return its Outcome."""
+# Each line a peer program prints is appended to the transcript with this mark.
+PEER_MARK = b"peer: "
+
+
+class _Child:
+    """One program started under the execution contract: a new process group,
+    stdin closed, both output streams captured. error says why it did not start."""
+
+    def __init__(self, argv, cwd, env):
+        self.proc = self.capture = self.error = None
+        self.survivors = []
+        self.reaped = False
+        with _live_lock:
+            if _aborted:
+                self.error = "the runner was interrupted"
+                return
+            try:
+                self.proc = subprocess.Popen(
+                    argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+            except OSError as exc:
+                self.error = f"cannot start {argv[0]!r}: {exc.strerror or exc}"
+                return
+            _live_groups.add(self.proc.pid)
+        self.capture = Capture(self.proc)
+        self.capture.start()
+
+    def exited(self):
+        return _exited(self.proc.pid)
+
+    def wait(self, deadline):
+        return _wait_exit(self.proc.pid, deadline)
+
+    def reap(self):
+        """Kill whatever is left of the group (an exited program may have left
+        children behind) and reap the leader; once."""
+        if self.proc is None or self.reaped:
+            return
+        self.reaped = True
+        self.survivors = _ensure_dead(self.proc.pid)
+        self.proc.wait()
+        with _live_lock:
+            _live_groups.discard(self.proc.pid)
+
+    def close(self):
+        if self.proc is None:
+            return
+        self.capture.stop(grace=2.0)
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+
+    def output(self, name):
+        return bytes(self.capture.buffers[name])
+
+
+def _await_ready(child, peer, deadline, out, who):
+    """Wait until child prints the peer's ready line; False (with the evidence
+    in out) when it exits or the time limit comes first."""
+    state = child.capture.wait_for(peer.ready, deadline, child.exited)
+    if state == "match":
+        return True
+    out.timed_out = state == "timeout"
+    out.peer_error = (f"{who} never printed the ready line /{peer.ready.pattern}/"
+                      + (" before its time limit" if out.timed_out else " (it exited)"))
+    return False
+
+
+def _finish_program(program, peer, deadline, out):
+    """Wait for the peer program to end by itself; a program that fails is the
+    peer's verdict on the edition, with its stderr as the evidence."""
+    name = peer.program.name
+    if not program.wait(deadline):
+        out.timed_out = True
+        out.peer_error = f"the peer program {name} was still running"
+        return
+    program.reap()
+    status = program.proc.returncode
+    if status != 0:
+        how = f"killed by {signal_name(status)}" if status < 0 else f"exit status {status}"
+        out.peer_error = f"the peer program {name} failed ({how})"
+
+
+def _with_peer_output(stdout, program):
+    """The transcript: the edition's stdout, then each line of the peer program's."""
+    text = program.output("stdout")
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith(b"\n"):
+        lines[-1] += b"\n"
+    return stdout + b"".join(PEER_MARK + line for line in lines)
+
+
+def execute(argv, cwd, timeout, env, peer=None, port=None, peer_command=None):
+    """Run argv under the execution contract and return its Outcome.
+
+    A peer of steps is played by peer.py; a peer program runs as a program of
+    its own, peer_command = (argv, env): a client started once the edition is
+    ready, or a server started first, which the edition connects to."""
     start = time.monotonic()
     deadline = start + timeout
-    with _live_lock:
-        if _aborted:
-            return Outcome(limit=timeout, start_error="the runner was interrupted")
-        try:
-            proc = subprocess.Popen(
-                argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-        except OSError as exc:
-            return Outcome(limit=timeout,
-                           start_error=f"cannot start {argv[0]!r}: {exc.strerror or exc}")
-        _live_groups.add(proc.pid)
     out = Outcome(limit=timeout)
-    capture = Capture(proc)
-    capture.start()
+    by_program = peer is not None and peer.program is not None
+    edition = program = None
     connections = []
     try:
-        if peer is not None:
-            result = peer_mod.play(peer, port, capture, proc.pid, deadline,
-                                   lambda: _exited(proc.pid))
+        if by_program and peer.serves:
+            program = _Child(peer_command[0], cwd, peer_command[1])
+            if program.error:
+                out.start_error = f"peer program {peer.program.name}: {program.error}"
+                return out
+            if not _await_ready(program, peer, deadline, out, "the peer program"):
+                return out
+        edition = _Child(argv, cwd, env)
+        if edition.error:
+            out.start_error = edition.error
+            return out
+        if by_program and not peer.serves:
+            if _await_ready(edition, peer, deadline, out, "the edition"):
+                program = _Child(peer_command[0], cwd, peer_command[1])
+                if program.error:
+                    out.start_error = f"peer program {peer.program.name}: {program.error}"
+                else:
+                    _finish_program(program, peer, deadline, out)
+        elif peer is not None and not by_program:
+            result = peer_mod.play(peer, port, edition.capture, edition.proc.pid, deadline,
+                                   edition.exited)
             connections = result.connections
             if result.timed_out:
                 out.timed_out = True
+            if result.error:
                 out.peer_error = result.error
-            elif result.error:
-                out.peer_error = result.error
-        if out.peer_error is None and not out.timed_out:
-            out.timed_out = not _wait_exit(proc.pid, deadline)
+        if out.peer_error is None and not out.timed_out and out.start_error is None:
+            out.timed_out = not edition.wait(deadline)
+        if (by_program and peer.serves and out.peer_error is None and not out.timed_out
+                and out.start_error is None):
+            _finish_program(program, peer, deadline, out)
     finally:
         # Also after a normal exit: an edition may have left children behind.
-        out.survivors = _ensure_dead(proc.pid)
-        proc.wait()
-        with _live_lock:
-            _live_groups.discard(proc.pid)
+        for child in (edition, program):
+            if child is not None:
+                child.reap()
         for conn in connections:  # see peer.play
             conn.close()
-        capture.stop(grace=2.0)
-        proc.stdout.close()
-        proc.stderr.close()
-    if not out.timed_out and out.peer_error is None:
-        out.status = proc.returncode
-    out.stdout = bytes(capture.buffers["stdout"])
-    out.stderr = bytes(capture.buffers["stderr"])
-    out.dropped = {k: v for k, v in capture.dropped.items() if v}
-    out.duration = time.monotonic() - start
+        for child in (edition, program):
+            if child is not None:
+                child.close()
+        out.duration = time.monotonic() - start
+    if edition is None or edition.proc is None:
+        return out
+    if not out.timed_out and out.peer_error is None and out.start_error is None:
+        out.status = edition.proc.returncode
+    out.stdout = edition.output("stdout")
+    if program is not None and program.proc is not None:
+        out.stdout = _with_peer_output(out.stdout, program)
+        out.peer_stderr = program.output("stderr")
+    out.stderr = edition.output("stderr")
+    out.dropped = {k: v for k, v in edition.capture.dropped.items() if v}
+    out.survivors = edition.survivors + (program.survivors if program else [])
     return out
 
 

@@ -7,7 +7,7 @@ import os
 import traceback
 
 from . import golden as golden_mod
-from . import ports
+from . import impls, ports
 from .compare import ERROR, FLAKY, UNSUPPORTED, Result, apply_expectation, judge
 from .execute import abort, base_env, execute
 
@@ -48,13 +48,19 @@ def _run_once(scenario, impl, layout, golden, timeout_scale):
     return judge(scenario, outcome, golden, actual_name=f"{impl.name} stdout")
 
 
-def execute_scenario(scenario, impl, layout, timeout_scale=1.0):
-    """Run an implementation's edition of a scenario (it must have one)."""
+def execute_scenario(scenario, impl, layout, timeout_scale=1.0, oracle_python=None):
+    """Run an implementation's edition of a scenario (it must have one). A peer
+    program always runs under the oracle's interpreter, whatever runs the edition:
+    it is the other end of the connection, CPython's asyncio."""
     with ports.for_peer(scenario.peer) as port:
         edition = impl.edition(scenario, port, layout)
         env = base_env(port, edition.env)
+        peer_command = None
+        if scenario.peer and scenario.peer.program:
+            python = oracle_python or impls.oracle().path
+            peer_command = ([python, str(scenario.peer.program)], base_env(port))
         return execute(edition.argv, scenario.folder, scenario.timeout * timeout_scale,
-                       env, scenario.peer, port)
+                       env, scenario.peer, port, peer_command)
 
 
 def _merge(runs):

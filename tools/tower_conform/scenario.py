@@ -18,12 +18,16 @@ from .normalize import NAMED
 ID_RE = re.compile(r"^t([1-9])-[a-z0-9]+(?:-[a-z0-9]+)*$")
 PROFILES = ("spec", "cpython")
 CONNECT_KINDS = ("tcp", "tcp6")
+PEER_ROLES = ("client", "server")
+# A peer program is a Python asyncio program beside the scenario, run by the
+# oracle's interpreter; its name keeps it apart from the Python editions.
+PEER_PROGRAM_SUFFIX = ".peer.py"
 
 _TOP_REQUIRED = {"id": str, "tier": int, "title": str, "rules": list,
                  "profile": str, "timeout": (int, float)}
 _TOP_OPTIONAL = {"normalize": list, "docs": str, "seed": str, "verbatim": bool,
                  "why": str, "peer": dict, "rewrite": list}
-_PEER_KEYS = {"port": (str, int), "ready": str, "steps": list}
+_PEER_KEYS = {"port": (str, int), "ready": str, "steps": list, "program": str, "role": str}
 # Each step is a table with exactly one of these actions, plus optional conn.
 _STEP_ACTIONS = {"connect": str, "send": str, "send_hex": str, "expect": str,
                  "shutdown": str, "expect_eof": bool, "close": bool,
@@ -41,8 +45,15 @@ class Step:
 @dataclasses.dataclass(frozen=True)
 class Peer:
     port: object         # "assigned" or an int
-    ready: re.Pattern
-    steps: tuple
+    ready: re.Pattern    # on the edition's stdout; on the program's for a server peer
+    steps: tuple         # the runner's own client, or () when a program plays the peer
+    program: Path | None = None   # <name>.peer.py, beside the scenario
+    role: str = "client"         # what the peer is: the client, or the server
+
+    @property
+    def serves(self):
+        """The peer is a server: it starts first and the edition connects to it."""
+        return self.role == "server"
 
     @property
     def fixed_port(self):
@@ -202,7 +213,7 @@ def load_scenario(definition, edition, base):
             except (re.error, IndexError) as exc:
                 c.error(field + ".replace", f"bad replacement {replace!r}: {exc}")
 
-    peer = _load_peer(c, v["peer"]) if v["peer"] is not None else None
+    peer = _load_peer(c, v["peer"], definition.parent) if v["peer"] is not None else None
 
     if not edition.exists():
         c.error(None, f"no Python edition {edition.name} beside it")
@@ -216,7 +227,7 @@ def load_scenario(definition, edition, base):
         peer=peer, definition=definition, edition=edition), []
 
 
-def _load_peer(c, table):
+def _load_peer(c, table, folder):
     c.unknown(table, set(_PEER_KEYS), "peer.")
     port = table.get("port", "assigned")
     if _is(port, int):
@@ -226,6 +237,18 @@ def _load_peer(c, table):
         c.error("peer.port", f'expected "assigned" or an integer, got {port!r}')
     ready_text = c.typed(table, "ready", str, "peer.ready", True)
     ready = c.regex(ready_text, "peer.ready") if ready_text is not None else None
+    program = _peer_program(c, table, folder)
+    role = c.typed(table, "role", str, "peer.role", False) or "client"
+    if role not in PEER_ROLES:
+        c.error("peer.role", f"{role!r} is not one of {', '.join(PEER_ROLES)}")
+    elif role == "server" and "program" not in table:
+        c.error("peer.role", "a server peer is a program: add peer.program")
+    if "program" in table:
+        if "steps" in table:
+            c.error("peer.steps", "a peer is either steps or a program, not both")
+        if c.problems:
+            return None
+        return Peer(port=port, ready=ready, steps=(), program=program, role=role)
     raw_steps = c.typed(table, "steps", list, "peer.steps", True)
     steps = []
     opened = 0
@@ -264,6 +287,21 @@ def _load_peer(c, table):
     if c.problems:
         return None
     return Peer(port=port, ready=ready, steps=tuple(steps))
+
+
+def _peer_program(c, table, folder):
+    name = c.typed(table, "program", str, "peer.program", False)
+    if name is None:
+        return None
+    if "/" in name or not name.endswith(PEER_PROGRAM_SUFFIX) or name == PEER_PROGRAM_SUFFIX:
+        c.error("peer.program", f"{name!r} is not a file name ending in {PEER_PROGRAM_SUFFIX}"
+                " in the scenario's folder")
+        return None
+    path = folder / name
+    if not path.is_file():
+        c.error("peer.program", f"no peer program {name} beside the scenario")
+        return None
+    return path
 
 
 def _step_arg(c, action, value, field):
@@ -309,8 +347,10 @@ def discover(layout):
     problems, scenarios = [], []
     for folder in sorted(p for p in layout.suite.iterdir()
                          if p.is_dir() and re.fullmatch(r"t\d+", p.name)):
-        stems = {p.stem for p in folder.iterdir()
-                 if p.is_file() and p.suffix in (".toml", ".py")}
+        files = [p for p in folder.iterdir() if p.is_file()]
+        programs = {p for p in files if p.name.endswith(PEER_PROGRAM_SUFFIX)}
+        stems = {p.stem for p in files if p.suffix in (".toml", ".py") and p not in programs}
+        used = set()
         for stem in sorted(stems):
             definition, edition = folder / f"{stem}.toml", folder / f"{stem}.py"
             if not definition.exists():
@@ -321,6 +361,11 @@ def discover(layout):
             problems.extend(found)
             if scenario:
                 scenarios.append(scenario)
+                if scenario.peer and scenario.peer.program:
+                    used.add(scenario.peer.program)
+        for program in sorted(programs - used):
+            problems.append(f"{_display(program, base)}: file: a peer program that no"
+                            f" scenario's peer.program names")
     if problems:
         raise SuiteError(problems)
     return sorted(scenarios, key=lambda s: (s.tier, s.id))

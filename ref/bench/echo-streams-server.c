@@ -1,0 +1,119 @@
+#line 37283 "tower.nw"
+/* echo-streams-server.c -- the TCP echo benchmark's server on Tower's streams */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "tower.h"
+
+#line 32345 "tower.nw"
+struct handler {
+    tw_coro co;
+    tw_stream_reader *reader;
+    tw_stream_writer *writer;
+    void *arg;
+};
+
+static void handler_cleanup(tw_coro *co)
+{
+    struct handler *h = (struct handler *)co;
+    tw_stream_writer_unref(h->writer);
+    tw_stream_reader_unref(h->reader);
+}
+
+/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes */
+static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
+                         tw_stream_writer *writer, void *arg)
+{
+    struct handler *h = tw_coro_new(body, size);
+    h->co.cleanup = handler_cleanup;
+    h->reader = reader;
+    h->writer = writer;
+    h->arg = arg;
+    return h;
+}
+
+#line 37291 "tower.nw"
+/* while data := await reader.read(65536): writer.write(data); await writer.drain() */
+static tw_step echo_body(tw_coro *co)
+{
+    struct handler *f = (struct handler *)co;
+    TW_BEGIN(co);
+    for (;;) {
+        TW_AWAIT_TRY(co, tw_stream_reader_read(f->reader, 65536));
+        if (TW_ERROR(co))
+            break;
+        {
+            tw_bytes *data = TW_RESULT(co).p;
+            size_t n = data->len;
+            if (n)
+                tw_stream_writer_write(f->writer, data->data, n);
+            tw_bytes_free(data);
+            if (n == 0)
+                break;
+        }
+        TW_AWAIT_TRY(co, tw_stream_writer_drain(f->writer));
+        if (TW_ERROR(co))
+            break;
+    }
+    if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED))
+        TW_RERAISE(co);
+    TW_CLEAR(co);
+    tw_stream_writer_close(f->writer);
+    TW_END(co);
+}
+
+static void *echo(tw_stream_reader *reader, tw_stream_writer *writer, void *arg)
+{
+    return handler_new(echo_body, sizeof(struct handler), reader, writer, arg);
+}
+
+static tw_error *on_signal(void *stop)
+{
+    return tw_future_done(stop) ? NULL : tw_future_set_result(stop, TW_NONE);
+}
+
+struct main_frame { tw_coro co; int port; tw_future *stop; tw_server *server; };
+
+static void main_cleanup(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    if (f->server)
+        tw_server_close(f->server);
+    tw_server_unref(f->server);
+    tw_unref(f->stop);
+}
+
+static tw_step main_body(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    tw_loop *loop = tw_get_running_loop();
+    tw_error *err;
+    TW_BEGIN(co);
+    f->stop = tw_future_new(loop);
+    if ((err = tw_loop_add_signal_handler(loop, SIGTERM, on_signal, f->stop)) != NULL
+        || (err = tw_loop_add_signal_handler(loop, SIGINT, on_signal, f->stop)) != NULL)
+        TW_RAISE(co, err);
+    TW_AWAIT(co, tw_start_server(echo, NULL, "127.0.0.1", f->port, TW_STREAM_LIMIT, NULL));
+    f->server = TW_RESULT(co).p;
+    printf("listening\n");
+    fflush(stdout);
+    TW_AWAIT(co, tw_ref(f->stop));
+    tw_server_close(f->server);
+    TW_AWAIT(co, tw_server_wait_closed(f->server));
+    tw_loop_remove_signal_handler(loop, SIGTERM);
+    tw_loop_remove_signal_handler(loop, SIGINT);
+    TW_END(co);
+}
+
+int main(int argc, char **argv)
+{
+    struct main_frame *f;
+    if (argc != 2) {
+        fprintf(stderr, "usage: echo-streams-server PORT\n");
+        return 2;
+    }
+    f = tw_coro_new(main_body, sizeof *f);
+    f->co.cleanup = main_cleanup;
+    f->port = atoi(argv[1]);
+    return tw_report_uncaught(tw_run(&f->co, NULL));
+}

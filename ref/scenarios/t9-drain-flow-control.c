@@ -1,0 +1,133 @@
+#line 33344 "tower.nw"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include "tower.h"
+
+#define SIZE (4 * 1024 * 1024)
+
+#line 32257 "tower.nw"
+/* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
+__attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
+{
+    tw_bytes *b = result.p;
+    size_t n = 0;
+    buf[n++] = '[';
+    for (size_t i = 0; i < b->len && n + 4 < size; i++) {
+        if (b->data[i] == '\r' || b->data[i] == '\n') {
+            buf[n++] = '\\';
+            buf[n++] = b->data[i] == '\r' ? 'r' : 'n';
+        } else
+            buf[n++] = (char)b->data[i];
+    }
+    buf[n++] = ']';
+    buf[n] = '\0';
+    tw_bytes_free(b);
+    return buf;
+}
+
+/* len() of the bytes a read returned; frees them */
+__attribute__((unused)) static size_t length(tw_value result)
+{
+    size_t n = ((tw_bytes *)result.p)->len;
+    tw_bytes_free(result.p);
+    return n;
+}
+
+/* str() of a bool */
+__attribute__((unused)) static const char *yes(bool b)
+{
+    return b ? "True" : "False";
+}
+#line 32302 "tower.nw"
+struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
+
+/* open_unix_connection(sock=ours) on a new socketpair whose other end is the
+   peer's; queued bytes, if any, and their EOF are sent before the stream exists */
+static void *open_pair(struct pair *p, const void *queued, size_t len, ptrdiff_t limit)
+{
+    int sv[2];
+    socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | (queued ? 0 : SOCK_NONBLOCK), 0, sv);
+    p->peer = sv[1];
+    if (queued) {
+        for (size_t sent = 0; sent < len; ) {           /* peer.sendall(data) */
+            ssize_t n = send(sv[1], (const char *)queued + sent, len - sent, 0);
+            if (n <= 0)
+                break;
+            sent += (size_t)n;
+        }
+        shutdown(sv[1], SHUT_WR);
+    }
+    return tw_open_unix_connection(NULL, sv[0], limit, &p->reader, &p->writer);
+}
+
+/* writer.close(), and what await writer.wait_closed() awaits */
+static void *close_pair(struct pair *p)
+{
+    tw_stream_writer_close(p->writer);
+    return tw_stream_writer_wait_closed(p->writer);
+}
+
+/* then the stream's references go, and peer.close() */
+static void forget_pair(struct pair *p)
+{
+    tw_stream_writer_unref(p->writer);
+    tw_stream_reader_unref(p->reader);
+    close(p->peer);
+}
+
+#line 33356 "tower.nw"
+struct main_frame {
+    tw_coro co;
+    struct pair s;
+    tw_transport *transport;
+    size_t low, high, total;
+    int i;
+    tw_task *drain;
+    char *sink;
+};
+
+static tw_step main_body(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    TW_BEGIN(co);
+    TW_AWAIT(co, open_pair(&f->s, NULL, 0, TW_STREAM_LIMIT));
+    f->transport = tw_stream_writer_transport(f->s.writer);
+    tw_transport_get_write_buffer_limits(f->transport, &f->low, &f->high);
+    TW_AWAIT(co, tw_stream_writer_drain(f->s.writer));
+    printf("drain with an empty buffer returns at once\n");
+    {
+        char *data = malloc(SIZE);
+        memset(data, 'd', SIZE);
+        tw_stream_writer_write(f->s.writer, data, SIZE);
+        free(data);
+    }
+    printf("buffer above the high mark: %s\n",
+           yes(tw_transport_get_write_buffer_size(f->transport) > f->high));
+    f->drain = tw_create_task(tw_stream_writer_drain(f->s.writer), NULL);
+    for (f->i = 0; f->i < 10; f->i++)
+        TW_AWAIT(co, tw_sleep(0.005));
+    /* The peer has read nothing, so nothing can have drained. */
+    printf("drain finished while the peer reads nothing: %s\n",
+           yes(tw_future_done(tw_task_future(f->drain))));
+    f->sink = malloc(1 << 20);
+    while (f->total < SIZE) {
+        TW_AWAIT(co, tw_sock_recv(tw_get_running_loop(), f->s.peer, f->sink, 1 << 20));
+        f->total += (size_t)TW_RESULT(co).i;
+    }
+    free(f->sink);
+    TW_AWAIT(co, f->drain);
+    printf("drain finished after the peer read %zu bytes\n", f->total);
+    printf("buffer at or below the low mark: %s\n",
+           yes(tw_transport_get_write_buffer_size(f->transport) <= f->low));
+    TW_AWAIT(co, close_pair(&f->s));
+    forget_pair(&f->s);
+    TW_END(co);
+}
+
+int main(void)
+{
+    return tw_report_uncaught(tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL));
+}

@@ -1,0 +1,114 @@
+#line 32915 "tower.nw"
+#include <stdio.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include "tower.h"
+
+#line 32257 "tower.nw"
+/* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
+__attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
+{
+    tw_bytes *b = result.p;
+    size_t n = 0;
+    buf[n++] = '[';
+    for (size_t i = 0; i < b->len && n + 4 < size; i++) {
+        if (b->data[i] == '\r' || b->data[i] == '\n') {
+            buf[n++] = '\\';
+            buf[n++] = b->data[i] == '\r' ? 'r' : 'n';
+        } else
+            buf[n++] = (char)b->data[i];
+    }
+    buf[n++] = ']';
+    buf[n] = '\0';
+    tw_bytes_free(b);
+    return buf;
+}
+
+/* len() of the bytes a read returned; frees them */
+__attribute__((unused)) static size_t length(tw_value result)
+{
+    size_t n = ((tw_bytes *)result.p)->len;
+    tw_bytes_free(result.p);
+    return n;
+}
+
+/* str() of a bool */
+__attribute__((unused)) static const char *yes(bool b)
+{
+    return b ? "True" : "False";
+}
+#line 32302 "tower.nw"
+struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
+
+/* open_unix_connection(sock=ours) on a new socketpair whose other end is the
+   peer's; queued bytes, if any, and their EOF are sent before the stream exists */
+static void *open_pair(struct pair *p, const void *queued, size_t len, ptrdiff_t limit)
+{
+    int sv[2];
+    socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | (queued ? 0 : SOCK_NONBLOCK), 0, sv);
+    p->peer = sv[1];
+    if (queued) {
+        for (size_t sent = 0; sent < len; ) {           /* peer.sendall(data) */
+            ssize_t n = send(sv[1], (const char *)queued + sent, len - sent, 0);
+            if (n <= 0)
+                break;
+            sent += (size_t)n;
+        }
+        shutdown(sv[1], SHUT_WR);
+    }
+    return tw_open_unix_connection(NULL, sv[0], limit, &p->reader, &p->writer);
+}
+
+/* writer.close(), and what await writer.wait_closed() awaits */
+static void *close_pair(struct pair *p)
+{
+    tw_stream_writer_close(p->writer);
+    return tw_stream_writer_wait_closed(p->writer);
+}
+
+/* then the stream's references go, and peer.close() */
+static void forget_pair(struct pair *p)
+{
+    tw_stream_writer_unref(p->writer);
+    tw_stream_reader_unref(p->reader);
+    close(p->peer);
+}
+
+#line 32923 "tower.nw"
+struct main_frame { tw_coro co; struct pair s; };
+
+static tw_step main_body(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    static const char input[] = "0123456789ABCDEF;rest\n";
+    char buf[64];
+    TW_BEGIN(co);
+    TW_AWAIT(co, open_pair(&f->s, input, sizeof input - 1, 8));
+    TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->s.reader, ";", 1));
+    if (TW_ERROR(co) == NULL) {
+        tw_bytes_free(TW_RESULT(co).p);
+        printf("readuntil(;) returned\n");
+    } else if (tw_error_is(TW_ERROR(co), TW_ERR_LIMIT_OVERRUN)) {
+        printf("readuntil([;]) with limit 8: LimitOverrunError\n");
+        printf("  it is an Exception but not an EOFError: %s\n",
+               yes(!tw_error_is(TW_ERROR(co), TW_ERR_EOF)));
+        TW_CLEAR(co);
+    } else
+        TW_RERAISE(co);
+    /* The data stays in the buffer and can be read again. */
+    TW_AWAIT(co, tw_stream_reader_readexactly(f->s.reader, 17));
+    printf("readexactly(17): %s\n", show(TW_RESULT(co), buf, sizeof buf));
+    TW_AWAIT(co, tw_stream_reader_readuntil(f->s.reader, "\n", 1));
+    printf("readuntil([\\n]): %s\n", show(TW_RESULT(co), buf, sizeof buf));
+    TW_AWAIT(co, tw_stream_reader_read(f->s.reader, -1));
+    printf("read() at the end: %s, ", show(TW_RESULT(co), buf, sizeof buf));
+    printf("at_eof: %s\n", yes(tw_stream_reader_at_eof(f->s.reader)));
+    TW_AWAIT(co, close_pair(&f->s));
+    forget_pair(&f->s);
+    TW_END(co);
+}
+
+int main(void)
+{
+    return tw_report_uncaught(tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL));
+}

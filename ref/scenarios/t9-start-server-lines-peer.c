@@ -1,0 +1,113 @@
+#line 33708 "tower.nw"
+#include <stdio.h>
+#include <stdlib.h>
+#include "tower.h"
+
+#line 32345 "tower.nw"
+struct handler {
+    tw_coro co;
+    tw_stream_reader *reader;
+    tw_stream_writer *writer;
+    void *arg;
+};
+
+static void handler_cleanup(tw_coro *co)
+{
+    struct handler *h = (struct handler *)co;
+    tw_stream_writer_unref(h->writer);
+    tw_stream_reader_unref(h->reader);
+}
+
+/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes */
+static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
+                         tw_stream_writer *writer, void *arg)
+{
+    struct handler *h = tw_coro_new(body, size);
+    h->co.cleanup = handler_cleanup;
+    h->reader = reader;
+    h->writer = writer;
+    h->arg = arg;
+    return h;
+}
+
+#line 33714 "tower.nw"
+struct handle_frame { struct handler h; int n; char text[128]; };
+
+static tw_step handle_body(tw_coro *co)
+{
+    struct handle_frame *f = (struct handle_frame *)co;
+    tw_stream_writer *writer = f->h.writer;
+    char reply[160];
+    int len;
+    TW_BEGIN(co);
+    printf("client connected from %s\n",
+           tw_sockaddr_host(tw_stream_writer_get_extra_info(writer, "peername", TW_NONE).p, reply));
+    for (;;) {                               /* async for line in reader: until EOF */
+        TW_AWAIT(co, tw_stream_reader_readline(f->h.reader));
+        {
+            tw_bytes *line = TW_RESULT(co).p;
+            size_t n = line->len;
+            if (n && line->data[n - 1] == '\n')          /* .rstrip("\n") */
+                n--;
+            snprintf(f->text, sizeof f->text, "%.*s", (int)n, (const char *)line->data);
+            n = line->len;
+            tw_bytes_free(line);
+            if (n == 0)
+                break;
+        }
+        printf("line %d: %s\n", ++f->n, f->text);
+        len = snprintf(reply, sizeof reply, "%d %s\n", f->n, f->text);
+        tw_stream_writer_write(writer, reply, (size_t)len);
+        TW_AWAIT(co, tw_stream_writer_drain(writer));
+    }
+    printf("EOF after %d lines\n", f->n);
+    len = snprintf(reply, sizeof reply, "bye after %d lines\n", f->n);
+    tw_stream_writer_write(writer, reply, (size_t)len);
+    tw_stream_writer_close(writer);
+    TW_AWAIT(co, tw_stream_writer_wait_closed(writer));
+    tw_event_set(f->h.arg);                         /* done.set() */
+    TW_END(co);
+}
+
+static void *handle(tw_stream_reader *reader, tw_stream_writer *writer, void *done)
+{
+    return handler_new(handle_body, sizeof(struct handle_frame), reader, writer, done);
+}
+
+struct main_frame { tw_coro co; tw_event *done; tw_server *server; tw_error *body_error; };
+
+static tw_step main_body(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    TW_BEGIN(co);
+    f->done = tw_event_new();
+    TW_AWAIT(co, tw_start_server(handle, f->done, "127.0.0.1", atoi(getenv("TOWER_PORT")),
+                                 TW_STREAM_LIMIT, NULL));
+    f->server = TW_RESULT(co).p;
+    printf("Serving on 127.0.0.1\n");
+    TW_AWAIT_TRY(co, tw_event_wait(f->done));              /* async with server: await done.wait() */
+#line 32377 "tower.nw"
+    f->body_error = TW_TAKE_ERROR(co);
+    TW_AWAIT(co, tw_server_exit(f->server));
+    if (f->body_error) {
+        tw_error *e = f->body_error;
+        f->body_error = NULL;
+        TW_RAISE(co, e);
+    }
+#line 33770 "tower.nw"
+    printf("server closed: is_serving %s\n", tw_server_is_serving(f->server) ? "True" : "False");
+    tw_server_unref(f->server);
+    tw_unref(f->done);
+    TW_END(co);
+}
+
+#line 32391 "tower.nw"
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    if (getenv("TOWER_PORT") == NULL) {
+        fprintf(stderr, "TOWER_PORT is not set\n");
+        return 2;
+    }
+    return tw_report_uncaught(tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL));
+}
