@@ -28,9 +28,15 @@ static tw_protocol *echo_factory(void *arg)
     return tw_protocol_new(&echo_class, sizeof(struct echo));
 }
 
-static tw_error *on_sigterm(void *stop)
+static void *start_echo_server(tw_loop *loop, int port)
 {
-    return tw_future_set_result(stop, TW_NONE);
+    return tw_create_server(loop, echo_factory, NULL, "127.0.0.1", port, NULL);
+}
+
+#line 37227 "tower.nw"
+static tw_error *on_signal(void *stop)
+{
+    return tw_future_done(stop) ? NULL : tw_future_set_result(stop, TW_NONE);
 }
 
 struct main_frame { tw_coro co; int port; tw_future *stop; tw_server *server; };
@@ -51,14 +57,18 @@ static tw_step main_body(tw_coro *co)
     tw_error *err;
     TW_BEGIN(co);
     f->stop = tw_future_new(loop);
-    if ((err = tw_loop_add_signal_handler(loop, SIGTERM, on_sigterm, f->stop)) != NULL)
+    if ((err = tw_loop_add_signal_handler(loop, SIGTERM, on_signal, f->stop)) != NULL
+        || (err = tw_loop_add_signal_handler(loop, SIGINT, on_signal, f->stop)) != NULL)
         TW_RAISE(co, err);
-    TW_AWAIT(co, tw_create_server(loop, echo_factory, NULL, "127.0.0.1", f->port, NULL));
+    TW_AWAIT(co, start_echo_server(loop, f->port));
     f->server = TW_RESULT(co).p;
     printf("listening\n");
     fflush(stdout);
     TW_AWAIT(co, tw_ref(f->stop));
+    tw_server_close(f->server);
+    TW_AWAIT(co, tw_server_wait_closed(f->server));
     tw_loop_remove_signal_handler(loop, SIGTERM);
+    tw_loop_remove_signal_handler(loop, SIGINT);
     TW_END(co);
 }
 
@@ -66,7 +76,7 @@ int main(int argc, char **argv)
 {
     struct main_frame *f;
     if (argc != 2) {
-        fprintf(stderr, "usage: echo-protocol-server PORT\n");
+        fprintf(stderr, "usage: %s PORT\n", argv[0]);
         return 2;
     }
     f = tw_coro_new(main_body, sizeof *f);

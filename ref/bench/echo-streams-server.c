@@ -1,4 +1,4 @@
-#line 37283 "tower.nw"
+#line 37301 "tower.nw"
 /* echo-streams-server.c -- the TCP echo benchmark's server on Tower's streams */
 #include <signal.h>
 #include <stdio.h>
@@ -32,7 +32,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 37291 "tower.nw"
+#line 37309 "tower.nw"
 /* while data := await reader.read(65536): writer.write(data); await writer.drain() */
 static tw_step echo_body(tw_coro *co)
 {
@@ -67,6 +67,13 @@ static void *echo(tw_stream_reader *reader, tw_stream_writer *writer, void *arg)
     return handler_new(echo_body, sizeof(struct handler), reader, writer, arg);
 }
 
+static void *start_echo_server(tw_loop *loop, int port)
+{
+    (void)loop;
+    return tw_start_server(echo, NULL, "127.0.0.1", port, TW_STREAM_LIMIT, NULL);
+}
+
+#line 37227 "tower.nw"
 static tw_error *on_signal(void *stop)
 {
     return tw_future_done(stop) ? NULL : tw_future_set_result(stop, TW_NONE);
@@ -93,7 +100,7 @@ static tw_step main_body(tw_coro *co)
     if ((err = tw_loop_add_signal_handler(loop, SIGTERM, on_signal, f->stop)) != NULL
         || (err = tw_loop_add_signal_handler(loop, SIGINT, on_signal, f->stop)) != NULL)
         TW_RAISE(co, err);
-    TW_AWAIT(co, tw_start_server(echo, NULL, "127.0.0.1", f->port, TW_STREAM_LIMIT, NULL));
+    TW_AWAIT(co, start_echo_server(loop, f->port));
     f->server = TW_RESULT(co).p;
     printf("listening\n");
     fflush(stdout);
@@ -109,7 +116,7 @@ int main(int argc, char **argv)
 {
     struct main_frame *f;
     if (argc != 2) {
-        fprintf(stderr, "usage: echo-streams-server PORT\n");
+        fprintf(stderr, "usage: %s PORT\n", argv[0]);
         return 2;
     }
     f = tw_coro_new(main_body, sizeof *f);
