@@ -1,4 +1,4 @@
-#line 675 "tower.nw"
+#line 681 "tower.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio.
    Generated from tower.nw: edit the book, not this file. */
 #ifndef TOWER_H
@@ -8,17 +8,17 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
-#line 11032 "tower.nw"
+#line 11016 "tower.nw"
 #include "tower/executor.h"
 #include "tower/subprocess.h"
-#line 18308 "tower.nw"
+#line 18292 "tower.nw"
 #include "tower/locks.h"
 #include "tower/queue.h"
-#line 22436 "tower.nw"
+#line 22404 "tower.nw"
 #include "tower/transport.h"
-#line 26809 "tower.nw"
+#line 26777 "tower.nw"
 #include "tower/protocol.h"
-#line 30635 "tower.nw"
+#line 30603 "tower.nw"
 #include "tower/stream.h"
-#line 685 "tower.nw"
+#line 691 "tower.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 1577 "tower.nw"
+#line 1583 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1830 "tower.nw"
+#line 1836 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1708 "tower.nw"
+#line 1714 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1437 "tower.nw"
+#line 1443 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1633 "tower.nw"
+#line 1639 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1976 "tower.nw"
+#line 1982 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1924 "tower.nw"
+#line 1930 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

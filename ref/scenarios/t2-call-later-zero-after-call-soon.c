@@ -1,4 +1,4 @@
-#line 4732 "tower.nw"
+#line 4737 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

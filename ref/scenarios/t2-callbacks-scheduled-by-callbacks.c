@@ -1,4 +1,4 @@
-#line 3926 "tower.nw"
+#line 3932 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

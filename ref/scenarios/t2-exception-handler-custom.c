@@ -1,4 +1,4 @@
-#line 4647 "tower.nw"
+#line 4652 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

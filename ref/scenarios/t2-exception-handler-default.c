@@ -1,4 +1,4 @@
-#line 4595 "tower.nw"
+#line 4600 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4504 "tower.nw"
+#line 4509 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

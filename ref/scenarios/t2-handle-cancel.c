@@ -1,4 +1,4 @@
-#line 4091 "tower.nw"
+#line 4096 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3803 "tower.nw"
+#line 3809 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

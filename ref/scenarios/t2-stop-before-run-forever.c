@@ -1,4 +1,4 @@
-#line 4259 "tower.nw"
+#line 4264 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

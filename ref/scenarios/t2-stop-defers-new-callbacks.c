@@ -1,4 +1,4 @@
-#line 4207 "tower.nw"
+#line 4212 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,9 +1,7 @@
-#line 4036 "tower.nw"
+#line 4042 "tower.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static tw_error *say(void *line)
 {
@@ -20,15 +18,16 @@ static tw_step main_body(tw_coro *co)
         tw_handle *at, *later;
         tw_call_at(loop, base + 5, say, "never", &at);
         printf("call_at(base + 5).when() is base + 5: %s\n",
-               yes(fabs(tw_handle_when(at) - (base + 5)) < 0.5));
+               tw_bool_str(fabs(tw_handle_when(at) - (base + 5)) < 0.5));
         tw_call_later(loop, 10, say, "never", &later);
         ahead = tw_handle_when(later) - tw_loop_time(loop);
         printf("call_later(10).when() is about 10 s ahead: %s\n",
-               yes(9.0 < ahead && ahead < 11.0));
+               tw_bool_str(9.0 < ahead && ahead < 11.0));
         tw_handle_cancel(at);
         tw_handle_cancel(later);
         printf("cancelled() after cancel(): %s %s\n",
-               yes(tw_handle_cancelled(at)), yes(tw_handle_cancelled(later)));
+               tw_bool_str(tw_handle_cancelled(at)),
+               tw_bool_str(tw_handle_cancelled(later)));
         tw_handle_release(at);
         tw_handle_release(later);
     }

@@ -1,4 +1,4 @@
-#line 3986 "tower.nw"
+#line 3992 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

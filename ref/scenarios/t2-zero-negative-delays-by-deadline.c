@@ -1,4 +1,4 @@
-#line 4771 "tower.nw"
+#line 4776 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6123 "tower.nw"
+#line 6128 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,8 +1,6 @@
-#line 6329 "tower.nw"
+#line 6333 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static tw_error *set_late_value(void *fut)
 {
@@ -29,7 +27,8 @@ static tw_step main_body(tw_coro *co)
     tw_loop *loop = tw_get_running_loop();
     TW_BEGIN(co);
     f->fut = tw_future_new(loop);
-    printf("get_loop() is the running loop: %s\n", yes(tw_future_loop(f->fut) == loop));
+    printf("get_loop() is the running loop: %s\n",
+           tw_bool_str(tw_future_loop(f->fut) == loop));
     tw_call_later(loop, 0.01, set_late_value, f->fut, NULL);
     printf("awaiting a pending future\n");
     TW_AWAIT(co, tw_ref(f->fut));

@@ -1,4 +1,4 @@
-#line 6243 "tower.nw"
+#line 6248 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -29,8 +29,6 @@ static tw_error *done_cb(tw_future *f, void *arg)
     return NULL;
 }
 
-static const char *yes(bool b) { return b ? "True" : "False"; }
-
 struct main_frame { tw_coro co; tw_future *fut; tw_task *task; };
 
 static tw_step main_body(tw_coro *co)
@@ -45,10 +43,11 @@ static tw_step main_body(tw_coro *co)
     w->fut = f->fut;
     f->task = tw_create_task(&w->co, NULL);
     TW_AWAIT(co, tw_sleep(0));
-    printf("cancel('stop') -> %s\n", yes(tw_future_cancel(f->fut, "stop")));
-    printf("cancel('again') -> %s\n", yes(tw_future_cancel(f->fut, "again")));
+    printf("cancel('stop') -> %s\n", tw_bool_str(tw_future_cancel(f->fut, "stop")));
+    printf("cancel('again') -> %s\n", tw_bool_str(tw_future_cancel(f->fut, "again")));
     printf("done() = %s, cancelled() = %s\n",
-           yes(tw_future_done(f->fut)), yes(tw_future_cancelled(f->fut)));
+           tw_bool_str(tw_future_done(f->fut)),
+           tw_bool_str(tw_future_cancelled(f->fut)));
     TW_AWAIT(co, f->task);
     printf("task -> %s\n", TW_RESULT(co).s);
     {

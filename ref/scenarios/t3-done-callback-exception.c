@@ -1,4 +1,4 @@
-#line 6463 "tower.nw"
+#line 6466 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

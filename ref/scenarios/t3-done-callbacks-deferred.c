@@ -1,4 +1,4 @@
-#line 6024 "tower.nw"
+#line 6029 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

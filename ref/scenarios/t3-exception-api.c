@@ -1,8 +1,6 @@
-#line 5904 "tower.nw"
+#line 5909 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct main_frame { tw_coro co; tw_future *fut; };
 
@@ -18,10 +16,11 @@ static tw_step main_body(tw_coro *co)
         tw_future_exception(f->fut, &exc);
         printf("exception() -> %s: %s\n", tw_error_type(exc), tw_error_str(exc));
         printf("done() = %s, cancelled() = %s\n",
-               yes(tw_future_done(f->fut)), yes(tw_future_cancelled(f->fut)));
+               tw_bool_str(tw_future_done(f->fut)),
+               tw_bool_str(tw_future_cancelled(f->fut)));
         e = tw_future_result(f->fut, NULL);
         printf("result() raised %s: %s; same object: %s\n",
-               tw_error_type(e), tw_error_str(e), yes(e == exc));
+               tw_error_type(e), tw_error_str(e), tw_bool_str(e == exc));
         tw_error_unref(e);
         tw_error_unref(exc);
     }

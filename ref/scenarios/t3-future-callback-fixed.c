@@ -1,4 +1,4 @@
-#line 5815 "tower.nw"
+#line 5820 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6395 "tower.nw"
+#line 6398 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

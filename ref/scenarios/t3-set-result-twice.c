@@ -1,4 +1,4 @@
-#line 5967 "tower.nw"
+#line 5971 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -11,8 +11,6 @@ static void attempt(const char *name, tw_error *e)
     tw_error_unref(e);
 }
 
-static const char *yes(bool b) { return b ? "True" : "False"; }
-
 static tw_step main_body(tw_coro *co)
 {
     tw_loop *loop = tw_get_running_loop();
@@ -24,13 +22,16 @@ static tw_step main_body(tw_coro *co)
         attempt("second set_result", tw_future_set_result(fut, TW_STR("second")));
         attempt("set_exception after result",
                 tw_future_set_exception(fut, tw_error_new(TW_ERR_VALUE, "x")));
-        printf("cancel() after result -> %s\n", yes(tw_future_cancel(fut, NULL)));
+        printf("cancel() after result -> %s\n",
+               tw_bool_str(tw_future_cancel(fut, NULL)));
         tw_future_result(fut, &v);
         printf("result() is still %s\n", v.s);
         cancelled = tw_future_new(loop);
-        printf("cancel() on pending -> %s\n", yes(tw_future_cancel(cancelled, NULL)));
+        printf("cancel() on pending -> %s\n",
+               tw_bool_str(tw_future_cancel(cancelled, NULL)));
         attempt("set_result after cancel", tw_future_set_result(cancelled, TW_INT(1)));
-        printf("cancel() again -> %s\n", yes(tw_future_cancel(cancelled, NULL)));
+        printf("cancel() again -> %s\n",
+               tw_bool_str(tw_future_cancel(cancelled, NULL)));
         tw_unref(fut);
         tw_unref(cancelled);
     }

@@ -1,4 +1,4 @@
-#line 9830 "tower.nw"
+#line 9816 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,8 +1,6 @@
-#line 8970 "tower.nw"
+#line 8972 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static bool ran;
 
@@ -21,13 +19,14 @@ static tw_step main_body(tw_coro *co)
     struct main_frame *f = (struct main_frame *)co;
     TW_BEGIN(co);
     f->task = tw_create_task(tw_coro_new(body, sizeof(tw_coro)), NULL);
-    printf("cancel() before the first step -> %s\n", yes(tw_task_cancel(f->task, NULL)));
+    printf("cancel() before the first step -> %s\n",
+           tw_bool_str(tw_task_cancel(f->task, NULL)));
     TW_AWAIT_TRY(co, tw_ref(f->task));
     if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED))
         printf("awaiting it raised CancelledError\n");
     TW_CLEAR(co);
     printf("body ran: %s; cancelled()=%s\n",
-           yes(ran), yes(tw_future_cancelled(tw_task_future(f->task))));
+           tw_bool_str(ran), tw_bool_str(tw_future_cancelled(tw_task_future(f->task))));
     tw_unref(f->task);
     TW_END(co);
 }

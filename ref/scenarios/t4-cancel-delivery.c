@@ -1,8 +1,6 @@
-#line 8909 "tower.nw"
+#line 8912 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static tw_step sleeper_body(tw_coro *co)
 {
@@ -27,17 +25,18 @@ static tw_step main_body(tw_coro *co)
     f->task = tw_create_task(tw_coro_new(sleeper_body, sizeof(tw_coro)), NULL);
     TW_AWAIT(co, tw_sleep(0));
     t = tw_task_future(f->task);
-    printf("cancel('stop') -> %s\n", yes(tw_task_cancel(f->task, "stop")));
+    printf("cancel('stop') -> %s\n", tw_bool_str(tw_task_cancel(f->task, "stop")));
     printf("right after cancel: done()=%s cancelled()=%s\n",
-           yes(tw_future_done(t)), yes(tw_future_cancelled(t)));
+           tw_bool_str(tw_future_done(t)), tw_bool_str(tw_future_cancelled(t)));
     TW_AWAIT_TRY(co, tw_ref(f->task));
     if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED))
         printf("main: awaiting the task raised CancelledError\n");
     TW_CLEAR(co);
     t = tw_task_future(f->task);
     printf("afterwards: done()=%s cancelled()=%s\n",
-           yes(tw_future_done(t)), yes(tw_future_cancelled(t)));
-    printf("cancel() on a finished task -> %s\n", yes(tw_task_cancel(f->task, NULL)));
+           tw_bool_str(tw_future_done(t)), tw_bool_str(tw_future_cancelled(t)));
+    printf("cancel() on a finished task -> %s\n",
+           tw_bool_str(tw_task_cancel(f->task, NULL)));
     tw_unref(f->task);
     TW_END(co);
 }

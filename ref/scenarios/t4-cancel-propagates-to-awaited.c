@@ -1,8 +1,6 @@
-#line 9021 "tower.nw"
+#line 9022 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static tw_step inner(tw_coro *co)
 {
@@ -48,8 +46,8 @@ static tw_step main_body(tw_coro *co)
         TW_AWAIT(co, tw_gather(2, both, true));
     }
     printf("parent cancelled=%s child cancelled=%s\n",
-           yes(tw_future_cancelled(tw_task_future(f->parent))),
-           yes(tw_future_cancelled(tw_task_future(f->child))));
+           tw_bool_str(tw_future_cancelled(tw_task_future(f->parent))),
+           tw_bool_str(tw_future_cancelled(tw_task_future(f->child))));
     tw_unref(f->parent);
     tw_unref(f->child);
     TW_END(co);

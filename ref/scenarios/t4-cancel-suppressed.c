@@ -1,8 +1,6 @@
-#line 9095 "tower.nw"
+#line 9094 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static tw_step stubborn(tw_coro *co)
 {
@@ -30,7 +28,7 @@ static tw_step main_body(tw_coro *co)
     tw_task_cancel(f->task, NULL);
     TW_AWAIT(co, tw_ref(f->task));
     printf("result=%s cancelled()=%s\n", TW_RESULT(co).s,
-           yes(tw_future_cancelled(tw_task_future(f->task))));
+           tw_bool_str(tw_future_cancelled(tw_task_future(f->task))));
     tw_unref(f->task);
     TW_END(co);
 }

@@ -1,8 +1,6 @@
-#line 9149 "tower.nw"
+#line 9146 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static tw_step target(tw_coro *co)
 {
@@ -36,7 +34,7 @@ static tw_step main_body(tw_coro *co)
     printf("two cancel(): cancelling()=%d\n", tw_task_cancelling(f->task));
     TW_AWAIT(co, tw_ref(f->task));
     printf("result: %s; cancelled()=%s\n", TW_RESULT(co).s,
-           yes(tw_future_cancelled(tw_task_future(f->task))));
+           tw_bool_str(tw_future_cancelled(tw_task_future(f->task))));
     tw_unref(f->task);
     TW_END(co);
 }

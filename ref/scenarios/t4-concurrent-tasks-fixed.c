@@ -1,4 +1,4 @@
-#line 8657 "tower.nw"
+#line 8660 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

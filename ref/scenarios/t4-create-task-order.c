@@ -1,4 +1,4 @@
-#line 8716 "tower.nw"
+#line 8719 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,10 +1,8 @@
-#line 10282 "tower.nw"
+#line 10267 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static int by_name(const void *a, const void *b)
 {
@@ -38,7 +36,8 @@ static tw_step child(tw_coro *co)
 static tw_error *in_plain_callback(void *arg)
 {
     (void)arg;
-    printf("in a plain callback: current_task() is None: %s\n", yes(tw_current_task() == NULL));
+    printf("in a plain callback: current_task() is None: %s\n",
+           tw_bool_str(tw_current_task() == NULL));
     return NULL;
 }
 

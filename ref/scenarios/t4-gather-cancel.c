@@ -1,9 +1,7 @@
-#line 9392 "tower.nw"
+#line 9385 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static char saw_cancel[2];
 static size_t nsaw;
@@ -41,7 +39,7 @@ static tw_step main_body(tw_coro *co)
         f->group = tw_gather(2, aws, false);
     }
     TW_AWAIT(co, tw_sleep(0));
-    printf("group.cancel() -> %s\n", yes(tw_future_cancel(f->group, NULL)));
+    printf("group.cancel() -> %s\n", tw_bool_str(tw_future_cancel(f->group, NULL)));
     TW_AWAIT_TRY(co, f->group);
     if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED))
         printf("awaiting the gather raised CancelledError\n");
@@ -51,8 +49,9 @@ static tw_step main_body(tw_coro *co)
     for (size_t i = 0; i < nsaw; i++)
         printf("%s%c", i ? ", " : "", saw_cancel[i]);
     printf("\n");
-    printf("children cancelled: %s %s\n", yes(tw_future_cancelled(tw_task_future(f->kids[0]))),
-           yes(tw_future_cancelled(tw_task_future(f->kids[1]))));
+    printf("children cancelled: %s %s\n",
+           tw_bool_str(tw_future_cancelled(tw_task_future(f->kids[0]))),
+           tw_bool_str(tw_future_cancelled(tw_task_future(f->kids[1]))));
     tw_unref(f->kids[0]);
     tw_unref(f->kids[1]);
     TW_END(co);

@@ -1,8 +1,6 @@
-#line 9290 "tower.nw"
+#line 9285 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct tagged { tw_coro co; const char *tag; };
 
@@ -78,7 +76,7 @@ static tw_step main_body(tw_coro *co)
     s = tw_task_future(f->survivor);
     printf("gather raised the first error: %s\n", tw_error_str(TW_ERROR(co)));
     printf("sibling cancelled? %s done? %s\n",
-           yes(tw_future_cancelled(s)), yes(tw_future_done(s)));
+           tw_bool_str(tw_future_cancelled(s)), tw_bool_str(tw_future_done(s)));
     TW_AWAIT(co, f->survivor);
     printf("sibling result: %s\n", TW_RESULT(co).s);
     TW_END(co);

@@ -1,4 +1,4 @@
-#line 9210 "tower.nw"
+#line 9205 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

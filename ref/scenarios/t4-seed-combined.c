@@ -1,4 +1,4 @@
-#line 8545 "tower.nw"
+#line 8548 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,8 +1,6 @@
-#line 9755 "tower.nw"
+#line 9742 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static tw_step precious(tw_coro *co)
 {
@@ -45,8 +43,9 @@ static tw_step main_body(tw_coro *co)
     if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED)) {
         tw_future *outer = tw_task_future(f->outer), *inner = tw_task_future(f->inner);
         printf("outer cancelled=%s; inner cancelled=%s done=%s\n",
-               yes(tw_future_cancelled(outer)),
-               yes(tw_future_cancelled(inner)), yes(tw_future_done(inner)));
+               tw_bool_str(tw_future_cancelled(outer)),
+               tw_bool_str(tw_future_cancelled(inner)),
+               tw_bool_str(tw_future_done(inner)));
     }
     TW_CLEAR(co);
     tw_unref(f->outer);

@@ -1,4 +1,4 @@
-#line 8777 "tower.nw"
+#line 8780 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8835 "tower.nw"
+#line 8838 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

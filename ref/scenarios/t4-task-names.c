@@ -1,9 +1,7 @@
-#line 10370 "tower.nw"
+#line 10354 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static tw_step noop(tw_coro *co)
 {
@@ -23,9 +21,11 @@ static tw_step main_body(tw_coro *co)
         printf("after set_name('beta'): %s\n", tw_task_name(named));
         unnamed = tw_create_task(tw_coro_new(noop, sizeof(tw_coro)), NULL);
         /* a C string is the only kind of name there is */
-        printf("default name is a str: %s\n", yes(tw_task_name(unnamed) != NULL));
+        printf("default name is a str: %s\n",
+               tw_bool_str(tw_task_name(unnamed) != NULL));
         printf("default names differ: %s\n",
-               yes(strcmp(tw_task_name(unnamed), tw_task_name(tw_current_task())) != 0));
+               tw_bool_str(strcmp(tw_task_name(unnamed),
+                                  tw_task_name(tw_current_task())) != 0));
         both[0] = named;
         both[1] = unnamed;
         TW_AWAIT(co, tw_gather(2, both, false));

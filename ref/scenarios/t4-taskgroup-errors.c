@@ -1,10 +1,8 @@
-#line 9929 "tower.nw"
+#line 9915 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct fail { tw_coro co; const char *msg; };
 
@@ -76,7 +74,8 @@ static tw_step main_body(tw_coro *co)
     if (TW_ERROR(co) && !except_value_errors(TW_ERROR(co)))
         TW_RERAISE(co);
     TW_CLEAR(co);
-    printf("sibling cancelled: %s\n", yes(tw_future_cancelled(tw_task_future(f->s))));
+    printf("sibling cancelled: %s\n",
+           tw_bool_str(tw_future_cancelled(tw_task_future(f->s))));
     tw_unref(f->s);
     f->tg = tw_taskgroup_new();
     f->a = tw_taskgroup_create_task(f->tg, tw_sleep_value(0.01, TW_STR("a")), NULL);

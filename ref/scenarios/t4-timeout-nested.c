@@ -1,8 +1,6 @@
-#line 10139 "tower.nw"
+#line 10125 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct main_frame { tw_coro co; tw_timeout *outer, *inner; };
 
@@ -27,8 +25,9 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT_TRY(co, tw_sleep(10));
     e = tw_timeout_exit(f->inner, TW_TAKE_ERROR(co));
     if (tw_error_is(e, TW_ERR_TIMEOUT)) {
-        printf("inner expired=%s outer expired=%s\n", yes(tw_timeout_expired(f->inner)),
-               yes(tw_timeout_expired(f->outer)));
+        printf("inner expired=%s outer expired=%s\n",
+               tw_bool_str(tw_timeout_expired(f->inner)),
+               tw_bool_str(tw_timeout_expired(f->outer)));
         tw_error_unref(e);
         e = NULL;
     }
@@ -46,7 +45,7 @@ static tw_step main_body(tw_coro *co)
         tw_error_unref(e);
     } else if (e)
         TW_RAISE(co, e);
-    printf("outer expired=%s\n", yes(tw_timeout_expired(f->outer)));
+    printf("outer expired=%s\n", tw_bool_str(tw_timeout_expired(f->outer)));
     TW_END(co);
 }
 

@@ -1,9 +1,7 @@
-#line 10040 "tower.nw"
+#line 10025 "tower.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 /* async with asyncio.timeout(...) as cm: the frame keeps cm across awaits */
 struct main_frame { tw_coro co; tw_timeout *cm; };
@@ -35,7 +33,8 @@ static tw_step main_body(tw_coro *co)
     if (!tw_error_is(e, TW_ERR_TIMEOUT))
         TW_RAISE(co, e);
     tw_error_unref(e);
-    printf("timeout(0.05): TimeoutError, expired()=%s\n", yes(tw_timeout_expired(f->cm)));
+    printf("timeout(0.05): TimeoutError, expired()=%s\n",
+           tw_bool_str(tw_timeout_expired(f->cm)));
 
     if ((e = enter(f, tw_timeout_at(tw_loop_time(loop) + 0.05))) != NULL)
         TW_RAISE(co, e);
@@ -44,14 +43,16 @@ static tw_step main_body(tw_coro *co)
     if (!tw_error_is(e, TW_ERR_TIMEOUT))
         TW_RAISE(co, e);
     tw_error_unref(e);
-    printf("timeout_at(now+0.05): TimeoutError, expired()=%s\n", yes(tw_timeout_expired(f->cm)));
+    printf("timeout_at(now+0.05): TimeoutError, expired()=%s\n",
+           tw_bool_str(tw_timeout_expired(f->cm)));
 
     if ((e = enter(f, tw_timeout_new(5))) != NULL)
         TW_RAISE(co, e);
     TW_AWAIT_TRY(co, tw_sleep(0));
     if ((e = tw_timeout_exit(f->cm, TW_TAKE_ERROR(co))) != NULL)
         TW_RAISE(co, e);
-    printf("body finished in time: expired()=%s\n", yes(tw_timeout_expired(f->cm)));
+    printf("body finished in time: expired()=%s\n",
+           tw_bool_str(tw_timeout_expired(f->cm)));
 
     if ((e = enter(f, tw_timeout_new(TW_FOREVER))) != NULL)
         TW_RAISE(co, e);

@@ -1,8 +1,6 @@
-#line 9690 "tower.nw"
+#line 9679 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static tw_step inner(tw_coro *co)
 {
@@ -42,7 +40,7 @@ static tw_step main_body(tw_coro *co)
     if (!tw_error_is(TW_ERROR(co), TW_ERR_TIMEOUT))
         TW_RERAISE(co);
     printf("main: TimeoutError; the task was cancelled first: %s\n",
-           yes(tw_future_cancelled(tw_task_future(f->task))));
+           tw_bool_str(tw_future_cancelled(tw_task_future(f->task))));
     tw_unref(f->task);
     TW_END(co);
 }

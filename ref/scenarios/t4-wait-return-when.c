@@ -1,10 +1,8 @@
-#line 9471 "tower.nw"
+#line 9463 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 /* a task's result outlives its frame: the tags are string literals */
 struct gate { tw_coro co; tw_future *fut; const char *tag; bool fail; };
@@ -117,7 +115,7 @@ static tw_step main_body(tw_coro *co)
         print_waited("FIRST_EXCEPTION", w);
         printf("pending task cancelled?");
         for (size_t i = 0; i < w->npending; i++)
-            printf(" %s", yes(tw_future_cancelled(w->pending[i])));
+            printf(" %s", tw_bool_str(tw_future_cancelled(w->pending[i])));
         printf("\n");
     }
     tw_future_set_result(f->gates[2], TW_NONE);

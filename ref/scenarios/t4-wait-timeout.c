@@ -1,8 +1,6 @@
-#line 9630 "tower.nw"
+#line 9620 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct main_frame { tw_coro co; tw_future *never; tw_task *task; };
 
@@ -20,8 +18,9 @@ static tw_step main_body(tw_coro *co)
         const tw_waited *w = TW_RESULT(co).p;
         printf("after timeout: %zu done, %zu pending\n", w->ndone, w->npending);
     }
-    printf("wait() did not cancel them: %s %s\n", yes(tw_future_cancelled(f->never)),
-           yes(tw_future_cancelled(tw_task_future(f->task))));
+    printf("wait() did not cancel them: %s %s\n",
+           tw_bool_str(tw_future_cancelled(f->never)),
+           tw_bool_str(tw_future_cancelled(tw_task_future(f->task))));
     tw_task_cancel(f->task, NULL);
     tw_future_cancel(f->never, NULL);
     tw_unref(f->task);

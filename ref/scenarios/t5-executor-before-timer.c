@@ -1,4 +1,4 @@
-#line 15403 "tower.nw"
+#line 15387 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

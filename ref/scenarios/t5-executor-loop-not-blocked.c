@@ -1,4 +1,4 @@
-#line 15534 "tower.nw"
+#line 15518 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

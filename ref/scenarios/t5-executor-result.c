@@ -1,4 +1,4 @@
-#line 15699 "tower.nw"
+#line 15683 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 15762 "tower.nw"
+#line 15746 "tower.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

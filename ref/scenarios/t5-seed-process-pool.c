@@ -1,4 +1,4 @@
-#line 16013 "tower.nw"
+#line 15997 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 16097 "tower.nw"
+#line 16081 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

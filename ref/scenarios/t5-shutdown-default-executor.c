@@ -1,4 +1,4 @@
-#line 16167 "tower.nw"
+#line 16151 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16231 "tower.nw"
+#line 16215 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

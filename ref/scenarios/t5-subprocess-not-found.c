@@ -1,4 +1,4 @@
-#line 16673 "tower.nw"
+#line 16657 "tower.nw"
 #include <string.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16790 "tower.nw"
+#line 16774 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 16852 "tower.nw"
+#line 16836 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16999 "tower.nw"
+#line 16983 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 17070 "tower.nw"
+#line 17054 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 17132 "tower.nw"
+#line 17116 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,8 +1,6 @@
-#line 19798 "tower.nw"
+#line 19782 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct party { tw_coro co; const char *name; tw_barrier *barrier; };
 
@@ -42,23 +40,26 @@ static tw_step main_body(tw_coro *co)
     printf("n_waiting: %zu\n", tw_barrier_n_waiting(f->barrier));
     TW_AWAIT(co, tw_barrier_abort(f->barrier));
     TW_AWAIT(co, tw_gather(2, f->tasks, false));
-    printf("broken: %s\n", yes(tw_barrier_broken(f->barrier)));
+    printf("broken: %s\n", tw_bool_str(tw_barrier_broken(f->barrier)));
     TW_AWAIT(co, party("late", f->barrier));
     {
         tw_error *probe = tw_error_new(TW_ERR_BROKEN_BARRIER, NULL);
-        printf("BrokenBarrierError is a RuntimeError: %s\n", yes(tw_error_is(probe, TW_ERR_RUNTIME)));
+        printf("BrokenBarrierError is a RuntimeError: %s\n",
+               tw_bool_str(tw_error_is(probe, TW_ERR_RUNTIME)));
         tw_error_unref(probe);
     }
 
     TW_AWAIT(co, tw_barrier_reset(f->barrier));
-    printf("after reset: broken: %s n_waiting: %zu\n", yes(tw_barrier_broken(f->barrier)),
+    printf("after reset: broken: %s n_waiting: %zu\n",
+           tw_bool_str(tw_barrier_broken(f->barrier)),
            tw_barrier_n_waiting(f->barrier));
     for (int i = 0; i < 2; i++)
         f->tasks[i] = tw_create_task(party(second[i], f->barrier), NULL);
     TW_AWAIT(co, tw_sleep(0));
     TW_AWAIT(co, tw_barrier_reset(f->barrier));  /* waiting parties get BrokenBarrierError */
     TW_AWAIT(co, tw_gather(2, f->tasks, false));
-    printf("after second reset: broken: %s\n", yes(tw_barrier_broken(f->barrier)));
+    printf("after second reset: broken: %s\n",
+           tw_bool_str(tw_barrier_broken(f->barrier)));
 
     /* A waiting party that is cancelled leaves the barrier. */
     f->task = tw_create_task(party("c0", f->barrier), NULL);
@@ -70,7 +71,7 @@ static tw_step main_body(tw_coro *co)
         printf("c0 cancelled\n");
     TW_CLEAR(co);
     printf("n_waiting after cancel: %zu broken: %s\n", tw_barrier_n_waiting(f->barrier),
-           yes(tw_barrier_broken(f->barrier)));
+           tw_bool_str(tw_barrier_broken(f->barrier)));
     tw_unref(f->barrier);
     TW_END(co);
 }

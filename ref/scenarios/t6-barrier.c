@@ -1,10 +1,8 @@
-#line 19943 "tower.nw"
+#line 19928 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct results { size_t n; const char *names[3]; long positions[3]; };
 
@@ -55,7 +53,8 @@ static tw_step main_body(tw_coro *co)
     TW_BEGIN(co);
     tw_error_unref(tw_barrier_new(3, &f->barrier));
     printf("parties: %zu n_waiting: %zu broken: %s\n", tw_barrier_parties(f->barrier),
-           tw_barrier_n_waiting(f->barrier), yes(tw_barrier_broken(f->barrier)));
+           tw_barrier_n_waiting(f->barrier),
+           tw_bool_str(tw_barrier_broken(f->barrier)));
     for (f->round = 1; f->round <= 2; f->round++) {
         f->results.n = 0;
         for (int i = 0; i < 2; i++)
@@ -74,7 +73,7 @@ static tw_step main_body(tw_coro *co)
                f->results.positions[0], f->results.positions[1], f->results.positions[2]);
     }
     printf("n_waiting after reuse: %zu broken: %s\n", tw_barrier_n_waiting(f->barrier),
-           yes(tw_barrier_broken(f->barrier)));
+           tw_bool_str(tw_barrier_broken(f->barrier)));
     tw_unref(f->barrier);
     TW_END(co);
 }

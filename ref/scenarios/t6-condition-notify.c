@@ -1,10 +1,8 @@
-#line 20125 "tower.nw"
+#line 20109 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct woken { size_t n; const char *names[4]; bool result_true[4], held[4]; };
 
@@ -70,7 +68,7 @@ static tw_step main_body(tw_coro *co)
         f->tasks[i] = tw_create_task(&w->co, NULL);
     }
     TW_AWAIT(co, settle());
-    printf("locked while all wait: %s\n", yes(tw_condition_locked(f->cond)));
+    printf("locked while all wait: %s\n", tw_bool_str(tw_condition_locked(f->cond)));
     TW_AWAIT(co, tw_condition_acquire(f->cond));
     tw_condition_notify(f->cond, 2);
     tw_condition_release(f->cond);
@@ -83,7 +81,7 @@ static tw_step main_body(tw_coro *co)
     printf("woken after notify_all: %zu\n", f->woken.n);
     for (size_t i = 0; i < f->woken.n; i++)
         all = all && f->woken.result_true[i] && f->woken.held[i];
-    printf("every wait returned True holding the lock: %s\n", yes(all));
+    printf("every wait returned True holding the lock: %s\n", tw_bool_str(all));
     qsort(f->woken.names, f->woken.n, sizeof f->woken.names[0], by_name);
     printf("each waiter woken once: %s %s %s %s\n", f->woken.names[0], f->woken.names[1],
            f->woken.names[2], f->woken.names[3]);

@@ -1,8 +1,6 @@
-#line 20248 "tower.nw"
+#line 20230 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static int count;
 
@@ -26,7 +24,7 @@ static tw_step waiter_body(tw_coro *co)
     TW_AWAIT_TRY(co, tw_condition_wait_for(f->cond, ready, NULL));
     if (TW_ERROR(co) == NULL)
         printf("wait_for returned %s holding the lock %s\n", TW_RESULT(co).s,
-               yes(tw_condition_locked(f->cond)));
+               tw_bool_str(tw_condition_locked(f->cond)));
     tw_condition_release(f->cond);
     if (TW_ERROR(co))
         TW_RERAISE(co);
@@ -48,7 +46,8 @@ static tw_step main_body(tw_coro *co)
         TW_AWAIT(co, tw_sleep(0));
         TW_AWAIT(co, tw_condition_acquire(f->cond));
         count++;
-        printf("count is %d waiter done: %s\n", count, yes(tw_future_done(tw_task_future(f->task))));
+        printf("count is %d waiter done: %s\n",
+               count, tw_bool_str(tw_future_done(tw_task_future(f->task))));
         tw_condition_notify_all(f->cond);
         tw_condition_release(f->cond);
     }

@@ -1,8 +1,6 @@
-#line 20331 "tower.nw"
+#line 20312 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct waiter { tw_coro co; const char *name; tw_event *event; };
 
@@ -11,7 +9,7 @@ static tw_step waiter_body(tw_coro *co)
     struct waiter *f = (struct waiter *)co;
     TW_BEGIN(co);
     TW_AWAIT(co, tw_event_wait(f->event));
-    printf("%s woke, wait returned %s\n", f->name, yes(TW_RESULT(co).i == 1));
+    printf("%s woke, wait returned %s\n", f->name, tw_bool_str(TW_RESULT(co).i == 1));
     TW_END(co);
 }
 
@@ -33,7 +31,7 @@ static tw_step main_body(tw_coro *co)
     void *aws[3];
     TW_BEGIN(co);
     f->event = tw_event_new();
-    printf("is_set: %s\n", yes(tw_event_is_set(f->event)));
+    printf("is_set: %s\n", tw_bool_str(tw_event_is_set(f->event)));
     for (int i = 0; i < 3; i++)
         f->tasks[i] = tw_create_task(waiter(names[i], f->event), NULL);
     TW_AWAIT(co, tw_sleep(0));
@@ -45,15 +43,16 @@ static tw_step main_body(tw_coro *co)
     for (int i = 0; i < 3; i++)
         aws[i] = f->tasks[i];
     TW_AWAIT(co, tw_gather(3, aws, false));
-    printf("is_set: %s\n", yes(tw_event_is_set(f->event)));
+    printf("is_set: %s\n", tw_bool_str(tw_event_is_set(f->event)));
     tw_event_set(f->event);
     TW_AWAIT(co, tw_event_wait(f->event));
-    printf("wait on a set event returns %s\n", yes(TW_RESULT(co).i == 1));
+    printf("wait on a set event returns %s\n", tw_bool_str(TW_RESULT(co).i == 1));
     tw_event_clear(f->event);
     f->late = tw_create_task(waiter("late", f->event), NULL);
     for (f->i = 0; f->i < 3; f->i++)
         TW_AWAIT(co, tw_sleep(0));
-    printf("late waiter done before set: %s\n", yes(tw_future_done(tw_task_future(f->late))));
+    printf("late waiter done before set: %s\n",
+           tw_bool_str(tw_future_done(tw_task_future(f->late))));
     tw_event_set(f->event);
     TW_AWAIT(co, f->late);
     tw_unref(f->event);

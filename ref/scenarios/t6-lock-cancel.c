@@ -1,8 +1,6 @@
-#line 20410 "tower.nw"
+#line 20390 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct worker { tw_coro co; const char *name; tw_lock *lock; };
 
@@ -13,7 +11,7 @@ static tw_step worker_body(tw_coro *co)
     TW_AWAIT_TRY(co, tw_lock_acquire(f->lock));
     if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED)) {
         printf("%s cancelled before acquiring, lock locked: %s\n", f->name,
-               yes(tw_lock_locked(f->lock)));
+               tw_bool_str(tw_lock_locked(f->lock)));
         TW_RERAISE(co);
     }
     printf("%s acquired\n", f->name);
@@ -55,7 +53,7 @@ static tw_step main_body(tw_coro *co)
             printf(" %s", tw_error_is(g->errors[i], TW_ERR_CANCELLED) ? "cancelled" : "ok");
         printf("\n");
     }
-    printf("lock locked at the end: %s\n", yes(tw_lock_locked(f->lock)));
+    printf("lock locked at the end: %s\n", tw_bool_str(tw_lock_locked(f->lock)));
     tw_unref(f->lock);
     TW_END(co);
 }

@@ -1,8 +1,6 @@
-#line 20489 "tower.nw"
+#line 20467 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct block { tw_coro co; tw_lock *lock; };
 
@@ -10,7 +8,7 @@ static tw_step block_body(tw_coro *co)
 {
     struct block *f = (struct block *)co;
     TW_BEGIN(co);
-    printf("inside: locked %s\n", yes(tw_lock_locked(f->lock)));
+    printf("inside: locked %s\n", tw_bool_str(tw_lock_locked(f->lock)));
     TW_RAISE(co, tw_error_new(TW_ERR_KEY, "boom"));
     TW_END(co);
 }
@@ -34,11 +32,12 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT_TRY(co, &b->co);
     tw_lock_release(f->lock);                   /* the exit of the block */
     if (tw_error_is(TW_ERROR(co), TW_ERR_KEY))
-        printf("after an exception in the block: locked %s\n", yes(tw_lock_locked(f->lock)));
+        printf("after an exception in the block: locked %s\n",
+               tw_bool_str(tw_lock_locked(f->lock)));
     else if (TW_ERROR(co))
         TW_RERAISE(co);
     TW_AWAIT(co, tw_lock_acquire(f->lock));
-    printf("acquire returns: %s\n", yes(TW_RESULT(co).i == 1));
+    printf("acquire returns: %s\n", tw_bool_str(TW_RESULT(co).i == 1));
     tw_lock_release(f->lock);
     tw_unref(f->lock);
     TW_END(co);

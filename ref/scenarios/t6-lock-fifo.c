@@ -1,8 +1,6 @@
-#line 20551 "tower.nw"
+#line 20528 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct worker { tw_coro co; const char *name; tw_lock *lock; };
 
@@ -29,9 +27,9 @@ static tw_step main_body(tw_coro *co)
     static const char *names[] = { "w0", "w1", "w2" };
     TW_BEGIN(co);
     f->lock = tw_lock_new();
-    printf("locked: %s\n", yes(tw_lock_locked(f->lock)));
+    printf("locked: %s\n", tw_bool_str(tw_lock_locked(f->lock)));
     TW_AWAIT(co, tw_lock_acquire(f->lock));
-    printf("locked: %s\n", yes(tw_lock_locked(f->lock)));
+    printf("locked: %s\n", tw_bool_str(tw_lock_locked(f->lock)));
     for (int i = 0; i < 3; i++) {
         struct worker *w = tw_coro_new(worker_body, sizeof *w);
         w->name = names[i];
@@ -41,7 +39,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_sleep(0));          /* w0, w1, w2 now wait, in that order */
     tw_lock_release(f->lock);
     TW_AWAIT(co, tw_gather(3, f->tasks, false));
-    printf("locked: %s\n", yes(tw_lock_locked(f->lock)));
+    printf("locked: %s\n", tw_bool_str(tw_lock_locked(f->lock)));
     tw_unref(f->lock);
     TW_END(co);
 }

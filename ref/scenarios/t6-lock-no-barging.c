@@ -1,8 +1,6 @@
-#line 20616 "tower.nw"
+#line 20591 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct worker { tw_coro co; const char *name; tw_lock *lock; };
 
@@ -40,7 +38,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_sleep(0));          /* the waiter is queued on the held lock */
     tw_lock_release(f->lock);
     /* The lock is unlocked now, but the woken waiter has not run yet. */
-    printf("locked right after release: %s\n", yes(tw_lock_locked(f->lock)));
+    printf("locked right after release: %s\n", tw_bool_str(tw_lock_locked(f->lock)));
     aws[0] = f->first;
     aws[1] = worker("late", f->lock);
     TW_AWAIT(co, tw_gather(2, aws, false));

@@ -1,4 +1,4 @@
-#line 20692 "tower.nw"
+#line 20665 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20947 "tower.nw"
+#line 20922 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,8 +1,6 @@
-#line 21002 "tower.nw"
+#line 20977 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct worker { tw_coro co; tw_queue *q; intptr_t item; };
 
@@ -69,7 +67,8 @@ static tw_step main_body(tw_coro *co)
     f->j = joiner(f->q);
     for (f->i = 0; f->i < 3; f->i++)
         TW_AWAIT(co, tw_sleep(0));
-    printf("join done before task_done: %s\n", yes(tw_future_done(tw_task_future(f->j))));
+    printf("join done before task_done: %s\n",
+           tw_bool_str(tw_future_done(tw_task_future(f->j))));
     tw_queue_task_done(f->q);
     TW_AWAIT(co, f->j);
     err = tw_queue_task_done(f->q);

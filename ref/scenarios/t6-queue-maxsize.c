@@ -1,8 +1,6 @@
-#line 21100 "tower.nw"
+#line 21074 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct producer { tw_coro co; tw_queue *q; int i; };
 
@@ -43,14 +41,16 @@ static tw_step main_body(tw_coro *co)
     p->q = f->q;
     f->task = tw_create_task(&p->co, NULL);
     TW_AWAIT(co, settle());
-    printf("blocked: full: %s qsize: %zu producer done: %s\n", yes(tw_queue_full(f->q)),
-           tw_queue_qsize(f->q), yes(tw_future_done(tw_task_future(f->task))));
+    printf("blocked: full: %s qsize: %zu producer done: %s\n",
+           tw_bool_str(tw_queue_full(f->q)),
+           tw_queue_qsize(f->q), tw_bool_str(tw_future_done(tw_task_future(f->task))));
     for (f->i = 0; f->i < 4; f->i++) {
         TW_AWAIT(co, tw_queue_get(f->q));
         printf("get %ld\n", (long)TW_RESULT(co).i);
         TW_AWAIT(co, settle());
     }
-    printf("producer done: %s qsize: %zu\n", yes(tw_future_done(tw_task_future(f->task))),
+    printf("producer done: %s qsize: %zu\n",
+           tw_bool_str(tw_future_done(tw_task_future(f->task))),
            tw_queue_qsize(f->q));
     tw_unref(f->task);
     tw_unref(f->q);

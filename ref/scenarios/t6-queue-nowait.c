@@ -1,8 +1,6 @@
-#line 21176 "tower.nw"
+#line 21150 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static bool fails_with(tw_error *err, tw_errkind kind)
 {
@@ -25,7 +23,7 @@ static tw_step main_body(tw_coro *co)
     printf("qsize: %zu", tw_queue_qsize(q));
     tw_queue_get_nowait(q, &v);
     printf(" item: %s\n", v.s);
-    printf("empty again: %s\n", yes(tw_queue_empty(q)));
+    printf("empty again: %s\n", tw_bool_str(tw_queue_empty(q)));
     lifo = tw_lifo_queue_new(1);
     tw_queue_put_nowait(lifo, TW_INT(1));
     if (fails_with(tw_queue_put_nowait(lifo, TW_INT(2)), TW_ERR_QUEUE_FULL))

@@ -1,4 +1,4 @@
-#line 21303 "tower.nw"
+#line 21275 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21361 "tower.nw"
+#line 21333 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

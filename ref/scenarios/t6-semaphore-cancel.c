@@ -1,8 +1,6 @@
-#line 21432 "tower.nw"
+#line 21404 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct worker { tw_coro co; const char *name; tw_semaphore *sem; };
 
@@ -13,7 +11,7 @@ static tw_step worker_body(tw_coro *co)
     TW_AWAIT_TRY(co, tw_semaphore_acquire(f->sem));
     if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED)) {
         printf("%s cancelled before acquiring, locked: %s\n", f->name,
-               yes(tw_semaphore_locked(f->sem)));
+               tw_bool_str(tw_semaphore_locked(f->sem)));
         TW_RERAISE(co);
     }
     printf("%s acquired\n", f->name);
@@ -52,9 +50,9 @@ static tw_step main_body(tw_coro *co)
             printf(" %s", tw_error_is(g->errors[i], TW_ERR_CANCELLED) ? "cancelled" : "ok");
         printf("\n");
     }
-    printf("locked at the end: %s\n", yes(tw_semaphore_locked(f->sem)));
+    printf("locked at the end: %s\n", tw_bool_str(tw_semaphore_locked(f->sem)));
     TW_AWAIT(co, tw_semaphore_acquire(f->sem));
-    printf("can acquire again: %s\n", yes(TW_RESULT(co).i == 1));
+    printf("can acquire again: %s\n", tw_bool_str(TW_RESULT(co).i == 1));
     tw_unref(f->sem);
     TW_END(co);
 }

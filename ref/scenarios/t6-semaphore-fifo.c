@@ -1,8 +1,6 @@
-#line 21509 "tower.nw"
+#line 21479 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct worker { tw_coro co; const char *name; tw_semaphore *sem; tw_event *gate; };
 
@@ -38,14 +36,14 @@ static tw_step main_body(tw_coro *co)
         f->tasks[i] = tw_create_task(&w->co, NULL);
     }
     TW_AWAIT(co, tw_sleep(0));
-    printf("locked: %s\n", yes(tw_semaphore_locked(f->sem)));
+    printf("locked: %s\n", tw_bool_str(tw_semaphore_locked(f->sem)));
     for (f->i = 0; f->i < 5; f->i++) {
         tw_event_set(f->gates[order[f->i]]);
         for (f->j = 0; f->j < 3; f->j++)
             TW_AWAIT(co, tw_sleep(0));
     }
     TW_AWAIT(co, tw_gather(5, f->tasks, false));
-    printf("locked: %s\n", yes(tw_semaphore_locked(f->sem)));
+    printf("locked: %s\n", tw_bool_str(tw_semaphore_locked(f->sem)));
     for (int i = 0; i < 5; i++)
         tw_unref(f->gates[i]);
     tw_unref(f->sem);

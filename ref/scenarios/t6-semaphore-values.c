@@ -1,8 +1,6 @@
-#line 21580 "tower.nw"
+#line 21548 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct main_frame { tw_coro co; tw_semaphore *sem, *bounded; bool first; };
 
@@ -17,15 +15,16 @@ static tw_step main_body(tw_coro *co)
         printf("Semaphore(-1): ValueError\n");
     tw_error_unref(err);
     tw_error_unref(tw_semaphore_new(0, &f->sem));
-    printf("Semaphore(0) locked: %s\n", yes(tw_semaphore_locked(f->sem)));
+    printf("Semaphore(0) locked: %s\n", tw_bool_str(tw_semaphore_locked(f->sem)));
     tw_semaphore_release(f->sem);
     tw_semaphore_release(f->sem);       /* a plain Semaphore may be released more often than acquired */
-    printf("after two releases locked: %s\n", yes(tw_semaphore_locked(f->sem)));
+    printf("after two releases locked: %s\n", tw_bool_str(tw_semaphore_locked(f->sem)));
     TW_AWAIT(co, tw_semaphore_acquire(f->sem));
     f->first = TW_RESULT(co).i == 1;
     TW_AWAIT(co, tw_semaphore_acquire(f->sem));
-    printf("acquire: %s acquire: %s\n", yes(f->first), yes(TW_RESULT(co).i == 1));
-    printf("locked: %s\n", yes(tw_semaphore_locked(f->sem)));
+    printf("acquire: %s acquire: %s\n",
+           tw_bool_str(f->first), tw_bool_str(TW_RESULT(co).i == 1));
+    printf("locked: %s\n", tw_bool_str(tw_semaphore_locked(f->sem)));
 
     tw_error_unref(tw_bounded_semaphore_new(2, &f->bounded));
     TW_AWAIT(co, tw_semaphore_acquire(f->bounded));
@@ -35,10 +34,11 @@ static tw_step main_body(tw_coro *co)
     if (tw_error_is(err, TW_ERR_VALUE))
         printf("BoundedSemaphore released too often: ValueError\n");
     tw_error_unref(err);
-    printf("bounded locked: %s\n", yes(tw_semaphore_locked(f->bounded)));
+    printf("bounded locked: %s\n", tw_bool_str(tw_semaphore_locked(f->bounded)));
     TW_AWAIT(co, tw_semaphore_acquire(f->bounded));
     TW_AWAIT(co, tw_semaphore_acquire(f->bounded));
-    printf("bounded after two acquires locked: %s\n", yes(tw_semaphore_locked(f->bounded)));
+    printf("bounded after two acquires locked: %s\n",
+           tw_bool_str(tw_semaphore_locked(f->bounded)));
     tw_unref(f->sem);
     tw_unref(f->bounded);
     TW_END(co);

@@ -1,4 +1,4 @@
-#line 24820 "tower.nw"
+#line 24788 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 28737 "tower.nw"
+#line 28705 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 22902 "tower.nw"
+#line 22870 "tower.nw"
 /* transport.c -- the transport class, socket transports, direct socket operations */
 #include "private.h"
 #include <arpa/inet.h>
@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <unistd.h>
 
-#line 22923 "tower.nw"
+#line 22891 "tower.nw"
 int tw_sockaddr_family(const tw_sockaddr *a)
 {
     return a ? a->u.sa.sa_family : AF_UNSPEC;
@@ -78,7 +78,7 @@ const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
     }
     return buf;
 }
-#line 22998 "tower.nw"
+#line 22966 "tower.nw"
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
 {
     if (a == NULL || b == NULL)
@@ -101,7 +101,7 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 23040 "tower.nw"
+#line 23008 "tower.nw"
 tw_error *tw__error_named(tw_error *e, const char *type)
 {
     if (type)
@@ -122,7 +122,7 @@ tw_error *tw_error_os(int errnum, const char *fmt, ...)
     snprintf(message, sizeof message, "[Errno %d] %s", errnum, body);
     return tw__os_error(errnum, errnum, NULL, message);
 }
-#line 23069 "tower.nw"
+#line 23037 "tower.nw"
 static void not_implemented(const tw_transport *t, const char *method)
     __attribute__((noreturn));
 
@@ -175,7 +175,7 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
     t->protocol = protocol;
     tw_protocol_unref(old);
 }
-#line 23124 "tower.nw"
+#line 23092 "tower.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -230,7 +230,7 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 23194 "tower.nw"
+#line 23162 "tower.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -252,7 +252,7 @@ struct sock {
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 23226 "tower.nw"
+#line 23194 "tower.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
 static void sock_watch(struct sock *s, bool writer, bool on)
@@ -279,7 +279,7 @@ static void sock_watch(struct sock *s, bool writer, bool on)
 
 static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
 static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
-#line 23264 "tower.nw"
+#line 23232 "tower.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -317,7 +317,7 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 23311 "tower.nw"
+#line 23279 "tower.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -361,7 +361,7 @@ static void sock_loop_closed(tw__resource *r)
     sock_release(s);
     tw_transport_unref(&s->base);
 }
-#line 23363 "tower.nw"
+#line 23331 "tower.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -417,7 +417,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 23424 "tower.nw"
+#line 23392 "tower.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -431,7 +431,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 23448 "tower.nw"
+#line 23416 "tower.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -502,7 +502,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 23525 "tower.nw"
+#line 23493 "tower.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -514,14 +514,14 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 23565 "tower.nw"
+#line 23533 "tower.nw"
 static char *read_buffer(tw_loop *L)
 {
     if (L->rbuf == NULL)
         L->rbuf = tw__alloc(READ_SIZE);
     return L->rbuf;
 }
-#line 23574 "tower.nw"
+#line 23542 "tower.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -569,7 +569,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 23631 "tower.nw"
+#line 23599 "tower.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -614,7 +614,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 23695 "tower.nw"
+#line 23663 "tower.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -667,7 +667,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 23754 "tower.nw"
+#line 23722 "tower.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -723,7 +723,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 23826 "tower.nw"
+#line 23794 "tower.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -766,7 +766,7 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 23880 "tower.nw"
+#line 23848 "tower.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -820,7 +820,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 23936 "tower.nw"
+#line 23904 "tower.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -899,7 +899,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 24017 "tower.nw"
+#line 23985 "tower.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -928,7 +928,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 24057 "tower.nw"
+#line 24025 "tower.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -988,7 +988,7 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 24122 "tower.nw"
+#line 24090 "tower.nw"
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1025,7 +1025,7 @@ void *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return sockop_new(recv_body, L, fd, buf, n);
 }
-#line 24161 "tower.nw"
+#line 24129 "tower.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1070,7 +1070,7 @@ void *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return sockop_new(sendall_body, L, fd, data, n);
 }
-#line 24211 "tower.nw"
+#line 24179 "tower.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;

@@ -1,54 +1,54 @@
-#line 4865 "tower.nw"
+#line 4870 "tower.nw"
 /* check_main.c -- the runner of the runtime's unit tests */
 #include <check.h>
 #include <stdlib.h>
 
-#line 2079 "tower.nw"
+#line 2085 "tower.nw"
 Suite *tw_coro_suite(void);
-#line 4884 "tower.nw"
+#line 4889 "tower.nw"
 Suite *tw_loop_suite(void);
-#line 6577 "tower.nw"
+#line 6580 "tower.nw"
 Suite *tw_future_suite(void);
-#line 10494 "tower.nw"
+#line 10478 "tower.nw"
 Suite *tw_task_suite(void);
-#line 17316 "tower.nw"
+#line 17300 "tower.nw"
 Suite *tw_executor_suite(void);
 Suite *tw_subprocess_suite(void);
-#line 21647 "tower.nw"
+#line 21615 "tower.nw"
 Suite *tw_sync_suite(void);
-#line 25793 "tower.nw"
+#line 25761 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 29772 "tower.nw"
+#line 29740 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 34058 "tower.nw"
+#line 34026 "tower.nw"
 Suite *tw_stream_suite(void);
 
-#line 4871 "tower.nw"
+#line 4876 "tower.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed;
     
-#line 2082 "tower.nw"
+#line 2088 "tower.nw"
 srunner_add_suite(sr, tw_coro_suite());
-#line 4887 "tower.nw"
+#line 4892 "tower.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 6580 "tower.nw"
+#line 6583 "tower.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 10497 "tower.nw"
+#line 10481 "tower.nw"
 srunner_add_suite(sr, tw_task_suite());
-#line 17320 "tower.nw"
+#line 17304 "tower.nw"
 srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 21650 "tower.nw"
+#line 21618 "tower.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 25796 "tower.nw"
+#line 25764 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 29775 "tower.nw"
+#line 29743 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 34061 "tower.nw"
+#line 34029 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
-#line 4876 "tower.nw"
+#line 4881 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

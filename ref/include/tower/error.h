@@ -20,7 +20,9 @@ typedef union tw_value {
 #define TW_DBL(x) ((tw_value){ .d = (x) })
 #define TW_PTR(x) ((tw_value){ .p = (void *)(x) })
 #define TW_STR(x) ((tw_value){ .s = (x) })
-#line 432 "tower.nw"
+
+static inline const char *tw_bool_str(bool b) { return b ? "True" : "False"; }
+#line 438 "tower.nw"
 typedef enum tw_errkind {
     TW_ERR_NONE = 0,
     TW_ERR_CANCELLED,       /* asyncio.CancelledError */
@@ -37,7 +39,7 @@ typedef enum tw_errkind {
     TW_ERR_NO_MEMORY,       /* MemoryError */
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
     
-#line 11270 "tower.nw"
+#line 11254 "tower.nw"
     TW_ERR_FILE_NOT_FOUND,  /* FileNotFoundError, an OSError */
     TW_ERR_PERMISSION,      /* PermissionError, an OSError */
     TW_ERR_PROCESS_LOOKUP,  /* ProcessLookupError, an OSError */
@@ -45,21 +47,21 @@ typedef enum tw_errkind {
     TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
     TW_ERR_BROKEN_EXECUTOR, /* concurrent.futures.BrokenExecutor, a RuntimeError */
     TW_ERR_BROKEN_PROCESS_POOL, /* ...process.BrokenProcessPool, a BrokenExecutor */
-#line 18361 "tower.nw"
+#line 18345 "tower.nw"
     TW_ERR_QUEUE_EMPTY,     /* asyncio.QueueEmpty */
     TW_ERR_QUEUE_FULL,      /* asyncio.QueueFull */
     TW_ERR_BROKEN_BARRIER,  /* asyncio.BrokenBarrierError, a RuntimeError */
-#line 30658 "tower.nw"
+#line 30626 "tower.nw"
     TW_ERR_EOF,             /* EOFError */
     TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
     TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
-#line 448 "tower.nw"
+#line 454 "tower.nw"
     TW_ERR_USER,            /* any other class, named when made */
     TW_ERR__COUNT
 } tw_errkind;
 
 typedef struct tw_error tw_error;
-#line 456 "tower.nw"
+#line 462 "tower.nw"
 tw_error *tw_error_new(tw_errkind kind, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 tw_error *tw_error_user(const char *type, const char *fmt, ...)
