@@ -1,4 +1,4 @@
-#line 36627 "tower.nw"
+#line 36784 "tower.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>

@@ -18,7 +18,7 @@
 #include "tower/transport.h"
 #line 26809 "tower.nw"
 #include "tower/protocol.h"
-#line 30635 "tower.nw"
+#line 30792 "tower.nw"
 #include "tower/stream.h"
 #line 685 "tower.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 28575 "tower.nw"
+#line 28612 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 28737 "tower.nw"
+#line 28774 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 28848 "tower.nw"
+#line 28885 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 29633 "tower.nw"
+#line 29670 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

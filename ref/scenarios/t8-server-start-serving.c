@@ -1,4 +1,4 @@
-#line 29508 "tower.nw"
+#line 29545 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 28947 "tower.nw"
+#line 28984 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -322,7 +322,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *pro
                                          const tw_sockaddr *address, tw_future *waiter);
 void tw__server_attach(struct tw_server *s);
 void tw__server_detach(struct tw_server *s);
-#line 32141 "tower.nw"
+#line 32298 "tower.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
 #line 711 "tower.nw"
 #endif

@@ -18,9 +18,9 @@ Suite *tw_subprocess_suite(void);
 Suite *tw_sync_suite(void);
 #line 25793 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 29772 "tower.nw"
+#line 29929 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 34058 "tower.nw"
+#line 34215 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4871 "tower.nw"
@@ -44,9 +44,9 @@ srunner_add_suite(sr, tw_subprocess_suite());
 srunner_add_suite(sr, tw_sync_suite());
 #line 25796 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 29775 "tower.nw"
+#line 29932 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 34061 "tower.nw"
+#line 34218 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4876 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

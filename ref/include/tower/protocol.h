@@ -65,12 +65,12 @@ tw_error *tw_protocol_error_received(tw_protocol *p, tw_error *exc);
 tw_error *tw_protocol_pipe_data_received(tw_protocol *p, int fd, const void *data, size_t n);
 tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc);
 tw_error *tw_protocol_process_exited(tw_protocol *p);
-#line 26986 "tower.nw"
+#line 27023 "tower.nw"
 void *tw_create_connection(tw_loop *loop, tw_protocol_factory factory, void *arg,
                            const char *host, int port);
 void *tw_create_unix_connection(tw_loop *loop, tw_protocol_factory factory, void *arg,
                                 const char *path, int sock);
-#line 27015 "tower.nw"
+#line 27052 "tower.nw"
 typedef struct tw_server tw_server;
 
 typedef struct tw_server_options {
@@ -97,7 +97,7 @@ void tw_server_close(tw_server *s);
 void *tw_server_wait_closed(tw_server *s);
 void *tw_server_serve_forever(tw_server *s);
 void *tw_server_exit(tw_server *s);
-#line 27097 "tower.nw"
+#line 27134 "tower.nw"
 typedef struct tw_datagram_options {
     const char *local_host;
     int local_port;

@@ -6,7 +6,7 @@
 
 #line 26313 "tower.nw"
 Suite *tw_transport_load_suite(void);
-#line 29984 "tower.nw"
+#line 30141 "tower.nw"
 Suite *tw_protocol_load_suite(int *skipped);
 
 #line 26642 "tower.nw"
@@ -17,7 +17,7 @@ int main(void)
     
 #line 26316 "tower.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 29987 "tower.nw"
+#line 30144 "tower.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
 #line 26647 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
