@@ -1,4 +1,4 @@
-#line 36659 "tower.nw"
+#line 37177 "tower.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

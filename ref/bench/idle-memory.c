@@ -1,4 +1,4 @@
-#line 36367 "tower.nw"
+#line 36885 "tower.nw"
 #include "bench.h"
 
 int main(void)

@@ -1,4 +1,4 @@
-#line 36383 "tower.nw"
+#line 36901 "tower.nw"
 #include "bench.h"
 #include <sys/resource.h>
 

@@ -1,4 +1,4 @@
-#line 36784 "tower.nw"
+#line 37302 "tower.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 36446 "tower.nw"
+#line 36964 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

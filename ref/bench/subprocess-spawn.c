@@ -1,4 +1,4 @@
-#line 36710 "tower.nw"
+#line 37228 "tower.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

@@ -1,4 +1,4 @@
-#line 24542 "tower.nw"
+#line 24863 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"

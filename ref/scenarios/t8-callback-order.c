@@ -1,4 +1,4 @@
-#line 28449 "tower.nw"
+#line 28967 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 28346 "tower.nw"
+#line 28864 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

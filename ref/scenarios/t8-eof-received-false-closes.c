@@ -1,4 +1,4 @@
-#line 28774 "tower.nw"
+#line 29292 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 28885 "tower.nw"
+#line 29403 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 29670 "tower.nw"
+#line 30188 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,11 +1,11 @@
-#line 25759 "tower.nw"
+#line 26198 "tower.nw"
 /* check_transport.c -- unit tests of tier 7: addresses, errors, socket transports */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <time.h>
 #include "sockets.h"
 
-#line 25800 "tower.nw"
+#line 26239 "tower.nw"
 START_TEST(addresses_print_as_python_does)
 {
     tw_sockaddr v4 = { .len = sizeof v4.u.in4 }, v6 = { .len = sizeof v6.u.in6 }, un, other;
@@ -58,7 +58,7 @@ START_TEST(os_errors_carry_python_classes)
     tw_error_unref(e);
 }
 END_TEST
-#line 25860 "tower.nw"
+#line 26299 "tower.nw"
 struct drained { tw_transport *t; int fd; size_t total; };
 
 static bool all_drained(void *arg)
@@ -113,7 +113,7 @@ START_TEST(write_after_write_eof_is_refused)
     rig_close(&r);
 }
 END_TEST
-#line 25921 "tower.nw"
+#line 26360 "tower.nw"
 START_TEST(pause_only_strictly_over_high)
 {
     struct rig r;
@@ -178,7 +178,7 @@ START_TEST(limits_are_validated)
     rig_close(&r);
 }
 END_TEST
-#line 25994 "tower.nw"
+#line 26433 "tower.nw"
 START_TEST(callbacks_in_order_over_a_socketpair)
 {
     struct rig r;
@@ -308,7 +308,7 @@ START_TEST(closing_the_loop_closes_transports)
 }
 END_TEST
 
-#line 25769 "tower.nw"
+#line 26208 "tower.nw"
 Suite *tw_transport_suite(void)
 {
     Suite *s = suite_create("transport");
