@@ -1,4 +1,4 @@
-#line 36885 "tower.nw"
+#line 37140 "tower.nw"
 #include "bench.h"
 
 int main(void)

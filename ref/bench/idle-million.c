@@ -1,4 +1,4 @@
-#line 36901 "tower.nw"
+#line 37156 "tower.nw"
 #include "bench.h"
 #include <sys/resource.h>
 

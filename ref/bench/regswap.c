@@ -1,4 +1,4 @@
-#line 36964 "tower.nw"
+#line 37219 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

@@ -1,4 +1,4 @@
-#line 37228 "tower.nw"
+#line 37483 "tower.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

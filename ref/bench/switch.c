@@ -1,4 +1,4 @@
-#line 36927 "tower.nw"
+#line 37182 "tower.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

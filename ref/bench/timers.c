@@ -1,4 +1,4 @@
-#line 36779 "tower.nw"
+#line 37034 "tower.nw"
 #include "bench.h"
 #define TIMERS 200000
 

@@ -1,4 +1,4 @@
-#line 28967 "tower.nw"
+#line 29222 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 29617 "tower.nw"
+#line 29872 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

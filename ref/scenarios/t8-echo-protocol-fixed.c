@@ -1,4 +1,4 @@
-#line 28864 "tower.nw"
+#line 29119 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

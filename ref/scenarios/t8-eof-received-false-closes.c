@@ -1,4 +1,4 @@
-#line 29292 "tower.nw"
+#line 29547 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

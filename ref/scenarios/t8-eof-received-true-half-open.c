@@ -1,4 +1,4 @@
-#line 29403 "tower.nw"
+#line 29658 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

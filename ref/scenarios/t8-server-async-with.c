@@ -1,4 +1,4 @@
-#line 30188 "tower.nw"
+#line 30443 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
