@@ -1,4 +1,4 @@
-#line 37140 "tower.nw"
+#line 37143 "tower.nw"
 #include "bench.h"
 
 int main(void)

@@ -1,4 +1,4 @@
-#line 37182 "tower.nw"
+#line 37185 "tower.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

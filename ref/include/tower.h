@@ -18,7 +18,7 @@
 #include "tower/transport.h"
 #line 27503 "tower.nw"
 #include "tower/protocol.h"
-#line 31565 "tower.nw"
+#line 31568 "tower.nw"
 #include "tower/stream.h"
 #line 685 "tower.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 29872 "tower.nw"
+#line 29875 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

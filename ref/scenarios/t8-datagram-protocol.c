@@ -1,4 +1,4 @@
-#line 30063 "tower.nw"
+#line 30066 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

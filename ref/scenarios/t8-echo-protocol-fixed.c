@@ -1,4 +1,4 @@
-#line 29119 "tower.nw"
+#line 29122 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

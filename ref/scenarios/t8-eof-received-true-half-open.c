@@ -1,4 +1,4 @@
-#line 29658 "tower.nw"
+#line 29661 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 30185 "tower.nw"
+#line 30188 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 30443 "tower.nw"
+#line 30446 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

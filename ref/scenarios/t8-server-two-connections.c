@@ -1,4 +1,4 @@
-#line 29757 "tower.nw"
+#line 29760 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

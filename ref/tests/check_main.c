@@ -18,9 +18,9 @@ Suite *tw_subprocess_suite(void);
 Suite *tw_sync_suite(void);
 #line 26242 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 30702 "tower.nw"
+#line 30705 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 34988 "tower.nw"
+#line 34991 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4871 "tower.nw"
@@ -44,9 +44,9 @@ srunner_add_suite(sr, tw_subprocess_suite());
 srunner_add_suite(sr, tw_sync_suite());
 #line 26245 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 30705 "tower.nw"
+#line 30708 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 34991 "tower.nw"
+#line 34994 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4876 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

@@ -6,7 +6,7 @@
 
 #line 27007 "tower.nw"
 Suite *tw_transport_load_suite(void);
-#line 30914 "tower.nw"
+#line 30917 "tower.nw"
 Suite *tw_protocol_load_suite(int *skipped);
 
 #line 27336 "tower.nw"
@@ -17,7 +17,7 @@ int main(void)
     
 #line 27010 "tower.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 30917 "tower.nw"
+#line 30920 "tower.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
 #line 27341 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
