@@ -1,4 +1,4 @@
-#line 37435 "tower.nw"
+#line 37436 "tower.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

@@ -1,4 +1,4 @@
-#line 37143 "tower.nw"
+#line 37144 "tower.nw"
 #include "bench.h"
 
 int main(void)

@@ -1,4 +1,4 @@
-#line 37222 "tower.nw"
+#line 37223 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

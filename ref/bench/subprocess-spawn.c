@@ -1,4 +1,4 @@
-#line 37486 "tower.nw"
+#line 37487 "tower.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

@@ -1,4 +1,4 @@
-#line 37185 "tower.nw"
+#line 37186 "tower.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

@@ -16,9 +16,9 @@
 #include "tower/queue.h"
 #line 22437 "tower.nw"
 #include "tower/transport.h"
-#line 27503 "tower.nw"
+#line 27504 "tower.nw"
 #include "tower/protocol.h"
-#line 31568 "tower.nw"
+#line 31569 "tower.nw"
 #include "tower/stream.h"
 #line 685 "tower.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 24594 "tower.nw"
+#line 24595 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

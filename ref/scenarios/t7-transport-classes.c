@@ -1,4 +1,4 @@
-#line 25870 "tower.nw"
+#line 25871 "tower.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 29388 "tower.nw"
+#line 29389 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

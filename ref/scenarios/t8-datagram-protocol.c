@@ -1,4 +1,4 @@
-#line 30066 "tower.nw"
+#line 30067 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 29122 "tower.nw"
+#line 29123 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

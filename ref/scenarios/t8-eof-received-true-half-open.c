@@ -1,4 +1,4 @@
-#line 29661 "tower.nw"
+#line 29662 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 30188 "tower.nw"
+#line 30189 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 30321 "tower.nw"
+#line 30322 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -132,10 +132,10 @@ struct tw_loop {
     bool executor_shutdown_called;
     struct tw_subprocess_transport *children;   /* tier 5: children not yet finished */
     tw_executor *child_watcher;         /* tier 5: threads waiting for children, without pidfd */
-#line 22882 "tower.nw"
+#line 22883 "tower.nw"
 size_t npassive;
 struct tw__resource *resources;
-#line 23632 "tower.nw"
+#line 23633 "tower.nw"
 char *rbuf;                               /* the socket transports' read buffer */
 #line 2757 "tower.nw"
 };
@@ -302,7 +302,7 @@ struct tw_queue {
     size_t unfinished;
     tw_event *finished;
 };
-#line 22893 "tower.nw"
+#line 22894 "tower.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);
     struct tw__resource *prev, *next;
@@ -312,9 +312,9 @@ void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resou
 void tw__resource_detach(tw_loop *loop, tw__resource *r);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 23112 "tower.nw"
+#line 23113 "tower.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 23901 "tower.nw"
+#line 23902 "tower.nw"
 struct tw_server;
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        struct tw_server *server, tw_future *waiter);
@@ -322,11 +322,11 @@ tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *pro
                                          const tw_sockaddr *address, tw_future *waiter);
 void tw__server_attach(struct tw_server *s);
 void tw__server_detach(struct tw_server *s);
-#line 24155 "tower.nw"
+#line 24156 "tower.nw"
 ssize_t tw__write_quietly(int fd, const void *data, size_t len);
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 33074 "tower.nw"
+#line 33075 "tower.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
 #line 711 "tower.nw"
 #endif

@@ -104,9 +104,9 @@ void tw_transport_get_write_buffer_limits(const tw_transport *t, size_t *low, si
 tw_error *tw_transport_set_write_buffer_limits(tw_transport *t, long high, long low);
 tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
                               const tw_sockaddr *addr);
-#line 22754 "tower.nw"
+#line 22755 "tower.nw"
 tw_transport *tw_subprocess_transport_as_transport(tw_subprocess_transport *t);
-#line 22819 "tower.nw"
+#line 22820 "tower.nw"
 void *tw_sock_recv(tw_loop *loop, int fd, void *buf, size_t n);
 void *tw_sock_sendall(tw_loop *loop, int fd, const void *data, size_t n);
 void *tw_sock_connect(tw_loop *loop, int fd, const tw_sockaddr *addr);
