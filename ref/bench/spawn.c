@@ -1,4 +1,4 @@
-#line 36902 "tower.nw"
+#line 36906 "tower.nw"
 #include "bench.h"
 #define SPAWN_TASKS 200000
 

@@ -1,4 +1,4 @@
-#line 37487 "tower.nw"
+#line 37491 "tower.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

@@ -1,4 +1,4 @@
-#line 37186 "tower.nw"
+#line 37190 "tower.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

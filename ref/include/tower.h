@@ -16,9 +16,9 @@
 #include "tower/queue.h"
 #line 22437 "tower.nw"
 #include "tower/transport.h"
-#line 27504 "tower.nw"
+#line 27508 "tower.nw"
 #include "tower/protocol.h"
-#line 31569 "tower.nw"
+#line 31573 "tower.nw"
 #include "tower/stream.h"
 #line 685 "tower.nw"
 #endif

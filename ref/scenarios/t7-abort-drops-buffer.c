@@ -1,4 +1,4 @@
-#line 25142 "tower.nw"
+#line 25146 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 24864 "tower.nw"
+#line 24868 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 25871 "tower.nw"
+#line 25875 "tower.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

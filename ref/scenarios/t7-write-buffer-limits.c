@@ -1,4 +1,4 @@
-#line 24966 "tower.nw"
+#line 24970 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#line 29389 "tower.nw"
+#line 29393 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 29965 "tower.nw"
+#line 29969 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

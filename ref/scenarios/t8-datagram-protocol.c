@@ -1,4 +1,4 @@
-#line 30067 "tower.nw"
+#line 30071 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

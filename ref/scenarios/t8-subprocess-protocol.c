@@ -1,4 +1,4 @@
-#line 30554 "tower.nw"
+#line 30558 "tower.nw"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,9 +1,9 @@
-#line 33975 "tower.nw"
+#line 33979 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
 
-#line 33191 "tower.nw"
+#line 33195 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -36,7 +36,7 @@ __attribute__((unused)) static const char *yes(bool b)
 {
     return b ? "True" : "False";
 }
-#line 33279 "tower.nw"
+#line 33283 "tower.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -63,7 +63,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 33982 "tower.nw"
+#line 33986 "tower.nw"
 static tw_step echo_body(tw_coro *co)
 {
     struct handler *f = (struct handler *)co;

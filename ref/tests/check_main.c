@@ -16,11 +16,11 @@ Suite *tw_executor_suite(void);
 Suite *tw_subprocess_suite(void);
 #line 21647 "tower.nw"
 Suite *tw_sync_suite(void);
-#line 26243 "tower.nw"
+#line 26247 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 30706 "tower.nw"
+#line 30710 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 34992 "tower.nw"
+#line 34996 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4871 "tower.nw"
@@ -42,11 +42,11 @@ srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
 #line 21650 "tower.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 26246 "tower.nw"
+#line 26250 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 30709 "tower.nw"
+#line 30713 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 34995 "tower.nw"
+#line 34999 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4876 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
