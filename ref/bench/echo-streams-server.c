@@ -1,11 +1,11 @@
-#line 38221 "tower.nw"
+#line 38222 "tower.nw"
 /* echo-streams-server.c -- the TCP echo benchmark's server on Tower's streams */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"
 
-#line 33283 "tower.nw"
+#line 33284 "tower.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -32,7 +32,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 38229 "tower.nw"
+#line 38230 "tower.nw"
 /* while data := await reader.read(65536): writer.write(data); await writer.drain() */
 static tw_step echo_body(tw_coro *co)
 {

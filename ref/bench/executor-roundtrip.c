@@ -1,4 +1,4 @@
-#line 37440 "tower.nw"
+#line 37441 "tower.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

@@ -1,4 +1,4 @@
-#line 37148 "tower.nw"
+#line 37149 "tower.nw"
 #include "bench.h"
 
 int main(void)

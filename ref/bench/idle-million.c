@@ -1,4 +1,4 @@
-#line 37164 "tower.nw"
+#line 37165 "tower.nw"
 #include "bench.h"
 #include <sys/resource.h>
 

@@ -1,4 +1,4 @@
-#line 36959 "tower.nw"
+#line 36960 "tower.nw"
 #include "bench.h"
 #define PING_PONG_ROUNDS 200000
 

@@ -1,4 +1,4 @@
-#line 37565 "tower.nw"
+#line 37566 "tower.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 37227 "tower.nw"
+#line 37228 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

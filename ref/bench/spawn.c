@@ -1,4 +1,4 @@
-#line 36906 "tower.nw"
+#line 36907 "tower.nw"
 #include "bench.h"
 #define SPAWN_TASKS 200000
 

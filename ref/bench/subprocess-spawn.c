@@ -1,4 +1,4 @@
-#line 37491 "tower.nw"
+#line 37492 "tower.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

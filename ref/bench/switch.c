@@ -1,4 +1,4 @@
-#line 37190 "tower.nw"
+#line 37191 "tower.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

@@ -1,4 +1,4 @@
-#line 37042 "tower.nw"
+#line 37043 "tower.nw"
 #include "bench.h"
 #define TIMERS 200000
 

@@ -16,9 +16,9 @@
 #include "tower/queue.h"
 #line 22437 "tower.nw"
 #include "tower/transport.h"
-#line 27508 "tower.nw"
+#line 27509 "tower.nw"
 #include "tower/protocol.h"
-#line 31573 "tower.nw"
+#line 31574 "tower.nw"
 #include "tower/stream.h"
 #line 685 "tower.nw"
 #endif

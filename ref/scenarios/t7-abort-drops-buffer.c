@@ -1,4 +1,4 @@
-#line 25146 "tower.nw"
+#line 25147 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 25237 "tower.nw"
+#line 25238 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 24868 "tower.nw"
+#line 24869 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 25376 "tower.nw"
+#line 25377 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

@@ -1,4 +1,4 @@
-#line 24599 "tower.nw"
+#line 24600 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 25467 "tower.nw"
+#line 25468 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

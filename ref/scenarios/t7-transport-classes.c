@@ -1,4 +1,4 @@
-#line 25875 "tower.nw"
+#line 25876 "tower.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

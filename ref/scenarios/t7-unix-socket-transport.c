@@ -1,4 +1,4 @@
-#line 25574 "tower.nw"
+#line 25575 "tower.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

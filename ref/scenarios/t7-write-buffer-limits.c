@@ -1,4 +1,4 @@
-#line 24970 "tower.nw"
+#line 24971 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>

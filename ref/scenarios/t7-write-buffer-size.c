@@ -1,4 +1,4 @@
-#line 25050 "tower.nw"
+#line 25051 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 24768 "tower.nw"
+#line 24769 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

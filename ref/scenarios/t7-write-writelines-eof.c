@@ -1,4 +1,4 @@
-#line 24668 "tower.nw"
+#line 24669 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 30558 "tower.nw"
+#line 30559 "tower.nw"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

@@ -322,11 +322,11 @@ tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *pro
                                          const tw_sockaddr *address, tw_future *waiter);
 void tw__server_attach(struct tw_server *s);
 void tw__server_detach(struct tw_server *s);
-#line 24160 "tower.nw"
+#line 24161 "tower.nw"
 ssize_t tw__write_quietly(int fd, const void *data, size_t len);
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 33079 "tower.nw"
+#line 33080 "tower.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
 #line 711 "tower.nw"
 #endif

@@ -936,7 +936,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 24166 "tower.nw"
+#line 24167 "tower.nw"
 static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
 {
     size_t sent = 0;
@@ -950,7 +950,7 @@ static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
     }
     return (ssize_t)sent;
 }
-#line 24188 "tower.nw"
+#line 24189 "tower.nw"
 static tw_error *pipe_eof_received(void *arg)
 {
     struct sock *s = arg;
@@ -967,7 +967,7 @@ static tw_error *read_pipe_eof(struct sock *s)
     tw__schedule(s->base.loop, sock_lost_callback, s, NULL);
     return NULL;
 }
-#line 24217 "tower.nw"
+#line 24218 "tower.nw"
 static tw_error *write_pipe_reader_gone(void *arg)
 {
     struct sock *s = arg;
@@ -1010,7 +1010,7 @@ static bool pipe_get_extra_info(tw_transport *t, const char *name, tw_value *v)
     *v = TW_INT(SOCK(t)->fd);
     return true;
 }
-#line 24270 "tower.nw"
+#line 24271 "tower.nw"
 static const tw_transport_class read_pipe_class = {
     .name = "_UnixReadPipeTransport",
     .kinds = TW_TRANSPORT_READ,
@@ -1056,7 +1056,7 @@ tw_transport *tw__pipe_transport_new(tw_loop *L, int fd, bool writer, tw_protoco
               waiter);
     return &st->s.base;
 }
-#line 24326 "tower.nw"
+#line 24327 "tower.nw"
 struct subprocess_face {
     tw_transport base;
     tw_subprocess_transport *proc;
@@ -1102,7 +1102,7 @@ tw_transport *tw_subprocess_transport_as_transport(tw_subprocess_transport *t)
     f->proc = tw_subprocess_transport_ref(t);
     return &f->base;
 }
-#line 24383 "tower.nw"
+#line 24384 "tower.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1162,7 +1162,7 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 24448 "tower.nw"
+#line 24449 "tower.nw"
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1199,7 +1199,7 @@ void *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return sockop_new(recv_body, L, fd, buf, n);
 }
-#line 24487 "tower.nw"
+#line 24488 "tower.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1244,7 +1244,7 @@ void *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return sockop_new(sendall_body, L, fd, data, n);
 }
-#line 24537 "tower.nw"
+#line 24538 "tower.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;

@@ -16,11 +16,11 @@ Suite *tw_executor_suite(void);
 Suite *tw_subprocess_suite(void);
 #line 21647 "tower.nw"
 Suite *tw_sync_suite(void);
-#line 26247 "tower.nw"
+#line 26248 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 30710 "tower.nw"
+#line 30711 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 34996 "tower.nw"
+#line 34997 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4871 "tower.nw"
@@ -42,11 +42,11 @@ srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
 #line 21650 "tower.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 26250 "tower.nw"
+#line 26251 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 30713 "tower.nw"
+#line 30714 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 34999 "tower.nw"
+#line 35000 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4876 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

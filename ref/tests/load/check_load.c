@@ -1,25 +1,25 @@
-#line 27334 "tower.nw"
+#line 27335 "tower.nw"
 /* check_load.c -- the runner of the load and fault tests */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#line 27012 "tower.nw"
+#line 27013 "tower.nw"
 Suite *tw_transport_load_suite(void);
-#line 30922 "tower.nw"
+#line 30923 "tower.nw"
 Suite *tw_protocol_load_suite(int *skipped);
 
-#line 27341 "tower.nw"
+#line 27342 "tower.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed, run, skipped = 0;
     
-#line 27015 "tower.nw"
+#line 27016 "tower.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 30925 "tower.nw"
+#line 30926 "tower.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
-#line 27346 "tower.nw"
+#line 27347 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     run = srunner_ntests_run(sr);
     failed = srunner_ntests_failed(sr);
