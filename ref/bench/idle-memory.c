@@ -1,4 +1,4 @@
-#line 36178 "tower.nw"
+#line 37117 "tower.nw"
 #include "bench.h"
 
 int main(void)

@@ -1,4 +1,4 @@
-#line 36521 "tower.nw"
+#line 37460 "tower.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

@@ -1,4 +1,4 @@
-#line 36220 "tower.nw"
+#line 37159 "tower.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

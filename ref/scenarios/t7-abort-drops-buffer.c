@@ -1,4 +1,4 @@
-#line 24788 "tower.nw"
+#line 25115 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 24879 "tower.nw"
+#line 25206 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

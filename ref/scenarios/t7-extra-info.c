@@ -1,4 +1,4 @@
-#line 24510 "tower.nw"
+#line 24837 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"

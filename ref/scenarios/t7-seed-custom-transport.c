@@ -1,4 +1,4 @@
-#line 24241 "tower.nw"
+#line 24568 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

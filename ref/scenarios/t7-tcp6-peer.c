@@ -1,4 +1,4 @@
-#line 25109 "tower.nw"
+#line 25436 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

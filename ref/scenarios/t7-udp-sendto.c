@@ -1,4 +1,4 @@
-#line 25357 "tower.nw"
+#line 25684 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

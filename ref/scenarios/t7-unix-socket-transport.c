@@ -1,4 +1,4 @@
-#line 25216 "tower.nw"
+#line 25543 "tower.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-#line 24310 "tower.nw"
+#line 24637 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

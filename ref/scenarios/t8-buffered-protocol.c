@@ -1,4 +1,4 @@
-#line 28543 "tower.nw"
+#line 29362 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 29030 "tower.nw"
+#line 29849 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 29221 "tower.nw"
+#line 30040 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 28277 "tower.nw"
+#line 29096 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 28705 "tower.nw"
+#line 29524 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

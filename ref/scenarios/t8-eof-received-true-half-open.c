@@ -1,4 +1,4 @@
-#line 28816 "tower.nw"
+#line 29635 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 29343 "tower.nw"
+#line 30162 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 29601 "tower.nw"
+#line 30420 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

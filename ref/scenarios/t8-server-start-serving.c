@@ -1,4 +1,4 @@
-#line 29476 "tower.nw"
+#line 30295 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 28915 "tower.nw"
+#line 29734 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

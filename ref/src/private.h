@@ -132,10 +132,10 @@ struct tw_loop {
     bool executor_shutdown_called;
     struct tw_subprocess_transport *children;   /* tier 5: children not yet finished */
     tw_executor *child_watcher;         /* tier 5: threads waiting for children, without pidfd */
-#line 22777 "tower.nw"
+#line 22851 "tower.nw"
 size_t npassive;
 struct tw__resource *resources;
-#line 23524 "tower.nw"
+#line 23601 "tower.nw"
 char *rbuf;                               /* the socket transports' read buffer */
 #line 2763 "tower.nw"
 };
@@ -302,7 +302,7 @@ struct tw_queue {
     size_t unfinished;
     tw_event *finished;
 };
-#line 22788 "tower.nw"
+#line 22862 "tower.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);
     struct tw__resource *prev, *next;
@@ -312,9 +312,9 @@ void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resou
 void tw__resource_detach(tw_loop *loop, tw__resource *r);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 23004 "tower.nw"
+#line 23081 "tower.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 23784 "tower.nw"
+#line 23870 "tower.nw"
 struct tw_server;
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        struct tw_server *server, tw_future *waiter);
@@ -322,7 +322,11 @@ tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *pro
                                          const tw_sockaddr *address, tw_future *waiter);
 void tw__server_attach(struct tw_server *s);
 void tw__server_detach(struct tw_server *s);
-#line 32109 "tower.nw"
+#line 24129 "tower.nw"
+ssize_t tw__write_quietly(int fd, const void *data, size_t len);
+tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
+                                     tw_future *waiter);
+#line 33048 "tower.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
 #line 717 "tower.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 27090 "tower.nw"
+#line 27843 "tower.nw"
 /* protocol.c -- protocols, connections, servers, datagram endpoints */
 #include "private.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 27112 "tower.nw"
+#line 27865 "tower.nw"
 void tw_protocol_init(tw_protocol *p, const tw_protocol_class *cls)
 {
     p->cls = cls;
@@ -42,7 +42,7 @@ void tw_protocol_unref(tw_protocol *p)
     if (p->heap)
         free(p);
 }
-#line 27155 "tower.nw"
+#line 27908 "tower.nw"
 #define CALL_OR_NOTHING(p, m, ...) ((p)->cls->m ? (p)->cls->m(__VA_ARGS__) : NULL)
 
 static void abstract(const tw_protocol *p, const char *method) __attribute__((noreturn));
@@ -114,7 +114,7 @@ tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc
 {
     return CALL_OR_NOTHING(p, pipe_connection_lost, p, fd, exc);
 }
-#line 27235 "tower.nw"
+#line 27988 "tower.nw"
 static tw_error *resolve(const char *host, int port, int family, int socktype, bool passive,
                          struct addrinfo **res)
 {
@@ -163,7 +163,7 @@ static tw_protocol *make_protocol(tw_protocol_factory factory, void *arg, tw_err
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 27290 "tower.nw"
+#line 28043 "tower.nw"
 static tw_error *combined_error(tw_error **errors, size_t n)
 {
     size_t len = 0;
@@ -187,7 +187,7 @@ static tw_error *combined_error(tw_error **errors, size_t n)
     free(msg);
     return e;
 }
-#line 27326 "tower.nw"
+#line 28079 "tower.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
@@ -233,7 +233,9 @@ static tw_step started_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *started(struct endpoint *e, const tw_sockaddr *remote, bool datagram)
+enum made { MADE_STREAM, MADE_DATAGRAM, MADE_READ_PIPE, MADE_WRITE_PIPE };
+
+static void *started(struct endpoint *e, const tw_sockaddr *remote, enum made made)
 {
     struct started *f = tw_coro_new(started_body, sizeof *f);
     tw_protocol *p = make_protocol(e->factory, e->arg, &f->err);
@@ -245,8 +247,12 @@ static void *started(struct endpoint *e, const tw_sockaddr *remote, bool datagra
         return f;
     }
     f->waiter = tw_future_new(e->loop);
-    f->transport = datagram ? tw__datagram_transport_new(e->loop, fd, p, remote, f->waiter)
-                            : tw__stream_transport_new(e->loop, fd, p, NULL, f->waiter);
+    if (made == MADE_DATAGRAM)
+        f->transport = tw__datagram_transport_new(e->loop, fd, p, remote, f->waiter);
+    else if (made == MADE_STREAM)
+        f->transport = tw__stream_transport_new(e->loop, fd, p, NULL, f->waiter);
+    else
+        f->transport = tw__pipe_transport_new(e->loop, fd, made == MADE_WRITE_PIPE, p, f->waiter);
     return f;
 }
 
@@ -257,7 +263,7 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 27405 "tower.nw"
+#line 28164 "tower.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
@@ -326,7 +332,7 @@ static tw_step connect_body(tw_coro *co)
         TW_RAISE(co, tw_error_new(TW_ERR_OS, "getaddrinfo() returned empty list"));
     TW_RAISE(co, combined_error(f->errors, f->nerrors));
 connected:
-    TW_AWAIT(co, started(&f->e, NULL, false));
+    TW_AWAIT(co, started(&f->e, NULL, MADE_STREAM));
     TW_RETURN(co, TW_RESULT(co));
     TW_END(co);
 }
@@ -347,7 +353,7 @@ void *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg,
     f->port = port;
     return f;
 }
-#line 27502 "tower.nw"
+#line 28261 "tower.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -378,7 +384,60 @@ void *tw_create_unix_connection(tw_loop *L, tw_protocol_factory factory, void *a
     }
     return f;
 }
-#line 27543 "tower.nw"
+#line 28299 "tower.nw"
+struct pipe_frame {
+    struct endpoint e;
+    bool writer;
+};
+
+static void pipe_cleanup(tw_coro *co)
+{
+    struct pipe_frame *f = (struct pipe_frame *)co;
+    if (f->e.fd >= 0)
+        close(f->e.fd);
+}
+
+static tw_step pipe_body(tw_coro *co)
+{
+    struct pipe_frame *f = (struct pipe_frame *)co;
+    struct stat st;
+    TW_BEGIN(co);
+    if (fstat(f->e.fd, &st) < 0) {
+        f->e.fd = -1;
+        TW_RAISE(co, tw_error_os(errno, NULL));
+    }
+    if (!S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode) && !S_ISCHR(st.st_mode)) {
+        f->e.fd = -1;                     /* still the caller's */
+        TW_RAISE(co, tw_error_new(TW_ERR_VALUE,
+                                  "Pipe transport is for pipes/sockets/character devices only."));
+    }
+    fcntl(f->e.fd, F_SETFL, fcntl(f->e.fd, F_GETFL) | O_NONBLOCK);
+    TW_AWAIT(co, started(&f->e, NULL, f->writer ? MADE_WRITE_PIPE : MADE_READ_PIPE));
+    TW_RETURN(co, TW_RESULT(co));
+    TW_END(co);
+}
+
+static void *connect_pipe(tw_loop *L, tw_protocol_factory factory, void *arg, int fd,
+                          bool writer)
+{
+    struct pipe_frame *f = tw_coro_new(pipe_body, sizeof *f);
+    f->e.co.cleanup = pipe_cleanup;
+    endpoint_init(&f->e, L, factory, arg);
+    f->e.fd = fd;
+    f->writer = writer;
+    return f;
+}
+
+void *tw_connect_read_pipe(tw_loop *L, tw_protocol_factory factory, void *arg, int fd)
+{
+    return connect_pipe(L, factory, arg, fd, false);
+}
+
+void *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *arg, int fd)
+{
+    return connect_pipe(L, factory, arg, fd, true);
+}
+#line 28362 "tower.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -437,7 +496,7 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 27608 "tower.nw"
+#line 28427 "tower.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -461,12 +520,12 @@ void tw__server_detach(tw_server *s)
         server_wakeup(s);
     tw_server_unref(s);
 }
-#line 32113 "tower.nw"
+#line 33052 "tower.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 27642 "tower.nw"
+#line 28461 "tower.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -529,7 +588,7 @@ static tw_error *server_accept(void *arg)
     }
     return NULL;
 }
-#line 27713 "tower.nw"
+#line 28532 "tower.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -585,7 +644,7 @@ void *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 27775 "tower.nw"
+#line 28594 "tower.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -633,7 +692,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 void *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 27830 "tower.nw"
+#line 28649 "tower.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -662,7 +721,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 void *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 27868 "tower.nw"
+#line 28687 "tower.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -727,7 +786,7 @@ static tw_error *bind_tcp(tw_server *s, const char *host, int port, const tw_ser
     freeaddrinfo(infos);
     return err;
 }
-#line 27939 "tower.nw"
+#line 28758 "tower.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;
@@ -822,7 +881,7 @@ void *tw_create_unix_server(tw_loop *L, tw_protocol_factory factory, void *arg,
     f->path = tw__strdup(path);
     return f;
 }
-#line 28045 "tower.nw"
+#line 28864 "tower.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;
@@ -884,7 +943,7 @@ static tw_step datagram_body(tw_coro *co)
         TW_RAISE(co, err);
     if (f->remote && !f->opt.allow_broadcast)
         TW_AWAIT(co, tw_sock_connect(f->e.loop, f->e.fd, &f->raddr));
-    TW_AWAIT(co, started(&f->e, f->remote ? &f->raddr : NULL, true));
+    TW_AWAIT(co, started(&f->e, f->remote ? &f->raddr : NULL, MADE_DATAGRAM));
     TW_RETURN(co, TW_RESULT(co));
     TW_END(co);
 }

@@ -607,6 +607,11 @@ void tw_pipe_transport_resume_reading(tw_pipe_transport *p)
     p->paused = false;
     tw_error_unref(tw_loop_add_reader(p->proc->loop, p->fd, read_ready, p));
 }
+#line 24122 "tower.nw"
+ssize_t tw__write_quietly(int fd, const void *data, size_t len)
+{
+    return write_quietly(fd, data, len);
+}
 #line 13976 "tower.nw"
 static void reap(tw_subprocess_transport *t)
 {

@@ -1,4 +1,4 @@
-#line 22870 "tower.nw"
+#line 22944 "tower.nw"
 /* transport.c -- the transport class, socket transports, direct socket operations */
 #include "private.h"
 #include <arpa/inet.h>
@@ -6,9 +6,10 @@
 #include <netinet/tcp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#line 22891 "tower.nw"
+#line 22968 "tower.nw"
 int tw_sockaddr_family(const tw_sockaddr *a)
 {
     return a ? a->u.sa.sa_family : AF_UNSPEC;
@@ -78,7 +79,7 @@ const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
     }
     return buf;
 }
-#line 22966 "tower.nw"
+#line 23043 "tower.nw"
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
 {
     if (a == NULL || b == NULL)
@@ -101,7 +102,7 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 23008 "tower.nw"
+#line 23085 "tower.nw"
 tw_error *tw__error_named(tw_error *e, const char *type)
 {
     if (type)
@@ -122,7 +123,7 @@ tw_error *tw_error_os(int errnum, const char *fmt, ...)
     snprintf(message, sizeof message, "[Errno %d] %s", errnum, body);
     return tw__os_error(errnum, errnum, NULL, message);
 }
-#line 23037 "tower.nw"
+#line 23114 "tower.nw"
 static void not_implemented(const tw_transport *t, const char *method)
     __attribute__((noreturn));
 
@@ -175,7 +176,7 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
     t->protocol = protocol;
     tw_protocol_unref(old);
 }
-#line 23092 "tower.nw"
+#line 23169 "tower.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -230,7 +231,7 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 23162 "tower.nw"
+#line 23239 "tower.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -252,7 +253,7 @@ struct sock {
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 23194 "tower.nw"
+#line 23271 "tower.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
 static void sock_watch(struct sock *s, bool writer, bool on)
@@ -279,7 +280,7 @@ static void sock_watch(struct sock *s, bool writer, bool on)
 
 static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
 static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
-#line 23232 "tower.nw"
+#line 23309 "tower.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -317,7 +318,7 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 23279 "tower.nw"
+#line 23356 "tower.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -361,7 +362,7 @@ static void sock_loop_closed(tw__resource *r)
     sock_release(s);
     tw_transport_unref(&s->base);
 }
-#line 23331 "tower.nw"
+#line 23408 "tower.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -417,7 +418,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 23392 "tower.nw"
+#line 23469 "tower.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -431,7 +432,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 23416 "tower.nw"
+#line 23493 "tower.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -502,7 +503,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 23493 "tower.nw"
+#line 23570 "tower.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -514,19 +515,21 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 23533 "tower.nw"
+#line 23610 "tower.nw"
 static char *read_buffer(tw_loop *L)
 {
     if (L->rbuf == NULL)
         L->rbuf = tw__alloc(READ_SIZE);
     return L->rbuf;
 }
-#line 23542 "tower.nw"
+#line 23619 "tower.nw"
 struct stream {
     struct sock s;
     bool eof;
     char *wbuf;
     size_t wstart, wcap;
+    ssize_t (*send)(int fd, const struct iovec *iov, size_t cnt);
+    tw_error *(*on_eof)(struct sock *s);
 };
 
 static void stream_discard(struct sock *s, bool release)
@@ -569,7 +572,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 23599 "tower.nw"
+#line 23680 "tower.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -592,7 +595,7 @@ static tw_error *stream_writelines(tw_transport *t, const struct iovec *iov, siz
     if (total == 0 || sock_write_dropped(s))
         return NULL;
     if (s->buffered == 0) {
-        ssize_t k = send_iov(s->fd, iov, cnt);
+        ssize_t k = st->send(s->fd, iov, cnt);
         if (k < 0 && !again(errno)) {
             sock_fatal_error(s, tw_error_os(errno, NULL), "Fatal write error on socket transport");
             return NULL;
@@ -614,15 +617,18 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 23663 "tower.nw"
+#line 23744 "tower.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
     struct sock *s = &st->s;
+    struct iovec rest;
     ssize_t k;
     if (s->conn_lost || s->buffered == 0)
         return NULL;
-    k = send(s->fd, st->wbuf + st->wstart, s->buffered, MSG_NOSIGNAL);
+    rest.iov_base = st->wbuf + st->wstart;
+    rest.iov_len = s->buffered;
+    k = st->send(s->fd, &rest, 1);
     if (k < 0) {
         if (again(errno))
             return NULL;
@@ -667,7 +673,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 23722 "tower.nw"
+#line 23808 "tower.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -711,7 +717,7 @@ static tw_error *stream_readable(void *arg)
         return NULL;
     }
     if (n == 0)
-        return stream_eof(s);
+        return ((struct stream *)s)->on_eof(s);
     if (buffered) {
         err = tw_protocol_buffer_updated(p, (size_t)n);
         if (err)
@@ -723,7 +729,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 23794 "tower.nw"
+#line 23880 "tower.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -761,12 +767,14 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
     st->s.on_readable = stream_readable;
     st->s.on_writable = stream_writable;
     st->s.discard = stream_discard;
+    st->send = send_iov;
+    st->on_eof = stream_eof;
     sock_init(&st->s, &stream_class, L, fd, protocol, server, waiter);
     if (st->s.sockname.u.sa.sa_family == AF_INET || st->s.sockname.u.sa.sa_family == AF_INET6)
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 23848 "tower.nw"
+#line 23936 "tower.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -820,7 +828,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 23904 "tower.nw"
+#line 23992 "tower.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -899,7 +907,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 23985 "tower.nw"
+#line 24073 "tower.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -928,7 +936,173 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 24025 "tower.nw"
+#line 24135 "tower.nw"
+static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
+{
+    size_t sent = 0;
+    for (size_t i = 0; i < cnt; i++) {
+        ssize_t k = tw__write_quietly(fd, iov[i].iov_base, iov[i].iov_len);
+        if (k < 0)
+            return sent ? (ssize_t)sent : -1;   /* the error comes back on the next write */
+        sent += (size_t)k;
+        if ((size_t)k < iov[i].iov_len)
+            break;
+    }
+    return (ssize_t)sent;
+}
+#line 24157 "tower.nw"
+static tw_error *pipe_eof_received(void *arg)
+{
+    struct sock *s = arg;
+    bool keep_open = false;
+    return tw_protocol_eof_received(s->base.protocol, &keep_open);
+}
+
+static tw_error *read_pipe_eof(struct sock *s)
+{
+    s->closing = true;
+    sock_watch_read(s, false);
+    s->conn_lost++;
+    tw__schedule(s->base.loop, pipe_eof_received, s, NULL);
+    tw__schedule(s->base.loop, sock_lost_callback, s, NULL);
+    return NULL;
+}
+#line 24186 "tower.nw"
+static tw_error *write_pipe_reader_gone(void *arg)
+{
+    struct sock *s = arg;
+    sock_force_close(s, s->buffered ? tw__os_error(EPIPE, 0, NULL, NULL) : NULL);
+    return NULL;
+}
+
+static tw_error *pipe_writelines(tw_transport *t, const struct iovec *iov, size_t cnt)
+{
+    if (SOCK(t)->closing && !SOCK(t)->conn_lost)
+        return NULL;
+    return stream_writelines(t, iov, cnt);
+}
+
+static tw_error *pipe_write(tw_transport *t, const void *data, size_t n)
+{
+    struct iovec iov = { (void *)data, n };
+    return pipe_writelines(t, &iov, 1);
+}
+
+static void write_pipe_close(tw_transport *t)
+{
+    struct sock *s = SOCK(t);
+    if (s->buffered && !s->closing)
+        s->closing = true;
+    else
+        sock_close(t);
+}
+
+static tw_error *write_pipe_write_eof(tw_transport *t)
+{
+    write_pipe_close(t);
+    return NULL;
+}
+
+static bool pipe_get_extra_info(tw_transport *t, const char *name, tw_value *v)
+{
+    if (strcmp(name, "pipe") != 0)
+        return false;
+    *v = TW_INT(SOCK(t)->fd);
+    return true;
+}
+#line 24239 "tower.nw"
+static const tw_transport_class read_pipe_class = {
+    .name = "_UnixReadPipeTransport",
+    .kinds = TW_TRANSPORT_READ,
+    .close = sock_close,
+    .is_closing = sock_is_closing,
+    .get_extra_info = pipe_get_extra_info,
+    .is_reading = sock_is_reading,
+    .pause_reading = sock_pause_reading,
+    .resume_reading = sock_resume_reading,
+    .destroy = sock_destroy,
+};
+
+static const tw_transport_class write_pipe_class = {
+    .name = "_UnixWritePipeTransport",
+    .kinds = TW_TRANSPORT_WRITE,
+    .close = write_pipe_close,
+    .is_closing = sock_is_closing,
+    .get_extra_info = pipe_get_extra_info,
+    .write = pipe_write,
+    .writelines = pipe_writelines,
+    .write_eof = write_pipe_write_eof,
+    .can_write_eof = stream_can_write_eof,
+    .abort = sock_abort,
+    .get_write_buffer_size = sock_buffer_size,
+    .get_write_buffer_limits = sock_get_limits,
+    .set_write_buffer_limits = sock_set_limits,
+    .destroy = sock_destroy,
+};
+
+tw_transport *tw__pipe_transport_new(tw_loop *L, int fd, bool writer, tw_protocol *protocol,
+                                     tw_future *waiter)
+{
+    struct stream *st = tw__alloc(sizeof *st);
+    struct stat sb;
+    st->s.on_readable = writer ? write_pipe_reader_gone : stream_readable;
+    st->s.on_writable = stream_writable;
+    st->s.discard = stream_discard;
+    st->send = pipe_send;
+    st->on_eof = read_pipe_eof;
+    if (writer && (fstat(fd, &sb) < 0 || !(S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode))))
+        st->s.reading_paused = true;
+    sock_init(&st->s, writer ? &write_pipe_class : &read_pipe_class, L, fd, protocol, NULL,
+              waiter);
+    return &st->s.base;
+}
+#line 24295 "tower.nw"
+struct subprocess_face {
+    tw_transport base;
+    tw_subprocess_transport *proc;
+};
+
+#define FACE(t) ((struct subprocess_face *)(void *)(t))
+
+static void face_close(tw_transport *t) { tw_subprocess_transport_close(FACE(t)->proc); }
+
+static bool face_is_closing(const tw_transport *t)
+{
+    return tw_subprocess_transport_is_closing(FACE(t)->proc);
+}
+
+static bool face_get_extra_info(tw_transport *t, const char *name, tw_value *v)
+{
+    if (strcmp(name, "subprocess") != 0)
+        return false;
+    *v = TW_PTR(FACE(t)->proc);
+    return true;
+}
+
+static void face_destroy(tw_transport *t)
+{
+    tw_subprocess_transport_unref(FACE(t)->proc);
+    free(t);
+}
+
+static const tw_transport_class subprocess_face_class = {
+    .name = "_UnixSubprocessTransport",
+    .kinds = TW_TRANSPORT_SUBPROCESS,
+    .close = face_close,
+    .is_closing = face_is_closing,
+    .get_extra_info = face_get_extra_info,
+    .destroy = face_destroy,
+};
+
+tw_transport *tw_subprocess_transport_as_transport(tw_subprocess_transport *t)
+{
+    struct subprocess_face *f = tw__alloc(sizeof *f);
+    tw_transport_init(&f->base, &subprocess_face_class,
+                      tw_future_loop((const tw_future *)(const void *)t), NULL);
+    f->proc = tw_subprocess_transport_ref(t);
+    return &f->base;
+}
+#line 24352 "tower.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -988,7 +1162,7 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 24090 "tower.nw"
+#line 24417 "tower.nw"
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1025,7 +1199,7 @@ void *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return sockop_new(recv_body, L, fd, buf, n);
 }
-#line 24129 "tower.nw"
+#line 24456 "tower.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1070,7 +1244,7 @@ void *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return sockop_new(sendall_body, L, fd, data, n);
 }
-#line 24179 "tower.nw"
+#line 24506 "tower.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;

@@ -16,11 +16,11 @@ Suite *tw_executor_suite(void);
 Suite *tw_subprocess_suite(void);
 #line 21615 "tower.nw"
 Suite *tw_sync_suite(void);
-#line 25761 "tower.nw"
+#line 26216 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 29740 "tower.nw"
+#line 30679 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 34026 "tower.nw"
+#line 34965 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4876 "tower.nw"
@@ -42,11 +42,11 @@ srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
 #line 21618 "tower.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 25764 "tower.nw"
+#line 26219 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 29743 "tower.nw"
+#line 30682 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 34029 "tower.nw"
+#line 34968 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4881 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

@@ -1,11 +1,12 @@
-#line 25727 "tower.nw"
-/* check_transport.c -- unit tests of tier 7: addresses, errors, socket transports */
+#line 26172 "tower.nw"
+/* check_transport.c -- unit tests of tier 7: addresses, errors, socket and pipe transports */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <time.h>
 #include "sockets.h"
 
-#line 25768 "tower.nw"
+#line 26223 "tower.nw"
 START_TEST(addresses_print_as_python_does)
 {
     tw_sockaddr v4 = { .len = sizeof v4.u.in4 }, v6 = { .len = sizeof v6.u.in6 }, un, other;
@@ -58,7 +59,7 @@ START_TEST(os_errors_carry_python_classes)
     tw_error_unref(e);
 }
 END_TEST
-#line 25828 "tower.nw"
+#line 26283 "tower.nw"
 struct drained { tw_transport *t; int fd; size_t total; };
 
 static bool all_drained(void *arg)
@@ -113,7 +114,7 @@ START_TEST(write_after_write_eof_is_refused)
     rig_close(&r);
 }
 END_TEST
-#line 25889 "tower.nw"
+#line 26344 "tower.nw"
 START_TEST(pause_only_strictly_over_high)
 {
     struct rig r;
@@ -178,7 +179,7 @@ START_TEST(limits_are_validated)
     rig_close(&r);
 }
 END_TEST
-#line 25962 "tower.nw"
+#line 26417 "tower.nw"
 START_TEST(callbacks_in_order_over_a_socketpair)
 {
     struct rig r;
@@ -307,8 +308,217 @@ START_TEST(closing_the_loop_closes_transports)
     rig_close(&r);
 }
 END_TEST
+#line 26553 "tower.nw"
+struct pipe_rig { int before, fds[2], far; tw_loop *L; tw_transport *t; };
 
-#line 25737 "tower.nw"
+static void pipe_rig_open(struct pipe_rig *r, bool writer, tw_protocol_factory factory,
+                          void *arg)
+{
+    int end = writer ? 1 : 0;
+    r->before = open_fds();
+    r->L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    trace[0] = '\0';
+    ck_assert_int_eq(pipe(r->fds), 0);
+    r->far = r->fds[1 - end];
+    fcntl(r->far, F_SETFL, O_NONBLOCK);
+    r->t = await_value(r->L, (writer ? tw_connect_write_pipe : tw_connect_read_pipe)(
+                                 r->L, factory, arg, r->fds[end])).p;
+}
+
+static void pipe_rig_close(struct pipe_rig *r)
+{
+    tw_transport_unref(r->t);
+    if (r->far >= 0)
+        close(r->far);
+    tw_loop_free(r->L);
+    ck_assert_int_eq(open_fds(), r->before);
+}
+
+static void close_far_end(struct pipe_rig *r)
+{
+    close(r->far);
+    r->far = -1;
+}
+#line 26590 "tower.nw"
+START_TEST(read_pipe_eof_then_lost)
+{
+    struct pipe_rig r;
+    pipe_rig_open(&r, false, keep_open_factory, NULL);
+    ck_assert(tw_transport_is(r.t, TW_TRANSPORT_READ));
+    ck_assert(!tw_transport_is(r.t, TW_TRANSPORT_WRITE));
+    ck_assert_int_eq((int)tw_transport_get_extra_info(r.t, "pipe", TW_NONE).i, r.fds[0]);
+    ck_assert_int_eq(tw_transport_get_extra_info(r.t, "peername", TW_INT(7)).i, 7);
+    ck_assert_int_eq(write(r.far, "abc", 3), 3);
+    close_far_end(&r);
+    ck_assert(run_until(r.L, rec_is_lost, last_rec));
+    ck_assert_str_eq(trace, "made data:abc eof lost:None");
+    ck_assert(tw_transport_is_closing(r.t));
+    ck_assert(!tw_transport_is_reading(r.t));
+    ck_assert_int_eq((int)tw_transport_get_extra_info(r.t, "pipe", TW_NONE).i, -1);
+    pipe_rig_close(&r);
+}
+END_TEST
+
+START_TEST(read_pipe_pause_and_resume)
+{
+    struct pipe_rig r;
+    pipe_rig_open(&r, false, rec_factory, NULL);
+    tw_transport_pause_reading(r.t);
+    tw_transport_pause_reading(r.t);
+    ck_assert(!tw_transport_is_reading(r.t));
+    ck_assert_int_eq(write(r.far, "abc", 3), 3);
+    run_for(r.L, 1);
+    ck_assert_str_eq(trace, "made");
+    tw_transport_resume_reading(r.t);
+    tw_transport_resume_reading(r.t);
+    ck_assert(tw_transport_is_reading(r.t));
+    run_for(r.L, 0.01);
+    ck_assert_str_eq(trace, "made data:abc");
+    tw_transport_close(r.t);
+    ck_assert(tw_transport_is_closing(r.t));
+    ck_assert(run_until(r.L, rec_is_lost, last_rec));
+    ck_assert_str_eq(trace, "made data:abc lost:None");
+    pipe_rig_close(&r);
+}
+END_TEST
+#line 26640 "tower.nw"
+START_TEST(write_pipe_sees_its_reader_close)
+{
+    struct pipe_rig r;
+    pipe_rig_open(&r, true, rec_factory, NULL);
+    ck_assert(tw_transport_is(r.t, TW_TRANSPORT_WRITE));
+    ck_assert(!tw_transport_is(r.t, TW_TRANSPORT_READ));
+    ck_assert(tw_transport_can_write_eof(r.t));
+    ck_assert_ptr_null(tw_transport_write(r.t, "hi", 2));
+    ck_assert_int_eq(drain(r.far), 2);
+    close_far_end(&r);
+    ck_assert(run_until(r.L, rec_is_lost, last_rec));
+    ck_assert_str_eq(trace, "made lost:None");
+    ck_assert_ptr_null(tw_transport_write(r.t, "late", 4));   /* dropped */
+    pipe_rig_close(&r);
+}
+END_TEST
+
+START_TEST(write_pipe_reader_gone_with_bytes_buffered)
+{
+    struct pipe_rig r;
+    pipe_rig_open(&r, true, rec_factory, NULL);
+    ck_assert_uint_gt(fill(r.t), 0);
+    close_far_end(&r);
+    ck_assert(run_until(r.L, rec_is_lost, last_rec));
+    ck_assert_str_eq(trace, "made lost:BrokenPipeError");
+    ck_assert_uint_eq(tw_transport_get_write_buffer_size(r.t), 0);
+    tw_transport_unref(r.t);
+    tw_loop_free(r.L);
+    ck_assert_int_eq(open_fds(), r.before);
+    pipe_rig_open(&r, true, rec_factory, NULL);
+    close_far_end(&r);
+    ck_assert_ptr_null(tw_transport_write(r.t, "x", 1));      /* EPIPE, not SIGPIPE */
+    ck_assert(run_until(r.L, rec_is_lost, last_rec));
+    ck_assert_str_eq(trace, "made lost:BrokenPipeError");
+    pipe_rig_close(&r);
+}
+END_TEST
+#line 26687 "tower.nw"
+START_TEST(write_pipe_flow_control)
+{
+    struct pipe_rig r;
+    size_t base;
+    struct drained d;
+    pipe_rig_open(&r, true, rec_factory, NULL);
+    tw_transport_set_write_buffer_limits(r.t, 1L << 30, TW_LIMIT_DEFAULT);
+    base = fill(r.t);
+    tw_transport_set_write_buffer_limits(r.t, (long)base + 10, (long)base + 5);
+    tw_transport_write(r.t, "0123456789", 10);
+    ck_assert_str_eq(trace, "made");
+    tw_transport_write(r.t, "!", 1);
+    ck_assert_str_eq(trace, "made pause");
+    d = (struct drained){ r.t, r.far, 0 };
+    ck_assert(run_until(r.L, all_drained, &d));
+    ck_assert_str_eq(trace, "made pause resume");
+    tw_transport_close(r.t);
+    ck_assert(run_until(r.L, rec_is_lost, last_rec));
+    pipe_rig_close(&r);
+}
+END_TEST
+
+START_TEST(write_pipe_close_flushes_then_drops)
+{
+    struct pipe_rig r;
+    size_t buffered, total;
+    char c;
+    pipe_rig_open(&r, true, rec_factory, NULL);
+    tw_transport_set_write_buffer_limits(r.t, 1L << 30, TW_LIMIT_DEFAULT);
+    buffered = fill(r.t);
+    ck_assert_ptr_null(tw_transport_write_eof(r.t));
+    ck_assert(tw_transport_is_closing(r.t));
+    ck_assert_ptr_null(tw_transport_write(r.t, "more", 4));
+    ck_assert_uint_eq(tw_transport_get_write_buffer_size(r.t), buffered);
+    total = drain(r.far);
+    for (int i = 0; i < 5000 && !last_rec->lost; i++) {
+        run_for(r.L, 0.001);
+        total += drain(r.far);
+    }
+    ck_assert_str_eq(trace, "made lost:None");
+    ck_assert_int_eq(read(r.far, &c, 1), 0);                   /* end-of-file */
+    ck_assert_uint_eq(total % 65536, buffered % 65536);
+    pipe_rig_close(&r);
+}
+END_TEST
+#line 26739 "tower.nw"
+START_TEST(pipe_transports_refuse_regular_files)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    FILE *file = tmpfile();
+    tw_value v;
+    tw_error *e = tw_loop_run_until_complete(L, tw_connect_read_pipe(L, rec_factory, NULL,
+                                                                     fileno(file)), &v);
+    ck_assert(tw_error_is(e, TW_ERR_VALUE));
+    ck_assert_str_eq(tw_error_str(e), "Pipe transport is for pipes/sockets/character devices only.");
+    tw_error_unref(e);
+    ck_assert_int_ne(fcntl(fileno(file), F_GETFD), -1);     /* still open */
+    fclose(file);
+    tw_loop_free(L);
+}
+END_TEST
+
+static tw_error *face_exited(void *self)
+{
+    return tw_future_set_result(self, TW_NONE);
+}
+
+START_TEST(subprocess_face_is_a_subprocess_transport)
+{
+    static const char *const argv[] = { "/bin/sleep", "10", NULL };
+    static const tw_subprocess_protocol proto = { .process_exited = face_exited };
+    int before = open_fds(), code = 0;
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_future *exited = tw_future_new(L);
+    tw_subprocess_transport *proc;
+    tw_transport *t;
+    ck_assert_ptr_null(tw_loop_subprocess_exec(L, &proto, exited, argv, NULL, &proc));
+    t = tw_subprocess_transport_as_transport(proc);
+    ck_assert(tw_transport_is(t, TW_TRANSPORT_BASE));
+    ck_assert(tw_transport_is(t, TW_TRANSPORT_SUBPROCESS));
+    ck_assert(!tw_transport_is(t, TW_TRANSPORT_READ));
+    ck_assert(!tw_transport_is(t, TW_TRANSPORT_WRITE));
+    ck_assert_ptr_eq(tw_transport_get_extra_info(t, "subprocess", TW_NONE).p, proc);
+    ck_assert_ptr_null(tw_transport_get_protocol(t));
+    ck_assert(!tw_transport_is_closing(t));
+    tw_transport_close(t);                                   /* kills the child */
+    ck_assert(tw_transport_is_closing(t));
+    await_value(L, tw_ref(exited));
+    ck_assert(tw_subprocess_transport_get_returncode(proc, &code));
+    ck_assert_int_eq(code, -9);
+    tw_subprocess_transport_unref(proc);
+    tw_transport_unref(t);
+    tw_unref(exited);
+    tw_loop_free(L);
+    ck_assert_int_eq(open_fds(), before);
+}
+END_TEST
+
+#line 26184 "tower.nw"
 Suite *tw_transport_suite(void)
 {
     Suite *s = suite_create("transport");
@@ -327,6 +537,14 @@ Suite *tw_transport_suite(void)
     tcase_add_test(tc, virtual_clock_jumps_over_an_idle_server);
     tcase_add_test(tc, data_already_sent_comes_before_a_jump);
     tcase_add_test(tc, closing_the_loop_closes_transports);
+    tcase_add_test(tc, read_pipe_eof_then_lost);
+    tcase_add_test(tc, read_pipe_pause_and_resume);
+    tcase_add_test(tc, write_pipe_sees_its_reader_close);
+    tcase_add_test(tc, write_pipe_reader_gone_with_bytes_buffered);
+    tcase_add_test(tc, write_pipe_flow_control);
+    tcase_add_test(tc, write_pipe_close_flushes_then_drops);
+    tcase_add_test(tc, pipe_transports_refuse_regular_files);
+    tcase_add_test(tc, subprocess_face_is_a_subprocess_transport);
     suite_add_tcase(s, tc);
     return s;
 }
