@@ -1,4 +1,4 @@
-#line 37409 "tower.nw"
+#line 37415 "tower.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

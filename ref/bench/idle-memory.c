@@ -1,4 +1,4 @@
-#line 37117 "tower.nw"
+#line 37123 "tower.nw"
 #include "bench.h"
 
 int main(void)

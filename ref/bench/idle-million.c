@@ -1,4 +1,4 @@
-#line 37133 "tower.nw"
+#line 37139 "tower.nw"
 #include "bench.h"
 #include <sys/resource.h>
 

@@ -1,4 +1,4 @@
-#line 37011 "tower.nw"
+#line 37017 "tower.nw"
 #include "bench.h"
 #define TIMERS 200000
 

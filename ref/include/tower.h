@@ -16,9 +16,9 @@
 #include "tower/queue.h"
 #line 22405 "tower.nw"
 #include "tower/transport.h"
-#line 27477 "tower.nw"
+#line 27481 "tower.nw"
 #include "tower/protocol.h"
-#line 31542 "tower.nw"
+#line 31548 "tower.nw"
 #include "tower/stream.h"
 #line 691 "tower.nw"
 #endif

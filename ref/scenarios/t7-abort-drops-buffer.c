@@ -1,4 +1,4 @@
-#line 25115 "tower.nw"
+#line 25114 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,8 +7,6 @@
 #include "tower.h"
 
 enum { SIZE = 8 * 1024 * 1024 };
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static tw_future *lost;
 static int calls;
@@ -55,9 +53,11 @@ static tw_step main_body(tw_coro *co)
     memset(f->payload, 'x', SIZE);
     f->inbox = malloc(65536);
     tw_transport_write(f->t, f->payload, SIZE);
-    printf("data buffered before abort: %s\n", yes(tw_transport_get_write_buffer_size(f->t) > 0));
+    printf("data buffered before abort: %s\n",
+           tw_bool_str(tw_transport_get_write_buffer_size(f->t) > 0));
     tw_transport_abort(f->t);
-    printf("is_closing right after abort: %s\n", yes(tw_transport_is_closing(f->t)));
+    printf("is_closing right after abort: %s\n",
+           tw_bool_str(tw_transport_is_closing(f->t)));
     TW_AWAIT(co, tw_ref(lost));
     printf("connection_lost calls: %d, argument: %s\n", calls, first_argument);
     for (;;) {
@@ -66,7 +66,8 @@ static tw_step main_body(tw_coro *co)
             break;
         f->total += (size_t)TW_RESULT(co).i;
     }
-    printf("peer saw EOF after fewer bytes than written: %s\n", yes(0 < f->total && f->total < SIZE));
+    printf("peer saw EOF after fewer bytes than written: %s\n",
+           tw_bool_str(0 < f->total && f->total < SIZE));
     close(f->sv[1]);
     TW_END(co);
 }

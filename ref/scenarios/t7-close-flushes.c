@@ -6,8 +6,6 @@
 
 enum { SIZE = 1024 * 1024 };
 
-static const char *yes(bool b) { return b ? "True" : "False"; }
-
 static tw_future *received, *lost;
 static int client_calls;
 static const char *client_argument;
@@ -102,18 +100,20 @@ static tw_step main_body(tw_coro *co)
     f->payload = malloc(SIZE);
     for (int i = 0; i < SIZE; i++)
         f->payload[i] = (char)(i % 251);
-    printf("is_closing before close: %s\n", yes(tw_transport_is_closing(f->t)));
+    printf("is_closing before close: %s\n", tw_bool_str(tw_transport_is_closing(f->t)));
     tw_transport_write(f->t, f->payload, SIZE);
     tw_transport_close(f->t);
-    printf("is_closing right after close: %s\n", yes(tw_transport_is_closing(f->t)));
+    printf("is_closing right after close: %s\n",
+           tw_bool_str(tw_transport_is_closing(f->t)));
     TW_AWAIT(co, tw_ref(received));
     TW_AWAIT(co, tw_ref(lost));
     TW_AWAIT(co, tw_sleep(0.01));
     sink = (struct sink *)f->sink;
     printf("server received %zu bytes, intact: %s\n", sink->n,
-           yes(sink->n == SIZE && memcmp(sink->data, f->payload, SIZE) == 0));
+           tw_bool_str(sink->n == SIZE && memcmp(sink->data, f->payload, SIZE) == 0));
     printf("client connection_lost calls: %d, argument: %s\n", client_calls, client_argument);
-    printf("is_closing after connection_lost: %s\n", yes(tw_transport_is_closing(f->t)));
+    printf("is_closing after connection_lost: %s\n",
+           tw_bool_str(tw_transport_is_closing(f->t)));
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
     TW_END(co);

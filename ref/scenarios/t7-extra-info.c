@@ -3,8 +3,6 @@
 #include <sys/socket.h>
 #include "tower.h"
 
-static const char *yes(bool b) { return b ? "True" : "False"; }
-
 static tw_future *accepted;
 
 static tw_error *server_made(tw_protocol *p, tw_transport *t)
@@ -37,7 +35,7 @@ static void socket_facts(const char *who, tw_transport *t)
     getsockname(fd, &name.u.sa, &name.len);
     printf("%s socket: %s %s, same sockname: %s\n", who, family == AF_INET ? "AF_INET" : "other",
            type == SOCK_STREAM ? "SOCK_STREAM" : "other",
-           yes(tw_sockaddr_equal(&name, extra(t, "sockname"))));
+           tw_bool_str(tw_sockaddr_equal(&name, extra(t, "sockname"))));
 }
 
 struct main_frame { tw_coro co; tw_server *server; tw_transport *client, *srv; };
@@ -59,11 +57,12 @@ static tw_step main_body(tw_coro *co)
     f->srv = TW_RESULT(co).p;
     listen_addr = tw_server_sockname(f->server, 0);
     printf("client peername is the listening address: %s\n",
-           yes(tw_sockaddr_equal(extra(f->client, "peername"), listen_addr)));
+           tw_bool_str(tw_sockaddr_equal(extra(f->client, "peername"), listen_addr)));
     printf("server sockname is the listening address: %s\n",
-           yes(tw_sockaddr_equal(extra(f->srv, "sockname"), listen_addr)));
+           tw_bool_str(tw_sockaddr_equal(extra(f->srv, "sockname"), listen_addr)));
     printf("client sockname is the server's peername: %s\n",
-           yes(tw_sockaddr_equal(extra(f->client, "sockname"), extra(f->srv, "peername"))));
+           tw_bool_str(tw_sockaddr_equal(extra(f->client, "sockname"),
+                                         extra(f->srv, "peername"))));
     printf("client peername host: %s\n", tw_sockaddr_host(extra(f->client, "peername"), host));
     printf("client sockname host: %s\n", tw_sockaddr_host(extra(f->client, "sockname"), host));
     socket_facts("client", f->client);

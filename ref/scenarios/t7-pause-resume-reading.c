@@ -7,8 +7,6 @@
 
 enum { SIZE = 1000 };
 
-static const char *yes(bool b) { return b ? "True" : "False"; }
-
 static tw_future *complete, *lost;
 static size_t received;
 
@@ -48,19 +46,23 @@ static tw_step main_body(tw_coro *co)
     socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, f->sv);
     TW_AWAIT(co, tw_create_unix_connection(loop, reader_factory, NULL, NULL, f->sv[0]));
     f->t = TW_RESULT(co).p;
-    printf("is_reading once connected: %s\n", yes(tw_transport_is_reading(f->t)));
+    printf("is_reading once connected: %s\n",
+           tw_bool_str(tw_transport_is_reading(f->t)));
     tw_transport_pause_reading(f->t);
-    printf("is_reading after pause_reading: %s\n", yes(tw_transport_is_reading(f->t)));
+    printf("is_reading after pause_reading: %s\n",
+           tw_bool_str(tw_transport_is_reading(f->t)));
     memset(f->data, 'y', SIZE);
     TW_AWAIT(co, tw_sock_sendall(loop, f->sv[1], f->data, SIZE));
     for (f->i = 0; f->i < 20; f->i++)
         TW_AWAIT(co, tw_sleep(0.005));
     printf("bytes delivered while paused: %zu\n", received);
     tw_transport_pause_reading(f->t);
-    printf("pause_reading again is harmless, is_reading: %s\n", yes(tw_transport_is_reading(f->t)));
+    printf("pause_reading again is harmless, is_reading: %s\n",
+           tw_bool_str(tw_transport_is_reading(f->t)));
     tw_transport_resume_reading(f->t);
     tw_transport_resume_reading(f->t);
-    printf("is_reading after resume_reading (twice): %s\n", yes(tw_transport_is_reading(f->t)));
+    printf("is_reading after resume_reading (twice): %s\n",
+           tw_bool_str(tw_transport_is_reading(f->t)));
     TW_AWAIT(co, tw_ref(complete));
     printf("bytes delivered after resume: %zu\n", received);
     close(f->sv[1]);

@@ -1,10 +1,8 @@
-#line 25684 "tower.nw"
+#line 25688 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 struct message { const char *name; char data[512]; size_t n; tw_sockaddr addr; };
 
@@ -89,7 +87,7 @@ static const struct { const char *data; size_t n; } messages[3] = {
 static void show(const struct message *m, const char *from, const tw_sockaddr *expect)
 {
     printf("%s got %zu bytes starting %.5s from the %s: %s\n", m->name, m->n, m->data, from,
-           yes(tw_sockaddr_equal(&m->addr, expect)));
+           tw_bool_str(tw_sockaddr_equal(&m->addr, expect)));
 }
 
 static tw_step main_body(tw_coro *co)
@@ -108,8 +106,9 @@ static tw_step main_body(tw_coro *co)
     f->cli = TW_RESULT(co).p;
     f->cli_addr = *(const tw_sockaddr *)tw_transport_get_extra_info(f->cli, "sockname", TW_NONE).p;
     printf("client peername is the server address: %s\n",
-           yes(tw_sockaddr_equal(tw_transport_get_extra_info(f->cli, "peername", TW_NONE).p,
-                                 &f->srv_addr)));
+           tw_bool_str(tw_sockaddr_equal(
+               tw_transport_get_extra_info(f->cli, "peername", TW_NONE).p,
+               &f->srv_addr)));
     printf("unconnected server peername: %s\n",
            tw_sockaddr_str(tw_transport_get_extra_info(f->srv, "peername", TW_NONE).p, buf));
     for (f->i = 0; f->i < 3; f->i++) {
@@ -127,8 +126,9 @@ static tw_step main_body(tw_coro *co)
     }
     tw_transport_close(f->cli);
     tw_transport_close(f->srv);
-    printf("is_closing after close: %s %s\n", yes(tw_transport_is_closing(f->cli)),
-           yes(tw_transport_is_closing(f->srv)));
+    printf("is_closing after close: %s %s\n",
+           tw_bool_str(tw_transport_is_closing(f->cli)),
+           tw_bool_str(tw_transport_is_closing(f->srv)));
     TW_AWAIT(co, tw_sleep(0.01));
     printf("connection_lost: %s, %s\n", lost[0], lost[1]);
     tw_transport_unref(f->cli);

@@ -1,4 +1,4 @@
-#line 25543 "tower.nw"
+#line 25545 "tower.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,8 +6,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static char path[128], facts[2][80];
 static tw_future *got, *lost;
@@ -41,9 +39,12 @@ static tw_error *server_made(tw_protocol *p, tw_transport *t)
 {
     ((struct peer *)p)->transport = t;
     snprintf(facts[0], sizeof facts[0], "server sockname is the path: %s",
-             yes(is_path(tw_transport_get_extra_info(t, "sockname", TW_NONE).p)));
+             tw_bool_str(is_path(
+                 tw_transport_get_extra_info(t, "sockname", TW_NONE).p)));
     snprintf(facts[1], sizeof facts[1], "server socket family is AF_UNIX: %s",
-             yes(family_of((int)tw_transport_get_extra_info(t, "socket", TW_NONE).i) == AF_UNIX));
+             tw_bool_str(family_of((int)tw_transport_get_extra_info(t, "socket",
+                                                                    TW_NONE).i)
+                         == AF_UNIX));
     return NULL;
 }
 
@@ -96,11 +97,12 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_create_unix_server(loop, factory, (void *)&server_class, path, NULL));
     f->server = TW_RESULT(co).p;
     printf("listening socket family is AF_UNIX: %s\n",
-           yes(family_of(tw_server_socket(f->server, 0)) == AF_UNIX));
+           tw_bool_str(family_of(tw_server_socket(f->server, 0)) == AF_UNIX));
     TW_AWAIT(co, tw_create_unix_connection(loop, factory, (void *)&client_class, path, -1));
     f->t = TW_RESULT(co).p;
     printf("client peername is the path: %s\n",
-           yes(is_path(tw_transport_get_extra_info(f->t, "peername", TW_NONE).p)));
+           tw_bool_str(is_path(
+               tw_transport_get_extra_info(f->t, "peername", TW_NONE).p)));
     tw_transport_write(f->t, "ping\n", 5);
     TW_AWAIT(co, tw_ref(got));
     answer = TW_RESULT(co).p;

@@ -1,4 +1,4 @@
-#line 24939 "tower.nw"
+#line 24938 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#line 29199 "tower.nw"
+#line 29203 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 29938 "tower.nw"
+#line 29942 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,9 +1,7 @@
-#line 30420 "tower.nw"
+#line 30424 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
-
-static const char *yes(bool b) { return b ? "True" : "False"; }
 
 static const tw_protocol_class plain_class = { .name = "Protocol" };
 
@@ -44,14 +42,16 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     f->port = tw_sockaddr_port(tw_server_sockname(f->server, 0));
     /* async with server: */
-    printf("inside async with: is_serving %s\n", yes(tw_server_is_serving(f->server)));
+    printf("inside async with: is_serving %s\n",
+           tw_bool_str(tw_server_is_serving(f->server)));
     TW_AWAIT(co, tw_create_connection(loop, client_factory, NULL, "127.0.0.1", f->port));
     printf("a client connects\n");
     tw_transport_close(TW_RESULT(co).p);
     tw_transport_unref(TW_RESULT(co).p);
     TW_AWAIT(co, tw_ref(closed));
     TW_AWAIT(co, tw_server_exit(f->server));
-    printf("after async with: is_serving %s, sockets %zu\n", yes(tw_server_is_serving(f->server)),
+    printf("after async with: is_serving %s, sockets %zu\n",
+           tw_bool_str(tw_server_is_serving(f->server)),
            tw_server_nsockets(f->server));
     TW_AWAIT(co, tw_server_wait_closed(f->server));
     TW_AWAIT_TRY(co, tw_create_connection(loop, plain_factory, NULL, "127.0.0.1", f->port));
@@ -69,14 +69,16 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     f->task = tw_create_task(tw_server_serve_forever(f->server), NULL);
     TW_AWAIT(co, tw_sleep(0));
-    printf("serve_forever running: is_serving %s\n", yes(tw_server_is_serving(f->server)));
+    printf("serve_forever running: is_serving %s\n",
+           tw_bool_str(tw_server_is_serving(f->server)));
     tw_task_cancel(f->task, NULL);
     TW_AWAIT_TRY(co, f->task);
     if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED))
         printf("serve_forever raised CancelledError\n");
     else if (TW_ERROR(co))
         TW_RERAISE(co);
-    printf("after cancelling serve_forever: is_serving %s\n", yes(tw_server_is_serving(f->server)));
+    printf("after cancelling serve_forever: is_serving %s\n",
+           tw_bool_str(tw_server_is_serving(f->server)));
     tw_server_unref(f->server);
     tw_unref(closed);
     TW_END(co);

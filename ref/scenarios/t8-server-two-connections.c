@@ -1,4 +1,4 @@
-#line 29734 "tower.nw"
+#line 29738 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

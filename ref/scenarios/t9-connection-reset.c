@@ -1,10 +1,10 @@
-#line 34332 "tower.nw"
+#line 34338 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "tower.h"
 
-#line 33164 "tower.nw"
+#line 33170 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -37,7 +37,7 @@ __attribute__((unused)) static const char *yes(bool b)
 {
     return b ? "True" : "False";
 }
-#line 33252 "tower.nw"
+#line 33258 "tower.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -64,7 +64,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 34340 "tower.nw"
+#line 34346 "tower.nw"
 /* what main and the handler share: the future result and the event got_first */
 struct shared { tw_future *result; tw_event *got_first; };
 

@@ -1,4 +1,4 @@
-#line 34251 "tower.nw"
+#line 34257 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +8,7 @@
 
 #define SIZE (4 * 1024 * 1024)
 
-#line 33164 "tower.nw"
+#line 33170 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -41,7 +41,7 @@ __attribute__((unused)) static const char *yes(bool b)
 {
     return b ? "True" : "False";
 }
-#line 33209 "tower.nw"
+#line 33215 "tower.nw"
 struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
 
 /* open_unix_connection(sock=ours) on a new socketpair whose other end is the
@@ -78,7 +78,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 34263 "tower.nw"
+#line 34269 "tower.nw"
 struct main_frame {
     tw_coro co;
     struct pair s;

@@ -1,9 +1,9 @@
-#line 33948 "tower.nw"
+#line 33954 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
 
-#line 33164 "tower.nw"
+#line 33170 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -36,7 +36,7 @@ __attribute__((unused)) static const char *yes(bool b)
 {
     return b ? "True" : "False";
 }
-#line 33252 "tower.nw"
+#line 33258 "tower.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -63,7 +63,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 33955 "tower.nw"
+#line 33961 "tower.nw"
 static tw_step echo_body(tw_coro *co)
 {
     struct handler *f = (struct handler *)co;

@@ -1,10 +1,10 @@
-#line 34887 "tower.nw"
+#line 34893 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tower.h"
 
-#line 33164 "tower.nw"
+#line 33170 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -38,7 +38,7 @@ __attribute__((unused)) static const char *yes(bool b)
     return b ? "True" : "False";
 }
 
-#line 34894 "tower.nw"
+#line 34900 "tower.nw"
 #define SIZE (256 * 1024)
 
 struct main_frame { tw_coro co; tw_stream_reader *reader; tw_stream_writer *writer; };
@@ -93,7 +93,7 @@ static tw_step main_body(tw_coro *co)
     TW_END(co);
 }
 
-#line 33298 "tower.nw"
+#line 33304 "tower.nw"
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);

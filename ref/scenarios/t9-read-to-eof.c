@@ -1,11 +1,11 @@
-#line 33547 "tower.nw"
+#line 33553 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "tower.h"
 
-#line 33164 "tower.nw"
+#line 33170 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -38,7 +38,7 @@ __attribute__((unused)) static const char *yes(bool b)
 {
     return b ? "True" : "False";
 }
-#line 33209 "tower.nw"
+#line 33215 "tower.nw"
 struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
 
 /* open_unix_connection(sock=ours) on a new socketpair whose other end is the
@@ -75,7 +75,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 33556 "tower.nw"
+#line 33562 "tower.nw"
 struct main_frame { tw_coro co; struct pair s; size_t first; };
 
 static tw_step main_body(tw_coro *co)

@@ -1,10 +1,10 @@
-#line 33385 "tower.nw"
+#line 33391 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "tower.h"
 
-#line 33164 "tower.nw"
+#line 33170 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -37,7 +37,7 @@ __attribute__((unused)) static const char *yes(bool b)
 {
     return b ? "True" : "False";
 }
-#line 33209 "tower.nw"
+#line 33215 "tower.nw"
 struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
 
 /* open_unix_connection(sock=ours) on a new socketpair whose other end is the
@@ -74,7 +74,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 33393 "tower.nw"
+#line 33399 "tower.nw"
 struct main_frame { tw_coro co; struct pair s; int i; };
 
 static const int counts[] = { 10, 1 };

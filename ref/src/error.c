@@ -121,7 +121,7 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_QUEUE_EMPTY] = "QueueEmpty",
     [TW_ERR_QUEUE_FULL] = "QueueFull",
     [TW_ERR_BROKEN_BARRIER] = "BrokenBarrierError",
-#line 32057 "tower.nw"
+#line 32063 "tower.nw"
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
@@ -143,7 +143,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_BROKEN_PROCESS_POOL] = TW_ERR_BROKEN_EXECUTOR,
 #line 18357 "tower.nw"
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
-#line 32062 "tower.nw"
+#line 32068 "tower.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
 #line 984 "tower.nw"
 };

@@ -326,7 +326,7 @@ void tw__server_detach(struct tw_server *s);
 ssize_t tw__write_quietly(int fd, const void *data, size_t len);
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 33048 "tower.nw"
+#line 33054 "tower.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
 #line 717 "tower.nw"
 #endif

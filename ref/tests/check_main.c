@@ -16,11 +16,11 @@ Suite *tw_executor_suite(void);
 Suite *tw_subprocess_suite(void);
 #line 21615 "tower.nw"
 Suite *tw_sync_suite(void);
-#line 26216 "tower.nw"
+#line 26220 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 30679 "tower.nw"
+#line 30685 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 34965 "tower.nw"
+#line 34971 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4876 "tower.nw"
@@ -42,11 +42,11 @@ srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
 #line 21618 "tower.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 26219 "tower.nw"
+#line 26223 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 30682 "tower.nw"
+#line 30688 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 34968 "tower.nw"
+#line 34974 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4881 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
