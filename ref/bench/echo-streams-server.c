@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include "tower.h"
 
-#line 33258 "tower.nw"
+#line 33253 "tower.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;

@@ -1,10 +1,10 @@
-#line 34168 "tower.nw"
+#line 34166 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tower.h"
 
-#line 33170 "tower.nw"
+#line 33171 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -31,13 +31,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-
-/* str() of a bool */
-__attribute__((unused)) static const char *yes(bool b)
-{
-    return b ? "True" : "False";
-}
-#line 33258 "tower.nw"
+#line 33253 "tower.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -64,7 +58,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 34176 "tower.nw"
+#line 34174 "tower.nw"
 static tw_step handle_body(tw_coro *co)
 {
     struct handler *f = (struct handler *)co;
@@ -98,7 +92,8 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     TW_AWAIT(co, tw_open_connection("127.0.0.1", tw_sockaddr_port(tw_server_sockname(f->server, 0)),
                                     TW_STREAM_LIMIT, &f->reader, &f->writer));
-    printf("is_closing before close: %s\n", yes(tw_stream_writer_is_closing(f->writer)));
+    printf("is_closing before close: %s\n",
+           tw_bool_str(tw_stream_writer_is_closing(f->writer)));
     {
         char *xs = malloc(100000);
         memset(xs, 'x', 100000);
@@ -106,9 +101,10 @@ static tw_step main_body(tw_coro *co)
         free(xs);
     }
     tw_stream_writer_close(f->writer);
-    printf("is_closing right after close: %s\n", yes(tw_stream_writer_is_closing(f->writer)));
+    printf("is_closing right after close: %s\n",
+           tw_bool_str(tw_stream_writer_is_closing(f->writer)));
     printf("transport is_closing: %s\n",
-           yes(tw_transport_is_closing(tw_stream_writer_transport(f->writer))));
+           tw_bool_str(tw_transport_is_closing(tw_stream_writer_transport(f->writer))));
     TW_AWAIT(co, tw_stream_writer_wait_closed(f->writer));
     printf("wait_closed returned\n");
     TW_AWAIT(co, tw_stream_writer_wait_closed(f->writer));

@@ -4,7 +4,7 @@
 #include <unistd.h>
 #include "tower.h"
 
-#line 33170 "tower.nw"
+#line 33171 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -31,13 +31,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-
-/* str() of a bool */
-__attribute__((unused)) static const char *yes(bool b)
-{
-    return b ? "True" : "False";
-}
-#line 33258 "tower.nw"
+#line 33253 "tower.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;

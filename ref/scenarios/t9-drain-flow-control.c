@@ -8,7 +8,7 @@
 
 #define SIZE (4 * 1024 * 1024)
 
-#line 33170 "tower.nw"
+#line 33171 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -35,13 +35,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-
-/* str() of a bool */
-__attribute__((unused)) static const char *yes(bool b)
-{
-    return b ? "True" : "False";
-}
-#line 33215 "tower.nw"
+#line 33210 "tower.nw"
 struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
 
 /* open_unix_connection(sock=ours) on a new socketpair whose other end is the
@@ -105,13 +99,13 @@ static tw_step main_body(tw_coro *co)
         free(data);
     }
     printf("buffer above the high mark: %s\n",
-           yes(tw_transport_get_write_buffer_size(f->transport) > f->high));
+           tw_bool_str(tw_transport_get_write_buffer_size(f->transport) > f->high));
     f->drain = tw_create_task(tw_stream_writer_drain(f->s.writer), NULL);
     for (f->i = 0; f->i < 10; f->i++)
         TW_AWAIT(co, tw_sleep(0.005));
     /* The peer has read nothing, so nothing can have drained. */
     printf("drain finished while the peer reads nothing: %s\n",
-           yes(tw_future_done(tw_task_future(f->drain))));
+           tw_bool_str(tw_future_done(tw_task_future(f->drain))));
     f->sink = malloc(1 << 20);
     while (f->total < SIZE) {
         TW_AWAIT(co, tw_sock_recv(tw_get_running_loop(), f->s.peer, f->sink, 1 << 20));
@@ -121,7 +115,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, f->drain);
     printf("drain finished after the peer read %zu bytes\n", f->total);
     printf("buffer at or below the low mark: %s\n",
-           yes(tw_transport_get_write_buffer_size(f->transport) <= f->low));
+           tw_bool_str(tw_transport_get_write_buffer_size(f->transport) <= f->low));
     TW_AWAIT(co, close_pair(&f->s));
     forget_pair(&f->s);
     TW_END(co);

@@ -1,9 +1,9 @@
-#line 33954 "tower.nw"
+#line 33952 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
 
-#line 33170 "tower.nw"
+#line 33171 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -30,13 +30,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-
-/* str() of a bool */
-__attribute__((unused)) static const char *yes(bool b)
-{
-    return b ? "True" : "False";
-}
-#line 33258 "tower.nw"
+#line 33253 "tower.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -63,7 +57,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 33961 "tower.nw"
+#line 33959 "tower.nw"
 static tw_step echo_body(tw_coro *co)
 {
     struct handler *f = (struct handler *)co;
@@ -114,12 +108,12 @@ static tw_step main_body(tw_coro *co)
     addr = tw_server_sockname(f->server, 0);
     TW_AWAIT(co, tw_open_connection(tw_sockaddr_host(addr, text), tw_sockaddr_port(addr),
                                     TW_STREAM_LIMIT, &f->reader, &f->writer));
-    printf("reader is a StreamReader: %s\n", yes(f->reader != NULL));
-    printf("writer is a StreamWriter: %s\n", yes(f->writer != NULL));
+    printf("reader is a StreamReader: %s\n", tw_bool_str(f->reader != NULL));
+    printf("writer is a StreamWriter: %s\n", tw_bool_str(f->writer != NULL));
     addr = tw_server_sockname(f->server, 0);
     printf("peername is the server address: %s\n",
-           yes(tw_sockaddr_equal(tw_stream_writer_get_extra_info(f->writer, "peername",
-                                                                 TW_NONE).p, addr)));
+           tw_bool_str(tw_sockaddr_equal(
+               tw_stream_writer_get_extra_info(f->writer, "peername", TW_NONE).p, addr)));
     printf("get_extra_info default: %s\n",
            tw_stream_writer_get_extra_info(f->writer, "nothing", TW_STR("none here")).s);
     for (f->i = 0; f->i < 3; f->i++) {

@@ -4,7 +4,7 @@
 #include <string.h>
 #include "tower.h"
 
-#line 33258 "tower.nw"
+#line 33253 "tower.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -97,7 +97,7 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     printf("Serving on 127.0.0.1\n");
     TW_AWAIT_TRY(co, tw_event_wait(f->done));              /* async with server: await done.wait() */
-#line 33290 "tower.nw"
+#line 33285 "tower.nw"
     f->body_error = TW_TAKE_ERROR(co);
     TW_AWAIT(co, tw_server_exit(f->server));
     if (f->body_error) {
@@ -112,7 +112,7 @@ static tw_step main_body(tw_coro *co)
     TW_END(co);
 }
 
-#line 33304 "tower.nw"
+#line 33299 "tower.nw"
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);

@@ -4,7 +4,7 @@
 #include <string.h>
 #include "tower.h"
 
-#line 33170 "tower.nw"
+#line 33171 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -30,12 +30,6 @@ __attribute__((unused)) static size_t length(tw_value result)
     size_t n = ((tw_bytes *)result.p)->len;
     tw_bytes_free(result.p);
     return n;
-}
-
-/* str() of a bool */
-__attribute__((unused)) static const char *yes(bool b)
-{
-    return b ? "True" : "False";
 }
 
 #line 34900 "tower.nw"
@@ -80,8 +74,8 @@ static tw_step main_body(tw_coro *co)
         bool all_y = true;
         for (size_t i = 0; i < b->len; i++)
             all_y = all_y && b->data[i] == 'y';
-        printf("then %zu bytes, all y: %s, at_eof: %s\n", b->len, yes(all_y),
-               yes(tw_stream_reader_at_eof(f->reader)));
+        printf("then %zu bytes, all y: %s, at_eof: %s\n", b->len, tw_bool_str(all_y),
+               tw_bool_str(tw_stream_reader_at_eof(f->reader)));
     }
     tw_bytes_free(b);
     tw_stream_writer_write(f->writer, "BYE\n", 4);
@@ -93,7 +87,7 @@ static tw_step main_body(tw_coro *co)
     TW_END(co);
 }
 
-#line 33304 "tower.nw"
+#line 33299 "tower.nw"
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);

@@ -1,10 +1,10 @@
-#line 33888 "tower.nw"
+#line 33886 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "tower.h"
 
-#line 33170 "tower.nw"
+#line 33171 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -31,13 +31,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-
-/* str() of a bool */
-__attribute__((unused)) static const char *yes(bool b)
-{
-    return b ? "True" : "False";
-}
-#line 33215 "tower.nw"
+#line 33210 "tower.nw"
 struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
 
 /* open_unix_connection(sock=ours) on a new socketpair whose other end is the
@@ -74,7 +68,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 33896 "tower.nw"
+#line 33894 "tower.nw"
 struct main_frame { tw_coro co; struct pair s; };
 
 static tw_step main_body(tw_coro *co)
@@ -93,7 +87,7 @@ static tw_step main_body(tw_coro *co)
         TW_CLEAR(co);
     } else
         TW_RERAISE(co);
-    printf("at_eof: %s\n", yes(tw_stream_reader_at_eof(f->s.reader)));
+    printf("at_eof: %s\n", tw_bool_str(tw_stream_reader_at_eof(f->s.reader)));
     /* The cancelled read took nothing from the stream: it is still usable. */
     TW_AWAIT(co, tw_sock_sendall(tw_get_running_loop(), f->s.peer, "late line\nrest", 14));
     shutdown(f->s.peer, SHUT_WR);

@@ -1,11 +1,11 @@
-#line 33553 "tower.nw"
+#line 33549 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "tower.h"
 
-#line 33170 "tower.nw"
+#line 33171 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -32,13 +32,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-
-/* str() of a bool */
-__attribute__((unused)) static const char *yes(bool b)
-{
-    return b ? "True" : "False";
-}
-#line 33215 "tower.nw"
+#line 33210 "tower.nw"
 struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
 
 /* open_unix_connection(sock=ours) on a new socketpair whose other end is the
@@ -75,7 +69,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 33562 "tower.nw"
+#line 33558 "tower.nw"
 struct main_frame { tw_coro co; struct pair s; size_t first; };
 
 static tw_step main_body(tw_coro *co)
@@ -84,7 +78,8 @@ static tw_step main_body(tw_coro *co)
     static char xs[1000];
     TW_BEGIN(co);
     TW_AWAIT(co, open_pair(&f->s, NULL, 0, TW_STREAM_LIMIT));
-    printf("at_eof on a fresh stream: %s\n", yes(tw_stream_reader_at_eof(f->s.reader)));
+    printf("at_eof on a fresh stream: %s\n",
+           tw_bool_str(tw_stream_reader_at_eof(f->s.reader)));
     memset(xs, 'x', sizeof xs);
     TW_AWAIT(co, tw_sock_sendall(tw_get_running_loop(), f->s.peer, xs, sizeof xs));
     shutdown(f->s.peer, SHUT_WR);
@@ -93,11 +88,12 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_stream_reader_read(f->s.reader, 100));
     f->first = length(TW_RESULT(co));
     printf("read(100) returned between 1 and 100 bytes: %s\n",
-           yes(f->first >= 1 && f->first <= 100));
-    printf("at_eof with data left: %s\n", yes(tw_stream_reader_at_eof(f->s.reader)));
+           tw_bool_str(f->first >= 1 && f->first <= 100));
+    printf("at_eof with data left: %s\n",
+           tw_bool_str(tw_stream_reader_at_eof(f->s.reader)));
     TW_AWAIT(co, tw_stream_reader_read(f->s.reader, -1));
     printf("read(-1) returned the rest, total: %zu bytes\n", f->first + length(TW_RESULT(co)));
-    printf("at_eof: %s\n", yes(tw_stream_reader_at_eof(f->s.reader)));
+    printf("at_eof: %s\n", tw_bool_str(tw_stream_reader_at_eof(f->s.reader)));
     TW_AWAIT(co, tw_stream_reader_read(f->s.reader, -1));
     printf("read(-1) at EOF: %zu bytes\n", length(TW_RESULT(co)));
     TW_AWAIT(co, tw_stream_reader_read(f->s.reader, 100));

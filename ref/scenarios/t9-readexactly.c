@@ -1,10 +1,10 @@
-#line 33391 "tower.nw"
+#line 33386 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "tower.h"
 
-#line 33170 "tower.nw"
+#line 33171 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -31,13 +31,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-
-/* str() of a bool */
-__attribute__((unused)) static const char *yes(bool b)
-{
-    return b ? "True" : "False";
-}
-#line 33215 "tower.nw"
+#line 33210 "tower.nw"
 struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
 
 /* open_unix_connection(sock=ours) on a new socketpair whose other end is the
@@ -74,7 +68,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 33399 "tower.nw"
+#line 33394 "tower.nw"
 struct main_frame { tw_coro co; struct pair s; int i; };
 
 static const int counts[] = { 10, 1 };
@@ -102,12 +96,13 @@ static tw_step main_body(tw_coro *co)
             printf("readexactly(%d): IncompleteReadError, expected %td, partial %s\n",
                    counts[f->i], tw_incomplete_read_expected(exc),
                    show(TW_PTR(tw_bytes_new(partial, len)), buf, sizeof buf));
-            printf("  it is an EOFError: %s\n", yes(tw_error_is(exc, TW_ERR_EOF)));
+            printf("  it is an EOFError: %s\n",
+                   tw_bool_str(tw_error_is(exc, TW_ERR_EOF)));
             tw_error_unref(exc);
         } else
             TW_RERAISE(co);
     }
-    printf("at_eof: %s\n", yes(tw_stream_reader_at_eof(f->s.reader)));
+    printf("at_eof: %s\n", tw_bool_str(tw_stream_reader_at_eof(f->s.reader)));
     TW_AWAIT(co, close_pair(&f->s));
     forget_pair(&f->s);
     TW_END(co);

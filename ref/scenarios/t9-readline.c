@@ -1,11 +1,11 @@
-#line 33329 "tower.nw"
+#line 33324 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "tower.h"
 
-#line 33170 "tower.nw"
+#line 33171 "tower.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -32,13 +32,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-
-/* str() of a bool */
-__attribute__((unused)) static const char *yes(bool b)
-{
-    return b ? "True" : "False";
-}
-#line 33215 "tower.nw"
+#line 33210 "tower.nw"
 struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
 
 /* open_unix_connection(sock=ours) on a new socketpair whose other end is the
@@ -75,7 +69,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 33338 "tower.nw"
+#line 33333 "tower.nw"
 struct main_frame { tw_coro co; struct pair s; int i; char lines[256]; };
 
 static tw_step main_body(tw_coro *co)
@@ -90,7 +84,7 @@ static tw_step main_body(tw_coro *co)
         TW_AWAIT(co, tw_stream_reader_readline(f->s.reader));
         printf("readline: %s\n", show(TW_RESULT(co), buf, sizeof buf));
     }
-    printf("at_eof: %s\n", yes(tw_stream_reader_at_eof(f->s.reader)));
+    printf("at_eof: %s\n", tw_bool_str(tw_stream_reader_at_eof(f->s.reader)));
     TW_AWAIT(co, close_pair(&f->s));
     forget_pair(&f->s);
 

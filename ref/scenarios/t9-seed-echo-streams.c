@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include "tower.h"
 
-#line 33258 "tower.nw"
+#line 33253 "tower.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -105,7 +105,7 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     printf("🛑 Serving on %s\n", tw_sockaddr_str(tw_server_sockname(f->server, 0), addr));
     TW_AWAIT_TRY(co, tw_server_serve_forever(f->server));   /* async with server: ... */
-#line 33290 "tower.nw"
+#line 33285 "tower.nw"
     f->body_error = TW_TAKE_ERROR(co);
     TW_AWAIT(co, tw_server_exit(f->server));
     if (f->body_error) {
