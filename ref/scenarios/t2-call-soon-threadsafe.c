@@ -9,7 +9,7 @@ static tw_future *fut;
 static tw_error *deliver(void *value)
 {
     printf("callback ran on the loop thread: %s\n",
-           pthread_equal(pthread_self(), loop_thread) ? "True" : "False");
+           tw_bool_str(pthread_equal(pthread_self(), loop_thread)));
     return tw_future_set_result(fut, TW_STR(value));
 }
 

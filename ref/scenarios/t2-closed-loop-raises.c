@@ -28,10 +28,10 @@ int main(void)
 {
     tw_loop *loop = tw_loop_new();
     setvbuf(stdout, NULL, _IOLBF, 0);
-    printf("is_closed() before = %s\n", tw_loop_is_closed(loop) ? "True" : "False");
+    printf("is_closed() before = %s\n", tw_bool_str(tw_loop_is_closed(loop)));
     tw_call_soon(loop, say, "discarded callback ran", NULL);
     tw_loop_close(loop);
-    printf("is_closed() after = %s\n", tw_loop_is_closed(loop) ? "True" : "False");
+    printf("is_closed() after = %s\n", tw_bool_str(tw_loop_is_closed(loop)));
     if (tw_loop_close(loop) == NULL)
         printf("second close(): no error\n");
     report("call_soon", tw_call_soon(loop, say, "x", NULL));

@@ -8,10 +8,10 @@ static tw_loop *loop;
 static void handler(tw_loop *lp, const tw_context *ctx, void *data)
 {
     (void)data;
-    printf("handler: same loop %s\n", lp == loop ? "True" : "False");
-    printf("handler: has message %s\n", ctx->message ? "True" : "False");
+    printf("handler: same loop %s\n", tw_bool_str(lp == loop));
+    printf("handler: has message %s\n", tw_bool_str(ctx->message));
     printf("handler: exception %s: %s\n", tw_error_type(ctx->error), tw_error_str(ctx->error));
-    printf("handler: has handle %s\n", ctx->handle ? "True" : "False");
+    printf("handler: has handle %s\n", tw_bool_str(ctx->handle));
 }
 
 static tw_error *boom(void *arg)
@@ -57,7 +57,7 @@ int main(void)
     loop = tw_loop_new();
     tw_loop_set_exception_handler(loop, handler, NULL);
     printf("get_exception_handler() is handler: %s\n",
-           tw_loop_get_exception_handler(loop) == handler ? "True" : "False");
+           tw_bool_str(tw_loop_get_exception_handler(loop) == handler));
     tw_call_soon(loop, boom, NULL, NULL);
     tw_call_soon(loop, after, NULL, NULL);
     tw_call_soon(loop, stop, loop, NULL);

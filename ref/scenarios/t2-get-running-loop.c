@@ -8,8 +8,8 @@ static tw_error *cb(void *arg)
 {
     (void)arg;
     printf("inside callback: get_running_loop() is loop: %s\n",
-           tw_get_running_loop() == loop ? "True" : "False");
-    printf("inside callback: is_running() = %s\n", tw_loop_is_running(loop) ? "True" : "False");
+           tw_bool_str(tw_get_running_loop() == loop));
+    printf("inside callback: is_running() = %s\n", tw_bool_str(tw_loop_is_running(loop)));
     tw_loop_stop(loop);
     return NULL;
 }
@@ -23,9 +23,9 @@ int main(void)
     else
         printf("outside: a loop is running\n");
     tw_call_soon(loop, cb, NULL, NULL);
-    printf("before: is_running() = %s\n", tw_loop_is_running(loop) ? "True" : "False");
+    printf("before: is_running() = %s\n", tw_bool_str(tw_loop_is_running(loop)));
     tw_loop_run_forever(loop);
-    printf("after: is_running() = %s\n", tw_loop_is_running(loop) ? "True" : "False");
+    printf("after: is_running() = %s\n", tw_bool_str(tw_loop_is_running(loop)));
     tw_loop_free(loop);
     return 0;
 }

@@ -44,7 +44,7 @@ int main(void)
     tw_loop_run_forever(loop);
     for (int i = 0; i < 5; i++) {
         printf("%c.cancelled() = %s\n",
-               "ABDTU"[i], tw_handle_cancelled(handles[i]) ? "True" : "False");
+               "ABDTU"[i], tw_bool_str(tw_handle_cancelled(handles[i])));
         tw_handle_release(handles[i]);
     }
     tw_loop_free(loop);

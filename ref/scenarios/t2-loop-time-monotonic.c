@@ -19,12 +19,12 @@ static tw_step main_body(tw_coro *co)
             ordered = ordered && samples[i - 1] <= samples[i];
         printf("time() is a float: %s\n",
                _Generic(samples[0], double: "True", default: "False"));
-        printf("10000 readings never decrease: %s\n", ordered ? "True" : "False");
+        printf("10000 readings never decrease: %s\n", tw_bool_str(ordered));
     }
     f->before = tw_loop_time(loop);
     TW_AWAIT(co, tw_sleep(0.05));
     printf("time advanced across sleep(0.05): %s\n",
-           tw_loop_time(loop) > f->before ? "True" : "False");
+           tw_bool_str(tw_loop_time(loop) > f->before));
     TW_END(co);
 }
 

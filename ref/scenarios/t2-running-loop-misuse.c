@@ -22,7 +22,7 @@ static tw_step main_body(tw_coro *co)
 {
     tw_loop *loop = tw_get_running_loop();
     TW_BEGIN(co);
-    printf("is_running() inside = %s\n", tw_loop_is_running(loop) ? "True" : "False");
+    printf("is_running() inside = %s\n", tw_bool_str(tw_loop_is_running(loop)));
     report("run_until_complete", "run_until_complete",
            tw_loop_run_until_complete(loop, tw_coro_new(other_body, sizeof(tw_coro)), NULL));
     report("run_forever", "run_forever", tw_loop_run_forever(loop));
@@ -39,12 +39,12 @@ int main(void)
     tw_value v;
     tw_error *err;
     setvbuf(stdout, NULL, _IOLBF, 0);
-    printf("is_running() before = %s\n", tw_loop_is_running(loop) ? "True" : "False");
+    printf("is_running() before = %s\n", tw_bool_str(tw_loop_is_running(loop)));
     err = tw_loop_run_until_complete(loop, tw_coro_new(main_body, sizeof(tw_coro)), &v);
     if (err)
         return tw_report_uncaught(err);
     printf("run_until_complete -> %s\n", v.s);
-    printf("is_running() after = %s\n", tw_loop_is_running(loop) ? "True" : "False");
+    printf("is_running() after = %s\n", tw_bool_str(tw_loop_is_running(loop)));
     tw_loop_free(loop);
     return 0;
 }

@@ -30,7 +30,7 @@ int main(void)
         tw_call_soon(loop, cb, (void *)tags[i], NULL);
     tw_loop_run_forever(loop);
     printf("run_forever returned after the batch A..D\n");
-    printf("is_running() = %s\n", tw_loop_is_running(loop) ? "True" : "False");
+    printf("is_running() = %s\n", tw_bool_str(tw_loop_is_running(loop)));
     tw_call_soon(loop, cb, "E", NULL);
     tw_call_soon(loop, stop, loop, NULL);
     tw_loop_run_forever(loop);

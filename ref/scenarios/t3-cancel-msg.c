@@ -25,7 +25,7 @@ static tw_step waiter_body(tw_coro *co)
 static tw_error *done_cb(tw_future *f, void *arg)
 {
     (void)arg;
-    printf("done callback: cancelled()=%s\n", tw_future_cancelled(f) ? "True" : "False");
+    printf("done callback: cancelled()=%s\n", tw_bool_str(tw_future_cancelled(f)));
     return NULL;
 }
 

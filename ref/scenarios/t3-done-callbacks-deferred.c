@@ -20,7 +20,7 @@ static tw_step main_body(tw_coro *co)
         tw_future_add_done_callback(fut, cb, "C");
         tw_future_set_result(fut, TW_INT(5));
         printf("set_result returned; no done callback has run yet\n");
-        printf("done() = %s\n", tw_future_done(fut) ? "True" : "False");
+        printf("done() = %s\n", tw_bool_str(tw_future_done(fut)));
         tw_unref(fut);      /* the scheduled callbacks keep it alive */
     }
     TW_AWAIT(co, tw_sleep(0));

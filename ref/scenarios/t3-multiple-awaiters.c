@@ -34,9 +34,9 @@ static tw_step main_body(tw_coro *co)
     }
     TW_AWAIT(co, tw_sleep(0));
     printf("waiters done: %s %s %s\n",
-           tw_future_done(tw_task_future(f->tasks[0])) ? "True" : "False",
-           tw_future_done(tw_task_future(f->tasks[1])) ? "True" : "False",
-           tw_future_done(tw_task_future(f->tasks[2])) ? "True" : "False");
+           tw_bool_str(tw_future_done(tw_task_future(f->tasks[0]))),
+           tw_bool_str(tw_future_done(tw_task_future(f->tasks[1]))),
+           tw_bool_str(tw_future_done(tw_task_future(f->tasks[2]))));
     tw_future_set_result(f->fut, TW_INT(99));
     TW_AWAIT(co, tw_gather(3, (void **)f->tasks, false));
     {

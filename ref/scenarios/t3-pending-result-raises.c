@@ -9,8 +9,8 @@ static tw_step main_body(tw_coro *co)
         tw_future *fut = tw_future_new(tw_get_running_loop());
         tw_error *e, *exc;
         tw_value v;
-        printf("done() = %s, cancelled() = %s\n", tw_future_done(fut) ? "True" : "False",
-               tw_future_cancelled(fut) ? "True" : "False");
+        printf("done() = %s, cancelled() = %s\n", tw_bool_str(tw_future_done(fut)),
+               tw_bool_str(tw_future_cancelled(fut)));
         e = tw_future_result(fut, &v);
         printf("result() on pending: %s\n",
                tw_error_is(e, TW_ERR_INVALID_STATE) ? "InvalidStateError" : "returned");

@@ -30,9 +30,9 @@ static tw_step main_body(tw_coro *co)
         f->tasks[i] = tw_create_task(&w->co, name);
     }
     printf("three tasks created; none has started\n");
-    printf("done: %s %s %s\n", tw_future_done(tw_task_future(f->tasks[0])) ? "True" : "False",
-           tw_future_done(tw_task_future(f->tasks[1])) ? "True" : "False",
-           tw_future_done(tw_task_future(f->tasks[2])) ? "True" : "False");
+    printf("done: %s %s %s\n", tw_bool_str(tw_future_done(tw_task_future(f->tasks[0]))),
+           tw_bool_str(tw_future_done(tw_task_future(f->tasks[1]))),
+           tw_bool_str(tw_future_done(tw_task_future(f->tasks[2]))));
     TW_AWAIT(co, tw_sleep(0));
     printf("main resumed after one sleep(0)\n");
     for (f->i = 0; f->i < 3; f->i++) {

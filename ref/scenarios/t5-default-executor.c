@@ -29,7 +29,7 @@ static tw_step main_body(tw_coro *co)
         TW_AWAIT(co, fut);
         printf("result tag: %s\n", TW_RESULT(co).s);
         printf("ran on the loop thread: %s\n",
-               pthread_equal(f->w.thread, pthread_self()) ? "True" : "False");
+               tw_bool_str(pthread_equal(f->w.thread, pthread_self())));
     }
     TW_END(co);
 }

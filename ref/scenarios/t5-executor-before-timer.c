@@ -32,7 +32,7 @@ static tw_step main_body(tw_coro *co)
         TW_RAISE(co, err);
     TW_AWAIT(co, tw_wait_for(fut, 5));
     printf("result: %s\n", TW_RESULT(co).s);
-    printf("timer fired first: %s\n", fired ? "True" : "False");
+    printf("timer fired first: %s\n", tw_bool_str(fired));
     TW_END(co);
 }
 

@@ -44,7 +44,7 @@ static tw_step main_body(tw_coro *co)
     if (tw_error_is(TW_ERROR(co), TW_ERR_VALUE))
         printf("await raised: %s %s\n", tw_error_type(TW_ERROR(co)), tw_error_str(TW_ERROR(co)));
     TW_CLEAR(co);
-    printf("future done: %s\n", tw_future_done(f->fut) ? "True" : "False");
+    printf("future done: %s\n", tw_bool_str(tw_future_done(f->fut)));
     if ((err = tw_future_exception(f->fut, &exc)) != NULL)
         TW_RAISE(co, err);
     printf("future exception: %s %s\n", tw_error_type(exc), tw_error_str(exc));

@@ -57,7 +57,7 @@ static tw_step main_body(tw_coro *co)
     if ((err = tw_run_in_executor(tw_get_running_loop(), NULL, blocking, &gate, &f->fut)) != NULL)
         TW_RAISE(co, err);
     TW_AWAIT(co, tw_create_task(tw_coro_new(ticker, sizeof(struct ticker_frame)), NULL));
-    printf("executor future done while blocked: %s\n", tw_future_done(f->fut) ? "True" : "False");
+    printf("executor future done while blocked: %s\n", tw_bool_str(tw_future_done(f->fut)));
     open_gate(&gate);
     TW_AWAIT(co, f->fut);
     printf("result: %s\n", TW_RESULT(co).s);

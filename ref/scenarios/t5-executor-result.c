@@ -32,10 +32,10 @@ static tw_step main_body(tw_coro *co)
                                      &f->fut)) != NULL)
         TW_RAISE(co, err);
     printf("returns an asyncio future: %s\n",
-           ((tw_object *)f->fut)->kind == TW_KIND_FUTURE ? "True" : "False");
+           tw_bool_str(((tw_object *)f->fut)->kind == TW_KIND_FUTURE));
     TW_AWAIT(co, tw_ref(f->fut));
     printf("result: %ld\n", (long)TW_RESULT(co).i);
-    printf("future done: %s\n", tw_future_done(f->fut) ? "True" : "False");
+    printf("future done: %s\n", tw_bool_str(tw_future_done(f->fut)));
     if ((err = tw_future_result(f->fut, &v)) != NULL)
         TW_RAISE(co, err);
     printf("future result: %ld\n", (long)v.i);

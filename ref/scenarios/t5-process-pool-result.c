@@ -86,7 +86,7 @@ static tw_step main_body(tw_coro *co)
     if ((err = run(f, pid, 0, &fut)) != NULL)
         TW_RAISE(co, err);
     TW_AWAIT(co, fut);
-    printf("ran in another process: %s\n", TW_RESULT(co).i != getpid() ? "True" : "False");
+    printf("ran in another process: %s\n", tw_bool_str(TW_RESULT(co).i != getpid()));
     tw_executor_free(f->pool);
     f->pool = NULL;
     printf("pool shut down\n");

@@ -29,7 +29,7 @@ static tw_step main_body(tw_coro *co)
         TW_RAISE(co, err);
     TW_AWAIT(co, tw_loop_shutdown_default_executor(loop));
     printf("pending job finished before shutdown returned: %s\n",
-           tw_future_done(f->fut) ? "True" : "False");
+           tw_bool_str(tw_future_done(f->fut)));
     fut = f->fut;
     f->fut = NULL;
     TW_AWAIT(co, fut);

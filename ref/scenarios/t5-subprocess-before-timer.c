@@ -28,7 +28,7 @@ static tw_step main_body(tw_coro *co)
     f->proc = TW_RESULT(co).p;
     TW_AWAIT(co, tw_wait_for(tw_process_wait(f->proc), 5));
     printf("returncode: %ld\n", (long)TW_RESULT(co).i);
-    printf("timer fired first: %s\n", fired ? "True" : "False");
+    printf("timer fired first: %s\n", tw_bool_str(fired));
     TW_END(co);
 }
 

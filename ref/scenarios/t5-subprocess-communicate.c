@@ -41,7 +41,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_process_communicate(f->proc, "ping\npong\n", 10, &f->out, &f->err));
     print_lines(f->out);
     printf("stdout bytes: %zu\n", f->out->len);
-    printf("stderr is None: %s\n", f->err == NULL ? "True" : "False");
+    printf("stderr is None: %s\n", tw_bool_str(f->err == NULL));
     printf("returncode: %d\n", exit_code_of(f->proc));
     tw_process_unref(f->proc);
     tw_bytes_free(f->out);
@@ -53,8 +53,8 @@ static tw_step main_body(tw_coro *co)
     f->proc = TW_RESULT(co).p;
     TW_AWAIT(co, tw_process_communicate(f->proc, big, sizeof big, &f->out, NULL));
     printf("large input: bytes back: %zu identical: %s\n", f->out->len,
-           f->out->len == sizeof big && memcmp(f->out->data, big, sizeof big) == 0
-           ? "True" : "False");
+           tw_bool_str(f->out->len == sizeof big
+                       && memcmp(f->out->data, big, sizeof big) == 0));
     printf("returncode: %d\n", exit_code_of(f->proc));
     TW_END(co);
 }

@@ -32,7 +32,7 @@ static tw_step main_body(tw_coro *co)
             printf("line: %s (no newline)\n", line->data);
         tw_bytes_free(line);
     }
-    printf("at_eof: %s\n", tw_pipe_reader_at_eof(tw_process_stdout(f->proc)) ? "True" : "False");
+    printf("at_eof: %s\n", tw_bool_str(tw_pipe_reader_at_eof(tw_process_stdout(f->proc))));
     TW_AWAIT(co, tw_process_wait(f->proc));
     printf("returncode: %ld\n", (long)TW_RESULT(co).i);
     TW_END(co);

@@ -33,7 +33,7 @@ static tw_step stop_body(tw_coro *co)
     TW_AWAIT(co, tw_process_wait(f->proc));
     if (strcmp(f->how, "send_signal") == 0)
         printf("%s returncode is -SIGUSR1: %s\n", f->how,
-               TW_RESULT(co).i == -SIGUSR1 ? "True" : "False");
+               tw_bool_str(TW_RESULT(co).i == -SIGUSR1));
     else
         printf("%s returncode after: %ld\n", f->how, (long)TW_RESULT(co).i);
     TW_END(co);

@@ -32,7 +32,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_to_thread(join, &f->args));
     printf("result: %s\n", TW_RESULT(co).s);
     printf("ran on the loop thread: %s\n",
-           pthread_equal(f->args.thread, pthread_self()) ? "True" : "False");
+           tw_bool_str(pthread_equal(f->args.thread, pthread_self())));
     TW_AWAIT_TRY(co, tw_to_thread(fail, "missing"));
     if (!tw_error_is(TW_ERROR(co), TW_ERR_KEY))
         TW_RERAISE(co);

@@ -17,7 +17,7 @@ static tw_error *echo_made(tw_protocol *p, tw_transport *t)
     socklen_t len = sizeof family;
     e->transport = t;
     getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &family, &len);
-    printf("socket family is AF_INET6: %s\n", family == AF_INET6 ? "True" : "False");
+    printf("socket family is AF_INET6: %s\n", tw_bool_str(family == AF_INET6));
     printf("sockname host: %s\n",
            tw_sockaddr_host(tw_transport_get_extra_info(t, "sockname", TW_NONE).p, host));
     printf("peername host: %s\n",

@@ -19,7 +19,7 @@ static void kinds(const char *what, const tw_transport *t, const char *const *na
         for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
             if (strcmp(classes[i].name, *n) == 0)
                 printf("%s%s %s", n == names ? "" : ", ", *n,
-                       tw_transport_is(t, classes[i].kind) ? "True" : "False");
+                       tw_bool_str(tw_transport_is(t, classes[i].kind)));
     printf("\n");
 }
 

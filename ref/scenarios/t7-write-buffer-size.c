@@ -70,7 +70,7 @@ static tw_step main_body(tw_coro *co)
     while (tw_transport_get_write_buffer_size(f->t))
         TW_AWAIT(co, tw_sleep(0.001));
     printf("peer read every byte: %s; buffer size after draining: %zu\n",
-           f->total == f->written ? "True" : "False", tw_transport_get_write_buffer_size(f->t));
+           tw_bool_str(f->total == f->written), tw_transport_get_write_buffer_size(f->t));
     tw_transport_close(f->t);
     close(f->sv[1]);
     TW_AWAIT(co, tw_sleep(0));

@@ -59,7 +59,7 @@ static tw_step main_body(tw_coro *co)
     socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, f->sv);
     TW_AWAIT(co, tw_create_unix_connection(loop, client_factory, NULL, NULL, f->sv[0]));
     f->t = TW_RESULT(co).p;
-    printf("can_write_eof: %s\n", tw_transport_can_write_eof(f->t) ? "True" : "False");
+    printf("can_write_eof: %s\n", tw_bool_str(tw_transport_can_write_eof(f->t)));
     tw_transport_write(f->t, "request", 7);
     tw_transport_write_eof(f->t);
     for (;;) {

@@ -63,7 +63,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_create_connection(loop, plain_factory, NULL, "127.0.0.1",
                                       tw_sockaddr_port(tw_server_sockname(f->server, 0))));
     f->t = TW_RESULT(co).p;
-    printf("can_write_eof: %s\n", tw_transport_can_write_eof(f->t) ? "True" : "False");
+    printf("can_write_eof: %s\n", tw_bool_str(tw_transport_can_write_eof(f->t)));
     tw_transport_write(f->t, "alpha ", 6);
     {
         struct iovec parts[] = { { "beta ", 5 }, { "gamma ", 6 }, { "delta", 5 } };

@@ -133,7 +133,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_ref(f->done));
     p = protos[0];
     printf("server received %zu bytes, intact: %s\n", p->n,
-           p->n == SIZE && memcmp(p->received, f->payload, SIZE) == 0 ? "True" : "False");
+           tw_bool_str(p->n == SIZE && memcmp(p->received, f->payload, SIZE) == 0));
     printf("every nbytes within the buffer: %s\n", p->bad_nbytes ? "False" : "True");
     printf("callbacks: %s\n", p->events);
     printf("connection_lost(%s)\n", TW_RESULT(co).s);

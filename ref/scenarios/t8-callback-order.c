@@ -117,9 +117,9 @@ static tw_step main_body(tw_coro *co)
     f->t = TW_RESULT(co).p;
     client = (struct recorder *)tw_transport_get_protocol(f->t);
     printf("create_connection returned after connection_made: %s\n",
-           strcmp(client->events, "connection_made") == 0 ? "True" : "False");
+           tw_bool_str(strcmp(client->events, "connection_made") == 0));
     printf("the transport given to connection_made is the one returned: %s\n",
-           client->transport == f->t ? "True" : "False");
+           tw_bool_str(client->transport == f->t));
     for (int i = 0; i < 3; i++)
         tw_transport_write(f->t, pieces[i], strlen(pieces[i]));
     TW_AWAIT(co, tw_ref(c_done));

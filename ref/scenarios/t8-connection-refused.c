@@ -49,7 +49,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT_TRY(co, tw_create_connection(loop, factory, NULL, "127.0.0.1", f->port));
     if (refused(TW_ERROR(co))) {
         printf("create_connection raised %s\n", tw_error_type(TW_ERROR(co)));
-        printf("it is an OSError: %s\n", tw_error_is(TW_ERROR(co), TW_ERR_OS) ? "True" : "False");
+        printf("it is an OSError: %s\n", tw_bool_str(tw_error_is(TW_ERROR(co), TW_ERR_OS)));
     } else if (TW_ERROR(co) == NULL) {
         printf("connected?\n");
         tw_transport_unref(TW_RESULT(co).p);

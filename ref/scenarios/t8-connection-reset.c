@@ -71,7 +71,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_ref(lost));
     exc = TW_RESULT(co).p;
     printf("connection_lost argument: %s\n", exc ? tw_error_type(exc) : "None");
-    printf("is an OSError: %s\n", tw_error_is(exc, TW_ERR_OS) ? "True" : "False");
+    printf("is an OSError: %s\n", tw_bool_str(tw_error_is(exc, TW_ERR_OS)));
     tw_error_unref(exc);
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));

@@ -17,7 +17,7 @@ static tw_error *server_made(tw_protocol *p, tw_transport *t)
 static tw_error *server_eof(tw_protocol *p, bool *keep_open)
 {
     snprintf(s_log[ns_log++], sizeof s_log[0], "server eof_received; is_closing: %s",
-             tw_transport_is_closing(((struct server *)p)->transport) ? "True" : "False");
+             tw_bool_str(tw_transport_is_closing(((struct server *)p)->transport)));
     *keep_open = false;
     return NULL;
 }

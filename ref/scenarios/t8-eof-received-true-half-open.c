@@ -32,7 +32,7 @@ static tw_error *sum_eof(tw_protocol *p, bool *keep_open)
     len = snprintf(line, sizeof line, "got %zu bytes: %.*s\n", s->n, (int)s->n, s->data);
     tw_transport_write(s->transport, line, (size_t)len);
     tw_transport_close(s->transport);
-    printf("is_closing after close: %s\n", tw_transport_is_closing(s->transport) ? "True" : "False");
+    printf("is_closing after close: %s\n", tw_bool_str(tw_transport_is_closing(s->transport)));
     *keep_open = true;
     return NULL;
 }

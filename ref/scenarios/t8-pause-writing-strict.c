@@ -84,7 +84,7 @@ static tw_step main_body(tw_coro *co)
     }
     base = tw_transport_get_write_buffer_size(f->t);
     tw_transport_set_write_buffer_limits(f->t, (long)(base + EXTRA), (long)(base + LOW));
-    printf("paused by set_write_buffer_limits: %s\n", log_text[0] ? "True" : "False");
+    printf("paused by set_write_buffer_limits: %s\n", tw_bool_str(log_text[0]));
     tw_transport_write(f->t, f->bytes, EXTRA - 1);
     printf("write up to one byte below high: %s\n", logged());
     tw_transport_write(f->t, f->bytes, 1);

@@ -76,12 +76,12 @@ static tw_step main_body(tw_coro *co)
                                   &(tw_server_options){ .defer_serving = true }));
     f->server = TW_RESULT(co).p;
     printf("start_serving=False: is_serving %s, sockets %zu\n",
-           tw_server_is_serving(f->server) ? "True" : "False", tw_server_nsockets(f->server));
+           tw_bool_str(tw_server_is_serving(f->server)), tw_server_nsockets(f->server));
     TW_AWAIT(co, tw_server_start_serving(f->server));
-    printf("after start_serving(): is_serving %s\n", tw_server_is_serving(f->server) ? "True" : "False");
+    printf("after start_serving(): is_serving %s\n", tw_bool_str(tw_server_is_serving(f->server)));
     TW_AWAIT(co, tw_server_start_serving(f->server));
     printf("start_serving() again is harmless: is_serving %s\n",
-           tw_server_is_serving(f->server) ? "True" : "False");
+           tw_bool_str(tw_server_is_serving(f->server)));
     TW_AWAIT(co, tw_create_connection(loop, reader_factory, loop, "127.0.0.1",
                                       tw_sockaddr_port(tw_server_sockname(f->server, 0))));
     f->t = TW_RESULT(co).p;
@@ -92,9 +92,9 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_ref(f->r->closed));
     printf("protocols made: %d\n", made);
     printf("get_loop() is the running loop: %s\n",
-           tw_server_get_loop(f->server) == loop ? "True" : "False");
+           tw_bool_str(tw_server_get_loop(f->server) == loop));
     tw_server_close(f->server);
-    printf("after close(): is_serving %s\n", tw_server_is_serving(f->server) ? "True" : "False");
+    printf("after close(): is_serving %s\n", tw_bool_str(tw_server_is_serving(f->server)));
     TW_AWAIT(co, tw_server_wait_closed(f->server));
     printf("wait_closed returned\n");
     tw_transport_unref(f->t);

@@ -95,7 +95,7 @@ static tw_step main_body(tw_coro *co)
         TW_RAISE(co, e);
     }
 #line 34683 "tower.nw"
-    printf("server closed: is_serving %s\n", tw_server_is_serving(f->server) ? "True" : "False");
+    printf("server closed: is_serving %s\n", tw_bool_str(tw_server_is_serving(f->server)));
     tw_server_unref(f->server);
     tw_unref(f->done);
     TW_END(co);

@@ -83,7 +83,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_open_unix_connection(f->path, -1, TW_STREAM_LIMIT, &f->reader, &f->writer));
     peer = tw_stream_writer_get_extra_info(f->writer, "peername", TW_NONE).p;
     printf("peername is the socket path: %s\n",
-           peer && strcmp(tw_sockaddr_host(peer, name), f->path) == 0 ? "True" : "False");
+           tw_bool_str(peer && strcmp(tw_sockaddr_host(peer, name), f->path) == 0));
     tw_stream_writer_write(f->writer, "tower", 6);   /* with its NUL */
     TW_AWAIT(co, tw_stream_reader_read(f->reader, -1));
     printf("reply: %s\n", (const char *)((tw_bytes *)TW_RESULT(co).p)->data);

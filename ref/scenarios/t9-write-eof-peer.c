@@ -36,7 +36,7 @@ static tw_step handle_body(tw_coro *co)
     struct handler *f = (struct handler *)co;
     tw_bytes *b;
     TW_BEGIN(co);
-    printf("can_write_eof: %s\n", tw_stream_writer_can_write_eof(f->writer) ? "True" : "False");
+    printf("can_write_eof: %s\n", tw_bool_str(tw_stream_writer_can_write_eof(f->writer)));
     TW_AWAIT(co, tw_stream_reader_readline(f->reader));
     b = TW_RESULT(co).p;
     printf("request: %.*s\n", (int)b->len - 1, (const char *)b->data);   /* .strip() */
