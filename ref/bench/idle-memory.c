@@ -1,4 +1,4 @@
-#line 36210 "tower.nw"
+#line 36774 "tower.nw"
 #include "bench.h"
 
 int main(void)

@@ -1,4 +1,4 @@
-#line 36226 "tower.nw"
+#line 36790 "tower.nw"
 #include "bench.h"
 #include <sys/resource.h>
 

@@ -1,4 +1,4 @@
-#line 36705 "tower.nw"
+#line 37269 "tower.nw"
 /* lock-handoff -- hand-offs per second between tasks contending for one lock */
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 36289 "tower.nw"
+#line 36853 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

@@ -1,4 +1,4 @@
-#line 36104 "tower.nw"
+#line 36668 "tower.nw"
 #include "bench.h"
 #define TIMERS 200000
 
