@@ -1,4 +1,4 @@
-#line 36774 "tower.nw"
+#line 36792 "tower.nw"
 #include "bench.h"
 
 int main(void)

@@ -1,4 +1,4 @@
-#line 37191 "tower.nw"
+#line 37209 "tower.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>

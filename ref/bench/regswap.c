@@ -1,4 +1,4 @@
-#line 36853 "tower.nw"
+#line 36871 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

@@ -1,4 +1,4 @@
-#line 37117 "tower.nw"
+#line 37135 "tower.nw"
 #include "bench.h"
 #define SPAWNS 1000
 
