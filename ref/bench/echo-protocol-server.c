@@ -1,4 +1,4 @@
-#line 37763 "tower.nw"
+#line 37764 "tower.nw"
 /* echo-protocol-server.c -- the TCP echo benchmark's server on Tower's protocols */
 #include <signal.h>
 #include <stdio.h>

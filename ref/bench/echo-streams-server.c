@@ -1,4 +1,4 @@
-#line 37865 "tower.nw"
+#line 37866 "tower.nw"
 /* echo-streams-server.c -- the TCP echo benchmark's server on Tower's streams */
 #include <signal.h>
 #include <stdio.h>
@@ -32,7 +32,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 37873 "tower.nw"
+#line 37874 "tower.nw"
 /* while data := await reader.read(65536): writer.write(data); await writer.drain() */
 static tw_step echo_body(tw_coro *co)
 {

@@ -1,4 +1,4 @@
-#line 37084 "tower.nw"
+#line 37085 "tower.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

@@ -1,4 +1,4 @@
-#line 36792 "tower.nw"
+#line 36793 "tower.nw"
 #include "bench.h"
 
 int main(void)

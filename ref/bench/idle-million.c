@@ -1,4 +1,4 @@
-#line 36808 "tower.nw"
+#line 36809 "tower.nw"
 #include "bench.h"
 #include <sys/resource.h>
 

@@ -1,4 +1,4 @@
-#line 37287 "tower.nw"
+#line 37288 "tower.nw"
 /* lock-handoff -- hand-offs per second between tasks contending for one lock */
 #include <stdio.h>
 #include <time.h>

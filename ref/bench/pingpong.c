@@ -1,4 +1,4 @@
-#line 36603 "tower.nw"
+#line 36604 "tower.nw"
 #include "bench.h"
 #define PING_PONG_ROUNDS 200000
 

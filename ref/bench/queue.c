@@ -1,4 +1,4 @@
-#line 37209 "tower.nw"
+#line 37210 "tower.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 36871 "tower.nw"
+#line 36872 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

@@ -1,4 +1,4 @@
-#line 36550 "tower.nw"
+#line 36551 "tower.nw"
 #include "bench.h"
 #define SPAWN_TASKS 200000
 

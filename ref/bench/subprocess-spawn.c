@@ -1,4 +1,4 @@
-#line 37135 "tower.nw"
+#line 37136 "tower.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

@@ -1,4 +1,4 @@
-#line 36834 "tower.nw"
+#line 36835 "tower.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

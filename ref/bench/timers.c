@@ -1,4 +1,4 @@
-#line 36686 "tower.nw"
+#line 36687 "tower.nw"
 #include "bench.h"
 #define TIMERS 200000
 

@@ -112,7 +112,7 @@ static bool reader_done_or_wrong(void *p)
 }
 
 static bool log_closed(void *log) { return ((struct drain_log *)log)->closed; }
-#line 35401 "tower.nw"
+#line 35402 "tower.nw"
 #ifdef __SANITIZE_ADDRESS__
 enum { QUARANTINED = 768 };
 #else
@@ -141,7 +141,7 @@ START_TEST(slow_reader_makes_drain_wait)
     tw_call_later(L, 0.001, peer_tick, &peer, NULL);
     run_until_done(L, reader_done_or_wrong, &peer);
     
-#line 35439 "tower.nw"
+#line 35440 "tower.nw"
 ck_assert(!peer.wrong);
 ck_assert_uint_eq(peer.got, TOTAL);
 run_until_done(L, log_closed, &log);
@@ -155,7 +155,7 @@ ck_assert_int_gt(log.waited, 10);
 after = resident_bytes();
 allowed = 4 * bound + (1 << 20) + QUARANTINED * (size_t)(log.drains + peer.ticks);
 ck_assert_uint_le(after > before ? after - before : 0, allowed);
-#line 35429 "tower.nw"
+#line 35430 "tower.nw"
     close(peer.fd);
     tw_server_close(s);
     await_value(L, tw_server_wait_closed(s));
@@ -163,7 +163,7 @@ ck_assert_uint_le(after > before ? after - before : 0, allowed);
     tw_loop_free(L);
 }
 END_TEST
-#line 35472 "tower.nw"
+#line 35473 "tower.nw"
 struct reset_log {
     bool in_drain, done;
     size_t buffered;          /* when the handler last went into drain */
@@ -214,7 +214,7 @@ static void count_reports(tw_loop *L, const tw_context *context, void *log)
     fprintf(stderr, "reported: %s\n", context->message);
     ((struct reset_log *)log)->reports++;
 }
-#line 35528 "tower.nw"
+#line 35529 "tower.nw"
 START_TEST(reset_while_draining_raises_in_drain_and_wait_closed)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -232,7 +232,7 @@ START_TEST(reset_while_draining_raises_in_drain_and_wait_closed)
     reset(peer);
     ck_assert(run_until(L, flood_done, &log));
     
-#line 35556 "tower.nw"
+#line 35557 "tower.nw"
 ck_assert_ptr_nonnull(log.drained);
 if (!tw_error_is(log.drained, TW_ERR_CONNECTION_RESET))
     ck_abort_msg("drain raised %s: %s", tw_error_type(log.drained), tw_error_str(log.drained));
@@ -244,7 +244,7 @@ tw_error_unref(log.drained);
 tw_error_unref(log.closed);
 tw_error_unref(log.stored);
 tw_error_unref(log.drained_again);
-#line 35545 "tower.nw"
+#line 35546 "tower.nw"
     tw_server_close(s);
     await_value(L, tw_server_wait_closed(s));
     tw_server_unref(s);
@@ -253,7 +253,7 @@ tw_error_unref(log.drained_again);
     tw_loop_free(L);
 }
 END_TEST
-#line 35592 "tower.nw"
+#line 35593 "tower.nw"
 enum { MESSAGE_MAX = 4096, NUMBER_LEN = 16 };
 
 static int streams_wanted(void)
@@ -291,7 +291,7 @@ static void make_message(unsigned char *msg, int i)
     snprintf((char *)msg, NUMBER_LEN, "%15d", i);
     memcpy(msg + NUMBER_LEN, known_bytes + (size_t)(i * 7) % PERIOD, message_len(i) - NUMBER_LEN);
 }
-#line 35635 "tower.nw"
+#line 35636 "tower.nw"
 struct echo_handler { struct handler h; };
 
 static tw_step echo_until_eof(tw_coro *co)
@@ -328,7 +328,7 @@ static void *echo_handler(tw_stream_reader *reader, tw_stream_writer *writer, vo
 {
     return handler_new(echo_until_eof, sizeof(struct echo_handler), reader, writer, arg);
 }
-#line 35678 "tower.nw"
+#line 35679 "tower.nw"
 struct echo_client {
     tw_coro co;
     int i, port;
@@ -378,7 +378,7 @@ static void *echo_client_new(int i, int port)
     f->port = port;
     return f;
 }
-#line 35734 "tower.nw"
+#line 35735 "tower.nw"
 struct many_frame { tw_coro co; tw_server *server; void **clients; };
 
 static void many_cleanup(tw_coro *co)
