@@ -1,4 +1,4 @@
-#line 37415 "tower.nw"
+#line 37998 "tower.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

@@ -1,4 +1,4 @@
-#line 37202 "tower.nw"
+#line 37785 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

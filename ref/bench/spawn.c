@@ -1,4 +1,4 @@
-#line 36881 "tower.nw"
+#line 37464 "tower.nw"
 #include "bench.h"
 #define SPAWN_TASKS 200000
 

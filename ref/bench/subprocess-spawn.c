@@ -1,4 +1,4 @@
-#line 37466 "tower.nw"
+#line 38049 "tower.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

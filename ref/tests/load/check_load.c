@@ -8,6 +8,8 @@
 Suite *tw_transport_load_suite(void);
 #line 30897 "tower.nw"
 Suite *tw_protocol_load_suite(int *skipped);
+#line 36166 "tower.nw"
+Suite *tw_stream_load_suite(int *skipped);
 
 #line 27314 "tower.nw"
 int main(void)
@@ -19,6 +21,8 @@ int main(void)
 srunner_add_suite(sr, tw_transport_load_suite());
 #line 30900 "tower.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
+#line 36169 "tower.nw"
+srunner_add_suite(sr, tw_stream_load_suite(&skipped));
 #line 27319 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     run = srunner_ntests_run(sr);
