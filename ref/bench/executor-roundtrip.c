@@ -1,4 +1,4 @@
-#line 37998 "tower.nw"
+#line 38001 "tower.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

@@ -1,4 +1,4 @@
-#line 37706 "tower.nw"
+#line 37709 "tower.nw"
 #include "bench.h"
 
 int main(void)

@@ -1,4 +1,4 @@
-#line 37517 "tower.nw"
+#line 37520 "tower.nw"
 #include "bench.h"
 #define PING_PONG_ROUNDS 200000
 

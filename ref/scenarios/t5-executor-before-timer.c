@@ -1,4 +1,4 @@
-#line 15387 "tower.nw"
+#line 15390 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 15600 "tower.nw"
+#line 15603 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

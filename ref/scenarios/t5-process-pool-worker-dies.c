@@ -1,4 +1,4 @@
-#line 15860 "tower.nw"
+#line 15863 "tower.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

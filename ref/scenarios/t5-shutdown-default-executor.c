@@ -1,4 +1,4 @@
-#line 16151 "tower.nw"
+#line 16154 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16215 "tower.nw"
+#line 16218 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

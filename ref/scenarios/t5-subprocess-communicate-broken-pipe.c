@@ -1,4 +1,4 @@
-#line 16349 "tower.nw"
+#line 16352 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 16268 "tower.nw"
+#line 16271 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

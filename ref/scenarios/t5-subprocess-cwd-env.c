@@ -1,4 +1,4 @@
-#line 16410 "tower.nw"
+#line 16413 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

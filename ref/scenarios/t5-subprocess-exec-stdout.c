@@ -1,4 +1,4 @@
-#line 16544 "tower.nw"
+#line 16547 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

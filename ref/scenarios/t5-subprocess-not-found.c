@@ -1,4 +1,4 @@
-#line 16657 "tower.nw"
+#line 16660 "tower.nw"
 #include <string.h>
 #include <stdio.h>
 #include "tower.h"

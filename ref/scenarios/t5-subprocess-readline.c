@@ -1,4 +1,4 @@
-#line 16717 "tower.nw"
+#line 16720 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

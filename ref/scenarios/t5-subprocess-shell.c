@@ -1,4 +1,4 @@
-#line 16836 "tower.nw"
+#line 16839 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

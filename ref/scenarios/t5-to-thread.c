@@ -1,4 +1,4 @@
-#line 17235 "tower.nw"
+#line 17238 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 19782 "tower.nw"
+#line 19785 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

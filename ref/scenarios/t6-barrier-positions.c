@@ -1,4 +1,4 @@
-#line 19876 "tower.nw"
+#line 19879 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 19928 "tower.nw"
+#line 19931 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

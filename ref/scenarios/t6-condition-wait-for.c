@@ -1,4 +1,4 @@
-#line 20230 "tower.nw"
+#line 20233 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20390 "tower.nw"
+#line 20393 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

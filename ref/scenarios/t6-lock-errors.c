@@ -1,4 +1,4 @@
-#line 20467 "tower.nw"
+#line 20470 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20528 "tower.nw"
+#line 20531 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20591 "tower.nw"
+#line 20594 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20665 "tower.nw"
+#line 20668 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20741 "tower.nw"
+#line 20744 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

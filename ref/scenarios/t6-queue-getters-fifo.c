@@ -1,4 +1,4 @@
-#line 20922 "tower.nw"
+#line 20925 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

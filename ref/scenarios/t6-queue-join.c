@@ -1,4 +1,4 @@
-#line 20977 "tower.nw"
+#line 20980 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21150 "tower.nw"
+#line 21153 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

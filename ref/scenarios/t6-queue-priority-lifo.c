@@ -1,4 +1,4 @@
-#line 21207 "tower.nw"
+#line 21210 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

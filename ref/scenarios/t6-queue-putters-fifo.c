@@ -1,4 +1,4 @@
-#line 21275 "tower.nw"
+#line 21278 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21404 "tower.nw"
+#line 21407 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21479 "tower.nw"
+#line 21482 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21548 "tower.nw"
+#line 21551 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 25114 "tower.nw"
+#line 25117 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 24837 "tower.nw"
+#line 24840 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"

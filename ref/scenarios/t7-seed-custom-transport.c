@@ -1,4 +1,4 @@
-#line 24568 "tower.nw"
+#line 24571 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 25438 "tower.nw"
+#line 25441 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

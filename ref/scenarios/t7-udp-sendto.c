@@ -1,4 +1,4 @@
-#line 25688 "tower.nw"
+#line 25691 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 24938 "tower.nw"
+#line 24941 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#line 25018 "tower.nw"
+#line 25021 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 24637 "tower.nw"
+#line 24640 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

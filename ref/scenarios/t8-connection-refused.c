@@ -1,4 +1,4 @@
-#line 29853 "tower.nw"
+#line 29856 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 30424 "tower.nw"
+#line 30427 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 30299 "tower.nw"
+#line 30302 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 29738 "tower.nw"
+#line 29741 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -11,16 +11,16 @@ Suite *tw_loop_suite(void);
 Suite *tw_future_suite(void);
 #line 10478 "tower.nw"
 Suite *tw_task_suite(void);
-#line 17300 "tower.nw"
+#line 17303 "tower.nw"
 Suite *tw_executor_suite(void);
 Suite *tw_subprocess_suite(void);
-#line 21615 "tower.nw"
+#line 21618 "tower.nw"
 Suite *tw_sync_suite(void);
-#line 26220 "tower.nw"
+#line 26223 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 30685 "tower.nw"
+#line 30688 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 34971 "tower.nw"
+#line 34974 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4876 "tower.nw"
@@ -37,16 +37,16 @@ srunner_add_suite(sr, tw_loop_suite());
 srunner_add_suite(sr, tw_future_suite());
 #line 10481 "tower.nw"
 srunner_add_suite(sr, tw_task_suite());
-#line 17304 "tower.nw"
+#line 17307 "tower.nw"
 srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 21618 "tower.nw"
+#line 21621 "tower.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 26223 "tower.nw"
+#line 26226 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 30688 "tower.nw"
+#line 30691 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 34974 "tower.nw"
+#line 34977 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4881 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

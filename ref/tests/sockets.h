@@ -1,4 +1,4 @@
-#line 25978 "tower.nw"
+#line 25981 "tower.nw"
 /* sockets.h -- helpers of the transport and protocol unit tests */
 #ifndef TOWER_TEST_SOCKETS_H
 #define TOWER_TEST_SOCKETS_H
@@ -10,7 +10,7 @@
 #include <unistd.h>
 #include "tower.h"
 
-#line 25994 "tower.nw"
+#line 25997 "tower.nw"
 __attribute__((unused)) static int open_fds(void)
 {
     DIR *d = opendir("/proc/self/fd");
@@ -71,7 +71,7 @@ __attribute__((unused)) static size_t drain(int fd)
         total += (size_t)n;
     return total;
 }
-#line 26061 "tower.nw"
+#line 26064 "tower.nw"
 static char trace[512];
 
 struct rec {
@@ -159,7 +159,7 @@ __attribute__((unused)) static size_t fill(tw_transport *t)
         tw_transport_write(t, block, sizeof block);
     return tw_transport_get_write_buffer_size(t);
 }
-#line 26155 "tower.nw"
+#line 26158 "tower.nw"
 struct rig { int before, sv[2]; tw_loop *L; tw_transport *t; };
 
 __attribute__((unused)) static void rig_open(struct rig *r, tw_protocol_factory factory, void *arg)
@@ -178,5 +178,5 @@ __attribute__((unused)) static void rig_close(struct rig *r)
     tw_loop_free(r->L);
     ck_assert_int_eq(open_fds(), r->before);
 }
-#line 25990 "tower.nw"
+#line 25993 "tower.nw"
 #endif

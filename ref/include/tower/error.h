@@ -47,11 +47,11 @@ typedef enum tw_errkind {
     TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
     TW_ERR_BROKEN_EXECUTOR, /* concurrent.futures.BrokenExecutor, a RuntimeError */
     TW_ERR_BROKEN_PROCESS_POOL, /* ...process.BrokenProcessPool, a BrokenExecutor */
-#line 18345 "tower.nw"
+#line 18348 "tower.nw"
     TW_ERR_QUEUE_EMPTY,     /* asyncio.QueueEmpty */
     TW_ERR_QUEUE_FULL,      /* asyncio.QueueFull */
     TW_ERR_BROKEN_BARRIER,  /* asyncio.BrokenBarrierError, a RuntimeError */
-#line 31571 "tower.nw"
+#line 31574 "tower.nw"
     TW_ERR_EOF,             /* EOFError */
     TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
     TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */

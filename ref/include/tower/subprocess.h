@@ -86,7 +86,7 @@ tw_error *tw_process_terminate(tw_process *p);
 tw_error *tw_process_kill(tw_process *p);
 tw_subprocess_transport *tw_process_transport(tw_process *p);
 void tw_process_unref(tw_process *p);
-#line 11564 "tower.nw"
+#line 11567 "tower.nw"
 void *tw_pipe_reader_read(tw_pipe_reader *r, ptrdiff_t n);
 void *tw_pipe_reader_readline(tw_pipe_reader *r);
 bool tw_pipe_reader_at_eof(const tw_pipe_reader *r);

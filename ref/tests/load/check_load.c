@@ -1,29 +1,29 @@
-#line 27307 "tower.nw"
+#line 27310 "tower.nw"
 /* check_load.c -- the runner of the load and fault tests */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#line 26985 "tower.nw"
+#line 26988 "tower.nw"
 Suite *tw_transport_load_suite(void);
-#line 30897 "tower.nw"
+#line 30900 "tower.nw"
 Suite *tw_protocol_load_suite(int *skipped);
-#line 36166 "tower.nw"
+#line 36169 "tower.nw"
 Suite *tw_stream_load_suite(int *skipped);
 
-#line 27314 "tower.nw"
+#line 27317 "tower.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed, run, skipped = 0;
     
-#line 26988 "tower.nw"
+#line 26991 "tower.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 30900 "tower.nw"
+#line 30903 "tower.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
-#line 36169 "tower.nw"
+#line 36172 "tower.nw"
 srunner_add_suite(sr, tw_stream_load_suite(&skipped));
-#line 27319 "tower.nw"
+#line 27322 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     run = srunner_ntests_run(sr);
     failed = srunner_ntests_failed(sr);
