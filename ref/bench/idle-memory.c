@@ -1,4 +1,4 @@
-#line 37709 "tower.nw"
+#line 37745 "tower.nw"
 #include "bench.h"
 
 int main(void)

@@ -1,4 +1,4 @@
-#line 38204 "tower.nw"
+#line 38240 "tower.nw"
 /* lock-handoff -- hand-offs per second between tasks contending for one lock */
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 37467 "tower.nw"
+#line 37503 "tower.nw"
 #include "bench.h"
 #define SPAWN_TASKS 200000
 

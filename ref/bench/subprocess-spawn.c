@@ -1,4 +1,4 @@
-#line 38052 "tower.nw"
+#line 38088 "tower.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

@@ -1,4 +1,4 @@
-#line 37751 "tower.nw"
+#line 37787 "tower.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

@@ -1,4 +1,4 @@
-#line 37603 "tower.nw"
+#line 37639 "tower.nw"
 #include "bench.h"
 #define TIMERS 200000
 

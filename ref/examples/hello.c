@@ -1,4 +1,4 @@
-#line 180 "tower.nw"
+#line 209 "tower.nw"
 #include <stdio.h>
 #include <tower.h>
 

@@ -1,4 +1,4 @@
-#line 681 "tower.nw"
+#line 710 "tower.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio.
    Generated from tower.nw: edit the book, not this file. */
 #ifndef TOWER_H
@@ -8,17 +8,17 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
-#line 11016 "tower.nw"
+#line 11048 "tower.nw"
 #include "tower/executor.h"
 #include "tower/subprocess.h"
-#line 18295 "tower.nw"
+#line 18328 "tower.nw"
 #include "tower/locks.h"
 #include "tower/queue.h"
-#line 22408 "tower.nw"
+#line 22443 "tower.nw"
 #include "tower/transport.h"
-#line 27484 "tower.nw"
+#line 27520 "tower.nw"
 #include "tower/protocol.h"
-#line 31551 "tower.nw"
+#line 31587 "tower.nw"
 #include "tower/stream.h"
-#line 691 "tower.nw"
+#line 720 "tower.nw"
 #endif

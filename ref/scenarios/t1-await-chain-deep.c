@@ -1,4 +1,4 @@
-#line 1583 "tower.nw"
+#line 1612 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1501 "tower.nw"
+#line 1530 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

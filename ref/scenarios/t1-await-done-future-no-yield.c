@@ -1,4 +1,4 @@
-#line 1836 "tower.nw"
+#line 1865 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

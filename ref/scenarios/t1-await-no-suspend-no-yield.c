@@ -1,4 +1,4 @@
-#line 1768 "tower.nw"
+#line 1797 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

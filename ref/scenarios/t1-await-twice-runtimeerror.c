@@ -1,4 +1,4 @@
-#line 1714 "tower.nw"
+#line 1743 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

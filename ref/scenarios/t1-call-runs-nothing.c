@@ -1,4 +1,4 @@
-#line 1443 "tower.nw"
+#line 1472 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

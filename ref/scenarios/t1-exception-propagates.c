@@ -1,4 +1,4 @@
-#line 1639 "tower.nw"
+#line 1668 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1982 "tower.nw"
+#line 2011 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

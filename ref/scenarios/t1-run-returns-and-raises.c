@@ -1,4 +1,4 @@
-#line 1930 "tower.nw"
+#line 1959 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

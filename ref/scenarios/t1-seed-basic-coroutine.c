@@ -1,4 +1,4 @@
-#line 1398 "tower.nw"
+#line 1427 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1883 "tower.nw"
+#line 1912 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

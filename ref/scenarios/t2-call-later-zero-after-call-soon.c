@@ -1,4 +1,4 @@
-#line 4737 "tower.nw"
+#line 4768 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3878 "tower.nw"
+#line 3909 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4818 "tower.nw"
+#line 4849 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

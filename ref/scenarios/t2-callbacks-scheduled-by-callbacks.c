@@ -1,4 +1,4 @@
-#line 3932 "tower.nw"
+#line 3963 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4451 "tower.nw"
+#line 4482 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4652 "tower.nw"
+#line 4683 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

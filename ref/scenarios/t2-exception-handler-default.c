@@ -1,4 +1,4 @@
-#line 4600 "tower.nw"
+#line 4631 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

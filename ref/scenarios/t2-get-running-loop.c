@@ -1,4 +1,4 @@
-#line 4509 "tower.nw"
+#line 4540 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4096 "tower.nw"
+#line 4127 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 4553 "tower.nw"
+#line 4584 "tower.nw"
 #include <stdbool.h>
 #include <stdio.h>
 #include "tower.h"

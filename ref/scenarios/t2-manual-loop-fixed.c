@@ -1,4 +1,4 @@
-#line 3842 "tower.nw"
+#line 3873 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4326 "tower.nw"
+#line 4357 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4388 "tower.nw"
+#line 4419 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

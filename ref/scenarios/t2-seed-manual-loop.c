@@ -1,4 +1,4 @@
-#line 3809 "tower.nw"
+#line 3840 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4264 "tower.nw"
+#line 4295 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 4212 "tower.nw"
+#line 4243 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

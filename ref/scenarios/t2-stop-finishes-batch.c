@@ -1,4 +1,4 @@
-#line 4160 "tower.nw"
+#line 4191 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

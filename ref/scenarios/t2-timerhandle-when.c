@@ -1,4 +1,4 @@
-#line 4042 "tower.nw"
+#line 4073 "tower.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"

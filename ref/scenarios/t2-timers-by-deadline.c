@@ -1,4 +1,4 @@
-#line 3992 "tower.nw"
+#line 4023 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 4776 "tower.nw"
+#line 4807 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

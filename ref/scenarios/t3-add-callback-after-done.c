@@ -1,4 +1,4 @@
-#line 6128 "tower.nw"
+#line 6159 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

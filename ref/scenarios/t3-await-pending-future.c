@@ -1,4 +1,4 @@
-#line 6333 "tower.nw"
+#line 6364 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

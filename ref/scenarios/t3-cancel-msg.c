@@ -1,4 +1,4 @@
-#line 6248 "tower.nw"
+#line 6279 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

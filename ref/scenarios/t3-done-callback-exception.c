@@ -1,4 +1,4 @@
-#line 6466 "tower.nw"
+#line 6497 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6029 "tower.nw"
+#line 6060 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

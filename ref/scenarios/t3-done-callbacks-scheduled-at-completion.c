@@ -1,4 +1,4 @@
-#line 6077 "tower.nw"
+#line 6108 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5909 "tower.nw"
+#line 5940 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5820 "tower.nw"
+#line 5851 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

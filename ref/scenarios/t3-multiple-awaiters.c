@@ -1,4 +1,4 @@
-#line 6398 "tower.nw"
+#line 6429 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

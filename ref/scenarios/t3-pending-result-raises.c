@@ -1,4 +1,4 @@
-#line 5860 "tower.nw"
+#line 5891 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

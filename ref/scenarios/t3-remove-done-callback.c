@@ -1,4 +1,4 @@
-#line 6184 "tower.nw"
+#line 6215 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

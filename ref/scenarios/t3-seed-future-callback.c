@@ -1,4 +1,4 @@
-#line 5771 "tower.nw"
+#line 5802 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

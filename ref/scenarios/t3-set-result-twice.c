@@ -1,4 +1,4 @@
-#line 5971 "tower.nw"
+#line 6002 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9816 "tower.nw"
+#line 9848 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8972 "tower.nw"
+#line 9004 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8912 "tower.nw"
+#line 8944 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

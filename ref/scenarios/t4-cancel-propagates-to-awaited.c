@@ -1,4 +1,4 @@
-#line 9022 "tower.nw"
+#line 9054 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9094 "tower.nw"
+#line 9126 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

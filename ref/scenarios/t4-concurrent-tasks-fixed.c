@@ -1,4 +1,4 @@
-#line 8660 "tower.nw"
+#line 8692 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8719 "tower.nw"
+#line 8751 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10267 "tower.nw"
+#line 10299 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 9385 "tower.nw"
+#line 9417 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"

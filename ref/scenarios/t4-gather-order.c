@@ -1,4 +1,4 @@
-#line 9205 "tower.nw"
+#line 9237 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10198 "tower.nw"
+#line 10230 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8548 "tower.nw"
+#line 8580 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

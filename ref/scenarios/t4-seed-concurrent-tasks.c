@@ -1,4 +1,4 @@
-#line 8602 "tower.nw"
+#line 8634 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

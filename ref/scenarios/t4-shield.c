@@ -1,4 +1,4 @@
-#line 9742 "tower.nw"
+#line 9774 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8780 "tower.nw"
+#line 8812 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9915 "tower.nw"
+#line 9947 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

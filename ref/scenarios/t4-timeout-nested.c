@@ -1,4 +1,4 @@
-#line 10125 "tower.nw"
+#line 10157 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9679 "tower.nw"
+#line 9711 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

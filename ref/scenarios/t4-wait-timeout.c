@@ -1,4 +1,4 @@
-#line 9620 "tower.nw"
+#line 9652 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 15390 "tower.nw"
+#line 15422 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

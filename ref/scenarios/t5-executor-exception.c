@@ -1,4 +1,4 @@
-#line 15445 "tower.nw"
+#line 15477 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

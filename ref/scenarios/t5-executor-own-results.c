@@ -1,4 +1,4 @@
-#line 15603 "tower.nw"
+#line 15635 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 15686 "tower.nw"
+#line 15718 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 16000 "tower.nw"
+#line 16032 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 16154 "tower.nw"
+#line 16186 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

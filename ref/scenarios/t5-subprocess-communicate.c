@@ -1,4 +1,4 @@
-#line 16271 "tower.nw"
+#line 16303 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16491 "tower.nw"
+#line 16523 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

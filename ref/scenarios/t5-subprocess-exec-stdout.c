@@ -1,4 +1,4 @@
-#line 16547 "tower.nw"
+#line 16579 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

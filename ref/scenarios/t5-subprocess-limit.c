@@ -1,4 +1,4 @@
-#line 16600 "tower.nw"
+#line 16632 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16777 "tower.nw"
+#line 16809 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

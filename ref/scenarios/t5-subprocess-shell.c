@@ -1,4 +1,4 @@
-#line 16839 "tower.nw"
+#line 16871 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

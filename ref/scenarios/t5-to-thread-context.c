@@ -1,4 +1,4 @@
-#line 17187 "tower.nw"
+#line 17219 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

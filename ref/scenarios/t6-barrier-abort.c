@@ -1,4 +1,4 @@
-#line 19785 "tower.nw"
+#line 19818 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

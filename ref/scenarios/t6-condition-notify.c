@@ -1,4 +1,4 @@
-#line 20112 "tower.nw"
+#line 20145 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

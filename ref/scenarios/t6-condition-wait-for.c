@@ -1,4 +1,4 @@
-#line 20233 "tower.nw"
+#line 20266 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20315 "tower.nw"
+#line 20348 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

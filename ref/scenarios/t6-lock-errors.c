@@ -1,4 +1,4 @@
-#line 20470 "tower.nw"
+#line 20503 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

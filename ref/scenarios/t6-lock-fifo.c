@@ -1,4 +1,4 @@
-#line 20531 "tower.nw"
+#line 20564 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

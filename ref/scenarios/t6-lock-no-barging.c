@@ -1,4 +1,4 @@
-#line 20594 "tower.nw"
+#line 20627 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20980 "tower.nw"
+#line 21013 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21077 "tower.nw"
+#line 21110 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

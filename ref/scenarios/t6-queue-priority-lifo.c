@@ -1,4 +1,4 @@
-#line 21210 "tower.nw"
+#line 21243 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

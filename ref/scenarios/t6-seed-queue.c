@@ -1,4 +1,4 @@
-#line 21336 "tower.nw"
+#line 21369 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21407 "tower.nw"
+#line 21440 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

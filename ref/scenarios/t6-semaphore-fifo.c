@@ -1,4 +1,4 @@
-#line 21482 "tower.nw"
+#line 21515 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

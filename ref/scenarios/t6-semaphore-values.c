@@ -1,4 +1,4 @@
-#line 21551 "tower.nw"
+#line 21584 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 24571 "tower.nw"
+#line 24606 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 25691 "tower.nw"
+#line 25726 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

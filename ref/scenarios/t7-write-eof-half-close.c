@@ -1,4 +1,4 @@
-#line 24740 "tower.nw"
+#line 24775 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

@@ -1,4 +1,4 @@
-#line 24640 "tower.nw"
+#line 24675 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 29206 "tower.nw"
+#line 29242 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

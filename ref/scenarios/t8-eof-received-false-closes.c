@@ -1,4 +1,4 @@
-#line 29531 "tower.nw"
+#line 29567 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 29642 "tower.nw"
+#line 29678 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 30427 "tower.nw"
+#line 30463 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

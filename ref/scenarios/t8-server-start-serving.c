@@ -1,4 +1,4 @@
-#line 30302 "tower.nw"
+#line 30338 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,9 +1,9 @@
-#line 747 "tower.nw"
+#line 776 "tower.nw"
 /* error.c -- the error model */
 #include "private.h"
 #include <stdarg.h>
 
-#line 758 "tower.nw"
+#line 787 "tower.nw"
 void tw__fatal(const char *fmt, ...)
 {
     va_list ap;
@@ -43,7 +43,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 841 "tower.nw"
+#line 870 "tower.nw"
 #include <malloc.h>
 
 _Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
@@ -91,7 +91,7 @@ void tw__pool_unuse(void)
             free(b);
         }
 }
-#line 960 "tower.nw"
+#line 989 "tower.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -109,7 +109,7 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_GROUP] = "ExceptionGroup",
     [TW_ERR_USER] = "Exception",
     
-#line 13347 "tower.nw"
+#line 13379 "tower.nw"
     [TW_ERR_FILE_NOT_FOUND] = "FileNotFoundError",
     [TW_ERR_PERMISSION] = "PermissionError",
     [TW_ERR_PROCESS_LOOKUP] = "ProcessLookupError",
@@ -117,15 +117,15 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
     [TW_ERR_BROKEN_EXECUTOR] = "BrokenExecutor",
     [TW_ERR_BROKEN_PROCESS_POOL] = "BrokenProcessPool",
-#line 18354 "tower.nw"
+#line 18387 "tower.nw"
     [TW_ERR_QUEUE_EMPTY] = "QueueEmpty",
     [TW_ERR_QUEUE_FULL] = "QueueFull",
     [TW_ERR_BROKEN_BARRIER] = "BrokenBarrierError",
-#line 32066 "tower.nw"
+#line 32102 "tower.nw"
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
-#line 977 "tower.nw"
+#line 1006 "tower.nw"
 };
 
 static const tw_errkind kind_parent[TW_ERR__COUNT] = {
@@ -133,7 +133,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
     
-#line 13356 "tower.nw"
+#line 13388 "tower.nw"
     [TW_ERR_FILE_NOT_FOUND] = TW_ERR_OS,
     [TW_ERR_PERMISSION] = TW_ERR_OS,
     [TW_ERR_PROCESS_LOOKUP] = TW_ERR_OS,
@@ -141,13 +141,13 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
     [TW_ERR_BROKEN_EXECUTOR] = TW_ERR_RUNTIME,
     [TW_ERR_BROKEN_PROCESS_POOL] = TW_ERR_BROKEN_EXECUTOR,
-#line 18360 "tower.nw"
+#line 18393 "tower.nw"
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
-#line 32071 "tower.nw"
+#line 32107 "tower.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
-#line 984 "tower.nw"
+#line 1013 "tower.nw"
 };
-#line 988 "tower.nw"
+#line 1017 "tower.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -226,7 +226,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 1069 "tower.nw"
+#line 1098 "tower.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }

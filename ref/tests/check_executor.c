@@ -1,4 +1,4 @@
-#line 17312 "tower.nw"
+#line 17344 "tower.nw"
 /* check_executor.c -- unit tests of executors, to_thread and context variables */
 #include <check.h>
 #include <errno.h>
@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "tower.h"
 
-#line 17356 "tower.nw"
+#line 17388 "tower.nw"
 static struct gate {
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -79,7 +79,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 17433 "tower.nw"
+#line 17465 "tower.nw"
 START_TEST(pool_serves_in_order)
 {
     static char *tags[] = { "a", "b", "c", "d", "e" };
@@ -132,7 +132,7 @@ START_TEST(pool_starts_threads_only_when_busy)
     tw_loop_free(L);
 }
 END_TEST
-#line 17494 "tower.nw"
+#line 17526 "tower.nw"
 START_TEST(shutdown_waits_then_refuses)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -210,7 +210,7 @@ START_TEST(bad_max_workers)
     tw_error_unref(e);
 }
 END_TEST
-#line 17580 "tower.nw"
+#line 17612 "tower.nw"
 static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
 {
     const unsigned char *in = arg;
@@ -311,7 +311,7 @@ START_TEST(dead_worker_breaks_the_pool)
     assert_no_children();
 }
 END_TEST
-#line 17691 "tower.nw"
+#line 17723 "tower.nw"
 static tw_error *nap(void *arg, tw_value *result)
 {
     struct timespec d = { 0, 20000000 };
@@ -360,7 +360,8 @@ START_TEST(default_executor_shutdown_refuses)
     tw_future *f;
     tw_error *e;
     ck_assert_int_eq(await_value(L, run_in(L, NULL, nap, NULL)).i, 1);
-    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_loop_shutdown_default_executor(L), NULL));
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_loop_shutdown_default_executor(L),
+                                                  NULL));
     e = tw_run_in_executor(L, NULL, nap, NULL, &f);
     ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
     ck_assert_str_eq(tw_error_message(e), "Executor shutdown has been called");
@@ -368,7 +369,7 @@ START_TEST(default_executor_shutdown_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 17754 "tower.nw"
+#line 17787 "tower.nw"
 static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
 
 static tw_step child_body(tw_coro *co)
@@ -401,7 +402,7 @@ START_TEST(tasks_copy_their_context)
 }
 END_TEST
 
-#line 17328 "tower.nw"
+#line 17360 "tower.nw"
 Suite *tw_executor_suite(void)
 {
     Suite *s = suite_create("executor");

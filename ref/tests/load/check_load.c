@@ -1,29 +1,29 @@
-#line 27310 "tower.nw"
+#line 27346 "tower.nw"
 /* check_load.c -- the runner of the load and fault tests */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#line 26988 "tower.nw"
+#line 27024 "tower.nw"
 Suite *tw_transport_load_suite(void);
-#line 30900 "tower.nw"
+#line 30936 "tower.nw"
 Suite *tw_protocol_load_suite(int *skipped);
-#line 36169 "tower.nw"
+#line 36205 "tower.nw"
 Suite *tw_stream_load_suite(int *skipped);
 
-#line 27317 "tower.nw"
+#line 27353 "tower.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed, run, skipped = 0;
     
-#line 26991 "tower.nw"
+#line 27027 "tower.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 30903 "tower.nw"
+#line 30939 "tower.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
-#line 36172 "tower.nw"
+#line 36208 "tower.nw"
 srunner_add_suite(sr, tw_stream_load_suite(&skipped));
-#line 27322 "tower.nw"
+#line 27358 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);
     run = srunner_ntests_run(sr);
     failed = srunner_ntests_failed(sr);
