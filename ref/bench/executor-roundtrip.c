@@ -1,4 +1,4 @@
-#line 38037 "tower.nw"
+#line 38026 "tower.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

@@ -1,4 +1,4 @@
-#line 37745 "tower.nw"
+#line 37734 "tower.nw"
 #include "bench.h"
 
 int main(void)

@@ -1,4 +1,4 @@
-#line 37761 "tower.nw"
+#line 37750 "tower.nw"
 #include "bench.h"
 #include <sys/resource.h>
 

@@ -1,4 +1,4 @@
-#line 38240 "tower.nw"
+#line 38229 "tower.nw"
 /* lock-handoff -- hand-offs per second between tasks contending for one lock */
 #include <stdio.h>
 #include <time.h>

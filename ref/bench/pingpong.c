@@ -1,4 +1,4 @@
-#line 37556 "tower.nw"
+#line 37545 "tower.nw"
 #include "bench.h"
 #define PING_PONG_ROUNDS 200000
 

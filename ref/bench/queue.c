@@ -1,4 +1,4 @@
-#line 38162 "tower.nw"
+#line 38151 "tower.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>

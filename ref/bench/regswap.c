@@ -1,4 +1,4 @@
-#line 37824 "tower.nw"
+#line 37813 "tower.nw"
 #include "bench.h"
 
 static volatile long bounces;

@@ -1,4 +1,4 @@
-#line 37503 "tower.nw"
+#line 37492 "tower.nw"
 #include "bench.h"
 #define SPAWN_TASKS 200000
 

@@ -1,4 +1,4 @@
-#line 38088 "tower.nw"
+#line 38077 "tower.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

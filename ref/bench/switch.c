@@ -1,4 +1,4 @@
-#line 37787 "tower.nw"
+#line 37776 "tower.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

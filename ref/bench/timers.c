@@ -1,4 +1,4 @@
-#line 37639 "tower.nw"
+#line 37628 "tower.nw"
 #include "bench.h"
 #define TIMERS 200000
 

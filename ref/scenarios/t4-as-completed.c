@@ -1,4 +1,4 @@
-#line 9848 "tower.nw"
+#line 9837 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

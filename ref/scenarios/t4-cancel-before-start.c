@@ -1,4 +1,4 @@
-#line 9004 "tower.nw"
+#line 8993 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

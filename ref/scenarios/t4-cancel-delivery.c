@@ -1,4 +1,4 @@
-#line 8944 "tower.nw"
+#line 8933 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

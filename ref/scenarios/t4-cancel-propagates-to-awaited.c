@@ -1,4 +1,4 @@
-#line 9054 "tower.nw"
+#line 9043 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

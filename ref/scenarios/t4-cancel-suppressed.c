@@ -1,4 +1,4 @@
-#line 9126 "tower.nw"
+#line 9115 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9178 "tower.nw"
+#line 9167 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,7 +1,8 @@
-#line 8692 "tower.nw"
+#line 8699 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 
+#line 8667 "tower.nw"
 static tw_step task1(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -22,6 +23,7 @@ static tw_step task2(tw_coro *co)
     TW_END(co);
 }
 
+#line 8704 "tower.nw"
 struct main_frame { tw_coro co; tw_task *a, *b; const char *ra; };
 
 static tw_step main_body(tw_coro *co)

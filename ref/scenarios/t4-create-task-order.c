@@ -1,4 +1,4 @@
-#line 8751 "tower.nw"
+#line 8740 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10299 "tower.nw"
+#line 10288 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 9417 "tower.nw"
+#line 9406 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 9317 "tower.nw"
+#line 9306 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9237 "tower.nw"
+#line 9226 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

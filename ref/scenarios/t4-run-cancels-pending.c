@@ -1,4 +1,4 @@
-#line 10230 "tower.nw"
+#line 10219 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

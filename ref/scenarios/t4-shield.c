@@ -1,4 +1,4 @@
-#line 9774 "tower.nw"
+#line 9763 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8812 "tower.nw"
+#line 8801 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8870 "tower.nw"
+#line 8859 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

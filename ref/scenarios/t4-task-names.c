@@ -1,4 +1,4 @@
-#line 10386 "tower.nw"
+#line 10375 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

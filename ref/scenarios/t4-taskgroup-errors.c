@@ -1,4 +1,4 @@
-#line 9947 "tower.nw"
+#line 9936 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

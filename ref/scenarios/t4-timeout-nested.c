@@ -1,4 +1,4 @@
-#line 10157 "tower.nw"
+#line 10146 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

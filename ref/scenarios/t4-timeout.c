@@ -1,4 +1,4 @@
-#line 10057 "tower.nw"
+#line 10046 "tower.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 9711 "tower.nw"
+#line 9700 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

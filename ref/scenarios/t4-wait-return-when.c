@@ -1,4 +1,4 @@
-#line 9495 "tower.nw"
+#line 9484 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 9652 "tower.nw"
+#line 9641 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 15368 "tower.nw"
+#line 15357 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

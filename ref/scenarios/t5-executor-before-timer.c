@@ -1,4 +1,4 @@
-#line 15422 "tower.nw"
+#line 15411 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 15477 "tower.nw"
+#line 15466 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

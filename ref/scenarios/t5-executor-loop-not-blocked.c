@@ -1,4 +1,4 @@
-#line 15553 "tower.nw"
+#line 15542 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 15635 "tower.nw"
+#line 15624 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

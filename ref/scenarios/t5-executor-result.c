@@ -1,4 +1,4 @@
-#line 15718 "tower.nw"
+#line 15707 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

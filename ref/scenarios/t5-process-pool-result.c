@@ -1,4 +1,4 @@
-#line 15781 "tower.nw"
+#line 15770 "tower.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 15895 "tower.nw"
+#line 15884 "tower.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 15968 "tower.nw"
+#line 15957 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 16032 "tower.nw"
+#line 16021 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 16116 "tower.nw"
+#line 16105 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 16186 "tower.nw"
+#line 16175 "tower.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

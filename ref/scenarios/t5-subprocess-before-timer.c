@@ -1,4 +1,4 @@
-#line 16250 "tower.nw"
+#line 16239 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 16384 "tower.nw"
+#line 16373 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

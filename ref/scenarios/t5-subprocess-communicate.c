@@ -1,4 +1,4 @@
-#line 16303 "tower.nw"
+#line 16292 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16445 "tower.nw"
+#line 16434 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16523 "tower.nw"
+#line 16512 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

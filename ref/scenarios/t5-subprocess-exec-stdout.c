@@ -1,4 +1,4 @@
-#line 16579 "tower.nw"
+#line 16568 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

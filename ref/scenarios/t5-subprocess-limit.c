@@ -1,4 +1,4 @@
-#line 16632 "tower.nw"
+#line 16621 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16692 "tower.nw"
+#line 16681 "tower.nw"
 #include <string.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16752 "tower.nw"
+#line 16741 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 16871 "tower.nw"
+#line 16860 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

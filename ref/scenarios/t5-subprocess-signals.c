@@ -1,4 +1,4 @@
-#line 16945 "tower.nw"
+#line 16934 "tower.nw"
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17018 "tower.nw"
+#line 17007 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 17089 "tower.nw"
+#line 17078 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

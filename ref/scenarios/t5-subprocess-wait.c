@@ -1,4 +1,4 @@
-#line 17151 "tower.nw"
+#line 17140 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

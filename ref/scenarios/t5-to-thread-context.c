@@ -1,4 +1,4 @@
-#line 17219 "tower.nw"
+#line 17208 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

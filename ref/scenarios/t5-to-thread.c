@@ -1,4 +1,4 @@
-#line 17270 "tower.nw"
+#line 17259 "tower.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

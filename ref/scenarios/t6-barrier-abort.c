@@ -1,4 +1,4 @@
-#line 19818 "tower.nw"
+#line 19807 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 19912 "tower.nw"
+#line 19901 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 19964 "tower.nw"
+#line 19953 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

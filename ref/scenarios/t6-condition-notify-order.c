@@ -1,4 +1,4 @@
-#line 20060 "tower.nw"
+#line 20049 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

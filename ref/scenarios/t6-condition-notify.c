@@ -1,4 +1,4 @@
-#line 20145 "tower.nw"
+#line 20134 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

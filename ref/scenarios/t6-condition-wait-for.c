@@ -1,4 +1,4 @@
-#line 20266 "tower.nw"
+#line 20255 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20348 "tower.nw"
+#line 20337 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20426 "tower.nw"
+#line 20415 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20503 "tower.nw"
+#line 20492 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20564 "tower.nw"
+#line 20553 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20627 "tower.nw"
+#line 20616 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

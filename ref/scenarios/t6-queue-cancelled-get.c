@@ -1,4 +1,4 @@
-#line 20701 "tower.nw"
+#line 20690 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

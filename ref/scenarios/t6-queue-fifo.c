@@ -1,4 +1,4 @@
-#line 20777 "tower.nw"
+#line 20766 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20838 "tower.nw"
+#line 20827 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

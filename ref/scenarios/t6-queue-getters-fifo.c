@@ -1,4 +1,4 @@
-#line 20958 "tower.nw"
+#line 20947 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21013 "tower.nw"
+#line 21002 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

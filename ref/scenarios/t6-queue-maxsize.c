@@ -1,4 +1,4 @@
-#line 21110 "tower.nw"
+#line 21099 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

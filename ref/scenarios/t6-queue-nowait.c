@@ -1,4 +1,4 @@
-#line 21186 "tower.nw"
+#line 21175 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21243 "tower.nw"
+#line 21232 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

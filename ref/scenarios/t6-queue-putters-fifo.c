@@ -1,4 +1,4 @@
-#line 21311 "tower.nw"
+#line 21300 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21369 "tower.nw"
+#line 21358 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

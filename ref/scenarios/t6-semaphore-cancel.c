@@ -1,4 +1,4 @@
-#line 21440 "tower.nw"
+#line 21429 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

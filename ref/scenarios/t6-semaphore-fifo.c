@@ -1,4 +1,4 @@
-#line 21515 "tower.nw"
+#line 21504 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

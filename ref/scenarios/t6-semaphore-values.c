@@ -1,4 +1,4 @@
-#line 21584 "tower.nw"
+#line 21573 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 25152 "tower.nw"
+#line 25141 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

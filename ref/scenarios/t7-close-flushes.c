@@ -1,4 +1,4 @@
-#line 25244 "tower.nw"
+#line 25233 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

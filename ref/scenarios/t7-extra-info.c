@@ -1,4 +1,4 @@
-#line 24875 "tower.nw"
+#line 24864 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 25383 "tower.nw"
+#line 25372 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

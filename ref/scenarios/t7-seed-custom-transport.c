@@ -1,4 +1,4 @@
-#line 24606 "tower.nw"
+#line 24595 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

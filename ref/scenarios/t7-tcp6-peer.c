@@ -1,4 +1,4 @@
-#line 25476 "tower.nw"
+#line 25465 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

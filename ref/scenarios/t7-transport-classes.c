@@ -1,4 +1,4 @@
-#line 25886 "tower.nw"
+#line 25875 "tower.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

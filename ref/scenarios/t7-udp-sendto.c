@@ -1,4 +1,4 @@
-#line 25726 "tower.nw"
+#line 25715 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

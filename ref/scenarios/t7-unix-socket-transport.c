@@ -1,4 +1,4 @@
-#line 25583 "tower.nw"
+#line 25572 "tower.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

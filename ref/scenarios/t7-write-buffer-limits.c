@@ -1,4 +1,4 @@
-#line 24976 "tower.nw"
+#line 24965 "tower.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>

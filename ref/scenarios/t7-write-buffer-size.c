@@ -1,4 +1,4 @@
-#line 25056 "tower.nw"
+#line 25045 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

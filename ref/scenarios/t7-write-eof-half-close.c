@@ -1,4 +1,4 @@
-#line 24775 "tower.nw"
+#line 24764 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

@@ -1,4 +1,4 @@
-#line 24675 "tower.nw"
+#line 24664 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

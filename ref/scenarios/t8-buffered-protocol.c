@@ -1,4 +1,4 @@
-#line 29405 "tower.nw"
+#line 29394 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 29242 "tower.nw"
+#line 29231 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 29892 "tower.nw"
+#line 29881 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 29981 "tower.nw"
+#line 29970 "tower.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

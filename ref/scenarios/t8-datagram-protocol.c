@@ -1,4 +1,4 @@
-#line 30083 "tower.nw"
+#line 30072 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

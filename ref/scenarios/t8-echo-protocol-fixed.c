@@ -1,4 +1,4 @@
-#line 29139 "tower.nw"
+#line 29128 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 29567 "tower.nw"
+#line 29556 "tower.nw"
 #include <stdio.h>
 #include "tower.h"
 

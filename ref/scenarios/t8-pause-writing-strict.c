@@ -1,4 +1,4 @@
-#line 30205 "tower.nw"
+#line 30194 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 30463 "tower.nw"
+#line 30452 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 30338 "tower.nw"
+#line 30327 "tower.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

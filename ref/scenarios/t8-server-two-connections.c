@@ -1,4 +1,4 @@
-#line 29777 "tower.nw"
+#line 29766 "tower.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

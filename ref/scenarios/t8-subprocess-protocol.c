@@ -1,4 +1,4 @@
-#line 30572 "tower.nw"
+#line 30561 "tower.nw"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

@@ -109,7 +109,7 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_GROUP] = "ExceptionGroup",
     [TW_ERR_USER] = "Exception",
     
-#line 13379 "tower.nw"
+#line 13368 "tower.nw"
     [TW_ERR_FILE_NOT_FOUND] = "FileNotFoundError",
     [TW_ERR_PERMISSION] = "PermissionError",
     [TW_ERR_PROCESS_LOOKUP] = "ProcessLookupError",
@@ -117,11 +117,11 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
     [TW_ERR_BROKEN_EXECUTOR] = "BrokenExecutor",
     [TW_ERR_BROKEN_PROCESS_POOL] = "BrokenProcessPool",
-#line 18387 "tower.nw"
+#line 18376 "tower.nw"
     [TW_ERR_QUEUE_EMPTY] = "QueueEmpty",
     [TW_ERR_QUEUE_FULL] = "QueueFull",
     [TW_ERR_BROKEN_BARRIER] = "BrokenBarrierError",
-#line 32102 "tower.nw"
+#line 32091 "tower.nw"
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
@@ -133,7 +133,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
     
-#line 13388 "tower.nw"
+#line 13377 "tower.nw"
     [TW_ERR_FILE_NOT_FOUND] = TW_ERR_OS,
     [TW_ERR_PERMISSION] = TW_ERR_OS,
     [TW_ERR_PROCESS_LOOKUP] = TW_ERR_OS,
@@ -141,9 +141,9 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
     [TW_ERR_BROKEN_EXECUTOR] = TW_ERR_RUNTIME,
     [TW_ERR_BROKEN_PROCESS_POOL] = TW_ERR_BROKEN_EXECUTOR,
-#line 18393 "tower.nw"
+#line 18382 "tower.nw"
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
-#line 32107 "tower.nw"
+#line 32096 "tower.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
 #line 1013 "tower.nw"
 };

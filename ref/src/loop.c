@@ -327,13 +327,13 @@ tw_error *tw_loop_close(tw_loop *L)
         return NULL;
     tw__loop_destroy_tasks(L);
     
-#line 11697 "tower.nw"
+#line 11686 "tower.nw"
     tw__children_close(L);
     tw__executors_close(L);
-#line 22912 "tower.nw"
+#line 22901 "tower.nw"
 while (L->resources)
     L->resources->close(L->resources);
-#line 23643 "tower.nw"
+#line 23632 "tower.nw"
 free(L->rbuf);
 L->rbuf = NULL;
 #line 3244 "tower.nw"
@@ -564,7 +564,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 22917 "tower.nw"
+#line 22906 "tower.nw"
 void tw__resource_attach(tw_loop *L, tw__resource *r, void (*close)(tw__resource *r))
 {
     r->close = close;
@@ -585,7 +585,7 @@ void tw__resource_detach(tw_loop *L, tw__resource *r)
         r->next->prev = r->prev;
     r->prev = r->next = NULL;
 }
-#line 22946 "tower.nw"
+#line 22935 "tower.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -601,7 +601,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 22968 "tower.nw"
+#line 22957 "tower.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -783,7 +783,7 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 12378 "tower.nw"
+#line 12367 "tower.nw"
     if (timeout_ms != 0 && atomic_load(&L->external) > 0)
         timeout_ms = tw__spin_before_blocking(L, timeout_ms);
 #line 3690 "tower.nw"

@@ -126,16 +126,16 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 11659 "tower.nw"
+#line 11648 "tower.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
     struct tw_subprocess_transport *children;   /* tier 5: children not yet finished */
     tw_executor *child_watcher;         /* tier 5: threads waiting for children, without pidfd */
-#line 22889 "tower.nw"
+#line 22878 "tower.nw"
 size_t npassive;
 struct tw__resource *resources;
-#line 23639 "tower.nw"
+#line 23628 "tower.nw"
 char *rbuf;                               /* the socket transports' read buffer */
 #line 2792 "tower.nw"
 };
@@ -199,13 +199,13 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 11667 "tower.nw"
+#line 11656 "tower.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
 #line 7037 "tower.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 11671 "tower.nw"
+#line 11660 "tower.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
@@ -222,7 +222,7 @@ void tw__strv_free(char **v);
 void tw__executors_close(tw_loop *loop);
 void tw__children_close(tw_loop *loop);
 int tw__spin_before_blocking(tw_loop *loop, int timeout_ms);
-#line 18718 "tower.nw"
+#line 18707 "tower.nw"
 typedef struct tw__waiter {
     struct tw__waiter *prev, *next;
     tw_future *fut;             /* owned by the frame the node lives in */
@@ -240,7 +240,7 @@ void tw__waitlist_push(tw__waitlist *l, tw__waiter *w);
 void tw__waitlist_remove(tw__waitlist *l, tw__waiter *w);
 tw__waiter *tw__waitlist_pop(tw__waitlist *l);
 size_t tw__waitlist_wake(tw__waitlist *l, size_t n, tw_value v);
-#line 18843 "tower.nw"
+#line 18832 "tower.nw"
 struct tw__sync_frame {
     tw_coro co;
     void *owner;
@@ -253,7 +253,7 @@ void *tw__sync_alloc(size_t size, const tw__future_class *cls);
 bool tw__sync_refuse_cancel(tw_future *f, const char *msg);
 void *tw__sync_frame_new(tw_coro_fn body, size_t size, void *owner);
 tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list);
-#line 18934 "tower.nw"
+#line 18923 "tower.nw"
 struct tw_lock {
     tw_future hdr;
     bool locked;
@@ -302,7 +302,7 @@ struct tw_queue {
     size_t unfinished;
     tw_event *finished;
 };
-#line 22900 "tower.nw"
+#line 22889 "tower.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);
     struct tw__resource *prev, *next;
@@ -312,9 +312,9 @@ void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resou
 void tw__resource_detach(tw_loop *loop, tw__resource *r);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 23119 "tower.nw"
+#line 23108 "tower.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 23908 "tower.nw"
+#line 23897 "tower.nw"
 struct tw_server;
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        struct tw_server *server, tw_future *waiter);
@@ -322,11 +322,11 @@ tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *pro
                                          const tw_sockaddr *address, tw_future *waiter);
 void tw__server_attach(struct tw_server *s);
 void tw__server_detach(struct tw_server *s);
-#line 24167 "tower.nw"
+#line 24156 "tower.nw"
 ssize_t tw__write_quietly(int fd, const void *data, size_t len);
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 33093 "tower.nw"
+#line 33082 "tower.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
 #line 746 "tower.nw"
 #endif

@@ -48,7 +48,7 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 11782 "tower.nw"
+#line 11771 "tower.nw"
     tw__vars_unref(t->vars);
 #line 7299 "tower.nw"
 }
@@ -94,7 +94,7 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 11772 "tower.nw"
+#line 11761 "tower.nw"
     t->vars = tw__vars_ref(tw__vars_current());
 #line 7128 "tower.nw"
     tw__schedule(L, task_step_callback, t, t);
@@ -134,7 +134,7 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     L->current = t;
     
-#line 11775 "tower.nw"
+#line 11764 "tower.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
 #line 7177 "tower.nw"
@@ -174,7 +174,7 @@ for (;;) {
 }
 #line 7178 "tower.nw"
     
-#line 11779 "tower.nw"
+#line 11768 "tower.nw"
     tw__vars_slot = outer_vars;
 #line 7179 "tower.nw"
     L->current = outer;
@@ -1228,7 +1228,7 @@ tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
     err = tw_loop_run_until_complete(L, main, result);
     cancel_all_tasks(L);
     
-#line 11702 "tower.nw"
+#line 11691 "tower.nw"
     if (L->default_executor)
         tw_error_unref(tw_loop_run_until_complete(L, tw_loop_shutdown_default_executor(L), NULL));
 #line 7480 "tower.nw"

@@ -9,18 +9,18 @@ Suite *tw_coro_suite(void);
 Suite *tw_loop_suite(void);
 #line 6611 "tower.nw"
 Suite *tw_future_suite(void);
-#line 10510 "tower.nw"
+#line 10499 "tower.nw"
 Suite *tw_task_suite(void);
-#line 17335 "tower.nw"
+#line 17324 "tower.nw"
 Suite *tw_executor_suite(void);
 Suite *tw_subprocess_suite(void);
-#line 21651 "tower.nw"
+#line 21640 "tower.nw"
 Suite *tw_sync_suite(void);
-#line 26259 "tower.nw"
+#line 26248 "tower.nw"
 Suite *tw_transport_suite(void);
-#line 30724 "tower.nw"
+#line 30713 "tower.nw"
 Suite *tw_protocol_suite(void);
-#line 35010 "tower.nw"
+#line 34999 "tower.nw"
 Suite *tw_stream_suite(void);
 
 #line 4907 "tower.nw"
@@ -35,18 +35,18 @@ srunner_add_suite(sr, tw_coro_suite());
 srunner_add_suite(sr, tw_loop_suite());
 #line 6614 "tower.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 10513 "tower.nw"
+#line 10502 "tower.nw"
 srunner_add_suite(sr, tw_task_suite());
-#line 17339 "tower.nw"
+#line 17328 "tower.nw"
 srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 21654 "tower.nw"
+#line 21643 "tower.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 26262 "tower.nw"
+#line 26251 "tower.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 30727 "tower.nw"
+#line 30716 "tower.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 35013 "tower.nw"
+#line 35002 "tower.nw"
 srunner_add_suite(sr, tw_stream_suite());
 #line 4912 "tower.nw"
     srunner_run_all(sr, CK_NORMAL);

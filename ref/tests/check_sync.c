@@ -1,4 +1,4 @@
-#line 21658 "tower.nw"
+#line 21647 "tower.nw"
 /* check_sync.c -- unit tests of queues and locks */
 #include <check.h>
 #include <stdio.h>
@@ -17,7 +17,7 @@ static void run(tw_coro_fn body, size_t size)
     ck_assert_ptr_null(err);
 }
 
-#line 21734 "tower.nw"
+#line 21723 "tower.nw"
 struct holder { tw_coro co; tw_lock *lock; const char *tag; };
 
 static tw_step holder_body(tw_coro *co)
@@ -42,7 +42,7 @@ static tw_task *holder(tw_lock *lock, const char *tag)
     h->tag = tag;
     return tw_create_task(&h->co, NULL);
 }
-#line 21708 "tower.nw"
+#line 21697 "tower.nw"
 START_TEST(waitlist_links_and_unlinks)
 {
     tw__waitlist l = { 0 };
@@ -62,7 +62,7 @@ START_TEST(waitlist_links_and_unlinks)
     ck_assert_ptr_null(l.tail);
 }
 END_TEST
-#line 21761 "tower.nw"
+#line 21750 "tower.nw"
 enum { MANY = 40 };
 static const char *const tags = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN";
 
@@ -154,7 +154,7 @@ START_TEST(cancelled_woken_lock_waiter_passes_lock_on)
     ck_assert_str_eq(trace, "xb");
 }
 END_TEST
-#line 21860 "tower.nw"
+#line 21849 "tower.nw"
 struct sem_user { tw_coro co; tw_semaphore *sem; };
 
 static tw_step sem_user_body(tw_coro *co)
@@ -246,7 +246,7 @@ START_TEST(event_set_twice_wakes_each_waiter_once)
     ck_assert_str_eq(trace, "www");
 }
 END_TEST
-#line 21958 "tower.nw"
+#line 21947 "tower.nw"
 struct cond_waiter { tw_coro co; tw_condition *cond; };
 
 static tw_step cond_waiter_body(tw_coro *co)
@@ -298,7 +298,7 @@ START_TEST(condition_wait_cancelled_in_reacquire_holds_lock)
     ck_assert_str_eq(trace, "c");
 }
 END_TEST
-#line 22016 "tower.nw"
+#line 22005 "tower.nw"
 START_TEST(queue_ring_wraps_and_grows_in_order)
 {
     tw_queue *q = tw_queue_new(0);
@@ -397,7 +397,7 @@ START_TEST(cancelled_woken_putter_passes_wakeup_on)
     run(putter_cancel_body, sizeof(struct putter_frame));
 }
 END_TEST
-#line 22117 "tower.nw"
+#line 22106 "tower.nw"
 struct party { tw_coro co; tw_barrier *b; const char *tag; };
 
 static tw_step party_body(tw_coro *co)
@@ -463,7 +463,7 @@ START_TEST(barrier_walks_its_states)
     ck_assert_str_eq(trace, "21!");
 }
 END_TEST
-#line 22188 "tower.nw"
+#line 22177 "tower.nw"
 static tw_lock *shared_lock;
 
 static tw_step contend_body(tw_coro *co)
@@ -499,7 +499,7 @@ START_TEST(primitive_refuses_a_second_loop)
     tw_unref(shared_lock);
 }
 END_TEST
-#line 22232 "tower.nw"
+#line 22221 "tower.nw"
 struct getter { tw_coro co; tw_queue *q; };
 
 static tw_step getter_body(tw_coro *co)
@@ -540,7 +540,7 @@ START_TEST(waiting_coroutine_keeps_primitive_alive)
 }
 END_TEST
 
-#line 21685 "tower.nw"
+#line 21674 "tower.nw"
 Suite *tw_sync_suite(void)
 {
     Suite *s = suite_create("sync");
