@@ -160,9 +160,15 @@ docs/tower.pdf: tower.nw tools/index-filter $(BOOK_INPUTS) | deps
 	noweave -delay -autodefs c -filter tools/index-filter -index tower.nw > $(DOC)/tower.tex
 	# Debian's noweb.sty is Latin-1; LuaLaTeX reads only UTF-8.
 	iconv -f latin1 -t utf-8 "$$(kpsewhich noweb.sty)" > $(DOC)/noweb.sty
-	for pass in 1 2 3; do \
+	# Start from no cross-references, so the result never depends on an
+	# earlier build, and run until they settle (page numbers move the TOC).
+	rm -f $(DOC)/tower.aux $(DOC)/tower.toc $(DOC)/tower.out
+	prev=; for pass in 1 2 3 4 5 6; do \
 	  $(LUALATEX) $(DOC)/tower.tex > $(DOC)/lualatex.out 2>&1 \
 	    || { grep -A5 '^!' $(DOC)/tower.log >&2; exit 1; }; \
+	  refs=$$(cat $(DOC)/tower.aux $(DOC)/tower.toc $(DOC)/tower.out | md5sum); \
+	  [ "$$refs" = "$$prev" ] && break; prev=$$refs; \
+	  [ $$pass -lt 6 ] || { echo "book: cross-references did not settle in 6 passes" >&2; exit 1; }; \
 	done
 	mkdir -p docs && cp $(DOC)/tower.pdf $@
 
