@@ -1,4 +1,5 @@
-# Tower: the book, the reference runtime and the conformance suite, from tower.nw.
+# Tower: the book, the reference runtime and the conformance suite, from tower.nw
+# (the book's frame) and the chapter files it lists.
 #
 #   make                 install what is missing, tangle, build, weave, run the suite on ref
 #   make check           every test; ends with "N passed, N failed"
@@ -52,8 +53,14 @@ deps-valgrind: deps
 deps-fuzz: deps
 	@tools/ensure-deps $(DEPS_FUZZ)
 
+# ---------------------------------------------------------------- the book's files
+# tower.nw is the frame; its lines "%chapter FILE" list the chapter files in
+# reading order. The frame and its chapters are read together, as one book.
+CHAPTERS := $(shell sed -n 's/^%chapter //p' tower.nw)
+BOOK := tower.nw $(CHAPTERS)
+
 # ---------------------------------------------------------------- tangling
-# Every root chunk of tower.nw is a file below ref/, named by its path in code
+# Every root chunk of the book is a file below ref/, named by its path in code
 # quotes (<<[[src/loop.c]]>>=, so underscores survive LaTeX). A chunk whose name
 # is misspelt becomes a new root and fails `make check-roots`.
 ROOTS := $(shell cat ref.roots 2>/dev/null)
@@ -69,18 +76,18 @@ EXAMPLE_SRCS := $(filter ref/examples/%.c,$(REF_FILES))
 FUZZ_SRCS := $(filter ref/fuzz/%.c,$(REF_FILES))
 
 # tangle ROOT... into DIR; notangle -L makes compilers and debuggers point
-# into tower.nw; cpif leaves unchanged files untouched, so nothing rebuilds.
+# into the chapter files; cpif leaves unchanged files untouched, so nothing rebuilds.
 define tangle_into
 for root in $(2); do \
   mkdir -p "$(1)/$$(dirname "$$root")"; \
   case "$$root" in *.c|*.h) line=-L ;; *) line= ;; esac; \
-  notangle -t8 $$line -R"[[$$root]]" tower.nw | cpif "$(1)/$$root"; \
+  notangle -t8 $$line -R"[[$$root]]" $(BOOK) | cpif "$(1)/$$root"; \
 done
 endef
 
 .PHONY: tangle
 tangle: $(B)/tangle.stamp
-$(B)/tangle.stamp: tower.nw ref.roots | deps
+$(B)/tangle.stamp: $(BOOK) ref.roots | deps
 	@mkdir -p $(B)
 	$(call tangle_into,ref,$(ROOTS))
 	@touch $@
@@ -155,9 +162,12 @@ LUALATEX := SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) FORCE_SOURCE_DATE=1 TEXINPUTS
 
 .PHONY: pdf
 pdf: docs/tower.pdf
-docs/tower.pdf: tower.nw tools/index-filter $(BOOK_INPUTS) | deps
+docs/tower.pdf: $(BOOK) tools/index-filter $(BOOK_INPUTS) | deps
 	@mkdir -p $(DOC)
-	noweave -delay -autodefs c -filter tools/index-filter -index tower.nw > $(DOC)/tower.tex
+	# noweave reads the book as one file: given several, its -delay puts the
+	# identifier index before the preamble instead of after it.
+	cat $(BOOK) > $(DOC)/tower.nw
+	noweave -delay -autodefs c -filter tools/index-filter -index $(DOC)/tower.nw > $(DOC)/tower.tex
 	# Debian's noweb.sty is Latin-1; LuaLaTeX reads only UTF-8.
 	iconv -f latin1 -t utf-8 "$$(kpsewhich noweb.sty)" > $(DOC)/noweb.sty
 	# Start from no cross-references, so the result never depends on an
@@ -207,11 +217,13 @@ check-tangle: | deps
 	rm -rf $(B)/tangle-check && mkdir -p $(B)/tangle-check
 	$(call tangle_into,$(B)/tangle-check,$(ROOTS))
 	diff -r ref $(B)/tangle-check \
-	  || { echo "ref/ differs from what tower.nw tangles to: run make tangle" >&2; exit 1; }
-	echo "ref/ matches tower.nw (1 passed, 0 failed)"
+	  || { echo "ref/ differs from what the book tangles to: run make tangle" >&2; exit 1; }
+	echo "ref/ matches the book (1 passed, 0 failed)"
 check-roots: | deps
-	diff <(noroots tower.nw | sed 's/^<<\[\[//; s/\]\]>>$$//' | sort) <(sort ref.roots) \
-	  || { echo "root chunks of tower.nw differ from ref.roots (< only in tower.nw, > only in ref.roots)" >&2; exit 1; }
+	diff <(ls chapters/*.nw) <(printf '%s\n' $(CHAPTERS) | sort) \
+	  || { echo "chapters/ differs from the frame's %chapter list (< only in chapters/, > only in tower.nw)" >&2; exit 1; }
+	diff <(noroots $(BOOK) | sed 's/^<<\[\[//; s/\]\]>>$$//' | sort) <(sort ref.roots) \
+	  || { echo "root chunks of the book differ from ref.roots (< only in the book, > only in ref.roots)" >&2; exit 1; }
 	echo "root chunks match ref.roots (1 passed, 0 failed)"
 check-unit: $(CHECK_BIN)
 	CK_FORK=yes $(CHECK_BIN)

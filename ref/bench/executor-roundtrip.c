@@ -1,4 +1,4 @@
-#line 38026 "tower.nw"
+#line 651 "chapters/measuring.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

@@ -1,4 +1,4 @@
-#line 37734 "tower.nw"
+#line 359 "chapters/measuring.nw"
 #include "bench.h"
 
 int main(void)

@@ -1,4 +1,4 @@
-#line 37750 "tower.nw"
+#line 375 "chapters/measuring.nw"
 #include "bench.h"
 #include <sys/resource.h>
 

@@ -1,4 +1,4 @@
-#line 38151 "tower.nw"
+#line 776 "chapters/measuring.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>

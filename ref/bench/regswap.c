@@ -1,4 +1,4 @@
-#line 37813 "tower.nw"
+#line 438 "chapters/measuring.nw"
 #include "bench.h"
 
 static volatile long bounces;

@@ -1,4 +1,4 @@
-#line 37492 "tower.nw"
+#line 117 "chapters/measuring.nw"
 #include "bench.h"
 #define SPAWN_TASKS 200000
 

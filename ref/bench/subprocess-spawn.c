@@ -1,4 +1,4 @@
-#line 38077 "tower.nw"
+#line 702 "chapters/measuring.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

@@ -1,4 +1,4 @@
-#line 37776 "tower.nw"
+#line 401 "chapters/measuring.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

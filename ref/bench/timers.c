@@ -1,4 +1,4 @@
-#line 37628 "tower.nw"
+#line 253 "chapters/measuring.nw"
 #include "bench.h"
 #define TIMERS 200000
 

@@ -1,4 +1,4 @@
-#line 209 "tower.nw"
+#line 254 "tower.nw"
 #include <stdio.h>
 #include <tower.h>
 

@@ -1,6 +1,6 @@
-#line 710 "tower.nw"
+#line 402 "chapters/tier1-coroutines.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio.
-   Generated from tower.nw: edit the book, not this file. */
+   Tangled from the book (tower.nw and chapters/): edit the book, not this file. */
 #ifndef TOWER_H
 #define TOWER_H
 #include "tower/error.h"
@@ -8,17 +8,17 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
-#line 11037 "tower.nw"
+#line 203 "chapters/tier5-executors.nw"
 #include "tower/executor.h"
 #include "tower/subprocess.h"
-#line 18317 "tower.nw"
+#line 196 "chapters/tier6-queues.nw"
 #include "tower/locks.h"
 #include "tower/queue.h"
-#line 22432 "tower.nw"
+#line 168 "chapters/tier7-transports.nw"
 #include "tower/transport.h"
-#line 27509 "tower.nw"
+#line 150 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
-#line 31576 "tower.nw"
+#line 174 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
-#line 720 "tower.nw"
+#line 412 "chapters/tier1-coroutines.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 1612 "tower.nw"
+#line 207 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1530 "tower.nw"
+#line 125 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

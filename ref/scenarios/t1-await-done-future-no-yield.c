@@ -1,4 +1,4 @@
-#line 1865 "tower.nw"
+#line 460 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

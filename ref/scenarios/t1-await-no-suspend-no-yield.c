@@ -1,4 +1,4 @@
-#line 1797 "tower.nw"
+#line 392 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1743 "tower.nw"
+#line 338 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1472 "tower.nw"
+#line 67 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

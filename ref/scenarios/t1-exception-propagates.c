@@ -1,4 +1,4 @@
-#line 1668 "tower.nw"
+#line 263 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

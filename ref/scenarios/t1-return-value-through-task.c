@@ -1,4 +1,4 @@
-#line 2011 "tower.nw"
+#line 606 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1959 "tower.nw"
+#line 554 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1427 "tower.nw"
+#line 22 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4768 "tower.nw"
+#line 948 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3909 "tower.nw"
+#line 89 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3963 "tower.nw"
+#line 143 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4482 "tower.nw"
+#line 662 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4631 "tower.nw"
+#line 811 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4540 "tower.nw"
+#line 720 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4127 "tower.nw"
+#line 307 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

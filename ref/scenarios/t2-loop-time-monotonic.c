@@ -1,4 +1,4 @@
-#line 4584 "tower.nw"
+#line 764 "chapters/tier2-examples.nw"
 #include <stdbool.h>
 #include <stdio.h>
 #include "tower.h"

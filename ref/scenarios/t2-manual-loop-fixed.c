@@ -1,4 +1,4 @@
-#line 3873 "tower.nw"
+#line 53 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4357 "tower.nw"
+#line 537 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 4419 "tower.nw"
+#line 599 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3840 "tower.nw"
+#line 20 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

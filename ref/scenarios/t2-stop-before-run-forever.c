@@ -1,4 +1,4 @@
-#line 4295 "tower.nw"
+#line 475 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 4243 "tower.nw"
+#line 423 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

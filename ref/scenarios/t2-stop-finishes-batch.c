@@ -1,4 +1,4 @@
-#line 4191 "tower.nw"
+#line 371 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 4023 "tower.nw"
+#line 203 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

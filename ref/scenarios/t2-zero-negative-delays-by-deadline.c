@@ -1,4 +1,4 @@
-#line 4807 "tower.nw"
+#line 987 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6159 "tower.nw"
+#line 377 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6364 "tower.nw"
+#line 582 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

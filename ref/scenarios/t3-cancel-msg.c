@@ -1,4 +1,4 @@
-#line 6279 "tower.nw"
+#line 497 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

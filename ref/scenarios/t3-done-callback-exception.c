@@ -1,4 +1,4 @@
-#line 6497 "tower.nw"
+#line 715 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

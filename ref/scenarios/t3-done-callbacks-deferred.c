@@ -1,4 +1,4 @@
-#line 6060 "tower.nw"
+#line 278 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6108 "tower.nw"
+#line 326 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5940 "tower.nw"
+#line 158 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

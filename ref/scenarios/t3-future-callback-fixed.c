@@ -1,4 +1,4 @@
-#line 5851 "tower.nw"
+#line 69 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6429 "tower.nw"
+#line 647 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

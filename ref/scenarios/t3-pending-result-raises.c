@@ -1,4 +1,4 @@
-#line 5891 "tower.nw"
+#line 109 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 6215 "tower.nw"
+#line 433 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 5802 "tower.nw"
+#line 20 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

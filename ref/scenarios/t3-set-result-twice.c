@@ -1,4 +1,4 @@
-#line 6002 "tower.nw"
+#line 220 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9837 "tower.nw"
+#line 1276 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8993 "tower.nw"
+#line 432 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

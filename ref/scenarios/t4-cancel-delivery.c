@@ -1,4 +1,4 @@
-#line 8933 "tower.nw"
+#line 372 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

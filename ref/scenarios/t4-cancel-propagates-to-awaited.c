@@ -1,4 +1,4 @@
-#line 9043 "tower.nw"
+#line 482 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

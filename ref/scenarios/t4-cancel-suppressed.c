@@ -1,4 +1,4 @@
-#line 9115 "tower.nw"
+#line 554 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

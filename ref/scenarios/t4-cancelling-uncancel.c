@@ -1,4 +1,4 @@
-#line 9167 "tower.nw"
+#line 606 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8740 "tower.nw"
+#line 179 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

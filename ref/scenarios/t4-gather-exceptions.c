@@ -1,4 +1,4 @@
-#line 9306 "tower.nw"
+#line 745 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

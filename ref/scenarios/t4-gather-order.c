@@ -1,4 +1,4 @@
-#line 9226 "tower.nw"
+#line 665 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10219 "tower.nw"
+#line 1658 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

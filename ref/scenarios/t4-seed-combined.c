@@ -1,4 +1,4 @@
-#line 8580 "tower.nw"
+#line 19 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9763 "tower.nw"
+#line 1202 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

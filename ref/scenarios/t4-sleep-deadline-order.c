@@ -1,4 +1,4 @@
-#line 8801 "tower.nw"
+#line 240 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 8859 "tower.nw"
+#line 298 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10375 "tower.nw"
+#line 1814 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 9936 "tower.nw"
+#line 1375 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 10146 "tower.nw"
+#line 1585 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 10046 "tower.nw"
+#line 1485 "chapters/tier4-examples.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"

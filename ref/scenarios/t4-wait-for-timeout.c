@@ -1,4 +1,4 @@
-#line 9700 "tower.nw"
+#line 1139 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 9484 "tower.nw"
+#line 923 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

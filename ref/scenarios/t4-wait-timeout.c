@@ -1,4 +1,4 @@
-#line 9641 "tower.nw"
+#line 1080 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

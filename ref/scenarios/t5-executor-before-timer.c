@@ -1,4 +1,4 @@
-#line 15411 "tower.nw"
+#line 73 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 15466 "tower.nw"
+#line 128 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 15542 "tower.nw"
+#line 204 "chapters/tier5-examples.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

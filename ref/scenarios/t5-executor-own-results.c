@@ -1,4 +1,4 @@
-#line 15624 "tower.nw"
+#line 286 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 15707 "tower.nw"
+#line 369 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

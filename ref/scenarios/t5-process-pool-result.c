@@ -1,4 +1,4 @@
-#line 15770 "tower.nw"
+#line 432 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 15957 "tower.nw"
+#line 619 "chapters/tier5-examples.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 16021 "tower.nw"
+#line 683 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 16105 "tower.nw"
+#line 767 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 16175 "tower.nw"
+#line 837 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

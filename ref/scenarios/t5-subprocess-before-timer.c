@@ -1,4 +1,4 @@
-#line 16239 "tower.nw"
+#line 901 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 16292 "tower.nw"
+#line 954 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16512 "tower.nw"
+#line 1174 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

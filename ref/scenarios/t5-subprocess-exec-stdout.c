@@ -1,4 +1,4 @@
-#line 16568 "tower.nw"
+#line 1230 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

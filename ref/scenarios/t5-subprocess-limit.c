@@ -1,4 +1,4 @@
-#line 16621 "tower.nw"
+#line 1283 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16681 "tower.nw"
+#line 1343 "chapters/tier5-examples.nw"
 #include <string.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 16741 "tower.nw"
+#line 1403 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

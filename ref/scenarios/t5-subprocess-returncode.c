@@ -1,4 +1,4 @@
-#line 16798 "tower.nw"
+#line 1460 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 16934 "tower.nw"
+#line 1596 "chapters/tier5-examples.nw"
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 17140 "tower.nw"
+#line 1802 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

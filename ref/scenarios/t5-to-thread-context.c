@@ -1,4 +1,4 @@
-#line 17208 "tower.nw"
+#line 1870 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 17259 "tower.nw"
+#line 1921 "chapters/tier5-examples.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

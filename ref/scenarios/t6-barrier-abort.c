@@ -1,4 +1,4 @@
-#line 19807 "tower.nw"
+#line 18 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 19901 "tower.nw"
+#line 112 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

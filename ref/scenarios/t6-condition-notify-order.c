@@ -1,4 +1,4 @@
-#line 20049 "tower.nw"
+#line 260 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

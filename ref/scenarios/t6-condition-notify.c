@@ -1,4 +1,4 @@
-#line 20134 "tower.nw"
+#line 345 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

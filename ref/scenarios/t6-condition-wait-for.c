@@ -1,4 +1,4 @@
-#line 20255 "tower.nw"
+#line 466 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20337 "tower.nw"
+#line 548 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20415 "tower.nw"
+#line 626 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

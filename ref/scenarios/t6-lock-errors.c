@@ -1,4 +1,4 @@
-#line 20492 "tower.nw"
+#line 703 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20553 "tower.nw"
+#line 764 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20616 "tower.nw"
+#line 827 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20690 "tower.nw"
+#line 901 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

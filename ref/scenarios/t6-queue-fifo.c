@@ -1,4 +1,4 @@
-#line 20766 "tower.nw"
+#line 977 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20827 "tower.nw"
+#line 1038 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

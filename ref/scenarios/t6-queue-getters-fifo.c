@@ -1,4 +1,4 @@
-#line 20947 "tower.nw"
+#line 1158 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

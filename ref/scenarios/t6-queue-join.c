@@ -1,4 +1,4 @@
-#line 21002 "tower.nw"
+#line 1213 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21099 "tower.nw"
+#line 1310 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

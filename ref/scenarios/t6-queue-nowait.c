@@ -1,4 +1,4 @@
-#line 21175 "tower.nw"
+#line 1386 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

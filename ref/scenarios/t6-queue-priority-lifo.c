@@ -1,4 +1,4 @@
-#line 21232 "tower.nw"
+#line 1443 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

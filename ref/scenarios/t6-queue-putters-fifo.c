@@ -1,4 +1,4 @@
-#line 21300 "tower.nw"
+#line 1511 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21358 "tower.nw"
+#line 1569 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

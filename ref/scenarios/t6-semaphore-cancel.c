@@ -1,4 +1,4 @@
-#line 21429 "tower.nw"
+#line 1640 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

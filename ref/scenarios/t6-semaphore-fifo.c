@@ -1,4 +1,4 @@
-#line 21504 "tower.nw"
+#line 1715 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 21573 "tower.nw"
+#line 1784 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 25141 "tower.nw"
+#line 572 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

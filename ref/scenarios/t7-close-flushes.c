@@ -1,4 +1,4 @@
-#line 25233 "tower.nw"
+#line 664 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

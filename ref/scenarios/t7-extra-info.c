@@ -1,4 +1,4 @@
-#line 24864 "tower.nw"
+#line 295 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"

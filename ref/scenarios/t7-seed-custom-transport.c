@@ -1,4 +1,4 @@
-#line 24595 "tower.nw"
+#line 26 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

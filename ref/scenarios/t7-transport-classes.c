@@ -1,4 +1,4 @@
-#line 25875 "tower.nw"
+#line 1306 "chapters/tier7-examples.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 25715 "tower.nw"
+#line 1146 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

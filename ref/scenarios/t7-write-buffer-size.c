@@ -1,4 +1,4 @@
-#line 25045 "tower.nw"
+#line 476 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 29394 "tower.nw"
+#line 419 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

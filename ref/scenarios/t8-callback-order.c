@@ -1,4 +1,4 @@
-#line 29231 "tower.nw"
+#line 256 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 29128 "tower.nw"
+#line 153 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 29556 "tower.nw"
+#line 581 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

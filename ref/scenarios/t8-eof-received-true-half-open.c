@@ -1,4 +1,4 @@
-#line 29667 "tower.nw"
+#line 692 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

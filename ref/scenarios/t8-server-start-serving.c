@@ -1,4 +1,4 @@
-#line 30327 "tower.nw"
+#line 1352 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

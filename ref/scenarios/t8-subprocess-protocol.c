@@ -1,4 +1,4 @@
-#line 30561 "tower.nw"
+#line 1586 "chapters/tier8-examples.nw"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,9 +1,9 @@
-#line 34466 "tower.nw"
+#line 1281 "chapters/tier9-examples.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"
 
-#line 33281 "tower.nw"
+#line 96 "chapters/tier9-examples.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -30,7 +30,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 34472 "tower.nw"
+#line 1287 "chapters/tier9-examples.nw"
 struct client_frame { struct handler h; tw_bytes *data; };
 
 static void client_cleanup(tw_coro *co)
@@ -72,7 +72,7 @@ static void *handle_client(tw_stream_reader *reader, tw_stream_writer *writer, v
     return f;
 }
 
-#line 29091 "tower.nw"
+#line 116 "chapters/tier8-examples.nw"
 static bool interrupted;
 
 static tw_error *on_sigint(void *task)
@@ -84,7 +84,7 @@ static tw_error *on_sigint(void *task)
     return NULL;
 }
 
-#line 34515 "tower.nw"
+#line 1330 "chapters/tier9-examples.nw"
 struct main_frame { tw_coro co; tw_server *server; tw_error *body_error; };
 
 static void frame_cleanup(tw_coro *co)
@@ -105,7 +105,7 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     printf("🛑 Serving on %s\n", tw_sockaddr_str(tw_server_sockname(f->server, 0), addr));
     TW_AWAIT_TRY(co, tw_server_serve_forever(f->server));   /* async with server: ... */
-#line 33313 "tower.nw"
+#line 128 "chapters/tier9-examples.nw"
     f->body_error = TW_TAKE_ERROR(co);
     TW_AWAIT(co, tw_server_exit(f->server));
     if (f->body_error) {
@@ -113,7 +113,7 @@ static tw_step main_body(tw_coro *co)
         f->body_error = NULL;
         TW_RAISE(co, e);
     }
-#line 34536 "tower.nw"
+#line 1351 "chapters/tier9-examples.nw"
     TW_END(co);
 }
 
@@ -123,13 +123,13 @@ int main(void)
     tw_error *err;
     setvbuf(stdout, NULL, _IOLBF, 0);
     err = tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
-#line 29108 "tower.nw"
+#line 133 "chapters/tier8-examples.nw"
     if (interrupted && tw_error_is(err, TW_ERR_CANCELLED)) {
         tw_error_unref(err);
         fputs("Traceback (most recent call last):\n  (C edition)\nKeyboardInterrupt\n", stderr);
         signal(SIGINT, SIG_DFL);
         raise(SIGINT);
     }
-#line 34546 "tower.nw"
+#line 1361 "chapters/tier9-examples.nw"
     return tw_report_uncaught(err);
 }

@@ -1,9 +1,9 @@
-#line 776 "tower.nw"
+#line 468 "chapters/tier1-coroutines.nw"
 /* error.c -- the error model */
 #include "private.h"
 #include <stdarg.h>
 
-#line 787 "tower.nw"
+#line 479 "chapters/tier1-coroutines.nw"
 void tw__fatal(const char *fmt, ...)
 {
     va_list ap;
@@ -43,7 +43,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 870 "tower.nw"
+#line 562 "chapters/tier1-coroutines.nw"
 #include <malloc.h>
 
 _Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
@@ -91,7 +91,7 @@ void tw__pool_unuse(void)
             free(b);
         }
 }
-#line 989 "tower.nw"
+#line 681 "chapters/tier1-coroutines.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -109,7 +109,7 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_GROUP] = "ExceptionGroup",
     [TW_ERR_USER] = "Exception",
     
-#line 13368 "tower.nw"
+#line 2534 "chapters/tier5-executors.nw"
     [TW_ERR_FILE_NOT_FOUND] = "FileNotFoundError",
     [TW_ERR_PERMISSION] = "PermissionError",
     [TW_ERR_PROCESS_LOOKUP] = "ProcessLookupError",
@@ -117,15 +117,15 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
     [TW_ERR_BROKEN_EXECUTOR] = "BrokenExecutor",
     [TW_ERR_BROKEN_PROCESS_POOL] = "BrokenProcessPool",
-#line 18376 "tower.nw"
+#line 255 "chapters/tier6-queues.nw"
     [TW_ERR_QUEUE_EMPTY] = "QueueEmpty",
     [TW_ERR_QUEUE_FULL] = "QueueFull",
     [TW_ERR_BROKEN_BARRIER] = "BrokenBarrierError",
-#line 32091 "tower.nw"
+#line 689 "chapters/tier9-streams.nw"
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
-#line 1006 "tower.nw"
+#line 698 "chapters/tier1-coroutines.nw"
 };
 
 static const tw_errkind kind_parent[TW_ERR__COUNT] = {
@@ -133,7 +133,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
     
-#line 13377 "tower.nw"
+#line 2543 "chapters/tier5-executors.nw"
     [TW_ERR_FILE_NOT_FOUND] = TW_ERR_OS,
     [TW_ERR_PERMISSION] = TW_ERR_OS,
     [TW_ERR_PROCESS_LOOKUP] = TW_ERR_OS,
@@ -141,13 +141,13 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
     [TW_ERR_BROKEN_EXECUTOR] = TW_ERR_RUNTIME,
     [TW_ERR_BROKEN_PROCESS_POOL] = TW_ERR_BROKEN_EXECUTOR,
-#line 18382 "tower.nw"
+#line 261 "chapters/tier6-queues.nw"
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
-#line 32096 "tower.nw"
+#line 694 "chapters/tier9-streams.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
-#line 1013 "tower.nw"
+#line 705 "chapters/tier1-coroutines.nw"
 };
-#line 1017 "tower.nw"
+#line 709 "chapters/tier1-coroutines.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -226,7 +226,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 1098 "tower.nw"
+#line 790 "chapters/tier1-coroutines.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }

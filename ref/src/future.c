@@ -1,8 +1,8 @@
-#line 5542 "tower.nw"
+#line 187 "chapters/tier3-futures.nw"
 /* future.c -- futures */
 #include "private.h"
 
-#line 5552 "tower.nw"
+#line 197 "chapters/tier3-futures.nw"
 static const tw__future_class plain_future = { "Future", NULL, NULL, NULL };
 
 void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__future_class *cls)
@@ -23,7 +23,7 @@ tw_future *tw_future_new(tw_loop *loop)
 }
 
 tw_loop *tw_future_loop(const tw_future *f) { return f->loop; }
-#line 5579 "tower.nw"
+#line 224 "chapters/tier3-futures.nw"
 void tw__future_free(tw_future *f)
 {
     if (f->state == TW__DONE && f->error && !f->retrieved && !f->loop->closed) {
@@ -52,7 +52,7 @@ void tw__future_describe(FILE *out, tw_future *f)
         fprintf(out, " name='%s'", tw_task_name((tw_task *)f));
     fputs(">\n", out);
 }
-#line 5613 "tower.nw"
+#line 258 "chapters/tier3-futures.nw"
 static void schedule_callbacks(tw_future *f)
 {
     for (uint32_t i = 0; i < f->ncb; i++)
@@ -104,7 +104,7 @@ bool tw_future_cancel(tw_future *f, const char *msg)
 {
     return f->cls->cancel ? f->cls->cancel(f, msg) : tw__future_cancel(f, msg);
 }
-#line 5673 "tower.nw"
+#line 318 "chapters/tier3-futures.nw"
 tw_error *tw__future_cancelled_error(tw_future *f)
 {
     tw_error *e = f->cancelled_err;
@@ -159,7 +159,7 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception)
     *exception = tw_error_ref(f->error);
     return NULL;
 }
-#line 5734 "tower.nw"
+#line 379 "chapters/tier3-futures.nw"
 void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 {
     if (f->ncb == f->capcb) {

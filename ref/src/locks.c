@@ -1,8 +1,8 @@
-#line 18727 "tower.nw"
+#line 606 "chapters/tier6-queues.nw"
 /* locks.c -- waiter lists, locks, events, conditions, semaphores, barriers */
 #include "private.h"
 
-#line 18744 "tower.nw"
+#line 623 "chapters/tier6-queues.nw"
 void tw__waitlist_push(tw__waitlist *l, tw__waiter *w)
 {
     w->next = NULL;
@@ -40,7 +40,7 @@ tw__waiter *tw__waitlist_pop(tw__waitlist *l)
         tw__waitlist_remove(l, w);
     return w;
 }
-#line 18809 "tower.nw"
+#line 688 "chapters/tier6-queues.nw"
 size_t tw__waitlist_wake(tw__waitlist *l, size_t n, tw_value v)
 {
     size_t woken = 0;
@@ -51,7 +51,7 @@ size_t tw__waitlist_wake(tw__waitlist *l, size_t n, tw_value v)
         }
     return woken;
 }
-#line 18854 "tower.nw"
+#line 733 "chapters/tier6-queues.nw"
 bool tw__sync_refuse_cancel(tw_future *f, const char *msg)
 {
     (void)f;
@@ -90,7 +90,7 @@ static tw_error *take_kept_error(struct tw__sync_frame *f)
     f->err = NULL;
     return e;
 }
-#line 18903 "tower.nw"
+#line 782 "chapters/tier6-queues.nw"
 tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list)
 {
     tw_future *owner = f->owner;
@@ -106,7 +106,7 @@ tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list)
     tw__waitlist_push(list, &f->w);
     return NULL;
 }
-#line 18976 "tower.nw"
+#line 855 "chapters/tier6-queues.nw"
 static tw_error lock_not_acquired =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Lock is not acquired.");
 static tw_error wait_unacquired =
@@ -123,7 +123,7 @@ static tw_error barrier_aborted =
     TW__STATIC_ERROR(TW_ERR_BROKEN_BARRIER, "BrokenBarrierError", "Barrier aborted");
 static tw_error barrier_broke =
     TW__STATIC_ERROR(TW_ERR_BROKEN_BARRIER, "BrokenBarrierError", "Abort or reset of barrier");
-#line 19006 "tower.nw"
+#line 885 "chapters/tier6-queues.nw"
 static const tw__future_class lock_class =
     { "asyncio.locks.Lock", tw__sync_refuse_cancel, NULL, NULL };
 
@@ -186,7 +186,7 @@ tw_error *tw_lock_release(tw_lock *lock)
     lock_wake_up_first(lock);
     return NULL;
 }
-#line 19073 "tower.nw"
+#line 952 "chapters/tier6-queues.nw"
 static const tw__future_class event_class =
     { "asyncio.locks.Event", tw__sync_refuse_cancel, NULL, NULL };
 
@@ -228,7 +228,7 @@ void *tw_event_wait(tw_event *ev)
 {
     return tw__sync_frame_new(event_wait_body, sizeof(struct tw__sync_frame), ev);
 }
-#line 19128 "tower.nw"
+#line 1007 "chapters/tier6-queues.nw"
 static void condition_finalize(tw_future *f)
 {
     tw_unref(((tw_condition *)f)->lock);
@@ -288,7 +288,7 @@ void *tw_condition_wait(tw_condition *c)
 {
     return tw__sync_frame_new(condition_wait_body, sizeof(struct cond_wait_frame), c);
 }
-#line 19192 "tower.nw"
+#line 1071 "chapters/tier6-queues.nw"
 struct cond_wait_for_frame {
     struct tw__sync_frame s;
     tw_predicate_fn predicate;
@@ -330,7 +330,7 @@ tw_error *tw_condition_notify_all(tw_condition *c)
 {
     return tw_condition_notify(c, c->waiters.len);
 }
-#line 19250 "tower.nw"
+#line 1129 "chapters/tier6-queues.nw"
 static const tw__future_class semaphore_class =
     { "asyncio.locks.Semaphore", tw__sync_refuse_cancel, NULL, NULL };
 static const tw__future_class bounded_semaphore_class =
@@ -408,7 +408,7 @@ tw_error *tw_semaphore_release(tw_semaphore *s)
     semaphore_wake_up_next(s);
     return NULL;
 }
-#line 19357 "tower.nw"
+#line 1236 "chapters/tier6-queues.nw"
 static void barrier_finalize(tw_future *f)
 {
     tw_unref(((tw_barrier *)f)->cond);
@@ -454,7 +454,7 @@ static void barrier_exit(tw_barrier *b)
         tw_condition_notify_all(b->cond);
     }
 }
-#line 19411 "tower.nw"
+#line 1290 "chapters/tier6-queues.nw"
 struct barrier_wait_frame {
     struct tw__sync_frame s;
     size_t index;
@@ -495,7 +495,7 @@ void *tw_barrier_wait(tw_barrier *b)
 {
     return tw__sync_frame_new(barrier_wait_body, sizeof(struct barrier_wait_frame), b);
 }
-#line 19459 "tower.nw"
+#line 1338 "chapters/tier6-queues.nw"
 struct barrier_change_frame {
     struct tw__sync_frame s;
     bool abort;

@@ -1,4 +1,4 @@
-#line 2806 "tower.nw"
+#line 403 "chapters/tier2-event-loop.nw"
 /* loop.c -- the event loop */
 #include "private.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 2836 "tower.nw"
+#line 433 "chapters/tier2-event-loop.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -19,7 +19,7 @@ static tw_error other_running_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeE
     "Cannot run the event loop while another loop is running");
 static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
-#line 2849 "tower.nw"
+#line 446 "chapters/tier2-event-loop.nw"
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
@@ -63,7 +63,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 2903 "tower.nw"
+#line 500 "chapters/tier2-event-loop.nw"
 void tw__ready_push(tw_loop *L, tw_handle *h)
 {
     struct tw__ring *r = &L->ready;
@@ -89,7 +89,7 @@ static tw_handle *ready_pop(tw_loop *L)
     r->len--;
     return h;
 }
-#line 2956 "tower.nw"
+#line 553 "chapters/tier2-event-loop.nw"
 enum { HEAP_ARITY = 4 };
 
 static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
@@ -190,7 +190,7 @@ static void heap_drop_cancelled(tw_loop *L)
     L->ncancelled = 0;
     heapify(L->heap, n);
 }
-#line 3083 "tower.nw"
+#line 680 "chapters/tier2-event-loop.nw"
 enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
 
 static bool many_due(const tw_loop *L, double end)
@@ -269,7 +269,7 @@ static void heap_take_due(tw_loop *L, double end)
     L->nheap = n - due;
     heapify(L->heap, L->nheap);
 }
-#line 3172 "tower.nw"
+#line 769 "chapters/tier2-event-loop.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -283,7 +283,7 @@ double tw_loop_time(const tw_loop *L)
 }
 
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
-#line 3193 "tower.nw"
+#line 790 "chapters/tier2-event-loop.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -318,7 +318,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 3236 "tower.nw"
+#line 833 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -327,16 +327,16 @@ tw_error *tw_loop_close(tw_loop *L)
         return NULL;
     tw__loop_destroy_tasks(L);
     
-#line 11686 "tower.nw"
+#line 852 "chapters/tier5-executors.nw"
     tw__children_close(L);
     tw__executors_close(L);
-#line 22901 "tower.nw"
+#line 637 "chapters/tier7-transports.nw"
 while (L->resources)
     L->resources->close(L->resources);
-#line 23632 "tower.nw"
+#line 1368 "chapters/tier7-transports.nw"
 free(L->rbuf);
 L->rbuf = NULL;
-#line 3244 "tower.nw"
+#line 841 "chapters/tier2-event-loop.nw"
     pthread_mutex_lock(&L->ts_lock);
     L->closed = true;
     pthread_mutex_unlock(&L->ts_lock);
@@ -380,7 +380,7 @@ void tw_loop_free(tw_loop *L)
     free(L);
     tw__pool_unuse();
 }
-#line 3292 "tower.nw"
+#line 889 "chapters/tier2-event-loop.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
@@ -440,7 +440,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 3363 "tower.nw"
+#line 960 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -480,7 +480,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 3411 "tower.nw"
+#line 1008 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -564,7 +564,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 22906 "tower.nw"
+#line 642 "chapters/tier7-transports.nw"
 void tw__resource_attach(tw_loop *L, tw__resource *r, void (*close)(tw__resource *r))
 {
     r->close = close;
@@ -585,7 +585,7 @@ void tw__resource_detach(tw_loop *L, tw__resource *r)
         r->next->prev = r->prev;
     r->prev = r->next = NULL;
 }
-#line 22935 "tower.nw"
+#line 671 "chapters/tier7-transports.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -601,7 +601,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 22957 "tower.nw"
+#line 693 "chapters/tier7-transports.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -611,7 +611,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 3499 "tower.nw"
+#line 1096 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -669,7 +669,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 3561 "tower.nw"
+#line 1158 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -715,7 +715,7 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     tw_loop_call_exception_handler(L, &ctx);
     tw_error_unref(err);
 }
-#line 3623 "tower.nw"
+#line 1220 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -783,16 +783,16 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 12367 "tower.nw"
+#line 1533 "chapters/tier5-executors.nw"
     if (timeout_ms != 0 && atomic_load(&L->external) > 0)
         timeout_ms = tw__spin_before_blocking(L, timeout_ms);
-#line 3690 "tower.nw"
+#line 1287 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 3706 "tower.nw"
+#line 1303 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -800,9 +800,9 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 3695 "tower.nw"
+#line 1292 "chapters/tier2-event-loop.nw"
     
-#line 3721 "tower.nw"
+#line 1318 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     if (n > 4)
@@ -815,9 +815,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 3696 "tower.nw"
+#line 1293 "chapters/tier2-event-loop.nw"
 }
-#line 3738 "tower.nw"
+#line 1335 "chapters/tier2-event-loop.nw"
 static tw_error *check_runnable(const tw_loop *L)
 {
     if (L->closed)
@@ -851,7 +851,7 @@ void tw_loop_stop(tw_loop *L)
 {
     L->stopping = true;
 }
-#line 3778 "tower.nw"
+#line 1375 "chapters/tier2-event-loop.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;

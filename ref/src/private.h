@@ -1,4 +1,4 @@
-#line 732 "tower.nw"
+#line 424 "chapters/tier1-coroutines.nw"
 /* private.h -- the runtime's internal structures; not installed. */
 #ifndef TOWER_PRIVATE_H
 #define TOWER_PRIVATE_H
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 754 "tower.nw"
+#line 446 "chapters/tier1-coroutines.nw"
 struct tw_error {
     int refs;                 /* < 0: static and immortal */
     tw_errkind kind;
@@ -26,7 +26,7 @@ void *tw__alloc(size_t size);
 void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-#line 927 "tower.nw"
+#line 619 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -83,7 +83,7 @@ static inline void tw__pool_put(void *p, size_t size)
 {
     tw__pool_give(p, tw__pool_class(size));
 }
-#line 2750 "tower.nw"
+#line 347 "chapters/tier2-event-loop.nw"
 #include <signal.h>
 
 struct tw_handle {
@@ -126,18 +126,18 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 11648 "tower.nw"
+#line 814 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
     struct tw_subprocess_transport *children;   /* tier 5: children not yet finished */
     tw_executor *child_watcher;         /* tier 5: threads waiting for children, without pidfd */
-#line 22878 "tower.nw"
+#line 614 "chapters/tier7-transports.nw"
 size_t npassive;
 struct tw__resource *resources;
-#line 23628 "tower.nw"
+#line 1364 "chapters/tier7-transports.nw"
 char *rbuf;                               /* the socket transports' read buffer */
-#line 2792 "tower.nw"
+#line 389 "chapters/tier2-event-loop.nw"
 };
 
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
@@ -147,7 +147,7 @@ void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, vo
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 void tw__loop_destroy_tasks(tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
-#line 5500 "tower.nw"
+#line 145 "chapters/tier3-futures.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -187,7 +187,7 @@ void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 void tw__future_drop_callbacks(tw_future *f);
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_describe(FILE *out, tw_future *f);
-#line 7026 "tower.nw"
+#line 200 "chapters/tier4-tasks.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -199,13 +199,13 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 11656 "tower.nw"
+#line 822 "chapters/tier5-executors.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
-#line 7037 "tower.nw"
+#line 211 "chapters/tier4-tasks.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 11660 "tower.nw"
+#line 826 "chapters/tier5-executors.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
@@ -222,7 +222,7 @@ void tw__strv_free(char **v);
 void tw__executors_close(tw_loop *loop);
 void tw__children_close(tw_loop *loop);
 int tw__spin_before_blocking(tw_loop *loop, int timeout_ms);
-#line 18707 "tower.nw"
+#line 586 "chapters/tier6-queues.nw"
 typedef struct tw__waiter {
     struct tw__waiter *prev, *next;
     tw_future *fut;             /* owned by the frame the node lives in */
@@ -240,7 +240,7 @@ void tw__waitlist_push(tw__waitlist *l, tw__waiter *w);
 void tw__waitlist_remove(tw__waitlist *l, tw__waiter *w);
 tw__waiter *tw__waitlist_pop(tw__waitlist *l);
 size_t tw__waitlist_wake(tw__waitlist *l, size_t n, tw_value v);
-#line 18832 "tower.nw"
+#line 711 "chapters/tier6-queues.nw"
 struct tw__sync_frame {
     tw_coro co;
     void *owner;
@@ -253,7 +253,7 @@ void *tw__sync_alloc(size_t size, const tw__future_class *cls);
 bool tw__sync_refuse_cancel(tw_future *f, const char *msg);
 void *tw__sync_frame_new(tw_coro_fn body, size_t size, void *owner);
 tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list);
-#line 18923 "tower.nw"
+#line 802 "chapters/tier6-queues.nw"
 struct tw_lock {
     tw_future hdr;
     bool locked;
@@ -302,7 +302,7 @@ struct tw_queue {
     size_t unfinished;
     tw_event *finished;
 };
-#line 22889 "tower.nw"
+#line 625 "chapters/tier7-transports.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);
     struct tw__resource *prev, *next;
@@ -312,9 +312,9 @@ void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resou
 void tw__resource_detach(tw_loop *loop, tw__resource *r);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 23108 "tower.nw"
+#line 844 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 23897 "tower.nw"
+#line 1633 "chapters/tier7-transports.nw"
 struct tw_server;
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        struct tw_server *server, tw_future *waiter);
@@ -322,11 +322,11 @@ tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *pro
                                          const tw_sockaddr *address, tw_future *waiter);
 void tw__server_attach(struct tw_server *s);
 void tw__server_detach(struct tw_server *s);
-#line 24156 "tower.nw"
+#line 1892 "chapters/tier7-transports.nw"
 ssize_t tw__write_quietly(int fd, const void *data, size_t len);
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 33082 "tower.nw"
+#line 1680 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
-#line 746 "tower.nw"
+#line 438 "chapters/tier1-coroutines.nw"
 #endif

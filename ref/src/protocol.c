@@ -1,4 +1,4 @@
-#line 27875 "tower.nw"
+#line 516 "chapters/tier8-protocols.nw"
 /* protocol.c -- protocols, connections, servers, datagram endpoints */
 #include "private.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 27897 "tower.nw"
+#line 538 "chapters/tier8-protocols.nw"
 void tw_protocol_init(tw_protocol *p, const tw_protocol_class *cls)
 {
     p->cls = cls;
@@ -42,7 +42,7 @@ void tw_protocol_unref(tw_protocol *p)
     if (p->heap)
         free(p);
 }
-#line 27940 "tower.nw"
+#line 581 "chapters/tier8-protocols.nw"
 #define CALL_OR_NOTHING(p, m, ...) ((p)->cls->m ? (p)->cls->m(__VA_ARGS__) : NULL)
 
 static void abstract(const tw_protocol *p, const char *method) __attribute__((noreturn));
@@ -114,7 +114,7 @@ tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc
 {
     return CALL_OR_NOTHING(p, pipe_connection_lost, p, fd, exc);
 }
-#line 28020 "tower.nw"
+#line 661 "chapters/tier8-protocols.nw"
 static tw_error *resolve(const char *host, int port, int family, int socktype, bool passive,
                          struct addrinfo **res)
 {
@@ -163,7 +163,7 @@ static tw_protocol *make_protocol(tw_protocol_factory factory, void *arg, tw_err
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 28075 "tower.nw"
+#line 716 "chapters/tier8-protocols.nw"
 static tw_error *combined_error(tw_error **errors, size_t n)
 {
     size_t len = 0;
@@ -187,7 +187,7 @@ static tw_error *combined_error(tw_error **errors, size_t n)
     free(msg);
     return e;
 }
-#line 28111 "tower.nw"
+#line 752 "chapters/tier8-protocols.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
@@ -263,7 +263,7 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 28196 "tower.nw"
+#line 837 "chapters/tier8-protocols.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
@@ -353,7 +353,7 @@ void *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg,
     f->port = port;
     return f;
 }
-#line 28293 "tower.nw"
+#line 934 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -384,7 +384,7 @@ void *tw_create_unix_connection(tw_loop *L, tw_protocol_factory factory, void *a
     }
     return f;
 }
-#line 28331 "tower.nw"
+#line 972 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -437,7 +437,7 @@ void *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *arg, 
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 28394 "tower.nw"
+#line 1035 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -496,7 +496,7 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 28459 "tower.nw"
+#line 1100 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -520,12 +520,12 @@ void tw__server_detach(tw_server *s)
         server_wakeup(s);
     tw_server_unref(s);
 }
-#line 33086 "tower.nw"
+#line 1684 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 28493 "tower.nw"
+#line 1134 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -588,7 +588,7 @@ static tw_error *server_accept(void *arg)
     }
     return NULL;
 }
-#line 28564 "tower.nw"
+#line 1205 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -644,7 +644,7 @@ void *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 28626 "tower.nw"
+#line 1267 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -692,7 +692,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 void *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 28681 "tower.nw"
+#line 1322 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -721,7 +721,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 void *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 28719 "tower.nw"
+#line 1360 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -786,7 +786,7 @@ static tw_error *bind_tcp(tw_server *s, const char *host, int port, const tw_ser
     freeaddrinfo(infos);
     return err;
 }
-#line 28790 "tower.nw"
+#line 1431 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;
@@ -881,7 +881,7 @@ void *tw_create_unix_server(tw_loop *L, tw_protocol_factory factory, void *arg,
     f->path = tw__strdup(path);
     return f;
 }
-#line 28896 "tower.nw"
+#line 1537 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;

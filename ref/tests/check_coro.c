@@ -1,4 +1,4 @@
-#line 2077 "tower.nw"
+#line 13 "chapters/tier1-tests.nw"
 /* check_coro.c -- unit tests of the error model and of the frame driver */
 #include <check.h>
 #include <pthread.h>
@@ -15,7 +15,7 @@ static tw_error *record(void *tag)
     return NULL;
 }
 
-#line 2125 "tower.nw"
+#line 61 "chapters/tier1-tests.nw"
 START_TEST(error_kinds_form_a_hierarchy)
 {
     tw_error *key = tw_error_new(TW_ERR_KEY, "k");
@@ -42,7 +42,7 @@ START_TEST(error_kinds_form_a_hierarchy)
     tw_error_unref(user);
 }
 END_TEST
-#line 2158 "tower.nw"
+#line 94 "chapters/tier1-tests.nw"
 START_TEST(static_errors_are_immortal)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -78,7 +78,7 @@ START_TEST(a_group_owns_its_errors)
     tw_error_unref(kept);
 }
 END_TEST
-#line 2201 "tower.nw"
+#line 137 "chapters/tier1-tests.nw"
 struct num { tw_coro co; intptr_t n; };
 
 static tw_coro *num_coro(tw_coro_fn body, intptr_t n)
@@ -153,7 +153,7 @@ START_TEST(a_deep_chain_uses_no_c_stack)
     ck_assert_int_eq(sum, (intptr_t)100000 * 100001 / 2);
 }
 END_TEST
-#line 2283 "tower.nw"
+#line 219 "chapters/tier1-tests.nw"
 struct twice { tw_coro co; tw_coro *shared; };
 
 static tw_step parked_body(tw_coro *co)
@@ -227,7 +227,7 @@ START_TEST(an_error_unwinds_every_frame)
     tw_error_unref(e);
 }
 END_TEST
-#line 2362 "tower.nw"
+#line 298 "chapters/tier1-tests.nw"
 struct held { tw_coro co; tw_future *never; const char *tag; };
 
 static void held_cleanup(tw_coro *co)
@@ -270,7 +270,7 @@ START_TEST(cleanups_run_when_a_suspended_task_is_destroyed)
 }
 END_TEST
 
-#line 2096 "tower.nw"
+#line 32 "chapters/tier1-tests.nw"
 Suite *tw_coro_suite(void)
 {
     Suite *s = suite_create("coro");

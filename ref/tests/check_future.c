@@ -1,4 +1,4 @@
-#line 6562 "tower.nw"
+#line 11 "chapters/tier3-tests.nw"
 /* check_future.c -- unit tests of futures */
 #include <check.h>
 #include <string.h>
@@ -27,7 +27,7 @@ static void expect_invalid_state(tw_error *e, const char *message)
     tw_error_unref(e);
 }
 
-#line 6621 "tower.nw"
+#line 70 "chapters/tier3-tests.nw"
 START_TEST(a_pending_future_has_no_outcome)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -44,7 +44,7 @@ START_TEST(a_pending_future_has_no_outcome)
     tw_loop_free(L);
 }
 END_TEST
-#line 6645 "tower.nw"
+#line 94 "chapters/tier3-tests.nw"
 static void refuses_everything(tw_future *f)
 {
     expect_invalid_state(tw_future_set_result(f, TW_INT(2)), NULL);
@@ -114,7 +114,7 @@ START_TEST(pending_to_cancelled)
     tw_loop_free(L);
 }
 END_TEST
-#line 6724 "tower.nw"
+#line 173 "chapters/tier3-tests.nw"
 static tw_error *record(void *tag)
 {
     strcat(trace, tag);
@@ -185,7 +185,7 @@ START_TEST(removing_callbacks)
     tw_loop_free(L);
 }
 END_TEST
-#line 6800 "tower.nw"
+#line 249 "chapters/tier3-tests.nw"
 static void count_reports(tw_loop *L, const tw_context *ctx, void *count)
 {
     (void)L;
@@ -213,7 +213,7 @@ START_TEST(an_unretrieved_error_is_reported)
 }
 END_TEST
 
-#line 6593 "tower.nw"
+#line 42 "chapters/tier3-tests.nw"
 Suite *tw_future_suite(void)
 {
     Suite *s = suite_create("future");

@@ -1,4 +1,4 @@
-#line 4932 "tower.nw"
+#line 39 "chapters/tier2-tests.nw"
 /* check_loop.c -- unit tests of the event loop */
 #include <check.h>
 #include <string.h>
@@ -19,7 +19,7 @@ static tw_error *stop_loop(void *loop)
     return NULL;
 }
 
-#line 4979 "tower.nw"
+#line 86 "chapters/tier2-tests.nw"
 START_TEST(ready_queue_is_fifo)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -73,7 +73,7 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 5212 "tower.nw"
+#line 319 "chapters/tier2-tests.nw"
 static tw_error *schedule_many(void *loop)
 {
     static char tags[100][2];
@@ -106,7 +106,7 @@ START_TEST(ready_queue_grows_while_wrapped)
     tw_loop_free(L);
 }
 END_TEST
-#line 5035 "tower.nw"
+#line 142 "chapters/tier2-tests.nw"
 static void timers_in_order(tw_clock clock)
 {
     tw_loop *L = tw_loop_new_clock(clock);
@@ -163,7 +163,7 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 5100 "tower.nw"
+#line 207 "chapters/tier2-tests.nw"
 #include <stdlib.h>
 
 enum { SHOTS = 6000 };
@@ -223,7 +223,7 @@ START_TEST(burst_of_due_timers_in_order)
     tw_loop_free(L);
 }
 END_TEST
-#line 5253 "tower.nw"
+#line 360 "chapters/tier2-tests.nw"
 struct stamp { double when; int seq; };
 static struct stamp fired[1000];
 static int nfired;
@@ -287,7 +287,7 @@ START_TEST(cancelled_timers_never_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 5323 "tower.nw"
+#line 430 "chapters/tier2-tests.nw"
 static double seconds(void)
 {
     struct timespec ts;
@@ -320,7 +320,7 @@ START_TEST(virtual_clock_stands_still_while_callbacks_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 5162 "tower.nw"
+#line 269 "chapters/tier2-tests.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");
@@ -364,7 +364,7 @@ START_TEST(closed_loop_refuses)
 }
 END_TEST
 
-#line 4956 "tower.nw"
+#line 63 "chapters/tier2-tests.nw"
 Suite *tw_loop_suite(void)
 {
     Suite *s = suite_create("loop");

@@ -1,54 +1,54 @@
-#line 4901 "tower.nw"
+#line 8 "chapters/tier2-tests.nw"
 /* check_main.c -- the runner of the runtime's unit tests */
 #include <check.h>
 #include <stdlib.h>
 
-#line 2114 "tower.nw"
+#line 50 "chapters/tier1-tests.nw"
 Suite *tw_coro_suite(void);
-#line 4920 "tower.nw"
+#line 27 "chapters/tier2-tests.nw"
 Suite *tw_loop_suite(void);
-#line 6611 "tower.nw"
+#line 60 "chapters/tier3-tests.nw"
 Suite *tw_future_suite(void);
-#line 10499 "tower.nw"
+#line 83 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void);
-#line 17324 "tower.nw"
+#line 14 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void);
 Suite *tw_subprocess_suite(void);
-#line 21640 "tower.nw"
+#line 13 "chapters/tier6-tests.nw"
 Suite *tw_sync_suite(void);
-#line 26248 "tower.nw"
+#line 258 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void);
-#line 30713 "tower.nw"
+#line 35 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
-#line 34999 "tower.nw"
+#line 12 "chapters/tier9-tests.nw"
 Suite *tw_stream_suite(void);
 
-#line 4907 "tower.nw"
+#line 14 "chapters/tier2-tests.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed;
     
-#line 2117 "tower.nw"
+#line 53 "chapters/tier1-tests.nw"
 srunner_add_suite(sr, tw_coro_suite());
-#line 4923 "tower.nw"
+#line 30 "chapters/tier2-tests.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 6614 "tower.nw"
+#line 63 "chapters/tier3-tests.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 10502 "tower.nw"
+#line 86 "chapters/tier4-tests.nw"
 srunner_add_suite(sr, tw_task_suite());
-#line 17328 "tower.nw"
+#line 18 "chapters/tier5-tests.nw"
 srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 21643 "tower.nw"
+#line 16 "chapters/tier6-tests.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 26251 "tower.nw"
+#line 261 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 30716 "tower.nw"
+#line 38 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());
-#line 35002 "tower.nw"
+#line 15 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_suite());
-#line 4912 "tower.nw"
+#line 19 "chapters/tier2-tests.nw"
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

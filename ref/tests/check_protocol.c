@@ -1,8 +1,8 @@
-#line 30691 "tower.nw"
+#line 13 "chapters/tier8-tests.nw"
 /* check_protocol.c -- unit tests of tier 8: protocols, connections, servers */
 #include "sockets.h"
 
-#line 30720 "tower.nw"
+#line 42 "chapters/tier8-tests.nw"
 static int made_count;
 
 static tw_protocol *counting_factory(void *arg)
@@ -80,7 +80,7 @@ START_TEST(serve_forever_ends_cancelled)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 30803 "tower.nw"
+#line 125 "chapters/tier8-tests.nw"
 static char reported[128];
 
 static void capture(tw_loop *loop, const tw_context *ctx, void *data)
@@ -124,7 +124,7 @@ START_TEST(failing_data_received_is_fatal)
     rig_close(&r);
 }
 END_TEST
-#line 30849 "tower.nw"
+#line 171 "chapters/tier8-tests.nw"
 START_TEST(datagram_addresses_are_checked)
 {
     int before = open_fds();
@@ -161,7 +161,7 @@ START_TEST(datagram_addresses_are_checked)
 }
 END_TEST
 
-#line 30698 "tower.nw"
+#line 20 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void)
 {
     Suite *s = suite_create("protocol");

@@ -1,4 +1,4 @@
-#line 35006 "tower.nw"
+#line 19 "chapters/tier9-tests.nw"
 /* check_stream.c -- unit tests of stream readers, writers and the stream protocol */
 #include <check.h>
 #include <errno.h>
@@ -8,9 +8,9 @@
 #include "tower.h"
 #include "sockets.h"
 
-#line 35108 "tower.nw"
+#line 121 "chapters/tier9-tests.nw"
 #define FAKE_TRANSPORT_FAIL(what) ck_abort_msg(what)
-#line 35070 "tower.nw"
+#line 83 "chapters/tier9-tests.nw"
 struct fake_transport { tw_transport base; int pauses, resumes; bool paused; };
 
 static void fake_pause(tw_transport *t)
@@ -47,7 +47,7 @@ static tw_transport *fake_transport_init(struct fake_transport *ft, bool can_pau
     return &ft->base;
 }
 
-#line 35111 "tower.nw"
+#line 124 "chapters/tier9-tests.nw"
 struct test_frame {
     tw_coro co;
     tw_stream_reader *r;
@@ -133,7 +133,7 @@ static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
     static tw_step name##_body(tw_coro *co);                            \
     START_TEST(name) { run_test(name##_body); } END_TEST                \
     static tw_step name##_body(tw_coro *co)
-#line 35203 "tower.nw"
+#line 216 "chapters/tier9-tests.nw"
 START_TEST(bytes_and_stream_errors)
 {
     tw_bytes *b = tw_bytes_new("a\0b", 3);
@@ -200,7 +200,7 @@ START_TEST(reader_limit_must_be_positive)
     tw_loop_free(L);
 }
 END_TEST
-#line 35277 "tower.nw"
+#line 290 "chapters/tier9-tests.nw"
 STREAM_TEST(read_counts_and_eof)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -326,7 +326,7 @@ STREAM_TEST(readuntil_separators_split_across_feeds)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 35413 "tower.nw"
+#line 426 "chapters/tier9-tests.nw"
 STREAM_TEST(readuntil_at_the_limit)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -451,7 +451,7 @@ STREAM_TEST(readuntil_at_eof_resets)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 35540 "tower.nw"
+#line 553 "chapters/tier9-tests.nw"
 STREAM_TEST(stored_exception_raised_by_every_read)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -588,7 +588,7 @@ START_TEST(read_frame_freed_with_its_loop)
     tw_stream_reader_unref(r);
 }
 END_TEST
-#line 35683 "tower.nw"
+#line 696 "chapters/tier9-tests.nw"
 STREAM_TEST(flow_control_pauses_and_resumes)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -667,7 +667,7 @@ STREAM_TEST(transport_that_cannot_pause_is_forgotten)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 35773 "tower.nw"
+#line 786 "chapters/tier9-tests.nw"
 struct fake_wire {
     tw_transport base;
     size_t buffered, high, low;
@@ -851,7 +851,7 @@ WRITER_TEST(drains_wait_together_and_cancel_alone)
     writer_done(f);
     TW_END(co);
 }
-#line 35967 "tower.nw"
+#line 980 "chapters/tier9-tests.nw"
 WRITER_TEST(drain_after_trouble)
 {
     struct writer_frame *f = (struct writer_frame *)co;
@@ -908,7 +908,7 @@ WRITER_TEST(drain_after_trouble)
     writer_done(f);
     TW_END(co);
 }
-#line 36031 "tower.nw"
+#line 1044 "chapters/tier9-tests.nw"
 struct handler_frame { tw_coro co; tw_stream_reader *r; tw_stream_writer *w; };
 
 static void handler_cleanup(tw_coro *co)
@@ -970,7 +970,7 @@ WRITER_TEST(handler_runs_as_a_task)
     tw_transport_unref(&f->fw.base);
     TW_END(co);
 }
-#line 36109 "tower.nw"
+#line 1122 "chapters/tier9-tests.nw"
 START_TEST(reading_pauses_the_socket_transport)
 {
     static char data[1000];
@@ -1013,7 +1013,7 @@ START_TEST(reading_pauses_the_socket_transport)
 }
 END_TEST
 
-#line 35024 "tower.nw"
+#line 37 "chapters/tier9-tests.nw"
 Suite *tw_stream_suite(void)
 {
     Suite *s = suite_create("stream");

@@ -1,4 +1,4 @@
-#line 17819 "tower.nw"
+#line 509 "chapters/tier5-tests.nw"
 /* check_subprocess.c -- unit tests of the subprocess transport and processes */
 #include <check.h>
 #include <errno.h>
@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "tower.h"
 
-#line 17854 "tower.nw"
+#line 544 "chapters/tier5-tests.nw"
 static char events[512];
 
 static void event(const char *fmt, int n)
@@ -69,7 +69,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 17916 "tower.nw"
+#line 606 "chapters/tier5-tests.nw"
 START_TEST(exec_failure_is_file_not_found)
 {
     static const char *const argv[] = { "tower-no-such-program", NULL };
@@ -147,7 +147,7 @@ START_TEST(bad_options_are_value_errors)
     tw_loop_free(L);
 }
 END_TEST
-#line 17996 "tower.nw"
+#line 686 "chapters/tier5-tests.nw"
 START_TEST(protocol_callbacks_in_order)
 {
     static const char *const argv[] =
@@ -207,7 +207,7 @@ START_TEST(closing_loop_reaps_children)
     ck_assert_int_eq(kill(pid, 0), -1);
 }
 END_TEST
-#line 18063 "tower.nw"
+#line 753 "chapters/tier5-tests.nw"
 static tw_step limit_body(tw_coro *co)
 {
     static const char *const argv[] = { "/bin/sh", "-c",
@@ -264,7 +264,7 @@ START_TEST(write_after_exit_survives)
 }
 END_TEST
 
-#line 17834 "tower.nw"
+#line 524 "chapters/tier5-tests.nw"
 Suite *tw_subprocess_suite(void)
 {
     Suite *s = suite_create("subprocess");

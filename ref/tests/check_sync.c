@@ -1,4 +1,4 @@
-#line 21647 "tower.nw"
+#line 20 "chapters/tier6-tests.nw"
 /* check_sync.c -- unit tests of queues and locks */
 #include <check.h>
 #include <stdio.h>
@@ -17,7 +17,7 @@ static void run(tw_coro_fn body, size_t size)
     ck_assert_ptr_null(err);
 }
 
-#line 21723 "tower.nw"
+#line 96 "chapters/tier6-tests.nw"
 struct holder { tw_coro co; tw_lock *lock; const char *tag; };
 
 static tw_step holder_body(tw_coro *co)
@@ -42,7 +42,7 @@ static tw_task *holder(tw_lock *lock, const char *tag)
     h->tag = tag;
     return tw_create_task(&h->co, NULL);
 }
-#line 21697 "tower.nw"
+#line 70 "chapters/tier6-tests.nw"
 START_TEST(waitlist_links_and_unlinks)
 {
     tw__waitlist l = { 0 };
@@ -62,7 +62,7 @@ START_TEST(waitlist_links_and_unlinks)
     ck_assert_ptr_null(l.tail);
 }
 END_TEST
-#line 21750 "tower.nw"
+#line 123 "chapters/tier6-tests.nw"
 enum { MANY = 40 };
 static const char *const tags = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN";
 
@@ -154,7 +154,7 @@ START_TEST(cancelled_woken_lock_waiter_passes_lock_on)
     ck_assert_str_eq(trace, "xb");
 }
 END_TEST
-#line 21849 "tower.nw"
+#line 222 "chapters/tier6-tests.nw"
 struct sem_user { tw_coro co; tw_semaphore *sem; };
 
 static tw_step sem_user_body(tw_coro *co)
@@ -246,7 +246,7 @@ START_TEST(event_set_twice_wakes_each_waiter_once)
     ck_assert_str_eq(trace, "www");
 }
 END_TEST
-#line 21947 "tower.nw"
+#line 320 "chapters/tier6-tests.nw"
 struct cond_waiter { tw_coro co; tw_condition *cond; };
 
 static tw_step cond_waiter_body(tw_coro *co)
@@ -298,7 +298,7 @@ START_TEST(condition_wait_cancelled_in_reacquire_holds_lock)
     ck_assert_str_eq(trace, "c");
 }
 END_TEST
-#line 22005 "tower.nw"
+#line 378 "chapters/tier6-tests.nw"
 START_TEST(queue_ring_wraps_and_grows_in_order)
 {
     tw_queue *q = tw_queue_new(0);
@@ -397,7 +397,7 @@ START_TEST(cancelled_woken_putter_passes_wakeup_on)
     run(putter_cancel_body, sizeof(struct putter_frame));
 }
 END_TEST
-#line 22106 "tower.nw"
+#line 479 "chapters/tier6-tests.nw"
 struct party { tw_coro co; tw_barrier *b; const char *tag; };
 
 static tw_step party_body(tw_coro *co)
@@ -463,7 +463,7 @@ START_TEST(barrier_walks_its_states)
     ck_assert_str_eq(trace, "21!");
 }
 END_TEST
-#line 22177 "tower.nw"
+#line 550 "chapters/tier6-tests.nw"
 static tw_lock *shared_lock;
 
 static tw_step contend_body(tw_coro *co)
@@ -499,7 +499,7 @@ START_TEST(primitive_refuses_a_second_loop)
     tw_unref(shared_lock);
 }
 END_TEST
-#line 22221 "tower.nw"
+#line 594 "chapters/tier6-tests.nw"
 struct getter { tw_coro co; tw_queue *q; };
 
 static tw_step getter_body(tw_coro *co)
@@ -540,7 +540,7 @@ START_TEST(waiting_coroutine_keeps_primitive_alive)
 }
 END_TEST
 
-#line 21674 "tower.nw"
+#line 47 "chapters/tier6-tests.nw"
 Suite *tw_sync_suite(void)
 {
     Suite *s = suite_create("sync");

@@ -1,4 +1,4 @@
-#line 26204 "tower.nw"
+#line 214 "chapters/tier7-tests.nw"
 /* check_transport.c -- unit tests of tier 7: addresses, errors, socket and pipe transports */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -6,7 +6,7 @@
 #include <time.h>
 #include "sockets.h"
 
-#line 26255 "tower.nw"
+#line 265 "chapters/tier7-tests.nw"
 START_TEST(addresses_print_as_python_does)
 {
     tw_sockaddr v4 = { .len = sizeof v4.u.in4 }, v6 = { .len = sizeof v6.u.in6 }, un, other;
@@ -59,7 +59,7 @@ START_TEST(os_errors_carry_python_classes)
     tw_error_unref(e);
 }
 END_TEST
-#line 26315 "tower.nw"
+#line 325 "chapters/tier7-tests.nw"
 struct drained { tw_transport *t; int fd; size_t total; };
 
 static bool all_drained(void *arg)
@@ -114,7 +114,7 @@ START_TEST(write_after_write_eof_is_refused)
     rig_close(&r);
 }
 END_TEST
-#line 26376 "tower.nw"
+#line 386 "chapters/tier7-tests.nw"
 START_TEST(pause_only_strictly_over_high)
 {
     struct rig r;
@@ -179,7 +179,7 @@ START_TEST(limits_are_validated)
     rig_close(&r);
 }
 END_TEST
-#line 26449 "tower.nw"
+#line 459 "chapters/tier7-tests.nw"
 START_TEST(callbacks_in_order_over_a_socketpair)
 {
     struct rig r;
@@ -308,7 +308,7 @@ START_TEST(closing_the_loop_closes_transports)
     rig_close(&r);
 }
 END_TEST
-#line 26585 "tower.nw"
+#line 595 "chapters/tier7-tests.nw"
 struct pipe_rig { int before, fds[2], far; tw_loop *L; tw_transport *t; };
 
 static void pipe_rig_open(struct pipe_rig *r, bool writer, tw_protocol_factory factory,
@@ -339,7 +339,7 @@ static void close_far_end(struct pipe_rig *r)
     close(r->far);
     r->far = -1;
 }
-#line 26622 "tower.nw"
+#line 632 "chapters/tier7-tests.nw"
 START_TEST(read_pipe_eof_then_lost)
 {
     struct pipe_rig r;
@@ -381,7 +381,7 @@ START_TEST(read_pipe_pause_and_resume)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 26672 "tower.nw"
+#line 682 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_sees_its_reader_close)
 {
     struct pipe_rig r;
@@ -419,7 +419,7 @@ START_TEST(write_pipe_reader_gone_with_bytes_buffered)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 26719 "tower.nw"
+#line 729 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_flow_control)
 {
     struct pipe_rig r;
@@ -465,7 +465,7 @@ START_TEST(write_pipe_close_flushes_then_drops)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 26771 "tower.nw"
+#line 781 "chapters/tier7-tests.nw"
 START_TEST(pipe_transports_refuse_regular_files)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -518,7 +518,7 @@ START_TEST(subprocess_face_is_a_subprocess_transport)
 }
 END_TEST
 
-#line 26216 "tower.nw"
+#line 226 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void)
 {
     Suite *s = suite_create("transport");

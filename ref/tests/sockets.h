@@ -1,4 +1,4 @@
-#line 26005 "tower.nw"
+#line 15 "chapters/tier7-tests.nw"
 /* sockets.h -- helpers of the transport and protocol unit tests */
 #ifndef TOWER_TEST_SOCKETS_H
 #define TOWER_TEST_SOCKETS_H
@@ -10,7 +10,7 @@
 #include <unistd.h>
 #include "tower.h"
 
-#line 26021 "tower.nw"
+#line 31 "chapters/tier7-tests.nw"
 __attribute__((unused)) static int open_fds(void)
 {
     DIR *d = opendir("/proc/self/fd");
@@ -72,7 +72,7 @@ __attribute__((unused)) static size_t drain(int fd)
         total += (size_t)n;
     return total;
 }
-#line 26089 "tower.nw"
+#line 99 "chapters/tier7-tests.nw"
 static char trace[512];
 
 struct rec {
@@ -160,7 +160,7 @@ __attribute__((unused)) static size_t fill(tw_transport *t)
         tw_transport_write(t, block, sizeof block);
     return tw_transport_get_write_buffer_size(t);
 }
-#line 26183 "tower.nw"
+#line 193 "chapters/tier7-tests.nw"
 struct rig { int before, sv[2]; tw_loop *L; tw_transport *t; };
 
 __attribute__((unused)) static void rig_open(struct rig *r, tw_protocol_factory factory, void *arg)
@@ -179,5 +179,5 @@ __attribute__((unused)) static void rig_close(struct rig *r)
     tw_loop_free(r->L);
     ck_assert_int_eq(open_fds(), r->before);
 }
-#line 26017 "tower.nw"
+#line 27 "chapters/tier7-tests.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 420 "tower.nw"
+#line 112 "chapters/tier1-coroutines.nw"
 /* tower/error.h -- the error model and the value word (see the book, tier 1) */
 #ifndef TOWER_ERROR_H
 #define TOWER_ERROR_H
@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#line 438 "tower.nw"
+#line 130 "chapters/tier1-coroutines.nw"
 typedef union tw_value {
     intptr_t i;
     double d;
@@ -22,7 +22,7 @@ typedef union tw_value {
 #define TW_STR(x) ((tw_value){ .s = (x) })
 
 static inline const char *tw_bool_str(bool b) { return b ? "True" : "False"; }
-#line 467 "tower.nw"
+#line 159 "chapters/tier1-coroutines.nw"
 typedef enum tw_errkind {
     TW_ERR_NONE = 0,
     TW_ERR_CANCELLED,       /* asyncio.CancelledError */
@@ -39,7 +39,7 @@ typedef enum tw_errkind {
     TW_ERR_NO_MEMORY,       /* MemoryError */
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
     
-#line 11275 "tower.nw"
+#line 441 "chapters/tier5-executors.nw"
     TW_ERR_FILE_NOT_FOUND,  /* FileNotFoundError, an OSError */
     TW_ERR_PERMISSION,      /* PermissionError, an OSError */
     TW_ERR_PROCESS_LOOKUP,  /* ProcessLookupError, an OSError */
@@ -47,21 +47,21 @@ typedef enum tw_errkind {
     TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
     TW_ERR_BROKEN_EXECUTOR, /* concurrent.futures.BrokenExecutor, a RuntimeError */
     TW_ERR_BROKEN_PROCESS_POOL, /* ...process.BrokenProcessPool, a BrokenExecutor */
-#line 18370 "tower.nw"
+#line 249 "chapters/tier6-queues.nw"
     TW_ERR_QUEUE_EMPTY,     /* asyncio.QueueEmpty */
     TW_ERR_QUEUE_FULL,      /* asyncio.QueueFull */
     TW_ERR_BROKEN_BARRIER,  /* asyncio.BrokenBarrierError, a RuntimeError */
-#line 31599 "tower.nw"
+#line 197 "chapters/tier9-streams.nw"
     TW_ERR_EOF,             /* EOFError */
     TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
     TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
-#line 483 "tower.nw"
+#line 175 "chapters/tier1-coroutines.nw"
     TW_ERR_USER,            /* any other class, named when made */
     TW_ERR__COUNT
 } tw_errkind;
 
 typedef struct tw_error tw_error;
-#line 491 "tower.nw"
+#line 183 "chapters/tier1-coroutines.nw"
 tw_error *tw_error_new(tw_errkind kind, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 tw_error *tw_error_user(const char *type, const char *fmt, ...)
@@ -79,5 +79,5 @@ size_t tw_error_count(const tw_error *e);
 tw_error *tw_error_item(const tw_error *e, size_t i);
 void tw_error_print(FILE *out, const tw_error *e);
 int tw_report_uncaught(tw_error *e);
-#line 431 "tower.nw"
+#line 123 "chapters/tier1-coroutines.nw"
 #endif

@@ -1,10 +1,10 @@
-#line 27493 "tower.nw"
+#line 134 "chapters/tier8-protocols.nw"
 /* tower/protocol.h -- protocols, connections and servers (see the book, tier 8) */
 #ifndef TOWER_PROTOCOL_H
 #define TOWER_PROTOCOL_H
 #include "tower/transport.h"
 
-#line 27515 "tower.nw"
+#line 156 "chapters/tier8-protocols.nw"
 typedef enum tw_protocol_kind {
     TW_PROTOCOL_STREAM = 0,      /* asyncio.Protocol */
     TW_PROTOCOL_BUFFERED,        /* asyncio.BufferedProtocol */
@@ -50,7 +50,7 @@ void *tw_protocol_new(const tw_protocol_class *cls, size_t size);
 void tw_protocol_init(tw_protocol *p, const tw_protocol_class *cls);
 tw_protocol *tw_protocol_ref(tw_protocol *p);
 void tw_protocol_unref(tw_protocol *p);
-#line 27650 "tower.nw"
+#line 291 "chapters/tier8-protocols.nw"
 tw_error *tw_protocol_connection_made(tw_protocol *p, tw_transport *t);
 tw_error *tw_protocol_connection_lost(tw_protocol *p, tw_error *exc);
 tw_error *tw_protocol_pause_writing(tw_protocol *p);
@@ -65,14 +65,14 @@ tw_error *tw_protocol_error_received(tw_protocol *p, tw_error *exc);
 tw_error *tw_protocol_pipe_data_received(tw_protocol *p, int fd, const void *data, size_t n);
 tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc);
 tw_error *tw_protocol_process_exited(tw_protocol *p);
-#line 27726 "tower.nw"
+#line 367 "chapters/tier8-protocols.nw"
 void *tw_create_connection(tw_loop *loop, tw_protocol_factory factory, void *arg,
                            const char *host, int port);
 void *tw_create_unix_connection(tw_loop *loop, tw_protocol_factory factory, void *arg,
                                 const char *path, int sock);
 void *tw_connect_read_pipe(tw_loop *loop, tw_protocol_factory factory, void *arg, int fd);
 void *tw_connect_write_pipe(tw_loop *loop, tw_protocol_factory factory, void *arg, int fd);
-#line 27768 "tower.nw"
+#line 409 "chapters/tier8-protocols.nw"
 typedef struct tw_server tw_server;
 
 typedef struct tw_server_options {
@@ -99,7 +99,7 @@ void tw_server_close(tw_server *s);
 void *tw_server_wait_closed(tw_server *s);
 void *tw_server_serve_forever(tw_server *s);
 void *tw_server_exit(tw_server *s);
-#line 27850 "tower.nw"
+#line 491 "chapters/tier8-protocols.nw"
 typedef struct tw_datagram_options {
     const char *local_host;
     int local_port;
@@ -112,5 +112,5 @@ typedef struct tw_datagram_options {
 
 void *tw_create_datagram_endpoint(tw_loop *loop, tw_protocol_factory factory, void *arg,
                                   const tw_datagram_options *options);
-#line 27503 "tower.nw"
+#line 144 "chapters/tier8-protocols.nw"
 #endif

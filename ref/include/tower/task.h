@@ -1,4 +1,4 @@
-#line 6944 "tower.nw"
+#line 118 "chapters/tier4-tasks.nw"
 /* tower/task.h -- tasks and the tools built on them (see the book, tier 4) */
 #ifndef TOWER_TASK_H
 #define TOWER_TASK_H
@@ -6,7 +6,7 @@
 
 typedef struct tw_task tw_task;
 
-#line 6960 "tower.nw"
+#line 134 "chapters/tier4-tasks.nw"
 static inline tw_future *tw_task_future(tw_task *t) { return (tw_future *)(void *)t; }
 
 tw_task *tw_create_task(tw_coro *coro, const char *name);
@@ -18,10 +18,10 @@ int tw_task_cancelling(const tw_task *t);
 int tw_task_uncancel(tw_task *t);
 tw_task *tw_current_task(void);
 size_t tw_all_tasks(tw_loop *loop, tw_task ***tasks);
-#line 7012 "tower.nw"
+#line 186 "chapters/tier4-tasks.nw"
 void *tw_sleep(double delay);
 void *tw_sleep_value(double delay, tw_value value);
-#line 7502 "tower.nw"
+#line 676 "chapters/tier4-tasks.nw"
 #include <math.h>
 #define TW_FOREVER INFINITY
 
@@ -32,7 +32,7 @@ typedef struct tw_gathered {
 } tw_gathered;
 
 tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions);
-#line 7527 "tower.nw"
+#line 701 "chapters/tier4-tasks.nw"
 typedef enum tw_return_when {
     TW_ALL_COMPLETED,
     TW_FIRST_COMPLETED,
@@ -48,20 +48,20 @@ typedef struct tw_waited {
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when);
 void *tw_wait_for(void *awaitable, double timeout);
 tw_future *tw_shield(void *awaitable);
-#line 7564 "tower.nw"
+#line 738 "chapters/tier4-tasks.nw"
 typedef struct tw_as_completed tw_as_completed;
 
 tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double timeout);
 size_t tw_as_completed_count(const tw_as_completed *ac);
 void *tw_as_completed_next(tw_as_completed *ac);
 void tw_as_completed_free(tw_as_completed *ac);
-#line 7580 "tower.nw"
+#line 754 "chapters/tier4-tasks.nw"
 typedef struct tw_taskgroup tw_taskgroup;
 
 tw_taskgroup *tw_taskgroup_new(void);
 tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *name);
 void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error);
-#line 7600 "tower.nw"
+#line 774 "chapters/tier4-tasks.nw"
 typedef struct tw_timeout tw_timeout;
 
 tw_timeout *tw_timeout_new(double delay);
@@ -75,5 +75,5 @@ void tw_timeout_free(tw_timeout *tm);
 
 void *tw__coro_take_error(tw_coro *co);
 #define TW_TAKE_ERROR(co) ((tw_error *)tw__coro_take_error(co))
-#line 6954 "tower.nw"
+#line 128 "chapters/tier4-tasks.nw"
 #endif

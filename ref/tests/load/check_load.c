@@ -1,29 +1,29 @@
-#line 27335 "tower.nw"
+#line 1345 "chapters/tier7-tests.nw"
 /* check_load.c -- the runner of the load and fault tests */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#line 27013 "tower.nw"
+#line 1023 "chapters/tier7-tests.nw"
 Suite *tw_transport_load_suite(void);
-#line 30925 "tower.nw"
+#line 247 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
-#line 36194 "tower.nw"
+#line 1207 "chapters/tier9-tests.nw"
 Suite *tw_stream_load_suite(int *skipped);
 
-#line 27342 "tower.nw"
+#line 1352 "chapters/tier7-tests.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed, run, skipped = 0;
     
-#line 27016 "tower.nw"
+#line 1026 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 30928 "tower.nw"
+#line 250 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
-#line 36197 "tower.nw"
+#line 1210 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_load_suite(&skipped));
-#line 27347 "tower.nw"
+#line 1357 "chapters/tier7-tests.nw"
     srunner_run_all(sr, CK_NORMAL);
     run = srunner_ntests_run(sr);
     failed = srunner_ntests_failed(sr);
