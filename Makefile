@@ -195,13 +195,14 @@ bless: | deps
 	$(CONFORM) bless
 
 # ---------------------------------------------------------------- checks
-.PHONY: check check-tangle check-roots check-unit check-load check-runner check-suite-ref \
+.PHONY: check check-floors check-tangle check-roots check-unit check-load check-runner check-suite-ref \
         check-suite-asyncio check-goldens check-install check-pdf check-asan check-valgrind \
         check-tsan check-fuzz
 check: all
 	$(PYTHON) tools/check-stages \
 	  "tangle in sync=$(MAKE) -s check-tangle" \
 	  "root chunks=$(MAKE) -s check-roots" \
+	  "floors=$(MAKE) -s check-floors" \
 	  "unit tests=$(MAKE) -s check-unit" \
 	  "load and fault tests=$(MAKE) -s check-load" \
 	  "runner tests=$(MAKE) -s check-runner" \
@@ -212,6 +213,12 @@ check: all
 	  "installed library=$(MAKE) -s check-install" \
 	  "fuzz targets, short run=$(MAKE) -s check-fuzz" \
 	  "book=$(MAKE) -s check-pdf"
+
+# The tower in the code: every file of ref/src and ref/include uses only its
+# own tier and the tiers below (read from the objects' symbols and the
+# includes); prints the floors, and every upward reference and cycle.
+check-floors: $(OBJS)
+	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj
 
 check-tangle: | deps
 	rm -rf $(B)/tangle-check && mkdir -p $(B)/tangle-check
