@@ -36,21 +36,36 @@ PYTHON := /usr/bin/python3
 CONFORM := $(PYTHON) tools/conform
 
 # ---------------------------------------------------------------- dependencies
-# Each group is installed by tools/ensure-deps the first time a target needs it.
-DEPS_BUILD := make gcc libc6-dev pkg-config check libsubunit-dev noweb
+# Each group is installed by tools/ensure-deps when a target first needs it,
+# and only then: the library needs the C toolchain, Check and noweb; the book
+# needs TeX; the runner needs Python; running the suite on uvloop and gbulb
+# needs those loops. `make deps` installs every group.
+DEPS_BUILD := make gcc libc6-dev binutils pkg-config check libsubunit-dev noweb
 DEPS_BOOK := texlive-latex-base texlive-latex-recommended texlive-luatex \
              texlive-pictures fonts-lmodern fonts-dejavu-core fonts-noto-color-emoji \
              poppler-utils
-DEPS_SUITE := python3 python3-pytest python3-uvloop python3-gbulb
+DEPS_RUNNER := python3
+DEPS_RUNNER_TESTS := python3-pytest
+DEPS_LOOPS := python3-uvloop python3-gbulb
 DEPS_VALGRIND := valgrind
 DEPS_FUZZ := clang libclang-rt-14-dev
 
-.PHONY: deps deps-valgrind deps-fuzz
-deps:
-	@tools/ensure-deps $(DEPS_BUILD) $(DEPS_BOOK) $(DEPS_SUITE)
-deps-valgrind: deps
+DEPS_GROUPS := build book runner runner-tests loops valgrind fuzz
+.PHONY: deps $(addprefix deps-,$(DEPS_GROUPS))
+deps: deps-build deps-book deps-runner deps-runner-tests deps-loops
+deps-build:
+	@tools/ensure-deps $(DEPS_BUILD)
+deps-book:
+	@tools/ensure-deps $(DEPS_BOOK)
+deps-runner:
+	@tools/ensure-deps $(DEPS_RUNNER)
+deps-runner-tests: deps-runner
+	@tools/ensure-deps $(DEPS_RUNNER_TESTS)
+deps-loops: deps-runner
+	@tools/ensure-deps $(DEPS_LOOPS)
+deps-valgrind: deps-build
 	@tools/ensure-deps $(DEPS_VALGRIND)
-deps-fuzz: deps
+deps-fuzz: deps-build
 	@tools/ensure-deps $(DEPS_FUZZ)
 
 # ---------------------------------------------------------------- the book's files
@@ -87,7 +102,7 @@ endef
 
 .PHONY: tangle
 tangle: $(B)/tangle.stamp
-$(B)/tangle.stamp: $(BOOK) ref.roots | deps
+$(B)/tangle.stamp: $(BOOK) ref.roots | deps-build
 	@mkdir -p $(B)
 	$(call tangle_into,ref,$(ROOTS))
 	@touch $@
@@ -111,12 +126,15 @@ tests: $(CHECK_BIN) $(LOAD_BIN)
 benchmarks: $(BENCH_BINS)
 examples: $(EXAMPLE_BINS)
 
-$(B)/obj/%.o: ref/src/%.c $(HEADERS) | deps
+# The compiler writes each object's header dependencies beside it (-MMD);
+# -MP keeps a deleted header from stopping the build.
+DEPFLAGS = -MMD -MP -MF $@.d
+$(B)/obj/%.o: ref/src/%.c | deps-build
 	@mkdir -p $(@D)
-	$(CC) $(TOWER_CFLAGS) $(CFLAGS) -c $< -o $@
-$(B)/pic/%.o: ref/src/%.c $(HEADERS) | deps
+	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+$(B)/pic/%.o: ref/src/%.c | deps-build
 	@mkdir -p $(@D)
-	$(CC) $(TOWER_CFLAGS) $(CFLAGS) -fPIC -c $< -o $@
+	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $(DEPFLAGS) -fPIC -c $< -o $@
 
 $(B)/libtower.a: $(OBJS)
 	rm -f $@
@@ -126,15 +144,16 @@ $(B)/libtower.so.$(SO_VERSION): $(PIC_OBJS)
 $(B)/libtower.so: $(B)/libtower.so.$(SO_VERSION)
 	ln -sf $(<F) $@
 
-$(B)/scenarios/%: ref/scenarios/%.c $(HEADERS) $(B)/libtower.a
+$(B)/scenarios/%: ref/scenarios/%.c $(B)/libtower.a
 	@mkdir -p $(@D)
-	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
-$(B)/bench/%: ref/bench/%.c $(HEADERS) $(filter ref/bench/%.h,$(REF_FILES)) $(B)/libtower.a
+	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $(DEPFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
+$(B)/bench/%: ref/bench/%.c $(B)/libtower.a
 	@mkdir -p $(@D)
-	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
-$(B)/examples/%: ref/examples/%.c $(HEADERS) $(B)/libtower.a
+	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $(DEPFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
+$(B)/examples/%: ref/examples/%.c $(B)/libtower.a
 	@mkdir -p $(@D)
-	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
+	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $(DEPFLAGS) $< -o $@ $(B)/libtower.a $(LDLIBS_TOWER)
+-include $(wildcard $(B)/obj/*.d $(B)/pic/*.d $(B)/scenarios/*.d $(B)/bench/*.d $(B)/examples/*.d)
 $(CHECK_BIN): $(TEST_SRCS) $(filter ref/tests/%.h,$(REF_FILES)) $(HEADERS) $(B)/libtower.a
 	$(CC) $(TOWER_CFLAGS) $(CFLAGS) $$(pkg-config --cflags check) $(TEST_SRCS) -o $@ \
 	  $(B)/libtower.a $$(pkg-config --libs check) $(LDLIBS_TOWER)
@@ -162,8 +181,13 @@ LUALATEX := SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) FORCE_SOURCE_DATE=1 TEXINPUTS
 
 .PHONY: pdf
 pdf: docs/tower.pdf
-docs/tower.pdf: $(BOOK) tools/index-filter $(BOOK_INPUTS) | deps
+# Chapter 1's figure of the tower is drawn from the code: check-floors reads
+# the objects and the includes and writes it; it draws a failing tower too
+# (exit status 1), with the floors that reach up marked, and the book weaves.
+docs/tower.pdf: $(BOOK) tools/index-filter tools/check-floors $(OBJS) $(BOOK_INPUTS) | deps-build deps-book
 	@mkdir -p $(DOC)
+	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj \
+	  --tex $(DOC)/floors.tex > $(DOC)/floors.out || [ $$? -eq 1 ]
 	# noweave reads the book as one file: given several, its -delay puts the
 	# identifier index before the preamble instead of after it.
 	cat $(BOOK) > $(DOC)/tower.nw
@@ -185,13 +209,13 @@ docs/tower.pdf: $(BOOK) tools/index-filter $(BOOK_INPUTS) | deps
 # ---------------------------------------------------------------- the suite
 IMPL ?= asyncio
 .PHONY: conform conform-ref report bless
-conform: | deps
+conform: | deps-loops
 	$(CONFORM) run --impl $(IMPL)
-conform-ref: scenarios
+conform-ref: scenarios | deps-runner
 	$(CONFORM) run --impl ref
-report: scenarios
+report: scenarios | deps-loops
 	$(CONFORM) report --out docs/conformance.md
-bless: | deps
+bless: | deps-runner
 	$(CONFORM) bless
 
 # ---------------------------------------------------------------- checks
@@ -220,13 +244,13 @@ check: all
 check-floors: $(OBJS)
 	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj
 
-check-tangle: | deps
+check-tangle: | deps-build
 	rm -rf $(B)/tangle-check && mkdir -p $(B)/tangle-check
 	$(call tangle_into,$(B)/tangle-check,$(ROOTS))
 	diff -r ref $(B)/tangle-check \
 	  || { echo "ref/ differs from what the book tangles to: run make tangle" >&2; exit 1; }
 	echo "ref/ matches the book (1 passed, 0 failed)"
-check-roots: | deps
+check-roots: | deps-build
 	diff <(ls chapters/*.nw) <(printf '%s\n' $(CHAPTERS) | sort) \
 	  || { echo "chapters/ differs from the frame's %chapter list (< only in chapters/, > only in tower.nw)" >&2; exit 1; }
 	diff <(noroots $(BOOK) | sed 's/^<<\[\[//; s/\]\]>>$$//' | sort) <(sort ref.roots) \
@@ -236,18 +260,18 @@ check-unit: $(CHECK_BIN)
 	CK_FORK=yes $(CHECK_BIN)
 check-load: $(LOAD_BIN)
 	CK_FORK=yes $(LOAD_BIN)
-check-runner: | deps
+check-runner: | deps-runner-tests deps-loops
 	$(PYTHON) -m pytest -q tools/tests
-check-suite-ref: scenarios
+check-suite-ref: scenarios | deps-runner
 	$(CONFORM) run --impl ref
 # The suite runs ref on its virtual clock; the real clock must give the same
 # transcripts (it takes the scenarios' real sleeps, a few seconds).
 .PHONY: check-suite-ref-real
-check-suite-ref-real: scenarios
+check-suite-ref-real: scenarios | deps-runner
 	$(CONFORM) run --impl ref --ref-clock real
-check-suite-asyncio: | deps
+check-suite-asyncio: | deps-runner
 	$(CONFORM) run --impl asyncio
-check-goldens: | deps
+check-goldens: | deps-runner
 	$(CONFORM) check
 # Install into a scratch root and build the book's example against it, the way
 # a user outside this tree would: only the header, the library and tower.pc.
@@ -268,7 +292,7 @@ check-pdf: docs/tower.pdf
 # every C edition through the runner, so an error report is a failed scenario.
 ASAN_B := build-asan
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-check-asan: tangle | deps
+check-asan: tangle | deps-runner
 	$(MAKE) B=$(ASAN_B) CFLAGS="$(ASAN_FLAGS)" lib scenarios tests
 	ASAN_OPTIONS=detect_leaks=1 CK_FORK=no $(ASAN_B)/check_tower
 	ASAN_OPTIONS=detect_leaks=1 CK_FORK=no $(ASAN_B)/check_load
@@ -277,7 +301,7 @@ check-asan: tangle | deps
 # heap it shares with its parent would be reported, so its output is silenced.
 VALGRIND := valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
   --error-exitcode=99 --child-silent-after-fork=yes
-check-valgrind: scenarios tests | deps-valgrind
+check-valgrind: scenarios tests | deps-valgrind deps-runner
 	CK_FORK=no $(VALGRIND) $(CHECK_BIN)
 	$(CONFORM) run --impl ref --timeout-scale 10 --wrap '$(VALGRIND)'
 
@@ -285,7 +309,7 @@ check-valgrind: scenarios tests | deps-valgrind
 # threads), built in their own tree.
 TSAN_B := build-tsan
 TSAN_FLAGS := -O1 -g -fsanitize=thread -fno-omit-frame-pointer
-check-tsan: tangle | deps
+check-tsan: tangle | deps-runner
 	$(MAKE) B=$(TSAN_B) CFLAGS="$(TSAN_FLAGS)" lib scenarios tests
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 CK_FORK=no $(TSAN_B)/check_tower
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 $(CONFORM) run --impl ref --ref-build $(TSAN_B) --tier 5
@@ -326,10 +350,10 @@ check-fuzz: fuzz-targets
 
 # ---------------------------------------------------------------- benchmarks
 .PHONY: bench bench-echo
-bench: benchmarks | deps
+bench: benchmarks | deps-loops
 	$(PYTHON) bench/run
 # The TCP echo benchmark alone (make bench runs it after the other workloads).
-bench-echo: benchmarks | deps
+bench-echo: benchmarks | deps-loops
 	$(PYTHON) bench/echo_bench.py
 
 # ---------------------------------------------------------------- install

@@ -1,4 +1,4 @@
-#line 254 "tower.nw"
+#line 242 "tower.nw"
 #include <stdio.h>
 #include <tower.h>
 

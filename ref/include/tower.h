@@ -1,6 +1,7 @@
-#line 402 "chapters/tier1-coroutines.nw"
-/* tower.h -- the reference runtime of the Tower of Asyncio.
-   Tangled from the book (tower.nw and chapters/): edit the book, not this file. */
+#line 271 "tower.nw"
+/* tower.h -- the reference runtime of the Tower of Asyncio: every tier's
+   interface. Tangled from the book (tower.nw and chapters/): edit the book,
+   not this file. */
 #ifndef TOWER_H
 #define TOWER_H
 #include "tower/error.h"
@@ -20,5 +21,5 @@
 #include "tower/protocol.h"
 #line 174 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
-#line 412 "chapters/tier1-coroutines.nw"
+#line 282 "tower.nw"
 #endif

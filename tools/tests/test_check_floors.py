@@ -158,11 +158,11 @@ def test_two_files_using_each_other_are_a_cycle_with_its_edges(tower, floors):
 
 
 def test_files_without_a_tier_are_an_input_error_naming_them(tower, floors):
-    tower.tangled("include/tower/old.h", 1, "int old_value(void);\n", chapter="tower.nw")
+    tower.tangled("include/tower/old.h", 1, "int old_value(void);\n", chapter="book.nw")
     tower.write("src/untangled.h", "int by_hand(void);\n")
     status, out, err = floors(tower)
     assert status == 2
-    assert 'old.h: first #line names "tower.nw"' in err
+    assert 'old.h: first #line names "book.nw"' in err
     assert "untangled.h: no #line directive" in err
     assert "floors:" not in out
 
@@ -249,3 +249,17 @@ def test_components_are_found_without_recursion_in_a_fixed_order():
     loops = [sorted(map(str, c)) for c in found if len(c) > 1]
     assert loops == [["a", "b"], sorted(map(str, chain))]
     assert found == check_floors.strongly_connected_components(nodes, successors)
+
+
+def test_the_frames_umbrella_header_is_the_roof_that_no_floor_may_use(tower, floors):
+    tower.tangled("include/everything.h", None, '#include "tower/top.h"\n', chapter="tower.nw")
+    status, out, _ = floors(tower)
+    assert status == 0, out
+    assert "roof  The roof: everything.h" in out
+    tower.tangled("src/base.c", 1, """\
+        #include "everything.h"
+        int base_value(void) { return 1; }
+        """)
+    status, out, _ = floors(tower)
+    assert status == 1
+    assert "upward reference: base.c (tier 1) uses everything.h (tier 4): #include" in out
