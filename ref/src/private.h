@@ -328,7 +328,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *pro
 ssize_t tw__write_quietly(int fd, const void *data, size_t len);
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 454 "chapters/tier8-protocols.nw"
+#line 455 "chapters/tier8-protocols.nw"
 struct addrinfo;
 tw_error *tw__resolve(const char *host, int port, int family, int socktype, bool passive,
                       struct addrinfo **res);

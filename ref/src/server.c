@@ -1,12 +1,13 @@
-#line 923 "chapters/tier8-protocols.nw"
+#line 924 "chapters/tier8-protocols.nw"
 /* server.c -- servers: create_server, accepting, serving, closing */
 #include "private.h"
 #include <errno.h>
 #include <netdb.h>
+#include <stddef.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 945 "chapters/tier8-protocols.nw"
+#line 947 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -66,7 +67,7 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 1012 "chapters/tier8-protocols.nw"
+#line 1014 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -99,7 +100,7 @@ void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 1050 "chapters/tier8-protocols.nw"
+#line 1052 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -162,7 +163,7 @@ static tw_error *server_accept(void *arg)
     }
     return NULL;
 }
-#line 1121 "chapters/tier8-protocols.nw"
+#line 1123 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -218,7 +219,7 @@ void *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 1183 "chapters/tier8-protocols.nw"
+#line 1185 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -266,7 +267,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 void *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 1238 "chapters/tier8-protocols.nw"
+#line 1240 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -295,7 +296,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 void *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 1276 "chapters/tier8-protocols.nw"
+#line 1278 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -362,7 +363,7 @@ static tw_error *bind_tcp(tw_server *s, const char *host, int port, const tw_ser
     freeaddrinfo(infos);
     return err;
 }
-#line 1349 "chapters/tier8-protocols.nw"
+#line 1351 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;

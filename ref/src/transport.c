@@ -1,5 +1,5 @@
 #line 858 "chapters/tier7-transports.nw"
-/* transport.c -- the transport class, socket transports, direct socket operations */
+/* transport.c -- the transport class, calling protocols, socket transports, direct socket operations */
 #include "private.h"
 #include <arpa/inet.h>
 #include <errno.h>
