@@ -132,10 +132,10 @@ struct tw_loop {
     bool executor_shutdown_called;
     struct tw_subprocess_transport *children;   /* tier 5: children not yet finished */
     tw_executor *child_watcher;         /* tier 5: threads waiting for children, without pidfd */
-#line 614 "chapters/tier7-transports.nw"
+#line 765 "chapters/tier7-transports.nw"
 size_t npassive;
 struct tw__resource *resources;
-#line 1364 "chapters/tier7-transports.nw"
+#line 1653 "chapters/tier7-transports.nw"
 char *rbuf;                               /* the socket transports' read buffer */
 #line 389 "chapters/tier2-event-loop.nw"
 };
@@ -302,7 +302,7 @@ struct tw_queue {
     size_t unfinished;
     tw_event *finished;
 };
-#line 625 "chapters/tier7-transports.nw"
+#line 776 "chapters/tier7-transports.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);
     struct tw__resource *prev, *next;
@@ -312,20 +312,30 @@ void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resou
 void tw__resource_detach(tw_loop *loop, tw__resource *r);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 844 "chapters/tier7-transports.nw"
+#line 997 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 1633 "chapters/tier7-transports.nw"
-struct tw_server;
+#line 1308 "chapters/tier7-transports.nw"
+typedef struct tw__acceptor {
+    void (*attach)(struct tw__acceptor *a);
+    void (*detach)(struct tw__acceptor *a);
+} tw__acceptor;
+#line 1922 "chapters/tier7-transports.nw"
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
-                                       struct tw_server *server, tw_future *waiter);
+                                       tw__acceptor *acceptor, tw_future *waiter);
 tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                          const tw_sockaddr *address, tw_future *waiter);
-void tw__server_attach(struct tw_server *s);
-void tw__server_detach(struct tw_server *s);
-#line 1892 "chapters/tier7-transports.nw"
+#line 2178 "chapters/tier7-transports.nw"
 ssize_t tw__write_quietly(int fd, const void *data, size_t len);
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
+#line 455 "chapters/tier8-protocols.nw"
+struct addrinfo;
+tw_error *tw__resolve(const char *host, int port, int family, int socktype, bool passive,
+                      struct addrinfo **res);
+void tw__addr_from(tw_sockaddr *a, const struct addrinfo *ai);
+tw_error *tw__unix_addr(tw_sockaddr *a, const char *path);
+int tw__new_socket(int family, int type, int protocol);
+tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error **err);
 #line 1680 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
 #line 425 "chapters/tier1-coroutines.nw"

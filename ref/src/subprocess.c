@@ -607,7 +607,7 @@ void tw_pipe_transport_resume_reading(tw_pipe_transport *p)
     p->paused = false;
     tw_error_unref(tw_loop_add_reader(p->proc->loop, p->fd, read_ready, p));
 }
-#line 1885 "chapters/tier7-transports.nw"
+#line 2171 "chapters/tier7-transports.nw"
 ssize_t tw__write_quietly(int fd, const void *data, size_t len)
 {
     return write_quietly(fd, data, len);

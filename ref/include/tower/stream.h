@@ -3,7 +3,7 @@
 #ifndef TOWER_STREAM_H
 #define TOWER_STREAM_H
 #include "tower/executor.h"
-#include "tower/protocol.h"
+#include "tower/server.h"
 
 #line 209 "chapters/tier9-streams.nw"
 tw_error *tw_incomplete_read_error_new(const void *partial, size_t len, ptrdiff_t expected);
