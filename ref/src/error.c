@@ -1,9 +1,9 @@
-#line 468 "chapters/tier1-coroutines.nw"
+#line 469 "chapters/tier1-coroutines.nw"
 /* error.c -- the error model */
 #include "private.h"
 #include <stdarg.h>
 
-#line 479 "chapters/tier1-coroutines.nw"
+#line 480 "chapters/tier1-coroutines.nw"
 void tw__fatal(const char *fmt, ...)
 {
     va_list ap;
@@ -43,55 +43,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 562 "chapters/tier1-coroutines.nw"
-#include <malloc.h>
-
-_Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
-_Thread_local int tw__pool_users;
-
-void *tw__pool_refill(size_t c)
-{
-    size_t size = TW__POOL_SLACK + c * TW__POOL_GRAIN;       /* comes back to class c */
-    void *p = malloc(size);                 /* not zeroed: tw__pool_get's contract */
-    if (p == NULL)
-        tw__fatal("out of memory (%zu bytes)", size);
-    return p;
-}
-
-void *tw__pool_alloc(size_t size)
-{
-    return memset(tw__pool_get(size), 0, size);
-}
-
-static size_t class_held(size_t usable)      /* the largest class a block serves */
-{
-    return usable <= TW__POOL_SLACK ? 0 : (usable - TW__POOL_SLACK) / TW__POOL_GRAIN;
-}
-
-void tw__pool_free(void *p)
-{
-    if (p != NULL)
-        tw__pool_give(p, class_held(malloc_usable_size(p)));
-}
-
-void tw__pool_use(void)
-{
-    tw__pool_users++;
-}
-
-void tw__pool_unuse(void)
-{
-    if (--tw__pool_users > 0)
-        return;
-    tw__pool_users = 0;
-    for (size_t c = 0; c <= TW__POOL_CLASSES; c++)
-        while (tw__pool[c]) {
-            struct tw__pool_block *b = tw__pool[c];
-            tw__pool[c] = b->next;
-            free(b);
-        }
-}
-#line 681 "chapters/tier1-coroutines.nw"
+#line 525 "chapters/tier1-coroutines.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -125,7 +77,7 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
-#line 698 "chapters/tier1-coroutines.nw"
+#line 542 "chapters/tier1-coroutines.nw"
 };
 
 static const tw_errkind kind_parent[TW_ERR__COUNT] = {
@@ -145,9 +97,9 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
 #line 694 "chapters/tier9-streams.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
-#line 705 "chapters/tier1-coroutines.nw"
+#line 549 "chapters/tier1-coroutines.nw"
 };
-#line 709 "chapters/tier1-coroutines.nw"
+#line 553 "chapters/tier1-coroutines.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -226,7 +178,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 790 "chapters/tier1-coroutines.nw"
+#line 634 "chapters/tier1-coroutines.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 446 "chapters/tier1-coroutines.nw"
+#line 447 "chapters/tier1-coroutines.nw"
 struct tw_error {
     int refs;                 /* < 0: static and immortal */
     tw_errkind kind;
@@ -26,7 +26,7 @@ void *tw__alloc(size_t size);
 void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-#line 619 "chapters/tier1-coroutines.nw"
+#line 789 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -328,5 +328,5 @@ tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_prot
                                      tw_future *waiter);
 #line 1680 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
-#line 438 "chapters/tier1-coroutines.nw"
+#line 439 "chapters/tier1-coroutines.nw"
 #endif
