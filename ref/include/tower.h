@@ -1,4 +1,4 @@
-#line 402 "chapters/tier1-coroutines.nw"
+#line 461 "chapters/tier1-coroutines.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio.
    Tangled from the book (tower.nw and chapters/): edit the book, not this file. */
 #ifndef TOWER_H
@@ -14,11 +14,11 @@
 #line 196 "chapters/tier6-queues.nw"
 #include "tower/locks.h"
 #include "tower/queue.h"
-#line 168 "chapters/tier7-transports.nw"
+#line 167 "chapters/tier7-transports.nw"
 #include "tower/transport.h"
 #line 150 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
 #line 174 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
-#line 412 "chapters/tier1-coroutines.nw"
+#line 471 "chapters/tier1-coroutines.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 424 "chapters/tier1-coroutines.nw"
+#line 483 "chapters/tier1-coroutines.nw"
 /* private.h -- the runtime's internal structures; not installed. */
 #ifndef TOWER_PRIVATE_H
 #define TOWER_PRIVATE_H
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 447 "chapters/tier1-coroutines.nw"
+#line 506 "chapters/tier1-coroutines.nw"
 struct tw_error {
     int refs;                 /* < 0: static and immortal */
     tw_errkind kind;
@@ -26,7 +26,9 @@ void *tw__alloc(size_t size);
 void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-#line 789 "chapters/tier1-coroutines.nw"
+tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
+                       const char *message);
+#line 1010 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -126,16 +128,16 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 814 "chapters/tier5-executors.nw"
+#line 781 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
     struct tw_subprocess_transport *children;   /* tier 5: children not yet finished */
     tw_executor *child_watcher;         /* tier 5: threads waiting for children, without pidfd */
-#line 614 "chapters/tier7-transports.nw"
+#line 597 "chapters/tier7-transports.nw"
 size_t npassive;
 struct tw__resource *resources;
-#line 1364 "chapters/tier7-transports.nw"
+#line 1328 "chapters/tier7-transports.nw"
 char *rbuf;                               /* the socket transports' read buffer */
 #line 389 "chapters/tier2-event-loop.nw"
 };
@@ -199,13 +201,13 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 822 "chapters/tier5-executors.nw"
+#line 789 "chapters/tier5-executors.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
 #line 211 "chapters/tier4-tasks.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 826 "chapters/tier5-executors.nw"
+#line 793 "chapters/tier5-executors.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
@@ -213,8 +215,6 @@ struct tw__vars *tw__vars_ref(struct tw__vars *v);
 void tw__vars_unref(struct tw__vars *v);
 struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
-tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
-                       const char *message);
 int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg);
 void tw__mutex_init(pthread_mutex_t *m);
 char **tw__strv_dup(const char *const *v);
@@ -302,7 +302,7 @@ struct tw_queue {
     size_t unfinished;
     tw_event *finished;
 };
-#line 625 "chapters/tier7-transports.nw"
+#line 608 "chapters/tier7-transports.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);
     struct tw__resource *prev, *next;
@@ -312,9 +312,9 @@ void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resou
 void tw__resource_detach(tw_loop *loop, tw__resource *r);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 844 "chapters/tier7-transports.nw"
+#line 822 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 1633 "chapters/tier7-transports.nw"
+#line 1597 "chapters/tier7-transports.nw"
 struct tw_server;
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        struct tw_server *server, tw_future *waiter);
@@ -322,11 +322,11 @@ tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *pro
                                          const tw_sockaddr *address, tw_future *waiter);
 void tw__server_attach(struct tw_server *s);
 void tw__server_detach(struct tw_server *s);
-#line 1892 "chapters/tier7-transports.nw"
+#line 1856 "chapters/tier7-transports.nw"
 ssize_t tw__write_quietly(int fd, const void *data, size_t len);
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
 #line 1680 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
-#line 439 "chapters/tier1-coroutines.nw"
+#line 498 "chapters/tier1-coroutines.nw"
 #endif
