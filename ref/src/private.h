@@ -104,7 +104,31 @@ struct tw_handle {
 
 struct tw__ring { tw_handle **buf; size_t head, len, cap; };
 struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
+#line 926 "chapters/tier2-event-loop.nw"
+typedef struct tw__resource {
+    void (*close)(struct tw__resource *r);  /* shuts the owner; must detach r */
+    struct tw__resource *prev, *next;       /* NULL while not attached */
+} tw__resource;
 
+typedef enum tw__close_stage {
+    
+#line 257 "chapters/tier4-tasks.nw"
+    TW__CLOSE_TASKS,            /* tier 4: unfinished tasks, first */
+#line 819 "chapters/tier5-executors.nw"
+    TW__CLOSE_CHILDREN,         /* tier 5: children still running */
+    TW__CLOSE_EXECUTORS,        /* tier 5: the executors' threads */
+#line 933 "chapters/tier2-event-loop.nw"
+    TW__CLOSE_LAST              /* tw__resource_attach: after every stage above */
+} tw__close_stage;
+
+void tw__resource_attach_in(tw_loop *loop, tw__resource *r, tw__close_stage stage,
+                            void (*close)(tw__resource *r));
+void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resource *r));
+void tw__resource_detach(tw_loop *loop, tw__resource *r);
+
+static inline bool tw__resource_attached(const tw__resource *r) { return r->next != NULL; }
+
+#line 367 "chapters/tier2-event-loop.nw"
 struct tw_loop {
     bool closed, running, stopping, is_virtual;
     double vstart, offset;      /* a virtual clock: its start, how far it has moved */
@@ -127,19 +151,21 @@ struct tw_loop {
     struct tw_task *current;
     struct tw_task *tasks;
     size_t ntasks;
+    tw__resource attached[TW__CLOSE_LAST + 1];  /* what to close at close: a ring per stage */
+    tw__resource tasks_at_close;                /* tier 4: the tasks left unfinished */
+    int (*before_blocking)(tw_loop *loop, int timeout_ms);  /* a tier's hook, or NULL */
     
-#line 781 "chapters/tier5-executors.nw"
+#line 783 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
-    struct tw_subprocess_transport *children;   /* tier 5: children not yet finished */
     tw_executor *child_watcher;         /* tier 5: threads waiting for children, without pidfd */
-#line 597 "chapters/tier7-transports.nw"
+    tw__resource executors_at_close;    /* tier 5: shuts the executors down at close */
+#line 600 "chapters/tier7-transports.nw"
 size_t npassive;
-struct tw__resource *resources;
-#line 1328 "chapters/tier7-transports.nw"
+#line 1289 "chapters/tier7-transports.nw"
 char *rbuf;                               /* the socket transports' read buffer */
-#line 389 "chapters/tier2-event-loop.nw"
+#line 393 "chapters/tier2-event-loop.nw"
 };
 
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
@@ -147,7 +173,6 @@ void tw__ready_push(tw_loop *loop, tw_handle *h);
 void tw__schedule(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
 void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, void *keep);
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
-void tw__loop_destroy_tasks(tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
 #line 145 "chapters/tier3-futures.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
@@ -201,13 +226,14 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 789 "chapters/tier5-executors.nw"
+#line 791 "chapters/tier5-executors.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
 #line 211 "chapters/tier4-tasks.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 793 "chapters/tier5-executors.nw"
+void tw__loop_destroy_tasks(tw_loop *loop);
+#line 795 "chapters/tier5-executors.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
@@ -219,9 +245,6 @@ int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg);
 void tw__mutex_init(pthread_mutex_t *m);
 char **tw__strv_dup(const char *const *v);
 void tw__strv_free(char **v);
-void tw__executors_close(tw_loop *loop);
-void tw__children_close(tw_loop *loop);
-int tw__spin_before_blocking(tw_loop *loop, int timeout_ms);
 #line 586 "chapters/tier6-queues.nw"
 typedef struct tw__waiter {
     struct tw__waiter *prev, *next;
@@ -302,19 +325,12 @@ struct tw_queue {
     size_t unfinished;
     tw_event *finished;
 };
-#line 608 "chapters/tier7-transports.nw"
-typedef struct tw__resource {
-    void (*close)(struct tw__resource *r);
-    struct tw__resource *prev, *next;
-} tw__resource;
-
-void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resource *r));
-void tw__resource_detach(tw_loop *loop, tw__resource *r);
+#line 604 "chapters/tier7-transports.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 822 "chapters/tier7-transports.nw"
+#line 783 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 1597 "chapters/tier7-transports.nw"
+#line 1558 "chapters/tier7-transports.nw"
 struct tw_server;
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        struct tw_server *server, tw_future *waiter);
@@ -322,7 +338,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *pro
                                          const tw_sockaddr *address, tw_future *waiter);
 void tw__server_attach(struct tw_server *s);
 void tw__server_detach(struct tw_server *s);
-#line 1856 "chapters/tier7-transports.nw"
+#line 1817 "chapters/tier7-transports.nw"
 ssize_t tw__write_quietly(int fd, const void *data, size_t len);
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
