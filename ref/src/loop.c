@@ -283,7 +283,7 @@ double tw_loop_time(const tw_loop *L)
 }
 
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
-#line 945 "chapters/tier2-event-loop.nw"
+#line 943 "chapters/tier2-event-loop.nw"
 void tw__resource_attach_in(tw_loop *L, tw__resource *r, tw__close_stage stage,
                             void (*close)(tw__resource *r))
 {
@@ -411,7 +411,7 @@ void tw_loop_free(tw_loop *L)
     free(L);
     tw__pool_unuse();
 }
-#line 984 "chapters/tier2-event-loop.nw"
+#line 982 "chapters/tier2-event-loop.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
@@ -471,7 +471,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 1055 "chapters/tier2-event-loop.nw"
+#line 1053 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -511,7 +511,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 1103 "chapters/tier2-event-loop.nw"
+#line 1101 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -621,7 +621,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1191 "chapters/tier2-event-loop.nw"
+#line 1189 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -679,7 +679,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 1253 "chapters/tier2-event-loop.nw"
+#line 1251 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -725,7 +725,7 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     tw_loop_call_exception_handler(L, &ctx);
     tw_error_unref(err);
 }
-#line 1315 "chapters/tier2-event-loop.nw"
+#line 1313 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -796,7 +796,7 @@ static void run_once(tw_loop *L)
 #line 1400 "chapters/tier2-event-loop.nw"
     if (timeout_ms != 0 && L->before_blocking && atomic_load(&L->external) > 0)
         timeout_ms = L->before_blocking(L, timeout_ms);
-#line 1382 "chapters/tier2-event-loop.nw"
+#line 1380 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
@@ -810,7 +810,7 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 1387 "chapters/tier2-event-loop.nw"
+#line 1385 "chapters/tier2-event-loop.nw"
     
 #line 1426 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
@@ -825,7 +825,7 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 1388 "chapters/tier2-event-loop.nw"
+#line 1386 "chapters/tier2-event-loop.nw"
 }
 #line 1443 "chapters/tier2-event-loop.nw"
 static tw_error *check_runnable(const tw_loop *L)

@@ -104,7 +104,7 @@ struct tw_handle {
 
 struct tw__ring { tw_handle **buf; size_t head, len, cap; };
 struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
-#line 926 "chapters/tier2-event-loop.nw"
+#line 924 "chapters/tier2-event-loop.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);  /* shuts the owner; must detach r */
     struct tw__resource *prev, *next;       /* NULL while not attached */
@@ -117,7 +117,7 @@ typedef enum tw__close_stage {
 #line 819 "chapters/tier5-executors.nw"
     TW__CLOSE_CHILDREN,         /* tier 5: children still running */
     TW__CLOSE_EXECUTORS,        /* tier 5: the executors' threads */
-#line 933 "chapters/tier2-event-loop.nw"
+#line 931 "chapters/tier2-event-loop.nw"
     TW__CLOSE_LAST              /* tw__resource_attach: after every stage above */
 } tw__close_stage;
 
