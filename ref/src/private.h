@@ -1,4 +1,4 @@
-#line 411 "chapters/tier1-coroutines.nw"
+#line 470 "chapters/tier1-coroutines.nw"
 /* private.h -- the runtime's internal structures; not installed. */
 #ifndef TOWER_PRIVATE_H
 #define TOWER_PRIVATE_H
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 433 "chapters/tier1-coroutines.nw"
+#line 493 "chapters/tier1-coroutines.nw"
 struct tw_error {
     int refs;                 /* < 0: static and immortal */
     tw_errkind kind;
@@ -26,7 +26,9 @@ void *tw__alloc(size_t size);
 void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-#line 606 "chapters/tier1-coroutines.nw"
+tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
+                       const char *message);
+#line 997 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -102,7 +104,31 @@ struct tw_handle {
 
 struct tw__ring { tw_handle **buf; size_t head, len, cap; };
 struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
+#line 924 "chapters/tier2-event-loop.nw"
+typedef struct tw__resource {
+    void (*close)(struct tw__resource *r);  /* shuts the owner; must detach r */
+    struct tw__resource *prev, *next;       /* NULL while not attached */
+} tw__resource;
 
+typedef enum tw__close_stage {
+    
+#line 257 "chapters/tier4-tasks.nw"
+    TW__CLOSE_TASKS,            /* tier 4: unfinished tasks, first */
+#line 819 "chapters/tier5-executors.nw"
+    TW__CLOSE_CHILDREN,         /* tier 5: children still running */
+    TW__CLOSE_EXECUTORS,        /* tier 5: the executors' threads */
+#line 931 "chapters/tier2-event-loop.nw"
+    TW__CLOSE_LAST              /* tw__resource_attach: after every stage above */
+} tw__close_stage;
+
+void tw__resource_attach_in(tw_loop *loop, tw__resource *r, tw__close_stage stage,
+                            void (*close)(tw__resource *r));
+void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resource *r));
+void tw__resource_detach(tw_loop *loop, tw__resource *r);
+
+static inline bool tw__resource_attached(const tw__resource *r) { return r->next != NULL; }
+
+#line 367 "chapters/tier2-event-loop.nw"
 struct tw_loop {
     bool closed, running, stopping, is_virtual;
     double vstart, offset;      /* a virtual clock: its start, how far it has moved */
@@ -125,19 +151,21 @@ struct tw_loop {
     struct tw_task *current;
     struct tw_task *tasks;
     size_t ntasks;
+    tw__resource attached[TW__CLOSE_LAST + 1];  /* what to close at close: a ring per stage */
+    tw__resource tasks_at_close;                /* tier 4: the tasks left unfinished */
+    int (*before_blocking)(tw_loop *loop, int timeout_ms);  /* a tier's hook, or NULL */
     
-#line 814 "chapters/tier5-executors.nw"
+#line 783 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
-    struct tw_subprocess_transport *children;   /* tier 5: children not yet finished */
     tw_executor *child_watcher;         /* tier 5: threads waiting for children, without pidfd */
-#line 765 "chapters/tier7-transports.nw"
+    tw__resource executors_at_close;    /* tier 5: shuts the executors down at close */
+#line 751 "chapters/tier7-transports.nw"
 size_t npassive;
-struct tw__resource *resources;
-#line 1653 "chapters/tier7-transports.nw"
+#line 1578 "chapters/tier7-transports.nw"
 char *rbuf;                               /* the socket transports' read buffer */
-#line 389 "chapters/tier2-event-loop.nw"
+#line 393 "chapters/tier2-event-loop.nw"
 };
 
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
@@ -145,7 +173,6 @@ void tw__ready_push(tw_loop *loop, tw_handle *h);
 void tw__schedule(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
 void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, void *keep);
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
-void tw__loop_destroy_tasks(tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
 #line 145 "chapters/tier3-futures.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
@@ -199,13 +226,14 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 822 "chapters/tier5-executors.nw"
+#line 791 "chapters/tier5-executors.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
 #line 211 "chapters/tier4-tasks.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 826 "chapters/tier5-executors.nw"
+void tw__loop_destroy_tasks(tw_loop *loop);
+#line 795 "chapters/tier5-executors.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
@@ -213,15 +241,10 @@ struct tw__vars *tw__vars_ref(struct tw__vars *v);
 void tw__vars_unref(struct tw__vars *v);
 struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
-tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
-                       const char *message);
 int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg);
 void tw__mutex_init(pthread_mutex_t *m);
 char **tw__strv_dup(const char *const *v);
 void tw__strv_free(char **v);
-void tw__executors_close(tw_loop *loop);
-void tw__children_close(tw_loop *loop);
-int tw__spin_before_blocking(tw_loop *loop, int timeout_ms);
 #line 586 "chapters/tier6-queues.nw"
 typedef struct tw__waiter {
     struct tw__waiter *prev, *next;
@@ -302,29 +325,22 @@ struct tw_queue {
     size_t unfinished;
     tw_event *finished;
 };
-#line 776 "chapters/tier7-transports.nw"
-typedef struct tw__resource {
-    void (*close)(struct tw__resource *r);
-    struct tw__resource *prev, *next;
-} tw__resource;
-
-void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resource *r));
-void tw__resource_detach(tw_loop *loop, tw__resource *r);
+#line 755 "chapters/tier7-transports.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 997 "chapters/tier7-transports.nw"
+#line 936 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 1308 "chapters/tier7-transports.nw"
+#line 1233 "chapters/tier7-transports.nw"
 typedef struct tw__acceptor {
     void (*attach)(struct tw__acceptor *a);
     void (*detach)(struct tw__acceptor *a);
 } tw__acceptor;
-#line 1922 "chapters/tier7-transports.nw"
+#line 1847 "chapters/tier7-transports.nw"
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        tw__acceptor *acceptor, tw_future *waiter);
 tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                          const tw_sockaddr *address, tw_future *waiter);
-#line 2178 "chapters/tier7-transports.nw"
+#line 2103 "chapters/tier7-transports.nw"
 ssize_t tw__write_quietly(int fd, const void *data, size_t len);
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
@@ -338,5 +354,5 @@ int tw__new_socket(int family, int type, int protocol);
 tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error **err);
 #line 1680 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
-#line 425 "chapters/tier1-coroutines.nw"
+#line 485 "chapters/tier1-coroutines.nw"
 #endif

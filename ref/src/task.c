@@ -1,12 +1,26 @@
-#line 217 "chapters/tier4-tasks.nw"
+#line 218 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep, and the tools built on them */
 #include "private.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 248 "chapters/tier4-tasks.nw"
+#line 261 "chapters/tier4-tasks.nw"
+static void tasks_loop_closed(tw__resource *r)
+{
+    tw_loop *L = (tw_loop *)(void *)((char *)r - offsetof(tw_loop, tasks_at_close));
+    tw__resource_detach(L, r);
+    tw__loop_destroy_tasks(L);
+}
+
+static void destroy_tasks_at_close(tw_loop *L)
+{
+    if (!tw__resource_attached(&L->tasks_at_close))
+        tw__resource_attach_in(L, &L->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
+}
+#line 276 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
+    destroy_tasks_at_close(L);
     t->prev = NULL;
     t->next = L->tasks;
     if (L->tasks)
@@ -26,7 +40,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     L->ntasks--;
 }
-#line 452 "chapters/tier4-tasks.nw"
+#line 481 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 
 static void task_drop_frames(tw_task *t)
@@ -48,9 +62,9 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 937 "chapters/tier5-executors.nw"
+#line 904 "chapters/tier5-executors.nw"
     tw__vars_unref(t->vars);
-#line 473 "chapters/tier4-tasks.nw"
+#line 502 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -69,7 +83,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 278 "chapters/tier4-tasks.nw"
+#line 307 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
@@ -94,9 +108,9 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 927 "chapters/tier5-executors.nw"
+#line 894 "chapters/tier5-executors.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 302 "chapters/tier4-tasks.nw"
+#line 331 "chapters/tier4-tasks.nw"
     tw__schedule(L, task_step_callback, t, t);
     return t;
 }
@@ -107,7 +121,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 325 "chapters/tier4-tasks.nw"
+#line 354 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -134,12 +148,12 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     L->current = t;
     
-#line 930 "chapters/tier5-executors.nw"
+#line 897 "chapters/tier5-executors.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 351 "chapters/tier4-tasks.nw"
+#line 380 "chapters/tier4-tasks.nw"
     
-#line 1049 "chapters/tier1-coroutines.nw"
+#line 1281 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err) {
@@ -172,11 +186,11 @@ for (;;) {
         co = parent;
     }
 }
-#line 352 "chapters/tier4-tasks.nw"
+#line 381 "chapters/tier4-tasks.nw"
     
-#line 934 "chapters/tier5-executors.nw"
+#line 901 "chapters/tier5-executors.nw"
     tw__vars_slot = outer_vars;
-#line 353 "chapters/tier4-tasks.nw"
+#line 382 "chapters/tier4-tasks.nw"
     L->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -206,7 +220,7 @@ tw_error *tw__task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 392 "chapters/tier4-tasks.nw"
+#line 421 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -232,7 +246,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 422 "chapters/tier4-tasks.nw"
+#line 451 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -256,7 +270,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 494 "chapters/tier4-tasks.nw"
+#line 523 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name == NULL) {
@@ -286,7 +300,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 532 "chapters/tier4-tasks.nw"
+#line 561 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -343,7 +357,7 @@ void *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 804 "chapters/tier4-tasks.nw"
+#line 833 "chapters/tier4-tasks.nw"
 void *tw__coro_take_error(tw_coro *co)
 {
     tw_error *e = co->got_err;
@@ -388,7 +402,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return set_none_unless_done(waiter);
 }
-#line 857 "chapters/tier4-tasks.nw"
+#line 886 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -426,7 +440,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 899 "chapters/tier4-tasks.nw"
+#line 928 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -487,7 +501,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 969 "chapters/tier4-tasks.nw"
+#line 998 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -580,7 +594,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1071 "chapters/tier4-tasks.nw"
+#line 1100 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -599,7 +613,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1095 "chapters/tier4-tasks.nw"
+#line 1124 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = running_loop("tw_wait");
@@ -624,7 +638,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 1129 "chapters/tier4-tasks.nw"
+#line 1158 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -686,7 +700,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1212 "chapters/tier4-tasks.nw"
+#line 1241 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -695,7 +709,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1190 "chapters/tier4-tasks.nw"
+#line 1219 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -715,7 +729,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1223 "chapters/tier4-tasks.nw"
+#line 1252 "chapters/tier4-tasks.nw"
 void *tw_wait_for(void *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -724,7 +738,7 @@ void *tw_wait_for(void *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return f;
 }
-#line 1244 "chapters/tier4-tasks.nw"
+#line 1273 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -778,7 +792,7 @@ tw_future *tw_shield(void *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1308 "chapters/tier4-tasks.nw"
+#line 1337 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -859,7 +873,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1391 "chapters/tier4-tasks.nw"
+#line 1420 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
@@ -904,7 +918,7 @@ void *tw_as_completed_next(tw_as_completed *ac)
     f->co.cleanup = ac_next_cleanup;
     return f;
 }
-#line 1445 "chapters/tier4-tasks.nw"
+#line 1474 "chapters/tier4-tasks.nw"
 struct tw_taskgroup {
     tw_future fut;
     bool exiting, aborting, parent_cancel_requested;
@@ -950,7 +964,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 1493 "chapters/tier4-tasks.nw"
+#line 1522 "chapters/tier4-tasks.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -1003,7 +1017,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 1548 "chapters/tier4-tasks.nw"
+#line 1577 "chapters/tier4-tasks.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -1075,7 +1089,7 @@ void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
     f->co.cleanup = tg_exit_cleanup;
     return f;
 }
-#line 1636 "chapters/tier4-tasks.nw"
+#line 1665 "chapters/tier4-tasks.nw"
 enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
 
 struct tw_timeout {
@@ -1131,7 +1145,7 @@ static tw_error *timeout_fired(void *arg)
     tm->handler = NULL;
     return NULL;
 }
-#line 1694 "chapters/tier4-tasks.nw"
+#line 1723 "chapters/tier4-tasks.nw"
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
 {
     tw_loop *L;
@@ -1173,7 +1187,7 @@ tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
         tm->state = TM_EXITED;
     return body_error;
 }
-#line 600 "chapters/tier4-tasks.nw"
+#line 629 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;
@@ -1228,10 +1242,10 @@ tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
     err = tw_loop_run_until_complete(L, main, result);
     cancel_all_tasks(L);
     
-#line 857 "chapters/tier5-executors.nw"
+#line 824 "chapters/tier5-executors.nw"
     if (L->default_executor)
         tw_error_unref(tw_loop_run_until_complete(L, tw_loop_shutdown_default_executor(L), NULL));
-#line 654 "chapters/tier4-tasks.nw"
+#line 683 "chapters/tier4-tasks.nw"
     tw_loop_free(L);
     return err;
 }
