@@ -8,7 +8,7 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
-#line 203 "chapters/tier5-executors.nw"
+#line 204 "chapters/tier5-executors.nw"
 #include "tower/executor.h"
 #include "tower/subprocess.h"
 #line 196 "chapters/tier6-queues.nw"
@@ -20,5 +20,6 @@
 #include "tower/protocol.h"
 #line 174 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
+#include "tower/process.h"
 #line 412 "chapters/tier1-coroutines.nw"
 #endif

@@ -109,7 +109,7 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_GROUP] = "ExceptionGroup",
     [TW_ERR_USER] = "Exception",
     
-#line 2534 "chapters/tier5-executors.nw"
+#line 2431 "chapters/tier5-executors.nw"
     [TW_ERR_FILE_NOT_FOUND] = "FileNotFoundError",
     [TW_ERR_PERMISSION] = "PermissionError",
     [TW_ERR_PROCESS_LOOKUP] = "ProcessLookupError",
@@ -121,7 +121,7 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_QUEUE_EMPTY] = "QueueEmpty",
     [TW_ERR_QUEUE_FULL] = "QueueFull",
     [TW_ERR_BROKEN_BARRIER] = "BrokenBarrierError",
-#line 689 "chapters/tier9-streams.nw"
+#line 793 "chapters/tier9-streams.nw"
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
@@ -133,7 +133,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
     
-#line 2543 "chapters/tier5-executors.nw"
+#line 2440 "chapters/tier5-executors.nw"
     [TW_ERR_FILE_NOT_FOUND] = TW_ERR_OS,
     [TW_ERR_PERMISSION] = TW_ERR_OS,
     [TW_ERR_PROCESS_LOOKUP] = TW_ERR_OS,
@@ -143,7 +143,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_BROKEN_PROCESS_POOL] = TW_ERR_BROKEN_EXECUTOR,
 #line 261 "chapters/tier6-queues.nw"
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
-#line 694 "chapters/tier9-streams.nw"
+#line 798 "chapters/tier9-streams.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
 #line 705 "chapters/tier1-coroutines.nw"
 };

@@ -126,7 +126,7 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 814 "chapters/tier5-executors.nw"
+#line 711 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
@@ -199,13 +199,13 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 822 "chapters/tier5-executors.nw"
+#line 719 "chapters/tier5-executors.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
 #line 211 "chapters/tier4-tasks.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 826 "chapters/tier5-executors.nw"
+#line 723 "chapters/tier5-executors.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
@@ -326,7 +326,9 @@ void tw__server_detach(struct tw_server *s);
 ssize_t tw__write_quietly(int fd, const void *data, size_t len);
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 1680 "chapters/tier9-streams.nw"
+#line 1379 "chapters/tier9-streams.nw"
+void tw__stream_reader_detach(tw_stream_reader *r);
+#line 1797 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
 #line 438 "chapters/tier1-coroutines.nw"
 #endif

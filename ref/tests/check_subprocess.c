@@ -218,12 +218,12 @@ static tw_step limit_body(tw_coro *co)
     TW_BEGIN(co);
     TW_AWAIT(co, tw_create_subprocess_exec(argv, &o));
     p = TW_RESULT(co).p;
-    TW_AWAIT_TRY(co, tw_pipe_reader_readline(tw_process_stdout(p)));
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(tw_process_stdout(p)));
     ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_VALUE));
     ck_assert_str_eq(tw_error_message(TW_ERROR(co)),
                      "Separator is found, but chunk is longer than limit");
     TW_CLEAR(co);
-    TW_AWAIT(co, tw_pipe_reader_readline(tw_process_stdout(p)));
+    TW_AWAIT(co, tw_stream_reader_readline(tw_process_stdout(p)));
     line = TW_RESULT(co).p;
     ck_assert_str_eq((const char *)line->data, "next\n");
     tw_bytes_free(line);
@@ -250,8 +250,8 @@ static tw_step write_after_exit_body(tw_coro *co)
     TW_AWAIT(co, tw_create_subprocess_exec(argv, &o));
     p = TW_RESULT(co).p;
     TW_AWAIT(co, tw_process_wait(p));
-    ck_assert_ptr_null(tw_pipe_writer_write(tw_process_stdin(p), lots, sizeof lots));
-    TW_AWAIT_TRY(co, tw_pipe_writer_drain(tw_process_stdin(p)));
+    ck_assert_ptr_null(tw_stream_writer_write(tw_process_stdin(p), lots, sizeof lots));
+    TW_AWAIT_TRY(co, tw_stream_writer_drain(tw_process_stdin(p)));
     TW_CLEAR(co);
     tw_process_unref(p);
     TW_END(co);

@@ -39,7 +39,7 @@ typedef enum tw_errkind {
     TW_ERR_NO_MEMORY,       /* MemoryError */
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
     
-#line 441 "chapters/tier5-executors.nw"
+#line 442 "chapters/tier5-executors.nw"
     TW_ERR_FILE_NOT_FOUND,  /* FileNotFoundError, an OSError */
     TW_ERR_PERMISSION,      /* PermissionError, an OSError */
     TW_ERR_PROCESS_LOOKUP,  /* ProcessLookupError, an OSError */
@@ -51,7 +51,7 @@ typedef enum tw_errkind {
     TW_ERR_QUEUE_EMPTY,     /* asyncio.QueueEmpty */
     TW_ERR_QUEUE_FULL,      /* asyncio.QueueFull */
     TW_ERR_BROKEN_BARRIER,  /* asyncio.BrokenBarrierError, a RuntimeError */
-#line 197 "chapters/tier9-streams.nw"
+#line 198 "chapters/tier9-streams.nw"
     TW_ERR_EOF,             /* EOFError */
     TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
     TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
