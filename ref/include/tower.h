@@ -18,7 +18,7 @@
 #include "tower/transport.h"
 #line 150 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
-#line 174 "chapters/tier9-streams.nw"
+#line 176 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
 #include "tower/process.h"
 #line 412 "chapters/tier1-coroutines.nw"

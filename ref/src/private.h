@@ -326,9 +326,9 @@ void tw__server_detach(struct tw_server *s);
 ssize_t tw__write_quietly(int fd, const void *data, size_t len);
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 1380 "chapters/tier9-streams.nw"
+#line 1385 "chapters/tier9-streams.nw"
 void tw__stream_reader_detach(tw_stream_reader *r);
-#line 1798 "chapters/tier9-streams.nw"
+#line 1803 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
 #line 438 "chapters/tier1-coroutines.nw"
 #endif

@@ -520,7 +520,7 @@ void tw__server_detach(tw_server *s)
         server_wakeup(s);
     tw_server_unref(s);
 }
-#line 1802 "chapters/tier9-streams.nw"
+#line 1807 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;

@@ -51,7 +51,7 @@ typedef enum tw_errkind {
     TW_ERR_QUEUE_EMPTY,     /* asyncio.QueueEmpty */
     TW_ERR_QUEUE_FULL,      /* asyncio.QueueFull */
     TW_ERR_BROKEN_BARRIER,  /* asyncio.BrokenBarrierError, a RuntimeError */
-#line 198 "chapters/tier9-streams.nw"
+#line 200 "chapters/tier9-streams.nw"
     TW_ERR_EOF,             /* EOFError */
     TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
     TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
