@@ -327,7 +327,7 @@ tw_error *tw_loop_close(tw_loop *L)
         return NULL;
     tw__loop_destroy_tasks(L);
     
-#line 749 "chapters/tier5-executors.nw"
+#line 750 "chapters/tier5-executors.nw"
     tw__children_close(L);
     tw__executors_close(L);
 #line 637 "chapters/tier7-transports.nw"
@@ -783,7 +783,7 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 1430 "chapters/tier5-executors.nw"
+#line 1431 "chapters/tier5-executors.nw"
     if (timeout_ms != 0 && atomic_load(&L->external) > 0)
         timeout_ms = tw__spin_before_blocking(L, timeout_ms);
 #line 1287 "chapters/tier2-event-loop.nw"

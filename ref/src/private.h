@@ -126,7 +126,7 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 711 "chapters/tier5-executors.nw"
+#line 712 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
@@ -199,13 +199,13 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 719 "chapters/tier5-executors.nw"
+#line 720 "chapters/tier5-executors.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
 #line 211 "chapters/tier4-tasks.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
-#line 723 "chapters/tier5-executors.nw"
+#line 724 "chapters/tier5-executors.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;

@@ -48,7 +48,7 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 834 "chapters/tier5-executors.nw"
+#line 835 "chapters/tier5-executors.nw"
     tw__vars_unref(t->vars);
 #line 473 "chapters/tier4-tasks.nw"
 }
@@ -94,7 +94,7 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 824 "chapters/tier5-executors.nw"
+#line 825 "chapters/tier5-executors.nw"
     t->vars = tw__vars_ref(tw__vars_current());
 #line 302 "chapters/tier4-tasks.nw"
     tw__schedule(L, task_step_callback, t, t);
@@ -134,7 +134,7 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     L->current = t;
     
-#line 827 "chapters/tier5-executors.nw"
+#line 828 "chapters/tier5-executors.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
 #line 351 "chapters/tier4-tasks.nw"
@@ -174,7 +174,7 @@ for (;;) {
 }
 #line 352 "chapters/tier4-tasks.nw"
     
-#line 831 "chapters/tier5-executors.nw"
+#line 832 "chapters/tier5-executors.nw"
     tw__vars_slot = outer_vars;
 #line 353 "chapters/tier4-tasks.nw"
     L->current = outer;
@@ -1228,7 +1228,7 @@ tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
     err = tw_loop_run_until_complete(L, main, result);
     cancel_all_tasks(L);
     
-#line 754 "chapters/tier5-executors.nw"
+#line 755 "chapters/tier5-executors.nw"
     if (L->default_executor)
         tw_error_unref(tw_loop_run_until_complete(L, tw_loop_shutdown_default_executor(L), NULL));
 #line 654 "chapters/tier4-tasks.nw"
