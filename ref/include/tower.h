@@ -9,7 +9,7 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
-#line 203 "chapters/tier5-executors.nw"
+#line 204 "chapters/tier5-executors.nw"
 #include "tower/executor.h"
 #include "tower/subprocess.h"
 #line 196 "chapters/tier6-queues.nw"
@@ -20,7 +20,8 @@
 #line 154 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
 #include "tower/server.h"
-#line 174 "chapters/tier9-streams.nw"
+#line 176 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
+#include "tower/process.h"
 #line 282 "tower.nw"
 #endif

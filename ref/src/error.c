@@ -67,14 +67,14 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
     [TW_ERR_USER] = "Exception",
     
-#line 2392 "chapters/tier5-executors.nw"
+#line 2290 "chapters/tier5-executors.nw"
     [TW_ERR_BROKEN_EXECUTOR] = "BrokenExecutor",
     [TW_ERR_BROKEN_PROCESS_POOL] = "BrokenProcessPool",
 #line 255 "chapters/tier6-queues.nw"
     [TW_ERR_QUEUE_EMPTY] = "QueueEmpty",
     [TW_ERR_QUEUE_FULL] = "QueueFull",
     [TW_ERR_BROKEN_BARRIER] = "BrokenBarrierError",
-#line 689 "chapters/tier9-streams.nw"
+#line 799 "chapters/tier9-streams.nw"
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
@@ -91,12 +91,12 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_CONNECTION] = TW_ERR_OS,
     [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
     
-#line 2396 "chapters/tier5-executors.nw"
+#line 2294 "chapters/tier5-executors.nw"
     [TW_ERR_BROKEN_EXECUTOR] = TW_ERR_RUNTIME,
     [TW_ERR_BROKEN_PROCESS_POOL] = TW_ERR_BROKEN_EXECUTOR,
 #line 261 "chapters/tier6-queues.nw"
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
-#line 694 "chapters/tier9-streams.nw"
+#line 804 "chapters/tier9-streams.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
 #line 609 "chapters/tier1-coroutines.nw"
 };

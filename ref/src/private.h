@@ -114,7 +114,7 @@ typedef enum tw__close_stage {
     
 #line 257 "chapters/tier4-tasks.nw"
     TW__CLOSE_TASKS,            /* tier 4: unfinished tasks, first */
-#line 819 "chapters/tier5-executors.nw"
+#line 717 "chapters/tier5-executors.nw"
     TW__CLOSE_CHILDREN,         /* tier 5: children still running */
     TW__CLOSE_EXECUTORS,        /* tier 5: the executors' threads */
 #line 931 "chapters/tier2-event-loop.nw"
@@ -155,7 +155,7 @@ struct tw_loop {
     tw__resource tasks_at_close;                /* tier 4: the tasks left unfinished */
     int (*before_blocking)(tw_loop *loop, int timeout_ms);  /* a tier's hook, or NULL */
     
-#line 783 "chapters/tier5-executors.nw"
+#line 681 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
@@ -226,14 +226,14 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 791 "chapters/tier5-executors.nw"
+#line 689 "chapters/tier5-executors.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
 #line 211 "chapters/tier4-tasks.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
 void tw__loop_destroy_tasks(tw_loop *loop);
-#line 795 "chapters/tier5-executors.nw"
+#line 693 "chapters/tier5-executors.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
@@ -352,7 +352,9 @@ void tw__addr_from(tw_sockaddr *a, const struct addrinfo *ai);
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path);
 int tw__new_socket(int family, int type, int protocol);
 tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error **err);
-#line 1680 "chapters/tier9-streams.nw"
+#line 1385 "chapters/tier9-streams.nw"
+void tw__stream_reader_detach(tw_stream_reader *r);
+#line 1803 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
 #line 485 "chapters/tier1-coroutines.nw"
 #endif

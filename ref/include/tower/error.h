@@ -47,14 +47,14 @@ typedef enum tw_errkind {
     TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
 #line 176 "chapters/tier1-coroutines.nw"
     
-#line 439 "chapters/tier5-executors.nw"
+#line 440 "chapters/tier5-executors.nw"
     TW_ERR_BROKEN_EXECUTOR, /* concurrent.futures.BrokenExecutor, a RuntimeError */
     TW_ERR_BROKEN_PROCESS_POOL, /* ...process.BrokenProcessPool, a BrokenExecutor */
 #line 249 "chapters/tier6-queues.nw"
     TW_ERR_QUEUE_EMPTY,     /* asyncio.QueueEmpty */
     TW_ERR_QUEUE_FULL,      /* asyncio.QueueFull */
     TW_ERR_BROKEN_BARRIER,  /* asyncio.BrokenBarrierError, a RuntimeError */
-#line 197 "chapters/tier9-streams.nw"
+#line 200 "chapters/tier9-streams.nw"
     TW_ERR_EOF,             /* EOFError */
     TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
     TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
