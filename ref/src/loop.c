@@ -364,7 +364,7 @@ tw_error *tw_loop_close(tw_loop *L)
         return NULL;
     close_attached(L);
     
-#line 1582 "chapters/tier7-transports.nw"
+#line 1704 "chapters/tier7-transports.nw"
 free(L->rbuf);
 L->rbuf = NULL;
 #line 848 "chapters/tier2-event-loop.nw"
@@ -595,7 +595,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 766 "chapters/tier7-transports.nw"
+#line 853 "chapters/tier7-transports.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -611,7 +611,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 788 "chapters/tier7-transports.nw"
+#line 875 "chapters/tier7-transports.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)

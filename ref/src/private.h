@@ -114,7 +114,7 @@ typedef enum tw__close_stage {
     
 #line 257 "chapters/tier4-tasks.nw"
     TW__CLOSE_TASKS,            /* tier 4: unfinished tasks, first */
-#line 717 "chapters/tier5-executors.nw"
+#line 582 "chapters/tier5-executors.nw"
     TW__CLOSE_CHILDREN,         /* tier 5: children still running */
     TW__CLOSE_EXECUTORS,        /* tier 5: the executors' threads */
 #line 931 "chapters/tier2-event-loop.nw"
@@ -155,15 +155,15 @@ struct tw_loop {
     tw__resource tasks_at_close;                /* tier 4: the tasks left unfinished */
     int (*before_blocking)(tw_loop *loop, int timeout_ms);  /* a tier's hook, or NULL */
     
-#line 681 "chapters/tier5-executors.nw"
+#line 544 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
     tw_executor *child_watcher;         /* tier 5: threads waiting for children, without pidfd */
     tw__resource executors_at_close;    /* tier 5: shuts the executors down at close */
-#line 751 "chapters/tier7-transports.nw"
+#line 838 "chapters/tier7-transports.nw"
 size_t npassive;
-#line 1578 "chapters/tier7-transports.nw"
+#line 1700 "chapters/tier7-transports.nw"
 char *rbuf;                               /* the socket transports' read buffer */
 #line 393 "chapters/tier2-event-loop.nw"
 };
@@ -226,14 +226,14 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 689 "chapters/tier5-executors.nw"
+#line 552 "chapters/tier5-executors.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
 #line 211 "chapters/tier4-tasks.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
 void tw__loop_destroy_tasks(tw_loop *loop);
-#line 693 "chapters/tier5-executors.nw"
+#line 556 "chapters/tier5-executors.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
@@ -245,6 +245,24 @@ int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg);
 void tw__mutex_init(pthread_mutex_t *m);
 char **tw__strv_dup(const char *const *v);
 void tw__strv_free(char **v);
+#line 2444 "chapters/tier5-executors.nw"
+typedef struct tw__child {
+    tw_future hdr;                      /* reference count only */
+    tw_loop *loop;
+    pid_t pid;
+    int pidfd;                          /* -1: none, or closed since the reaping */
+    bool reaped;
+    int returncode;                     /* once reaped */
+    tw_future *exit_watch;              /* without a pidfd: the thread that waits */
+    void (*on_exit)(void *arg, int returncode);
+    void *arg;
+} tw__child;
+
+tw_error *tw__child_spawn(tw_loop *loop, char *const *argv, const tw_subprocess_options *options,
+                          void (*on_exit)(void *arg, int returncode), void *arg,
+                          int parent_end[3], tw__child **child);
+tw_error *tw__child_send_signal(tw__child *c, int sig);
+void tw__child_release(tw__child *c);
 #line 586 "chapters/tier6-queues.nw"
 typedef struct tw__waiter {
     struct tw__waiter *prev, *next;
@@ -325,26 +343,25 @@ struct tw_queue {
     size_t unfinished;
     tw_event *finished;
 };
-#line 755 "chapters/tier7-transports.nw"
+#line 842 "chapters/tier7-transports.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 936 "chapters/tier7-transports.nw"
+#line 1025 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 1233 "chapters/tier7-transports.nw"
+#line 1355 "chapters/tier7-transports.nw"
 typedef struct tw__acceptor {
     void (*attach)(struct tw__acceptor *a);
     void (*detach)(struct tw__acceptor *a);
 } tw__acceptor;
-#line 1847 "chapters/tier7-transports.nw"
+#line 1969 "chapters/tier7-transports.nw"
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        tw__acceptor *acceptor, tw_future *waiter);
 tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                          const tw_sockaddr *address, tw_future *waiter);
-#line 2103 "chapters/tier7-transports.nw"
-ssize_t tw__write_quietly(int fd, const void *data, size_t len);
+#line 2247 "chapters/tier7-transports.nw"
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 455 "chapters/tier8-protocols.nw"
+#line 449 "chapters/tier8-protocols.nw"
 struct addrinfo;
 tw_error *tw__resolve(const char *host, int port, int family, int socktype, bool passive,
                       struct addrinfo **res);

@@ -21,7 +21,7 @@ void *tw_process_communicate(tw_process *p, const void *input, size_t len,
 tw_error *tw_process_send_signal(tw_process *p, int sig);
 tw_error *tw_process_terminate(tw_process *p);
 tw_error *tw_process_kill(tw_process *p);
-tw_subprocess_transport *tw_process_transport(tw_process *p);
+tw_transport *tw_process_transport(tw_process *p);
 void tw_process_unref(tw_process *p);
 #line 605 "chapters/tier9-streams.nw"
 #endif
