@@ -1,8 +1,8 @@
-#line 1063 "chapters/tier1-coroutines.nw"
+#line 1109 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "private.h"
 
-#line 1073 "chapters/tier1-coroutines.nw"
+#line 1119 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -30,7 +30,7 @@ void tw_coro_close(tw_coro *co)
 {
     tw_unref(co);
 }
-#line 1103 "chapters/tier1-coroutines.nw"
+#line 1149 "chapters/tier1-coroutines.nw"
 void *tw_ref(void *awaitable)
 {
     tw_object *o = awaitable;
@@ -63,7 +63,7 @@ void *tw_yield(void)
 {
     return &yield_object;
 }
-#line 1143 "chapters/tier1-coroutines.nw"
+#line 1189 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_error_unref(co->got_err);
@@ -93,7 +93,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;
     return TW_FINISHED;
 }
-#line 1200 "chapters/tier1-coroutines.nw"
+#line 1246 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, void *awaitable)
 {
     tw_object *o = awaitable;
@@ -112,7 +112,7 @@ int tw__await(tw_coro *co, void *awaitable)
         return 1;
     case TW_KIND_CORO:
         
-#line 1228 "chapters/tier1-coroutines.nw"
+#line 1274 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -128,11 +128,11 @@ int tw__await(tw_coro *co, void *awaitable)
     t->top = child;
     return 1;
 }
-#line 1218 "chapters/tier1-coroutines.nw"
+#line 1264 "chapters/tier1-coroutines.nw"
     case TW_KIND_FUTURE:
     case TW_KIND_TASK:
         
-#line 1246 "chapters/tier1-coroutines.nw"
+#line 1292 "chapters/tier1-coroutines.nw"
 {
     tw_future *f = (tw_future *)o;
     co->held = f;
@@ -153,7 +153,7 @@ int tw__await(tw_coro *co, void *awaitable)
     tw__future_add_callback(f, tw__task_wakeup, t, NULL);
     return 1;
 }
-#line 1221 "chapters/tier1-coroutines.nw"
+#line 1267 "chapters/tier1-coroutines.nw"
     default:
         tw__fatal("TW_AWAIT: %p is not awaitable", awaitable);
     }

@@ -1,4 +1,4 @@
-#line 470 "chapters/tier1-coroutines.nw"
+#line 496 "chapters/tier1-coroutines.nw"
 /* private.h -- the runtime's internal structures; not installed. */
 #ifndef TOWER_PRIVATE_H
 #define TOWER_PRIVATE_H
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 493 "chapters/tier1-coroutines.nw"
+#line 519 "chapters/tier1-coroutines.nw"
 struct tw_error {
     int refs;                 /* < 0: static and immortal */
     tw_errkind kind;
@@ -28,7 +28,7 @@ char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
-#line 997 "chapters/tier1-coroutines.nw"
+#line 1043 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -114,7 +114,7 @@ typedef enum tw__close_stage {
     
 #line 257 "chapters/tier4-tasks.nw"
     TW__CLOSE_TASKS,            /* tier 4: unfinished tasks, first */
-#line 582 "chapters/tier5-executors.nw"
+#line 558 "chapters/tier5-executors.nw"
     TW__CLOSE_CHILDREN,         /* tier 5: children still running */
     TW__CLOSE_EXECUTORS,        /* tier 5: the executors' threads */
 #line 931 "chapters/tier2-event-loop.nw"
@@ -155,7 +155,7 @@ struct tw_loop {
     tw__resource tasks_at_close;                /* tier 4: the tasks left unfinished */
     int (*before_blocking)(tw_loop *loop, int timeout_ms);  /* a tier's hook, or NULL */
     
-#line 544 "chapters/tier5-executors.nw"
+#line 520 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
@@ -226,14 +226,14 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 552 "chapters/tier5-executors.nw"
+#line 528 "chapters/tier5-executors.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
 #line 211 "chapters/tier4-tasks.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
 void tw__loop_destroy_tasks(tw_loop *loop);
-#line 556 "chapters/tier5-executors.nw"
+#line 532 "chapters/tier5-executors.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
@@ -245,7 +245,7 @@ int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg);
 void tw__mutex_init(pthread_mutex_t *m);
 char **tw__strv_dup(const char *const *v);
 void tw__strv_free(char **v);
-#line 2444 "chapters/tier5-executors.nw"
+#line 2403 "chapters/tier5-executors.nw"
 typedef struct tw__child {
     tw_future hdr;                      /* reference count only */
     tw_loop *loop;
@@ -373,5 +373,5 @@ tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error 
 void tw__stream_reader_detach(tw_stream_reader *r);
 #line 1803 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
-#line 485 "chapters/tier1-coroutines.nw"
+#line 511 "chapters/tier1-coroutines.nw"
 #endif
