@@ -369,9 +369,9 @@ void tw__addr_from(tw_sockaddr *a, const struct addrinfo *ai);
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path);
 int tw__new_socket(int family, int type, int protocol);
 tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error **err);
-#line 1385 "chapters/tier9-streams.nw"
+#line 1386 "chapters/tier9-streams.nw"
 void tw__stream_reader_detach(tw_stream_reader *r);
-#line 1803 "chapters/tier9-streams.nw"
+#line 1804 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
 #line 511 "chapters/tier1-coroutines.nw"
 #endif

@@ -221,7 +221,7 @@ static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
     }
     return NULL;
 }
-#line 2447 "chapters/tier5-executors.nw"
+#line 2449 "chapters/tier5-executors.nw"
 static void reap(tw__child *c)
 {
     int status = 0;
@@ -252,7 +252,7 @@ static tw_error *pidfd_ready(void *arg)
     }
     return NULL;
 }
-#line 2489 "chapters/tier5-executors.nw"
+#line 2491 "chapters/tier5-executors.nw"
 static tw_error *wait_for_exit(void *pid, tw_value *result)
 {
     siginfo_t info;
@@ -284,14 +284,14 @@ static tw_error *watch_exit(tw__child *c)
         tw__future_add_callback(c->exit_watch, exit_seen, c, tw_ref(c));
     return err;
 }
-#line 2528 "chapters/tier5-executors.nw"
+#line 2530 "chapters/tier5-executors.nw"
 tw_error *tw__child_send_signal(tw__child *c, int sig)
 {
     if (!c->reaped && kill(c->pid, sig) < 0)
         return tw_os_error_new(errno, NULL);
     return NULL;
 }
-#line 2542 "chapters/tier5-executors.nw"
+#line 2544 "chapters/tier5-executors.nw"
 void tw__child_release(tw__child *c)
 {
     c->on_exit = NULL;
@@ -318,7 +318,7 @@ static void child_finalize(tw_future *f)
 }
 
 static const tw__future_class child_class = { "child", NULL, child_finalize, NULL };
-#line 2580 "chapters/tier5-executors.nw"
+#line 2582 "chapters/tier5-executors.nw"
 tw_error *tw__child_spawn(tw_loop *L, char *const *argv, const tw_subprocess_options *o,
                           void (*on_exit)(void *arg, int returncode), void *arg,
                           int parent_end[3], tw__child **out)
@@ -357,7 +357,7 @@ tw_error *tw__child_spawn(tw_loop *L, char *const *argv, const tw_subprocess_opt
         close(devnull);
     if (err == NULL) {
         
-#line 2633 "chapters/tier5-executors.nw"
+#line 2635 "chapters/tier5-executors.nw"
 c = tw__alloc(sizeof *c);
 tw__future_init(&c->hdr, L, TW_KIND_FUTURE, &child_class);
 c->loop = L;
@@ -371,7 +371,7 @@ if (err) {
     tw_unref(c);
     c = NULL;
 }
-#line 2618 "chapters/tier5-executors.nw"
+#line 2620 "chapters/tier5-executors.nw"
     }
     if (err) {
         for (int i = 0; i < 3; i++)
