@@ -114,7 +114,7 @@ typedef enum tw__close_stage {
     
 #line 257 "chapters/tier4-tasks.nw"
     TW__CLOSE_TASKS,            /* tier 4: unfinished tasks, first */
-#line 558 "chapters/tier5-executors.nw"
+#line 563 "chapters/tier5-executors.nw"
     TW__CLOSE_CHILDREN,         /* tier 5: children still running */
     TW__CLOSE_EXECUTORS,        /* tier 5: the executors' threads */
 #line 931 "chapters/tier2-event-loop.nw"
@@ -155,7 +155,7 @@ struct tw_loop {
     tw__resource tasks_at_close;                /* tier 4: the tasks left unfinished */
     int (*before_blocking)(tw_loop *loop, int timeout_ms);  /* a tier's hook, or NULL */
     
-#line 520 "chapters/tier5-executors.nw"
+#line 525 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
@@ -226,14 +226,14 @@ struct tw_task {
     int num_cancels;
     struct tw_task *prev, *next;
     
-#line 528 "chapters/tier5-executors.nw"
+#line 533 "chapters/tier5-executors.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
 #line 211 "chapters/tier4-tasks.nw"
 };
 
 tw_error *tw__task_wakeup(tw_future *f, void *task);
 void tw__loop_destroy_tasks(tw_loop *loop);
-#line 532 "chapters/tier5-executors.nw"
+#line 537 "chapters/tier5-executors.nw"
 /* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
@@ -245,7 +245,7 @@ int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg);
 void tw__mutex_init(pthread_mutex_t *m);
 char **tw__strv_dup(const char *const *v);
 void tw__strv_free(char **v);
-#line 2403 "chapters/tier5-executors.nw"
+#line 2408 "chapters/tier5-executors.nw"
 typedef struct tw__child {
     tw_future hdr;                      /* reference count only */
     tw_loop *loop;

@@ -62,7 +62,7 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 643 "chapters/tier5-executors.nw"
+#line 648 "chapters/tier5-executors.nw"
     tw__vars_unref(t->vars);
 #line 502 "chapters/tier4-tasks.nw"
 }
@@ -108,7 +108,7 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 633 "chapters/tier5-executors.nw"
+#line 638 "chapters/tier5-executors.nw"
     t->vars = tw__vars_ref(tw__vars_current());
 #line 331 "chapters/tier4-tasks.nw"
     tw__schedule(L, task_step_callback, t, t);
@@ -148,7 +148,7 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     L->current = t;
     
-#line 636 "chapters/tier5-executors.nw"
+#line 641 "chapters/tier5-executors.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
 #line 380 "chapters/tier4-tasks.nw"
@@ -188,7 +188,7 @@ for (;;) {
 }
 #line 381 "chapters/tier4-tasks.nw"
     
-#line 640 "chapters/tier5-executors.nw"
+#line 645 "chapters/tier5-executors.nw"
     tw__vars_slot = outer_vars;
 #line 382 "chapters/tier4-tasks.nw"
     L->current = outer;
@@ -1242,7 +1242,7 @@ tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
     err = tw_loop_run_until_complete(L, main, result);
     cancel_all_tasks(L);
     
-#line 563 "chapters/tier5-executors.nw"
+#line 568 "chapters/tier5-executors.nw"
     if (L->default_executor)
         tw_error_unref(tw_loop_run_until_complete(L, tw_loop_shutdown_default_executor(L), NULL));
 #line 683 "chapters/tier4-tasks.nw"
