@@ -1,4 +1,4 @@
-#line 402 "chapters/tier1-coroutines.nw"
+#line 446 "chapters/tier1-coroutines.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio.
    Tangled from the book (tower.nw and chapters/): edit the book, not this file. */
 #ifndef TOWER_H
@@ -20,5 +20,5 @@
 #include "tower/protocol.h"
 #line 174 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
-#line 412 "chapters/tier1-coroutines.nw"
+#line 456 "chapters/tier1-coroutines.nw"
 #endif

@@ -1,9 +1,9 @@
-#line 468 "chapters/tier1-coroutines.nw"
+#line 512 "chapters/tier1-coroutines.nw"
 /* error.c -- the error model */
 #include "private.h"
 #include <stdarg.h>
 
-#line 479 "chapters/tier1-coroutines.nw"
+#line 523 "chapters/tier1-coroutines.nw"
 void tw__fatal(const char *fmt, ...)
 {
     va_list ap;
@@ -43,7 +43,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 562 "chapters/tier1-coroutines.nw"
+#line 606 "chapters/tier1-coroutines.nw"
 #include <malloc.h>
 
 _Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
@@ -91,7 +91,7 @@ void tw__pool_unuse(void)
             free(b);
         }
 }
-#line 681 "chapters/tier1-coroutines.nw"
+#line 725 "chapters/tier1-coroutines.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -125,7 +125,7 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
-#line 698 "chapters/tier1-coroutines.nw"
+#line 742 "chapters/tier1-coroutines.nw"
 };
 
 static const tw_errkind kind_parent[TW_ERR__COUNT] = {
@@ -145,9 +145,9 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
 #line 694 "chapters/tier9-streams.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
-#line 705 "chapters/tier1-coroutines.nw"
+#line 749 "chapters/tier1-coroutines.nw"
 };
-#line 709 "chapters/tier1-coroutines.nw"
+#line 753 "chapters/tier1-coroutines.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -226,7 +226,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 790 "chapters/tier1-coroutines.nw"
+#line 834 "chapters/tier1-coroutines.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }

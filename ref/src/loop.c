@@ -1,4 +1,4 @@
-#line 403 "chapters/tier2-event-loop.nw"
+#line 396 "chapters/tier2-event-loop.nw"
 /* loop.c -- the event loop */
 #include "private.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 433 "chapters/tier2-event-loop.nw"
+#line 426 "chapters/tier2-event-loop.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -19,7 +19,7 @@ static tw_error other_running_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeE
     "Cannot run the event loop while another loop is running");
 static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
-#line 446 "chapters/tier2-event-loop.nw"
+#line 439 "chapters/tier2-event-loop.nw"
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
@@ -63,7 +63,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 500 "chapters/tier2-event-loop.nw"
+#line 493 "chapters/tier2-event-loop.nw"
 void tw__ready_push(tw_loop *L, tw_handle *h)
 {
     struct tw__ring *r = &L->ready;
@@ -89,7 +89,7 @@ static tw_handle *ready_pop(tw_loop *L)
     r->len--;
     return h;
 }
-#line 553 "chapters/tier2-event-loop.nw"
+#line 546 "chapters/tier2-event-loop.nw"
 enum { HEAP_ARITY = 4 };
 
 static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
@@ -190,7 +190,7 @@ static void heap_drop_cancelled(tw_loop *L)
     L->ncancelled = 0;
     heapify(L->heap, n);
 }
-#line 680 "chapters/tier2-event-loop.nw"
+#line 673 "chapters/tier2-event-loop.nw"
 enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
 
 static bool many_due(const tw_loop *L, double end)
@@ -269,7 +269,7 @@ static void heap_take_due(tw_loop *L, double end)
     L->nheap = n - due;
     heapify(L->heap, L->nheap);
 }
-#line 769 "chapters/tier2-event-loop.nw"
+#line 762 "chapters/tier2-event-loop.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -283,7 +283,7 @@ double tw_loop_time(const tw_loop *L)
 }
 
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
-#line 790 "chapters/tier2-event-loop.nw"
+#line 783 "chapters/tier2-event-loop.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -318,7 +318,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 833 "chapters/tier2-event-loop.nw"
+#line 826 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -336,7 +336,7 @@ while (L->resources)
 #line 1368 "chapters/tier7-transports.nw"
 free(L->rbuf);
 L->rbuf = NULL;
-#line 841 "chapters/tier2-event-loop.nw"
+#line 834 "chapters/tier2-event-loop.nw"
     pthread_mutex_lock(&L->ts_lock);
     L->closed = true;
     pthread_mutex_unlock(&L->ts_lock);
@@ -380,7 +380,7 @@ void tw_loop_free(tw_loop *L)
     free(L);
     tw__pool_unuse();
 }
-#line 889 "chapters/tier2-event-loop.nw"
+#line 882 "chapters/tier2-event-loop.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
@@ -440,7 +440,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 960 "chapters/tier2-event-loop.nw"
+#line 953 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -480,7 +480,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 1008 "chapters/tier2-event-loop.nw"
+#line 1001 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -611,7 +611,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1096 "chapters/tier2-event-loop.nw"
+#line 1089 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -669,7 +669,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 1158 "chapters/tier2-event-loop.nw"
+#line 1151 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -688,8 +688,12 @@ void tw_loop_default_exception_handler(tw_loop *L, const tw_context *ctx)
     fprintf(stderr, "%s\n", ctx->message ? ctx->message : "Unhandled exception in event loop");
     if (ctx->handle)
         fprintf(stderr, "handle: <Handle %p>\n", (void *)ctx->handle);
-    if (ctx->future)
-        tw__future_describe(stderr, ctx->future);
+    if (ctx->future) {
+        tw_object *o = (tw_object *)ctx->future;   /* a future or task describes itself */
+        fputs("future: ", stderr);
+        o->cls->describe(o, stderr);
+        fputc('\n', stderr);
+    }
     for (size_t i = 0; i < ctx->nitems; i++)
         fprintf(stderr, "%s: %s\n", ctx->items[i].key, ctx->items[i].value);
     if (ctx->error) {
@@ -715,7 +719,7 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     tw_loop_call_exception_handler(L, &ctx);
     tw_error_unref(err);
 }
-#line 1220 "chapters/tier2-event-loop.nw"
+#line 1217 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -786,13 +790,13 @@ static void run_once(tw_loop *L)
 #line 1533 "chapters/tier5-executors.nw"
     if (timeout_ms != 0 && atomic_load(&L->external) > 0)
         timeout_ms = tw__spin_before_blocking(L, timeout_ms);
-#line 1287 "chapters/tier2-event-loop.nw"
+#line 1284 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 1303 "chapters/tier2-event-loop.nw"
+#line 1300 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -800,9 +804,9 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 1292 "chapters/tier2-event-loop.nw"
+#line 1289 "chapters/tier2-event-loop.nw"
     
-#line 1318 "chapters/tier2-event-loop.nw"
+#line 1315 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     if (n > 4)
@@ -815,10 +819,10 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 1293 "chapters/tier2-event-loop.nw"
+#line 1290 "chapters/tier2-event-loop.nw"
 }
 #line 1335 "chapters/tier2-event-loop.nw"
-static tw_error *check_runnable(const tw_loop *L)
+tw_error *tw__loop_runnable(const tw_loop *L)
 {
     if (L->closed)
         return &closed_error;
@@ -831,7 +835,7 @@ static tw_error *check_runnable(const tw_loop *L)
 
 tw_error *tw_loop_run_forever(tw_loop *L)
 {
-    tw_error *err = check_runnable(L);
+    tw_error *err = tw__loop_runnable(L);
     if (err)
         return err;
     L->running = true;
@@ -850,47 +854,4 @@ tw_error *tw_loop_run_forever(tw_loop *L)
 void tw_loop_stop(tw_loop *L)
 {
     L->stopping = true;
-}
-#line 1375 "chapters/tier2-event-loop.nw"
-static tw_error *stop_when_done(tw_future *f, void *loop)
-{
-    (void)f;
-    tw_loop_stop(loop);
-    return NULL;
-}
-
-tw_error *tw_loop_run_until_complete(tw_loop *L, void *awaitable, tw_value *result)
-{
-    tw_object *o = awaitable;
-    tw_future *f;
-    tw_error *err = check_runnable(L);
-    if (result)
-        *result = TW_NONE;
-    if (err) {
-        tw_unref(awaitable);
-        return err;
-    }
-    if (o->kind == TW_KIND_CORO || o->kind == TW_KIND_YIELD)
-        f = tw_task_future(tw_loop_create_task(L, awaitable, NULL));
-    else if (o->kind == TW_KIND_FUTURE || o->kind == TW_KIND_TASK)
-        f = awaitable;
-    else
-        return tw_error_new(TW_ERR_TYPE,
-                            "An asyncio.Future, a coroutine or an awaitable is required");
-    if (f->loop != L) {
-        tw_unref(f);
-        return tw_error_new(TW_ERR_VALUE, "The future belongs to a different loop than "
-                                          "the one specified as the loop argument");
-    }
-    tw_future_add_done_callback(f, stop_when_done, L);
-    err = tw_loop_run_forever(L);
-    tw_future_remove_done_callback(f, stop_when_done, L);
-    if (err == NULL) {
-        if (!tw_future_done(f))
-            err = tw_error_new(TW_ERR_RUNTIME, "Event loop stopped before Future completed.");
-        else
-            err = tw_future_result(f, result);
-    }
-    tw_unref(f);
-    return err;
 }

@@ -1,4 +1,4 @@
-#line 424 "chapters/tier1-coroutines.nw"
+#line 468 "chapters/tier1-coroutines.nw"
 /* private.h -- the runtime's internal structures; not installed. */
 #ifndef TOWER_PRIVATE_H
 #define TOWER_PRIVATE_H
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 446 "chapters/tier1-coroutines.nw"
+#line 490 "chapters/tier1-coroutines.nw"
 struct tw_error {
     int refs;                 /* < 0: static and immortal */
     tw_errkind kind;
@@ -26,7 +26,7 @@ void *tw__alloc(size_t size);
 void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-#line 619 "chapters/tier1-coroutines.nw"
+#line 663 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -83,7 +83,7 @@ static inline void tw__pool_put(void *p, size_t size)
 {
     tw__pool_give(p, tw__pool_class(size));
 }
-#line 347 "chapters/tier2-event-loop.nw"
+#line 339 "chapters/tier2-event-loop.nw"
 #include <signal.h>
 
 struct tw_handle {
@@ -137,7 +137,7 @@ size_t npassive;
 struct tw__resource *resources;
 #line 1364 "chapters/tier7-transports.nw"
 char *rbuf;                               /* the socket transports' read buffer */
-#line 389 "chapters/tier2-event-loop.nw"
+#line 381 "chapters/tier2-event-loop.nw"
 };
 
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
@@ -146,8 +146,9 @@ void tw__schedule(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
 void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, void *keep);
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 void tw__loop_destroy_tasks(tw_loop *loop);
+tw_error *tw__loop_runnable(const tw_loop *loop);
 extern _Thread_local tw_loop *tw__running;
-#line 145 "chapters/tier3-futures.nw"
+#line 149 "chapters/tier3-futures.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -179,15 +180,16 @@ struct tw_future {
 };
 
 void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__future_class *cls);
-void tw__future_free(tw_future *f);
 bool tw__future_cancel(tw_future *f, const char *msg);
 tw_error *tw__future_cancelled_error(tw_future *f);
 void tw__future_outcome(tw_future *f, tw_value *v, tw_error **e);
 void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep);
 void tw__future_drop_callbacks(tw_future *f);
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
-void tw__future_describe(FILE *out, tw_future *f);
-#line 200 "chapters/tier4-tasks.nw"
+void tw__future_finalize(tw_object *o);
+void tw__future_describe_state(tw_future *f, FILE *out);
+int tw__future_await(tw_object *o, tw_coro *co);
+#line 233 "chapters/tier4-tasks.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -195,16 +197,13 @@ struct tw_task {
     char *name;
     unsigned long long number;
     bool must_cancel;
-    bool yielded;
     int num_cancels;
     struct tw_task *prev, *next;
     
 #line 822 "chapters/tier5-executors.nw"
     struct tw__vars *vars;              /* tier 5: the task's context */
-#line 211 "chapters/tier4-tasks.nw"
+#line 243 "chapters/tier4-tasks.nw"
 };
-
-tw_error *tw__task_wakeup(tw_future *f, void *task);
 #line 826 "chapters/tier5-executors.nw"
 /* tier 5 */
 struct tw__vars;
@@ -328,5 +327,5 @@ tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_prot
                                      tw_future *waiter);
 #line 1680 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
-#line 438 "chapters/tier1-coroutines.nw"
+#line 482 "chapters/tier1-coroutines.nw"
 #endif
