@@ -327,7 +327,7 @@ tw_error *tw_loop_close(tw_loop *L)
         return NULL;
     tw__loop_destroy_tasks(L);
     
-#line 852 "chapters/tier5-executors.nw"
+#line 799 "chapters/tier5-executors.nw"
     tw__children_close(L);
     tw__executors_close(L);
 #line 637 "chapters/tier7-transports.nw"
@@ -787,7 +787,7 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 1533 "chapters/tier5-executors.nw"
+#line 1373 "chapters/tier5-executors.nw"
     if (timeout_ms != 0 && atomic_load(&L->external) > 0)
         timeout_ms = tw__spin_before_blocking(L, timeout_ms);
 #line 1284 "chapters/tier2-event-loop.nw"

@@ -126,7 +126,7 @@ struct tw_loop {
     struct tw_task *tasks;
     size_t ntasks;
     
-#line 814 "chapters/tier5-executors.nw"
+#line 771 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
@@ -189,7 +189,7 @@ void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_finalize(tw_object *o);
 void tw__future_describe_state(tw_future *f, FILE *out);
 int tw__future_await(tw_object *o, tw_coro *co);
-#line 233 "chapters/tier4-tasks.nw"
+#line 279 "chapters/tier4-tasks.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -199,19 +199,17 @@ struct tw_task {
     bool must_cancel;
     int num_cancels;
     struct tw_task *prev, *next;
-    
-#line 822 "chapters/tier5-executors.nw"
-    struct tw__vars *vars;              /* tier 5: the task's context */
-#line 243 "chapters/tier4-tasks.nw"
+    struct tw__vars *vars;              /* the task's context */
 };
-#line 826 "chapters/tier5-executors.nw"
-/* tier 5 */
+
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
 struct tw__vars *tw__vars_ref(struct tw__vars *v);
 void tw__vars_unref(struct tw__vars *v);
 struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
+#line 779 "chapters/tier5-executors.nw"
+/* tier 5 */
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
 int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg);

@@ -39,7 +39,7 @@ typedef enum tw_errkind {
     TW_ERR_NO_MEMORY,       /* MemoryError */
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
     
-#line 441 "chapters/tier5-executors.nw"
+#line 398 "chapters/tier5-executors.nw"
     TW_ERR_FILE_NOT_FOUND,  /* FileNotFoundError, an OSError */
     TW_ERR_PERMISSION,      /* PermissionError, an OSError */
     TW_ERR_PROCESS_LOOKUP,  /* ProcessLookupError, an OSError */
