@@ -109,7 +109,7 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_GROUP] = "ExceptionGroup",
     [TW_ERR_USER] = "Exception",
     
-#line 2374 "chapters/tier5-executors.nw"
+#line 2372 "chapters/tier5-executors.nw"
     [TW_ERR_FILE_NOT_FOUND] = "FileNotFoundError",
     [TW_ERR_PERMISSION] = "PermissionError",
     [TW_ERR_PROCESS_LOOKUP] = "ProcessLookupError",
@@ -133,7 +133,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
     
-#line 2383 "chapters/tier5-executors.nw"
+#line 2381 "chapters/tier5-executors.nw"
     [TW_ERR_FILE_NOT_FOUND] = TW_ERR_OS,
     [TW_ERR_PERMISSION] = TW_ERR_OS,
     [TW_ERR_PROCESS_LOOKUP] = TW_ERR_OS,

@@ -125,6 +125,7 @@ struct tw_loop {
     struct tw_task *current;
     struct tw_task *tasks;
     size_t ntasks;
+    struct tw__shutdown_step *shutdown_steps;
     
 #line 771 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
@@ -137,7 +138,13 @@ size_t npassive;
 struct tw__resource *resources;
 #line 1364 "chapters/tier7-transports.nw"
 char *rbuf;                               /* the socket transports' read buffer */
-#line 381 "chapters/tier2-event-loop.nw"
+#line 382 "chapters/tier2-event-loop.nw"
+};
+
+typedef void *(*tw__shutdown_fn)(tw_loop *loop);
+struct tw__shutdown_step {
+    tw__shutdown_fn make;
+    struct tw__shutdown_step *next;
 };
 
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
@@ -147,6 +154,7 @@ void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, vo
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 void tw__loop_destroy_tasks(tw_loop *loop);
 tw_error *tw__loop_runnable(const tw_loop *loop);
+void tw__loop_add_shutdown_step(tw_loop *loop, tw__shutdown_fn make);
 extern _Thread_local tw_loop *tw__running;
 #line 149 "chapters/tier3-futures.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };

@@ -1,10 +1,10 @@
-#line 3489 "chapters/tier5-executors.nw"
+#line 3487 "chapters/tier5-executors.nw"
 /* process.c -- asyncio.subprocess: Process, its stream protocol, pipe readers and writers */
 #include "private.h"
 #include <errno.h>
 #include <signal.h>
 
-#line 3510 "chapters/tier5-executors.nw"
+#line 3508 "chapters/tier5-executors.nw"
 struct tw_pipe_reader {
     tw_future hdr;                      /* reference count only */
     tw_loop *loop;
@@ -76,7 +76,7 @@ static void reader_maybe_resume(tw_pipe_reader *r)
         tw_pipe_transport_resume_reading(r->transport);
     }
 }
-#line 3587 "chapters/tier5-executors.nw"
+#line 3585 "chapters/tier5-executors.nw"
 static void reader_feed_data(tw_pipe_reader *r, const void *data, size_t len)
 {
     if (len == 0)
@@ -117,7 +117,7 @@ bool tw_pipe_reader_at_eof(const tw_pipe_reader *r)
 {
     return r->eof && r->len == 0;
 }
-#line 3633 "chapters/tier5-executors.nw"
+#line 3631 "chapters/tier5-executors.nw"
 struct reader_frame {
     tw_coro co;
     tw_pipe_reader *r;
@@ -136,7 +136,7 @@ static void *reader_coroutine(tw_coro_fn body, size_t size, tw_pipe_reader *r,
     f->co.cleanup = cleanup;
     return f;
 }
-#line 3658 "chapters/tier5-executors.nw"
+#line 3656 "chapters/tier5-executors.nw"
 struct wait_data_frame {
     tw_coro co;
     tw_pipe_reader *r;
@@ -179,7 +179,7 @@ static void *wait_for_data(tw_pipe_reader *r, const char *who)
     f->who = who;
     return f;
 }
-#line 3706 "chapters/tier5-executors.nw"
+#line 3704 "chapters/tier5-executors.nw"
 struct read_frame {
     tw_coro co;
     tw_pipe_reader *r;
@@ -251,7 +251,7 @@ void *tw_pipe_reader_read(tw_pipe_reader *r, ptrdiff_t n)
     f->n = n;
     return f;
 }
-#line 3788 "chapters/tier5-executors.nw"
+#line 3786 "chapters/tier5-executors.nw"
 struct readline_frame {
     tw_coro co;
     tw_pipe_reader *r;
@@ -308,7 +308,7 @@ void *tw_pipe_reader_readline(tw_pipe_reader *r)
     return reader_coroutine(readline_body, sizeof(struct readline_frame), r,
                             reader_frame_cleanup);
 }
-#line 3852 "chapters/tier5-executors.nw"
+#line 3850 "chapters/tier5-executors.nw"
 struct tw_pipe_writer {
     tw_process *proc;
     tw_pipe_transport *pipe;
@@ -328,7 +328,7 @@ struct tw_process {
     size_t ndrains;
     tw_future *made;                    /* done once connection_made has run */
 };
-#line 3877 "chapters/tier5-executors.nw"
+#line 3875 "chapters/tier5-executors.nw"
 tw_error *tw_pipe_writer_write(tw_pipe_writer *w, const void *data, size_t len)
 {
     return tw_pipe_transport_write(w->pipe, data, len);
@@ -391,7 +391,7 @@ void *tw_pipe_writer_drain(tw_pipe_writer *w)
     f->co.cleanup = drain_cleanup;
     return f;
 }
-#line 3949 "chapters/tier5-executors.nw"
+#line 3947 "chapters/tier5-executors.nw"
 static void flow_connection_lost(tw_process *p, tw_error *exc)
 {
     p->lost = true;
@@ -501,7 +501,7 @@ static const tw_subprocess_protocol stream_protocol = {
     proc_process_exited, proc_connection_lost, proc_pause_writing, proc_resume_writing,
     proc_ref, proc_unref,
 };
-#line 4067 "chapters/tier5-executors.nw"
+#line 4065 "chapters/tier5-executors.nw"
 static void process_finalize(tw_future *f)
 {
     tw_process *p = (tw_process *)f;
@@ -593,7 +593,7 @@ void *tw_create_subprocess_shell(const char *cmd, const tw_subprocess_options *o
 {
     return create(true, NULL, cmd, options);
 }
-#line 4163 "chapters/tier5-executors.nw"
+#line 4161 "chapters/tier5-executors.nw"
 int tw_process_pid(const tw_process *p)
 {
     return tw_subprocess_transport_get_pid(p->transport);
@@ -626,7 +626,7 @@ void tw_process_unref(tw_process *p)
 {
     tw_unref(p);
 }
-#line 4204 "chapters/tier5-executors.nw"
+#line 4202 "chapters/tier5-executors.nw"
 struct feed_frame {
     tw_coro co;
     tw_process *p;
@@ -691,7 +691,7 @@ static void *read_stream(tw_process *p, int fd)
     f->co.cleanup = read_stream_cleanup;
     return f;
 }
-#line 4274 "chapters/tier5-executors.nw"
+#line 4272 "chapters/tier5-executors.nw"
 struct communicate_frame {
     tw_coro co;
     tw_process *p;

@@ -1,4 +1,4 @@
-#line 2232 "chapters/tier5-executors.nw"
+#line 2230 "chapters/tier5-executors.nw"
 /* subprocess.c -- starting children, the subprocess transport and its pipes */
 #include "private.h"
 #include <errno.h>
@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 2260 "chapters/tier5-executors.nw"
+#line 2258 "chapters/tier5-executors.nw"
 enum { OS_ERROR, BLOCKING_IO, CHILD_PROCESS, BROKEN_PIPE, CONNECTION_ABORTED,
        CONNECTION_REFUSED, CONNECTION_RESET, FILE_EXISTS, FILE_NOT_FOUND, INTERRUPTED,
        IS_A_DIRECTORY, NOT_A_DIRECTORY, PERMISSION, PROCESS_LOOKUP, TIMEOUT, NCLASSES };
@@ -91,7 +91,7 @@ tw_error *tw_os_error_new(int errnum, const char *filename)
     return e;
 }
 
-#line 2350 "chapters/tier5-executors.nw"
+#line 2348 "chapters/tier5-executors.nw"
 static const struct os_error *os_error_of(const tw_error *e)
 {
     for (int i = 0; e && i < NCLASSES; i++)
@@ -111,7 +111,7 @@ const char *tw_os_error_filename(const tw_error *e)
     const struct os_error *oe = os_error_of(e);
     return oe && oe->has_filename ? oe->filename : NULL;
 }
-#line 2419 "chapters/tier5-executors.nw"
+#line 2417 "chapters/tier5-executors.nw"
 enum { FAILED_EXEC, FAILED_CHDIR, FAILED_SETUP };
 
 struct spawn {
@@ -149,7 +149,7 @@ static int pipe_high(int fds[2])
         close(fds[1]);
     return -1;
 }
-#line 2459 "chapters/tier5-executors.nw"
+#line 2457 "chapters/tier5-executors.nw"
 static void __attribute__((noreturn)) child_fail(int errfd, int step)
 {
     int report[2] = { errno, step };
@@ -184,7 +184,7 @@ static void __attribute__((noreturn)) child_exec(const struct spawn *sp, int err
         errno = saved;
     child_fail(errfd, FAILED_EXEC);
 }
-#line 2505 "chapters/tier5-executors.nw"
+#line 2503 "chapters/tier5-executors.nw"
 char **tw__strv_dup(const char *const *v)
 {
     size_t n = 0;
@@ -249,7 +249,7 @@ static char **exec_candidates(const char *program, char *const *envp)
     }
     return v;
 }
-#line 2579 "chapters/tier5-executors.nw"
+#line 2577 "chapters/tier5-executors.nw"
 static atomic_bool no_pidfd;
 
 static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
@@ -291,7 +291,7 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     }
     return NULL;
 }
-#line 2632 "chapters/tier5-executors.nw"
+#line 2630 "chapters/tier5-executors.nw"
 struct tw_pipe_transport {
     tw_subprocess_transport *proc;
     int fd;                             /* the parent's end; -1 once closed */
@@ -320,7 +320,7 @@ struct tw_subprocess_transport {
 };
 
 enum { WRITE_HIGH = 64 * 1024, WRITE_LOW = 16 * 1024 };
-#line 2674 "chapters/tier5-executors.nw"
+#line 2672 "chapters/tier5-executors.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_CLOSED, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -368,7 +368,7 @@ static void report(tw_loop *L, const char *message, tw_error *err)
         tw_error_unref(err);
     }
 }
-#line 2724 "chapters/tier5-executors.nw"
+#line 2722 "chapters/tier5-executors.nw"
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc);
 static void process_exited(tw_subprocess_transport *t, int code);
 static tw_error *connection_lost(tw_subprocess_transport *t);
@@ -404,7 +404,7 @@ static tw_error *run_call(void *arg)
         return p->process_exited ? p->process_exited(t->self) : NULL;
     }
 }
-#line 2770 "chapters/tier5-executors.nw"
+#line 2768 "chapters/tier5-executors.nw"
 static void pipe_close_with(tw_pipe_transport *p, tw_error *exc)
 {
     tw_loop *L = p->proc->loop;
@@ -434,7 +434,7 @@ static tw_error *read_ready(void *arg)
     }
     return NULL;
 }
-#line 2806 "chapters/tier5-executors.nw"
+#line 2804 "chapters/tier5-executors.nw"
 static void try_finish(tw_subprocess_transport *t);
 
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
@@ -447,7 +447,7 @@ static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
     call_later(p->proc, CALL_PIPE_LOST, p->childfd, exc, NULL, 0);
     try_finish(p->proc);
 }
-#line 2835 "chapters/tier5-executors.nw"
+#line 2833 "chapters/tier5-executors.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -529,7 +529,7 @@ static tw_error *write_pipe_peer_closed(void *arg)
     tw_error_unref(e);
     return NULL;
 }
-#line 2919 "chapters/tier5-executors.nw"
+#line 2917 "chapters/tier5-executors.nw"
 tw_error *tw_pipe_transport_write(tw_pipe_transport *p, const void *data, size_t len)
 {
     const unsigned char *d = data;
@@ -612,7 +612,7 @@ ssize_t tw__write_quietly(int fd, const void *data, size_t len)
 {
     return write_quietly(fd, data, len);
 }
-#line 3006 "chapters/tier5-executors.nw"
+#line 3004 "chapters/tier5-executors.nw"
 static void reap(tw_subprocess_transport *t)
 {
     int status = 0, code;
@@ -640,7 +640,7 @@ static tw_error *pidfd_ready(void *arg)
     }
     return NULL;
 }
-#line 3045 "chapters/tier5-executors.nw"
+#line 3043 "chapters/tier5-executors.nw"
 static tw_error *wait_for_exit(void *pid, tw_value *result)
 {
     siginfo_t info;
@@ -680,7 +680,7 @@ static void process_exited(tw_subprocess_transport *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 3095 "chapters/tier5-executors.nw"
+#line 3093 "chapters/tier5-executors.nw"
 static void drop_protocol(tw_subprocess_transport *t)
 {
     if (t->has_protocol) {
@@ -733,7 +733,7 @@ static tw_error *connection_lost(tw_subprocess_transport *t)
     unlist(t);
     return err;
 }
-#line 3155 "chapters/tier5-executors.nw"
+#line 3153 "chapters/tier5-executors.nw"
 static void release_system(tw_subprocess_transport *t)
 {
     tw_loop *L = t->loop;
@@ -780,7 +780,7 @@ static void transport_finalize(tw_future *f)
 
 static const tw__future_class transport_class =
     { "SubprocessTransport", NULL, transport_finalize, NULL };
-#line 3211 "chapters/tier5-executors.nw"
+#line 3209 "chapters/tier5-executors.nw"
 static tw_pipe_transport *pipe_new(tw_subprocess_transport *t, int fd, int childfd)
 {
     tw_pipe_transport *p = tw__alloc(sizeof *p);
@@ -823,7 +823,7 @@ static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
     }
     return NULL;
 }
-#line 3256 "chapters/tier5-executors.nw"
+#line 3254 "chapters/tier5-executors.nw"
 static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto, void *self,
                                  char *const *argv, const tw_subprocess_options *o,
                                  tw_subprocess_transport **out)
@@ -866,7 +866,7 @@ static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto
         return err;
     }
     
-#line 3308 "chapters/tier5-executors.nw"
+#line 3306 "chapters/tier5-executors.nw"
 t = tw__alloc(sizeof *t);
 tw__future_init(&t->hdr, L, TW_KIND_FUTURE, &transport_class);
 t->hdr.obj.refs = 2;
@@ -893,11 +893,11 @@ if (err) {
     return err;
 }
 call_later(t, CALL_CONNECTION_MADE, 0, NULL, NULL, 0);
-#line 3298 "chapters/tier5-executors.nw"
+#line 3296 "chapters/tier5-executors.nw"
     *out = t;
     return NULL;
 }
-#line 3339 "chapters/tier5-executors.nw"
+#line 3337 "chapters/tier5-executors.nw"
 tw_error *tw_loop_subprocess_exec(tw_loop *loop, const tw_subprocess_protocol *protocol,
                                   void *self, const char *const *argv,
                                   const tw_subprocess_options *options,
@@ -944,7 +944,7 @@ void tw_subprocess_transport_unref(tw_subprocess_transport *t)
 {
     tw_unref(t);
 }
-#line 3391 "chapters/tier5-executors.nw"
+#line 3389 "chapters/tier5-executors.nw"
 tw_error *tw_subprocess_transport_send_signal(tw_subprocess_transport *t, int sig)
 {
     if (t->lost)
@@ -975,7 +975,7 @@ void tw_subprocess_transport_close(tw_subprocess_transport *t)
     if (!t->reaped)
         kill(t->pid, SIGKILL);
 }
-#line 3427 "chapters/tier5-executors.nw"
+#line 3425 "chapters/tier5-executors.nw"
 struct wait_frame {
     tw_coro co;
     tw_subprocess_transport *t;
@@ -1011,7 +1011,7 @@ void *tw_subprocess_transport_wait(tw_subprocess_transport *t)
     f->co.cleanup = wait_cleanup;
     return f;
 }
-#line 3471 "chapters/tier5-executors.nw"
+#line 3469 "chapters/tier5-executors.nw"
 void tw__children_close(tw_loop *L)
 {
     while (L->children) {

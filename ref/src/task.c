@@ -357,7 +357,7 @@ void *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1064 "chapters/tier4-tasks.nw"
+#line 1074 "chapters/tier4-tasks.nw"
 void *tw__coro_take_error(tw_coro *co)
 {
     tw_error *e = co->got_err;
@@ -402,7 +402,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return set_none_unless_done(waiter);
 }
-#line 1117 "chapters/tier4-tasks.nw"
+#line 1127 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -440,7 +440,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1159 "chapters/tier4-tasks.nw"
+#line 1169 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -501,7 +501,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 1229 "chapters/tier4-tasks.nw"
+#line 1239 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -594,7 +594,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1331 "chapters/tier4-tasks.nw"
+#line 1341 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -613,7 +613,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1355 "chapters/tier4-tasks.nw"
+#line 1365 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = running_loop("tw_wait");
@@ -638,7 +638,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 1389 "chapters/tier4-tasks.nw"
+#line 1399 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -700,7 +700,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1472 "chapters/tier4-tasks.nw"
+#line 1482 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -709,7 +709,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1450 "chapters/tier4-tasks.nw"
+#line 1460 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -729,7 +729,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1483 "chapters/tier4-tasks.nw"
+#line 1493 "chapters/tier4-tasks.nw"
 void *tw_wait_for(void *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -738,7 +738,7 @@ void *tw_wait_for(void *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return f;
 }
-#line 1504 "chapters/tier4-tasks.nw"
+#line 1514 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -792,7 +792,7 @@ tw_future *tw_shield(void *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1568 "chapters/tier4-tasks.nw"
+#line 1578 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -873,7 +873,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1651 "chapters/tier4-tasks.nw"
+#line 1661 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
@@ -918,7 +918,7 @@ void *tw_as_completed_next(tw_as_completed *ac)
     f->co.cleanup = ac_next_cleanup;
     return f;
 }
-#line 1705 "chapters/tier4-tasks.nw"
+#line 1715 "chapters/tier4-tasks.nw"
 struct tw_taskgroup {
     tw_future fut;
     bool exiting, aborting, parent_cancel_requested;
@@ -964,7 +964,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 1753 "chapters/tier4-tasks.nw"
+#line 1763 "chapters/tier4-tasks.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -1017,7 +1017,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 1808 "chapters/tier4-tasks.nw"
+#line 1818 "chapters/tier4-tasks.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -1089,7 +1089,7 @@ void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
     f->co.cleanup = tg_exit_cleanup;
     return f;
 }
-#line 1896 "chapters/tier4-tasks.nw"
+#line 1906 "chapters/tier4-tasks.nw"
 enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
 
 struct tw_timeout {
@@ -1145,7 +1145,7 @@ static tw_error *timeout_fired(void *arg)
     tm->handler = NULL;
     return NULL;
 }
-#line 1954 "chapters/tier4-tasks.nw"
+#line 1964 "chapters/tier4-tasks.nw"
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
 {
     tw_loop *L;
@@ -1230,7 +1230,7 @@ tw_error *tw_loop_run_until_complete(tw_loop *L, void *awaitable, tw_value *resu
     tw_unref(f);
     return err;
 }
-#line 860 "chapters/tier4-tasks.nw"
+#line 864 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;
@@ -1270,6 +1270,12 @@ static void cancel_all_tasks(tw_loop *L)
     free(tasks);
 }
 
+static void run_shutdown_steps(tw_loop *L)
+{
+    for (struct tw__shutdown_step *s = L->shutdown_steps; s; s = s->next)
+        tw_error_unref(tw_loop_run_until_complete(L, s->make(L), NULL));
+}
+
 tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
 {
     tw_loop *L;
@@ -1284,11 +1290,7 @@ tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
     L = tw_loop_new_clock(clock);
     err = tw_loop_run_until_complete(L, main, result);
     cancel_all_tasks(L);
-    
-#line 804 "chapters/tier5-executors.nw"
-    if (L->default_executor)
-        tw_error_unref(tw_loop_run_until_complete(L, tw_loop_shutdown_default_executor(L), NULL));
-#line 914 "chapters/tier4-tasks.nw"
+    run_shutdown_steps(L);
     tw_loop_free(L);
     return err;
 }
