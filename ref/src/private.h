@@ -83,7 +83,7 @@ static inline void tw__pool_put(void *p, size_t size)
 {
     tw__pool_give(p, tw__pool_class(size));
 }
-#line 339 "chapters/tier2-event-loop.nw"
+#line 333 "chapters/tier2-event-loop.nw"
 #include <signal.h>
 
 struct tw_handle {
@@ -138,7 +138,7 @@ size_t npassive;
 struct tw__resource *resources;
 #line 1364 "chapters/tier7-transports.nw"
 char *rbuf;                               /* the socket transports' read buffer */
-#line 382 "chapters/tier2-event-loop.nw"
+#line 376 "chapters/tier2-event-loop.nw"
 };
 
 typedef void *(*tw__shutdown_fn)(tw_loop *loop);
@@ -197,7 +197,7 @@ void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_finalize(tw_object *o);
 void tw__future_describe_state(tw_future *f, FILE *out);
 int tw__future_await(tw_object *o, tw_coro *co);
-#line 279 "chapters/tier4-tasks.nw"
+#line 281 "chapters/tier4-tasks.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;

@@ -25,7 +25,7 @@ double tw_loop_time(const tw_loop *loop);
 tw_loop *tw_get_running_loop(void);
 void tw_loop_hold(tw_loop *loop);
 void tw_loop_unhold(tw_loop *loop);
-#line 223 "chapters/tier2-event-loop.nw"
+#line 217 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon(tw_loop *loop, tw_callback_fn fn, void *arg, tw_handle **handle);
 tw_error *tw_call_later(tw_loop *loop, double delay, tw_callback_fn fn, void *arg,
                         tw_handle **handle);
@@ -37,14 +37,14 @@ void tw_handle_cancel(tw_handle *handle);
 bool tw_handle_cancelled(const tw_handle *handle);
 double tw_handle_when(const tw_handle *handle);
 void tw_handle_release(tw_handle *handle);
-#line 266 "chapters/tier2-event-loop.nw"
+#line 260 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_add_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw_loop_remove_reader(tw_loop *loop, int fd);
 tw_error *tw_loop_add_writer(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw_loop_remove_writer(tw_loop *loop, int fd);
 tw_error *tw_loop_add_signal_handler(tw_loop *loop, int sig, tw_callback_fn fn, void *arg);
 bool tw_loop_remove_signal_handler(tw_loop *loop, int sig);
-#line 291 "chapters/tier2-event-loop.nw"
+#line 285 "chapters/tier2-event-loop.nw"
 typedef struct tw_context_item {
     const char *key;
     const char *value;
