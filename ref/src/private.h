@@ -254,31 +254,41 @@ struct tw__sync_frame {
     tw_error *err;
 };
 
-void *tw__sync_alloc(size_t size, const tw__future_class *cls);
-bool tw__sync_refuse_cancel(tw_future *f, const char *msg);
+typedef struct tw__sync_class {
+    const char *name;                   /* asyncio's class, as its repr names it */
+    void (*finalize)(void *primitive);  /* releases what it owns; NULL: nothing */
+} tw__sync_class;
+
+typedef struct tw__sync {
+    tw_object obj;
+    const tw__sync_class *cls;
+    tw_loop *loop;                      /* bound at the first wait */
+} tw__sync;
+
+void *tw__sync_alloc(size_t size, const tw__sync_class *cls);
 void *tw__sync_frame_new(tw_coro_fn body, size_t size, void *owner);
 tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list);
-#line 802 "chapters/tier6-queues.nw"
+#line 834 "chapters/tier6-queues.nw"
 struct tw_lock {
-    tw_future hdr;
+    tw__sync hdr;
     bool locked;
     tw__waitlist waiters;
 };
 
 struct tw_event {
-    tw_future hdr;
+    tw__sync hdr;
     bool value;
     tw__waitlist waiters;
 };
 
 struct tw_condition {
-    tw_future hdr;
+    tw__sync hdr;
     tw_lock *lock;
     tw__waitlist waiters;
 };
 
 struct tw_semaphore {
-    tw_future hdr;
+    tw__sync hdr;
     long value;
     long bound;                 /* < 0: not bounded */
     tw__waitlist waiters;
@@ -287,7 +297,7 @@ struct tw_semaphore {
 enum { TW__FILLING, TW__DRAINING, TW__RESETTING, TW__BROKEN };   /* tw_barrier.state */
 
 struct tw_barrier {
-    tw_future hdr;
+    tw__sync hdr;
     tw_condition *cond;
     size_t parties, count;
     int state;
@@ -296,7 +306,7 @@ struct tw_barrier {
 enum { TW__FIFO, TW__LIFO, TW__PRIORITY };   /* tw_queue.order */
 
 struct tw_queue {
-    tw_future hdr;
+    tw__sync hdr;
     int order;
     long maxsize;
     tw_value *items;            /* a ring for FIFO; an array, or a heap, from 0 otherwise */
