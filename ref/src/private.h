@@ -197,7 +197,7 @@ void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_finalize(tw_object *o);
 void tw__future_describe_state(tw_future *f, FILE *out);
 int tw__future_await(tw_object *o, tw_coro *co);
-#line 281 "chapters/tier4-tasks.nw"
+#line 283 "chapters/tier4-tasks.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
