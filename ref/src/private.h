@@ -83,7 +83,7 @@ static inline void tw__pool_put(void *p, size_t size)
 {
     tw__pool_give(p, tw__pool_class(size));
 }
-#line 333 "chapters/tier2-event-loop.nw"
+#line 337 "chapters/tier2-event-loop.nw"
 #include <signal.h>
 
 struct tw_handle {
@@ -138,7 +138,7 @@ size_t npassive;
 struct tw__resource *resources;
 #line 1364 "chapters/tier7-transports.nw"
 char *rbuf;                               /* the socket transports' read buffer */
-#line 376 "chapters/tier2-event-loop.nw"
+#line 380 "chapters/tier2-event-loop.nw"
 };
 
 typedef void *(*tw__shutdown_fn)(tw_loop *loop);
@@ -156,7 +156,7 @@ void tw__loop_destroy_tasks(tw_loop *loop);
 tw_error *tw__loop_runnable(const tw_loop *loop);
 void tw__loop_add_shutdown_step(tw_loop *loop, tw__shutdown_fn make);
 extern _Thread_local tw_loop *tw__running;
-#line 149 "chapters/tier3-futures.nw"
+#line 148 "chapters/tier3-futures.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
