@@ -1,4 +1,4 @@
-#line 470 "chapters/tier1-coroutines.nw"
+#line 514 "chapters/tier1-coroutines.nw"
 /* private.h -- the runtime's internal structures; not installed. */
 #ifndef TOWER_PRIVATE_H
 #define TOWER_PRIVATE_H
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 493 "chapters/tier1-coroutines.nw"
+#line 537 "chapters/tier1-coroutines.nw"
 struct tw_error {
     int refs;                 /* < 0: static and immortal */
     tw_errkind kind;
@@ -28,7 +28,7 @@ char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
-#line 997 "chapters/tier1-coroutines.nw"
+#line 1041 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -85,7 +85,7 @@ static inline void tw__pool_put(void *p, size_t size)
 {
     tw__pool_give(p, tw__pool_class(size));
 }
-#line 347 "chapters/tier2-event-loop.nw"
+#line 337 "chapters/tier2-event-loop.nw"
 #include <signal.h>
 
 struct tw_handle {
@@ -104,7 +104,7 @@ struct tw_handle {
 
 struct tw__ring { tw_handle **buf; size_t head, len, cap; };
 struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
-#line 924 "chapters/tier2-event-loop.nw"
+#line 959 "chapters/tier2-event-loop.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);  /* shuts the owner; must detach r */
     struct tw__resource *prev, *next;       /* NULL while not attached */
@@ -112,12 +112,12 @@ typedef struct tw__resource {
 
 typedef enum tw__close_stage {
     
-#line 257 "chapters/tier4-tasks.nw"
+#line 345 "chapters/tier4-tasks.nw"
     TW__CLOSE_TASKS,            /* tier 4: unfinished tasks, first */
-#line 717 "chapters/tier5-executors.nw"
+#line 666 "chapters/tier5-executors.nw"
     TW__CLOSE_CHILDREN,         /* tier 5: children still running */
     TW__CLOSE_EXECUTORS,        /* tier 5: the executors' threads */
-#line 931 "chapters/tier2-event-loop.nw"
+#line 966 "chapters/tier2-event-loop.nw"
     TW__CLOSE_LAST              /* tw__resource_attach: after every stage above */
 } tw__close_stage;
 
@@ -128,7 +128,7 @@ void tw__resource_detach(tw_loop *loop, tw__resource *r);
 
 static inline bool tw__resource_attached(const tw__resource *r) { return r->next != NULL; }
 
-#line 367 "chapters/tier2-event-loop.nw"
+#line 357 "chapters/tier2-event-loop.nw"
 struct tw_loop {
     bool closed, running, stopping, is_virtual;
     double vstart, offset;      /* a virtual clock: its start, how far it has moved */
@@ -154,8 +154,9 @@ struct tw_loop {
     tw__resource attached[TW__CLOSE_LAST + 1];  /* what to close at close: a ring per stage */
     tw__resource tasks_at_close;                /* tier 4: the tasks left unfinished */
     int (*before_blocking)(tw_loop *loop, int timeout_ms);  /* a tier's hook, or NULL */
+    struct tw__shutdown_step *shutdown_steps;
     
-#line 681 "chapters/tier5-executors.nw"
+#line 638 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     tw_executor *default_executor;
     bool executor_shutdown_called;
@@ -165,7 +166,13 @@ struct tw_loop {
 size_t npassive;
 #line 1578 "chapters/tier7-transports.nw"
 char *rbuf;                               /* the socket transports' read buffer */
-#line 393 "chapters/tier2-event-loop.nw"
+#line 384 "chapters/tier2-event-loop.nw"
+};
+
+typedef void *(*tw__shutdown_fn)(tw_loop *loop);
+struct tw__shutdown_step {
+    tw__shutdown_fn make;
+    struct tw__shutdown_step *next;
 };
 
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
@@ -173,8 +180,10 @@ void tw__ready_push(tw_loop *loop, tw_handle *h);
 void tw__schedule(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
 void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, void *keep);
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
+tw_error *tw__loop_runnable(const tw_loop *loop);
+void tw__loop_add_shutdown_step(tw_loop *loop, tw__shutdown_fn make);
 extern _Thread_local tw_loop *tw__running;
-#line 145 "chapters/tier3-futures.nw"
+#line 148 "chapters/tier3-futures.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -206,15 +215,16 @@ struct tw_future {
 };
 
 void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__future_class *cls);
-void tw__future_free(tw_future *f);
 bool tw__future_cancel(tw_future *f, const char *msg);
 tw_error *tw__future_cancelled_error(tw_future *f);
 void tw__future_outcome(tw_future *f, tw_value *v, tw_error **e);
 void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep);
 void tw__future_drop_callbacks(tw_future *f);
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
-void tw__future_describe(FILE *out, tw_future *f);
-#line 200 "chapters/tier4-tasks.nw"
+void tw__future_finalize(tw_object *o);
+void tw__future_describe_state(tw_future *f, FILE *out);
+int tw__future_await(tw_object *o, tw_coro *co);
+#line 283 "chapters/tier4-tasks.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -222,25 +232,20 @@ struct tw_task {
     char *name;
     unsigned long long number;
     bool must_cancel;
-    bool yielded;
     int num_cancels;
     struct tw_task *prev, *next;
-    
-#line 689 "chapters/tier5-executors.nw"
-    struct tw__vars *vars;              /* tier 5: the task's context */
-#line 211 "chapters/tier4-tasks.nw"
+    struct tw__vars *vars;              /* the task's context */
 };
 
-tw_error *tw__task_wakeup(tw_future *f, void *task);
 void tw__loop_destroy_tasks(tw_loop *loop);
-#line 693 "chapters/tier5-executors.nw"
-/* tier 5 */
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
 struct tw__vars *tw__vars_ref(struct tw__vars *v);
 void tw__vars_unref(struct tw__vars *v);
 struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
+#line 646 "chapters/tier5-executors.nw"
+/* tier 5 */
 int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg);
 void tw__mutex_init(pthread_mutex_t *m);
 char **tw__strv_dup(const char *const *v);
@@ -272,31 +277,41 @@ struct tw__sync_frame {
     tw_error *err;
 };
 
-void *tw__sync_alloc(size_t size, const tw__future_class *cls);
-bool tw__sync_refuse_cancel(tw_future *f, const char *msg);
+typedef struct tw__sync_class {
+    const char *name;                   /* asyncio's class, as its repr names it */
+    void (*finalize)(void *primitive);  /* releases what it owns; NULL: nothing */
+} tw__sync_class;
+
+typedef struct tw__sync {
+    tw_object obj;
+    const tw__sync_class *cls;
+    tw_loop *loop;                      /* bound at the first wait */
+} tw__sync;
+
+void *tw__sync_alloc(size_t size, const tw__sync_class *cls);
 void *tw__sync_frame_new(tw_coro_fn body, size_t size, void *owner);
 tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list);
-#line 802 "chapters/tier6-queues.nw"
+#line 834 "chapters/tier6-queues.nw"
 struct tw_lock {
-    tw_future hdr;
+    tw__sync hdr;
     bool locked;
     tw__waitlist waiters;
 };
 
 struct tw_event {
-    tw_future hdr;
+    tw__sync hdr;
     bool value;
     tw__waitlist waiters;
 };
 
 struct tw_condition {
-    tw_future hdr;
+    tw__sync hdr;
     tw_lock *lock;
     tw__waitlist waiters;
 };
 
 struct tw_semaphore {
-    tw_future hdr;
+    tw__sync hdr;
     long value;
     long bound;                 /* < 0: not bounded */
     tw__waitlist waiters;
@@ -305,7 +320,7 @@ struct tw_semaphore {
 enum { TW__FILLING, TW__DRAINING, TW__RESETTING, TW__BROKEN };   /* tw_barrier.state */
 
 struct tw_barrier {
-    tw_future hdr;
+    tw__sync hdr;
     tw_condition *cond;
     size_t parties, count;
     int state;
@@ -314,7 +329,7 @@ struct tw_barrier {
 enum { TW__FIFO, TW__LIFO, TW__PRIORITY };   /* tw_queue.order */
 
 struct tw_queue {
-    tw_future hdr;
+    tw__sync hdr;
     int order;
     long maxsize;
     tw_value *items;            /* a ring for FIFO; an array, or a heap, from 0 otherwise */
@@ -356,5 +371,5 @@ tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error 
 void tw__stream_reader_detach(tw_stream_reader *r);
 #line 1803 "chapters/tier9-streams.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
-#line 485 "chapters/tier1-coroutines.nw"
+#line 529 "chapters/tier1-coroutines.nw"
 #endif

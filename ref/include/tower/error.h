@@ -47,7 +47,7 @@ typedef enum tw_errkind {
     TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
 #line 176 "chapters/tier1-coroutines.nw"
     
-#line 440 "chapters/tier5-executors.nw"
+#line 397 "chapters/tier5-executors.nw"
     TW_ERR_BROKEN_EXECUTOR, /* concurrent.futures.BrokenExecutor, a RuntimeError */
     TW_ERR_BROKEN_PROCESS_POOL, /* ...process.BrokenProcessPool, a BrokenExecutor */
 #line 249 "chapters/tier6-queues.nw"
