@@ -1,7 +1,9 @@
 """Command line: tools/conform list|run|bless|check|report."""
 
 import argparse
+import math
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -11,14 +13,17 @@ from . import golden as golden_mod
 from . import impls as impls_mod
 from . import report, runner
 from .compare import count
-from .errors import SuiteError, UsageError
-from .execute import abort, stop_ignoring_signals
+from . import reaper
+from .errors import Interrupted, SuiteError, UsageError
+from .execute import abort, allow_starting, restore_signals, take_signals
 from .layout import Layout
 from .scenario import PROFILES, discover, select
 
 EPILOG = """\
 exit status: 0 when every result matched the expectations, 1 on failures,
-2 on a usage or suite error (malformed scenario, unknown expectation...).
+2 on a usage or suite error (malformed scenario, unknown expectation...),
+128+N when stopped by signal N (SIGINT, SIGTERM, SIGHUP): every edition is
+killed and the reports cover the scenarios that finished.
 The last line of `run` is "N passed, N failed, N skipped": passed counts PASS
 and XFAIL, failed counts FAIL, TIMEOUT, CRASH, ERROR, NOGOLDEN, XPASS and
 FLAKY, skipped counts UNSUPPORTED."""
@@ -122,6 +127,27 @@ def _expectations_for(path, impl, layout, scenarios):
     return {}
 
 
+# The largest --timeout-scale: beyond it a limit means "never" and overflows
+# the clocks it is added to.
+MAX_TIMEOUT_SCALE = 1000
+
+
+def _check_timeout_scale(scale):
+    if not (math.isfinite(scale) and 0 < scale <= MAX_TIMEOUT_SCALE):
+        raise UsageError(f"--timeout-scale {scale}: must be a number in (0, {MAX_TIMEOUT_SCALE}]")
+
+
+def _check_writable(option, path):
+    """Refuse an output file that cannot be written, before running anything."""
+    path = Path(path)
+    if path.is_dir():
+        raise UsageError(f"{option} {path}: is a directory")
+    if not path.parent.is_dir():
+        raise UsageError(f"{option} {path}: no such directory {path.parent}")
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UsageError(f"{option} {path}: not writable")
+
+
 def cmd_run(args, layout):
     if args.editions and not args.cmd:
         raise UsageError("--editions goes with --cmd")
@@ -129,16 +155,19 @@ def cmd_run(args, layout):
         raise UsageError("--ref-build goes with --impl ref")
     if args.ref_clock and args.impl != "ref":
         raise UsageError("--ref-clock goes with --impl ref")
-    if args.repeat < 1 or (args.jobs is not None and args.jobs < 1) or args.timeout_scale <= 0:
-        raise UsageError("--repeat and -j must be at least 1, --timeout-scale positive")
+    if args.repeat < 1 or (args.jobs is not None and args.jobs < 1):
+        raise UsageError("--repeat and -j must be at least 1")
+    _check_timeout_scale(args.timeout_scale)
+    if args.junit:
+        _check_writable("--junit", args.junit)
     scenarios = discover(layout)
     impl = impls_mod.make(args.impl, args.cmd, args.editions, args.python,
                           args.ref_build, args.wrap, args.ref_clock)
-    impl.check(layout)
     expectations = _expectations_for(args.expectations, impl, layout, scenarios)
     chosen = select(scenarios, args.patterns, args.tiers, args.profile)
     if not chosen:
         raise UsageError("no scenario matches the selection")
+    impl.check(layout, chosen)
     golden_mod.read_manifest(layout.golden)   # a malformed MANIFEST is a suite error
 
     jobs = args.jobs or runner.default_jobs()
@@ -156,10 +185,22 @@ def cmd_run(args, layout):
             if line:
                 _say(line)
 
-    results = runner.run(chosen, impl, layout, expectations, jobs, args.repeat,
-                         args.timeout_scale, on_result)
+    finished = []
 
-    if not (args.patterns or args.tiers or args.profile):
+    def collect(result):
+        finished.append(result)
+        on_result(result)
+
+    interrupted = None
+    try:
+        results = runner.run(chosen, impl, layout, expectations, jobs, args.repeat,
+                             args.timeout_scale, collect)
+    except Interrupted as exc:   # every group is killed: report what finished
+        interrupted = exc
+        place = {s.id: i for i, s in enumerate(chosen)}
+        results = sorted(finished, key=lambda r: place[r.id])
+
+    if not (args.patterns or args.tiers or args.profile or interrupted):
         manifest = golden_mod.read_manifest(layout.golden)
         for orphan in golden_mod.orphans(layout.golden, manifest, scenarios):
             _say(f"warning: orphan golden {orphan} (no scenario; `tools/conform check` fails)",
@@ -171,7 +212,15 @@ def cmd_run(args, layout):
     else:
         _say("", report.tier_table(results, args.allow_xpass),
              report.summary_line(results, args.allow_xpass))
+    if interrupted:
+        _say(f"conform: interrupted by {_signal_name(interrupted.signum)}: {len(results)}"
+             f" of {len(chosen)} scenarios finished", file=sys.stderr)
+        return 128 + interrupted.signum
     return 1 if count(results, args.allow_xpass)[1] else 0
+
+
+def _signal_name(signum):
+    return signal.Signals(signum).name
 
 
 def cmd_bless(args, layout):
@@ -206,6 +255,7 @@ def cmd_check(args, layout):
 
 
 def cmd_report(args, layout):
+    _check_timeout_scale(args.timeout_scale)
     scenarios = discover(layout)
     names = ["asyncio", "uvloop", "gbulb"] + (["ref"] if impls_mod.ref_built(layout) else [])
     oracle = impls_mod.oracle_line(impls_mod.oracle())
@@ -236,7 +286,9 @@ COMMANDS = {"list": cmd_list, "run": cmd_run, "bless": cmd_bless,
 def main(argv=None):
     args = build_parser().parse_args(argv)
     layout = Layout.from_args(args.suite, args.golden)
-    stop_ignoring_signals()
+    previous_handlers = take_signals()
+    reaper.become_subreaper()
+    allow_starting()
     try:
         return COMMANDS[args.command](args, layout)
     except SuiteError as exc:
@@ -249,7 +301,10 @@ def main(argv=None):
         abort()
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted) as exc:
         abort()
-        _say("conform: interrupted", file=sys.stderr)
-        return 130
+        signum = getattr(exc, "signum", 2)
+        _say(f"conform: interrupted by {_signal_name(signum)}", file=sys.stderr)
+        return 128 + signum
+    finally:
+        restore_signals(previous_handlers)

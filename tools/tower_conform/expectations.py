@@ -34,6 +34,12 @@ def load(path, scenarios, required=False):
             data = tomllib.load(f)
     except tomllib.TOMLDecodeError as exc:
         raise SuiteError(f"{path}: cannot parse TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise SuiteError(f"{path}: not UTF-8 (byte {exc.start}): TOML files are UTF-8") from None
+    except IsADirectoryError:
+        raise SuiteError(f"{path}: is a directory, not an expectations file") from None
+    except OSError as exc:
+        raise SuiteError(f"{path}: cannot read: {exc.strerror}") from None
     ids = {s.id for s in scenarios}
     problems, entries = [], {}
     for id_, entry in data.items():

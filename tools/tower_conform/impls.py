@@ -99,8 +99,8 @@ class Impl:
         """The Edition to run, or None when there is none (UNSUPPORTED)."""
         raise NotImplementedError
 
-    def check(self, layout):
-        """Fail early on a command line that cannot work."""
+    def check(self, layout, scenarios=()):
+        """Fail early on a command line that cannot work (for the scenarios chosen)."""
 
     def describe(self):
         return self.name
@@ -168,8 +168,8 @@ class WrappedImpl(Impl):
             return None
         return Edition(self.wrapper + edition.argv, edition.env)
 
-    def check(self, layout):
-        self.inner.check(layout)
+    def check(self, layout, scenarios=()):
+        self.inner.check(layout, scenarios)
 
     def describe(self):
         return f"{self.inner.describe()} under {shlex.join(self.wrapper)}"
@@ -183,9 +183,11 @@ class CommandImpl(Impl):
         self.template = template
         self.editions = editions
         try:
-            shlex.split(template)
+            words = shlex.split(template)
         except ValueError as exc:
             raise UsageError(f"--cmd {template!r}: {exc}") from None
+        if not words:
+            raise UsageError(f"--cmd {template!r}: the command is empty")
 
     @staticmethod
     def fields(scenario, port, layout):
@@ -206,12 +208,18 @@ class CommandImpl(Impl):
             return None
         return Edition([self._fill(arg, fields) for arg in shlex.split(self.template)], {})
 
-    def check(self, layout):
-        """Fail early on a template with an unknown placeholder."""
-        fields = {k: "x" for k in ("id", "tier", "py", "dir", "port", "root")}
+    def check(self, layout, scenarios=()):
+        """Fail early on a template with an unknown placeholder, and on an
+        --editions template that matches no file at all (a typo would
+        otherwise turn every scenario UNSUPPORTED and the run green)."""
+        fields = {"id": "t1-x", "tier": 1, "py": "x.py", "dir": "x", "port": 1, "root": "x"}
         self._fill(self.template, fields)
         if self.editions:
             self._fill(self.editions, fields)
+            if scenarios and all(self.edition(s, None, layout) is None for s in scenarios):
+                example = self._fill(self.editions, self.fields(scenarios[0], None, layout))
+                raise UsageError(f"--editions {self.editions!r} matches no file for the"
+                                 f" {len(scenarios)} selected scenarios (e.g. {example})")
 
     def describe(self):
         return f"--cmd {self.template!r}"

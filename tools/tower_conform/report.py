@@ -6,6 +6,9 @@ import xml.etree.ElementTree as ET
 
 from .compare import (PASS, UNSUPPORTED, XFAIL, XPASS, count, is_failure, tail)
 
+# Lines of stderr a JUnit testcase keeps, as the terminal report shows them.
+JUNIT_STDERR_LINES = 100
+
 
 def _indent(text, prefix="    "):
     return "\n".join(prefix + line for line in text.splitlines())
@@ -13,16 +16,18 @@ def _indent(text, prefix="    "):
 
 def result_line(result, verbose=False, allow_xpass=False):
     """The console text for one finished scenario, or None to print nothing."""
-    if result.verdict == PASS and not verbose:
+    if result.verdict == PASS and not verbose and not result.warnings:
         return None
     line = f"{result.verdict:<11} {result.id}  ({result.duration:.2f}s)"
     if result.message:
         line += f"  {result.message}"
+    for warning in result.warnings:
+        line += f"  warning: {warning}"
     # Evidence for what needs attention; with -v for everything.
     if result.evidence and (verbose or is_failure(result, allow_xpass)):
         line += "\n" + _indent(result.evidence)
     if verbose and result.stderr and result.verdict != PASS:
-        line += "\n    stderr:\n" + _indent(tail(result.stderr), "      ")
+        line += "\n    stderr:\n" + _indent(tail(result.stderr, cut=result.stderr_cut), "      ")
     return line
 
 
@@ -87,7 +92,8 @@ def junit(results, impl_name, allow_xpass=False):
                 label = "expected failure" if r.verdict == XFAIL else "unsupported"
                 ET.SubElement(case, "skipped", message=_xml_text(f"{label}: {r.message}"))
             if r.stderr:
-                ET.SubElement(case, "system-err").text = _xml_text(r.stderr)
+                ET.SubElement(case, "system-err").text = _xml_text(
+                    tail(r.stderr, JUNIT_STDERR_LINES, r.stderr_cut))
         for key, value in counts.items():
             suite.set(key, str(value))
         suite.set("time", f"{elapsed:.3f}")
@@ -114,10 +120,12 @@ class Tap:
     def result(self, r):
         self.number += 1
         head = f"{self.number} - {r.id}"
+        # A directive ends at the end of its line: a multi-line reason is joined.
+        reason = " ".join(r.message.split())
         if r.verdict == UNSUPPORTED:
-            self.write(f"ok {head} # SKIP {r.message}")
+            self.write(f"ok {head} # SKIP {reason}")
         elif r.verdict == XFAIL:
-            self.write(f"not ok {head} # TODO {r.message}")
+            self.write(f"not ok {head} # TODO {reason}")
         elif not is_failure(r, self.allow_xpass):
             self.write(f"ok {head}")
         else:

@@ -7,6 +7,7 @@ is clean (a typo in a key must never silently turn a check off).
 
 import dataclasses
 import fnmatch
+import math
 import re
 import signal
 import tomllib
@@ -158,6 +159,9 @@ def load_scenario(definition, edition, base):
     except (OSError, tomllib.TOMLDecodeError) as exc:
         c.error(None, f"cannot parse TOML: {exc}")
         return None, c.problems
+    except UnicodeDecodeError as exc:
+        c.error(None, f"not UTF-8 (byte {exc.start}): TOML files are UTF-8")
+        return None, c.problems
 
     c.unknown(data, set(_TOP_REQUIRED) | set(_TOP_OPTIONAL))
     v = {k: c.typed(data, k, t, k, True) for k, t in _TOP_REQUIRED.items()}
@@ -188,8 +192,8 @@ def load_scenario(definition, edition, base):
                 c.error(f"rules[{i}]", f"expected a string, got {_type_name(rule)}")
     if v["profile"] is not None and v["profile"] not in PROFILES:
         c.error("profile", f"{v['profile']!r} is not one of {', '.join(PROFILES)}")
-    if v["timeout"] is not None and v["timeout"] <= 0:
-        c.error("timeout", "must be positive")
+    if v["timeout"] is not None and not (math.isfinite(v["timeout"]) and v["timeout"] > 0):
+        c.error("timeout", f"must be a positive finite number of seconds, got {v['timeout']}")
     for i, name in enumerate(v["normalize"] or ()):
         if not isinstance(name, str):
             c.error(f"normalize[{i}]", f"expected a string, got {_type_name(name)}")
