@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import bless as bless_mod
+from . import causes
 from . import expectations as expectations_mod
 from . import golden as golden_mod
 from . import impls as impls_mod
@@ -80,6 +81,9 @@ def build_parser():
     p.add_argument("--python", metavar="PATH", help="the interpreter for Python editions")
     p.add_argument("--timeout-scale", type=float, default=1.0, metavar="X",
                    help="multiply every time limit by X (slow machines)")
+    p.add_argument("--timeout", type=float, metavar="N",
+                   help="N seconds for every scenario instead of its own limit"
+                        " (exploratory runs)")
     p.add_argument("--ref-build", metavar="DIR",
                    help="with --impl ref: the build tree holding scenarios/<id> (default: build)")
     p.add_argument("--ref-clock", choices=impls_mod.REF_CLOCKS,
@@ -132,9 +136,17 @@ def _expectations_for(path, impl, layout, scenarios):
 MAX_TIMEOUT_SCALE = 1000
 
 
+MAX_TIMEOUT = 24 * 3600
+
+
 def _check_timeout_scale(scale):
     if not (math.isfinite(scale) and 0 < scale <= MAX_TIMEOUT_SCALE):
         raise UsageError(f"--timeout-scale {scale}: must be a number in (0, {MAX_TIMEOUT_SCALE}]")
+
+
+def _check_timeout(timeout):
+    if timeout is not None and not (math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT):
+        raise UsageError(f"--timeout {timeout}: must be a number of seconds in (0, {MAX_TIMEOUT}]")
 
 
 def _check_writable(option, path):
@@ -158,6 +170,7 @@ def cmd_run(args, layout):
     if args.repeat < 1 or (args.jobs is not None and args.jobs < 1):
         raise UsageError("--repeat and -j must be at least 1")
     _check_timeout_scale(args.timeout_scale)
+    _check_timeout(args.timeout)
     if args.junit:
         _check_writable("--junit", args.junit)
     scenarios = discover(layout)
@@ -194,7 +207,7 @@ def cmd_run(args, layout):
     interrupted = None
     try:
         results = runner.run(chosen, impl, layout, expectations, jobs, args.repeat,
-                             args.timeout_scale, collect)
+                             args.timeout_scale, collect, args.timeout)
     except Interrupted as exc:   # every group is killed: report what finished
         interrupted = exc
         place = {s.id: i for i, s in enumerate(chosen)}
@@ -207,11 +220,14 @@ def cmd_run(args, layout):
                  file=sys.stderr)
     if args.junit:
         Path(args.junit).write_text(report.junit(results, impl.name, args.allow_xpass))
+    root_causes = causes.table(results, args.allow_xpass)
     if args.tap:
-        tap.finish(results)
+        tap.finish(results, root_causes)
     else:
-        _say("", report.tier_table(results, args.allow_xpass),
-             report.summary_line(results, args.allow_xpass))
+        _say("", report.tier_table(results, args.allow_xpass))
+        if root_causes:
+            _say("", root_causes)
+        _say(report.summary_line(results, args.allow_xpass))
     if interrupted:
         _say(f"conform: interrupted by {_signal_name(interrupted.signum)}: {len(results)}"
              f" of {len(chosen)} scenarios finished", file=sys.stderr)

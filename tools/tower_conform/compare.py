@@ -39,6 +39,8 @@ class Result:
     expectation: object = None
     history: tuple = ()          # verdicts of each run, with --repeat
     warnings: tuple = ()         # worth saying even of a PASS (processes left behind)
+    stderr_in_evidence: bool = False
+    first_difference: str = ""   # "-expected +actual": the first line that differs
 
     @property
     def id(self):
@@ -210,16 +212,36 @@ def judge(scenario, outcome, golden, actual_name="stdout"):
     if status != golden.status:
         evidence.append(f"exit: expected {status_text(golden.status)} (golden/MANIFEST),"
                         f" got {status_text(status)}")
-    if status < 0 and status != golden.status:
+        # Why it exited otherwise is most often at the end of stderr.
         stderr, cut = _stream_end(outcome, "stderr")
         if stderr:
             evidence.append("last stderr:\n" + tail(stderr, cut=cut))
-        return result(CRASH, f"killed by {signal_name(status)}"
-                      f" (the oracle: {status_text(golden.status)})", "\n".join(evidence))
-    message = "stdout differs" if not same_output else ""
-    if status != golden.status:
-        message += ("; " if message else "") + f"{status_text(status)}, oracle {status_text(golden.status)}"
-    return result(FAIL, message, "\n".join(evidence))
+    if status < 0 and status != golden.status:
+        verdict = CRASH
+        message = f"killed by {signal_name(status)} (the oracle: {status_text(golden.status)})"
+    else:
+        verdict = FAIL
+        message = "stdout differs" if not same_output else ""
+        if status != golden.status:
+            message += (("; " if message else "")
+                        + f"{status_text(status)}, oracle {status_text(golden.status)}")
+    judged = result(verdict, message, "\n".join(evidence))
+    judged.stderr_in_evidence = status != golden.status and bool(outcome.stderr)
+    judged.first_difference = "" if same_output else first_difference(golden.data, actual)
+    return judged
+
+
+def first_difference(expected, actual):
+    """'-expected +actual' for the first line where two outputs differ."""
+    expected_lines = expected.splitlines(keepends=True)
+    actual_lines = actual.splitlines(keepends=True)
+    for i in range(max(len(expected_lines), len(actual_lines))):
+        want = expected_lines[i] if i < len(expected_lines) else None
+        got = actual_lines[i] if i < len(actual_lines) else None
+        if want != got:
+            return " ".join(([f"-{_visible(want)}"] if want is not None else [])
+                            + ([f"+{_visible(got)}"] if got is not None else []))
+    return ""
 
 
 def _left_behind(outcome):

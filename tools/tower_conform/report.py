@@ -26,7 +26,7 @@ def result_line(result, verbose=False, allow_xpass=False):
     # Evidence for what needs attention; with -v for everything.
     if result.evidence and (verbose or is_failure(result, allow_xpass)):
         line += "\n" + _indent(result.evidence)
-    if verbose and result.stderr and result.verdict != PASS:
+    if verbose and result.stderr and result.verdict != PASS and not result.stderr_in_evidence:
         line += "\n    stderr:\n" + _indent(tail(result.stderr, cut=result.stderr_cut), "      ")
     return line
 
@@ -139,9 +139,11 @@ class Tap:
                 self.write(_indent(r.evidence, "    "))
             self.write("  ...")
 
-    def finish(self, results):
+    def finish(self, results, root_causes=None):
         self.write(f"1..{self.number}")
         for line in tier_table(results, self.allow_xpass).splitlines():
+            self.write(f"# {line}")
+        for line in (root_causes or "").splitlines():
             self.write(f"# {line}")
         self.write(f"# {summary_line(results, self.allow_xpass)}")
 

@@ -1,0 +1,71 @@
+"""What the runner tells a runtime's author: evidence, root causes, counts."""
+
+import os
+import re
+import sys
+import time
+
+PY = sys.executable
+
+
+def _fails_with(exception_line, code=1):
+    return f"import sys\nprint('hello')\nsys.stderr.write('noise\\n{exception_line}\\n')\nsys.exit({code})\n"
+
+
+# --- 12. stderr on FAIL ----------------------------------------------------------
+
+def test_a_different_exit_status_shows_the_end_of_stderr(suite, conform):
+    suite.add("t1-exits", _fails_with("ValueError: boom", 3), golden="hello\n")
+    status, out, _ = conform("run", "--cmd", f"{PY} {{py}}", *suite.args())
+    assert status == 1
+    assert "last stderr:" in out and "ValueError: boom" in out
+    status, out, _ = conform("run", "-v", "--cmd", f"{PY} {{py}}", *suite.args())
+    assert out.count("ValueError: boom") == 1, out
+
+
+# --- 13. root causes ---------------------------------------------------------------
+
+RAISES = ("print('hello')\n"
+          "raise AttributeError(\"'Loop' object has no attribute 'shutdown'\")\n")
+
+
+def test_failures_are_grouped_by_root_cause(suite, conform):
+    for i in range(3):
+        suite.add(f"t2-attr-{i}", RAISES, golden="hello\n")
+    suite.add("t2-segv", "import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)\n",
+              golden="hello\n")
+    suite.add("t2-differs", "print('hallo')\n", golden="hello\n")
+    suite.add("t2-fine", golden="hello\n")
+    status, out, _ = conform("run", "--cmd", f"{PY} {{py}}", *suite.args())
+    assert status == 1
+    table = out[out.index("root causes"):]
+    assert table.splitlines()[0] == "root causes: 5 failures, 3 causes"
+    rows = table.splitlines()[1:4]
+    assert re.match(r"\s+3  AttributeError: 'Loop' object has no attribute 'shutdown'"
+                    r"  \(t2-attr-0, t2-attr-1, t2-attr-2\)$", rows[0]), rows
+    assert any("killed by SIGSEGV" in r and "t2-segv" in r for r in rows[1:])
+    assert any("first difference: -hello +hallo" in r for r in rows[1:]), rows
+
+
+def test_no_root_cause_table_without_failures(suite, conform):
+    suite.add("t2-fine", golden="hello\n")
+    status, out, _ = conform("run", "--cmd", f"{PY} {{py}}", *suite.args())
+    assert status == 0 and "root causes" not in out
+
+
+# --- 16. jobs and time limits ---------------------------------------------------------
+
+def test_default_jobs_follow_the_cores(suite, conform):
+    suite.add("t1-hello", golden="hello\n")
+    status, out, _ = conform("run", "--cmd", f"{PY} {{py}}", *suite.args())
+    assert f", -j {len(os.sched_getaffinity(0))}" in out.splitlines()[0]
+
+
+def test_timeout_overrides_every_limit(suite, conform):
+    suite.add("t1-slow", "import time\ntime.sleep(30)\n", golden="hello\n", timeout=60)
+    start = time.monotonic()
+    status, out, _ = conform("run", "--timeout", "1", "--cmd", f"{PY} {{py}}", *suite.args())
+    assert time.monotonic() - start < 10
+    assert re.search(r"^TIMEOUT +t1-slow .*time limit \(1s\)", out, re.M), out
+    status, _, err = conform("run", "--timeout", "nan", "--cmd", f"{PY} {{py}}", *suite.args())
+    assert status == 2 and "--timeout" in err
