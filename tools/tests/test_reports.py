@@ -4,6 +4,7 @@ import os
 import re
 import sys
 import time
+import xml.etree.ElementTree as ET
 
 PY = sys.executable
 
@@ -69,3 +70,48 @@ def test_timeout_overrides_every_limit(suite, conform):
     assert re.search(r"^TIMEOUT +t1-slow .*time limit \(1s\)", out, re.M), out
     status, _, err = conform("run", "--timeout", "nan", "--cmd", f"{PY} {{py}}", *suite.args())
     assert status == 2 and "--timeout" in err
+
+
+# --- 11. naming a runtime ----------------------------------------------------------
+
+def test_name_labels_the_run_and_picks_its_expectations(suite, conform, tmp_path):
+    suite.add("t1-hello", golden="hello\n")
+    suite.add("t1-wrong", golden="right\n")
+    (suite.suite / "expectations").mkdir()
+    (suite.suite / "expectations" / "myrt.toml").write_text('[t1-wrong]\nreason = "known"\n')
+    junit = tmp_path / "out.xml"
+    status, out, _ = conform("run", "--cmd", f"{PY} {{py}}", "--name", "myrt",
+                             "--version-cmd", "echo myrt 1.2.3", "--junit", junit,
+                             *suite.args())
+    assert status == 0, out
+    assert out.splitlines()[0].startswith("2 scenarios on myrt 1.2.3 (--cmd ")
+    assert re.search(r"^XFAIL +t1-wrong .*known", out, re.M)
+    root = ET.parse(junit).getroot()
+    assert root.get("name") == "tower-conformance.myrt"
+    assert root.find(".//property[@name='version']").get("value") == "myrt 1.2.3"
+    status, _, err = conform("run", "--cmd", f"{PY} {{py}}", "--version-cmd", "false",
+                             *suite.args())
+    assert status == 2 and "--version-cmd" in err
+
+
+# --- 14. requirements and profiles -------------------------------------------------
+
+def test_a_missing_declared_requirement_is_unsupported(suite, conform):
+    suite.add("t4-group", "import asyncio\nprint('hello')\nasyncio.NoSuchGroup\n",
+              golden="hello\n", extra='requires = ["asyncio.NoSuchGroup"]\n')
+    suite.add("t4-syntax", "print('hello')\nmatch = (\n", golden="hello\n",
+              extra='requires = ["python>=3.99"]\n')
+    suite.add("t4-other", "import asyncio\nprint('hello')\nasyncio.Elsewhere\n",
+              golden="hello\n", extra='requires = ["asyncio.NoSuchGroup"]\n')
+    status, out, _ = conform("run", "--cmd", f"{PY} {{py}}", *suite.args())
+    assert status == 1
+    assert re.search(r"^UNSUPPORTED +t4-group .*requires asyncio.NoSuchGroup.*AttributeError", out, re.M)
+    assert re.search(r"^UNSUPPORTED +t4-syntax .*requires python>=3.99.*SyntaxError", out, re.M)
+    assert re.search(r"^FAIL +t4-other", out, re.M)
+    assert re.search(r"^profile +pass +fail +unsupported\n *spec +0 +1 +2$", out, re.M), out
+
+
+def test_a_malformed_requirement_is_a_suite_error(suite, conform):
+    suite.add("t4-bad", golden="hello\n", extra='requires = ["python 3"]\n')
+    status, _, err = conform("run", "--cmd", f"{PY} {{py}}", *suite.args())
+    assert status == 2 and "field 'requires[0]'" in err

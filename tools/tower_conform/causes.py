@@ -4,24 +4,11 @@
 import collections
 import re
 
-from .compare import CRASH, TIMEOUT, is_failure
+from .compare import CRASH, TIMEOUT, exception_line, is_failure
 
 _SIGNAL = re.compile(r"killed by (SIG\w+|signal \d+)")
-_TRACEBACK = "Traceback (most recent call last):"
 MAX_CAUSE_CHARS = 160
 MAX_IDS_SHOWN = 5
-
-
-def exception_line(stderr):
-    """The last line of the last Python traceback in stderr: 'KeyError: 3'."""
-    text = stderr.decode("utf-8", "replace")
-    at = text.rfind(_TRACEBACK)
-    if at < 0:
-        return None
-    for line in text[at + len(_TRACEBACK):].splitlines():
-        if line.strip() and not line[0].isspace():
-            return line.strip()
-    return None
 
 
 def cause(result):

@@ -3,6 +3,7 @@
 import argparse
 import math
 import os
+import re
 import signal
 import sys
 from pathlib import Path
@@ -66,6 +67,12 @@ def build_parser():
                             " {port} {root} (double literal braces)")
     p.add_argument("--editions", metavar="PATHTEMPLATE",
                    help="with --cmd: a scenario whose edition path does not exist is UNSUPPORTED")
+    p.add_argument("--name", metavar="NAME",
+                   help="with --cmd: the runtime's name (header, JUnit suite name) and its"
+                        " default expectations, conformance/expectations/NAME.toml")
+    p.add_argument("--version-cmd", metavar="COMMAND",
+                   help="a command whose first line of output is the runtime's version,"
+                        " recorded in the header and the JUnit properties")
     _add_selection(p)
     p.add_argument("-j", "--jobs", type=int, metavar="N",
                    help=f"scenarios run at once (default {runner.default_jobs()})")
@@ -163,6 +170,10 @@ def _check_writable(option, path):
 def cmd_run(args, layout):
     if args.editions and not args.cmd:
         raise UsageError("--editions goes with --cmd")
+    if args.name and not args.cmd:
+        raise UsageError("--name goes with --cmd")
+    if args.name and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", args.name):
+        raise UsageError(f"--name {args.name!r}: letters, digits, '.', '_' and '-' only")
     if args.ref_build and args.impl != "ref":
         raise UsageError("--ref-build goes with --impl ref")
     if args.ref_clock and args.impl != "ref":
@@ -175,7 +186,8 @@ def cmd_run(args, layout):
         _check_writable("--junit", args.junit)
     scenarios = discover(layout)
     impl = impls_mod.make(args.impl, args.cmd, args.editions, args.python,
-                          args.ref_build, args.wrap, args.ref_clock)
+                          args.ref_build, args.wrap, args.ref_clock, args.name)
+    version = impls_mod.runtime_version(args.version_cmd) if args.version_cmd else None
     expectations = _expectations_for(args.expectations, impl, layout, scenarios)
     chosen = select(scenarios, args.patterns, args.tiers, args.profile)
     if not chosen:
@@ -184,7 +196,11 @@ def cmd_run(args, layout):
     golden_mod.read_manifest(layout.golden)   # a malformed MANIFEST is a suite error
 
     jobs = args.jobs or runner.default_jobs()
-    header = (f"{len(chosen)} scenarios on {impl.describe()}, -j {jobs}"
+    described = impl.describe()
+    if version:
+        described = (f"{version} {described[len(impl.name) + 1:]}"
+                     if described.startswith(impl.name + " ") else f"{described}, {version}")
+    header = (f"{len(chosen)} scenarios on {described}, -j {jobs}"
               + (f", {args.repeat} runs each" if args.repeat > 1 else ""))
     if args.tap:
         tap = report.Tap(_say, args.allow_xpass)
@@ -219,12 +235,13 @@ def cmd_run(args, layout):
             _say(f"warning: orphan golden {orphan} (no scenario; `tools/conform check` fails)",
                  file=sys.stderr)
     if args.junit:
-        Path(args.junit).write_text(report.junit(results, impl.name, args.allow_xpass))
+        Path(args.junit).write_text(report.junit(results, impl.name, args.allow_xpass, version))
     root_causes = causes.table(results, args.allow_xpass)
     if args.tap:
         tap.finish(results, root_causes)
     else:
-        _say("", report.tier_table(results, args.allow_xpass))
+        _say("", report.tier_table(results, args.allow_xpass),
+             "", report.profile_table(results))
         if root_causes:
             _say("", root_causes)
         _say(report.summary_line(results, args.allow_xpass))

@@ -2,8 +2,10 @@
 
 import dataclasses
 import difflib
+import re
 import unicodedata
 
+from . import requirements
 from .execute import OUTPUT_CAP, signal_name, status_text
 from .golden import Golden
 from .normalize import normalize
@@ -225,10 +227,30 @@ def judge(scenario, outcome, golden, actual_name="stdout"):
         if status != golden.status:
             message += (("; " if message else "")
                         + f"{status_text(status)}, oracle {status_text(golden.status)}")
+    missing = requirements.unmet(scenario.requires, exception_line(outcome.stderr))
+    if missing:
+        return result(UNSUPPORTED, f"requires {missing}: {exception_line(outcome.stderr)}")
     judged = result(verdict, message, "\n".join(evidence))
     judged.stderr_in_evidence = status != golden.status and bool(outcome.stderr)
     judged.first_difference = "" if same_output else first_difference(golden.data, actual)
     return judged
+
+
+_TRACEBACK = "Traceback (most recent call last):"
+_COMPILE_ERROR = re.compile(r"^(?:SyntaxError|IndentationError|TabError)\b.*$", re.M)
+
+
+def exception_line(stderr):
+    """The last line of the last Python traceback in stderr: 'KeyError: 3'."""
+    text = stderr[-STDERR_KEEP:].decode("utf-8", "replace")
+    at = text.rfind(_TRACEBACK)
+    if at < 0:   # a program that does not compile has no traceback header
+        found = _COMPILE_ERROR.findall(text)
+        return found[-1].strip() if found else None
+    for line in text[at + len(_TRACEBACK):].splitlines():
+        if line.strip() and not line[0].isspace():
+            return line.strip()
+    return None
 
 
 def first_difference(expected, actual):

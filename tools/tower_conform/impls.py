@@ -178,8 +178,9 @@ class WrappedImpl(Impl):
 class CommandImpl(Impl):
     """Any runtime, started by a command template."""
 
-    def __init__(self, template, editions=None, name="cmd"):
-        self.name = name
+    def __init__(self, template, editions=None, name=None):
+        self.name = name or "cmd"
+        self.expectations_name = name   # conformance/expectations/<name>.toml
         self.template = template
         self.editions = editions
         try:
@@ -222,13 +223,33 @@ class CommandImpl(Impl):
                                  f" {len(scenarios)} selected scenarios (e.g. {example})")
 
     def describe(self):
-        return f"--cmd {self.template!r}"
+        command = f"--cmd {self.template!r}"
+        return f"{self.name} ({command})" if self.expectations_name else command
+
+
+def runtime_version(command):
+    """The first line a --version-cmd prints: the runtime's version, as recorded."""
+    try:
+        argv = shlex.split(command)
+    except ValueError as exc:
+        raise UsageError(f"--version-cmd {command!r}: {exc}") from None
+    if not argv:
+        raise UsageError(f"--version-cmd {command!r}: the command is empty")
+    try:
+        done = subprocess.run(argv, capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise UsageError(f"--version-cmd {command!r}: {exc}") from None
+    lines = (done.stdout or done.stderr).decode("utf-8", "replace").strip().splitlines()
+    if done.returncode != 0 or not lines:
+        raise UsageError(f"--version-cmd {command!r}: exit status {done.returncode}"
+                         + ("" if lines else ", no output"))
+    return lines[0].strip()
 
 
 def make(name=None, cmd=None, editions=None, python=None, ref_build=None, wrap=None,
-         ref_clock=None):
+         ref_clock=None, label=None):
     if cmd is not None:
-        impl = CommandImpl(cmd, editions)
+        impl = CommandImpl(cmd, editions, label)
     elif name == "ref":
         impl = RefImpl(ref_build, ref_clock or "virtual")
     else:

@@ -52,6 +52,23 @@ def tier_table(results, allow_xpass=False):
     return "\n".join(lines)
 
 
+VERDICT_ORDER = ("PASS", "XFAIL", "FAIL", "TIMEOUT", "CRASH", "ERROR", "NOGOLDEN", "XPASS",
+                 "FLAKY", "UNSUPPORTED")
+
+
+def profile_table(results):
+    """Verdicts counted per profile (spec, cpython): pass, and the others that occur."""
+    verdicts = [v for v in VERDICT_ORDER
+                if v == PASS or any(r.verdict == v for r in results)]
+    widths = [max(7, len(v) + 2) for v in verdicts]
+    lines = ["profile " + "".join(f"{v.lower():>{w}}" for v, w in zip(verdicts, widths))]
+    for profile in sorted({r.scenario.profile for r in results}):
+        chosen = [r for r in results if r.scenario.profile == profile]
+        lines.append(f"{profile:<8}" + "".join(f"{sum(r.verdict == v for r in chosen):>{w}}"
+                                              for v, w in zip(verdicts, widths)))
+    return "\n".join(lines)
+
+
 def summary_line(results, allow_xpass=False):
     passed, failed, skipped = count(results, allow_xpass)
     return f"{passed} passed, {failed} failed, {skipped} skipped"
@@ -68,14 +85,18 @@ def _xml_text(text):
     return _XML_INVALID.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def junit(results, impl_name, allow_xpass=False):
+def junit(results, impl_name, allow_xpass=False, version=None):
     """JUnit XML: one testsuite per tier, one testcase per scenario; XFAIL
-    and UNSUPPORTED are skipped (as pytest does for xfail)."""
+    and UNSUPPORTED are skipped (as pytest does for xfail). The runtime's
+    version, when known, is a property of every testsuite."""
     root = ET.Element("testsuites", name=f"tower-conformance.{impl_name}")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for tier in sorted({r.scenario.tier for r in results}):
         tier_results = [r for r in results if r.scenario.tier == tier]
         suite = ET.SubElement(root, "testsuite", name=f"{impl_name}.t{tier}")
+        if version:
+            properties = ET.SubElement(suite, "properties")
+            ET.SubElement(properties, "property", name="version", value=_xml_text(version))
         counts = {"tests": len(tier_results), "failures": 0, "errors": 0, "skipped": 0}
         elapsed = 0.0
         for r in tier_results:
@@ -142,6 +163,8 @@ class Tap:
     def finish(self, results, root_causes=None):
         self.write(f"1..{self.number}")
         for line in tier_table(results, self.allow_xpass).splitlines():
+            self.write(f"# {line}")
+        for line in profile_table(results).splitlines():
             self.write(f"# {line}")
         for line in (root_causes or "").splitlines():
             self.write(f"# {line}")

@@ -13,6 +13,7 @@ import signal
 import tomllib
 from pathlib import Path
 
+from . import requirements
 from .errors import SuiteError
 from .normalize import NAMED
 
@@ -27,7 +28,7 @@ PEER_PROGRAM_SUFFIX = ".peer.py"
 _TOP_REQUIRED = {"id": str, "tier": int, "title": str, "rules": list,
                  "profile": str, "timeout": (int, float)}
 _TOP_OPTIONAL = {"normalize": list, "docs": str, "seed": str, "verbatim": bool,
-                 "why": str, "peer": dict, "rewrite": list}
+                 "why": str, "peer": dict, "rewrite": list, "requires": list}
 _PEER_KEYS = {"port": (str, int), "ready": str, "steps": list, "program": str, "role": str}
 # Each step is a table with exactly one of these actions, plus optional conn.
 _STEP_ACTIONS = {"connect": str, "send": str, "send_hex": str, "expect": str,
@@ -80,6 +81,7 @@ class Scenario:
     verbatim: bool
     why: str | None
     peer: Peer | None
+    requires: tuple      # python>=X.Y, asyncio.TaskGroup...
     definition: Path     # <id>.toml
     edition: Path        # <id>.py
 
@@ -200,6 +202,12 @@ def load_scenario(definition, edition, base):
         elif name not in NAMED:
             c.error(f"normalize[{i}]", f"unknown normalisation {name!r} (known: {', '.join(NAMED)})")
 
+    for i, requirement in enumerate(v["requires"] or ()):
+        if not isinstance(requirement, str):
+            c.error(f"requires[{i}]", f"expected a string, got {_type_name(requirement)}")
+        elif requirements.problem(requirement):
+            c.error(f"requires[{i}]", requirements.problem(requirement))
+
     rewrites = []
     for i, rule in enumerate(v["rewrite"] or ()):
         field = f"rewrite[{i}]"
@@ -228,7 +236,8 @@ def load_scenario(definition, edition, base):
         profile=v["profile"], timeout=float(v["timeout"]),
         normalize=tuple(v["normalize"] or ()), rewrites=tuple(rewrites),
         docs=v["docs"], seed=v["seed"], verbatim=bool(v["verbatim"]), why=v["why"],
-        peer=peer, definition=definition, edition=edition), []
+        peer=peer, requires=tuple(v["requires"] or ()), definition=definition,
+        edition=edition), []
 
 
 def _load_peer(c, table, folder):
