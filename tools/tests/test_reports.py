@@ -115,3 +115,29 @@ def test_a_malformed_requirement_is_a_suite_error(suite, conform):
     suite.add("t4-bad", golden="hello\n", extra='requires = ["python 3"]\n')
     status, _, err = conform("run", "--cmd", f"{PY} {{py}}", *suite.args())
     assert status == 2 and "field 'requires[0]'" in err
+
+
+# --- 15. drafting expectations ------------------------------------------------------
+
+def test_write_expectations_drafts_a_file_that_pins_each_failure(suite, conform, tmp_path):
+    suite.add("t1-fine", golden="hello\n")
+    folder = suite.add("t1-wrong", "print('hallo')\n", golden="hello\n")
+    suite.add("t1-raises", RAISES, golden="hello\n")
+    drafted = tmp_path / "myrt.toml"
+    status, out, _ = conform("run", "--cmd", f"{PY} {{py}}", "--write-expectations", drafted,
+                             *suite.args())
+    assert status == 1
+    text = drafted.read_text()
+    assert "[t1-wrong]" in text and "[t1-raises]" in text and "[t1-fine]" not in text
+    assert re.search(r'^digest = "sha256:[0-9a-f]{16}"$', text, re.M)
+    status, out, _ = conform("run", "--cmd", f"{PY} {{py}}", "--expectations", drafted,
+                             *suite.args())
+    assert status == 0, out
+    (folder / "t1-wrong.py").write_text("print('hullo')\n")
+    status, out, _ = conform("run", "--cmd", f"{PY} {{py}}", "--expectations", drafted,
+                             *suite.args())
+    assert status == 1
+    assert re.search(r"^FAIL +t1-wrong .*fails differently than expected", out, re.M), out
+    status, _, err = conform("run", "--cmd", f"{PY} {{py}}", "--write-expectations",
+                             tmp_path / "no" / "x.toml", *suite.args())
+    assert status == 2 and "--write-expectations" in err

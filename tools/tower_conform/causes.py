@@ -2,6 +2,7 @@
 "65 failed" reads "11 causes", the biggest first."""
 
 import collections
+import hashlib
 import re
 
 from .compare import CRASH, TIMEOUT, exception_line, is_failure
@@ -24,6 +25,14 @@ def cause(result):
         verdict = result.raw or result.verdict
         text = f"{verdict}: {result.message}" if verdict != TIMEOUT else "TIMEOUT"
     return text if len(text) <= MAX_CAUSE_CHARS else text[:MAX_CAUSE_CHARS] + "…"
+
+
+def digest(result):
+    """A fingerprint of how a result fails: its verdict and its diff (or its
+    root cause), so that an expectations entry can pin one way of failing."""
+    verdict = result.raw or result.verdict
+    text = f"{verdict}\n{result.diff or cause(result)}"
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:16]
 
 
 def table(results, allow_xpass=False):

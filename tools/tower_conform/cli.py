@@ -14,7 +14,7 @@ from . import expectations as expectations_mod
 from . import golden as golden_mod
 from . import impls as impls_mod
 from . import report, runner
-from .compare import count
+from .compare import EXCUSABLE, count
 from . import reaper
 from .errors import Interrupted, SuiteError, UsageError
 from .execute import abort, allow_starting, restore_signals, take_signals
@@ -85,6 +85,9 @@ def build_parser():
     p.add_argument("--expectations", metavar="FILE",
                    help="known failures (default: conformance/expectations/<impl>.toml)")
     p.add_argument("--allow-xpass", action="store_true", help="an unexpected pass does not fail")
+    p.add_argument("--write-expectations", metavar="FILE",
+                   help="draft an expectations file from this run: every FAIL, TIMEOUT and"
+                        " CRASH, each pinned by a digest of how it fails")
     p.add_argument("--python", metavar="PATH", help="the interpreter for Python editions")
     p.add_argument("--timeout-scale", type=float, default=1.0, metavar="X",
                    help="multiply every time limit by X (slow machines)")
@@ -184,6 +187,8 @@ def cmd_run(args, layout):
     _check_timeout(args.timeout)
     if args.junit:
         _check_writable("--junit", args.junit)
+    if args.write_expectations:
+        _check_writable("--write-expectations", args.write_expectations)
     scenarios = discover(layout)
     impl = impls_mod.make(args.impl, args.cmd, args.editions, args.python,
                           args.ref_build, args.wrap, args.ref_clock, args.name)
@@ -236,6 +241,8 @@ def cmd_run(args, layout):
                  file=sys.stderr)
     if args.junit:
         Path(args.junit).write_text(report.junit(results, impl.name, args.allow_xpass, version))
+    if args.write_expectations:
+        Path(args.write_expectations).write_text(_draft_expectations(results, described))
     root_causes = causes.table(results, args.allow_xpass)
     if args.tap:
         tap.finish(results, root_causes)
@@ -250,6 +257,23 @@ def cmd_run(args, layout):
              f" of {len(chosen)} scenarios finished", file=sys.stderr)
         return 128 + interrupted.signum
     return 1 if count(results, args.allow_xpass)[1] else 0
+
+
+def _draft_expectations(results, described):
+    """Every excusable failure of the run, keeping the reason of those already
+    expected, each pinned by the digest of how it fails now."""
+    entries = []
+    for r in results:
+        verdict = r.raw or r.verdict
+        if verdict not in EXCUSABLE:
+            continue
+        old = r.expectation
+        reason = old.reason if old else f"TODO: {causes.cause(r)}"
+        entries.append((r.id, expectations_mod.Expectation(reason, old.link if old else None,
+                                                           r.digest)))
+    return expectations_mod.draft(entries, f"Drafted by tools/conform run --write-expectations"
+                                           f" on {described}.\nGive each entry its real reason"
+                                           " and, where there is one, a link.")
 
 
 def _signal_name(signum):

@@ -43,6 +43,8 @@ class Result:
     warnings: tuple = ()         # worth saying even of a PASS (processes left behind)
     stderr_in_evidence: bool = False
     first_difference: str = ""   # "-expected +actual": the first line that differs
+    diff: str = ""               # the unified diff of stdout, when it differs
+    digest: str = ""             # how it fails (causes.digest), before expectations
 
     @property
     def id(self):
@@ -233,6 +235,7 @@ def judge(scenario, outcome, golden, actual_name="stdout"):
     judged = result(verdict, message, "\n".join(evidence))
     judged.stderr_in_evidence = status != golden.status and bool(outcome.stderr)
     judged.first_difference = "" if same_output else first_difference(golden.data, actual)
+    judged.diff = "" if same_output else evidence[0]
     return judged
 
 
@@ -274,12 +277,16 @@ def _left_behind(outcome):
     return (f"left {n} process{'es' if n > 1 else ''} behind (killed): {listed}",)
 
 
-def apply_expectation(result, expectation):
-    """Turn a raw verdict into XFAIL/XPASS against the implementation's list."""
+def apply_expectation(result, expectation, digest=None):
+    """Turn a raw verdict into XFAIL/XPASS against the implementation's list.
+    digest: the failure's, checked against the one the expectation pins."""
     if expectation is None:
         return result
     result.expectation = expectation
-    if result.verdict in EXCUSABLE:
+    if result.verdict in EXCUSABLE and expectation.digest and digest != expectation.digest:
+        result.message = (f"{result.message}; fails differently than expected ({digest},"
+                          f" the expectations pin {expectation.digest}: {expectation.reason})")
+    elif result.verdict in EXCUSABLE:
         result.raw, result.verdict = result.verdict, XFAIL
         result.message = f"({result.raw}: {result.message}) expected: {expectation.reason}"
     elif result.verdict == PASS:

@@ -7,6 +7,7 @@ import concurrent.futures
 import os
 import traceback
 
+from . import causes
 from . import golden as golden_mod
 from . import impls, ports
 from .compare import ERROR, FLAKY, UNSUPPORTED, Result, apply_expectation, judge
@@ -105,8 +106,9 @@ def run(scenarios, impl, layout, expectations, jobs=None, repeat=1,
             scenario = futures[future]
             runs[scenario.id].append(future.result())
             if len(runs[scenario.id]) == repeat:
-                result = apply_expectation(_merge(runs[scenario.id]),
-                                           expectations.get(scenario.id))
+                merged = _merge(runs[scenario.id])
+                merged.digest = causes.digest(merged)
+                result = apply_expectation(merged, expectations.get(scenario.id), merged.digest)
                 results[scenario.id] = result
                 if on_result:
                     on_result(result)
