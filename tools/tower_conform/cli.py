@@ -46,6 +46,13 @@ def _add_selection(p, profile=True):
         p.add_argument("--profile", choices=PROFILES, help="only this profile")
 
 
+def _impl_name(text):
+    try:
+        return impls_mod.parse_impl(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def build_parser():
     parser = argparse.ArgumentParser(
         prog="conform", description="The Tower conformance runner.", epilog=EPILOG,
@@ -60,8 +67,11 @@ def build_parser():
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_suite(p)
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--impl", choices=impls_mod.BUILTIN,
-                       help="a built-in implementation")
+    which.add_argument("--impl", type=_impl_name, metavar="IMPL",
+                       help=f"a built-in implementation ({', '.join(impls_mod.BUILTIN)}), or"
+                            " python:MODULE[:HOOK]: the Python editions under the loop MODULE"
+                            " installs (its EventLoopPolicy or install(); HOOK: a policy, a loop"
+                            " factory or an installer; see conformance/README.md)")
     which.add_argument("--cmd", metavar="TEMPLATE",
                        help="command for any runtime; placeholders {id} {tier} {py} {dir}"
                             " {port} {root} (double literal braces)")

@@ -3,6 +3,7 @@
 import dataclasses
 import functools
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -16,6 +17,18 @@ DEBIAN_PYTHON = "/usr/bin/python3"
 # The Debian packages that let Debian's python3 import each loop.
 LOOP_PACKAGES = {"uvloop": "python3-uvloop", "gbulb": "python3-gbulb"}
 BUILTIN = ("asyncio", "uvloop", "gbulb", "ref")
+# --impl python:MODULE[:HOOK], the hook launch.py documents.
+PYTHON_PREFIX = "python:"
+_PYTHON_SPEC = re.compile(r"^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?::([A-Za-z_]\w*))?$")
+
+
+def parse_impl(text):
+    """An --impl value: a built-in name, or python:MODULE[:HOOK]. ValueError if neither."""
+    if text in BUILTIN:
+        return text
+    if text.startswith(PYTHON_PREFIX) and _PYTHON_SPEC.match(text[len(PYTHON_PREFIX):]):
+        return text
+    raise ValueError(f"{text!r}: not one of {', '.join(BUILTIN)} nor python:MODULE[:HOOK]")
 # The clocks of the reference runtime (TOWER_CLOCK): the suite runs on the
 # virtual one; the real one checks that virtual time changed nothing.
 REF_CLOCKS = ("virtual", "real")
@@ -35,17 +48,20 @@ class Edition:
 
 
 @functools.cache
-def _probe(python, module):
-    """(version, None) when python can import module, else (None, why not)."""
+def _probe(python, module, hook=None):
+    """(version, None) when python can import module (and it has hook), else
+    (None, why not)."""
     code = ("import platform, importlib.metadata\n"
             f"import {module}\n"
+            + (f"{module}.{hook}\n" if hook else "") +
             "print(platform.python_implementation(), platform.python_version())\n"
             "try:\n"
             f"    print(importlib.metadata.version({module!r}))\n"
             "except Exception:\n"
             "    print()\n")
     try:
-        done = subprocess.run([python, "-c", code], capture_output=True, text=True, timeout=30)
+        done = subprocess.run([python, "-c", code], capture_output=True, text=True, timeout=30,
+                              stdin=subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return None, str(exc)
     if done.returncode != 0:
@@ -61,11 +77,11 @@ def _candidates(explicit):
     return list(dict.fromkeys(p for p in found if p and os.path.exists(p)))
 
 
-def find_interpreter(module, explicit=None):
-    """The first candidate interpreter that can import module."""
+def find_interpreter(module, explicit=None, hook=None):
+    """The first candidate interpreter that can import module (with hook)."""
     tried = []
     for python in _candidates(explicit):
-        found, why = _probe(python, module)
+        found, why = _probe(python, module, hook)
         if found:
             return Interpreter(python, found[0], found[1])
         tried.append(f"  {python}: {why}")
@@ -107,12 +123,17 @@ class Impl:
 
 
 class PythonImpl(Impl):
-    """A Python edition under the oracle's asyncio or a third-party loop."""
+    """A Python edition under the oracle's asyncio or another loop: uvloop,
+    gbulb, or python:MODULE[:HOOK], installed by launch.py."""
 
     def __init__(self, loop, python=None):
-        self.name = self.expectations_name = loop
-        self.loop = loop
-        self.interpreter = oracle(python) if loop == "asyncio" else find_interpreter(loop, python)
+        spec = loop[len(PYTHON_PREFIX):] if loop.startswith(PYTHON_PREFIX) else loop
+        module, _, hook = spec.partition(":")
+        self.name = spec.replace(":", ".")
+        self.expectations_name = module
+        self.loop = spec
+        self.interpreter = (oracle(python) if loop == "asyncio"
+                            else find_interpreter(module, python, hook or None))
 
     def edition(self, scenario, port, layout):
         argv = [self.interpreter.path]
