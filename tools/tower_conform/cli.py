@@ -53,6 +53,14 @@ def _impl_name(text):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _shard(text):
+    """I/N: the I-th slice (1-based) of N."""
+    index, _, total = text.partition("/")
+    if not (index.isdigit() and total.isdigit() and 1 <= int(index) <= int(total)):
+        raise argparse.ArgumentTypeError(f"{text!r}: expected I/N with 1 <= I <= N")
+    return int(index), int(total)
+
+
 def build_parser():
     parser = argparse.ArgumentParser(
         prog="conform", description="The Tower conformance runner.", epilog=EPILOG,
@@ -85,7 +93,10 @@ def build_parser():
                         " recorded in the header and the JUnit properties")
     _add_selection(p)
     p.add_argument("-j", "--jobs", type=int, metavar="N",
-                   help=f"scenarios run at once (default {runner.default_jobs()})")
+                   help=f"scenarios run at once (default: the cores, {runner.default_jobs()})")
+    p.add_argument("--shard", type=_shard, metavar="I/N",
+                   help="run only the I-th of N deterministic slices of the selection"
+                        " (1 <= I <= N; N CI machines together run every scenario once)")
     p.add_argument("-v", "--verbose", action="store_true",
                    help="print every result, with the evidence of every non-PASS")
     p.add_argument("--junit", metavar="FILE", help="write JUnit XML")
@@ -205,8 +216,12 @@ def cmd_run(args, layout):
     version = impls_mod.runtime_version(args.version_cmd) if args.version_cmd else None
     expectations = _expectations_for(args.expectations, impl, layout, scenarios)
     chosen = select(scenarios, args.patterns, args.tiers, args.profile)
+    if args.shard:
+        index, total = args.shard
+        chosen = chosen[index - 1::total]   # as lit does: every N-th, in suite order
     if not chosen:
-        raise UsageError("no scenario matches the selection")
+        raise UsageError("no scenario matches the selection"
+                         + (" in this shard" if args.shard else ""))
     impl.check(layout, chosen)
     golden_mod.read_manifest(layout.golden)   # a malformed MANIFEST is a suite error
 
@@ -216,6 +231,7 @@ def cmd_run(args, layout):
         described = (f"{version} {described[len(impl.name) + 1:]}"
                      if described.startswith(impl.name + " ") else f"{described}, {version}")
     header = (f"{len(chosen)} scenarios on {described}, -j {jobs}"
+              + (f", shard {args.shard[0]}/{args.shard[1]}" if args.shard else "")
               + (f", {args.repeat} runs each" if args.repeat > 1 else ""))
     if args.tap:
         tap = report.Tap(_say, args.allow_xpass)
@@ -244,7 +260,7 @@ def cmd_run(args, layout):
         place = {s.id: i for i, s in enumerate(chosen)}
         results = sorted(finished, key=lambda r: place[r.id])
 
-    if not (args.patterns or args.tiers or args.profile or interrupted):
+    if not (args.patterns or args.tiers or args.profile or args.shard or interrupted):
         manifest = golden_mod.read_manifest(layout.golden)
         for orphan in golden_mod.orphans(layout.golden, manifest, scenarios):
             _say(f"warning: orphan golden {orphan} (no scenario; `tools/conform check` fails)",
