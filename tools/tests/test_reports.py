@@ -141,3 +141,40 @@ def test_write_expectations_drafts_a_file_that_pins_each_failure(suite, conform,
     status, _, err = conform("run", "--cmd", f"{PY} {{py}}", "--write-expectations",
                              tmp_path / "no" / "x.toml", *suite.args())
     assert status == 2 and "--write-expectations" in err
+
+
+# --- 17. the CPython version matrix ---------------------------------------------------
+
+def test_report_has_a_column_per_other_cpython(suite, conform, tmp_path):
+    from tower_conform import impls
+    oracle_version = impls.oracle().version.split()[-1]
+    site = tmp_path / "fake-site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(
+        "import platform\nplatform.python_version = lambda: '3.99.0'\n")
+    fake = suite.script("python3.99", f'#!/bin/sh\nPYTHONPATH={site} exec {impls.oracle().path} "$@"\n')
+    suite.add("t1-version", "import platform\nprint(platform.python_version())\n",
+              golden=f"{oracle_version}\n")
+    suite.add("t1-same", golden="hello\n")
+    (suite.suite / "expectations").mkdir()
+    (suite.suite / "expectations" / "cpython-3.99.toml").write_text(
+        '[t1-version]\nreason = "3.99 says so"\n')
+    out_file = tmp_path / "report.md"
+    status, out, _ = conform("report", "--out", out_file, "--cpythons", f"{fake},{fake}",
+                             *suite.args())
+    text = out_file.read_text()
+    assert status == 0, out + text
+    assert re.search(r"^\| tier \| scenarios \| asyncio \|.* cpython-3\.99 \|$", text, re.M), text
+    assert "| t1 | 2 | 2/2 |" in text and "1/2 +1 xfail |" in text
+    assert "## cpython-3.99" in text and "3.99 says so" in text
+
+
+def test_the_matrix_search_finds_pyenv_versions(tmp_path):
+    from tower_conform import impls
+    for version in ("3.12.1", "2.7.18"):
+        python = tmp_path / "versions" / version / "bin" / "python3"
+        python.parent.mkdir(parents=True)
+        python.write_text("")
+    found = impls.cpython_candidates({"PYENV_ROOT": str(tmp_path), "PATH": ""})
+    assert found[:2] == [str(tmp_path / "versions" / v / "bin" / "python3")
+                         for v in ("2.7.18", "3.12.1")]

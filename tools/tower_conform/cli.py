@@ -134,8 +134,14 @@ def build_parser():
     p = sub.add_parser("check", help="validate scenarios, expectations and goldens")
     _add_suite(p)
 
-    p = sub.add_parser("report", help="run asyncio, uvloop, gbulb (and ref) and write the report")
+    p = sub.add_parser("report", help="run asyncio, uvloop, gbulb (and ref) and every other"
+                                      " CPython found, and write the report")
     _add_suite(p)
+    p.add_argument("--cpythons", default="auto", metavar="auto|none|PATH,...",
+                   help="the other CPythons of the version matrix: auto searches"
+                        " $PYENV_ROOT/versions/*/bin/python3 and python3.N on PATH,"
+                        " /usr/bin and /usr/local/bin (3.8 or newer, one per X.Y, the"
+                        " oracle's X.Y left out); none: no matrix (default auto)")
     p.add_argument("--out", metavar="FILE", help="default: <repo>/docs/conformance.md")
     p.add_argument("-j", "--jobs", type=int, metavar="N")
     p.add_argument("--timeout-scale", type=float, default=1.0, metavar="X")
@@ -341,15 +347,23 @@ def cmd_report(args, layout):
     _check_timeout_scale(args.timeout_scale)
     scenarios = discover(layout)
     names = ["asyncio", "uvloop", "gbulb"] + (["ref"] if impls_mod.ref_built(layout) else [])
-    oracle = impls_mod.oracle_line(impls_mod.oracle())
+    oracle_interpreter = impls_mod.oracle()
+    oracle = impls_mod.oracle_line(oracle_interpreter)
+    if args.cpythons == "auto":
+        candidates = impls_mod.cpython_candidates()
+    else:
+        candidates = [p for p in args.cpythons.split(",") if p and args.cpythons != "none"]
+    matrix = impls_mod.other_cpythons(oracle_interpreter, candidates)
     runs = []
-    for name in names:
+    for name in names + matrix:
         try:
-            impl = impls_mod.make(name)
+            impl = (impls_mod.make(name) if isinstance(name, str)
+                    else impls_mod.cpython_impl(name))
         except UsageError as exc:
             runs.append((name, None, "not available: " + str(exc).splitlines()[0]))
             _say(f"{name}: not available")
             continue
+        name = impl.name
         expectations = _expectations_for(None, impl, layout, scenarios)
         results = runner.run(scenarios, impl, layout, expectations, args.jobs,
                              timeout_scale=args.timeout_scale)

@@ -103,6 +103,45 @@ def oracle(explicit=None):
     return Interpreter(python, found[0])
 
 
+# The oldest CPython a version column can show: the probe needs importlib.metadata.
+MATRIX_MINIMUM = (3, 8)
+
+
+def cpython_candidates(environ=None):
+    """Interpreters for the report's version matrix, by the documented search:
+    $PYENV_ROOT/versions/*/bin/python3 (PYENV_ROOT defaults to ~/.pyenv), then
+    python3.N on PATH and in /usr/bin and /usr/local/bin."""
+    environ = os.environ if environ is None else environ
+    pyenv = Path(environ.get("PYENV_ROOT") or Path(environ.get("HOME", "~")).expanduser()
+                 / ".pyenv")
+    found = sorted((pyenv / "versions").glob("*/bin/python3"), key=lambda p: p.parts[-3])
+    for minor in range(MATRIX_MINIMUM[1], 30):
+        name = f"python3.{minor}"
+        found += [shutil.which(name, path=environ.get("PATH", "")) or "",
+                  f"/usr/bin/{name}", f"/usr/local/bin/{name}"]
+    return list(dict.fromkeys(str(p) for p in found if p and os.path.isfile(p)))
+
+
+def _version_key(version):
+    """(3, 12, 1) for "CPython 3.12.1"."""
+    return tuple(int(n) for n in re.findall(r"\d+", version.split()[-1])[:3])
+
+
+def other_cpythons(oracle_interpreter, candidates):
+    """One interpreter per CPython X.Y other than the oracle's (the first found
+    of each), oldest first; those that do not run or are not CPython are left out."""
+    oracle_minor = _version_key(oracle_interpreter.version)[:2]
+    chosen = {}
+    for path in candidates:
+        found, _ = _probe(path, "asyncio")
+        if not found or not found[0].startswith("CPython "):
+            continue
+        minor = _version_key(found[0])[:2]
+        if minor != oracle_minor and minor >= MATRIX_MINIMUM and minor not in chosen:
+            chosen[minor] = Interpreter(path, found[0])
+    return [chosen[m] for m in sorted(chosen)]
+
+
 def oracle_line(interpreter):
     return f"{interpreter.version} asyncio ({interpreter.path})"
 
@@ -126,11 +165,11 @@ class PythonImpl(Impl):
     """A Python edition under the oracle's asyncio or another loop: uvloop,
     gbulb, or python:MODULE[:HOOK], installed by launch.py."""
 
-    def __init__(self, loop, python=None):
+    def __init__(self, loop, python=None, name=None):
         spec = loop[len(PYTHON_PREFIX):] if loop.startswith(PYTHON_PREFIX) else loop
         module, _, hook = spec.partition(":")
-        self.name = spec.replace(":", ".")
-        self.expectations_name = module
+        self.name = name or spec.replace(":", ".")
+        self.expectations_name = name or module
         self.loop = spec
         self.interpreter = (oracle(python) if loop == "asyncio"
                             else find_interpreter(module, python, hook or None))
@@ -265,6 +304,14 @@ def runtime_version(command):
         raise UsageError(f"--version-cmd {command!r}: exit status {done.returncode}"
                          + ("" if lines else ", no output"))
     return lines[0].strip()
+
+
+def cpython_impl(interpreter):
+    """The Python editions under another CPython's own asyncio: a column of the
+    version matrix, whose differences conformance/expectations/cpython-X.Y.toml
+    explains."""
+    major, minor = _version_key(interpreter.version)[:2]
+    return PythonImpl("asyncio", interpreter.path, name=f"cpython-{major}.{minor}")
 
 
 def make(name=None, cmd=None, editions=None, python=None, ref_build=None, wrap=None,

@@ -181,6 +181,11 @@ def markdown(scenarios, runs, oracle):
            f"Oracle: {oracle}.", "",
            "Each cell is passed/total scenarios of the tier (expected failures"
            " count as not passed; `+n xfail` lists them, `n FAIL` anything unexpected).", ""]
+    if any(label.startswith("cpython-") for label, _, _ in runs):
+        out += ["Each `cpython-X.Y` column runs the Python editions under that CPython's own"
+                " asyncio (the version matrix: how asyncio's behaviour changed across"
+                " versions; `tools/conform report --help` says how the interpreters are"
+                " found).", ""]
     labels = [label for label, _, _ in runs]
     out.append("| tier | scenarios | " + " | ".join(labels) + " |")
     out.append("|---|---:|" + "---:|" * len(labels))
@@ -219,7 +224,10 @@ def markdown(scenarios, runs, oracle):
             continue
         xfails = [r for r in results if r.verdict == XFAIL]
         failures = [r for r in results if is_failure(r)]
-        if not xfails and not failures:
+        # A missing declared requirement is worth a line; a missing edition is not.
+        unsupported = [r for r in results
+                       if r.verdict == UNSUPPORTED and r.message.startswith("requires ")]
+        if not xfails and not failures and not unsupported:
             continue
         out += [f"## {label}", ""]
         for r in xfails:
@@ -229,6 +237,8 @@ def markdown(scenarios, runs, oracle):
                        f" {exp.reason}{link}")
         for r in failures:
             out.append(f"- `{r.id}` **{r.verdict}, not expected**: {r.message}")
+        for r in unsupported:
+            out.append(f"- `{r.id}` unsupported: {r.message}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
