@@ -144,8 +144,9 @@ def tail(data, count=TAIL_LINES, cut=0):
     start = _tail_start(data, count)
     lines = [_visible(line) for line in data[start:].splitlines(keepends=True)]
     if start or cut:
-        lines.insert(0, f"… ({_line_count(data[:start])} earlier lines ({start} bytes) cut"
-                     + (f", and {cut} bytes before them" if cut else "") + ")")
+        earlier = _line_count(data[:start])
+        lines.insert(0, f"… ({earlier} earlier line{'s' if earlier != 1 else ''}, {start} bytes,"
+                     f" cut" + (f"; {cut} bytes before them were not kept" if cut else "") + ")")
     return "\n".join(lines)
 
 
