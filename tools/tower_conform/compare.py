@@ -89,8 +89,12 @@ def _visible(line):
     return shown if newline else shown + "⏎(no newline at end)"
 
 
-def _line_count(data):
-    return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+def _line_count(data, start=0, end=None):
+    """Lines in data[start:end], without copying it."""
+    end = len(data) if end is None else end
+    if end <= start:
+        return 0
+    return data.count(b"\n", start, end) + (data[end - 1:end] != b"\n")
 
 
 def _head(data, count):
@@ -119,7 +123,7 @@ def _tail_start(data, count):
 def visible_lines(data, limit=None):
     shown_data = data if limit is None else _head(data, limit)
     shown = [_visible(line) for line in shown_data.splitlines(keepends=True)]
-    rest = _line_count(data[len(shown_data):])
+    rest = _line_count(data, len(shown_data))
     if rest:
         shown.append(f"… ({rest} more lines not shown)")
     return shown
@@ -144,7 +148,7 @@ def tail(data, count=TAIL_LINES, cut=0):
     start = _tail_start(data, count)
     lines = [_visible(line) for line in data[start:].splitlines(keepends=True)]
     if start or cut:
-        earlier = _line_count(data[:start])
+        earlier = _line_count(data, 0, start)
         lines.insert(0, f"… ({earlier} earlier line{'s' if earlier != 1 else ''}, {start} bytes,"
                      f" cut" + (f"; {cut} bytes before them were not kept" if cut else "") + ")")
     return "\n".join(lines)
@@ -257,17 +261,36 @@ def exception_line(stderr):
     return None
 
 
+def _common_prefix(a, b):
+    """The length of the common prefix of two byte strings, by bisection on
+    memoryviews: no copy and no Python loop over a long output."""
+    a, b = memoryview(a), memoryview(b)
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _line_at(data, start):
+    """The line of data that begins at start (with its newline), or None past the end."""
+    if start >= len(data):
+        return None
+    end = data.find(b"\n", start)
+    return data[start:] if end < 0 else data[start:end + 1]
+
+
 def first_difference(expected, actual):
     """'-expected +actual' for the first line where two outputs differ."""
-    expected_lines = expected.splitlines(keepends=True)
-    actual_lines = actual.splitlines(keepends=True)
-    for i in range(max(len(expected_lines), len(actual_lines))):
-        want = expected_lines[i] if i < len(expected_lines) else None
-        got = actual_lines[i] if i < len(actual_lines) else None
-        if want != got:
-            return " ".join(([f"-{_visible(want)}"] if want is not None else [])
-                            + ([f"+{_visible(got)}"] if got is not None else []))
-    return ""
+    if expected == actual:
+        return ""
+    start = expected.rfind(b"\n", 0, _common_prefix(expected, actual)) + 1
+    want, got = _line_at(expected, start), _line_at(actual, start)
+    return " ".join(([f"-{_visible(want)}"] if want is not None else [])
+                    + ([f"+{_visible(got)}"] if got is not None else []))
 
 
 def _left_behind(outcome):

@@ -122,9 +122,12 @@ class Capture(threading.Thread):
 
     def end(self, name):
         """The last bytes of the stream as the edition wrote them."""
+        buf, end = self.buffers[name], self.ends[name]
         if not self.dropped[name]:
-            return bytes(self.buffers[name])
-        return bytes((self.buffers[name] + self.ends[name])[-END_KEEP:])
+            return bytes(buf)
+        if len(end) >= END_KEEP:
+            return bytes(end[-END_KEEP:])
+        return bytes(buf[len(buf) - (END_KEEP - len(end)):]) + bytes(end)
 
     def stop(self, grace):
         """Wait up to grace seconds for EOF on both pipes, then stop reading
