@@ -28,7 +28,10 @@ exit status: 0 when every result matched the expectations, 1 on failures,
 killed and the reports cover the scenarios that finished.
 The last line of `run` is "N passed, N failed, N skipped": passed counts PASS
 and XFAIL, failed counts FAIL, TIMEOUT, CRASH, ERROR, NOGOLDEN, XPASS and
-FLAKY, skipped counts UNSUPPORTED."""
+FLAKY, skipped counts UNSUPPORTED (no edition, or an edition that lacks what
+the scenario `requires`). Before it come the table per tier, the verdicts per
+profile, and the root causes: the failures grouped by their last exception
+line, signal or first differing line, the biggest group first."""
 
 
 def _add_suite(p):
@@ -84,7 +87,8 @@ def build_parser():
                        help="command for any runtime; placeholders {id} {tier} {py} {dir}"
                             " {port} {root} (double literal braces)")
     p.add_argument("--editions", metavar="PATHTEMPLATE",
-                   help="with --cmd: a scenario whose edition path does not exist is UNSUPPORTED")
+                   help="with --cmd: a scenario whose edition path does not exist is"
+                        " UNSUPPORTED (a template that matches no file at all is an error)")
     p.add_argument("--name", metavar="NAME",
                    help="with --cmd: the runtime's name (header, JUnit suite name) and its"
                         " default expectations, conformance/expectations/NAME.toml")
@@ -360,6 +364,7 @@ def cmd_report(args, layout):
             impl = (impls_mod.make(name) if isinstance(name, str)
                     else impls_mod.cpython_impl(name))
         except UsageError as exc:
+            name = name if isinstance(name, str) else name.version
             runs.append((name, None, "not available: " + str(exc).splitlines()[0]))
             _say(f"{name}: not available")
             continue
