@@ -107,12 +107,22 @@ def kill_left_behind(token, grace=2.0):
     return found
 
 
+def _any_dead_child():
+    """Whether any child of ours is dead and unreaped: one system call, which
+    spares the scan of /proc when there is nothing to reap."""
+    try:
+        info = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+    except ChildProcessError:
+        return False
+    return info is not None and info.si_pid != 0
+
+
 def reap_strays(owned):
     """Reap the dead processes re-parented to us: members of a killed group and
     escaped processes. Never a process another part of the runner waits for:
     not one in owned (the leaders subprocess will reap), nor one in our own
     process group (a subprocess.run of ours)."""
-    if not _subreaper:
+    if not _subreaper or not _any_dead_child():
         return
     me, group = os.getpid(), os.getpgrp()
     for pid in _pids():
