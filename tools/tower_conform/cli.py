@@ -4,7 +4,6 @@ import argparse
 import math
 import os
 import re
-import signal
 import sys
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from . import report, runner
 from .compare import EXCUSABLE, count
 from . import reaper
 from .errors import Interrupted, SuiteError, UsageError
-from .execute import abort, allow_starting, restore_signals, take_signals
+from .execute import abort, allow_starting, restore_signals, signal_name, take_signals
 from .layout import Layout
 from .scenario import PROFILES, discover, select
 
@@ -289,7 +288,7 @@ def cmd_run(args, layout):
             _say("", root_causes)
         _say(report.summary_line(results, args.allow_xpass))
     if interrupted:
-        _say(f"conform: interrupted by {_signal_name(interrupted.signum)}: {len(results)}"
+        _say(f"conform: interrupted by {signal_name(-interrupted.signum)}: {len(results)}"
              f" of {len(chosen)} scenarios finished", file=sys.stderr)
         return 128 + interrupted.signum
     return 1 if count(results, args.allow_xpass)[1] else 0
@@ -310,10 +309,6 @@ def _draft_expectations(results, described):
     return expectations_mod.draft(entries, f"Drafted by tools/conform run --write-expectations"
                                            f" on {described}.\nGive each entry its real reason"
                                            " and, where there is one, a link.")
-
-
-def _signal_name(signum):
-    return signal.Signals(signum).name
 
 
 def cmd_bless(args, layout):
@@ -406,7 +401,7 @@ def main(argv=None):
     except (KeyboardInterrupt, Interrupted) as exc:
         abort()
         signum = getattr(exc, "signum", 2)
-        _say(f"conform: interrupted by {_signal_name(signum)}", file=sys.stderr)
+        _say(f"conform: interrupted by {signal_name(-signum)}", file=sys.stderr)
         return 128 + signum
     finally:
         restore_signals(previous_handlers)
