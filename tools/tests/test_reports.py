@@ -178,3 +178,14 @@ def test_the_matrix_search_finds_pyenv_versions(tmp_path):
     found = impls.cpython_candidates({"PYENV_ROOT": str(tmp_path), "PATH": ""})
     assert found[:2] == [str(tmp_path / "versions" / v / "bin" / "python3")
                          for v in ("2.7.18", "3.12.1")]
+
+
+def test_report_has_a_column_for_a_named_command(suite, conform, tmp_path):
+    suite.add("t1-hello", golden="hello\n")
+    out_file = tmp_path / "report.md"
+    status, out, _ = conform("report", "--out", out_file, "--cpythons", "none",
+                             "--cmd", f"{PY} {{py}}", "--name", "myrt", *suite.args())
+    assert status == 0, out
+    text = out_file.read_text()
+    assert re.search(r"^\| tier \| scenarios \| asyncio \|.* myrt \|$", text, re.M), text
+    assert "- **myrt**: myrt (--cmd" in text

@@ -145,6 +145,12 @@ def build_parser():
                         " $PYENV_ROOT/versions/*/bin/python3 and python3.N on PATH,"
                         " /usr/bin and /usr/local/bin (3.8 or newer, one per X.Y, the"
                         " oracle's X.Y left out); none: no matrix (default auto)")
+    p.add_argument("--cmd", metavar="TEMPLATE",
+                   help="one more column: a runtime started as by `run --cmd`")
+    p.add_argument("--editions", metavar="PATHTEMPLATE", help="with --cmd, as for run")
+    p.add_argument("--name", metavar="NAME",
+                   help="with --cmd: the column's label; its expectations are"
+                        " conformance/expectations/NAME.toml")
     p.add_argument("--out", metavar="FILE", help="default: <repo>/docs/conformance.md")
     p.add_argument("-j", "--jobs", type=int, metavar="N")
     p.add_argument("--timeout-scale", type=float, default=1.0, metavar="X")
@@ -201,12 +207,7 @@ def _check_writable(option, path):
 
 
 def cmd_run(args, layout):
-    if args.editions and not args.cmd:
-        raise UsageError("--editions goes with --cmd")
-    if args.name and not args.cmd:
-        raise UsageError("--name goes with --cmd")
-    if args.name and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", args.name):
-        raise UsageError(f"--name {args.name!r}: letters, digits, '.', '_' and '-' only")
+    _check_named_cmd(args)
     if args.ref_build and args.impl != "ref":
         raise UsageError("--ref-build goes with --impl ref")
     if args.ref_clock and args.impl != "ref":
@@ -342,8 +343,16 @@ def cmd_check(args, layout):
     return 1 if missing or orphans else 0
 
 
+def _check_named_cmd(args):
+    if (args.editions or args.name) and not args.cmd:
+        raise UsageError("--editions and --name go with --cmd")
+    if args.name and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", args.name):
+        raise UsageError(f"--name {args.name!r}: letters, digits, '.', '_' and '-' only")
+
+
 def cmd_report(args, layout):
     _check_timeout_scale(args.timeout_scale)
+    _check_named_cmd(args)
     scenarios = discover(layout)
     names = ["asyncio", "uvloop", "gbulb"] + (["ref"] if impls_mod.ref_built(layout) else [])
     oracle_interpreter = impls_mod.oracle()
@@ -354,9 +363,12 @@ def cmd_report(args, layout):
         candidates = [p for p in args.cpythons.split(",") if p and args.cpythons != "none"]
     matrix = impls_mod.other_cpythons(oracle_interpreter, candidates)
     runs = []
-    for name in names + matrix:
+    command = [impls_mod.make(cmd=args.cmd, editions=args.editions, label=args.name)
+               ] if args.cmd else []
+    for name in names + matrix + command:
         try:
             impl = (impls_mod.make(name) if isinstance(name, str)
+                    else name if isinstance(name, impls_mod.Impl)
                     else impls_mod.cpython_impl(name))
         except UsageError as exc:
             name = name if isinstance(name, str) else name.version
