@@ -9,7 +9,7 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
-#line 206 "chapters/tier5-executors.nw"
+#line 207 "chapters/tier5-executors.nw"
 #include "tower/executor.h"
 #include "tower/subprocess.h"
 #line 196 "chapters/tier6-queues.nw"

@@ -1,6 +1,6 @@
 #line 698 "chapters/tier9-streams.nw"
 /* stream.c -- streams: readers, writers, the stream protocol (see the book, tier 9) */
-#include "private.h"
+#include "tier9.h"
 
 #line 729 "chapters/tier9-streams.nw"
 struct stream_error {
@@ -508,7 +508,7 @@ static struct stream_protocol *stream_protocol_of(tw_protocol *p, const char *ca
         tw__fatal("%s: the protocol was not made by tw_stream_protocol_new", caller);
     return (struct stream_protocol *)(void *)p;
 }
-#line 1390 "chapters/tier9-streams.nw"
+#line 1403 "chapters/tier9-streams.nw"
 void tw__stream_reader_detach(tw_stream_reader *r)
 {
     if (r == NULL)
@@ -525,7 +525,7 @@ static void let_go_of_the_reader(struct stream_protocol *sp)
     tw_stream_reader_unref(sp->reader);
     sp->reader = NULL;
 }
-#line 1415 "chapters/tier9-streams.nw"
+#line 1428 "chapters/tier9-streams.nw"
 struct tw_stream_writer {
     int refs;
     tw_transport *transport;
@@ -593,7 +593,7 @@ tw_value tw_stream_writer_get_extra_info(tw_stream_writer *w, const char *name, 
 {
     return tw_transport_get_extra_info(w->transport, name, dflt);
 }
-#line 1492 "chapters/tier9-streams.nw"
+#line 1505 "chapters/tier9-streams.nw"
 struct drain_frame {
     tw_coro co;
     tw_stream_writer *w;
@@ -656,12 +656,12 @@ void *tw_stream_writer_drain(tw_stream_writer *w)
     f->co.cleanup = drain_cleanup;
     return f;
 }
-#line 1561 "chapters/tier9-streams.nw"
+#line 1574 "chapters/tier9-streams.nw"
 void *tw_stream_writer_wait_closed(tw_stream_writer *w)
 {
     return tw_ref(w->protocol->closed);
 }
-#line 1576 "chapters/tier9-streams.nw"
+#line 1589 "chapters/tier9-streams.nw"
 #define STREAM_PROTOCOL(p) ((struct stream_protocol *)(void *)(p))
 
 static void wake_drains(struct stream_protocol *sp, tw_error *exc)
@@ -744,7 +744,7 @@ static tw_error *stream_lost(tw_protocol *p, tw_error *exc)
     sp->transport = NULL;
     return NULL;
 }
-#line 1666 "chapters/tier9-streams.nw"
+#line 1679 "chapters/tier9-streams.nw"
 static void stream_destroy(tw_protocol *p)
 {
     struct stream_protocol *sp = STREAM_PROTOCOL(p);
@@ -785,7 +785,7 @@ tw_protocol *tw_stream_protocol_new(tw_stream_reader *reader, tw_stream_handler 
     sp->closed = tw_future_new(loop);
     return &sp->base;
 }
-#line 1717 "chapters/tier9-streams.nw"
+#line 1730 "chapters/tier9-streams.nw"
 struct open_frame {
     tw_coro co;
     char *host, *path;
@@ -862,7 +862,7 @@ void *tw_open_unix_connection(const char *path, int sock, ptrdiff_t limit,
     f->sock = sock;
     return f;
 }
-#line 1819 "chapters/tier9-streams.nw"
+#line 1832 "chapters/tier9-streams.nw"
 struct server_config {
     tw_loop *loop;
     tw_stream_handler handler;

@@ -55,7 +55,7 @@ typedef enum tw_errkind {
     TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
 #line 202 "chapters/tier1-coroutines.nw"
     
-#line 417 "chapters/tier5-executors.nw"
+#line 375 "chapters/tier5-executors.nw"
     TW_ERR_BROKEN_EXECUTOR, /* concurrent.futures.BrokenExecutor, a RuntimeError */
     TW_ERR_BROKEN_PROCESS_POOL, /* ...process.BrokenProcessPool, a BrokenExecutor */
 #line 249 "chapters/tier6-queues.nw"
