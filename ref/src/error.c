@@ -81,7 +81,7 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
     [TW_ERR_USER] = "Exception",
     
-#line 1966 "chapters/tier5-executors.nw"
+#line 1968 "chapters/tier5-executors.nw"
     [TW_ERR_BROKEN_EXECUTOR] = "BrokenExecutor",
     [TW_ERR_BROKEN_PROCESS_POOL] = "BrokenProcessPool",
 #line 255 "chapters/tier6-queues.nw"
@@ -105,7 +105,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_CONNECTION] = TW_ERR_OS,
     [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
     
-#line 1970 "chapters/tier5-executors.nw"
+#line 1972 "chapters/tier5-executors.nw"
     [TW_ERR_BROKEN_EXECUTOR] = TW_ERR_RUNTIME,
     [TW_ERR_BROKEN_PROCESS_POOL] = TW_ERR_BROKEN_EXECUTOR,
 #line 261 "chapters/tier6-queues.nw"

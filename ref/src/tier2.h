@@ -34,7 +34,7 @@ typedef enum tw__close_stage {
     
 #line 357 "chapters/tier4-tasks.nw"
     TW__CLOSE_TASKS,            /* tier 4: unfinished tasks, first */
-#line 526 "chapters/tier5-executors.nw"
+#line 528 "chapters/tier5-executors.nw"
     TW__CLOSE_CHILDREN,         /* tier 5: children still running */
     TW__CLOSE_EXECUTORS,        /* tier 5: the executors' threads */
 #line 978 "chapters/tier2-event-loop.nw"
@@ -76,7 +76,7 @@ struct tw_loop {
     int (*before_blocking)(tw_loop *loop, int timeout_ms);  /* a tier's hook, or NULL */
     struct tw__shutdown_step *shutdown_steps;
     
-#line 483 "chapters/tier5-executors.nw"
+#line 484 "chapters/tier5-executors.nw"
     struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
     struct tw_executor *default_executor;
     bool executor_shutdown_called;
