@@ -1,9 +1,9 @@
-#line 1931 "chapters/tier9-streams.nw"
+#line 1905 "chapters/tier9-streams.nw"
 /* process.c -- asyncio.subprocess: Process and its stream protocol, on streams (see the book, tier 9) */
 #include "tier9.h"
 #include <signal.h>
 
-#line 1956 "chapters/tier9-streams.nw"
+#line 1930 "chapters/tier9-streams.nw"
 struct pipe_face {
     tw_transport base;
     tw_pipe_transport *pipe;
@@ -79,7 +79,7 @@ static tw_transport *pipe_face_new(tw_loop *L, tw_subprocess_transport *t, int f
     f->owner = tw_subprocess_transport_ref(t);
     return &f->base;
 }
-#line 2043 "chapters/tier9-streams.nw"
+#line 2017 "chapters/tier9-streams.nw"
 struct tw_process {
     tw_future hdr;                      /* reference count only */
     tw_loop *loop;
@@ -93,7 +93,7 @@ struct tw_process {
     bool exited, transport_closed;
     tw_future *made;                    /* done once connection_made has run */
 };
-#line 2072 "chapters/tier9-streams.nw"
+#line 2046 "chapters/tier9-streams.nw"
 static void maybe_close_transport(tw_process *p)
 {
     if (p->open_pipes == 0 && p->exited && !p->transport_closed) {
@@ -193,7 +193,7 @@ static const tw_subprocess_protocol stream_protocol = {
     proc_process_exited, proc_connection_lost, proc_pause_writing, proc_resume_writing,
     proc_ref, proc_unref,
 };
-#line 2187 "chapters/tier9-streams.nw"
+#line 2161 "chapters/tier9-streams.nw"
 static void process_finalize(tw_future *f)
 {
     tw_process *p = (tw_process *)f;
@@ -296,7 +296,7 @@ void *tw_create_subprocess_shell(const char *cmd, const tw_subprocess_options *o
 {
     return create(true, NULL, cmd, options);
 }
-#line 2294 "chapters/tier9-streams.nw"
+#line 2268 "chapters/tier9-streams.nw"
 int tw_process_pid(const tw_process *p)
 {
     return tw_subprocess_transport_get_pid(p->transport);
@@ -329,7 +329,7 @@ void tw_process_unref(tw_process *p)
 {
     tw_unref(p);
 }
-#line 2335 "chapters/tier9-streams.nw"
+#line 2309 "chapters/tier9-streams.nw"
 struct feed_frame {
     tw_coro co;
     tw_process *p;
@@ -394,7 +394,7 @@ static void *read_stream(tw_process *p, int fd)
     f->co.cleanup = read_stream_cleanup;
     return f;
 }
-#line 2406 "chapters/tier9-streams.nw"
+#line 2380 "chapters/tier9-streams.nw"
 struct communicate_frame {
     tw_coro co;
     tw_process *p;

@@ -1,4 +1,4 @@
-#line 2114 "chapters/tier5-executors.nw"
+#line 2138 "chapters/tier5-executors.nw"
 /* subprocess.c -- starting children, the subprocess transport and its pipes */
 #include "tier5.h"
 #include <errno.h>
@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 2176 "chapters/tier5-executors.nw"
+#line 2189 "chapters/tier5-executors.nw"
 enum { FAILED_EXEC, FAILED_CHDIR, FAILED_SETUP };
 
 struct spawn {
@@ -49,7 +49,7 @@ static int pipe_high(int fds[2])
         close(fds[1]);
     return -1;
 }
-#line 2216 "chapters/tier5-executors.nw"
+#line 2229 "chapters/tier5-executors.nw"
 static void __attribute__((noreturn)) child_fail(int errfd, int step)
 {
     int report[2] = { errno, step };
@@ -84,7 +84,7 @@ static void __attribute__((noreturn)) child_exec(const struct spawn *sp, int err
         errno = saved;
     child_fail(errfd, FAILED_EXEC);
 }
-#line 2262 "chapters/tier5-executors.nw"
+#line 2275 "chapters/tier5-executors.nw"
 char **tw__strv_dup(const char *const *v)
 {
     size_t n = 0;
@@ -149,7 +149,7 @@ static char **exec_candidates(const char *program, char *const *envp)
     }
     return v;
 }
-#line 2336 "chapters/tier5-executors.nw"
+#line 2349 "chapters/tier5-executors.nw"
 static atomic_bool no_pidfd;
 
 static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
@@ -191,7 +191,7 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     }
     return NULL;
 }
-#line 2390 "chapters/tier5-executors.nw"
+#line 2403 "chapters/tier5-executors.nw"
 struct tw_pipe_transport {
     tw_subprocess_transport *proc;
     int fd;                             /* the parent's end; -1 once closed */
@@ -220,7 +220,7 @@ struct tw_subprocess_transport {
 };
 
 enum { WRITE_HIGH = 64 * 1024, WRITE_LOW = 16 * 1024 };
-#line 2432 "chapters/tier5-executors.nw"
+#line 2445 "chapters/tier5-executors.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_CLOSED, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -268,7 +268,7 @@ static void report(tw_loop *L, const char *message, tw_error *err)
         tw_error_unref(err);
     }
 }
-#line 2482 "chapters/tier5-executors.nw"
+#line 2495 "chapters/tier5-executors.nw"
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc);
 static void process_exited(tw_subprocess_transport *t, int code);
 static tw_error *connection_lost(tw_subprocess_transport *t);
@@ -304,7 +304,7 @@ static tw_error *run_call(void *arg)
         return p->process_exited ? p->process_exited(t->self) : NULL;
     }
 }
-#line 2528 "chapters/tier5-executors.nw"
+#line 2541 "chapters/tier5-executors.nw"
 static void pipe_close_with(tw_pipe_transport *p, tw_error *exc)
 {
     tw_loop *L = p->proc->loop;
@@ -334,7 +334,7 @@ static tw_error *read_ready(void *arg)
     }
     return NULL;
 }
-#line 2564 "chapters/tier5-executors.nw"
+#line 2577 "chapters/tier5-executors.nw"
 static void try_finish(tw_subprocess_transport *t);
 
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
@@ -347,7 +347,7 @@ static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
     call_later(p->proc, CALL_PIPE_LOST, p->childfd, exc, NULL, 0);
     try_finish(p->proc);
 }
-#line 2593 "chapters/tier5-executors.nw"
+#line 2606 "chapters/tier5-executors.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -429,7 +429,7 @@ static tw_error *write_pipe_peer_closed(void *arg)
     tw_error_unref(e);
     return NULL;
 }
-#line 2677 "chapters/tier5-executors.nw"
+#line 2690 "chapters/tier5-executors.nw"
 tw_error *tw_pipe_transport_write(tw_pipe_transport *p, const void *data, size_t len)
 {
     const unsigned char *d = data;
@@ -507,12 +507,12 @@ void tw_pipe_transport_resume_reading(tw_pipe_transport *p)
     p->paused = false;
     tw_error_unref(tw_loop_add_reader(p->proc->loop, p->fd, read_ready, p));
 }
-#line 2108 "chapters/tier7-transports.nw"
+#line 2057 "chapters/tier7-transports.nw"
 ssize_t tw__write_quietly(int fd, const void *data, size_t len)
 {
     return write_quietly(fd, data, len);
 }
-#line 2764 "chapters/tier5-executors.nw"
+#line 2777 "chapters/tier5-executors.nw"
 static void reap(tw_subprocess_transport *t)
 {
     int status = 0, code;
@@ -540,7 +540,7 @@ static tw_error *pidfd_ready(void *arg)
     }
     return NULL;
 }
-#line 2803 "chapters/tier5-executors.nw"
+#line 2816 "chapters/tier5-executors.nw"
 static tw_error *wait_for_exit(void *pid, tw_value *result)
 {
     siginfo_t info;
@@ -560,13 +560,15 @@ static tw_error *exit_seen(tw_future *f, void *arg)
 static tw_error *watch_exit(tw_subprocess_transport *t)
 {
     tw_loop *L = t->loop;
+    struct tw__loop_executors *E;
     tw_error *err;
     if (t->pidfd >= 0)
         return tw_loop_add_reader(L, t->pidfd, pidfd_ready, t);
-    if (L->child_watcher == NULL
-        && (err = tw_thread_pool_new(INT_MAX, &L->child_watcher)) != NULL)
+    E = tw__executors_of(L);
+    if (E->child_watcher == NULL
+        && (err = tw_thread_pool_new(INT_MAX, &E->child_watcher)) != NULL)
         return err;
-    err = tw_run_in_executor(L, L->child_watcher, wait_for_exit, (void *)(intptr_t)t->pid,
+    err = tw_run_in_executor(L, E->child_watcher, wait_for_exit, (void *)(intptr_t)t->pid,
                              &t->exit_watch);
     if (err == NULL)
         tw__future_add_callback(t->exit_watch, exit_seen, t, tw_ref(t));
@@ -580,7 +582,7 @@ static void process_exited(tw_subprocess_transport *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 2853 "chapters/tier5-executors.nw"
+#line 2868 "chapters/tier5-executors.nw"
 static void drop_protocol(tw_subprocess_transport *t)
 {
     if (t->has_protocol) {
@@ -626,7 +628,7 @@ static tw_error *connection_lost(tw_subprocess_transport *t)
     unlist(t);
     return err;
 }
-#line 2906 "chapters/tier5-executors.nw"
+#line 2921 "chapters/tier5-executors.nw"
 static void release_system(tw_subprocess_transport *t)
 {
     tw_loop *L = t->loop;
@@ -673,7 +675,7 @@ static void transport_finalize(tw_future *f)
 
 static const tw__future_class transport_class =
     { "SubprocessTransport", NULL, transport_finalize, NULL };
-#line 3221 "chapters/tier5-executors.nw"
+#line 3236 "chapters/tier5-executors.nw"
 static void child_loop_closed(tw__resource *r)
 {
     tw_subprocess_transport *t =
@@ -682,7 +684,7 @@ static void child_loop_closed(tw__resource *r)
     drop_protocol(t);
     unlist(t);
 }
-#line 2962 "chapters/tier5-executors.nw"
+#line 2977 "chapters/tier5-executors.nw"
 static tw_pipe_transport *pipe_new(tw_subprocess_transport *t, int fd, int childfd)
 {
     tw_pipe_transport *p = tw__alloc(sizeof *p);
@@ -725,7 +727,7 @@ static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
     }
     return NULL;
 }
-#line 3007 "chapters/tier5-executors.nw"
+#line 3022 "chapters/tier5-executors.nw"
 static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto, void *self,
                                  char *const *argv, const tw_subprocess_options *o,
                                  tw_subprocess_transport **out)
@@ -768,7 +770,7 @@ static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto
         return err;
     }
     
-#line 3059 "chapters/tier5-executors.nw"
+#line 3074 "chapters/tier5-executors.nw"
 t = tw__alloc(sizeof *t);
 tw__future_init(&t->hdr, L, TW_KIND_FUTURE, &transport_class);
 t->hdr.obj.refs = 2;
@@ -791,11 +793,11 @@ if (err) {
     return err;
 }
 call_later(t, CALL_CONNECTION_MADE, 0, NULL, NULL, 0);
-#line 3049 "chapters/tier5-executors.nw"
+#line 3064 "chapters/tier5-executors.nw"
     *out = t;
     return NULL;
 }
-#line 3086 "chapters/tier5-executors.nw"
+#line 3101 "chapters/tier5-executors.nw"
 tw_error *tw_loop_subprocess_exec(tw_loop *loop, const tw_subprocess_protocol *protocol,
                                   void *self, const char *const *argv,
                                   const tw_subprocess_options *options,
@@ -842,7 +844,7 @@ void tw_subprocess_transport_unref(tw_subprocess_transport *t)
 {
     tw_unref(t);
 }
-#line 3138 "chapters/tier5-executors.nw"
+#line 3153 "chapters/tier5-executors.nw"
 tw_error *tw_subprocess_transport_send_signal(tw_subprocess_transport *t, int sig)
 {
     if (t->lost)
@@ -873,7 +875,7 @@ void tw_subprocess_transport_close(tw_subprocess_transport *t)
     if (!t->reaped)
         kill(t->pid, SIGKILL);
 }
-#line 3174 "chapters/tier5-executors.nw"
+#line 3189 "chapters/tier5-executors.nw"
 struct wait_frame {
     tw_coro co;
     tw_subprocess_transport *t;

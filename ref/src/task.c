@@ -4,7 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#line 361 "chapters/tier4-tasks.nw"
+#line 362 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     tw_loop *L = (tw_loop *)(void *)((char *)r - offsetof(tw_loop, tasks_at_close));
@@ -17,7 +17,7 @@ static void destroy_tasks_at_close(tw_loop *L)
     if (!tw__resource_attached(&L->tasks_at_close))
         tw__resource_attach_in(L, &L->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
 }
-#line 376 "chapters/tier4-tasks.nw"
+#line 377 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     destroy_tasks_at_close(L);
@@ -40,7 +40,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     L->ntasks--;
 }
-#line 587 "chapters/tier4-tasks.nw"
+#line 588 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -63,9 +63,9 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 813 "chapters/tier4-tasks.nw"
+#line 814 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 609 "chapters/tier4-tasks.nw"
+#line 610 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -95,7 +95,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 407 "chapters/tier4-tasks.nw"
+#line 408 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
@@ -121,9 +121,9 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 803 "chapters/tier4-tasks.nw"
+#line 804 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 432 "chapters/tier4-tasks.nw"
+#line 433 "chapters/tier4-tasks.nw"
     tw__schedule(L, task_step_callback, t, t);
     return t;
 }
@@ -134,7 +134,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 457 "chapters/tier4-tasks.nw"
+#line 458 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -160,12 +160,12 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     L->current = t;
     
-#line 806 "chapters/tier4-tasks.nw"
+#line 807 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 482 "chapters/tier4-tasks.nw"
+#line 483 "chapters/tier4-tasks.nw"
     
-#line 1329 "chapters/tier1-coroutines.nw"
+#line 1372 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err) {
@@ -198,11 +198,11 @@ for (;;) {
         co = parent;
     }
 }
-#line 483 "chapters/tier4-tasks.nw"
-    
-#line 810 "chapters/tier4-tasks.nw"
-    tw__vars_slot = outer_vars;
 #line 484 "chapters/tier4-tasks.nw"
+    
+#line 811 "chapters/tier4-tasks.nw"
+    tw__vars_slot = outer_vars;
+#line 485 "chapters/tier4-tasks.nw"
     L->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -234,7 +234,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 525 "chapters/tier4-tasks.nw"
+#line 526 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -260,7 +260,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 555 "chapters/tier4-tasks.nw"
+#line 556 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -284,7 +284,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 641 "chapters/tier4-tasks.nw"
+#line 642 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name == NULL) {
@@ -314,7 +314,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 679 "chapters/tier4-tasks.nw"
+#line 680 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -371,7 +371,7 @@ void *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1119 "chapters/tier4-tasks.nw"
+#line 1120 "chapters/tier4-tasks.nw"
 void *tw__coro_take_error(tw_coro *co)
 {
     tw_error *e = co->got_err;
@@ -416,7 +416,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return set_none_unless_done(waiter);
 }
-#line 1172 "chapters/tier4-tasks.nw"
+#line 1173 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -454,7 +454,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1214 "chapters/tier4-tasks.nw"
+#line 1215 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -515,7 +515,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 1284 "chapters/tier4-tasks.nw"
+#line 1285 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -608,7 +608,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1386 "chapters/tier4-tasks.nw"
+#line 1387 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -627,7 +627,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1410 "chapters/tier4-tasks.nw"
+#line 1411 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = running_loop("tw_wait");
@@ -652,7 +652,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 1444 "chapters/tier4-tasks.nw"
+#line 1445 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -714,7 +714,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1527 "chapters/tier4-tasks.nw"
+#line 1528 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -723,7 +723,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1505 "chapters/tier4-tasks.nw"
+#line 1506 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -743,7 +743,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1538 "chapters/tier4-tasks.nw"
+#line 1539 "chapters/tier4-tasks.nw"
 void *tw_wait_for(void *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -752,7 +752,7 @@ void *tw_wait_for(void *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return f;
 }
-#line 1559 "chapters/tier4-tasks.nw"
+#line 1560 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -806,7 +806,7 @@ tw_future *tw_shield(void *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1623 "chapters/tier4-tasks.nw"
+#line 1624 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -887,7 +887,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1706 "chapters/tier4-tasks.nw"
+#line 1707 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
@@ -932,7 +932,7 @@ void *tw_as_completed_next(tw_as_completed *ac)
     f->co.cleanup = ac_next_cleanup;
     return f;
 }
-#line 1760 "chapters/tier4-tasks.nw"
+#line 1761 "chapters/tier4-tasks.nw"
 struct tw_taskgroup {
     tw_future fut;
     bool exiting, aborting, parent_cancel_requested;
@@ -978,7 +978,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 1808 "chapters/tier4-tasks.nw"
+#line 1809 "chapters/tier4-tasks.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -1031,7 +1031,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 1863 "chapters/tier4-tasks.nw"
+#line 1864 "chapters/tier4-tasks.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -1103,7 +1103,7 @@ void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
     f->co.cleanup = tg_exit_cleanup;
     return f;
 }
-#line 1951 "chapters/tier4-tasks.nw"
+#line 1952 "chapters/tier4-tasks.nw"
 enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
 
 struct tw_timeout {
@@ -1159,7 +1159,7 @@ static tw_error *timeout_fired(void *arg)
     tm->handler = NULL;
     return NULL;
 }
-#line 2009 "chapters/tier4-tasks.nw"
+#line 2010 "chapters/tier4-tasks.nw"
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
 {
     tw_loop *L;
@@ -1201,7 +1201,7 @@ tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
         tm->state = TM_EXITED;
     return body_error;
 }
-#line 851 "chapters/tier4-tasks.nw"
+#line 852 "chapters/tier4-tasks.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;
@@ -1244,7 +1244,7 @@ tw_error *tw_loop_run_until_complete(tw_loop *L, void *awaitable, tw_value *resu
     tw_unref(f);
     return err;
 }
-#line 909 "chapters/tier4-tasks.nw"
+#line 910 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;

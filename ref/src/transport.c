@@ -1,4 +1,4 @@
-#line 814 "chapters/tier7-transports.nw"
+#line 768 "chapters/tier7-transports.nw"
 /* transport.c -- the transport class, calling protocols, socket transports, direct socket operations */
 #include "tier7.h"
 #include <arpa/inet.h>
@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 840 "chapters/tier7-transports.nw"
+#line 794 "chapters/tier7-transports.nw"
 int tw_sockaddr_family(const tw_sockaddr *a)
 {
     return a ? a->u.sa.sa_family : AF_UNSPEC;
@@ -79,7 +79,7 @@ const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
     }
     return buf;
 }
-#line 915 "chapters/tier7-transports.nw"
+#line 869 "chapters/tier7-transports.nw"
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
 {
     if (a == NULL || b == NULL)
@@ -102,14 +102,14 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 952 "chapters/tier7-transports.nw"
+#line 906 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type)
 {
     if (type)
         e->type = (char *)type;
     return e;
 }
-#line 968 "chapters/tier7-transports.nw"
+#line 922 "chapters/tier7-transports.nw"
 static void not_implemented(const char *name, const char *unnamed, const char *method)
     __attribute__((noreturn));
 
@@ -162,7 +162,7 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
     t->protocol = protocol;
     tw_protocol_unref(old);
 }
-#line 1023 "chapters/tier7-transports.nw"
+#line 977 "chapters/tier7-transports.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -217,7 +217,7 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 1086 "chapters/tier7-transports.nw"
+#line 1040 "chapters/tier7-transports.nw"
 void tw_protocol_init(tw_protocol *p, const tw_protocol_class *cls)
 {
     p->cls = cls;
@@ -252,7 +252,7 @@ void tw_protocol_unref(tw_protocol *p)
     if (p->heap)
         free(p);
 }
-#line 1129 "chapters/tier7-transports.nw"
+#line 1083 "chapters/tier7-transports.nw"
 #define CALL_OR_NOTHING(p, m, ...) ((p)->cls->m ? (p)->cls->m(__VA_ARGS__) : NULL)
 
 tw_error *tw_protocol_connection_made(tw_protocol *p, tw_transport *t)
@@ -316,7 +316,7 @@ tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc
 {
     return CALL_OR_NOTHING(p, pipe_connection_lost, p, fd, exc);
 }
-#line 1209 "chapters/tier7-transports.nw"
+#line 1163 "chapters/tier7-transports.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -338,7 +338,7 @@ struct sock {
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 1260 "chapters/tier7-transports.nw"
+#line 1214 "chapters/tier7-transports.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
 static void sock_watch(struct sock *s, bool writer, bool on)
@@ -365,7 +365,7 @@ static void sock_watch(struct sock *s, bool writer, bool on)
 
 static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
 static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
-#line 1298 "chapters/tier7-transports.nw"
+#line 1252 "chapters/tier7-transports.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -403,7 +403,7 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 1345 "chapters/tier7-transports.nw"
+#line 1299 "chapters/tier7-transports.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -447,7 +447,7 @@ static void sock_loop_closed(tw__resource *r)
     sock_release(s);
     tw_transport_unref(&s->base);
 }
-#line 1397 "chapters/tier7-transports.nw"
+#line 1351 "chapters/tier7-transports.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -503,7 +503,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 1458 "chapters/tier7-transports.nw"
+#line 1412 "chapters/tier7-transports.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -517,7 +517,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 1482 "chapters/tier7-transports.nw"
+#line 1436 "chapters/tier7-transports.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -588,7 +588,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 1559 "chapters/tier7-transports.nw"
+#line 1513 "chapters/tier7-transports.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -600,14 +600,14 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 1599 "chapters/tier7-transports.nw"
+#line 1548 "chapters/tier7-transports.nw"
+static tw__loop_key read_buffer_key;
+
 static char *read_buffer(tw_loop *L)
 {
-    if (L->rbuf == NULL)
-        L->rbuf = tw__alloc(READ_SIZE);
-    return L->rbuf;
+    return tw__loop_state(L, &read_buffer_key, READ_SIZE, NULL);
 }
-#line 1608 "chapters/tier7-transports.nw"
+#line 1557 "chapters/tier7-transports.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -657,7 +657,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 1669 "chapters/tier7-transports.nw"
+#line 1618 "chapters/tier7-transports.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -702,7 +702,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 1733 "chapters/tier7-transports.nw"
+#line 1682 "chapters/tier7-transports.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -758,7 +758,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 1797 "chapters/tier7-transports.nw"
+#line 1746 "chapters/tier7-transports.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -814,7 +814,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 1866 "chapters/tier7-transports.nw"
+#line 1815 "chapters/tier7-transports.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -859,7 +859,7 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 1922 "chapters/tier7-transports.nw"
+#line 1871 "chapters/tier7-transports.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -913,7 +913,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 1978 "chapters/tier7-transports.nw"
+#line 1927 "chapters/tier7-transports.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -992,7 +992,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 2059 "chapters/tier7-transports.nw"
+#line 2008 "chapters/tier7-transports.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -1021,7 +1021,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 2121 "chapters/tier7-transports.nw"
+#line 2070 "chapters/tier7-transports.nw"
 static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
 {
     size_t sent = 0;
@@ -1035,7 +1035,7 @@ static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
     }
     return (ssize_t)sent;
 }
-#line 2143 "chapters/tier7-transports.nw"
+#line 2092 "chapters/tier7-transports.nw"
 static tw_error *pipe_eof_received(void *arg)
 {
     struct sock *s = arg;
@@ -1052,7 +1052,7 @@ static tw_error *read_pipe_eof(struct sock *s)
     tw__schedule(s->base.loop, sock_lost_callback, s, NULL);
     return NULL;
 }
-#line 2172 "chapters/tier7-transports.nw"
+#line 2121 "chapters/tier7-transports.nw"
 static tw_error *write_pipe_reader_gone(void *arg)
 {
     struct sock *s = arg;
@@ -1095,7 +1095,7 @@ static bool pipe_get_extra_info(tw_transport *t, const char *name, tw_value *v)
     *v = TW_INT(SOCK(t)->fd);
     return true;
 }
-#line 2225 "chapters/tier7-transports.nw"
+#line 2174 "chapters/tier7-transports.nw"
 static const tw_transport_class read_pipe_class = {
     .name = "_UnixReadPipeTransport",
     .kinds = TW_TRANSPORT_READ,
@@ -1141,7 +1141,7 @@ tw_transport *tw__pipe_transport_new(tw_loop *L, int fd, bool writer, tw_protoco
               waiter);
     return &st->s.base;
 }
-#line 2281 "chapters/tier7-transports.nw"
+#line 2230 "chapters/tier7-transports.nw"
 struct subprocess_face {
     tw_transport base;
     tw_subprocess_transport *proc;
@@ -1187,7 +1187,7 @@ tw_transport *tw_subprocess_transport_as_transport(tw_subprocess_transport *t)
     f->proc = tw_subprocess_transport_ref(t);
     return &f->base;
 }
-#line 2338 "chapters/tier7-transports.nw"
+#line 2287 "chapters/tier7-transports.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1247,7 +1247,7 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 2403 "chapters/tier7-transports.nw"
+#line 2352 "chapters/tier7-transports.nw"
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1284,7 +1284,7 @@ void *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return sockop_new(recv_body, L, fd, buf, n);
 }
-#line 2442 "chapters/tier7-transports.nw"
+#line 2391 "chapters/tier7-transports.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1329,7 +1329,7 @@ void *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return sockop_new(sendall_body, L, fd, data, n);
 }
-#line 2492 "chapters/tier7-transports.nw"
+#line 2441 "chapters/tier7-transports.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;

@@ -1,10 +1,10 @@
-#line 402 "chapters/tier5-executors.nw"
+#line 401 "chapters/tier5-executors.nw"
 /* tower/subprocess.h -- child processes (see the book, tier 5) */
 #ifndef TOWER_SUBPROCESS_H
 #define TOWER_SUBPROCESS_H
 #include "tower/executor.h"
 
-#line 417 "chapters/tier5-executors.nw"
+#line 416 "chapters/tier5-executors.nw"
 #define TW_INHERIT 0
 #define TW_PIPE (-1)
 #define TW_STDOUT (-2)
@@ -17,7 +17,7 @@ typedef struct tw_subprocess_options {
     const char *const *env;
     size_t limit;
 } tw_subprocess_options;
-#line 466 "chapters/tier5-executors.nw"
+#line 465 "chapters/tier5-executors.nw"
 typedef struct tw_subprocess_transport tw_subprocess_transport;
 typedef struct tw_pipe_transport tw_pipe_transport;
 
@@ -53,12 +53,12 @@ void tw_subprocess_transport_close(tw_subprocess_transport *t);
 bool tw_subprocess_transport_is_closing(const tw_subprocess_transport *t);
 tw_subprocess_transport *tw_subprocess_transport_ref(tw_subprocess_transport *t);
 void tw_subprocess_transport_unref(tw_subprocess_transport *t);
-#line 579 "chapters/tier5-executors.nw"
+#line 578 "chapters/tier5-executors.nw"
 tw_error *tw_pipe_transport_write(tw_pipe_transport *p, const void *data, size_t len);
 void tw_pipe_transport_close(tw_pipe_transport *p);
 bool tw_pipe_transport_is_closing(const tw_pipe_transport *p);
 size_t tw_pipe_transport_get_write_buffer_size(const tw_pipe_transport *p);
 void tw_pipe_transport_pause_reading(tw_pipe_transport *p);
 void tw_pipe_transport_resume_reading(tw_pipe_transport *p);
-#line 410 "chapters/tier5-executors.nw"
+#line 409 "chapters/tier5-executors.nw"
 #endif
