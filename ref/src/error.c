@@ -1,10 +1,10 @@
-#line 598 "chapters/tier1-coroutines.nw"
+#line 602 "chapters/tier1-coroutines.nw"
 /* error.c -- the error model */
 #include "tier1.h"
 #include <errno.h>
 #include <stdarg.h>
 
-#line 611 "chapters/tier1-coroutines.nw"
+#line 615 "chapters/tier1-coroutines.nw"
 void tw__fatal(const char *fmt, ...)
 {
     va_list ap;
@@ -44,7 +44,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 656 "chapters/tier1-coroutines.nw"
+#line 660 "chapters/tier1-coroutines.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -90,7 +90,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
 };
-#line 704 "chapters/tier1-coroutines.nw"
+#line 708 "chapters/tier1-coroutines.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -169,7 +169,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 785 "chapters/tier1-coroutines.nw"
+#line 789 "chapters/tier1-coroutines.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }
@@ -214,7 +214,7 @@ void tw_error_print(FILE *out, const tw_error *e)
         tw_error_print(out, e->items[i]);
     }
 }
-#line 845 "chapters/tier1-coroutines.nw"
+#line 849 "chapters/tier1-coroutines.nw"
 enum { OS_ERROR, BLOCKING_IO, CHILD_PROCESS, BROKEN_PIPE, CONNECTION_ABORTED,
        CONNECTION_REFUSED, CONNECTION_RESET, FILE_EXISTS, FILE_NOT_FOUND, INTERRUPTED,
        IS_A_DIRECTORY, NOT_A_DIRECTORY, PERMISSION, PROCESS_LOOKUP, TIMEOUT, NCLASSES };
@@ -293,7 +293,7 @@ tw_error *tw_os_error_new(int errnum, const char *filename)
     free(message);
     return e;
 }
-#line 935 "chapters/tier1-coroutines.nw"
+#line 939 "chapters/tier1-coroutines.nw"
 static const struct os_error *os_error_of(const tw_error *e)
 {
     for (int i = 0; e && i < NCLASSES; i++)
@@ -314,7 +314,7 @@ const char *tw_os_error_filename(const tw_error *e)
     return oe && oe->has_filename ? oe->filename : NULL;
 }
 
-#line 964 "chapters/tier1-coroutines.nw"
+#line 968 "chapters/tier1-coroutines.nw"
 tw_error *tw_error_os(int errnum, const char *fmt, ...)
 {
     char body[256], message[272];
