@@ -25,7 +25,7 @@ struct tw_handle {
 
 struct tw__ring { tw_handle **buf; size_t head, len, cap; };
 struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
-#line 985 "chapters/tier2-event-loop.nw"
+#line 981 "chapters/tier2-event-loop.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);  /* shuts the owner; must detach r */
     struct tw__resource *prev, *next;       /* NULL while not attached */
@@ -60,18 +60,14 @@ struct tw_loop {
     atomic_int external;
     tw_exception_handler handler;
     void *handler_data;
-    struct tw_task *current;
-    struct tw_task *tasks;
-    size_t ntasks;
     struct tw__close_stage *stages;             /* what to close at close, stage by stage */
-    tw__resource tasks_at_close;                /* tier 4: the tasks left unfinished */
     int (*before_blocking)(tw_loop *loop, int timeout_ms);  /* a tier's hook, or NULL */
     struct tw__shutdown_step *shutdown_steps;
     size_t npassive;                            /* readers that do not hold a virtual clock */
     struct tw__loop_slot *states;               /* the tiers above's state, by key */
     size_t nstates;
 };
-#line 1097 "chapters/tier2-event-loop.nw"
+#line 1095 "chapters/tier2-event-loop.nw"
 typedef struct tw__loop_key { atomic_size_t index; } tw__loop_key;  /* static, so zero */
 typedef void (*tw__state_release_fn)(tw_loop *loop, void *state);
 struct tw__loop_slot { void *state; tw__state_release_fn release; };
@@ -88,7 +84,7 @@ static inline void *tw__loop_state(tw_loop *L, tw__loop_key *key, size_t size,
     return tw__loop_state_make(L, key, size, release);
 }
 
-#line 402 "chapters/tier2-event-loop.nw"
+#line 398 "chapters/tier2-event-loop.nw"
 typedef void *(*tw__shutdown_fn)(tw_loop *loop);
 struct tw__shutdown_step {
     tw__shutdown_fn make;
