@@ -346,7 +346,7 @@ static void free_stages(tw_loop *L)
         free(s);
     }
 }
-#line 1113 "chapters/tier2-event-loop.nw"
+#line 1117 "chapters/tier2-event-loop.nw"
 static atomic_size_t keys_given;    /* the last key's number; numbers start at 1 */
 
 static size_t key_number(tw__loop_key *key)
@@ -497,7 +497,7 @@ void tw_loop_free(tw_loop *L)
     free(L);
     tw__pool_unuse();
 }
-#line 1160 "chapters/tier2-event-loop.nw"
+#line 1164 "chapters/tier2-event-loop.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
@@ -557,7 +557,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 1231 "chapters/tier2-event-loop.nw"
+#line 1235 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -597,7 +597,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 1279 "chapters/tier2-event-loop.nw"
+#line 1283 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -681,7 +681,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 1386 "chapters/tier2-event-loop.nw"
+#line 1390 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -697,7 +697,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 1408 "chapters/tier2-event-loop.nw"
+#line 1412 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -707,7 +707,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1422 "chapters/tier2-event-loop.nw"
+#line 1426 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -765,7 +765,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 1484 "chapters/tier2-event-loop.nw"
+#line 1488 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -815,7 +815,7 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     tw_loop_call_exception_handler(L, &ctx);
     tw_error_unref(err);
 }
-#line 1550 "chapters/tier2-event-loop.nw"
+#line 1554 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -883,16 +883,16 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 1637 "chapters/tier2-event-loop.nw"
+#line 1641 "chapters/tier2-event-loop.nw"
     if (timeout_ms != 0 && L->before_blocking && atomic_load(&L->external) > 0)
         timeout_ms = L->before_blocking(L, timeout_ms);
-#line 1617 "chapters/tier2-event-loop.nw"
+#line 1621 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 1648 "chapters/tier2-event-loop.nw"
+#line 1652 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -900,9 +900,9 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 1622 "chapters/tier2-event-loop.nw"
+#line 1626 "chapters/tier2-event-loop.nw"
     
-#line 1663 "chapters/tier2-event-loop.nw"
+#line 1667 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     if (n > 4)
@@ -915,9 +915,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 1623 "chapters/tier2-event-loop.nw"
+#line 1627 "chapters/tier2-event-loop.nw"
 }
-#line 1683 "chapters/tier2-event-loop.nw"
+#line 1687 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_runnable(const tw_loop *L)
 {
     if (L->closed)

@@ -67,7 +67,7 @@ struct tw_loop {
     struct tw__loop_slot *states;               /* the tiers above's state, by key */
     size_t nstates;
 };
-#line 1095 "chapters/tier2-event-loop.nw"
+#line 1099 "chapters/tier2-event-loop.nw"
 typedef struct tw__loop_key { atomic_size_t index; } tw__loop_key;  /* static, so zero */
 typedef void (*tw__state_release_fn)(tw_loop *loop, void *state);
 struct tw__loop_slot { void *state; tw__state_release_fn release; };
