@@ -1,4 +1,4 @@
-#line 1947 "chapters/tier5-executors.nw"
+#line 1970 "chapters/tier5-executors.nw"
 /* subprocess.c -- starting children, watching them exit, signalling and reaping them */
 #include "tier5.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#line 2003 "chapters/tier5-executors.nw"
+#line 2015 "chapters/tier5-executors.nw"
 enum { FAILED_EXEC, FAILED_CHDIR, FAILED_SETUP };
 
 struct spawn {
@@ -48,7 +48,7 @@ static int pipe_high(int fds[2])
         close(fds[1]);
     return -1;
 }
-#line 2043 "chapters/tier5-executors.nw"
+#line 2055 "chapters/tier5-executors.nw"
 static void __attribute__((noreturn)) child_fail(int errfd, int step)
 {
     int report[2] = { errno, step };
@@ -83,7 +83,7 @@ static void __attribute__((noreturn)) child_exec(const struct spawn *sp, int err
         errno = saved;
     child_fail(errfd, FAILED_EXEC);
 }
-#line 2089 "chapters/tier5-executors.nw"
+#line 2101 "chapters/tier5-executors.nw"
 char **tw__strv_dup(const char *const *v)
 {
     size_t n = 0;
@@ -148,7 +148,7 @@ static char **exec_candidates(const char *program, char *const *envp)
     }
     return v;
 }
-#line 2163 "chapters/tier5-executors.nw"
+#line 2175 "chapters/tier5-executors.nw"
 static atomic_bool no_pidfd;
 
 static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
@@ -190,7 +190,7 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     }
     return NULL;
 }
-#line 2215 "chapters/tier5-executors.nw"
+#line 2227 "chapters/tier5-executors.nw"
 static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
                                int parent_end[3], int child_end[3], int *devnull)
 {
@@ -221,7 +221,7 @@ static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
     }
     return NULL;
 }
-#line 2308 "chapters/tier5-executors.nw"
+#line 2320 "chapters/tier5-executors.nw"
 static void reap(tw__child *c)
 {
     int status = 0;
@@ -252,7 +252,7 @@ static tw_error *pidfd_ready(void *arg)
     }
     return NULL;
 }
-#line 2350 "chapters/tier5-executors.nw"
+#line 2362 "chapters/tier5-executors.nw"
 static tw_error *wait_for_exit(void *pid, tw_value *result)
 {
     siginfo_t info;
@@ -272,26 +272,28 @@ static tw_error *exit_seen(tw_future *f, void *arg)
 static tw_error *watch_exit(tw__child *c)
 {
     tw_loop *L = c->loop;
+    struct tw__loop_executors *E;
     tw_error *err;
     if (c->pidfd >= 0)
         return tw_loop_add_reader(L, c->pidfd, pidfd_ready, c);
-    if (L->child_watcher == NULL
-        && (err = tw_thread_pool_new(INT_MAX, &L->child_watcher)) != NULL)
+    E = tw__executors_of(L);
+    if (E->child_watcher == NULL
+        && (err = tw_thread_pool_new(INT_MAX, &E->child_watcher)) != NULL)
         return err;
-    err = tw_run_in_executor(L, L->child_watcher, wait_for_exit, (void *)(intptr_t)c->pid,
+    err = tw_run_in_executor(L, E->child_watcher, wait_for_exit, (void *)(intptr_t)c->pid,
                              &c->exit_watch);
     if (err == NULL)
         tw__future_add_callback(c->exit_watch, exit_seen, c, tw_ref(c));
     return err;
 }
-#line 2389 "chapters/tier5-executors.nw"
+#line 2403 "chapters/tier5-executors.nw"
 tw_error *tw__child_send_signal(tw__child *c, int sig)
 {
     if (!c->reaped && kill(c->pid, sig) < 0)
         return tw_os_error_new(errno, NULL);
     return NULL;
 }
-#line 2403 "chapters/tier5-executors.nw"
+#line 2417 "chapters/tier5-executors.nw"
 void tw__child_release(tw__child *c)
 {
     c->on_exit = NULL;
@@ -318,7 +320,7 @@ static void child_finalize(tw_future *f)
 }
 
 static const tw__future_class child_class = { "child", NULL, child_finalize, NULL };
-#line 2441 "chapters/tier5-executors.nw"
+#line 2455 "chapters/tier5-executors.nw"
 tw_error *tw__child_spawn(tw_loop *L, char *const *argv, const tw_subprocess_options *o,
                           void (*on_exit)(void *arg, int returncode), void *arg,
                           int parent_end[3], tw__child **out)
@@ -357,7 +359,7 @@ tw_error *tw__child_spawn(tw_loop *L, char *const *argv, const tw_subprocess_opt
         close(devnull);
     if (err == NULL) {
         
-#line 2494 "chapters/tier5-executors.nw"
+#line 2508 "chapters/tier5-executors.nw"
 c = tw__alloc(sizeof *c);
 tw__future_init(&c->hdr, L, TW_KIND_FUTURE, &child_class);
 c->loop = L;
@@ -371,7 +373,7 @@ if (err) {
     tw_unref(c);
     c = NULL;
 }
-#line 2479 "chapters/tier5-executors.nw"
+#line 2493 "chapters/tier5-executors.nw"
     }
     if (err) {
         for (int i = 0; i < 3; i++)
