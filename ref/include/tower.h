@@ -9,6 +9,10 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
+#include "tower/contextvar.h"
+#include "tower/taskgroup.h"
+#include "tower/timeout.h"
+#include "tower/runner.h"
 #line 205 "chapters/tier5-executors.nw"
 #include "tower/executor.h"
 #include "tower/subprocess.h"
@@ -23,5 +27,5 @@
 #line 176 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
 #include "tower/process.h"
-#line 282 "tower.nw"
+#line 286 "tower.nw"
 #endif

@@ -59,7 +59,8 @@ tw_step tw__coro_finish(tw_coro *co, tw_value v);
 tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
-#line 449 "chapters/tier1-coroutines.nw"
+tw_error *tw__coro_take_error(tw_coro *co);
+#line 450 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
@@ -80,6 +81,7 @@ void tw__coro_clear(tw_coro *co);
 #define TW_RESULT(co) ((co)->got)
 #define TW_ERROR(co) ((co)->got_err)
 #define TW_CLEAR(co) tw__coro_clear(co)
+#define TW_TAKE_ERROR(co) tw__coro_take_error(co)
 #define TW_RETURN(co, v) return tw__coro_finish((co), (v))
 #define TW_RAISE(co, e) return tw__coro_fail((co), (e))
 #define TW_RERAISE(co) return tw__coro_propagate(co)

@@ -1,0 +1,13 @@
+#line 207 "chapters/tier4-tasks.nw"
+/* tower/runner.h -- running a loop until an awaitable is done, and
+   asyncio.run: asyncio's runners.py (see the book, tier 4) */
+#ifndef TOWER_RUNNER_H
+#define TOWER_RUNNER_H
+#include "tower/task.h"
+
+#line 218 "chapters/tier4-tasks.nw"
+tw_error *tw_loop_run_until_complete(tw_loop *loop, void *awaitable, tw_value *result);
+tw_error *tw_run(tw_coro *main, tw_value *result);
+tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result);
+#line 214 "chapters/tier4-tasks.nw"
+#endif
