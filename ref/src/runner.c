@@ -1,10 +1,10 @@
-#line 1994 "chapters/tier4-tasks.nw"
+#line 2000 "chapters/tier4-tasks.nw"
 /* runner.c -- running a loop until an awaitable is done, and asyncio.run:
    asyncio's runners.py and base_events.run_until_complete */
 #include "tier4.h"
 #include <stdlib.h>
 
-#line 2010 "chapters/tier4-tasks.nw"
+#line 2016 "chapters/tier4-tasks.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;
@@ -12,9 +12,9 @@ static tw_error *stop_when_done(tw_future *f, void *loop)
     return NULL;
 }
 
-tw_error *tw_loop_run_until_complete(tw_loop *L, void *awaitable, tw_value *result)
+tw_error *(tw_loop_run_until_complete)(tw_loop *L, tw_awaitable *awaitable, tw_value *result)
 {
-    tw_object *o = awaitable;
+    tw_object *o = (tw_object *)(void *)awaitable;
     tw_future *f;
     tw_error *err = tw__loop_runnable(L);
     if (result)
@@ -24,9 +24,9 @@ tw_error *tw_loop_run_until_complete(tw_loop *L, void *awaitable, tw_value *resu
         return err;
     }
     if (o->kind == TW_KIND_CORO || o->kind == TW_KIND_YIELD)
-        f = tw_task_future(tw_loop_create_task(L, awaitable, NULL));
+        f = tw_task_future(tw_loop_create_task(L, (tw_coro *)o, NULL));
     else if (o->kind == TW_KIND_FUTURE || o->kind == TW_KIND_TASK)
-        f = awaitable;
+        f = (tw_future *)o;
     else
         return tw_error_new(TW_ERR_TYPE,
                             "An asyncio.Future, a coroutine or an awaitable is required");
@@ -47,7 +47,7 @@ tw_error *tw_loop_run_until_complete(tw_loop *L, void *awaitable, tw_value *resu
     tw_unref(f);
     return err;
 }
-#line 2068 "chapters/tier4-tasks.nw"
+#line 2074 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;

@@ -1,8 +1,8 @@
-#line 1680 "chapters/tier4-tasks.nw"
+#line 1686 "chapters/tier4-tasks.nw"
 /* taskgroup.c -- task groups: asyncio's taskgroups.py */
 #include "tier4.h"
 
-#line 1687 "chapters/tier4-tasks.nw"
+#line 1693 "chapters/tier4-tasks.nw"
 struct tw_taskgroup {
     tw_future fut;
     bool exiting, aborting, parent_cancel_requested;
@@ -48,7 +48,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 1735 "chapters/tier4-tasks.nw"
+#line 1741 "chapters/tier4-tasks.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -101,7 +101,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 1790 "chapters/tier4-tasks.nw"
+#line 1796 "chapters/tier4-tasks.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -165,11 +165,11 @@ static tw_step tg_exit_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
+tw_coro *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
 {
     struct tg_exit_frame *f = tw_coro_new(tg_exit_body, sizeof *f);
     f->g = g;
     f->et = body_error;
     f->co.cleanup = tg_exit_cleanup;
-    return f;
+    return &f->co;
 }

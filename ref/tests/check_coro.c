@@ -279,7 +279,7 @@ static tw_step held_body(tw_coro *co)
         inner->co.cleanup = held_cleanup;
         inner->tag = "inner ";
         inner->never = tw_ref(f->never);
-        TW_AWAIT(co, inner);
+        TW_AWAIT(co, &inner->co);
     } else
         TW_AWAIT(co, tw_ref(f->never));
     TW_END(co);
@@ -333,7 +333,7 @@ static tw_step ask_body(tw_coro *co)
     a->obj.refs = 1;
     a->obj.cls = &answer_class;
     a->value = 42;
-    TW_AWAIT(co, a);
+    TW_AWAIT(co, &a->obj);
     sprintf(trace + strlen(trace), "%ld ", (long)TW_RESULT(co).i);
     TW_END(co);
 }

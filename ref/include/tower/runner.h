@@ -6,7 +6,9 @@
 #include "tower/task.h"
 
 #line 218 "chapters/tier4-tasks.nw"
-tw_error *tw_loop_run_until_complete(tw_loop *loop, void *awaitable, tw_value *result);
+tw_error *tw_loop_run_until_complete(tw_loop *loop, tw_awaitable *awaitable, tw_value *result);
+#define tw_loop_run_until_complete(loop, awaitable, result) \
+        (tw_loop_run_until_complete)((loop), TW_AWAITABLE(awaitable), (result))
 tw_error *tw_run(tw_coro *main, tw_value *result);
 tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result);
 #line 214 "chapters/tier4-tasks.nw"
