@@ -1,10 +1,10 @@
-#line 1173 "chapters/tier1-coroutines.nw"
+#line 1180 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1186 "chapters/tier1-coroutines.nw"
+#line 1193 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -33,7 +33,7 @@ void tw_coro_close(tw_coro *co)
 {
     tw_unref(co);
 }
-#line 1220 "chapters/tier1-coroutines.nw"
+#line 1227 "chapters/tier1-coroutines.nw"
 void *(tw_ref)(void *object)
 {
     tw_object *o = object;
@@ -49,7 +49,7 @@ void tw_unref(void *object)
         return;
     o->cls->finalize(o);
 }
-#line 1243 "chapters/tier1-coroutines.nw"
+#line 1250 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_error_unref(co->got_err);
@@ -86,7 +86,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;
     return TW_FINISHED;
 }
-#line 1293 "chapters/tier1-coroutines.nw"
+#line 1300 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, tw_awaitable *awaitable)
 {
     tw_object *o = (tw_object *)(void *)awaitable;
@@ -105,7 +105,7 @@ int tw__await(tw_coro *co, tw_awaitable *awaitable)
     co->awaiting = suspend ? o : NULL;
     return suspend;
 }
-#line 1336 "chapters/tier1-coroutines.nw"
+#line 1343 "chapters/tier1-coroutines.nw"
 static void coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -117,7 +117,7 @@ static void coro_describe(tw_object *o, FILE *out)
 }
 
 static int coro_await(tw_object *o, tw_coro *co)
-#line 1374 "chapters/tier1-coroutines.nw"
+#line 1381 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -133,7 +133,7 @@ static int coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1349 "chapters/tier1-coroutines.nw"
+#line 1356 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { coro_finalize, coro_describe, coro_await };
 
 static void yield_describe(tw_object *o, FILE *out)

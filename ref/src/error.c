@@ -1,10 +1,10 @@
-#line 627 "chapters/tier1-coroutines.nw"
+#line 634 "chapters/tier1-coroutines.nw"
 /* error.c -- the error model */
 #include "tier1.h"
 #include <errno.h>
 #include <stdarg.h>
 
-#line 640 "chapters/tier1-coroutines.nw"
+#line 647 "chapters/tier1-coroutines.nw"
 void tw__fatal(const char *fmt, ...)
 {
     va_list ap;
@@ -44,7 +44,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 685 "chapters/tier1-coroutines.nw"
+#line 692 "chapters/tier1-coroutines.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -78,7 +78,7 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
-#line 707 "chapters/tier1-coroutines.nw"
+#line 714 "chapters/tier1-coroutines.nw"
 };
 
 static const tw_errkind kind_parent[TW_ERR__COUNT] = {
@@ -98,9 +98,9 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
 #line 804 "chapters/tier9-streams.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
-#line 719 "chapters/tier1-coroutines.nw"
+#line 726 "chapters/tier1-coroutines.nw"
 };
-#line 723 "chapters/tier1-coroutines.nw"
+#line 730 "chapters/tier1-coroutines.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -179,7 +179,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 804 "chapters/tier1-coroutines.nw"
+#line 811 "chapters/tier1-coroutines.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }
@@ -224,7 +224,7 @@ void tw_error_print(FILE *out, const tw_error *e)
         tw_error_print(out, e->items[i]);
     }
 }
-#line 864 "chapters/tier1-coroutines.nw"
+#line 871 "chapters/tier1-coroutines.nw"
 enum { OS_ERROR, BLOCKING_IO, CHILD_PROCESS, BROKEN_PIPE, CONNECTION_ABORTED,
        CONNECTION_REFUSED, CONNECTION_RESET, FILE_EXISTS, FILE_NOT_FOUND, INTERRUPTED,
        IS_A_DIRECTORY, NOT_A_DIRECTORY, PERMISSION, PROCESS_LOOKUP, TIMEOUT, NCLASSES };
@@ -303,7 +303,7 @@ tw_error *tw_os_error_new(int errnum, const char *filename)
     free(message);
     return e;
 }
-#line 954 "chapters/tier1-coroutines.nw"
+#line 961 "chapters/tier1-coroutines.nw"
 static const struct os_error *os_error_of(const tw_error *e)
 {
     for (int i = 0; e && i < NCLASSES; i++)
@@ -324,7 +324,7 @@ const char *tw_os_error_filename(const tw_error *e)
     return oe && oe->has_filename ? oe->filename : NULL;
 }
 
-#line 983 "chapters/tier1-coroutines.nw"
+#line 990 "chapters/tier1-coroutines.nw"
 tw_error *tw_error_os(int errnum, const char *fmt, ...)
 {
     char body[256], message[272];

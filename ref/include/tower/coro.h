@@ -29,7 +29,7 @@ struct tw_class {
 
 void *tw_ref(void *object);
 void tw_unref(void *object);
-#line 392 "chapters/tier1-coroutines.nw"
+#line 397 "chapters/tier1-coroutines.nw"
 typedef struct tw_awaitable tw_awaitable;
 struct tw_future;
 struct tw_task;
@@ -48,7 +48,7 @@ struct tw_task;
         struct tw_task *: (struct tw_task *)tw_ref(x),                  \
         tw_awaitable *: (tw_awaitable *)tw_ref(x),                      \
         default: tw_ref(x))
-#line 443 "chapters/tier1-coroutines.nw"
+#line 448 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
 struct tw_task;
@@ -68,7 +68,7 @@ struct tw_coro {
     tw_error *err;
     void (*cleanup)(tw_coro *co);
 };
-#line 465 "chapters/tier1-coroutines.nw"
+#line 470 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 void tw_coro_close(tw_coro *co);
 tw_coro *tw_yield(void);
@@ -79,7 +79,7 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
 tw_error *tw__coro_take_error(tw_coro *co);
-#line 507 "chapters/tier1-coroutines.nw"
+#line 512 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
