@@ -1,10 +1,10 @@
-#line 539 "chapters/tier4-tasks.nw"
+#line 540 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep and the combinators: asyncio's tasks.py */
 #include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 579 "chapters/tier4-tasks.nw"
+#line 580 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     tw_loop *L = (tw_loop *)(void *)((char *)r - offsetof(tw_loop, tasks_at_close));
@@ -17,7 +17,7 @@ static void destroy_tasks_at_close(tw_loop *L)
     if (!tw__resource_attached(&L->tasks_at_close))
         tw__resource_attach_in(L, &L->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
 }
-#line 594 "chapters/tier4-tasks.nw"
+#line 595 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     destroy_tasks_at_close(L);
@@ -40,7 +40,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     L->ntasks--;
 }
-#line 805 "chapters/tier4-tasks.nw"
+#line 806 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -63,9 +63,9 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 1660 "chapters/tier4-tasks.nw"
+#line 1661 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 827 "chapters/tier4-tasks.nw"
+#line 828 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -95,7 +95,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 625 "chapters/tier4-tasks.nw"
+#line 626 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
@@ -121,9 +121,9 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 1650 "chapters/tier4-tasks.nw"
+#line 1651 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 650 "chapters/tier4-tasks.nw"
+#line 651 "chapters/tier4-tasks.nw"
     tw__schedule(L, task_step_callback, t, t);
     return t;
 }
@@ -134,7 +134,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 675 "chapters/tier4-tasks.nw"
+#line 676 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -160,10 +160,10 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     L->current = t;
     
-#line 1653 "chapters/tier4-tasks.nw"
+#line 1654 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 700 "chapters/tier4-tasks.nw"
+#line 701 "chapters/tier4-tasks.nw"
     
 #line 1410 "chapters/tier1-coroutines.nw"
 for (;;) {
@@ -198,11 +198,11 @@ for (;;) {
         co = parent;
     }
 }
-#line 701 "chapters/tier4-tasks.nw"
-    
-#line 1657 "chapters/tier4-tasks.nw"
-    tw__vars_slot = outer_vars;
 #line 702 "chapters/tier4-tasks.nw"
+    
+#line 1658 "chapters/tier4-tasks.nw"
+    tw__vars_slot = outer_vars;
+#line 703 "chapters/tier4-tasks.nw"
     L->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -234,7 +234,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 743 "chapters/tier4-tasks.nw"
+#line 744 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -260,7 +260,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 773 "chapters/tier4-tasks.nw"
+#line 774 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -284,7 +284,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 859 "chapters/tier4-tasks.nw"
+#line 860 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name == NULL) {
@@ -314,7 +314,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 897 "chapters/tier4-tasks.nw"
+#line 898 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -371,7 +371,7 @@ tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 958 "chapters/tier4-tasks.nw"
+#line 959 "chapters/tier4-tasks.nw"
 tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
@@ -409,7 +409,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return tw__set_none_unless_done(waiter);
 }
-#line 1004 "chapters/tier4-tasks.nw"
+#line 1005 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -447,7 +447,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1046 "chapters/tier4-tasks.nw"
+#line 1047 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -508,7 +508,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 1116 "chapters/tier4-tasks.nw"
+#line 1117 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -601,7 +601,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1218 "chapters/tier4-tasks.nw"
+#line 1219 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -620,7 +620,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1242 "chapters/tier4-tasks.nw"
+#line 1243 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = tw__running_loop("tw_wait");
@@ -645,7 +645,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 1276 "chapters/tier4-tasks.nw"
+#line 1277 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -707,7 +707,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1359 "chapters/tier4-tasks.nw"
+#line 1360 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -716,7 +716,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1337 "chapters/tier4-tasks.nw"
+#line 1338 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -736,7 +736,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1370 "chapters/tier4-tasks.nw"
+#line 1371 "chapters/tier4-tasks.nw"
 tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -745,7 +745,7 @@ tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return &f->co;
 }
-#line 1391 "chapters/tier4-tasks.nw"
+#line 1392 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -799,7 +799,7 @@ tw_future *(tw_shield)(tw_awaitable *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1455 "chapters/tier4-tasks.nw"
+#line 1456 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -880,7 +880,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1538 "chapters/tier4-tasks.nw"
+#line 1539 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;

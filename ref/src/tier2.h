@@ -32,7 +32,7 @@ typedef struct tw__resource {
 
 typedef enum tw__close_stage {
     
-#line 575 "chapters/tier4-tasks.nw"
+#line 576 "chapters/tier4-tasks.nw"
     TW__CLOSE_TASKS,            /* tier 4: unfinished tasks, first */
 #line 679 "chapters/tier5-executors.nw"
     TW__CLOSE_CHILDREN,         /* tier 5: children still running */

@@ -1,4 +1,4 @@
-#line 494 "chapters/tier4-tasks.nw"
+#line 495 "chapters/tier4-tasks.nw"
 /* tier4.h -- what the files of tier 4 (tasks) share; not installed. */
 #ifndef TOWER_TIER4_H
 #define TOWER_TIER4_H
@@ -9,7 +9,7 @@
 #include "tower/taskgroup.h"
 #include "tower/timeout.h"
 
-#line 510 "chapters/tier4-tasks.nw"
+#line 511 "chapters/tier4-tasks.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -31,5 +31,5 @@ struct tw__vars *tw__vars_ref(struct tw__vars *v);
 void tw__vars_unref(struct tw__vars *v);
 struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
-#line 505 "chapters/tier4-tasks.nw"
+#line 506 "chapters/tier4-tasks.nw"
 #endif
