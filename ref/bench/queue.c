@@ -36,11 +36,11 @@ static tw_step consumer_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *end(tw_coro_fn body, tw_queue *q)
+static tw_coro *end(tw_coro_fn body, tw_queue *q)
 {
     struct end *f = tw_coro_new(body, sizeof *f);
     f->q = q;
-    return f;
+    return &f->co;
 }
 
 struct main_frame { tw_coro co; tw_queue *q; double start; };

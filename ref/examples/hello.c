@@ -1,4 +1,4 @@
-#line 244 "tower.nw"
+#line 250 "tower.nw"
 #include <stdio.h>
 #include <tower.h>
 

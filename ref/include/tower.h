@@ -1,4 +1,4 @@
-#line 273 "tower.nw"
+#line 279 "tower.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio: every tier's
    interface. Tangled from the book (tower.nw and chapters/): edit the book,
    not this file. */
@@ -9,6 +9,10 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
+#include "tower/contextvar.h"
+#include "tower/taskgroup.h"
+#include "tower/timeout.h"
+#include "tower/runner.h"
 #line 207 "chapters/tier5-executors.nw"
 #include "tower/executor.h"
 #include "tower/subprocess.h"
@@ -23,5 +27,5 @@
 #line 176 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
 #include "tower/process.h"
-#line 284 "tower.nw"
+#line 294 "tower.nw"
 #endif

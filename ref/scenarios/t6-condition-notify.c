@@ -37,7 +37,7 @@ static tw_step settle_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *settle(void) { return tw_coro_new(settle_body, sizeof(struct settle)); }
+static tw_coro *settle(void) { return tw_coro_new(settle_body, sizeof(struct settle)); }
 
 static int by_name(const void *a, const void *b)
 {

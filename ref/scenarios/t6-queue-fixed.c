@@ -33,12 +33,12 @@ static tw_step until_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *until(double start, double units)
+static tw_coro *until(double start, double units)
 {
     struct until *f = tw_coro_new(until_body, sizeof *f);
     f->when = start + units * UNIT;
     f->co.cleanup = until_cleanup;
-    return f;
+    return &f->co;
 }
 
 /* The items outlive the producer's frame: the consumer reads the last ones
@@ -78,12 +78,12 @@ static tw_step consumer_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *worker(tw_coro_fn body, tw_queue *q, double start)
+static tw_coro *worker(tw_coro_fn body, tw_queue *q, double start)
 {
     struct worker *f = tw_coro_new(body, sizeof *f);
     f->q = q;
     f->start = start;
-    return f;
+    return &f->co;
 }
 
 struct main_frame { tw_coro co; tw_queue *q; };

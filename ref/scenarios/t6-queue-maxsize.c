@@ -27,7 +27,7 @@ static tw_step settle_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *settle(void) { return tw_coro_new(settle_body, sizeof(struct settle)); }
+static tw_coro *settle(void) { return tw_coro_new(settle_body, sizeof(struct settle)); }
 
 struct main_frame { tw_coro co; tw_queue *q; tw_task *task; int i; };
 

@@ -1,10 +1,10 @@
-#line 1204 "chapters/tier1-coroutines.nw"
+#line 1273 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1217 "chapters/tier1-coroutines.nw"
+#line 1286 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -33,27 +33,34 @@ void tw_coro_close(tw_coro *co)
 {
     tw_unref(co);
 }
-#line 1251 "chapters/tier1-coroutines.nw"
-void *tw_ref(void *awaitable)
+#line 1320 "chapters/tier1-coroutines.nw"
+void *(tw_ref)(void *object)
 {
-    tw_object *o = awaitable;
+    tw_object *o = object;
     if (o != NULL && o->refs > 0)
         o->refs++;
-    return awaitable;
+    return object;
 }
 
-void tw_unref(void *awaitable)
+void tw_unref(void *object)
 {
-    tw_object *o = awaitable;
+    tw_object *o = object;
     if (o == NULL || o->refs <= 0 || --o->refs > 0)
         return;
     o->cls->finalize(o);
 }
-#line 1274 "chapters/tier1-coroutines.nw"
+#line 1343 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_error_unref(co->got_err);
     co->got_err = NULL;
+}
+
+tw_error *tw__coro_take_error(tw_coro *co)
+{
+    tw_error *e = co->got_err;
+    co->got_err = NULL;
+    return e;
 }
 
 tw_step tw__coro_finish(tw_coro *co, tw_value v)
@@ -79,10 +86,10 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;
     return TW_FINISHED;
 }
-#line 1317 "chapters/tier1-coroutines.nw"
-int tw__await(tw_coro *co, void *awaitable)
+#line 1393 "chapters/tier1-coroutines.nw"
+int tw__await(tw_coro *co, tw_awaitable *awaitable)
 {
-    tw_object *o = awaitable;
+    tw_object *o = (tw_object *)(void *)awaitable;
     int suspend;
     if (co->task == NULL)
         tw__fatal("TW_AWAIT outside a task");
@@ -93,12 +100,12 @@ int tw__await(tw_coro *co, void *awaitable)
     tw__coro_clear(co);
     co->got = TW_NONE;
     if (o->cls == NULL || o->cls->await == NULL)
-        tw__fatal("TW_AWAIT: %p is not awaitable", awaitable);
+        tw__fatal("TW_AWAIT: %p is not awaitable", (void *)awaitable);
     suspend = o->cls->await(o, co);
     co->awaiting = suspend ? o : NULL;
     return suspend;
 }
-#line 1355 "chapters/tier1-coroutines.nw"
+#line 1436 "chapters/tier1-coroutines.nw"
 static void coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -110,7 +117,7 @@ static void coro_describe(tw_object *o, FILE *out)
 }
 
 static int coro_await(tw_object *o, tw_coro *co)
-#line 1393 "chapters/tier1-coroutines.nw"
+#line 1474 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -126,7 +133,7 @@ static int coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1368 "chapters/tier1-coroutines.nw"
+#line 1449 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { coro_finalize, coro_describe, coro_await };
 
 static void yield_describe(tw_object *o, FILE *out)
@@ -143,9 +150,9 @@ static int yield_await(tw_object *o, tw_coro *co)
 }
 
 static const tw_class yield_class = { NULL, yield_describe, yield_await };
-static tw_object yield_object = { TW_KIND_YIELD, -1, &yield_class };
+static tw_coro yield_object = { .obj = { TW_KIND_YIELD, -1, &yield_class } };
 
-void *tw_yield(void)
+tw_coro *tw_yield(void)
 {
     return &yield_object;
 }

@@ -192,7 +192,7 @@ static tw_step lock_acquire_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_lock_acquire(tw_lock *lock)
+tw_coro *tw_lock_acquire(tw_lock *lock)
 {
     return tw__sync_frame_new(lock_acquire_body, sizeof(struct tw__sync_frame), lock);
 }
@@ -242,7 +242,7 @@ static tw_step event_wait_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_event_wait(tw_event *ev)
+tw_coro *tw_event_wait(tw_event *ev)
 {
     return tw__sync_frame_new(event_wait_body, sizeof(struct tw__sync_frame), ev);
 }
@@ -262,7 +262,7 @@ tw_condition *tw_condition_new(tw_lock *lock)
 }
 
 tw_lock *tw_condition_lock(const tw_condition *c) { return c->lock; }
-void *tw_condition_acquire(tw_condition *c) { return tw_lock_acquire(c->lock); }
+tw_coro *tw_condition_acquire(tw_condition *c) { return tw_lock_acquire(c->lock); }
 tw_error *tw_condition_release(tw_condition *c) { return tw_lock_release(c->lock); }
 bool tw_condition_locked(const tw_condition *c) { return c->lock->locked; }
 
@@ -301,7 +301,7 @@ static tw_step condition_wait_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_condition_wait(tw_condition *c)
+tw_coro *tw_condition_wait(tw_condition *c)
 {
     return tw__sync_frame_new(condition_wait_body, sizeof(struct cond_wait_frame), c);
 }
@@ -326,13 +326,13 @@ static tw_step condition_wait_for_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_condition_wait_for(tw_condition *c, tw_predicate_fn predicate, void *arg)
+tw_coro *tw_condition_wait_for(tw_condition *c, tw_predicate_fn predicate, void *arg)
 {
     struct cond_wait_for_frame *f =
         tw__sync_frame_new(condition_wait_for_body, sizeof *f, c);
     f->predicate = predicate;
     f->arg = arg;
-    return f;
+    return &f->s.co;
 }
 
 tw_error *tw_condition_notify(tw_condition *c, size_t n)
@@ -410,7 +410,7 @@ static tw_step semaphore_acquire_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_semaphore_acquire(tw_semaphore *s)
+tw_coro *tw_semaphore_acquire(tw_semaphore *s)
 {
     return tw__sync_frame_new(semaphore_acquire_body, sizeof(struct tw__sync_frame), s);
 }
@@ -505,7 +505,7 @@ static tw_step barrier_wait_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_barrier_wait(tw_barrier *b)
+tw_coro *tw_barrier_wait(tw_barrier *b)
 {
     return tw__sync_frame_new(barrier_wait_body, sizeof(struct barrier_wait_frame), b);
 }
@@ -530,13 +530,13 @@ static tw_step barrier_change_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *barrier_change(tw_barrier *b, bool abort)
+static tw_coro *barrier_change(tw_barrier *b, bool abort)
 {
     struct barrier_change_frame *f =
         tw__sync_frame_new(barrier_change_body, sizeof *f, b);
     f->abort = abort;
-    return f;
+    return &f->s.co;
 }
 
-void *tw_barrier_reset(tw_barrier *b) { return barrier_change(b, false); }
-void *tw_barrier_abort(tw_barrier *b) { return barrier_change(b, true); }
+tw_coro *tw_barrier_reset(tw_barrier *b) { return barrier_change(b, false); }
+tw_coro *tw_barrier_abort(tw_barrier *b) { return barrier_change(b, true); }

@@ -200,16 +200,16 @@ static tw_step queue_op_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *queue_op(tw_queue *q, bool put, tw_value item)
+static tw_coro *queue_op(tw_queue *q, bool put, tw_value item)
 {
     struct queue_op_frame *f = tw__sync_frame_new(queue_op_body, sizeof *f, q);
     f->put = put;
     f->item = item;
-    return f;
+    return &f->s.co;
 }
 
-void *tw_queue_put(tw_queue *q, tw_value item) { return queue_op(q, true, item); }
-void *tw_queue_get(tw_queue *q) { return queue_op(q, false, TW_NONE); }
+tw_coro *tw_queue_put(tw_queue *q, tw_value item) { return queue_op(q, true, item); }
+tw_coro *tw_queue_get(tw_queue *q) { return queue_op(q, false, TW_NONE); }
 #line 1672 "chapters/tier6-queues.nw"
 tw_error *tw_queue_task_done(tw_queue *q)
 {
@@ -230,7 +230,7 @@ static tw_step queue_join_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_queue_join(tw_queue *q)
+tw_coro *tw_queue_join(tw_queue *q)
 {
     return tw__sync_frame_new(queue_join_body, sizeof(struct tw__sync_frame), q);
 }

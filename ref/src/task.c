@@ -1,10 +1,10 @@
-#line 318 "chapters/tier4-tasks.nw"
-/* task.c -- tasks, sleep, and the tools built on them */
+#line 541 "chapters/tier4-tasks.nw"
+/* task.c -- tasks, sleep and the combinators: asyncio's tasks.py */
 #include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 357 "chapters/tier4-tasks.nw"
+#line 576 "chapters/tier4-tasks.nw"
 struct tw__loop_tasks {
     tw_loop *loop;
     tw_task *current;                   /* the task whose step runs, or NULL */
@@ -19,7 +19,7 @@ static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
 {
     return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
 }
-#line 386 "chapters/tier4-tasks.nw"
+#line 605 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
@@ -35,7 +35,7 @@ static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
         tw__resource_attach_in(L, &T->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
     }
 }
-#line 404 "chapters/tier4-tasks.nw"
+#line 623 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     struct tw__loop_tasks *T = tasks_of(L);
@@ -62,7 +62,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 620 "chapters/tier4-tasks.nw"
+#line 839 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -85,9 +85,9 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 848 "chapters/tier4-tasks.nw"
+#line 1696 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 642 "chapters/tier4-tasks.nw"
+#line 861 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -118,7 +118,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 439 "chapters/tier4-tasks.nw"
+#line 658 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
@@ -144,9 +144,9 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 838 "chapters/tier4-tasks.nw"
+#line 1686 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 464 "chapters/tier4-tasks.nw"
+#line 683 "chapters/tier4-tasks.nw"
     tw__schedule(L, task_step_callback, t, t);
     return t;
 }
@@ -157,7 +157,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 489 "chapters/tier4-tasks.nw"
+#line 708 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -184,12 +184,12 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     T->current = t;
     
-#line 841 "chapters/tier4-tasks.nw"
+#line 1689 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 515 "chapters/tier4-tasks.nw"
+#line 734 "chapters/tier4-tasks.nw"
     
-#line 1422 "chapters/tier1-coroutines.nw"
+#line 1503 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err) {
@@ -222,15 +222,15 @@ for (;;) {
         co = parent;
     }
 }
-#line 516 "chapters/tier4-tasks.nw"
+#line 735 "chapters/tier4-tasks.nw"
     
-#line 845 "chapters/tier4-tasks.nw"
+#line 1693 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 517 "chapters/tier4-tasks.nw"
+#line 736 "chapters/tier4-tasks.nw"
     T->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
-    else if (co->awaiting == tw_yield())
+    else if (co->awaiting == &tw_yield()->obj)
         tw__schedule(L, task_step_callback, t, t);
     else {
         t->fut_waiter = (tw_future *)co->awaiting;   /* a pending future: nothing else suspends */
@@ -258,7 +258,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 558 "chapters/tier4-tasks.nw"
+#line 777 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -284,7 +284,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 588 "chapters/tier4-tasks.nw"
+#line 807 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -308,7 +308,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 675 "chapters/tier4-tasks.nw"
+#line 894 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name == NULL) {
@@ -339,7 +339,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 714 "chapters/tier4-tasks.nw"
+#line 933 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -383,28 +383,21 @@ static tw_step sleep_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_sleep_value(double delay, tw_value value)
+tw_coro *tw_sleep_value(double delay, tw_value value)
 {
     struct sleep_frame *s = tw_coro_new(sleep_body, sizeof *s);
     s->delay = delay;
     s->value = value;
     s->co.cleanup = sleep_cleanup;
-    return s;
+    return &s->co;
 }
 
-void *tw_sleep(double delay)
+tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1154 "chapters/tier4-tasks.nw"
-void *tw__coro_take_error(tw_coro *co)
-{
-    tw_error *e = co->got_err;
-    co->got_err = NULL;
-    return e;
-}
-
-static tw_loop *running_loop(const char *who)
+#line 994 "chapters/tier4-tasks.nw"
+tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
         tw__fatal("%s: no running event loop", who);
@@ -427,21 +420,21 @@ static void on_done(tw_future *f, tw_done_fn fn, void *arg, void *keep)
         tw__future_add_callback(f, fn, arg, keep);
 }
 
-static tw_error *set_none_unless_done(tw_future *f)
+tw_error *tw__set_none_unless_done(tw_future *f)
 {
     if (f->state == TW__PENDING)
         tw__future_complete(f, TW_NONE, NULL);
     return NULL;
 }
 
-static tw_error *release_waiter(void *waiter) { return set_none_unless_done(waiter); }
+static tw_error *release_waiter(void *waiter) { return tw__set_none_unless_done(waiter); }
 
 static tw_error *release_waiter_done(tw_future *f, void *waiter)
 {
     (void)f;
-    return set_none_unless_done(waiter);
+    return tw__set_none_unless_done(waiter);
 }
-#line 1207 "chapters/tier4-tasks.nw"
+#line 1040 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -479,7 +472,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1249 "chapters/tier4-tasks.nw"
+#line 1082 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -521,7 +514,7 @@ static tw_error *gather_child_done(tw_future *child, void *arg)
 
 tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
 {
-    tw_loop *L = running_loop("tw_gather");
+    tw_loop *L = tw__running_loop("tw_gather");
     struct gather *g = tw__alloc(sizeof *g);
     tw__future_init(&g->fut, L, TW_KIND_FUTURE, &gather_class);
     g->n = n;
@@ -540,7 +533,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 1319 "chapters/tier4-tasks.nw"
+#line 1152 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -633,7 +626,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1421 "chapters/tier4-tasks.nw"
+#line 1254 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -652,10 +645,10 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1445 "chapters/tier4-tasks.nw"
+#line 1278 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
-    tw_loop *L = running_loop("tw_wait");
+    tw_loop *L = tw__running_loop("tw_wait");
     struct wait *w = tw__alloc(sizeof *w);
     tw_error *refused = wait_refusal(n, awaitables, when);
     tw__future_init(&w->fut, L, TW_KIND_FUTURE, &wait_class);
@@ -677,7 +670,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 1479 "chapters/tier4-tasks.nw"
+#line 1312 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -739,7 +732,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1562 "chapters/tier4-tasks.nw"
+#line 1395 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -748,7 +741,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1540 "chapters/tier4-tasks.nw"
+#line 1373 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -768,16 +761,16 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1573 "chapters/tier4-tasks.nw"
-void *tw_wait_for(void *awaitable, double timeout)
+#line 1406 "chapters/tier4-tasks.nw"
+tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
     f->aw = awaitable;
     f->timeout = timeout;
     f->co.cleanup = wait_for_cleanup;
-    return f;
+    return &f->co;
 }
-#line 1594 "chapters/tier4-tasks.nw"
+#line 1427 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -817,9 +810,9 @@ static void shield_finalize(tw_future *f)
 
 static const tw__future_class shield_class = { "Future", NULL, shield_finalize, NULL };
 
-tw_future *tw_shield(void *awaitable)
+tw_future *(tw_shield)(tw_awaitable *awaitable)
 {
-    tw_loop *L = running_loop("tw_shield");
+    tw_loop *L = tw__running_loop("tw_shield");
     tw_future *inner = ensure_future(L, awaitable);
     struct shield *s;
     if (inner->state != TW__PENDING)
@@ -831,7 +824,7 @@ tw_future *tw_shield(void *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1658 "chapters/tier4-tasks.nw"
+#line 1491 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -846,7 +839,7 @@ static void ac_put(tw_as_completed *ac, tw_future *f)
 {
     ac->queue[ac->qhead + ac->qlen++] = f;
     if (ac->getter)
-        set_none_unless_done(ac->getter);
+        tw__set_none_unless_done(ac->getter);
 }
 
 static tw_error *ac_on_completion(tw_future *f, void *arg)
@@ -895,7 +888,7 @@ static const tw__future_class ac_class = { "as_completed", NULL, ac_finalize, NU
 
 tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double timeout)
 {
-    tw_loop *L = running_loop("tw_as_completed_new");
+    tw_loop *L = tw__running_loop("tw_as_completed_new");
     tw_as_completed *ac = tw__alloc(sizeof *ac);
     tw__future_init(&ac->fut, L, TW_KIND_FUTURE, &ac_class);
     ac->todo = tw__alloc(n * sizeof *ac->todo);
@@ -912,7 +905,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1741 "chapters/tier4-tasks.nw"
+#line 1574 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
@@ -950,392 +943,10 @@ static tw_step ac_next_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_as_completed_next(tw_as_completed *ac)
+tw_coro *tw_as_completed_next(tw_as_completed *ac)
 {
     struct ac_next_frame *f = tw_coro_new(ac_next_body, sizeof *f);
     f->ac = tw_ref(ac);
     f->co.cleanup = ac_next_cleanup;
-    return f;
-}
-#line 1795 "chapters/tier4-tasks.nw"
-struct tw_taskgroup {
-    tw_future fut;
-    bool exiting, aborting, parent_cancel_requested;
-    tw_task *parent;
-    tw_task **tasks;
-    size_t ntasks, captasks;
-    tw_error **errors;
-    size_t nerrors, caperrors;
-    tw_future *on_completed;
-};
-
-static void tg_finalize(tw_future *f)
-{
-    tw_taskgroup *g = (tw_taskgroup *)f;
-    for (size_t i = 0; i < g->ntasks; i++)
-        tw_unref(g->tasks[i]);
-    for (size_t i = 0; i < g->nerrors; i++)
-        tw_error_unref(g->errors[i]);
-    free(g->tasks);
-    free(g->errors);
-    tw_unref(g->on_completed);
-    tw_unref(g->parent);
-}
-
-static const tw__future_class tg_class = { "TaskGroup", NULL, tg_finalize, NULL };
-
-tw_taskgroup *tw_taskgroup_new(void)
-{
-    tw_loop *L = running_loop("tw_taskgroup_new");
-    tw_task *current = tasks_of(L)->current;
-    tw_taskgroup *g;
-    if (current == NULL)
-        tw__fatal("tw_taskgroup_new: not inside a task");
-    g = tw__alloc(sizeof *g);
-    tw__future_init(&g->fut, L, TW_KIND_FUTURE, &tg_class);
-    g->parent = tw_ref(current);
-    return g;
-}
-
-static void tg_abort(tw_taskgroup *g)
-{
-    g->aborting = true;
-    for (size_t i = 0; i < g->ntasks; i++)
-        if (g->tasks[i]->fut.state == TW__PENDING)
-            tw_task_cancel(g->tasks[i], NULL);
-}
-#line 1844 "chapters/tier4-tasks.nw"
-static tw_error *tg_on_task_done(tw_future *f, void *arg)
-{
-    tw_taskgroup *g = arg;
-    for (size_t i = 0; i < g->ntasks; i++)
-        if (&g->tasks[i]->fut == f) {
-            g->tasks[i] = g->tasks[--g->ntasks];
-            tw_unref(f);
-            break;
-        }
-    if (g->on_completed && g->ntasks == 0)
-        set_none_unless_done(g->on_completed);
-    if (f->state == TW__CANCELLED || f->error == NULL)
-        return NULL;
-    f->retrieved = true;
-    if (g->nerrors == g->caperrors) {
-        g->caperrors = g->caperrors ? 2 * g->caperrors : 4;
-        g->errors = tw__realloc(g->errors, g->caperrors * sizeof *g->errors);
-    }
-    g->errors[g->nerrors++] = tw_error_ref(f->error);
-    if (g->parent->fut.state != TW__PENDING) {
-        tw_context ctx = {
-            .message = "Task has errored out but its parent task is already completed",
-            .error = f->error, .future = f };
-        tw_loop_call_exception_handler(f->loop, &ctx);
-        return NULL;
-    }
-    if (!g->aborting && !g->parent_cancel_requested) {
-        tg_abort(g);
-        g->parent_cancel_requested = true;
-        tw_task_cancel(g->parent, NULL);
-    }
-    return NULL;
-}
-
-tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *name)
-{
-    tw_task *t;
-    if ((g->exiting && g->ntasks == 0) || g->aborting) {
-        tw_coro_close(coro);
-        return NULL;
-    }
-    t = tw_loop_create_task(g->fut.loop, coro, name);
-    if (t == NULL)
-        return NULL;
-    tw__future_add_callback(&t->fut, tg_on_task_done, g, tw_ref(g));
-    if (g->ntasks == g->captasks) {
-        g->captasks = g->captasks ? 2 * g->captasks : 4;
-        g->tasks = tw__realloc(g->tasks, g->captasks * sizeof *g->tasks);
-    }
-    g->tasks[g->ntasks++] = tw_ref(t);
-    return t;
-}
-#line 1899 "chapters/tier4-tasks.nw"
-struct tg_exit_frame {
-    tw_coro co;
-    tw_taskgroup *g;
-    tw_error *et;
-    tw_error *propagate;
-};
-
-static void tg_exit_cleanup(tw_coro *co)
-{
-    struct tg_exit_frame *f = (struct tg_exit_frame *)co;
-    tw_unref(f->g);
-    tw_error_unref(f->et);
-    tw_error_unref(f->propagate);
-}
-
-static tw_step tg_exit_body(tw_coro *co)
-{
-    struct tg_exit_frame *f = (struct tg_exit_frame *)co;
-    tw_taskgroup *g = f->g;
-    TW_BEGIN(co);
-    g->exiting = true;
-    if (tw_error_kind(f->et) == TW_ERR_CANCELLED)
-        f->propagate = tw_error_ref(f->et);
-    if (g->parent_cancel_requested && tw_task_uncancel(g->parent) == 0) {
-        tw_error_unref(f->propagate);
-        f->propagate = NULL;
-    }
-    if (f->et && !g->aborting)
-        tg_abort(g);
-    while (f->g->ntasks) {
-        if (f->g->on_completed == NULL)
-            f->g->on_completed = tw_future_new(f->g->fut.loop);
-        TW_AWAIT_TRY(co, tw_ref(f->g->on_completed));
-        if (TW_ERROR(co) && !f->g->aborting) {
-            tw_error_unref(f->propagate);
-            f->propagate = TW_TAKE_ERROR(co);
-            tg_abort(f->g);
-        }
-        tw_unref(f->g->on_completed);
-        f->g->on_completed = NULL;
-    }
-    g = f->g;
-    if (f->propagate && g->nerrors == 0) {
-        tw_error *e = f->propagate;
-        f->propagate = NULL;
-        TW_RAISE(co, e);
-    }
-    if (f->et && tw_error_kind(f->et) != TW_ERR_CANCELLED) {
-        if (g->nerrors == g->caperrors) {
-            g->caperrors = g->caperrors ? 2 * g->caperrors : 4;
-            g->errors = tw__realloc(g->errors, g->caperrors * sizeof *g->errors);
-        }
-        g->errors[g->nerrors++] = f->et;
-        f->et = NULL;
-    }
-    if (g->nerrors) {
-        tw_error *group = tw_error_group("unhandled errors in a TaskGroup", g->nerrors, g->errors);
-        g->nerrors = 0;
-        TW_RAISE(co, group);
-    }
-    TW_END(co);
-}
-
-void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
-{
-    struct tg_exit_frame *f = tw_coro_new(tg_exit_body, sizeof *f);
-    f->g = g;
-    f->et = body_error;
-    f->co.cleanup = tg_exit_cleanup;
-    return f;
-}
-#line 1987 "chapters/tier4-tasks.nw"
-enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
-
-struct tw_timeout {
-    int state;
-    double when;
-    tw_handle *handler;
-    tw_task *task;
-};
-
-tw_timeout *tw_timeout_at(double when)
-{
-    tw_timeout *tm = tw__alloc(sizeof *tm);
-    tm->when = when;
-    return tm;
-}
-
-tw_timeout *tw_timeout_new(double delay)
-{
-    tw_loop *L = running_loop("tw_timeout_new");
-    return tw_timeout_at(delay == TW_FOREVER ? TW_FOREVER : tw_loop_time(L) + delay);
-}
-
-double tw_timeout_when(const tw_timeout *tm) { return tm->when; }
-bool tw_timeout_expired(const tw_timeout *tm)
-{
-    return tm->state == TM_EXPIRING || tm->state == TM_EXPIRED;
-}
-
-static void timeout_disarm(tw_timeout *tm)
-{
-    if (tm->handler) {
-        tw_handle_cancel(tm->handler);
-        tw_handle_release(tm->handler);
-        tm->handler = NULL;
-    }
-}
-
-void tw_timeout_free(tw_timeout *tm)
-{
-    if (tm == NULL)
-        return;
-    timeout_disarm(tm);
-    tw_unref(tm->task);
-    free(tm);
-}
-
-static tw_error *timeout_fired(void *arg)
-{
-    tw_timeout *tm = arg;
-    tw_task_cancel(tm->task, NULL);
-    tm->state = TM_EXPIRING;
-    tw_handle_release(tm->handler);
-    tm->handler = NULL;
-    return NULL;
-}
-#line 2045 "chapters/tier4-tasks.nw"
-tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
-{
-    tw_loop *L;
-    static const char *const names[] = { "created", "active", "expiring", "expired", "finished" };
-    if (tm->state != TM_ENTERED)
-        return tw_error_new(TW_ERR_RUNTIME, "Cannot change state of %s Timeout", names[tm->state]);
-    L = tm->task->fut.loop;
-    tm->when = when;
-    timeout_disarm(tm);
-    if (when == TW_FOREVER)
-        return NULL;
-    if (when <= tw_loop_time(L))
-        return tw_call_soon(L, timeout_fired, tm, &tm->handler);
-    return tw_call_at(L, when, timeout_fired, tm, &tm->handler);
-}
-
-tw_error *tw_timeout_enter(tw_timeout *tm)
-{
-    tw_task *t = tw_current_task();
-    if (tm->state != TM_CREATED)
-        return tw_error_new(TW_ERR_RUNTIME, "Timeout has already been entered");
-    if (t == NULL)
-        return tw_error_new(TW_ERR_RUNTIME, "Timeout should be used inside a task");
-    tm->state = TM_ENTERED;
-    tm->task = tw_ref(t);
-    return tw_timeout_reschedule(tm, tm->when);
-}
-
-tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
-{
-    timeout_disarm(tm);
-    if (tm->state == TM_EXPIRING) {
-        tm->state = TM_EXPIRED;
-        if (tw_task_uncancel(tm->task) == 0 && tw_error_kind(body_error) == TW_ERR_CANCELLED) {
-            tw_error_unref(body_error);
-            return tw_error_new(TW_ERR_TIMEOUT, NULL);
-        }
-    } else if (tm->state == TM_ENTERED)
-        tm->state = TM_EXITED;
-    return body_error;
-}
-#line 886 "chapters/tier4-tasks.nw"
-static tw_error *stop_when_done(tw_future *f, void *loop)
-{
-    (void)f;
-    tw_loop_stop(loop);
-    return NULL;
-}
-
-tw_error *tw_loop_run_until_complete(tw_loop *L, void *awaitable, tw_value *result)
-{
-    tw_object *o = awaitable;
-    tw_future *f;
-    tw_error *err = tw__loop_runnable(L);
-    if (result)
-        *result = TW_NONE;
-    if (err) {
-        tw_unref(awaitable);
-        return err;
-    }
-    if (o->kind == TW_KIND_CORO || o->kind == TW_KIND_YIELD)
-        f = tw_task_future(tw_loop_create_task(L, awaitable, NULL));
-    else if (o->kind == TW_KIND_FUTURE || o->kind == TW_KIND_TASK)
-        f = awaitable;
-    else
-        return tw_error_new(TW_ERR_TYPE,
-                            "An asyncio.Future, a coroutine or an awaitable is required");
-    if (f->loop != L) {
-        tw_unref(f);
-        return tw_error_new(TW_ERR_VALUE, "The future belongs to a different loop than "
-                                          "the one specified as the loop argument");
-    }
-    tw_future_add_done_callback(f, stop_when_done, L);
-    err = tw_loop_run_forever(L);
-    tw_future_remove_done_callback(f, stop_when_done, L);
-    if (err == NULL) {
-        if (!tw_future_done(f))
-            err = tw_error_new(TW_ERR_RUNTIME, "Event loop stopped before Future completed.");
-        else
-            err = tw_future_result(f, result);
-    }
-    tw_unref(f);
-    return err;
-}
-#line 944 "chapters/tier4-tasks.nw"
-struct shutdown {
-    tw_loop *loop;
-    size_t left;
-};
-
-static tw_error *one_finished(tw_future *f, void *arg)
-{
-    struct shutdown *s = arg;
-    (void)f;
-    if (--s->left == 0)
-        tw_loop_stop(s->loop);
-    return NULL;
-}
-
-static void cancel_all_tasks(tw_loop *L)
-{
-    tw_task **tasks;
-    size_t n = tw_all_tasks(L, &tasks);
-    struct shutdown s = { L, n };
-    for (size_t i = 0; i < n; i++) {
-        tw_ref(tasks[i]);
-        tw_task_cancel(tasks[i], NULL);
-        tw_future_add_done_callback(&tasks[i]->fut, one_finished, &s);
-    }
-    if (n)
-        tw_loop_run_forever(L);
-    for (size_t i = 0; i < n; i++) {
-        tw_future *f = &tasks[i]->fut;
-        if (f->state == TW__DONE && f->error) {
-            tw_context ctx = { .message = "unhandled exception during asyncio.run() shutdown",
-                               .error = f->error, .future = f };
-            f->retrieved = true;
-            tw_loop_call_exception_handler(L, &ctx);
-        }
-        tw_unref(f);
-    }
-    free(tasks);
-}
-
-static void run_shutdown_steps(tw_loop *L)
-{
-    for (struct tw__shutdown_step *s = L->shutdown_steps; s; s = s->next)
-        tw_error_unref(tw_loop_run_until_complete(L, s->make(L), NULL));
-}
-
-tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
-{
-    tw_loop *L;
-    tw_error *err;
-    if (result)
-        *result = TW_NONE;
-    if (tw__running) {
-        tw_coro_close(main);
-        return tw_error_new(TW_ERR_RUNTIME,
-            "asyncio.run() cannot be called from a running event loop");
-    }
-    L = tw_loop_new_clock(clock);
-    err = tw_loop_run_until_complete(L, main, result);
-    cancel_all_tasks(L);
-    run_shutdown_steps(L);
-    tw_loop_free(L);
-    return err;
-}
-
-tw_error *tw_run(tw_coro *main, tw_value *result)
-{
-    return tw_run_clock(main, TW_CLOCK_DEFAULT, result);
+    return &f->co;
 }

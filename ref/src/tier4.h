@@ -1,11 +1,15 @@
-#line 283 "chapters/tier4-tasks.nw"
+#line 495 "chapters/tier4-tasks.nw"
 /* tier4.h -- what the files of tier 4 (tasks) share; not installed. */
 #ifndef TOWER_TIER4_H
 #define TOWER_TIER4_H
 #include "tier3.h"
 #include "tower/task.h"
+#include "tower/runner.h"
+#include "tower/contextvar.h"
+#include "tower/taskgroup.h"
+#include "tower/timeout.h"
 
-#line 295 "chapters/tier4-tasks.nw"
+#line 511 "chapters/tier4-tasks.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -20,13 +24,15 @@ struct tw_task {
 };
 
 void tw__loop_destroy_tasks(tw_loop *loop);
+tw_loop *tw__running_loop(const char *who);
+tw_error *tw__set_none_unless_done(tw_future *f);
 struct tw__vars;
 extern _Thread_local struct tw__vars **tw__vars_slot;
 struct tw__vars *tw__vars_ref(struct tw__vars *v);
 void tw__vars_unref(struct tw__vars *v);
 struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
-#line 382 "chapters/tier4-tasks.nw"
+#line 601 "chapters/tier4-tasks.nw"
 enum { TW__CLOSE_TASKS = 400 };     /* unfinished tasks: the first stage of closing */
-#line 290 "chapters/tier4-tasks.nw"
+#line 506 "chapters/tier4-tasks.nw"
 #endif

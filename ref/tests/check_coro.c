@@ -16,7 +16,7 @@ static tw_error *record(void *tag)
     return NULL;
 }
 
-#line 64 "chapters/tier1-tests.nw"
+#line 66 "chapters/tier1-tests.nw"
 START_TEST(error_kinds_form_a_hierarchy)
 {
     tw_error *key = tw_error_new(TW_ERR_KEY, "k");
@@ -43,7 +43,7 @@ START_TEST(error_kinds_form_a_hierarchy)
     tw_error_unref(user);
 }
 END_TEST
-#line 97 "chapters/tier1-tests.nw"
+#line 99 "chapters/tier1-tests.nw"
 START_TEST(static_errors_are_immortal)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -79,7 +79,7 @@ START_TEST(a_group_owns_its_errors)
     tw_error_unref(kept);
 }
 END_TEST
-#line 141 "chapters/tier1-tests.nw"
+#line 143 "chapters/tier1-tests.nw"
 START_TEST(os_errors_carry_python_classes)
 {
     tw_error *e = tw_error_os(ECONNREFUSED, NULL);
@@ -111,7 +111,7 @@ START_TEST(os_errors_carry_python_classes)
     tw_error_unref(e);
 }
 END_TEST
-#line 180 "chapters/tier1-tests.nw"
+#line 182 "chapters/tier1-tests.nw"
 struct num { tw_coro co; intptr_t n; };
 
 static tw_coro *num_coro(tw_coro_fn body, intptr_t n)
@@ -186,7 +186,7 @@ START_TEST(a_deep_chain_uses_no_c_stack)
     ck_assert_int_eq(sum, (intptr_t)100000 * 100001 / 2);
 }
 END_TEST
-#line 262 "chapters/tier1-tests.nw"
+#line 264 "chapters/tier1-tests.nw"
 struct twice { tw_coro co; tw_coro *shared; };
 
 static tw_step parked_body(tw_coro *co)
@@ -260,7 +260,7 @@ START_TEST(an_error_unwinds_every_frame)
     tw_error_unref(e);
 }
 END_TEST
-#line 341 "chapters/tier1-tests.nw"
+#line 343 "chapters/tier1-tests.nw"
 struct held { tw_coro co; tw_future *never; const char *tag; };
 
 static void held_cleanup(tw_coro *co)
@@ -279,7 +279,7 @@ static tw_step held_body(tw_coro *co)
         inner->co.cleanup = held_cleanup;
         inner->tag = "inner ";
         inner->never = tw_ref(f->never);
-        TW_AWAIT(co, inner);
+        TW_AWAIT(co, &inner->co);
     } else
         TW_AWAIT(co, tw_ref(f->never));
     TW_END(co);
@@ -302,7 +302,7 @@ START_TEST(cleanups_run_when_a_suspended_task_is_destroyed)
     ck_assert_str_eq(trace, "inner outer");
 }
 END_TEST
-#line 390 "chapters/tier1-tests.nw"
+#line 392 "chapters/tier1-tests.nw"
 struct answer { tw_object obj; int value; };
 
 static void answer_finalize(tw_object *o)
@@ -333,7 +333,7 @@ static tw_step ask_body(tw_coro *co)
     a->obj.refs = 1;
     a->obj.cls = &answer_class;
     a->value = 42;
-    TW_AWAIT(co, a);
+    TW_AWAIT(co, &a->obj);
     sprintf(trace + strlen(trace), "%ld ", (long)TW_RESULT(co).i);
     TW_END(co);
 }
@@ -351,8 +351,29 @@ START_TEST(any_class_is_awaited_and_freed_through_its_record)
     ck_assert_str_eq(trace, "42 freed");
 }
 END_TEST
+#line 449 "chapters/tier1-tests.nw"
+START_TEST(awaitables_keep_their_types)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_future *f = tw_future_new(L);
+    tw_coro *c = tw_sleep(0);
+    _Static_assert(_Generic(tw_ref(f), tw_future *: 1, default: 0), "tw_ref keeps a future");
+    _Static_assert(_Generic(tw_ref(c), tw_coro *: 1, default: 0), "tw_ref keeps a coroutine");
+    _Static_assert(_Generic(tw_ref(L), void *: 1, default: 0), "tw_ref of a loop is untyped");
+    _Static_assert(_Generic(tw_sleep(1), tw_coro *: 1, default: 0), "sleep is a coroutine");
+    _Static_assert(_Generic(tw_gather(0, NULL, false), tw_future *: 1, default: 0),
+                   "gather is a future");
+    _Static_assert(_Generic(TW_AWAITABLE(f), tw_awaitable *: 1, default: 0),
+                   "a future converts to an awaitable");
+    ck_assert_ptr_eq((void *)TW_AWAITABLE(f), (void *)f);
+    ck_assert_ptr_eq((void *)TW_AWAITABLE(c), (void *)c);
+    ck_assert_ptr_eq(c, tw_yield());
+    tw_unref(f);
+    tw_loop_free(L);
+}
+END_TEST
 
-#line 33 "chapters/tier1-tests.nw"
+#line 34 "chapters/tier1-tests.nw"
 Suite *tw_coro_suite(void)
 {
     Suite *s = suite_create("coro");
@@ -367,6 +388,7 @@ Suite *tw_coro_suite(void)
     tcase_add_test(tc, an_error_unwinds_every_frame);
     tcase_add_test(tc, cleanups_run_when_a_suspended_task_is_destroyed);
     tcase_add_test(tc, any_class_is_awaited_and_freed_through_its_record);
+    tcase_add_test(tc, awaitables_keep_their_types);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -27,9 +27,28 @@ struct tw_class {
     int (*await)(tw_object *o, tw_coro *co);
 };
 
-void *tw_ref(void *awaitable);
-void tw_unref(void *awaitable);
-#line 446 "chapters/tier1-coroutines.nw"
+void *tw_ref(void *object);
+void tw_unref(void *object);
+#line 456 "chapters/tier1-coroutines.nw"
+typedef struct tw_awaitable tw_awaitable;
+struct tw_future;
+struct tw_task;
+
+#define TW_AWAITABLE(x) _Generic((x),                                   \
+        tw_coro *: (tw_awaitable *)(void *)(x),                         \
+        struct tw_future *: (tw_awaitable *)(void *)(x),                \
+        struct tw_task *: (tw_awaitable *)(void *)(x),                  \
+        tw_awaitable *: (tw_awaitable *)(void *)(x),                    \
+        tw_object *: (tw_awaitable *)(void *)(x),                       \
+        void *: (tw_awaitable *)(x))
+
+#define tw_ref(x) _Generic((x),                                         \
+        tw_coro *: (tw_coro *)tw_ref(x),                                \
+        struct tw_future *: (struct tw_future *)tw_ref(x),              \
+        struct tw_task *: (struct tw_task *)tw_ref(x),                  \
+        tw_awaitable *: (tw_awaitable *)tw_ref(x),                      \
+        default: tw_ref(x))
+#line 507 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
 struct tw_task;
@@ -49,23 +68,24 @@ struct tw_coro {
     tw_error *err;
     void (*cleanup)(tw_coro *co);
 };
-#line 468 "chapters/tier1-coroutines.nw"
+#line 529 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 void tw_coro_close(tw_coro *co);
-void *tw_yield(void);
+tw_coro *tw_yield(void);
 
-int tw__await(tw_coro *co, void *awaitable);
+int tw__await(tw_coro *co, tw_awaitable *awaitable);
 tw_step tw__coro_finish(tw_coro *co, tw_value v);
 tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
-#line 508 "chapters/tier1-coroutines.nw"
+tw_error *tw__coro_take_error(tw_coro *co);
+#line 571 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
 #define TW__AWAIT(co, aw, catching)                                     \
     do {                                                                \
-        if (tw__await((co), (aw))) {                                    \
+        if (tw__await((co), TW_AWAITABLE(aw))) {                        \
             (co)->resume = __LINE__;                                    \
             return TW_SUSPENDED;                                        \
             case __LINE__:;                                             \
@@ -80,6 +100,7 @@ void tw__coro_clear(tw_coro *co);
 #define TW_RESULT(co) ((co)->got)
 #define TW_ERROR(co) ((co)->got_err)
 #define TW_CLEAR(co) tw__coro_clear(co)
+#define TW_TAKE_ERROR(co) tw__coro_take_error(co)
 #define TW_RETURN(co, v) return tw__coro_finish((co), (v))
 #define TW_RAISE(co, e) return tw__coro_fail((co), (e))
 #define TW_RERAISE(co) return tw__coro_propagate(co)

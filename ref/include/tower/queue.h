@@ -11,12 +11,12 @@ tw_queue *tw_queue_new(long maxsize);
 tw_queue *tw_lifo_queue_new(long maxsize);
 tw_queue *tw_priority_queue_new(long maxsize, tw_less_fn less, void *arg);
 
-void *tw_queue_put(tw_queue *q, tw_value item);
-void *tw_queue_get(tw_queue *q);
+tw_coro *tw_queue_put(tw_queue *q, tw_value item);
+tw_coro *tw_queue_get(tw_queue *q);
 tw_error *tw_queue_put_nowait(tw_queue *q, tw_value item);
 tw_error *tw_queue_get_nowait(tw_queue *q, tw_value *item);
 tw_error *tw_queue_task_done(tw_queue *q);
-void *tw_queue_join(tw_queue *q);
+tw_coro *tw_queue_join(tw_queue *q);
 
 long tw_queue_maxsize(const tw_queue *q);
 size_t tw_queue_qsize(const tw_queue *q);

@@ -1,0 +1,19 @@
+#line 327 "chapters/tier4-tasks.nw"
+/* tower/contextvar.h -- context variables: Python's contextvars
+   (see the book, tier 4) */
+#ifndef TOWER_CONTEXTVAR_H
+#define TOWER_CONTEXTVAR_H
+#include "tower/error.h"
+
+#line 338 "chapters/tier4-tasks.nw"
+typedef struct tw_contextvar {
+    const char *name;
+    tw_value default_value;
+} tw_contextvar;
+
+#define TW_CONTEXTVAR(name, default_value) { (name), (default_value) }
+
+tw_value tw_contextvar_get(const tw_contextvar *var);
+void tw_contextvar_set(const tw_contextvar *var, tw_value value);
+#line 334 "chapters/tier4-tasks.nw"
+#endif
