@@ -171,8 +171,9 @@ $(B)/tower.pc: tools/tower.pc.in Makefile
 	    -e 's|@libdir@|$(libdir)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
 
 # ---------------------------------------------------------------- the book
-# Transcripts and Python editions are read when the book is woven.
-BOOK_INPUTS := $(wildcard golden/*.out conformance/t*/*.py)
+# Transcripts, Python editions and the rules each scenario pins are read
+# when the book is woven; tools/book.lua is the Lua LuaLaTeX runs.
+BOOK_INPUTS := $(wildcard golden/*.out conformance/t*/*.py conformance/t*/*.toml) tools/book.lua
 DOC := $(B)/doc
 # Reproducible: the same bytes from the same commit.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || stat -c %Y tower.nw)
@@ -184,23 +185,24 @@ pdf: docs/tower.pdf
 # Chapter 1's figure of the tower is drawn from the code: check-floors reads
 # the objects and the includes and writes it; it draws a failing tower too
 # (exit status 1), with the floors that reach up marked, and the book weaves.
-docs/tower.pdf: $(BOOK) tools/index-filter tools/check-floors $(OBJS) $(BOOK_INPUTS) | deps-build deps-book
+docs/tower.pdf: $(BOOK) tools/weave tools/index-filter tools/check-floors $(OBJS) $(BOOK_INPUTS) | deps-build deps-book
 	@mkdir -p $(DOC)
 	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj \
 	  --tex $(DOC)/floors.tex > $(DOC)/floors.out || [ $$? -eq 1 ]
-	# noweave reads the book as one file: given several, its -delay puts the
-	# identifier index before the preamble instead of after it.
+	# The book is woven as one file: given several, noweb's -delay puts the
+	# identifier index before the preamble instead of after it. tools/weave
+	# is noweave with the book's index filters (tools/index-filter).
 	cat $(BOOK) > $(DOC)/tower.nw
-	noweave -delay -autodefs c -filter tools/index-filter -index $(DOC)/tower.nw > $(DOC)/tower.tex
+	tools/weave $(DOC)/tower.nw > $(DOC)/tower.tex
 	# Debian's noweb.sty is Latin-1; LuaLaTeX reads only UTF-8.
 	iconv -f latin1 -t utf-8 "$$(kpsewhich noweb.sty)" > $(DOC)/noweb.sty
 	# Start from no cross-references, so the result never depends on an
 	# earlier build, and run until they settle (page numbers move the TOC).
-	rm -f $(DOC)/tower.aux $(DOC)/tower.toc $(DOC)/tower.out
+	rm -f $(DOC)/tower.aux $(DOC)/tower.toc
 	prev=; for pass in 1 2 3 4 5 6; do \
 	  $(LUALATEX) $(DOC)/tower.tex > $(DOC)/lualatex.out 2>&1 \
 	    || { grep -A5 '^!' $(DOC)/tower.log >&2; exit 1; }; \
-	  refs=$$(cat $(DOC)/tower.aux $(DOC)/tower.toc $(DOC)/tower.out | md5sum); \
+	  refs=$$(cat $(DOC)/tower.aux $(DOC)/tower.toc | md5sum); \
 	  [ "$$refs" = "$$prev" ] && break; prev=$$refs; \
 	  [ $$pass -lt 6 ] || { echo "book: cross-references did not settle in 6 passes" >&2; exit 1; }; \
 	done
