@@ -339,7 +339,7 @@ static void close_far_end(struct pipe_rig *r)
     close(r->far);
     r->far = -1;
 }
-#line 632 "chapters/tier7-tests.nw"
+#line 633 "chapters/tier7-tests.nw"
 START_TEST(read_pipe_eof_then_lost)
 {
     struct pipe_rig r;
@@ -381,7 +381,7 @@ START_TEST(read_pipe_pause_and_resume)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 682 "chapters/tier7-tests.nw"
+#line 683 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_sees_its_reader_close)
 {
     struct pipe_rig r;
@@ -419,7 +419,7 @@ START_TEST(write_pipe_reader_gone_with_bytes_buffered)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 729 "chapters/tier7-tests.nw"
+#line 730 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_flow_control)
 {
     struct pipe_rig r;
@@ -465,7 +465,7 @@ START_TEST(write_pipe_close_flushes_then_drops)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 781 "chapters/tier7-tests.nw"
+#line 782 "chapters/tier7-tests.nw"
 START_TEST(pipe_transports_refuse_regular_files)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
