@@ -1,4 +1,4 @@
-#line 367 "tower.nw"
+#line 370 "tower.nw"
 #include <stdio.h>
 #include <tower.h>
 

@@ -1,4 +1,4 @@
-#line 396 "tower.nw"
+#line 399 "tower.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio: every tier's
    interface. Tangled from the book (tower.nw and chapters/): edit the book,
    not this file. */
@@ -21,5 +21,5 @@
 #include "tower/protocol.h"
 #line 174 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
-#line 407 "tower.nw"
+#line 410 "tower.nw"
 #endif
