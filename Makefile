@@ -175,8 +175,9 @@ $(B)/tower.pc: tools/tower.pc.in Makefile
 	    -e 's|@libdir@|$(libdir)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
 
 # ---------------------------------------------------------------- the book
-# Transcripts and Python editions are read when the book is woven.
-BOOK_INPUTS := $(wildcard golden/*.out conformance/t*/*.py)
+# Transcripts, Python editions and the rules each scenario pins are read
+# when the book is woven; tools/book.lua is the Lua LuaLaTeX runs.
+BOOK_INPUTS := $(wildcard golden/*.out conformance/t*/*.py conformance/t*/*.toml) tools/book.lua
 DOC := $(B)/doc
 # Reproducible: the same bytes from the same commit.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || stat -c %Y tower.nw)
@@ -188,27 +189,54 @@ pdf: docs/tower.pdf
 # Chapter 1's figure of the tower is drawn from the code: check-floors reads
 # the objects and the includes and writes it; it draws a failing tower too
 # (exit status 1), with the floors that reach up marked, and the book weaves.
-docs/tower.pdf: $(BOOK) tools/index-filter tools/check-floors $(OBJS) $(BOOK_INPUTS) | deps-build deps-book
+docs/tower.pdf: $(BOOK) tools/weave tools/index-filter tools/check-floors $(OBJS) $(BOOK_INPUTS) | deps-build deps-book
 	@mkdir -p $(DOC)
 	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj \
 	  --tex $(DOC)/floors.tex > $(DOC)/floors.out || [ $$? -eq 1 ]
-	# noweave reads the book as one file: given several, its -delay puts the
-	# identifier index before the preamble instead of after it.
+	# The book is woven as one file: given several, noweb's -delay puts the
+	# identifier index before the preamble instead of after it. tools/weave
+	# is noweave with the book's index filters (tools/index-filter).
 	cat $(BOOK) > $(DOC)/tower.nw
-	noweave -delay -autodefs c -filter tools/index-filter -index $(DOC)/tower.nw > $(DOC)/tower.tex
+	tools/weave $(DOC)/tower.nw > $(DOC)/tower.tex
 	# Debian's noweb.sty is Latin-1; LuaLaTeX reads only UTF-8.
 	iconv -f latin1 -t utf-8 "$$(kpsewhich noweb.sty)" > $(DOC)/noweb.sty
 	# Start from no cross-references, so the result never depends on an
 	# earlier build, and run until they settle (page numbers move the TOC).
-	rm -f $(DOC)/tower.aux $(DOC)/tower.toc $(DOC)/tower.out
+	rm -f $(DOC)/tower.aux $(DOC)/tower.toc
 	prev=; for pass in 1 2 3 4 5 6; do \
 	  $(LUALATEX) $(DOC)/tower.tex > $(DOC)/lualatex.out 2>&1 \
 	    || { grep -A5 '^!' $(DOC)/tower.log >&2; exit 1; }; \
-	  refs=$$(cat $(DOC)/tower.aux $(DOC)/tower.toc $(DOC)/tower.out | md5sum); \
+	  refs=$$(cat $(DOC)/tower.aux $(DOC)/tower.toc | md5sum); \
 	  [ "$$refs" = "$$prev" ] && break; prev=$$refs; \
 	  [ $$pass -lt 6 ] || { echo "book: cross-references did not settle in 6 passes" >&2; exit 1; }; \
 	done
 	mkdir -p docs && cp $(DOC)/tower.pdf $@
+
+# ---------------------------------------------------------------- the web edition
+# `make html` writes docs/html/ (one page per part and chapter, a contents
+# page, the indexes) from the stream the PDF is woven from, cross-referenced
+# by the same filters; `make check-html` (a stage of make check) checks that
+# every internal link resolves and every chunk, transcript and scenario is
+# there; `make check-html-browser` renders three pages in headless Chromium
+# at a phone's and a desktop's width and fails on a console error or a
+# layout that overflows. Look at it: open docs/html/index.html in a browser.
+HTML := docs/html
+DEPS_BROWSER := chromium
+.PHONY: html check-html check-html-browser deps-browser
+html: $(HTML)/index.html
+$(HTML)/index.html: $(BOOK) tools/weave tools/index-filter tools/web-edition $(BOOK_INPUTS) | deps-build deps-runner
+	@mkdir -p $(DOC)
+	cat $(BOOK) > $(DOC)/web.nw
+	tools/weave --stream $(DOC)/web.nw > $(DOC)/web.stream
+	rm -rf $(HTML)
+	$(PYTHON) tools/web-edition $(DOC)/web.stream $(HTML)
+check-html: html
+	$(PYTHON) tools/web-edition --check $(HTML)
+deps-browser: deps-runner
+	@tools/ensure-deps $(DEPS_BROWSER)
+check-html-browser: html | deps-browser
+	$(PYTHON) tools/web-browser-check $(HTML)/index.html \
+	  $(HTML)/*-tier-1-coroutines-and-await.html $(HTML)/*-scenarios-and-tests-of-tier-9.html
 
 # ---------------------------------------------------------------- the suite
 IMPL ?= asyncio
@@ -240,7 +268,8 @@ check: all
 	  "goldens=$(MAKE) -s check-goldens" \
 	  "installed library=$(MAKE) -s check-install" \
 	  "fuzz targets, short run=$(MAKE) -s check-fuzz" \
-	  "book=$(MAKE) -s check-pdf"
+	  "book=$(MAKE) -s check-pdf" \
+	  "web edition=$(MAKE) -s check-html"
 
 # The tower in the code: every file of ref/src and ref/include uses only its
 # own tier and the tiers below (read from the objects' symbols and the
@@ -289,8 +318,12 @@ check-install: lib
 	  $$(pkg-config --cflags --libs tower)
 	LD_LIBRARY_PATH=$(CURDIR)/$(STAGE)/usr/local/lib $(STAGE)/hello | grep -qx 'hello from the tower'
 	echo "installed library builds and runs an outside program (1 passed, 0 failed)"
-check-pdf: docs/tower.pdf
-	pdfinfo docs/tower.pdf | grep -q '^Pages:' && echo "book woven (1 passed, 0 failed)"
+# The book as a reader meets it: no line too wide or clipped, no page that
+# holds only a footer or nothing, contents of at most five pages, the PDF's
+# metadata, emoji that copy as text, every reference and scenario in place;
+# and the counts of where the pages go (tools/book-measure).
+check-pdf: docs/tower.pdf | deps-book
+	tools/book-measure --check $(DOC) docs/tower.pdf
 
 # Sanitized and valgrind runs build a separate tree and run the unit tests and
 # every C edition through the runner, so an error report is a failed scenario.
@@ -378,4 +411,4 @@ uninstall:
 
 .PHONY: clean
 clean:
-	rm -rf $(B) $(ASAN_B) $(TSAN_B) docs/tower.pdf
+	rm -rf $(B) $(ASAN_B) $(TSAN_B) docs/tower.pdf docs/html

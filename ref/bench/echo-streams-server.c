@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include "tower.h"
 
-#line 96 "chapters/tier9-examples.nw"
+#line 97 "chapters/tier9-seed.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;

@@ -1,4 +1,4 @@
-#line 250 "tower.nw"
+#line 378 "tower.nw"
 #include <stdio.h>
 #include <tower.h>
 

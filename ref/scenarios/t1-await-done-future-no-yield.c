@@ -1,4 +1,4 @@
-#line 460 "chapters/tier1-examples.nw"
+#line 417 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 22 "chapters/tier1-examples.nw"
+#line 26 "chapters/tier1-seed.nw"
 #include <stdio.h>
 #include "tower.h"
 

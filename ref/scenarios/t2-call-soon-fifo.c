@@ -1,4 +1,4 @@
-#line 89 "chapters/tier2-examples.nw"
+#line 57 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1029 "chapters/tier2-examples.nw"
+#line 997 "chapters/tier2-examples.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 143 "chapters/tier2-examples.nw"
+#line 111 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 662 "chapters/tier2-examples.nw"
+#line 630 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

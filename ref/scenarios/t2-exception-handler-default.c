@@ -1,4 +1,4 @@
-#line 811 "chapters/tier2-examples.nw"
+#line 779 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

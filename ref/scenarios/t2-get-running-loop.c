@@ -1,4 +1,4 @@
-#line 720 "chapters/tier2-examples.nw"
+#line 688 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 307 "chapters/tier2-examples.nw"
+#line 275 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 764 "chapters/tier2-examples.nw"
+#line 732 "chapters/tier2-examples.nw"
 #include <stdbool.h>
 #include <stdio.h>
 #include "tower.h"

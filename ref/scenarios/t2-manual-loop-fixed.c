@@ -1,4 +1,4 @@
-#line 53 "chapters/tier2-examples.nw"
+#line 21 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 599 "chapters/tier2-examples.nw"
+#line 567 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20 "chapters/tier2-examples.nw"
+#line 21 "chapters/tier2-seed.nw"
 #include <stdio.h>
 #include "tower.h"
 

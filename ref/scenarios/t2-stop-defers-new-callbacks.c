@@ -1,4 +1,4 @@
-#line 423 "chapters/tier2-examples.nw"
+#line 391 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

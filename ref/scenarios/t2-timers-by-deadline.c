@@ -1,4 +1,4 @@
-#line 203 "chapters/tier2-examples.nw"
+#line 171 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

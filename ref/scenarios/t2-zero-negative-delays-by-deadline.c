@@ -1,4 +1,4 @@
-#line 987 "chapters/tier2-examples.nw"
+#line 955 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

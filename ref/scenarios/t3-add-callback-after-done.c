@@ -1,4 +1,4 @@
-#line 377 "chapters/tier3-examples.nw"
+#line 328 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

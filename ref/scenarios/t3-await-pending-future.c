@@ -1,4 +1,4 @@
-#line 582 "chapters/tier3-examples.nw"
+#line 533 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 497 "chapters/tier3-examples.nw"
+#line 448 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 715 "chapters/tier3-examples.nw"
+#line 666 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 278 "chapters/tier3-examples.nw"
+#line 229 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

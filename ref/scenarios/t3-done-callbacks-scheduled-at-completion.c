@@ -1,4 +1,4 @@
-#line 326 "chapters/tier3-examples.nw"
+#line 277 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 69 "chapters/tier3-examples.nw"
+#line 20 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 647 "chapters/tier3-examples.nw"
+#line 598 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 433 "chapters/tier3-examples.nw"
+#line 384 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 20 "chapters/tier3-examples.nw"
+#line 21 "chapters/tier3-seed.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 220 "chapters/tier3-examples.nw"
+#line 171 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

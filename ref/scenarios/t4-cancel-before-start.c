@@ -1,4 +1,4 @@
-#line 432 "chapters/tier4-examples.nw"
+#line 315 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

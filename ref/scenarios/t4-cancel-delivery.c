@@ -1,4 +1,4 @@
-#line 372 "chapters/tier4-examples.nw"
+#line 255 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

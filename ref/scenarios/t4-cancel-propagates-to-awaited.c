@@ -1,4 +1,4 @@
-#line 482 "chapters/tier4-examples.nw"
+#line 365 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 554 "chapters/tier4-examples.nw"
+#line 437 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

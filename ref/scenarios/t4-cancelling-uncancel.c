@@ -1,4 +1,4 @@
-#line 606 "chapters/tier4-examples.nw"
+#line 489 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 179 "chapters/tier4-examples.nw"
+#line 62 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

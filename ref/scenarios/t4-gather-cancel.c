@@ -1,4 +1,4 @@
-#line 845 "chapters/tier4-examples.nw"
+#line 728 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"

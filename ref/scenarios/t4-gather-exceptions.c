@@ -1,4 +1,4 @@
-#line 745 "chapters/tier4-examples.nw"
+#line 628 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 665 "chapters/tier4-examples.nw"
+#line 548 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

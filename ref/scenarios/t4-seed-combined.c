@@ -1,4 +1,4 @@
-#line 19 "chapters/tier4-examples.nw"
+#line 21 "chapters/tier4-seed.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,8 +1,8 @@
-#line 73 "chapters/tier4-examples.nw"
+#line 75 "chapters/tier4-seed.nw"
 #include <stdio.h>
 #include "tower.h"
 
-#line 106 "chapters/tier4-examples.nw"
+#line 108 "chapters/tier4-seed.nw"
 static tw_step task1(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -23,7 +23,7 @@ static tw_step task2(tw_coro *co)
     TW_END(co);
 }
 
-#line 78 "chapters/tier4-examples.nw"
+#line 80 "chapters/tier4-seed.nw"
 struct main_frame { tw_coro co; tw_task *a, *b; const char *ra; };
 
 static tw_step main_body(tw_coro *co)

@@ -1,4 +1,4 @@
-#line 240 "chapters/tier4-examples.nw"
+#line 123 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

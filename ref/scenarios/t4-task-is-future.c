@@ -1,4 +1,4 @@
-#line 298 "chapters/tier4-examples.nw"
+#line 181 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

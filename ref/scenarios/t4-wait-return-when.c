@@ -1,4 +1,4 @@
-#line 923 "chapters/tier4-examples.nw"
+#line 806 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

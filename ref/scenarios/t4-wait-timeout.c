@@ -1,4 +1,4 @@
-#line 1080 "chapters/tier4-examples.nw"
+#line 963 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

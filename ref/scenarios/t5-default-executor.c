@@ -1,4 +1,4 @@
-#line 19 "chapters/tier5-examples.nw"
+#line 24 "chapters/tier5-examples.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

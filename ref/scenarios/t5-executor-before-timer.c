@@ -1,4 +1,4 @@
-#line 73 "chapters/tier5-examples.nw"
+#line 78 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 128 "chapters/tier5-examples.nw"
+#line 133 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

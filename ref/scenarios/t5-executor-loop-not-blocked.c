@@ -1,4 +1,4 @@
-#line 204 "chapters/tier5-examples.nw"
+#line 209 "chapters/tier5-examples.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

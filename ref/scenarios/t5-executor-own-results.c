@@ -1,4 +1,4 @@
-#line 286 "chapters/tier5-examples.nw"
+#line 291 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 369 "chapters/tier5-examples.nw"
+#line 374 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 432 "chapters/tier5-examples.nw"
+#line 437 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

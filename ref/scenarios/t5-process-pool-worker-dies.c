@@ -1,4 +1,4 @@
-#line 546 "chapters/tier5-examples.nw"
+#line 551 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

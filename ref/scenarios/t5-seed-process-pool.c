@@ -1,4 +1,4 @@
-#line 683 "chapters/tier5-examples.nw"
+#line 20 "chapters/tier5-seed.nw"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 1096 "chapters/tier5-examples.nw"
+#line 944 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

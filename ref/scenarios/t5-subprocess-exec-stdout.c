@@ -1,4 +1,4 @@
-#line 1230 "chapters/tier5-examples.nw"
+#line 1078 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

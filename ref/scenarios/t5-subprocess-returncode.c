@@ -1,4 +1,4 @@
-#line 1460 "chapters/tier5-examples.nw"
+#line 1308 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

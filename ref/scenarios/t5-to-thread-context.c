@@ -1,4 +1,4 @@
-#line 1870 "chapters/tier5-examples.nw"
+#line 1718 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 18 "chapters/tier6-examples.nw"
+#line 23 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

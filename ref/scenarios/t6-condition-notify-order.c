@@ -1,4 +1,4 @@
-#line 260 "chapters/tier6-examples.nw"
+#line 265 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

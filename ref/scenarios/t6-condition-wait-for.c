@@ -1,4 +1,4 @@
-#line 466 "chapters/tier6-examples.nw"
+#line 471 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

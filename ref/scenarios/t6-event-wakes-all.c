@@ -1,4 +1,4 @@
-#line 548 "chapters/tier6-examples.nw"
+#line 553 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 626 "chapters/tier6-examples.nw"
+#line 631 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 703 "chapters/tier6-examples.nw"
+#line 708 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

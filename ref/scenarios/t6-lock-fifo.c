@@ -1,4 +1,4 @@
-#line 764 "chapters/tier6-examples.nw"
+#line 769 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

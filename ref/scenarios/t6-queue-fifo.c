@@ -1,4 +1,4 @@
-#line 977 "chapters/tier6-examples.nw"
+#line 982 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

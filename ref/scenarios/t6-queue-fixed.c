@@ -1,4 +1,4 @@
-#line 1038 "chapters/tier6-examples.nw"
+#line 1043 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

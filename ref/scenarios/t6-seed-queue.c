@@ -1,4 +1,4 @@
-#line 1569 "chapters/tier6-examples.nw"
+#line 17 "chapters/tier6-seed.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1715 "chapters/tier6-examples.nw"
+#line 1649 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1784 "chapters/tier6-examples.nw"
+#line 1718 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 26 "chapters/tier7-examples.nw"
+#line 26 "chapters/tier7-seed.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1003 "chapters/tier7-examples.nw"
+#line 931 "chapters/tier7-examples.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

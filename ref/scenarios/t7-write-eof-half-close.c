@@ -1,4 +1,4 @@
-#line 195 "chapters/tier7-examples.nw"
+#line 123 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

@@ -1,4 +1,4 @@
-#line 95 "chapters/tier7-examples.nw"
+#line 23 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 419 "chapters/tier8-examples.nw"
+#line 289 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 256 "chapters/tier8-examples.nw"
+#line 126 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 1097 "chapters/tier8-examples.nw"
+#line 967 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 153 "chapters/tier8-examples.nw"
+#line 23 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

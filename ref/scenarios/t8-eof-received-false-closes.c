@@ -1,4 +1,4 @@
-#line 581 "chapters/tier8-examples.nw"
+#line 451 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 692 "chapters/tier8-examples.nw"
+#line 562 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 26 "chapters/tier8-examples.nw"
+#line 26 "chapters/tier8-seed.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"
@@ -40,7 +40,7 @@ static tw_protocol *echo_factory(void *arg)
     return tw_protocol_new(&echo_class, sizeof(struct echo));
 }
 
-#line 116 "chapters/tier8-examples.nw"
+#line 116 "chapters/tier8-seed.nw"
 static bool interrupted;
 
 static tw_error *on_sigint(void *task)
@@ -52,7 +52,7 @@ static tw_error *on_sigint(void *task)
     return NULL;
 }
 
-#line 69 "chapters/tier8-examples.nw"
+#line 69 "chapters/tier8-seed.nw"
 struct main_frame { tw_coro co; tw_server *server; tw_error *body_error; };
 
 static void frame_cleanup(tw_coro *co)
@@ -90,13 +90,13 @@ int main(void)
     tw_error *err;
     setvbuf(stdout, NULL, _IOLBF, 0);
     err = tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
-#line 133 "chapters/tier8-examples.nw"
+#line 133 "chapters/tier8-seed.nw"
     if (interrupted && tw_error_is(err, TW_ERR_CANCELLED)) {
         tw_error_unref(err);
         fputs("Traceback (most recent call last):\n  (C edition)\nKeyboardInterrupt\n", stderr);
         signal(SIGINT, SIG_DFL);
         raise(SIGINT);
     }
-#line 107 "chapters/tier8-examples.nw"
+#line 107 "chapters/tier8-seed.nw"
     return tw_report_uncaught(err);
 }

@@ -1,4 +1,4 @@
-#line 791 "chapters/tier8-examples.nw"
+#line 661 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,10 +1,10 @@
-#line 1181 "chapters/tier9-examples.nw"
+#line 1040 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "tower.h"
 
-#line 14 "chapters/tier9-examples.nw"
+#line 15 "chapters/tier9-seed.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -31,7 +31,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-#line 96 "chapters/tier9-examples.nw"
+#line 97 "chapters/tier9-seed.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -58,7 +58,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 1189 "chapters/tier9-examples.nw"
+#line 1048 "chapters/tier9-examples.nw"
 /* what main and the handler share: the future result and the event got_first */
 struct shared { tw_future *result; tw_event *got_first; };
 

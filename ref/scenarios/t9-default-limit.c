@@ -1,4 +1,4 @@
-#line 457 "chapters/tier9-examples.nw"
+#line 316 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -7,7 +7,7 @@
 
 #define KIB64 (64 * 1024)
 
-#line 14 "chapters/tier9-examples.nw"
+#line 15 "chapters/tier9-seed.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -34,7 +34,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-#line 53 "chapters/tier9-examples.nw"
+#line 54 "chapters/tier9-seed.nw"
 struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
 
 /* open_unix_connection(sock=ours) on a new socketpair whose other end is the
@@ -71,7 +71,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 468 "chapters/tier9-examples.nw"
+#line 327 "chapters/tier9-examples.nw"
 struct main_frame { tw_coro co; struct pair s; };
 
 static char data[2 * KIB64 + 8];

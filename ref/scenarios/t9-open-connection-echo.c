@@ -1,9 +1,9 @@
-#line 795 "chapters/tier9-examples.nw"
+#line 654 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
 
-#line 14 "chapters/tier9-examples.nw"
+#line 15 "chapters/tier9-seed.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -30,7 +30,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-#line 96 "chapters/tier9-examples.nw"
+#line 97 "chapters/tier9-seed.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -57,7 +57,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 802 "chapters/tier9-examples.nw"
+#line 661 "chapters/tier9-examples.nw"
 static tw_step echo_body(tw_coro *co)
 {
     struct handler *f = (struct handler *)co;

@@ -1,10 +1,10 @@
-#line 1736 "chapters/tier9-examples.nw"
+#line 1494 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tower.h"
 
-#line 14 "chapters/tier9-examples.nw"
+#line 15 "chapters/tier9-seed.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -32,7 +32,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     return n;
 }
 
-#line 1743 "chapters/tier9-examples.nw"
+#line 1501 "chapters/tier9-examples.nw"
 #define SIZE (256 * 1024)
 
 struct main_frame { tw_coro co; tw_stream_reader *reader; tw_stream_writer *writer; };
@@ -87,7 +87,7 @@ static tw_step main_body(tw_coro *co)
     TW_END(co);
 }
 
-#line 142 "chapters/tier9-examples.nw"
+#line 143 "chapters/tier9-seed.nw"
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);

@@ -1,10 +1,10 @@
-#line 229 "chapters/tier9-examples.nw"
+#line 88 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "tower.h"
 
-#line 14 "chapters/tier9-examples.nw"
+#line 15 "chapters/tier9-seed.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -31,7 +31,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-#line 53 "chapters/tier9-examples.nw"
+#line 54 "chapters/tier9-seed.nw"
 struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
 
 /* open_unix_connection(sock=ours) on a new socketpair whose other end is the
@@ -68,7 +68,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 237 "chapters/tier9-examples.nw"
+#line 96 "chapters/tier9-examples.nw"
 struct main_frame { tw_coro co; struct pair s; int i; };
 
 static const int counts[] = { 10, 1 };

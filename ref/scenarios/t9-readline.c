@@ -1,11 +1,11 @@
-#line 167 "chapters/tier9-examples.nw"
+#line 26 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "tower.h"
 
-#line 14 "chapters/tier9-examples.nw"
+#line 15 "chapters/tier9-seed.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -32,7 +32,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-#line 53 "chapters/tier9-examples.nw"
+#line 54 "chapters/tier9-seed.nw"
 struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
 
 /* open_unix_connection(sock=ours) on a new socketpair whose other end is the
@@ -69,7 +69,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 176 "chapters/tier9-examples.nw"
+#line 35 "chapters/tier9-examples.nw"
 struct main_frame { tw_coro co; struct pair s; int i; char lines[256]; };
 
 static tw_step main_body(tw_coro *co)

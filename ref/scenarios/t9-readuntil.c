@@ -1,11 +1,11 @@
-#line 297 "chapters/tier9-examples.nw"
+#line 156 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "tower.h"
 
-#line 14 "chapters/tier9-examples.nw"
+#line 15 "chapters/tier9-seed.nw"
 /* show(b): the bytes a read returned as [text], \r and \n as escapes; frees them */
 __attribute__((unused)) static const char *show(tw_value result, char *buf, size_t size)
 {
@@ -32,7 +32,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     tw_bytes_free(result.p);
     return n;
 }
-#line 53 "chapters/tier9-examples.nw"
+#line 54 "chapters/tier9-seed.nw"
 struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
 
 /* open_unix_connection(sock=ours) on a new socketpair whose other end is the
@@ -69,7 +69,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 306 "chapters/tier9-examples.nw"
+#line 165 "chapters/tier9-examples.nw"
 static const char *const seps[] = { "\r\n", "\r\n", "\r\n", ";", "END", "-OF-DATA" };
 static const char *const pieces[] = { "first\r", "\nsec", "ond|", "|", "|third||" };
 

@@ -1,9 +1,9 @@
-#line 1281 "chapters/tier9-examples.nw"
+#line 170 "chapters/tier9-seed.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"
 
-#line 96 "chapters/tier9-examples.nw"
+#line 97 "chapters/tier9-seed.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -30,7 +30,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 1287 "chapters/tier9-examples.nw"
+#line 176 "chapters/tier9-seed.nw"
 struct client_frame { struct handler h; tw_bytes *data; };
 
 static void client_cleanup(tw_coro *co)
@@ -72,7 +72,7 @@ static void *handle_client(tw_stream_reader *reader, tw_stream_writer *writer, v
     return f;
 }
 
-#line 116 "chapters/tier8-examples.nw"
+#line 116 "chapters/tier8-seed.nw"
 static bool interrupted;
 
 static tw_error *on_sigint(void *task)
@@ -84,7 +84,7 @@ static tw_error *on_sigint(void *task)
     return NULL;
 }
 
-#line 1330 "chapters/tier9-examples.nw"
+#line 219 "chapters/tier9-seed.nw"
 struct main_frame { tw_coro co; tw_server *server; tw_error *body_error; };
 
 static void frame_cleanup(tw_coro *co)
@@ -105,7 +105,7 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     printf("🛑 Serving on %s\n", tw_sockaddr_str(tw_server_sockname(f->server, 0), addr));
     TW_AWAIT_TRY(co, tw_server_serve_forever(f->server));   /* async with server: ... */
-#line 128 "chapters/tier9-examples.nw"
+#line 129 "chapters/tier9-seed.nw"
     f->body_error = TW_TAKE_ERROR(co);
     TW_AWAIT(co, tw_server_exit(f->server));
     if (f->body_error) {
@@ -113,7 +113,7 @@ static tw_step main_body(tw_coro *co)
         f->body_error = NULL;
         TW_RAISE(co, e);
     }
-#line 1351 "chapters/tier9-examples.nw"
+#line 240 "chapters/tier9-seed.nw"
     TW_END(co);
 }
 
@@ -123,13 +123,13 @@ int main(void)
     tw_error *err;
     setvbuf(stdout, NULL, _IOLBF, 0);
     err = tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
-#line 133 "chapters/tier8-examples.nw"
+#line 133 "chapters/tier8-seed.nw"
     if (interrupted && tw_error_is(err, TW_ERR_CANCELLED)) {
         tw_error_unref(err);
         fputs("Traceback (most recent call last):\n  (C edition)\nKeyboardInterrupt\n", stderr);
         signal(SIGINT, SIG_DFL);
         raise(SIGINT);
     }
-#line 1361 "chapters/tier9-examples.nw"
+#line 250 "chapters/tier9-seed.nw"
     return tw_report_uncaught(err);
 }

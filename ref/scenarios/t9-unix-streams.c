@@ -1,4 +1,4 @@
-#line 912 "chapters/tier9-examples.nw"
+#line 771 "chapters/tier9-examples.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,7 +6,7 @@
 #include <unistd.h>
 #include "tower.h"
 
-#line 96 "chapters/tier9-examples.nw"
+#line 97 "chapters/tier9-seed.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -33,7 +33,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 921 "chapters/tier9-examples.nw"
+#line 780 "chapters/tier9-examples.nw"
 static tw_step handle_body(tw_coro *co)
 {
     struct handler *f = (struct handler *)co;

@@ -1,9 +1,9 @@
-#line 1549 "chapters/tier9-examples.nw"
+#line 1307 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"
 
-#line 96 "chapters/tier9-examples.nw"
+#line 97 "chapters/tier9-seed.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;
@@ -30,7 +30,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 1555 "chapters/tier9-examples.nw"
+#line 1313 "chapters/tier9-examples.nw"
 static tw_step handle_body(tw_coro *co)
 {
     struct handler *f = (struct handler *)co;
@@ -76,7 +76,7 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     printf("Serving on 127.0.0.1\n");
     TW_AWAIT_TRY(co, tw_event_wait(f->done));              /* async with server: await done.wait() */
-#line 128 "chapters/tier9-examples.nw"
+#line 129 "chapters/tier9-seed.nw"
     f->body_error = TW_TAKE_ERROR(co);
     TW_AWAIT(co, tw_server_exit(f->server));
     if (f->body_error) {
@@ -84,14 +84,14 @@ static tw_step main_body(tw_coro *co)
         f->body_error = NULL;
         TW_RAISE(co, e);
     }
-#line 1601 "chapters/tier9-examples.nw"
+#line 1359 "chapters/tier9-examples.nw"
     printf("server closed\n");
     tw_server_unref(f->server);
     tw_unref(f->done);
     TW_END(co);
 }
 
-#line 142 "chapters/tier9-examples.nw"
+#line 143 "chapters/tier9-seed.nw"
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);

@@ -2,7 +2,7 @@
 /* check_stream_load.c -- tier 9 under load and faults: slow readers, resets, many streams */
 #include "load.h"
 
-#line 96 "chapters/tier9-examples.nw"
+#line 97 "chapters/tier9-seed.nw"
 struct handler {
     tw_coro co;
     tw_stream_reader *reader;

@@ -1,0 +1,102 @@
+-- tools/book.lua: the Lua that LuaLaTeX runs while it typesets the book
+-- (loaded by the preamble of tower.nw, from the top of the tree).
+
+-- \pyedition{ID}: the line "Pins rules R1.1 (p. 12), ..." under a scenario's
+-- heading, from the rules = [...] of its TOML file, each rule a link.
+function tower_pins(id)
+  local tier = id:match("^t(%d+)-")
+  local path = "conformance/t" .. tier .. "/" .. id .. ".toml"
+  local f = io.open(path, "rb")
+  if not f then
+    tex.error("missing scenario " .. path)
+    return
+  end
+  local toml = f:read("a")
+  f:close()
+  local list = toml:match("rules%s*=%s*(%b[])")
+  local rules = {}
+  for rule in (list or ""):gmatch('"(R[%d.]+)"') do
+    rules[#rules + 1] = "\\pinsrule{" .. rule .. "}"
+  end
+  if #rules > 0 then
+    tex.print("\\par\\noindent{\\small\\sffamily Pins rule"
+      .. (#rules > 1 and "s " or " ") .. table.concat(rules, ", ") .. ".}")
+  end
+end
+
+-- Emoji are drawn as images (Noto Color Emoji, luaotfload's fallback font),
+-- so a reader who copies a transcript out of the PDF would lose them. Each
+-- emoji glyph goes into a marked-content span whose ActualText is the
+-- character, with an invisible glyph of a text font inside it: PDF readers
+-- take the actual text of a span only where it draws text.
+local GLYPH = node.id("glyph")
+local PDF_LITERAL = node.subtype("pdf_literal")
+local LITERAL_PAGE, LITERAL_DIRECT = 1, 2
+
+local emoji_font = {}
+local function is_emoji_font(fid)
+  local known = emoji_font[fid]
+  if known == nil then
+    local f = font.getfont(fid)
+    known = f ~= nil and (f.name or ""):find("NotoColorEmoji", 1, true) ~= nil
+    emoji_font[fid] = known
+  end
+  return known
+end
+
+local function utf16be_hex(s)
+  local out = { "FEFF" }
+  for _, c in utf8.codes(s) do
+    if c >= 0x10000 then
+      c = c - 0x10000
+      out[#out + 1] = string.format("%04X%04X", 0xD800 + (c >> 10), 0xDC00 + (c & 0x3FF))
+    else
+      out[#out + 1] = string.format("%04X", c)
+    end
+  end
+  return table.concat(out)
+end
+
+local function literal(data, mode)
+  local n = node.new("whatsit", PDF_LITERAL)
+  n.mode = mode
+  n.data = data
+  return n
+end
+
+local last_text_font = nil
+local function span_emoji(head)
+  local n = head
+  while n do
+    local nxt = n.next
+    if n.id == GLYPH then
+      if not is_emoji_font(n.font) then
+        last_text_font = n.font
+      else
+        local props = node.getproperty(n)
+        local text = props and props.glyph_info or utf8.char(n.char)
+        -- the stand-in is drawn where the emoji starts, then the emoji over it
+        local stand_in = node.new(GLYPH)
+        stand_in.font = last_text_font or font.current()
+        stand_in.char = 0x2D
+        local back = node.new("kern")
+        back.kern = -stand_in.width
+        for _, x in ipairs({ literal("/Span<</ActualText<" .. utf16be_hex(text) .. ">>>BDC", LITERAL_PAGE),
+                             literal("3 Tr", LITERAL_DIRECT), stand_in, back,
+                             literal("0 Tr", LITERAL_DIRECT) }) do
+          head = node.insert_before(head, n, x)
+        end
+        head = node.insert_after(head, n, literal("EMC", LITERAL_PAGE))
+      end
+    elseif n.head then
+      n.head = span_emoji(n.head)
+    end
+    n = nxt
+  end
+  return head
+end
+
+luatexbase.add_to_callback("pre_shipout_filter", function(page)
+  page.head = span_emoji(page.head)
+  return true
+end, "tower.emoji_actualtext")
