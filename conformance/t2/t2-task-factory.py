@@ -3,12 +3,12 @@ import asyncio
 calls = 0
 
 
-def counting_factory(loop, coro, context=None):
+def counting_factory(loop, coro, **options):  # options: context, from 3.11
     global calls
     calls += 1
     on_running_loop = loop is asyncio.get_running_loop()
     print(f"factory call {calls}: given the running loop: {on_running_loop}")
-    return asyncio.Task(coro, loop=loop, context=context)
+    return asyncio.Task(coro, loop=loop, **options)
 
 
 async def double(n):
