@@ -1,16 +1,18 @@
-#line 318 "chapters/tier4-tasks.nw"
+#line 334 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep, and the tools built on them */
 #include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 357 "chapters/tier4-tasks.nw"
+#line 373 "chapters/tier4-tasks.nw"
 struct tw__loop_tasks {
     tw_loop *loop;
     tw_task *current;                   /* the task whose step runs, or NULL */
     tw_task *tasks;                     /* the unfinished tasks, the newest first */
     size_t ntasks;
     tw__resource tasks_at_close;        /* destroys the tasks left unfinished */
+    tw_task_factory factory;            /* set_task_factory's, or NULL */
+    void *factory_data;
 };
 
 static tw__loop_key tasks_key;
@@ -19,7 +21,7 @@ static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
 {
     return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
 }
-#line 386 "chapters/tier4-tasks.nw"
+#line 404 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
@@ -35,7 +37,7 @@ static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
         tw__resource_attach_in(L, &T->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
     }
 }
-#line 404 "chapters/tier4-tasks.nw"
+#line 422 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     struct tw__loop_tasks *T = tasks_of(L);
@@ -62,7 +64,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 620 "chapters/tier4-tasks.nw"
+#line 661 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -85,9 +87,9 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 848 "chapters/tier4-tasks.nw"
+#line 889 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 642 "chapters/tier4-tasks.nw"
+#line 683 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -118,11 +120,11 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 439 "chapters/tier4-tasks.nw"
+#line 457 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
-tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
+tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
 {
     tw_task *t;
     if (L->closed) {
@@ -144,11 +146,34 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 838 "chapters/tier4-tasks.nw"
+#line 879 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 464 "chapters/tier4-tasks.nw"
+#line 482 "chapters/tier4-tasks.nw"
     tw__schedule(L, task_step_callback, t, t);
     return t;
+}
+
+tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
+{
+    struct tw__loop_tasks *T;
+    if (L->closed)
+        return tw_task_new(L, coro, name);      /* which refuses, closing coro */
+    T = tasks_of(L);
+    if (T->factory)
+        return T->factory(L, coro, name, T->factory_data);
+    return tw_task_new(L, coro, name);
+}
+
+void tw_loop_set_task_factory(tw_loop *L, tw_task_factory factory, void *data)
+{
+    struct tw__loop_tasks *T = tasks_of(L);
+    T->factory = factory;
+    T->factory_data = data;
+}
+
+tw_task_factory tw_loop_get_task_factory(tw_loop *L)
+{
+    return tasks_of(L)->factory;
 }
 
 tw_task *tw_create_task(tw_coro *coro, const char *name)
@@ -157,7 +182,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 489 "chapters/tier4-tasks.nw"
+#line 530 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -184,10 +209,10 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     T->current = t;
     
-#line 841 "chapters/tier4-tasks.nw"
+#line 882 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 515 "chapters/tier4-tasks.nw"
+#line 556 "chapters/tier4-tasks.nw"
     
 #line 1422 "chapters/tier1-coroutines.nw"
 for (;;) {
@@ -222,11 +247,11 @@ for (;;) {
         co = parent;
     }
 }
-#line 516 "chapters/tier4-tasks.nw"
+#line 557 "chapters/tier4-tasks.nw"
     
-#line 845 "chapters/tier4-tasks.nw"
+#line 886 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 517 "chapters/tier4-tasks.nw"
+#line 558 "chapters/tier4-tasks.nw"
     T->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -258,7 +283,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 558 "chapters/tier4-tasks.nw"
+#line 599 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -284,7 +309,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 588 "chapters/tier4-tasks.nw"
+#line 629 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -308,7 +333,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 675 "chapters/tier4-tasks.nw"
+#line 716 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name == NULL) {
@@ -339,7 +364,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 714 "chapters/tier4-tasks.nw"
+#line 755 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -396,7 +421,7 @@ void *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1154 "chapters/tier4-tasks.nw"
+#line 1195 "chapters/tier4-tasks.nw"
 void *tw__coro_take_error(tw_coro *co)
 {
     tw_error *e = co->got_err;
@@ -441,7 +466,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return set_none_unless_done(waiter);
 }
-#line 1207 "chapters/tier4-tasks.nw"
+#line 1248 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -479,7 +504,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1249 "chapters/tier4-tasks.nw"
+#line 1290 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -540,7 +565,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 1319 "chapters/tier4-tasks.nw"
+#line 1360 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -633,7 +658,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1421 "chapters/tier4-tasks.nw"
+#line 1462 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -652,7 +677,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1445 "chapters/tier4-tasks.nw"
+#line 1486 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = running_loop("tw_wait");
@@ -677,7 +702,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 1479 "chapters/tier4-tasks.nw"
+#line 1520 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -739,7 +764,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1562 "chapters/tier4-tasks.nw"
+#line 1603 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -748,7 +773,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1540 "chapters/tier4-tasks.nw"
+#line 1581 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -768,7 +793,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1573 "chapters/tier4-tasks.nw"
+#line 1614 "chapters/tier4-tasks.nw"
 void *tw_wait_for(void *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -777,7 +802,7 @@ void *tw_wait_for(void *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return f;
 }
-#line 1594 "chapters/tier4-tasks.nw"
+#line 1635 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -831,7 +856,7 @@ tw_future *tw_shield(void *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1658 "chapters/tier4-tasks.nw"
+#line 1699 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -912,7 +937,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1741 "chapters/tier4-tasks.nw"
+#line 1782 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
@@ -957,7 +982,7 @@ void *tw_as_completed_next(tw_as_completed *ac)
     f->co.cleanup = ac_next_cleanup;
     return f;
 }
-#line 1795 "chapters/tier4-tasks.nw"
+#line 1836 "chapters/tier4-tasks.nw"
 struct tw_taskgroup {
     tw_future fut;
     bool exiting, aborting, parent_cancel_requested;
@@ -1004,7 +1029,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 1844 "chapters/tier4-tasks.nw"
+#line 1885 "chapters/tier4-tasks.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -1057,7 +1082,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 1899 "chapters/tier4-tasks.nw"
+#line 1940 "chapters/tier4-tasks.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -1129,7 +1154,7 @@ void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
     f->co.cleanup = tg_exit_cleanup;
     return f;
 }
-#line 1987 "chapters/tier4-tasks.nw"
+#line 2028 "chapters/tier4-tasks.nw"
 enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
 
 struct tw_timeout {
@@ -1185,7 +1210,7 @@ static tw_error *timeout_fired(void *arg)
     tm->handler = NULL;
     return NULL;
 }
-#line 2045 "chapters/tier4-tasks.nw"
+#line 2086 "chapters/tier4-tasks.nw"
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
 {
     tw_loop *L;
@@ -1227,7 +1252,7 @@ tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
         tm->state = TM_EXITED;
     return body_error;
 }
-#line 886 "chapters/tier4-tasks.nw"
+#line 927 "chapters/tier4-tasks.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;
@@ -1270,7 +1295,7 @@ tw_error *tw_loop_run_until_complete(tw_loop *L, void *awaitable, tw_value *resu
     tw_unref(f);
     return err;
 }
-#line 944 "chapters/tier4-tasks.nw"
+#line 985 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;

@@ -1,11 +1,11 @@
-#line 283 "chapters/tier4-tasks.nw"
+#line 299 "chapters/tier4-tasks.nw"
 /* tier4.h -- what the files of tier 4 (tasks) share; not installed. */
 #ifndef TOWER_TIER4_H
 #define TOWER_TIER4_H
 #include "tier3.h"
 #include "tower/task.h"
 
-#line 295 "chapters/tier4-tasks.nw"
+#line 311 "chapters/tier4-tasks.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -26,7 +26,7 @@ struct tw__vars *tw__vars_ref(struct tw__vars *v);
 void tw__vars_unref(struct tw__vars *v);
 struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
-#line 382 "chapters/tier4-tasks.nw"
+#line 400 "chapters/tier4-tasks.nw"
 enum { TW__CLOSE_TASKS = 400 };     /* unfinished tasks: the first stage of closing */
-#line 290 "chapters/tier4-tasks.nw"
+#line 306 "chapters/tier4-tasks.nw"
 #endif

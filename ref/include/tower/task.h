@@ -18,11 +18,16 @@ int tw_task_cancelling(const tw_task *t);
 int tw_task_uncancel(tw_task *t);
 tw_task *tw_current_task(void);
 size_t tw_all_tasks(tw_loop *loop, tw_task ***tasks);
-#line 197 "chapters/tier4-tasks.nw"
+
+typedef tw_task *(*tw_task_factory)(tw_loop *loop, tw_coro *coro, const char *name, void *data);
+void tw_loop_set_task_factory(tw_loop *loop, tw_task_factory factory, void *data);
+tw_task_factory tw_loop_get_task_factory(tw_loop *loop);
+tw_task *tw_task_new(tw_loop *loop, tw_coro *coro, const char *name);
+#line 213 "chapters/tier4-tasks.nw"
 tw_error *tw_loop_run_until_complete(tw_loop *loop, void *awaitable, tw_value *result);
 tw_error *tw_run(tw_coro *main, tw_value *result);
 tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result);
-#line 233 "chapters/tier4-tasks.nw"
+#line 249 "chapters/tier4-tasks.nw"
 typedef struct tw_contextvar {
     const char *name;
     tw_value default_value;
@@ -32,10 +37,10 @@ typedef struct tw_contextvar {
 
 tw_value tw_contextvar_get(const tw_contextvar *var);
 void tw_contextvar_set(const tw_contextvar *var, tw_value value);
-#line 269 "chapters/tier4-tasks.nw"
+#line 285 "chapters/tier4-tasks.nw"
 void *tw_sleep(double delay);
 void *tw_sleep_value(double delay, tw_value value);
-#line 1026 "chapters/tier4-tasks.nw"
+#line 1067 "chapters/tier4-tasks.nw"
 #include <math.h>
 #define TW_FOREVER INFINITY
 
@@ -46,7 +51,7 @@ typedef struct tw_gathered {
 } tw_gathered;
 
 tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions);
-#line 1051 "chapters/tier4-tasks.nw"
+#line 1092 "chapters/tier4-tasks.nw"
 typedef enum tw_return_when {
     TW_ALL_COMPLETED,
     TW_FIRST_COMPLETED,
@@ -62,20 +67,20 @@ typedef struct tw_waited {
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when);
 void *tw_wait_for(void *awaitable, double timeout);
 tw_future *tw_shield(void *awaitable);
-#line 1088 "chapters/tier4-tasks.nw"
+#line 1129 "chapters/tier4-tasks.nw"
 typedef struct tw_as_completed tw_as_completed;
 
 tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double timeout);
 size_t tw_as_completed_count(const tw_as_completed *ac);
 void *tw_as_completed_next(tw_as_completed *ac);
 void tw_as_completed_free(tw_as_completed *ac);
-#line 1104 "chapters/tier4-tasks.nw"
+#line 1145 "chapters/tier4-tasks.nw"
 typedef struct tw_taskgroup tw_taskgroup;
 
 tw_taskgroup *tw_taskgroup_new(void);
 tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *name);
 void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error);
-#line 1124 "chapters/tier4-tasks.nw"
+#line 1165 "chapters/tier4-tasks.nw"
 typedef struct tw_timeout tw_timeout;
 
 tw_timeout *tw_timeout_new(double delay);
