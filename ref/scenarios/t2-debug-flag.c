@@ -1,4 +1,4 @@
-#line 1369 "chapters/tier2-examples.nw"
+#line 1370 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1190 "chapters/tier2-examples.nw"
+#line 1191 "chapters/tier2-examples.nw"
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>

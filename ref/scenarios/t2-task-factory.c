@@ -1,4 +1,4 @@
-#line 1295 "chapters/tier2-examples.nw"
+#line 1296 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 
