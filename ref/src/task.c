@@ -1,16 +1,18 @@
-#line 541 "chapters/tier4-tasks.nw"
+#line 557 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep and the combinators: asyncio's tasks.py */
 #include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 576 "chapters/tier4-tasks.nw"
+#line 592 "chapters/tier4-tasks.nw"
 struct tw__loop_tasks {
     tw_loop *loop;
     tw_task *current;                   /* the task whose step runs, or NULL */
     tw_task *tasks;                     /* the unfinished tasks, the newest first */
     size_t ntasks;
     tw__resource tasks_at_close;        /* destroys the tasks left unfinished */
+    tw_task_factory factory;            /* set_task_factory's, or NULL */
+    void *factory_data;
 };
 
 static tw__loop_key tasks_key;
@@ -19,7 +21,7 @@ static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
 {
     return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
 }
-#line 605 "chapters/tier4-tasks.nw"
+#line 623 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
@@ -35,7 +37,7 @@ static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
         tw__resource_attach_in(L, &T->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
     }
 }
-#line 623 "chapters/tier4-tasks.nw"
+#line 641 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     struct tw__loop_tasks *T = tasks_of(L);
@@ -62,7 +64,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 839 "chapters/tier4-tasks.nw"
+#line 880 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -85,9 +87,9 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 1696 "chapters/tier4-tasks.nw"
+#line 1737 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 861 "chapters/tier4-tasks.nw"
+#line 902 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -118,11 +120,11 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 658 "chapters/tier4-tasks.nw"
+#line 676 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
-tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
+tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
 {
     tw_task *t;
     if (L->closed) {
@@ -144,11 +146,34 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 1686 "chapters/tier4-tasks.nw"
+#line 1727 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 683 "chapters/tier4-tasks.nw"
+#line 701 "chapters/tier4-tasks.nw"
     tw__schedule(L, task_step_callback, t, t);
     return t;
+}
+
+tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
+{
+    struct tw__loop_tasks *T;
+    if (L->closed)
+        return tw_task_new(L, coro, name);      /* which refuses, closing coro */
+    T = tasks_of(L);
+    if (T->factory)
+        return T->factory(L, coro, name, T->factory_data);
+    return tw_task_new(L, coro, name);
+}
+
+void tw_loop_set_task_factory(tw_loop *L, tw_task_factory factory, void *data)
+{
+    struct tw__loop_tasks *T = tasks_of(L);
+    T->factory = factory;
+    T->factory_data = data;
+}
+
+tw_task_factory tw_loop_get_task_factory(tw_loop *L)
+{
+    return tasks_of(L)->factory;
 }
 
 tw_task *tw_create_task(tw_coro *coro, const char *name)
@@ -157,7 +182,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 708 "chapters/tier4-tasks.nw"
+#line 749 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -184,10 +209,10 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     T->current = t;
     
-#line 1689 "chapters/tier4-tasks.nw"
+#line 1730 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 734 "chapters/tier4-tasks.nw"
+#line 775 "chapters/tier4-tasks.nw"
     
 #line 1503 "chapters/tier1-coroutines.nw"
 for (;;) {
@@ -222,11 +247,11 @@ for (;;) {
         co = parent;
     }
 }
-#line 735 "chapters/tier4-tasks.nw"
+#line 776 "chapters/tier4-tasks.nw"
     
-#line 1693 "chapters/tier4-tasks.nw"
+#line 1734 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 736 "chapters/tier4-tasks.nw"
+#line 777 "chapters/tier4-tasks.nw"
     T->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -258,7 +283,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 777 "chapters/tier4-tasks.nw"
+#line 818 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -284,7 +309,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 807 "chapters/tier4-tasks.nw"
+#line 848 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -308,7 +333,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 894 "chapters/tier4-tasks.nw"
+#line 935 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name == NULL) {
@@ -339,7 +364,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 933 "chapters/tier4-tasks.nw"
+#line 974 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -396,7 +421,7 @@ tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 994 "chapters/tier4-tasks.nw"
+#line 1035 "chapters/tier4-tasks.nw"
 tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
@@ -434,7 +459,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return tw__set_none_unless_done(waiter);
 }
-#line 1040 "chapters/tier4-tasks.nw"
+#line 1081 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -472,7 +497,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1082 "chapters/tier4-tasks.nw"
+#line 1123 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -533,7 +558,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 1152 "chapters/tier4-tasks.nw"
+#line 1193 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -626,7 +651,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1254 "chapters/tier4-tasks.nw"
+#line 1295 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -645,7 +670,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1278 "chapters/tier4-tasks.nw"
+#line 1319 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = tw__running_loop("tw_wait");
@@ -670,7 +695,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 1312 "chapters/tier4-tasks.nw"
+#line 1353 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -732,7 +757,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1395 "chapters/tier4-tasks.nw"
+#line 1436 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -741,7 +766,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1373 "chapters/tier4-tasks.nw"
+#line 1414 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -761,7 +786,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1406 "chapters/tier4-tasks.nw"
+#line 1447 "chapters/tier4-tasks.nw"
 tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -770,7 +795,7 @@ tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return &f->co;
 }
-#line 1427 "chapters/tier4-tasks.nw"
+#line 1468 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -824,7 +849,7 @@ tw_future *(tw_shield)(tw_awaitable *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1491 "chapters/tier4-tasks.nw"
+#line 1532 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -905,7 +930,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1574 "chapters/tier4-tasks.nw"
+#line 1615 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;

@@ -1,11 +1,11 @@
-#line 337 "chapters/tier2-event-loop.nw"
+#line 392 "chapters/tier2-event-loop.nw"
 /* tier2.h -- what the files of tier 2 (the event loop) share; not installed. */
 #ifndef TOWER_TIER2_H
 #define TOWER_TIER2_H
 #include "tier1.h"
 #include "tower/loop.h"
 
-#line 349 "chapters/tier2-event-loop.nw"
+#line 404 "chapters/tier2-event-loop.nw"
 #include <limits.h>
 #include <signal.h>
 
@@ -25,7 +25,7 @@ struct tw_handle {
 
 struct tw__ring { tw_handle **buf; size_t head, len, cap; };
 struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
-#line 981 "chapters/tier2-event-loop.nw"
+#line 1038 "chapters/tier2-event-loop.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);  /* shuts the owner; must detach r */
     struct tw__resource *prev, *next;       /* NULL while not attached */
@@ -40,9 +40,9 @@ void tw__resource_detach(tw_loop *loop, tw__resource *r);
 
 static inline bool tw__resource_attached(const tw__resource *r) { return r->next != NULL; }
 
-#line 370 "chapters/tier2-event-loop.nw"
+#line 425 "chapters/tier2-event-loop.nw"
 struct tw_loop {
-    bool closed, running, stopping, is_virtual;
+    bool closed, running, stopping, is_virtual, debug;
     double vstart, offset;      /* a virtual clock: its start, how far it has moved */
     struct tw__ring ready;
     struct tw__timer { double when; tw_handle *h; } *heap;
@@ -67,7 +67,7 @@ struct tw_loop {
     struct tw__loop_slot *states;               /* the tiers above's state, by key */
     size_t nstates;
 };
-#line 1099 "chapters/tier2-event-loop.nw"
+#line 1156 "chapters/tier2-event-loop.nw"
 typedef struct tw__loop_key { atomic_size_t index; } tw__loop_key;  /* static, so zero */
 typedef void (*tw__state_release_fn)(tw_loop *loop, void *state);
 struct tw__loop_slot { void *state; tw__state_release_fn release; };
@@ -84,7 +84,7 @@ static inline void *tw__loop_state(tw_loop *L, tw__loop_key *key, size_t size,
     return tw__loop_state_make(L, key, size, release);
 }
 
-#line 398 "chapters/tier2-event-loop.nw"
+#line 453 "chapters/tier2-event-loop.nw"
 typedef void *(*tw__shutdown_fn)(tw_loop *loop);
 struct tw__shutdown_step {
     tw__shutdown_fn make;
@@ -101,5 +101,5 @@ void tw__loop_add_shutdown_step(tw_loop *loop, tw__shutdown_fn make);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
 extern _Thread_local tw_loop *tw__running;
-#line 344 "chapters/tier2-event-loop.nw"
+#line 399 "chapters/tier2-event-loop.nw"
 #endif

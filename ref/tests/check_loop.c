@@ -1,6 +1,8 @@
 #line 39 "chapters/tier2-tests.nw"
 /* check_loop.c -- unit tests of the event loop */
 #include <check.h>
+#include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include "tower.h"
@@ -19,7 +21,7 @@ static tw_error *stop_loop(void *loop)
     return NULL;
 }
 
-#line 89 "chapters/tier2-tests.nw"
+#line 93 "chapters/tier2-tests.nw"
 START_TEST(ready_queue_is_fifo)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -73,7 +75,7 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 322 "chapters/tier2-tests.nw"
+#line 373 "chapters/tier2-tests.nw"
 static tw_error *schedule_many(void *loop)
 {
     static char tags[100][2];
@@ -106,7 +108,7 @@ START_TEST(ready_queue_grows_while_wrapped)
     tw_loop_free(L);
 }
 END_TEST
-#line 145 "chapters/tier2-tests.nw"
+#line 149 "chapters/tier2-tests.nw"
 static void timers_in_order(tw_clock clock)
 {
     tw_loop *L = tw_loop_new_clock(clock);
@@ -163,7 +165,7 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 210 "chapters/tier2-tests.nw"
+#line 214 "chapters/tier2-tests.nw"
 #include <stdlib.h>
 
 enum { SHOTS = 6000 };
@@ -223,7 +225,7 @@ START_TEST(burst_of_due_timers_in_order)
     tw_loop_free(L);
 }
 END_TEST
-#line 363 "chapters/tier2-tests.nw"
+#line 414 "chapters/tier2-tests.nw"
 struct stamp { double when; int seq; };
 static struct stamp fired[1000];
 static int nfired;
@@ -287,7 +289,7 @@ START_TEST(cancelled_timers_never_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 433 "chapters/tier2-tests.nw"
+#line 484 "chapters/tier2-tests.nw"
 static double seconds(void)
 {
     struct timespec ts;
@@ -320,7 +322,7 @@ START_TEST(virtual_clock_stands_still_while_callbacks_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 272 "chapters/tier2-tests.nw"
+#line 276 "chapters/tier2-tests.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");
@@ -363,7 +365,41 @@ START_TEST(closed_loop_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 475 "chapters/tier2-tests.nw"
+#line 326 "chapters/tier2-tests.nw"
+START_TEST(uncatchable_and_invalid_signals_refused)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    const struct { int sig; tw_errkind kind; const char *format; } refused[] = {
+        { SIGKILL, TW_ERR_RUNTIME, "sig %d cannot be caught" },
+        { SIGSTOP, TW_ERR_RUNTIME, "sig %d cannot be caught" },
+        { 0, TW_ERR_VALUE, "invalid signal number %d" },
+        { -1, TW_ERR_VALUE, "invalid signal number %d" },
+        { _NSIG, TW_ERR_VALUE, "invalid signal number %d" },
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        char text[64];
+        tw_error *e = tw_loop_add_signal_handler(L, refused[i].sig, record, "never");
+        snprintf(text, sizeof text, refused[i].format, refused[i].sig);
+        ck_assert_int_eq(tw_error_kind(e), refused[i].kind);
+        ck_assert_str_eq(tw_error_message(e), text);
+        tw_error_unref(e);
+        ck_assert(!tw_loop_remove_signal_handler(L, refused[i].sig));
+    }
+    tw_loop_free(L);
+}
+END_TEST
+#line 355 "chapters/tier2-tests.nw"
+START_TEST(removing_an_unwatched_descriptor)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    ck_assert(!tw_loop_remove_reader(L, 1000));
+    ck_assert(!tw_loop_remove_writer(L, 1000));
+    ck_assert(!tw_loop_remove_reader(L, -1));
+    ck_assert(!tw_loop_remove_writer(L, -1));
+    tw_loop_free(L);
+}
+END_TEST
+#line 526 "chapters/tier2-tests.nw"
 #include "../src/tier2.h"
 
 static tw__loop_key first_key, second_key;
@@ -424,7 +460,7 @@ START_TEST(stages_close_by_order_then_newest_first)
 }
 END_TEST
 
-#line 64 "chapters/tier2-tests.nw"
+#line 66 "chapters/tier2-tests.nw"
 Suite *tw_loop_suite(void)
 {
     Suite *s = suite_create("loop");
@@ -442,6 +478,8 @@ Suite *tw_loop_suite(void)
     tcase_add_test(tc, burst_of_due_timers_in_order);
     tcase_add_test(tc, stop_finishes_the_batch);
     tcase_add_test(tc, closed_loop_refuses);
+    tcase_add_test(tc, uncatchable_and_invalid_signals_refused);
+    tcase_add_test(tc, removing_an_unwatched_descriptor);
     tcase_add_test(tc, loop_state_is_one_per_key_and_loop);
     tcase_add_test(tc, stages_close_by_order_then_newest_first);
     suite_add_tcase(s, tc);

@@ -46,7 +46,7 @@ static tw_task *sleeper(bool refuse)
     return tw_create_task(&f->co, NULL);
 }
 
-#line 97 "chapters/tier4-tests.nw"
+#line 99 "chapters/tier4-tests.nw"
 static tw_step before_start_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -113,7 +113,7 @@ START_TEST(cancel_refused)
     expect_trace(refused_main, "sc");
 }
 END_TEST
-#line 170 "chapters/tier4-tests.nw"
+#line 172 "chapters/tier4-tests.nw"
 static tw_step counting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -140,7 +140,7 @@ START_TEST(cancelling_counts_requests)
     expect_trace(counting_main, "sc");
 }
 END_TEST
-#line 206 "chapters/tier4-tests.nw"
+#line 208 "chapters/tier4-tests.nw"
 struct waiter { tw_coro co; tw_future *fut; };
 
 static tw_step waiter_body(tw_coro *co)
@@ -222,7 +222,7 @@ START_TEST(cancel_during_the_last_step)
     expect_trace(last_step_main, "");
 }
 END_TEST
-#line 295 "chapters/tier4-tests.nw"
+#line 297 "chapters/tier4-tests.nw"
 struct parent { tw_coro co; tw_task *child; };
 
 static tw_step parent_body(tw_coro *co)
@@ -258,7 +258,7 @@ START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
     expect_trace(refusing_child_main, "sc");
 }
 END_TEST
-#line 338 "chapters/tier4-tests.nw"
+#line 340 "chapters/tier4-tests.nw"
 static tw_error *failure;
 
 static tw_step failing(tw_coro *co)
@@ -337,8 +337,51 @@ START_TEST(current_task_and_all_tasks)
     expect_trace(tasks_main, "");
 }
 END_TEST
+#line 430 "chapters/tier4-tests.nw"
+static int factory_calls;
 
-#line 63 "chapters/tier4-tests.nw"
+static tw_task *counting_factory(tw_loop *L, tw_coro *coro, const char *name, void *data)
+{
+    ck_assert_ptr_eq(data, &factory_calls);
+    factory_calls++;
+    return tw_task_new(L, coro, name);
+}
+
+static tw_step yield_once(tw_coro *co)
+{
+    TW_BEGIN(co);
+    TW_YIELD(co);
+    TW_END(co);
+}
+
+static tw_step gather_two(tw_coro *co)
+{
+    void *children[2];
+    TW_BEGIN(co);
+    children[0] = tw_coro_new(yield_once, sizeof(tw_coro));
+    children[1] = tw_coro_new(yield_once, sizeof(tw_coro));
+    TW_AWAIT(co, tw_gather(2, children, false));
+    TW_END(co);
+}
+
+START_TEST(task_factory_makes_every_task)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    factory_calls = 0;
+    ck_assert(tw_loop_get_task_factory(L) == NULL);
+    tw_loop_set_task_factory(L, counting_factory, &factory_calls);
+    ck_assert(tw_loop_get_task_factory(L) == counting_factory);
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_coro_new(gather_two, sizeof(tw_coro)), NULL));
+    ck_assert_int_eq(factory_calls, 3);         /* the main task and gather's two */
+    tw_loop_set_task_factory(L, NULL, NULL);
+    ck_assert(tw_loop_get_task_factory(L) == NULL);
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_coro_new(gather_two, sizeof(tw_coro)), NULL));
+    ck_assert_int_eq(factory_calls, 3);
+    tw_loop_free(L);
+}
+END_TEST
+
+#line 64 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void)
 {
     Suite *s = suite_create("task");
@@ -353,6 +396,7 @@ Suite *tw_task_suite(void)
     tcase_add_test(tc, cancel_passed_to_an_awaited_task_that_refuses);
     tcase_add_test(tc, a_task_is_its_coroutines_outcome);
     tcase_add_test(tc, current_task_and_all_tasks);
+    tcase_add_test(tc, task_factory_makes_every_task);
     suite_add_tcase(s, tc);
     return s;
 }

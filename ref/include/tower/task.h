@@ -19,10 +19,15 @@ int tw_task_cancelling(const tw_task *t);
 int tw_task_uncancel(tw_task *t);
 tw_task *tw_current_task(void);
 size_t tw_all_tasks(tw_loop *loop, tw_task ***tasks);
-#line 201 "chapters/tier4-tasks.nw"
+
+typedef tw_task *(*tw_task_factory)(tw_loop *loop, tw_coro *coro, const char *name, void *data);
+void tw_loop_set_task_factory(tw_loop *loop, tw_task_factory factory, void *data);
+tw_task_factory tw_loop_get_task_factory(tw_loop *loop);
+tw_task *tw_task_new(tw_loop *loop, tw_coro *coro, const char *name);
+#line 217 "chapters/tier4-tasks.nw"
 tw_coro *tw_sleep(double delay);
 tw_coro *tw_sleep_value(double delay, tw_value value);
-#line 236 "chapters/tier4-tasks.nw"
+#line 252 "chapters/tier4-tasks.nw"
 #include <math.h>
 #define TW_FOREVER INFINITY
 
@@ -33,7 +38,7 @@ typedef struct tw_gathered {
 } tw_gathered;
 
 tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions);
-#line 261 "chapters/tier4-tasks.nw"
+#line 277 "chapters/tier4-tasks.nw"
 typedef enum tw_return_when {
     TW_ALL_COMPLETED,
     TW_FIRST_COMPLETED,
@@ -51,7 +56,7 @@ tw_coro *tw_wait_for(tw_awaitable *awaitable, double timeout);
 #define tw_wait_for(awaitable, timeout) (tw_wait_for)(TW_AWAITABLE(awaitable), (timeout))
 tw_future *tw_shield(tw_awaitable *awaitable);
 #define tw_shield(awaitable) (tw_shield)(TW_AWAITABLE(awaitable))
-#line 300 "chapters/tier4-tasks.nw"
+#line 316 "chapters/tier4-tasks.nw"
 typedef struct tw_as_completed tw_as_completed;
 
 tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double timeout);
