@@ -92,7 +92,7 @@ static tw_step handle_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *handle(tw_stream_reader *reader, tw_stream_writer *writer, void *shared)
+static tw_coro *handle(tw_stream_reader *reader, tw_stream_writer *writer, void *shared)
 {
     return handler_new(handle_body, sizeof(struct handler), reader, writer, shared);
 }

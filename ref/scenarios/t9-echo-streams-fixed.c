@@ -71,7 +71,7 @@ static tw_step handle_client_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *handle_client(tw_stream_reader *reader, tw_stream_writer *writer, void *done)
+static tw_coro *handle_client(tw_stream_reader *reader, tw_stream_writer *writer, void *done)
 {
     return handler_new(handle_client_body, sizeof(struct client_frame), reader, writer, done);
 }

@@ -81,7 +81,7 @@ static tw_step echo_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *echo(tw_stream_reader *reader, tw_stream_writer *writer, void *arg)
+static tw_coro *echo(tw_stream_reader *reader, tw_stream_writer *writer, void *arg)
 {
     return handler_new(echo_body, sizeof(struct handler), reader, writer, arg);
 }

@@ -65,11 +65,11 @@ static tw_step handle_client_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *handle_client(tw_stream_reader *reader, tw_stream_writer *writer, void *arg)
+static tw_coro *handle_client(tw_stream_reader *reader, tw_stream_writer *writer, void *arg)
 {
     struct client_frame *f = handler_new(handle_client_body, sizeof *f, reader, writer, arg);
     f->h.co.cleanup = client_cleanup;
-    return f;
+    return &f->h.co;
 }
 
 #line 116 "chapters/tier8-examples.nw"

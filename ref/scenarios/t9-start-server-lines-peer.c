@@ -69,7 +69,7 @@ static tw_step handle_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *handle(tw_stream_reader *reader, tw_stream_writer *writer, void *done)
+static tw_coro *handle(tw_stream_reader *reader, tw_stream_writer *writer, void *done)
 {
     return handler_new(handle_body, sizeof(struct handle_frame), reader, writer, done);
 }

@@ -465,26 +465,26 @@ static struct read_frame *read_frame_new(tw_coro_fn body, tw_stream_reader *r, p
     return f;
 }
 
-void *tw_stream_reader_read(tw_stream_reader *r, ptrdiff_t n)
+tw_coro *tw_stream_reader_read(tw_stream_reader *r, ptrdiff_t n)
 {
-    return read_frame_new(read_body, r, n, NULL, 0);
+    return &read_frame_new(read_body, r, n, NULL, 0)->co;
 }
 
-void *tw_stream_reader_readexactly(tw_stream_reader *r, ptrdiff_t n)
+tw_coro *tw_stream_reader_readexactly(tw_stream_reader *r, ptrdiff_t n)
 {
-    return read_frame_new(readexactly_body, r, n, NULL, 0);
+    return &read_frame_new(readexactly_body, r, n, NULL, 0)->co;
 }
 
-void *tw_stream_reader_readuntil(tw_stream_reader *r, const void *separator, size_t len)
+tw_coro *tw_stream_reader_readuntil(tw_stream_reader *r, const void *separator, size_t len)
 {
-    return read_frame_new(readuntil_body, r, 0, separator, len);
+    return &read_frame_new(readuntil_body, r, 0, separator, len)->co;
 }
 
-void *tw_stream_reader_readline(tw_stream_reader *r)
+tw_coro *tw_stream_reader_readline(tw_stream_reader *r)
 {
     struct read_frame *f = read_frame_new(readuntil_body, r, 0, "\n", 1);
     f->mode = READ_LINE;
-    return f;
+    return &f->co;
 }
 #line 1340 "chapters/tier9-streams.nw"
 struct stream_protocol {
@@ -649,15 +649,15 @@ static tw_step drain_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_stream_writer_drain(tw_stream_writer *w)
+tw_coro *tw_stream_writer_drain(tw_stream_writer *w)
 {
     struct drain_frame *f = tw_coro_new(drain_body, sizeof *f);
     f->w = tw_stream_writer_ref(w);
     f->co.cleanup = drain_cleanup;
-    return f;
+    return &f->co;
 }
 #line 1560 "chapters/tier9-streams.nw"
-void *tw_stream_writer_wait_closed(tw_stream_writer *w)
+tw_future *tw_stream_writer_wait_closed(tw_stream_writer *w)
 {
     return tw_ref(w->protocol->closed);
 }
@@ -844,23 +844,23 @@ static struct open_frame *open_new(ptrdiff_t limit, tw_stream_reader **reader,
     return f;
 }
 
-void *tw_open_connection(const char *host, int port, ptrdiff_t limit,
-                         tw_stream_reader **reader, tw_stream_writer **writer)
+tw_coro *tw_open_connection(const char *host, int port, ptrdiff_t limit,
+                            tw_stream_reader **reader, tw_stream_writer **writer)
 {
     struct open_frame *f = open_new(limit, reader, writer);
     f->host = tw__strdup(host);
     f->port = port;
-    return f;
+    return &f->co;
 }
 
-void *tw_open_unix_connection(const char *path, int sock, ptrdiff_t limit,
-                              tw_stream_reader **reader, tw_stream_writer **writer)
+tw_coro *tw_open_unix_connection(const char *path, int sock, ptrdiff_t limit,
+                                 tw_stream_reader **reader, tw_stream_writer **writer)
 {
     struct open_frame *f = open_new(limit, reader, writer);
     f->unix_socket = true;
     f->path = path ? tw__strdup(path) : NULL;
     f->sock = sock;
-    return f;
+    return &f->co;
 }
 #line 1806 "chapters/tier9-streams.nw"
 struct server_config {
@@ -934,20 +934,20 @@ static struct start_frame *start_new(tw_stream_handler handler, void *arg, ptrdi
     return f;
 }
 
-void *tw_start_server(tw_stream_handler handler, void *arg, const char *host, int port,
-                      ptrdiff_t limit, const tw_server_options *options)
+tw_coro *tw_start_server(tw_stream_handler handler, void *arg, const char *host, int port,
+                         ptrdiff_t limit, const tw_server_options *options)
 {
     struct start_frame *f = start_new(handler, arg, limit, options);
     f->host = tw__strdup(host);
     f->port = port;
-    return f;
+    return &f->co;
 }
 
-void *tw_start_unix_server(tw_stream_handler handler, void *arg, const char *path,
-                           ptrdiff_t limit, const tw_server_options *options)
+tw_coro *tw_start_unix_server(tw_stream_handler handler, void *arg, const char *path,
+                              ptrdiff_t limit, const tw_server_options *options)
 {
     struct start_frame *f = start_new(handler, arg, limit, options);
     f->unix_socket = true;
     f->path = tw__strdup(path);
-    return f;
+    return &f->co;
 }
