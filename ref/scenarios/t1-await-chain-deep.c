@@ -1,4 +1,4 @@
-#line 207 "chapters/tier1-examples.nw"
+#line 209 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 125 "chapters/tier1-examples.nw"
+#line 127 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 460 "chapters/tier1-examples.nw"
+#line 462 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 392 "chapters/tier1-examples.nw"
+#line 394 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 338 "chapters/tier1-examples.nw"
+#line 340 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

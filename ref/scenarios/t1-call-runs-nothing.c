@@ -1,4 +1,4 @@
-#line 67 "chapters/tier1-examples.nw"
+#line 69 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 263 "chapters/tier1-examples.nw"
+#line 265 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

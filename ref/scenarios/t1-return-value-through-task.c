@@ -1,4 +1,4 @@
-#line 606 "chapters/tier1-examples.nw"
+#line 608 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

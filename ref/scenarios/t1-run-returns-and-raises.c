@@ -1,4 +1,4 @@
-#line 554 "chapters/tier1-examples.nw"
+#line 556 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 22 "chapters/tier1-examples.nw"
+#line 24 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

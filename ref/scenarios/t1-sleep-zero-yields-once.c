@@ -1,4 +1,4 @@
-#line 507 "chapters/tier1-examples.nw"
+#line 509 "chapters/tier1-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

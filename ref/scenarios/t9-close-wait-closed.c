@@ -1,4 +1,4 @@
-#line 1009 "chapters/tier9-examples.nw"
+#line 1010 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +46,8 @@ static void handler_cleanup(tw_coro *co)
     tw_stream_reader_unref(h->reader);
 }
 
-/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes */
+/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
+   void *, as tw_coro_new, so that a larger frame is assigned without a cast */
 static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
                          tw_stream_writer *writer, void *arg)
 {
@@ -58,7 +59,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 1017 "chapters/tier9-examples.nw"
+#line 1018 "chapters/tier9-examples.nw"
 static tw_step handle_body(tw_coro *co)
 {
     struct handler *f = (struct handler *)co;

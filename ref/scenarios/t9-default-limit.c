@@ -1,4 +1,4 @@
-#line 457 "chapters/tier9-examples.nw"
+#line 458 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -71,7 +71,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 468 "chapters/tier9-examples.nw"
+#line 469 "chapters/tier9-examples.nw"
 struct main_frame { tw_coro co; struct pair s; };
 
 static char data[2 * KIB64 + 8];

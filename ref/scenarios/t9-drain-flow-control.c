@@ -1,4 +1,4 @@
-#line 1100 "chapters/tier9-examples.nw"
+#line 1101 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,7 +72,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 1112 "chapters/tier9-examples.nw"
+#line 1113 "chapters/tier9-examples.nw"
 struct main_frame {
     tw_coro co;
     struct pair s;

@@ -1,4 +1,4 @@
-#line 1378 "chapters/tier9-examples.nw"
+#line 1379 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +19,8 @@ static void handler_cleanup(tw_coro *co)
     tw_stream_reader_unref(h->reader);
 }
 
-/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes */
+/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
+   void *, as tw_coro_new, so that a larger frame is assigned without a cast */
 static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
                          tw_stream_writer *writer, void *arg)
 {
@@ -31,7 +32,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 1385 "chapters/tier9-examples.nw"
+#line 1386 "chapters/tier9-examples.nw"
 static int served;
 
 struct client_frame { struct handler h; char received[256]; size_t n; };
@@ -89,7 +90,7 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     printf("🛑 Serving on %s\n", tw_sockaddr_host(tw_server_sockname(f->server, 0), host));
     TW_AWAIT_TRY(co, tw_event_wait(f->done));              /* async with server: await done.wait() */
-#line 128 "chapters/tier9-examples.nw"
+#line 129 "chapters/tier9-examples.nw"
     f->body_error = TW_TAKE_ERROR(co);
     TW_AWAIT(co, tw_server_exit(f->server));
     if (f->body_error) {
@@ -97,14 +98,14 @@ static tw_step main_body(tw_coro *co)
         f->body_error = NULL;
         TW_RAISE(co, e);
     }
-#line 1443 "chapters/tier9-examples.nw"
+#line 1444 "chapters/tier9-examples.nw"
     printf("🛑 Server closed after %d connection\n", served);
     tw_server_unref(f->server);
     tw_unref(f->done);
     TW_END(co);
 }
 
-#line 142 "chapters/tier9-examples.nw"
+#line 143 "chapters/tier9-examples.nw"
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);

@@ -1,4 +1,4 @@
-#line 795 "chapters/tier9-examples.nw"
+#line 796 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
@@ -45,7 +45,8 @@ static void handler_cleanup(tw_coro *co)
     tw_stream_reader_unref(h->reader);
 }
 
-/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes */
+/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
+   void *, as tw_coro_new, so that a larger frame is assigned without a cast */
 static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
                          tw_stream_writer *writer, void *arg)
 {
@@ -57,7 +58,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 802 "chapters/tier9-examples.nw"
+#line 803 "chapters/tier9-examples.nw"
 static tw_step echo_body(tw_coro *co)
 {
     struct handler *f = (struct handler *)co;

@@ -1,4 +1,4 @@
-#line 1736 "chapters/tier9-examples.nw"
+#line 1737 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +32,7 @@ __attribute__((unused)) static size_t length(tw_value result)
     return n;
 }
 
-#line 1743 "chapters/tier9-examples.nw"
+#line 1744 "chapters/tier9-examples.nw"
 #define SIZE (256 * 1024)
 
 struct main_frame { tw_coro co; tw_stream_reader *reader; tw_stream_writer *writer; };
@@ -87,7 +87,7 @@ static tw_step main_body(tw_coro *co)
     TW_END(co);
 }
 
-#line 142 "chapters/tier9-examples.nw"
+#line 143 "chapters/tier9-examples.nw"
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);

@@ -1,4 +1,4 @@
-#line 729 "chapters/tier9-examples.nw"
+#line 730 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -68,7 +68,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 737 "chapters/tier9-examples.nw"
+#line 738 "chapters/tier9-examples.nw"
 struct main_frame { tw_coro co; struct pair s; };
 
 static tw_step main_body(tw_coro *co)

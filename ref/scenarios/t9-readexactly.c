@@ -1,4 +1,4 @@
-#line 229 "chapters/tier9-examples.nw"
+#line 230 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -68,7 +68,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 237 "chapters/tier9-examples.nw"
+#line 238 "chapters/tier9-examples.nw"
 struct main_frame { tw_coro co; struct pair s; int i; };
 
 static const int counts[] = { 10, 1 };

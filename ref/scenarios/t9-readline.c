@@ -1,4 +1,4 @@
-#line 167 "chapters/tier9-examples.nw"
+#line 168 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -69,7 +69,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 176 "chapters/tier9-examples.nw"
+#line 177 "chapters/tier9-examples.nw"
 struct main_frame { tw_coro co; struct pair s; int i; char lines[256]; };
 
 static tw_step main_body(tw_coro *co)

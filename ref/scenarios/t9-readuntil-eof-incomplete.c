@@ -1,4 +1,4 @@
-#line 594 "chapters/tier9-examples.nw"
+#line 595 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -68,7 +68,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 602 "chapters/tier9-examples.nw"
+#line 603 "chapters/tier9-examples.nw"
 struct main_frame { tw_coro co; struct pair s; };
 
 /* show(exc.partial) of an IncompleteReadError */

@@ -1,4 +1,4 @@
-#line 669 "chapters/tier9-examples.nw"
+#line 670 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -68,7 +68,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 677 "chapters/tier9-examples.nw"
+#line 678 "chapters/tier9-examples.nw"
 struct main_frame { tw_coro co; struct pair s; };
 
 static tw_step main_body(tw_coro *co)

@@ -1,4 +1,4 @@
-#line 297 "chapters/tier9-examples.nw"
+#line 298 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -69,7 +69,7 @@ static void forget_pair(struct pair *p)
     close(p->peer);
 }
 
-#line 306 "chapters/tier9-examples.nw"
+#line 307 "chapters/tier9-examples.nw"
 static const char *const seps[] = { "\r\n", "\r\n", "\r\n", ";", "END", "-OF-DATA" };
 static const char *const pieces[] = { "first\r", "\nsec", "ond|", "|", "|third||" };
 

@@ -1,4 +1,4 @@
-#line 1281 "chapters/tier9-examples.nw"
+#line 1282 "chapters/tier9-examples.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"
@@ -18,7 +18,8 @@ static void handler_cleanup(tw_coro *co)
     tw_stream_reader_unref(h->reader);
 }
 
-/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes */
+/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
+   void *, as tw_coro_new, so that a larger frame is assigned without a cast */
 static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
                          tw_stream_writer *writer, void *arg)
 {
@@ -30,7 +31,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 1287 "chapters/tier9-examples.nw"
+#line 1288 "chapters/tier9-examples.nw"
 struct client_frame { struct handler h; tw_bytes *data; };
 
 static void client_cleanup(tw_coro *co)
@@ -84,7 +85,7 @@ static tw_error *on_sigint(void *task)
     return NULL;
 }
 
-#line 1330 "chapters/tier9-examples.nw"
+#line 1331 "chapters/tier9-examples.nw"
 struct main_frame { tw_coro co; tw_server *server; tw_error *body_error; };
 
 static void frame_cleanup(tw_coro *co)
@@ -105,7 +106,7 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     printf("🛑 Serving on %s\n", tw_sockaddr_str(tw_server_sockname(f->server, 0), addr));
     TW_AWAIT_TRY(co, tw_server_serve_forever(f->server));   /* async with server: ... */
-#line 128 "chapters/tier9-examples.nw"
+#line 129 "chapters/tier9-examples.nw"
     f->body_error = TW_TAKE_ERROR(co);
     TW_AWAIT(co, tw_server_exit(f->server));
     if (f->body_error) {
@@ -113,7 +114,7 @@ static tw_step main_body(tw_coro *co)
         f->body_error = NULL;
         TW_RAISE(co, e);
     }
-#line 1351 "chapters/tier9-examples.nw"
+#line 1352 "chapters/tier9-examples.nw"
     TW_END(co);
 }
 
@@ -130,6 +131,6 @@ int main(void)
         signal(SIGINT, SIG_DFL);
         raise(SIGINT);
     }
-#line 1361 "chapters/tier9-examples.nw"
+#line 1362 "chapters/tier9-examples.nw"
     return tw_report_uncaught(err);
 }

@@ -1,4 +1,4 @@
-#line 1464 "chapters/tier9-examples.nw"
+#line 1465 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"
@@ -18,7 +18,8 @@ static void handler_cleanup(tw_coro *co)
     tw_stream_reader_unref(h->reader);
 }
 
-/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes */
+/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
+   void *, as tw_coro_new, so that a larger frame is assigned without a cast */
 static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
                          tw_stream_writer *writer, void *arg)
 {
@@ -30,7 +31,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 1470 "chapters/tier9-examples.nw"
+#line 1471 "chapters/tier9-examples.nw"
 struct handle_frame { struct handler h; int n; char text[128]; };
 
 static tw_step handle_body(tw_coro *co)
@@ -86,7 +87,7 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     printf("Serving on 127.0.0.1\n");
     TW_AWAIT_TRY(co, tw_event_wait(f->done));              /* async with server: await done.wait() */
-#line 128 "chapters/tier9-examples.nw"
+#line 129 "chapters/tier9-examples.nw"
     f->body_error = TW_TAKE_ERROR(co);
     TW_AWAIT(co, tw_server_exit(f->server));
     if (f->body_error) {
@@ -94,14 +95,14 @@ static tw_step main_body(tw_coro *co)
         f->body_error = NULL;
         TW_RAISE(co, e);
     }
-#line 1526 "chapters/tier9-examples.nw"
+#line 1527 "chapters/tier9-examples.nw"
     printf("server closed: is_serving %s\n", tw_bool_str(tw_server_is_serving(f->server)));
     tw_server_unref(f->server);
     tw_unref(f->done);
     TW_END(co);
 }
 
-#line 142 "chapters/tier9-examples.nw"
+#line 143 "chapters/tier9-examples.nw"
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);

@@ -1,4 +1,4 @@
-#line 912 "chapters/tier9-examples.nw"
+#line 913 "chapters/tier9-examples.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +21,8 @@ static void handler_cleanup(tw_coro *co)
     tw_stream_reader_unref(h->reader);
 }
 
-/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes */
+/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
+   void *, as tw_coro_new, so that a larger frame is assigned without a cast */
 static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
                          tw_stream_writer *writer, void *arg)
 {
@@ -33,7 +34,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 921 "chapters/tier9-examples.nw"
+#line 922 "chapters/tier9-examples.nw"
 static tw_step handle_body(tw_coro *co)
 {
     struct handler *f = (struct handler *)co;

@@ -56,7 +56,7 @@ typedef tw_coro *(*tw_stream_handler)(tw_stream_reader *reader, tw_stream_writer
 
 tw_protocol *tw_stream_protocol_new(tw_stream_reader *reader, tw_stream_handler handler,
                                     void *arg);
-#line 520 "chapters/tier9-streams.nw"
+#line 521 "chapters/tier9-streams.nw"
 tw_coro *tw_open_connection(const char *host, int port, ptrdiff_t limit,
                             tw_stream_reader **reader, tw_stream_writer **writer);
 tw_coro *tw_start_server(tw_stream_handler handler, void *arg, const char *host, int port,
