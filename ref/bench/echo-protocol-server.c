@@ -28,7 +28,7 @@ static tw_protocol *echo_factory(void *arg)
     return tw_protocol_new(&echo_class, sizeof(struct echo));
 }
 
-static void *start_echo_server(tw_loop *loop, int port)
+static tw_coro *start_echo_server(tw_loop *loop, int port)
 {
     return tw_create_server(loop, echo_factory, NULL, "127.0.0.1", port, NULL);
 }

@@ -447,7 +447,7 @@ static tw_step reading_body(tw_coro *co)
     for (f->i = 0; f->i < S->nreads; f->i++) {
         {
             const struct readop *r = &S->reads[f->i];
-            void *aw = r->kind == RD_LINE ? tw_stream_reader_readline(R)
+            tw_coro *aw = r->kind == RD_LINE ? tw_stream_reader_readline(R)
                      : r->kind == RD_UNTIL ? tw_stream_reader_readuntil(R, r->sep, r->seplen)
                      : r->kind == RD_EXACTLY ? tw_stream_reader_readexactly(R, r->n)
                      : tw_stream_reader_read(R, r->n);
@@ -497,6 +497,7 @@ static void run_real(struct script *s)
 {
     static tw_loop *loop;
     struct fake_transport ft;
+    struct driving *driver;
     tw_error *e;
     size_t left;
     int counts;
@@ -508,7 +509,8 @@ static void run_real(struct script *s)
     fake_transport_init(&ft, s->can_pause);
     if (s->transport)
         tw_stream_reader_set_transport(R, &ft.base);
-    e = tw_loop_run_until_complete(loop, tw_coro_new(driving_body, sizeof(struct driving)), NULL);
+    driver = tw_coro_new(driving_body, sizeof *driver);
+    e = tw_loop_run_until_complete(loop, &driver->co, NULL);
     if (e != NULL)
         fuzz_fail("the driver raised", s->nreads);
     counts = ft.pauses * 1000 + ft.resumes;    /* before the read-out below resumes */
@@ -540,7 +542,7 @@ static void run_real(struct script *s)
     tw_stream_reader_unref(R);
     R = NULL;
 }
-#line 2485 "chapters/tier9-tests.nw"
+#line 2487 "chapters/tier9-tests.nw"
 static void compare_outcome(const struct outcome *m, const struct outcome *r, size_t i)
 {
     char why[160];

@@ -57,7 +57,7 @@ static tw_step main_body(tw_coro *co)
     TW_BEGIN(co);
     TW_AWAIT(co, middle(1));
     printf("middle(1) -> %ld\n", (long)TW_RESULT(co).i);
-    TW_AWAIT(co, tw_coro_new(nothing_body, sizeof(tw_coro)));
+    TW_AWAIT(co, tw_coro_call(nothing_body));
     printf("coroutine without return -> %s\n", TW_RESULT(co).p == NULL ? "None" : "?");
     TW_END(co);
 }

@@ -19,7 +19,7 @@ static tw_step inner_body(tw_coro *co)
 static tw_step middle_body(tw_coro *co)
 {
     TW_BEGIN(co);
-    TW_AWAIT_TRY(co, tw_coro_new(inner_body, sizeof(tw_coro)));
+    TW_AWAIT_TRY(co, tw_coro_call(inner_body));
     if (!TW_ERROR(co))
         printf("middle: not reached\n");
     printf("middle: finally runs\n");
@@ -31,7 +31,7 @@ static tw_step middle_body(tw_coro *co)
 static tw_step outer_body(tw_coro *co)
 {
     TW_BEGIN(co);
-    TW_AWAIT_TRY(co, tw_coro_new(middle_body, sizeof(tw_coro)));
+    TW_AWAIT_TRY(co, tw_coro_call(middle_body));
     if (tw_error_is(TW_ERROR(co), TW_ERR_VALUE)) {
         printf("outer: caught %s: %s\n",
                tw_error_type(TW_ERROR(co)), tw_error_str(TW_ERROR(co)));
@@ -45,9 +45,9 @@ static tw_step outer_body(tw_coro *co)
 static tw_step main_body(tw_coro *co)
 {
     TW_BEGIN(co);
-    TW_AWAIT(co, tw_coro_new(outer_body, sizeof(tw_coro)));
+    TW_AWAIT(co, tw_coro_call(outer_body));
     printf("main: outer returned %s\n", TW_RESULT(co).s);
-    TW_AWAIT_TRY(co, tw_coro_new(middle_body, sizeof(tw_coro)));
+    TW_AWAIT_TRY(co, tw_coro_call(middle_body));
     if (tw_error_is(TW_ERROR(co), TW_ERR_VALUE))
         printf("main: caught %s: %s\n", tw_error_type(TW_ERROR(co)), tw_error_str(TW_ERROR(co)));
     else if (TW_ERROR(co))

@@ -1,4 +1,4 @@
-#line 26 "chapters/tier1-seed.nw"
+#line 28 "chapters/tier1-seed.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -14,7 +14,7 @@ static tw_step greet(tw_coro *co)
 static tw_step main_body(tw_coro *co)
 {
     TW_BEGIN(co);
-    TW_AWAIT(co, tw_coro_new(greet, sizeof(tw_coro)));
+    TW_AWAIT(co, tw_coro_call(greet));
     TW_END(co);
 }
 

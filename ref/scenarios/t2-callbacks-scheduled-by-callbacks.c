@@ -37,9 +37,9 @@ int main(void)
     for (int t = 0; t < 3; t++)
         for (int d = 0; d < 4; d++)
             args[t][d] = (struct cbarg){ (char)('A' + t), d };
+    struct main_frame *f = tw_coro_new(main_body, sizeof *f);
     loop = tw_loop_new();
-    tw_error *err = tw_loop_run_until_complete(
-        loop, tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
+    tw_error *err = tw_loop_run_until_complete(loop, &f->co, NULL);
     tw_loop_free(loop);
     return tw_report_uncaught(err);
 }

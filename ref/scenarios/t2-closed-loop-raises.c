@@ -39,7 +39,7 @@ int main(void)
     report("run_forever", tw_loop_run_forever(loop));
     /* the coroutine is consumed (closed) even though the call fails */
     report("run_until_complete",
-           tw_loop_run_until_complete(loop, tw_coro_new(work_body, sizeof(tw_coro)), NULL));
+           tw_loop_run_until_complete(loop, tw_coro_call(work_body), NULL));
     tw_loop_free(loop);
     return 0;
 }

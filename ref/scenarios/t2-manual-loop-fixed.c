@@ -17,7 +17,7 @@ int main(void)
     tw_error *err;
     setvbuf(stdout, NULL, _IOLBF, 0);
     loop = tw_loop_new();
-    err = tw_loop_run_until_complete(loop, tw_coro_new(say_hello, sizeof(tw_coro)), NULL);
+    err = tw_loop_run_until_complete(loop, tw_coro_call(say_hello), NULL);
     tw_loop_free(loop);
     return tw_report_uncaught(err);
 }

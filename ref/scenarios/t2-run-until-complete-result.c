@@ -30,9 +30,9 @@ int main(void)
     tw_error *err;
     tw_future *fut;
     setvbuf(stdout, NULL, _IOLBF, 0);
-    err = tw_loop_run_until_complete(loop, tw_coro_new(ok_body, sizeof(tw_coro)), &v);
+    err = tw_loop_run_until_complete(loop, tw_coro_call(ok_body), &v);
     printf("run_until_complete(coroutine) -> %s\n", v.s);
-    err = tw_loop_run_until_complete(loop, tw_coro_new(bad_body, sizeof(tw_coro)), &v);
+    err = tw_loop_run_until_complete(loop, tw_coro_call(bad_body), &v);
     printf("run_until_complete(failing coroutine) raised %s: %s\n",
            tw_error_type(err), tw_error_str(err));
     tw_error_unref(err);

@@ -24,7 +24,7 @@ static tw_step main_body(tw_coro *co)
     TW_BEGIN(co);
     printf("is_running() inside = %s\n", tw_bool_str(tw_loop_is_running(loop)));
     report("run_until_complete", "run_until_complete",
-           tw_loop_run_until_complete(loop, tw_coro_new(other_body, sizeof(tw_coro)), NULL));
+           tw_loop_run_until_complete(loop, tw_coro_call(other_body), NULL));
     report("run_forever", "run_forever", tw_loop_run_forever(loop));
     report("close", "close", tw_loop_close(loop));
     TW_AWAIT(co, tw_sleep(0));
@@ -40,7 +40,7 @@ int main(void)
     tw_error *err;
     setvbuf(stdout, NULL, _IOLBF, 0);
     printf("is_running() before = %s\n", tw_bool_str(tw_loop_is_running(loop)));
-    err = tw_loop_run_until_complete(loop, tw_coro_new(main_body, sizeof(tw_coro)), &v);
+    err = tw_loop_run_until_complete(loop, tw_coro_call(main_body), &v);
     if (err)
         return tw_report_uncaught(err);
     printf("run_until_complete -> %s\n", v.s);

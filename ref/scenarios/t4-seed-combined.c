@@ -28,7 +28,7 @@ static tw_step main_body(tw_coro *co)
 {
     struct process *p;
     TW_BEGIN(co);
-    TW_AWAIT(co, tw_create_task(tw_coro_new(fetch_data, sizeof(tw_coro)), NULL));
+    TW_AWAIT(co, tw_create_task(tw_coro_call(fetch_data), NULL));
     p = tw_coro_new(process_data, sizeof *p);
     p->data = TW_RESULT(co).s;
     TW_AWAIT(co, tw_create_task(&p->co, NULL));

@@ -27,13 +27,13 @@ static tw_step main_body(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     TW_BEGIN(co);
-    TW_AWAIT_TRY(co, tw_wait_for(tw_coro_new(inner, sizeof(tw_coro)), 0.05));
+    TW_AWAIT_TRY(co, tw_wait_for(tw_coro_call(inner), 0.05));
     if (!tw_error_is(TW_ERROR(co), TW_ERR_TIMEOUT))
         TW_RERAISE(co);
     printf("main: wait_for raised TimeoutError\n");
-    TW_AWAIT(co, tw_wait_for(tw_coro_new(fast, sizeof(tw_coro)), 5));
+    TW_AWAIT(co, tw_wait_for(tw_coro_call(fast), 5));
     printf("wait_for within the limit -> %s\n", TW_RESULT(co).s);
-    TW_AWAIT(co, tw_wait_for(tw_coro_new(fast, sizeof(tw_coro)), TW_FOREVER));
+    TW_AWAIT(co, tw_wait_for(tw_coro_call(fast), TW_FOREVER));
     printf("wait_for with timeout=None -> %s\n", TW_RESULT(co).s);
     f->task = tw_create_task(tw_coro_new(inner, sizeof(tw_coro)), NULL);
     TW_AWAIT_TRY(co, tw_wait_for(tw_ref(f->task), 0.05));

@@ -34,8 +34,8 @@ static tw_step run_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *run(const char *label, const char *const *argv, const char *cwd,
-                 const char *const *env)
+static tw_coro *run(const char *label, const char *const *argv, const char *cwd,
+                    const char *const *env)
 {
     struct run_frame *f = tw_coro_new(run_body, sizeof *f);
     f->label = label;
@@ -43,7 +43,7 @@ static void *run(const char *label, const char *const *argv, const char *cwd,
     f->options.cwd = cwd;
     f->options.env = env;
     f->co.cleanup = run_cleanup;
-    return f;
+    return &f->co;
 }
 
 static tw_step main_body(tw_coro *co)

@@ -23,13 +23,13 @@ static tw_step run_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *run(const char *label, const char *const *argv)
+static tw_coro *run(const char *label, const char *const *argv)
 {
     struct run_frame *f = tw_coro_new(run_body, sizeof *f);
     f->label = label;
     f->argv = argv;
     f->co.cleanup = run_cleanup;
-    return f;
+    return &f->co;
 }
 
 static tw_step main_body(tw_coro *co)

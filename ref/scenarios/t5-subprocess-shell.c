@@ -40,12 +40,12 @@ static tw_step shell_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *shell(const char *cmd)
+static tw_coro *shell(const char *cmd)
 {
     struct shell_frame *f = tw_coro_new(shell_body, sizeof *f);
     f->cmd = cmd;
     f->co.cleanup = shell_cleanup;
-    return f;
+    return &f->co;
 }
 
 static tw_step main_body(tw_coro *co)

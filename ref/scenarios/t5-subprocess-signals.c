@@ -39,12 +39,12 @@ static tw_step stop_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *stop(const char *how)
+static tw_coro *stop(const char *how)
 {
     struct stop_frame *f = tw_coro_new(stop_body, sizeof *f);
     f->how = how;
     f->co.cleanup = stop_cleanup;
-    return f;
+    return &f->co;
 }
 
 static tw_step main_body(tw_coro *co)

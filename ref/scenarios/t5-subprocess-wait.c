@@ -13,12 +13,12 @@ static tw_step waiter_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *waiter(const char *name, tw_process *proc)
+static tw_coro *waiter(const char *name, tw_process *proc)
 {
     struct waiter_frame *f = tw_coro_new(waiter_body, sizeof *f);
     f->name = name;
     f->proc = proc;
-    return f;
+    return &f->co;
 }
 
 struct main_frame { tw_coro co; tw_process *proc; };

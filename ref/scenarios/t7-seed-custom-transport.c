@@ -45,7 +45,7 @@ static tw_step protocol_handler(tw_coro *co)
 static tw_step main_body(tw_coro *co)
 {
     TW_BEGIN(co);
-    TW_AWAIT(co, tw_coro_new(protocol_handler, sizeof(tw_coro)));
+    TW_AWAIT(co, tw_coro_call(protocol_handler));
     TW_END(co);
 }
 

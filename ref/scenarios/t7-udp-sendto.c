@@ -22,7 +22,7 @@ static void put(const char *name, const void *data, size_t n, const tw_sockaddr 
         tw_future_set_result(waiting, TW_NONE);
 }
 
-static void *get(tw_loop *loop)
+static tw_future *get(tw_loop *loop)
 {
     tw_unref(waiting);
     waiting = tw_future_new(loop);

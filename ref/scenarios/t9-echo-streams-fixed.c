@@ -19,7 +19,8 @@ static void handler_cleanup(tw_coro *co)
     tw_stream_reader_unref(h->reader);
 }
 
-/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes */
+/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
+   void *, as tw_coro_new, so that a larger frame is assigned without a cast */
 static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
                          tw_stream_writer *writer, void *arg)
 {
@@ -71,7 +72,7 @@ static tw_step handle_client_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *handle_client(tw_stream_reader *reader, tw_stream_writer *writer, void *done)
+static tw_coro *handle_client(tw_stream_reader *reader, tw_stream_writer *writer, void *done)
 {
     return handler_new(handle_client_body, sizeof(struct client_frame), reader, writer, done);
 }
@@ -89,7 +90,7 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     printf("🛑 Serving on %s\n", tw_sockaddr_host(tw_server_sockname(f->server, 0), host));
     TW_AWAIT_TRY(co, tw_event_wait(f->done));              /* async with server: await done.wait() */
-#line 129 "chapters/tier9-seed.nw"
+#line 130 "chapters/tier9-seed.nw"
     f->body_error = TW_TAKE_ERROR(co);
     TW_AWAIT(co, tw_server_exit(f->server));
     if (f->body_error) {
@@ -104,7 +105,7 @@ static tw_step main_body(tw_coro *co)
     TW_END(co);
 }
 
-#line 143 "chapters/tier9-seed.nw"
+#line 144 "chapters/tier9-seed.nw"
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);

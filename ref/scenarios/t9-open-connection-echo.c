@@ -45,7 +45,8 @@ static void handler_cleanup(tw_coro *co)
     tw_stream_reader_unref(h->reader);
 }
 
-/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes */
+/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
+   void *, as tw_coro_new, so that a larger frame is assigned without a cast */
 static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
                          tw_stream_writer *writer, void *arg)
 {
@@ -81,7 +82,7 @@ static tw_step echo_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *echo(tw_stream_reader *reader, tw_stream_writer *writer, void *arg)
+static tw_coro *echo(tw_stream_reader *reader, tw_stream_writer *writer, void *arg)
 {
     return handler_new(echo_body, sizeof(struct handler), reader, writer, arg);
 }

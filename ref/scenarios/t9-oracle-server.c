@@ -87,7 +87,7 @@ static tw_step main_body(tw_coro *co)
     TW_END(co);
 }
 
-#line 143 "chapters/tier9-seed.nw"
+#line 144 "chapters/tier9-seed.nw"
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);

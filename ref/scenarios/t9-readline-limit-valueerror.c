@@ -36,7 +36,7 @@ struct pair { tw_stream_reader *reader; tw_stream_writer *writer; int peer; };
 
 /* open_unix_connection(sock=ours) on a new socketpair whose other end is the
    peer's; queued bytes, if any, and their EOF are sent before the stream exists */
-static void *open_pair(struct pair *p, const void *queued, size_t len, ptrdiff_t limit)
+static tw_coro *open_pair(struct pair *p, const void *queued, size_t len, ptrdiff_t limit)
 {
     int sv[2];
     socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | (queued ? 0 : SOCK_NONBLOCK), 0, sv);
@@ -54,7 +54,7 @@ static void *open_pair(struct pair *p, const void *queued, size_t len, ptrdiff_t
 }
 
 /* writer.close(), and what await writer.wait_closed() awaits */
-static void *close_pair(struct pair *p)
+static tw_future *close_pair(struct pair *p)
 {
     tw_stream_writer_close(p->writer);
     return tw_stream_writer_wait_closed(p->writer);

@@ -1,4 +1,4 @@
-#line 170 "chapters/tier9-seed.nw"
+#line 171 "chapters/tier9-seed.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"
@@ -18,7 +18,8 @@ static void handler_cleanup(tw_coro *co)
     tw_stream_reader_unref(h->reader);
 }
 
-/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes */
+/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
+   void *, as tw_coro_new, so that a larger frame is assigned without a cast */
 static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
                          tw_stream_writer *writer, void *arg)
 {
@@ -30,7 +31,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 176 "chapters/tier9-seed.nw"
+#line 177 "chapters/tier9-seed.nw"
 struct client_frame { struct handler h; tw_bytes *data; };
 
 static void client_cleanup(tw_coro *co)
@@ -65,11 +66,11 @@ static tw_step handle_client_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *handle_client(tw_stream_reader *reader, tw_stream_writer *writer, void *arg)
+static tw_coro *handle_client(tw_stream_reader *reader, tw_stream_writer *writer, void *arg)
 {
     struct client_frame *f = handler_new(handle_client_body, sizeof *f, reader, writer, arg);
     f->h.co.cleanup = client_cleanup;
-    return f;
+    return &f->h.co;
 }
 
 #line 116 "chapters/tier8-seed.nw"
@@ -84,7 +85,7 @@ static tw_error *on_sigint(void *task)
     return NULL;
 }
 
-#line 219 "chapters/tier9-seed.nw"
+#line 220 "chapters/tier9-seed.nw"
 struct main_frame { tw_coro co; tw_server *server; tw_error *body_error; };
 
 static void frame_cleanup(tw_coro *co)
@@ -105,7 +106,7 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     printf("🛑 Serving on %s\n", tw_sockaddr_str(tw_server_sockname(f->server, 0), addr));
     TW_AWAIT_TRY(co, tw_server_serve_forever(f->server));   /* async with server: ... */
-#line 129 "chapters/tier9-seed.nw"
+#line 130 "chapters/tier9-seed.nw"
     f->body_error = TW_TAKE_ERROR(co);
     TW_AWAIT(co, tw_server_exit(f->server));
     if (f->body_error) {
@@ -113,7 +114,7 @@ static tw_step main_body(tw_coro *co)
         f->body_error = NULL;
         TW_RAISE(co, e);
     }
-#line 240 "chapters/tier9-seed.nw"
+#line 241 "chapters/tier9-seed.nw"
     TW_END(co);
 }
 
@@ -130,6 +131,6 @@ int main(void)
         signal(SIGINT, SIG_DFL);
         raise(SIGINT);
     }
-#line 250 "chapters/tier9-seed.nw"
+#line 251 "chapters/tier9-seed.nw"
     return tw_report_uncaught(err);
 }

@@ -18,7 +18,8 @@ static void handler_cleanup(tw_coro *co)
     tw_stream_reader_unref(h->reader);
 }
 
-/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes */
+/* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
+   void *, as tw_coro_new, so that a larger frame is assigned without a cast */
 static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
                          tw_stream_writer *writer, void *arg)
 {
@@ -69,7 +70,7 @@ static tw_step handle_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *handle(tw_stream_reader *reader, tw_stream_writer *writer, void *done)
+static tw_coro *handle(tw_stream_reader *reader, tw_stream_writer *writer, void *done)
 {
     return handler_new(handle_body, sizeof(struct handle_frame), reader, writer, done);
 }
@@ -86,7 +87,7 @@ static tw_step main_body(tw_coro *co)
     f->server = TW_RESULT(co).p;
     printf("Serving on 127.0.0.1\n");
     TW_AWAIT_TRY(co, tw_event_wait(f->done));              /* async with server: await done.wait() */
-#line 129 "chapters/tier9-seed.nw"
+#line 130 "chapters/tier9-seed.nw"
     f->body_error = TW_TAKE_ERROR(co);
     TW_AWAIT(co, tw_server_exit(f->server));
     if (f->body_error) {
@@ -101,7 +102,7 @@ static tw_step main_body(tw_coro *co)
     TW_END(co);
 }
 
-#line 143 "chapters/tier9-seed.nw"
+#line 144 "chapters/tier9-seed.nw"
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);

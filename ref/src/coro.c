@@ -1,10 +1,10 @@
-#line 1273 "chapters/tier1-coroutines.nw"
+#line 1288 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1286 "chapters/tier1-coroutines.nw"
+#line 1301 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -16,6 +16,11 @@ void *tw_coro_new(tw_coro_fn body, size_t frame_size)
     co->obj.cls = &coro_class;
     co->body = body;
     return co;
+}
+
+tw_coro *tw_coro_call(tw_coro_fn body)
+{
+    return tw_coro_new(body, sizeof(tw_coro));
 }
 
 static void coro_free(tw_coro *co)
@@ -33,7 +38,7 @@ void tw_coro_close(tw_coro *co)
 {
     tw_unref(co);
 }
-#line 1320 "chapters/tier1-coroutines.nw"
+#line 1340 "chapters/tier1-coroutines.nw"
 void *(tw_ref)(void *object)
 {
     tw_object *o = object;
@@ -49,7 +54,7 @@ void tw_unref(void *object)
         return;
     o->cls->finalize(o);
 }
-#line 1343 "chapters/tier1-coroutines.nw"
+#line 1363 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_error_unref(co->got_err);
@@ -86,7 +91,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;
     return TW_FINISHED;
 }
-#line 1393 "chapters/tier1-coroutines.nw"
+#line 1413 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, tw_awaitable *awaitable)
 {
     tw_object *o = (tw_object *)(void *)awaitable;
@@ -105,7 +110,7 @@ int tw__await(tw_coro *co, tw_awaitable *awaitable)
     co->awaiting = suspend ? o : NULL;
     return suspend;
 }
-#line 1436 "chapters/tier1-coroutines.nw"
+#line 1456 "chapters/tier1-coroutines.nw"
 static void coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -117,7 +122,7 @@ static void coro_describe(tw_object *o, FILE *out)
 }
 
 static int coro_await(tw_object *o, tw_coro *co)
-#line 1474 "chapters/tier1-coroutines.nw"
+#line 1494 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -133,7 +138,7 @@ static int coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1449 "chapters/tier1-coroutines.nw"
+#line 1469 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { coro_finalize, coro_describe, coro_await };
 
 static void yield_describe(tw_object *o, FILE *out)

@@ -1073,12 +1073,12 @@ static tw_step shutdown_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_loop_shutdown_default_executor(tw_loop *loop)
+tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop)
 {
     struct shutdown_frame *f = tw_coro_new(shutdown_body, sizeof *f);
     f->loop = loop;
     f->co.cleanup = shutdown_cleanup;
-    return f;
+    return &f->co;
 }
 #line 1880 "chapters/tier5-executors.nw"
 struct to_thread_frame {
@@ -1110,12 +1110,12 @@ static tw_step to_thread_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_to_thread(tw_work_fn fn, void *arg)
+tw_coro *tw_to_thread(tw_work_fn fn, void *arg)
 {
     struct to_thread_frame *f = tw_coro_new(to_thread_body, sizeof *f);
     f->fn = fn;
     f->arg = arg;
-    return f;
+    return &f->co;
 }
 #line 1925 "chapters/tier5-executors.nw"
 static void drop_future(struct tw__job *j)

@@ -1,9 +1,9 @@
-#line 1910 "chapters/tier9-streams.nw"
+#line 1911 "chapters/tier9-streams.nw"
 /* process.c -- asyncio.subprocess: Process and its stream protocol, on streams (see the book, tier 9) */
 #include "tier9.h"
 #include <signal.h>
 
-#line 1932 "chapters/tier9-streams.nw"
+#line 1933 "chapters/tier9-streams.nw"
 struct tw_process {
     tw_future hdr;                      /* reference count only */
     tw_loop *loop;
@@ -17,7 +17,7 @@ struct tw_process {
     bool exited, transport_closed;
     tw_future *made;                    /* done once connection_made has run */
 };
-#line 1964 "chapters/tier9-streams.nw"
+#line 1965 "chapters/tier9-streams.nw"
 struct stream_protocol_of_process {
     tw_protocol base;
     tw_process *p;
@@ -131,7 +131,7 @@ static const tw_protocol_class stream_protocol = {
     .process_exited = proc_process_exited,
     .destroy = proc_destroy,
 };
-#line 2093 "chapters/tier9-streams.nw"
+#line 2094 "chapters/tier9-streams.nw"
 static void process_finalize(tw_future *f)
 {
     tw_process *p = (tw_process *)f;
@@ -210,8 +210,8 @@ static tw_step create_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *create(bool shell, const char *const *argv, const char *cmd,
-                    const tw_subprocess_options *o)
+static tw_coro *create(bool shell, const char *const *argv, const char *cmd,
+                       const tw_subprocess_options *o)
 {
     struct create_frame *f = tw_coro_new(create_body, sizeof *f);
     f->co.cleanup = create_cleanup;
@@ -225,19 +225,19 @@ static void *create(bool shell, const char *const *argv, const char *cmd,
     }
     f->options.cwd = f->cwd;
     f->options.env = (const char *const *)f->env;
-    return f;
+    return &f->co;
 }
 
-void *tw_create_subprocess_exec(const char *const *argv, const tw_subprocess_options *options)
+tw_coro *tw_create_subprocess_exec(const char *const *argv, const tw_subprocess_options *options)
 {
     return create(false, argv, NULL, options);
 }
 
-void *tw_create_subprocess_shell(const char *cmd, const tw_subprocess_options *options)
+tw_coro *tw_create_subprocess_shell(const char *cmd, const tw_subprocess_options *options)
 {
     return create(true, NULL, cmd, options);
 }
-#line 2203 "chapters/tier9-streams.nw"
+#line 2204 "chapters/tier9-streams.nw"
 int tw_process_pid(const tw_process *p)
 {
     return tw_subprocess_transport_get_pid(p->transport);
@@ -253,7 +253,7 @@ tw_stream_reader *tw_process_stdout(tw_process *p) { return p->out; }
 tw_stream_reader *tw_process_stderr(tw_process *p) { return p->err; }
 tw_transport *tw_process_transport(tw_process *p) { return p->transport; }
 
-void *tw_process_wait(tw_process *p)
+tw_coro *tw_process_wait(tw_process *p)
 {
     return tw_subprocess_transport_wait(p->transport);
 }
@@ -270,7 +270,7 @@ void tw_process_unref(tw_process *p)
 {
     tw_unref(p);
 }
-#line 2244 "chapters/tier9-streams.nw"
+#line 2245 "chapters/tier9-streams.nw"
 struct feed_frame {
     tw_coro co;
     tw_process *p;
@@ -327,15 +327,15 @@ static tw_step read_stream_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *read_stream(tw_process *p, int fd)
+static tw_coro *read_stream(tw_process *p, int fd)
 {
     struct read_stream_frame *f = tw_coro_new(read_stream_body, sizeof *f);
     f->p = tw_ref(p);
     f->fd = fd;
     f->co.cleanup = read_stream_cleanup;
-    return f;
+    return &f->co;
 }
-#line 2315 "chapters/tier9-streams.nw"
+#line 2316 "chapters/tier9-streams.nw"
 struct communicate_frame {
     tw_coro co;
     tw_process *p;
@@ -392,8 +392,8 @@ static tw_step communicate_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_process_communicate(tw_process *p, const void *input, size_t len,
-                             tw_bytes **out, tw_bytes **err)
+tw_coro *tw_process_communicate(tw_process *p, const void *input, size_t len,
+                                tw_bytes **out, tw_bytes **err)
 {
     struct communicate_frame *f = tw_coro_new(communicate_body, sizeof *f);
     f->p = tw_ref(p);
@@ -405,5 +405,5 @@ void *tw_process_communicate(tw_process *p, const void *input, size_t len,
     if (err)
         *err = NULL;
     f->co.cleanup = communicate_cleanup;
-    return f;
+    return &f->co;
 }

@@ -128,7 +128,7 @@ static tw_step started_body(tw_coro *co)
 
 enum made { MADE_STREAM, MADE_DATAGRAM, MADE_READ_PIPE, MADE_WRITE_PIPE };
 
-static void *started(struct endpoint *e, const tw_sockaddr *remote, enum made made)
+static tw_coro *started(struct endpoint *e, const tw_sockaddr *remote, enum made made)
 {
     struct started *f = tw_coro_new(started_body, sizeof *f);
     tw_protocol *p = tw__make_protocol(e->factory, e->arg, &f->err);
@@ -137,7 +137,7 @@ static void *started(struct endpoint *e, const tw_sockaddr *remote, enum made ma
     e->fd = -1;
     if (p == NULL) {
         close(fd);
-        return f;
+        return &f->co;
     }
     f->waiter = tw_future_new(e->loop);
     if (made == MADE_DATAGRAM)
@@ -146,7 +146,7 @@ static void *started(struct endpoint *e, const tw_sockaddr *remote, enum made ma
         f->transport = tw__stream_transport_new(e->loop, fd, p, NULL, f->waiter);
     else
         f->transport = tw__pipe_transport_new(e->loop, fd, made == MADE_WRITE_PIPE, p, f->waiter);
-    return f;
+    return &f->co;
 }
 
 static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory factory, void *arg)
@@ -238,13 +238,13 @@ static struct connect_frame *connect_new(tw_loop *L, tw_protocol_factory factory
     return f;
 }
 
-void *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg,
-                           const char *host, int port)
+tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg,
+                              const char *host, int port)
 {
     struct connect_frame *f = connect_new(L, factory, arg);
     f->host = tw__strdup(host);
     f->port = port;
-    return f;
+    return &f->e.co;
 }
 #line 745 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
@@ -265,8 +265,8 @@ static tw_step adopt_body(tw_coro *co)
     return connect_body(co);
 }
 
-void *tw_create_unix_connection(tw_loop *L, tw_protocol_factory factory, void *arg,
-                                const char *path, int sock)
+tw_coro *tw_create_unix_connection(tw_loop *L, tw_protocol_factory factory, void *arg,
+                                   const char *path, int sock)
 {
     struct connect_frame *f = connect_new(L, factory, arg);
     if (path)
@@ -275,7 +275,7 @@ void *tw_create_unix_connection(tw_loop *L, tw_protocol_factory factory, void *a
         f->e.fd = sock;
         f->e.co.body = adopt_body;
     }
-    return f;
+    return &f->e.co;
 }
 #line 783 "chapters/tier8-protocols.nw"
 struct pipe_frame {
@@ -310,23 +310,23 @@ static tw_step pipe_body(tw_coro *co)
     TW_END(co);
 }
 
-static void *connect_pipe(tw_loop *L, tw_protocol_factory factory, void *arg, int fd,
-                          bool writer)
+static tw_coro *connect_pipe(tw_loop *L, tw_protocol_factory factory, void *arg, int fd,
+                             bool writer)
 {
     struct pipe_frame *f = tw_coro_new(pipe_body, sizeof *f);
     f->e.co.cleanup = pipe_cleanup;
     endpoint_init(&f->e, L, factory, arg);
     f->e.fd = fd;
     f->writer = writer;
-    return f;
+    return &f->e.co;
 }
 
-void *tw_connect_read_pipe(tw_loop *L, tw_protocol_factory factory, void *arg, int fd)
+tw_coro *tw_connect_read_pipe(tw_loop *L, tw_protocol_factory factory, void *arg, int fd)
 {
     return connect_pipe(L, factory, arg, fd, false);
 }
 
-void *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *arg, int fd)
+tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *arg, int fd)
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
@@ -397,8 +397,8 @@ static tw_step datagram_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_create_datagram_endpoint(tw_loop *L, tw_protocol_factory factory, void *arg,
-                                  const tw_datagram_options *options)
+tw_coro *tw_create_datagram_endpoint(tw_loop *L, tw_protocol_factory factory, void *arg,
+                                     const tw_datagram_options *options)
 {
     struct datagram_frame *f = tw_coro_new(datagram_body, sizeof *f);
     f->e.co.cleanup = datagram_cleanup;
@@ -408,5 +408,5 @@ void *tw_create_datagram_endpoint(tw_loop *L, tw_protocol_factory factory, void 
         f->local_host = tw__strdup(options->local_host);
         f->remote_host = tw__strdup(options->remote_host);
     }
-    return f;
+    return &f->e.co;
 }

@@ -208,7 +208,7 @@ static void server_loop_closed(tw__resource *r)
     tw_server_close((tw_server *)(void *)((char *)r - offsetof(tw_server, res)));
 }
 
-void *tw_server_wait_closed(tw_server *s)
+tw_future *tw_server_wait_closed(tw_server *s)
 {
     tw_future *f = tw_future_new(s->loop);
     if (s->closed || s->woken)
@@ -239,12 +239,12 @@ static void server_frame_cleanup(tw_coro *co)
     tw_server_unref(f->server);
 }
 
-static void *server_coro(tw_coro_fn body, tw_server *s)
+static tw_coro *server_coro(tw_coro_fn body, tw_server *s)
 {
     struct server_frame *f = tw_coro_new(body, sizeof *f);
     f->co.cleanup = server_frame_cleanup;
     f->server = tw_server_ref(s);
-    return f;
+    return &f->co;
 }
 
 static tw_step start_serving_body(tw_coro *co)
@@ -255,7 +255,7 @@ static tw_step start_serving_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_server_start_serving(tw_server *s) { return server_coro(start_serving_body, s); }
+tw_coro *tw_server_start_serving(tw_server *s) { return server_coro(start_serving_body, s); }
 
 static tw_step exit_body(tw_coro *co)
 {
@@ -266,7 +266,7 @@ static tw_step exit_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
+tw_coro *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
 #line 1266 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
@@ -295,7 +295,7 @@ static tw_step serve_forever_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
+tw_coro *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
 #line 1304 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
@@ -442,19 +442,19 @@ static struct create_server_frame *create_server_new(tw_loop *L, tw_protocol_fac
     return f;
 }
 
-void *tw_create_server(tw_loop *L, tw_protocol_factory factory, void *arg,
-                       const char *host, int port, const tw_server_options *options)
+tw_coro *tw_create_server(tw_loop *L, tw_protocol_factory factory, void *arg,
+                          const char *host, int port, const tw_server_options *options)
 {
     struct create_server_frame *f = create_server_new(L, factory, arg, options);
     f->host = tw__strdup(host);
     f->port = port;
-    return f;
+    return &f->co;
 }
 
-void *tw_create_unix_server(tw_loop *L, tw_protocol_factory factory, void *arg,
-                            const char *path, const tw_server_options *options)
+tw_coro *tw_create_unix_server(tw_loop *L, tw_protocol_factory factory, void *arg,
+                               const char *path, const tw_server_options *options)
 {
     struct create_server_frame *f = create_server_new(L, factory, arg, options);
     f->path = tw__strdup(path);
-    return f;
+    return &f->co;
 }

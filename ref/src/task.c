@@ -214,7 +214,7 @@ static void task_step(tw_task *t, tw_error *exc)
     tw__vars_slot = &t->vars;
 #line 775 "chapters/tier4-tasks.nw"
     
-#line 1503 "chapters/tier1-coroutines.nw"
+#line 1523 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err) {
@@ -698,7 +698,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
 #line 1353 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
-    void *aw;
+    tw_awaitable *aw;
     double timeout;
     tw_future *fut;
     tw_future *waiter;
@@ -738,7 +738,7 @@ static tw_step wait_for_body(tw_coro *co)
     tw_loop *L = co->task->fut.loop;
     TW_BEGIN(co);
     if (f->timeout == TW_FOREVER) {
-        void *aw = f->aw;
+        tw_awaitable *aw = f->aw;
         f->aw = NULL;
         TW_AWAIT(co, aw);
         TW_RETURN(co, TW_RESULT(co));

@@ -85,7 +85,7 @@ static inline void *tw__loop_state(tw_loop *L, tw__loop_key *key, size_t size,
 }
 
 #line 453 "chapters/tier2-event-loop.nw"
-typedef void *(*tw__shutdown_fn)(tw_loop *loop);
+typedef tw_coro *(*tw__shutdown_fn)(tw_loop *loop);
 struct tw__shutdown_step {
     tw__shutdown_fn make;
     struct tw__shutdown_step *next;

@@ -1534,7 +1534,7 @@ static tw_step wait_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_subprocess_transport_wait(tw_transport *t)
+tw_coro *tw_subprocess_transport_wait(tw_transport *t)
 {
     struct wait_frame *f;
     if (t->cls != &subprocess_class)
@@ -1542,7 +1542,7 @@ void *tw_subprocess_transport_wait(tw_transport *t)
     f = tw_coro_new(wait_body, sizeof *f);
     f->t = PROC(tw_transport_ref(t));
     f->co.cleanup = wait_cleanup;
-    return f;
+    return &f->co;
 }
 #line 2829 "chapters/tier7-transports.nw"
 struct sockop {
@@ -1637,9 +1637,9 @@ static tw_step recv_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
+tw_coro *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
-    return sockop_new(recv_body, L, fd, buf, n);
+    return &sockop_new(recv_body, L, fd, buf, n)->co;
 }
 #line 2933 "chapters/tier7-transports.nw"
 static bool send_some(struct sockop *op, tw_error **err)
@@ -1682,9 +1682,9 @@ static tw_step sendall_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
+tw_coro *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
-    return sockop_new(sendall_body, L, fd, data, n);
+    return &sockop_new(sendall_body, L, fd, data, n)->co;
 }
 #line 2983 "chapters/tier7-transports.nw"
 static tw_error *connect_ready(void *arg)
@@ -1717,9 +1717,9 @@ static tw_step connect_body(tw_coro *co)
     TW_END(co);
 }
 
-void *tw_sock_connect(tw_loop *L, int fd, const tw_sockaddr *addr)
+tw_coro *tw_sock_connect(tw_loop *L, int fd, const tw_sockaddr *addr)
 {
     struct sockop *op = sockop_new(connect_body, L, fd, NULL, 0);
     op->addr = *addr;
-    return op;
+    return &op->co;
 }

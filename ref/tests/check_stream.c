@@ -938,7 +938,7 @@ static tw_step handler_body(tw_coro *co)
 
 static int handled;
 
-static void *upper_handler(tw_stream_reader *r, tw_stream_writer *w, void *arg)
+static tw_coro *upper_handler(tw_stream_reader *r, tw_stream_writer *w, void *arg)
 {
     struct handler_frame *f = tw_coro_new(handler_body, sizeof *f);
     ck_assert_ptr_eq(arg, &handled);
@@ -946,7 +946,7 @@ static void *upper_handler(tw_stream_reader *r, tw_stream_writer *w, void *arg)
     f->co.cleanup = handler_cleanup;
     f->r = r;
     f->w = w;
-    return f;
+    return &f->co;
 }
 
 WRITER_TEST(handler_runs_as_a_task)

@@ -484,12 +484,14 @@ START_TEST(primitive_refuses_a_second_loop)
 {
     tw_loop *one = tw_loop_new_clock(TW_CLOCK_VIRTUAL), *two = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
     tw_error *err;
+    struct lock_frame *f;
     shared_lock = tw_lock_new();
     trace[0] = 0;
-    ck_assert_ptr_null(tw_loop_run_until_complete(
-        one, tw_coro_new(contend_body, sizeof(struct lock_frame)), NULL));
+    f = tw_coro_new(contend_body, sizeof *f);
+    ck_assert_ptr_null(tw_loop_run_until_complete(one, &f->co, NULL));
     ck_assert_ptr_eq(shared_lock->hdr.loop, one);
-    err = tw_loop_run_until_complete(two, tw_coro_new(contend_body, sizeof(struct lock_frame)), NULL);
+    f = tw_coro_new(contend_body, sizeof *f);
+    err = tw_loop_run_until_complete(two, &f->co, NULL);
     ck_assert(tw_error_is(err, TW_ERR_RUNTIME));
     ck_assert_ptr_nonnull(strstr(tw_error_message(err), "is bound to a different event loop"));
     tw_error_unref(err);
@@ -499,7 +501,7 @@ START_TEST(primitive_refuses_a_second_loop)
     tw_unref(shared_lock);
 }
 END_TEST
-#line 594 "chapters/tier6-tests.nw"
+#line 596 "chapters/tier6-tests.nw"
 struct getter { tw_coro co; tw_queue *q; };
 
 static tw_step getter_body(tw_coro *co)
@@ -532,9 +534,9 @@ static tw_step abandon_body(tw_coro *co)
 START_TEST(waiting_coroutine_keeps_primitive_alive)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    struct abandon_frame *f = tw_coro_new(abandon_body, sizeof *f);
     trace[0] = 0;
-    ck_assert_ptr_null(tw_loop_run_until_complete(
-        L, tw_coro_new(abandon_body, sizeof(struct abandon_frame)), NULL));
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, &f->co, NULL));
     tw_loop_free(L);
     ck_assert_str_eq(trace, "");
 }

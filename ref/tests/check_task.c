@@ -371,11 +371,11 @@ START_TEST(task_factory_makes_every_task)
     ck_assert(tw_loop_get_task_factory(L) == NULL);
     tw_loop_set_task_factory(L, counting_factory, &factory_calls);
     ck_assert(tw_loop_get_task_factory(L) == counting_factory);
-    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_coro_new(gather_two, sizeof(tw_coro)), NULL));
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_coro_call(gather_two), NULL));
     ck_assert_int_eq(factory_calls, 3);         /* the main task and gather's two */
     tw_loop_set_task_factory(L, NULL, NULL);
     ck_assert(tw_loop_get_task_factory(L) == NULL);
-    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_coro_new(gather_two, sizeof(tw_coro)), NULL));
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_coro_call(gather_two), NULL));
     ck_assert_int_eq(factory_calls, 3);
     tw_loop_free(L);
 }

@@ -1,4 +1,4 @@
-#line 214 "chapters/tier7-tests.nw"
+#line 216 "chapters/tier7-tests.nw"
 /* check_transport.c -- unit tests of tier 7: addresses, socket and pipe transports */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -6,7 +6,7 @@
 #include <time.h>
 #include "sockets.h"
 
-#line 264 "chapters/tier7-tests.nw"
+#line 266 "chapters/tier7-tests.nw"
 START_TEST(addresses_print_as_python_does)
 {
     tw_sockaddr v4 = { .len = sizeof v4.u.in4 }, v6 = { .len = sizeof v6.u.in6 }, un, other;
@@ -38,7 +38,7 @@ START_TEST(addresses_print_as_python_does)
     ck_assert(tw_sockaddr_equal(NULL, NULL));
 }
 END_TEST
-#line 303 "chapters/tier7-tests.nw"
+#line 305 "chapters/tier7-tests.nw"
 struct drained { tw_transport *t; int fd; size_t total; };
 
 static bool all_drained(void *arg)
@@ -93,7 +93,7 @@ START_TEST(write_after_write_eof_is_refused)
     rig_close(&r);
 }
 END_TEST
-#line 364 "chapters/tier7-tests.nw"
+#line 366 "chapters/tier7-tests.nw"
 START_TEST(pause_only_strictly_over_high)
 {
     struct rig r;
@@ -158,7 +158,7 @@ START_TEST(limits_are_validated)
     rig_close(&r);
 }
 END_TEST
-#line 437 "chapters/tier7-tests.nw"
+#line 439 "chapters/tier7-tests.nw"
 START_TEST(callbacks_in_order_over_a_socketpair)
 {
     struct rig r;
@@ -287,7 +287,7 @@ START_TEST(closing_the_loop_closes_transports)
     rig_close(&r);
 }
 END_TEST
-#line 573 "chapters/tier7-tests.nw"
+#line 575 "chapters/tier7-tests.nw"
 struct pipe_rig { int before, fds[2], far; tw_loop *L; tw_transport *t; };
 
 static void pipe_rig_open(struct pipe_rig *r, bool writer, tw_protocol_factory factory,
@@ -318,7 +318,7 @@ static void close_far_end(struct pipe_rig *r)
     close(r->far);
     r->far = -1;
 }
-#line 611 "chapters/tier7-tests.nw"
+#line 613 "chapters/tier7-tests.nw"
 START_TEST(read_pipe_eof_then_lost)
 {
     struct pipe_rig r;
@@ -360,7 +360,7 @@ START_TEST(read_pipe_pause_and_resume)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 661 "chapters/tier7-tests.nw"
+#line 663 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_sees_its_reader_close)
 {
     struct pipe_rig r;
@@ -398,7 +398,7 @@ START_TEST(write_pipe_reader_gone_with_bytes_buffered)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 708 "chapters/tier7-tests.nw"
+#line 710 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_flow_control)
 {
     struct pipe_rig r;
@@ -444,7 +444,7 @@ START_TEST(write_pipe_close_flushes_then_drops)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 760 "chapters/tier7-tests.nw"
+#line 762 "chapters/tier7-tests.nw"
 START_TEST(pipe_transports_refuse_regular_files)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -501,7 +501,7 @@ START_TEST(subprocess_transport_is_a_subprocess_transport)
 }
 END_TEST
 
-#line 226 "chapters/tier7-tests.nw"
+#line 228 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void)
 {
     Suite *s = suite_create("transport");

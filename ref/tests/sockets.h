@@ -42,7 +42,7 @@ __attribute__((unused)) static bool run_until(tw_loop *L, bool (*done)(void *), 
     return done(arg);
 }
 
-__attribute__((unused)) static tw_value await_value(tw_loop *L, void *awaitable)
+__attribute__((unused)) static tw_value (await_value)(tw_loop *L, tw_awaitable *awaitable)
 {
     tw_value v;
     tw_error *err = tw_loop_run_until_complete(L, awaitable, &v);
@@ -51,6 +51,8 @@ __attribute__((unused)) static tw_value await_value(tw_loop *L, void *awaitable)
     ck_assert_ptr_null(err);
     return v;
 }
+/* a macro, as tw_wait_for is, so that the compiler checks what the test awaits */
+#define await_value(L, aw) (await_value)((L), TW_AWAITABLE(aw))
 
 __attribute__((unused))
 static tw_transport *adopt(tw_loop *L, tw_protocol_factory factory, void *arg, int fd)
@@ -72,7 +74,7 @@ __attribute__((unused)) static size_t drain(int fd)
         total += (size_t)n;
     return total;
 }
-#line 99 "chapters/tier7-tests.nw"
+#line 101 "chapters/tier7-tests.nw"
 static char trace[512];
 
 struct rec {
@@ -160,7 +162,7 @@ __attribute__((unused)) static size_t fill(tw_transport *t)
         tw_transport_write(t, block, sizeof block);
     return tw_transport_get_write_buffer_size(t);
 }
-#line 193 "chapters/tier7-tests.nw"
+#line 195 "chapters/tier7-tests.nw"
 struct rig { int before, sv[2]; tw_loop *L; tw_transport *t; };
 
 __attribute__((unused)) static void rig_open(struct rig *r, tw_protocol_factory factory, void *arg)

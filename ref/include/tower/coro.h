@@ -29,7 +29,7 @@ struct tw_class {
 
 void *tw_ref(void *object);
 void tw_unref(void *object);
-#line 456 "chapters/tier1-coroutines.nw"
+#line 465 "chapters/tier1-coroutines.nw"
 typedef struct tw_awaitable tw_awaitable;
 struct tw_future;
 struct tw_task;
@@ -39,8 +39,7 @@ struct tw_task;
         struct tw_future *: (tw_awaitable *)(void *)(x),                \
         struct tw_task *: (tw_awaitable *)(void *)(x),                  \
         tw_awaitable *: (tw_awaitable *)(void *)(x),                    \
-        tw_object *: (tw_awaitable *)(void *)(x),                       \
-        void *: (tw_awaitable *)(x))
+        tw_object *: (tw_awaitable *)(void *)(x))
 
 #define tw_ref(x) _Generic((x),                                         \
         tw_coro *: (tw_coro *)tw_ref(x),                                \
@@ -48,7 +47,7 @@ struct tw_task;
         struct tw_task *: (struct tw_task *)tw_ref(x),                  \
         tw_awaitable *: (tw_awaitable *)tw_ref(x),                      \
         default: tw_ref(x))
-#line 507 "chapters/tier1-coroutines.nw"
+#line 515 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
 struct tw_task;
@@ -68,8 +67,9 @@ struct tw_coro {
     tw_error *err;
     void (*cleanup)(tw_coro *co);
 };
-#line 529 "chapters/tier1-coroutines.nw"
+#line 537 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
+tw_coro *tw_coro_call(tw_coro_fn body);
 void tw_coro_close(tw_coro *co);
 tw_coro *tw_yield(void);
 
@@ -79,7 +79,7 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
 tw_error *tw__coro_take_error(tw_coro *co);
-#line 571 "chapters/tier1-coroutines.nw"
+#line 586 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 

@@ -20,7 +20,7 @@ tw_error *tw_run_in_executor(tw_loop *loop, tw_executor *executor, tw_work_fn fn
 tw_error *tw_run_in_executor_bytes(tw_loop *loop, tw_executor *executor, tw_bytes_fn fn,
                                    const void *arg, size_t len, tw_future **future);
 #line 340 "chapters/tier5-executors.nw"
-void *tw_loop_shutdown_default_executor(tw_loop *loop);
-void *tw_to_thread(tw_work_fn fn, void *arg);
+tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop);
+tw_coro *tw_to_thread(tw_work_fn fn, void *arg);
 #line 220 "chapters/tier5-executors.nw"
 #endif

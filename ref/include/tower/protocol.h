@@ -7,12 +7,12 @@
 #line 186 "chapters/tier8-protocols.nw"
 typedef tw_protocol *(*tw_protocol_factory)(void *arg);
 #line 250 "chapters/tier8-protocols.nw"
-void *tw_create_connection(tw_loop *loop, tw_protocol_factory factory, void *arg,
-                           const char *host, int port);
-void *tw_create_unix_connection(tw_loop *loop, tw_protocol_factory factory, void *arg,
-                                const char *path, int sock);
-void *tw_connect_read_pipe(tw_loop *loop, tw_protocol_factory factory, void *arg, int fd);
-void *tw_connect_write_pipe(tw_loop *loop, tw_protocol_factory factory, void *arg, int fd);
+tw_coro *tw_create_connection(tw_loop *loop, tw_protocol_factory factory, void *arg,
+                              const char *host, int port);
+tw_coro *tw_create_unix_connection(tw_loop *loop, tw_protocol_factory factory, void *arg,
+                                   const char *path, int sock);
+tw_coro *tw_connect_read_pipe(tw_loop *loop, tw_protocol_factory factory, void *arg, int fd);
+tw_coro *tw_connect_write_pipe(tw_loop *loop, tw_protocol_factory factory, void *arg, int fd);
 #line 292 "chapters/tier8-protocols.nw"
 typedef struct tw_datagram_options {
     const char *local_host;
@@ -24,7 +24,7 @@ typedef struct tw_datagram_options {
     bool allow_broadcast;
 } tw_datagram_options;
 
-void *tw_create_datagram_endpoint(tw_loop *loop, tw_protocol_factory factory, void *arg,
-                                  const tw_datagram_options *options);
+tw_coro *tw_create_datagram_endpoint(tw_loop *loop, tw_protocol_factory factory, void *arg,
+                                     const tw_datagram_options *options);
 #line 148 "chapters/tier8-protocols.nw"
 #endif

@@ -14,10 +14,10 @@ typedef struct tw_server_options {
     bool defer_serving;    /* start_serving=False */
 } tw_server_options;
 
-void *tw_create_server(tw_loop *loop, tw_protocol_factory factory, void *arg,
-                       const char *host, int port, const tw_server_options *options);
-void *tw_create_unix_server(tw_loop *loop, tw_protocol_factory factory, void *arg,
-                            const char *path, const tw_server_options *options);
+tw_coro *tw_create_server(tw_loop *loop, tw_protocol_factory factory, void *arg,
+                          const char *host, int port, const tw_server_options *options);
+tw_coro *tw_create_unix_server(tw_loop *loop, tw_protocol_factory factory, void *arg,
+                               const char *path, const tw_server_options *options);
 
 tw_server *tw_server_ref(tw_server *s);
 void tw_server_unref(tw_server *s);
@@ -26,10 +26,10 @@ bool tw_server_is_serving(const tw_server *s);
 size_t tw_server_nsockets(const tw_server *s);
 int tw_server_socket(const tw_server *s, size_t i);
 const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i);
-void *tw_server_start_serving(tw_server *s);
+tw_coro *tw_server_start_serving(tw_server *s);
 void tw_server_close(tw_server *s);
-void *tw_server_wait_closed(tw_server *s);
-void *tw_server_serve_forever(tw_server *s);
-void *tw_server_exit(tw_server *s);
+tw_future *tw_server_wait_closed(tw_server *s);
+tw_coro *tw_server_serve_forever(tw_server *s);
+tw_coro *tw_server_exit(tw_server *s);
 #line 335 "chapters/tier8-protocols.nw"
 #endif

@@ -28,10 +28,10 @@ tw_error *tw_stream_reader_exception(const tw_stream_reader *r);
 bool tw_stream_reader_at_eof(const tw_stream_reader *r);
 size_t tw_stream_reader_buffered(const tw_stream_reader *r);
 
-void *tw_stream_reader_read(tw_stream_reader *r, ptrdiff_t n);
-void *tw_stream_reader_readline(tw_stream_reader *r);
-void *tw_stream_reader_readexactly(tw_stream_reader *r, ptrdiff_t n);
-void *tw_stream_reader_readuntil(tw_stream_reader *r, const void *separator, size_t len);
+tw_coro *tw_stream_reader_read(tw_stream_reader *r, ptrdiff_t n);
+tw_coro *tw_stream_reader_readline(tw_stream_reader *r);
+tw_coro *tw_stream_reader_readexactly(tw_stream_reader *r, ptrdiff_t n);
+tw_coro *tw_stream_reader_readuntil(tw_stream_reader *r, const void *separator, size_t len);
 #line 406 "chapters/tier9-streams.nw"
 typedef struct tw_stream_writer tw_stream_writer;
 
@@ -48,22 +48,22 @@ bool tw_stream_writer_can_write_eof(tw_stream_writer *w);
 void tw_stream_writer_close(tw_stream_writer *w);
 bool tw_stream_writer_is_closing(tw_stream_writer *w);
 tw_value tw_stream_writer_get_extra_info(tw_stream_writer *w, const char *name, tw_value dflt);
-void *tw_stream_writer_drain(tw_stream_writer *w);
-void *tw_stream_writer_wait_closed(tw_stream_writer *w);
+tw_coro *tw_stream_writer_drain(tw_stream_writer *w);
+tw_future *tw_stream_writer_wait_closed(tw_stream_writer *w);
 #line 472 "chapters/tier9-streams.nw"
-typedef void *(*tw_stream_handler)(tw_stream_reader *reader, tw_stream_writer *writer,
-                                   void *arg);
+typedef tw_coro *(*tw_stream_handler)(tw_stream_reader *reader, tw_stream_writer *writer,
+                                      void *arg);
 
 tw_protocol *tw_stream_protocol_new(tw_stream_reader *reader, tw_stream_handler handler,
                                     void *arg);
-#line 520 "chapters/tier9-streams.nw"
-void *tw_open_connection(const char *host, int port, ptrdiff_t limit,
-                         tw_stream_reader **reader, tw_stream_writer **writer);
-void *tw_start_server(tw_stream_handler handler, void *arg, const char *host, int port,
-                      ptrdiff_t limit, const tw_server_options *options);
-void *tw_open_unix_connection(const char *path, int sock, ptrdiff_t limit,
-                              tw_stream_reader **reader, tw_stream_writer **writer);
-void *tw_start_unix_server(tw_stream_handler handler, void *arg, const char *path,
-                           ptrdiff_t limit, const tw_server_options *options);
+#line 521 "chapters/tier9-streams.nw"
+tw_coro *tw_open_connection(const char *host, int port, ptrdiff_t limit,
+                            tw_stream_reader **reader, tw_stream_writer **writer);
+tw_coro *tw_start_server(tw_stream_handler handler, void *arg, const char *host, int port,
+                         ptrdiff_t limit, const tw_server_options *options);
+tw_coro *tw_open_unix_connection(const char *path, int sock, ptrdiff_t limit,
+                                 tw_stream_reader **reader, tw_stream_writer **writer);
+tw_coro *tw_start_unix_server(tw_stream_handler handler, void *arg, const char *path,
+                              ptrdiff_t limit, const tw_server_options *options);
 #line 172 "chapters/tier9-streams.nw"
 #endif

@@ -177,10 +177,10 @@ tw_transport *tw_subprocess_transport_get_pipe_transport(tw_transport *t, int fd
 tw_error *tw_subprocess_transport_send_signal(tw_transport *t, int sig);
 tw_error *tw_subprocess_transport_terminate(tw_transport *t);
 tw_error *tw_subprocess_transport_kill(tw_transport *t);
-void *tw_subprocess_transport_wait(tw_transport *t);
+tw_coro *tw_subprocess_transport_wait(tw_transport *t);
 #line 772 "chapters/tier7-transports.nw"
-void *tw_sock_recv(tw_loop *loop, int fd, void *buf, size_t n);
-void *tw_sock_sendall(tw_loop *loop, int fd, const void *data, size_t n);
-void *tw_sock_connect(tw_loop *loop, int fd, const tw_sockaddr *addr);
+tw_coro *tw_sock_recv(tw_loop *loop, int fd, void *buf, size_t n);
+tw_coro *tw_sock_sendall(tw_loop *loop, int fd, const void *data, size_t n);
+tw_coro *tw_sock_connect(tw_loop *loop, int fd, const tw_sockaddr *addr);
 #line 163 "chapters/tier7-transports.nw"
 #endif
