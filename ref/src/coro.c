@@ -1,16 +1,17 @@
-#line 1204 "chapters/tier1-coroutines.nw"
+#line 1213 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1217 "chapters/tier1-coroutines.nw"
+#line 1226 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
     if (frame_size < sizeof(tw_coro))
         tw__fatal("tw_coro_new: frame smaller than tw_coro");
     co = tw__pool_alloc(frame_size);
+    co->pool_class = (uint16_t)tw__pool_class_capped(frame_size);
     co->obj.kind = TW_KIND_CORO;
     co->obj.refs = 1;
     co->obj.cls = &coro_class;
@@ -26,14 +27,14 @@ static void coro_free(tw_coro *co)
         tw_unref(co->held);
     tw_error_unref(co->got_err);
     tw_error_unref(co->err);
-    tw__pool_free(co);
+    tw__pool_give(co, co->pool_class);
 }
 
 void tw_coro_close(tw_coro *co)
 {
     tw_unref(co);
 }
-#line 1251 "chapters/tier1-coroutines.nw"
+#line 1261 "chapters/tier1-coroutines.nw"
 void *tw_ref(void *awaitable)
 {
     tw_object *o = awaitable;
@@ -49,7 +50,7 @@ void tw_unref(void *awaitable)
         return;
     o->cls->finalize(o);
 }
-#line 1274 "chapters/tier1-coroutines.nw"
+#line 1284 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_error_unref(co->got_err);
@@ -79,7 +80,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;
     return TW_FINISHED;
 }
-#line 1317 "chapters/tier1-coroutines.nw"
+#line 1327 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, void *awaitable)
 {
     tw_object *o = awaitable;
@@ -98,19 +99,19 @@ int tw__await(tw_coro *co, void *awaitable)
     co->awaiting = suspend ? o : NULL;
     return suspend;
 }
-#line 1355 "chapters/tier1-coroutines.nw"
-static void coro_finalize(tw_object *o)
+#line 1365 "chapters/tier1-coroutines.nw"
+void tw__coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
 }
 
-static void coro_describe(tw_object *o, FILE *out)
+void tw__coro_describe(tw_object *o, FILE *out)
 {
     fprintf(out, "<coroutine object at %p>", (void *)o);
 }
 
-static int coro_await(tw_object *o, tw_coro *co)
-#line 1393 "chapters/tier1-coroutines.nw"
+int tw__coro_await(tw_object *o, tw_coro *co)
+#line 1419 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -126,9 +127,10 @@ static int coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1368 "chapters/tier1-coroutines.nw"
-static const tw_class coro_class = { coro_finalize, coro_describe, coro_await };
+#line 1378 "chapters/tier1-coroutines.nw"
+static const tw_class coro_class = { tw__coro_finalize, tw__coro_describe, tw__coro_await };
 
+#line 1396 "chapters/tier1-coroutines.nw"
 static void yield_describe(tw_object *o, FILE *out)
 {
     (void)o;

@@ -95,6 +95,7 @@ struct tw_queue {
     tw__waitlist getters, putters;
     size_t unfinished;
     tw_event *finished;
+    struct queue_op_frame *spare[2];    /* [put]: finished at their await, kept for reuse */
 };
 #line 567 "chapters/tier6-queues.nw"
 #endif

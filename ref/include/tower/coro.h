@@ -38,7 +38,8 @@ struct tw_coro {
     tw_object obj;
     tw_coro_fn body;
     int resume;
-    int state;
+    uint16_t state;
+    uint16_t pool_class;        /* the pool's class of the frame's block */
     tw_coro *caller;
     struct tw_task *task;
     void *held;
@@ -49,7 +50,7 @@ struct tw_coro {
     tw_error *err;
     void (*cleanup)(tw_coro *co);
 };
-#line 468 "chapters/tier1-coroutines.nw"
+#line 469 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 void tw_coro_close(tw_coro *co);
 void *tw_yield(void);
@@ -59,7 +60,7 @@ tw_step tw__coro_finish(tw_coro *co, tw_value v);
 tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
-#line 508 "chapters/tier1-coroutines.nw"
+#line 509 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
