@@ -1,10 +1,10 @@
-#line 1213 "chapters/tier1-coroutines.nw"
+#line 1223 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1226 "chapters/tier1-coroutines.nw"
+#line 1236 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -34,7 +34,7 @@ void tw_coro_close(tw_coro *co)
 {
     tw_unref(co);
 }
-#line 1261 "chapters/tier1-coroutines.nw"
+#line 1271 "chapters/tier1-coroutines.nw"
 void *tw_ref(void *awaitable)
 {
     tw_object *o = awaitable;
@@ -50,7 +50,7 @@ void tw_unref(void *awaitable)
         return;
     o->cls->finalize(o);
 }
-#line 1284 "chapters/tier1-coroutines.nw"
+#line 1294 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_error_unref(co->got_err);
@@ -80,7 +80,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;
     return TW_FINISHED;
 }
-#line 1327 "chapters/tier1-coroutines.nw"
+#line 1337 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, void *awaitable)
 {
     tw_object *o = awaitable;
@@ -99,7 +99,7 @@ int tw__await(tw_coro *co, void *awaitable)
     co->awaiting = suspend ? o : NULL;
     return suspend;
 }
-#line 1365 "chapters/tier1-coroutines.nw"
+#line 1375 "chapters/tier1-coroutines.nw"
 void tw__coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -111,7 +111,7 @@ void tw__coro_describe(tw_object *o, FILE *out)
 }
 
 int tw__coro_await(tw_object *o, tw_coro *co)
-#line 1419 "chapters/tier1-coroutines.nw"
+#line 1429 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -127,10 +127,10 @@ int tw__coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1378 "chapters/tier1-coroutines.nw"
+#line 1388 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { tw__coro_finalize, tw__coro_describe, tw__coro_await };
 
-#line 1396 "chapters/tier1-coroutines.nw"
+#line 1406 "chapters/tier1-coroutines.nw"
 static void yield_describe(tw_object *o, FILE *out)
 {
     (void)o;

@@ -30,7 +30,7 @@ char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
-#line 1140 "chapters/tier1-coroutines.nw"
+#line 1150 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -94,7 +94,7 @@ static inline size_t tw__pool_class_capped(size_t size)  /* fits a small field *
     size_t c = tw__pool_class(size);
     return c > TW__POOL_CLASSES ? TW__POOL_CLASSES + 1 : c;
 }
-#line 1389 "chapters/tier1-coroutines.nw"
+#line 1399 "chapters/tier1-coroutines.nw"
 void tw__coro_finalize(tw_object *o);
 void tw__coro_describe(tw_object *o, FILE *out);
 int tw__coro_await(tw_object *o, tw_coro *co);
