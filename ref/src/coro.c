@@ -1,16 +1,17 @@
-#line 1288 "chapters/tier1-coroutines.nw"
+#line 1307 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1301 "chapters/tier1-coroutines.nw"
+#line 1320 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
     if (frame_size < sizeof(tw_coro))
         tw__fatal("tw_coro_new: frame smaller than tw_coro");
     co = tw__pool_alloc(frame_size);
+    co->pool_class = (uint16_t)tw__pool_class_capped(frame_size);
     co->obj.kind = TW_KIND_CORO;
     co->obj.refs = 1;
     co->obj.cls = &coro_class;
@@ -31,14 +32,14 @@ static void coro_free(tw_coro *co)
         tw_unref(co->held);
     tw_error_unref(co->got_err);
     tw_error_unref(co->err);
-    tw__pool_free(co);
+    tw__pool_give(co, co->pool_class);
 }
 
 void tw_coro_close(tw_coro *co)
 {
     tw_unref(co);
 }
-#line 1340 "chapters/tier1-coroutines.nw"
+#line 1360 "chapters/tier1-coroutines.nw"
 void *(tw_ref)(void *object)
 {
     tw_object *o = object;
@@ -54,7 +55,7 @@ void tw_unref(void *object)
         return;
     o->cls->finalize(o);
 }
-#line 1363 "chapters/tier1-coroutines.nw"
+#line 1383 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_error_unref(co->got_err);
@@ -91,7 +92,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;
     return TW_FINISHED;
 }
-#line 1413 "chapters/tier1-coroutines.nw"
+#line 1433 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, tw_awaitable *awaitable)
 {
     tw_object *o = (tw_object *)(void *)awaitable;
@@ -110,19 +111,19 @@ int tw__await(tw_coro *co, tw_awaitable *awaitable)
     co->awaiting = suspend ? o : NULL;
     return suspend;
 }
-#line 1456 "chapters/tier1-coroutines.nw"
-static void coro_finalize(tw_object *o)
+#line 1476 "chapters/tier1-coroutines.nw"
+void tw__coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
 }
 
-static void coro_describe(tw_object *o, FILE *out)
+void tw__coro_describe(tw_object *o, FILE *out)
 {
     fprintf(out, "<coroutine object at %p>", (void *)o);
 }
 
-static int coro_await(tw_object *o, tw_coro *co)
-#line 1494 "chapters/tier1-coroutines.nw"
+int tw__coro_await(tw_object *o, tw_coro *co)
+#line 1530 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -138,9 +139,10 @@ static int coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1469 "chapters/tier1-coroutines.nw"
-static const tw_class coro_class = { coro_finalize, coro_describe, coro_await };
+#line 1489 "chapters/tier1-coroutines.nw"
+static const tw_class coro_class = { tw__coro_finalize, tw__coro_describe, tw__coro_await };
 
+#line 1507 "chapters/tier1-coroutines.nw"
 static void yield_describe(tw_object *o, FILE *out)
 {
     (void)o;

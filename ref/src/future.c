@@ -1,10 +1,10 @@
-#line 203 "chapters/tier3-futures.nw"
+#line 204 "chapters/tier3-futures.nw"
 /* future.c -- futures */
 #include "tier3.h"
 
 static const tw_class future_object_class;
 
-#line 216 "chapters/tier3-futures.nw"
+#line 217 "chapters/tier3-futures.nw"
 static const tw__future_class plain_future = { "Future", NULL, NULL, NULL };
 
 void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__future_class *cls)
@@ -14,6 +14,7 @@ void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__futur
     f->obj.cls = &future_object_class;
     f->loop = loop;
     f->cls = cls ? cls : &plain_future;
+    f->pool_class = TW__POOL_UNSIZED;
     f->cbs = &f->cb1;
     f->capcb = 1;
 }
@@ -22,11 +23,12 @@ tw_future *tw_future_new(tw_loop *loop)
 {
     tw_future *f = tw__pool_alloc(sizeof *f);
     tw__future_init(f, loop, TW_KIND_FUTURE, NULL);
+    f->pool_class = (uint16_t)tw__pool_class_capped(sizeof *f);
     return f;
 }
 
 tw_loop *tw_future_loop(const tw_future *f) { return f->loop; }
-#line 244 "chapters/tier3-futures.nw"
+#line 254 "chapters/tier3-futures.nw"
 static void future_free(tw_future *f)
 {
     if (f->state == TW__DONE && f->error && !f->retrieved && !f->loop->closed) {
@@ -44,9 +46,12 @@ static void future_free(tw_future *f)
     free(f->cancel_msg);
     if (f->cbs != &f->cb1)
         free(f->cbs);
-    tw__pool_free(f);
+    if (f->pool_class == TW__POOL_UNSIZED)
+        tw__pool_free(f);
+    else
+        tw__pool_give(f, f->pool_class);
 }
-#line 277 "chapters/tier3-futures.nw"
+#line 290 "chapters/tier3-futures.nw"
 void tw__future_finalize(tw_object *o)
 {
     future_free((tw_future *)o);
@@ -88,7 +93,7 @@ int tw__future_await(tw_object *o, tw_coro *co)
 static const tw_class future_object_class = {
     tw__future_finalize, future_describe, tw__future_await
 };
-#line 324 "chapters/tier3-futures.nw"
+#line 337 "chapters/tier3-futures.nw"
 static void schedule_callbacks(tw_future *f)
 {
     for (uint32_t i = 0; i < f->ncb; i++)
@@ -140,7 +145,7 @@ bool tw_future_cancel(tw_future *f, const char *msg)
 {
     return f->cls->cancel ? f->cls->cancel(f, msg) : tw__future_cancel(f, msg);
 }
-#line 384 "chapters/tier3-futures.nw"
+#line 397 "chapters/tier3-futures.nw"
 tw_error *tw__future_cancelled_error(tw_future *f)
 {
     tw_error *e = f->cancelled_err;
@@ -195,7 +200,7 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception)
     *exception = tw_error_ref(f->error);
     return NULL;
 }
-#line 445 "chapters/tier3-futures.nw"
+#line 458 "chapters/tier3-futures.nw"
 void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 {
     if (f->ncb == f->capcb) {

@@ -1,18 +1,22 @@
-#line 1405 "chapters/tier6-queues.nw"
+#line 1410 "chapters/tier6-queues.nw"
 /* queue.c -- FIFO, LIFO and priority queues */
 #include "tier6.h"
 
-#line 1418 "chapters/tier6-queues.nw"
+#line 1423 "chapters/tier6-queues.nw"
 static tw_error queue_empty = TW__STATIC_ERROR(TW_ERR_QUEUE_EMPTY, "QueueEmpty", NULL);
 static tw_error queue_full = TW__STATIC_ERROR(TW_ERR_QUEUE_FULL, "QueueFull", NULL);
 static tw_error too_many_task_done =
     TW__STATIC_ERROR(TW_ERR_VALUE, "ValueError", "task_done() called too many times");
-#line 1425 "chapters/tier6-queues.nw"
+#line 1430 "chapters/tier6-queues.nw"
+static void spare_free(struct queue_op_frame *f);
+
 static void queue_finalize(void *queue)
 {
     tw_queue *q = queue;
     free(q->items);
     tw_unref(q->finished);
+    spare_free(q->spare[false]);
+    spare_free(q->spare[true]);
 }
 
 static const tw__sync_class queue_classes[] = {
@@ -50,7 +54,7 @@ bool tw_queue_full(const tw_queue *q)
 {
     return q->maxsize > 0 && q->len >= (size_t)q->maxsize;
 }
-#line 1479 "chapters/tier6-queues.nw"
+#line 1488 "chapters/tier6-queues.nw"
 static void store_grow(tw_queue *q)
 {
     size_t cap = q->cap ? 2 * q->cap : 16;
@@ -62,7 +66,7 @@ static void store_grow(tw_queue *q)
     q->cap = cap;
     q->head = 0;
 }
-#line 1501 "chapters/tier6-queues.nw"
+#line 1510 "chapters/tier6-queues.nw"
 static bool item_less(const tw_queue *q, tw_value a, tw_value b)
 {
     return q->less ? q->less(a, b, q->less_arg) : a.i < b.i;
@@ -131,7 +135,7 @@ static tw_value store_get(tw_queue *q)
         return item;
     }
 }
-#line 1577 "chapters/tier6-queues.nw"
+#line 1586 "chapters/tier6-queues.nw"
 static void wakeup_next(tw__waitlist *waiters)
 {
     tw__waiter *w;
@@ -141,7 +145,7 @@ static void wakeup_next(tw__waitlist *waiters)
             break;
         }
 }
-#line 1589 "chapters/tier6-queues.nw"
+#line 1598 "chapters/tier6-queues.nw"
 tw_error *tw_queue_put_nowait(tw_queue *q, tw_value item)
 {
     if (tw_queue_full(q))
@@ -161,7 +165,7 @@ tw_error *tw_queue_get_nowait(tw_queue *q, tw_value *item)
     wakeup_next(&q->putters);
     return NULL;
 }
-#line 1621 "chapters/tier6-queues.nw"
+#line 1630 "chapters/tier6-queues.nw"
 struct queue_op_frame {
     struct tw__sync_frame s;
     bool put;
@@ -199,18 +203,57 @@ static tw_step queue_op_body(tw_coro *co)
     TW_RETURN(co, f->item);
     TW_END(co);
 }
+#line 1698 "chapters/tier6-queues.nw"
+static int queue_op_await(tw_object *o, tw_coro *awaiter)
+{
+    struct queue_op_frame *f = (struct queue_op_frame *)o;
+    tw_queue *q = f->s.owner;
+    if (f->s.co.state != CORO_CREATED || queue_must_wait(q, f->put))
+        return tw__coro_await(o, awaiter);
+    if (f->put)
+        tw_queue_put_nowait(q, f->item);
+    else
+        tw_queue_get_nowait(q, &awaiter->got);
+    f->s.co.state = CORO_DONE;
+    if (TW__POOL_ON && f->s.co.obj.refs == 1 && q->spare[f->put] == NULL) {
+        q->spare[f->put] = f;       /* the awaiter's reference was the last */
+        f->s.owner = NULL;
+        tw_unref(q);                /* the frame's; the queue now owns the frame */
+    } else
+        tw_unref(f);                /* the awaiter's reference, consumed */
+    return 0;
+}
+
+static void spare_free(struct queue_op_frame *f)
+{
+    if (f != NULL) {
+        f->s.co.obj.refs = 1;       /* its owner is NULL: it holds no queue */
+        tw_unref(f);
+    }
+}
+
+static const tw_class queue_op_class = { tw__coro_finalize, tw__coro_describe, queue_op_await };
 
 static tw_coro *queue_op(tw_queue *q, bool put, tw_value item)
 {
-    struct queue_op_frame *f = tw__sync_frame_new(queue_op_body, sizeof *f, q);
-    f->put = put;
+    struct queue_op_frame *f = q->spare[put];
+    if (f != NULL) {
+        q->spare[put] = NULL;
+        f->s.co.obj.refs = 1;
+        f->s.co.state = CORO_CREATED;
+        f->s.owner = tw_ref(q);
+    } else {
+        f = tw__sync_frame_new(queue_op_body, sizeof *f, q);
+        f->s.co.obj.cls = &queue_op_class;
+        f->put = put;
+    }
     f->item = item;
     return &f->s.co;
 }
 
 tw_coro *tw_queue_put(tw_queue *q, tw_value item) { return queue_op(q, true, item); }
 tw_coro *tw_queue_get(tw_queue *q) { return queue_op(q, false, TW_NONE); }
-#line 1672 "chapters/tier6-queues.nw"
+#line 1750 "chapters/tier6-queues.nw"
 tw_error *tw_queue_task_done(tw_queue *q)
 {
     if (q->unfinished == 0)

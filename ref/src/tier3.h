@@ -25,6 +25,7 @@ struct tw_future {
     tw_object obj;
     uint8_t state;
     bool retrieved;
+    uint16_t pool_class;        /* TW__POOL_UNSIZED: ask malloc at the end */
     tw_loop *loop;
     const tw__future_class *cls;
     tw_value result;

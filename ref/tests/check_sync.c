@@ -17,7 +17,7 @@ static void run(tw_coro_fn body, size_t size)
     ck_assert_ptr_null(err);
 }
 
-#line 96 "chapters/tier6-tests.nw"
+#line 97 "chapters/tier6-tests.nw"
 struct holder { tw_coro co; tw_lock *lock; const char *tag; };
 
 static tw_step holder_body(tw_coro *co)
@@ -42,7 +42,7 @@ static tw_task *holder(tw_lock *lock, const char *tag)
     h->tag = tag;
     return tw_create_task(&h->co, NULL);
 }
-#line 70 "chapters/tier6-tests.nw"
+#line 71 "chapters/tier6-tests.nw"
 START_TEST(waitlist_links_and_unlinks)
 {
     tw__waitlist l = { 0 };
@@ -62,7 +62,7 @@ START_TEST(waitlist_links_and_unlinks)
     ck_assert_ptr_null(l.tail);
 }
 END_TEST
-#line 123 "chapters/tier6-tests.nw"
+#line 124 "chapters/tier6-tests.nw"
 enum { MANY = 40 };
 static const char *const tags = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN";
 
@@ -154,7 +154,7 @@ START_TEST(cancelled_woken_lock_waiter_passes_lock_on)
     ck_assert_str_eq(trace, "xb");
 }
 END_TEST
-#line 222 "chapters/tier6-tests.nw"
+#line 223 "chapters/tier6-tests.nw"
 struct sem_user { tw_coro co; tw_semaphore *sem; };
 
 static tw_step sem_user_body(tw_coro *co)
@@ -246,7 +246,7 @@ START_TEST(event_set_twice_wakes_each_waiter_once)
     ck_assert_str_eq(trace, "www");
 }
 END_TEST
-#line 320 "chapters/tier6-tests.nw"
+#line 321 "chapters/tier6-tests.nw"
 struct cond_waiter { tw_coro co; tw_condition *cond; };
 
 static tw_step cond_waiter_body(tw_coro *co)
@@ -298,7 +298,7 @@ START_TEST(condition_wait_cancelled_in_reacquire_holds_lock)
     ck_assert_str_eq(trace, "c");
 }
 END_TEST
-#line 378 "chapters/tier6-tests.nw"
+#line 379 "chapters/tier6-tests.nw"
 START_TEST(queue_ring_wraps_and_grows_in_order)
 {
     tw_queue *q = tw_queue_new(0);
@@ -397,7 +397,44 @@ START_TEST(cancelled_woken_putter_passes_wakeup_on)
     run(putter_cancel_body, sizeof(struct putter_frame));
 }
 END_TEST
-#line 479 "chapters/tier6-tests.nw"
+#line 486 "chapters/tier6-tests.nw"
+struct timing_frame { tw_coro co; tw_queue *q; tw_coro *put, *kept; tw_task *t; };
+
+static tw_step queue_timing_body(tw_coro *co)
+{
+    struct timing_frame *f = (struct timing_frame *)co;
+    TW_BEGIN(co);
+    f->q = tw_queue_new(0);
+    f->put = tw_queue_put(f->q, TW_INT(1));
+    ck_assert_uint_eq(tw_queue_qsize(f->q), 0);
+    tw_queue_put_nowait(f->q, TW_INT(0));
+    f->kept = tw_ref(f->put);
+    TW_AWAIT(co, f->put);
+    tw_unref(tw_queue_put(f->q, TW_INT(2)));       /* closed, never awaited */
+    ck_assert_uint_eq(tw_queue_qsize(f->q), 2);
+    TW_AWAIT_TRY(co, f->kept);
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_RUNTIME));
+    TW_AWAIT(co, tw_queue_get(f->q));
+    ck_assert_int_eq(TW_RESULT(co).i, 0);
+    TW_AWAIT(co, tw_queue_get(f->q));
+    ck_assert_int_eq(TW_RESULT(co).i, 1);
+    ck_assert(tw_queue_empty(f->q));
+    f->t = tw_create_task(tw_queue_put(f->q, TW_INT(3)), NULL);
+    ck_assert(tw_queue_empty(f->q));
+    TW_AWAIT(co, f->t);
+    ck_assert_uint_eq(tw_queue_qsize(f->q), 1);
+    TW_AWAIT(co, tw_queue_get(f->q));
+    ck_assert_int_eq(TW_RESULT(co).i, 3);
+    tw_unref(f->q);
+    TW_END(co);
+}
+
+START_TEST(queue_acts_when_awaited_not_when_called)
+{
+    run(queue_timing_body, sizeof(struct timing_frame));
+}
+END_TEST
+#line 525 "chapters/tier6-tests.nw"
 struct party { tw_coro co; tw_barrier *b; const char *tag; };
 
 static tw_step party_body(tw_coro *co)
@@ -463,7 +500,7 @@ START_TEST(barrier_walks_its_states)
     ck_assert_str_eq(trace, "21!");
 }
 END_TEST
-#line 550 "chapters/tier6-tests.nw"
+#line 596 "chapters/tier6-tests.nw"
 static tw_lock *shared_lock;
 
 static tw_step contend_body(tw_coro *co)
@@ -501,7 +538,7 @@ START_TEST(primitive_refuses_a_second_loop)
     tw_unref(shared_lock);
 }
 END_TEST
-#line 596 "chapters/tier6-tests.nw"
+#line 642 "chapters/tier6-tests.nw"
 struct getter { tw_coro co; tw_queue *q; };
 
 static tw_step getter_body(tw_coro *co)
@@ -557,6 +594,7 @@ Suite *tw_sync_suite(void)
     tcase_add_test(tc, queue_ring_wraps_and_grows_in_order);
     tcase_add_test(tc, priority_ties_come_out_as_heapq_orders_them);
     tcase_add_test(tc, cancelled_woken_putter_passes_wakeup_on);
+    tcase_add_test(tc, queue_acts_when_awaited_not_when_called);
     tcase_add_test(tc, barrier_walks_its_states);
     tcase_add_test(tc, primitive_refuses_a_second_loop);
     tcase_add_test(tc, waiting_coroutine_keeps_primitive_alive);

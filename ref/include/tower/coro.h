@@ -56,7 +56,8 @@ struct tw_coro {
     tw_object obj;
     tw_coro_fn body;
     int resume;
-    int state;
+    uint16_t state;
+    uint16_t pool_class;        /* the pool's class of the frame's block */
     tw_coro *caller;
     struct tw_task *task;
     void *held;
@@ -67,7 +68,7 @@ struct tw_coro {
     tw_error *err;
     void (*cleanup)(tw_coro *co);
 };
-#line 537 "chapters/tier1-coroutines.nw"
+#line 538 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 tw_coro *tw_coro_call(tw_coro_fn body);
 void tw_coro_close(tw_coro *co);
@@ -79,7 +80,7 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
 tw_error *tw__coro_take_error(tw_coro *co);
-#line 586 "chapters/tier1-coroutines.nw"
+#line 587 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
