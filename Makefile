@@ -375,3 +375,29 @@ uninstall:
 .PHONY: clean
 clean:
 	rm -rf $(B) $(ASAN_B) $(TSAN_B) docs/tower.pdf
+
+# ---------------------------------------------------------------- how sharp the suite is
+# Coverage of the reference runtime (gcov, in its own tree), coverage of the
+# oracle (coverage.py over CPython's asyncio), and mutation testing of
+# ref/src (tools/mutate, on scratch copies in build-mut/). None is in
+# `make check`; chapter "The conformance suite" says what each measures.
+DEPS_COVERAGE := python3-coverage
+.PHONY: deps-coverage coverage coverage-oracle mutate mutate-full
+deps-coverage: deps-runner
+	@tools/ensure-deps $(DEPS_COVERAGE)
+
+# Line and branch coverage of ref/src per file: the unit, load and fault
+# tests; the suite's C editions alone; both together. The uncovered lines,
+# as chapter:line of the book, go to build-cov/coverage/uncovered.txt.
+COV_B := build-cov
+COV_FLAGS := -O0 -g --coverage
+coverage: tangle | deps-build deps-runner
+	$(MAKE) B=$(COV_B) CFLAGS="$(COV_FLAGS)" lib scenarios tests
+	tools/coverage-ref reset --build $(COV_B)
+	CK_FORK=yes $(COV_B)/check_tower
+	CK_FORK=yes $(COV_B)/check_load
+	tools/coverage-ref collect --build $(COV_B) unit
+	tools/coverage-ref reset --build $(COV_B)
+	$(CONFORM) run --impl ref --ref-build $(COV_B)
+	tools/coverage-ref collect --build $(COV_B) suite
+	tools/coverage-ref report --build $(COV_B) unit suite
