@@ -213,8 +213,9 @@ conform: | deps-loops
 	$(CONFORM) run --impl $(IMPL)
 conform-ref: scenarios | deps-runner
 	$(CONFORM) run --impl ref
-report: scenarios | deps-loops
+report: scenarios | deps-loops deps-coverage
 	$(CONFORM) report --out docs/conformance.md
+	$(PYTHON) tools/coverage-oracle --build $(COV_B) --into docs/conformance.md
 bless: | deps-runner
 	$(CONFORM) bless
 
@@ -401,3 +402,9 @@ coverage: tangle | deps-build deps-runner
 	$(CONFORM) run --impl ref --ref-build $(COV_B)
 	tools/coverage-ref collect --build $(COV_B) suite
 	tools/coverage-ref report --build $(COV_B) unit suite
+
+# Line and branch coverage of CPython's asyncio (the oracle) by every Python
+# edition and peer program, with the C accelerator blocked; the table goes to
+# build-cov/oracle/coverage.md, and `make report` puts it into docs/conformance.md.
+coverage-oracle: | deps-coverage
+	$(PYTHON) tools/coverage-oracle --build $(COV_B)
