@@ -375,7 +375,7 @@ uninstall:
 
 .PHONY: clean
 clean:
-	rm -rf $(B) $(ASAN_B) $(TSAN_B) docs/tower.pdf
+	rm -rf $(B) $(ASAN_B) $(TSAN_B) $(COV_B) $(MUT_B) docs/tower.pdf
 
 # ---------------------------------------------------------------- how sharp the suite is
 # Coverage of the reference runtime (gcov, in its own tree), coverage of the
@@ -408,3 +408,22 @@ coverage: tangle | deps-build deps-runner
 # build-cov/oracle/coverage.md, and `make report` puts it into docs/conformance.md.
 coverage-oracle: | deps-coverage
 	$(PYTHON) tools/coverage-oracle --build $(COV_B)
+
+# Mutants of ref/src (tools/mutate: our own mutator; its operators are listed
+# in the chapter on the suite), each built as a shared library in build-mut/
+# and run under the suite's C editions and, counted apart, the unit tests.
+# A fixed-seed sample of MUTANTS keeps `make mutate` short (about 10 s a
+# mutant); `make mutate-full` tries all of them (hours). Report: build-mut/report.md.
+MUT_B := build-mut
+MUT_FLAGS := -O1 -g
+MUTANTS ?= 40
+MUTATION_SEED ?= 1
+MUTATE = tools/mutate --base $(MUT_B)/base --out $(MUT_B) --seed $(MUTATION_SEED) \
+  --cc '$(CC)' --cflags '$(TOWER_CFLAGS) $(MUT_FLAGS)' --check-flags "$$(pkg-config --cflags --libs check)"
+.PHONY: mutate-base
+mutate-base: tangle | deps-build deps-runner
+	$(MAKE) B=$(MUT_B)/base CFLAGS="$(MUT_FLAGS)" lib
+mutate: mutate-base
+	$(PYTHON) $(MUTATE) -n $(MUTANTS)
+mutate-full: mutate-base
+	$(PYTHON) $(MUTATE) --all
