@@ -51,6 +51,10 @@ class Workspace:
         self.soname = os.readlink(self.base / "libtower.so")
 
     def _link(self, source_files, output, extra=()):
+        inputs = [Path(p) for p in source_files] + [self.base / self.soname]
+        inputs += [h for folder in {p.parent for p in inputs} for h in folder.glob("*.h")]
+        if output.exists() and output.stat().st_mtime >= max(p.stat().st_mtime for p in inputs):
+            return     # linked by an earlier run, against the same library
         done = _run([self.toolchain.cc, *self.toolchain.cflags, *map(str, source_files), "-o", str(output),
                      *extra, "-L", str(self.base), "-ltower", *self.toolchain.ldlibs])
         if done.returncode != 0:
