@@ -32,7 +32,7 @@ class Toolchain:
 
 
 def _run(argv, **kwargs):
-    return subprocess.run(argv, capture_output=True, text=True, **kwargs)
+    return subprocess.run(argv, capture_output=True, text=True, errors="replace", **kwargs)
 
 
 class Workspace:
@@ -105,7 +105,7 @@ def _limited(argv, env, limit):
     """(exit status or None at the time limit, stdout+stderr); the program
     gets SIGINT at the limit, to clean up its own children, then SIGKILL."""
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, start_new_session=True)
+                            text=True, errors="replace", start_new_session=True)
     try:
         out, _ = proc.communicate(timeout=limit)
         return proc.returncode, out
