@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sharpness import mutation, mutationreport  # noqa: E402
+from sharpness import equivalents, mutation, mutationreport  # noqa: E402
 from sharpness.mutants import OPERATORS, mask, mutants  # noqa: E402
 
 SOURCE = textwrap.dedent("""\
@@ -96,20 +96,46 @@ def test_suite_verdict_tells_killed_from_timed_out():
 
 
 def test_report_counts_per_file_and_lists_survivors():
-    def record(file, suite, unit, verdict, tier=3):
+    def record(file, suite, unit, verdict, tier=3, equivalent=None):
         return {"file": file, "line": 1, "operator": "delete-call", "where": "x.nw:1", "tier": tier,
-                "diff": f"@@ {file} {verdict} @@", "suite": suite, "unit": unit, "verdict": verdict}
+                "diff": f"@@ {file} {verdict} {bool(equivalent)} @@", "suite": suite, "unit": unit,
+                "verdict": verdict, "equivalent": equivalent}
     records = [record("a.c", "killed", "survived", "killed"),
                record("a.c", "survived", "survived", "survived"),
+               record("a.c", "survived", "survived", "survived", equivalent="a no-op here"),
                record("b.c", "survived", "killed", "killed", tier=4),
                record("b.c", "stillborn", "stillborn", "stillborn", tier=4)]
-    text = mutationreport.markdown(records, 1, 4, 100)
+    text = mutationreport.markdown(records, 1, 5, 100)
+    assert "1 did not compile and 1 are known equivalents, neither counted; 3 counted." in text
     assert "- suite's C editions alone: 1/3 (33%)" in text
     assert "- together: 2/3 (67%)" in text
     assert "| a.c | 2 | 1/2 (50%) | 0/2 (0%) | 1/2 (50%) | 1 | 0 | 1 |" in text
     assert "| t4 | 1 | 0/1 (0%) | 1/1 (100%) | 1/1 (100%) | 1 | 0 | 0 |" in text
-    assert "@@ a.c survived @@" in text.split("## Survivors (1)")[1]
-    assert "@@ b.c killed @@" in text.split("gaps in the suite (1)")[1]
+    unaccounted = text.split("## Survivors not accounted for (1)")[1].split("## Known")[0]
+    assert "@@ a.c survived False @@" in unaccounted and "True" not in unaccounted
+    assert "@@ a.c survived True @@\n```\nWhy: a no-op here" in text.split("## Known equivalents (1)")[1]
+    assert "@@ b.c killed False @@" in text.split("gaps in the suite (1)")[1]
+
+
+def test_equivalents_name_mutants_by_line_text_not_number(tmp_path):
+    listed = tmp_path / "equivalent.toml"
+    listed.write_text(textwrap.dedent("""\
+        [[equivalent]]
+        file = "future.c"
+        operator = "change-constant"
+        line = "if (f->state == 2 && f->n <= 7)   // 3 >= 4"
+        after = "if (f->state == 2 && f->n <= 8)   // 3 >= 4"
+        reason = "n is never 8"
+        """))
+    known = equivalents.load(listed)
+    found = [m for m in mutants("future.c", SOURCE) if m.operator == "change-constant" and m.line == 6]
+    assert [equivalents.reason_for(m, known) for m in found] == [None, "n is never 8"]
+    moved = mutants("future.c", "\n\n" + SOURCE)
+    assert any(equivalents.reason_for(m, known) for m in moved)
+    assert equivalents.load(tmp_path / "absent.toml") == []
+    listed.write_text('[[equivalent]]\nfile = "x.c"\noperator = "delete-call"\nline = "f();"\n')
+    with pytest.raises(ValueError, match="missing"):
+        equivalents.load(listed)
 
 
 LIBRARY = "int half(int n)\n{\n    if (n < 0)\n        return 0;\n    return n / 2;\n}\n"
