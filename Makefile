@@ -414,6 +414,8 @@ coverage-oracle: | deps-coverage
 # and run under the suite's C editions and, counted apart, the unit tests.
 # A fixed-seed sample of MUTANTS keeps `make mutate` short (about 10 s a
 # mutant); `make mutate-full` tries all of them (hours). Report: build-mut/report.md.
+# MUTATE_ARGS passes more options, e.g. MUTATE_ARGS='--at task.c:1174' to try a
+# survivor again, or --file, --operator (tools/mutate --help).
 MUT_B := build-mut
 MUT_FLAGS := -O1 -g
 MUTANTS ?= 40
@@ -424,6 +426,6 @@ MUTATE = tools/mutate --base $(MUT_B)/base --out $(MUT_B) --seed $(MUTATION_SEED
 mutate-base: tangle | deps-build deps-runner
 	$(MAKE) B=$(MUT_B)/base CFLAGS="$(MUT_FLAGS)" lib
 mutate: mutate-base
-	$(PYTHON) $(MUTATE) -n $(MUTANTS)
+	$(PYTHON) $(MUTATE) -n $(MUTANTS) $(MUTATE_ARGS)
 mutate-full: mutate-base
-	$(PYTHON) $(MUTATE) --all
+	$(PYTHON) $(MUTATE) --all $(MUTATE_ARGS)

@@ -1,4 +1,4 @@
-#line 1889 "chapters/tier4-examples.nw"
+#line 1903 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 1659 "chapters/tier4-examples.nw"
+#line 1661 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -21,6 +21,16 @@ static void report_passed(const char *when, tw_error *e, tw_errkind kind, tw_tim
     tw_error_unref(e);
 }
 
+static void reschedule_after_exit(tw_timeout *cm)
+{
+    tw_error *e = tw_timeout_reschedule(cm, TW_FOREVER);
+    if (e == NULL)
+        printf("reschedule() after the block: accepted\n");
+    else
+        printf("reschedule() after the block: %s(%s)\n", tw_error_type(e), tw_error_message(e));
+    tw_error_unref(e);
+}
+
 static tw_step main_body(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -34,6 +44,7 @@ static tw_step main_body(tw_coro *co)
     if (e == NULL)
         e = tw_error_new(TW_ERR_VALUE, "raised in the block");
     report_passed("before the deadline", tw_timeout_exit(f->cm, e), TW_ERR_VALUE, f->cm);
+    reschedule_after_exit(f->cm);
 
     tw_timeout_free(f->cm);
     f->cm = tw_timeout_new(0.05);
@@ -46,6 +57,7 @@ static tw_step main_body(tw_coro *co)
         e = tw_error_new(TW_ERR_RUNTIME, "raised instead of the cancellation");
     }
     report_passed("at the deadline", tw_timeout_exit(f->cm, e), TW_ERR_RUNTIME, f->cm);
+    reschedule_after_exit(f->cm);
     printf("cancelling() afterwards: %d\n", tw_task_cancelling(tw_current_task()));
     TW_END(co);
 }
