@@ -1,4 +1,4 @@
-#line 1276 "chapters/tier4-examples.nw"
+#line 1337 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1816 "chapters/tier4-examples.nw"
+#line 1877 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 1747 "chapters/tier4-examples.nw"
+#line 1808 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

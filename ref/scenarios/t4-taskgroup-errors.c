@@ -1,4 +1,4 @@
-#line 1375 "chapters/tier4-examples.nw"
+#line 1436 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

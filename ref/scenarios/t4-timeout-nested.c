@@ -1,4 +1,4 @@
-#line 1585 "chapters/tier4-examples.nw"
+#line 1646 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1661 "chapters/tier4-examples.nw"
+#line 1722 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -91,3 +91,13 @@ def test_collect_counts_only_the_files_own_book_lines(tmp_path):
     assert "chapters/tier1-half.nw:6:     if (n % 2)    [1/2 taken]" in report
     table = refcoverage.table([("unit", run)])
     assert "| half.c |" in table and "50.0%" in table
+
+    # The command line, as make coverage calls it (options between command and names).
+    script = Path(__file__).resolve().parents[1] / "coverage-ref"
+    for argv in (["collect", "--build", str(tmp_path), "unit"], ["collect", "--build", str(tmp_path), "suite"],
+                 ["report", "--build", str(tmp_path), "unit", "suite"]):
+        done = subprocess.run([sys.executable, str(script), *argv, "--src", str(src), "--root", str(tmp_path)],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    assert "| half.c | 4 | 75.0% | 75.0% | 75.0% | 50.0% | 50.0% | 50.0% |" in done.stdout
+    assert (tmp_path / "coverage" / "uncovered.txt").exists()
