@@ -167,3 +167,22 @@ def test_a_mutant_library_runs_under_the_programs_linked_once(tmp_path):
     library, _ = workspace.build(equivalent)
     assert judge.unit(library) == (mutation.SURVIVED, [])
     assert (src / "half.c").read_text() == LIBRARY     # the source itself is never touched
+
+
+def _load_script(name):
+    import importlib.machinery
+    import importlib.util
+    path = Path(__file__).resolve().parents[1] / name
+    loader = importlib.machinery.SourceFileLoader(name.replace("-", "_"), str(path))
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
+    loader.exec_module(module)
+    return module
+
+
+def test_the_sample_is_fixed_by_its_seed_and_kept_in_source_order():
+    script = _load_script("mutate")
+    found = list(range(1000))
+    first = script.choose(found, 40, seed=1)
+    assert first == script.choose(found, 40, seed=1) == sorted(first) and len(set(first)) == 40
+    assert first != script.choose(found, 40, seed=2)
+    assert script.choose(found, 5000, seed=1) == found
