@@ -109,7 +109,11 @@ def _limited(argv, env, limit):
     try:
         out, _ = proc.communicate(timeout=limit)
         return proc.returncode, out
-    except subprocess.TimeoutExpired:
+    except BaseException as exc:
+        if not isinstance(exc, subprocess.TimeoutExpired):
+            # Interrupted (^C): leave no program of ours running behind.
+            os.killpg(proc.pid, signal.SIGKILL)
+            raise
         os.killpg(proc.pid, signal.SIGINT)
         try:
             out, _ = proc.communicate(timeout=10)
@@ -134,19 +138,23 @@ def suite_verdict(junit_xml):
 
 
 class Judge:
-    """Runs the suite's C editions and the unit tests against a library."""
+    """Runs the suite's C editions and the unit tests against a library, each
+    run under its own time limit: the suite's is above the scenarios' own
+    limits (a mutant that hangs every scenario still gets its TIMEOUT
+    verdicts), the unit tests' far above their usual second."""
 
-    def __init__(self, workspace, conform, limit):
+    def __init__(self, workspace, conform, suite_limit, unit_limit):
         self.workspace = workspace
         self.conform = conform      # argv prefix of tools/conform
-        self.limit = limit
+        self.suite_limit = suite_limit
+        self.unit_limit = unit_limit
 
     def suite(self, library):
         junit = self.workspace.root / "suite.xml"
         junit.unlink(missing_ok=True)
         status, out = _limited(self.conform + ["run", "--impl", "ref", "--ref-build",
                                                str(self.workspace.programs), "--junit", str(junit)],
-                               _environment(library), self.limit)
+                               _environment(library), self.suite_limit)
         if status is None:
             return TIMED_OUT, ["the whole run"]
         if status not in (0, 1) or not junit.exists():
@@ -155,7 +163,7 @@ class Judge:
 
     def unit(self, library):
         status, out = _limited([str(self.workspace.programs / "check_tower")],
-                               _environment(library), self.limit)
+                               _environment(library), self.unit_limit)
         if status is None:
             return TIMED_OUT, ["the whole run"]
         if status == 0:

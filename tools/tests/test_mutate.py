@@ -156,7 +156,7 @@ def test_a_mutant_library_runs_under_the_programs_linked_once(tmp_path):
 
     workspace = mutation.Workspace(tmp_path / "out", base, src, mutation.Toolchain("cc", [], []))
     workspace.prepare([], [tests / "check.c"], jobs=1)
-    judge = mutation.Judge(workspace, conform=None, limit=30)
+    judge = mutation.Judge(workspace, conform=None, suite_limit=30, unit_limit=30)
     assert judge.unit(workspace.base) == (mutation.SURVIVED, [])
 
     found = {(m.operator, m.line): m for m in mutants("half.c", LIBRARY)}
