@@ -34,6 +34,10 @@ B := build
 # Debian's interpreter: the oracle, and the one that has pytest, uvloop and gbulb.
 PYTHON := /usr/bin/python3
 CONFORM := $(PYTHON) tools/conform
+# The runner's own default is one scenario per core; most scenarios sleep or
+# wait on a socket, so the make targets run many at once.
+SUITE_JOBS ?= 32
+CONFORM_RUN = $(CONFORM) run -j $(SUITE_JOBS)
 
 # ---------------------------------------------------------------- dependencies
 # Each group is installed by tools/ensure-deps when a target first needs it,
@@ -45,7 +49,7 @@ DEPS_BOOK := texlive-latex-base texlive-latex-recommended texlive-luatex \
              texlive-pictures fonts-lmodern fonts-dejavu-core fonts-noto-color-emoji \
              poppler-utils
 DEPS_RUNNER := python3
-DEPS_RUNNER_TESTS := python3-pytest
+DEPS_RUNNER_TESTS := python3-pytest python3-pip
 DEPS_LOOPS := python3-uvloop python3-gbulb
 DEPS_VALGRIND := valgrind
 DEPS_FUZZ := clang libclang-rt-14-dev
@@ -210,9 +214,9 @@ docs/tower.pdf: $(BOOK) tools/index-filter tools/check-floors $(OBJS) $(BOOK_INP
 IMPL ?= asyncio
 .PHONY: conform conform-ref report bless
 conform: | deps-loops
-	$(CONFORM) run --impl $(IMPL)
+	$(CONFORM_RUN) --impl $(IMPL)
 conform-ref: scenarios | deps-runner
-	$(CONFORM) run --impl ref
+	$(CONFORM_RUN) --impl ref
 report: scenarios | deps-loops deps-coverage
 	$(CONFORM) report --out docs/conformance.md
 	$(PYTHON) tools/coverage-oracle --build $(COV_B) --into docs/conformance.md
@@ -264,14 +268,14 @@ check-load: $(LOAD_BIN)
 check-runner: | deps-runner-tests deps-loops
 	$(PYTHON) -m pytest -q tools/tests
 check-suite-ref: scenarios | deps-runner
-	$(CONFORM) run --impl ref
+	$(CONFORM_RUN) --impl ref
 # The suite runs ref on its virtual clock; the real clock must give the same
 # transcripts (it takes the scenarios' real sleeps, a few seconds).
 .PHONY: check-suite-ref-real
 check-suite-ref-real: scenarios | deps-runner
-	$(CONFORM) run --impl ref --ref-clock real
+	$(CONFORM_RUN) --impl ref --ref-clock real
 check-suite-asyncio: | deps-runner
-	$(CONFORM) run --impl asyncio
+	$(CONFORM_RUN) --impl asyncio
 check-goldens: | deps-runner
 	$(CONFORM) check
 # Install into a scratch root and build the book's example against it, the way
@@ -297,14 +301,14 @@ check-asan: tangle | deps-runner
 	$(MAKE) B=$(ASAN_B) CFLAGS="$(ASAN_FLAGS)" lib scenarios tests
 	ASAN_OPTIONS=detect_leaks=1 CK_FORK=no $(ASAN_B)/check_tower
 	ASAN_OPTIONS=detect_leaks=1 CK_FORK=no $(ASAN_B)/check_load
-	ASAN_OPTIONS=detect_leaks=1 $(CONFORM) run --impl ref --ref-build $(ASAN_B)
+	ASAN_OPTIONS=detect_leaks=1 $(CONFORM_RUN) --impl ref --ref-build $(ASAN_B)
 # A process-pool worker is a fork that never execs: at its _exit the whole
 # heap it shares with its parent would be reported, so its output is silenced.
 VALGRIND := valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
   --error-exitcode=99 --child-silent-after-fork=yes
 check-valgrind: scenarios tests | deps-valgrind deps-runner
 	CK_FORK=no $(VALGRIND) $(CHECK_BIN)
-	$(CONFORM) run --impl ref --timeout-scale 10 --wrap '$(VALGRIND)'
+	$(CONFORM_RUN) --impl ref --timeout-scale 10 --wrap '$(VALGRIND)'
 
 # ThreadSanitizer: the unit tests and the tier 5 editions (the ones with
 # threads), built in their own tree.
@@ -313,7 +317,7 @@ TSAN_FLAGS := -O1 -g -fsanitize=thread -fno-omit-frame-pointer
 check-tsan: tangle | deps-runner
 	$(MAKE) B=$(TSAN_B) CFLAGS="$(TSAN_FLAGS)" lib scenarios tests
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 CK_FORK=no $(TSAN_B)/check_tower
-	TSAN_OPTIONS=halt_on_error=1:exitcode=66 $(CONFORM) run --impl ref --ref-build $(TSAN_B) --tier 5
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 $(CONFORM_RUN) --impl ref --ref-build $(TSAN_B) --tier 5
 
 # ---------------------------------------------------------------- fuzzing
 # Each ref/fuzz/NAME.c is a libFuzzer target, built with the library's sources
@@ -399,7 +403,7 @@ coverage: tangle | deps-build deps-runner
 	CK_FORK=yes $(COV_B)/check_load
 	tools/coverage-ref collect --build $(COV_B) unit
 	tools/coverage-ref reset --build $(COV_B)
-	$(CONFORM) run --impl ref --ref-build $(COV_B)
+	$(CONFORM_RUN) --impl ref --ref-build $(COV_B)
 	tools/coverage-ref collect --build $(COV_B) suite
 	tools/coverage-ref report --build $(COV_B) unit suite
 
@@ -426,6 +430,6 @@ MUTATE = tools/mutate --base $(MUT_B)/base --out $(MUT_B) --seed $(MUTATION_SEED
 mutate-base: tangle | deps-build deps-runner
 	$(MAKE) B=$(MUT_B)/base CFLAGS="$(MUT_FLAGS)" lib
 mutate: mutate-base
-	$(PYTHON) $(MUTATE) -n $(MUTANTS) $(MUTATE_ARGS)
+	$(PYTHON) $(MUTATE) -n $(MUTANTS) --suite-jobs $(SUITE_JOBS) $(MUTATE_ARGS)
 mutate-full: mutate-base
-	$(PYTHON) $(MUTATE) --all $(MUTATE_ARGS)
+	$(PYTHON) $(MUTATE) --all --suite-jobs $(SUITE_JOBS) $(MUTATE_ARGS)

@@ -24,7 +24,7 @@ static tw_step main_body(tw_coro *co)
     TW_BEGIN(co);
     TW_AWAIT(co, tw_create_subprocess_exec(argv, &pipes));
     f->proc = TW_RESULT(co).p;
-    TW_AWAIT(co, tw_pipe_reader_readline(tw_process_stdout(f->proc)));
+    TW_AWAIT(co, tw_stream_reader_readline(tw_process_stdout(f->proc)));
     line = TW_RESULT(co).p;
     printf("child says: %.*s\n", (int)strcspn((const char *)line->data, "\n"), line->data);
     tw_bytes_free(line);

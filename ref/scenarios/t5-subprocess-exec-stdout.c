@@ -20,7 +20,7 @@ static tw_step main_body(tw_coro *co)
     TW_BEGIN(co);
     TW_AWAIT(co, tw_create_subprocess_exec(argv, &piped));
     f->proc = TW_RESULT(co).p;
-    TW_AWAIT(co, tw_pipe_reader_read(tw_process_stdout(f->proc), -1));
+    TW_AWAIT(co, tw_stream_reader_read(tw_process_stdout(f->proc), -1));
     f->data = TW_RESULT(co).p;
     TW_AWAIT(co, tw_process_wait(f->proc));
     n = f->data->len;

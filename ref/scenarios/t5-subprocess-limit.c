@@ -20,11 +20,11 @@ static tw_step main_body(tw_coro *co)
     TW_BEGIN(co);
     TW_AWAIT(co, tw_create_subprocess_exec(argv, &piped));
     f->proc = TW_RESULT(co).p;
-    TW_AWAIT(co, tw_pipe_reader_readline(tw_process_stdout(f->proc)));
+    TW_AWAIT(co, tw_stream_reader_readline(tw_process_stdout(f->proc)));
     line = TW_RESULT(co).p;
     printf("first line: %.*s\n", (int)strcspn((const char *)line->data, "\n"), line->data);
     tw_bytes_free(line);
-    TW_AWAIT_TRY(co, tw_pipe_reader_readline(tw_process_stdout(f->proc)));
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(tw_process_stdout(f->proc)));
     if (tw_error_is(TW_ERROR(co), TW_ERR_VALUE))
         printf("line longer than limit: ValueError\n");
     else if (TW_ERROR(co))
@@ -32,7 +32,7 @@ static tw_step main_body(tw_coro *co)
     else
         tw_bytes_free(TW_RESULT(co).p);
     TW_CLEAR(co);
-    TW_AWAIT(co, tw_pipe_reader_read(tw_process_stdout(f->proc), -1));
+    TW_AWAIT(co, tw_stream_reader_read(tw_process_stdout(f->proc), -1));
     tw_bytes_free(TW_RESULT(co).p);     /* drained, not printed */
     TW_AWAIT(co, tw_process_wait(f->proc));
     printf("returncode: %ld\n", (long)TW_RESULT(co).i);

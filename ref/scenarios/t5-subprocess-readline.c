@@ -19,7 +19,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_create_subprocess_exec(argv, &piped));
     f->proc = TW_RESULT(co).p;
     for (;;) {
-        TW_AWAIT(co, tw_pipe_reader_readline(tw_process_stdout(f->proc)));
+        TW_AWAIT(co, tw_stream_reader_readline(tw_process_stdout(f->proc)));
         line = TW_RESULT(co).p;
         if (line->len == 0) {
             tw_bytes_free(line);
@@ -32,7 +32,7 @@ static tw_step main_body(tw_coro *co)
             printf("line: %s (no newline)\n", line->data);
         tw_bytes_free(line);
     }
-    printf("at_eof: %s\n", tw_bool_str(tw_pipe_reader_at_eof(tw_process_stdout(f->proc))));
+    printf("at_eof: %s\n", tw_bool_str(tw_stream_reader_at_eof(tw_process_stdout(f->proc))));
     TW_AWAIT(co, tw_process_wait(f->proc));
     printf("returncode: %ld\n", (long)TW_RESULT(co).i);
     TW_END(co);

@@ -24,17 +24,17 @@ static tw_step main_body(tw_coro *co)
     f->proc = TW_RESULT(co).p;
     for (f->i = 0; f->i < 3; f->i++) {
         snprintf(line, sizeof line, "%s\n", words[f->i]);
-        if ((err = tw_pipe_writer_write(tw_process_stdin(f->proc), line, strlen(line))) != NULL)
+        if ((err = tw_stream_writer_write(tw_process_stdin(f->proc), line, strlen(line))) != NULL)
             TW_RAISE(co, err);
-        TW_AWAIT(co, tw_pipe_writer_drain(tw_process_stdin(f->proc)));
-        TW_AWAIT(co, tw_pipe_reader_readline(tw_process_stdout(f->proc)));
+        TW_AWAIT(co, tw_stream_writer_drain(tw_process_stdin(f->proc)));
+        TW_AWAIT(co, tw_stream_reader_readline(tw_process_stdout(f->proc)));
         echoed = TW_RESULT(co).p;
         printf("sent %s got %.*s\n", words[f->i], (int)strcspn((const char *)echoed->data, "\n"),
                echoed->data);
         tw_bytes_free(echoed);
     }
-    tw_pipe_writer_close(tw_process_stdin(f->proc));
-    TW_AWAIT(co, tw_pipe_reader_read(tw_process_stdout(f->proc), -1));
+    tw_stream_writer_close(tw_process_stdin(f->proc));
+    TW_AWAIT(co, tw_stream_reader_read(tw_process_stdout(f->proc), -1));
     echoed = TW_RESULT(co).p;
     printf("after close: remaining bytes: %zu\n", echoed->len);
     tw_bytes_free(echoed);

@@ -1,8 +1,10 @@
-#line 831 "chapters/tier1-coroutines.nw"
+#line 1111 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
-#include "private.h"
+#include "tier1.h"
 
-#line 841 "chapters/tier1-coroutines.nw"
+static const tw_class coro_class;
+
+#line 1124 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -11,6 +13,7 @@ void *tw_coro_new(tw_coro_fn body, size_t frame_size)
     co = tw__pool_alloc(frame_size);
     co->obj.kind = TW_KIND_CORO;
     co->obj.refs = 1;
+    co->obj.cls = &coro_class;
     co->body = body;
     return co;
 }
@@ -30,7 +33,7 @@ void tw_coro_close(tw_coro *co)
 {
     tw_unref(co);
 }
-#line 871 "chapters/tier1-coroutines.nw"
+#line 1158 "chapters/tier1-coroutines.nw"
 void *tw_ref(void *awaitable)
 {
     tw_object *o = awaitable;
@@ -44,26 +47,9 @@ void tw_unref(void *awaitable)
     tw_object *o = awaitable;
     if (o == NULL || o->refs <= 0 || --o->refs > 0)
         return;
-    switch (o->kind) {
-    case TW_KIND_CORO:
-        coro_free((tw_coro *)o);
-        break;
-    case TW_KIND_FUTURE:
-    case TW_KIND_TASK:
-        tw__future_free((tw_future *)o);
-        break;
-    default:
-        break;
-    }
+    o->cls->finalize(o);
 }
-
-static tw_object yield_object = { TW_KIND_YIELD, -1 };
-
-void *tw_yield(void)
-{
-    return &yield_object;
-}
-#line 911 "chapters/tier1-coroutines.nw"
+#line 1181 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_error_unref(co->got_err);
@@ -93,12 +79,12 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;
     return TW_FINISHED;
 }
-#line 968 "chapters/tier1-coroutines.nw"
+#line 1224 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, void *awaitable)
 {
     tw_object *o = awaitable;
-    tw_task *t = co->task;
-    if (t == NULL)
+    int suspend;
+    if (co->task == NULL)
         tw__fatal("TW_AWAIT outside a task");
     if (co->held) {
         tw_unref(co->held);
@@ -106,13 +92,25 @@ int tw__await(tw_coro *co, void *awaitable)
     }
     tw__coro_clear(co);
     co->got = TW_NONE;
-    switch (o->kind) {
-    case TW_KIND_YIELD:
-        t->yielded = true;
-        return 1;
-    case TW_KIND_CORO:
-        
-#line 996 "chapters/tier1-coroutines.nw"
+    if (o->cls == NULL || o->cls->await == NULL)
+        tw__fatal("TW_AWAIT: %p is not awaitable", awaitable);
+    suspend = o->cls->await(o, co);
+    co->awaiting = suspend ? o : NULL;
+    return suspend;
+}
+#line 1262 "chapters/tier1-coroutines.nw"
+static void coro_finalize(tw_object *o)
+{
+    coro_free((tw_coro *)o);
+}
+
+static void coro_describe(tw_object *o, FILE *out)
+{
+    fprintf(out, "<coroutine object at %p>", (void *)o);
+}
+
+static int coro_await(tw_object *o, tw_coro *co)
+#line 1300 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -124,37 +122,30 @@ int tw__await(tw_coro *co, void *awaitable)
     }
     child->state = CORO_RUNNING;
     child->caller = co;
-    child->task = t;
-    t->top = child;
+    child->task = co->task;
     return 1;
 }
-#line 986 "chapters/tier1-coroutines.nw"
-    case TW_KIND_FUTURE:
-    case TW_KIND_TASK:
-        
-#line 1014 "chapters/tier1-coroutines.nw"
+
+#line 1275 "chapters/tier1-coroutines.nw"
+static const tw_class coro_class = { coro_finalize, coro_describe, coro_await };
+
+static void yield_describe(tw_object *o, FILE *out)
 {
-    tw_future *f = (tw_future *)o;
-    co->held = f;
-    if (f->loop != t->fut.loop) {
-        co->got_err = tw_error_new(TW_ERR_RUNTIME,
-            "Task got Future attached to a different loop");
-        return 0;
-    }
-    if ((tw_task *)f == t) {
-        co->got_err = tw_error_new(TW_ERR_RUNTIME, "Task cannot await on itself");
-        return 0;
-    }
-    if (f->state != TW__PENDING) {
-        tw__future_outcome(f, &co->got, &co->got_err);
-        return 0;
-    }
-    t->fut_waiter = f;
-    tw__future_add_callback(f, tw__task_wakeup, t, NULL);
+    (void)o;
+    fputs("<yield>", out);
+}
+
+static int yield_await(tw_object *o, tw_coro *co)
+{
+    (void)o;
+    (void)co;
     return 1;
 }
-#line 989 "chapters/tier1-coroutines.nw"
-    default:
-        tw__fatal("TW_AWAIT: %p is not awaitable", awaitable);
-    }
+
+static const tw_class yield_class = { NULL, yield_describe, yield_await };
+static tw_object yield_object = { TW_KIND_YIELD, -1, &yield_class };
+
+void *tw_yield(void)
+{
+    return &yield_object;
 }

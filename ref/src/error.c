@@ -1,9 +1,10 @@
-#line 455 "chapters/tier1-coroutines.nw"
+#line 565 "chapters/tier1-coroutines.nw"
 /* error.c -- the error model */
-#include "private.h"
+#include "tier1.h"
+#include <errno.h>
 #include <stdarg.h>
 
-#line 466 "chapters/tier1-coroutines.nw"
+#line 578 "chapters/tier1-coroutines.nw"
 void tw__fatal(const char *fmt, ...)
 {
     va_list ap;
@@ -43,55 +44,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 549 "chapters/tier1-coroutines.nw"
-#include <malloc.h>
-
-_Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
-_Thread_local int tw__pool_users;
-
-void *tw__pool_refill(size_t c)
-{
-    size_t size = TW__POOL_SLACK + c * TW__POOL_GRAIN;       /* comes back to class c */
-    void *p = malloc(size);                 /* not zeroed: tw__pool_get's contract */
-    if (p == NULL)
-        tw__fatal("out of memory (%zu bytes)", size);
-    return p;
-}
-
-void *tw__pool_alloc(size_t size)
-{
-    return memset(tw__pool_get(size), 0, size);
-}
-
-static size_t class_held(size_t usable)      /* the largest class a block serves */
-{
-    return usable <= TW__POOL_SLACK ? 0 : (usable - TW__POOL_SLACK) / TW__POOL_GRAIN;
-}
-
-void tw__pool_free(void *p)
-{
-    if (p != NULL)
-        tw__pool_give(p, class_held(malloc_usable_size(p)));
-}
-
-void tw__pool_use(void)
-{
-    tw__pool_users++;
-}
-
-void tw__pool_unuse(void)
-{
-    if (--tw__pool_users > 0)
-        return;
-    tw__pool_users = 0;
-    for (size_t c = 0; c <= TW__POOL_CLASSES; c++)
-        while (tw__pool[c]) {
-            struct tw__pool_block *b = tw__pool[c];
-            tw__pool[c] = b->next;
-            free(b);
-        }
-}
-#line 668 "chapters/tier1-coroutines.nw"
+#line 623 "chapters/tier1-coroutines.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -107,47 +60,47 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_OS] = "OSError",
     [TW_ERR_NO_MEMORY] = "MemoryError",
     [TW_ERR_GROUP] = "ExceptionGroup",
-    [TW_ERR_USER] = "Exception",
-    
-#line 2534 "chapters/tier5-executors.nw"
     [TW_ERR_FILE_NOT_FOUND] = "FileNotFoundError",
     [TW_ERR_PERMISSION] = "PermissionError",
     [TW_ERR_PROCESS_LOOKUP] = "ProcessLookupError",
     [TW_ERR_CONNECTION] = "ConnectionError",
     [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
+    [TW_ERR_USER] = "Exception",
+    
+#line 2141 "chapters/tier5-executors.nw"
     [TW_ERR_BROKEN_EXECUTOR] = "BrokenExecutor",
     [TW_ERR_BROKEN_PROCESS_POOL] = "BrokenProcessPool",
 #line 255 "chapters/tier6-queues.nw"
     [TW_ERR_QUEUE_EMPTY] = "QueueEmpty",
     [TW_ERR_QUEUE_FULL] = "QueueFull",
     [TW_ERR_BROKEN_BARRIER] = "BrokenBarrierError",
-#line 689 "chapters/tier9-streams.nw"
+#line 799 "chapters/tier9-streams.nw"
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
-#line 685 "chapters/tier1-coroutines.nw"
+#line 645 "chapters/tier1-coroutines.nw"
 };
 
 static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_KEY] = TW_ERR_LOOKUP,
     [TW_ERR_ZERO_DIVISION] = TW_ERR_ARITHMETIC,
     [TW_ERR_TIMEOUT] = TW_ERR_OS,
-    
-#line 2543 "chapters/tier5-executors.nw"
     [TW_ERR_FILE_NOT_FOUND] = TW_ERR_OS,
     [TW_ERR_PERMISSION] = TW_ERR_OS,
     [TW_ERR_PROCESS_LOOKUP] = TW_ERR_OS,
     [TW_ERR_CONNECTION] = TW_ERR_OS,
     [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
+    
+#line 2145 "chapters/tier5-executors.nw"
     [TW_ERR_BROKEN_EXECUTOR] = TW_ERR_RUNTIME,
     [TW_ERR_BROKEN_PROCESS_POOL] = TW_ERR_BROKEN_EXECUTOR,
 #line 261 "chapters/tier6-queues.nw"
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
-#line 694 "chapters/tier9-streams.nw"
+#line 804 "chapters/tier9-streams.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
-#line 692 "chapters/tier1-coroutines.nw"
+#line 657 "chapters/tier1-coroutines.nw"
 };
-#line 696 "chapters/tier1-coroutines.nw"
+#line 661 "chapters/tier1-coroutines.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -226,7 +179,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 777 "chapters/tier1-coroutines.nw"
+#line 742 "chapters/tier1-coroutines.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }
@@ -270,4 +223,118 @@ void tw_error_print(FILE *out, const tw_error *e)
         fprintf(out, "  +- ");
         tw_error_print(out, e->items[i]);
     }
+}
+#line 802 "chapters/tier1-coroutines.nw"
+enum { OS_ERROR, BLOCKING_IO, CHILD_PROCESS, BROKEN_PIPE, CONNECTION_ABORTED,
+       CONNECTION_REFUSED, CONNECTION_RESET, FILE_EXISTS, FILE_NOT_FOUND, INTERRUPTED,
+       IS_A_DIRECTORY, NOT_A_DIRECTORY, PERMISSION, PROCESS_LOOKUP, TIMEOUT, NCLASSES };
+
+static char os_classes[NCLASSES][24] = {
+    "OSError", "BlockingIOError", "ChildProcessError", "BrokenPipeError",
+    "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError",
+    "FileExistsError", "FileNotFoundError", "InterruptedError", "IsADirectoryError",
+    "NotADirectoryError", "PermissionError", "ProcessLookupError", "TimeoutError",
+};
+
+static const struct { int errnum, cls; tw_errkind kind; } errno_classes[] = {
+    { EAGAIN, BLOCKING_IO, TW_ERR_OS }, { EALREADY, BLOCKING_IO, TW_ERR_OS },
+    { EINPROGRESS, BLOCKING_IO, TW_ERR_OS }, { ECHILD, CHILD_PROCESS, TW_ERR_OS },
+    { EPIPE, BROKEN_PIPE, TW_ERR_CONNECTION }, { ESHUTDOWN, BROKEN_PIPE, TW_ERR_CONNECTION },
+    { ECONNABORTED, CONNECTION_ABORTED, TW_ERR_CONNECTION },
+    { ECONNREFUSED, CONNECTION_REFUSED, TW_ERR_CONNECTION },
+    { ECONNRESET, CONNECTION_RESET, TW_ERR_CONNECTION_RESET },
+    { EEXIST, FILE_EXISTS, TW_ERR_OS }, { ENOENT, FILE_NOT_FOUND, TW_ERR_FILE_NOT_FOUND },
+    { EINTR, INTERRUPTED, TW_ERR_OS }, { EISDIR, IS_A_DIRECTORY, TW_ERR_OS },
+    { ENOTDIR, NOT_A_DIRECTORY, TW_ERR_OS }, { EACCES, PERMISSION, TW_ERR_PERMISSION },
+    { EPERM, PERMISSION, TW_ERR_PERMISSION }, { ESRCH, PROCESS_LOOKUP, TW_ERR_PROCESS_LOOKUP },
+    { ETIMEDOUT, TIMEOUT, TW_ERR_TIMEOUT },
+};
+
+struct os_error {
+    struct tw_error e;
+    int errnum;
+    bool has_filename;
+    char filename[];
+};
+
+static struct os_error *os_error_alloc(int errnum_for_class, const char *filename)
+{
+    size_t n = filename ? strlen(filename) + 1 : 0;
+    struct os_error *oe = tw__alloc(sizeof *oe + n);
+    int cls = OS_ERROR;
+    tw_errkind kind = TW_ERR_OS;
+    for (size_t i = 0; i < sizeof errno_classes / sizeof errno_classes[0]; i++)
+        if (errno_classes[i].errnum == errnum_for_class) {
+            cls = errno_classes[i].cls;
+            kind = errno_classes[i].kind;
+            break;
+        }
+    oe->e.refs = 1;
+    oe->e.kind = kind;
+    oe->e.type = os_classes[cls];
+    oe->has_filename = filename != NULL;
+    if (filename)
+        memcpy(oe->filename, filename, n);
+    return oe;
+}
+
+tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
+                       const char *message)
+{
+    struct os_error *oe = os_error_alloc(errnum_for_class, filename);
+    oe->errnum = errnum;
+    oe->e.message = tw__strdup(message);
+    return &oe->e;
+}
+
+tw_error *tw_os_error_new(int errnum, const char *filename)
+{
+    char buf[128], *message;
+    const char *text = strerror_r(errnum, buf, sizeof buf);
+    int n = filename ? snprintf(NULL, 0, "[Errno %d] %s: '%s'", errnum, text, filename)
+                     : snprintf(NULL, 0, "[Errno %d] %s", errnum, text);
+    tw_error *e;
+    message = tw__alloc((size_t)n + 1);
+    if (filename)
+        snprintf(message, (size_t)n + 1, "[Errno %d] %s: '%s'", errnum, text, filename);
+    else
+        snprintf(message, (size_t)n + 1, "[Errno %d] %s", errnum, text);
+    e = tw__os_error(errnum, errnum, filename, message);
+    free(message);
+    return e;
+}
+#line 892 "chapters/tier1-coroutines.nw"
+static const struct os_error *os_error_of(const tw_error *e)
+{
+    for (int i = 0; e && i < NCLASSES; i++)
+        if (e->type == os_classes[i])
+            return (const struct os_error *)e;
+    return NULL;
+}
+
+int tw_os_error_errno(const tw_error *e)
+{
+    const struct os_error *oe = os_error_of(e);
+    return oe ? oe->errnum : 0;
+}
+
+const char *tw_os_error_filename(const tw_error *e)
+{
+    const struct os_error *oe = os_error_of(e);
+    return oe && oe->has_filename ? oe->filename : NULL;
+}
+
+#line 921 "chapters/tier1-coroutines.nw"
+tw_error *tw_error_os(int errnum, const char *fmt, ...)
+{
+    char body[256], message[272];
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(body, sizeof body, fmt, ap);
+        va_end(ap);
+    } else
+        snprintf(body, sizeof body, "%s", strerror(errnum));
+    snprintf(message, sizeof message, "[Errno %d] %s", errnum, body);
+    return tw__os_error(errnum, errnum, NULL, message);
 }

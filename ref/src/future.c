@@ -1,14 +1,17 @@
-#line 187 "chapters/tier3-futures.nw"
+#line 203 "chapters/tier3-futures.nw"
 /* future.c -- futures */
-#include "private.h"
+#include "tier3.h"
 
-#line 197 "chapters/tier3-futures.nw"
+static const tw_class future_object_class;
+
+#line 216 "chapters/tier3-futures.nw"
 static const tw__future_class plain_future = { "Future", NULL, NULL, NULL };
 
 void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__future_class *cls)
 {
     f->obj.kind = kind;
     f->obj.refs = 1;
+    f->obj.cls = &future_object_class;
     f->loop = loop;
     f->cls = cls ? cls : &plain_future;
     f->cbs = &f->cb1;
@@ -23,8 +26,8 @@ tw_future *tw_future_new(tw_loop *loop)
 }
 
 tw_loop *tw_future_loop(const tw_future *f) { return f->loop; }
-#line 224 "chapters/tier3-futures.nw"
-void tw__future_free(tw_future *f)
+#line 244 "chapters/tier3-futures.nw"
+static void future_free(tw_future *f)
 {
     if (f->state == TW__DONE && f->error && !f->retrieved && !f->loop->closed) {
         char msg[64];
@@ -43,16 +46,49 @@ void tw__future_free(tw_future *f)
         free(f->cbs);
     tw__pool_free(f);
 }
+#line 277 "chapters/tier3-futures.nw"
+void tw__future_finalize(tw_object *o)
+{
+    future_free((tw_future *)o);
+}
 
-void tw__future_describe(FILE *out, tw_future *f)
+void tw__future_describe_state(tw_future *f, FILE *out)
 {
     static const char *const states[] = { "pending", "finished", "cancelled" };
-    fprintf(out, "future: <%s %s", f->cls->name, states[f->state]);
-    if (f->obj.kind == TW_KIND_TASK)
-        fprintf(out, " name='%s'", tw_task_name((tw_task *)f));
-    fputs(">\n", out);
+    fprintf(out, "%s %s", f->cls->name, states[f->state]);
 }
-#line 258 "chapters/tier3-futures.nw"
+
+static void future_describe(tw_object *o, FILE *out)
+{
+    fputc('<', out);
+    tw__future_describe_state((tw_future *)o, out);
+    fputc('>', out);
+}
+
+int tw__future_await(tw_object *o, tw_coro *co)
+{
+    tw_future *f = (tw_future *)o;
+    co->held = f;
+    if (f->loop != tw__running) {
+        co->got_err = tw_error_new(TW_ERR_RUNTIME,
+            "Task got Future attached to a different loop");
+        return 0;
+    }
+    if ((void *)f == (void *)co->task) {
+        co->got_err = tw_error_new(TW_ERR_RUNTIME, "Task cannot await on itself");
+        return 0;
+    }
+    if (f->state != TW__PENDING) {
+        tw__future_outcome(f, &co->got, &co->got_err);
+        return 0;
+    }
+    return 1;
+}
+
+static const tw_class future_object_class = {
+    tw__future_finalize, future_describe, tw__future_await
+};
+#line 324 "chapters/tier3-futures.nw"
 static void schedule_callbacks(tw_future *f)
 {
     for (uint32_t i = 0; i < f->ncb; i++)
@@ -104,7 +140,7 @@ bool tw_future_cancel(tw_future *f, const char *msg)
 {
     return f->cls->cancel ? f->cls->cancel(f, msg) : tw__future_cancel(f, msg);
 }
-#line 318 "chapters/tier3-futures.nw"
+#line 384 "chapters/tier3-futures.nw"
 tw_error *tw__future_cancelled_error(tw_future *f)
 {
     tw_error *e = f->cancelled_err;
@@ -159,7 +195,7 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception)
     *exception = tw_error_ref(f->error);
     return NULL;
 }
-#line 379 "chapters/tier3-futures.nw"
+#line 445 "chapters/tier3-futures.nw"
 void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 {
     if (f->ncb == f->capcb) {

@@ -1,8 +1,8 @@
-#line 606 "chapters/tier6-queues.nw"
+#line 619 "chapters/tier6-queues.nw"
 /* locks.c -- waiter lists, locks, events, conditions, semaphores, barriers */
-#include "private.h"
+#include "tier6.h"
 
-#line 623 "chapters/tier6-queues.nw"
+#line 636 "chapters/tier6-queues.nw"
 void tw__waitlist_push(tw__waitlist *l, tw__waiter *w)
 {
     w->next = NULL;
@@ -40,7 +40,7 @@ tw__waiter *tw__waitlist_pop(tw__waitlist *l)
         tw__waitlist_remove(l, w);
     return w;
 }
-#line 688 "chapters/tier6-queues.nw"
+#line 701 "chapters/tier6-queues.nw"
 size_t tw__waitlist_wake(tw__waitlist *l, size_t n, tw_value v)
 {
     size_t woken = 0;
@@ -51,19 +51,29 @@ size_t tw__waitlist_wake(tw__waitlist *l, size_t n, tw_value v)
         }
     return woken;
 }
-#line 733 "chapters/tier6-queues.nw"
-bool tw__sync_refuse_cancel(tw_future *f, const char *msg)
+#line 757 "chapters/tier6-queues.nw"
+static void sync_finalize(tw_object *o)
 {
-    (void)f;
-    (void)msg;
-    return false;
+    tw__sync *s = (tw__sync *)o;
+    if (s->cls->finalize)
+        s->cls->finalize(s);
+    free(s);
 }
 
-void *tw__sync_alloc(size_t size, const tw__future_class *cls)
+static void sync_describe(tw_object *o, FILE *out)
 {
-    tw_future *hdr = tw__alloc(size);
-    tw__future_init(hdr, NULL, TW_KIND_FUTURE, cls);
-    return hdr;
+    fprintf(out, "<%s object at %p>", ((tw__sync *)o)->cls->name, (void *)o);
+}
+
+static const tw_class sync_object_class = { sync_finalize, sync_describe, NULL };
+
+void *tw__sync_alloc(size_t size, const tw__sync_class *cls)
+{
+    tw__sync *s = tw__alloc(size);
+    s->obj.refs = 1;
+    s->obj.cls = &sync_object_class;
+    s->cls = cls;
+    return s;
 }
 
 static void sync_frame_cleanup(tw_coro *co)
@@ -90,23 +100,33 @@ static tw_error *take_kept_error(struct tw__sync_frame *f)
     f->err = NULL;
     return e;
 }
-#line 782 "chapters/tier6-queues.nw"
+#line 817 "chapters/tier6-queues.nw"
 tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list)
 {
-    tw_future *owner = f->owner;
+    tw__sync *owner = f->owner;
     tw_loop *L = f->co.task->fut.loop;
     if (owner->loop == NULL)
         owner->loop = L;
-    else if (owner->loop != L)
-        return tw_error_new(TW_ERR_RUNTIME, "<%s object at %p> is bound to a different event loop",
-                            owner->cls->name, (void *)owner);
+    else if (owner->loop != L) {
+        char *repr;
+        size_t len;
+        tw_error *err;
+        FILE *out = open_memstream(&repr, &len);
+        if (out == NULL)
+            tw__fatal("out of memory");
+        owner->obj.cls->describe(&owner->obj, out);
+        fclose(out);
+        err = tw_error_new(TW_ERR_RUNTIME, "%s is bound to a different event loop", repr);
+        free(repr);
+        return err;
+    }
     tw_unref(f->w.fut);
     f->w.fut = tw_future_new(L);
     f->list = list;
     tw__waitlist_push(list, &f->w);
     return NULL;
 }
-#line 855 "chapters/tier6-queues.nw"
+#line 900 "chapters/tier6-queues.nw"
 static tw_error lock_not_acquired =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Lock is not acquired.");
 static tw_error wait_unacquired =
@@ -123,9 +143,8 @@ static tw_error barrier_aborted =
     TW__STATIC_ERROR(TW_ERR_BROKEN_BARRIER, "BrokenBarrierError", "Barrier aborted");
 static tw_error barrier_broke =
     TW__STATIC_ERROR(TW_ERR_BROKEN_BARRIER, "BrokenBarrierError", "Abort or reset of barrier");
-#line 885 "chapters/tier6-queues.nw"
-static const tw__future_class lock_class =
-    { "asyncio.locks.Lock", tw__sync_refuse_cancel, NULL, NULL };
+#line 930 "chapters/tier6-queues.nw"
+static const tw__sync_class lock_class = { "asyncio.locks.Lock", NULL };
 
 tw_lock *tw_lock_new(void)
 {
@@ -186,9 +205,8 @@ tw_error *tw_lock_release(tw_lock *lock)
     lock_wake_up_first(lock);
     return NULL;
 }
-#line 952 "chapters/tier6-queues.nw"
-static const tw__future_class event_class =
-    { "asyncio.locks.Event", tw__sync_refuse_cancel, NULL, NULL };
+#line 996 "chapters/tier6-queues.nw"
+static const tw__sync_class event_class = { "asyncio.locks.Event", NULL };
 
 tw_event *tw_event_new(void)
 {
@@ -228,14 +246,13 @@ void *tw_event_wait(tw_event *ev)
 {
     return tw__sync_frame_new(event_wait_body, sizeof(struct tw__sync_frame), ev);
 }
-#line 1007 "chapters/tier6-queues.nw"
-static void condition_finalize(tw_future *f)
+#line 1050 "chapters/tier6-queues.nw"
+static void condition_finalize(void *c)
 {
-    tw_unref(((tw_condition *)f)->lock);
+    tw_unref(((tw_condition *)c)->lock);
 }
 
-static const tw__future_class condition_class =
-    { "asyncio.locks.Condition", tw__sync_refuse_cancel, condition_finalize, NULL };
+static const tw__sync_class condition_class = { "asyncio.locks.Condition", condition_finalize };
 
 tw_condition *tw_condition_new(tw_lock *lock)
 {
@@ -288,7 +305,7 @@ void *tw_condition_wait(tw_condition *c)
 {
     return tw__sync_frame_new(condition_wait_body, sizeof(struct cond_wait_frame), c);
 }
-#line 1071 "chapters/tier6-queues.nw"
+#line 1113 "chapters/tier6-queues.nw"
 struct cond_wait_for_frame {
     struct tw__sync_frame s;
     tw_predicate_fn predicate;
@@ -330,13 +347,11 @@ tw_error *tw_condition_notify_all(tw_condition *c)
 {
     return tw_condition_notify(c, c->waiters.len);
 }
-#line 1129 "chapters/tier6-queues.nw"
-static const tw__future_class semaphore_class =
-    { "asyncio.locks.Semaphore", tw__sync_refuse_cancel, NULL, NULL };
-static const tw__future_class bounded_semaphore_class =
-    { "asyncio.locks.BoundedSemaphore", tw__sync_refuse_cancel, NULL, NULL };
+#line 1171 "chapters/tier6-queues.nw"
+static const tw__sync_class semaphore_class = { "asyncio.locks.Semaphore", NULL };
+static const tw__sync_class bounded_semaphore_class = { "asyncio.locks.BoundedSemaphore", NULL };
 
-static tw_error *semaphore_make(long value, long bound, const tw__future_class *cls,
+static tw_error *semaphore_make(long value, long bound, const tw__sync_class *cls,
                                 tw_semaphore **sem)
 {
     *sem = NULL;
@@ -408,14 +423,13 @@ tw_error *tw_semaphore_release(tw_semaphore *s)
     semaphore_wake_up_next(s);
     return NULL;
 }
-#line 1236 "chapters/tier6-queues.nw"
-static void barrier_finalize(tw_future *f)
+#line 1276 "chapters/tier6-queues.nw"
+static void barrier_finalize(void *b)
 {
-    tw_unref(((tw_barrier *)f)->cond);
+    tw_unref(((tw_barrier *)b)->cond);
 }
 
-static const tw__future_class barrier_class =
-    { "asyncio.locks.Barrier", tw__sync_refuse_cancel, barrier_finalize, NULL };
+static const tw__sync_class barrier_class = { "asyncio.locks.Barrier", barrier_finalize };
 
 tw_error *tw_barrier_new(long parties, tw_barrier **barrier)
 {
@@ -454,7 +468,7 @@ static void barrier_exit(tw_barrier *b)
         tw_condition_notify_all(b->cond);
     }
 }
-#line 1290 "chapters/tier6-queues.nw"
+#line 1329 "chapters/tier6-queues.nw"
 struct barrier_wait_frame {
     struct tw__sync_frame s;
     size_t index;
@@ -495,7 +509,7 @@ void *tw_barrier_wait(tw_barrier *b)
 {
     return tw__sync_frame_new(barrier_wait_body, sizeof(struct barrier_wait_frame), b);
 }
-#line 1338 "chapters/tier6-queues.nw"
+#line 1377 "chapters/tier6-queues.nw"
 struct barrier_change_frame {
     struct tw__sync_frame s;
     bool abort;

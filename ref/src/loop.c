@@ -1,6 +1,6 @@
-#line 403 "chapters/tier2-event-loop.nw"
+#line 417 "chapters/tier2-event-loop.nw"
 /* loop.c -- the event loop */
-#include "private.h"
+#include "tier2.h"
 #include <errno.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 433 "chapters/tier2-event-loop.nw"
+#line 449 "chapters/tier2-event-loop.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -19,7 +19,7 @@ static tw_error other_running_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeE
     "Cannot run the event loop while another loop is running");
 static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
-#line 446 "chapters/tier2-event-loop.nw"
+#line 462 "chapters/tier2-event-loop.nw"
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
@@ -63,7 +63,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 500 "chapters/tier2-event-loop.nw"
+#line 516 "chapters/tier2-event-loop.nw"
 void tw__ready_push(tw_loop *L, tw_handle *h)
 {
     struct tw__ring *r = &L->ready;
@@ -89,7 +89,7 @@ static tw_handle *ready_pop(tw_loop *L)
     r->len--;
     return h;
 }
-#line 553 "chapters/tier2-event-loop.nw"
+#line 569 "chapters/tier2-event-loop.nw"
 enum { HEAP_ARITY = 4 };
 
 static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
@@ -190,7 +190,7 @@ static void heap_drop_cancelled(tw_loop *L)
     L->ncancelled = 0;
     heapify(L->heap, n);
 }
-#line 680 "chapters/tier2-event-loop.nw"
+#line 696 "chapters/tier2-event-loop.nw"
 enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
 
 static bool many_due(const tw_loop *L, double end)
@@ -269,7 +269,7 @@ static void heap_take_due(tw_loop *L, double end)
     L->nheap = n - due;
     heapify(L->heap, L->nheap);
 }
-#line 769 "chapters/tier2-event-loop.nw"
+#line 785 "chapters/tier2-event-loop.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -283,7 +283,61 @@ double tw_loop_time(const tw_loop *L)
 }
 
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
-#line 790 "chapters/tier2-event-loop.nw"
+#line 990 "chapters/tier2-event-loop.nw"
+void tw__resource_attach_in(tw_loop *L, tw__resource *r, tw__close_stage stage,
+                            void (*close)(tw__resource *r))
+{
+    tw__resource *head = &L->attached[stage];
+    r->close = close;
+    r->prev = head;
+    r->next = head->next;
+    head->next->prev = r;
+    head->next = r;
+}
+
+void tw__resource_attach(tw_loop *L, tw__resource *r, void (*close)(tw__resource *r))
+{
+    tw__resource_attach_in(L, r, TW__CLOSE_LAST, close);
+}
+
+void tw__resource_detach(tw_loop *L, tw__resource *r)
+{
+    (void)L;                    /* the ring needs only r's neighbours */
+    if (!tw__resource_attached(r))
+        return;
+    r->prev->next = r->next;
+    r->next->prev = r->prev;
+    r->prev = r->next = NULL;
+}
+
+static void close_attached(tw_loop *L)
+{
+    for (int stage = 0; stage <= TW__CLOSE_LAST; stage++) {
+        tw__resource *head = &L->attached[stage];
+        while (head->next != head)
+            head->next->close(head->next);
+    }
+}
+#line 814 "chapters/tier2-event-loop.nw"
+void tw__loop_add_shutdown_step(tw_loop *L, tw__shutdown_fn make)
+{
+    struct tw__shutdown_step **tail = &L->shutdown_steps, *s = tw__alloc(sizeof *s);
+    while (*tail)
+        tail = &(*tail)->next;
+    s->make = make;
+    s->next = NULL;
+    *tail = s;
+}
+
+static void free_shutdown_steps(tw_loop *L)
+{
+    while (L->shutdown_steps) {
+        struct tw__shutdown_step *s = L->shutdown_steps;
+        L->shutdown_steps = s->next;
+        free(s);
+    }
+}
+#line 840 "chapters/tier2-event-loop.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -297,6 +351,8 @@ tw_loop *tw_loop_new_clock(tw_clock clock)
     L->epfd = epoll_create1(EPOLL_CLOEXEC);
     L->wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     L->sigfd = -1;
+    for (int stage = 0; stage <= TW__CLOSE_LAST; stage++)
+        L->attached[stage].prev = L->attached[stage].next = &L->attached[stage];
     if (L->epfd < 0 || L->wakefd < 0 || epoll_ctl(L->epfd, EPOLL_CTL_ADD, L->wakefd, &ev) < 0)
         tw__fatal("cannot make an event loop: %s", strerror(errno));
     sigemptyset(&L->sigmask);
@@ -318,25 +374,19 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 833 "chapters/tier2-event-loop.nw"
+#line 886 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
         return &close_running_error;
     if (L->closed)
         return NULL;
-    tw__loop_destroy_tasks(L);
+    close_attached(L);
     
-#line 852 "chapters/tier5-executors.nw"
-    tw__children_close(L);
-    tw__executors_close(L);
-#line 637 "chapters/tier7-transports.nw"
-while (L->resources)
-    L->resources->close(L->resources);
-#line 1368 "chapters/tier7-transports.nw"
+#line 1594 "chapters/tier7-transports.nw"
 free(L->rbuf);
 L->rbuf = NULL;
-#line 841 "chapters/tier2-event-loop.nw"
+#line 894 "chapters/tier2-event-loop.nw"
     pthread_mutex_lock(&L->ts_lock);
     L->closed = true;
     pthread_mutex_unlock(&L->ts_lock);
@@ -376,11 +426,12 @@ void tw_loop_free(tw_loop *L)
     free(L->ready.buf);
     free(L->heap);
     free(L->watch);
+    free_shutdown_steps(L);
     pthread_mutex_destroy(&L->ts_lock);
     free(L);
     tw__pool_unuse();
 }
-#line 889 "chapters/tier2-event-loop.nw"
+#line 1029 "chapters/tier2-event-loop.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
@@ -440,7 +491,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 960 "chapters/tier2-event-loop.nw"
+#line 1100 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -480,7 +531,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 1008 "chapters/tier2-event-loop.nw"
+#line 1148 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -564,28 +615,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 642 "chapters/tier7-transports.nw"
-void tw__resource_attach(tw_loop *L, tw__resource *r, void (*close)(tw__resource *r))
-{
-    r->close = close;
-    r->prev = NULL;
-    r->next = L->resources;
-    if (L->resources)
-        L->resources->prev = r;
-    L->resources = r;
-}
-
-void tw__resource_detach(tw_loop *L, tw__resource *r)
-{
-    if (r->prev)
-        r->prev->next = r->next;
-    else if (L->resources == r)
-        L->resources = r->next;
-    if (r->next)
-        r->next->prev = r->prev;
-    r->prev = r->next = NULL;
-}
-#line 671 "chapters/tier7-transports.nw"
+#line 778 "chapters/tier7-transports.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -601,7 +631,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 693 "chapters/tier7-transports.nw"
+#line 800 "chapters/tier7-transports.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -611,7 +641,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1096 "chapters/tier2-event-loop.nw"
+#line 1236 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -669,7 +699,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 1158 "chapters/tier2-event-loop.nw"
+#line 1298 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -688,8 +718,12 @@ void tw_loop_default_exception_handler(tw_loop *L, const tw_context *ctx)
     fprintf(stderr, "%s\n", ctx->message ? ctx->message : "Unhandled exception in event loop");
     if (ctx->handle)
         fprintf(stderr, "handle: <Handle %p>\n", (void *)ctx->handle);
-    if (ctx->future)
-        tw__future_describe(stderr, ctx->future);
+    if (ctx->future) {
+        tw_object *o = (tw_object *)ctx->future;   /* a future or task describes itself */
+        fputs("future: ", stderr);
+        o->cls->describe(o, stderr);
+        fputc('\n', stderr);
+    }
     for (size_t i = 0; i < ctx->nitems; i++)
         fprintf(stderr, "%s: %s\n", ctx->items[i].key, ctx->items[i].value);
     if (ctx->error) {
@@ -715,7 +749,7 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     tw_loop_call_exception_handler(L, &ctx);
     tw_error_unref(err);
 }
-#line 1220 "chapters/tier2-event-loop.nw"
+#line 1364 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -783,16 +817,16 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 1533 "chapters/tier5-executors.nw"
-    if (timeout_ms != 0 && atomic_load(&L->external) > 0)
-        timeout_ms = tw__spin_before_blocking(L, timeout_ms);
-#line 1287 "chapters/tier2-event-loop.nw"
+#line 1451 "chapters/tier2-event-loop.nw"
+    if (timeout_ms != 0 && L->before_blocking && atomic_load(&L->external) > 0)
+        timeout_ms = L->before_blocking(L, timeout_ms);
+#line 1431 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 1303 "chapters/tier2-event-loop.nw"
+#line 1462 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -800,9 +834,9 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 1292 "chapters/tier2-event-loop.nw"
+#line 1436 "chapters/tier2-event-loop.nw"
     
-#line 1318 "chapters/tier2-event-loop.nw"
+#line 1477 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     if (n > 4)
@@ -815,10 +849,10 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 1293 "chapters/tier2-event-loop.nw"
+#line 1437 "chapters/tier2-event-loop.nw"
 }
-#line 1335 "chapters/tier2-event-loop.nw"
-static tw_error *check_runnable(const tw_loop *L)
+#line 1497 "chapters/tier2-event-loop.nw"
+tw_error *tw__loop_runnable(const tw_loop *L)
 {
     if (L->closed)
         return &closed_error;
@@ -831,7 +865,7 @@ static tw_error *check_runnable(const tw_loop *L)
 
 tw_error *tw_loop_run_forever(tw_loop *L)
 {
-    tw_error *err = check_runnable(L);
+    tw_error *err = tw__loop_runnable(L);
     if (err)
         return err;
     L->running = true;
@@ -850,47 +884,4 @@ tw_error *tw_loop_run_forever(tw_loop *L)
 void tw_loop_stop(tw_loop *L)
 {
     L->stopping = true;
-}
-#line 1375 "chapters/tier2-event-loop.nw"
-static tw_error *stop_when_done(tw_future *f, void *loop)
-{
-    (void)f;
-    tw_loop_stop(loop);
-    return NULL;
-}
-
-tw_error *tw_loop_run_until_complete(tw_loop *L, void *awaitable, tw_value *result)
-{
-    tw_object *o = awaitable;
-    tw_future *f;
-    tw_error *err = check_runnable(L);
-    if (result)
-        *result = TW_NONE;
-    if (err) {
-        tw_unref(awaitable);
-        return err;
-    }
-    if (o->kind == TW_KIND_CORO || o->kind == TW_KIND_YIELD)
-        f = tw_task_future(tw_loop_create_task(L, awaitable, NULL));
-    else if (o->kind == TW_KIND_FUTURE || o->kind == TW_KIND_TASK)
-        f = awaitable;
-    else
-        return tw_error_new(TW_ERR_TYPE,
-                            "An asyncio.Future, a coroutine or an awaitable is required");
-    if (f->loop != L) {
-        tw_unref(f);
-        return tw_error_new(TW_ERR_VALUE, "The future belongs to a different loop than "
-                                          "the one specified as the loop argument");
-    }
-    tw_future_add_done_callback(f, stop_when_done, L);
-    err = tw_loop_run_forever(L);
-    tw_future_remove_done_callback(f, stop_when_done, L);
-    if (err == NULL) {
-        if (!tw_future_done(f))
-            err = tw_error_new(TW_ERR_RUNTIME, "Event loop stopped before Future completed.");
-        else
-            err = tw_future_result(f, result);
-    }
-    tw_unref(f);
-    return err;
 }

@@ -1,411 +1,99 @@
-#line 3649 "chapters/tier5-executors.nw"
-/* process.c -- asyncio.subprocess: Process, its stream protocol, pipe readers and writers */
-#include "private.h"
-#include <errno.h>
+#line 1931 "chapters/tier9-streams.nw"
+/* process.c -- asyncio.subprocess: Process and its stream protocol, on streams (see the book, tier 9) */
+#include "tier9.h"
 #include <signal.h>
 
-#line 3670 "chapters/tier5-executors.nw"
-struct tw_pipe_reader {
-    tw_future hdr;                      /* reference count only */
-    tw_loop *loop;
-    size_t limit;
-    unsigned char *buf;
-    size_t head, len, cap;
-    bool eof, paused;
-    tw_error *exception;
-    tw_future *waiter;
-    tw_pipe_transport *transport;
+#line 1956 "chapters/tier9-streams.nw"
+struct pipe_face {
+    tw_transport base;
+    tw_pipe_transport *pipe;
     tw_subprocess_transport *owner;     /* keeps the pipe alive */
 };
 
-static void reader_finalize(tw_future *f)
+#define PIPE(t) (((struct pipe_face *)(void *)(t))->pipe)
+
+static void face_close(tw_transport *t) { tw_pipe_transport_close(PIPE(t)); }
+static bool face_is_closing(const tw_transport *t) { return tw_pipe_transport_is_closing(PIPE(t)); }
+static void face_pause_reading(tw_transport *t) { tw_pipe_transport_pause_reading(PIPE(t)); }
+static void face_resume_reading(tw_transport *t) { tw_pipe_transport_resume_reading(PIPE(t)); }
+
+static tw_error *face_write(tw_transport *t, const void *data, size_t n)
 {
-    tw_pipe_reader *r = (tw_pipe_reader *)f;
-    free(r->buf);
-    tw_error_unref(r->exception);
-    tw_unref(r->waiter);
-    tw_unref(r->owner);
+    return tw_pipe_transport_write(PIPE(t), data, n);
 }
 
-static const tw__future_class reader_class = { "StreamReader", NULL, reader_finalize, NULL };
-
-static tw_pipe_reader *reader_new(tw_loop *L, size_t limit, tw_subprocess_transport *owner,
-                                  tw_pipe_transport *transport)
+static tw_error *face_write_eof(tw_transport *t)
 {
-    tw_pipe_reader *r = tw__alloc(sizeof *r);
-    tw__future_init(&r->hdr, L, TW_KIND_FUTURE, &reader_class);
-    r->loop = L;
-    r->limit = limit;
-    r->owner = tw_ref(owner);
-    r->transport = transport;
-    return r;
+    tw_pipe_transport_close(PIPE(t));
+    return NULL;
 }
 
-static void reader_consume(tw_pipe_reader *r, size_t n)
+static bool face_can_write_eof(const tw_transport *t)
 {
-    r->head += n;
-    r->len -= n;
-    if (r->len == 0)
-        r->head = 0;
+    (void)t;
+    return true;
 }
 
-static tw_bytes *reader_take(tw_pipe_reader *r, size_t n)
+static size_t face_buffer_size(const tw_transport *t)
 {
-    tw_bytes *b = tw_bytes_new(r->buf + r->head, n);
-    reader_consume(r, n);
-    return b;
+    return tw_pipe_transport_get_write_buffer_size(PIPE(t));
 }
 
-static void reader_wakeup(tw_pipe_reader *r, tw_error *exc)
+static void face_destroy(tw_transport *t)
 {
-    tw_future *w = r->waiter;
-    r->waiter = NULL;
-    if (w && !tw_future_done(w)) {
-        if (exc)
-            tw_future_set_exception(w, tw_error_ref(exc));
-        else
-            tw_future_set_result(w, TW_NONE);
-    }
-    tw_unref(w);
+    tw_subprocess_transport_unref(((struct pipe_face *)(void *)t)->owner);
+    free(t);
 }
 
-static void reader_maybe_resume(tw_pipe_reader *r)
-{
-    if (r->paused && r->len <= r->limit) {
-        r->paused = false;
-        tw_pipe_transport_resume_reading(r->transport);
-    }
-}
-#line 3747 "chapters/tier5-executors.nw"
-static void reader_feed_data(tw_pipe_reader *r, const void *data, size_t len)
-{
-    if (len == 0)
-        return;
-    if (r->head + r->len + len > r->cap) {
-        if (r->head) {
-            memmove(r->buf, r->buf + r->head, r->len);
-            r->head = 0;
-        }
-        if (r->len + len > r->cap) {
-            r->cap = 2 * (r->len + len);
-            r->buf = tw__realloc(r->buf, r->cap);
-        }
-    }
-    memcpy(r->buf + r->head + r->len, data, len);
-    r->len += len;
-    reader_wakeup(r, NULL);
-    if (r->transport && !r->paused && r->len > 2 * r->limit) {
-        tw_pipe_transport_pause_reading(r->transport);
-        r->paused = true;
-    }
-}
-
-static void reader_feed_eof(tw_pipe_reader *r)
-{
-    r->eof = true;
-    reader_wakeup(r, NULL);
-}
-
-static void reader_set_exception(tw_pipe_reader *r, tw_error *exc)
-{
-    tw_error_unref(r->exception);
-    r->exception = tw_error_ref(exc);
-    reader_wakeup(r, exc);
-}
-
-bool tw_pipe_reader_at_eof(const tw_pipe_reader *r)
-{
-    return r->eof && r->len == 0;
-}
-#line 3793 "chapters/tier5-executors.nw"
-struct reader_frame {
-    tw_coro co;
-    tw_pipe_reader *r;
+static const tw_transport_class read_face_class = {
+    .name = "_UnixReadPipeTransport",
+    .kinds = TW_TRANSPORT_READ,
+    .close = face_close,
+    .is_closing = face_is_closing,
+    .pause_reading = face_pause_reading,
+    .resume_reading = face_resume_reading,
+    .destroy = face_destroy,
 };
 
-static void reader_frame_cleanup(tw_coro *co)
-{
-    tw_unref(((struct reader_frame *)co)->r);
-}
-
-static void *reader_coroutine(tw_coro_fn body, size_t size, tw_pipe_reader *r,
-                              void (*cleanup)(tw_coro *co))
-{
-    struct reader_frame *f = tw_coro_new(body, size);
-    f->r = tw_ref(r);
-    f->co.cleanup = cleanup;
-    return f;
-}
-#line 3818 "chapters/tier5-executors.nw"
-struct wait_data_frame {
-    tw_coro co;
-    tw_pipe_reader *r;
-    const char *who;
-    tw_future *waiter;
+static const tw_transport_class write_face_class = {
+    .name = "_UnixWritePipeTransport",
+    .kinds = TW_TRANSPORT_WRITE,
+    .close = face_close,
+    .is_closing = face_is_closing,
+    .write = face_write,
+    .write_eof = face_write_eof,
+    .can_write_eof = face_can_write_eof,
+    .get_write_buffer_size = face_buffer_size,
+    .destroy = face_destroy,
 };
 
-static void wait_data_cleanup(tw_coro *co)
+static tw_transport *pipe_face_new(tw_loop *L, tw_subprocess_transport *t, int fd)
 {
-    struct wait_data_frame *f = (struct wait_data_frame *)co;
-    if (f->waiter && f->r->waiter == f->waiter) {
-        tw_unref(f->r->waiter);
-        f->r->waiter = NULL;
-    }
-    tw_unref(f->waiter);
-    reader_frame_cleanup(co);
+    tw_pipe_transport *pipe = tw_subprocess_transport_get_pipe_transport(t, fd);
+    struct pipe_face *f;
+    if (pipe == NULL)
+        return NULL;
+    f = tw__alloc(sizeof *f);
+    tw_transport_init(&f->base, fd == 0 ? &write_face_class : &read_face_class, L, NULL);
+    f->pipe = pipe;
+    f->owner = tw_subprocess_transport_ref(t);
+    return &f->base;
 }
-
-static tw_step wait_data_body(tw_coro *co)
-{
-    struct wait_data_frame *f = (struct wait_data_frame *)co;
-    tw_pipe_reader *r = f->r;
-    TW_BEGIN(co);
-    if (r->waiter)
-        TW_RAISE(co, tw_error_new(TW_ERR_RUNTIME, "%s() called while another coroutine is "
-                                  "already waiting for incoming data", f->who));
-    if (r->paused) {
-        r->paused = false;
-        tw_pipe_transport_resume_reading(r->transport);
-    }
-    f->waiter = tw_future_new(r->loop);
-    r->waiter = tw_ref(f->waiter);
-    TW_AWAIT(co, tw_ref(f->waiter));
-    TW_END(co);
-}
-
-static void *wait_for_data(tw_pipe_reader *r, const char *who)
-{
-    struct wait_data_frame *f = reader_coroutine(wait_data_body, sizeof *f, r, wait_data_cleanup);
-    f->who = who;
-    return f;
-}
-#line 3866 "chapters/tier5-executors.nw"
-struct read_frame {
-    tw_coro co;
-    tw_pipe_reader *r;
-    ptrdiff_t n;
-    tw_bytes *all;
-};
-
-static void read_cleanup(tw_coro *co)
-{
-    struct read_frame *f = (struct read_frame *)co;
-    tw_bytes_free(f->all);
-    reader_frame_cleanup(co);
-}
-
-static tw_bytes *bytes_append(tw_bytes *b, const void *data, size_t len)
-{
-    b = tw__realloc(b, sizeof *b + b->len + len + 1);
-    memcpy(b->data + b->len, data, len);
-    b->len += len;
-    b->data[b->len] = 0;
-    return b;
-}
-
-static tw_step read_body(tw_coro *co)
-{
-    struct read_frame *f = (struct read_frame *)co;
-    tw_pipe_reader *r = f->r;
-    tw_bytes *b;
-    TW_BEGIN(co);
-    if (r->exception)
-        TW_RAISE(co, tw_error_ref(r->exception));
-    if (f->n == 0)
-        TW_RETURN(co, TW_PTR(tw_bytes_new(NULL, 0)));
-    if (f->n < 0) {
-        f->all = tw_bytes_new(NULL, 0);
-        for (;;) {
-            if (r->exception)
-                TW_RAISE(co, tw_error_ref(r->exception));
-            if (r->len == 0 && !r->eof) {
-                TW_AWAIT(co, wait_for_data(r, "read"));
-                r = f->r;
-            }
-            if (r->len == 0)
-                break;
-            {
-                size_t n = r->len < r->limit ? r->len : r->limit;
-                f->all = bytes_append(f->all, r->buf + r->head, n);
-                reader_consume(r, n);
-                reader_maybe_resume(r);
-            }
-        }
-        b = f->all;
-        f->all = NULL;
-        TW_RETURN(co, TW_PTR(b));
-    }
-    if (r->len == 0 && !r->eof) {
-        TW_AWAIT(co, wait_for_data(r, "read"));
-        r = f->r;
-    }
-    b = reader_take(r, (size_t)f->n < r->len ? (size_t)f->n : r->len);
-    reader_maybe_resume(r);
-    TW_RETURN(co, TW_PTR(b));
-    TW_END(co);
-}
-
-void *tw_pipe_reader_read(tw_pipe_reader *r, ptrdiff_t n)
-{
-    struct read_frame *f = reader_coroutine(read_body, sizeof *f, r, read_cleanup);
-    f->n = n;
-    return f;
-}
-#line 3948 "chapters/tier5-executors.nw"
-struct readline_frame {
-    tw_coro co;
-    tw_pipe_reader *r;
-    size_t offset;
-};
-
-static tw_error *line_over_limit(tw_pipe_reader *r, size_t consumed, bool found)
-{
-    if (consumed < r->len && r->buf[r->head + consumed] == '\n')
-        reader_consume(r, consumed + 1);
-    else
-        r->head = r->len = 0;
-    reader_maybe_resume(r);
-    return tw_error_new(TW_ERR_VALUE, "%s", found
-        ? "Separator is found, but chunk is longer than limit"
-        : "Separator is not found, and chunk exceed the limit");
-}
-
-static tw_step readline_body(tw_coro *co)
-{
-    struct readline_frame *f = (struct readline_frame *)co;
-    tw_pipe_reader *r = f->r;
-    tw_bytes *b;
-    TW_BEGIN(co);
-    if (r->exception)
-        TW_RAISE(co, tw_error_ref(r->exception));
-    for (;;) {
-        if (r->len > f->offset) {
-            const unsigned char *start = r->buf + r->head;
-            const unsigned char *nl = memchr(start + f->offset, '\n', r->len - f->offset);
-            if (nl) {
-                f->offset = (size_t)(nl - start);
-                break;
-            }
-            f->offset = r->len;
-            if (f->offset > r->limit)
-                TW_RAISE(co, line_over_limit(r, f->offset, false));
-        }
-        if (r->eof)
-            TW_RETURN(co, TW_PTR(reader_take(r, r->len)));
-        TW_AWAIT(co, wait_for_data(r, "readuntil"));
-        r = f->r;
-    }
-    if (f->offset > r->limit)
-        TW_RAISE(co, line_over_limit(r, f->offset, true));
-    b = reader_take(r, f->offset + 1);
-    reader_maybe_resume(r);
-    TW_RETURN(co, TW_PTR(b));
-    TW_END(co);
-}
-
-void *tw_pipe_reader_readline(tw_pipe_reader *r)
-{
-    return reader_coroutine(readline_body, sizeof(struct readline_frame), r,
-                            reader_frame_cleanup);
-}
-#line 4012 "chapters/tier5-executors.nw"
-struct tw_pipe_writer {
-    tw_process *proc;
-    tw_pipe_transport *pipe;
-};
-
+#line 2043 "chapters/tier9-streams.nw"
 struct tw_process {
     tw_future hdr;                      /* reference count only */
     tw_loop *loop;
     tw_subprocess_transport *transport;
-    size_t limit;
-    tw_pipe_reader *out, *err;
-    tw_pipe_writer in;
+    ptrdiff_t limit;
+    tw_stream_reader *out, *err;        /* NULL: not a pipe */
+    tw_transport *out_pipe, *err_pipe;  /* their faces */
+    tw_stream_writer *in;               /* NULL: not a pipe */
+    tw_protocol *flow;                  /* FlowControlMixin: what drain waits on */
     int open_pipes;                     /* stdout and stderr pipes not yet lost */
     bool exited, transport_closed;
-    bool paused, lost;                  /* FlowControlMixin */
-    tw_future **drains;
-    size_t ndrains;
     tw_future *made;                    /* done once connection_made has run */
 };
-#line 4037 "chapters/tier5-executors.nw"
-tw_error *tw_pipe_writer_write(tw_pipe_writer *w, const void *data, size_t len)
-{
-    return tw_pipe_transport_write(w->pipe, data, len);
-}
-
-void tw_pipe_writer_close(tw_pipe_writer *w)
-{
-    tw_pipe_transport_close(w->pipe);
-}
-
-bool tw_pipe_writer_is_closing(const tw_pipe_writer *w)
-{
-    return tw_pipe_transport_is_closing(w->pipe);
-}
-
-struct drain_frame {
-    tw_coro co;
-    tw_process *p;
-    tw_future *waiter;
-};
-
-static void drain_cleanup(tw_coro *co)
-{
-    struct drain_frame *f = (struct drain_frame *)co;
-    tw_process *p = f->p;
-    for (size_t i = 0; f->waiter && i < p->ndrains; i++)
-        if (p->drains[i] == f->waiter) {
-            tw_unref(p->drains[i]);
-            p->drains[i] = p->drains[--p->ndrains];
-            break;
-        }
-    tw_unref(f->waiter);
-    tw_unref(p);
-}
-
-static tw_step drain_body(tw_coro *co)
-{
-    struct drain_frame *f = (struct drain_frame *)co;
-    tw_process *p = f->p;
-    TW_BEGIN(co);
-    if (tw_pipe_transport_is_closing(p->in.pipe)) {
-        TW_YIELD(co);
-        p = f->p;
-    }
-    if (p->lost)
-        TW_RAISE(co, tw__os_error(ECONNRESET, 0, NULL, "Connection lost"));
-    if (!p->paused)
-        TW_RETURN(co, TW_NONE);
-    f->waiter = tw_future_new(p->loop);
-    p->drains = tw__realloc(p->drains, (p->ndrains + 1) * sizeof *p->drains);
-    p->drains[p->ndrains++] = tw_ref(f->waiter);
-    TW_AWAIT(co, tw_ref(f->waiter));
-    TW_END(co);
-}
-
-void *tw_pipe_writer_drain(tw_pipe_writer *w)
-{
-    struct drain_frame *f = tw_coro_new(drain_body, sizeof *f);
-    f->p = tw_ref(w->proc);
-    f->co.cleanup = drain_cleanup;
-    return f;
-}
-#line 4109 "chapters/tier5-executors.nw"
-static void flow_connection_lost(tw_process *p, tw_error *exc)
-{
-    p->lost = true;
-    if (!p->paused)
-        return;
-    for (size_t i = 0; i < p->ndrains; i++)
-        if (!tw_future_done(p->drains[i])) {
-            if (exc)
-                tw_future_set_exception(p->drains[i], tw_error_ref(exc));
-            else
-                tw_future_set_result(p->drains[i], TW_NONE);
-        }
-}
-
+#line 2072 "chapters/tier9-streams.nw"
 static void maybe_close_transport(tw_process *p)
 {
     if (p->open_pipes == 0 && p->exited && !p->transport_closed) {
@@ -414,49 +102,60 @@ static void maybe_close_transport(tw_process *p)
     }
 }
 
+static tw_stream_reader *reader_on_pipe(tw_process *p, tw_subprocess_transport *t, int fd,
+                                        tw_transport **face)
+{
+    tw_stream_reader *r;
+    if ((*face = pipe_face_new(p->loop, t, fd)) == NULL)
+        return NULL;
+    tw_error_unref(tw_stream_reader_new(p->loop, p->limit, &r));
+    tw_stream_reader_set_transport(r, *face);
+    p->open_pipes++;
+    return r;
+}
+
 static tw_error *proc_connection_made(void *self, tw_subprocess_transport *t)
 {
     tw_process *p = self;
-    tw_pipe_transport *pipe;
-    if ((pipe = tw_subprocess_transport_get_pipe_transport(t, 1)) != NULL) {
-        p->out = reader_new(p->loop, p->limit, t, pipe);
-        p->open_pipes++;
+    tw_transport *in = pipe_face_new(p->loop, t, 0);
+    p->out = reader_on_pipe(p, t, 1, &p->out_pipe);
+    p->err = reader_on_pipe(p, t, 2, &p->err_pipe);
+    if (in) {
+        p->in = tw_stream_writer_new(in, p->flow, NULL);
+        tw_transport_unref(in);             /* the writer has its own */
     }
-    if ((pipe = tw_subprocess_transport_get_pipe_transport(t, 2)) != NULL) {
-        p->err = reader_new(p->loop, p->limit, t, pipe);
-        p->open_pipes++;
-    }
-    p->in.proc = p;
-    p->in.pipe = tw_subprocess_transport_get_pipe_transport(t, 0);
     if (!tw_future_done(p->made))
         tw_future_set_result(p->made, TW_NONE);
     return NULL;
 }
 
+static tw_stream_reader *reader_of(tw_process *p, int fd)
+{
+    return fd == 1 ? p->out : fd == 2 ? p->err : NULL;
+}
+
 static tw_error *proc_pipe_data_received(void *self, int fd, const void *data, size_t len)
 {
-    tw_process *p = self;
-    tw_pipe_reader *r = fd == 1 ? p->out : fd == 2 ? p->err : NULL;
+    tw_stream_reader *r = reader_of(self, fd);
     if (r)
-        reader_feed_data(r, data, len);
+        tw_stream_reader_feed_data(r, data, len);
     return NULL;
 }
 
 static tw_error *proc_pipe_connection_lost(void *self, int fd, tw_error *exc)
 {
     tw_process *p = self;
-    tw_pipe_reader *r = fd == 1 ? p->out : fd == 2 ? p->err : NULL;
+    tw_stream_reader *r = reader_of(p, fd);
     if (fd == 0) {
-        if (p->in.pipe)
-            tw_pipe_transport_close(p->in.pipe);
-        flow_connection_lost(p, exc);
-        return NULL;
+        if (p->in)
+            tw_stream_writer_close(p->in);
+        return tw_protocol_connection_lost(p->flow, exc);
     }
     if (r) {
         if (exc)
-            reader_set_exception(r, exc);
+            tw_stream_reader_set_exception(r, tw_error_ref(exc));
         else
-            reader_feed_eof(r);
+            tw_stream_reader_feed_eof(r);
         p->open_pipes--;
     }
     maybe_close_transport(p);
@@ -473,24 +172,17 @@ static tw_error *proc_process_exited(void *self)
 
 static tw_error *proc_connection_lost(void *self, tw_error *exc)
 {
-    flow_connection_lost(self, exc);
-    return NULL;
+    return tw_protocol_connection_lost(((tw_process *)self)->flow, exc);
 }
 
 static tw_error *proc_pause_writing(void *self)
 {
-    ((tw_process *)self)->paused = true;
-    return NULL;
+    return tw_protocol_pause_writing(((tw_process *)self)->flow);
 }
 
 static tw_error *proc_resume_writing(void *self)
 {
-    tw_process *p = self;
-    p->paused = false;
-    for (size_t i = 0; i < p->ndrains; i++)
-        if (!tw_future_done(p->drains[i]))
-            tw_future_set_result(p->drains[i], TW_NONE);
-    return NULL;
+    return tw_protocol_resume_writing(((tw_process *)self)->flow);
 }
 
 static void *proc_ref(void *self) { return tw_ref(self); }
@@ -501,15 +193,18 @@ static const tw_subprocess_protocol stream_protocol = {
     proc_process_exited, proc_connection_lost, proc_pause_writing, proc_resume_writing,
     proc_ref, proc_unref,
 };
-#line 4227 "chapters/tier5-executors.nw"
+#line 2187 "chapters/tier9-streams.nw"
 static void process_finalize(tw_future *f)
 {
     tw_process *p = (tw_process *)f;
-    tw_unref(p->out);
-    tw_unref(p->err);
-    for (size_t i = 0; i < p->ndrains; i++)
-        tw_unref(p->drains[i]);
-    free(p->drains);
+    tw__stream_reader_detach(p->out);
+    tw__stream_reader_detach(p->err);
+    tw_stream_reader_unref(p->out);
+    tw_stream_reader_unref(p->err);
+    tw_transport_unref(p->out_pipe);
+    tw_transport_unref(p->err_pipe);
+    tw_stream_writer_unref(p->in);
+    tw_protocol_unref(p->flow);
     tw_unref(p->made);
     tw_unref(p->transport);
 }
@@ -541,6 +236,13 @@ static void create_cleanup(tw_coro *co)
     tw__strv_free(f->env);
 }
 
+static ptrdiff_t reader_limit(size_t limit)
+{
+    if (limit == 0)
+        return TW_STREAM_LIMIT;
+    return limit > PTRDIFF_MAX ? PTRDIFF_MAX : (ptrdiff_t)limit;
+}
+
 static tw_step create_body(tw_coro *co)
 {
     struct create_frame *f = (struct create_frame *)co;
@@ -551,8 +253,9 @@ static tw_step create_body(tw_coro *co)
     p = f->p = tw__alloc(sizeof *p);
     tw__future_init(&p->hdr, L, TW_KIND_FUTURE, &process_class);
     p->loop = L;
-    p->limit = f->options.limit ? f->options.limit : TW_PIPE_LIMIT;
+    p->limit = reader_limit(f->options.limit);
     p->made = tw_future_new(L);
+    p->flow = tw_stream_protocol_new(NULL, NULL, NULL);
     err = f->shell ? tw_loop_subprocess_shell(L, &stream_protocol, p, f->cmd, &f->options,
                                             &p->transport)
                    : tw_loop_subprocess_exec(L, &stream_protocol, p, (const char *const *)f->argv,
@@ -593,7 +296,7 @@ void *tw_create_subprocess_shell(const char *cmd, const tw_subprocess_options *o
 {
     return create(true, NULL, cmd, options);
 }
-#line 4323 "chapters/tier5-executors.nw"
+#line 2294 "chapters/tier9-streams.nw"
 int tw_process_pid(const tw_process *p)
 {
     return tw_subprocess_transport_get_pid(p->transport);
@@ -604,9 +307,9 @@ bool tw_process_returncode(const tw_process *p, int *code)
     return tw_subprocess_transport_get_returncode(p->transport, code);
 }
 
-tw_pipe_writer *tw_process_stdin(tw_process *p) { return p->in.pipe ? &p->in : NULL; }
-tw_pipe_reader *tw_process_stdout(tw_process *p) { return p->out; }
-tw_pipe_reader *tw_process_stderr(tw_process *p) { return p->err; }
+tw_stream_writer *tw_process_stdin(tw_process *p) { return p->in; }
+tw_stream_reader *tw_process_stdout(tw_process *p) { return p->out; }
+tw_stream_reader *tw_process_stderr(tw_process *p) { return p->err; }
 tw_subprocess_transport *tw_process_transport(tw_process *p) { return p->transport; }
 
 void *tw_process_wait(tw_process *p)
@@ -626,7 +329,7 @@ void tw_process_unref(tw_process *p)
 {
     tw_unref(p);
 }
-#line 4364 "chapters/tier5-executors.nw"
+#line 2335 "chapters/tier9-streams.nw"
 struct feed_frame {
     tw_coro co;
     tw_process *p;
@@ -658,13 +361,13 @@ static tw_step feed_body(tw_coro *co)
     struct feed_frame *f = (struct feed_frame *)co;
     tw_error *err;
     TW_BEGIN(co);
-    if ((err = tw_pipe_writer_write(&f->p->in, f->input->data, f->input->len)) != NULL)
+    if ((err = tw_stream_writer_write(f->p->in, f->input->data, f->input->len)) != NULL)
         TW_RAISE(co, err);
-    TW_AWAIT_TRY(co, tw_pipe_writer_drain(&f->p->in));
+    TW_AWAIT_TRY(co, tw_stream_writer_drain(f->p->in));
     if (TW_ERROR(co) && !child_stopped_reading(TW_ERROR(co)))
         TW_RERAISE(co);
     TW_CLEAR(co);
-    tw_pipe_writer_close(&f->p->in);
+    tw_stream_writer_close(f->p->in);
     TW_END(co);
 }
 
@@ -677,8 +380,8 @@ static tw_step read_stream_body(tw_coro *co)
 {
     struct read_stream_frame *f = (struct read_stream_frame *)co;
     TW_BEGIN(co);
-    TW_AWAIT(co, tw_pipe_reader_read(f->fd == 1 ? f->p->out : f->p->err, -1));
-    tw_pipe_transport_close(tw_subprocess_transport_get_pipe_transport(f->p->transport, f->fd));
+    TW_AWAIT(co, tw_stream_reader_read(reader_of(f->p, f->fd), -1));
+    tw_transport_close(f->fd == 1 ? f->p->out_pipe : f->p->err_pipe);
     TW_RETURN(co, TW_RESULT(co));
     TW_END(co);
 }
@@ -691,7 +394,7 @@ static void *read_stream(tw_process *p, int fd)
     f->co.cleanup = read_stream_cleanup;
     return f;
 }
-#line 4434 "chapters/tier5-executors.nw"
+#line 2406 "chapters/tier9-streams.nw"
 struct communicate_frame {
     tw_coro co;
     tw_process *p;
@@ -711,7 +414,7 @@ static tw_future *start_communicating(struct communicate_frame *f)
 {
     void *aws[3];
     size_t n = 0;
-    if (f->input && f->p->in.pipe) {
+    if (f->input && f->p->in) {
         struct feed_frame *feed = tw_coro_new(feed_body, sizeof *feed);
         feed->p = tw_ref(f->p);
         feed->input = f->input;

@@ -1,6 +1,6 @@
-#line 2392 "chapters/tier5-executors.nw"
+#line 2114 "chapters/tier5-executors.nw"
 /* subprocess.c -- starting children, the subprocess transport and its pipes */
-#include "private.h"
+#include "tier5.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -11,107 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 2420 "chapters/tier5-executors.nw"
-enum { OS_ERROR, BLOCKING_IO, CHILD_PROCESS, BROKEN_PIPE, CONNECTION_ABORTED,
-       CONNECTION_REFUSED, CONNECTION_RESET, FILE_EXISTS, FILE_NOT_FOUND, INTERRUPTED,
-       IS_A_DIRECTORY, NOT_A_DIRECTORY, PERMISSION, PROCESS_LOOKUP, TIMEOUT, NCLASSES };
-
-static char os_classes[NCLASSES][24] = {
-    "OSError", "BlockingIOError", "ChildProcessError", "BrokenPipeError",
-    "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError",
-    "FileExistsError", "FileNotFoundError", "InterruptedError", "IsADirectoryError",
-    "NotADirectoryError", "PermissionError", "ProcessLookupError", "TimeoutError",
-};
-
-static const struct { int errnum, cls; tw_errkind kind; } errno_classes[] = {
-    { EAGAIN, BLOCKING_IO, TW_ERR_OS }, { EALREADY, BLOCKING_IO, TW_ERR_OS },
-    { EINPROGRESS, BLOCKING_IO, TW_ERR_OS }, { ECHILD, CHILD_PROCESS, TW_ERR_OS },
-    { EPIPE, BROKEN_PIPE, TW_ERR_CONNECTION }, { ESHUTDOWN, BROKEN_PIPE, TW_ERR_CONNECTION },
-    { ECONNABORTED, CONNECTION_ABORTED, TW_ERR_CONNECTION },
-    { ECONNREFUSED, CONNECTION_REFUSED, TW_ERR_CONNECTION },
-    { ECONNRESET, CONNECTION_RESET, TW_ERR_CONNECTION_RESET },
-    { EEXIST, FILE_EXISTS, TW_ERR_OS }, { ENOENT, FILE_NOT_FOUND, TW_ERR_FILE_NOT_FOUND },
-    { EINTR, INTERRUPTED, TW_ERR_OS }, { EISDIR, IS_A_DIRECTORY, TW_ERR_OS },
-    { ENOTDIR, NOT_A_DIRECTORY, TW_ERR_OS }, { EACCES, PERMISSION, TW_ERR_PERMISSION },
-    { EPERM, PERMISSION, TW_ERR_PERMISSION }, { ESRCH, PROCESS_LOOKUP, TW_ERR_PROCESS_LOOKUP },
-    { ETIMEDOUT, TIMEOUT, TW_ERR_TIMEOUT },
-};
-
-struct os_error {
-    struct tw_error e;
-    int errnum;
-    bool has_filename;
-    char filename[];
-};
-
-static struct os_error *os_error_alloc(int errnum_for_class, const char *filename)
-{
-    size_t n = filename ? strlen(filename) + 1 : 0;
-    struct os_error *oe = tw__alloc(sizeof *oe + n);
-    int cls = OS_ERROR;
-    tw_errkind kind = TW_ERR_OS;
-    for (size_t i = 0; i < sizeof errno_classes / sizeof errno_classes[0]; i++)
-        if (errno_classes[i].errnum == errnum_for_class) {
-            cls = errno_classes[i].cls;
-            kind = errno_classes[i].kind;
-            break;
-        }
-    oe->e.refs = 1;
-    oe->e.kind = kind;
-    oe->e.type = os_classes[cls];
-    oe->has_filename = filename != NULL;
-    if (filename)
-        memcpy(oe->filename, filename, n);
-    return oe;
-}
-
-tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
-                       const char *message)
-{
-    struct os_error *oe = os_error_alloc(errnum_for_class, filename);
-    oe->errnum = errnum;
-    oe->e.message = tw__strdup(message);
-    return &oe->e;
-}
-
-tw_error *tw_os_error_new(int errnum, const char *filename)
-{
-    char buf[128], *message;
-    const char *text = strerror_r(errnum, buf, sizeof buf);
-    int n = filename ? snprintf(NULL, 0, "[Errno %d] %s: '%s'", errnum, text, filename)
-                     : snprintf(NULL, 0, "[Errno %d] %s", errnum, text);
-    tw_error *e;
-    message = tw__alloc((size_t)n + 1);
-    if (filename)
-        snprintf(message, (size_t)n + 1, "[Errno %d] %s: '%s'", errnum, text, filename);
-    else
-        snprintf(message, (size_t)n + 1, "[Errno %d] %s", errnum, text);
-    e = tw__os_error(errnum, errnum, filename, message);
-    free(message);
-    return e;
-}
-
-#line 2510 "chapters/tier5-executors.nw"
-static const struct os_error *os_error_of(const tw_error *e)
-{
-    for (int i = 0; e && i < NCLASSES; i++)
-        if (e->type == os_classes[i])
-            return (const struct os_error *)e;
-    return NULL;
-}
-
-int tw_os_error_errno(const tw_error *e)
-{
-    const struct os_error *oe = os_error_of(e);
-    return oe ? oe->errnum : 0;
-}
-
-const char *tw_os_error_filename(const tw_error *e)
-{
-    const struct os_error *oe = os_error_of(e);
-    return oe && oe->has_filename ? oe->filename : NULL;
-}
-#line 2579 "chapters/tier5-executors.nw"
+#line 2176 "chapters/tier5-executors.nw"
 enum { FAILED_EXEC, FAILED_CHDIR, FAILED_SETUP };
 
 struct spawn {
@@ -149,7 +49,7 @@ static int pipe_high(int fds[2])
         close(fds[1]);
     return -1;
 }
-#line 2619 "chapters/tier5-executors.nw"
+#line 2216 "chapters/tier5-executors.nw"
 static void __attribute__((noreturn)) child_fail(int errfd, int step)
 {
     int report[2] = { errno, step };
@@ -184,7 +84,7 @@ static void __attribute__((noreturn)) child_exec(const struct spawn *sp, int err
         errno = saved;
     child_fail(errfd, FAILED_EXEC);
 }
-#line 2665 "chapters/tier5-executors.nw"
+#line 2262 "chapters/tier5-executors.nw"
 char **tw__strv_dup(const char *const *v)
 {
     size_t n = 0;
@@ -249,7 +149,7 @@ static char **exec_candidates(const char *program, char *const *envp)
     }
     return v;
 }
-#line 2739 "chapters/tier5-executors.nw"
+#line 2336 "chapters/tier5-executors.nw"
 static atomic_bool no_pidfd;
 
 static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
@@ -291,7 +191,7 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     }
     return NULL;
 }
-#line 2792 "chapters/tier5-executors.nw"
+#line 2390 "chapters/tier5-executors.nw"
 struct tw_pipe_transport {
     tw_subprocess_transport *proc;
     int fd;                             /* the parent's end; -1 once closed */
@@ -310,17 +210,17 @@ struct tw_subprocess_transport {
     bool has_protocol;
     pid_t pid;
     int pidfd;
-    bool reaped, exited, closed, finished, lost, listed;
+    bool reaped, exited, closed, finished, lost;
     int returncode;
     tw_pipe_transport *pipes[3];
     tw_future *exit_watch;              /* without a pidfd: the thread that waits */
     tw_future **waiters;
     size_t nwaiters;
-    tw_subprocess_transport *prev, *next;   /* the loop's list of children */
+    tw__resource res;                   /* attached while the loop holds the child */
 };
 
 enum { WRITE_HIGH = 64 * 1024, WRITE_LOW = 16 * 1024 };
-#line 2834 "chapters/tier5-executors.nw"
+#line 2432 "chapters/tier5-executors.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_CLOSED, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -368,7 +268,7 @@ static void report(tw_loop *L, const char *message, tw_error *err)
         tw_error_unref(err);
     }
 }
-#line 2884 "chapters/tier5-executors.nw"
+#line 2482 "chapters/tier5-executors.nw"
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc);
 static void process_exited(tw_subprocess_transport *t, int code);
 static tw_error *connection_lost(tw_subprocess_transport *t);
@@ -404,7 +304,7 @@ static tw_error *run_call(void *arg)
         return p->process_exited ? p->process_exited(t->self) : NULL;
     }
 }
-#line 2930 "chapters/tier5-executors.nw"
+#line 2528 "chapters/tier5-executors.nw"
 static void pipe_close_with(tw_pipe_transport *p, tw_error *exc)
 {
     tw_loop *L = p->proc->loop;
@@ -434,7 +334,7 @@ static tw_error *read_ready(void *arg)
     }
     return NULL;
 }
-#line 2966 "chapters/tier5-executors.nw"
+#line 2564 "chapters/tier5-executors.nw"
 static void try_finish(tw_subprocess_transport *t);
 
 static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
@@ -447,7 +347,7 @@ static void pipe_closed(tw_pipe_transport *p, tw_error *exc)
     call_later(p->proc, CALL_PIPE_LOST, p->childfd, exc, NULL, 0);
     try_finish(p->proc);
 }
-#line 2995 "chapters/tier5-executors.nw"
+#line 2593 "chapters/tier5-executors.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -529,7 +429,7 @@ static tw_error *write_pipe_peer_closed(void *arg)
     tw_error_unref(e);
     return NULL;
 }
-#line 3079 "chapters/tier5-executors.nw"
+#line 2677 "chapters/tier5-executors.nw"
 tw_error *tw_pipe_transport_write(tw_pipe_transport *p, const void *data, size_t len)
 {
     const unsigned char *d = data;
@@ -607,12 +507,12 @@ void tw_pipe_transport_resume_reading(tw_pipe_transport *p)
     p->paused = false;
     tw_error_unref(tw_loop_add_reader(p->proc->loop, p->fd, read_ready, p));
 }
-#line 1885 "chapters/tier7-transports.nw"
+#line 2108 "chapters/tier7-transports.nw"
 ssize_t tw__write_quietly(int fd, const void *data, size_t len)
 {
     return write_quietly(fd, data, len);
 }
-#line 3166 "chapters/tier5-executors.nw"
+#line 2764 "chapters/tier5-executors.nw"
 static void reap(tw_subprocess_transport *t)
 {
     int status = 0, code;
@@ -640,7 +540,7 @@ static tw_error *pidfd_ready(void *arg)
     }
     return NULL;
 }
-#line 3205 "chapters/tier5-executors.nw"
+#line 2803 "chapters/tier5-executors.nw"
 static tw_error *wait_for_exit(void *pid, tw_value *result)
 {
     siginfo_t info;
@@ -680,7 +580,7 @@ static void process_exited(tw_subprocess_transport *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 3255 "chapters/tier5-executors.nw"
+#line 2853 "chapters/tier5-executors.nw"
 static void drop_protocol(tw_subprocess_transport *t)
 {
     if (t->has_protocol) {
@@ -692,16 +592,9 @@ static void drop_protocol(tw_subprocess_transport *t)
 
 static void unlist(tw_subprocess_transport *t)
 {
-    tw_loop *L = t->loop;
-    if (!t->listed)
+    if (!tw__resource_attached(&t->res))
         return;
-    t->listed = false;
-    if (t->prev)
-        t->prev->next = t->next;
-    else
-        L->children = t->next;
-    if (t->next)
-        t->next->prev = t->prev;
+    tw__resource_detach(t->loop, &t->res);
     tw_unref(t);
 }
 
@@ -733,7 +626,7 @@ static tw_error *connection_lost(tw_subprocess_transport *t)
     unlist(t);
     return err;
 }
-#line 3315 "chapters/tier5-executors.nw"
+#line 2906 "chapters/tier5-executors.nw"
 static void release_system(tw_subprocess_transport *t)
 {
     tw_loop *L = t->loop;
@@ -780,7 +673,16 @@ static void transport_finalize(tw_future *f)
 
 static const tw__future_class transport_class =
     { "SubprocessTransport", NULL, transport_finalize, NULL };
-#line 3371 "chapters/tier5-executors.nw"
+#line 3221 "chapters/tier5-executors.nw"
+static void child_loop_closed(tw__resource *r)
+{
+    tw_subprocess_transport *t =
+        (tw_subprocess_transport *)(void *)((char *)r - offsetof(tw_subprocess_transport, res));
+    release_system(t);
+    drop_protocol(t);
+    unlist(t);
+}
+#line 2962 "chapters/tier5-executors.nw"
 static tw_pipe_transport *pipe_new(tw_subprocess_transport *t, int fd, int childfd)
 {
     tw_pipe_transport *p = tw__alloc(sizeof *p);
@@ -823,7 +725,7 @@ static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
     }
     return NULL;
 }
-#line 3416 "chapters/tier5-executors.nw"
+#line 3007 "chapters/tier5-executors.nw"
 static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto, void *self,
                                  char *const *argv, const tw_subprocess_options *o,
                                  tw_subprocess_transport **out)
@@ -866,7 +768,7 @@ static tw_error *transport_start(tw_loop *L, const tw_subprocess_protocol *proto
         return err;
     }
     
-#line 3468 "chapters/tier5-executors.nw"
+#line 3059 "chapters/tier5-executors.nw"
 t = tw__alloc(sizeof *t);
 tw__future_init(&t->hdr, L, TW_KIND_FUTURE, &transport_class);
 t->hdr.obj.refs = 2;
@@ -876,11 +778,7 @@ t->pidfd = pidfd;
 t->proto = proto;
 t->self = proto->ref ? proto->ref(self) : self;
 t->has_protocol = true;
-t->listed = true;
-t->next = L->children;
-if (L->children)
-    L->children->prev = t;
-L->children = t;
+tw__resource_attach_in(L, &t->res, TW__CLOSE_CHILDREN, child_loop_closed);
 for (int i = 0; i < 3; i++)
     if (parent_end[i] >= 0)
         t->pipes[i] = pipe_new(t, parent_end[i], i);
@@ -893,11 +791,11 @@ if (err) {
     return err;
 }
 call_later(t, CALL_CONNECTION_MADE, 0, NULL, NULL, 0);
-#line 3458 "chapters/tier5-executors.nw"
+#line 3049 "chapters/tier5-executors.nw"
     *out = t;
     return NULL;
 }
-#line 3499 "chapters/tier5-executors.nw"
+#line 3086 "chapters/tier5-executors.nw"
 tw_error *tw_loop_subprocess_exec(tw_loop *loop, const tw_subprocess_protocol *protocol,
                                   void *self, const char *const *argv,
                                   const tw_subprocess_options *options,
@@ -944,7 +842,7 @@ void tw_subprocess_transport_unref(tw_subprocess_transport *t)
 {
     tw_unref(t);
 }
-#line 3551 "chapters/tier5-executors.nw"
+#line 3138 "chapters/tier5-executors.nw"
 tw_error *tw_subprocess_transport_send_signal(tw_subprocess_transport *t, int sig)
 {
     if (t->lost)
@@ -975,7 +873,7 @@ void tw_subprocess_transport_close(tw_subprocess_transport *t)
     if (!t->reaped)
         kill(t->pid, SIGKILL);
 }
-#line 3587 "chapters/tier5-executors.nw"
+#line 3174 "chapters/tier5-executors.nw"
 struct wait_frame {
     tw_coro co;
     tw_subprocess_transport *t;
@@ -1010,14 +908,4 @@ void *tw_subprocess_transport_wait(tw_subprocess_transport *t)
     f->t = tw_ref(t);
     f->co.cleanup = wait_cleanup;
     return f;
-}
-#line 3631 "chapters/tier5-executors.nw"
-void tw__children_close(tw_loop *L)
-{
-    while (L->children) {
-        tw_subprocess_transport *t = L->children;
-        release_system(t);
-        drop_protocol(t);
-        unlist(t);
-    }
 }

@@ -1,12 +1,26 @@
-#line 217 "chapters/tier4-tasks.nw"
+#line 317 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep, and the tools built on them */
-#include "private.h"
+#include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 248 "chapters/tier4-tasks.nw"
+#line 361 "chapters/tier4-tasks.nw"
+static void tasks_loop_closed(tw__resource *r)
+{
+    tw_loop *L = (tw_loop *)(void *)((char *)r - offsetof(tw_loop, tasks_at_close));
+    tw__resource_detach(L, r);
+    tw__loop_destroy_tasks(L);
+}
+
+static void destroy_tasks_at_close(tw_loop *L)
+{
+    if (!tw__resource_attached(&L->tasks_at_close))
+        tw__resource_attach_in(L, &L->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
+}
+#line 376 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
+    destroy_tasks_at_close(L);
     t->prev = NULL;
     t->next = L->tasks;
     if (L->tasks)
@@ -26,8 +40,9 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     L->ntasks--;
 }
-#line 452 "chapters/tier4-tasks.nw"
+#line 587 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
+static tw_error *task_wakeup(tw_future *f, void *task);
 
 static void task_drop_frames(tw_task *t)
 {
@@ -48,12 +63,23 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 937 "chapters/tier5-executors.nw"
+#line 813 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 473 "chapters/tier4-tasks.nw"
+#line 609 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
+
+static void task_describe(tw_object *o, FILE *out)
+{
+    fputc('<', out);
+    tw__future_describe_state((tw_future *)o, out);
+    fprintf(out, " name='%s'>", tw_task_name((tw_task *)o));
+}
+
+static const tw_class task_object_class = {
+    tw__future_finalize, task_describe, tw__future_await
+};
 
 void tw__loop_destroy_tasks(tw_loop *L)
 {
@@ -61,7 +87,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_task *t = L->tasks;
         task_unlink(L, t);
         if (t->fut_waiter) {
-            tw_future_remove_done_callback(t->fut_waiter, tw__task_wakeup, t);
+            tw_future_remove_done_callback(t->fut_waiter, task_wakeup, t);
             t->fut_waiter = NULL;
         }
         task_drop_frames(t);
@@ -69,7 +95,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 278 "chapters/tier4-tasks.nw"
+#line 407 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
@@ -84,6 +110,7 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
         coro = tw_sleep_value(0, TW_NONE);
     t = tw__pool_alloc(sizeof *t);
     tw__future_init(&t->fut, L, TW_KIND_TASK, &task_class);
+    t->fut.obj.cls = &task_object_class;
     t->fut.obj.refs = 2;                  /* the caller's and the loop's */
     if (name)
         t->name = tw__strdup(name);
@@ -94,9 +121,9 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 927 "chapters/tier5-executors.nw"
+#line 803 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 302 "chapters/tier4-tasks.nw"
+#line 432 "chapters/tier4-tasks.nw"
     tw__schedule(L, task_step_callback, t, t);
     return t;
 }
@@ -107,7 +134,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 325 "chapters/tier4-tasks.nw"
+#line 457 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -127,19 +154,18 @@ static void task_step(tw_task *t, tw_error *exc)
         t->must_cancel = false;
     }
     t->fut_waiter = NULL;
-    t->yielded = false;
     if (exc) {
         tw__coro_clear(co);
         co->got_err = exc;
     }
     L->current = t;
     
-#line 930 "chapters/tier5-executors.nw"
+#line 806 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 351 "chapters/tier4-tasks.nw"
+#line 482 "chapters/tier4-tasks.nw"
     
-#line 1049 "chapters/tier1-coroutines.nw"
+#line 1329 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err) {
@@ -151,8 +177,8 @@ for (;;) {
         st = co->body(co);
     }
     if (st == TW_SUSPENDED) {
-        if (t->top != co) {
-            co = t->top;
+        if (co->awaiting->kind == TW_KIND_CORO) {
+            co = t->top = (tw_coro *)co->awaiting;
             continue;
         }
         break;
@@ -172,18 +198,20 @@ for (;;) {
         co = parent;
     }
 }
-#line 352 "chapters/tier4-tasks.nw"
+#line 483 "chapters/tier4-tasks.nw"
     
-#line 934 "chapters/tier5-executors.nw"
+#line 810 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 353 "chapters/tier4-tasks.nw"
+#line 484 "chapters/tier4-tasks.nw"
     L->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
-    else if (t->yielded)
+    else if (co->awaiting == tw_yield())
         tw__schedule(L, task_step_callback, t, t);
-    else if (t->fut_waiter && t->must_cancel) {
-        if (tw_future_cancel(t->fut_waiter, t->fut.cancel_msg))
+    else {
+        t->fut_waiter = (tw_future *)co->awaiting;   /* a pending future: nothing else suspends */
+        tw__future_add_callback(t->fut_waiter, task_wakeup, t, NULL);
+        if (t->must_cancel && tw_future_cancel(t->fut_waiter, t->fut.cancel_msg))
             t->must_cancel = false;
     }
 }
@@ -194,7 +222,7 @@ static tw_error *task_step_callback(void *task)
     return NULL;
 }
 
-tw_error *tw__task_wakeup(tw_future *f, void *task)
+static tw_error *task_wakeup(tw_future *f, void *task)
 {
     tw_task *t = task;
     tw_value v;
@@ -206,7 +234,7 @@ tw_error *tw__task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 392 "chapters/tier4-tasks.nw"
+#line 525 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -232,7 +260,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 422 "chapters/tier4-tasks.nw"
+#line 555 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -256,7 +284,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 494 "chapters/tier4-tasks.nw"
+#line 641 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name == NULL) {
@@ -286,7 +314,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 532 "chapters/tier4-tasks.nw"
+#line 679 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -343,7 +371,7 @@ void *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 804 "chapters/tier4-tasks.nw"
+#line 1119 "chapters/tier4-tasks.nw"
 void *tw__coro_take_error(tw_coro *co)
 {
     tw_error *e = co->got_err;
@@ -388,7 +416,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return set_none_unless_done(waiter);
 }
-#line 857 "chapters/tier4-tasks.nw"
+#line 1172 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -426,7 +454,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 899 "chapters/tier4-tasks.nw"
+#line 1214 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -487,7 +515,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 969 "chapters/tier4-tasks.nw"
+#line 1284 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -580,7 +608,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1071 "chapters/tier4-tasks.nw"
+#line 1386 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -599,7 +627,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1095 "chapters/tier4-tasks.nw"
+#line 1410 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = running_loop("tw_wait");
@@ -624,7 +652,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 1129 "chapters/tier4-tasks.nw"
+#line 1444 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -686,7 +714,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1212 "chapters/tier4-tasks.nw"
+#line 1527 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -695,7 +723,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1190 "chapters/tier4-tasks.nw"
+#line 1505 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -715,7 +743,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1223 "chapters/tier4-tasks.nw"
+#line 1538 "chapters/tier4-tasks.nw"
 void *tw_wait_for(void *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -724,7 +752,7 @@ void *tw_wait_for(void *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return f;
 }
-#line 1244 "chapters/tier4-tasks.nw"
+#line 1559 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -778,7 +806,7 @@ tw_future *tw_shield(void *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1308 "chapters/tier4-tasks.nw"
+#line 1623 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -859,7 +887,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1391 "chapters/tier4-tasks.nw"
+#line 1706 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
@@ -904,7 +932,7 @@ void *tw_as_completed_next(tw_as_completed *ac)
     f->co.cleanup = ac_next_cleanup;
     return f;
 }
-#line 1445 "chapters/tier4-tasks.nw"
+#line 1760 "chapters/tier4-tasks.nw"
 struct tw_taskgroup {
     tw_future fut;
     bool exiting, aborting, parent_cancel_requested;
@@ -950,7 +978,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 1493 "chapters/tier4-tasks.nw"
+#line 1808 "chapters/tier4-tasks.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -1003,7 +1031,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 1548 "chapters/tier4-tasks.nw"
+#line 1863 "chapters/tier4-tasks.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -1075,7 +1103,7 @@ void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
     f->co.cleanup = tg_exit_cleanup;
     return f;
 }
-#line 1636 "chapters/tier4-tasks.nw"
+#line 1951 "chapters/tier4-tasks.nw"
 enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
 
 struct tw_timeout {
@@ -1131,7 +1159,7 @@ static tw_error *timeout_fired(void *arg)
     tm->handler = NULL;
     return NULL;
 }
-#line 1694 "chapters/tier4-tasks.nw"
+#line 2009 "chapters/tier4-tasks.nw"
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
 {
     tw_loop *L;
@@ -1173,7 +1201,50 @@ tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
         tm->state = TM_EXITED;
     return body_error;
 }
-#line 600 "chapters/tier4-tasks.nw"
+#line 851 "chapters/tier4-tasks.nw"
+static tw_error *stop_when_done(tw_future *f, void *loop)
+{
+    (void)f;
+    tw_loop_stop(loop);
+    return NULL;
+}
+
+tw_error *tw_loop_run_until_complete(tw_loop *L, void *awaitable, tw_value *result)
+{
+    tw_object *o = awaitable;
+    tw_future *f;
+    tw_error *err = tw__loop_runnable(L);
+    if (result)
+        *result = TW_NONE;
+    if (err) {
+        tw_unref(awaitable);
+        return err;
+    }
+    if (o->kind == TW_KIND_CORO || o->kind == TW_KIND_YIELD)
+        f = tw_task_future(tw_loop_create_task(L, awaitable, NULL));
+    else if (o->kind == TW_KIND_FUTURE || o->kind == TW_KIND_TASK)
+        f = awaitable;
+    else
+        return tw_error_new(TW_ERR_TYPE,
+                            "An asyncio.Future, a coroutine or an awaitable is required");
+    if (f->loop != L) {
+        tw_unref(f);
+        return tw_error_new(TW_ERR_VALUE, "The future belongs to a different loop than "
+                                          "the one specified as the loop argument");
+    }
+    tw_future_add_done_callback(f, stop_when_done, L);
+    err = tw_loop_run_forever(L);
+    tw_future_remove_done_callback(f, stop_when_done, L);
+    if (err == NULL) {
+        if (!tw_future_done(f))
+            err = tw_error_new(TW_ERR_RUNTIME, "Event loop stopped before Future completed.");
+        else
+            err = tw_future_result(f, result);
+    }
+    tw_unref(f);
+    return err;
+}
+#line 909 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;
@@ -1213,6 +1284,12 @@ static void cancel_all_tasks(tw_loop *L)
     free(tasks);
 }
 
+static void run_shutdown_steps(tw_loop *L)
+{
+    for (struct tw__shutdown_step *s = L->shutdown_steps; s; s = s->next)
+        tw_error_unref(tw_loop_run_until_complete(L, s->make(L), NULL));
+}
+
 tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
 {
     tw_loop *L;
@@ -1227,11 +1304,7 @@ tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
     L = tw_loop_new_clock(clock);
     err = tw_loop_run_until_complete(L, main, result);
     cancel_all_tasks(L);
-    
-#line 857 "chapters/tier5-executors.nw"
-    if (L->default_executor)
-        tw_error_unref(tw_loop_run_until_complete(L, tw_loop_shutdown_default_executor(L), NULL));
-#line 654 "chapters/tier4-tasks.nw"
+    run_shutdown_steps(L);
     tw_loop_free(L);
     return err;
 }

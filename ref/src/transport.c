@@ -1,6 +1,6 @@
-#line 707 "chapters/tier7-transports.nw"
-/* transport.c -- the transport class, socket transports, direct socket operations */
-#include "private.h"
+#line 814 "chapters/tier7-transports.nw"
+/* transport.c -- the transport class, calling protocols, socket transports, direct socket operations */
+#include "tier7.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/tcp.h>
@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 731 "chapters/tier7-transports.nw"
+#line 840 "chapters/tier7-transports.nw"
 int tw_sockaddr_family(const tw_sockaddr *a)
 {
     return a ? a->u.sa.sa_family : AF_UNSPEC;
@@ -79,7 +79,7 @@ const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
     }
     return buf;
 }
-#line 806 "chapters/tier7-transports.nw"
+#line 915 "chapters/tier7-transports.nw"
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
 {
     if (a == NULL || b == NULL)
@@ -102,38 +102,24 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 848 "chapters/tier7-transports.nw"
+#line 952 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type)
 {
     if (type)
         e->type = (char *)type;
     return e;
 }
-
-tw_error *tw_error_os(int errnum, const char *fmt, ...)
-{
-    char body[256], message[272];
-    if (fmt) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(body, sizeof body, fmt, ap);
-        va_end(ap);
-    } else
-        snprintf(body, sizeof body, "%s", strerror(errnum));
-    snprintf(message, sizeof message, "[Errno %d] %s", errnum, body);
-    return tw__os_error(errnum, errnum, NULL, message);
-}
-#line 877 "chapters/tier7-transports.nw"
-static void not_implemented(const tw_transport *t, const char *method)
+#line 968 "chapters/tier7-transports.nw"
+static void not_implemented(const char *name, const char *unnamed, const char *method)
     __attribute__((noreturn));
 
-static void not_implemented(const tw_transport *t, const char *method)
+static void not_implemented(const char *name, const char *unnamed, const char *method)
 {
-    tw__fatal("%s does not implement %s (NotImplementedError)",
-              t->cls->name ? t->cls->name : "the transport", method);
+    tw__fatal("%s does not implement %s (NotImplementedError)", name ? name : unnamed, method);
 }
 
-#define METHOD(t, m) ((t)->cls->m ? (t)->cls->m : (not_implemented((t), #m), (t)->cls->m))
+#define METHOD(t, m) ((t)->cls->m ? (t)->cls->m \
+                      : (not_implemented((t)->cls->name, "the transport", #m), (t)->cls->m))
 
 void tw_transport_init(tw_transport *t, const tw_transport_class *cls, tw_loop *loop,
                        tw_protocol *protocol)
@@ -176,7 +162,7 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
     t->protocol = protocol;
     tw_protocol_unref(old);
 }
-#line 932 "chapters/tier7-transports.nw"
+#line 1023 "chapters/tier7-transports.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -231,7 +217,106 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 1002 "chapters/tier7-transports.nw"
+#line 1086 "chapters/tier7-transports.nw"
+void tw_protocol_init(tw_protocol *p, const tw_protocol_class *cls)
+{
+    p->cls = cls;
+    p->refs = 1;
+    p->heap = false;
+}
+
+void *tw_protocol_new(const tw_protocol_class *cls, size_t size)
+{
+    tw_protocol *p;
+    if (size < sizeof *p)
+        tw__fatal("tw_protocol_new: object smaller than tw_protocol");
+    p = tw__alloc(size);
+    tw_protocol_init(p, cls);
+    p->heap = true;
+    return p;
+}
+
+tw_protocol *tw_protocol_ref(tw_protocol *p)
+{
+    if (p)
+        p->refs++;
+    return p;
+}
+
+void tw_protocol_unref(tw_protocol *p)
+{
+    if (p == NULL || --p->refs > 0)
+        return;
+    if (p->cls->destroy)
+        p->cls->destroy(p);
+    if (p->heap)
+        free(p);
+}
+#line 1129 "chapters/tier7-transports.nw"
+#define CALL_OR_NOTHING(p, m, ...) ((p)->cls->m ? (p)->cls->m(__VA_ARGS__) : NULL)
+
+tw_error *tw_protocol_connection_made(tw_protocol *p, tw_transport *t)
+{
+    return CALL_OR_NOTHING(p, connection_made, p, t);
+}
+
+tw_error *tw_protocol_connection_lost(tw_protocol *p, tw_error *exc)
+{
+    return CALL_OR_NOTHING(p, connection_lost, p, exc);
+}
+
+tw_error *tw_protocol_pause_writing(tw_protocol *p) { return CALL_OR_NOTHING(p, pause_writing, p); }
+tw_error *tw_protocol_resume_writing(tw_protocol *p) { return CALL_OR_NOTHING(p, resume_writing, p); }
+tw_error *tw_protocol_process_exited(tw_protocol *p) { return CALL_OR_NOTHING(p, process_exited, p); }
+
+tw_error *tw_protocol_data_received(tw_protocol *p, const void *data, size_t n)
+{
+    return CALL_OR_NOTHING(p, data_received, p, data, n);
+}
+
+tw_error *tw_protocol_eof_received(tw_protocol *p, bool *keep_open)
+{
+    *keep_open = false;
+    return CALL_OR_NOTHING(p, eof_received, p, keep_open);
+}
+
+tw_error *tw_protocol_get_buffer(tw_protocol *p, long sizehint, void **buf, size_t *len)
+{
+    *buf = NULL;
+    *len = 0;
+    if (p->cls->get_buffer == NULL)
+        not_implemented(p->cls->name, "the protocol", "get_buffer");
+    return p->cls->get_buffer(p, sizehint, buf, len);
+}
+
+tw_error *tw_protocol_buffer_updated(tw_protocol *p, size_t nbytes)
+{
+    if (p->cls->buffer_updated == NULL)
+        not_implemented(p->cls->name, "the protocol", "buffer_updated");
+    return p->cls->buffer_updated(p, nbytes);
+}
+
+tw_error *tw_protocol_datagram_received(tw_protocol *p, const void *data, size_t n,
+                                        const tw_sockaddr *addr)
+{
+    return CALL_OR_NOTHING(p, datagram_received, p, data, n, addr);
+}
+
+tw_error *tw_protocol_error_received(tw_protocol *p, tw_error *exc)
+{
+    return CALL_OR_NOTHING(p, error_received, p, exc);
+}
+
+tw_error *tw_protocol_pipe_data_received(tw_protocol *p, int fd, const void *data, size_t n)
+{
+    return CALL_OR_NOTHING(p, pipe_data_received, p, fd, data, n);
+}
+
+tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc)
+{
+    return CALL_OR_NOTHING(p, pipe_connection_lost, p, fd, exc);
+}
+#line 1209 "chapters/tier7-transports.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -243,7 +328,7 @@ struct sock {
     size_t buffered, high, low;
     tw_error *lost_exc;
     tw_future *waiter;
-    struct tw_server *server;
+    tw__acceptor *acceptor;
     tw_callback_fn on_readable, on_writable;
     void (*discard)(struct sock *s, bool release);
     tw_sockaddr sockname, peername;
@@ -253,7 +338,7 @@ struct sock {
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 1034 "chapters/tier7-transports.nw"
+#line 1260 "chapters/tier7-transports.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
 static void sock_watch(struct sock *s, bool writer, bool on)
@@ -280,7 +365,7 @@ static void sock_watch(struct sock *s, bool writer, bool on)
 
 static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
 static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
-#line 1072 "chapters/tier7-transports.nw"
+#line 1298 "chapters/tier7-transports.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -300,7 +385,7 @@ static tw_error *sock_start(void *arg)
 }
 
 static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L, int fd,
-                      tw_protocol *protocol, struct tw_server *server, tw_future *waiter)
+                      tw_protocol *protocol, tw__acceptor *acceptor, tw_future *waiter)
 {
     tw_transport_init(&s->base, cls, L, protocol);
     s->base.refs = 2;                     /* the caller's and the loop's */
@@ -311,14 +396,14 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     s->has_peername = getpeername(fd, &s->peername.u.sa, &s->peername.len) == 0;
     s->protocol_connected = true;
     s->waiter = waiter ? tw_ref(waiter) : NULL;
-    s->server = server;
-    if (server)
-        tw__server_attach(server);
+    s->acceptor = acceptor;
+    if (acceptor)
+        acceptor->attach(acceptor);
     tw_error_unref(sock_set_limits(&s->base, TW_LIMIT_DEFAULT, TW_LIMIT_DEFAULT));
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 1119 "chapters/tier7-transports.nw"
+#line 1345 "chapters/tier7-transports.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -327,9 +412,9 @@ static void sock_release(struct sock *s)
         close(s->fd);
         s->fd = -1;
     }
-    if (s->server) {
-        tw__server_detach(s->server);
-        s->server = NULL;
+    if (s->acceptor) {
+        s->acceptor->detach(s->acceptor);
+        s->acceptor = NULL;
     }
     tw__resource_detach(s->base.loop, &s->res);
 }
@@ -362,7 +447,7 @@ static void sock_loop_closed(tw__resource *r)
     sock_release(s);
     tw_transport_unref(&s->base);
 }
-#line 1171 "chapters/tier7-transports.nw"
+#line 1397 "chapters/tier7-transports.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -418,7 +503,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 1232 "chapters/tier7-transports.nw"
+#line 1458 "chapters/tier7-transports.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -432,7 +517,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 1256 "chapters/tier7-transports.nw"
+#line 1482 "chapters/tier7-transports.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -503,7 +588,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 1333 "chapters/tier7-transports.nw"
+#line 1559 "chapters/tier7-transports.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -515,14 +600,14 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 1373 "chapters/tier7-transports.nw"
+#line 1599 "chapters/tier7-transports.nw"
 static char *read_buffer(tw_loop *L)
 {
     if (L->rbuf == NULL)
         L->rbuf = tw__alloc(READ_SIZE);
     return L->rbuf;
 }
-#line 1382 "chapters/tier7-transports.nw"
+#line 1608 "chapters/tier7-transports.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -572,7 +657,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 1443 "chapters/tier7-transports.nw"
+#line 1669 "chapters/tier7-transports.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -617,7 +702,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 1507 "chapters/tier7-transports.nw"
+#line 1733 "chapters/tier7-transports.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -673,7 +758,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 1571 "chapters/tier7-transports.nw"
+#line 1797 "chapters/tier7-transports.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -729,7 +814,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 1643 "chapters/tier7-transports.nw"
+#line 1866 "chapters/tier7-transports.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -760,7 +845,7 @@ static const tw_transport_class stream_class = {
 };
 
 tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol,
-                                       struct tw_server *server, tw_future *waiter)
+                                       tw__acceptor *acceptor, tw_future *waiter)
 {
     struct stream *st = tw__alloc(sizeof *st);
     int one = 1;
@@ -769,12 +854,12 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
     st->s.discard = stream_discard;
     st->send = send_iov;
     st->on_eof = stream_eof;
-    sock_init(&st->s, &stream_class, L, fd, protocol, server, waiter);
+    sock_init(&st->s, &stream_class, L, fd, protocol, acceptor, waiter);
     if (st->s.sockname.u.sa.sa_family == AF_INET || st->s.sockname.u.sa.sa_family == AF_INET6)
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 1699 "chapters/tier7-transports.nw"
+#line 1922 "chapters/tier7-transports.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -828,7 +913,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 1755 "chapters/tier7-transports.nw"
+#line 1978 "chapters/tier7-transports.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -907,7 +992,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 1836 "chapters/tier7-transports.nw"
+#line 2059 "chapters/tier7-transports.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -936,7 +1021,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 1898 "chapters/tier7-transports.nw"
+#line 2121 "chapters/tier7-transports.nw"
 static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
 {
     size_t sent = 0;
@@ -950,7 +1035,7 @@ static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
     }
     return (ssize_t)sent;
 }
-#line 1920 "chapters/tier7-transports.nw"
+#line 2143 "chapters/tier7-transports.nw"
 static tw_error *pipe_eof_received(void *arg)
 {
     struct sock *s = arg;
@@ -967,7 +1052,7 @@ static tw_error *read_pipe_eof(struct sock *s)
     tw__schedule(s->base.loop, sock_lost_callback, s, NULL);
     return NULL;
 }
-#line 1949 "chapters/tier7-transports.nw"
+#line 2172 "chapters/tier7-transports.nw"
 static tw_error *write_pipe_reader_gone(void *arg)
 {
     struct sock *s = arg;
@@ -1010,7 +1095,7 @@ static bool pipe_get_extra_info(tw_transport *t, const char *name, tw_value *v)
     *v = TW_INT(SOCK(t)->fd);
     return true;
 }
-#line 2002 "chapters/tier7-transports.nw"
+#line 2225 "chapters/tier7-transports.nw"
 static const tw_transport_class read_pipe_class = {
     .name = "_UnixReadPipeTransport",
     .kinds = TW_TRANSPORT_READ,
@@ -1056,7 +1141,7 @@ tw_transport *tw__pipe_transport_new(tw_loop *L, int fd, bool writer, tw_protoco
               waiter);
     return &st->s.base;
 }
-#line 2058 "chapters/tier7-transports.nw"
+#line 2281 "chapters/tier7-transports.nw"
 struct subprocess_face {
     tw_transport base;
     tw_subprocess_transport *proc;
@@ -1102,7 +1187,7 @@ tw_transport *tw_subprocess_transport_as_transport(tw_subprocess_transport *t)
     f->proc = tw_subprocess_transport_ref(t);
     return &f->base;
 }
-#line 2115 "chapters/tier7-transports.nw"
+#line 2338 "chapters/tier7-transports.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1162,7 +1247,7 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 2180 "chapters/tier7-transports.nw"
+#line 2403 "chapters/tier7-transports.nw"
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1199,7 +1284,7 @@ void *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return sockop_new(recv_body, L, fd, buf, n);
 }
-#line 2219 "chapters/tier7-transports.nw"
+#line 2442 "chapters/tier7-transports.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1244,7 +1329,7 @@ void *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return sockop_new(sendall_body, L, fd, data, n);
 }
-#line 2269 "chapters/tier7-transports.nw"
+#line 2492 "chapters/tier7-transports.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;

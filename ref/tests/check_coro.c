@@ -1,6 +1,7 @@
 #line 13 "chapters/tier1-tests.nw"
 /* check_coro.c -- unit tests of the error model and of the frame driver */
 #include <check.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@ static tw_error *record(void *tag)
     return NULL;
 }
 
-#line 61 "chapters/tier1-tests.nw"
+#line 64 "chapters/tier1-tests.nw"
 START_TEST(error_kinds_form_a_hierarchy)
 {
     tw_error *key = tw_error_new(TW_ERR_KEY, "k");
@@ -42,7 +43,7 @@ START_TEST(error_kinds_form_a_hierarchy)
     tw_error_unref(user);
 }
 END_TEST
-#line 94 "chapters/tier1-tests.nw"
+#line 97 "chapters/tier1-tests.nw"
 START_TEST(static_errors_are_immortal)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -78,7 +79,39 @@ START_TEST(a_group_owns_its_errors)
     tw_error_unref(kept);
 }
 END_TEST
-#line 137 "chapters/tier1-tests.nw"
+#line 141 "chapters/tier1-tests.nw"
+START_TEST(os_errors_carry_python_classes)
+{
+    tw_error *e = tw_error_os(ECONNREFUSED, NULL);
+    ck_assert_str_eq(tw_error_type(e), "ConnectionRefusedError");
+    ck_assert_str_eq(tw_error_str(e), "[Errno 111] Connection refused");
+    ck_assert(tw_error_is(e, TW_ERR_OS));
+    tw_error_unref(e);
+    e = tw_error_os(ECONNRESET, "Connect call failed %s", "('127.0.0.1', 9)");
+    ck_assert_str_eq(tw_error_type(e), "ConnectionResetError");
+    ck_assert_str_eq(tw_error_str(e), "[Errno 104] Connect call failed ('127.0.0.1', 9)");
+    tw_error_unref(e);
+    e = tw_error_os(ETIMEDOUT, NULL);
+    ck_assert_int_eq(tw_error_kind(e), TW_ERR_TIMEOUT);
+    ck_assert(tw_error_is(e, TW_ERR_OS));
+    tw_error_unref(e);
+    e = tw_error_os(EADDRINUSE, NULL);
+    ck_assert_str_eq(tw_error_type(e), "OSError");
+    ck_assert_int_eq(tw_os_error_errno(e), EADDRINUSE);
+    ck_assert_ptr_null(tw_os_error_filename(e));
+    tw_error_unref(e);
+    e = tw_os_error_new(ENOENT, "missing.txt");
+    ck_assert_int_eq(tw_error_kind(e), TW_ERR_FILE_NOT_FOUND);
+    ck_assert_str_eq(tw_error_str(e), "[Errno 2] No such file or directory: 'missing.txt'");
+    ck_assert_str_eq(tw_os_error_filename(e), "missing.txt");
+    tw_error_unref(e);
+    e = tw_error_new(TW_ERR_OS, "not made by the constructors");
+    ck_assert_int_eq(tw_os_error_errno(e), 0);
+    ck_assert_ptr_null(tw_os_error_filename(e));
+    tw_error_unref(e);
+}
+END_TEST
+#line 180 "chapters/tier1-tests.nw"
 struct num { tw_coro co; intptr_t n; };
 
 static tw_coro *num_coro(tw_coro_fn body, intptr_t n)
@@ -153,7 +186,7 @@ START_TEST(a_deep_chain_uses_no_c_stack)
     ck_assert_int_eq(sum, (intptr_t)100000 * 100001 / 2);
 }
 END_TEST
-#line 219 "chapters/tier1-tests.nw"
+#line 262 "chapters/tier1-tests.nw"
 struct twice { tw_coro co; tw_coro *shared; };
 
 static tw_step parked_body(tw_coro *co)
@@ -227,7 +260,7 @@ START_TEST(an_error_unwinds_every_frame)
     tw_error_unref(e);
 }
 END_TEST
-#line 298 "chapters/tier1-tests.nw"
+#line 341 "chapters/tier1-tests.nw"
 struct held { tw_coro co; tw_future *never; const char *tag; };
 
 static void held_cleanup(tw_coro *co)
@@ -269,8 +302,57 @@ START_TEST(cleanups_run_when_a_suspended_task_is_destroyed)
     ck_assert_str_eq(trace, "inner outer");
 }
 END_TEST
+#line 390 "chapters/tier1-tests.nw"
+struct answer { tw_object obj; int value; };
 
-#line 32 "chapters/tier1-tests.nw"
+static void answer_finalize(tw_object *o)
+{
+    strcat(trace, "freed");
+    free(o);
+}
+
+static void answer_describe(tw_object *o, FILE *out)
+{
+    fprintf(out, "<answer %d>", ((struct answer *)o)->value);
+}
+
+static int answer_await(tw_object *o, tw_coro *co)
+{
+    co->held = o;
+    co->got = TW_INT(((struct answer *)o)->value);
+    return 0;
+}
+
+static const tw_class answer_class = { answer_finalize, answer_describe, answer_await };
+
+static tw_step ask_body(tw_coro *co)
+{
+    struct answer *a;
+    TW_BEGIN(co);
+    a = calloc(1, sizeof *a);
+    a->obj.refs = 1;
+    a->obj.cls = &answer_class;
+    a->value = 42;
+    TW_AWAIT(co, a);
+    sprintf(trace + strlen(trace), "%ld ", (long)TW_RESULT(co).i);
+    TW_END(co);
+}
+
+START_TEST(any_class_is_awaited_and_freed_through_its_record)
+{
+    struct answer a = { { 0, -1, &answer_class }, 7 };
+    char text[32];
+    FILE *out = fmemopen(text, sizeof text, "w");
+    a.obj.cls->describe(&a.obj, out);
+    fclose(out);
+    ck_assert_str_eq(text, "<answer 7>");
+    trace[0] = 0;
+    ck_assert_ptr_null(tw_run_clock(tw_coro_new(ask_body, sizeof(tw_coro)), TW_CLOCK_REAL, NULL));
+    ck_assert_str_eq(trace, "42 freed");
+}
+END_TEST
+
+#line 33 "chapters/tier1-tests.nw"
 Suite *tw_coro_suite(void)
 {
     Suite *s = suite_create("coro");
@@ -278,11 +360,13 @@ Suite *tw_coro_suite(void)
     tcase_add_test(tc, error_kinds_form_a_hierarchy);
     tcase_add_test(tc, static_errors_are_immortal);
     tcase_add_test(tc, a_group_owns_its_errors);
+    tcase_add_test(tc, os_errors_carry_python_classes);
     tcase_add_test(tc, nested_awaits_take_no_turn);
     tcase_add_test(tc, a_deep_chain_uses_no_c_stack);
     tcase_add_test(tc, awaiting_a_coroutine_twice_is_an_error);
     tcase_add_test(tc, an_error_unwinds_every_frame);
     tcase_add_test(tc, cleanups_run_when_a_suspended_task_is_destroyed);
+    tcase_add_test(tc, any_class_is_awaited_and_freed_through_its_record);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -3,7 +3,7 @@
 #include <check.h>
 #include <stdlib.h>
 
-#line 50 "chapters/tier1-tests.nw"
+#line 53 "chapters/tier1-tests.nw"
 Suite *tw_coro_suite(void);
 #line 27 "chapters/tier2-tests.nw"
 Suite *tw_loop_suite(void);
@@ -16,7 +16,7 @@ Suite *tw_executor_suite(void);
 Suite *tw_subprocess_suite(void);
 #line 13 "chapters/tier6-tests.nw"
 Suite *tw_sync_suite(void);
-#line 258 "chapters/tier7-tests.nw"
+#line 257 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void);
 #line 35 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
@@ -29,7 +29,7 @@ int main(void)
     SRunner *sr = srunner_create(NULL);
     int failed;
     
-#line 53 "chapters/tier1-tests.nw"
+#line 56 "chapters/tier1-tests.nw"
 srunner_add_suite(sr, tw_coro_suite());
 #line 30 "chapters/tier2-tests.nw"
 srunner_add_suite(sr, tw_loop_suite());
@@ -42,7 +42,7 @@ srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
 #line 16 "chapters/tier6-tests.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 261 "chapters/tier7-tests.nw"
+#line 260 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_suite());
 #line 38 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());

@@ -5,12 +5,13 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include "tower.h"
 #include "sockets.h"
 
-#line 121 "chapters/tier9-tests.nw"
+#line 129 "chapters/tier9-tests.nw"
 #define FAKE_TRANSPORT_FAIL(what) ck_abort_msg(what)
-#line 83 "chapters/tier9-tests.nw"
+#line 91 "chapters/tier9-tests.nw"
 struct fake_transport { tw_transport base; int pauses, resumes; bool paused; };
 
 static void fake_pause(tw_transport *t)
@@ -47,7 +48,7 @@ static tw_transport *fake_transport_init(struct fake_transport *ft, bool can_pau
     return &ft->base;
 }
 
-#line 124 "chapters/tier9-tests.nw"
+#line 132 "chapters/tier9-tests.nw"
 struct test_frame {
     tw_coro co;
     tw_stream_reader *r;
@@ -133,7 +134,7 @@ static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
     static tw_step name##_body(tw_coro *co);                            \
     START_TEST(name) { run_test(name##_body); } END_TEST                \
     static tw_step name##_body(tw_coro *co)
-#line 216 "chapters/tier9-tests.nw"
+#line 224 "chapters/tier9-tests.nw"
 START_TEST(bytes_and_stream_errors)
 {
     tw_bytes *b = tw_bytes_new("a\0b", 3);
@@ -200,7 +201,7 @@ START_TEST(reader_limit_must_be_positive)
     tw_loop_free(L);
 }
 END_TEST
-#line 290 "chapters/tier9-tests.nw"
+#line 298 "chapters/tier9-tests.nw"
 STREAM_TEST(read_counts_and_eof)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -326,7 +327,7 @@ STREAM_TEST(readuntil_separators_split_across_feeds)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 426 "chapters/tier9-tests.nw"
+#line 434 "chapters/tier9-tests.nw"
 STREAM_TEST(readuntil_at_the_limit)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -451,7 +452,7 @@ STREAM_TEST(readuntil_at_eof_resets)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 553 "chapters/tier9-tests.nw"
+#line 561 "chapters/tier9-tests.nw"
 STREAM_TEST(stored_exception_raised_by_every_read)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -588,7 +589,7 @@ START_TEST(read_frame_freed_with_its_loop)
     tw_stream_reader_unref(r);
 }
 END_TEST
-#line 696 "chapters/tier9-tests.nw"
+#line 704 "chapters/tier9-tests.nw"
 STREAM_TEST(flow_control_pauses_and_resumes)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -667,7 +668,7 @@ STREAM_TEST(transport_that_cannot_pause_is_forgotten)
     tw_stream_reader_unref(f->r);
     TW_END(co);
 }
-#line 786 "chapters/tier9-tests.nw"
+#line 794 "chapters/tier9-tests.nw"
 struct fake_wire {
     tw_transport base;
     size_t buffered, high, low;
@@ -851,7 +852,7 @@ WRITER_TEST(drains_wait_together_and_cancel_alone)
     writer_done(f);
     TW_END(co);
 }
-#line 980 "chapters/tier9-tests.nw"
+#line 988 "chapters/tier9-tests.nw"
 WRITER_TEST(drain_after_trouble)
 {
     struct writer_frame *f = (struct writer_frame *)co;
@@ -908,7 +909,7 @@ WRITER_TEST(drain_after_trouble)
     writer_done(f);
     TW_END(co);
 }
-#line 1044 "chapters/tier9-tests.nw"
+#line 1052 "chapters/tier9-tests.nw"
 struct handler_frame { tw_coro co; tw_stream_reader *r; tw_stream_writer *w; };
 
 static void handler_cleanup(tw_coro *co)
@@ -970,7 +971,7 @@ WRITER_TEST(handler_runs_as_a_task)
     tw_transport_unref(&f->fw.base);
     TW_END(co);
 }
-#line 1122 "chapters/tier9-tests.nw"
+#line 1130 "chapters/tier9-tests.nw"
 START_TEST(reading_pauses_the_socket_transport)
 {
     static char data[1000];
@@ -1012,8 +1013,100 @@ START_TEST(reading_pauses_the_socket_transport)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
+#line 1181 "chapters/tier9-tests.nw"
+static void assert_no_children(void)
+{
+    ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
+    ck_assert_int_eq(errno, ECHILD);
+}
+#line 1194 "chapters/tier9-tests.nw"
+static tw_step limit_body(tw_coro *co)
+{
+    static const char *const argv[] = { "/bin/sh", "-c",
+        "printf %020d 0; sleep 0.05; printf '%020d\\nnext\\n' 0", NULL };
+    static const tw_subprocess_options o = { .std_out = TW_PIPE, .limit = 32 };
+    static tw_process *p;
+    tw_bytes *line;
+    TW_BEGIN(co);
+    TW_AWAIT(co, tw_create_subprocess_exec(argv, &o));
+    p = TW_RESULT(co).p;
+    TW_AWAIT_TRY(co, tw_stream_reader_readline(tw_process_stdout(p)));
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_VALUE));
+    ck_assert_str_eq(tw_error_message(TW_ERROR(co)),
+                     "Separator is found, but chunk is longer than limit");
+    TW_CLEAR(co);
+    TW_AWAIT(co, tw_stream_reader_readline(tw_process_stdout(p)));
+    line = TW_RESULT(co).p;
+    ck_assert_str_eq((const char *)line->data, "next\n");
+    tw_bytes_free(line);
+    TW_AWAIT(co, tw_process_wait(p));
+    tw_process_unref(p);
+    TW_END(co);
+}
 
-#line 37 "chapters/tier9-tests.nw"
+START_TEST(readline_limit_across_reads)
+{
+    ck_assert_ptr_null(tw_run(tw_coro_new(limit_body, sizeof(tw_coro)), NULL));
+    assert_no_children();
+}
+END_TEST
+#line 1233 "chapters/tier9-tests.nw"
+static unsigned char lots[1 << 20];
+
+static tw_step write_after_exit_body(tw_coro *co)
+{
+    static const char *const argv[] = { "true", NULL };
+    static const tw_subprocess_options o = { .std_in = TW_PIPE };
+    static tw_process *p;
+    TW_BEGIN(co);
+    TW_AWAIT(co, tw_create_subprocess_exec(argv, &o));
+    p = TW_RESULT(co).p;
+    TW_AWAIT(co, tw_process_wait(p));
+    ck_assert_ptr_null(tw_stream_writer_write(tw_process_stdin(p), lots, sizeof lots));
+    TW_AWAIT_TRY(co, tw_stream_writer_drain(tw_process_stdin(p)));
+    TW_CLEAR(co);
+    tw_process_unref(p);
+    TW_END(co);
+}
+
+START_TEST(write_after_exit_survives)
+{
+    ck_assert_ptr_null(tw_run(tw_coro_new(write_after_exit_body, sizeof(tw_coro)), NULL));
+    assert_no_children();
+}
+END_TEST
+#line 1266 "chapters/tier9-tests.nw"
+static tw_step pause_pipe_body(tw_coro *co)
+{
+    static const char *const argv[] = { "head", "-c", "1000000", "/dev/zero", NULL };
+    static const tw_subprocess_options o = { .std_out = TW_PIPE, .limit = 16 };
+    static tw_process *p;
+    tw_bytes *all;
+    TW_BEGIN(co);
+    TW_AWAIT(co, tw_create_subprocess_exec(argv, &o));
+    p = TW_RESULT(co).p;
+    TW_AWAIT(co, tw_sleep(0.1));
+    ck_assert_uint_gt(tw_stream_reader_buffered(tw_process_stdout(p)), 32);
+    ck_assert_uint_lt(tw_stream_reader_buffered(tw_process_stdout(p)), 1000000 / 2);
+    TW_AWAIT(co, tw_stream_reader_read(tw_process_stdout(p), -1));
+    all = TW_RESULT(co).p;
+    ck_assert_uint_eq(all->len, 1000000);
+    tw_bytes_free(all);
+    ck_assert(tw_stream_reader_at_eof(tw_process_stdout(p)));
+    TW_AWAIT(co, tw_process_wait(p));
+    ck_assert_int_eq(TW_RESULT(co).i, 0);
+    tw_process_unref(p);
+    TW_END(co);
+}
+
+START_TEST(reading_pauses_a_child_pipe)
+{
+    ck_assert_ptr_null(tw_run(tw_coro_new(pause_pipe_body, sizeof(tw_coro)), NULL));
+    assert_no_children();
+}
+END_TEST
+
+#line 39 "chapters/tier9-tests.nw"
 Suite *tw_stream_suite(void)
 {
     Suite *s = suite_create("stream");
@@ -1048,6 +1141,12 @@ Suite *tw_stream_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("socket");
     tcase_add_test(tc, reading_pauses_the_socket_transport);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("process");
+    tcase_set_timeout(tc, 20);
+    tcase_add_test(tc, readline_limit_across_reads);
+    tcase_add_test(tc, write_after_exit_survives);
+    tcase_add_test(tc, reading_pauses_a_child_pipe);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,5 +1,5 @@
-#line 509 "chapters/tier5-tests.nw"
-/* check_subprocess.c -- unit tests of the subprocess transport and processes */
+#line 508 "chapters/tier5-tests.nw"
+/* check_subprocess.c -- unit tests of the subprocess transport */
 #include <check.h>
 #include <errno.h>
 #include <signal.h>
@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "tower.h"
 
-#line 544 "chapters/tier5-tests.nw"
+#line 540 "chapters/tier5-tests.nw"
 static char events[512];
 
 static void event(const char *fmt, int n)
@@ -69,7 +69,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 606 "chapters/tier5-tests.nw"
+#line 602 "chapters/tier5-tests.nw"
 START_TEST(exec_failure_is_file_not_found)
 {
     static const char *const argv[] = { "tower-no-such-program", NULL };
@@ -147,7 +147,7 @@ START_TEST(bad_options_are_value_errors)
     tw_loop_free(L);
 }
 END_TEST
-#line 686 "chapters/tier5-tests.nw"
+#line 682 "chapters/tier5-tests.nw"
 START_TEST(protocol_callbacks_in_order)
 {
     static const char *const argv[] =
@@ -207,64 +207,8 @@ START_TEST(closing_loop_reaps_children)
     ck_assert_int_eq(kill(pid, 0), -1);
 }
 END_TEST
-#line 753 "chapters/tier5-tests.nw"
-static tw_step limit_body(tw_coro *co)
-{
-    static const char *const argv[] = { "/bin/sh", "-c",
-        "printf %020d 0; sleep 0.05; printf '%020d\\nnext\\n' 0", NULL };
-    static const tw_subprocess_options o = { .std_out = TW_PIPE, .limit = 32 };
-    static tw_process *p;
-    tw_bytes *line;
-    TW_BEGIN(co);
-    TW_AWAIT(co, tw_create_subprocess_exec(argv, &o));
-    p = TW_RESULT(co).p;
-    TW_AWAIT_TRY(co, tw_pipe_reader_readline(tw_process_stdout(p)));
-    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_VALUE));
-    ck_assert_str_eq(tw_error_message(TW_ERROR(co)),
-                     "Separator is found, but chunk is longer than limit");
-    TW_CLEAR(co);
-    TW_AWAIT(co, tw_pipe_reader_readline(tw_process_stdout(p)));
-    line = TW_RESULT(co).p;
-    ck_assert_str_eq((const char *)line->data, "next\n");
-    tw_bytes_free(line);
-    TW_AWAIT(co, tw_process_wait(p));
-    tw_process_unref(p);
-    TW_END(co);
-}
 
-START_TEST(readline_limit_across_reads)
-{
-    ck_assert_ptr_null(tw_run(tw_coro_new(limit_body, sizeof(tw_coro)), NULL));
-    assert_no_children();
-}
-END_TEST
-
-static unsigned char lots[1 << 20];
-
-static tw_step write_after_exit_body(tw_coro *co)
-{
-    static const char *const argv[] = { "true", NULL };
-    static const tw_subprocess_options o = { .std_in = TW_PIPE };
-    static tw_process *p;
-    TW_BEGIN(co);
-    TW_AWAIT(co, tw_create_subprocess_exec(argv, &o));
-    p = TW_RESULT(co).p;
-    TW_AWAIT(co, tw_process_wait(p));
-    ck_assert_ptr_null(tw_pipe_writer_write(tw_process_stdin(p), lots, sizeof lots));
-    TW_AWAIT_TRY(co, tw_pipe_writer_drain(tw_process_stdin(p)));
-    TW_CLEAR(co);
-    tw_process_unref(p);
-    TW_END(co);
-}
-
-START_TEST(write_after_exit_survives)
-{
-    ck_assert_ptr_null(tw_run(tw_coro_new(write_after_exit_body, sizeof(tw_coro)), NULL));
-    assert_no_children();
-}
-END_TEST
-
-#line 524 "chapters/tier5-tests.nw"
+#line 522 "chapters/tier5-tests.nw"
 Suite *tw_subprocess_suite(void)
 {
     Suite *s = suite_create("subprocess");
@@ -277,8 +221,6 @@ Suite *tw_subprocess_suite(void)
     tcase_add_test(tc, protocol_callbacks_in_order);
     tcase_add_test(tc, close_kills_and_reaps);
     tcase_add_test(tc, closing_loop_reaps_children);
-    tcase_add_test(tc, readline_limit_across_reads);
-    tcase_add_test(tc, write_after_exit_survives);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -3,7 +3,7 @@
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
-#include "../src/private.h"
+#include "../src/tier6.h"
 
 static char trace[256];
 

@@ -1,12 +1,12 @@
 #line 214 "chapters/tier7-tests.nw"
-/* check_transport.c -- unit tests of tier 7: addresses, errors, socket and pipe transports */
+/* check_transport.c -- unit tests of tier 7: addresses, socket and pipe transports */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <time.h>
 #include "sockets.h"
 
-#line 265 "chapters/tier7-tests.nw"
+#line 264 "chapters/tier7-tests.nw"
 START_TEST(addresses_print_as_python_does)
 {
     tw_sockaddr v4 = { .len = sizeof v4.u.in4 }, v6 = { .len = sizeof v6.u.in6 }, un, other;
@@ -38,28 +38,7 @@ START_TEST(addresses_print_as_python_does)
     ck_assert(tw_sockaddr_equal(NULL, NULL));
 }
 END_TEST
-
-START_TEST(os_errors_carry_python_classes)
-{
-    tw_error *e = tw_error_os(ECONNREFUSED, NULL);
-    ck_assert_str_eq(tw_error_type(e), "ConnectionRefusedError");
-    ck_assert_str_eq(tw_error_str(e), "[Errno 111] Connection refused");
-    ck_assert(tw_error_is(e, TW_ERR_OS));
-    tw_error_unref(e);
-    e = tw_error_os(ECONNRESET, "Connect call failed %s", "('127.0.0.1', 9)");
-    ck_assert_str_eq(tw_error_type(e), "ConnectionResetError");
-    ck_assert_str_eq(tw_error_str(e), "[Errno 104] Connect call failed ('127.0.0.1', 9)");
-    tw_error_unref(e);
-    e = tw_error_os(ETIMEDOUT, NULL);
-    ck_assert_int_eq(tw_error_kind(e), TW_ERR_TIMEOUT);
-    ck_assert(tw_error_is(e, TW_ERR_OS));
-    tw_error_unref(e);
-    e = tw_error_os(EADDRINUSE, NULL);
-    ck_assert_str_eq(tw_error_type(e), "OSError");
-    tw_error_unref(e);
-}
-END_TEST
-#line 325 "chapters/tier7-tests.nw"
+#line 303 "chapters/tier7-tests.nw"
 struct drained { tw_transport *t; int fd; size_t total; };
 
 static bool all_drained(void *arg)
@@ -114,7 +93,7 @@ START_TEST(write_after_write_eof_is_refused)
     rig_close(&r);
 }
 END_TEST
-#line 386 "chapters/tier7-tests.nw"
+#line 364 "chapters/tier7-tests.nw"
 START_TEST(pause_only_strictly_over_high)
 {
     struct rig r;
@@ -179,7 +158,7 @@ START_TEST(limits_are_validated)
     rig_close(&r);
 }
 END_TEST
-#line 459 "chapters/tier7-tests.nw"
+#line 437 "chapters/tier7-tests.nw"
 START_TEST(callbacks_in_order_over_a_socketpair)
 {
     struct rig r;
@@ -308,7 +287,7 @@ START_TEST(closing_the_loop_closes_transports)
     rig_close(&r);
 }
 END_TEST
-#line 595 "chapters/tier7-tests.nw"
+#line 573 "chapters/tier7-tests.nw"
 struct pipe_rig { int before, fds[2], far; tw_loop *L; tw_transport *t; };
 
 static void pipe_rig_open(struct pipe_rig *r, bool writer, tw_protocol_factory factory,
@@ -339,7 +318,7 @@ static void close_far_end(struct pipe_rig *r)
     close(r->far);
     r->far = -1;
 }
-#line 632 "chapters/tier7-tests.nw"
+#line 610 "chapters/tier7-tests.nw"
 START_TEST(read_pipe_eof_then_lost)
 {
     struct pipe_rig r;
@@ -381,7 +360,7 @@ START_TEST(read_pipe_pause_and_resume)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 682 "chapters/tier7-tests.nw"
+#line 660 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_sees_its_reader_close)
 {
     struct pipe_rig r;
@@ -419,7 +398,7 @@ START_TEST(write_pipe_reader_gone_with_bytes_buffered)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 729 "chapters/tier7-tests.nw"
+#line 707 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_flow_control)
 {
     struct pipe_rig r;
@@ -465,7 +444,7 @@ START_TEST(write_pipe_close_flushes_then_drops)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 781 "chapters/tier7-tests.nw"
+#line 759 "chapters/tier7-tests.nw"
 START_TEST(pipe_transports_refuse_regular_files)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -525,7 +504,6 @@ Suite *tw_transport_suite(void)
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 20);
     tcase_add_test(tc, addresses_print_as_python_does);
-    tcase_add_test(tc, os_errors_carry_python_classes);
     tcase_add_test(tc, write_buffer_counts_exactly);
     tcase_add_test(tc, write_after_write_eof_is_refused);
     tcase_add_test(tc, pause_only_strictly_over_high);

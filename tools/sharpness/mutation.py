@@ -143,16 +143,19 @@ class Judge:
     limits (a mutant that hangs every scenario still gets its TIMEOUT
     verdicts), the unit tests' far above their usual second."""
 
-    def __init__(self, workspace, conform, suite_limit, unit_limit):
+    def __init__(self, workspace, conform, suite_limit, unit_limit, suite_jobs=32):
         self.workspace = workspace
         self.conform = conform      # argv prefix of tools/conform
+        # Most scenarios wait (a mutant that hangs them waits for each one's
+        # time limit), so many run at once, as in the make targets.
+        self.suite_jobs = suite_jobs
         self.suite_limit = suite_limit
         self.unit_limit = unit_limit
 
     def suite(self, library):
         junit = self.workspace.root / "suite.xml"
         junit.unlink(missing_ok=True)
-        status, out = _limited(self.conform + ["run", "--impl", "ref", "--ref-build",
+        status, out = _limited(self.conform + ["run", "-j", str(self.suite_jobs), "--impl", "ref", "--ref-build",
                                                str(self.workspace.programs), "--junit", str(junit)],
                                _environment(library), self.suite_limit)
         if status is None:

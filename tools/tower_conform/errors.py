@@ -17,3 +17,13 @@ class SuiteError(Exception):
 
 class UsageError(Exception):
     """The command line or the environment cannot do what was asked."""
+
+
+class Interrupted(BaseException):
+    """A signal asked the runner to stop (SIGINT, SIGTERM, SIGHUP). A
+    BaseException, like KeyboardInterrupt, so that no `except Exception` in a
+    worker swallows it."""
+
+    def __init__(self, signum):
+        super().__init__(signum)
+        self.signum = signum

@@ -16,8 +16,11 @@ import time
 from pathlib import Path
 
 from . import peer as peer_mod
+from . import reaper
+from .errors import Interrupted
 
-OUTPUT_CAP = 4 * 1024 * 1024   # bytes kept per stream; the rest is read and dropped
+OUTPUT_CAP = 4 * 1024 * 1024   # bytes kept per stream from its start
+END_KEEP = 64 * 1024           # and from its end, once the cap is passed
 
 # Process groups running now, so that an interrupted runner can kill them all
 # (and start no more: a worker thread may be about to start one).
@@ -34,6 +37,13 @@ def abort():
             _kill_group(pgid)
 
 
+def allow_starting():
+    """Undo abort() (a new command line in the same process)."""
+    global _aborted
+    with _live_lock:
+        _aborted = False
+
+
 @dataclasses.dataclass
 class Outcome:
     status: int | None = None          # wait status as subprocess reports it; None if killed by us
@@ -44,7 +54,9 @@ class Outcome:
     stdout: bytes = b""
     stderr: bytes = b""
     dropped: dict = dataclasses.field(default_factory=dict)   # stream -> bytes dropped
+    ends: dict = dataclasses.field(default_factory=dict)      # stream -> its last bytes, if dropped
     survivors: list = dataclasses.field(default_factory=list)  # pids alive after the kill
+    left_behind: dict = dataclasses.field(default_factory=dict)  # escaped pid -> command, killed
     duration: float = 0.0
     limit: float = 0.0                 # the time limit it ran under
 
@@ -52,6 +64,11 @@ class Outcome:
 # How long output may still arrive after the edition has exited (a child that
 # escaped the process group can hold the pipe open for ever).
 EXIT_DRAIN_GRACE = 1.0
+# How long a server peer program may take to finish once the edition, its
+# client, has exited: it has nobody left to wait for.
+PEER_EXIT_GRACE = 3.0
+# How long an edition may take to exit once the peer has failed against it.
+PEER_ERROR_GRACE = 1.0
 
 
 class Capture(threading.Thread):
@@ -63,6 +80,7 @@ class Capture(threading.Thread):
         self.cond = threading.Condition()
         self.buffers = {"stdout": bytearray(), "stderr": bytearray()}
         self.dropped = {"stdout": 0, "stderr": 0}
+        self.ends = {"stdout": bytearray(), "stderr": bytearray()}
         self.open = {"stdout", "stderr"}
         self._stop_reading = threading.Event()
         self._files = {proc.stdout.fileno(): "stdout", proc.stderr.fileno(): "stderr"}
@@ -75,8 +93,10 @@ class Capture(threading.Thread):
             while sel.get_map() and not self._stop_reading.is_set():
                 for key, _ in sel.select(0.1):
                     name = self._files[key.fd]
+                    # Past the cap, bigger reads: a flood costs fewer wake-ups.
+                    size = 1 << (20 if self.dropped[name] else 16)
                     try:
-                        chunk = os.read(key.fd, 1 << 16)
+                        chunk = os.read(key.fd, size)
                     except BlockingIOError:
                         continue
                     with self.cond:
@@ -84,15 +104,30 @@ class Capture(threading.Thread):
                             sel.unregister(key.fd)
                             self.open.discard(name)
                         else:
-                            buf = self.buffers[name]
-                            room = self.cap - len(buf)
-                            buf += chunk[:room]
-                            if len(chunk) > room:
-                                self.dropped[name] += len(chunk) - max(room, 0)
+                            self._keep(name, chunk)
                         self.cond.notify_all()
         with self.cond:
             self.open.clear()
             self.cond.notify_all()
+
+    def _keep(self, name, chunk):
+        buf = self.buffers[name]
+        room = max(self.cap - len(buf), 0)
+        buf += chunk[:room]
+        if len(chunk) > room:
+            self.dropped[name] += len(chunk) - room
+            end = self.ends[name]
+            end += chunk[room:]
+            del end[:-END_KEEP]
+
+    def end(self, name):
+        """The last bytes of the stream as the edition wrote them."""
+        buf, end = self.buffers[name], self.ends[name]
+        if not self.dropped[name]:
+            return bytes(buf)
+        if len(end) >= END_KEEP:
+            return bytes(end[-END_KEEP:])
+        return bytes(buf[len(buf) - (END_KEEP - len(end)):]) + bytes(end)
 
     def stop(self, grace):
         """Wait up to grace seconds for EOF on both pipes, then stop reading
@@ -127,6 +162,20 @@ class Capture(threading.Thread):
                 if remaining <= 0:
                     return "timeout"
                 self.cond.wait(min(remaining, 0.1))
+
+
+def _exit_status(pid):
+    """The wait status (negative for a signal) of an exited, unreaped process;
+    None while it runs."""
+    try:
+        info = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+    except ChildProcessError:
+        return None
+    if info is None or info.si_pid == 0:
+        return None
+    if info.si_code == os.CLD_EXITED:
+        return info.si_status
+    return -info.si_status
 
 
 def _exited(pid):
@@ -199,19 +248,43 @@ def _ensure_dead(pgid, grace=2.0):
         time.sleep(0.01)
 
 
-def stop_ignoring_signals():
-    """Let editions receive the signals a peer sends them.
+STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _interrupt(signum, frame):
+    # Once: a second signal while the partial reports are written must not
+    # cut them short (the groups are already being killed).
+    for sig in STOPPING_SIGNALS:
+        if signal.getsignal(sig) is _interrupt:
+            signal.signal(sig, lambda *_: None)
+    raise Interrupted(signum)
+
+
+def take_signals():
+    """Install the runner's signal handlers; return what to restore. Main thread only.
+
+    SIGINT, SIGTERM (a CI cancelling the job) and SIGHUP raise Interrupted in
+    the main thread, which kills every group and reports what finished.
 
     A runner started in the background by a non-interactive shell (or under
     nohup) inherits SIGINT ignored, and exec() passes "ignored" on to every
     edition, so a verbatim server would survive its SIGINT step. A handler,
-    unlike SIG_IGN, is reset to the default by exec(); this one keeps the
-    runner itself ignoring the signal as it was asked to. Main thread only.
+    unlike SIG_IGN, is reset to the default by exec(); the no-op one keeps the
+    runner itself ignoring the signal as it was asked to.
     """
-    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT,
-                signal.SIGUSR1, signal.SIGUSR2):
-        if signal.getsignal(sig) == signal.SIG_IGN:
+    previous = {}
+    for sig in STOPPING_SIGNALS + (signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2):
+        previous[sig] = signal.getsignal(sig)
+        if previous[sig] == signal.SIG_IGN:
             signal.signal(sig, lambda *_: None)
+        elif sig in STOPPING_SIGNALS:
+            signal.signal(sig, _interrupt)
+    return previous
+
+
+def restore_signals(previous):
+    for sig, handler in previous.items():
+        signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
 
 
 def base_env(port=None, extra=None):
@@ -236,7 +309,11 @@ class _Child:
     def __init__(self, argv, cwd, env):
         self.proc = self.capture = self.error = None
         self.survivors = []
+        self.left_behind = {}
+        self.status = None     # the exit status it reached by itself
         self.reaped = False
+        self.token = reaper.new_token()
+        env = dict(env, **{reaper.TOKEN_VAR: self.token})
         with _live_lock:
             if _aborted:
                 self.error = "the runner was interrupted"
@@ -264,10 +341,13 @@ class _Child:
         if self.proc is None or self.reaped:
             return
         self.reaped = True
+        self.status = _exit_status(self.proc.pid)
         self.survivors = _ensure_dead(self.proc.pid)
+        self.left_behind = reaper.kill_left_behind(self.token)
         self.proc.wait()
         with _live_lock:
             _live_groups.discard(self.proc.pid)
+            reaper.reap_strays(_live_groups)
 
     def close(self):
         if self.proc is None:
@@ -292,19 +372,26 @@ def _await_ready(child, peer, deadline, out, who):
     return False
 
 
-def _finish_program(program, peer, deadline, out):
+def _finish_program(program, peer, deadline, out, edition=None):
     """Wait for the peer program to end by itself; a program that fails is the
-    peer's verdict on the edition, with its stderr as the evidence."""
+    peer's verdict on the edition, with its stderr as the evidence. A server
+    program whose client, the edition, has exited gets a short grace only."""
     name = peer.program.name
+    if edition is not None:
+        deadline = min(deadline, time.monotonic() + PEER_EXIT_GRACE)
     if not program.wait(deadline):
-        out.timed_out = True
-        out.peer_error = f"the peer program {name} was still running"
+        if edition is not None:
+            status = _exit_status(edition.proc.pid)
+            out.peer_error = (f"the edition ended ({status_text(status)}) while the peer"
+                              f" program {name} was still waiting")
+        else:
+            out.timed_out = True
+            out.peer_error = f"the peer program {name} was still running"
         return
     program.reap()
     status = program.proc.returncode
     if status != 0:
-        how = f"killed by {signal_name(status)}" if status < 0 else f"exit status {status}"
-        out.peer_error = f"the peer program {name} failed ({how})"
+        out.peer_error = f"the peer program {name} failed ({status_text(status)})"
 
 
 def _with_peer_output(stdout, program):
@@ -355,11 +442,14 @@ def execute(argv, cwd, timeout, env, peer=None, port=None, peer_command=None):
                 out.timed_out = True
             if result.error:
                 out.peer_error = result.error
+                # A reset connection may be a server dying of a signal: let it
+                # finish dying, so that the verdict names the signal.
+                edition.wait(min(deadline, time.monotonic() + PEER_ERROR_GRACE))
         if out.peer_error is None and not out.timed_out and out.start_error is None:
             out.timed_out = not edition.wait(deadline)
         if (by_program and peer.serves and out.peer_error is None and not out.timed_out
                 and out.start_error is None):
-            _finish_program(program, peer, deadline, out)
+            _finish_program(program, peer, deadline, out, edition)
     finally:
         # Also after a normal exit: an edition may have left children behind.
         for child in (edition, program):
@@ -373,16 +463,23 @@ def execute(argv, cwd, timeout, env, peer=None, port=None, peer_command=None):
         out.duration = time.monotonic() - start
     if edition is None or edition.proc is None:
         return out
-    if not out.timed_out and out.peer_error is None and out.start_error is None:
-        out.status = edition.proc.returncode
+    # The status the edition reached by itself, also when the peer failed
+    # (a server that crashed); never the SIGKILL of the time limit.
+    out.status = edition.status
     out.stdout = edition.output("stdout")
     if program is not None and program.proc is not None:
         out.stdout = _with_peer_output(out.stdout, program)
         out.peer_stderr = program.output("stderr")
     out.stderr = edition.output("stderr")
     out.dropped = {k: v for k, v in edition.capture.dropped.items() if v}
+    out.ends = {k: edition.capture.end(k) for k in out.dropped}
     out.survivors = edition.survivors + (program.survivors if program else [])
+    out.left_behind = {**edition.left_behind, **(program.left_behind if program else {})}
     return out
+
+
+def status_text(status):
+    return f"killed by {signal_name(status)}" if status < 0 else f"exit status {status}"
 
 
 def signal_name(status):

@@ -38,8 +38,14 @@ def read_manifest(golden_dir):
     manifest = Manifest()
     if not path.exists():
         return manifest
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SuiteError(f"{path}: not UTF-8 (byte {exc.start})") from None
+    except OSError as exc:
+        raise SuiteError(f"{path}: cannot read: {exc.strerror}") from None
     problems = []
-    for number, line in enumerate(path.read_text().splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         if m := _ORACLE_RE.match(line):
@@ -67,13 +73,19 @@ def golden_path(golden_dir, scenario_id):
 
 
 def load(golden_dir, manifest, scenario_id):
-    """The golden of a scenario, or a string saying why there is none."""
+    """The golden of a scenario, or a string saying why there is none.
+    A golden that exists and cannot be read is the suite's error."""
     path = golden_path(golden_dir, scenario_id)
     if not path.exists():
         return f"no golden {path.name} (run tools/conform bless -k {scenario_id})"
     if scenario_id not in manifest.statuses:
         return f"no exit status for {scenario_id} in MANIFEST (run tools/conform bless -k {scenario_id})"
-    return Golden(path.read_bytes(), manifest.statuses[scenario_id])
+    try:
+        return Golden(path.read_bytes(), manifest.statuses[scenario_id])
+    except IsADirectoryError:
+        raise SuiteError(f"{path}: is a directory, not a golden transcript") from None
+    except OSError as exc:
+        raise SuiteError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def missing(golden_dir, manifest, scenarios):

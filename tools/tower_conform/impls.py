@@ -3,6 +3,7 @@
 import dataclasses
 import functools
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -16,6 +17,18 @@ DEBIAN_PYTHON = "/usr/bin/python3"
 # The Debian packages that let Debian's python3 import each loop.
 LOOP_PACKAGES = {"uvloop": "python3-uvloop", "gbulb": "python3-gbulb"}
 BUILTIN = ("asyncio", "uvloop", "gbulb", "ref")
+# --impl python:MODULE[:HOOK], the hook launch.py documents.
+PYTHON_PREFIX = "python:"
+_PYTHON_SPEC = re.compile(r"^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?::([A-Za-z_]\w*))?$")
+
+
+def parse_impl(text):
+    """An --impl value: a built-in name, or python:MODULE[:HOOK]. ValueError if neither."""
+    if text in BUILTIN:
+        return text
+    if text.startswith(PYTHON_PREFIX) and _PYTHON_SPEC.match(text[len(PYTHON_PREFIX):]):
+        return text
+    raise ValueError(f"{text!r}: not one of {', '.join(BUILTIN)} nor python:MODULE[:HOOK]")
 # The clocks of the reference runtime (TOWER_CLOCK): the suite runs on the
 # virtual one; the real one checks that virtual time changed nothing.
 REF_CLOCKS = ("virtual", "real")
@@ -35,17 +48,20 @@ class Edition:
 
 
 @functools.cache
-def _probe(python, module):
-    """(version, None) when python can import module, else (None, why not)."""
+def _probe(python, module, hook=None):
+    """(version, None) when python can import module (and it has hook), else
+    (None, why not)."""
     code = ("import platform, importlib.metadata\n"
             f"import {module}\n"
+            + (f"{module}.{hook}\n" if hook else "") +
             "print(platform.python_implementation(), platform.python_version())\n"
             "try:\n"
             f"    print(importlib.metadata.version({module!r}))\n"
             "except Exception:\n"
             "    print()\n")
     try:
-        done = subprocess.run([python, "-c", code], capture_output=True, text=True, timeout=30)
+        done = subprocess.run([python, "-c", code], capture_output=True, text=True, timeout=30,
+                              stdin=subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return None, str(exc)
     if done.returncode != 0:
@@ -61,11 +77,11 @@ def _candidates(explicit):
     return list(dict.fromkeys(p for p in found if p and os.path.exists(p)))
 
 
-def find_interpreter(module, explicit=None):
-    """The first candidate interpreter that can import module."""
+def find_interpreter(module, explicit=None, hook=None):
+    """The first candidate interpreter that can import module (with hook)."""
     tried = []
     for python in _candidates(explicit):
-        found, why = _probe(python, module)
+        found, why = _probe(python, module, hook)
         if found:
             return Interpreter(python, found[0], found[1])
         tried.append(f"  {python}: {why}")
@@ -87,6 +103,45 @@ def oracle(explicit=None):
     return Interpreter(python, found[0])
 
 
+# The oldest CPython a version column can show: the probe needs importlib.metadata.
+MATRIX_MINIMUM = (3, 8)
+
+
+def cpython_candidates(environ=None):
+    """Interpreters for the report's version matrix, by the documented search:
+    $PYENV_ROOT/versions/*/bin/python3 (PYENV_ROOT defaults to ~/.pyenv), then
+    python3.N on PATH and in /usr/bin and /usr/local/bin."""
+    environ = os.environ if environ is None else environ
+    pyenv = Path(environ.get("PYENV_ROOT") or Path(environ.get("HOME", "~")).expanduser()
+                 / ".pyenv")
+    found = sorted((pyenv / "versions").glob("*/bin/python3"), key=lambda p: p.parts[-3])
+    for minor in range(MATRIX_MINIMUM[1], 30):
+        name = f"python3.{minor}"
+        found += [shutil.which(name, path=environ.get("PATH", "")) or "",
+                  f"/usr/bin/{name}", f"/usr/local/bin/{name}"]
+    return list(dict.fromkeys(str(p) for p in found if p and os.path.isfile(p)))
+
+
+def _version_key(version):
+    """(3, 12, 1) for "CPython 3.12.1"."""
+    return tuple(int(n) for n in re.findall(r"\d+", version.split()[-1])[:3])
+
+
+def other_cpythons(oracle_interpreter, candidates):
+    """One interpreter per CPython X.Y other than the oracle's (the first found
+    of each), oldest first; those that do not run or are not CPython are left out."""
+    oracle_minor = _version_key(oracle_interpreter.version)[:2]
+    chosen = {}
+    for path in candidates:
+        found, _ = _probe(path, "asyncio")
+        if not found or not found[0].startswith("CPython "):
+            continue
+        minor = _version_key(found[0])[:2]
+        if minor != oracle_minor and minor >= MATRIX_MINIMUM and minor not in chosen:
+            chosen[minor] = Interpreter(path, found[0])
+    return [chosen[m] for m in sorted(chosen)]
+
+
 def oracle_line(interpreter):
     return f"{interpreter.version} asyncio ({interpreter.path})"
 
@@ -99,20 +154,25 @@ class Impl:
         """The Edition to run, or None when there is none (UNSUPPORTED)."""
         raise NotImplementedError
 
-    def check(self, layout):
-        """Fail early on a command line that cannot work."""
+    def check(self, layout, scenarios=()):
+        """Fail early on a command line that cannot work (for the scenarios chosen)."""
 
     def describe(self):
         return self.name
 
 
 class PythonImpl(Impl):
-    """A Python edition under the oracle's asyncio or a third-party loop."""
+    """A Python edition under the oracle's asyncio or another loop: uvloop,
+    gbulb, or python:MODULE[:HOOK], installed by launch.py."""
 
-    def __init__(self, loop, python=None):
-        self.name = self.expectations_name = loop
-        self.loop = loop
-        self.interpreter = oracle(python) if loop == "asyncio" else find_interpreter(loop, python)
+    def __init__(self, loop, python=None, name=None):
+        spec = loop[len(PYTHON_PREFIX):] if loop.startswith(PYTHON_PREFIX) else loop
+        module, _, hook = spec.partition(":")
+        self.name = name or spec.replace(":", ".")
+        self.expectations_name = name or module
+        self.loop = spec
+        self.interpreter = (oracle(python) if loop == "asyncio"
+                            else find_interpreter(module, python, hook or None))
 
     def edition(self, scenario, port, layout):
         argv = [self.interpreter.path]
@@ -168,8 +228,8 @@ class WrappedImpl(Impl):
             return None
         return Edition(self.wrapper + edition.argv, edition.env)
 
-    def check(self, layout):
-        self.inner.check(layout)
+    def check(self, layout, scenarios=()):
+        self.inner.check(layout, scenarios)
 
     def describe(self):
         return f"{self.inner.describe()} under {shlex.join(self.wrapper)}"
@@ -178,14 +238,17 @@ class WrappedImpl(Impl):
 class CommandImpl(Impl):
     """Any runtime, started by a command template."""
 
-    def __init__(self, template, editions=None, name="cmd"):
-        self.name = name
+    def __init__(self, template, editions=None, name=None):
+        self.name = name or "cmd"
+        self.expectations_name = name   # conformance/expectations/<name>.toml
         self.template = template
         self.editions = editions
         try:
-            shlex.split(template)
+            words = shlex.split(template)
         except ValueError as exc:
             raise UsageError(f"--cmd {template!r}: {exc}") from None
+        if not words:
+            raise UsageError(f"--cmd {template!r}: the command is empty")
 
     @staticmethod
     def fields(scenario, port, layout):
@@ -206,21 +269,55 @@ class CommandImpl(Impl):
             return None
         return Edition([self._fill(arg, fields) for arg in shlex.split(self.template)], {})
 
-    def check(self, layout):
-        """Fail early on a template with an unknown placeholder."""
-        fields = {k: "x" for k in ("id", "tier", "py", "dir", "port", "root")}
+    def check(self, layout, scenarios=()):
+        """Fail early on a template with an unknown placeholder, and on an
+        --editions template that matches no file at all (a typo would
+        otherwise turn every scenario UNSUPPORTED and the run green)."""
+        fields = {"id": "t1-x", "tier": 1, "py": "x.py", "dir": "x", "port": 1, "root": "x"}
         self._fill(self.template, fields)
         if self.editions:
             self._fill(self.editions, fields)
+            if scenarios and all(self.edition(s, None, layout) is None for s in scenarios):
+                example = self._fill(self.editions, self.fields(scenarios[0], None, layout))
+                raise UsageError(f"--editions {self.editions!r} matches no file for the"
+                                 f" {len(scenarios)} selected scenarios (e.g. {example})")
 
     def describe(self):
-        return f"--cmd {self.template!r}"
+        command = f"--cmd {self.template!r}"
+        return f"{self.name} ({command})" if self.expectations_name else command
+
+
+def runtime_version(command):
+    """The first line a --version-cmd prints: the runtime's version, as recorded."""
+    try:
+        argv = shlex.split(command)
+    except ValueError as exc:
+        raise UsageError(f"--version-cmd {command!r}: {exc}") from None
+    if not argv:
+        raise UsageError(f"--version-cmd {command!r}: the command is empty")
+    try:
+        done = subprocess.run(argv, capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise UsageError(f"--version-cmd {command!r}: {exc}") from None
+    lines = (done.stdout or done.stderr).decode("utf-8", "replace").strip().splitlines()
+    if done.returncode != 0 or not lines:
+        raise UsageError(f"--version-cmd {command!r}: exit status {done.returncode}"
+                         + ("" if lines else ", no output"))
+    return lines[0].strip()
+
+
+def cpython_impl(interpreter):
+    """The Python editions under another CPython's own asyncio: a column of the
+    version matrix, whose differences conformance/expectations/cpython-X.Y.toml
+    explains."""
+    major, minor = _version_key(interpreter.version)[:2]
+    return PythonImpl("asyncio", interpreter.path, name=f"cpython-{major}.{minor}")
 
 
 def make(name=None, cmd=None, editions=None, python=None, ref_build=None, wrap=None,
-         ref_clock=None):
+         ref_clock=None, label=None):
     if cmd is not None:
-        impl = CommandImpl(cmd, editions)
+        impl = CommandImpl(cmd, editions, label)
     elif name == "ref":
         impl = RefImpl(ref_build, ref_clock or "virtual")
     else:

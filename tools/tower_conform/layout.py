@@ -3,7 +3,15 @@
 import dataclasses
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parents[1]
+# Installed as a package (pyproject.toml), the scenarios and goldens are in it.
+BUNDLED_ROOT = PACKAGE_DIR / "data"
+
+
+def default_root():
+    """The checkout the runner lives in, else the suite bundled with the package."""
+    return REPO_ROOT if (REPO_ROOT / "conformance").is_dir() else BUNDLED_ROOT
 
 
 @dataclasses.dataclass(frozen=True)
@@ -14,7 +22,7 @@ class Layout:
 
     @classmethod
     def from_args(cls, suite=None, golden=None, root=None):
-        root = Path(root).resolve() if root else REPO_ROOT
+        root = Path(root).resolve() if root else default_root()
         suite = Path(suite).resolve() if suite else root / "conformance"
         golden = Path(golden).resolve() if golden else root / "golden"
         return cls(root=root, suite=suite, golden=golden)

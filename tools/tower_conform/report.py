@@ -6,6 +6,9 @@ import xml.etree.ElementTree as ET
 
 from .compare import (PASS, UNSUPPORTED, XFAIL, XPASS, count, is_failure, tail)
 
+# Lines of stderr a JUnit testcase keeps, as the terminal report shows them.
+JUNIT_STDERR_LINES = 100
+
 
 def _indent(text, prefix="    "):
     return "\n".join(prefix + line for line in text.splitlines())
@@ -13,16 +16,18 @@ def _indent(text, prefix="    "):
 
 def result_line(result, verbose=False, allow_xpass=False):
     """The console text for one finished scenario, or None to print nothing."""
-    if result.verdict == PASS and not verbose:
+    if result.verdict == PASS and not verbose and not result.warnings:
         return None
     line = f"{result.verdict:<11} {result.id}  ({result.duration:.2f}s)"
     if result.message:
         line += f"  {result.message}"
+    for warning in result.warnings:
+        line += f"  warning: {warning}"
     # Evidence for what needs attention; with -v for everything.
     if result.evidence and (verbose or is_failure(result, allow_xpass)):
         line += "\n" + _indent(result.evidence)
-    if verbose and result.stderr and result.verdict != PASS:
-        line += "\n    stderr:\n" + _indent(tail(result.stderr), "      ")
+    if verbose and result.stderr and result.verdict != PASS and not result.stderr_in_evidence:
+        line += "\n    stderr:\n" + _indent(tail(result.stderr, cut=result.stderr_cut), "      ")
     return line
 
 
@@ -47,6 +52,23 @@ def tier_table(results, allow_xpass=False):
     return "\n".join(lines)
 
 
+VERDICT_ORDER = ("PASS", "XFAIL", "FAIL", "TIMEOUT", "CRASH", "ERROR", "NOGOLDEN", "XPASS",
+                 "FLAKY", "UNSUPPORTED")
+
+
+def profile_table(results):
+    """Verdicts counted per profile (spec, cpython): pass, and the others that occur."""
+    verdicts = [v for v in VERDICT_ORDER
+                if v == PASS or any(r.verdict == v for r in results)]
+    widths = [max(7, len(v) + 2) for v in verdicts]
+    lines = ["profile " + "".join(f"{v.lower():>{w}}" for v, w in zip(verdicts, widths))]
+    for profile in sorted({r.scenario.profile for r in results}):
+        chosen = [r for r in results if r.scenario.profile == profile]
+        lines.append(f"{profile:<8}" + "".join(f"{sum(r.verdict == v for r in chosen):>{w}}"
+                                              for v, w in zip(verdicts, widths)))
+    return "\n".join(lines)
+
+
 def summary_line(results, allow_xpass=False):
     passed, failed, skipped = count(results, allow_xpass)
     return f"{passed} passed, {failed} failed, {skipped} skipped"
@@ -63,14 +85,18 @@ def _xml_text(text):
     return _XML_INVALID.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def junit(results, impl_name, allow_xpass=False):
+def junit(results, impl_name, allow_xpass=False, version=None):
     """JUnit XML: one testsuite per tier, one testcase per scenario; XFAIL
-    and UNSUPPORTED are skipped (as pytest does for xfail)."""
+    and UNSUPPORTED are skipped (as pytest does for xfail). The runtime's
+    version, when known, is a property of every testsuite."""
     root = ET.Element("testsuites", name=f"tower-conformance.{impl_name}")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for tier in sorted({r.scenario.tier for r in results}):
         tier_results = [r for r in results if r.scenario.tier == tier]
         suite = ET.SubElement(root, "testsuite", name=f"{impl_name}.t{tier}")
+        if version:
+            properties = ET.SubElement(suite, "properties")
+            ET.SubElement(properties, "property", name="version", value=_xml_text(version))
         counts = {"tests": len(tier_results), "failures": 0, "errors": 0, "skipped": 0}
         elapsed = 0.0
         for r in tier_results:
@@ -87,7 +113,8 @@ def junit(results, impl_name, allow_xpass=False):
                 label = "expected failure" if r.verdict == XFAIL else "unsupported"
                 ET.SubElement(case, "skipped", message=_xml_text(f"{label}: {r.message}"))
             if r.stderr:
-                ET.SubElement(case, "system-err").text = _xml_text(r.stderr)
+                ET.SubElement(case, "system-err").text = _xml_text(
+                    tail(r.stderr, JUNIT_STDERR_LINES, r.stderr_cut))
         for key, value in counts.items():
             suite.set(key, str(value))
         suite.set("time", f"{elapsed:.3f}")
@@ -114,10 +141,12 @@ class Tap:
     def result(self, r):
         self.number += 1
         head = f"{self.number} - {r.id}"
+        # A directive ends at the end of its line: a multi-line reason is joined.
+        reason = " ".join(r.message.split())
         if r.verdict == UNSUPPORTED:
-            self.write(f"ok {head} # SKIP {r.message}")
+            self.write(f"ok {head} # SKIP {reason}")
         elif r.verdict == XFAIL:
-            self.write(f"not ok {head} # TODO {r.message}")
+            self.write(f"not ok {head} # TODO {reason}")
         elif not is_failure(r, self.allow_xpass):
             self.write(f"ok {head}")
         else:
@@ -131,9 +160,13 @@ class Tap:
                 self.write(_indent(r.evidence, "    "))
             self.write("  ...")
 
-    def finish(self, results):
+    def finish(self, results, root_causes=None):
         self.write(f"1..{self.number}")
         for line in tier_table(results, self.allow_xpass).splitlines():
+            self.write(f"# {line}")
+        for line in profile_table(results).splitlines():
+            self.write(f"# {line}")
+        for line in (root_causes or "").splitlines():
             self.write(f"# {line}")
         self.write(f"# {summary_line(results, self.allow_xpass)}")
 
@@ -148,6 +181,11 @@ def markdown(scenarios, runs, oracle):
            f"Oracle: {oracle}.", "",
            "Each cell is passed/total scenarios of the tier (expected failures"
            " count as not passed; `+n xfail` lists them, `n FAIL` anything unexpected).", ""]
+    if any(label.startswith("cpython-") for label, _, _ in runs):
+        out += ["Each `cpython-X.Y` column runs the Python editions under that CPython's own"
+                " asyncio (the version matrix: how asyncio's behaviour changed across"
+                " versions; `tools/conform report --help` says how the interpreters are"
+                " found).", ""]
     labels = [label for label, _, _ in runs]
     out.append("| tier | scenarios | " + " | ".join(labels) + " |")
     out.append("|---|---:|" + "---:|" * len(labels))
@@ -186,7 +224,10 @@ def markdown(scenarios, runs, oracle):
             continue
         xfails = [r for r in results if r.verdict == XFAIL]
         failures = [r for r in results if is_failure(r)]
-        if not xfails and not failures:
+        # A missing declared requirement is worth a line; a missing edition is not.
+        unsupported = [r for r in results
+                       if r.verdict == UNSUPPORTED and r.message.startswith("requires ")]
+        if not xfails and not failures and not unsupported:
             continue
         out += [f"## {label}", ""]
         for r in xfails:
@@ -196,6 +237,8 @@ def markdown(scenarios, runs, oracle):
                        f" {exp.reason}{link}")
         for r in failures:
             out.append(f"- `{r.id}` **{r.verdict}, not expected**: {r.message}")
+        for r in unsupported:
+            out.append(f"- `{r.id}` unsupported: {r.message}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

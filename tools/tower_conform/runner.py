@@ -1,11 +1,13 @@
 """Run a selection of scenarios on one implementation, in parallel."""
 
 import collections
+import dataclasses
 import contextlib
 import concurrent.futures
 import os
 import traceback
 
+from . import causes
 from . import golden as golden_mod
 from . import impls, ports
 from .compare import ERROR, FLAKY, UNSUPPORTED, Result, apply_expectation, judge
@@ -13,10 +15,11 @@ from .execute import abort, base_env, execute
 
 
 def default_jobs():
-    # Most scenarios sleep or wait on a socket, so many share a core: with
-    # fewer jobs the run is bound by the sum of the sleeps, not by the slowest
-    # scenario. The cap bounds memory on big machines.
-    return min(64, max(16, 16 * (os.cpu_count() or 1)))
+    """The cores this process may run on, as lit and pytest-xdist count them."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 @contextlib.contextmanager
@@ -33,25 +36,27 @@ def pool_of(jobs=None):
             raise
 
 
-def run_once(scenario, impl, layout, golden, timeout_scale=1.0):
+def run_once(scenario, impl, layout, golden, timeout_scale=1.0, timeout=None):
     try:
-        return _run_once(scenario, impl, layout, golden, timeout_scale)
+        return _run_once(scenario, impl, layout, golden, timeout_scale, timeout)
     except Exception as exc:  # a runner bug must cost one verdict, not the run
         return Result(scenario, ERROR, f"runner error: {type(exc).__name__}: {exc}",
                       traceback.format_exc())
 
 
-def _run_once(scenario, impl, layout, golden, timeout_scale):
+def _run_once(scenario, impl, layout, golden, timeout_scale, timeout):
     if impl.edition(scenario, None, layout) is None:
         return Result(scenario, UNSUPPORTED, f"{impl.name} has no edition of {scenario.id}")
-    outcome = execute_scenario(scenario, impl, layout, timeout_scale)
+    outcome = execute_scenario(scenario, impl, layout, timeout_scale, timeout=timeout)
     return judge(scenario, outcome, golden, actual_name=f"{impl.name} stdout")
 
 
-def execute_scenario(scenario, impl, layout, timeout_scale=1.0, oracle_python=None):
-    """Run an implementation's edition of a scenario (it must have one). A peer
-    program always runs under the oracle's interpreter, whatever runs the edition:
-    it is the other end of the connection, CPython's asyncio."""
+def execute_scenario(scenario, impl, layout, timeout_scale=1.0, oracle_python=None,
+                     timeout=None):
+    """Run an implementation's edition of a scenario (it must have one) within
+    its time limit, or timeout seconds, times timeout_scale. A peer program
+    always runs under the oracle's interpreter, whatever runs the edition: it
+    is the other end of the connection, CPython's asyncio."""
     with ports.for_peer(scenario.peer) as port:
         edition = impl.edition(scenario, port, layout)
         env = base_env(port, edition.env)
@@ -59,7 +64,8 @@ def execute_scenario(scenario, impl, layout, timeout_scale=1.0, oracle_python=No
         if scenario.peer and scenario.peer.program:
             python = oracle_python or impls.oracle().path
             peer_command = ([python, str(scenario.peer.program)], base_env(port))
-        return execute(edition.argv, scenario.folder, scenario.timeout * timeout_scale,
+        limit = (timeout or scenario.timeout) * timeout_scale
+        return execute(edition.argv, scenario.folder, limit,
                        env, scenario.peer, port, peer_command)
 
 
@@ -72,17 +78,16 @@ def _merge(runs):
     else:
         tally = ", ".join(f"{n} {v}" for v, n in collections.Counter(verdicts).most_common())
         odd = first_bad if first_bad.verdict != "PASS" else runs[0]
-        merged = Result(runs[0].scenario, FLAKY,
-                        f"verdicts differ across {len(runs)} runs: {tally}",
-                        f"one {odd.verdict} run: {odd.message}\n{odd.evidence}".rstrip(),
-                        odd.stderr, odd.duration)
+        merged = dataclasses.replace(
+            odd, verdict=FLAKY, message=f"verdicts differ across {len(runs)} runs: {tally}",
+            evidence=f"one {odd.verdict} run: {odd.message}\n{odd.evidence}".rstrip())
     merged.history = tuple(verdicts)
     merged.duration = max(r.duration for r in runs)
     return merged
 
 
 def run(scenarios, impl, layout, expectations, jobs=None, repeat=1,
-        timeout_scale=1.0, on_result=None):
+        timeout_scale=1.0, on_result=None, timeout=None):
     """Run every scenario repeat times; call on_result(result) as each
     scenario's last run finishes; return the results in suite order."""
     manifest = golden_mod.read_manifest(layout.golden)
@@ -94,14 +99,16 @@ def run(scenarios, impl, layout, expectations, jobs=None, repeat=1,
     runs = collections.defaultdict(list)
     results = {}
     with pool_of(jobs) as pool:
-        futures = {pool.submit(run_once, s, impl, layout, goldens[s.id], timeout_scale): s
+        futures = {pool.submit(run_once, s, impl, layout, goldens[s.id], timeout_scale,
+                               timeout): s
                    for _ in range(repeat) for s in order}
         for future in concurrent.futures.as_completed(futures):
             scenario = futures[future]
             runs[scenario.id].append(future.result())
             if len(runs[scenario.id]) == repeat:
-                result = apply_expectation(_merge(runs[scenario.id]),
-                                           expectations.get(scenario.id))
+                merged = _merge(runs[scenario.id])
+                merged.digest = causes.digest(merged)
+                result = apply_expectation(merged, expectations.get(scenario.id), merged.digest)
                 results[scenario.id] = result
                 if on_result:
                     on_result(result)

@@ -7,11 +7,13 @@ is clean (a typo in a key must never silently turn a check off).
 
 import dataclasses
 import fnmatch
+import math
 import re
 import signal
 import tomllib
 from pathlib import Path
 
+from . import requirements
 from .errors import SuiteError
 from .normalize import NAMED
 
@@ -26,7 +28,7 @@ PEER_PROGRAM_SUFFIX = ".peer.py"
 _TOP_REQUIRED = {"id": str, "tier": int, "title": str, "rules": list,
                  "profile": str, "timeout": (int, float)}
 _TOP_OPTIONAL = {"normalize": list, "docs": str, "seed": str, "verbatim": bool,
-                 "why": str, "peer": dict, "rewrite": list}
+                 "why": str, "peer": dict, "rewrite": list, "requires": list}
 _PEER_KEYS = {"port": (str, int), "ready": str, "steps": list, "program": str, "role": str}
 # Each step is a table with exactly one of these actions, plus optional conn.
 _STEP_ACTIONS = {"connect": str, "send": str, "send_hex": str, "expect": str,
@@ -79,6 +81,7 @@ class Scenario:
     verbatim: bool
     why: str | None
     peer: Peer | None
+    requires: tuple      # python>=X.Y, asyncio.TaskGroup...
     definition: Path     # <id>.toml
     edition: Path        # <id>.py
 
@@ -158,6 +161,9 @@ def load_scenario(definition, edition, base):
     except (OSError, tomllib.TOMLDecodeError) as exc:
         c.error(None, f"cannot parse TOML: {exc}")
         return None, c.problems
+    except UnicodeDecodeError as exc:
+        c.error(None, f"not UTF-8 (byte {exc.start}): TOML files are UTF-8")
+        return None, c.problems
 
     c.unknown(data, set(_TOP_REQUIRED) | set(_TOP_OPTIONAL))
     v = {k: c.typed(data, k, t, k, True) for k, t in _TOP_REQUIRED.items()}
@@ -188,13 +194,19 @@ def load_scenario(definition, edition, base):
                 c.error(f"rules[{i}]", f"expected a string, got {_type_name(rule)}")
     if v["profile"] is not None and v["profile"] not in PROFILES:
         c.error("profile", f"{v['profile']!r} is not one of {', '.join(PROFILES)}")
-    if v["timeout"] is not None and v["timeout"] <= 0:
-        c.error("timeout", "must be positive")
+    if v["timeout"] is not None and not (math.isfinite(v["timeout"]) and v["timeout"] > 0):
+        c.error("timeout", f"must be a positive finite number of seconds, got {v['timeout']}")
     for i, name in enumerate(v["normalize"] or ()):
         if not isinstance(name, str):
             c.error(f"normalize[{i}]", f"expected a string, got {_type_name(name)}")
         elif name not in NAMED:
             c.error(f"normalize[{i}]", f"unknown normalisation {name!r} (known: {', '.join(NAMED)})")
+
+    for i, requirement in enumerate(v["requires"] or ()):
+        if not isinstance(requirement, str):
+            c.error(f"requires[{i}]", f"expected a string, got {_type_name(requirement)}")
+        elif requirements.problem(requirement):
+            c.error(f"requires[{i}]", requirements.problem(requirement))
 
     rewrites = []
     for i, rule in enumerate(v["rewrite"] or ()):
@@ -224,7 +236,8 @@ def load_scenario(definition, edition, base):
         profile=v["profile"], timeout=float(v["timeout"]),
         normalize=tuple(v["normalize"] or ()), rewrites=tuple(rewrites),
         docs=v["docs"], seed=v["seed"], verbatim=bool(v["verbatim"]), why=v["why"],
-        peer=peer, definition=definition, edition=edition), []
+        peer=peer, requires=tuple(v["requires"] or ()), definition=definition,
+        edition=edition), []
 
 
 def _load_peer(c, table, folder):

@@ -1,10 +1,10 @@
-#line 238 "chapters/tier1-coroutines.nw"
+#line 297 "chapters/tier1-coroutines.nw"
 /* tower/coro.h -- stackless coroutines and await (see the book, tier 1) */
 #ifndef TOWER_CORO_H
 #define TOWER_CORO_H
 #include "tower/error.h"
 
-#line 256 "chapters/tier1-coroutines.nw"
+#line 330 "chapters/tier1-coroutines.nw"
 typedef enum tw_kind {
     TW_KIND_CORO = 1,
     TW_KIND_FUTURE,
@@ -12,15 +12,24 @@ typedef enum tw_kind {
     TW_KIND_YIELD
 } tw_kind;
 
+typedef struct tw_coro tw_coro;
+typedef struct tw_class tw_class;
+
 typedef struct tw_object {
     uint32_t kind;
-    int32_t refs;
+    int32_t refs;               /* < 0: static and immortal */
+    const tw_class *cls;
 } tw_object;
+
+struct tw_class {
+    void (*finalize)(tw_object *o);
+    void (*describe)(tw_object *o, FILE *out);
+    int (*await)(tw_object *o, tw_coro *co);
+};
 
 void *tw_ref(void *awaitable);
 void tw_unref(void *awaitable);
-#line 284 "chapters/tier1-coroutines.nw"
-typedef struct tw_coro tw_coro;
+#line 387 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
 struct tw_task;
@@ -33,13 +42,14 @@ struct tw_coro {
     tw_coro *caller;
     struct tw_task *task;
     void *held;
+    tw_object *awaiting;
     tw_value got;
     tw_error *got_err;
     tw_value ret;
     tw_error *err;
     void (*cleanup)(tw_coro *co);
 };
-#line 306 "chapters/tier1-coroutines.nw"
+#line 409 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 void tw_coro_close(tw_coro *co);
 void *tw_yield(void);
@@ -49,7 +59,7 @@ tw_step tw__coro_finish(tw_coro *co, tw_value v);
 tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
-#line 346 "chapters/tier1-coroutines.nw"
+#line 449 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
@@ -73,5 +83,5 @@ void tw__coro_clear(tw_coro *co);
 #define TW_RETURN(co, v) return tw__coro_finish((co), (v))
 #define TW_RAISE(co, e) return tw__coro_fail((co), (e))
 #define TW_RERAISE(co) return tw__coro_propagate(co)
-#line 247 "chapters/tier1-coroutines.nw"
+#line 306 "chapters/tier1-coroutines.nw"
 #endif

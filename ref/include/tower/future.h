@@ -4,8 +4,6 @@
 #define TOWER_FUTURE_H
 #include "tower/loop.h"
 
-typedef tw_error *(*tw_done_fn)(tw_future *f, void *arg);
-
 tw_future *tw_future_new(tw_loop *loop);
 tw_error *tw_future_set_result(tw_future *f, tw_value v);
 tw_error *tw_future_set_exception(tw_future *f, tw_error *e);

@@ -8,14 +8,14 @@ typedef struct tw_loop tw_loop;
 typedef struct tw_handle tw_handle;
 typedef struct tw_future tw_future;
 typedef tw_error *(*tw_callback_fn)(void *arg);
+typedef tw_error *(*tw_done_fn)(tw_future *f, void *arg);
 
-#line 148 "chapters/tier2-event-loop.nw"
+#line 152 "chapters/tier2-event-loop.nw"
 typedef enum tw_clock { TW_CLOCK_DEFAULT = 0, TW_CLOCK_REAL, TW_CLOCK_VIRTUAL } tw_clock;
 
 tw_loop *tw_loop_new(void);
 tw_loop *tw_loop_new_clock(tw_clock clock);
 tw_error *tw_loop_run_forever(tw_loop *loop);
-tw_error *tw_loop_run_until_complete(tw_loop *loop, void *awaitable, tw_value *result);
 void tw_loop_stop(tw_loop *loop);
 tw_error *tw_loop_close(tw_loop *loop);
 void tw_loop_free(tw_loop *loop);
@@ -26,10 +26,7 @@ double tw_loop_time(const tw_loop *loop);
 tw_loop *tw_get_running_loop(void);
 void tw_loop_hold(tw_loop *loop);
 void tw_loop_unhold(tw_loop *loop);
-
-tw_error *tw_run(tw_coro *main, tw_value *result);
-tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result);
-#line 231 "chapters/tier2-event-loop.nw"
+#line 221 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon(tw_loop *loop, tw_callback_fn fn, void *arg, tw_handle **handle);
 tw_error *tw_call_later(tw_loop *loop, double delay, tw_callback_fn fn, void *arg,
                         tw_handle **handle);
@@ -41,14 +38,14 @@ void tw_handle_cancel(tw_handle *handle);
 bool tw_handle_cancelled(const tw_handle *handle);
 double tw_handle_when(const tw_handle *handle);
 void tw_handle_release(tw_handle *handle);
-#line 274 "chapters/tier2-event-loop.nw"
+#line 264 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_add_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw_loop_remove_reader(tw_loop *loop, int fd);
 tw_error *tw_loop_add_writer(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw_loop_remove_writer(tw_loop *loop, int fd);
 tw_error *tw_loop_add_signal_handler(tw_loop *loop, int sig, tw_callback_fn fn, void *arg);
 bool tw_loop_remove_signal_handler(tw_loop *loop, int sig);
-#line 299 "chapters/tier2-event-loop.nw"
+#line 289 "chapters/tier2-event-loop.nw"
 typedef struct tw_context_item {
     const char *key;
     const char *value;
@@ -69,5 +66,5 @@ void tw_loop_set_exception_handler(tw_loop *loop, tw_exception_handler handler, 
 tw_exception_handler tw_loop_get_exception_handler(const tw_loop *loop);
 void tw_loop_call_exception_handler(tw_loop *loop, const tw_context *context);
 void tw_loop_default_exception_handler(tw_loop *loop, const tw_context *context);
-#line 137 "chapters/tier2-event-loop.nw"
+#line 138 "chapters/tier2-event-loop.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 118 "chapters/tier4-tasks.nw"
+#line 120 "chapters/tier4-tasks.nw"
 /* tower/task.h -- tasks and the tools built on them (see the book, tier 4) */
 #ifndef TOWER_TASK_H
 #define TOWER_TASK_H
@@ -6,7 +6,7 @@
 
 typedef struct tw_task tw_task;
 
-#line 134 "chapters/tier4-tasks.nw"
+#line 138 "chapters/tier4-tasks.nw"
 static inline tw_future *tw_task_future(tw_task *t) { return (tw_future *)(void *)t; }
 
 tw_task *tw_create_task(tw_coro *coro, const char *name);
@@ -18,10 +18,24 @@ int tw_task_cancelling(const tw_task *t);
 int tw_task_uncancel(tw_task *t);
 tw_task *tw_current_task(void);
 size_t tw_all_tasks(tw_loop *loop, tw_task ***tasks);
-#line 186 "chapters/tier4-tasks.nw"
+#line 197 "chapters/tier4-tasks.nw"
+tw_error *tw_loop_run_until_complete(tw_loop *loop, void *awaitable, tw_value *result);
+tw_error *tw_run(tw_coro *main, tw_value *result);
+tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result);
+#line 233 "chapters/tier4-tasks.nw"
+typedef struct tw_contextvar {
+    const char *name;
+    tw_value default_value;
+} tw_contextvar;
+
+#define TW_CONTEXTVAR(name, default_value) { (name), (default_value) }
+
+tw_value tw_contextvar_get(const tw_contextvar *var);
+void tw_contextvar_set(const tw_contextvar *var, tw_value value);
+#line 269 "chapters/tier4-tasks.nw"
 void *tw_sleep(double delay);
 void *tw_sleep_value(double delay, tw_value value);
-#line 676 "chapters/tier4-tasks.nw"
+#line 991 "chapters/tier4-tasks.nw"
 #include <math.h>
 #define TW_FOREVER INFINITY
 
@@ -32,7 +46,7 @@ typedef struct tw_gathered {
 } tw_gathered;
 
 tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions);
-#line 701 "chapters/tier4-tasks.nw"
+#line 1016 "chapters/tier4-tasks.nw"
 typedef enum tw_return_when {
     TW_ALL_COMPLETED,
     TW_FIRST_COMPLETED,
@@ -48,20 +62,20 @@ typedef struct tw_waited {
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when);
 void *tw_wait_for(void *awaitable, double timeout);
 tw_future *tw_shield(void *awaitable);
-#line 738 "chapters/tier4-tasks.nw"
+#line 1053 "chapters/tier4-tasks.nw"
 typedef struct tw_as_completed tw_as_completed;
 
 tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double timeout);
 size_t tw_as_completed_count(const tw_as_completed *ac);
 void *tw_as_completed_next(tw_as_completed *ac);
 void tw_as_completed_free(tw_as_completed *ac);
-#line 754 "chapters/tier4-tasks.nw"
+#line 1069 "chapters/tier4-tasks.nw"
 typedef struct tw_taskgroup tw_taskgroup;
 
 tw_taskgroup *tw_taskgroup_new(void);
 tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *name);
 void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error);
-#line 774 "chapters/tier4-tasks.nw"
+#line 1089 "chapters/tier4-tasks.nw"
 typedef struct tw_timeout tw_timeout;
 
 tw_timeout *tw_timeout_new(double delay);
@@ -75,5 +89,5 @@ void tw_timeout_free(tw_timeout *tm);
 
 void *tw__coro_take_error(tw_coro *co);
 #define TW_TAKE_ERROR(co) ((tw_error *)tw__coro_take_error(co))
-#line 128 "chapters/tier4-tasks.nw"
+#line 132 "chapters/tier4-tasks.nw"
 #endif

@@ -10,7 +10,7 @@
 #include <sys/uio.h>
 #include <sys/un.h>
 
-#line 179 "chapters/tier7-transports.nw"
+#line 180 "chapters/tier7-transports.nw"
 typedef struct tw_sockaddr {
     socklen_t len;
     union {
@@ -29,10 +29,7 @@ const char *tw_sockaddr_host(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN]);
 int tw_sockaddr_port(const tw_sockaddr *a);
 const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN]);
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b);
-#line 228 "chapters/tier7-transports.nw"
-tw_error *tw_error_os(int errnum, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-#line 257 "chapters/tier7-transports.nw"
+#line 242 "chapters/tier7-transports.nw"
 typedef struct tw_protocol tw_protocol;
 typedef struct tw_transport tw_transport;
 
@@ -87,7 +84,7 @@ void tw_transport_unref(tw_transport *t);
 bool tw_transport_is(const tw_transport *t, tw_transport_kind kind);
 tw_protocol *tw_transport_get_protocol(const tw_transport *t);
 void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol);
-#line 350 "chapters/tier7-transports.nw"
+#line 335 "chapters/tier7-transports.nw"
 void tw_transport_close(tw_transport *t);
 bool tw_transport_is_closing(const tw_transport *t);
 tw_value tw_transport_get_extra_info(tw_transport *t, const char *name, tw_value dflt);
@@ -104,11 +101,70 @@ void tw_transport_get_write_buffer_limits(const tw_transport *t, size_t *low, si
 tw_error *tw_transport_set_write_buffer_limits(tw_transport *t, long high, long low);
 tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
                               const tw_sockaddr *addr);
-#line 486 "chapters/tier7-transports.nw"
+#line 480 "chapters/tier7-transports.nw"
+typedef enum tw_protocol_kind {
+    TW_PROTOCOL_STREAM = 0,      /* asyncio.Protocol */
+    TW_PROTOCOL_BUFFERED,        /* asyncio.BufferedProtocol */
+    TW_PROTOCOL_DATAGRAM,        /* asyncio.DatagramProtocol */
+    TW_PROTOCOL_SUBPROCESS       /* asyncio.SubprocessProtocol */
+} tw_protocol_kind;
+
+typedef struct tw_protocol_class {
+    const char *name;
+    tw_protocol_kind kind;
+    /* BaseProtocol */
+    tw_error *(*connection_made)(tw_protocol *p, tw_transport *t);
+    tw_error *(*connection_lost)(tw_protocol *p, tw_error *exc);
+    tw_error *(*pause_writing)(tw_protocol *p);
+    tw_error *(*resume_writing)(tw_protocol *p);
+    /* Protocol */
+    tw_error *(*data_received)(tw_protocol *p, const void *data, size_t n);
+    tw_error *(*eof_received)(tw_protocol *p, bool *keep_open);
+    /* BufferedProtocol */
+    tw_error *(*get_buffer)(tw_protocol *p, long sizehint, void **buf, size_t *len);
+    tw_error *(*buffer_updated)(tw_protocol *p, size_t nbytes);
+    /* DatagramProtocol */
+    tw_error *(*datagram_received)(tw_protocol *p, const void *data, size_t n,
+                                   const tw_sockaddr *addr);
+    tw_error *(*error_received)(tw_protocol *p, tw_error *exc);
+    /* SubprocessProtocol */
+    tw_error *(*pipe_data_received)(tw_protocol *p, int fd, const void *data, size_t n);
+    tw_error *(*pipe_connection_lost)(tw_protocol *p, int fd, tw_error *exc);
+    tw_error *(*process_exited)(tw_protocol *p);
+    /* releasing what the object owns, at its last reference */
+    void (*destroy)(tw_protocol *p);
+} tw_protocol_class;
+
+struct tw_protocol {
+    const tw_protocol_class *cls;
+    int refs;
+    bool heap;
+};
+
+void *tw_protocol_new(const tw_protocol_class *cls, size_t size);
+void tw_protocol_init(tw_protocol *p, const tw_protocol_class *cls);
+tw_protocol *tw_protocol_ref(tw_protocol *p);
+void tw_protocol_unref(tw_protocol *p);
+#line 591 "chapters/tier7-transports.nw"
+tw_error *tw_protocol_connection_made(tw_protocol *p, tw_transport *t);
+tw_error *tw_protocol_connection_lost(tw_protocol *p, tw_error *exc);
+tw_error *tw_protocol_pause_writing(tw_protocol *p);
+tw_error *tw_protocol_resume_writing(tw_protocol *p);
+tw_error *tw_protocol_data_received(tw_protocol *p, const void *data, size_t n);
+tw_error *tw_protocol_eof_received(tw_protocol *p, bool *keep_open);
+tw_error *tw_protocol_get_buffer(tw_protocol *p, long sizehint, void **buf, size_t *len);
+tw_error *tw_protocol_buffer_updated(tw_protocol *p, size_t nbytes);
+tw_error *tw_protocol_datagram_received(tw_protocol *p, const void *data, size_t n,
+                                        const tw_sockaddr *addr);
+tw_error *tw_protocol_error_received(tw_protocol *p, tw_error *exc);
+tw_error *tw_protocol_pipe_data_received(tw_protocol *p, int fd, const void *data, size_t n);
+tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc);
+tw_error *tw_protocol_process_exited(tw_protocol *p);
+#line 620 "chapters/tier7-transports.nw"
 tw_transport *tw_subprocess_transport_as_transport(tw_subprocess_transport *t);
-#line 551 "chapters/tier7-transports.nw"
+#line 685 "chapters/tier7-transports.nw"
 void *tw_sock_recv(tw_loop *loop, int fd, void *buf, size_t n);
 void *tw_sock_sendall(tw_loop *loop, int fd, const void *data, size_t n);
 void *tw_sock_connect(tw_loop *loop, int fd, const tw_sockaddr *addr);
-#line 162 "chapters/tier7-transports.nw"
+#line 163 "chapters/tier7-transports.nw"
 #endif

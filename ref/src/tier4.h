@@ -1,0 +1,29 @@
+#line 283 "chapters/tier4-tasks.nw"
+/* tier4.h -- what the files of tier 4 (tasks) share; not installed. */
+#ifndef TOWER_TIER4_H
+#define TOWER_TIER4_H
+#include "tier3.h"
+#include "tower/task.h"
+
+#line 295 "chapters/tier4-tasks.nw"
+struct tw_task {
+    tw_future fut;
+    tw_coro *top;
+    tw_future *fut_waiter;
+    char *name;
+    unsigned long long number;
+    bool must_cancel;
+    int num_cancels;
+    struct tw_task *prev, *next;
+    struct tw__vars *vars;              /* the task's context */
+};
+
+void tw__loop_destroy_tasks(tw_loop *loop);
+struct tw__vars;
+extern _Thread_local struct tw__vars **tw__vars_slot;
+struct tw__vars *tw__vars_ref(struct tw__vars *v);
+void tw__vars_unref(struct tw__vars *v);
+struct tw__vars *tw__vars_current(void);
+void tw__vars_thread_exit(void);
+#line 290 "chapters/tier4-tasks.nw"
+#endif
