@@ -56,7 +56,7 @@ DEPS_FUZZ := clang libclang-rt-14-dev
 
 DEPS_GROUPS := build book runner runner-tests loops valgrind fuzz
 .PHONY: deps $(addprefix deps-,$(DEPS_GROUPS))
-deps: deps-build deps-book deps-runner deps-runner-tests deps-loops
+deps: deps-build deps-book deps-runner deps-runner-tests deps-loops deps-coverage
 deps-build:
 	@tools/ensure-deps $(DEPS_BUILD)
 deps-book:
@@ -265,7 +265,7 @@ check-unit: $(CHECK_BIN)
 	CK_FORK=yes $(CHECK_BIN)
 check-load: $(LOAD_BIN)
 	CK_FORK=yes $(LOAD_BIN)
-check-runner: | deps-runner-tests deps-loops
+check-runner: | deps-runner-tests deps-loops deps-coverage
 	$(PYTHON) -m pytest -q tools/tests
 check-suite-ref: scenarios | deps-runner
 	$(CONFORM_RUN) --impl ref
