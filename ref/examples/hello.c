@@ -1,4 +1,4 @@
-#line 242 "tower.nw"
+#line 244 "tower.nw"
 #include <stdio.h>
 #include <tower.h>
 

@@ -1,4 +1,4 @@
-#line 271 "tower.nw"
+#line 273 "tower.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio: every tier's
    interface. Tangled from the book (tower.nw and chapters/): edit the book,
    not this file. */
@@ -9,7 +9,7 @@
 #include "tower/loop.h"
 #include "tower/future.h"
 #include "tower/task.h"
-#line 205 "chapters/tier5-executors.nw"
+#line 207 "chapters/tier5-executors.nw"
 #include "tower/executor.h"
 #include "tower/subprocess.h"
 #line 196 "chapters/tier6-queues.nw"
@@ -23,5 +23,5 @@
 #line 176 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
 #include "tower/process.h"
-#line 282 "tower.nw"
+#line 284 "tower.nw"
 #endif

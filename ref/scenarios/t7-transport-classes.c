@@ -31,19 +31,21 @@ static tw_protocol *factory(void *arg)
     return tw_protocol_new(&base_protocol, sizeof(tw_protocol));
 }
 
-static tw_error *exited(void *self)
+static struct child { tw_protocol base; tw_future *exited; } child;  /* outlives the loop */
+
+static tw_error *exited(tw_protocol *p)
 {
-    return tw_future_set_result(self, TW_NONE);
+    return tw_future_set_result(((struct child *)p)->exited, TW_NONE);
 }
 
-static const tw_subprocess_protocol child_protocol = { .process_exited = exited };
+static const tw_protocol_class child_protocol = {
+    .name = "SubprocessProtocol", .kind = TW_PROTOCOL_SUBPROCESS, .process_exited = exited,
+};
 
 struct main_frame {
     tw_coro co;
     tw_server *server;
     tw_transport *t, *rpipe, *wpipe;
-    tw_subprocess_transport *proc;
-    tw_future *exited;
     int fds[2];
 };
 
@@ -89,19 +91,18 @@ static tw_step main_body(tw_coro *co)
     tw_transport_unref(f->wpipe);
     tw_transport_unref(f->rpipe);
 
-    f->exited = tw_future_new(loop);
-    err = tw_loop_subprocess_exec(loop, &child_protocol, f->exited, argv, NULL, &f->proc);
+    child.exited = tw_future_new(loop);
+    tw_protocol_init(&child.base, &child_protocol);
+    err = tw_loop_subprocess_exec(loop, &child.base, argv, NULL, &f->t);
     if (err)
         TW_RAISE(co, err);
-    f->t = tw_subprocess_transport_as_transport(f->proc);
     kinds("subprocess", f->t, (const char *const[]){ "BaseTransport", "SubprocessTransport",
                                                      NULL });
-    TW_AWAIT(co, tw_ref(f->exited));
+    TW_AWAIT(co, tw_ref(child.exited));
     tw_transport_close(f->t);
     TW_AWAIT(co, tw_sleep(0.01));
     tw_transport_unref(f->t);
-    tw_subprocess_transport_unref(f->proc);
-    tw_unref(f->exited);
+    tw_unref(child.exited);
     TW_END(co);
 }
 

@@ -1,12 +1,13 @@
-#line 1586 "chapters/tier8-examples.nw"
+#line 1587 "chapters/tier8-examples.nw"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
 
 struct child {
+    tw_protocol base;
     tw_future *done;
-    tw_subprocess_transport *transport;
+    tw_transport *transport;
     char events[8][64], out[64];
     int nevents;
     size_t n;
@@ -20,17 +21,17 @@ static void record(struct child *c, const char *fmt, ...)
     va_end(ap);
 }
 
-static tw_error *made(void *self, tw_subprocess_transport *t)
+static tw_error *made(tw_protocol *self, tw_transport *t)
 {
-    struct child *c = self;
+    struct child *c = (struct child *)self;
     c->transport = t;
     record(c, "connection_made");
     return NULL;
 }
 
-static tw_error *data(void *self, int fd, const void *bytes, size_t len)
+static tw_error *data(tw_protocol *self, int fd, const void *bytes, size_t len)
 {
-    struct child *c = self;
+    struct child *c = (struct child *)self;
     char run[32];
     snprintf(run, sizeof run, "pipe_data_received(%d)", fd);
     if (strncmp(c->events[c->nevents - 1], run, strlen(run)) != 0)
@@ -42,37 +43,38 @@ static tw_error *data(void *self, int fd, const void *bytes, size_t len)
     return NULL;
 }
 
-static tw_error *pipe_lost(void *self, int fd, tw_error *exc)
+static tw_error *pipe_lost(tw_protocol *self, int fd, tw_error *exc)
 {
-    struct child *c = self;
+    struct child *c = (struct child *)self;
     record(c, "pipe_connection_lost(%d, %s)", fd, exc ? tw_error_str(exc) : "None");
     if (fd == 1)
-        tw_pipe_transport_close(tw_subprocess_transport_get_pipe_transport(c->transport, 0));
+        tw_transport_close(tw_subprocess_transport_get_pipe_transport(c->transport, 0));
     return NULL;
 }
 
-static tw_error *exited(void *self)
+static tw_error *exited(tw_protocol *self)
 {
-    struct child *c = self;
+    struct child *c = (struct child *)self;
     int code = 0;
     tw_subprocess_transport_get_returncode(c->transport, &code);
     record(c, "process_exited, returncode %d", code);
     return NULL;
 }
 
-static tw_error *lost(void *self, tw_error *exc)
+static tw_error *lost(tw_protocol *self, tw_error *exc)
 {
-    struct child *c = self;
+    struct child *c = (struct child *)self;
     record(c, "connection_lost(%s)", exc ? tw_error_str(exc) : "None");
     return tw_future_set_result(c->done, TW_NONE);
 }
 
-static const tw_subprocess_protocol child_protocol = {
+static const tw_protocol_class child_protocol = {
+    .name = "SubprocessProtocol", .kind = TW_PROTOCOL_SUBPROCESS,
     .connection_made = made, .pipe_data_received = data,
     .pipe_connection_lost = pipe_lost, .process_exited = exited, .connection_lost = lost,
 };
 
-struct main_frame { tw_coro co; tw_subprocess_transport *t; };
+struct main_frame { tw_coro co; tw_transport *t; };
 
 static tw_step main_body(tw_coro *co)
 {
@@ -89,8 +91,8 @@ static tw_step main_body(tw_coro *co)
     tw_error *err;
     TW_BEGIN(co);
     c.done = tw_future_new(tw_get_running_loop());
-    err = tw_loop_subprocess_exec(tw_get_running_loop(), &child_protocol, &c, argv, &options,
-                                  &f->t);
+    tw_protocol_init(&c.base, &child_protocol);
+    err = tw_loop_subprocess_exec(tw_get_running_loop(), &c.base, argv, &options, &f->t);
     if (err)
         TW_RAISE(co, err);
     printf("stderr pipe transport: %s\n",
@@ -101,8 +103,8 @@ static tw_step main_body(tw_coro *co)
     printf("stdout: %.*s\n", (int)c.n, c.out);
     tw_subprocess_transport_get_returncode(f->t, &code);
     printf("get_returncode: %d\n", code);
-    tw_subprocess_transport_close(f->t);
-    tw_subprocess_transport_unref(f->t);
+    tw_transport_close(f->t);
+    tw_transport_unref(f->t);
     tw_unref(c.done);
     TW_END(co);
 }

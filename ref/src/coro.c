@@ -1,10 +1,10 @@
-#line 1111 "chapters/tier1-coroutines.nw"
+#line 1204 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1124 "chapters/tier1-coroutines.nw"
+#line 1217 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -33,7 +33,7 @@ void tw_coro_close(tw_coro *co)
 {
     tw_unref(co);
 }
-#line 1158 "chapters/tier1-coroutines.nw"
+#line 1251 "chapters/tier1-coroutines.nw"
 void *tw_ref(void *awaitable)
 {
     tw_object *o = awaitable;
@@ -49,7 +49,7 @@ void tw_unref(void *awaitable)
         return;
     o->cls->finalize(o);
 }
-#line 1181 "chapters/tier1-coroutines.nw"
+#line 1274 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_error_unref(co->got_err);
@@ -79,7 +79,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;
     return TW_FINISHED;
 }
-#line 1224 "chapters/tier1-coroutines.nw"
+#line 1317 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, void *awaitable)
 {
     tw_object *o = awaitable;
@@ -98,7 +98,7 @@ int tw__await(tw_coro *co, void *awaitable)
     co->awaiting = suspend ? o : NULL;
     return suspend;
 }
-#line 1262 "chapters/tier1-coroutines.nw"
+#line 1355 "chapters/tier1-coroutines.nw"
 static void coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -110,7 +110,7 @@ static void coro_describe(tw_object *o, FILE *out)
 }
 
 static int coro_await(tw_object *o, tw_coro *co)
-#line 1300 "chapters/tier1-coroutines.nw"
+#line 1393 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -126,7 +126,7 @@ static int coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1275 "chapters/tier1-coroutines.nw"
+#line 1368 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { coro_finalize, coro_describe, coro_await };
 
 static void yield_describe(tw_object *o, FILE *out)

@@ -1,10 +1,10 @@
-#line 565 "chapters/tier1-coroutines.nw"
-/* error.c -- the error model */
+#line 628 "chapters/tier1-coroutines.nw"
+/* error.c -- the error model, allocation, bytes */
 #include "tier1.h"
 #include <errno.h>
 #include <stdarg.h>
 
-#line 578 "chapters/tier1-coroutines.nw"
+#line 642 "chapters/tier1-coroutines.nw"
 void tw__fatal(const char *fmt, ...)
 {
     va_list ap;
@@ -44,7 +44,21 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 623 "chapters/tier1-coroutines.nw"
+#line 687 "chapters/tier1-coroutines.nw"
+tw_bytes *tw_bytes_new(const void *data, size_t len)
+{
+    tw_bytes *b = tw__alloc(sizeof *b + len + 1);      /* zeroed: the terminator is there */
+    b->len = len;
+    if (data && len)
+        memcpy(b->data, data, len);
+    return b;
+}
+
+void tw_bytes_free(tw_bytes *b)
+{
+    free(b);
+}
+#line 706 "chapters/tier1-coroutines.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -66,19 +80,14 @@ static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_CONNECTION] = "ConnectionError",
     [TW_ERR_CONNECTION_RESET] = "ConnectionResetError",
     [TW_ERR_USER] = "Exception",
-    
-#line 2141 "chapters/tier5-executors.nw"
     [TW_ERR_BROKEN_EXECUTOR] = "BrokenExecutor",
     [TW_ERR_BROKEN_PROCESS_POOL] = "BrokenProcessPool",
-#line 255 "chapters/tier6-queues.nw"
     [TW_ERR_QUEUE_EMPTY] = "QueueEmpty",
     [TW_ERR_QUEUE_FULL] = "QueueFull",
     [TW_ERR_BROKEN_BARRIER] = "BrokenBarrierError",
-#line 799 "chapters/tier9-streams.nw"
     [TW_ERR_EOF] = "EOFError",
     [TW_ERR_INCOMPLETE_READ] = "IncompleteReadError",
     [TW_ERR_LIMIT_OVERRUN] = "LimitOverrunError",
-#line 645 "chapters/tier1-coroutines.nw"
 };
 
 static const tw_errkind kind_parent[TW_ERR__COUNT] = {
@@ -90,17 +99,12 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_PROCESS_LOOKUP] = TW_ERR_OS,
     [TW_ERR_CONNECTION] = TW_ERR_OS,
     [TW_ERR_CONNECTION_RESET] = TW_ERR_CONNECTION,
-    
-#line 2145 "chapters/tier5-executors.nw"
     [TW_ERR_BROKEN_EXECUTOR] = TW_ERR_RUNTIME,
     [TW_ERR_BROKEN_PROCESS_POOL] = TW_ERR_BROKEN_EXECUTOR,
-#line 261 "chapters/tier6-queues.nw"
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
-#line 804 "chapters/tier9-streams.nw"
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
-#line 657 "chapters/tier1-coroutines.nw"
 };
-#line 661 "chapters/tier1-coroutines.nw"
+#line 754 "chapters/tier1-coroutines.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -179,7 +183,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 742 "chapters/tier1-coroutines.nw"
+#line 835 "chapters/tier1-coroutines.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }
@@ -224,7 +228,7 @@ void tw_error_print(FILE *out, const tw_error *e)
         tw_error_print(out, e->items[i]);
     }
 }
-#line 802 "chapters/tier1-coroutines.nw"
+#line 895 "chapters/tier1-coroutines.nw"
 enum { OS_ERROR, BLOCKING_IO, CHILD_PROCESS, BROKEN_PIPE, CONNECTION_ABORTED,
        CONNECTION_REFUSED, CONNECTION_RESET, FILE_EXISTS, FILE_NOT_FOUND, INTERRUPTED,
        IS_A_DIRECTORY, NOT_A_DIRECTORY, PERMISSION, PROCESS_LOOKUP, TIMEOUT, NCLASSES };
@@ -303,7 +307,7 @@ tw_error *tw_os_error_new(int errnum, const char *filename)
     free(message);
     return e;
 }
-#line 892 "chapters/tier1-coroutines.nw"
+#line 985 "chapters/tier1-coroutines.nw"
 static const struct os_error *os_error_of(const tw_error *e)
 {
     for (int i = 0; e && i < NCLASSES; i++)
@@ -324,7 +328,7 @@ const char *tw_os_error_filename(const tw_error *e)
     return oe && oe->has_filename ? oe->filename : NULL;
 }
 
-#line 921 "chapters/tier1-coroutines.nw"
+#line 1014 "chapters/tier1-coroutines.nw"
 tw_error *tw_error_os(int errnum, const char *fmt, ...)
 {
     char body[256], message[272];

@@ -1,4 +1,4 @@
-#line 690 "chapters/tier5-executors.nw"
+#line 553 "chapters/tier5-executors.nw"
 /* executor.c -- calls in thread pools and process pools, the default executor, to_thread */
 #include "tier5.h"
 #include <errno.h>
@@ -11,21 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 717 "chapters/tier5-executors.nw"
-tw_bytes *tw_bytes_new(const void *data, size_t len)
-{
-    tw_bytes *b = tw__alloc(sizeof *b + len + 1);      /* zeroed: the terminator is there */
-    b->len = len;
-    if (data && len)
-        memcpy(b->data, data, len);
-    return b;
-}
-
-void tw_bytes_free(tw_bytes *b)
-{
-    free(b);
-}
-#line 743 "chapters/tier5-executors.nw"
+#line 589 "chapters/tier5-executors.nw"
 enum { JOB_WORD, JOB_BYTES };
 
 struct tw__job {
@@ -67,7 +53,7 @@ static void job_free(struct tw__job *j)
         inbox_unref(j->inbox);
     free(j);
 }
-#line 790 "chapters/tier5-executors.nw"
+#line 636 "chapters/tier5-executors.nw"
 struct job_queue {
     struct tw__job *head, *tail;
     size_t len;
@@ -104,7 +90,7 @@ static struct tw__job *queue_take_all(struct job_queue *q)
     q->len = 0;
     return j;
 }
-#line 833 "chapters/tier5-executors.nw"
+#line 679 "chapters/tier5-executors.nw"
 static void job_run(struct tw__job *j)
 {
     struct tw__vars **outer = tw__vars_slot;
@@ -120,7 +106,7 @@ static void job_run(struct tw__job *j)
         j->error = j->bfn(j->barg->data, j->barg->len, &j->bresult);
     tw__vars_slot = outer;
 }
-#line 874 "chapters/tier5-executors.nw"
+#line 720 "chapters/tier5-executors.nw"
 struct tw__inbox {
     atomic_int refs;
     pthread_mutex_t lock;
@@ -133,19 +119,23 @@ struct tw__inbox {
 static void executors_loop_closed(tw__resource *r);
 static int spin_before_blocking(tw_loop *L, int timeout_ms);
 
+tw__loop_key tw__executors_key;
+
 static struct tw__inbox *inbox_of(tw_loop *L)
 {
-    if (L->inbox == NULL) {
+    struct tw__loop_executors *E = tw__executors_of(L);
+    if (E->inbox == NULL) {
         struct tw__inbox *in = tw__alloc(sizeof *in);
         atomic_init(&in->refs, 1);
         tw__mutex_init(&in->lock);
         in->loop = L;
-        L->inbox = in;
-        tw__resource_attach_in(L, &L->executors_at_close, TW__CLOSE_EXECUTORS,
+        E->inbox = in;
+        E->loop = L;
+        tw__resource_attach_in(L, &E->executors_at_close, TW__CLOSE_EXECUTORS,
                                executors_loop_closed);
         L->before_blocking = spin_before_blocking;
     }
-    return L->inbox;
+    return E->inbox;
 }
 
 static void inbox_unref(struct tw__inbox *in)
@@ -179,7 +169,7 @@ static void inflight_unlink(struct tw__inbox *in, struct tw__job *j)
         j->next_inflight->prev_inflight = j->prev_inflight;
     j->prev_inflight = j->next_inflight = NULL;
 }
-#line 940 "chapters/tier5-executors.nw"
+#line 790 "chapters/tier5-executors.nw"
 static tw_error *inbox_drain(void *arg);
 static void job_finish(struct tw__job *j);
 
@@ -211,7 +201,7 @@ static void job_finish(struct tw__job *j)
     }
     pthread_mutex_unlock(&in->lock);
 }
-#line 978 "chapters/tier5-executors.nw"
+#line 828 "chapters/tier5-executors.nw"
 static void deliver(struct tw__job *j);
 
 static tw_error *inbox_drain(void *arg)
@@ -229,7 +219,7 @@ static tw_error *inbox_drain(void *arg)
     }
     return NULL;
 }
-#line 1005 "chapters/tier5-executors.nw"
+#line 855 "chapters/tier5-executors.nw"
 struct exec_future {
     tw_future fut;
     tw_bytes *bytes;
@@ -277,7 +267,7 @@ static void deliver(struct tw__job *j)
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 1063 "chapters/tier5-executors.nw"
+#line 913 "chapters/tier5-executors.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -328,7 +318,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 1120 "chapters/tier5-executors.nw"
+#line 970 "chapters/tier5-executors.nw"
 void tw__mutex_init(pthread_mutex_t *m)
 {
     pthread_mutexattr_t attr;
@@ -363,7 +353,7 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 1165 "chapters/tier5-executors.nw"
+#line 1015 "chapters/tier5-executors.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
@@ -400,7 +390,7 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
     pthread_cond_signal(&p->work);
     return NULL;
 }
-#line 1217 "chapters/tier5-executors.nw"
+#line 1067 "chapters/tier5-executors.nw"
 enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -431,7 +421,7 @@ static void spin_for_work(struct thread_pool *p)
     while (atomic_load_explicit(&p->waiting, memory_order_acquire) == 0 && clock_ns() < until)
         relax();
 }
-#line 1260 "chapters/tier5-executors.nw"
+#line 1110 "chapters/tier5-executors.nw"
 static int spin_before_blocking(tw_loop *L, int timeout_ms)
 {
     long long until = clock_ns() + SPIN_NS;
@@ -439,7 +429,7 @@ static int spin_before_blocking(tw_loop *L, int timeout_ms)
         relax();
     return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
 }
-#line 1271 "chapters/tier5-executors.nw"
+#line 1121 "chapters/tier5-executors.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
@@ -467,7 +457,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 1305 "chapters/tier5-executors.nw"
+#line 1155 "chapters/tier5-executors.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -521,7 +511,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1381 "chapters/tier5-executors.nw"
+#line 1231 "chapters/tier5-executors.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -561,7 +551,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 1428 "chapters/tier5-executors.nw"
+#line 1278 "chapters/tier5-executors.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -621,7 +611,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 1494 "chapters/tier5-executors.nw"
+#line 1344 "chapters/tier5-executors.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -652,7 +642,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 1536 "chapters/tier5-executors.nw"
+#line 1386 "chapters/tier5-executors.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -711,7 +701,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 1600 "chapters/tier5-executors.nw"
+#line 1450 "chapters/tier5-executors.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -739,7 +729,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 1634 "chapters/tier5-executors.nw"
+#line 1484 "chapters/tier5-executors.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -804,7 +794,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 1709 "chapters/tier5-executors.nw"
+#line 1559 "chapters/tier5-executors.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -885,7 +875,7 @@ static void fail_all(struct process_pool *p)
         fail_job(j);
     p->running = 0;
 }
-#line 1796 "chapters/tier5-executors.nw"
+#line 1646 "chapters/tier5-executors.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -938,7 +928,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 1855 "chapters/tier5-executors.nw"
+#line 1705 "chapters/tier5-executors.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -993,7 +983,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1918 "chapters/tier5-executors.nw"
+#line 1768 "chapters/tier5-executors.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -1001,19 +991,21 @@ static tw_error loop_closed =
 
 static tw_error *executor_for(tw_loop *L, tw_executor **ex)
 {
+    struct tw__loop_executors *E;
     if (L->closed)
         return &loop_closed;
     if (*ex)
         return NULL;
-    if (L->executor_shutdown_called)
+    E = tw__executors_of(L);
+    if (E->executor_shutdown_called)
         return &default_shut_down;
-    if (L->default_executor == NULL) {
-        tw_error *err = tw_thread_pool_new(0, &L->default_executor);
+    if (E->default_executor == NULL) {
+        tw_error *err = tw_thread_pool_new(0, &E->default_executor);
         if (err)
             return err;
         tw__loop_add_shutdown_step(L, tw_loop_shutdown_default_executor);
     }
-    *ex = L->default_executor;
+    *ex = E->default_executor;
     return NULL;
 }
 
@@ -1044,7 +1036,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 1978 "chapters/tier5-executors.nw"
+#line 1830 "chapters/tier5-executors.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1066,15 +1058,16 @@ static void shutdown_cleanup(tw_coro *co)
 static tw_step shutdown_body(tw_coro *co)
 {
     struct shutdown_frame *f = (struct shutdown_frame *)co;
+    struct tw__loop_executors *E = tw__executors_of(f->loop);
     tw_future *done;
     tw_error *err;
     TW_BEGIN(co);
-    f->loop->executor_shutdown_called = true;
-    if (f->loop->default_executor == NULL)
+    E->executor_shutdown_called = true;
+    if (E->default_executor == NULL)
         TW_RETURN(co, TW_NONE);
     if ((err = tw_thread_pool_new(1, &f->helper)) != NULL
         || (err = tw_run_in_executor(f->loop, f->helper, shut_down_and_wait,
-                                     f->loop->default_executor, &done)) != NULL)
+                                     E->default_executor, &done)) != NULL)
         TW_RAISE(co, err);
     TW_AWAIT(co, done);
     TW_END(co);
@@ -1087,7 +1080,7 @@ void *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return f;
 }
-#line 2027 "chapters/tier5-executors.nw"
+#line 1880 "chapters/tier5-executors.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1124,7 +1117,7 @@ void *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return f;
 }
-#line 2072 "chapters/tier5-executors.nw"
+#line 1925 "chapters/tier5-executors.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;
@@ -1134,13 +1127,15 @@ static void drop_future(struct tw__job *j)
 
 static void executors_loop_closed(tw__resource *r)
 {
-    tw_loop *L = (tw_loop *)(void *)((char *)r - offsetof(tw_loop, executors_at_close));
-    struct tw__inbox *in = L->inbox;
+    struct tw__loop_executors *E = (struct tw__loop_executors *)(void *)
+        ((char *)r - offsetof(struct tw__loop_executors, executors_at_close));
+    tw_loop *L = E->loop;
+    struct tw__inbox *in = E->inbox;
     struct tw__job *done;
     tw__resource_detach(L, r);
-    tw_executor_free(L->default_executor);
-    tw_executor_free(L->child_watcher);
-    L->default_executor = L->child_watcher = NULL;
+    tw_executor_free(E->default_executor);
+    tw_executor_free(E->child_watcher);
+    E->default_executor = E->child_watcher = NULL;
     if (in == NULL)
         return;
     pthread_mutex_lock(&in->lock);
@@ -1155,6 +1150,6 @@ static void executors_loop_closed(tw__resource *r)
         job_free(done);
         done = next;
     }
-    L->inbox = NULL;
+    E->inbox = NULL;
     inbox_unref(in);
 }

@@ -1,4 +1,4 @@
-#line 417 "chapters/tier2-event-loop.nw"
+#line 419 "chapters/tier2-event-loop.nw"
 /* loop.c -- the event loop */
 #include "tier2.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 449 "chapters/tier2-event-loop.nw"
+#line 452 "chapters/tier2-event-loop.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -19,7 +19,7 @@ static tw_error other_running_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeE
     "Cannot run the event loop while another loop is running");
 static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
-#line 462 "chapters/tier2-event-loop.nw"
+#line 465 "chapters/tier2-event-loop.nw"
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
@@ -63,7 +63,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 516 "chapters/tier2-event-loop.nw"
+#line 519 "chapters/tier2-event-loop.nw"
 void tw__ready_push(tw_loop *L, tw_handle *h)
 {
     struct tw__ring *r = &L->ready;
@@ -89,7 +89,7 @@ static tw_handle *ready_pop(tw_loop *L)
     r->len--;
     return h;
 }
-#line 569 "chapters/tier2-event-loop.nw"
+#line 572 "chapters/tier2-event-loop.nw"
 enum { HEAP_ARITY = 4 };
 
 static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
@@ -190,7 +190,7 @@ static void heap_drop_cancelled(tw_loop *L)
     L->ncancelled = 0;
     heapify(L->heap, n);
 }
-#line 696 "chapters/tier2-event-loop.nw"
+#line 699 "chapters/tier2-event-loop.nw"
 enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
 
 static bool many_due(const tw_loop *L, double end)
@@ -269,7 +269,7 @@ static void heap_take_due(tw_loop *L, double end)
     L->nheap = n - due;
     heapify(L->heap, L->nheap);
 }
-#line 785 "chapters/tier2-event-loop.nw"
+#line 788 "chapters/tier2-event-loop.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -283,11 +283,32 @@ double tw_loop_time(const tw_loop *L)
 }
 
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
-#line 990 "chapters/tier2-event-loop.nw"
-void tw__resource_attach_in(tw_loop *L, tw__resource *r, tw__close_stage stage,
+#line 1000 "chapters/tier2-event-loop.nw"
+struct tw__close_stage {
+    int order;
+    tw__resource ring;                  /* the head of the stage's resources */
+    struct tw__close_stage *next;       /* the stage of the next higher order */
+};
+
+static tw__resource *stage_ring(tw_loop *L, int order)
+{
+    struct tw__close_stage **at = &L->stages, *s;
+    while (*at && (*at)->order < order)
+        at = &(*at)->next;
+    if (*at && (*at)->order == order)
+        return &(*at)->ring;
+    s = tw__alloc(sizeof *s);
+    s->order = order;
+    s->ring.prev = s->ring.next = &s->ring;
+    s->next = *at;
+    *at = s;
+    return &s->ring;
+}
+
+void tw__resource_attach_in(tw_loop *L, tw__resource *r, int order,
                             void (*close)(tw__resource *r))
 {
-    tw__resource *head = &L->attached[stage];
+    tw__resource *head = stage_ring(L, order);
     r->close = close;
     r->prev = head;
     r->next = head->next;
@@ -312,13 +333,63 @@ void tw__resource_detach(tw_loop *L, tw__resource *r)
 
 static void close_attached(tw_loop *L)
 {
-    for (int stage = 0; stage <= TW__CLOSE_LAST; stage++) {
-        tw__resource *head = &L->attached[stage];
-        while (head->next != head)
-            head->next->close(head->next);
+    for (struct tw__close_stage *s = L->stages; s; s = s->next)
+        while (s->ring.next != &s->ring)
+            s->ring.next->close(s->ring.next);
+}
+
+static void free_stages(tw_loop *L)
+{
+    while (L->stages) {
+        struct tw__close_stage *s = L->stages;
+        L->stages = s->next;
+        free(s);
     }
 }
-#line 814 "chapters/tier2-event-loop.nw"
+#line 1117 "chapters/tier2-event-loop.nw"
+static atomic_size_t keys_given;    /* the last key's number; numbers start at 1 */
+
+static size_t key_number(tw__loop_key *key)
+{
+    size_t number = atomic_load_explicit(&key->index, memory_order_acquire);
+    if (number == 0) {
+        size_t drawn = atomic_fetch_add_explicit(&keys_given, 1, memory_order_relaxed) + 1;
+        if (atomic_compare_exchange_strong(&key->index, &number, drawn))
+            number = drawn;     /* otherwise number is the one another thread stored */
+    }
+    return number;
+}
+
+void *tw__loop_state_make(tw_loop *L, tw__loop_key *key, size_t size,
+                          tw__state_release_fn release)
+{
+    size_t i = key_number(key);
+    if (i >= L->nstates) {
+        size_t n = L->nstates ? L->nstates : 4;
+        while (n <= i)
+            n *= 2;
+        L->states = tw__realloc(L->states, n * sizeof *L->states);
+        memset(L->states + L->nstates, 0, (n - L->nstates) * sizeof *L->states);
+        L->nstates = n;
+    }
+    if (L->states[i].state == NULL) {
+        L->states[i].state = tw__alloc(size);
+        L->states[i].release = release;
+    }
+    return L->states[i].state;
+}
+
+static void free_states(tw_loop *L)
+{
+    for (size_t i = 0; i < L->nstates; i++)
+        if (L->states[i].state) {
+            if (L->states[i].release)
+                L->states[i].release(L, L->states[i].state);
+            free(L->states[i].state);
+        }
+    free(L->states);
+}
+#line 817 "chapters/tier2-event-loop.nw"
 void tw__loop_add_shutdown_step(tw_loop *L, tw__shutdown_fn make)
 {
     struct tw__shutdown_step **tail = &L->shutdown_steps, *s = tw__alloc(sizeof *s);
@@ -337,7 +408,7 @@ static void free_shutdown_steps(tw_loop *L)
         free(s);
     }
 }
-#line 840 "chapters/tier2-event-loop.nw"
+#line 843 "chapters/tier2-event-loop.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -351,8 +422,6 @@ tw_loop *tw_loop_new_clock(tw_clock clock)
     L->epfd = epoll_create1(EPOLL_CLOEXEC);
     L->wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     L->sigfd = -1;
-    for (int stage = 0; stage <= TW__CLOSE_LAST; stage++)
-        L->attached[stage].prev = L->attached[stage].next = &L->attached[stage];
     if (L->epfd < 0 || L->wakefd < 0 || epoll_ctl(L->epfd, EPOLL_CTL_ADD, L->wakefd, &ev) < 0)
         tw__fatal("cannot make an event loop: %s", strerror(errno));
     sigemptyset(&L->sigmask);
@@ -374,7 +443,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 886 "chapters/tier2-event-loop.nw"
+#line 887 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -382,11 +451,6 @@ tw_error *tw_loop_close(tw_loop *L)
     if (L->closed)
         return NULL;
     close_attached(L);
-    
-#line 1594 "chapters/tier7-transports.nw"
-free(L->rbuf);
-L->rbuf = NULL;
-#line 894 "chapters/tier2-event-loop.nw"
     pthread_mutex_lock(&L->ts_lock);
     L->closed = true;
     pthread_mutex_unlock(&L->ts_lock);
@@ -427,11 +491,13 @@ void tw_loop_free(tw_loop *L)
     free(L->heap);
     free(L->watch);
     free_shutdown_steps(L);
+    free_stages(L);
+    free_states(L);
     pthread_mutex_destroy(&L->ts_lock);
     free(L);
     tw__pool_unuse();
 }
-#line 1029 "chapters/tier2-event-loop.nw"
+#line 1164 "chapters/tier2-event-loop.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
@@ -491,7 +557,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 1100 "chapters/tier2-event-loop.nw"
+#line 1235 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -531,7 +597,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 1148 "chapters/tier2-event-loop.nw"
+#line 1283 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -615,7 +681,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 778 "chapters/tier7-transports.nw"
+#line 1390 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -631,7 +697,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 800 "chapters/tier7-transports.nw"
+#line 1412 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -641,7 +707,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1236 "chapters/tier2-event-loop.nw"
+#line 1426 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -699,7 +765,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 1298 "chapters/tier2-event-loop.nw"
+#line 1488 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -749,7 +815,7 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     tw_loop_call_exception_handler(L, &ctx);
     tw_error_unref(err);
 }
-#line 1364 "chapters/tier2-event-loop.nw"
+#line 1554 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -817,16 +883,16 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 1451 "chapters/tier2-event-loop.nw"
+#line 1641 "chapters/tier2-event-loop.nw"
     if (timeout_ms != 0 && L->before_blocking && atomic_load(&L->external) > 0)
         timeout_ms = L->before_blocking(L, timeout_ms);
-#line 1431 "chapters/tier2-event-loop.nw"
+#line 1621 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 1462 "chapters/tier2-event-loop.nw"
+#line 1652 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -834,9 +900,9 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 1436 "chapters/tier2-event-loop.nw"
+#line 1626 "chapters/tier2-event-loop.nw"
     
-#line 1477 "chapters/tier2-event-loop.nw"
+#line 1667 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     if (n > 4)
@@ -849,9 +915,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 1437 "chapters/tier2-event-loop.nw"
+#line 1627 "chapters/tier2-event-loop.nw"
 }
-#line 1497 "chapters/tier2-event-loop.nw"
+#line 1687 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_runnable(const tw_loop *L)
 {
     if (L->closed)

@@ -1,129 +1,58 @@
-#line 1931 "chapters/tier9-streams.nw"
+#line 1910 "chapters/tier9-streams.nw"
 /* process.c -- asyncio.subprocess: Process and its stream protocol, on streams (see the book, tier 9) */
 #include "tier9.h"
 #include <signal.h>
 
-#line 1956 "chapters/tier9-streams.nw"
-struct pipe_face {
-    tw_transport base;
-    tw_pipe_transport *pipe;
-    tw_subprocess_transport *owner;     /* keeps the pipe alive */
-};
-
-#define PIPE(t) (((struct pipe_face *)(void *)(t))->pipe)
-
-static void face_close(tw_transport *t) { tw_pipe_transport_close(PIPE(t)); }
-static bool face_is_closing(const tw_transport *t) { return tw_pipe_transport_is_closing(PIPE(t)); }
-static void face_pause_reading(tw_transport *t) { tw_pipe_transport_pause_reading(PIPE(t)); }
-static void face_resume_reading(tw_transport *t) { tw_pipe_transport_resume_reading(PIPE(t)); }
-
-static tw_error *face_write(tw_transport *t, const void *data, size_t n)
-{
-    return tw_pipe_transport_write(PIPE(t), data, n);
-}
-
-static tw_error *face_write_eof(tw_transport *t)
-{
-    tw_pipe_transport_close(PIPE(t));
-    return NULL;
-}
-
-static bool face_can_write_eof(const tw_transport *t)
-{
-    (void)t;
-    return true;
-}
-
-static size_t face_buffer_size(const tw_transport *t)
-{
-    return tw_pipe_transport_get_write_buffer_size(PIPE(t));
-}
-
-static void face_destroy(tw_transport *t)
-{
-    tw_subprocess_transport_unref(((struct pipe_face *)(void *)t)->owner);
-    free(t);
-}
-
-static const tw_transport_class read_face_class = {
-    .name = "_UnixReadPipeTransport",
-    .kinds = TW_TRANSPORT_READ,
-    .close = face_close,
-    .is_closing = face_is_closing,
-    .pause_reading = face_pause_reading,
-    .resume_reading = face_resume_reading,
-    .destroy = face_destroy,
-};
-
-static const tw_transport_class write_face_class = {
-    .name = "_UnixWritePipeTransport",
-    .kinds = TW_TRANSPORT_WRITE,
-    .close = face_close,
-    .is_closing = face_is_closing,
-    .write = face_write,
-    .write_eof = face_write_eof,
-    .can_write_eof = face_can_write_eof,
-    .get_write_buffer_size = face_buffer_size,
-    .destroy = face_destroy,
-};
-
-static tw_transport *pipe_face_new(tw_loop *L, tw_subprocess_transport *t, int fd)
-{
-    tw_pipe_transport *pipe = tw_subprocess_transport_get_pipe_transport(t, fd);
-    struct pipe_face *f;
-    if (pipe == NULL)
-        return NULL;
-    f = tw__alloc(sizeof *f);
-    tw_transport_init(&f->base, fd == 0 ? &write_face_class : &read_face_class, L, NULL);
-    f->pipe = pipe;
-    f->owner = tw_subprocess_transport_ref(t);
-    return &f->base;
-}
-#line 2043 "chapters/tier9-streams.nw"
+#line 1932 "chapters/tier9-streams.nw"
 struct tw_process {
     tw_future hdr;                      /* reference count only */
     tw_loop *loop;
-    tw_subprocess_transport *transport;
+    tw_transport *transport;
     ptrdiff_t limit;
     tw_stream_reader *out, *err;        /* NULL: not a pipe */
-    tw_transport *out_pipe, *err_pipe;  /* their faces */
+    tw_transport *out_pipe, *err_pipe;  /* their pipe transports */
     tw_stream_writer *in;               /* NULL: not a pipe */
     tw_protocol *flow;                  /* FlowControlMixin: what drain waits on */
     int open_pipes;                     /* stdout and stderr pipes not yet lost */
     bool exited, transport_closed;
     tw_future *made;                    /* done once connection_made has run */
 };
-#line 2072 "chapters/tier9-streams.nw"
+#line 1964 "chapters/tier9-streams.nw"
+struct stream_protocol_of_process {
+    tw_protocol base;
+    tw_process *p;
+};
+
+#define PROCESS(pr) (((struct stream_protocol_of_process *)(void *)(pr))->p)
+
 static void maybe_close_transport(tw_process *p)
 {
     if (p->open_pipes == 0 && p->exited && !p->transport_closed) {
         p->transport_closed = true;
-        tw_subprocess_transport_close(p->transport);
+        tw_transport_close(p->transport);
     }
 }
 
-static tw_stream_reader *reader_on_pipe(tw_process *p, tw_subprocess_transport *t, int fd,
-                                        tw_transport **face)
+static tw_stream_reader *reader_on_pipe(tw_process *p, tw_transport *t, int fd,
+                                        tw_transport **pipe)
 {
     tw_stream_reader *r;
-    if ((*face = pipe_face_new(p->loop, t, fd)) == NULL)
+    if ((*pipe = tw_transport_ref(tw_subprocess_transport_get_pipe_transport(t, fd))) == NULL)
         return NULL;
     tw_error_unref(tw_stream_reader_new(p->loop, p->limit, &r));
-    tw_stream_reader_set_transport(r, *face);
+    tw_stream_reader_set_transport(r, *pipe);
     p->open_pipes++;
     return r;
 }
 
-static tw_error *proc_connection_made(void *self, tw_subprocess_transport *t)
+static tw_error *proc_connection_made(tw_protocol *pr, tw_transport *t)
 {
-    tw_process *p = self;
-    tw_transport *in = pipe_face_new(p->loop, t, 0);
+    tw_process *p = PROCESS(pr);
+    tw_transport *in = tw_subprocess_transport_get_pipe_transport(t, 0);
     p->out = reader_on_pipe(p, t, 1, &p->out_pipe);
     p->err = reader_on_pipe(p, t, 2, &p->err_pipe);
-    if (in) {
+    if (in)
         p->in = tw_stream_writer_new(in, p->flow, NULL);
-        tw_transport_unref(in);             /* the writer has its own */
-    }
     if (!tw_future_done(p->made))
         tw_future_set_result(p->made, TW_NONE);
     return NULL;
@@ -134,17 +63,17 @@ static tw_stream_reader *reader_of(tw_process *p, int fd)
     return fd == 1 ? p->out : fd == 2 ? p->err : NULL;
 }
 
-static tw_error *proc_pipe_data_received(void *self, int fd, const void *data, size_t len)
+static tw_error *proc_pipe_data_received(tw_protocol *pr, int fd, const void *data, size_t len)
 {
-    tw_stream_reader *r = reader_of(self, fd);
+    tw_stream_reader *r = reader_of(PROCESS(pr), fd);
     if (r)
         tw_stream_reader_feed_data(r, data, len);
     return NULL;
 }
 
-static tw_error *proc_pipe_connection_lost(void *self, int fd, tw_error *exc)
+static tw_error *proc_pipe_connection_lost(tw_protocol *pr, int fd, tw_error *exc)
 {
-    tw_process *p = self;
+    tw_process *p = PROCESS(pr);
     tw_stream_reader *r = reader_of(p, fd);
     if (fd == 0) {
         if (p->in)
@@ -162,38 +91,47 @@ static tw_error *proc_pipe_connection_lost(void *self, int fd, tw_error *exc)
     return NULL;
 }
 
-static tw_error *proc_process_exited(void *self)
+static tw_error *proc_process_exited(tw_protocol *pr)
 {
-    tw_process *p = self;
+    tw_process *p = PROCESS(pr);
     p->exited = true;
     maybe_close_transport(p);
     return NULL;
 }
 
-static tw_error *proc_connection_lost(void *self, tw_error *exc)
+static tw_error *proc_connection_lost(tw_protocol *pr, tw_error *exc)
 {
-    return tw_protocol_connection_lost(((tw_process *)self)->flow, exc);
+    return tw_protocol_connection_lost(PROCESS(pr)->flow, exc);
 }
 
-static tw_error *proc_pause_writing(void *self)
+static tw_error *proc_pause_writing(tw_protocol *pr)
 {
-    return tw_protocol_pause_writing(((tw_process *)self)->flow);
+    return tw_protocol_pause_writing(PROCESS(pr)->flow);
 }
 
-static tw_error *proc_resume_writing(void *self)
+static tw_error *proc_resume_writing(tw_protocol *pr)
 {
-    return tw_protocol_resume_writing(((tw_process *)self)->flow);
+    return tw_protocol_resume_writing(PROCESS(pr)->flow);
 }
 
-static void *proc_ref(void *self) { return tw_ref(self); }
-static void proc_unref(void *self) { tw_unref(self); }
+static void proc_destroy(tw_protocol *pr)
+{
+    tw_unref(PROCESS(pr));
+}
 
-static const tw_subprocess_protocol stream_protocol = {
-    proc_connection_made, proc_pipe_data_received, proc_pipe_connection_lost,
-    proc_process_exited, proc_connection_lost, proc_pause_writing, proc_resume_writing,
-    proc_ref, proc_unref,
+static const tw_protocol_class stream_protocol = {
+    .name = "SubprocessStreamProtocol",
+    .kind = TW_PROTOCOL_SUBPROCESS,
+    .connection_made = proc_connection_made,
+    .connection_lost = proc_connection_lost,
+    .pause_writing = proc_pause_writing,
+    .resume_writing = proc_resume_writing,
+    .pipe_data_received = proc_pipe_data_received,
+    .pipe_connection_lost = proc_pipe_connection_lost,
+    .process_exited = proc_process_exited,
+    .destroy = proc_destroy,
 };
-#line 2187 "chapters/tier9-streams.nw"
+#line 2093 "chapters/tier9-streams.nw"
 static void process_finalize(tw_future *f)
 {
     tw_process *p = (tw_process *)f;
@@ -206,7 +144,7 @@ static void process_finalize(tw_future *f)
     tw_stream_writer_unref(p->in);
     tw_protocol_unref(p->flow);
     tw_unref(p->made);
-    tw_unref(p->transport);
+    tw_transport_unref(p->transport);
 }
 
 static const tw__future_class process_class = { "Process", NULL, process_finalize, NULL };
@@ -227,7 +165,7 @@ static void create_cleanup(tw_coro *co)
     struct create_frame *f = (struct create_frame *)co;
     if (f->p) {
         if (f->p->transport)
-            tw_subprocess_transport_close(f->p->transport);
+            tw_transport_close(f->p->transport);
         tw_unref(f->p);
     }
     tw__strv_free(f->argv);
@@ -248,6 +186,7 @@ static tw_step create_body(tw_coro *co)
     struct create_frame *f = (struct create_frame *)co;
     tw_loop *L = co->task->fut.loop;
     tw_process *p;
+    tw_protocol *proto;
     tw_error *err;
     TW_BEGIN(co);
     p = f->p = tw__alloc(sizeof *p);
@@ -256,10 +195,12 @@ static tw_step create_body(tw_coro *co)
     p->limit = reader_limit(f->options.limit);
     p->made = tw_future_new(L);
     p->flow = tw_stream_protocol_new(NULL, NULL, NULL);
-    err = f->shell ? tw_loop_subprocess_shell(L, &stream_protocol, p, f->cmd, &f->options,
-                                            &p->transport)
-                   : tw_loop_subprocess_exec(L, &stream_protocol, p, (const char *const *)f->argv,
+    proto = tw_protocol_new(&stream_protocol, sizeof(struct stream_protocol_of_process));
+    PROCESS(proto) = tw_ref(p);
+    err = f->shell ? tw_loop_subprocess_shell(L, proto, f->cmd, &f->options, &p->transport)
+                   : tw_loop_subprocess_exec(L, proto, (const char *const *)f->argv,
                                              &f->options, &p->transport);
+    tw_protocol_unref(proto);           /* the transport has its own */
     if (err)
         TW_RAISE(co, err);
     TW_AWAIT(co, tw_ref(f->p->made));
@@ -296,7 +237,7 @@ void *tw_create_subprocess_shell(const char *cmd, const tw_subprocess_options *o
 {
     return create(true, NULL, cmd, options);
 }
-#line 2294 "chapters/tier9-streams.nw"
+#line 2203 "chapters/tier9-streams.nw"
 int tw_process_pid(const tw_process *p)
 {
     return tw_subprocess_transport_get_pid(p->transport);
@@ -310,7 +251,7 @@ bool tw_process_returncode(const tw_process *p, int *code)
 tw_stream_writer *tw_process_stdin(tw_process *p) { return p->in; }
 tw_stream_reader *tw_process_stdout(tw_process *p) { return p->out; }
 tw_stream_reader *tw_process_stderr(tw_process *p) { return p->err; }
-tw_subprocess_transport *tw_process_transport(tw_process *p) { return p->transport; }
+tw_transport *tw_process_transport(tw_process *p) { return p->transport; }
 
 void *tw_process_wait(tw_process *p)
 {
@@ -329,7 +270,7 @@ void tw_process_unref(tw_process *p)
 {
     tw_unref(p);
 }
-#line 2335 "chapters/tier9-streams.nw"
+#line 2244 "chapters/tier9-streams.nw"
 struct feed_frame {
     tw_coro co;
     tw_process *p;
@@ -394,7 +335,7 @@ static void *read_stream(tw_process *p, int fd)
     f->co.cleanup = read_stream_cleanup;
     return f;
 }
-#line 2406 "chapters/tier9-streams.nw"
+#line 2315 "chapters/tier9-streams.nw"
 struct communicate_frame {
     tw_coro co;
     tw_process *p;

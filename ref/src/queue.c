@@ -1,13 +1,13 @@
-#line 1417 "chapters/tier6-queues.nw"
+#line 1405 "chapters/tier6-queues.nw"
 /* queue.c -- FIFO, LIFO and priority queues */
 #include "tier6.h"
 
-#line 1430 "chapters/tier6-queues.nw"
+#line 1418 "chapters/tier6-queues.nw"
 static tw_error queue_empty = TW__STATIC_ERROR(TW_ERR_QUEUE_EMPTY, "QueueEmpty", NULL);
 static tw_error queue_full = TW__STATIC_ERROR(TW_ERR_QUEUE_FULL, "QueueFull", NULL);
 static tw_error too_many_task_done =
     TW__STATIC_ERROR(TW_ERR_VALUE, "ValueError", "task_done() called too many times");
-#line 1437 "chapters/tier6-queues.nw"
+#line 1425 "chapters/tier6-queues.nw"
 static void queue_finalize(void *queue)
 {
     tw_queue *q = queue;
@@ -50,7 +50,7 @@ bool tw_queue_full(const tw_queue *q)
 {
     return q->maxsize > 0 && q->len >= (size_t)q->maxsize;
 }
-#line 1491 "chapters/tier6-queues.nw"
+#line 1479 "chapters/tier6-queues.nw"
 static void store_grow(tw_queue *q)
 {
     size_t cap = q->cap ? 2 * q->cap : 16;
@@ -62,7 +62,7 @@ static void store_grow(tw_queue *q)
     q->cap = cap;
     q->head = 0;
 }
-#line 1513 "chapters/tier6-queues.nw"
+#line 1501 "chapters/tier6-queues.nw"
 static bool item_less(const tw_queue *q, tw_value a, tw_value b)
 {
     return q->less ? q->less(a, b, q->less_arg) : a.i < b.i;
@@ -131,7 +131,7 @@ static tw_value store_get(tw_queue *q)
         return item;
     }
 }
-#line 1589 "chapters/tier6-queues.nw"
+#line 1577 "chapters/tier6-queues.nw"
 static void wakeup_next(tw__waitlist *waiters)
 {
     tw__waiter *w;
@@ -141,7 +141,7 @@ static void wakeup_next(tw__waitlist *waiters)
             break;
         }
 }
-#line 1601 "chapters/tier6-queues.nw"
+#line 1589 "chapters/tier6-queues.nw"
 tw_error *tw_queue_put_nowait(tw_queue *q, tw_value item)
 {
     if (tw_queue_full(q))
@@ -161,7 +161,7 @@ tw_error *tw_queue_get_nowait(tw_queue *q, tw_value *item)
     wakeup_next(&q->putters);
     return NULL;
 }
-#line 1633 "chapters/tier6-queues.nw"
+#line 1621 "chapters/tier6-queues.nw"
 struct queue_op_frame {
     struct tw__sync_frame s;
     bool put;
@@ -210,7 +210,7 @@ static void *queue_op(tw_queue *q, bool put, tw_value item)
 
 void *tw_queue_put(tw_queue *q, tw_value item) { return queue_op(q, true, item); }
 void *tw_queue_get(tw_queue *q) { return queue_op(q, false, TW_NONE); }
-#line 1684 "chapters/tier6-queues.nw"
+#line 1672 "chapters/tier6-queues.nw"
 tw_error *tw_queue_task_done(tw_queue *q)
 {
     if (q->unfinished == 0)

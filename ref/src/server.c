@@ -1,4 +1,4 @@
-#line 937 "chapters/tier8-protocols.nw"
+#line 931 "chapters/tier8-protocols.nw"
 /* server.c -- servers: create_server, accepting, serving, closing */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 960 "chapters/tier8-protocols.nw"
+#line 954 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -22,7 +22,7 @@ struct tw_server {
     tw_loop *loop;
     tw_protocol_factory factory;
     void *arg;
-    void (*release_arg)(void *arg);   /* tw__server_adopt_arg (tier 9) */
+    void (*release_arg)(void *arg);   /* tw__server_adopt_arg, or NULL */
     tw__acceptor acceptor;            /* what its transports call */
     struct listener *listeners;
     size_t nlisteners;
@@ -67,7 +67,12 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 1027 "chapters/tier8-protocols.nw"
+#line 1028 "chapters/tier8-protocols.nw"
+void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
+{
+    s->release_arg = release;
+}
+#line 1040 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -95,12 +100,7 @@ static void server_detach(tw__acceptor *a)
         server_wakeup(s);
     tw_server_unref(s);
 }
-#line 1820 "chapters/tier9-streams.nw"
-void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
-{
-    s->release_arg = release;
-}
-#line 1065 "chapters/tier8-protocols.nw"
+#line 1078 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -163,7 +163,7 @@ static tw_error *server_accept(void *arg)
     }
     return NULL;
 }
-#line 1136 "chapters/tier8-protocols.nw"
+#line 1149 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -219,7 +219,7 @@ void *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 1198 "chapters/tier8-protocols.nw"
+#line 1211 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -267,7 +267,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 void *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 1253 "chapters/tier8-protocols.nw"
+#line 1266 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -296,7 +296,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 void *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 1291 "chapters/tier8-protocols.nw"
+#line 1304 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -363,7 +363,7 @@ static tw_error *bind_tcp(tw_server *s, const char *host, int port, const tw_ser
     freeaddrinfo(infos);
     return err;
 }
-#line 1364 "chapters/tier8-protocols.nw"
+#line 1377 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;

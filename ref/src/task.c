@@ -1,46 +1,68 @@
-#line 317 "chapters/tier4-tasks.nw"
+#line 318 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep, and the tools built on them */
 #include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 361 "chapters/tier4-tasks.nw"
+#line 357 "chapters/tier4-tasks.nw"
+struct tw__loop_tasks {
+    tw_loop *loop;
+    tw_task *current;                   /* the task whose step runs, or NULL */
+    tw_task *tasks;                     /* the unfinished tasks, the newest first */
+    size_t ntasks;
+    tw__resource tasks_at_close;        /* destroys the tasks left unfinished */
+};
+
+static tw__loop_key tasks_key;
+
+static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
+{
+    return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
+}
+#line 386 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
-    tw_loop *L = (tw_loop *)(void *)((char *)r - offsetof(tw_loop, tasks_at_close));
-    tw__resource_detach(L, r);
-    tw__loop_destroy_tasks(L);
+    struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
+        ((char *)r - offsetof(struct tw__loop_tasks, tasks_at_close));
+    tw__resource_detach(T->loop, r);
+    tw__loop_destroy_tasks(T->loop);
 }
 
-static void destroy_tasks_at_close(tw_loop *L)
+static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
 {
-    if (!tw__resource_attached(&L->tasks_at_close))
-        tw__resource_attach_in(L, &L->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
+    if (!tw__resource_attached(&T->tasks_at_close)) {
+        T->loop = L;
+        tw__resource_attach_in(L, &T->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
+    }
 }
-#line 376 "chapters/tier4-tasks.nw"
+#line 404 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
-    destroy_tasks_at_close(L);
+    struct tw__loop_tasks *T = tasks_of(L);
+    destroy_tasks_at_close(L, T);
+    t->in_loop = T;
     t->prev = NULL;
-    t->next = L->tasks;
-    if (L->tasks)
-        L->tasks->prev = t;
-    L->tasks = t;
-    L->ntasks++;
+    t->next = T->tasks;
+    if (T->tasks)
+        T->tasks->prev = t;
+    T->tasks = t;
+    T->ntasks++;
 }
 
 static void task_unlink(tw_loop *L, tw_task *t)
 {
+    struct tw__loop_tasks *T = t->in_loop;
+    (void)L;
     if (t->prev)
         t->prev->next = t->next;
     else
-        L->tasks = t->next;
+        T->tasks = t->next;
     if (t->next)
         t->next->prev = t->prev;
     t->prev = t->next = NULL;
-    L->ntasks--;
+    T->ntasks--;
 }
-#line 587 "chapters/tier4-tasks.nw"
+#line 620 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -63,9 +85,9 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 813 "chapters/tier4-tasks.nw"
+#line 848 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 609 "chapters/tier4-tasks.nw"
+#line 642 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -83,8 +105,9 @@ static const tw_class task_object_class = {
 
 void tw__loop_destroy_tasks(tw_loop *L)
 {
-    while (L->tasks) {
-        tw_task *t = L->tasks;
+    struct tw__loop_tasks *T = tasks_of(L);
+    while (T->tasks) {
+        tw_task *t = T->tasks;
         task_unlink(L, t);
         if (t->fut_waiter) {
             tw_future_remove_done_callback(t->fut_waiter, task_wakeup, t);
@@ -95,7 +118,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 407 "chapters/tier4-tasks.nw"
+#line 439 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
@@ -121,9 +144,9 @@ tw_task *tw_loop_create_task(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 803 "chapters/tier4-tasks.nw"
+#line 838 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 432 "chapters/tier4-tasks.nw"
+#line 464 "chapters/tier4-tasks.nw"
     tw__schedule(L, task_step_callback, t, t);
     return t;
 }
@@ -134,13 +157,14 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 457 "chapters/tier4-tasks.nw"
+#line 489 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
 {
     tw_loop *L = t->fut.loop;
-    tw_task *outer = L->current;
+    struct tw__loop_tasks *T = t->in_loop;
+    tw_task *outer = T->current;
     tw_coro *co = t->top;
     if (t->fut.state != TW__PENDING || co == NULL) {
         tw_error_unref(exc);
@@ -158,14 +182,14 @@ static void task_step(tw_task *t, tw_error *exc)
         tw__coro_clear(co);
         co->got_err = exc;
     }
-    L->current = t;
+    T->current = t;
     
-#line 806 "chapters/tier4-tasks.nw"
+#line 841 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 482 "chapters/tier4-tasks.nw"
+#line 515 "chapters/tier4-tasks.nw"
     
-#line 1329 "chapters/tier1-coroutines.nw"
+#line 1422 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err) {
@@ -198,12 +222,12 @@ for (;;) {
         co = parent;
     }
 }
-#line 483 "chapters/tier4-tasks.nw"
+#line 516 "chapters/tier4-tasks.nw"
     
-#line 810 "chapters/tier4-tasks.nw"
+#line 845 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 484 "chapters/tier4-tasks.nw"
-    L->current = outer;
+#line 517 "chapters/tier4-tasks.nw"
+    T->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
     else if (co->awaiting == tw_yield())
@@ -234,7 +258,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 525 "chapters/tier4-tasks.nw"
+#line 558 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -260,7 +284,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 555 "chapters/tier4-tasks.nw"
+#line 588 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -284,7 +308,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 641 "chapters/tier4-tasks.nw"
+#line 675 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name == NULL) {
@@ -303,18 +327,19 @@ void tw_task_set_name(tw_task *t, const char *name)
 
 tw_task *tw_current_task(void)
 {
-    return tw__running ? tw__running->current : NULL;
+    return tw__running ? tasks_of(tw__running)->current : NULL;
 }
 
 size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
 {
+    struct tw__loop_tasks *T = tasks_of(L);
     size_t n = 0;
-    *tasks = tw__alloc(L->ntasks * sizeof **tasks);
-    for (tw_task *t = L->tasks; t; t = t->next)
+    *tasks = tw__alloc(T->ntasks * sizeof **tasks);
+    for (tw_task *t = T->tasks; t; t = t->next)
         (*tasks)[n++] = t;
     return n;
 }
-#line 679 "chapters/tier4-tasks.nw"
+#line 714 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -371,7 +396,7 @@ void *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1119 "chapters/tier4-tasks.nw"
+#line 1154 "chapters/tier4-tasks.nw"
 void *tw__coro_take_error(tw_coro *co)
 {
     tw_error *e = co->got_err;
@@ -416,7 +441,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return set_none_unless_done(waiter);
 }
-#line 1172 "chapters/tier4-tasks.nw"
+#line 1207 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -454,7 +479,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1214 "chapters/tier4-tasks.nw"
+#line 1249 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -515,7 +540,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 1284 "chapters/tier4-tasks.nw"
+#line 1319 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -608,7 +633,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1386 "chapters/tier4-tasks.nw"
+#line 1421 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -627,7 +652,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1410 "chapters/tier4-tasks.nw"
+#line 1445 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = running_loop("tw_wait");
@@ -652,7 +677,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 1444 "chapters/tier4-tasks.nw"
+#line 1479 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     void *aw;
@@ -714,7 +739,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1527 "chapters/tier4-tasks.nw"
+#line 1562 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -723,7 +748,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1505 "chapters/tier4-tasks.nw"
+#line 1540 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -743,7 +768,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1538 "chapters/tier4-tasks.nw"
+#line 1573 "chapters/tier4-tasks.nw"
 void *tw_wait_for(void *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -752,7 +777,7 @@ void *tw_wait_for(void *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return f;
 }
-#line 1559 "chapters/tier4-tasks.nw"
+#line 1594 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -806,7 +831,7 @@ tw_future *tw_shield(void *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1623 "chapters/tier4-tasks.nw"
+#line 1658 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -887,7 +912,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1706 "chapters/tier4-tasks.nw"
+#line 1741 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
@@ -932,7 +957,7 @@ void *tw_as_completed_next(tw_as_completed *ac)
     f->co.cleanup = ac_next_cleanup;
     return f;
 }
-#line 1760 "chapters/tier4-tasks.nw"
+#line 1795 "chapters/tier4-tasks.nw"
 struct tw_taskgroup {
     tw_future fut;
     bool exiting, aborting, parent_cancel_requested;
@@ -962,12 +987,13 @@ static const tw__future_class tg_class = { "TaskGroup", NULL, tg_finalize, NULL 
 tw_taskgroup *tw_taskgroup_new(void)
 {
     tw_loop *L = running_loop("tw_taskgroup_new");
+    tw_task *current = tasks_of(L)->current;
     tw_taskgroup *g;
-    if (L->current == NULL)
+    if (current == NULL)
         tw__fatal("tw_taskgroup_new: not inside a task");
     g = tw__alloc(sizeof *g);
     tw__future_init(&g->fut, L, TW_KIND_FUTURE, &tg_class);
-    g->parent = tw_ref(L->current);
+    g->parent = tw_ref(current);
     return g;
 }
 
@@ -978,7 +1004,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 1808 "chapters/tier4-tasks.nw"
+#line 1844 "chapters/tier4-tasks.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -1031,7 +1057,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 1863 "chapters/tier4-tasks.nw"
+#line 1899 "chapters/tier4-tasks.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -1103,7 +1129,7 @@ void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error)
     f->co.cleanup = tg_exit_cleanup;
     return f;
 }
-#line 1951 "chapters/tier4-tasks.nw"
+#line 1987 "chapters/tier4-tasks.nw"
 enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
 
 struct tw_timeout {
@@ -1159,7 +1185,7 @@ static tw_error *timeout_fired(void *arg)
     tm->handler = NULL;
     return NULL;
 }
-#line 2009 "chapters/tier4-tasks.nw"
+#line 2045 "chapters/tier4-tasks.nw"
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
 {
     tw_loop *L;
@@ -1201,7 +1227,7 @@ tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
         tm->state = TM_EXITED;
     return body_error;
 }
-#line 851 "chapters/tier4-tasks.nw"
+#line 886 "chapters/tier4-tasks.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;
@@ -1244,7 +1270,7 @@ tw_error *tw_loop_run_until_complete(tw_loop *L, void *awaitable, tw_value *resu
     tw_unref(f);
     return err;
 }
-#line 909 "chapters/tier4-tasks.nw"
+#line 944 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;

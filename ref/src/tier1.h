@@ -1,4 +1,4 @@
-#line 520 "chapters/tier1-coroutines.nw"
+#line 583 "chapters/tier1-coroutines.nw"
 /* tier1.h -- what the files of tier 1 (coroutines, errors, the pool) share;
    not installed. */
 #ifndef TOWER_TIER1_H
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 541 "chapters/tier1-coroutines.nw"
+#line 604 "chapters/tier1-coroutines.nw"
 struct tw_error {
     int refs;                 /* < 0: static and immortal */
     tw_errkind kind;
@@ -30,7 +30,7 @@ char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
-#line 1045 "chapters/tier1-coroutines.nw"
+#line 1138 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -87,5 +87,5 @@ static inline void tw__pool_put(void *p, size_t size)
 {
     tw__pool_give(p, tw__pool_class(size));
 }
-#line 533 "chapters/tier1-coroutines.nw"
+#line 596 "chapters/tier1-coroutines.nw"
 #endif

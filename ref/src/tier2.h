@@ -6,6 +6,7 @@
 #include "tower/loop.h"
 
 #line 349 "chapters/tier2-event-loop.nw"
+#include <limits.h>
 #include <signal.h>
 
 struct tw_handle {
@@ -24,31 +25,22 @@ struct tw_handle {
 
 struct tw__ring { tw_handle **buf; size_t head, len, cap; };
 struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
-#line 971 "chapters/tier2-event-loop.nw"
+#line 981 "chapters/tier2-event-loop.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);  /* shuts the owner; must detach r */
     struct tw__resource *prev, *next;       /* NULL while not attached */
 } tw__resource;
 
-typedef enum tw__close_stage {
-    
-#line 357 "chapters/tier4-tasks.nw"
-    TW__CLOSE_TASKS,            /* tier 4: unfinished tasks, first */
-#line 679 "chapters/tier5-executors.nw"
-    TW__CLOSE_CHILDREN,         /* tier 5: children still running */
-    TW__CLOSE_EXECUTORS,        /* tier 5: the executors' threads */
-#line 978 "chapters/tier2-event-loop.nw"
-    TW__CLOSE_LAST              /* tw__resource_attach: after every stage above */
-} tw__close_stage;
+enum { TW__CLOSE_LAST = INT_MAX };  /* the order of tw__resource_attach: after every other */
 
-void tw__resource_attach_in(tw_loop *loop, tw__resource *r, tw__close_stage stage,
+void tw__resource_attach_in(tw_loop *loop, tw__resource *r, int order,
                             void (*close)(tw__resource *r));
 void tw__resource_attach(tw_loop *loop, tw__resource *r, void (*close)(tw__resource *r));
 void tw__resource_detach(tw_loop *loop, tw__resource *r);
 
 static inline bool tw__resource_attached(const tw__resource *r) { return r->next != NULL; }
 
-#line 369 "chapters/tier2-event-loop.nw"
+#line 370 "chapters/tier2-event-loop.nw"
 struct tw_loop {
     bool closed, running, stopping, is_virtual;
     double vstart, offset;      /* a virtual clock: its start, how far it has moved */
@@ -68,27 +60,31 @@ struct tw_loop {
     atomic_int external;
     tw_exception_handler handler;
     void *handler_data;
-    struct tw_task *current;
-    struct tw_task *tasks;
-    size_t ntasks;
-    tw__resource attached[TW__CLOSE_LAST + 1];  /* what to close at close: a ring per stage */
-    tw__resource tasks_at_close;                /* tier 4: the tasks left unfinished */
+    struct tw__close_stage *stages;             /* what to close at close, stage by stage */
     int (*before_blocking)(tw_loop *loop, int timeout_ms);  /* a tier's hook, or NULL */
     struct tw__shutdown_step *shutdown_steps;
-    
-#line 638 "chapters/tier5-executors.nw"
-    struct tw__inbox *inbox;            /* tier 5: finished calls of executors */
-    struct tw_executor *default_executor;
-    bool executor_shutdown_called;
-    struct tw_executor *child_watcher;  /* tier 5: threads waiting for children, without pidfd */
-    tw__resource executors_at_close;    /* tier 5: shuts the executors down at close */
-#line 751 "chapters/tier7-transports.nw"
-size_t npassive;
-#line 1590 "chapters/tier7-transports.nw"
-char *rbuf;                               /* the socket transports' read buffer */
-#line 396 "chapters/tier2-event-loop.nw"
+    size_t npassive;                            /* readers that do not hold a virtual clock */
+    struct tw__loop_slot *states;               /* the tiers above's state, by key */
+    size_t nstates;
 };
+#line 1099 "chapters/tier2-event-loop.nw"
+typedef struct tw__loop_key { atomic_size_t index; } tw__loop_key;  /* static, so zero */
+typedef void (*tw__state_release_fn)(tw_loop *loop, void *state);
+struct tw__loop_slot { void *state; tw__state_release_fn release; };
 
+void *tw__loop_state_make(tw_loop *loop, tw__loop_key *key, size_t size,
+                          tw__state_release_fn release);
+
+static inline void *tw__loop_state(tw_loop *L, tw__loop_key *key, size_t size,
+                                   tw__state_release_fn release)
+{
+    size_t i = atomic_load_explicit(&key->index, memory_order_relaxed);
+    if (i < L->nstates && L->states[i].state != NULL)
+        return L->states[i].state;
+    return tw__loop_state_make(L, key, size, release);
+}
+
+#line 398 "chapters/tier2-event-loop.nw"
 typedef void *(*tw__shutdown_fn)(tw_loop *loop);
 struct tw__shutdown_step {
     tw__shutdown_fn make;
@@ -102,6 +98,8 @@ void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, vo
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
 tw_error *tw__loop_runnable(const tw_loop *loop);
 void tw__loop_add_shutdown_step(tw_loop *loop, tw__shutdown_fn make);
+tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
+bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
 extern _Thread_local tw_loop *tw__running;
 #line 344 "chapters/tier2-event-loop.nw"
 #endif

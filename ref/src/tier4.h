@@ -15,6 +15,7 @@ struct tw_task {
     bool must_cancel;
     int num_cancels;
     struct tw_task *prev, *next;
+    struct tw__loop_tasks *in_loop;     /* its tier's state in its loop: a step's shortcut */
     struct tw__vars *vars;              /* the task's context */
 };
 
@@ -25,5 +26,7 @@ struct tw__vars *tw__vars_ref(struct tw__vars *v);
 void tw__vars_unref(struct tw__vars *v);
 struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
+#line 382 "chapters/tier4-tasks.nw"
+enum { TW__CLOSE_TASKS = 400 };     /* unfinished tasks: the first stage of closing */
 #line 290 "chapters/tier4-tasks.nw"
 #endif

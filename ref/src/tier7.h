@@ -1,28 +1,24 @@
-#line 755 "chapters/tier7-transports.nw"
+#line 841 "chapters/tier7-transports.nw"
 /* tier7.h -- what the files of tier 7 (transports) share; not installed. */
 #ifndef TOWER_TIER7_H
 #define TOWER_TIER7_H
 #include "tier6.h"
 #include "tower/transport.h"
 
-#line 767 "chapters/tier7-transports.nw"
-tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
-bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
-#line 948 "chapters/tier7-transports.nw"
+#line 991 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 1245 "chapters/tier7-transports.nw"
+#line 1321 "chapters/tier7-transports.nw"
 typedef struct tw__acceptor {
     void (*attach)(struct tw__acceptor *a);
     void (*detach)(struct tw__acceptor *a);
 } tw__acceptor;
-#line 1859 "chapters/tier7-transports.nw"
+#line 1930 "chapters/tier7-transports.nw"
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        tw__acceptor *acceptor, tw_future *waiter);
 tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                          const tw_sockaddr *address, tw_future *waiter);
-#line 2115 "chapters/tier7-transports.nw"
-ssize_t tw__write_quietly(int fd, const void *data, size_t len);
+#line 2208 "chapters/tier7-transports.nw"
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 762 "chapters/tier7-transports.nw"
+#line 848 "chapters/tier7-transports.nw"
 #endif

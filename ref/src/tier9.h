@@ -1,4 +1,4 @@
-#line 1385 "chapters/tier9-streams.nw"
+#line 1372 "chapters/tier9-streams.nw"
 /* tier9.h -- what the files of tier 9 (streams and processes) share; not installed. */
 #ifndef TOWER_TIER9_H
 #define TOWER_TIER9_H
@@ -6,9 +6,7 @@
 #include "tower/stream.h"
 #include "tower/process.h"
 
-#line 1398 "chapters/tier9-streams.nw"
+#line 1385 "chapters/tier9-streams.nw"
 void tw__stream_reader_detach(tw_stream_reader *r);
-#line 1816 "chapters/tier9-streams.nw"
-void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
-#line 1393 "chapters/tier9-streams.nw"
+#line 1380 "chapters/tier9-streams.nw"
 #endif

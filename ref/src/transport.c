@@ -1,15 +1,17 @@
-#line 814 "chapters/tier7-transports.nw"
-/* transport.c -- the transport class, calling protocols, socket transports, direct socket operations */
+#line 855 "chapters/tier7-transports.nw"
+/* transport.c -- the transport class, calling protocols, socket, pipe and subprocess transports, direct socket operations */
 #include "tier7.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/tcp.h>
 #include <stdarg.h>
+#include <signal.h>
 #include <stddef.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-#line 840 "chapters/tier7-transports.nw"
+#line 883 "chapters/tier7-transports.nw"
 int tw_sockaddr_family(const tw_sockaddr *a)
 {
     return a ? a->u.sa.sa_family : AF_UNSPEC;
@@ -79,7 +81,7 @@ const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
     }
     return buf;
 }
-#line 915 "chapters/tier7-transports.nw"
+#line 958 "chapters/tier7-transports.nw"
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
 {
     if (a == NULL || b == NULL)
@@ -102,14 +104,14 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 952 "chapters/tier7-transports.nw"
+#line 995 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type)
 {
     if (type)
         e->type = (char *)type;
     return e;
 }
-#line 968 "chapters/tier7-transports.nw"
+#line 1011 "chapters/tier7-transports.nw"
 static void not_implemented(const char *name, const char *unnamed, const char *method)
     __attribute__((noreturn));
 
@@ -162,7 +164,7 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
     t->protocol = protocol;
     tw_protocol_unref(old);
 }
-#line 1023 "chapters/tier7-transports.nw"
+#line 1066 "chapters/tier7-transports.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -217,7 +219,34 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 1086 "chapters/tier7-transports.nw"
+#line 1127 "chapters/tier7-transports.nw"
+int tw_subprocess_transport_get_pid(const tw_transport *t) { return METHOD(t, get_pid)(t); }
+
+bool tw_subprocess_transport_get_returncode(const tw_transport *t, int *code)
+{
+    return METHOD(t, get_returncode)(t, code);
+}
+
+tw_transport *tw_subprocess_transport_get_pipe_transport(tw_transport *t, int fd)
+{
+    return METHOD(t, get_pipe_transport)(t, fd);
+}
+
+tw_error *tw_subprocess_transport_send_signal(tw_transport *t, int sig)
+{
+    return METHOD(t, send_signal)(t, sig);
+}
+
+tw_error *tw_subprocess_transport_terminate(tw_transport *t)
+{
+    return tw_subprocess_transport_send_signal(t, SIGTERM);
+}
+
+tw_error *tw_subprocess_transport_kill(tw_transport *t)
+{
+    return tw_subprocess_transport_send_signal(t, SIGKILL);
+}
+#line 1162 "chapters/tier7-transports.nw"
 void tw_protocol_init(tw_protocol *p, const tw_protocol_class *cls)
 {
     p->cls = cls;
@@ -252,7 +281,7 @@ void tw_protocol_unref(tw_protocol *p)
     if (p->heap)
         free(p);
 }
-#line 1129 "chapters/tier7-transports.nw"
+#line 1205 "chapters/tier7-transports.nw"
 #define CALL_OR_NOTHING(p, m, ...) ((p)->cls->m ? (p)->cls->m(__VA_ARGS__) : NULL)
 
 tw_error *tw_protocol_connection_made(tw_protocol *p, tw_transport *t)
@@ -316,7 +345,7 @@ tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc
 {
     return CALL_OR_NOTHING(p, pipe_connection_lost, p, fd, exc);
 }
-#line 1209 "chapters/tier7-transports.nw"
+#line 1285 "chapters/tier7-transports.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -338,7 +367,7 @@ struct sock {
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 1260 "chapters/tier7-transports.nw"
+#line 1336 "chapters/tier7-transports.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
 static void sock_watch(struct sock *s, bool writer, bool on)
@@ -365,7 +394,7 @@ static void sock_watch(struct sock *s, bool writer, bool on)
 
 static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
 static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
-#line 1298 "chapters/tier7-transports.nw"
+#line 1374 "chapters/tier7-transports.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -403,7 +432,7 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 1345 "chapters/tier7-transports.nw"
+#line 1421 "chapters/tier7-transports.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -447,7 +476,7 @@ static void sock_loop_closed(tw__resource *r)
     sock_release(s);
     tw_transport_unref(&s->base);
 }
-#line 1397 "chapters/tier7-transports.nw"
+#line 1473 "chapters/tier7-transports.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -503,7 +532,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 1458 "chapters/tier7-transports.nw"
+#line 1534 "chapters/tier7-transports.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -517,7 +546,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 1482 "chapters/tier7-transports.nw"
+#line 1558 "chapters/tier7-transports.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -588,7 +617,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 1559 "chapters/tier7-transports.nw"
+#line 1635 "chapters/tier7-transports.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -600,14 +629,14 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 1599 "chapters/tier7-transports.nw"
+#line 1670 "chapters/tier7-transports.nw"
+static tw__loop_key read_buffer_key;
+
 static char *read_buffer(tw_loop *L)
 {
-    if (L->rbuf == NULL)
-        L->rbuf = tw__alloc(READ_SIZE);
-    return L->rbuf;
+    return tw__loop_state(L, &read_buffer_key, READ_SIZE, NULL);
 }
-#line 1608 "chapters/tier7-transports.nw"
+#line 1679 "chapters/tier7-transports.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -657,7 +686,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 1669 "chapters/tier7-transports.nw"
+#line 1740 "chapters/tier7-transports.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -702,7 +731,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 1733 "chapters/tier7-transports.nw"
+#line 1804 "chapters/tier7-transports.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -758,7 +787,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 1797 "chapters/tier7-transports.nw"
+#line 1868 "chapters/tier7-transports.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -814,7 +843,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 1866 "chapters/tier7-transports.nw"
+#line 1937 "chapters/tier7-transports.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -859,7 +888,7 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 1922 "chapters/tier7-transports.nw"
+#line 1993 "chapters/tier7-transports.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -913,7 +942,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 1978 "chapters/tier7-transports.nw"
+#line 2049 "chapters/tier7-transports.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -992,7 +1021,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 2059 "chapters/tier7-transports.nw"
+#line 2130 "chapters/tier7-transports.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -1021,12 +1050,34 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 2121 "chapters/tier7-transports.nw"
+#line 2175 "chapters/tier7-transports.nw"
+static ssize_t write_quietly(int fd, const void *data, size_t len)
+{
+    sigset_t pipe_only, old, pending;
+    ssize_t n;
+    int e;
+    bool was_pending;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_only, &old);
+    sigpending(&pending);
+    was_pending = sigismember(&pending, SIGPIPE) == 1;
+    n = write(fd, data, len);
+    e = errno;
+    if (n < 0 && e == EPIPE && !was_pending) {
+        struct timespec zero = { 0, 0 };
+        sigtimedwait(&pipe_only, NULL, &zero);
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = e;
+    return n;
+}
+#line 2213 "chapters/tier7-transports.nw"
 static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
 {
     size_t sent = 0;
     for (size_t i = 0; i < cnt; i++) {
-        ssize_t k = tw__write_quietly(fd, iov[i].iov_base, iov[i].iov_len);
+        ssize_t k = write_quietly(fd, iov[i].iov_base, iov[i].iov_len);
         if (k < 0)
             return sent ? (ssize_t)sent : -1;   /* the error comes back on the next write */
         sent += (size_t)k;
@@ -1035,7 +1086,7 @@ static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
     }
     return (ssize_t)sent;
 }
-#line 2143 "chapters/tier7-transports.nw"
+#line 2235 "chapters/tier7-transports.nw"
 static tw_error *pipe_eof_received(void *arg)
 {
     struct sock *s = arg;
@@ -1052,7 +1103,7 @@ static tw_error *read_pipe_eof(struct sock *s)
     tw__schedule(s->base.loop, sock_lost_callback, s, NULL);
     return NULL;
 }
-#line 2172 "chapters/tier7-transports.nw"
+#line 2264 "chapters/tier7-transports.nw"
 static tw_error *write_pipe_reader_gone(void *arg)
 {
     struct sock *s = arg;
@@ -1095,7 +1146,7 @@ static bool pipe_get_extra_info(tw_transport *t, const char *name, tw_value *v)
     *v = TW_INT(SOCK(t)->fd);
     return true;
 }
-#line 2225 "chapters/tier7-transports.nw"
+#line 2317 "chapters/tier7-transports.nw"
 static const tw_transport_class read_pipe_class = {
     .name = "_UnixReadPipeTransport",
     .kinds = TW_TRANSPORT_READ,
@@ -1141,53 +1192,359 @@ tw_transport *tw__pipe_transport_new(tw_loop *L, int fd, bool writer, tw_protoco
               waiter);
     return &st->s.base;
 }
-#line 2281 "chapters/tier7-transports.nw"
-struct subprocess_face {
+#line 2387 "chapters/tier7-transports.nw"
+struct subprocess {
     tw_transport base;
-    tw_subprocess_transport *proc;
+    tw__resource res;                   /* attached while the loop holds the transport */
+    tw__child *child;
+    bool exited, closed, finished, lost;
+    int returncode;
+    tw_transport *pipes[3];
+    bool disconnected[3];               /* the pipe has called its connection_lost */
+    tw_future **waiters;
+    size_t nwaiters;
 };
 
-#define FACE(t) ((struct subprocess_face *)(void *)(t))
+#define PROC(t) ((struct subprocess *)(void *)(t))
+#line 2413 "chapters/tier7-transports.nw"
+enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_LOST, CALL_EXITED,
+       CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
-static void face_close(tw_transport *t) { tw_subprocess_transport_close(FACE(t)->proc); }
+struct protocol_call {
+    tw_future hdr;
+    struct subprocess *t;
+    int what, n;                        /* n: a descriptor, or the return code */
+    tw_error *exc;
+    size_t len;
+    unsigned char data[];
+};
 
-static bool face_is_closing(const tw_transport *t)
+static void call_finalize(tw_future *f)
 {
-    return tw_subprocess_transport_is_closing(FACE(t)->proc);
+    struct protocol_call *c = (struct protocol_call *)f;
+    tw_error_unref(c->exc);
+    tw_transport_unref(&c->t->base);
 }
 
-static bool face_get_extra_info(tw_transport *t, const char *name, tw_value *v)
+static const tw__future_class call_class = { "subprocess call", NULL, call_finalize, NULL };
+
+static tw_error *run_call(void *arg);
+
+static void call_later(struct subprocess *t, int what, int n, tw_error *exc,
+                       const void *data, size_t len)
+{
+    struct protocol_call *c = tw__alloc(sizeof *c + len);
+    tw__future_init(&c->hdr, t->base.loop, TW_KIND_FUTURE, &call_class);
+    c->t = PROC(tw_transport_ref(&t->base));
+    c->what = what;
+    c->n = n;
+    c->exc = tw_error_ref(exc);
+    c->len = len;
+    if (len)
+        memcpy(c->data, data, len);
+    tw__schedule(t->base.loop, run_call, c, c);
+    tw_unref(c);                        /* the handle holds it now */
+}
+#line 2454 "chapters/tier7-transports.nw"
+static void process_exited(struct subprocess *t, int code);
+static tw_error *subprocess_connection_lost(struct subprocess *t);
+
+static tw_error *run_call(void *arg)
+{
+    struct protocol_call *c = arg;
+    struct subprocess *t = c->t;
+    tw_protocol *p = t->base.protocol;
+    switch (c->what) {
+    case CALL_EXITED:
+        process_exited(t, c->n);
+        return NULL;
+    case CALL_CONNECTION_LOST:
+        return subprocess_connection_lost(t);
+    default:
+        break;
+    }
+    if (p == NULL)
+        return NULL;
+    switch (c->what) {
+    case CALL_CONNECTION_MADE:
+        return tw_protocol_connection_made(p, &t->base);
+    case CALL_PIPE_DATA:
+        return tw_protocol_pipe_data_received(p, c->n, c->data, c->len);
+    case CALL_PIPE_LOST:
+        return tw_protocol_pipe_connection_lost(p, c->n, c->exc);
+    default:
+        return tw_protocol_process_exited(p);
+    }
+}
+#line 2499 "chapters/tier7-transports.nw"
+struct pipe_protocol {
+    tw_protocol base;
+    struct subprocess *proc;            /* NULL once the transport is gone */
+    int fd;                             /* the child's: 0, 1 or 2 */
+};
+
+#define PIPE_PROTOCOL(p) ((struct pipe_protocol *)(void *)(p))
+
+static void try_finish(struct subprocess *t);
+
+static tw_error *pipe_data_received(tw_protocol *p, const void *data, size_t n)
+{
+    struct pipe_protocol *pp = PIPE_PROTOCOL(p);
+    if (pp->proc)
+        call_later(pp->proc, CALL_PIPE_DATA, pp->fd, NULL, data, n);
+    return NULL;
+}
+
+static tw_error *pipe_connection_lost(tw_protocol *p, tw_error *exc)
+{
+    struct pipe_protocol *pp = PIPE_PROTOCOL(p);
+    if (pp->proc) {
+        pp->proc->disconnected[pp->fd] = true;
+        call_later(pp->proc, CALL_PIPE_LOST, pp->fd, exc, NULL, 0);
+        try_finish(pp->proc);
+    }
+    return NULL;
+}
+
+static tw_error *pipe_pause_writing(tw_protocol *p)
+{
+    struct subprocess *t = PIPE_PROTOCOL(p)->proc;
+    return t && t->base.protocol ? tw_protocol_pause_writing(t->base.protocol) : NULL;
+}
+
+static tw_error *pipe_resume_writing(tw_protocol *p)
+{
+    struct subprocess *t = PIPE_PROTOCOL(p)->proc;
+    return t && t->base.protocol ? tw_protocol_resume_writing(t->base.protocol) : NULL;
+}
+
+static const tw_protocol_class pipe_protocol_class = {
+    .name = "SubprocessPipeProto",
+    .kind = TW_PROTOCOL_STREAM,
+    .connection_lost = pipe_connection_lost,
+    .pause_writing = pipe_pause_writing,
+    .resume_writing = pipe_resume_writing,
+    .data_received = pipe_data_received,
+};
+#line 2556 "chapters/tier7-transports.nw"
+static void child_exited(void *arg, int code)
+{
+    call_later(arg, CALL_EXITED, code, NULL, NULL, 0);
+}
+
+static void process_exited(struct subprocess *t, int code)
+{
+    t->exited = true;
+    t->returncode = code;
+    call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
+    try_finish(t);
+}
+#line 2578 "chapters/tier7-transports.nw"
+static void unlist(struct subprocess *t)
+{
+    if (!tw__resource_attached(&t->res))
+        return;
+    tw__resource_detach(t->base.loop, &t->res);
+    tw_transport_unref(&t->base);
+}
+
+static void try_finish(struct subprocess *t)
+{
+    if (!t->exited || t->finished)
+        return;
+    for (int i = 0; i < 3; i++)
+        if (t->pipes[i] && !t->disconnected[i])
+            return;
+    t->finished = true;
+    call_later(t, CALL_CONNECTION_LOST, 0, NULL, NULL, 0);
+}
+
+static tw_error *subprocess_connection_lost(struct subprocess *t)
+{
+    tw_error *err = t->base.protocol ? tw_protocol_connection_lost(t->base.protocol, NULL)
+                                     : NULL;
+    t->lost = true;
+    for (size_t i = 0; i < t->nwaiters; i++) {
+        if (!tw_future_done(t->waiters[i]))
+            tw_future_set_result(t->waiters[i], TW_INT(t->returncode));
+        tw_unref(t->waiters[i]);
+    }
+    free(t->waiters);
+    t->waiters = NULL;
+    t->nwaiters = 0;
+    tw_transport_set_protocol(&t->base, NULL);
+    unlist(t);
+    return err;
+}
+#line 2625 "chapters/tier7-transports.nw"
+static void subprocess_loop_closed(tw__resource *r)
+{
+    struct subprocess *t =
+        (struct subprocess *)(void *)((char *)r - offsetof(struct subprocess, res));
+    tw__child_release(t->child);
+    tw_transport_set_protocol(&t->base, NULL);
+    unlist(t);
+}
+
+static void subprocess_destroy(tw_transport *base)
+{
+    struct subprocess *t = PROC(base);
+    tw__child_release(t->child);
+    tw_unref(t->child);
+    for (int i = 0; i < 3; i++)
+        if (t->pipes[i]) {
+            PIPE_PROTOCOL(t->pipes[i]->protocol)->proc = NULL;
+            tw_transport_unref(t->pipes[i]);
+        }
+    for (size_t i = 0; i < t->nwaiters; i++)
+        tw_unref(t->waiters[i]);
+    free(t->waiters);
+    free(t);
+}
+#line 2658 "chapters/tier7-transports.nw"
+static void subprocess_close(tw_transport *base)
+{
+    struct subprocess *t = PROC(base);
+    if (t->closed)
+        return;
+    t->closed = true;
+    for (int i = 0; i < 3; i++)
+        if (t->pipes[i])
+            tw_transport_close(t->pipes[i]);
+    tw_error_unref(tw__child_send_signal(t->child, SIGKILL));
+}
+
+static bool subprocess_is_closing(const tw_transport *t) { return PROC(t)->closed; }
+
+static bool subprocess_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     if (strcmp(name, "subprocess") != 0)
         return false;
-    *v = TW_PTR(FACE(t)->proc);
+    *v = TW_INT(PROC(t)->child->pid);
     return true;
 }
 
-static void face_destroy(tw_transport *t)
+static int subprocess_get_pid(const tw_transport *t) { return PROC(t)->child->pid; }
+
+static bool subprocess_get_returncode(const tw_transport *base, int *code)
 {
-    tw_subprocess_transport_unref(FACE(t)->proc);
-    free(t);
+    const struct subprocess *t = PROC(base);
+    if (t->exited && code)
+        *code = t->returncode;
+    return t->exited;
 }
 
-static const tw_transport_class subprocess_face_class = {
+static tw_transport *subprocess_get_pipe_transport(tw_transport *t, int fd)
+{
+    return fd >= 0 && fd < 3 ? PROC(t)->pipes[fd] : NULL;
+}
+
+static tw_error *subprocess_send_signal(tw_transport *t, int sig)
+{
+    if (PROC(t)->lost)
+        return tw__os_error(ESRCH, 0, NULL, NULL);
+    return tw__child_send_signal(PROC(t)->child, sig);
+}
+
+static const tw_transport_class subprocess_class = {
     .name = "_UnixSubprocessTransport",
     .kinds = TW_TRANSPORT_SUBPROCESS,
-    .close = face_close,
-    .is_closing = face_is_closing,
-    .get_extra_info = face_get_extra_info,
-    .destroy = face_destroy,
+    .close = subprocess_close,
+    .is_closing = subprocess_is_closing,
+    .get_extra_info = subprocess_get_extra_info,
+    .get_pid = subprocess_get_pid,
+    .get_returncode = subprocess_get_returncode,
+    .get_pipe_transport = subprocess_get_pipe_transport,
+    .send_signal = subprocess_send_signal,
+    .destroy = subprocess_destroy,
+};
+#line 2725 "chapters/tier7-transports.nw"
+static tw_transport *pipe_connect(struct subprocess *t, int parent_end, int fd)
+{
+    struct pipe_protocol *pp = tw_protocol_new(&pipe_protocol_class, sizeof *pp);
+    pp->proc = t;
+    pp->fd = fd;
+    return tw__pipe_transport_new(t->base.loop, parent_end, fd == 0, &pp->base, NULL);
+}
+
+static tw_error *subprocess_start(tw_loop *L, tw_protocol *protocol, char *const *argv,
+                                  const tw_subprocess_options *o, tw_transport **out)
+{
+    struct subprocess *t = tw__alloc(sizeof *t);
+    int parent_end[3];
+    tw_error *err = tw__child_spawn(L, argv, o, child_exited, t, parent_end, &t->child);
+    *out = NULL;
+    if (err) {
+        free(t);
+        return err;
+    }
+    tw_transport_init(&t->base, &subprocess_class, L, tw_protocol_ref(protocol));
+    t->base.refs = 2;                   /* the caller's and the loop's */
+    tw__resource_attach_in(L, &t->res, TW__CLOSE_CHILDREN, subprocess_loop_closed);
+    for (int i = 0; i < 3; i++)
+        if (parent_end[i] >= 0)
+            t->pipes[i] = pipe_connect(t, parent_end[i], i);
+    call_later(t, CALL_CONNECTION_MADE, 0, NULL, NULL, 0);
+    *out = &t->base;
+    return NULL;
+}
+
+tw_error *tw_loop_subprocess_exec(tw_loop *loop, tw_protocol *protocol, const char *const *argv,
+                                  const tw_subprocess_options *options, tw_transport **transport)
+{
+    return subprocess_start(loop, protocol, (char *const *)argv, options, transport);
+}
+
+tw_error *tw_loop_subprocess_shell(tw_loop *loop, tw_protocol *protocol, const char *cmd,
+                                   const tw_subprocess_options *options, tw_transport **transport)
+{
+    const char *argv[] = { "/bin/sh", "-c", cmd, NULL };
+    if (cmd == NULL) {
+        *transport = NULL;
+        return tw_error_new(TW_ERR_VALUE, "no command given");
+    }
+    return subprocess_start(loop, protocol, (char *const *)argv, options, transport);
+}
+#line 2779 "chapters/tier7-transports.nw"
+struct wait_frame {
+    tw_coro co;
+    struct subprocess *t;
+    tw_future *waiter;
 };
 
-tw_transport *tw_subprocess_transport_as_transport(tw_subprocess_transport *t)
+static void wait_cleanup(tw_coro *co)
 {
-    struct subprocess_face *f = tw__alloc(sizeof *f);
-    tw_transport_init(&f->base, &subprocess_face_class,
-                      tw_future_loop((const tw_future *)(const void *)t), NULL);
-    f->proc = tw_subprocess_transport_ref(t);
-    return &f->base;
+    struct wait_frame *f = (struct wait_frame *)co;
+    tw_unref(f->waiter);
+    tw_transport_unref(&f->t->base);
 }
-#line 2338 "chapters/tier7-transports.nw"
+
+static tw_step wait_body(tw_coro *co)
+{
+    struct wait_frame *f = (struct wait_frame *)co;
+    struct subprocess *t = f->t;
+    TW_BEGIN(co);
+    if (t->exited)
+        TW_RETURN(co, TW_INT(t->returncode));
+    f->waiter = tw_future_new(t->base.loop);
+    t->waiters = tw__realloc(t->waiters, (t->nwaiters + 1) * sizeof *t->waiters);
+    t->waiters[t->nwaiters++] = tw_ref(f->waiter);
+    TW_AWAIT(co, tw_ref(f->waiter));
+    TW_RETURN(co, TW_RESULT(co));
+    TW_END(co);
+}
+
+void *tw_subprocess_transport_wait(tw_transport *t)
+{
+    struct wait_frame *f;
+    if (t->cls != &subprocess_class)
+        not_implemented(t->cls->name, "the transport", "wait");
+    f = tw_coro_new(wait_body, sizeof *f);
+    f->t = PROC(tw_transport_ref(t));
+    f->co.cleanup = wait_cleanup;
+    return f;
+}
+#line 2829 "chapters/tier7-transports.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1247,7 +1604,7 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 2403 "chapters/tier7-transports.nw"
+#line 2894 "chapters/tier7-transports.nw"
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1284,7 +1641,7 @@ void *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return sockop_new(recv_body, L, fd, buf, n);
 }
-#line 2442 "chapters/tier7-transports.nw"
+#line 2933 "chapters/tier7-transports.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1329,7 +1686,7 @@ void *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return sockop_new(sendall_body, L, fd, data, n);
 }
-#line 2492 "chapters/tier7-transports.nw"
+#line 2983 "chapters/tier7-transports.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;

@@ -1,4 +1,4 @@
-#line 23 "chapters/tier5-tests.nw"
+#line 20 "chapters/tier5-tests.nw"
 /* check_executor.c -- unit tests of executors, to_thread and context variables */
 #include <check.h>
 #include <errno.h>
@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "tower.h"
 
-#line 67 "chapters/tier5-tests.nw"
+#line 64 "chapters/tier5-tests.nw"
 static struct gate {
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -79,7 +79,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 144 "chapters/tier5-tests.nw"
+#line 141 "chapters/tier5-tests.nw"
 START_TEST(pool_serves_in_order)
 {
     static char *tags[] = { "a", "b", "c", "d", "e" };
@@ -132,7 +132,7 @@ START_TEST(pool_starts_threads_only_when_busy)
     tw_loop_free(L);
 }
 END_TEST
-#line 205 "chapters/tier5-tests.nw"
+#line 202 "chapters/tier5-tests.nw"
 START_TEST(shutdown_waits_then_refuses)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -210,7 +210,7 @@ START_TEST(bad_max_workers)
     tw_error_unref(e);
 }
 END_TEST
-#line 291 "chapters/tier5-tests.nw"
+#line 288 "chapters/tier5-tests.nw"
 static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
 {
     const unsigned char *in = arg;
@@ -311,7 +311,7 @@ START_TEST(dead_worker_breaks_the_pool)
     assert_no_children();
 }
 END_TEST
-#line 402 "chapters/tier5-tests.nw"
+#line 399 "chapters/tier5-tests.nw"
 static tw_error *nap(void *arg, tw_value *result)
 {
     struct timespec d = { 0, 20000000 };
@@ -369,7 +369,7 @@ START_TEST(default_executor_shutdown_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 466 "chapters/tier5-tests.nw"
+#line 463 "chapters/tier5-tests.nw"
 static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
 
 static tw_step child_body(tw_coro *co)
@@ -402,7 +402,7 @@ START_TEST(tasks_copy_their_context)
 }
 END_TEST
 
-#line 39 "chapters/tier5-tests.nw"
+#line 36 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void)
 {
     Suite *s = suite_create("executor");

@@ -19,7 +19,7 @@ static tw_error *stop_loop(void *loop)
     return NULL;
 }
 
-#line 86 "chapters/tier2-tests.nw"
+#line 89 "chapters/tier2-tests.nw"
 START_TEST(ready_queue_is_fifo)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -73,7 +73,7 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 319 "chapters/tier2-tests.nw"
+#line 322 "chapters/tier2-tests.nw"
 static tw_error *schedule_many(void *loop)
 {
     static char tags[100][2];
@@ -106,7 +106,7 @@ START_TEST(ready_queue_grows_while_wrapped)
     tw_loop_free(L);
 }
 END_TEST
-#line 142 "chapters/tier2-tests.nw"
+#line 145 "chapters/tier2-tests.nw"
 static void timers_in_order(tw_clock clock)
 {
     tw_loop *L = tw_loop_new_clock(clock);
@@ -163,7 +163,7 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 207 "chapters/tier2-tests.nw"
+#line 210 "chapters/tier2-tests.nw"
 #include <stdlib.h>
 
 enum { SHOTS = 6000 };
@@ -223,7 +223,7 @@ START_TEST(burst_of_due_timers_in_order)
     tw_loop_free(L);
 }
 END_TEST
-#line 360 "chapters/tier2-tests.nw"
+#line 363 "chapters/tier2-tests.nw"
 struct stamp { double when; int seq; };
 static struct stamp fired[1000];
 static int nfired;
@@ -287,7 +287,7 @@ START_TEST(cancelled_timers_never_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 430 "chapters/tier2-tests.nw"
+#line 433 "chapters/tier2-tests.nw"
 static double seconds(void)
 {
     struct timespec ts;
@@ -320,7 +320,7 @@ START_TEST(virtual_clock_stands_still_while_callbacks_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 269 "chapters/tier2-tests.nw"
+#line 272 "chapters/tier2-tests.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");
@@ -363,8 +363,68 @@ START_TEST(closed_loop_refuses)
     tw_loop_free(L);
 }
 END_TEST
+#line 475 "chapters/tier2-tests.nw"
+#include "../src/tier2.h"
 
-#line 63 "chapters/tier2-tests.nw"
+static tw__loop_key first_key, second_key;
+static int released;
+
+static void count_release(tw_loop *L, void *state)
+{
+    (void)L;
+    ck_assert_int_eq(*(int *)state, 7);
+    released++;
+}
+
+START_TEST(loop_state_is_one_per_key_and_loop)
+{
+    tw_loop *L = tw_loop_new(), *M = tw_loop_new();
+    int *a = tw__loop_state(L, &first_key, sizeof(int), count_release);
+    int *b = tw__loop_state(L, &second_key, 64, NULL);
+    int *c = tw__loop_state(M, &first_key, sizeof(int), count_release);
+    ck_assert_int_eq(*a, 0);
+    ck_assert_ptr_ne(a, b);
+    ck_assert_ptr_ne(a, c);
+    ck_assert_ptr_eq(tw__loop_state(L, &first_key, sizeof(int), count_release), a);
+    ck_assert_ptr_eq(tw__loop_state(M, &first_key, sizeof(int), count_release), c);
+    *a = *c = 7;
+    released = 0;
+    tw_loop_free(L);
+    ck_assert_int_eq(released, 1);
+    tw_loop_free(M);
+    ck_assert_int_eq(released, 2);
+}
+END_TEST
+
+struct tagged { tw__resource res; const char *tag; };
+
+static void close_tagged(tw__resource *r)
+{
+    struct tagged *t = (struct tagged *)(void *)r;
+    tw__resource_detach(NULL, r);
+    strcat(trace, t->tag);
+}
+
+START_TEST(stages_close_by_order_then_newest_first)
+{
+    tw_loop *L = tw_loop_new();
+    struct tagged r[] = { { .tag = "E" }, { .tag = "T" }, { .tag = "L" },
+                          { .tag = "C" }, { .tag = "t" } };
+    int orders[] = { 510, 400, TW__CLOSE_LAST, 500, 400 };
+    for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
+        tw__resource_attach_in(L, &r[i].res, orders[i], close_tagged);
+    tw__resource_detach(L, &r[3].res);
+    tw__resource_attach_in(L, &r[3].res, 500, close_tagged);
+    trace[0] = '\0';
+    tw_loop_close(L);
+    ck_assert_str_eq(trace, "tTCEL");
+    for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
+        ck_assert(!tw__resource_attached(&r[i].res));
+    tw_loop_free(L);
+}
+END_TEST
+
+#line 64 "chapters/tier2-tests.nw"
 Suite *tw_loop_suite(void)
 {
     Suite *s = suite_create("loop");
@@ -382,6 +442,8 @@ Suite *tw_loop_suite(void)
     tcase_add_test(tc, burst_of_due_timers_in_order);
     tcase_add_test(tc, stop_finishes_the_batch);
     tcase_add_test(tc, closed_loop_refuses);
+    tcase_add_test(tc, loop_state_is_one_per_key_and_loop);
+    tcase_add_test(tc, stages_close_by_order_then_newest_first);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -11,13 +11,14 @@ Suite *tw_loop_suite(void);
 Suite *tw_future_suite(void);
 #line 83 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void);
-#line 14 "chapters/tier5-tests.nw"
+#line 13 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void);
-Suite *tw_subprocess_suite(void);
 #line 13 "chapters/tier6-tests.nw"
 Suite *tw_sync_suite(void);
 #line 257 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void);
+#line 832 "chapters/tier7-tests.nw"
+Suite *tw_subprocess_suite(void);
 #line 35 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
 #line 12 "chapters/tier9-tests.nw"
@@ -37,13 +38,14 @@ srunner_add_suite(sr, tw_loop_suite());
 srunner_add_suite(sr, tw_future_suite());
 #line 86 "chapters/tier4-tests.nw"
 srunner_add_suite(sr, tw_task_suite());
-#line 18 "chapters/tier5-tests.nw"
+#line 16 "chapters/tier5-tests.nw"
 srunner_add_suite(sr, tw_executor_suite());
-srunner_add_suite(sr, tw_subprocess_suite());
 #line 16 "chapters/tier6-tests.nw"
 srunner_add_suite(sr, tw_sync_suite());
 #line 260 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_suite());
+#line 835 "chapters/tier7-tests.nw"
+srunner_add_suite(sr, tw_subprocess_suite());
 #line 38 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());
 #line 15 "chapters/tier9-tests.nw"

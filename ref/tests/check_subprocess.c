@@ -1,4 +1,4 @@
-#line 508 "chapters/tier5-tests.nw"
+#line 841 "chapters/tier7-tests.nw"
 /* check_subprocess.c -- unit tests of the subprocess transport */
 #include <check.h>
 #include <errno.h>
@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "tower.h"
 
-#line 540 "chapters/tier5-tests.nw"
+#line 873 "chapters/tier7-tests.nw"
 static char events[512];
 
 static void event(const char *fmt, int n)
@@ -18,14 +18,17 @@ static void event(const char *fmt, int n)
     snprintf(events + len, sizeof events - len, fmt, n);
 }
 
-static tw_error *rec_made(void *self, tw_subprocess_transport *t)
+static tw_transport *made_transport;     /* as connection_made gave it, borrowed */
+
+static tw_error *rec_made(tw_protocol *self, tw_transport *t)
 {
-    *(tw_subprocess_transport **)self = t;
+    (void)self;
+    made_transport = t;
     event("made;", 0);
     return NULL;
 }
 
-static tw_error *rec_data(void *self, int fd, const void *data, size_t len)
+static tw_error *rec_data(tw_protocol *self, int fd, const void *data, size_t len)
 {
     (void)self;
     (void)data;
@@ -35,24 +38,25 @@ static tw_error *rec_data(void *self, int fd, const void *data, size_t len)
     return NULL;
 }
 
-static tw_error *rec_pipe_lost(void *self, int fd, tw_error *exc)
+static tw_error *rec_pipe_lost(tw_protocol *self, int fd, tw_error *exc)
 {
-    tw_subprocess_transport *t = *(tw_subprocess_transport **)self;
+    (void)self;
     event(exc ? "pipe_lost(%d, error);" : "pipe_lost(%d);", fd);
     if (fd == 1)
-        tw_pipe_transport_close(tw_subprocess_transport_get_pipe_transport(t, 0));
+        tw_transport_close(tw_subprocess_transport_get_pipe_transport(made_transport, 0));
     return NULL;
 }
 
-static tw_error *rec_exited(void *self)
+static tw_error *rec_exited(tw_protocol *self)
 {
     int code = 0;
-    tw_subprocess_transport_get_returncode(*(tw_subprocess_transport **)self, &code);
+    (void)self;
+    tw_subprocess_transport_get_returncode(made_transport, &code);
     event("exited(%d);", code);
     return NULL;
 }
 
-static tw_error *rec_lost(void *self, tw_error *exc)
+static tw_error *rec_lost(tw_protocol *self, tw_error *exc)
 {
     (void)self;
     event(exc ? "lost(error);" : "lost;", 0);
@@ -60,22 +64,31 @@ static tw_error *rec_lost(void *self, tw_error *exc)
     return NULL;
 }
 
-static const tw_subprocess_protocol recorder = {
-    rec_made, rec_data, rec_pipe_lost, rec_exited, rec_lost, NULL, NULL, NULL, NULL,
+static const tw_protocol_class recorder_class = {
+    .name = "Recorder",
+    .kind = TW_PROTOCOL_SUBPROCESS,
+    .connection_made = rec_made,
+    .connection_lost = rec_lost,
+    .pipe_data_received = rec_data,
+    .pipe_connection_lost = rec_pipe_lost,
+    .process_exited = rec_exited,
 };
+
+static tw_protocol recorder_object = { &recorder_class, 1, false };
+static tw_protocol *const recorder = &recorder_object;  /* never freed: it has no destroy */
 
 static void assert_no_children(void)
 {
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 602 "chapters/tier5-tests.nw"
+#line 948 "chapters/tier7-tests.nw"
 START_TEST(exec_failure_is_file_not_found)
 {
     static const char *const argv[] = { "tower-no-such-program", NULL };
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
-    tw_subprocess_transport *t = NULL, *self = NULL;
-    tw_error *e = tw_loop_subprocess_exec(L, &recorder, &self, argv, NULL, &t);
+    tw_transport *t = NULL;
+    tw_error *e = tw_loop_subprocess_exec(L, recorder, argv, NULL, &t);
     ck_assert(tw_error_is(e, TW_ERR_FILE_NOT_FOUND));
     ck_assert_int_eq(tw_os_error_errno(e), ENOENT);
     ck_assert_str_eq(tw_os_error_filename(e), "tower-no-such-program");
@@ -93,8 +106,8 @@ START_TEST(chdir_failure_names_the_directory)
     static const char *const argv[] = { "/bin/true", NULL };
     tw_subprocess_options o = { .cwd = "/nonexistent-tower-dir" };
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
-    tw_subprocess_transport *t, *self = NULL;
-    tw_error *e = tw_loop_subprocess_exec(L, &recorder, &self, argv, &o, &t);
+    tw_transport *t;
+    tw_error *e = tw_loop_subprocess_exec(L, recorder, argv, &o, &t);
     ck_assert(tw_error_is(e, TW_ERR_FILE_NOT_FOUND));
     ck_assert_str_eq(tw_os_error_filename(e), "/nonexistent-tower-dir");
     tw_error_unref(e);
@@ -106,13 +119,13 @@ END_TEST
 static int exit_status(const char *const *argv)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
-    tw_subprocess_transport *t, *self = NULL;
+    tw_transport *t;
     int code = -1;
     events[0] = 0;
-    ck_assert_ptr_null(tw_loop_subprocess_exec(L, &recorder, &self, argv, NULL, &t));
+    ck_assert_ptr_null(tw_loop_subprocess_exec(L, recorder, argv, NULL, &t));
     ck_assert_ptr_null(tw_loop_run_forever(L));
     tw_subprocess_transport_get_returncode(t, &code);
-    tw_subprocess_transport_unref(t);
+    tw_transport_unref(t);
     tw_loop_free(L);
     return code;
 }
@@ -136,29 +149,29 @@ START_TEST(bad_options_are_value_errors)
     static const char *const argv[] = { "/bin/true", NULL }, *const none[] = { NULL };
     tw_subprocess_options o = { .std_out = TW_STDOUT };
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
-    tw_subprocess_transport *t, *self = NULL;
-    tw_error *e = tw_loop_subprocess_exec(L, &recorder, &self, argv, &o, &t);
+    tw_transport *t;
+    tw_error *e = tw_loop_subprocess_exec(L, recorder, argv, &o, &t);
     ck_assert(tw_error_is(e, TW_ERR_VALUE));
     tw_error_unref(e);
-    e = tw_loop_subprocess_exec(L, &recorder, &self, none, NULL, &t);
+    e = tw_loop_subprocess_exec(L, recorder, none, NULL, &t);
     ck_assert(tw_error_is(e, TW_ERR_VALUE));
     tw_error_unref(e);
     assert_no_children();
     tw_loop_free(L);
 }
 END_TEST
-#line 682 "chapters/tier5-tests.nw"
+#line 1028 "chapters/tier7-tests.nw"
 START_TEST(protocol_callbacks_in_order)
 {
     static const char *const argv[] =
         { "/bin/sh", "-c", "printf hello; exec 1>&-; cat >/dev/null; exit 3", NULL };
     tw_subprocess_options o = { .std_in = TW_PIPE, .std_out = TW_PIPE, .std_err = TW_DEVNULL };
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
-    tw_subprocess_transport *t, *self = NULL;
+    tw_transport *t;
     tw_error *e;
     int code = 0;
     events[0] = 0;
-    ck_assert_ptr_null(tw_loop_subprocess_exec(L, &recorder, &self, argv, &o, &t));
+    ck_assert_ptr_null(tw_loop_subprocess_exec(L, recorder, argv, &o, &t));
     ck_assert_ptr_null(tw_subprocess_transport_get_pipe_transport(t, 2));
     ck_assert_ptr_null(tw_loop_run_forever(L));
     ck_assert_str_eq(events, "made;data(1);pipe_lost(1);pipe_lost(0);exited(3);lost;");
@@ -167,8 +180,8 @@ START_TEST(protocol_callbacks_in_order)
     e = tw_subprocess_transport_kill(t);
     ck_assert(tw_error_is(e, TW_ERR_PROCESS_LOOKUP));
     tw_error_unref(e);
-    tw_subprocess_transport_close(t);
-    tw_subprocess_transport_unref(t);
+    tw_transport_close(t);
+    tw_transport_unref(t);
     assert_no_children();
     tw_loop_free(L);
 }
@@ -178,16 +191,16 @@ START_TEST(close_kills_and_reaps)
 {
     static const char *const argv[] = { "sleep", "10", NULL };
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
-    tw_subprocess_transport *t, *self = NULL;
+    tw_transport *t;
     int code = 0;
     events[0] = 0;
-    ck_assert_ptr_null(tw_loop_subprocess_exec(L, &recorder, &self, argv, NULL, &t));
-    tw_subprocess_transport_close(t);
-    ck_assert(tw_subprocess_transport_is_closing(t));
+    ck_assert_ptr_null(tw_loop_subprocess_exec(L, recorder, argv, NULL, &t));
+    tw_transport_close(t);
+    ck_assert(tw_transport_is_closing(t));
     ck_assert_ptr_null(tw_loop_run_forever(L));
     ck_assert(tw_subprocess_transport_get_returncode(t, &code));
     ck_assert_int_eq(code, -SIGKILL);
-    tw_subprocess_transport_unref(t);
+    tw_transport_unref(t);
     assert_no_children();
     tw_loop_free(L);
 }
@@ -197,18 +210,18 @@ START_TEST(closing_loop_reaps_children)
 {
     static const char *const argv[] = { "sleep", "10", NULL };
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
-    tw_subprocess_transport *t, *self = NULL;
+    tw_transport *t;
     pid_t pid;
-    ck_assert_ptr_null(tw_loop_subprocess_exec(L, &recorder, &self, argv, NULL, &t));
+    ck_assert_ptr_null(tw_loop_subprocess_exec(L, recorder, argv, NULL, &t));
     pid = tw_subprocess_transport_get_pid(t);
-    tw_subprocess_transport_unref(t);
+    tw_transport_unref(t);
     tw_loop_free(L);
     assert_no_children();
     ck_assert_int_eq(kill(pid, 0), -1);
 }
 END_TEST
 
-#line 522 "chapters/tier5-tests.nw"
+#line 855 "chapters/tier7-tests.nw"
 Suite *tw_subprocess_suite(void)
 {
     Suite *s = suite_create("subprocess");

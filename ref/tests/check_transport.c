@@ -461,37 +461,41 @@ START_TEST(pipe_transports_refuse_regular_files)
 }
 END_TEST
 
-static tw_error *face_exited(void *self)
+struct exit_watcher { tw_protocol base; tw_future *exited; };
+
+static tw_error *child_exited(tw_protocol *p)
 {
-    return tw_future_set_result(self, TW_NONE);
+    return tw_future_set_result(((struct exit_watcher *)(void *)p)->exited, TW_NONE);
 }
 
-START_TEST(subprocess_face_is_a_subprocess_transport)
+START_TEST(subprocess_transport_is_a_subprocess_transport)
 {
     static const char *const argv[] = { "/bin/sleep", "10", NULL };
-    static const tw_subprocess_protocol proto = { .process_exited = face_exited };
+    static const tw_protocol_class cls = {
+        .name = "SubprocessProtocol", .kind = TW_PROTOCOL_SUBPROCESS,
+        .process_exited = child_exited,
+    };
     int before = open_fds(), code = 0;
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
-    tw_future *exited = tw_future_new(L);
-    tw_subprocess_transport *proc;
+    struct exit_watcher w = { .exited = tw_future_new(L) };
     tw_transport *t;
-    ck_assert_ptr_null(tw_loop_subprocess_exec(L, &proto, exited, argv, NULL, &proc));
-    t = tw_subprocess_transport_as_transport(proc);
+    tw_protocol_init(&w.base, &cls);
+    ck_assert_ptr_null(tw_loop_subprocess_exec(L, &w.base, argv, NULL, &t));
     ck_assert(tw_transport_is(t, TW_TRANSPORT_BASE));
     ck_assert(tw_transport_is(t, TW_TRANSPORT_SUBPROCESS));
     ck_assert(!tw_transport_is(t, TW_TRANSPORT_READ));
     ck_assert(!tw_transport_is(t, TW_TRANSPORT_WRITE));
-    ck_assert_ptr_eq(tw_transport_get_extra_info(t, "subprocess", TW_NONE).p, proc);
-    ck_assert_ptr_null(tw_transport_get_protocol(t));
+    ck_assert_int_eq(tw_transport_get_extra_info(t, "subprocess", TW_NONE).i,
+                     tw_subprocess_transport_get_pid(t));
+    ck_assert_ptr_eq(tw_transport_get_protocol(t), &w.base);
     ck_assert(!tw_transport_is_closing(t));
     tw_transport_close(t);                                   /* kills the child */
     ck_assert(tw_transport_is_closing(t));
-    await_value(L, tw_ref(exited));
-    ck_assert(tw_subprocess_transport_get_returncode(proc, &code));
+    await_value(L, tw_ref(w.exited));
+    ck_assert(tw_subprocess_transport_get_returncode(t, &code));
     ck_assert_int_eq(code, -9);
-    tw_subprocess_transport_unref(proc);
     tw_transport_unref(t);
-    tw_unref(exited);
+    tw_unref(w.exited);
     tw_loop_free(L);
     ck_assert_int_eq(open_fds(), before);
 }
@@ -522,7 +526,7 @@ Suite *tw_transport_suite(void)
     tcase_add_test(tc, write_pipe_flow_control);
     tcase_add_test(tc, write_pipe_close_flushes_then_drops);
     tcase_add_test(tc, pipe_transports_refuse_regular_files);
-    tcase_add_test(tc, subprocess_face_is_a_subprocess_transport);
+    tcase_add_test(tc, subprocess_transport_is_a_subprocess_transport);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -108,7 +108,7 @@ def test_clean_tower_passes_and_prints_the_floors_from_the_top(tower, floors):
         "floor 1  Base: base.c base_private.h tower/base.h",
         "    rests on the ground",
     ]
-    assert lines[-1] == "floors: 0 upward references, 0 cycles (1 passed, 0 failed)"
+    assert lines[-1] == "floors: 0 upward references, 0 upward chunks, 0 cycles (1 passed, 0 failed)"
     assert "upward" not in out.replace("0 upward", "")
 
 
@@ -135,7 +135,7 @@ def test_upward_include_fails(tower, floors):
     status, out, _ = floors(tower)
     assert status == 1
     assert "upward reference: base.c (tier 1) uses tower/top.h (tier 3): #include" in out
-    assert out.splitlines()[-1] == "floors: 1 upward references, 0 cycles (0 passed, 1 failed)"
+    assert out.splitlines()[-1] == "floors: 1 upward references, 0 upward chunks, 0 cycles (0 passed, 1 failed)"
 
 
 def test_two_files_using_each_other_are_a_cycle_with_its_edges(tower, floors):
@@ -154,7 +154,7 @@ def test_two_files_using_each_other_are_a_cycle_with_its_edges(tower, floors):
     assert "cycle 1: mid.c (tier 2) mid_twin.c (tier 2)" in out
     assert "cycle 1 edge: mid.c (tier 2) uses mid_twin.c (tier 2): mid_twin" in out
     assert "cycle 1 edge: mid_twin.c (tier 2) uses mid.c (tier 2): mid_helper" in out
-    assert out.splitlines()[-1] == "floors: 0 upward references, 1 cycles (0 passed, 1 failed)"
+    assert out.splitlines()[-1] == "floors: 0 upward references, 0 upward chunks, 1 cycles (0 passed, 1 failed)"
 
 
 def test_files_without_a_tier_are_an_input_error_naming_them(tower, floors):
@@ -263,3 +263,48 @@ def test_the_frames_umbrella_header_is_the_roof_that_no_floor_may_use(tower, flo
     status, out, _ = floors(tower)
     assert status == 1
     assert "upward reference: base.c (tier 1) uses everything.h (tier 4): #include" in out
+
+
+def test_text_of_a_higher_chapter_in_a_lower_file_fails_naming_chapter_and_lines(tower, floors):
+    # A higher chapter added a piece to a chunk of base.c: its #line names the chapter.
+    tower.tangled("src/base.c", 1, """\
+        #include "base_private.h"
+        int base_value(void) { return 1; }
+        #line 40 "chapters/tier3-top.nw"
+        int base_extra(void) { return 3; }
+        #line 7 "chapters/tier1-base.nw"
+        int base_more(void) { return 4; }
+        #line 52 "chapters/tier3-top.nw"
+        int base_last(void) { return 5; }
+        """)
+    status, out, _ = floors(tower)
+    assert status == 1
+    assert ("upward chunk: base.c (tier 1) has text of chapters/tier3-top.nw (tier 3): "
+            "#line 40 (line 4), #line 52 (line 8)") in out
+    assert "    takes text from 3" in out.splitlines()
+    assert "upward reference:" not in out
+    assert out.splitlines()[-1] == \
+        "floors: 0 upward references, 2 upward chunks, 0 cycles (0 passed, 1 failed)"
+
+
+def test_text_of_lower_chapters_in_a_higher_file_and_the_roofs_text_pass(tower, floors, tmp_path):
+    tower.tangled("src/top_level.c", 3, """\
+        #include "tower/top.h"
+        int top_value(void) { return mid_value() + base_value(); }
+        #line 12 "chapters/tier1-base.nw"
+        int top_from_base(void) { return 1; }
+        #line 30 "chapters/tier2-mid.nw"
+        int top_from_mid(void) { return 2; }
+        """)
+    tower.tangled("include/everything.h", None, """\
+        #include "tower/top.h"
+        #line 9 "chapters/tier3-top.nw"
+        int everything(void);
+        """, chapter="tower.nw")
+    figure = tmp_path / "floors.tex"
+    status, out, _ = floors(tower, "--tex", figure)
+    assert status == 0, out
+    assert "upward chunk:" not in out and "takes text" not in out
+    assert out.splitlines()[-1] == \
+        "floors: 0 upward references, 0 upward chunks, 0 cycles (1 passed, 0 failed)"
+    assert "takes text" not in figure.read_text()

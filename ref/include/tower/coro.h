@@ -1,10 +1,10 @@
-#line 297 "chapters/tier1-coroutines.nw"
+#line 356 "chapters/tier1-coroutines.nw"
 /* tower/coro.h -- stackless coroutines and await (see the book, tier 1) */
 #ifndef TOWER_CORO_H
 #define TOWER_CORO_H
 #include "tower/error.h"
 
-#line 330 "chapters/tier1-coroutines.nw"
+#line 389 "chapters/tier1-coroutines.nw"
 typedef enum tw_kind {
     TW_KIND_CORO = 1,
     TW_KIND_FUTURE,
@@ -29,7 +29,7 @@ struct tw_class {
 
 void *tw_ref(void *awaitable);
 void tw_unref(void *awaitable);
-#line 387 "chapters/tier1-coroutines.nw"
+#line 446 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
 struct tw_task;
@@ -49,7 +49,7 @@ struct tw_coro {
     tw_error *err;
     void (*cleanup)(tw_coro *co);
 };
-#line 409 "chapters/tier1-coroutines.nw"
+#line 468 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 void tw_coro_close(tw_coro *co);
 void *tw_yield(void);
@@ -59,7 +59,7 @@ tw_step tw__coro_finish(tw_coro *co, tw_value v);
 tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
-#line 449 "chapters/tier1-coroutines.nw"
+#line 508 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
@@ -83,5 +83,5 @@ void tw__coro_clear(tw_coro *co);
 #define TW_RETURN(co, v) return tw__coro_finish((co), (v))
 #define TW_RAISE(co, e) return tw__coro_fail((co), (e))
 #define TW_RERAISE(co) return tw__coro_propagate(co)
-#line 306 "chapters/tier1-coroutines.nw"
+#line 365 "chapters/tier1-coroutines.nw"
 #endif

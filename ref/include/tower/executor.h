@@ -1,18 +1,10 @@
-#line 210 "chapters/tier5-executors.nw"
+#line 212 "chapters/tier5-executors.nw"
 /* tower/executor.h -- executors and to_thread (see the book, tier 5) */
 #ifndef TOWER_EXECUTOR_H
 #define TOWER_EXECUTOR_H
 #include "tower/task.h"
 
-#line 232 "chapters/tier5-executors.nw"
-typedef struct tw_bytes {
-    size_t len;
-    unsigned char data[];
-} tw_bytes;
-
-tw_bytes *tw_bytes_new(const void *data, size_t len);
-void tw_bytes_free(tw_bytes *b);
-#line 253 "chapters/tier5-executors.nw"
+#line 231 "chapters/tier5-executors.nw"
 typedef struct tw_executor tw_executor;
 
 typedef tw_error *(*tw_work_fn)(void *arg, tw_value *result);
@@ -22,13 +14,13 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor);
 tw_error *tw_process_pool_new(int max_workers, tw_executor **executor);
 void tw_executor_shutdown(tw_executor *executor, bool wait, bool cancel_futures);
 void tw_executor_free(tw_executor *executor);
-#line 317 "chapters/tier5-executors.nw"
+#line 295 "chapters/tier5-executors.nw"
 tw_error *tw_run_in_executor(tw_loop *loop, tw_executor *executor, tw_work_fn fn, void *arg,
                              tw_future **future);
 tw_error *tw_run_in_executor_bytes(tw_loop *loop, tw_executor *executor, tw_bytes_fn fn,
                                    const void *arg, size_t len, tw_future **future);
-#line 362 "chapters/tier5-executors.nw"
+#line 340 "chapters/tier5-executors.nw"
 void *tw_loop_shutdown_default_executor(tw_loop *loop);
 void *tw_to_thread(tw_work_fn fn, void *arg);
-#line 219 "chapters/tier5-executors.nw"
+#line 220 "chapters/tier5-executors.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 267 "chapters/tier6-queues.nw"
+#line 255 "chapters/tier6-queues.nw"
 /* tower/locks.h -- locks, events, conditions, semaphores and barriers
    (see the book, tier 6) */
 #ifndef TOWER_LOCKS_H
@@ -11,18 +11,18 @@ typedef struct tw_condition tw_condition;
 typedef struct tw_semaphore tw_semaphore;
 typedef struct tw_barrier tw_barrier;
 
-#line 288 "chapters/tier6-queues.nw"
+#line 276 "chapters/tier6-queues.nw"
 tw_lock *tw_lock_new(void);
 void *tw_lock_acquire(tw_lock *lock);
 tw_error *tw_lock_release(tw_lock *lock);
 bool tw_lock_locked(const tw_lock *lock);
-#line 328 "chapters/tier6-queues.nw"
+#line 316 "chapters/tier6-queues.nw"
 tw_event *tw_event_new(void);
 void *tw_event_wait(tw_event *event);
 void tw_event_set(tw_event *event);
 void tw_event_clear(tw_event *event);
 bool tw_event_is_set(const tw_event *event);
-#line 344 "chapters/tier6-queues.nw"
+#line 332 "chapters/tier6-queues.nw"
 typedef tw_value (*tw_predicate_fn)(void *arg);
 
 tw_condition *tw_condition_new(tw_lock *lock);
@@ -34,13 +34,13 @@ void *tw_condition_wait(tw_condition *cond);
 void *tw_condition_wait_for(tw_condition *cond, tw_predicate_fn predicate, void *arg);
 tw_error *tw_condition_notify(tw_condition *cond, size_t n);
 tw_error *tw_condition_notify_all(tw_condition *cond);
-#line 388 "chapters/tier6-queues.nw"
+#line 376 "chapters/tier6-queues.nw"
 tw_error *tw_semaphore_new(long value, tw_semaphore **sem);
 tw_error *tw_bounded_semaphore_new(long value, tw_semaphore **sem);
 void *tw_semaphore_acquire(tw_semaphore *sem);
 tw_error *tw_semaphore_release(tw_semaphore *sem);
 bool tw_semaphore_locked(const tw_semaphore *sem);
-#line 420 "chapters/tier6-queues.nw"
+#line 408 "chapters/tier6-queues.nw"
 tw_error *tw_barrier_new(long parties, tw_barrier **barrier);
 void *tw_barrier_wait(tw_barrier *barrier);
 void *tw_barrier_reset(tw_barrier *barrier);
@@ -48,5 +48,5 @@ void *tw_barrier_abort(tw_barrier *barrier);
 size_t tw_barrier_parties(const tw_barrier *barrier);
 size_t tw_barrier_n_waiting(const tw_barrier *barrier);
 bool tw_barrier_broken(const tw_barrier *barrier);
-#line 284 "chapters/tier6-queues.nw"
+#line 272 "chapters/tier6-queues.nw"
 #endif

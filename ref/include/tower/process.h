@@ -1,10 +1,10 @@
-#line 599 "chapters/tier9-streams.nw"
+#line 597 "chapters/tier9-streams.nw"
 /* tower/process.h -- asyncio.subprocess: processes and their streams (see the book, tier 9) */
 #ifndef TOWER_PROCESS_H
 #define TOWER_PROCESS_H
 #include "tower/stream.h"
 
-#line 609 "chapters/tier9-streams.nw"
+#line 607 "chapters/tier9-streams.nw"
 typedef struct tw_process tw_process;
 
 void *tw_create_subprocess_exec(const char *const *argv, const tw_subprocess_options *options);
@@ -21,7 +21,7 @@ void *tw_process_communicate(tw_process *p, const void *input, size_t len,
 tw_error *tw_process_send_signal(tw_process *p, int sig);
 tw_error *tw_process_terminate(tw_process *p);
 tw_error *tw_process_kill(tw_process *p);
-tw_subprocess_transport *tw_process_transport(tw_process *p);
+tw_transport *tw_process_transport(tw_process *p);
 void tw_process_unref(tw_process *p);
-#line 605 "chapters/tier9-streams.nw"
+#line 603 "chapters/tier9-streams.nw"
 #endif

@@ -6,14 +6,14 @@
 
 #line 186 "chapters/tier8-protocols.nw"
 typedef tw_protocol *(*tw_protocol_factory)(void *arg);
-#line 256 "chapters/tier8-protocols.nw"
+#line 250 "chapters/tier8-protocols.nw"
 void *tw_create_connection(tw_loop *loop, tw_protocol_factory factory, void *arg,
                            const char *host, int port);
 void *tw_create_unix_connection(tw_loop *loop, tw_protocol_factory factory, void *arg,
                                 const char *path, int sock);
 void *tw_connect_read_pipe(tw_loop *loop, tw_protocol_factory factory, void *arg, int fd);
 void *tw_connect_write_pipe(tw_loop *loop, tw_protocol_factory factory, void *arg, int fd);
-#line 298 "chapters/tier8-protocols.nw"
+#line 292 "chapters/tier8-protocols.nw"
 typedef struct tw_datagram_options {
     const char *local_host;
     int local_port;

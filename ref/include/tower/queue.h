@@ -1,4 +1,4 @@
-#line 457 "chapters/tier6-queues.nw"
+#line 445 "chapters/tier6-queues.nw"
 /* tower/queue.h -- queues of values between tasks (see the book, tier 6) */
 #ifndef TOWER_QUEUE_H
 #define TOWER_QUEUE_H

@@ -35,7 +35,7 @@ void tw_contextvar_set(const tw_contextvar *var, tw_value value);
 #line 269 "chapters/tier4-tasks.nw"
 void *tw_sleep(double delay);
 void *tw_sleep_value(double delay, tw_value value);
-#line 991 "chapters/tier4-tasks.nw"
+#line 1026 "chapters/tier4-tasks.nw"
 #include <math.h>
 #define TW_FOREVER INFINITY
 
@@ -46,7 +46,7 @@ typedef struct tw_gathered {
 } tw_gathered;
 
 tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions);
-#line 1016 "chapters/tier4-tasks.nw"
+#line 1051 "chapters/tier4-tasks.nw"
 typedef enum tw_return_when {
     TW_ALL_COMPLETED,
     TW_FIRST_COMPLETED,
@@ -62,20 +62,20 @@ typedef struct tw_waited {
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when);
 void *tw_wait_for(void *awaitable, double timeout);
 tw_future *tw_shield(void *awaitable);
-#line 1053 "chapters/tier4-tasks.nw"
+#line 1088 "chapters/tier4-tasks.nw"
 typedef struct tw_as_completed tw_as_completed;
 
 tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double timeout);
 size_t tw_as_completed_count(const tw_as_completed *ac);
 void *tw_as_completed_next(tw_as_completed *ac);
 void tw_as_completed_free(tw_as_completed *ac);
-#line 1069 "chapters/tier4-tasks.nw"
+#line 1104 "chapters/tier4-tasks.nw"
 typedef struct tw_taskgroup tw_taskgroup;
 
 tw_taskgroup *tw_taskgroup_new(void);
 tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *name);
 void *tw_taskgroup_exit(tw_taskgroup *g, tw_error *body_error);
-#line 1089 "chapters/tier4-tasks.nw"
+#line 1124 "chapters/tier4-tasks.nw"
 typedef struct tw_timeout tw_timeout;
 
 tw_timeout *tw_timeout_new(double delay);

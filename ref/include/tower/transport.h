@@ -66,6 +66,11 @@ typedef struct tw_transport_class {
     tw_error *(*set_write_buffer_limits)(tw_transport *t, long high, long low);
     /* DatagramTransport */
     tw_error *(*sendto)(tw_transport *t, const void *data, size_t n, const tw_sockaddr *addr);
+    /* SubprocessTransport */
+    int (*get_pid)(const tw_transport *t);
+    bool (*get_returncode)(const tw_transport *t, int *code);
+    tw_transport *(*get_pipe_transport)(tw_transport *t, int fd);
+    tw_error *(*send_signal)(tw_transport *t, int sig);
     /* releasing what the object owns, at its last reference */
     void (*destroy)(tw_transport *t);
 } tw_transport_class;
@@ -84,7 +89,7 @@ void tw_transport_unref(tw_transport *t);
 bool tw_transport_is(const tw_transport *t, tw_transport_kind kind);
 tw_protocol *tw_transport_get_protocol(const tw_transport *t);
 void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol);
-#line 335 "chapters/tier7-transports.nw"
+#line 340 "chapters/tier7-transports.nw"
 void tw_transport_close(tw_transport *t);
 bool tw_transport_is_closing(const tw_transport *t);
 tw_value tw_transport_get_extra_info(tw_transport *t, const char *name, tw_value dflt);
@@ -101,7 +106,7 @@ void tw_transport_get_write_buffer_limits(const tw_transport *t, size_t *low, si
 tw_error *tw_transport_set_write_buffer_limits(tw_transport *t, long high, long low);
 tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
                               const tw_sockaddr *addr);
-#line 480 "chapters/tier7-transports.nw"
+#line 485 "chapters/tier7-transports.nw"
 typedef enum tw_protocol_kind {
     TW_PROTOCOL_STREAM = 0,      /* asyncio.Protocol */
     TW_PROTOCOL_BUFFERED,        /* asyncio.BufferedProtocol */
@@ -145,7 +150,7 @@ void *tw_protocol_new(const tw_protocol_class *cls, size_t size);
 void tw_protocol_init(tw_protocol *p, const tw_protocol_class *cls);
 tw_protocol *tw_protocol_ref(tw_protocol *p);
 void tw_protocol_unref(tw_protocol *p);
-#line 591 "chapters/tier7-transports.nw"
+#line 598 "chapters/tier7-transports.nw"
 tw_error *tw_protocol_connection_made(tw_protocol *p, tw_transport *t);
 tw_error *tw_protocol_connection_lost(tw_protocol *p, tw_error *exc);
 tw_error *tw_protocol_pause_writing(tw_protocol *p);
@@ -160,9 +165,20 @@ tw_error *tw_protocol_error_received(tw_protocol *p, tw_error *exc);
 tw_error *tw_protocol_pipe_data_received(tw_protocol *p, int fd, const void *data, size_t n);
 tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc);
 tw_error *tw_protocol_process_exited(tw_protocol *p);
-#line 620 "chapters/tier7-transports.nw"
-tw_transport *tw_subprocess_transport_as_transport(tw_subprocess_transport *t);
-#line 685 "chapters/tier7-transports.nw"
+#line 630 "chapters/tier7-transports.nw"
+tw_error *tw_loop_subprocess_exec(tw_loop *loop, tw_protocol *protocol, const char *const *argv,
+                                  const tw_subprocess_options *options, tw_transport **transport);
+tw_error *tw_loop_subprocess_shell(tw_loop *loop, tw_protocol *protocol, const char *cmd,
+                                   const tw_subprocess_options *options, tw_transport **transport);
+
+int tw_subprocess_transport_get_pid(const tw_transport *t);
+bool tw_subprocess_transport_get_returncode(const tw_transport *t, int *code);
+tw_transport *tw_subprocess_transport_get_pipe_transport(tw_transport *t, int fd);
+tw_error *tw_subprocess_transport_send_signal(tw_transport *t, int sig);
+tw_error *tw_subprocess_transport_terminate(tw_transport *t);
+tw_error *tw_subprocess_transport_kill(tw_transport *t);
+void *tw_subprocess_transport_wait(tw_transport *t);
+#line 772 "chapters/tier7-transports.nw"
 void *tw_sock_recv(tw_loop *loop, int fd, void *buf, size_t n);
 void *tw_sock_sendall(tw_loop *loop, int fd, const void *data, size_t n);
 void *tw_sock_connect(tw_loop *loop, int fd, const tw_sockaddr *addr);

@@ -1,29 +1,29 @@
-#line 1323 "chapters/tier7-tests.nw"
+#line 1600 "chapters/tier7-tests.nw"
 /* check_load.c -- the runner of the load and fault tests */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#line 1001 "chapters/tier7-tests.nw"
+#line 1278 "chapters/tier7-tests.nw"
 Suite *tw_transport_load_suite(void);
 #line 247 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
 #line 1339 "chapters/tier9-tests.nw"
 Suite *tw_stream_load_suite(int *skipped);
 
-#line 1330 "chapters/tier7-tests.nw"
+#line 1607 "chapters/tier7-tests.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed, run, skipped = 0;
     
-#line 1004 "chapters/tier7-tests.nw"
+#line 1281 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
 #line 250 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
 #line 1342 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_load_suite(&skipped));
-#line 1335 "chapters/tier7-tests.nw"
+#line 1612 "chapters/tier7-tests.nw"
     srunner_run_all(sr, CK_NORMAL);
     run = srunner_ntests_run(sr);
     failed = srunner_ntests_failed(sr);
