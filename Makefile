@@ -56,7 +56,7 @@ DEPS_FUZZ := clang libclang-rt-14-dev
 
 DEPS_GROUPS := build book runner runner-tests loops valgrind fuzz
 .PHONY: deps $(addprefix deps-,$(DEPS_GROUPS))
-deps: deps-build deps-book deps-runner deps-runner-tests deps-loops
+deps: deps-build deps-book deps-runner deps-runner-tests deps-loops deps-coverage
 deps-build:
 	@tools/ensure-deps $(DEPS_BUILD)
 deps-book:
@@ -245,8 +245,9 @@ conform: | deps-loops
 	$(CONFORM_RUN) --impl $(IMPL)
 conform-ref: scenarios | deps-runner
 	$(CONFORM_RUN) --impl ref
-report: scenarios | deps-loops
+report: scenarios | deps-loops deps-coverage
 	$(CONFORM) report --out docs/conformance.md
+	$(PYTHON) tools/coverage-oracle --build $(COV_B) --into docs/conformance.md
 bless: | deps-runner
 	$(CONFORM) bless
 
@@ -293,7 +294,7 @@ check-unit: $(CHECK_BIN)
 	CK_FORK=yes $(CHECK_BIN)
 check-load: $(LOAD_BIN)
 	CK_FORK=yes $(LOAD_BIN)
-check-runner: | deps-runner-tests deps-loops
+check-runner: | deps-runner-tests deps-loops deps-coverage
 	$(PYTHON) -m pytest -q tools/tests
 check-suite-ref: scenarios | deps-runner
 	$(CONFORM_RUN) --impl ref
@@ -411,4 +412,57 @@ uninstall:
 
 .PHONY: clean
 clean:
-	rm -rf $(B) $(ASAN_B) $(TSAN_B) docs/tower.pdf docs/html
+	rm -rf $(B) $(ASAN_B) $(TSAN_B) $(COV_B) $(MUT_B) docs/tower.pdf docs/html
+
+# ---------------------------------------------------------------- how sharp the suite is
+# Coverage of the reference runtime (gcov, in its own tree), coverage of the
+# oracle (coverage.py over CPython's asyncio), and mutation testing of
+# ref/src (tools/mutate, on scratch copies in build-mut/). None is in
+# `make check`; chapter "The conformance suite" says what each measures.
+DEPS_COVERAGE := python3-coverage
+.PHONY: deps-coverage coverage coverage-oracle mutate mutate-full
+deps-coverage: deps-runner
+	@tools/ensure-deps $(DEPS_COVERAGE)
+
+# Line and branch coverage of ref/src per file: the unit, load and fault
+# tests; the suite's C editions alone; both together. The uncovered lines,
+# as chapter:line of the book, go to build-cov/coverage/uncovered.txt.
+COV_B := build-cov
+COV_FLAGS := -O0 -g --coverage
+coverage: tangle | deps-build deps-runner
+	$(MAKE) B=$(COV_B) CFLAGS="$(COV_FLAGS)" lib scenarios tests
+	tools/coverage-ref reset --build $(COV_B)
+	CK_FORK=yes $(COV_B)/check_tower
+	CK_FORK=yes $(COV_B)/check_load
+	tools/coverage-ref collect --build $(COV_B) unit
+	tools/coverage-ref reset --build $(COV_B)
+	$(CONFORM_RUN) --impl ref --ref-build $(COV_B)
+	tools/coverage-ref collect --build $(COV_B) suite
+	tools/coverage-ref report --build $(COV_B) unit suite
+
+# Line and branch coverage of CPython's asyncio (the oracle) by every Python
+# edition and peer program, with the C accelerator blocked; the table goes to
+# build-cov/oracle/coverage.md, and `make report` puts it into docs/conformance.md.
+coverage-oracle: | deps-coverage
+	$(PYTHON) tools/coverage-oracle --build $(COV_B)
+
+# Mutants of ref/src (tools/mutate: our own mutator; its operators are listed
+# in the chapter on the suite), each built as a shared library in build-mut/
+# and run under the suite's C editions and, counted apart, the unit tests.
+# A fixed-seed sample of MUTANTS keeps `make mutate` short (about 10 s a
+# mutant); `make mutate-full` tries all of them (hours). Report: build-mut/report.md.
+# MUTATE_ARGS passes more options, e.g. MUTATE_ARGS='--at task.c:1174' to try a
+# survivor again, or --file, --operator (tools/mutate --help).
+MUT_B := build-mut
+MUT_FLAGS := -O1 -g
+MUTANTS ?= 40
+MUTATION_SEED ?= 1
+MUTATE = tools/mutate --base $(MUT_B)/base --out $(MUT_B) --seed $(MUTATION_SEED) \
+  --cc '$(CC)' --cflags '$(TOWER_CFLAGS) $(MUT_FLAGS)' --check-flags "$$(pkg-config --cflags --libs check)"
+.PHONY: mutate-base
+mutate-base: tangle | deps-build deps-runner
+	$(MAKE) B=$(MUT_B)/base CFLAGS="$(MUT_FLAGS)" lib
+mutate: mutate-base
+	$(PYTHON) $(MUTATE) -n $(MUTANTS) --suite-jobs $(SUITE_JOBS) $(MUTATE_ARGS)
+mutate-full: mutate-base
+	$(PYTHON) $(MUTATE) --all --suite-jobs $(SUITE_JOBS) $(MUTATE_ARGS)
