@@ -3,9 +3,9 @@
 #include "tier9.h"
 #include <signal.h>
 
-#line 1933 "chapters/tier9-streams.nw"
+#line 1937 "chapters/tier9-streams.nw"
 struct tw_process {
-    tw_future hdr;                      /* reference count only */
+    tw_object obj;
     tw_loop *loop;
     tw_transport *transport;
     ptrdiff_t limit;
@@ -17,7 +17,7 @@ struct tw_process {
     bool exited, transport_closed;
     tw_future *made;                    /* done once connection_made has run */
 };
-#line 1965 "chapters/tier9-streams.nw"
+#line 1969 "chapters/tier9-streams.nw"
 struct stream_protocol_of_process {
     tw_protocol base;
     tw_process *p;
@@ -131,10 +131,10 @@ static const tw_protocol_class stream_protocol = {
     .process_exited = proc_process_exited,
     .destroy = proc_destroy,
 };
-#line 2094 "chapters/tier9-streams.nw"
-static void process_finalize(tw_future *f)
+#line 2098 "chapters/tier9-streams.nw"
+static void process_finalize(tw_object *o)
 {
-    tw_process *p = (tw_process *)f;
+    tw_process *p = (tw_process *)o;
     tw__stream_reader_detach(p->out);
     tw__stream_reader_detach(p->err);
     tw_stream_reader_unref(p->out);
@@ -145,9 +145,19 @@ static void process_finalize(tw_future *f)
     tw_protocol_unref(p->flow);
     tw_unref(p->made);
     tw_transport_unref(p->transport);
+    free(p);
 }
 
-static const tw__future_class process_class = { "Process", NULL, process_finalize, NULL };
+static void process_describe(tw_object *o, FILE *out)
+{
+    tw_process *p = (tw_process *)o;
+    if (p->transport == NULL)           /* not started yet */
+        fprintf(out, "<Process at %p>", (void *)p);
+    else
+        fprintf(out, "<Process %d>", tw_process_pid(p));
+}
+
+static const tw_class process_class = { process_finalize, process_describe, NULL };
 
 struct create_frame {
     tw_coro co;
@@ -190,7 +200,8 @@ static tw_step create_body(tw_coro *co)
     tw_error *err;
     TW_BEGIN(co);
     p = f->p = tw__alloc(sizeof *p);
-    tw__future_init(&p->hdr, L, TW_KIND_FUTURE, &process_class);
+    p->obj.refs = 1;
+    p->obj.cls = &process_class;
     p->loop = L;
     p->limit = reader_limit(f->options.limit);
     p->made = tw_future_new(L);
@@ -237,7 +248,7 @@ tw_coro *tw_create_subprocess_shell(const char *cmd, const tw_subprocess_options
 {
     return create(true, NULL, cmd, options);
 }
-#line 2204 "chapters/tier9-streams.nw"
+#line 2219 "chapters/tier9-streams.nw"
 int tw_process_pid(const tw_process *p)
 {
     return tw_subprocess_transport_get_pid(p->transport);
@@ -270,7 +281,7 @@ void tw_process_unref(tw_process *p)
 {
     tw_unref(p);
 }
-#line 2245 "chapters/tier9-streams.nw"
+#line 2260 "chapters/tier9-streams.nw"
 struct feed_frame {
     tw_coro co;
     tw_process *p;
@@ -335,7 +346,7 @@ static tw_coro *read_stream(tw_process *p, int fd)
     f->co.cleanup = read_stream_cleanup;
     return &f->co;
 }
-#line 2316 "chapters/tier9-streams.nw"
+#line 2331 "chapters/tier9-streams.nw"
 struct communicate_frame {
     tw_coro co;
     tw_process *p;

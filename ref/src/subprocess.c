@@ -221,7 +221,7 @@ static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
     }
     return NULL;
 }
-#line 2320 "chapters/tier5-executors.nw"
+#line 2322 "chapters/tier5-executors.nw"
 static void reap(tw__child *c)
 {
     int status = 0;
@@ -252,7 +252,7 @@ static tw_error *pidfd_ready(void *arg)
     }
     return NULL;
 }
-#line 2362 "chapters/tier5-executors.nw"
+#line 2364 "chapters/tier5-executors.nw"
 static tw_error *wait_for_exit(void *pid, tw_value *result)
 {
     siginfo_t info;
@@ -286,14 +286,14 @@ static tw_error *watch_exit(tw__child *c)
         tw__future_add_callback(c->exit_watch, exit_seen, c, tw_ref(c));
     return err;
 }
-#line 2403 "chapters/tier5-executors.nw"
+#line 2405 "chapters/tier5-executors.nw"
 tw_error *tw__child_send_signal(tw__child *c, int sig)
 {
     if (!c->reaped && kill(c->pid, sig) < 0)
         return tw_os_error_new(errno, NULL);
     return NULL;
 }
-#line 2417 "chapters/tier5-executors.nw"
+#line 2422 "chapters/tier5-executors.nw"
 void tw__child_release(tw__child *c)
 {
     c->on_exit = NULL;
@@ -312,15 +312,21 @@ void tw__child_release(tw__child *c)
     }
 }
 
-static void child_finalize(tw_future *f)
+static void child_finalize(tw_object *o)
 {
-    tw__child *c = (tw__child *)f;
+    tw__child *c = (tw__child *)o;
     tw__child_release(c);
     tw_unref(c->exit_watch);
+    free(c);
 }
 
-static const tw__future_class child_class = { "child", NULL, child_finalize, NULL };
-#line 2455 "chapters/tier5-executors.nw"
+static void child_describe(tw_object *o, FILE *out)
+{
+    fprintf(out, "<child %ld>", (long)((tw__child *)o)->pid);
+}
+
+static const tw_class child_class = { child_finalize, child_describe, NULL };
+#line 2466 "chapters/tier5-executors.nw"
 tw_error *tw__child_spawn(tw_loop *L, char *const *argv, const tw_subprocess_options *o,
                           void (*on_exit)(void *arg, int returncode), void *arg,
                           int parent_end[3], tw__child **out)
@@ -359,9 +365,10 @@ tw_error *tw__child_spawn(tw_loop *L, char *const *argv, const tw_subprocess_opt
         close(devnull);
     if (err == NULL) {
         
-#line 2508 "chapters/tier5-executors.nw"
+#line 2519 "chapters/tier5-executors.nw"
 c = tw__alloc(sizeof *c);
-tw__future_init(&c->hdr, L, TW_KIND_FUTURE, &child_class);
+c->obj.refs = 1;
+c->obj.cls = &child_class;
 c->loop = L;
 c->pid = pid;
 c->pidfd = pidfd;
@@ -373,7 +380,7 @@ if (err) {
     tw_unref(c);
     c = NULL;
 }
-#line 2493 "chapters/tier5-executors.nw"
+#line 2504 "chapters/tier5-executors.nw"
     }
     if (err) {
         for (int i = 0; i < 3; i++)

@@ -33,9 +33,9 @@ enum {
     TW__CLOSE_CHILDREN = 500,   /* children still running: after tier 4's tasks */
     TW__CLOSE_EXECUTORS = 510   /* the executors' threads: after the children they wait for */
 };
-#line 2274 "chapters/tier5-executors.nw"
+#line 2276 "chapters/tier5-executors.nw"
 typedef struct tw__child {
-    tw_future hdr;                      /* reference count only */
+    tw_object obj;
     tw_loop *loop;
     pid_t pid;
     int pidfd;                          /* -1: none, or closed since the reaping */

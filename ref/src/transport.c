@@ -1206,12 +1206,12 @@ struct subprocess {
 };
 
 #define PROC(t) ((struct subprocess *)(void *)(t))
-#line 2413 "chapters/tier7-transports.nw"
+#line 2415 "chapters/tier7-transports.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
 struct protocol_call {
-    tw_future hdr;
+    tw_object obj;
     struct subprocess *t;
     int what, n;                        /* n: a descriptor, or the return code */
     tw_error *exc;
@@ -1219,14 +1219,20 @@ struct protocol_call {
     unsigned char data[];
 };
 
-static void call_finalize(tw_future *f)
+static void call_finalize(tw_object *o)
 {
-    struct protocol_call *c = (struct protocol_call *)f;
+    struct protocol_call *c = (struct protocol_call *)o;
     tw_error_unref(c->exc);
     tw_transport_unref(&c->t->base);
+    free(c);
 }
 
-static const tw__future_class call_class = { "subprocess call", NULL, call_finalize, NULL };
+static void call_describe(tw_object *o, FILE *out)
+{
+    fprintf(out, "<subprocess call at %p>", (void *)o);
+}
+
+static const tw_class call_class = { call_finalize, call_describe, NULL };
 
 static tw_error *run_call(void *arg);
 
@@ -1234,7 +1240,8 @@ static void call_later(struct subprocess *t, int what, int n, tw_error *exc,
                        const void *data, size_t len)
 {
     struct protocol_call *c = tw__alloc(sizeof *c + len);
-    tw__future_init(&c->hdr, t->base.loop, TW_KIND_FUTURE, &call_class);
+    c->obj.refs = 1;
+    c->obj.cls = &call_class;
     c->t = PROC(tw_transport_ref(&t->base));
     c->what = what;
     c->n = n;
@@ -1245,7 +1252,7 @@ static void call_later(struct subprocess *t, int what, int n, tw_error *exc,
     tw__schedule(t->base.loop, run_call, c, c);
     tw_unref(c);                        /* the handle holds it now */
 }
-#line 2454 "chapters/tier7-transports.nw"
+#line 2463 "chapters/tier7-transports.nw"
 static void process_exited(struct subprocess *t, int code);
 static tw_error *subprocess_connection_lost(struct subprocess *t);
 
@@ -1276,7 +1283,7 @@ static tw_error *run_call(void *arg)
         return tw_protocol_process_exited(p);
     }
 }
-#line 2499 "chapters/tier7-transports.nw"
+#line 2508 "chapters/tier7-transports.nw"
 struct pipe_protocol {
     tw_protocol base;
     struct subprocess *proc;            /* NULL once the transport is gone */
@@ -1326,7 +1333,7 @@ static const tw_protocol_class pipe_protocol_class = {
     .resume_writing = pipe_resume_writing,
     .data_received = pipe_data_received,
 };
-#line 2556 "chapters/tier7-transports.nw"
+#line 2565 "chapters/tier7-transports.nw"
 static void child_exited(void *arg, int code)
 {
     call_later(arg, CALL_EXITED, code, NULL, NULL, 0);
@@ -1339,7 +1346,7 @@ static void process_exited(struct subprocess *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 2578 "chapters/tier7-transports.nw"
+#line 2587 "chapters/tier7-transports.nw"
 static void unlist(struct subprocess *t)
 {
     if (!tw__resource_attached(&t->res))
@@ -1376,7 +1383,7 @@ static tw_error *subprocess_connection_lost(struct subprocess *t)
     unlist(t);
     return err;
 }
-#line 2625 "chapters/tier7-transports.nw"
+#line 2634 "chapters/tier7-transports.nw"
 static void subprocess_loop_closed(tw__resource *r)
 {
     struct subprocess *t =
@@ -1401,7 +1408,7 @@ static void subprocess_destroy(tw_transport *base)
     free(t->waiters);
     free(t);
 }
-#line 2658 "chapters/tier7-transports.nw"
+#line 2667 "chapters/tier7-transports.nw"
 static void subprocess_close(tw_transport *base)
 {
     struct subprocess *t = PROC(base);
@@ -1458,7 +1465,7 @@ static const tw_transport_class subprocess_class = {
     .send_signal = subprocess_send_signal,
     .destroy = subprocess_destroy,
 };
-#line 2725 "chapters/tier7-transports.nw"
+#line 2734 "chapters/tier7-transports.nw"
 static tw_transport *pipe_connect(struct subprocess *t, int parent_end, int fd)
 {
     struct pipe_protocol *pp = tw_protocol_new(&pipe_protocol_class, sizeof *pp);
@@ -1505,7 +1512,7 @@ tw_error *tw_loop_subprocess_shell(tw_loop *loop, tw_protocol *protocol, const c
     }
     return subprocess_start(loop, protocol, (char *const *)argv, options, transport);
 }
-#line 2779 "chapters/tier7-transports.nw"
+#line 2788 "chapters/tier7-transports.nw"
 struct wait_frame {
     tw_coro co;
     struct subprocess *t;
@@ -1544,7 +1551,7 @@ tw_coro *tw_subprocess_transport_wait(tw_transport *t)
     f->co.cleanup = wait_cleanup;
     return &f->co;
 }
-#line 2829 "chapters/tier7-transports.nw"
+#line 2838 "chapters/tier7-transports.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1604,7 +1611,7 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 2894 "chapters/tier7-transports.nw"
+#line 2903 "chapters/tier7-transports.nw"
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1641,7 +1648,7 @@ tw_coro *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return &sockop_new(recv_body, L, fd, buf, n)->co;
 }
-#line 2933 "chapters/tier7-transports.nw"
+#line 2942 "chapters/tier7-transports.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1686,7 +1693,7 @@ tw_coro *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return &sockop_new(sendall_body, L, fd, data, n)->co;
 }
-#line 2983 "chapters/tier7-transports.nw"
+#line 2992 "chapters/tier7-transports.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;
