@@ -46,7 +46,7 @@ static void main_cleanup(tw_coro *co)
     struct main_frame *f = (struct main_frame *)co;
     if (f->server)
         tw_server_close(f->server);
-    tw_server_unref(f->server);
+    tw_unref(f->server);
     tw_unref(f->stop);
 }
 

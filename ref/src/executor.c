@@ -47,7 +47,7 @@ static void job_free(struct tw__job *j)
 {
     free(j->barg);
     free(j->bresult);
-    tw_error_unref(j->error);
+    tw_unref(j->error);
     tw__vars_unref(j->vars);
     if (j->inbox)
         inbox_unref(j->inbox);
@@ -197,7 +197,7 @@ static void job_finish(struct tw__job *j)
     queue_push(&in->done, j);
     if (!in->draining) {
         in->draining = true;
-        tw_error_unref(tw_call_soon_threadsafe(in->loop, inbox_drain, in));
+        tw_unref(tw_call_soon_threadsafe(in->loop, inbox_drain, in));
     }
     pthread_mutex_unlock(&in->lock);
 }
@@ -263,7 +263,7 @@ static void deliver(struct tw__job *j)
             tw__future_complete(&ef->fut, j->result, NULL);
     }
     j->fut = NULL;
-    tw_unref(ef);
+    tw_unref(&ef->fut);
     tw_loop_unhold(L);
     job_free(j);
 }
@@ -297,7 +297,7 @@ static tw_error *submit(tw_loop *L, tw_executor *ex, struct tw__job *j, tw_futur
         tw_loop_unhold(L);
         ef->job = NULL;
         ef->fut.obj.refs = 1;
-        tw_unref(ef);
+        tw_unref(&ef->fut);
         job_free(j);
         *future = NULL;
         return err;
@@ -627,7 +627,7 @@ static tw_error *take_error(struct cursor *c)
         for (int32_t i = 0; i < head[2]; i++)
             if ((items[i] = take_error(c)) == NULL) {
                 while (i-- > 0)
-                    tw_error_unref(items[i]);
+                    tw_unref(items[i]);
                 free(items);
                 return NULL;
             }
@@ -777,7 +777,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
             && p->nworkers < p->max_workers)
             err = spawn_worker(p);
         if (err && p->nworkers > 0) {
-            tw_error_unref(err);        /* the workers there are will do */
+            tw_unref(err);        /* the workers there are will do */
             err = NULL;
         }
         if (err == NULL && !p->started) {
@@ -1121,7 +1121,7 @@ tw_coro *tw_to_thread(tw_work_fn fn, void *arg)
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;
-    tw_unref(j->fut);
+    tw_unref(&j->fut->fut);
     j->fut = NULL;
 }
 

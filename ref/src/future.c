@@ -1,10 +1,10 @@
-#line 204 "chapters/tier3-futures.nw"
+#line 207 "chapters/tier3-futures.nw"
 /* future.c -- futures */
 #include "tier3.h"
 
 static const tw_class future_object_class;
 
-#line 217 "chapters/tier3-futures.nw"
+#line 220 "chapters/tier3-futures.nw"
 static const tw__future_class plain_future = { "Future", NULL, NULL, NULL };
 
 void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__future_class *cls)
@@ -28,7 +28,7 @@ tw_future *tw_future_new(tw_loop *loop)
 }
 
 tw_loop *tw_future_loop(const tw_future *f) { return f->loop; }
-#line 254 "chapters/tier3-futures.nw"
+#line 257 "chapters/tier3-futures.nw"
 static void future_free(tw_future *f)
 {
     if (f->state == TW__DONE && f->error && !f->retrieved && !f->loop->closed) {
@@ -41,8 +41,8 @@ static void future_free(tw_future *f)
     if (f->cls->finalize)
         f->cls->finalize(f);
     tw__future_drop_callbacks(f);
-    tw_error_unref(f->error);
-    tw_error_unref(f->cancelled_err);
+    tw_unref(f->error);
+    tw_unref(f->cancelled_err);
     free(f->cancel_msg);
     if (f->cbs != &f->cb1)
         free(f->cbs);
@@ -51,7 +51,7 @@ static void future_free(tw_future *f)
     else
         tw__pool_give(f, f->pool_class);
 }
-#line 290 "chapters/tier3-futures.nw"
+#line 293 "chapters/tier3-futures.nw"
 void tw__future_finalize(tw_object *o)
 {
     future_free((tw_future *)o);
@@ -93,7 +93,7 @@ int tw__future_await(tw_object *o, tw_coro *co)
 static const tw_class future_object_class = {
     tw__future_finalize, future_describe, tw__future_await
 };
-#line 337 "chapters/tier3-futures.nw"
+#line 340 "chapters/tier3-futures.nw"
 static void schedule_callbacks(tw_future *f)
 {
     for (uint32_t i = 0; i < f->ncb; i++)
@@ -123,7 +123,7 @@ tw_error *tw_future_set_result(tw_future *f, tw_value v)
 tw_error *tw_future_set_exception(tw_future *f, tw_error *e)
 {
     if (f->state != TW__PENDING) {
-        tw_error_unref(e);
+        tw_unref(e);
         return &invalid_state;
     }
     tw__future_complete(f, TW_NONE, e);
@@ -145,7 +145,7 @@ bool tw_future_cancel(tw_future *f, const char *msg)
 {
     return f->cls->cancel ? f->cls->cancel(f, msg) : tw__future_cancel(f, msg);
 }
-#line 397 "chapters/tier3-futures.nw"
+#line 400 "chapters/tier3-futures.nw"
 tw_error *tw__future_cancelled_error(tw_future *f)
 {
     tw_error *e = f->cancelled_err;
@@ -168,7 +168,7 @@ void tw__future_outcome(tw_future *f, tw_value *v, tw_error **e)
         if (f->cls->refresh)
             f->cls->refresh(f);
         if (f->error)
-            *e = tw_error_ref(f->error);
+            *e = tw_ref(f->error);
         else
             *v = f->result;
     }
@@ -197,10 +197,10 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception)
     if (f->state == TW__CANCELLED)
         return tw__future_cancelled_error(f);
     f->retrieved = true;
-    *exception = tw_error_ref(f->error);
+    *exception = tw_ref(f->error);
     return NULL;
 }
-#line 458 "chapters/tier3-futures.nw"
+#line 461 "chapters/tier3-futures.nw"
 void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 {
     if (f->ncb == f->capcb) {

@@ -29,7 +29,7 @@ tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj
     h->loop = loop;
     h->fn.cb = fn;
     h->arg = arg;
-    h->obj = tw_ref(obj);
+    h->obj = tw__ref(obj);
     h->keep = NULL;
     h->when = 0;
     h->seq = 0;
@@ -661,7 +661,7 @@ static bool remove_watcher(tw_loop *L, int fd, bool writer)
     tw_handle_release(*slot);
     *slot = NULL;
     L->nwatchers--;
-    tw_error_unref(watch_update(L, fd, w->events & ~(uint32_t)(writer ? EPOLLOUT : EPOLLIN)));
+    tw_unref(watch_update(L, fd, w->events & ~(uint32_t)(writer ? EPOLLOUT : EPOLLIN)));
     return true;
 }
 
@@ -817,7 +817,7 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     snprintf(msg, sizeof msg, "Exception in callback %p(%p)",
              h->done_form ? (void *)(uintptr_t)h->fn.done : (void *)(uintptr_t)h->fn.cb, h->arg);
     tw_loop_call_exception_handler(L, &ctx);
-    tw_error_unref(err);
+    tw_unref(err);
 }
 #line 1613 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)

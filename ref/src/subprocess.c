@@ -283,7 +283,7 @@ static tw_error *watch_exit(tw__child *c)
     err = tw_run_in_executor(L, E->child_watcher, wait_for_exit, (void *)(intptr_t)c->pid,
                              &c->exit_watch);
     if (err == NULL)
-        tw__future_add_callback(c->exit_watch, exit_seen, c, tw_ref(c));
+        tw__future_add_callback(c->exit_watch, exit_seen, c, tw_ref(&c->obj));
     return err;
 }
 #line 2405 "chapters/tier5-executors.nw"
@@ -377,7 +377,7 @@ c->arg = arg;
 err = watch_exit(c);
 if (err) {
     tw__child_release(c);               /* kills and reaps it */
-    tw_unref(c);
+    tw_unref(&c->obj);
     c = NULL;
 }
 #line 2504 "chapters/tier5-executors.nw"
