@@ -40,14 +40,16 @@ FLOOR, PROTOCOL, STREAMS, UVLOOP_PROTOCOL = ("epoll floor", "ref protocol", "ref
                                              "uvloop protocol")
 TARGET_STREAMS = 1.0     # ref streams at least as fast as uvloop's protocol server
 TARGET_PROTOCOL = 1.15   # ref protocol within 1.15x of the floor in CPU per request
+TARGET_SCALING = 1.8     # two loops sharing the port serve 1.8x one loop
+LOOPS_PER_CORE = 2
 CLIENT_CPU, SERVER_CPU = 0, 1
 PIN = (os.environ.get("BENCH_ECHO_PIN", "1") != "0" and hasattr(os, "sched_setaffinity")
        and SERVER_CPU in os.sched_getaffinity(0) and CLIENT_CPU in os.sched_getaffinity(0))
 
 
-def on_cpu(cpu):
-    """A preexec_fn that keeps the child on CPU when PIN holds, or None."""
-    return (lambda: os.sched_setaffinity(0, {cpu})) if PIN else None
+def on_cpu(*cpus):
+    """A preexec_fn that keeps the child on CPUS when PIN holds, or None."""
+    return (lambda: os.sched_setaffinity(0, set(cpus))) if PIN else None
 
 
 def is_echo_program(name):
@@ -95,12 +97,12 @@ def wait_listening(server, timeout=10.0):
     return False
 
 
-def run_once(command):
+def run_once(command, server_cpus=(SERVER_CPU,)):
     """(requests/s, server CPU seconds per request) of one run, or an error string."""
     port = free_port()
     with tempfile.TemporaryFile() as errors:
         server = subprocess.Popen(command + [str(port)], stdout=subprocess.PIPE, stderr=errors,
-                                  preexec_fn=on_cpu(SERVER_CPU))
+                                  preexec_fn=on_cpu(*server_cpus))
         try:
             if not wait_listening(server):
                 return "did not print 'listening'"
@@ -183,11 +185,54 @@ def target(results, name, base, column, bound, sense, what):
     return f"{name}: {value:.2f}x {base} in {what} ({goal}): {'met' if met else 'missed'}"
 
 
+def loops_per_core(loops=LOOPS_PER_CORE):
+    """One loop against LOOPS loops of the protocol server, sharing the port.
+
+    With a CPU for the client and LOOPS for the server, the rates compare
+    directly. With fewer (two CPUs: one for the client, one or two for the
+    server), the rate is the client's, not the server's, and the comparison
+    is the server's CPU per request: LOOPS loops that each cost what one
+    loop costs serve LOOPS times as much on LOOPS cores.
+    """
+    server = os.path.join(REF_BENCH, "echo-protocol-server")
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    direct = PIN and len(cpus) >= 1 + loops
+    server_cpus = cpus[1:1 + loops] if direct else cpus
+    gate = rounds.Gate()
+    runs = rounds.in_turns({n: (lambda n=n: run_once([server, "--loops", str(n)], server_cpus))
+                            for n in (1, loops)}, gate)
+    print()
+    print(f"Loop per core: the protocol server with 1 and {loops} loops sharing the port "
+          f"(SO_REUSEPORT), median (min-max) of {rounds.ROUNDS} rounds, "
+          + (f"client on CPU {CLIENT_CPU}, server on CPUs {server_cpus}" if direct
+             else f"{len(cpus)} CPUs: client and server share them"))
+    medians = {}
+    for n, got in runs.items():
+        if isinstance(got[-1], str):
+            print(f"{n} loop(s): {got[-1]}")
+            return
+        rates, costs = [r for r, _ in got], [c for _, c in got]
+        medians[n] = rounds.median(rates), rounds.median(costs)
+        print(f"{n} loop(s): {medians[n][0]:,.0f} requests/s ({min(rates):,.0f}-{max(rates):,.0f}), "
+              f"{medians[n][1] * 1e6:.2f} CPU us/request "
+              f"({min(costs) * 1e6:.2f}-{max(costs) * 1e6:.2f})")
+    (one_rate, one_cost), (many_rate, many_cost) = medians[1], medians[loops]
+    if direct:
+        scale, how = many_rate / one_rate, "requests/s"
+    else:
+        scale, how = loops * one_cost / many_cost, "CPU per request"
+    met = "met" if scale >= TARGET_SCALING else "missed"
+    print(f"{loops} loops serve {scale:.2f}x one loop, by {how} "
+          f"(target >= {TARGET_SCALING:.2f}x): {met}")
+    print(gate.summary())
+
+
 def main():
     if not os.access(CLIENT, os.X_OK):
         print(f"echo benchmark skipped: {CLIENT} is not built (make benchmarks)")
         return
     report(*measure())
+    loops_per_core()
 
 
 if __name__ == "__main__":
