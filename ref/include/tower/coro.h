@@ -1,12 +1,12 @@
-#line 551 "chapters/tier1-coroutines.nw"
+#line 562 "chapters/tier1-coroutines.nw"
 /* tower/coro.h -- stackless coroutines and await (see the book, tier 1) */
 #ifndef TOWER_CORO_H
 #define TOWER_CORO_H
 #include "tower/error.h"
 
-#line 571 "chapters/tier1-coroutines.nw"
+#line 582 "chapters/tier1-coroutines.nw"
 typedef struct tw_coro tw_coro;
-#line 625 "chapters/tier1-coroutines.nw"
+#line 636 "chapters/tier1-coroutines.nw"
 typedef struct tw_awaitable tw_awaitable;
 struct tw_future;
 struct tw_task;
@@ -17,7 +17,7 @@ struct tw_task;
         struct tw_task *: (tw_awaitable *)(void *)(x),                  \
         tw_awaitable *: (tw_awaitable *)(void *)(x),                    \
         tw_object *: (tw_awaitable *)(void *)(x))
-#line 651 "chapters/tier1-coroutines.nw"
+#line 662 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
 struct tw_task;
@@ -38,7 +38,7 @@ struct tw_coro {
     tw_error *err;
     void (*cleanup)(tw_coro *co);
 };
-#line 674 "chapters/tier1-coroutines.nw"
+#line 685 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 tw_coro *tw_coro_call(tw_coro_fn body);
 void tw_coro_close(tw_coro *co);
@@ -50,7 +50,7 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
 tw_error *tw__coro_take_error(tw_coro *co);
-#line 723 "chapters/tier1-coroutines.nw"
+#line 734 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
@@ -75,5 +75,5 @@ tw_error *tw__coro_take_error(tw_coro *co);
 #define TW_RETURN(co, v) return tw__coro_finish((co), (v))
 #define TW_RAISE(co, e) return tw__coro_fail((co), (e))
 #define TW_RERAISE(co) return tw__coro_propagate(co)
-#line 560 "chapters/tier1-coroutines.nw"
+#line 571 "chapters/tier1-coroutines.nw"
 #endif
