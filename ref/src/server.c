@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 957 "chapters/tier8-protocols.nw"
+#line 959 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -71,12 +71,12 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 1035 "chapters/tier8-protocols.nw"
+#line 1037 "chapters/tier8-protocols.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 1047 "chapters/tier8-protocols.nw"
+#line 1049 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -104,7 +104,7 @@ static void server_detach(tw__acceptor *a)
         server_wakeup(s);
     tw_unref(s);
 }
-#line 1085 "chapters/tier8-protocols.nw"
+#line 1087 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -167,7 +167,7 @@ static tw_error *server_accept(void *arg)
     }
     return NULL;
 }
-#line 1156 "chapters/tier8-protocols.nw"
+#line 1158 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -223,7 +223,7 @@ tw_future *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 1218 "chapters/tier8-protocols.nw"
+#line 1220 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -271,7 +271,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 tw_coro *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 1273 "chapters/tier8-protocols.nw"
+#line 1275 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -300,7 +300,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 tw_coro *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 1311 "chapters/tier8-protocols.nw"
+#line 1313 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -368,7 +368,7 @@ static tw_error *bind_tcp(tw_server *s, const char *host, int port, const tw_ser
     freeaddrinfo(infos);
     return err;
 }
-#line 1385 "chapters/tier8-protocols.nw"
+#line 1387 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;

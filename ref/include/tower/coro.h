@@ -6,18 +6,18 @@
 
 #line 582 "chapters/tier1-coroutines.nw"
 typedef struct tw_coro tw_coro;
-#line 636 "chapters/tier1-coroutines.nw"
+#line 640 "chapters/tier1-coroutines.nw"
 typedef struct tw_awaitable tw_awaitable;
-struct tw_future;
-struct tw_task;
 
+#define TW__AWAITABLE_CASE(T, x) , T *: (tw_awaitable *)(void *)(x)
 #define TW_AWAITABLE(x) _Generic((x),                                   \
-        tw_coro *: (tw_awaitable *)(void *)(x),                         \
-        struct tw_future *: (tw_awaitable *)(void *)(x),                \
-        struct tw_task *: (tw_awaitable *)(void *)(x),                  \
-        tw_awaitable *: (tw_awaitable *)(void *)(x),                    \
-        tw_object *: (tw_awaitable *)(void *)(x))
-#line 662 "chapters/tier1-coroutines.nw"
+        tw_awaitable *: (tw_awaitable *)(void *)(x)                     \
+        TW__AWAITABLE_CASE(tw_coro, x) TW__AWAITABLE_CASE(tw_object, x)  \
+        TW__AWAITABLES_3(TW__AWAITABLE_CASE, x)                         \
+        TW__AWAITABLES_4(TW__AWAITABLE_CASE, x))
+#define TW__AWAITABLES_3(F, x)
+#define TW__AWAITABLES_4(F, x)
+#line 666 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
 struct tw_task;
@@ -38,7 +38,7 @@ struct tw_coro {
     tw_error *err;
     void (*cleanup)(tw_coro *co);
 };
-#line 685 "chapters/tier1-coroutines.nw"
+#line 689 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 tw_coro *tw_coro_call(tw_coro_fn body);
 void tw_coro_close(tw_coro *co);
@@ -50,7 +50,7 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
 tw_error *tw__coro_take_error(tw_coro *co);
-#line 734 "chapters/tier1-coroutines.nw"
+#line 738 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 

@@ -18,4 +18,6 @@ tw_loop *tw_future_loop(const tw_future *f);
 
 #undef TW__KINDS_3
 #define TW__KINDS_3(F, x) F(tw_future, x)
+#undef TW__AWAITABLES_3
+#define TW__AWAITABLES_3(F, x) F(tw_future, x)
 #endif
