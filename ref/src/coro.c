@@ -1,10 +1,10 @@
-#line 1539 "chapters/tier1-coroutines.nw"
+#line 1542 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1551 "chapters/tier1-coroutines.nw"
+#line 1554 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -39,7 +39,7 @@ void tw_coro_close(tw_coro *co)
 {
     tw_unref(co);
 }
-#line 1593 "chapters/tier1-coroutines.nw"
+#line 1596 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_unref(co->got_err);
@@ -76,7 +76,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;
     return TW_FINISHED;
 }
-#line 1643 "chapters/tier1-coroutines.nw"
+#line 1646 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, tw_awaitable *awaitable)
 {
     tw_object *o = (tw_object *)(void *)awaitable;
@@ -95,7 +95,7 @@ int tw__await(tw_coro *co, tw_awaitable *awaitable)
     co->awaiting = suspend ? o : NULL;
     return suspend;
 }
-#line 1686 "chapters/tier1-coroutines.nw"
+#line 1689 "chapters/tier1-coroutines.nw"
 void tw__coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -107,7 +107,7 @@ void tw__coro_describe(tw_object *o, FILE *out)
 }
 
 int tw__coro_await(tw_object *o, tw_coro *co)
-#line 1740 "chapters/tier1-coroutines.nw"
+#line 1743 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -123,10 +123,10 @@ int tw__coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1699 "chapters/tier1-coroutines.nw"
+#line 1702 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { tw__coro_finalize, tw__coro_describe, tw__coro_await };
 
-#line 1717 "chapters/tier1-coroutines.nw"
+#line 1720 "chapters/tier1-coroutines.nw"
 static void yield_describe(tw_object *o, FILE *out)
 {
     (void)o;
