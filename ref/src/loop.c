@@ -1,4 +1,4 @@
-#line 474 "chapters/tier2-event-loop.nw"
+#line 476 "chapters/tier2-event-loop.nw"
 /* loop.c -- the event loop */
 #include "tier2.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 507 "chapters/tier2-event-loop.nw"
+#line 509 "chapters/tier2-event-loop.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -19,7 +19,7 @@ static tw_error other_running_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeE
     "Cannot run the event loop while another loop is running");
 static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
-#line 520 "chapters/tier2-event-loop.nw"
+#line 522 "chapters/tier2-event-loop.nw"
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
@@ -63,7 +63,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 574 "chapters/tier2-event-loop.nw"
+#line 588 "chapters/tier2-event-loop.nw"
 void tw__ready_push(tw_loop *L, tw_handle *h)
 {
     struct tw__ring *r = &L->ready;
@@ -89,7 +89,34 @@ static tw_handle *ready_pop(tw_loop *L)
     r->len--;
     return h;
 }
-#line 627 "chapters/tier2-event-loop.nw"
+
+static void (*object_runner)(tw_object *o);
+
+void tw__ready_set_runner(void (*run)(tw_object *o))
+{
+    object_runner = run;        /* one runner, the same for every thread */
+}
+
+void tw__ready_push_object(tw_loop *L, tw_object *o)
+{
+    tw_ref(o);
+    tw__ready_push(L, (tw_handle *)(void *)((uintptr_t)o | 1));
+}
+
+static tw_object *ready_object(tw_handle *h)   /* NULL: h is a handle */
+{
+    return (uintptr_t)h & 1 ? (tw_object *)(void *)((uintptr_t)h - 1) : NULL;
+}
+
+static void ready_drop(tw_handle *h)
+{
+    tw_object *o = ready_object(h);
+    if (o)
+        tw_unref(o);
+    else
+        tw_handle_release(h);
+}
+#line 668 "chapters/tier2-event-loop.nw"
 enum { HEAP_ARITY = 4 };
 
 static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
@@ -190,7 +217,7 @@ static void heap_drop_cancelled(tw_loop *L)
     L->ncancelled = 0;
     heapify(L->heap, n);
 }
-#line 754 "chapters/tier2-event-loop.nw"
+#line 795 "chapters/tier2-event-loop.nw"
 enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
 
 static bool many_due(const tw_loop *L, double end)
@@ -269,7 +296,7 @@ static void heap_take_due(tw_loop *L, double end)
     L->nheap = n - due;
     heapify(L->heap, L->nheap);
 }
-#line 843 "chapters/tier2-event-loop.nw"
+#line 884 "chapters/tier2-event-loop.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -285,7 +312,7 @@ double tw_loop_time(const tw_loop *L)
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
 void tw_loop_set_debug(tw_loop *L, bool enabled) { L->debug = enabled; }
 bool tw_loop_get_debug(const tw_loop *L) { return L->debug; }
-#line 1057 "chapters/tier2-event-loop.nw"
+#line 1098 "chapters/tier2-event-loop.nw"
 struct tw__close_stage {
     int order;
     tw__resource ring;                  /* the head of the stage's resources */
@@ -348,7 +375,7 @@ static void free_stages(tw_loop *L)
         free(s);
     }
 }
-#line 1174 "chapters/tier2-event-loop.nw"
+#line 1215 "chapters/tier2-event-loop.nw"
 static atomic_size_t keys_given;    /* the last key's number; numbers start at 1 */
 
 static size_t key_number(tw__loop_key *key)
@@ -391,7 +418,7 @@ static void free_states(tw_loop *L)
         }
     free(L->states);
 }
-#line 874 "chapters/tier2-event-loop.nw"
+#line 915 "chapters/tier2-event-loop.nw"
 void tw__loop_add_shutdown_step(tw_loop *L, tw__shutdown_fn make)
 {
     struct tw__shutdown_step **tail = &L->shutdown_steps, *s = tw__alloc(sizeof *s);
@@ -410,7 +437,7 @@ static void free_shutdown_steps(tw_loop *L)
         free(s);
     }
 }
-#line 900 "chapters/tier2-event-loop.nw"
+#line 941 "chapters/tier2-event-loop.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -445,7 +472,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 944 "chapters/tier2-event-loop.nw"
+#line 985 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -457,7 +484,7 @@ tw_error *tw_loop_close(tw_loop *L)
     L->closed = true;
     pthread_mutex_unlock(&L->ts_lock);
     while (L->ready.len)
-        tw_handle_release(ready_pop(L));
+        ready_drop(ready_pop(L));
     for (size_t i = 0; i < L->nheap; i++) {
         L->heap[i].h->seq = 0;
         tw_handle_release(L->heap[i].h);
@@ -499,7 +526,7 @@ void tw_loop_free(tw_loop *L)
     free(L);
     tw__pool_unuse();
 }
-#line 1221 "chapters/tier2-event-loop.nw"
+#line 1262 "chapters/tier2-event-loop.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
@@ -559,7 +586,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 1292 "chapters/tier2-event-loop.nw"
+#line 1333 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -599,7 +626,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 1340 "chapters/tier2-event-loop.nw"
+#line 1381 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -683,7 +710,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 1447 "chapters/tier2-event-loop.nw"
+#line 1488 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -699,7 +726,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 1469 "chapters/tier2-event-loop.nw"
+#line 1510 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -709,7 +736,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1483 "chapters/tier2-event-loop.nw"
+#line 1524 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -769,7 +796,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 1547 "chapters/tier2-event-loop.nw"
+#line 1588 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -819,7 +846,7 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     tw_loop_call_exception_handler(L, &ctx);
     tw_error_unref(err);
 }
-#line 1613 "chapters/tier2-event-loop.nw"
+#line 1654 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -887,16 +914,16 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 1700 "chapters/tier2-event-loop.nw"
+#line 1741 "chapters/tier2-event-loop.nw"
     if (timeout_ms != 0 && L->before_blocking && atomic_load(&L->external) > 0)
         timeout_ms = L->before_blocking(L, timeout_ms);
-#line 1680 "chapters/tier2-event-loop.nw"
+#line 1721 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 1711 "chapters/tier2-event-loop.nw"
+#line 1752 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -904,13 +931,19 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 1685 "chapters/tier2-event-loop.nw"
-    
 #line 1726 "chapters/tier2-event-loop.nw"
+    
+#line 1767 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
+    tw_object *o = ready_object(h);
     if (n > 4)
         __builtin_prefetch(L->ready.buf[(L->ready.head + 3) & (L->ready.cap - 1)]);
+    if (o) {
+        object_runner(o);
+        tw_unref(o);
+        continue;
+    }
     if (!h->cancelled) {
         tw_error *err = h->done_form ? h->fn.done((tw_future *)h->obj, h->arg)
                                      : h->fn.cb(h->arg);
@@ -919,9 +952,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 1686 "chapters/tier2-event-loop.nw"
+#line 1727 "chapters/tier2-event-loop.nw"
 }
-#line 1746 "chapters/tier2-event-loop.nw"
+#line 1793 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_runnable(const tw_loop *L)
 {
     if (L->closed)

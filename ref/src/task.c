@@ -21,7 +21,7 @@ static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
 {
     return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
 }
-#line 624 "chapters/tier4-tasks.nw"
+#line 627 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
@@ -30,14 +30,17 @@ static void tasks_loop_closed(tw__resource *r)
     tw__loop_destroy_tasks(T->loop);
 }
 
+static void task_run(tw_object *o);
+
 static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
 {
     if (!tw__resource_attached(&T->tasks_at_close)) {
         T->loop = L;
         tw__resource_attach_in(L, &T->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
+        tw__ready_set_runner(task_run);
     }
 }
-#line 642 "chapters/tier4-tasks.nw"
+#line 648 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     struct tw__loop_tasks *T = tasks_of(L);
@@ -64,7 +67,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 882 "chapters/tier4-tasks.nw"
+#line 886 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -76,6 +79,8 @@ static void task_drop_frames(tw_task *t)
         tw_coro *caller = co->caller;
         co->caller = NULL;
         co->task = NULL;
+        if (caller)
+            caller->held = NULL;        /* co, which it does not count */
         tw_unref(co);
         co = caller;
     }
@@ -87,9 +92,9 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 1739 "chapters/tier4-tasks.nw"
+#line 1745 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 904 "chapters/tier4-tasks.nw"
+#line 910 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -120,9 +125,8 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 677 "chapters/tier4-tasks.nw"
+#line 683 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
-static tw_error *task_step_callback(void *task);
 
 tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
 {
@@ -147,10 +151,10 @@ tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 1729 "chapters/tier4-tasks.nw"
+#line 1735 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 703 "chapters/tier4-tasks.nw"
-    tw__schedule(L, task_step_callback, t, t);
+#line 708 "chapters/tier4-tasks.nw"
+    tw__ready_push_object(L, &t->fut.obj);      /* its first step: task_run */
     return t;
 }
 
@@ -183,7 +187,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 751 "chapters/tier4-tasks.nw"
+#line 756 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -210,25 +214,23 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     T->current = t;
     
-#line 1732 "chapters/tier4-tasks.nw"
+#line 1738 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 777 "chapters/tier4-tasks.nw"
+#line 782 "chapters/tier4-tasks.nw"
     
-#line 1559 "chapters/tier1-coroutines.nw"
+#line 1567 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
-    if (co->resume == 0 && co->got_err) {
-        co->err = co->got_err;
-        co->got_err = NULL;
-        st = TW_FINISHED;
-    } else {
+    if (co->resume == 0 && co->got_err)
+        st = TW_FINISHED;               /* got_err is err */
+    else {
         co->state = CORO_RUNNING;
         st = co->body(co);
     }
     if (st == TW_SUSPENDED) {
-        if (co->awaiting->kind == TW_KIND_CORO) {
-            co = t->top = (tw_coro *)co->awaiting;
+        if (((tw_object *)co->held)->kind == TW_KIND_CORO) {
+            co = t->top = co->held;
             continue;
         }
         break;
@@ -240,6 +242,7 @@ for (;;) {
         tw_coro *parent = co->caller;
         parent->got = co->ret;
         parent->got_err = co->err;
+        parent->held = NULL;            /* the child, not counted */
         co->err = NULL;
         co->caller = NULL;
         co->task = NULL;
@@ -248,28 +251,27 @@ for (;;) {
         co = parent;
     }
 }
-#line 778 "chapters/tier4-tasks.nw"
+#line 783 "chapters/tier4-tasks.nw"
     
-#line 1736 "chapters/tier4-tasks.nw"
+#line 1742 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 779 "chapters/tier4-tasks.nw"
+#line 784 "chapters/tier4-tasks.nw"
     T->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
-    else if (co->awaiting == &tw_yield()->obj)
-        tw__schedule(L, task_step_callback, t, t);
+    else if (co->held == tw_yield())
+        tw__ready_push_object(L, &t->fut.obj);
     else {
-        t->fut_waiter = (tw_future *)co->awaiting;   /* a pending future: nothing else suspends */
+        t->fut_waiter = co->held;           /* a pending future: nothing else suspends */
         tw__future_add_callback(t->fut_waiter, task_wakeup, t, NULL);
         if (t->must_cancel && tw_future_cancel(t->fut_waiter, t->fut.cancel_msg))
             t->must_cancel = false;
     }
 }
 
-static tw_error *task_step_callback(void *task)
+static void task_run(tw_object *o)         /* the loop's object runner: the next step */
 {
-    task_step(task, NULL);
-    return NULL;
+    task_step((tw_task *)o, NULL);
 }
 
 static tw_error *task_wakeup(tw_future *f, void *task)
@@ -284,7 +286,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 820 "chapters/tier4-tasks.nw"
+#line 824 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -310,7 +312,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 850 "chapters/tier4-tasks.nw"
+#line 854 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -334,7 +336,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 937 "chapters/tier4-tasks.nw"
+#line 943 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name == NULL) {
@@ -365,7 +367,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 976 "chapters/tier4-tasks.nw"
+#line 982 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -422,7 +424,7 @@ tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1037 "chapters/tier4-tasks.nw"
+#line 1043 "chapters/tier4-tasks.nw"
 tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
@@ -460,7 +462,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return tw__set_none_unless_done(waiter);
 }
-#line 1083 "chapters/tier4-tasks.nw"
+#line 1089 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -498,7 +500,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1125 "chapters/tier4-tasks.nw"
+#line 1131 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -559,7 +561,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 1195 "chapters/tier4-tasks.nw"
+#line 1201 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -652,7 +654,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1297 "chapters/tier4-tasks.nw"
+#line 1303 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -671,7 +673,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1321 "chapters/tier4-tasks.nw"
+#line 1327 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = tw__running_loop("tw_wait");
@@ -696,7 +698,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 1355 "chapters/tier4-tasks.nw"
+#line 1361 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     tw_awaitable *aw;
@@ -758,7 +760,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1438 "chapters/tier4-tasks.nw"
+#line 1444 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -767,7 +769,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1416 "chapters/tier4-tasks.nw"
+#line 1422 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -787,7 +789,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1449 "chapters/tier4-tasks.nw"
+#line 1455 "chapters/tier4-tasks.nw"
 tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -796,7 +798,7 @@ tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return &f->co;
 }
-#line 1470 "chapters/tier4-tasks.nw"
+#line 1476 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -850,7 +852,7 @@ tw_future *(tw_shield)(tw_awaitable *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1534 "chapters/tier4-tasks.nw"
+#line 1540 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -931,7 +933,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1617 "chapters/tier4-tasks.nw"
+#line 1623 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;

@@ -47,7 +47,7 @@ struct tw_task;
         struct tw_task *: (struct tw_task *)tw_ref(x),                  \
         tw_awaitable *: (tw_awaitable *)tw_ref(x),                      \
         default: tw_ref(x))
-#line 515 "chapters/tier1-coroutines.nw"
+#line 525 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
 struct tw_task;
@@ -61,14 +61,11 @@ struct tw_coro {
     tw_coro *caller;
     struct tw_task *task;
     void *held;
-    tw_object *awaiting;
-    tw_value got;
-    tw_error *got_err;
-    tw_value ret;
-    tw_error *err;
+    union { tw_value got; tw_value ret; };          /* running; finished */
+    union { tw_error *got_err; tw_error *err; };
     void (*cleanup)(tw_coro *co);
 };
-#line 538 "chapters/tier1-coroutines.nw"
+#line 545 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 tw_coro *tw_coro_call(tw_coro_fn body);
 void tw_coro_close(tw_coro *co);
@@ -80,7 +77,7 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
 tw_error *tw__coro_take_error(tw_coro *co);
-#line 587 "chapters/tier1-coroutines.nw"
+#line 594 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
