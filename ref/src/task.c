@@ -1,10 +1,10 @@
-#line 558 "chapters/tier4-tasks.nw"
+#line 570 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep and the combinators: asyncio's tasks.py */
 #include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 593 "chapters/tier4-tasks.nw"
+#line 606 "chapters/tier4-tasks.nw"
 struct tw__loop_tasks {
     tw_loop *loop;
     tw_task *current;                   /* the task whose step runs, or NULL */
@@ -21,7 +21,7 @@ static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
 {
     return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
 }
-#line 627 "chapters/tier4-tasks.nw"
+#line 640 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
@@ -40,12 +40,11 @@ static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
         tw__ready_set_runner(task_run);
     }
 }
-#line 648 "chapters/tier4-tasks.nw"
+#line 661 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     struct tw__loop_tasks *T = tasks_of(L);
     destroy_tasks_at_close(L, T);
-    t->in_loop = T;
     t->prev = NULL;
     t->next = T->tasks;
     if (T->tasks)
@@ -56,8 +55,7 @@ static void task_link(tw_loop *L, tw_task *t)
 
 static void task_unlink(tw_loop *L, tw_task *t)
 {
-    struct tw__loop_tasks *T = t->in_loop;
-    (void)L;
+    struct tw__loop_tasks *T = tasks_of(L);
     if (t->prev)
         t->prev->next = t->next;
     else
@@ -67,7 +65,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 886 "chapters/tier4-tasks.nw"
+#line 899 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -90,11 +88,12 @@ static void task_finalize(tw_future *f)
 {
     tw_task *t = (tw_task *)f;
     task_drop_frames(t);
-    free(t->name);
+    if (!(t->name & 1))
+        free((char *)t->name);
     
-#line 1745 "chapters/tier4-tasks.nw"
+#line 1760 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 910 "chapters/tier4-tasks.nw"
+#line 924 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -116,16 +115,16 @@ void tw__loop_destroy_tasks(tw_loop *L)
     while (T->tasks) {
         tw_task *t = T->tasks;
         task_unlink(L, t);
-        if (t->fut_waiter) {
-            tw_future_remove_done_callback(t->fut_waiter, task_wakeup, t);
-            t->fut_waiter = NULL;
+        if (t->waiting) {
+            tw_future_remove_done_callback(t->top->held, task_wakeup, t);
+            t->waiting = false;
         }
         task_drop_frames(t);
         tw__future_drop_callbacks(&t->fut);
         tw_unref(t);
     }
 }
-#line 683 "chapters/tier4-tasks.nw"
+#line 695 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 
 tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
@@ -143,17 +142,17 @@ tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
     t->fut.obj.cls = &task_object_class;
     t->fut.obj.refs = 2;                  /* the caller's and the loop's */
     if (name)
-        t->name = tw__strdup(name);
-    else
-        t->number = atomic_fetch_add(&task_counter, 1) + 1;   /* named when asked */
+        t->name = (uintptr_t)tw__strdup(name);
+    else                                        /* named when asked */
+        t->name = (uintptr_t)(atomic_fetch_add(&task_counter, 1) + 1) << 1 | 1;
     t->top = coro;
     coro->task = t;
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 1735 "chapters/tier4-tasks.nw"
+#line 1750 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 708 "chapters/tier4-tasks.nw"
+#line 720 "chapters/tier4-tasks.nw"
     tw__ready_push_object(L, &t->fut.obj);      /* its first step: task_run */
     return t;
 }
@@ -187,13 +186,13 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 756 "chapters/tier4-tasks.nw"
+#line 768 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
 {
     tw_loop *L = t->fut.loop;
-    struct tw__loop_tasks *T = t->in_loop;
+    struct tw__loop_tasks *T = tasks_of(L);
     tw_task *outer = T->current;
     tw_coro *co = t->top;
     if (t->fut.state != TW__PENDING || co == NULL) {
@@ -207,17 +206,17 @@ static void task_step(tw_task *t, tw_error *exc)
         }
         t->must_cancel = false;
     }
-    t->fut_waiter = NULL;
+    t->waiting = false;
     if (exc) {
         tw__coro_clear(co);
         co->got_err = exc;
     }
     T->current = t;
     
-#line 1738 "chapters/tier4-tasks.nw"
+#line 1753 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 782 "chapters/tier4-tasks.nw"
+#line 794 "chapters/tier4-tasks.nw"
     
 #line 1567 "chapters/tier1-coroutines.nw"
 for (;;) {
@@ -251,20 +250,21 @@ for (;;) {
         co = parent;
     }
 }
-#line 783 "chapters/tier4-tasks.nw"
+#line 795 "chapters/tier4-tasks.nw"
     
-#line 1742 "chapters/tier4-tasks.nw"
+#line 1757 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 784 "chapters/tier4-tasks.nw"
+#line 796 "chapters/tier4-tasks.nw"
     T->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
     else if (co->held == tw_yield())
         tw__ready_push_object(L, &t->fut.obj);
     else {
-        t->fut_waiter = co->held;           /* a pending future: nothing else suspends */
-        tw__future_add_callback(t->fut_waiter, task_wakeup, t, NULL);
-        if (t->must_cancel && tw_future_cancel(t->fut_waiter, t->fut.cancel_msg))
+        tw_future *waiter = co->held;       /* a pending future: nothing else suspends */
+        t->waiting = true;
+        tw__future_add_callback(waiter, task_wakeup, t, NULL);
+        if (t->must_cancel && tw_future_cancel(waiter, t->fut.cancel_msg))
             t->must_cancel = false;
     }
 }
@@ -286,7 +286,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 824 "chapters/tier4-tasks.nw"
+#line 837 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -312,14 +312,14 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 854 "chapters/tier4-tasks.nw"
+#line 867 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
     if (f->state != TW__PENDING)
         return false;
     t->num_cancels++;
-    if (t->fut_waiter && tw_future_cancel(t->fut_waiter, msg))
+    if (t->waiting && tw_future_cancel(t->top->held, msg))
         return true;
     t->must_cancel = true;
     free(f->cancel_msg);
@@ -336,21 +336,22 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 943 "chapters/tier4-tasks.nw"
+#line 957 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
-    if (t->name == NULL) {
+    if (t->name & 1) {
         char buf[32];
-        snprintf(buf, sizeof buf, "Task-%llu", t->number);
-        ((tw_task *)t)->name = tw__strdup(buf);   /* a cache: the task is not const */
+        snprintf(buf, sizeof buf, "Task-%llu", (unsigned long long)(t->name >> 1));
+        ((tw_task *)t)->name = (uintptr_t)tw__strdup(buf);   /* a cache: the task is not const */
     }
-    return t->name;
+    return (const char *)t->name;
 }
 
 void tw_task_set_name(tw_task *t, const char *name)
 {
-    free(t->name);
-    t->name = tw__strdup(name);
+    if (!(t->name & 1))
+        free((char *)t->name);
+    t->name = (uintptr_t)tw__strdup(name);
 }
 
 tw_task *tw_current_task(void)
@@ -367,7 +368,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 982 "chapters/tier4-tasks.nw"
+#line 997 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -424,7 +425,7 @@ tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1043 "chapters/tier4-tasks.nw"
+#line 1058 "chapters/tier4-tasks.nw"
 tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
@@ -462,7 +463,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return tw__set_none_unless_done(waiter);
 }
-#line 1089 "chapters/tier4-tasks.nw"
+#line 1104 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -500,7 +501,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1131 "chapters/tier4-tasks.nw"
+#line 1146 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -561,7 +562,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 1201 "chapters/tier4-tasks.nw"
+#line 1216 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -654,7 +655,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1303 "chapters/tier4-tasks.nw"
+#line 1318 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -673,7 +674,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1327 "chapters/tier4-tasks.nw"
+#line 1342 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = tw__running_loop("tw_wait");
@@ -698,7 +699,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 1361 "chapters/tier4-tasks.nw"
+#line 1376 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     tw_awaitable *aw;
@@ -760,7 +761,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1444 "chapters/tier4-tasks.nw"
+#line 1459 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -769,7 +770,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1422 "chapters/tier4-tasks.nw"
+#line 1437 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -789,7 +790,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1455 "chapters/tier4-tasks.nw"
+#line 1470 "chapters/tier4-tasks.nw"
 tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -798,7 +799,7 @@ tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return &f->co;
 }
-#line 1476 "chapters/tier4-tasks.nw"
+#line 1491 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -852,7 +853,7 @@ tw_future *(tw_shield)(tw_awaitable *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1540 "chapters/tier4-tasks.nw"
+#line 1555 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -933,7 +934,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1623 "chapters/tier4-tasks.nw"
+#line 1638 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;

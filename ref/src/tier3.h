@@ -26,14 +26,14 @@ struct tw_future {
     uint8_t state;
     bool retrieved;
     uint16_t pool_class;        /* TW__POOL_UNSIZED: ask malloc at the end */
+    uint32_t ncb;               /* the callbacks in cbs */
     tw_loop *loop;
     const tw__future_class *cls;
     tw_value result;
     tw_error *error;
     tw_error *cancelled_err;
     char *cancel_msg;
-    struct tw__cb *cbs;
-    uint32_t ncb, capcb;
+    struct tw__cb *cbs;         /* &cb1, or an array of the least power of two >= ncb */
     struct tw__cb cb1;
 };
 
