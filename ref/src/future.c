@@ -39,7 +39,8 @@ static void future_free(tw_future *f)
     }
     if (f->cls->finalize)
         f->cls->finalize(f);
-    tw__future_drop_callbacks(f);
+    if (f->ncb)
+        tw__future_drop_callbacks(f);
     tw_error_unref(f->error);
     tw_error_unref(f->cancelled_err);
     free(f->cancel_msg);
@@ -50,7 +51,7 @@ static void future_free(tw_future *f)
     else
         tw__pool_give(f, f->pool_class);
 }
-#line 289 "chapters/tier3-futures.nw"
+#line 290 "chapters/tier3-futures.nw"
 void tw__future_finalize(tw_object *o)
 {
     future_free((tw_future *)o);
@@ -92,10 +93,17 @@ int tw__future_await(tw_object *o, tw_coro *co)
 static const tw_class future_object_class = {
     tw__future_finalize, future_describe, tw__future_await
 };
-#line 336 "chapters/tier3-futures.nw"
-static void callbacks_fit(tw_future *f, uint32_t n);
+#line 337 "chapters/tier3-futures.nw"
+static void callbacks_refit(tw_future *f, uint32_t n);
 
-static void schedule_callbacks(tw_future *f)
+static inline void callbacks_fit(tw_future *f, uint32_t n)  /* the list is now cbs[0..n) */
+{
+    f->ncb = n;
+    if (f->cbs != &f->cb1)
+        callbacks_refit(f, n);
+}
+
+static inline void schedule_callbacks(tw_future *f)
 {
     for (uint32_t i = 0; i < f->ncb; i++)
         tw__schedule_done(f->loop, f->cbs[i].fn, f, f->cbs[i].arg, f->cbs[i].keep);
@@ -146,7 +154,7 @@ bool tw_future_cancel(tw_future *f, const char *msg)
 {
     return f->cls->cancel ? f->cls->cancel(f, msg) : tw__future_cancel(f, msg);
 }
-#line 398 "chapters/tier3-futures.nw"
+#line 406 "chapters/tier3-futures.nw"
 tw_error *tw__future_cancelled_error(tw_future *f)
 {
     tw_error *e = f->cancelled_err;
@@ -201,7 +209,7 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception)
     *exception = tw_error_ref(f->error);
     return NULL;
 }
-#line 468 "chapters/tier3-futures.nw"
+#line 477 "chapters/tier3-futures.nw"
 static uint32_t pow2_at_least(uint32_t n)
 {
     uint32_t p = 2;
@@ -210,11 +218,8 @@ static uint32_t pow2_at_least(uint32_t n)
     return p;
 }
 
-static void callbacks_fit(tw_future *f, uint32_t n)    /* the list is now cbs[0..n) */
+static void callbacks_refit(tw_future *f, uint32_t n)     /* n callbacks in an array */
 {
-    f->ncb = n;
-    if (f->cbs == &f->cb1)
-        return;
     if (n <= 1) {
         if (n == 1)
             f->cb1 = f->cbs[0];
