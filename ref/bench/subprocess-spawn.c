@@ -1,4 +1,4 @@
-#line 702 "chapters/measuring.nw"
+#line 769 "chapters/measuring.nw"
 #include "bench.h"
 #define SPAWNS 1000
 
