@@ -93,7 +93,7 @@ int tw__future_await(tw_object *o, tw_coro *co)
 static const tw_class future_object_class = {
     tw__future_finalize, future_describe, tw__future_await
 };
-#line 337 "chapters/tier3-futures.nw"
+#line 352 "chapters/tier3-futures.nw"
 static void callbacks_refit(tw_future *f, uint32_t n);
 
 static inline void callbacks_fit(tw_future *f, uint32_t n)  /* the list is now cbs[0..n) */
@@ -103,11 +103,31 @@ static inline void callbacks_fit(tw_future *f, uint32_t n)  /* the list is now c
         callbacks_refit(f, n);
 }
 
+static void run_callbacks(tw_object *o, bool run)     /* the loop's runner */
+{
+    tw_future *f = (tw_future *)o;
+    for (uint32_t i = 0; i < f->ncb; i++) {
+        struct tw__cb cb = f->cbs[i];
+        tw_error *err = run ? cb.fn(f, cb.arg) : NULL;
+        if (err)
+            tw__loop_report_done_error(f->loop, cb.fn, f, cb.arg, err);
+        if (cb.keep)
+            tw_unref(cb.keep);
+    }
+    callbacks_fit(f, 0);
+}
+
+static atomic_bool runner_registered;
+
 static inline void schedule_callbacks(tw_future *f)
 {
-    for (uint32_t i = 0; i < f->ncb; i++)
-        tw__schedule_done(f->loop, f->cbs[i].fn, f, f->cbs[i].arg, f->cbs[i].keep);
-    callbacks_fit(f, 0);
+    if (f->ncb == 0)
+        return;
+    if (!atomic_load_explicit(&runner_registered, memory_order_relaxed)) {
+        tw__ready_set_runner(TW__RUN_CALLBACKS, run_callbacks);
+        atomic_store_explicit(&runner_registered, true, memory_order_relaxed);
+    }
+    tw__ready_push_object(f->loop, &f->obj, TW__RUN_CALLBACKS);
 }
 
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e)
@@ -154,7 +174,7 @@ bool tw_future_cancel(tw_future *f, const char *msg)
 {
     return f->cls->cancel ? f->cls->cancel(f, msg) : tw__future_cancel(f, msg);
 }
-#line 406 "chapters/tier3-futures.nw"
+#line 441 "chapters/tier3-futures.nw"
 tw_error *tw__future_cancelled_error(tw_future *f)
 {
     tw_error *e = f->cancelled_err;
@@ -209,7 +229,7 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception)
     *exception = tw_error_ref(f->error);
     return NULL;
 }
-#line 477 "chapters/tier3-futures.nw"
+#line 512 "chapters/tier3-futures.nw"
 static uint32_t pow2_at_least(uint32_t n)
 {
     uint32_t p = 2;
@@ -263,6 +283,8 @@ void tw_future_add_done_callback(tw_future *f, tw_done_fn fn, void *arg)
 size_t tw_future_remove_done_callback(tw_future *f, tw_done_fn fn, void *arg)
 {
     uint32_t kept = 0;
+    if (f->state != TW__PENDING)
+        return 0;                       /* its list is its entry's, in the ready queue */
     for (uint32_t i = 0; i < f->ncb; i++) {
         if (f->cbs[i].fn != fn || f->cbs[i].arg != arg)
             f->cbs[kept++] = f->cbs[i];

@@ -30,14 +30,14 @@ static void tasks_loop_closed(tw__resource *r)
     tw__loop_destroy_tasks(T->loop);
 }
 
-static void task_run(tw_object *o);
+static void task_run(tw_object *o, bool run);
 
 static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
 {
     if (!tw__resource_attached(&T->tasks_at_close)) {
         T->loop = L;
         tw__resource_attach_in(L, &T->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
-        tw__ready_set_runner(task_run);
+        tw__ready_set_runner(TW__RUN_TASK, task_run);
     }
 }
 #line 661 "chapters/tier4-tasks.nw"
@@ -65,7 +65,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 899 "chapters/tier4-tasks.nw"
+#line 900 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -91,9 +91,9 @@ static void task_finalize(tw_future *f)
     if (!(t->name & 1))
         free((char *)t->name);
     
-#line 1760 "chapters/tier4-tasks.nw"
+#line 1761 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 924 "chapters/tier4-tasks.nw"
+#line 925 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -150,10 +150,10 @@ tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 1750 "chapters/tier4-tasks.nw"
+#line 1751 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
 #line 720 "chapters/tier4-tasks.nw"
-    tw__ready_push_object(L, &t->fut.obj);      /* its first step: task_run */
+    tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);   /* its first step: task_run */
     return t;
 }
 
@@ -213,7 +213,7 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     T->current = t;
     
-#line 1753 "chapters/tier4-tasks.nw"
+#line 1754 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
 #line 794 "chapters/tier4-tasks.nw"
@@ -252,14 +252,14 @@ for (;;) {
 }
 #line 795 "chapters/tier4-tasks.nw"
     
-#line 1757 "chapters/tier4-tasks.nw"
+#line 1758 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
 #line 796 "chapters/tier4-tasks.nw"
     T->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
     else if (co->held == tw_yield())
-        tw__ready_push_object(L, &t->fut.obj);
+        tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);
     else {
         tw_future *waiter = co->held;       /* a pending future: nothing else suspends */
         t->waiting = true;
@@ -269,9 +269,10 @@ for (;;) {
     }
 }
 
-static void task_run(tw_object *o)         /* the loop's object runner: the next step */
+static void task_run(tw_object *o, bool run)   /* the loop's runner: the next step */
 {
-    task_step((tw_task *)o, NULL);
+    if (run)
+        task_step((tw_task *)o, NULL);
 }
 
 static tw_error *task_wakeup(tw_future *f, void *task)
@@ -286,7 +287,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 837 "chapters/tier4-tasks.nw"
+#line 838 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -312,7 +313,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 867 "chapters/tier4-tasks.nw"
+#line 868 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -336,7 +337,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 957 "chapters/tier4-tasks.nw"
+#line 958 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name & 1) {
@@ -368,7 +369,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 997 "chapters/tier4-tasks.nw"
+#line 998 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -425,7 +426,7 @@ tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1058 "chapters/tier4-tasks.nw"
+#line 1059 "chapters/tier4-tasks.nw"
 tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
@@ -463,7 +464,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return tw__set_none_unless_done(waiter);
 }
-#line 1104 "chapters/tier4-tasks.nw"
+#line 1105 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -501,7 +502,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1146 "chapters/tier4-tasks.nw"
+#line 1147 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -562,7 +563,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 1216 "chapters/tier4-tasks.nw"
+#line 1217 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -655,7 +656,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1318 "chapters/tier4-tasks.nw"
+#line 1319 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -674,7 +675,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1342 "chapters/tier4-tasks.nw"
+#line 1343 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = tw__running_loop("tw_wait");
@@ -699,7 +700,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 1376 "chapters/tier4-tasks.nw"
+#line 1377 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     tw_awaitable *aw;
@@ -761,7 +762,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1459 "chapters/tier4-tasks.nw"
+#line 1460 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -770,7 +771,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1437 "chapters/tier4-tasks.nw"
+#line 1438 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -790,7 +791,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1470 "chapters/tier4-tasks.nw"
+#line 1471 "chapters/tier4-tasks.nw"
 tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -799,7 +800,7 @@ tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return &f->co;
 }
-#line 1491 "chapters/tier4-tasks.nw"
+#line 1492 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -853,7 +854,7 @@ tw_future *(tw_shield)(tw_awaitable *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1555 "chapters/tier4-tasks.nw"
+#line 1556 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -934,7 +935,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1638 "chapters/tier4-tasks.nw"
+#line 1639 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
