@@ -1,4 +1,4 @@
-#line 718 "chapters/measuring.nw"
+#line 722 "chapters/measuring.nw"
 #include "bench.h"
 #define ROUNDS 100000
 
