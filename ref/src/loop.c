@@ -1,4 +1,4 @@
-#line 480 "chapters/tier2-event-loop.nw"
+#line 479 "chapters/tier2-event-loop.nw"
 /* loop.c -- the event loop */
 #include "tier2.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 513 "chapters/tier2-event-loop.nw"
+#line 512 "chapters/tier2-event-loop.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -19,7 +19,7 @@ static tw_error other_running_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeE
     "Cannot run the event loop while another loop is running");
 static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
-#line 526 "chapters/tier2-event-loop.nw"
+#line 525 "chapters/tier2-event-loop.nw"
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
@@ -63,22 +63,18 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 597 "chapters/tier2-event-loop.nw"
-void tw__ready_push(tw_loop *L, tw_handle *h)
+#line 622 "chapters/tier2-event-loop.nw"
+void tw__ready_grow(tw_loop *L)
 {
     struct tw__ring *r = &L->ready;
-    if (r->len == r->cap) {
-        size_t cap = r->cap ? 2 * r->cap : 64;
-        tw_handle **buf = tw__alloc(cap * sizeof *buf);
-        for (size_t i = 0; i < r->len; i++)
-            buf[i] = r->buf[(r->head + i) & (r->cap - 1)];
-        free(r->buf);
-        r->buf = buf;
-        r->cap = cap;
-        r->head = 0;
-    }
-    r->buf[(r->head + r->len) & (r->cap - 1)] = h;
-    r->len++;
+    size_t cap = r->cap ? 2 * r->cap : 64;
+    tw_handle **buf = tw__alloc(cap * sizeof *buf);
+    for (size_t i = 0; i < r->len; i++)
+        buf[i] = r->buf[(r->head + i) & (r->cap - 1)];
+    free(r->buf);
+    r->buf = buf;
+    r->cap = cap;
+    r->head = 0;
 }
 
 static tw_handle *ready_pop(tw_loop *L)
@@ -103,11 +99,6 @@ static void run_object(tw_object *o, unsigned runner, bool run)
     tw_unref(o);
 }
 
-void tw__ready_push_object(tw_loop *L, tw_object *o, unsigned runner)
-{
-    tw_ref(o);
-    tw__ready_push(L, (tw_handle *)(void *)((uintptr_t)o | runner));
-}
 
 static unsigned ready_runner(const tw_handle *h)    /* 0: h is a handle */
 {
@@ -127,7 +118,7 @@ static void ready_drop(tw_handle *h)
     else
         tw_handle_release(h);
 }
-#line 688 "chapters/tier2-event-loop.nw"
+#line 704 "chapters/tier2-event-loop.nw"
 enum { HEAP_ARITY = 4 };
 
 static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
@@ -228,7 +219,7 @@ static void heap_drop_cancelled(tw_loop *L)
     L->ncancelled = 0;
     heapify(L->heap, n);
 }
-#line 815 "chapters/tier2-event-loop.nw"
+#line 831 "chapters/tier2-event-loop.nw"
 enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
 
 static bool many_due(const tw_loop *L, double end)
@@ -307,7 +298,7 @@ static void heap_take_due(tw_loop *L, double end)
     L->nheap = n - due;
     heapify(L->heap, L->nheap);
 }
-#line 904 "chapters/tier2-event-loop.nw"
+#line 920 "chapters/tier2-event-loop.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -323,7 +314,7 @@ double tw_loop_time(const tw_loop *L)
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
 void tw_loop_set_debug(tw_loop *L, bool enabled) { L->debug = enabled; }
 bool tw_loop_get_debug(const tw_loop *L) { return L->debug; }
-#line 1118 "chapters/tier2-event-loop.nw"
+#line 1134 "chapters/tier2-event-loop.nw"
 struct tw__close_stage {
     int order;
     tw__resource ring;                  /* the head of the stage's resources */
@@ -386,7 +377,7 @@ static void free_stages(tw_loop *L)
         free(s);
     }
 }
-#line 1235 "chapters/tier2-event-loop.nw"
+#line 1251 "chapters/tier2-event-loop.nw"
 static atomic_size_t keys_given;    /* the last key's number; numbers start at 1 */
 
 static size_t key_number(tw__loop_key *key)
@@ -429,7 +420,7 @@ static void free_states(tw_loop *L)
         }
     free(L->states);
 }
-#line 935 "chapters/tier2-event-loop.nw"
+#line 951 "chapters/tier2-event-loop.nw"
 void tw__loop_add_shutdown_step(tw_loop *L, tw__shutdown_fn make)
 {
     struct tw__shutdown_step **tail = &L->shutdown_steps, *s = tw__alloc(sizeof *s);
@@ -448,7 +439,7 @@ static void free_shutdown_steps(tw_loop *L)
         free(s);
     }
 }
-#line 961 "chapters/tier2-event-loop.nw"
+#line 977 "chapters/tier2-event-loop.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -483,7 +474,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 1005 "chapters/tier2-event-loop.nw"
+#line 1021 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -537,7 +528,7 @@ void tw_loop_free(tw_loop *L)
     free(L);
     tw__pool_unuse();
 }
-#line 1282 "chapters/tier2-event-loop.nw"
+#line 1298 "chapters/tier2-event-loop.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
@@ -597,7 +588,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 1353 "chapters/tier2-event-loop.nw"
+#line 1369 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -637,7 +628,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 1401 "chapters/tier2-event-loop.nw"
+#line 1417 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -721,7 +712,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 1508 "chapters/tier2-event-loop.nw"
+#line 1524 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -737,7 +728,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 1530 "chapters/tier2-event-loop.nw"
+#line 1546 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -747,7 +738,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1544 "chapters/tier2-event-loop.nw"
+#line 1560 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -807,7 +798,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 1608 "chapters/tier2-event-loop.nw"
+#line 1624 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -867,7 +858,7 @@ void tw__loop_report_done_error(tw_loop *L, tw_done_fn fn, tw_future *f, void *a
     report_callback_error(L, h, err);
     tw_handle_release(h);
 }
-#line 1684 "chapters/tier2-event-loop.nw"
+#line 1700 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -935,16 +926,16 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 1771 "chapters/tier2-event-loop.nw"
+#line 1787 "chapters/tier2-event-loop.nw"
     if (timeout_ms != 0 && L->before_blocking && atomic_load(&L->external) > 0)
         timeout_ms = L->before_blocking(L, timeout_ms);
-#line 1751 "chapters/tier2-event-loop.nw"
+#line 1767 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 1782 "chapters/tier2-event-loop.nw"
+#line 1798 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -952,9 +943,9 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 1756 "chapters/tier2-event-loop.nw"
+#line 1772 "chapters/tier2-event-loop.nw"
     
-#line 1797 "chapters/tier2-event-loop.nw"
+#line 1813 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     unsigned runner = ready_runner(h);
@@ -972,9 +963,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 1757 "chapters/tier2-event-loop.nw"
+#line 1773 "chapters/tier2-event-loop.nw"
 }
-#line 1822 "chapters/tier2-event-loop.nw"
+#line 1838 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_runnable(const tw_loop *L)
 {
     if (L->closed)

@@ -25,7 +25,7 @@ struct tw_handle {
 
 struct tw__ring { tw_handle **buf; size_t head, len, cap; };
 struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
-#line 1099 "chapters/tier2-event-loop.nw"
+#line 1115 "chapters/tier2-event-loop.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);  /* shuts the owner; must detach r */
     struct tw__resource *prev, *next;       /* NULL while not attached */
@@ -67,7 +67,7 @@ struct tw_loop {
     struct tw__loop_slot *states;               /* the tiers above's state, by key */
     size_t nstates;
 };
-#line 1217 "chapters/tier2-event-loop.nw"
+#line 1233 "chapters/tier2-event-loop.nw"
 typedef struct tw__loop_key { atomic_size_t index; } tw__loop_key;  /* static, so zero */
 typedef void (*tw__state_release_fn)(tw_loop *loop, void *state);
 struct tw__loop_slot { void *state; tw__state_release_fn release; };
@@ -92,10 +92,27 @@ struct tw__shutdown_step {
 };
 
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
-void tw__ready_push(tw_loop *loop, tw_handle *h);
+#line 602 "chapters/tier2-event-loop.nw"
+void tw__ready_grow(tw_loop *loop);
+
+static inline void tw__ready_push(tw_loop *L, tw_handle *h)
+{
+    struct tw__ring *r = &L->ready;
+    if (r->len == r->cap)
+        tw__ready_grow(L);
+    r->buf[(r->head + r->len) & (r->cap - 1)] = h;
+    r->len++;
+}
+
+static inline void tw__ready_push_object(tw_loop *L, tw_object *o, unsigned runner)
+{
+    if (o->refs > 0)            /* tw_ref, without the call */
+        o->refs++;
+    tw__ready_push(L, (tw_handle *)(void *)((uintptr_t)o | runner));
+}
+#line 461 "chapters/tier2-event-loop.nw"
 enum { TW__RUN_CALLBACKS = 1, TW__RUN_TASK = 2 };     /* the runners of the tiers above */
 typedef void (*tw__ready_runner)(tw_object *o, bool run);
-void tw__ready_push_object(tw_loop *loop, tw_object *o, unsigned runner);
 void tw__ready_set_runner(unsigned runner, tw__ready_runner run);
 void tw__loop_report_done_error(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg,
                                 tw_error *err);
