@@ -1,4 +1,4 @@
-#line 1417 "chapters/measuring.nw"
+#line 1419 "chapters/measuring.nw"
 /* echo-protocol-server.c -- the TCP echo benchmark's server on Tower's protocols */
 #include <signal.h>
 #include <stdio.h>
@@ -33,7 +33,7 @@ static tw_coro *start_echo_server(tw_loop *loop, int port)
     return tw_create_server(loop, echo_factory, NULL, "127.0.0.1", port, NULL);
 }
 
-#line 1463 "chapters/measuring.nw"
+#line 1465 "chapters/measuring.nw"
 static tw_error *on_signal(void *stop)
 {
     return tw_future_done(stop) ? NULL : tw_future_set_result(stop, TW_NONE);

@@ -1,4 +1,4 @@
-#line 1537 "chapters/measuring.nw"
+#line 1539 "chapters/measuring.nw"
 /* echo-streams-server.c -- the TCP echo benchmark's server on Tower's streams */
 #include <signal.h>
 #include <stdio.h>
@@ -33,7 +33,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 1545 "chapters/measuring.nw"
+#line 1547 "chapters/measuring.nw"
 /* while data := await reader.read(65536): writer.write(data); await writer.drain() */
 static tw_step echo_body(tw_coro *co)
 {
@@ -74,7 +74,7 @@ static tw_coro *start_echo_server(tw_loop *loop, int port)
     return tw_start_server(echo, NULL, "127.0.0.1", port, TW_STREAM_LIMIT, NULL);
 }
 
-#line 1463 "chapters/measuring.nw"
+#line 1465 "chapters/measuring.nw"
 static tw_error *on_signal(void *stop)
 {
     return tw_future_done(stop) ? NULL : tw_future_set_result(stop, TW_NONE);
