@@ -1,4 +1,4 @@
-#line 791 "chapters/measuring.nw"
+#line 797 "chapters/measuring.nw"
 #include "bench.h"
 #define SPAWNS 1000
 
