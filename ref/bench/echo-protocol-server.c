@@ -1,4 +1,4 @@
-#line 1374 "chapters/measuring.nw"
+#line 1457 "chapters/measuring.nw"
 /* echo-protocol-server.c -- the TCP echo benchmark's server on Tower's protocols */
 #include <signal.h>
 #include <stdio.h>
@@ -33,7 +33,7 @@ static tw_coro *start_echo_server(tw_loop *loop, int port, const tw_server_optio
     return tw_create_server(loop, echo_factory, NULL, "127.0.0.1", port, options);
 }
 
-#line 1450 "chapters/measuring.nw"
+#line 1533 "chapters/measuring.nw"
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -54,7 +54,7 @@ static int nloops = 1;
 static int port;
 static pthread_barrier_t all_started;
 
-#line 1481 "chapters/measuring.nw"
+#line 1564 "chapters/measuring.nw"
 static tw_error *stop(void *future)
 {
     return tw_future_done(future) ? NULL : tw_future_set_result(future, TW_NONE);
@@ -72,7 +72,7 @@ static tw_error *stop_every_loop(void *unused)
             err = tw_call_soon_threadsafe(loops[i].loop, stop, loops[i].stop);
     return err ? err : stop(loops[0].stop);
 }
-#line 1501 "chapters/measuring.nw"
+#line 1584 "chapters/measuring.nw"
 struct main_frame { tw_coro co; struct server_loop *me; tw_future *stop; tw_server *server; };
 
 static void main_cleanup(tw_coro *co)
@@ -147,7 +147,7 @@ static void *loop_thread(void *me)
     run_one_loop(me);
     return NULL;
 }
-#line 1586 "chapters/measuring.nw"
+#line 1669 "chapters/measuring.nw"
 static int usage(const char *program)
 {
     fprintf(stderr, "usage: %s [--loops N] PORT  (N from 1 to %d)\n", program, MAX_LOOPS);

@@ -1,4 +1,4 @@
-#line 717 "chapters/measuring.nw"
+#line 797 "chapters/measuring.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

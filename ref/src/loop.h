@@ -4,9 +4,10 @@
 #ifndef TOWER_LOOP_PRIVATE_H
 #define TOWER_LOOP_PRIVATE_H
 #include "tier1.h"
+#include "ring.h"
 #include "tower/loop.h"
 
-#line 426 "chapters/tier2-event-loop.nw"
+#line 427 "chapters/tier2-event-loop.nw"
 #include <limits.h>
 #include <signal.h>
 
@@ -24,9 +25,8 @@ struct tw_handle {
     tw_handle *next;
 };
 
-struct tw__ring { tw_handle **buf; size_t head, len, cap; };
 struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
-#line 1059 "chapters/tier2-event-loop.nw"
+#line 1160 "chapters/tier2-event-loop.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);  /* shuts the owner; must detach r */
     struct tw__resource *prev, *next;       /* NULL while not attached */
@@ -74,7 +74,7 @@ struct tw_loop {
     struct tw__loop_slot *states;               /* the tiers above's state, by key */
     size_t nstates;
 };
-#line 1177 "chapters/tier2-event-loop.nw"
+#line 1278 "chapters/tier2-event-loop.nw"
 typedef struct tw__loop_key { atomic_size_t index; } tw__loop_key;  /* static, so zero */
 typedef void (*tw__state_release_fn)(tw_loop *loop, void *state);
 struct tw__loop_slot { void *state; tw__state_release_fn release; };
@@ -89,7 +89,28 @@ struct tw__shutdown_step {
     struct tw__shutdown_step *next;
 };
 
-void tw__ready_push(tw_loop *loop, tw_handle *h);
+#line 662 "chapters/tier2-event-loop.nw"
+static inline void tw__ready_push(tw_loop *L, tw_handle *h)
+{
+    struct tw__ring *r = &L->ready;
+    if (r->len == r->cap)
+        tw__ring_grow(r);
+    r->buf[(r->head + r->len) & (r->cap - 1)] = h;
+    r->len++;
+}
+
+static inline void tw__ready_push_object(tw_loop *L, tw_object *o, unsigned runner)
+{
+    if (o->refs > 0)            /* tw_ref, without the call */
+        o->refs++;
+    tw__ready_push(L, (tw_handle *)(void *)((uintptr_t)o | runner));
+}
+#line 482 "chapters/tier2-event-loop.nw"
+enum { TW__RUN_CALLBACKS = 1, TW__RUN_TASK = 2 };     /* the runners of the tiers above */
+typedef void (*tw__ready_runner)(tw_object *o, bool run);
+void tw__ready_set_runner(unsigned runner, tw__ready_runner run);
+void tw__loop_report_done_error(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg,
+                                tw_error *err);
 void tw__schedule(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj);
 void tw__schedule_done(tw_loop *loop, tw_done_fn fn, tw_future *f, void *arg, void *keep);
 tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *arg, void *obj);
@@ -98,5 +119,5 @@ void tw__loop_add_shutdown_step(tw_loop *loop, tw__shutdown_fn make);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
 extern _Thread_local tw_loop *tw__running;
-#line 422 "chapters/tier2-event-loop.nw"
+#line 423 "chapters/tier2-event-loop.nw"
 #endif

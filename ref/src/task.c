@@ -1,10 +1,10 @@
-#line 573 "chapters/tier4-tasks.nw"
+#line 585 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep and the combinators: asyncio's tasks.py */
 #include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 608 "chapters/tier4-tasks.nw"
+#line 621 "chapters/tier4-tasks.nw"
 struct tw__loop_tasks {
     tw_loop *loop;
     tw_task *current;                   /* the task whose step runs, or NULL */
@@ -21,7 +21,7 @@ static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
 {
     return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
 }
-#line 639 "chapters/tier4-tasks.nw"
+#line 655 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
@@ -30,19 +30,21 @@ static void tasks_loop_closed(tw__resource *r)
     tw__loop_destroy_tasks(T->loop);
 }
 
+static void task_run(tw_object *o, bool run);
+
 static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
 {
     if (!tw__resource_attached(&T->tasks_at_close)) {
         T->loop = L;
         tw__resource_attach_in(L, &T->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
+        tw__ready_set_runner(TW__RUN_TASK, task_run);
     }
 }
-#line 657 "chapters/tier4-tasks.nw"
+#line 676 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     struct tw__loop_tasks *T = tasks_of(L);
     destroy_tasks_at_close(L, T);
-    t->in_loop = T;
     t->prev = NULL;
     t->next = T->tasks;
     if (T->tasks)
@@ -53,8 +55,7 @@ static void task_link(tw_loop *L, tw_task *t)
 
 static void task_unlink(tw_loop *L, tw_task *t)
 {
-    struct tw__loop_tasks *T = t->in_loop;
-    (void)L;
+    struct tw__loop_tasks *T = tasks_of(L);
     if (t->prev)
         t->prev->next = t->next;
     else
@@ -64,7 +65,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 897 "chapters/tier4-tasks.nw"
+#line 915 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -76,6 +77,8 @@ static void task_drop_frames(tw_task *t)
         tw_coro *caller = co->caller;
         co->caller = NULL;
         co->task = NULL;
+        if (caller)
+            caller->held = NULL;        /* co, which it does not count */
         tw_unref(co);
         co = caller;
     }
@@ -85,11 +88,12 @@ static void task_finalize(tw_future *f)
 {
     tw_task *t = (tw_task *)f;
     task_drop_frames(t);
-    free(t->name);
+    if (!(t->name & 1))
+        free((char *)t->name);
     
-#line 1765 "chapters/tier4-tasks.nw"
+#line 1787 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 919 "chapters/tier4-tasks.nw"
+#line 940 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -111,18 +115,17 @@ void tw__loop_destroy_tasks(tw_loop *L)
     while (T->tasks) {
         tw_task *t = T->tasks;
         task_unlink(L, t);
-        if (t->fut_waiter) {
-            tw_future_remove_done_callback(t->fut_waiter, task_wakeup, t);
-            t->fut_waiter = NULL;
+        if (t->waiting) {
+            tw_future_remove_done_callback(t->top->held, task_wakeup, t);
+            t->waiting = false;
         }
         task_drop_frames(t);
         tw__future_drop_callbacks(&t->fut);
         tw_unref(t);
     }
 }
-#line 692 "chapters/tier4-tasks.nw"
+#line 710 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
-static tw_error *task_step_callback(void *task);
 
 tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
 {
@@ -139,18 +142,18 @@ tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
     t->fut.obj.cls = &task_object_class;
     t->fut.obj.refs = 2;                  /* the caller's and the loop's */
     if (name)
-        t->name = tw__strdup(name);
-    else
-        t->number = atomic_fetch_add(&task_counter, 1) + 1;   /* named when asked */
+        t->name = (uintptr_t)tw__strdup(name);
+    else                                        /* named when asked */
+        t->name = (uintptr_t)(atomic_fetch_add(&task_counter, 1) + 1) << 1 | 1;
     t->top = coro;
     coro->task = t;
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 1755 "chapters/tier4-tasks.nw"
+#line 1777 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 718 "chapters/tier4-tasks.nw"
-    tw__schedule(L, task_step_callback, t, t);
+#line 735 "chapters/tier4-tasks.nw"
+    tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);   /* its first step: task_run */
     return t;
 }
 
@@ -183,13 +186,13 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 766 "chapters/tier4-tasks.nw"
+#line 783 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
 {
     tw_loop *L = t->fut.loop;
-    struct tw__loop_tasks *T = t->in_loop;
+    struct tw__loop_tasks *T = tasks_of(L);
     tw_task *outer = T->current;
     tw_coro *co = t->top;
     if (t->fut.state != TW__PENDING || co == NULL) {
@@ -203,32 +206,30 @@ static void task_step(tw_task *t, tw_error *exc)
         }
         t->must_cancel = false;
     }
-    t->fut_waiter = NULL;
+    t->waiting = false;
     if (exc) {
         tw__coro_clear(co);
         co->got_err = exc;
     }
     T->current = t;
     
-#line 1758 "chapters/tier4-tasks.nw"
+#line 1780 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 792 "chapters/tier4-tasks.nw"
+#line 809 "chapters/tier4-tasks.nw"
     
-#line 1772 "chapters/tier1-coroutines.nw"
+#line 1780 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
-    if (co->resume == 0 && co->got_err) {
-        co->err = co->got_err;
-        co->got_err = NULL;
-        st = TW_FINISHED;
-    } else {
+    if (co->resume == 0 && co->got_err)
+        st = TW_FINISHED;               /* got_err is err */
+    else {
         co->state = CORO_RUNNING;
         st = co->body(co);
     }
     if (st == TW_SUSPENDED) {
-        if (co->awaiting->kind == TW_KIND_CORO) {
-            co = t->top = (tw_coro *)co->awaiting;
+        if (((tw_object *)co->held)->kind == TW_KIND_CORO) {
+            co = t->top = co->held;
             continue;
         }
         break;
@@ -240,6 +241,7 @@ for (;;) {
         tw_coro *parent = co->caller;
         parent->got = co->ret;
         parent->got_err = co->err;
+        parent->held = NULL;            /* the child, not counted */
         co->err = NULL;
         co->caller = NULL;
         co->task = NULL;
@@ -248,28 +250,29 @@ for (;;) {
         co = parent;
     }
 }
-#line 793 "chapters/tier4-tasks.nw"
+#line 810 "chapters/tier4-tasks.nw"
     
-#line 1762 "chapters/tier4-tasks.nw"
+#line 1784 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 794 "chapters/tier4-tasks.nw"
+#line 811 "chapters/tier4-tasks.nw"
     T->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
-    else if (co->awaiting == &tw_yield()->obj)
-        tw__schedule(L, task_step_callback, t, t);
+    else if (co->held == tw_yield())
+        tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);
     else {
-        t->fut_waiter = (tw_future *)co->awaiting;   /* a pending future: nothing else suspends */
-        tw__future_add_callback(t->fut_waiter, task_wakeup, t, NULL);
-        if (t->must_cancel && tw_future_cancel(t->fut_waiter, t->fut.cancel_msg))
+        tw_future *waiter = co->held;       /* a pending future: nothing else suspends */
+        t->waiting = true;
+        tw__future_add_callback(waiter, task_wakeup, t, NULL);
+        if (t->must_cancel && tw_future_cancel(waiter, t->fut.cancel_msg))
             t->must_cancel = false;
     }
 }
 
-static tw_error *task_step_callback(void *task)
+static void task_run(tw_object *o, bool run)   /* the loop's runner: the next step */
 {
-    task_step(task, NULL);
-    return NULL;
+    if (run)
+        task_step((tw_task *)o, NULL);
 }
 
 static tw_error *task_wakeup(tw_future *f, void *task)
@@ -284,7 +287,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 835 "chapters/tier4-tasks.nw"
+#line 853 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -310,14 +313,14 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 865 "chapters/tier4-tasks.nw"
+#line 883 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
     if (f->state != TW__PENDING)
         return false;
     t->num_cancels++;
-    if (t->fut_waiter && tw_future_cancel(t->fut_waiter, msg))
+    if (t->waiting && tw_future_cancel(t->top->held, msg))
         return true;
     t->must_cancel = true;
     free(f->cancel_msg);
@@ -334,21 +337,22 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 952 "chapters/tier4-tasks.nw"
+#line 973 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
-    if (t->name == NULL) {
+    if (t->name & 1) {
         char buf[32];
-        snprintf(buf, sizeof buf, "Task-%llu", t->number);
-        ((tw_task *)t)->name = tw__strdup(buf);   /* a cache: the task is not const */
+        snprintf(buf, sizeof buf, "Task-%llu", (unsigned long long)(t->name >> 1));
+        ((tw_task *)t)->name = (uintptr_t)tw__strdup(buf);   /* a cache: the task is not const */
     }
-    return t->name;
+    return (const char *)t->name;
 }
 
 void tw_task_set_name(tw_task *t, const char *name)
 {
-    free(t->name);
-    t->name = tw__strdup(name);
+    if (!(t->name & 1))
+        free((char *)t->name);
+    t->name = (uintptr_t)tw__strdup(name);
 }
 
 tw_task *tw_current_task(void)
@@ -365,7 +369,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 991 "chapters/tier4-tasks.nw"
+#line 1013 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -422,7 +426,7 @@ tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1052 "chapters/tier4-tasks.nw"
+#line 1074 "chapters/tier4-tasks.nw"
 tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
@@ -460,7 +464,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return tw__set_none_unless_done(waiter);
 }
-#line 1098 "chapters/tier4-tasks.nw"
+#line 1120 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -498,7 +502,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1140 "chapters/tier4-tasks.nw"
+#line 1162 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -559,7 +563,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(&g->fut));
     return &g->fut;
 }
-#line 1210 "chapters/tier4-tasks.nw"
+#line 1232 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -652,7 +656,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1312 "chapters/tier4-tasks.nw"
+#line 1334 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -671,7 +675,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1336 "chapters/tier4-tasks.nw"
+#line 1358 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = tw__running_loop("tw_wait");
@@ -696,7 +700,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(&w->fut));
     return &w->fut;
 }
-#line 1370 "chapters/tier4-tasks.nw"
+#line 1392 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     tw_awaitable *aw;
@@ -758,7 +762,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1453 "chapters/tier4-tasks.nw"
+#line 1475 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -767,7 +771,7 @@ if (TW_ERROR(co)) {
     tw_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1431 "chapters/tier4-tasks.nw"
+#line 1453 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -787,7 +791,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1464 "chapters/tier4-tasks.nw"
+#line 1486 "chapters/tier4-tasks.nw"
 tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -796,7 +800,7 @@ tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return &f->co;
 }
-#line 1485 "chapters/tier4-tasks.nw"
+#line 1507 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -850,7 +854,7 @@ tw_future *(tw_shield)(tw_awaitable *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1551 "chapters/tier4-tasks.nw"
+#line 1573 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_object obj;
     tw_loop *loop;
@@ -940,7 +944,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 }
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
-#line 1643 "chapters/tier4-tasks.nw"
+#line 1665 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;

@@ -1,8 +1,8 @@
-#line 1804 "chapters/tier4-tasks.nw"
+#line 1826 "chapters/tier4-tasks.nw"
 /* taskgroup.c -- task groups: asyncio's taskgroups.py */
 #include "tier4.h"
 
-#line 1811 "chapters/tier4-tasks.nw"
+#line 1833 "chapters/tier4-tasks.nw"
 struct tw_taskgroup {
     tw_object obj;
     tw_loop *loop;
@@ -60,7 +60,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 1871 "chapters/tier4-tasks.nw"
+#line 1893 "chapters/tier4-tasks.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -113,7 +113,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 1926 "chapters/tier4-tasks.nw"
+#line 1948 "chapters/tier4-tasks.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;

@@ -17,7 +17,7 @@ typedef struct tw_awaitable tw_awaitable;
         TW__AWAITABLES_4(TW__AWAITABLE_CASE, x))
 #define TW__AWAITABLES_3(F, x)
 #define TW__AWAITABLES_4(F, x)
-#line 669 "chapters/tier1-coroutines.nw"
+#line 679 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
 struct tw_task;
@@ -31,14 +31,11 @@ struct tw_coro {
     tw_coro *caller;
     struct tw_task *task;
     void *held;
-    tw_object *awaiting;
-    tw_value got;
-    tw_error *got_err;
-    tw_value ret;
-    tw_error *err;
+    union { tw_value got; tw_value ret; };          /* running; finished */
+    union { tw_error *got_err; tw_error *err; };
     void (*cleanup)(tw_coro *co);
 };
-#line 692 "chapters/tier1-coroutines.nw"
+#line 699 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 tw_coro *tw_coro_call(tw_coro_fn body);
 void tw_coro_close(tw_coro *co);
@@ -50,7 +47,7 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
 tw_error *tw__coro_take_error(tw_coro *co);
-#line 741 "chapters/tier1-coroutines.nw"
+#line 748 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
