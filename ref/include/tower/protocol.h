@@ -13,7 +13,7 @@ tw_coro *tw_create_unix_connection(tw_loop *loop, tw_protocol_factory factory, v
                                    const char *path, int sock);
 tw_coro *tw_connect_read_pipe(tw_loop *loop, tw_protocol_factory factory, void *arg, int fd);
 tw_coro *tw_connect_write_pipe(tw_loop *loop, tw_protocol_factory factory, void *arg, int fd);
-#line 292 "chapters/tier8-protocols.nw"
+#line 293 "chapters/tier8-protocols.nw"
 typedef struct tw_datagram_options {
     const char *local_host;
     int local_port;
