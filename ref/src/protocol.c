@@ -1,4 +1,4 @@
-#line 428 "chapters/tier8-protocols.nw"
+#line 439 "chapters/tier8-protocols.nw"
 /* protocol.c -- connections and datagram endpoints */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 472 "chapters/tier8-protocols.nw"
+#line 483 "chapters/tier8-protocols.nw"
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path)
 {
     size_t n = strlen(path);
@@ -31,7 +31,7 @@ tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error 
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 502 "chapters/tier8-protocols.nw"
+#line 513 "chapters/tier8-protocols.nw"
 static tw_error *combined_error(tw_error **errors, size_t n)
 {
     size_t len = 0;
@@ -55,7 +55,7 @@ static tw_error *combined_error(tw_error **errors, size_t n)
     free(msg);
     return e;
 }
-#line 538 "chapters/tier8-protocols.nw"
+#line 549 "chapters/tier8-protocols.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
@@ -131,7 +131,7 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 624 "chapters/tier8-protocols.nw"
+#line 635 "chapters/tier8-protocols.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
@@ -222,7 +222,7 @@ tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg
     f->port = port;
     return &f->e.co;
 }
-#line 722 "chapters/tier8-protocols.nw"
+#line 733 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -253,7 +253,7 @@ tw_coro *tw_create_unix_connection(tw_loop *L, tw_protocol_factory factory, void
     }
     return &f->e.co;
 }
-#line 760 "chapters/tier8-protocols.nw"
+#line 771 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -306,7 +306,7 @@ tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 824 "chapters/tier8-protocols.nw"
+#line 835 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;

@@ -1,13 +1,14 @@
-#line 906 "chapters/tier8-protocols.nw"
+#line 917 "chapters/tier8-protocols.nw"
 /* server.c -- servers: create_server, accepting, serving, closing */
 #include "tier8.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <stddef.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 929 "chapters/tier8-protocols.nw"
+#line 941 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -67,12 +68,12 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 1003 "chapters/tier8-protocols.nw"
+#line 1015 "chapters/tier8-protocols.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 1015 "chapters/tier8-protocols.nw"
+#line 1027 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -100,7 +101,7 @@ static void server_detach(tw__acceptor *a)
         server_wakeup(s);
     tw_server_unref(s);
 }
-#line 1053 "chapters/tier8-protocols.nw"
+#line 1065 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -163,7 +164,7 @@ static tw_error *server_accept(void *arg)
     }
     return NULL;
 }
-#line 1124 "chapters/tier8-protocols.nw"
+#line 1136 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -219,7 +220,7 @@ tw_future *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 1186 "chapters/tier8-protocols.nw"
+#line 1198 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -267,7 +268,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 tw_coro *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 1241 "chapters/tier8-protocols.nw"
+#line 1253 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -296,7 +297,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 tw_coro *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 1279 "chapters/tier8-protocols.nw"
+#line 1294 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -359,7 +360,7 @@ static tw_error *bind_tcp(tw_server *s, const tw_addrinfo_list *infos,
     }
     return err;
 }
-#line 1348 "chapters/tier8-protocols.nw"
+#line 1363 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;
@@ -406,11 +407,32 @@ static void create_server_cleanup(tw_coro *co)
     free(f->path);
 }
 
+static tw_error *check_own_socket(const struct create_server_frame *f)
+{
+    int type = 0;
+    socklen_t len = sizeof type;
+    if (f->host || f->port)
+        return tw_error_new(TW_ERR_VALUE, "host/port and sock can not be specified at the same time");
+    if (getsockopt(f->opt.sock, SOL_SOCKET, SO_TYPE, &type, &len) < 0)
+        return tw_error_os(errno, NULL);
+    if (type != SOCK_STREAM)
+        return tw_error_new(TW_ERR_VALUE, "A Stream Socket was expected");
+    return NULL;
+}
+
 static tw_step create_server_body(tw_coro *co)
 {
     struct create_server_frame *f = (struct create_server_frame *)co;
     tw_error *err;
     TW_BEGIN(co);
+    if (f->opt.use_sock) {
+        if ((err = check_own_socket(f)) != NULL)
+            TW_RAISE(co, err);
+        fcntl(f->opt.sock, F_SETFL, fcntl(f->opt.sock, F_GETFL) | O_NONBLOCK);
+        f->server = server_new(f->loop, f->factory, f->arg, &f->opt);
+        server_add_socket(f->server, f->opt.sock);
+        goto bound;
+    }
     if (f->path == NULL) {
         TW_AWAIT(co, tw__resolve_host(f->loop, f->host, f->port, f->opt.family, SOCK_STREAM,
                                       AI_PASSIVE));
@@ -420,6 +442,7 @@ static tw_step create_server_body(tw_coro *co)
     err = f->path ? bind_unix(f->server, f->path) : bind_tcp(f->server, f->infos, &f->opt);
     if (err)
         TW_RAISE(co, err);
+bound:
     if (!f->opt.defer_serving) {
         server_start(f->server);
         TW_YIELD(co);

@@ -12,6 +12,8 @@ typedef struct tw_server_options {
     int backlog;           /* 0: 100, as asyncio */
     bool reuse_port;
     bool defer_serving;    /* start_serving=False */
+    bool use_sock;         /* sock=: serve on sock instead of binding host and port */
+    int sock;
 } tw_server_options;
 
 tw_coro *tw_create_server(tw_loop *loop, tw_protocol_factory factory, void *arg,
