@@ -24,7 +24,7 @@
 #line 154 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
 #include "tower/server.h"
-#line 220 "chapters/tier9-streams.nw"
+#line 234 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
 #include "tower/process.h"
 #line 422 "tower.nw"
