@@ -20,7 +20,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *pro
 #line 2353 "chapters/tier7-transports.nw"
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 3313 "chapters/tier7-transports.nw"
+#line 3274 "chapters/tier7-transports.nw"
 tw_error *tw__gai_error(int rc);
 tw_coro *tw__resolve_host(tw_loop *loop, const char *host, int port, int family, int type,
                           int flags);

@@ -1562,6 +1562,7 @@ struct sockop {
     tw_sockaddr addr;                     /* connect's, or sendto's destination */
     tw_sockaddr *from;                    /* recvfrom's and accept's, the caller's */
     bool to_address;                      /* sendto rather than send */
+    bool accepting;                       /* a connection rather than bytes */
     tw_future *fut;
     bool reading, writing;
 };
@@ -1614,22 +1615,23 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 3051 "chapters/tier7-transports.nw"
+#line 3052 "chapters/tier7-transports.nw"
 static tw_error *sockop_check(const struct sockop *op)
 {
     if (tw_loop_get_debug(op->loop) && !(fcntl(op->fd, F_GETFL) & O_NONBLOCK))
         return tw_error_new(TW_ERR_VALUE, "the socket must be non-blocking");
     return NULL;
 }
-#line 3063 "chapters/tier7-transports.nw"
+#line 3064 "chapters/tier7-transports.nw"
 static ssize_t receive(struct sockop *op)
 {
     tw_sockaddr a = { .len = sizeof a.u };
     ssize_t n;
-    if (op->from == NULL)
+    if (op->from == NULL && !op->accepting)
         return recv(op->fd, op->buf, op->n, 0);
-    n = recvfrom(op->fd, op->buf, op->n, 0, &a.u.sa, &a.len);
-    if (n >= 0)
+    n = op->accepting ? accept4(op->fd, &a.u.sa, &a.len, SOCK_NONBLOCK | SOCK_CLOEXEC)
+                      : recvfrom(op->fd, op->buf, op->n, 0, &a.u.sa, &a.len);
+    if (n >= 0 && op->from)
         *op->from = a;
     return n;
 }
@@ -1672,7 +1674,7 @@ tw_coro *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return &sockop_new(recv_body, L, fd, buf, n)->co;
 }
-#line 3116 "chapters/tier7-transports.nw"
+#line 3118 "chapters/tier7-transports.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1721,7 +1723,7 @@ tw_coro *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return &sockop_new(sendall_body, L, fd, data, n)->co;
 }
-#line 3170 "chapters/tier7-transports.nw"
+#line 3172 "chapters/tier7-transports.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1760,54 +1762,12 @@ tw_coro *tw_sock_connect(tw_loop *L, int fd, const tw_sockaddr *addr)
     op->addr = *addr;
     return &op->co;
 }
-#line 3218 "chapters/tier7-transports.nw"
-static int accept_now(struct sockop *op)
-{
-    tw_sockaddr a = { .len = sizeof a.u };
-    int fd = accept4(op->fd, &a.u.sa, &a.len, SOCK_NONBLOCK | SOCK_CLOEXEC);
-    if (fd >= 0 && op->from)
-        *op->from = a;
-    return fd;
-}
-
-static tw_error *accept_ready(void *arg)
-{
-    struct sockop *op = arg;
-    int fd;
-    if (tw_future_done(op->fut))
-        return NULL;
-    fd = accept_now(op);
-    if (fd < 0 && again(errno))
-        return NULL;
-    sockop_finish(op, TW_INT(fd), fd < 0 ? tw_error_os(errno, NULL) : NULL);
-    return NULL;
-}
-
-static tw_step accept_body(tw_coro *co)
-{
-    struct sockop *op = (struct sockop *)co;
-    tw_error *err;
-    TW_BEGIN(co);
-    if ((err = sockop_check(op)) != NULL)
-        TW_RAISE(co, err);
-    {
-        int fd = accept_now(op);
-        if (fd >= 0)
-            TW_RETURN(co, TW_INT(fd));
-        if (!again(errno))
-            TW_RAISE(co, tw_error_os(errno, NULL));
-        if ((err = sockop_wait(op, false, accept_ready)) != NULL)
-            TW_RAISE(co, err);
-    }
-    TW_AWAIT(co, tw_ref(op->fut));
-    TW_RETURN(co, TW_RESULT(co));
-    TW_END(co);
-}
-
+#line 3221 "chapters/tier7-transports.nw"
 tw_coro *tw_sock_accept(tw_loop *L, int fd, tw_sockaddr *peer)
 {
-    struct sockop *op = sockop_new(accept_body, L, fd, NULL, 0);
+    struct sockop *op = sockop_new(recv_body, L, fd, NULL, 0);
     op->from = peer;
+    op->accepting = true;
     return &op->co;
 }
 
