@@ -1,4 +1,4 @@
-#line 439 "chapters/tier8-protocols.nw"
+#line 456 "chapters/tier8-protocols.nw"
 /* protocol.c -- connections and datagram endpoints */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 483 "chapters/tier8-protocols.nw"
+#line 500 "chapters/tier8-protocols.nw"
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path)
 {
     size_t n = strlen(path);
@@ -31,7 +31,7 @@ tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error 
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 513 "chapters/tier8-protocols.nw"
+#line 530 "chapters/tier8-protocols.nw"
 static tw_error *combined_error(tw_error **errors, size_t n)
 {
     size_t len = 0;
@@ -55,7 +55,7 @@ static tw_error *combined_error(tw_error **errors, size_t n)
     free(msg);
     return e;
 }
-#line 549 "chapters/tier8-protocols.nw"
+#line 566 "chapters/tier8-protocols.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
@@ -131,11 +131,12 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 635 "chapters/tier8-protocols.nw"
+#line 652 "chapters/tier8-protocols.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
     int port;
+    bool any_family;                      /* adopting: any stream socket, not only AF_UNIX */
     tw_addrinfo_list *infos;
     size_t i;
     tw_sockaddr addr;
@@ -222,7 +223,7 @@ tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg
     f->port = port;
     return &f->e.co;
 }
-#line 733 "chapters/tier8-protocols.nw"
+#line 752 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -231,10 +232,11 @@ static tw_step adopt_body(tw_coro *co)
     getsockopt(f->e.fd, SOL_SOCKET, SO_DOMAIN, &domain, &len);
     len = sizeof type;
     getsockopt(f->e.fd, SOL_SOCKET, SO_TYPE, &type, &len);
-    if (domain != AF_UNIX || type != SOCK_STREAM) {
+    if ((domain != AF_UNIX && !f->any_family) || type != SOCK_STREAM) {
         f->e.fd = -1;                     /* still the caller's */
-        return tw__coro_fail(co, tw_error_new(TW_ERR_VALUE,
-                             "A UNIX Domain Stream Socket was expected"));
+        return tw__coro_fail(co, tw_error_new(TW_ERR_VALUE, f->any_family
+                             ? "A Stream Socket was expected"
+                             : "A UNIX Domain Stream Socket was expected"));
     }
     fcntl(f->e.fd, F_SETFL, fcntl(f->e.fd, F_GETFL) | O_NONBLOCK);
     co->body = connect_body;
@@ -253,7 +255,16 @@ tw_coro *tw_create_unix_connection(tw_loop *L, tw_protocol_factory factory, void
     }
     return &f->e.co;
 }
-#line 771 "chapters/tier8-protocols.nw"
+
+tw_coro *tw_connect_accepted_socket(tw_loop *L, tw_protocol_factory factory, void *arg, int sock)
+{
+    struct connect_frame *f = connect_new(L, factory, arg);
+    f->e.fd = sock;
+    f->e.co.body = adopt_body;
+    f->any_family = true;
+    return &f->e.co;
+}
+#line 800 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -306,7 +317,7 @@ tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 835 "chapters/tier8-protocols.nw"
+#line 864 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;
