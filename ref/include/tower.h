@@ -19,7 +19,7 @@
 #line 196 "chapters/tier6-queues.nw"
 #include "tower/locks.h"
 #include "tower/queue.h"
-#line 221 "chapters/tier7-transports.nw"
+#line 232 "chapters/tier7-transports.nw"
 #include "tower/transport.h"
 #line 164 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"

@@ -1,4 +1,4 @@
-#line 456 "chapters/tier8-protocols.nw"
+#line 466 "chapters/tier8-protocols.nw"
 /* protocol.c -- connections and datagram endpoints */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 500 "chapters/tier8-protocols.nw"
+#line 510 "chapters/tier8-protocols.nw"
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path)
 {
     size_t n = strlen(path);
@@ -31,7 +31,7 @@ tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error 
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 530 "chapters/tier8-protocols.nw"
+#line 540 "chapters/tier8-protocols.nw"
 static tw_error *combined_error(tw_error **errors, size_t n)
 {
     size_t len = 0;
@@ -55,7 +55,7 @@ static tw_error *combined_error(tw_error **errors, size_t n)
     free(msg);
     return e;
 }
-#line 566 "chapters/tier8-protocols.nw"
+#line 576 "chapters/tier8-protocols.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
@@ -131,7 +131,7 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 652 "chapters/tier8-protocols.nw"
+#line 662 "chapters/tier8-protocols.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
@@ -223,7 +223,7 @@ tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg
     f->port = port;
     return &f->e.co;
 }
-#line 752 "chapters/tier8-protocols.nw"
+#line 762 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -264,7 +264,7 @@ tw_coro *tw_connect_accepted_socket(tw_loop *L, tw_protocol_factory factory, voi
     f->any_family = true;
     return &f->e.co;
 }
-#line 800 "chapters/tier8-protocols.nw"
+#line 810 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -317,7 +317,7 @@ tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 864 "chapters/tier8-protocols.nw"
+#line 878 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;
@@ -355,11 +355,35 @@ static tw_error *datagram_socket(struct datagram_frame *f)
     return NULL;
 }
 
+static tw_error *check_datagram_socket(const struct datagram_frame *f)
+{
+    const tw_datagram_options *o = &f->opt;
+    int type = 0;
+    socklen_t len = sizeof type;
+    if (f->local_host || f->remote_host || o->local_port || o->remote_port || o->family
+        || o->reuse_port || o->allow_broadcast)
+        return tw_error_new(TW_ERR_VALUE, "socket modifier keyword arguments can not be used "
+                                          "when sock is specified.");
+    if (getsockopt(o->sock, SOL_SOCKET, SO_TYPE, &type, &len) < 0)
+        return tw_error_os(errno, NULL);
+    if (type != SOCK_DGRAM)
+        return tw_error_new(TW_ERR_VALUE, "A UDP Socket was expected");
+    return NULL;
+}
+
 static tw_step datagram_body(tw_coro *co)
 {
     struct datagram_frame *f = (struct datagram_frame *)co;
     tw_error *err;
     TW_BEGIN(co);
+    if (f->opt.use_sock) {
+        if ((err = check_datagram_socket(f)) != NULL)
+            TW_RAISE(co, err);
+        fcntl(f->opt.sock, F_SETFL, fcntl(f->opt.sock, F_GETFL) | O_NONBLOCK);
+        f->e.fd = f->opt.sock;
+        TW_AWAIT(co, started(&f->e, NULL, MADE_DATAGRAM));
+        TW_RETURN(co, TW_RESULT(co));
+    }
     if (f->remote_host == NULL && f->local_host == NULL && f->opt.family == AF_UNSPEC)
         TW_RAISE(co, tw_error_new(TW_ERR_VALUE, "unexpected address family"));
     if (f->remote_host) {

@@ -1,4 +1,4 @@
-#line 946 "chapters/tier8-protocols.nw"
+#line 984 "chapters/tier8-protocols.nw"
 /* server.c -- servers: create_server, accepting, serving, closing */
 #include "tier8.h"
 #include <errno.h>
@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 970 "chapters/tier8-protocols.nw"
+#line 1008 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -68,12 +68,12 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 1044 "chapters/tier8-protocols.nw"
+#line 1082 "chapters/tier8-protocols.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 1056 "chapters/tier8-protocols.nw"
+#line 1094 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -101,7 +101,7 @@ static void server_detach(tw__acceptor *a)
         server_wakeup(s);
     tw_server_unref(s);
 }
-#line 1094 "chapters/tier8-protocols.nw"
+#line 1132 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -164,7 +164,7 @@ static tw_error *server_accept(void *arg)
     }
     return NULL;
 }
-#line 1165 "chapters/tier8-protocols.nw"
+#line 1203 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -220,7 +220,7 @@ tw_future *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 1227 "chapters/tier8-protocols.nw"
+#line 1265 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -268,7 +268,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 tw_coro *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 1282 "chapters/tier8-protocols.nw"
+#line 1320 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -297,7 +297,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 tw_coro *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 1323 "chapters/tier8-protocols.nw"
+#line 1361 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -360,7 +360,7 @@ static tw_error *bind_tcp(tw_server *s, const tw_addrinfo_list *infos,
     }
     return err;
 }
-#line 1392 "chapters/tier8-protocols.nw"
+#line 1430 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;

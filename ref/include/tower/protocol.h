@@ -24,6 +24,8 @@ typedef struct tw_datagram_options {
     int family;
     bool reuse_port;
     bool allow_broadcast;
+    bool use_sock;          /* sock=: take over sock, a UDP socket, instead of making one */
+    int sock;
 } tw_datagram_options;
 
 tw_coro *tw_create_datagram_endpoint(tw_loop *loop, tw_protocol_factory factory, void *arg,
