@@ -1,4 +1,4 @@
-#line 407 "tower.nw"
+#line 408 "tower.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio: every tier's
    interface. Tangled from the book (tower.nw and chapters/): edit the book,
    not this file. */
@@ -21,11 +21,13 @@
 #include "tower/queue.h"
 #line 169 "chapters/tier7-transports.nw"
 #include "tower/transport.h"
-#line 154 "chapters/tier8-protocols.nw"
+#line 73 "chapters/tier7-tls.nw"
+#include "tower/tls.h"
+#line 155 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
 #include "tower/server.h"
 #line 176 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
 #include "tower/process.h"
-#line 422 "tower.nw"
+#line 423 "tower.nw"
 #endif

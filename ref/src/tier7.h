@@ -12,13 +12,23 @@ typedef struct tw__acceptor {
     void (*attach)(struct tw__acceptor *a);
     void (*detach)(struct tw__acceptor *a);
 } tw__acceptor;
-#line 1930 "chapters/tier7-transports.nw"
+#line 1559 "chapters/tier7-transports.nw"
+tw_error *tw__flow_limits(long *high, long *low, long default_high);
+#line 1944 "chapters/tier7-transports.nw"
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        tw__acceptor *acceptor, tw_future *waiter);
 tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                          const tw_sockaddr *address, tw_future *waiter);
-#line 2208 "chapters/tier7-transports.nw"
+#line 2004 "chapters/tier7-transports.nw"
+void tw__transport_force_close(tw_transport *t, tw_error *exc);
+#line 2244 "chapters/tier7-transports.nw"
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
+#line 1462 "chapters/tier7-tls.nw"
+struct tw_tls_options;
+tw_protocol *tw__ssl_protocol_new(tw_loop *loop, tw_protocol *app_protocol,
+                                  const struct tw_tls_options *options, bool server_side,
+                                  bool call_connection_made, tw_future *waiter, tw_error **err);
+tw_transport *tw__ssl_app_transport(tw_protocol *ssl_protocol);
 #line 848 "chapters/tier7-transports.nw"
 #endif

@@ -546,7 +546,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 1558 "chapters/tier7-transports.nw"
+#line 1563 "chapters/tier7-transports.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -573,16 +573,25 @@ static void sock_maybe_resume(struct sock *s)
     }
 }
 
+tw_error *tw__flow_limits(long *high, long *low, long default_high)
+{
+    if (*high == TW_LIMIT_DEFAULT)
+        *high = *low == TW_LIMIT_DEFAULT ? default_high
+              : *low > LONG_MAX / 4 ? LONG_MAX : 4 * *low;
+    if (*low == TW_LIMIT_DEFAULT)
+        *low = *high >= 0 ? *high / 4 : -((3 - *high) / 4);
+    if (!(*high >= *low && *low >= 0))
+        return tw_error_new(TW_ERR_VALUE, "high (%ld) must be >= low (%ld) must be >= 0",
+                            *high, *low);
+    return NULL;
+}
+
 static tw_error *sock_set_limits(tw_transport *t, long high, long low)
 {
     struct sock *s = SOCK(t);
-    if (high == TW_LIMIT_DEFAULT)
-        high = low == TW_LIMIT_DEFAULT ? DEFAULT_HIGH : low > LONG_MAX / 4 ? LONG_MAX : 4 * low;
-    if (low == TW_LIMIT_DEFAULT)
-        low = high >= 0 ? high / 4 : -((3 - high) / 4);
-    if (!(high >= low && low >= 0))
-        return tw_error_new(TW_ERR_VALUE, "high (%ld) must be >= low (%ld) must be >= 0",
-                            high, low);
+    tw_error *err = tw__flow_limits(&high, &low, DEFAULT_HIGH);
+    if (err)
+        return err;
     s->high = (size_t)high;
     s->low = (size_t)low;
     sock_maybe_pause(s);
@@ -617,7 +626,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 1635 "chapters/tier7-transports.nw"
+#line 1649 "chapters/tier7-transports.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -629,14 +638,14 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 1670 "chapters/tier7-transports.nw"
+#line 1684 "chapters/tier7-transports.nw"
 static tw__loop_key read_buffer_key;
 
 static char *read_buffer(tw_loop *L)
 {
     return tw__loop_state(L, &read_buffer_key, READ_SIZE, NULL);
 }
-#line 1679 "chapters/tier7-transports.nw"
+#line 1693 "chapters/tier7-transports.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -686,7 +695,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 1740 "chapters/tier7-transports.nw"
+#line 1754 "chapters/tier7-transports.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -731,7 +740,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 1804 "chapters/tier7-transports.nw"
+#line 1818 "chapters/tier7-transports.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -787,7 +796,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 1868 "chapters/tier7-transports.nw"
+#line 1882 "chapters/tier7-transports.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -843,7 +852,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 1937 "chapters/tier7-transports.nw"
+#line 1951 "chapters/tier7-transports.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -888,7 +897,17 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 1993 "chapters/tier7-transports.nw"
+#line 2008 "chapters/tier7-transports.nw"
+void tw__transport_force_close(tw_transport *t, tw_error *exc)
+{
+    if (t->cls->abort == sock_abort) {
+        sock_force_close(SOCK(t), exc);
+        return;
+    }
+    tw_error_unref(exc);
+    tw_transport_abort(t);
+}
+#line 2029 "chapters/tier7-transports.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -942,7 +961,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 2049 "chapters/tier7-transports.nw"
+#line 2085 "chapters/tier7-transports.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -1021,7 +1040,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 2130 "chapters/tier7-transports.nw"
+#line 2166 "chapters/tier7-transports.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -1050,7 +1069,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 2175 "chapters/tier7-transports.nw"
+#line 2211 "chapters/tier7-transports.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -1072,7 +1091,7 @@ static ssize_t write_quietly(int fd, const void *data, size_t len)
     errno = e;
     return n;
 }
-#line 2213 "chapters/tier7-transports.nw"
+#line 2249 "chapters/tier7-transports.nw"
 static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
 {
     size_t sent = 0;
@@ -1086,7 +1105,7 @@ static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
     }
     return (ssize_t)sent;
 }
-#line 2235 "chapters/tier7-transports.nw"
+#line 2271 "chapters/tier7-transports.nw"
 static tw_error *pipe_eof_received(void *arg)
 {
     struct sock *s = arg;
@@ -1103,7 +1122,7 @@ static tw_error *read_pipe_eof(struct sock *s)
     tw__schedule(s->base.loop, sock_lost_callback, s, NULL);
     return NULL;
 }
-#line 2264 "chapters/tier7-transports.nw"
+#line 2300 "chapters/tier7-transports.nw"
 static tw_error *write_pipe_reader_gone(void *arg)
 {
     struct sock *s = arg;
@@ -1146,7 +1165,7 @@ static bool pipe_get_extra_info(tw_transport *t, const char *name, tw_value *v)
     *v = TW_INT(SOCK(t)->fd);
     return true;
 }
-#line 2317 "chapters/tier7-transports.nw"
+#line 2353 "chapters/tier7-transports.nw"
 static const tw_transport_class read_pipe_class = {
     .name = "_UnixReadPipeTransport",
     .kinds = TW_TRANSPORT_READ,
@@ -1192,7 +1211,7 @@ tw_transport *tw__pipe_transport_new(tw_loop *L, int fd, bool writer, tw_protoco
               waiter);
     return &st->s.base;
 }
-#line 2387 "chapters/tier7-transports.nw"
+#line 2423 "chapters/tier7-transports.nw"
 struct subprocess {
     tw_transport base;
     tw__resource res;                   /* attached while the loop holds the transport */
@@ -1206,7 +1225,7 @@ struct subprocess {
 };
 
 #define PROC(t) ((struct subprocess *)(void *)(t))
-#line 2415 "chapters/tier7-transports.nw"
+#line 2451 "chapters/tier7-transports.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -1252,7 +1271,7 @@ static void call_later(struct subprocess *t, int what, int n, tw_error *exc,
     tw__schedule(t->base.loop, run_call, c, c);
     tw_unref(c);                        /* the handle holds it now */
 }
-#line 2463 "chapters/tier7-transports.nw"
+#line 2499 "chapters/tier7-transports.nw"
 static void process_exited(struct subprocess *t, int code);
 static tw_error *subprocess_connection_lost(struct subprocess *t);
 
@@ -1283,7 +1302,7 @@ static tw_error *run_call(void *arg)
         return tw_protocol_process_exited(p);
     }
 }
-#line 2508 "chapters/tier7-transports.nw"
+#line 2544 "chapters/tier7-transports.nw"
 struct pipe_protocol {
     tw_protocol base;
     struct subprocess *proc;            /* NULL once the transport is gone */
@@ -1333,7 +1352,7 @@ static const tw_protocol_class pipe_protocol_class = {
     .resume_writing = pipe_resume_writing,
     .data_received = pipe_data_received,
 };
-#line 2565 "chapters/tier7-transports.nw"
+#line 2601 "chapters/tier7-transports.nw"
 static void child_exited(void *arg, int code)
 {
     call_later(arg, CALL_EXITED, code, NULL, NULL, 0);
@@ -1346,7 +1365,7 @@ static void process_exited(struct subprocess *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 2587 "chapters/tier7-transports.nw"
+#line 2623 "chapters/tier7-transports.nw"
 static void unlist(struct subprocess *t)
 {
     if (!tw__resource_attached(&t->res))
@@ -1383,7 +1402,7 @@ static tw_error *subprocess_connection_lost(struct subprocess *t)
     unlist(t);
     return err;
 }
-#line 2634 "chapters/tier7-transports.nw"
+#line 2670 "chapters/tier7-transports.nw"
 static void subprocess_loop_closed(tw__resource *r)
 {
     struct subprocess *t =
@@ -1408,7 +1427,7 @@ static void subprocess_destroy(tw_transport *base)
     free(t->waiters);
     free(t);
 }
-#line 2667 "chapters/tier7-transports.nw"
+#line 2703 "chapters/tier7-transports.nw"
 static void subprocess_close(tw_transport *base)
 {
     struct subprocess *t = PROC(base);
@@ -1465,7 +1484,7 @@ static const tw_transport_class subprocess_class = {
     .send_signal = subprocess_send_signal,
     .destroy = subprocess_destroy,
 };
-#line 2734 "chapters/tier7-transports.nw"
+#line 2770 "chapters/tier7-transports.nw"
 static tw_transport *pipe_connect(struct subprocess *t, int parent_end, int fd)
 {
     struct pipe_protocol *pp = tw_protocol_new(&pipe_protocol_class, sizeof *pp);
@@ -1512,7 +1531,7 @@ tw_error *tw_loop_subprocess_shell(tw_loop *loop, tw_protocol *protocol, const c
     }
     return subprocess_start(loop, protocol, (char *const *)argv, options, transport);
 }
-#line 2788 "chapters/tier7-transports.nw"
+#line 2824 "chapters/tier7-transports.nw"
 struct wait_frame {
     tw_coro co;
     struct subprocess *t;
@@ -1551,7 +1570,7 @@ tw_coro *tw_subprocess_transport_wait(tw_transport *t)
     f->co.cleanup = wait_cleanup;
     return &f->co;
 }
-#line 2838 "chapters/tier7-transports.nw"
+#line 2874 "chapters/tier7-transports.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1611,7 +1630,7 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 2903 "chapters/tier7-transports.nw"
+#line 2939 "chapters/tier7-transports.nw"
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1648,7 +1667,7 @@ tw_coro *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return &sockop_new(recv_body, L, fd, buf, n)->co;
 }
-#line 2942 "chapters/tier7-transports.nw"
+#line 2978 "chapters/tier7-transports.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1693,7 +1712,7 @@ tw_coro *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return &sockop_new(sendall_body, L, fd, data, n)->co;
 }
-#line 2992 "chapters/tier7-transports.nw"
+#line 3028 "chapters/tier7-transports.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;

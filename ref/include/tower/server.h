@@ -1,10 +1,10 @@
-#line 329 "chapters/tier8-protocols.nw"
+#line 347 "chapters/tier8-protocols.nw"
 /* tower/server.h -- servers (see the book, tier 8) */
 #ifndef TOWER_SERVER_H
 #define TOWER_SERVER_H
 #include "tower/protocol.h"
 
-#line 339 "chapters/tier8-protocols.nw"
+#line 357 "chapters/tier8-protocols.nw"
 typedef struct tw_server tw_server;
 
 typedef struct tw_server_options {
@@ -12,6 +12,7 @@ typedef struct tw_server_options {
     int backlog;           /* 0: 100, as asyncio */
     bool reuse_port;
     bool defer_serving;    /* start_serving=False */
+    tw_tls_options tls;    /* ssl=, ssl_handshake_timeout=, ssl_shutdown_timeout= */
 } tw_server_options;
 
 tw_coro *tw_create_server(tw_loop *loop, tw_protocol_factory factory, void *arg,
@@ -31,5 +32,5 @@ void tw_server_close(tw_server *s);
 tw_future *tw_server_wait_closed(tw_server *s);
 tw_coro *tw_server_serve_forever(tw_server *s);
 tw_coro *tw_server_exit(tw_server *s);
-#line 335 "chapters/tier8-protocols.nw"
+#line 353 "chapters/tier8-protocols.nw"
 #endif
