@@ -21,7 +21,7 @@
 #include "tower/queue.h"
 #line 169 "chapters/tier7-transports.nw"
 #include "tower/transport.h"
-#line 73 "chapters/tier7-tls.nw"
+#line 72 "chapters/tier7-tls.nw"
 #include "tower/tls.h"
 #line 155 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
