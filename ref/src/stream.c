@@ -1,8 +1,8 @@
-#line 696 "chapters/tier9-streams.nw"
+#line 727 "chapters/tier9-streams.nw"
 /* stream.c -- streams: readers, writers, the stream protocol (see the book, tier 9) */
 #include "tier9.h"
 
-#line 727 "chapters/tier9-streams.nw"
+#line 758 "chapters/tier9-streams.nw"
 struct stream_error {
     struct tw_error e;
     ptrdiff_t number;         /* expected (-1: None), or consumed */
@@ -69,7 +69,7 @@ ptrdiff_t tw_limit_overrun_consumed(const tw_error *e)
     const struct stream_error *se = attributes(e, limit_overrun_type);
     return se ? se->number : 0;
 }
-#line 803 "chapters/tier9-streams.nw"
+#line 834 "chapters/tier9-streams.nw"
 struct tw_stream_reader {
     int refs;
     tw_loop *loop;
@@ -81,7 +81,7 @@ struct tw_stream_reader {
     tw_error *exception;
     tw_transport *transport;  /* borrowed; NULL: none (or forgotten, or detached) */
 };
-#line 825 "chapters/tier9-streams.nw"
+#line 856 "chapters/tier9-streams.nw"
 static void buffer_append(tw_stream_reader *r, const void *data, size_t n)
 {
     if (r->head + r->len + n > r->cap) {
@@ -112,7 +112,7 @@ static void buffer_drop(tw_stream_reader *r, size_t n)
     if (r->len == 0)
         r->head = 0;
 }
-#line 865 "chapters/tier9-streams.nw"
+#line 896 "chapters/tier9-streams.nw"
 static void maybe_pause_transport(tw_stream_reader *r)
 {
     size_t limit = (size_t)r->limit;
@@ -133,7 +133,7 @@ static void maybe_resume_transport(tw_stream_reader *r)
         tw_transport_resume_reading(r->transport);
     }
 }
-#line 892 "chapters/tier9-streams.nw"
+#line 923 "chapters/tier9-streams.nw"
 static tw_bytes *take(tw_stream_reader *r, size_t n)
 {
     tw_bytes *b = tw_bytes_new(buffer_data(r), n);
@@ -148,7 +148,7 @@ static tw_error *empty_into_error(tw_stream_reader *r, ptrdiff_t expected)
     buffer_drop(r, r->len);
     return e;
 }
-#line 912 "chapters/tier9-streams.nw"
+#line 943 "chapters/tier9-streams.nw"
 static void wake_waiter(tw_stream_reader *r, tw_error *e)
 {
     tw_future *w = r->waiter;
@@ -234,7 +234,7 @@ void tw_stream_reader_set_exception(tw_stream_reader *r, tw_error *e)
 tw_error *tw_stream_reader_exception(const tw_stream_reader *r) { return r->exception; }
 bool tw_stream_reader_at_eof(const tw_stream_reader *r) { return r->eof && r->len == 0; }
 size_t tw_stream_reader_buffered(const tw_stream_reader *r) { return r->len; }
-#line 1042 "chapters/tier9-streams.nw"
+#line 1073 "chapters/tier9-streams.nw"
 static tw_error *wait_begin(tw_stream_reader *r, const char *func)
 {
     if (r->waiter != NULL)
@@ -276,7 +276,7 @@ static void wait_end(tw_stream_reader *r)
             goto failed;                                                \
         }                                                               \
     } while (0)
-#line 1008 "chapters/tier9-streams.nw"
+#line 1039 "chapters/tier9-streams.nw"
 enum { READ_UNTIL, READ_LINE };
 
 struct read_frame {
@@ -292,7 +292,7 @@ struct read_frame {
     unsigned char sep[];
 };
 
-#line 1093 "chapters/tier9-streams.nw"
+#line 1124 "chapters/tier9-streams.nw"
 static void read_cleanup(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -310,7 +310,7 @@ static tw_step read_fail(tw_coro *co)
     f->err = NULL;
     TW_RAISE(co, e);
 }
-#line 1117 "chapters/tier9-streams.nw"
+#line 1148 "chapters/tier9-streams.nw"
 static tw_step read_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -325,7 +325,7 @@ static tw_step read_body(tw_coro *co)
         TW_RETURN(co, TW_PTR(take(r, r->len < (size_t)f->n ? r->len : (size_t)f->n)));
     }
     
-#line 1138 "chapters/tier9-streams.nw"
+#line 1169 "chapters/tier9-streams.nw"
     f->all = tw_bytes_new(NULL, 0);
     for (;;) {
         RAISE_STORED_ERROR(f);
@@ -351,12 +351,12 @@ static tw_step read_body(tw_coro *co)
         f->all = NULL;
         TW_RETURN(co, TW_PTR(b));
     }
-#line 1131 "chapters/tier9-streams.nw"
+#line 1162 "chapters/tier9-streams.nw"
 failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 1170 "chapters/tier9-streams.nw"
+#line 1201 "chapters/tier9-streams.nw"
 static tw_step readexactly_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -381,7 +381,7 @@ failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 1207 "chapters/tier9-streams.nw"
+#line 1238 "chapters/tier9-streams.nw"
 static tw_step readuntil_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -425,7 +425,7 @@ static tw_step readuntil_body(tw_coro *co)
 failed:
     if (f->mode == READ_LINE) {
         
-#line 1265 "chapters/tier9-streams.nw"
+#line 1296 "chapters/tier9-streams.nw"
         if (tw_error_kind(f->err) == TW_ERR_INCOMPLETE_READ) {
             size_t len;
             const unsigned char *partial = tw_incomplete_read_partial(f->err, &len);
@@ -446,12 +446,12 @@ failed:
             tw_error_unref(f->err);
             f->err = e;
         }
-#line 1250 "chapters/tier9-streams.nw"
+#line 1281 "chapters/tier9-streams.nw"
     }
     return read_fail(co);
     TW_END(co);
 }
-#line 1290 "chapters/tier9-streams.nw"
+#line 1321 "chapters/tier9-streams.nw"
 static struct read_frame *read_frame_new(tw_coro_fn body, tw_stream_reader *r, ptrdiff_t n,
                                          const void *sep, size_t seplen)
 {
@@ -486,7 +486,7 @@ tw_coro *tw_stream_reader_readline(tw_stream_reader *r)
     f->mode = READ_LINE;
     return &f->co;
 }
-#line 1341 "chapters/tier9-streams.nw"
+#line 1372 "chapters/tier9-streams.nw"
 struct stream_protocol {
     tw_protocol base;
     tw_loop *loop;
@@ -508,7 +508,7 @@ static struct stream_protocol *stream_protocol_of(tw_protocol *p, const char *ca
         tw__fatal("%s: the protocol was not made by tw_stream_protocol_new", caller);
     return (struct stream_protocol *)(void *)p;
 }
-#line 1390 "chapters/tier9-streams.nw"
+#line 1421 "chapters/tier9-streams.nw"
 void tw__stream_reader_detach(tw_stream_reader *r)
 {
     if (r == NULL)
@@ -525,7 +525,7 @@ static void let_go_of_the_reader(struct stream_protocol *sp)
     tw_stream_reader_unref(sp->reader);
     sp->reader = NULL;
 }
-#line 1415 "chapters/tier9-streams.nw"
+#line 1446 "chapters/tier9-streams.nw"
 struct tw_stream_writer {
     int refs;
     tw_transport *transport;
@@ -593,7 +593,7 @@ tw_value tw_stream_writer_get_extra_info(tw_stream_writer *w, const char *name, 
 {
     return tw_transport_get_extra_info(w->transport, name, dflt);
 }
-#line 1492 "chapters/tier9-streams.nw"
+#line 1523 "chapters/tier9-streams.nw"
 struct drain_frame {
     tw_coro co;
     tw_stream_writer *w;
@@ -656,12 +656,12 @@ tw_coro *tw_stream_writer_drain(tw_stream_writer *w)
     f->co.cleanup = drain_cleanup;
     return &f->co;
 }
-#line 1561 "chapters/tier9-streams.nw"
+#line 1592 "chapters/tier9-streams.nw"
 tw_future *tw_stream_writer_wait_closed(tw_stream_writer *w)
 {
     return tw_ref(w->protocol->closed);
 }
-#line 1576 "chapters/tier9-streams.nw"
+#line 1607 "chapters/tier9-streams.nw"
 #define STREAM_PROTOCOL(p) ((struct stream_protocol *)(void *)(p))
 
 static void wake_drains(struct stream_protocol *sp, tw_error *exc)
@@ -744,7 +744,7 @@ static tw_error *stream_lost(tw_protocol *p, tw_error *exc)
     sp->transport = NULL;
     return NULL;
 }
-#line 1666 "chapters/tier9-streams.nw"
+#line 1697 "chapters/tier9-streams.nw"
 static void stream_destroy(tw_protocol *p)
 {
     struct stream_protocol *sp = STREAM_PROTOCOL(p);
@@ -785,7 +785,7 @@ tw_protocol *tw_stream_protocol_new(tw_stream_reader *reader, tw_stream_handler 
     sp->closed = tw_future_new(loop);
     return &sp->base;
 }
-#line 1717 "chapters/tier9-streams.nw"
+#line 1748 "chapters/tier9-streams.nw"
 struct open_frame {
     tw_coro co;
     char *host, *path;
@@ -795,6 +795,8 @@ struct open_frame {
     tw_stream_reader **reader_out, *reader;
     tw_stream_writer **writer_out;
     tw_protocol *protocol;
+    tw_tls_options tls;          /* tls.ssl NULL: plain */
+    char *hostname;              /* what tls.server_hostname points to */
 };
 
 static void open_cleanup(tw_coro *co)
@@ -804,6 +806,8 @@ static void open_cleanup(tw_coro *co)
     tw_protocol_unref(f->protocol);
     free(f->host);
     free(f->path);
+    tw_ssl_context_unref(f->tls.ssl);
+    free(f->hostname);
 }
 
 static tw_protocol *the_protocol(void *protocol)
@@ -821,8 +825,10 @@ static tw_step open_body(tw_coro *co)
         TW_RAISE(co, err);
     f->protocol = tw_stream_protocol_new(f->reader, NULL, NULL);
     TW_AWAIT(co, f->unix_socket
-                 ? tw_create_unix_connection(loop, the_protocol, f->protocol, f->path, f->sock)
-                 : tw_create_connection(loop, the_protocol, f->protocol, f->host, f->port));
+                 ? tw_create_unix_connection_tls(loop, the_protocol, f->protocol, f->path,
+                                                 f->sock, &f->tls)
+                 : tw_create_connection_tls(loop, the_protocol, f->protocol, f->host, f->port,
+                                            &f->tls));
     {
         tw_transport *t = TW_RESULT(co).p;
         *f->writer_out = tw_stream_writer_new(t, f->protocol, f->reader);
@@ -862,7 +868,80 @@ tw_coro *tw_open_unix_connection(const char *path, int sock, ptrdiff_t limit,
     f->sock = sock;
     return &f->co;
 }
-#line 1807 "chapters/tier9-streams.nw"
+#line 1836 "chapters/tier9-streams.nw"
+static tw_coro *open_with_tls(tw_coro *co, const tw_tls_options *tls)
+{
+    struct open_frame *f = (struct open_frame *)co;
+    if (tls) {
+        f->tls = *tls;
+        f->tls.ssl = tw_ssl_context_ref(tls->ssl);
+        f->hostname = tw__strdup(tls->server_hostname);
+        f->tls.server_hostname = f->hostname;
+    }
+    return co;
+}
+
+tw_coro *tw_open_connection_tls(const char *host, int port, ptrdiff_t limit,
+                                const tw_tls_options *tls, tw_stream_reader **reader,
+                                tw_stream_writer **writer)
+{
+    return open_with_tls(tw_open_connection(host, port, limit, reader, writer), tls);
+}
+
+tw_coro *tw_open_unix_connection_tls(const char *path, int sock, ptrdiff_t limit,
+                                     const tw_tls_options *tls, tw_stream_reader **reader,
+                                     tw_stream_writer **writer)
+{
+    return open_with_tls(tw_open_unix_connection(path, sock, limit, reader, writer), tls);
+}
+#line 1873 "chapters/tier9-streams.nw"
+struct upgrade_frame {
+    tw_coro co;
+    tw_stream_writer *w;
+    tw_tls_options tls;
+    char *hostname;
+};
+
+static void upgrade_cleanup(tw_coro *co)
+{
+    struct upgrade_frame *f = (struct upgrade_frame *)co;
+    tw_stream_writer_unref(f->w);
+    tw_ssl_context_unref(f->tls.ssl);
+    free(f->hostname);
+}
+
+static tw_step upgrade_body(tw_coro *co)
+{
+    struct upgrade_frame *f = (struct upgrade_frame *)co;
+    struct stream_protocol *sp = f->w->protocol;
+    TW_BEGIN(co);
+    TW_AWAIT(co, tw_stream_writer_drain(f->w));
+    TW_AWAIT(co, tw_start_tls(sp->loop, f->w->transport, &sp->base, sp->handler != NULL,
+                              &f->tls));
+    tw_transport_unref(f->w->transport);
+    f->w->transport = TW_RESULT(co).p;
+    sp->transport = f->w->transport;
+    if (sp->reader) {
+        tw__stream_reader_detach(sp->reader);
+        tw_stream_reader_set_transport(sp->reader, f->w->transport);
+    }
+    TW_END(co);
+}
+
+tw_coro *tw_stream_writer_start_tls(tw_stream_writer *w, const tw_tls_options *tls)
+{
+    struct upgrade_frame *f = tw_coro_new(upgrade_body, sizeof *f);
+    f->co.cleanup = upgrade_cleanup;
+    f->w = tw_stream_writer_ref(w);
+    if (tls) {
+        f->tls = *tls;
+        f->tls.ssl = tw_ssl_context_ref(tls->ssl);
+        f->hostname = tw__strdup(tls->server_hostname);
+        f->tls.server_hostname = f->hostname;
+    }
+    return &f->co;
+}
+#line 1933 "chapters/tier9-streams.nw"
 struct server_config {
     tw_loop *loop;
     tw_stream_handler handler;
