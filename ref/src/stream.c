@@ -806,8 +806,7 @@ static void open_cleanup(tw_coro *co)
     tw_protocol_unref(f->protocol);
     free(f->host);
     free(f->path);
-    tw_ssl_context_unref(f->tls.ssl);
-    free(f->hostname);
+    tw__tls_options_drop(&f->tls, &f->hostname);
 }
 
 static tw_protocol *the_protocol(void *protocol)
@@ -868,16 +867,11 @@ tw_coro *tw_open_unix_connection(const char *path, int sock, ptrdiff_t limit,
     f->sock = sock;
     return &f->co;
 }
-#line 1836 "chapters/tier9-streams.nw"
+#line 1835 "chapters/tier9-streams.nw"
 static tw_coro *open_with_tls(tw_coro *co, const tw_tls_options *tls)
 {
     struct open_frame *f = (struct open_frame *)co;
-    if (tls) {
-        f->tls = *tls;
-        f->tls.ssl = tw_ssl_context_ref(tls->ssl);
-        f->hostname = tw__strdup(tls->server_hostname);
-        f->tls.server_hostname = f->hostname;
-    }
+    tw__tls_options_keep(&f->tls, &f->hostname, tls);
     return co;
 }
 
@@ -894,7 +888,7 @@ tw_coro *tw_open_unix_connection_tls(const char *path, int sock, ptrdiff_t limit
 {
     return open_with_tls(tw_open_unix_connection(path, sock, limit, reader, writer), tls);
 }
-#line 1873 "chapters/tier9-streams.nw"
+#line 1867 "chapters/tier9-streams.nw"
 struct upgrade_frame {
     tw_coro co;
     tw_stream_writer *w;
@@ -906,8 +900,7 @@ static void upgrade_cleanup(tw_coro *co)
 {
     struct upgrade_frame *f = (struct upgrade_frame *)co;
     tw_stream_writer_unref(f->w);
-    tw_ssl_context_unref(f->tls.ssl);
-    free(f->hostname);
+    tw__tls_options_drop(&f->tls, &f->hostname);
 }
 
 static tw_step upgrade_body(tw_coro *co)
@@ -933,15 +926,10 @@ tw_coro *tw_stream_writer_start_tls(tw_stream_writer *w, const tw_tls_options *t
     struct upgrade_frame *f = tw_coro_new(upgrade_body, sizeof *f);
     f->co.cleanup = upgrade_cleanup;
     f->w = tw_stream_writer_ref(w);
-    if (tls) {
-        f->tls = *tls;
-        f->tls.ssl = tw_ssl_context_ref(tls->ssl);
-        f->hostname = tw__strdup(tls->server_hostname);
-        f->tls.server_hostname = f->hostname;
-    }
+    tw__tls_options_keep(&f->tls, &f->hostname, tls);
     return &f->co;
 }
-#line 1933 "chapters/tier9-streams.nw"
+#line 1921 "chapters/tier9-streams.nw"
 struct server_config {
     tw_loop *loop;
     tw_stream_handler handler;

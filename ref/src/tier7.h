@@ -24,11 +24,14 @@ void tw__transport_force_close(tw_transport *t, tw_error *exc);
 #line 2244 "chapters/tier7-transports.nw"
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 1461 "chapters/tier7-tls.nw"
+#line 1489 "chapters/tier7-tls.nw"
 struct tw_tls_options;
 tw_protocol *tw__ssl_protocol_new(tw_loop *loop, tw_protocol *app_protocol,
                                   const struct tw_tls_options *options, bool server_side,
                                   bool call_connection_made, tw_future *waiter, tw_error **err);
 tw_transport *tw__ssl_app_transport(tw_protocol *ssl_protocol);
+void tw__tls_options_keep(struct tw_tls_options *dst, char **hostname,
+                          const struct tw_tls_options *src);
+void tw__tls_options_drop(struct tw_tls_options *o, char **hostname);
 #line 848 "chapters/tier7-transports.nw"
 #endif

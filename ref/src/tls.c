@@ -88,7 +88,7 @@ void tw_ssl_context_unref(tw_ssl_context *c)
 static tw_error *readable(const char *path)
 {
     if (path && access(path, R_OK) != 0)
-        return tw_error_os(errno, "[Errno %d] %s: '%s'", errno, strerror(errno), path);
+        return tw_error_os(errno, "%s: '%s'", strerror(errno), path);
     return NULL;
 }
 
@@ -241,7 +241,7 @@ struct sslproto {
     enum ssl_state state;
     enum app_state app_state;
     int conn_lost;
-    bool handshaken, eof_received;
+    bool handshaken, eof_received, holding;
     bool ssl_writing_paused, app_reading_paused, ssl_reading_paused, app_writing_paused;
     size_t in_high, in_low, out_high, out_low;
     char *backlog;
@@ -257,14 +257,26 @@ struct ssl_transport {
 };
 
 static tw_protocol *app_protocol(struct sslproto *sp) { return sp->app->base.protocol; }
-#line 522 "chapters/tier7-tls.nw"
+#line 531 "chapters/tier7-tls.nw"
+static void hold_clock(struct sslproto *sp, bool hold)
+{
+    if (hold == sp->holding)
+        return;
+    sp->holding = hold;
+    if (hold)
+        tw_loop_hold(sp->loop);
+    else
+        tw_loop_unhold(sp->loop);
+}
+
 static void set_state(struct sslproto *sp, enum ssl_state to)
 {
     if (to != UNWRAPPED && to != sp->state + 1)
         tw__fatal("SSLProtocol: cannot switch state from %d to %d", (int)sp->state, (int)to);
     sp->state = to;
+    hold_clock(sp, to == DO_HANDSHAKE || to == FLUSHING || to == SHUTDOWN);
 }
-#line 536 "chapters/tier7-tls.nw"
+#line 557 "chapters/tier7-tls.nw"
 static void fatal_error(struct sslproto *sp, tw_error *exc, const char *message)
 {
     if (sp->transport)
@@ -293,7 +305,7 @@ static void wakeup_waiter(struct sslproto *sp, tw_error *exc)
     tw_unref(sp->waiter);
     sp->waiter = NULL;
 }
-#line 578 "chapters/tier7-tls.nw"
+#line 599 "chapters/tier7-tls.nw"
 static void later(struct sslproto *sp, enum pending which, double delay, tw_callback_fn fn)
 {
     tw_error *err;
@@ -334,10 +346,11 @@ static void ssl_loop_closed(tw__resource *r)
     tw_protocol_ref(&sp->base);
     for (int i = 0; i < NPENDING; i++)
         cancel(sp, (enum pending)i);
+    hold_clock(sp, false);
     tw__resource_detach(sp->loop, &sp->res);
     tw_protocol_unref(&sp->base);
 }
-#line 632 "chapters/tier7-tls.nw"
+#line 654 "chapters/tier7-tls.nw"
 static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc);
 static void process_outgoing(struct sslproto *sp);
 static tw_error *do_read(struct sslproto *sp);
@@ -390,7 +403,7 @@ static tw_error *start_handshake(struct sslproto *sp)
     later(sp, HANDSHAKE_TIMER, sp->handshake_timeout, check_handshake_timeout);
     return do_handshake(sp);
 }
-#line 696 "chapters/tier7-tls.nw"
+#line 718 "chapters/tier7-tls.nw"
 static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc)
 {
     tw_error *err = NULL;
@@ -414,7 +427,7 @@ static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc)
         return err;
     return do_read(sp);
 }
-#line 734 "chapters/tier7-tls.nw"
+#line 756 "chapters/tier7-tls.nw"
 static void do_abort(struct sslproto *sp)
 {
     set_state(sp, UNWRAPPED);
@@ -503,7 +516,7 @@ static tw_error *start_shutdown(struct sslproto *sp)
     later(sp, SHUTDOWN_TIMER, sp->shutdown_timeout, check_shutdown_timeout);
     return do_flush(sp);
 }
-#line 833 "chapters/tier7-tls.nw"
+#line 855 "chapters/tier7-tls.nw"
 static void control_app_writing(struct sslproto *sp);
 
 static void process_outgoing(struct sslproto *sp)
@@ -543,7 +556,8 @@ static tw_error *do_write(struct sslproto *sp)
 static void backlog_append(struct sslproto *sp, const void *data, size_t n)
 {
     if (sp->bstart + sp->blen + n > sp->bcap) {
-        memmove(sp->backlog, sp->backlog + sp->bstart, sp->blen);
+        if (sp->blen)
+            memmove(sp->backlog, sp->backlog + sp->bstart, sp->blen);
         sp->bstart = 0;
         if (sp->blen + n > sp->bcap) {
             size_t cap = sp->bcap ? sp->bcap : 16384;
@@ -574,7 +588,7 @@ static void write_appdata(struct sslproto *sp, const struct iovec *iov, size_t c
     if (sp->state == WRAPPED && (err = do_write(sp)) != NULL)
         fatal_error(sp, err, "Fatal error on SSL protocol");
 }
-#line 912 "chapters/tier7-tls.nw"
+#line 935 "chapters/tier7-tls.nw"
 static size_t write_buffer_size(const struct sslproto *sp)
 {
     return BIO_ctrl_pending(sp->outgoing) + sp->blen;
@@ -605,7 +619,7 @@ static void control_app_writing(struct sslproto *sp)
             report_flow_error(sp, err, "protocol.resume_writing() failed");
     }
 }
-#line 956 "chapters/tier7-tls.nw"
+#line 979 "chapters/tier7-tls.nw"
 struct plain { char *buf; size_t cap; bool busy; };
 
 static void plain_release(tw_loop *L, void *state)
@@ -662,7 +676,7 @@ static tw_error *read_copied(struct sslproto *sp, bool *eof)
     free(own.buf);
     return err;
 }
-#line 1019 "chapters/tier7-tls.nw"
+#line 1042 "chapters/tier7-tls.nw"
 static tw_error *read_soon(void *arg);
 
 static tw_error *read_buffered(struct sslproto *sp, bool *eof)
@@ -694,7 +708,7 @@ static tw_error *read_buffered(struct sslproto *sp, bool *eof)
         err = tw_protocol_buffer_updated(app_protocol(sp), offset);
     return err;
 }
-#line 1059 "chapters/tier7-tls.nw"
+#line 1082 "chapters/tier7-tls.nw"
 static void control_ssl_reading(struct sslproto *sp)
 {
     size_t size = BIO_ctrl_pending(sp->incoming);
@@ -741,7 +755,7 @@ static tw_error *read_soon(void *arg)
     tw_protocol_unref(&sp->base);
     return NULL;
 }
-#line 1118 "chapters/tier7-tls.nw"
+#line 1141 "chapters/tier7-tls.nw"
 static tw_error *step(struct sslproto *sp)
 {
     switch (sp->state) {
@@ -806,7 +820,7 @@ static tw_error *ssl_eof_received(tw_protocol *p, bool *keep_open)
     }
     return escaped(sp, err);
 }
-#line 1190 "chapters/tier7-tls.nw"
+#line 1213 "chapters/tier7-tls.nw"
 static tw_error *app_lost_soon(void *arg)
 {
     struct sslproto *sp = arg;
@@ -852,12 +866,14 @@ static tw_error *ssl_resume_writing(tw_protocol *p)
     process_outgoing(SP(p));
     return NULL;
 }
-#line 1242 "chapters/tier7-tls.nw"
+#line 1265 "chapters/tier7-tls.nw"
 static void ssl_destroy(tw_protocol *p)
 {
     struct sslproto *sp = SP(p);
-    if (tw__resource_attached(&sp->res))
+    if (tw__resource_attached(&sp->res)) {
+        hold_clock(sp, false);
         tw__resource_detach(sp->loop, &sp->res);
+    }
     SSL_free(sp->ssl);
     tw_ssl_context_unref(sp->ctx);
     sp->app->sp = NULL;
@@ -880,7 +896,7 @@ static const tw_protocol_class sslproto_class = {
     .eof_received = ssl_eof_received,
     .destroy = ssl_destroy,
 };
-#line 1278 "chapters/tier7-tls.nw"
+#line 1303 "chapters/tier7-tls.nw"
 #define APP(t) ((struct ssl_transport *)(void *)(t))
 
 static void app_close(tw_transport *t)
@@ -929,7 +945,7 @@ static bool app_can_write_eof(const tw_transport *t)
     (void)t;
     return false;
 }
-#line 1333 "chapters/tier7-tls.nw"
+#line 1358 "chapters/tier7-tls.nw"
 static bool app_is_reading(const tw_transport *t)
 {
     return APP(t)->sp && !APP(t)->sp->app_reading_paused;
@@ -964,7 +980,7 @@ static void app_resume_reading(tw_transport *t)
         later(sp, SOON_RESUME, -1, resume_soon);
     }
 }
-#line 1379 "chapters/tier7-tls.nw"
+#line 1404 "chapters/tier7-tls.nw"
 static size_t app_buffer_size(const tw_transport *t)
 {
     return APP(t)->sp ? write_buffer_size(APP(t)->sp) : 0;
@@ -1016,6 +1032,8 @@ below:
            && sp->transport->cls->get_extra_info(sp->transport, name, v);
 }
 
+static void app_destroy(tw_transport *t) { free(APP(t)); }
+
 static const tw_transport_class app_class = {
     .name = "_SSLProtocolTransport",
     .kinds = TW_TRANSPORT_STREAM,
@@ -1033,8 +1051,27 @@ static const tw_transport_class app_class = {
     .get_write_buffer_size = app_buffer_size,
     .get_write_buffer_limits = app_get_limits,
     .set_write_buffer_limits = app_set_limits,
+    .destroy = app_destroy,
 };
-#line 1469 "chapters/tier7-tls.nw"
+#line 1504 "chapters/tier7-tls.nw"
+void tw__tls_options_keep(tw_tls_options *dst, char **hostname, const tw_tls_options *src)
+{
+    static const tw_tls_options none;
+    *dst = src ? *src : none;
+    tw_ssl_context_ref(dst->ssl);
+    *hostname = tw__strdup(dst->server_hostname);
+    dst->server_hostname = *hostname;
+}
+
+void tw__tls_options_drop(tw_tls_options *o, char **hostname)
+{
+    tw_ssl_context_unref(o->ssl);
+    o->ssl = NULL;
+    free(*hostname);
+    *hostname = NULL;
+    o->server_hostname = NULL;
+}
+#line 1524 "chapters/tier7-tls.nw"
 static tw_error *check_timeout(const char *what, double *t, double dflt)
 {
     char s[32];
@@ -1084,7 +1121,7 @@ static tw_error *make_ssl(struct sslproto *sp, bool server_side, const char *hos
     }
     return NULL;
 }
-#line 1521 "chapters/tier7-tls.nw"
+#line 1576 "chapters/tier7-tls.nw"
 tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
                                   const tw_tls_options *o, bool server_side,
                                   bool call_connection_made, tw_future *waiter, tw_error **err)
@@ -1128,7 +1165,7 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
 }
 
 tw_transport *tw__ssl_app_transport(tw_protocol *p) { return &SP(p)->app->base; }
-#line 1576 "chapters/tier7-tls.nw"
+#line 1631 "chapters/tier7-tls.nw"
 struct start_tls_frame {
     tw_coro co;
     tw_error *err;
