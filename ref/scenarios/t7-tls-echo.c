@@ -3,6 +3,7 @@
 #include <string.h>
 #include "tower.h"
 
+static tw_ssl_context *server_ctx, *client_ctx;
 static tw_future *got, *server_lost, *client_lost;
 
 struct echo { tw_protocol base; tw_transport *transport; };
@@ -72,7 +73,6 @@ static tw_protocol *factory(void *cls)
 
 struct main_frame {
     tw_coro co;
-    tw_ssl_context *server_ctx, *client_ctx;
     tw_server *server;
     tw_transport *t;
 };
@@ -81,8 +81,8 @@ static tw_step main_body(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     tw_loop *loop = tw_get_running_loop();
-    tw_server_options opt = { .tls = { .ssl = f->server_ctx } };
-    tw_tls_options tls = { .ssl = f->client_ctx };
+    tw_server_options opt = { .tls = { .ssl = server_ctx } };
+    tw_tls_options tls = { .ssl = client_ctx };
     tw_bytes *b;
     TW_BEGIN(co);
     got = tw_future_new(loop);
@@ -117,15 +117,14 @@ static tw_step main_body(tw_coro *co)
 
 int main(void)
 {
-    struct main_frame *f = tw_coro_new(main_body, sizeof *f);
     tw_error *err;
     setvbuf(stdout, NULL, _IOLBF, 0);
     if ((err = tw_ssl_context_new_server("../certs/server.pem", "../certs/server.key",
-                                         &f->server_ctx))
-        || (err = tw_ssl_context_new_client("../certs/ca.pem", &f->client_ctx)))
+                                         &server_ctx))
+        || (err = tw_ssl_context_new_client("../certs/ca.pem", &client_ctx)))
         return tw_report_uncaught(err);
-    err = tw_run(&f->co, NULL);
-    tw_ssl_context_unref(f->server_ctx);
-    tw_ssl_context_unref(f->client_ctx);
+    err = tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
+    tw_ssl_context_unref(server_ctx);
+    tw_ssl_context_unref(client_ctx);
     return tw_report_uncaught(err);
 }

@@ -1,10 +1,11 @@
-#line 1689 "chapters/tier7-examples.nw"
+#line 1688 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include "tower.h"
 
+static tw_ssl_context *server_ctx, *client_ctx;
 static tw_future *server_side;
 
 static tw_error *server_made(tw_protocol *p, tw_transport *t)
@@ -44,7 +45,6 @@ static void report(const char *who, tw_transport *t, tw_ssl_context *ctx)
 
 struct main_frame {
     tw_coro co;
-    tw_ssl_context *server_ctx, *client_ctx;
     tw_server *server;
     tw_transport *client, *served;
 };
@@ -53,8 +53,8 @@ static tw_step main_body(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     tw_loop *loop = tw_get_running_loop();
-    tw_server_options opt = { .tls = { .ssl = f->server_ctx } };
-    tw_tls_options tls = { .ssl = f->client_ctx };
+    tw_server_options opt = { .tls = { .ssl = server_ctx } };
+    tw_tls_options tls = { .ssl = client_ctx };
     TW_BEGIN(co);
     server_side = tw_future_new(loop);
     TW_AWAIT(co, tw_create_server(loop, factory, (void *)&server_class, "127.0.0.1", 0, &opt));
@@ -63,10 +63,10 @@ static tw_step main_body(tw_coro *co)
                                           tw_sockaddr_port(tw_server_sockname(f->server, 0)),
                                           &tls));
     f->client = TW_RESULT(co).p;
-    report("client", f->client, f->client_ctx);
+    report("client", f->client, client_ctx);
     TW_AWAIT(co, tw_ref(server_side));
     f->served = TW_RESULT(co).p;
-    report("server", f->served, f->server_ctx);
+    report("server", f->served, server_ctx);
     tw_transport_close(f->client);
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
@@ -79,15 +79,14 @@ static tw_step main_body(tw_coro *co)
 
 int main(void)
 {
-    struct main_frame *f = tw_coro_new(main_body, sizeof *f);
     tw_error *err;
     setvbuf(stdout, NULL, _IOLBF, 0);
     if ((err = tw_ssl_context_new_server("../certs/server.pem", "../certs/server.key",
-                                         &f->server_ctx))
-        || (err = tw_ssl_context_new_client("../certs/ca.pem", &f->client_ctx)))
+                                         &server_ctx))
+        || (err = tw_ssl_context_new_client("../certs/ca.pem", &client_ctx)))
         return tw_report_uncaught(err);
-    err = tw_run(&f->co, NULL);
-    tw_ssl_context_unref(f->server_ctx);
-    tw_ssl_context_unref(f->client_ctx);
+    err = tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
+    tw_ssl_context_unref(server_ctx);
+    tw_ssl_context_unref(client_ctx);
     return tw_report_uncaught(err);
 }

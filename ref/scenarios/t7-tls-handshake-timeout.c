@@ -1,7 +1,8 @@
-#line 1611 "chapters/tier7-examples.nw"
+#line 1610 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 
+static tw_ssl_context *tls_ctx;
 static tw_future *lost;
 
 static tw_error *silent_made(tw_protocol *p, tw_transport *t)
@@ -25,13 +26,13 @@ static const tw_protocol_class client_class = { .name = "Protocol" };
 
 static tw_protocol *factory(void *cls) { return tw_protocol_new(cls, sizeof(tw_protocol)); }
 
-struct main_frame { tw_coro co; tw_ssl_context *ctx; tw_server *server; };
+struct main_frame { tw_coro co; tw_server *server; };
 
 static tw_step main_body(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     tw_loop *loop = tw_get_running_loop();
-    tw_tls_options tls = { .ssl = f->ctx, .ssl_handshake_timeout = 0.5 };
+    tw_tls_options tls = { .ssl = tls_ctx, .ssl_handshake_timeout = 0.5 };
     TW_BEGIN(co);
     lost = tw_future_new(loop);
     TW_AWAIT(co, tw_create_server(loop, factory, (void *)&silent_class, "127.0.0.1", 0, NULL));
@@ -55,12 +56,11 @@ static tw_step main_body(tw_coro *co)
 
 int main(void)
 {
-    struct main_frame *f = tw_coro_new(main_body, sizeof *f);
     tw_error *err;
     setvbuf(stdout, NULL, _IOLBF, 0);
-    if ((err = tw_ssl_context_new_client("../certs/ca.pem", &f->ctx)))
+    if ((err = tw_ssl_context_new_client("../certs/ca.pem", &tls_ctx)))
         return tw_report_uncaught(err);
-    err = tw_run(&f->co, NULL);
-    tw_ssl_context_unref(f->ctx);
+    err = tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
+    tw_ssl_context_unref(tls_ctx);
     return tw_report_uncaught(err);
 }

@@ -1,8 +1,9 @@
-#line 1794 "chapters/tier7-examples.nw"
+#line 1792 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"
 
+static tw_ssl_context *server_ctx, *client_ctx;
 static tw_future *got, *lost;
 
 static tw_error *server_data(tw_protocol *p, const void *data, size_t n)
@@ -37,7 +38,6 @@ static tw_protocol *factory(void *cls) { return tw_protocol_new(cls, sizeof(tw_p
 
 struct main_frame {
     tw_coro co;
-    tw_ssl_context *server_ctx, *client_ctx;
     tw_server *server;
     tw_transport *client;
 };
@@ -46,8 +46,8 @@ static tw_step main_body(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     tw_loop *loop = tw_get_running_loop();
-    tw_server_options opt = { .tls = { .ssl = f->server_ctx } };
-    tw_tls_options tls = { .ssl = f->client_ctx };
+    tw_server_options opt = { .tls = { .ssl = server_ctx } };
+    tw_tls_options tls = { .ssl = client_ctx };
     TW_BEGIN(co);
     got = tw_future_new(loop);
     lost = tw_future_new(loop);
@@ -74,15 +74,14 @@ static tw_step main_body(tw_coro *co)
 
 int main(void)
 {
-    struct main_frame *f = tw_coro_new(main_body, sizeof *f);
     tw_error *err;
     setvbuf(stdout, NULL, _IOLBF, 0);
     if ((err = tw_ssl_context_new_server("../certs/server.pem", "../certs/server.key",
-                                         &f->server_ctx))
-        || (err = tw_ssl_context_new_client("../certs/ca.pem", &f->client_ctx)))
+                                         &server_ctx))
+        || (err = tw_ssl_context_new_client("../certs/ca.pem", &client_ctx)))
         return tw_report_uncaught(err);
-    err = tw_run(&f->co, NULL);
-    tw_ssl_context_unref(f->server_ctx);
-    tw_ssl_context_unref(f->client_ctx);
+    err = tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
+    tw_ssl_context_unref(server_ctx);
+    tw_ssl_context_unref(client_ctx);
     return tw_report_uncaught(err);
 }

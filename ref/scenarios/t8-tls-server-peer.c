@@ -4,6 +4,7 @@
 #include <openssl/ssl.h>
 #include "tower.h"
 
+static tw_ssl_context *tls_ctx;
 static tw_future *lost;
 
 struct echo { tw_protocol base; tw_transport *transport; };
@@ -48,13 +49,13 @@ static tw_protocol *factory(void *arg)
     return tw_protocol_new(&echo_class, sizeof(struct echo));
 }
 
-struct main_frame { tw_coro co; tw_ssl_context *ctx; tw_server *server; };
+struct main_frame { tw_coro co; tw_server *server; };
 
 static tw_step main_body(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     tw_loop *loop = tw_get_running_loop();
-    tw_server_options opt = { .tls = { .ssl = f->ctx } };
+    tw_server_options opt = { .tls = { .ssl = tls_ctx } };
     TW_BEGIN(co);
     lost = tw_future_new(loop);
     TW_AWAIT(co, tw_create_server(loop, factory, NULL, "127.0.0.1",
@@ -71,16 +72,15 @@ static tw_step main_body(tw_coro *co)
 
 int main(void)
 {
-    struct main_frame *f = tw_coro_new(main_body, sizeof *f);
     tw_error *err;
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (getenv("TOWER_PORT") == NULL) {
         fprintf(stderr, "TOWER_PORT is not set\n");
         return 2;
     }
-    if ((err = tw_ssl_context_new_server("../certs/server.pem", "../certs/server.key", &f->ctx)))
+    if ((err = tw_ssl_context_new_server("../certs/server.pem", "../certs/server.key", &tls_ctx)))
         return tw_report_uncaught(err);
-    err = tw_run(&f->co, NULL);
-    tw_ssl_context_unref(f->ctx);
+    err = tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
+    tw_ssl_context_unref(tls_ctx);
     return tw_report_uncaught(err);
 }
