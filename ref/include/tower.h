@@ -23,7 +23,7 @@
 #include "tower/transport.h"
 #line 72 "chapters/tier7-tls.nw"
 #include "tower/tls.h"
-#line 166 "chapters/tier8-protocols.nw"
+#line 167 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
 #include "tower/server.h"
 #line 184 "chapters/tier9-streams.nw"

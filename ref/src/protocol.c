@@ -1,4 +1,4 @@
-#line 457 "chapters/tier8-protocols.nw"
+#line 458 "chapters/tier8-protocols.nw"
 /* protocol.c -- connections and datagram endpoints */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 502 "chapters/tier8-protocols.nw"
+#line 503 "chapters/tier8-protocols.nw"
 tw_error *tw__resolve(const char *host, int port, int family, int socktype, bool passive,
                       struct addrinfo **res)
 {
@@ -56,7 +56,7 @@ tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error 
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 557 "chapters/tier8-protocols.nw"
+#line 558 "chapters/tier8-protocols.nw"
 static tw_error *combined_error(tw_error **errors, size_t n)
 {
     size_t len = 0;
@@ -80,7 +80,7 @@ static tw_error *combined_error(tw_error **errors, size_t n)
     free(msg);
     return e;
 }
-#line 593 "chapters/tier8-protocols.nw"
+#line 594 "chapters/tier8-protocols.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
@@ -130,7 +130,7 @@ static tw_step started_body(tw_coro *co)
 
 enum made { MADE_STREAM, MADE_DATAGRAM, MADE_READ_PIPE, MADE_WRITE_PIPE };
 
-#line 913 "chapters/tier8-protocols.nw"
+#line 914 "chapters/tier8-protocols.nw"
 static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protocol *p)
 {
     tw_protocol *sp = tw__ssl_protocol_new(e->loop, p, &e->tls, false, true, f->waiter,
@@ -143,7 +143,7 @@ static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protoc
     f->transport = tw_transport_ref(tw__ssl_app_transport(sp));
 }
 
-#line 644 "chapters/tier8-protocols.nw"
+#line 645 "chapters/tier8-protocols.nw"
 static tw_coro *started(struct endpoint *e, const tw_sockaddr *remote, enum made made)
 {
     struct started *f = tw_coro_new(started_body, sizeof *f);
@@ -176,7 +176,7 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 686 "chapters/tier8-protocols.nw"
+#line 687 "chapters/tier8-protocols.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
@@ -268,7 +268,7 @@ tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg
     f->port = port;
     return &f->e.co;
 }
-#line 785 "chapters/tier8-protocols.nw"
+#line 786 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -299,7 +299,7 @@ tw_coro *tw_create_unix_connection(tw_loop *L, tw_protocol_factory factory, void
     }
     return &f->e.co;
 }
-#line 932 "chapters/tier8-protocols.nw"
+#line 933 "chapters/tier8-protocols.nw"
 static tw_error *tls_options_check(struct endpoint *e, const char *host, bool unix_socket)
 {
     const tw_tls_options *o = &e->tls;
@@ -357,7 +357,7 @@ tw_coro *tw_create_unix_connection_tls(tw_loop *L, tw_protocol_factory factory, 
 {
     return with_tls(tw_create_unix_connection(L, factory, arg, path, sock), tls);
 }
-#line 827 "chapters/tier8-protocols.nw"
+#line 828 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -410,7 +410,7 @@ tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 1001 "chapters/tier8-protocols.nw"
+#line 1002 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;

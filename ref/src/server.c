@@ -1,4 +1,4 @@
-#line 1085 "chapters/tier8-protocols.nw"
+#line 1086 "chapters/tier8-protocols.nw"
 /* server.c -- servers: create_server, accepting, serving, closing */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 1108 "chapters/tier8-protocols.nw"
+#line 1109 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -69,12 +69,12 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 1184 "chapters/tier8-protocols.nw"
+#line 1185 "chapters/tier8-protocols.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 1196 "chapters/tier8-protocols.nw"
+#line 1197 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -102,7 +102,7 @@ static void server_detach(tw__acceptor *a)
         server_wakeup(s);
     tw_server_unref(s);
 }
-#line 1234 "chapters/tier8-protocols.nw"
+#line 1235 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -170,7 +170,7 @@ static tw_error *server_accept(void *arg)
     }
     return NULL;
 }
-#line 1317 "chapters/tier8-protocols.nw"
+#line 1318 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -226,7 +226,7 @@ tw_future *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 1379 "chapters/tier8-protocols.nw"
+#line 1380 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -274,7 +274,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 tw_coro *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 1434 "chapters/tier8-protocols.nw"
+#line 1435 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -303,7 +303,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 tw_coro *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 1472 "chapters/tier8-protocols.nw"
+#line 1473 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -374,7 +374,7 @@ static tw_error *bind_tcp(tw_server *s, const char *host, int port, const tw_ser
     freeaddrinfo(infos);
     return err;
 }
-#line 1549 "chapters/tier8-protocols.nw"
+#line 1550 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;
@@ -420,7 +420,7 @@ static void create_server_cleanup(tw_coro *co)
     tw_ssl_context_unref(f->opt.tls.ssl);
 }
 
-#line 888 "chapters/tier8-protocols.nw"
+#line 889 "chapters/tier8-protocols.nw"
 static tw_error *server_tls_check(const tw_tls_options *o)
 {
     if (o->server_hostname)
@@ -434,7 +434,7 @@ static tw_error *server_tls_check(const tw_tls_options *o)
     return NULL;
 }
 
-#line 1596 "chapters/tier8-protocols.nw"
+#line 1597 "chapters/tier8-protocols.nw"
 static tw_step create_server_body(tw_coro *co)
 {
     struct create_server_frame *f = (struct create_server_frame *)co;
