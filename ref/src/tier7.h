@@ -24,7 +24,7 @@ void tw__transport_force_close(tw_transport *t, tw_error *exc);
 #line 2244 "chapters/tier7-transports.nw"
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 1489 "chapters/tier7-tls.nw"
+#line 1490 "chapters/tier7-tls.nw"
 struct tw_tls_options;
 tw_protocol *tw__ssl_protocol_new(tw_loop *loop, tw_protocol *app_protocol,
                                   const struct tw_tls_options *options, bool server_side,
