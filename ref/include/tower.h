@@ -26,7 +26,7 @@
 #line 167 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
 #include "tower/server.h"
-#line 184 "chapters/tier9-streams.nw"
+#line 187 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
 #include "tower/process.h"
 #line 423 "tower.nw"

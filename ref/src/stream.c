@@ -1,8 +1,8 @@
-#line 727 "chapters/tier9-streams.nw"
+#line 730 "chapters/tier9-streams.nw"
 /* stream.c -- streams: readers, writers, the stream protocol (see the book, tier 9) */
 #include "tier9.h"
 
-#line 758 "chapters/tier9-streams.nw"
+#line 761 "chapters/tier9-streams.nw"
 struct stream_error {
     struct tw_error e;
     ptrdiff_t number;         /* expected (-1: None), or consumed */
@@ -69,7 +69,7 @@ ptrdiff_t tw_limit_overrun_consumed(const tw_error *e)
     const struct stream_error *se = attributes(e, limit_overrun_type);
     return se ? se->number : 0;
 }
-#line 834 "chapters/tier9-streams.nw"
+#line 837 "chapters/tier9-streams.nw"
 struct tw_stream_reader {
     int refs;
     tw_loop *loop;
@@ -81,7 +81,7 @@ struct tw_stream_reader {
     tw_error *exception;
     tw_transport *transport;  /* borrowed; NULL: none (or forgotten, or detached) */
 };
-#line 856 "chapters/tier9-streams.nw"
+#line 859 "chapters/tier9-streams.nw"
 static void buffer_append(tw_stream_reader *r, const void *data, size_t n)
 {
     if (r->head + r->len + n > r->cap) {
@@ -112,7 +112,7 @@ static void buffer_drop(tw_stream_reader *r, size_t n)
     if (r->len == 0)
         r->head = 0;
 }
-#line 896 "chapters/tier9-streams.nw"
+#line 899 "chapters/tier9-streams.nw"
 static void maybe_pause_transport(tw_stream_reader *r)
 {
     size_t limit = (size_t)r->limit;
@@ -133,7 +133,7 @@ static void maybe_resume_transport(tw_stream_reader *r)
         tw_transport_resume_reading(r->transport);
     }
 }
-#line 923 "chapters/tier9-streams.nw"
+#line 926 "chapters/tier9-streams.nw"
 static tw_bytes *take(tw_stream_reader *r, size_t n)
 {
     tw_bytes *b = tw_bytes_new(buffer_data(r), n);
@@ -148,7 +148,7 @@ static tw_error *empty_into_error(tw_stream_reader *r, ptrdiff_t expected)
     buffer_drop(r, r->len);
     return e;
 }
-#line 943 "chapters/tier9-streams.nw"
+#line 946 "chapters/tier9-streams.nw"
 static void wake_waiter(tw_stream_reader *r, tw_error *e)
 {
     tw_future *w = r->waiter;
@@ -234,7 +234,7 @@ void tw_stream_reader_set_exception(tw_stream_reader *r, tw_error *e)
 tw_error *tw_stream_reader_exception(const tw_stream_reader *r) { return r->exception; }
 bool tw_stream_reader_at_eof(const tw_stream_reader *r) { return r->eof && r->len == 0; }
 size_t tw_stream_reader_buffered(const tw_stream_reader *r) { return r->len; }
-#line 1073 "chapters/tier9-streams.nw"
+#line 1076 "chapters/tier9-streams.nw"
 static tw_error *wait_begin(tw_stream_reader *r, const char *func)
 {
     if (r->waiter != NULL)
@@ -276,7 +276,7 @@ static void wait_end(tw_stream_reader *r)
             goto failed;                                                \
         }                                                               \
     } while (0)
-#line 1039 "chapters/tier9-streams.nw"
+#line 1042 "chapters/tier9-streams.nw"
 enum { READ_UNTIL, READ_LINE };
 
 struct read_frame {
@@ -292,7 +292,7 @@ struct read_frame {
     unsigned char sep[];
 };
 
-#line 1124 "chapters/tier9-streams.nw"
+#line 1127 "chapters/tier9-streams.nw"
 static void read_cleanup(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -310,7 +310,7 @@ static tw_step read_fail(tw_coro *co)
     f->err = NULL;
     TW_RAISE(co, e);
 }
-#line 1148 "chapters/tier9-streams.nw"
+#line 1151 "chapters/tier9-streams.nw"
 static tw_step read_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -325,7 +325,7 @@ static tw_step read_body(tw_coro *co)
         TW_RETURN(co, TW_PTR(take(r, r->len < (size_t)f->n ? r->len : (size_t)f->n)));
     }
     
-#line 1169 "chapters/tier9-streams.nw"
+#line 1172 "chapters/tier9-streams.nw"
     f->all = tw_bytes_new(NULL, 0);
     for (;;) {
         RAISE_STORED_ERROR(f);
@@ -351,12 +351,12 @@ static tw_step read_body(tw_coro *co)
         f->all = NULL;
         TW_RETURN(co, TW_PTR(b));
     }
-#line 1162 "chapters/tier9-streams.nw"
+#line 1165 "chapters/tier9-streams.nw"
 failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 1201 "chapters/tier9-streams.nw"
+#line 1204 "chapters/tier9-streams.nw"
 static tw_step readexactly_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -381,7 +381,7 @@ failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 1238 "chapters/tier9-streams.nw"
+#line 1241 "chapters/tier9-streams.nw"
 static tw_step readuntil_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -425,7 +425,7 @@ static tw_step readuntil_body(tw_coro *co)
 failed:
     if (f->mode == READ_LINE) {
         
-#line 1296 "chapters/tier9-streams.nw"
+#line 1299 "chapters/tier9-streams.nw"
         if (tw_error_kind(f->err) == TW_ERR_INCOMPLETE_READ) {
             size_t len;
             const unsigned char *partial = tw_incomplete_read_partial(f->err, &len);
@@ -446,12 +446,12 @@ failed:
             tw_error_unref(f->err);
             f->err = e;
         }
-#line 1281 "chapters/tier9-streams.nw"
+#line 1284 "chapters/tier9-streams.nw"
     }
     return read_fail(co);
     TW_END(co);
 }
-#line 1321 "chapters/tier9-streams.nw"
+#line 1324 "chapters/tier9-streams.nw"
 static struct read_frame *read_frame_new(tw_coro_fn body, tw_stream_reader *r, ptrdiff_t n,
                                          const void *sep, size_t seplen)
 {
@@ -486,7 +486,7 @@ tw_coro *tw_stream_reader_readline(tw_stream_reader *r)
     f->mode = READ_LINE;
     return &f->co;
 }
-#line 1372 "chapters/tier9-streams.nw"
+#line 1375 "chapters/tier9-streams.nw"
 struct stream_protocol {
     tw_protocol base;
     tw_loop *loop;
@@ -508,7 +508,7 @@ static struct stream_protocol *stream_protocol_of(tw_protocol *p, const char *ca
         tw__fatal("%s: the protocol was not made by tw_stream_protocol_new", caller);
     return (struct stream_protocol *)(void *)p;
 }
-#line 1421 "chapters/tier9-streams.nw"
+#line 1424 "chapters/tier9-streams.nw"
 void tw__stream_reader_detach(tw_stream_reader *r)
 {
     if (r == NULL)
@@ -525,7 +525,7 @@ static void let_go_of_the_reader(struct stream_protocol *sp)
     tw_stream_reader_unref(sp->reader);
     sp->reader = NULL;
 }
-#line 1446 "chapters/tier9-streams.nw"
+#line 1449 "chapters/tier9-streams.nw"
 struct tw_stream_writer {
     int refs;
     tw_transport *transport;
@@ -593,7 +593,7 @@ tw_value tw_stream_writer_get_extra_info(tw_stream_writer *w, const char *name, 
 {
     return tw_transport_get_extra_info(w->transport, name, dflt);
 }
-#line 1523 "chapters/tier9-streams.nw"
+#line 1526 "chapters/tier9-streams.nw"
 struct drain_frame {
     tw_coro co;
     tw_stream_writer *w;
@@ -656,12 +656,12 @@ tw_coro *tw_stream_writer_drain(tw_stream_writer *w)
     f->co.cleanup = drain_cleanup;
     return &f->co;
 }
-#line 1592 "chapters/tier9-streams.nw"
+#line 1595 "chapters/tier9-streams.nw"
 tw_future *tw_stream_writer_wait_closed(tw_stream_writer *w)
 {
     return tw_ref(w->protocol->closed);
 }
-#line 1607 "chapters/tier9-streams.nw"
+#line 1610 "chapters/tier9-streams.nw"
 #define STREAM_PROTOCOL(p) ((struct stream_protocol *)(void *)(p))
 
 static void wake_drains(struct stream_protocol *sp, tw_error *exc)
@@ -744,7 +744,7 @@ static tw_error *stream_lost(tw_protocol *p, tw_error *exc)
     sp->transport = NULL;
     return NULL;
 }
-#line 1697 "chapters/tier9-streams.nw"
+#line 1700 "chapters/tier9-streams.nw"
 static void stream_destroy(tw_protocol *p)
 {
     struct stream_protocol *sp = STREAM_PROTOCOL(p);
@@ -785,7 +785,7 @@ tw_protocol *tw_stream_protocol_new(tw_stream_reader *reader, tw_stream_handler 
     sp->closed = tw_future_new(loop);
     return &sp->base;
 }
-#line 1748 "chapters/tier9-streams.nw"
+#line 1751 "chapters/tier9-streams.nw"
 struct open_frame {
     tw_coro co;
     char *host, *path;
@@ -867,7 +867,7 @@ tw_coro *tw_open_unix_connection(const char *path, int sock, ptrdiff_t limit,
     f->sock = sock;
     return &f->co;
 }
-#line 1835 "chapters/tier9-streams.nw"
+#line 1838 "chapters/tier9-streams.nw"
 static tw_coro *open_with_tls(tw_coro *co, const tw_tls_options *tls)
 {
     struct open_frame *f = (struct open_frame *)co;
@@ -888,7 +888,7 @@ tw_coro *tw_open_unix_connection_tls(const char *path, int sock, ptrdiff_t limit
 {
     return open_with_tls(tw_open_unix_connection(path, sock, limit, reader, writer), tls);
 }
-#line 1867 "chapters/tier9-streams.nw"
+#line 1870 "chapters/tier9-streams.nw"
 struct upgrade_frame {
     tw_coro co;
     tw_stream_writer *w;
@@ -929,7 +929,7 @@ tw_coro *tw_stream_writer_start_tls(tw_stream_writer *w, const tw_tls_options *t
     tw__tls_options_keep(&f->tls, &f->hostname, tls);
     return &f->co;
 }
-#line 1921 "chapters/tier9-streams.nw"
+#line 1924 "chapters/tier9-streams.nw"
 struct server_config {
     tw_loop *loop;
     tw_stream_handler handler;

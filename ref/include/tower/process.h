@@ -1,10 +1,10 @@
-#line 629 "chapters/tier9-streams.nw"
+#line 632 "chapters/tier9-streams.nw"
 /* tower/process.h -- asyncio.subprocess: processes and their streams (see the book, tier 9) */
 #ifndef TOWER_PROCESS_H
 #define TOWER_PROCESS_H
 #include "tower/stream.h"
 
-#line 639 "chapters/tier9-streams.nw"
+#line 642 "chapters/tier9-streams.nw"
 typedef struct tw_process tw_process;
 
 tw_coro *tw_create_subprocess_exec(const char *const *argv, const tw_subprocess_options *options);
@@ -23,5 +23,5 @@ tw_error *tw_process_terminate(tw_process *p);
 tw_error *tw_process_kill(tw_process *p);
 tw_transport *tw_process_transport(tw_process *p);
 void tw_process_unref(tw_process *p);
-#line 635 "chapters/tier9-streams.nw"
+#line 638 "chapters/tier9-streams.nw"
 #endif
