@@ -1135,7 +1135,8 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
     if (*err == NULL && o->ssl == NULL)
         *err = tw_error_new(TW_ERR_VALUE, "an SSL context is required");
     if (*err == NULL && server_side && !o->ssl->server_side)
-        *err = tw_error_new(TW_ERR_VALUE, "Cannot create a server socket with a PROTOCOL_TLS_CLIENT context");
+        *err = tw_error_new(TW_ERR_VALUE, "Cannot create a server socket with a "
+                            "PROTOCOL_TLS_CLIENT context");
     if (*err) {
         tw_protocol_unref(app_protocol);
         return NULL;
@@ -1165,7 +1166,7 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
 }
 
 tw_transport *tw__ssl_app_transport(tw_protocol *p) { return &SP(p)->app->base; }
-#line 1632 "chapters/tier7-tls.nw"
+#line 1633 "chapters/tier7-tls.nw"
 struct start_tls_frame {
     tw_coro co;
     tw_error *err;
