@@ -1,4 +1,4 @@
-#line 1454 "chapters/tier7-examples.nw"
+#line 1986 "chapters/tier7-examples.nw"
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <stdio.h>

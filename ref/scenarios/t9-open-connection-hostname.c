@@ -1,4 +1,4 @@
-#line 1574 "chapters/tier9-examples.nw"
+#line 1991 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"
@@ -31,7 +31,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 1580 "chapters/tier9-examples.nw"
+#line 1997 "chapters/tier9-examples.nw"
 static tw_step greet_body(tw_coro *co)
 {
     struct handler *f = (struct handler *)co;

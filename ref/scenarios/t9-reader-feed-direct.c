@@ -1,4 +1,4 @@
-#line 1688 "chapters/tier9-examples.nw"
+#line 2105 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

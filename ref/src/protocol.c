@@ -1,4 +1,4 @@
-#line 469 "chapters/tier8-protocols.nw"
+#line 500 "chapters/tier8-protocols.nw"
 /* protocol.c -- connections and datagram endpoints */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 513 "chapters/tier8-protocols.nw"
+#line 544 "chapters/tier8-protocols.nw"
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path)
 {
     size_t n = strlen(path);
@@ -31,7 +31,7 @@ tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error 
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 543 "chapters/tier8-protocols.nw"
+#line 574 "chapters/tier8-protocols.nw"
 static tw_error *combined_error(tw_error **errors, size_t n)
 {
     size_t len = 0;
@@ -55,13 +55,15 @@ static tw_error *combined_error(tw_error **errors, size_t n)
     free(msg);
     return e;
 }
-#line 579 "chapters/tier8-protocols.nw"
+#line 610 "chapters/tier8-protocols.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
     tw_protocol_factory factory;
     void *arg;
     int fd;
+    tw_tls_options tls;          /* tls.ssl NULL: plain */
+    char *hostname;              /* what tls.server_hostname points to */
 };
 
 struct started {
@@ -103,6 +105,20 @@ static tw_step started_body(tw_coro *co)
 
 enum made { MADE_STREAM, MADE_DATAGRAM, MADE_READ_PIPE, MADE_WRITE_PIPE };
 
+#line 944 "chapters/tier8-protocols.nw"
+static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protocol *p)
+{
+    tw_protocol *sp = tw__ssl_protocol_new(e->loop, p, &e->tls, false, true, f->waiter,
+                                           &f->err);
+    if (sp == NULL) {
+        close(fd);
+        return;
+    }
+    tw_unref(tw__stream_transport_new(e->loop, fd, sp, NULL, NULL));
+    f->transport = tw_ref(tw__ssl_app_transport(sp));
+}
+
+#line 661 "chapters/tier8-protocols.nw"
 static tw_coro *started(struct endpoint *e, const tw_sockaddr *remote, enum made made)
 {
     struct started *f = tw_coro_new(started_body, sizeof *f);
@@ -115,6 +131,10 @@ static tw_coro *started(struct endpoint *e, const tw_sockaddr *remote, enum made
         return &f->co;
     }
     f->waiter = tw_future_new(e->loop);
+    if (made == MADE_STREAM && e->tls.ssl) {
+        started_tls(f, e, fd, p);
+        return &f->co;
+    }
     if (made == MADE_DATAGRAM)
         f->transport = tw__datagram_transport_new(e->loop, fd, p, remote, f->waiter);
     else if (made == MADE_STREAM)
@@ -131,7 +151,7 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 665 "chapters/tier8-protocols.nw"
+#line 704 "chapters/tier8-protocols.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
@@ -142,6 +162,7 @@ struct connect_frame {
     tw_sockaddr addr;
     tw_error **errors;
     size_t nerrors;
+    tw_coro_fn then;             /* the body that follows the TLS options' check */
 };
 
 static void connect_cleanup(tw_coro *co)
@@ -155,6 +176,7 @@ static void connect_cleanup(tw_coro *co)
     free(f->errors);
     free(f->host);
     free(f->path);
+    tw__tls_options_drop(&f->e.tls, &f->e.hostname);
 }
 
 static void connect_failed(struct connect_frame *f, tw_error *e)
@@ -223,7 +245,7 @@ tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg
     f->port = port;
     return &f->e.co;
 }
-#line 765 "chapters/tier8-protocols.nw"
+#line 806 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -264,7 +286,65 @@ tw_coro *tw_connect_accepted_socket(tw_loop *L, tw_protocol_factory factory, voi
     f->any_family = true;
     return &f->e.co;
 }
-#line 813 "chapters/tier8-protocols.nw"
+#line 963 "chapters/tier8-protocols.nw"
+static tw_error *tls_options_check(struct endpoint *e, const char *host, bool unix_socket)
+{
+    const tw_tls_options *o = &e->tls;
+    if (o->ssl == NULL) {
+        if (o->server_hostname)
+            return tw_error_new(TW_ERR_VALUE, "server_hostname is only meaningful with ssl");
+        if (o->ssl_handshake_timeout != 0)
+            return tw_error_new(TW_ERR_VALUE,
+                                "ssl_handshake_timeout is only meaningful with ssl");
+        if (o->ssl_shutdown_timeout != 0)
+            return tw_error_new(TW_ERR_VALUE, "ssl_shutdown_timeout is only meaningful with ssl");
+        return NULL;
+    }
+    if (o->server_hostname)
+        return NULL;
+    if (unix_socket)
+        return tw_error_new(TW_ERR_VALUE, "you have to pass server_hostname when using ssl");
+    if (host == NULL || *host == '\0')
+        return tw_error_new(TW_ERR_VALUE,
+                            "You must set server_hostname when using ssl without a host");
+    e->hostname = tw__strdup(host);
+    e->tls.server_hostname = e->hostname;
+    return NULL;
+}
+
+static tw_step connect_tls_body(tw_coro *co)
+{
+    struct connect_frame *f = (struct connect_frame *)co;
+    tw_error *err = tls_options_check(&f->e, f->host, f->host == NULL);
+    if (err) {
+        f->e.fd = -1;                     /* a socket handed over is still the caller's */
+        return tw__coro_fail(co, err);
+    }
+    co->body = f->then;
+    return f->then(co);
+}
+
+static tw_coro *with_tls(tw_coro *co, const tw_tls_options *tls)
+{
+    struct connect_frame *f = (struct connect_frame *)co;
+    tw__tls_options_keep(&f->e.tls, &f->e.hostname, tls);
+    f->then = co->body;
+    co->body = connect_tls_body;
+    return co;
+}
+
+tw_coro *tw_create_connection_tls(tw_loop *L, tw_protocol_factory factory, void *arg,
+                                  const char *host, int port, const tw_tls_options *tls)
+{
+    return with_tls(tw_create_connection(L, factory, arg, host, port), tls);
+}
+
+tw_coro *tw_create_unix_connection_tls(tw_loop *L, tw_protocol_factory factory, void *arg,
+                                       const char *path, int sock, const tw_tls_options *tls)
+{
+    return with_tls(tw_create_unix_connection(L, factory, arg, path, sock), tls);
+}
+#line 858 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -317,7 +397,7 @@ tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 881 "chapters/tier8-protocols.nw"
+#line 1036 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;

@@ -1,4 +1,4 @@
-#line 987 "chapters/tier8-protocols.nw"
+#line 1142 "chapters/tier8-protocols.nw"
 /* server.c -- servers: create_server, accepting, serving, closing */
 #include "tier8.h"
 #include <errno.h>
@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 1013 "chapters/tier8-protocols.nw"
+#line 1168 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -33,6 +33,7 @@ struct tw_server {
     tw_future **waiters;
     size_t nwaiters;
     tw_future *serving_forever;
+    tw_tls_options tls;               /* what each accepted connection speaks */
 };
 
 static void server_finalize(tw_object *o)
@@ -46,6 +47,7 @@ static void server_finalize(tw_object *o)
     free(s->waiters);
     free(s->listeners);
     tw_unref(s->serving_forever);
+    tw_ssl_context_unref(s->tls.ssl);
     if (s->release_arg)
         s->release_arg(s->arg);
     free(s);
@@ -72,12 +74,12 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 1091 "chapters/tier8-protocols.nw"
+#line 1248 "chapters/tier8-protocols.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 1103 "chapters/tier8-protocols.nw"
+#line 1260 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -105,7 +107,7 @@ static void server_detach(tw__acceptor *a)
         server_wakeup(s);
     tw_unref(s);
 }
-#line 1141 "chapters/tier8-protocols.nw"
+#line 1298 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -164,11 +166,16 @@ static tw_error *server_accept(void *arg)
             close(fd);
             return err;
         }
+        if (s->tls.ssl && (p = tw__ssl_protocol_new(s->loop, p, &s->tls, true, true, NULL,
+                                                    &err)) == NULL) {
+            close(fd);
+            return err;
+        }
         tw_unref(tw__stream_transport_new(s->loop, fd, p, &s->acceptor, NULL));
     }
     return NULL;
 }
-#line 1212 "chapters/tier8-protocols.nw"
+#line 1381 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -224,7 +231,7 @@ tw_future *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 1274 "chapters/tier8-protocols.nw"
+#line 1443 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -272,7 +279,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 tw_coro *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 1329 "chapters/tier8-protocols.nw"
+#line 1498 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -301,7 +308,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 tw_coro *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 1370 "chapters/tier8-protocols.nw"
+#line 1539 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -314,6 +321,10 @@ static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
     s->backlog = opt && opt->backlog > 0 ? opt->backlog : 100;
     s->acceptor.attach = server_attach;
     s->acceptor.detach = server_detach;
+    if (opt) {
+        s->tls = opt->tls;
+        tw_ssl_context_ref(s->tls.ssl);
+    }
     tw__resource_attach(L, &s->res, server_loop_closed);
     return s;
 }
@@ -365,7 +376,7 @@ static tw_error *bind_tcp(tw_server *s, const tw_addrinfo_list *infos,
     }
     return err;
 }
-#line 1440 "chapters/tier8-protocols.nw"
+#line 1613 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;
@@ -410,6 +421,7 @@ static void create_server_cleanup(tw_coro *co)
     free(f->infos);
     free(f->host);
     free(f->path);
+    tw_ssl_context_unref(f->opt.tls.ssl);
 }
 
 static tw_error *check_own_socket(const struct create_server_frame *f)
@@ -425,11 +437,28 @@ static tw_error *check_own_socket(const struct create_server_frame *f)
     return NULL;
 }
 
+#line 919 "chapters/tier8-protocols.nw"
+static tw_error *server_tls_check(const tw_tls_options *o)
+{
+    if (o->server_hostname)
+        return tw_error_new(TW_ERR_VALUE, "server_hostname is only meaningful for a client");
+    if (o->ssl)
+        return NULL;
+    if (o->ssl_handshake_timeout != 0)
+        return tw_error_new(TW_ERR_VALUE, "ssl_handshake_timeout is only meaningful with ssl");
+    if (o->ssl_shutdown_timeout != 0)
+        return tw_error_new(TW_ERR_VALUE, "ssl_shutdown_timeout is only meaningful with ssl");
+    return NULL;
+}
+
+#line 1675 "chapters/tier8-protocols.nw"
 static tw_step create_server_body(tw_coro *co)
 {
     struct create_server_frame *f = (struct create_server_frame *)co;
     tw_error *err;
     TW_BEGIN(co);
+    if ((err = server_tls_check(&f->opt.tls)) != NULL)
+        TW_RAISE(co, err);
     if (f->opt.use_sock) {
         if ((err = check_own_socket(f)) != NULL)
             TW_RAISE(co, err);
@@ -470,6 +499,7 @@ static struct create_server_frame *create_server_new(tw_loop *L, tw_protocol_fac
     f->arg = arg;
     if (opt)
         f->opt = *opt;
+    tw_ssl_context_ref(f->opt.tls.ssl);
     return f;
 }
 

@@ -549,7 +549,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 1730 "chapters/tier7-transports.nw"
+#line 1735 "chapters/tier7-transports.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -576,16 +576,25 @@ static void sock_maybe_resume(struct sock *s)
     }
 }
 
+tw_error *tw__flow_limits(long *high, long *low, long default_high)
+{
+    if (*high == TW_LIMIT_DEFAULT)
+        *high = *low == TW_LIMIT_DEFAULT ? default_high
+              : *low > LONG_MAX / 4 ? LONG_MAX : 4 * *low;
+    if (*low == TW_LIMIT_DEFAULT)
+        *low = *high >= 0 ? *high / 4 : -((3 - *high) / 4);
+    if (!(*high >= *low && *low >= 0))
+        return tw_error_new(TW_ERR_VALUE, "high (%ld) must be >= low (%ld) must be >= 0",
+                            *high, *low);
+    return NULL;
+}
+
 static tw_error *sock_set_limits(tw_transport *t, long high, long low)
 {
     struct sock *s = SOCK(t);
-    if (high == TW_LIMIT_DEFAULT)
-        high = low == TW_LIMIT_DEFAULT ? DEFAULT_HIGH : low > LONG_MAX / 4 ? LONG_MAX : 4 * low;
-    if (low == TW_LIMIT_DEFAULT)
-        low = high >= 0 ? high / 4 : -((3 - high) / 4);
-    if (!(high >= low && low >= 0))
-        return tw_error_new(TW_ERR_VALUE, "high (%ld) must be >= low (%ld) must be >= 0",
-                            high, low);
+    tw_error *err = tw__flow_limits(&high, &low, DEFAULT_HIGH);
+    if (err)
+        return err;
     s->high = (size_t)high;
     s->low = (size_t)low;
     sock_maybe_pause(s);
@@ -620,7 +629,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 1807 "chapters/tier7-transports.nw"
+#line 1821 "chapters/tier7-transports.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -632,14 +641,14 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 1842 "chapters/tier7-transports.nw"
+#line 1856 "chapters/tier7-transports.nw"
 static tw__loop_key read_buffer_key;
 
 static char *read_buffer(tw_loop *L)
 {
     return tw__loop_state(L, &read_buffer_key, READ_SIZE, NULL);
 }
-#line 1851 "chapters/tier7-transports.nw"
+#line 1865 "chapters/tier7-transports.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -689,7 +698,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 1912 "chapters/tier7-transports.nw"
+#line 1926 "chapters/tier7-transports.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -734,7 +743,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 1976 "chapters/tier7-transports.nw"
+#line 1990 "chapters/tier7-transports.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -790,7 +799,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 2040 "chapters/tier7-transports.nw"
+#line 2054 "chapters/tier7-transports.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -846,7 +855,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 2109 "chapters/tier7-transports.nw"
+#line 2123 "chapters/tier7-transports.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -891,7 +900,17 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 2165 "chapters/tier7-transports.nw"
+#line 2180 "chapters/tier7-transports.nw"
+void tw__transport_force_close(tw_transport *t, tw_error *exc)
+{
+    if (t->cls->abort == sock_abort) {
+        sock_force_close(SOCK(t), exc);
+        return;
+    }
+    tw_unref(exc);
+    tw_transport_abort(t);
+}
+#line 2201 "chapters/tier7-transports.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -945,7 +964,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 2221 "chapters/tier7-transports.nw"
+#line 2257 "chapters/tier7-transports.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -1024,7 +1043,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 2302 "chapters/tier7-transports.nw"
+#line 2338 "chapters/tier7-transports.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -1053,7 +1072,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 2347 "chapters/tier7-transports.nw"
+#line 2383 "chapters/tier7-transports.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -1075,7 +1094,7 @@ static ssize_t write_quietly(int fd, const void *data, size_t len)
     errno = e;
     return n;
 }
-#line 2385 "chapters/tier7-transports.nw"
+#line 2421 "chapters/tier7-transports.nw"
 static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
 {
     size_t sent = 0;
@@ -1089,7 +1108,7 @@ static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
     }
     return (ssize_t)sent;
 }
-#line 2407 "chapters/tier7-transports.nw"
+#line 2443 "chapters/tier7-transports.nw"
 static tw_error *pipe_eof_received(void *arg)
 {
     struct sock *s = arg;
@@ -1106,7 +1125,7 @@ static tw_error *read_pipe_eof(struct sock *s)
     tw__schedule(s->base.loop, sock_lost_callback, s, NULL);
     return NULL;
 }
-#line 2436 "chapters/tier7-transports.nw"
+#line 2472 "chapters/tier7-transports.nw"
 static tw_error *write_pipe_reader_gone(void *arg)
 {
     struct sock *s = arg;
@@ -1149,7 +1168,7 @@ static bool pipe_get_extra_info(tw_transport *t, const char *name, tw_value *v)
     *v = TW_INT(SOCK(t)->fd);
     return true;
 }
-#line 2489 "chapters/tier7-transports.nw"
+#line 2525 "chapters/tier7-transports.nw"
 static const tw_transport_class read_pipe_class = {
     .name = "_UnixReadPipeTransport",
     .kinds = TW_TRANSPORT_READ,
@@ -1195,7 +1214,7 @@ tw_transport *tw__pipe_transport_new(tw_loop *L, int fd, bool writer, tw_protoco
               waiter);
     return &st->s.base;
 }
-#line 2559 "chapters/tier7-transports.nw"
+#line 2595 "chapters/tier7-transports.nw"
 struct subprocess {
     tw_transport base;
     tw__resource res;                   /* attached while the loop holds the transport */
@@ -1209,7 +1228,7 @@ struct subprocess {
 };
 
 #define PROC(t) ((struct subprocess *)(void *)(t))
-#line 2587 "chapters/tier7-transports.nw"
+#line 2623 "chapters/tier7-transports.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -1255,7 +1274,7 @@ static void call_later(struct subprocess *t, int what, int n, tw_error *exc,
     tw__schedule(t->base.loop, run_call, c, c);
     tw_unref(&c->obj);                  /* the handle holds it now */
 }
-#line 2635 "chapters/tier7-transports.nw"
+#line 2671 "chapters/tier7-transports.nw"
 static void process_exited(struct subprocess *t, int code);
 static tw_error *subprocess_connection_lost(struct subprocess *t);
 
@@ -1286,7 +1305,7 @@ static tw_error *run_call(void *arg)
         return tw_protocol_process_exited(p);
     }
 }
-#line 2680 "chapters/tier7-transports.nw"
+#line 2716 "chapters/tier7-transports.nw"
 struct pipe_protocol {
     tw_protocol base;
     struct subprocess *proc;            /* NULL once the transport is gone */
@@ -1336,7 +1355,7 @@ static const tw_protocol_class pipe_protocol_class = {
     .resume_writing = pipe_resume_writing,
     .data_received = pipe_data_received,
 };
-#line 2737 "chapters/tier7-transports.nw"
+#line 2773 "chapters/tier7-transports.nw"
 static void child_exited(void *arg, int code)
 {
     call_later(arg, CALL_EXITED, code, NULL, NULL, 0);
@@ -1349,7 +1368,7 @@ static void process_exited(struct subprocess *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 2759 "chapters/tier7-transports.nw"
+#line 2795 "chapters/tier7-transports.nw"
 static void unlist(struct subprocess *t)
 {
     if (!tw__resource_attached(&t->res))
@@ -1386,7 +1405,7 @@ static tw_error *subprocess_connection_lost(struct subprocess *t)
     unlist(t);
     return err;
 }
-#line 2806 "chapters/tier7-transports.nw"
+#line 2842 "chapters/tier7-transports.nw"
 static void subprocess_loop_closed(tw__resource *r)
 {
     struct subprocess *t =
@@ -1411,7 +1430,7 @@ static void subprocess_destroy(tw_transport *base)
     free(t->waiters);
     free(t);
 }
-#line 2839 "chapters/tier7-transports.nw"
+#line 2875 "chapters/tier7-transports.nw"
 static void subprocess_close(tw_transport *base)
 {
     struct subprocess *t = PROC(base);
@@ -1468,7 +1487,7 @@ static const tw_transport_class subprocess_class = {
     .send_signal = subprocess_send_signal,
     .destroy = subprocess_destroy,
 };
-#line 2906 "chapters/tier7-transports.nw"
+#line 2942 "chapters/tier7-transports.nw"
 static tw_transport *pipe_connect(struct subprocess *t, int parent_end, int fd)
 {
     struct pipe_protocol *pp = tw_protocol_new(&pipe_protocol_class, sizeof *pp);
@@ -1515,7 +1534,7 @@ tw_error *tw_loop_subprocess_shell(tw_loop *loop, tw_protocol *protocol, const c
     }
     return subprocess_start(loop, protocol, (char *const *)argv, options, transport);
 }
-#line 2960 "chapters/tier7-transports.nw"
+#line 2996 "chapters/tier7-transports.nw"
 struct wait_frame {
     tw_coro co;
     struct subprocess *t;
@@ -1554,7 +1573,7 @@ tw_coro *tw_subprocess_transport_wait(tw_transport *t)
     f->co.cleanup = wait_cleanup;
     return &f->co;
 }
-#line 3010 "chapters/tier7-transports.nw"
+#line 3046 "chapters/tier7-transports.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1617,14 +1636,14 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 3079 "chapters/tier7-transports.nw"
+#line 3115 "chapters/tier7-transports.nw"
 static tw_error *sockop_check(const struct sockop *op)
 {
     if (tw_loop_get_debug(op->loop) && !(fcntl(op->fd, F_GETFL) & O_NONBLOCK))
         return tw_error_new(TW_ERR_VALUE, "the socket must be non-blocking");
     return NULL;
 }
-#line 3091 "chapters/tier7-transports.nw"
+#line 3127 "chapters/tier7-transports.nw"
 static ssize_t receive(struct sockop *op)
 {
     tw_sockaddr a = { .len = sizeof a.u };
@@ -1676,7 +1695,7 @@ tw_coro *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return &sockop_new(recv_body, L, fd, buf, n)->co;
 }
-#line 3145 "chapters/tier7-transports.nw"
+#line 3181 "chapters/tier7-transports.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1725,7 +1744,7 @@ tw_coro *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return &sockop_new(sendall_body, L, fd, data, n)->co;
 }
-#line 3199 "chapters/tier7-transports.nw"
+#line 3235 "chapters/tier7-transports.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1764,7 +1783,7 @@ tw_coro *tw_sock_connect(tw_loop *L, int fd, const tw_sockaddr *addr)
     op->addr = *addr;
     return &op->co;
 }
-#line 3248 "chapters/tier7-transports.nw"
+#line 3284 "chapters/tier7-transports.nw"
 tw_coro *tw_sock_accept(tw_loop *L, int fd, tw_sockaddr *peer)
 {
     struct sockop *op = sockop_new(recv_body, L, fd, NULL, 0);

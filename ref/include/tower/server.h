@@ -1,10 +1,10 @@
-#line 357 "chapters/tier8-protocols.nw"
+#line 387 "chapters/tier8-protocols.nw"
 /* tower/server.h -- servers (see the book, tier 8) */
 #ifndef TOWER_SERVER_H
 #define TOWER_SERVER_H
 #include "tower/protocol.h"
 
-#line 367 "chapters/tier8-protocols.nw"
+#line 397 "chapters/tier8-protocols.nw"
 typedef struct tw_server tw_server;
 
 typedef struct tw_server_options {
@@ -14,6 +14,7 @@ typedef struct tw_server_options {
     bool defer_serving;    /* start_serving=False */
     bool use_sock;         /* sock=: serve on sock instead of binding host and port */
     int sock;
+    tw_tls_options tls;    /* ssl=, ssl_handshake_timeout=, ssl_shutdown_timeout= */
 } tw_server_options;
 
 tw_coro *tw_create_server(tw_loop *loop, tw_protocol_factory factory, void *arg,
@@ -34,5 +35,5 @@ tw_coro *tw_server_exit(tw_server *s);
 
 #undef TW__KINDS_8
 #define TW__KINDS_8(F, x) F(tw_server, x)
-#line 363 "chapters/tier8-protocols.nw"
+#line 393 "chapters/tier8-protocols.nw"
 #endif

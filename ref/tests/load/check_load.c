@@ -6,6 +6,8 @@
 
 #line 1281 "chapters/tier7-tests.nw"
 Suite *tw_transport_load_suite(void);
+#line 2003 "chapters/tier7-tests.nw"
+Suite *tw_tls_load_suite(int *skipped);
 #line 288 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
 #line 1339 "chapters/tier9-tests.nw"
@@ -19,6 +21,8 @@ int main(void)
     
 #line 1284 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
+#line 2006 "chapters/tier7-tests.nw"
+srunner_add_suite(sr, tw_tls_load_suite(&skipped));
 #line 291 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
 #line 1342 "chapters/tier9-tests.nw"
