@@ -56,7 +56,7 @@ DEPS_FUZZ := clang libclang-rt-14-dev
 
 DEPS_GROUPS := build book runner runner-tests loops valgrind fuzz
 .PHONY: deps $(addprefix deps-,$(DEPS_GROUPS))
-deps: deps-build deps-book deps-runner deps-runner-tests deps-loops deps-coverage
+deps: deps-build deps-book deps-runner deps-runner-tests deps-loops deps-coverage deps-html
 deps-build:
 	@tools/ensure-deps $(DEPS_BUILD)
 deps-book:
@@ -187,12 +187,15 @@ LUALATEX := SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) FORCE_SOURCE_DATE=1 TEXINPUTS
 .PHONY: pdf
 pdf: docs/tower.pdf
 # Chapter 1's figure of the tower is drawn from the code: check-floors reads
-# the objects and the includes and writes it; it draws a failing tower too
-# (exit status 1), with the floors that reach up marked, and the book weaves.
-docs/tower.pdf: $(BOOK) tools/weave tools/index-filter tools/check-floors $(OBJS) $(BOOK_INPUTS) | deps-build deps-book
+# the objects and the includes and writes it, for the PDF (TikZ) and the web
+# edition (HTML) at once, from one list of floors; it draws a failing tower
+# too (exit status 1), with the floors that reach up marked, and the book weaves.
+$(DOC)/floors.tex $(DOC)/floors.html &: tools/check-floors $(OBJS) $(BOOK)
 	@mkdir -p $(DOC)
 	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj \
-	  --tex $(DOC)/floors.tex > $(DOC)/floors.out || [ $$? -eq 1 ]
+	  --tex $(DOC)/floors.tex --html $(DOC)/floors.html > $(DOC)/floors.out || [ $$? -eq 1 ]
+docs/tower.pdf: $(BOOK) tools/weave tools/index-filter $(DOC)/floors.tex $(BOOK_INPUTS) | deps-build deps-book
+	@mkdir -p $(DOC)
 	# The book is woven as one file: given several, noweb's -delay puts the
 	# identifier index before the preamble instead of after it. tools/weave
 	# is noweave with the book's index filters (tools/index-filter).
@@ -220,11 +223,16 @@ docs/tower.pdf: $(BOOK) tools/weave tools/index-filter tools/check-floors $(OBJS
 # there; `make check-html-browser` renders three pages in headless Chromium
 # at a phone's and a desktop's width and fails on a console error or a
 # layout that overflows. Look at it: open docs/html/index.html in a browser.
+# Code is highlighted with Pygments (the book's tools may use it; the
+# runner stays standard library only).
 HTML := docs/html
+DEPS_HTML := python3-pygments
 DEPS_BROWSER := chromium
-.PHONY: html check-html check-html-browser deps-browser
+.PHONY: html check-html check-html-browser deps-html deps-browser
 html: $(HTML)/index.html
-$(HTML)/index.html: $(BOOK) tools/weave tools/index-filter tools/web-edition $(BOOK_INPUTS) | deps-build deps-runner
+deps-html: deps-runner
+	@tools/ensure-deps $(DEPS_HTML)
+$(HTML)/index.html: $(BOOK) tools/weave tools/index-filter tools/web-edition $(DOC)/floors.html $(BOOK_INPUTS) | deps-build deps-html
 	@mkdir -p $(DOC)
 	cat $(BOOK) > $(DOC)/web.nw
 	tools/weave --stream $(DOC)/web.nw > $(DOC)/web.stream
@@ -294,7 +302,7 @@ check-unit: $(CHECK_BIN)
 	CK_FORK=yes $(CHECK_BIN)
 check-load: $(LOAD_BIN)
 	CK_FORK=yes $(LOAD_BIN)
-check-runner: | deps-runner-tests deps-loops deps-coverage
+check-runner: | deps-runner-tests deps-loops deps-coverage deps-html
 	$(PYTHON) -m pytest -q tools/tests
 check-suite-ref: scenarios | deps-runner
 	$(CONFORM_RUN) --impl ref
