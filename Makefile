@@ -9,6 +9,7 @@
 #   make check-load      the load and fault tests alone (a stage of make check)
 #   make check-asan, make check-valgrind, make check-tsan, make bench, make bench-echo, make clean
 #   make fuzz            FUZZ_SECONDS=300 : libFuzzer targets under ASan+UBSan (clang)
+#   make duplicates      what the book's code repeats, as chapter file:line
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -ec
@@ -245,6 +246,20 @@ deps-browser: deps-runner
 check-html-browser: html | deps-browser
 	$(PYTHON) tools/web-browser-check $(HTML)/index.html \
 	  $(HTML)/*-tier-1-coroutines-and-await.html $(HTML)/*-scenarios-and-tests-of-tier-9.html
+
+# ---------------------------------------------------------------- repetition
+# The duplicates tool reads source files by their ending and passes over the
+# .nw files, so it cannot see the book the C is tangled from:
+# tools/book-duplicates copies each chapter's code into a temporary tree
+# outside git (chapters/X.nw.c, every other line left blank, so line numbers
+# stay the chapter's), runs `duplicates --repo` on it, and prints the
+# findings as chapters/X.nw:LINE. DUPLICATES_ARGS passes options
+# (--most N, --min-lines N, --seconds N). `duplicates --repo ref` reads
+# the tangled tree, where a chunk used in two files shows twice.
+DUPLICATES_ARGS ?=
+.PHONY: duplicates
+duplicates: | deps-runner
+	$(PYTHON) tools/book-duplicates $(DUPLICATES_ARGS) $(BOOK)
 
 # ---------------------------------------------------------------- the suite
 IMPL ?= asyncio
