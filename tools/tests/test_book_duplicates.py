@@ -81,7 +81,7 @@ def test_a_python_root_gives_a_python_copy(tmp_path):
     (tmp_path / "tier1-a.nw").write_text(FIRST + "<<[[tools/x.py]]>>=\nprint('hi')\n@\n")
     keep = tmp_path / "copies"
     assert run(tmp_path, "--keep", keep, "tier1-a.nw").returncode == 0
-    assert sorted(p.name for p in keep.iterdir()) == ["tier1-a.nw.c", "tier1-a.nw.py"]
+    assert sorted(p.name for p in keep.glob("*.nw.*")) == ["tier1-a.nw.c", "tier1-a.nw.py"]
     assert "print('hi')" in (keep / "tier1-a.nw.py").read_text()
     assert "print('hi')" not in (keep / "tier1-a.nw.c").read_text()
 
