@@ -390,7 +390,7 @@ FUZZ_BINS := $(FUZZ_SRCS:ref/fuzz/%.c=$(B)/fuzz/%)
 
 .PHONY: fuzz fuzz-targets
 fuzz-targets: $(FUZZ_BINS)
-$(B)/fuzz/%: ref/fuzz/%.c $(LIB_SRCS) $(HEADERS) | deps-fuzz
+$(B)/fuzz/%: ref/fuzz/%.c $(LIB_SRCS) $(HEADERS) $(filter ref/tests/%.h,$(REF_FILES)) | deps-fuzz
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(TOWER_CFLAGS) $(FUZZ_FLAGS) $< $(LIB_SRCS) -o $@ $(LDLIBS_TOWER)
 fuzz: fuzz-targets
