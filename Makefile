@@ -220,10 +220,12 @@ docs/tower.pdf: $(BOOK) tools/weave tools/index-filter $(DOC)/floors.tex $(BOOK_
 # `make html` writes docs/html/ (one page per part and chapter, a contents
 # page, the indexes) from the stream the PDF is woven from, cross-referenced
 # by the same filters; `make check-html` (a stage of make check) checks that
-# every internal link resolves and every chunk, transcript and scenario is
-# there; `make check-html-browser` renders three pages in headless Chromium
-# at a phone's and a desktop's width and fails on a console error or a
-# layout that overflows. Look at it: open docs/html/index.html in a browser.
+# every internal link resolves, every chunk, transcript and scenario is
+# there, every rule leads to its scenarios and back, and the code is
+# highlighted with its links kept; `make check-html-browser` renders four
+# pages (the contents, the tower, tier 1, tier 9's scenarios) in headless
+# Chromium at a phone's and a desktop's width and fails on a console error
+# or a layout that overflows. Look at it: open docs/html/index.html in a browser.
 # Code is highlighted with Pygments (the book's tools may use it; the
 # runner stays standard library only).
 HTML := docs/html
@@ -245,7 +247,8 @@ deps-browser: deps-runner
 	@tools/ensure-deps $(DEPS_BROWSER)
 check-html-browser: html | deps-browser
 	$(PYTHON) tools/web-browser-check $(HTML)/index.html \
-	  $(HTML)/*-tier-1-coroutines-and-await.html $(HTML)/*-scenarios-and-tests-of-tier-9.html
+	  $(HTML)/*-the-tower.html $(HTML)/*-tier-1-coroutines-and-await.html \
+	  $(HTML)/*-scenarios-and-tests-of-tier-9.html
 
 # ---------------------------------------------------------------- repetition
 # The duplicates tool reads source files by their ending and passes over the
