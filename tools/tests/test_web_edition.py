@@ -31,7 +31,9 @@ BOOK = textwrap.dedent(r"""
     \begin{figure}[ht]
     \input{floors.tex}
     \caption{The tower.}
+    \label{fig:tower}
     \end{figure}
+    As figure~\ref{fig:tower} shows.
     \section{Rules}
     \begin{description}
     \item[R1.2]\phantomsection\label{rule:R1.2} \texttt{await} runs it
@@ -125,7 +127,8 @@ def test_no_latex_shows_through_and_references_resolve(site):
 def test_the_figure_is_the_drawing_the_build_made_for_both_editions(site):
     _, text = page(site, "tier-1-coroutines")
     figure = re.search(r"<figure.*?</figure>", text, re.S).group(0)
-    assert DRAWING.strip() in figure and "<figcaption>The tower.</figcaption>" in figure
+    assert DRAWING.strip() in figure and '<figcaption id="figure-1-1">The tower.</figcaption>' in figure
+    assert 'figure&nbsp;<a class="ref" href="#figure-1-1">1.1</a> shows' in text
     assert "PDF edition" not in figure
 
 
