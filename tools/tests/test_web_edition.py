@@ -184,3 +184,8 @@ def test_the_check_follows_each_rule_to_its_scenario_and_back(site):
     ok, wrong = web_edition.check_rules_and_scenarios(
         {**site, rules_name: cited, scenario_name: no_transcript})[1:]
     assert not ok and any("lacks its Python edition, C edition or transcript" in w for w in wrong)
+
+
+def test_a_roots_file_name_is_code_not_brackets(site):
+    _, text = page(site, "tier-1-coroutines")
+    assert "⟨<code>src/run.c</code>&nbsp;" in text and "[[" not in text
