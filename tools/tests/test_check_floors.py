@@ -230,7 +230,7 @@ def test_html_marks_a_floor_that_reaches_up(tower, floors, tmp_path):
 
 
 def test_a_title_in_latex_reads_as_html():
-    assert (check_floors.html_title(r"Tier 7: Transports and \texttt{Base_Transport} & co")
+    assert (check_floors.html_title(r"Tier 7: Transports and \texttt{Base\_Transport} \& co")
             == "Tier 7: Transports and <code>Base_Transport</code> &amp; co")
 
 
