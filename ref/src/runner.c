@@ -1,10 +1,12 @@
-#line 2093 "chapters/tier4-tasks.nw"
+#line 2124 "chapters/tier4-tasks.nw"
 /* runner.c -- running a loop until an awaitable is done, and asyncio.run:
    asyncio's runners.py and base_events.run_until_complete */
 #include "tier4.h"
+#include <signal.h>
 #include <stdlib.h>
+#include <unistd.h>
 
-#line 2109 "chapters/tier4-tasks.nw"
+#line 2143 "chapters/tier4-tasks.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;
@@ -47,7 +49,61 @@ tw_error *(tw_loop_run_until_complete)(tw_loop *L, tw_awaitable *awaitable, tw_v
     tw_unref(f);
     return err;
 }
-#line 2167 "chapters/tier4-tasks.nw"
+#line 2215 "chapters/tier4-tasks.nw"
+struct interrupt {
+    tw_task *main;
+    int count;
+};
+
+static tw_error *on_sigint(void *arg)
+{
+    struct interrupt *in = arg;
+    if (in->count++ == 0 && !tw_future_done(tw_task_future(in->main)))
+        tw_task_cancel(in->main, NULL);
+    else
+        tw_loop_stop(in->main->fut.loop);
+    return NULL;
+}
+
+static bool sigint_is_the_programs_to_give(void)
+{
+    struct sigaction sa;
+    sigset_t blocked;
+    return gettid() == getpid()                                 /* the main thread */
+        && sigaction(SIGINT, NULL, &sa) == 0 && sa.sa_handler == SIG_DFL
+        && pthread_sigmask(SIG_BLOCK, NULL, &blocked) == 0 && !sigismember(&blocked, SIGINT);
+}
+
+static bool catch_sigint(tw_loop *L, struct interrupt *in)
+{
+    tw_error *err;
+    if (!sigint_is_the_programs_to_give())
+        return false;
+    err = tw__loop_add_passive_signal_handler(L, SIGINT, on_sigint, in);
+    if (err == NULL)
+        return true;
+    tw_error_unref(err);
+    return false;
+}
+
+static void release_sigint(tw_loop *L, struct interrupt *in)
+{
+    tw_handle *h = L->sighandlers[SIGINT];
+    if (h && h->fn.cb == on_sigint && h->arg == in)
+        tw_loop_remove_signal_handler(L, SIGINT);
+}
+
+static tw_error *interrupted(struct interrupt *in, tw_error *err)
+{
+    if (in->count == 0)
+        return err;
+    if (!(tw_error_is(err, TW_ERR_CANCELLED) && tw_task_uncancel(in->main) == 0)
+        && !(in->count > 1 && !tw_future_done(tw_task_future(in->main))))
+        return err;
+    tw_error_unref(err);
+    return tw_error_new(TW_ERR_KEYBOARD_INTERRUPT, NULL);
+}
+#line 2284 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;
@@ -97,6 +153,8 @@ tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
 {
     tw_loop *L;
     tw_error *err;
+    struct interrupt in = { NULL, 0 };
+    bool caught;
     if (result)
         *result = TW_NONE;
     if (tw__running) {
@@ -105,7 +163,13 @@ tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
             "asyncio.run() cannot be called from a running event loop");
     }
     L = tw_loop_new_clock(clock);
-    err = tw_loop_run_until_complete(L, main, result);
+    in.main = tw_loop_create_task(L, main, NULL);
+    caught = catch_sigint(L, &in);
+    err = tw_loop_run_until_complete(L, tw_ref(in.main), result);
+    if (caught)
+        release_sigint(L, &in);
+    err = interrupted(&in, err);
+    tw_unref(in.main);
     cancel_all_tasks(L);
     run_shutdown_steps(L);
     tw_loop_free(L);

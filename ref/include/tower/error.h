@@ -55,7 +55,7 @@ typedef enum tw_errkind {
     TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
 #line 202 "chapters/tier1-coroutines.nw"
     
-#line 305 "chapters/tier1-coroutines.nw"
+#line 308 "chapters/tier1-coroutines.nw"
     TW_ERR_BROKEN_EXECUTOR, /* concurrent.futures.BrokenExecutor, a RuntimeError */
     TW_ERR_BROKEN_PROCESS_POOL, /* ...process.BrokenProcessPool, a BrokenExecutor */
     TW_ERR_QUEUE_EMPTY,     /* asyncio.QueueEmpty */
@@ -64,6 +64,7 @@ typedef enum tw_errkind {
     TW_ERR_EOF,             /* EOFError */
     TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
     TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
+    TW_ERR_KEYBOARD_INTERRUPT, /* KeyboardInterrupt: asyncio.run's Ctrl-C */
 #line 203 "chapters/tier1-coroutines.nw"
     TW_ERR_USER,            /* any other class, named when made */
     TW_ERR__COUNT
@@ -88,7 +89,7 @@ size_t tw_error_count(const tw_error *e);
 tw_error *tw_error_item(const tw_error *e, size_t i);
 void tw_error_print(FILE *out, const tw_error *e);
 int tw_report_uncaught(tw_error *e);
-#line 316 "chapters/tier1-coroutines.nw"
+#line 320 "chapters/tier1-coroutines.nw"
 tw_error *tw_os_error_new(int errnum, const char *filename);
 tw_error *tw_error_os(int errnum, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
