@@ -1,4 +1,4 @@
-#line 2124 "chapters/tier4-tasks.nw"
+#line 2223 "chapters/tier4-tasks.nw"
 /* runner.c -- running a loop until an awaitable is done, and asyncio.run:
    asyncio's runners.py and base_events.run_until_complete */
 #include "tier4.h"
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#line 2143 "chapters/tier4-tasks.nw"
+#line 2244 "chapters/tier4-tasks.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;
@@ -49,7 +49,7 @@ tw_error *(tw_loop_run_until_complete)(tw_loop *L, tw_awaitable *awaitable, tw_v
     tw_unref(f);
     return err;
 }
-#line 2215 "chapters/tier4-tasks.nw"
+#line 2316 "chapters/tier4-tasks.nw"
 struct interrupt {
     tw_task *main;
     int count;
@@ -103,7 +103,7 @@ static tw_error *interrupted(struct interrupt *in, tw_error *err)
     tw_error_unref(err);
     return tw_error_new(TW_ERR_KEYBOARD_INTERRUPT, NULL);
 }
-#line 2284 "chapters/tier4-tasks.nw"
+#line 2391 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;
@@ -149,12 +149,95 @@ static void run_shutdown_steps(tw_loop *L)
         tw_error_unref(tw_loop_run_until_complete(L, s->make(L), NULL));
 }
 
+#line 2439 "chapters/tier4-tasks.nw"
+struct tw_runner {
+    tw_clock clock;
+    enum { RUNNER_NEW, RUNNER_INITIALIZED, RUNNER_CLOSED } state;
+    tw_loop *loop;
+    tw_ctx *context;
+};
+
+static tw_error runner_closed =
+    TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Runner is closed");
+
+tw_runner *tw_runner_new(tw_clock clock)
+{
+    tw_runner *r = tw__alloc(sizeof *r);
+    r->clock = clock;
+    return r;
+}
+
+static tw_error *lazy_init(tw_runner *r)
+{
+    if (r->state == RUNNER_CLOSED)
+        return &runner_closed;
+    if (r->state == RUNNER_NEW) {
+        r->loop = tw_loop_new_clock(r->clock);
+        r->context = tw_copy_context();
+        r->state = RUNNER_INITIALIZED;
+    }
+    return NULL;
+}
+
+tw_error *tw_runner_get_loop(tw_runner *r, tw_loop **loop)
+{
+    tw_error *err = lazy_init(r);
+    *loop = err ? NULL : r->loop;
+    return err;
+}
+
+tw_error *tw_runner_run(tw_runner *r, tw_coro *main, tw_ctx *context, tw_value *result)
+{
+    struct interrupt in = { NULL, 0 };
+    tw_error *err;
+    bool caught;
+    if (result)
+        *result = TW_NONE;
+    if (tw__running)
+        err = tw_error_new(TW_ERR_RUNTIME,
+                           "Runner.run() cannot be called from a running event loop");
+    else
+        err = lazy_init(r);
+    if (err) {
+        tw_coro_close(main);
+        return err;
+    }
+    in.main = tw_loop_create_task(r->loop, main, NULL);
+    tw__task_run_in(in.main, context ? context : r->context);
+    caught = catch_sigint(r->loop, &in);
+    err = tw_loop_run_until_complete(r->loop, tw_ref(in.main), result);
+    if (caught)
+        release_sigint(r->loop, &in);
+    err = interrupted(&in, err);
+    tw_unref(in.main);
+    return err;
+}
+
+void tw_runner_close(tw_runner *r)
+{
+    if (r->state != RUNNER_INITIALIZED)
+        return;
+    cancel_all_tasks(r->loop);
+    run_shutdown_steps(r->loop);
+    tw_error_unref(tw_loop_close(r->loop));
+    tw_ctx_unref(r->context);
+    r->context = NULL;
+    r->state = RUNNER_CLOSED;
+}
+
+void tw_runner_free(tw_runner *r)
+{
+    if (r) {
+        tw_runner_close(r);
+        tw_loop_free(r->loop);
+        free(r);
+    }
+}
+#line 2525 "chapters/tier4-tasks.nw"
 tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
 {
-    tw_loop *L;
+    tw_runner *r;
     tw_error *err;
-    struct interrupt in = { NULL, 0 };
-    bool caught;
     if (result)
         *result = TW_NONE;
     if (tw__running) {
@@ -162,17 +245,9 @@ tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
         return tw_error_new(TW_ERR_RUNTIME,
             "asyncio.run() cannot be called from a running event loop");
     }
-    L = tw_loop_new_clock(clock);
-    in.main = tw_loop_create_task(L, main, NULL);
-    caught = catch_sigint(L, &in);
-    err = tw_loop_run_until_complete(L, tw_ref(in.main), result);
-    if (caught)
-        release_sigint(L, &in);
-    err = interrupted(&in, err);
-    tw_unref(in.main);
-    cancel_all_tasks(L);
-    run_shutdown_steps(L);
-    tw_loop_free(L);
+    r = tw_runner_new(clock);
+    err = tw_runner_run(r, main, NULL, result);
+    tw_runner_free(r);
     return err;
 }
 
