@@ -32,6 +32,15 @@ static tw_future *run_where(tw_loop *loop, tw_executor *executor)
     return fut;
 }
 
+static void report(const char *if_accepted, const char *if_refused, tw_error *err)
+{
+    if (err == NULL)
+        printf("%s\n", if_accepted);
+    else
+        printf("%s: %s: %s\n", if_refused, tw_error_type(err), tw_error_message(err));
+    tw_error_unref(err);
+}
+
 static void try_a_process_pool(tw_loop *loop)
 {
     tw_executor *processes;
@@ -40,12 +49,8 @@ static void try_a_process_pool(tw_loop *loop)
         err = tw_loop_set_default_executor(loop, processes);
         tw_executor_free(processes);
     }
-    if (err == NULL)
-        printf("set_default_executor(a process pool): accepted\n");
-    else
-        printf("set_default_executor(a process pool): %s: %s\n", tw_error_type(err),
-               tw_error_message(err));
-    tw_error_unref(err);
+    report("set_default_executor(a process pool): accepted",
+           "set_default_executor(a process pool)", err);
 }
 
 static tw_step main_body(tw_coro *co)
@@ -79,13 +84,8 @@ int main(void)
         return tw_report_uncaught(err);
     loop = tw_loop_new();
     fut = run_where(loop, pool);
-    err = tw_loop_run_until_complete(loop, fut, NULL);
-    if (err == NULL)
-        printf("after asyncio.run the pool still accepts work\n");
-    else
-        printf("after asyncio.run the pool is shut down: %s: %s\n", tw_error_type(err),
-               tw_error_message(err));
-    tw_error_unref(err);
+    report("after asyncio.run the pool still accepts work", "after asyncio.run the pool is shut down",
+           tw_loop_run_until_complete(loop, fut, NULL));
     tw_loop_free(loop);
     tw_executor_free(pool);
     return 0;
