@@ -1,4 +1,4 @@
-#line 514 "chapters/tier2-event-loop.nw"
+#line 540 "chapters/tier2-event-loop.nw"
 /* loop.c -- the event loop */
 #include "tier2.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 547 "chapters/tier2-event-loop.nw"
+#line 574 "chapters/tier2-event-loop.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -21,7 +21,7 @@ static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
 static tw_error other_thread_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Non-thread-safe operation invoked on an event loop other than the current one");
-#line 562 "chapters/tier2-event-loop.nw"
+#line 589 "chapters/tier2-event-loop.nw"
 tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
@@ -65,7 +65,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 616 "chapters/tier2-event-loop.nw"
+#line 643 "chapters/tier2-event-loop.nw"
 void tw__ready_push(tw_loop *L, tw_handle *h)
 {
     struct tw__ring *r = &L->ready;
@@ -91,7 +91,7 @@ static tw_handle *ready_pop(tw_loop *L)
     r->len--;
     return h;
 }
-#line 669 "chapters/tier2-event-loop.nw"
+#line 696 "chapters/tier2-event-loop.nw"
 enum { HEAP_ARITY = 4 };
 
 static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
@@ -192,7 +192,7 @@ static void heap_drop_cancelled(tw_loop *L)
     L->ncancelled = 0;
     heapify(L->heap, n);
 }
-#line 796 "chapters/tier2-event-loop.nw"
+#line 823 "chapters/tier2-event-loop.nw"
 enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
 
 static bool many_due(const tw_loop *L, double end)
@@ -271,7 +271,7 @@ static void heap_take_due(tw_loop *L, double end)
     L->nheap = n - due;
     heapify(L->heap, L->nheap);
 }
-#line 885 "chapters/tier2-event-loop.nw"
+#line 912 "chapters/tier2-event-loop.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -287,7 +287,7 @@ double tw_loop_time(const tw_loop *L)
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
 void tw_loop_set_debug(tw_loop *L, bool enabled) { L->debug = enabled; }
 bool tw_loop_get_debug(const tw_loop *L) { return L->debug; }
-#line 1100 "chapters/tier2-event-loop.nw"
+#line 1207 "chapters/tier2-event-loop.nw"
 struct tw__close_stage {
     int order;
     tw__resource ring;                  /* the head of the stage's resources */
@@ -350,7 +350,7 @@ static void free_stages(tw_loop *L)
         free(s);
     }
 }
-#line 1217 "chapters/tier2-event-loop.nw"
+#line 1324 "chapters/tier2-event-loop.nw"
 static atomic_size_t keys_given;    /* the last key's number; numbers start at 1 */
 
 static size_t key_number(tw__loop_key *key)
@@ -393,7 +393,7 @@ static void free_states(tw_loop *L)
         }
     free(L->states);
 }
-#line 916 "chapters/tier2-event-loop.nw"
+#line 943 "chapters/tier2-event-loop.nw"
 void tw__loop_add_shutdown_step(tw_loop *L, tw__shutdown_fn make)
 {
     struct tw__shutdown_step **tail = &L->shutdown_steps, *s = tw__alloc(sizeof *s);
@@ -412,7 +412,74 @@ static void free_shutdown_steps(tw_loop *L)
         free(s);
     }
 }
-#line 942 "chapters/tier2-event-loop.nw"
+#line 973 "chapters/tier2-event-loop.nw"
+static void register_agen(tw_agen *g)
+{
+    tw_loop *L = tw__running;
+    tw_agen **tail;
+    if (L == NULL)
+        return;
+    for (tail = &L->agens; *tail; tail = &(*tail)->next)
+        ;
+    g->next = NULL;
+    *tail = g;
+    tw_ref(&g->co);
+    if (!L->agens_step) {
+        struct tw__shutdown_step *s = tw__alloc(sizeof *s);
+        s->make = tw_loop_shutdown_asyncgens;
+        s->next = L->shutdown_steps;
+        L->shutdown_steps = s;
+        L->agens_step = true;
+    }
+}
+
+struct agens_frame { tw_coro co; tw_loop *loop; tw_agen *g; };
+
+static void agens_cleanup(tw_coro *co)
+{
+    struct agens_frame *f = (struct agens_frame *)co;
+    if (f->g)
+        tw_unref(&f->g->co);
+}
+
+static tw_step shutdown_agens_body(tw_coro *co)
+{
+    struct agens_frame *f = (struct agens_frame *)co;
+    TW_BEGIN(co);
+    while ((f->g = f->loop->agens) != NULL) {
+        f->loop->agens = f->g->next;
+        f->g->next = NULL;
+        TW_AWAIT_TRY(co, tw_agen_aclose(f->g));
+        if (TW_ERROR(co)) {
+            tw_context ctx = { .message = "an error occurred during closing of "
+                                          "asynchronous generator", .error = TW_ERROR(co) };
+            tw_loop_call_exception_handler(f->loop, &ctx);
+            TW_CLEAR(co);
+        }
+        tw_unref(&f->g->co);
+        f->g = NULL;
+    }
+    TW_END(co);
+}
+
+tw_coro *tw_loop_shutdown_asyncgens(tw_loop *L)
+{
+    struct agens_frame *f = tw_coro_new(shutdown_agens_body, sizeof *f);
+    f->loop = L;
+    f->co.cleanup = agens_cleanup;
+    return &f->co;
+}
+
+static void drop_agens(tw_loop *L)
+{
+    while (L->agens) {
+        tw_agen *g = L->agens;
+        L->agens = g->next;
+        g->next = NULL;
+        tw_unref(&g->co);
+    }
+}
+#line 1047 "chapters/tier2-event-loop.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -430,6 +497,7 @@ tw_loop *tw_loop_new_clock(tw_clock clock)
         tw__fatal("cannot make an event loop: %s", strerror(errno));
     sigemptyset(&L->sigmask);
     sigemptyset(&L->passive_signals);
+    atomic_store(&tw__agen_firstiter, register_agen);
     pthread_mutex_init(&L->ts_lock, NULL);
     atomic_init(&L->ts_pending, false);
     atomic_init(&L->external, 0);
@@ -448,7 +516,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 987 "chapters/tier2-event-loop.nw"
+#line 1093 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -456,6 +524,7 @@ tw_error *tw_loop_close(tw_loop *L)
     if (L->closed)
         return NULL;
     close_attached(L);
+    drop_agens(L);
     pthread_mutex_lock(&L->ts_lock);
     L->closed = true;
     pthread_mutex_unlock(&L->ts_lock);
@@ -502,7 +571,7 @@ void tw_loop_free(tw_loop *L)
     free(L);
     tw__pool_unuse();
 }
-#line 1277 "chapters/tier2-event-loop.nw"
+#line 1384 "chapters/tier2-event-loop.nw"
 static tw_error *schedulable(const tw_loop *L)
 {
     if (L->closed)
@@ -573,7 +642,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 1359 "chapters/tier2-event-loop.nw"
+#line 1466 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -613,7 +682,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 1413 "chapters/tier2-event-loop.nw"
+#line 1520 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -697,7 +766,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 1520 "chapters/tier2-event-loop.nw"
+#line 1627 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -713,7 +782,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 1542 "chapters/tier2-event-loop.nw"
+#line 1649 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -723,7 +792,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1567 "chapters/tier2-event-loop.nw"
+#line 1674 "chapters/tier2-event-loop.nw"
 static void forget_passive_signal(tw_loop *L, int sig)
 {
     if (sigismember(&L->passive_signals, sig) == 1) {
@@ -803,7 +872,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 1651 "chapters/tier2-event-loop.nw"
+#line 1758 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -858,7 +927,7 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     tw_loop_call_exception_handler(L, &ctx);
     tw_error_unref(err);
 }
-#line 1722 "chapters/tier2-event-loop.nw"
+#line 1829 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -927,16 +996,16 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 1810 "chapters/tier2-event-loop.nw"
+#line 1917 "chapters/tier2-event-loop.nw"
     if (timeout_ms != 0 && L->before_blocking && atomic_load(&L->external) > 0)
         timeout_ms = L->before_blocking(L, timeout_ms);
-#line 1790 "chapters/tier2-event-loop.nw"
+#line 1897 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 1821 "chapters/tier2-event-loop.nw"
+#line 1928 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -944,9 +1013,9 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 1795 "chapters/tier2-event-loop.nw"
+#line 1902 "chapters/tier2-event-loop.nw"
     
-#line 1836 "chapters/tier2-event-loop.nw"
+#line 1943 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     if (n > 4)
@@ -959,9 +1028,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 1796 "chapters/tier2-event-loop.nw"
+#line 1903 "chapters/tier2-event-loop.nw"
 }
-#line 1856 "chapters/tier2-event-loop.nw"
+#line 1963 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_runnable(const tw_loop *L)
 {
     if (L->closed)

@@ -1,4 +1,4 @@
-#line 672 "chapters/tier1-coroutines.nw"
+#line 746 "chapters/tier1-coroutines.nw"
 /* tier1.h -- what the files of tier 1 (coroutines, errors, the pool) share;
    not installed. */
 #ifndef TOWER_TIER1_H
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 694 "chapters/tier1-coroutines.nw"
+#line 768 "chapters/tier1-coroutines.nw"
 struct tw_error {
     int refs;                 /* < 0: static and immortal */
     tw_errkind kind;
@@ -30,7 +30,7 @@ char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
-#line 1239 "chapters/tier1-coroutines.nw"
+#line 1315 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -94,9 +94,10 @@ static inline size_t tw__pool_class_capped(size_t size)  /* fits a small field *
     size_t c = tw__pool_class(size);
     return c > TW__POOL_CLASSES ? TW__POOL_CLASSES + 1 : c;
 }
-#line 1505 "chapters/tier1-coroutines.nw"
+#line 1582 "chapters/tier1-coroutines.nw"
+extern void (*_Atomic tw__agen_firstiter)(tw_agen *g);
 void tw__coro_finalize(tw_object *o);
 void tw__coro_describe(tw_object *o, FILE *out);
 int tw__coro_await(tw_object *o, tw_coro *co);
-#line 686 "chapters/tier1-coroutines.nw"
+#line 760 "chapters/tier1-coroutines.nw"
 #endif

@@ -1,11 +1,11 @@
-#line 428 "chapters/tier2-event-loop.nw"
+#line 452 "chapters/tier2-event-loop.nw"
 /* tier2.h -- what the files of tier 2 (the event loop) share; not installed. */
 #ifndef TOWER_TIER2_H
 #define TOWER_TIER2_H
 #include "tier1.h"
 #include "tower/loop.h"
 
-#line 440 "chapters/tier2-event-loop.nw"
+#line 464 "chapters/tier2-event-loop.nw"
 #include <limits.h>
 #include <signal.h>
 
@@ -25,7 +25,7 @@ struct tw_handle {
 
 struct tw__ring { tw_handle **buf; size_t head, len, cap; };
 struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
-#line 1081 "chapters/tier2-event-loop.nw"
+#line 1188 "chapters/tier2-event-loop.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);  /* shuts the owner; must detach r */
     struct tw__resource *prev, *next;       /* NULL while not attached */
@@ -40,7 +40,7 @@ void tw__resource_detach(tw_loop *loop, tw__resource *r);
 
 static inline bool tw__resource_attached(const tw__resource *r) { return r->next != NULL; }
 
-#line 461 "chapters/tier2-event-loop.nw"
+#line 485 "chapters/tier2-event-loop.nw"
 struct tw_loop {
     bool closed, running, stopping, is_virtual, debug;
     double vstart, offset;      /* a virtual clock: its start, how far it has moved */
@@ -68,8 +68,10 @@ struct tw_loop {
     size_t npassive_signals;
     struct tw__loop_slot *states;               /* the tiers above's state, by key */
     size_t nstates;
+    tw_agen *agens;                             /* generators first iterated here */
+    bool agens_step;                            /* their shutdown step is registered */
 };
-#line 1199 "chapters/tier2-event-loop.nw"
+#line 1306 "chapters/tier2-event-loop.nw"
 typedef struct tw__loop_key { atomic_size_t index; } tw__loop_key;  /* static, so zero */
 typedef void (*tw__state_release_fn)(tw_loop *loop, void *state);
 struct tw__loop_slot { void *state; tw__state_release_fn release; };
@@ -86,7 +88,7 @@ static inline void *tw__loop_state(tw_loop *L, tw__loop_key *key, size_t size,
     return tw__loop_state_make(L, key, size, release);
 }
 
-#line 491 "chapters/tier2-event-loop.nw"
+#line 517 "chapters/tier2-event-loop.nw"
 typedef tw_coro *(*tw__shutdown_fn)(tw_loop *loop);
 struct tw__shutdown_step {
     tw__shutdown_fn make;
@@ -105,5 +107,5 @@ bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
 tw_error *tw__loop_add_passive_signal_handler(tw_loop *loop, int sig, tw_callback_fn fn,
                                               void *arg);
 extern _Thread_local tw_loop *tw__running;
-#line 435 "chapters/tier2-event-loop.nw"
+#line 459 "chapters/tier2-event-loop.nw"
 #endif

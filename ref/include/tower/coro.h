@@ -1,10 +1,10 @@
-#line 360 "chapters/tier1-coroutines.nw"
+#line 373 "chapters/tier1-coroutines.nw"
 /* tower/coro.h -- stackless coroutines and await (see the book, tier 1) */
 #ifndef TOWER_CORO_H
 #define TOWER_CORO_H
 #include "tower/error.h"
 
-#line 393 "chapters/tier1-coroutines.nw"
+#line 407 "chapters/tier1-coroutines.nw"
 typedef enum tw_kind {
     TW_KIND_CORO = 1,
     TW_KIND_FUTURE,
@@ -29,7 +29,7 @@ struct tw_class {
 
 void *tw_ref(void *object);
 void tw_unref(void *object);
-#line 469 "chapters/tier1-coroutines.nw"
+#line 483 "chapters/tier1-coroutines.nw"
 typedef struct tw_awaitable tw_awaitable;
 struct tw_future;
 struct tw_task;
@@ -47,7 +47,7 @@ struct tw_task;
         struct tw_task *: (struct tw_task *)tw_ref(x),                  \
         tw_awaitable *: (tw_awaitable *)tw_ref(x),                      \
         default: tw_ref(x))
-#line 519 "chapters/tier1-coroutines.nw"
+#line 533 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
 struct tw_task;
@@ -68,7 +68,7 @@ struct tw_coro {
     tw_error *err;
     void (*cleanup)(tw_coro *co);
 };
-#line 542 "chapters/tier1-coroutines.nw"
+#line 556 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 tw_coro *tw_coro_call(tw_coro_fn body);
 void tw_coro_close(tw_coro *co);
@@ -80,7 +80,7 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
 tw_error *tw__coro_take_error(tw_coro *co);
-#line 591 "chapters/tier1-coroutines.nw"
+#line 605 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
@@ -105,5 +105,23 @@ tw_error *tw__coro_take_error(tw_coro *co);
 #define TW_RETURN(co, v) return tw__coro_finish((co), (v))
 #define TW_RAISE(co, e) return tw__coro_fail((co), (e))
 #define TW_RERAISE(co) return tw__coro_propagate(co)
-#line 369 "chapters/tier1-coroutines.nw"
+#line 675 "chapters/tier1-coroutines.nw"
+typedef struct tw_agen {
+    tw_coro co;
+    uint8_t gstate;             /* created, suspended at a yield, running, done */
+    struct tw_agen *next;       /* in the list of the loop that first iterated it */
+} tw_agen;
+
+void *tw_agen_new(tw_coro_fn body, size_t frame_size);
+tw_coro *tw_agen_anext(tw_agen *g);
+tw_coro *tw_agen_aclose(tw_agen *g);
+
+#define TW_AGEN_YIELD(co, v)                                            \
+    do {                                                                \
+        (co)->ret = (v);                                                \
+        (co)->resume = __LINE__;                                        \
+        return TW_FINISHED;                                             \
+        case __LINE__:;                                                 \
+    } while (0)
+#line 383 "chapters/tier1-coroutines.nw"
 #endif
