@@ -191,7 +191,7 @@ pdf: docs/tower.pdf
 # (exit status 1), with the floors that reach up marked, and the book weaves.
 docs/tower.pdf: $(BOOK) tools/weave tools/index-filter tools/check-floors $(OBJS) $(BOOK_INPUTS) | deps-build deps-book
 	@mkdir -p $(DOC)
-	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj \
+	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj --cc "$(CC)" \
 	  --tex $(DOC)/floors.tex > $(DOC)/floors.out || [ $$? -eq 1 ]
 	# The book is woven as one file: given several, noweb's -delay puts the
 	# identifier index before the preamble instead of after it. tools/weave
@@ -276,7 +276,7 @@ check: all
 # own tier and the tiers below (read from the objects' symbols and the
 # includes); prints the floors, and every upward reference and cycle.
 check-floors: $(OBJS)
-	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj
+	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj --cc "$(CC)"
 
 check-tangle: | deps-build
 	rm -rf $(B)/tangle-check && mkdir -p $(B)/tangle-check

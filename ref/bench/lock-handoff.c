@@ -1,4 +1,4 @@
-#line 854 "chapters/measuring.nw"
+#line 952 "chapters/measuring.nw"
 /* lock-handoff -- hand-offs per second between tasks contending for one lock */
 #include <stdio.h>
 #include <time.h>

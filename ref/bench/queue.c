@@ -1,4 +1,4 @@
-#line 776 "chapters/measuring.nw"
+#line 874 "chapters/measuring.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include <stdio.h>
 #include <time.h>

@@ -435,7 +435,7 @@ static void record(struct outcome *o, tw_coro *co)
         set_outcome(o, tw_error_kind(e), NULL, 0,
                     tw_error_kind(e) == TW_ERR_LIMIT_OVERRUN ? tw_limit_overrun_consumed(e) : 0,
                     tw_error_message(e));
-    tw_error_unref(e);
+    tw_unref(e);
 }
 
 struct reading { tw_coro co; size_t i; };
@@ -539,7 +539,7 @@ static void run_real(struct script *s)
         set_outcome(o, stored ? TW_ERR_OS : TW_ERR_NONE, rest, left, counts, NULL);
         free(rest);
     }
-    tw_stream_reader_unref(R);
+    tw_unref(R);
     R = NULL;
 }
 #line 2487 "chapters/tier9-tests.nw"

@@ -1,4 +1,4 @@
-#line 407 "tower.nw"
+#line 409 "tower.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio: every tier's
    interface. Tangled from the book (tower.nw and chapters/): edit the book,
    not this file. */
@@ -27,5 +27,5 @@
 #line 176 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
 #include "tower/process.h"
-#line 422 "tower.nw"
+#line 424 "tower.nw"
 #endif

@@ -22,7 +22,7 @@ static void record(int i, const char *call, tw_error *err)
                  tw_error_type(err), tw_error_message(err));
     else
         snprintf(results[i], sizeof results[i], "%s from another thread: accepted", call);
-    tw_error_unref(err);
+    tw_unref(err);
 }
 
 static tw_error *finish(void *unused)
@@ -37,7 +37,7 @@ static void *from_another_thread(void *unused)
     record(0, "call_soon", tw_call_soon(loop, never, NULL, NULL));
     record(1, "call_later", tw_call_later(loop, 0, never, NULL, NULL));
     record(2, "call_at", tw_call_at(loop, now, never, NULL, NULL));
-    tw_error_unref(tw_call_soon_threadsafe(loop, finish, NULL));
+    tw_unref(tw_call_soon_threadsafe(loop, finish, NULL));
     return NULL;
 }
 
@@ -63,7 +63,7 @@ static tw_step main_body(tw_coro *co)
     pthread_join(f->thread, NULL);
     for (int i = 0; i < 3; i++)
         printf("%s\n", results[i]);
-    tw_error_unref(tw_call_soon(loop, say, "call_soon from the loop's own thread: runs", NULL));
+    tw_unref(tw_call_soon(loop, say, "call_soon from the loop's own thread: runs", NULL));
     TW_AWAIT(co, tw_sleep(0));
     TW_END(co);
 }

@@ -24,7 +24,7 @@ static void report(const char *what, tw_error *err)
         printf("%s: %s %s\n", what, tw_error_type(err), errno_name(tw_os_error_errno(err)));
     else
         printf("%s: %s: %s\n", what, tw_error_type(err), tw_error_message(err));
-    tw_error_unref(err);
+    tw_unref(err);
 }
 
 int main(void)
@@ -43,8 +43,8 @@ int main(void)
            tw_bool_str(tw_loop_remove_writer(loop, fileno(file))));
     fclose(file);
     report("add_reader(-1)", tw_loop_add_reader(loop, -1, never, NULL));
-    tw_error_unref(tw_loop_add_writer(loop, fds[1], never, NULL));
-    tw_error_unref(tw_loop_close(loop));
+    tw_unref(tw_loop_add_writer(loop, fds[1], never, NULL));
+    tw_unref(tw_loop_close(loop));
     report("add_writer on a closed loop", tw_loop_add_writer(loop, fds[1], never, NULL));
     printf("remove_writer on a closed loop: %s\n",
            tw_bool_str(tw_loop_remove_writer(loop, fds[1])));

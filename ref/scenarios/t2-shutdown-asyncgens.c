@@ -6,7 +6,7 @@ struct ticks { tw_agen gen; const char *name; int n, i; tw_error *closing; };
 
 static void ticks_cleanup(tw_coro *co)
 {
-    tw_error_unref(((struct ticks *)co)->closing);
+    tw_unref(((struct ticks *)co)->closing);
 }
 
 static tw_step ticks_body(tw_coro *co)

@@ -58,12 +58,12 @@ int main(void)
         { SIGUSR1, "SIGUSR1" }, { SIGUSR2, "SIGUSR2" } };
     tw_value v;
     setvbuf(stdout, NULL, _IOLBF, 0);
-    tw_error_unref(tw_loop_add_signal_handler(loop, SIGUSR1, on_sigusr1, handled));
-    tw_error_unref(tw_loop_add_signal_handler(loop, SIGUSR2, never, NULL));
-    tw_error_unref(tw_call_soon(loop, send_sigusr1, NULL, NULL));
+    tw_unref(tw_loop_add_signal_handler(loop, SIGUSR1, on_sigusr1, handled));
+    tw_unref(tw_loop_add_signal_handler(loop, SIGUSR2, never, NULL));
+    tw_unref(tw_call_soon(loop, send_sigusr1, NULL, NULL));
     if (tw_loop_run_until_complete(loop, tw_ref(handled), &v) == NULL)
         printf("the loop's handler ran: %s\n", v.s);
-    tw_error_unref(tw_loop_close(loop));
+    tw_unref(tw_loop_close(loop));
     for (int i = 0; i < 2; i++) {
         printf("after close, %s has its default disposition: %s\n", sigs[i].name,
                tw_bool_str(default_disposition(sigs[i].sig)));

@@ -9,7 +9,7 @@ struct main_frame { tw_coro co; tw_error *caught; };
 
 static void main_cleanup(tw_coro *co)
 {
-    tw_error_unref(((struct main_frame *)co)->caught);
+    tw_unref(((struct main_frame *)co)->caught);
 }
 
 static tw_step main_body(tw_coro *co)
@@ -66,7 +66,7 @@ static void run(tw_coro *main)
         printf("asyncio.run raised KeyboardInterrupt\n");
     else
         printf("asyncio.run raised %s\n", tw_error_type(err));
-    tw_error_unref(err);
+    tw_unref(err);
 }
 
 int main(void)

@@ -29,7 +29,7 @@ static const char *run(tw_runner *runner, const char *tag, tw_ctx *ctx)
     tw_error *err = tw_runner_run(runner, step(tag), ctx, &v);
     if (err) {
         printf("run: %s: %s\n", tw_error_type(err), tw_error_message(err));
-        tw_error_unref(err);
+        tw_unref(err);
         return "(failed)";
     }
     return v.s;
@@ -42,7 +42,7 @@ int main(void)
     tw_ctx *ctx;
     tw_error *err;
     setvbuf(stdout, NULL, _IOLBF, 0);
-    tw_error_unref(tw_runner_get_loop(runner, &loop));
+    tw_unref(tw_runner_get_loop(runner, &loop));
     printf("run -> %s\n", run(runner, "first", NULL));
     printf("run -> %s\n", run(runner, "second", NULL));
     ctx = tw_copy_context();
@@ -50,7 +50,7 @@ int main(void)
     printf("that context now holds: %s\n", tw_ctx_get(ctx, &var).s);
     tw_ctx_unref(ctx);
     printf("run -> %s\n", run(runner, "fourth", NULL));
-    tw_error_unref(tw_runner_get_loop(runner, &again));
+    tw_unref(tw_runner_get_loop(runner, &again));
     printf("every run on the same loop: %s\n", tw_bool_str(again == loop));
     tw_runner_close(runner);
     printf("after the with block the loop is closed: %s\n", tw_bool_str(tw_loop_is_closed(loop)));
@@ -58,10 +58,10 @@ int main(void)
     printf("close() again: no error\n");
     err = tw_runner_run(runner, step("late"), NULL, NULL);
     printf("run after close: %s: %s\n", tw_error_type(err), tw_error_message(err));
-    tw_error_unref(err);
+    tw_unref(err);
     err = tw_runner_get_loop(runner, &again);
     printf("get_loop after close: %s: %s\n", tw_error_type(err), tw_error_message(err));
-    tw_error_unref(err);
+    tw_unref(err);
     tw_runner_free(runner);
     return 0;
 }

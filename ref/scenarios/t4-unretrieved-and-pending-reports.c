@@ -45,7 +45,7 @@ static tw_step waits(tw_coro *co)
 static tw_task *run_a_little(tw_loop *loop, tw_coro_fn body, const char *name)
 {
     tw_task *task = tw_loop_create_task(loop, tw_coro_new(body, sizeof(tw_coro)), name);
-    tw_error_unref(tw_loop_run_until_complete(loop, tw_sleep(0), NULL));
+    tw_unref(tw_loop_run_until_complete(loop, tw_sleep(0), NULL));
     return task;
 }
 
@@ -62,9 +62,9 @@ int main(void)
     tw_unref(task);
 
     task = run_a_little(loop, fails, "retrieved");
-    tw_error_unref(tw_future_exception(tw_task_future(task), &exc));
+    tw_unref(tw_future_exception(tw_task_future(task), &exc));
     printf("exception() retrieved: %s('%s')\n", tw_error_type(exc), tw_error_message(exc));
-    tw_error_unref(exc);
+    tw_unref(exc);
     tw_unref(task);
     printf("a retrieved exception is not reported\n");
 
@@ -72,7 +72,7 @@ int main(void)
     task = run_a_little(loop, waits, "waits");
     printf("task pending: %s; closing the loop\n",
            tw_bool_str(!tw_future_done(tw_task_future(task))));
-    tw_error_unref(tw_loop_close(loop));
+    tw_unref(tw_loop_close(loop));
     tw_unref(task);
     tw_unref(fut);
     printf("after close\n");

@@ -60,33 +60,33 @@ static tw_error *from_another_thread(void *unused, tw_value *result)
     fut = tw_run_coroutine_threadsafe(add(2, 3), loop);
     if ((err = tw_cfuture_result(fut, 10, &v)) == NULL)
         line("run_coroutine_threadsafe(add(2, 3)).result(): %ld", (long)v.i);
-    tw_error_unref(err);
+    tw_unref(err);
     tw_cfuture_unref(fut);
 
     fut = tw_run_coroutine_threadsafe(tw_coro_call(fails), loop);
     err = tw_cfuture_result(fut, 10, &v);
     if (tw_error_is(err, TW_ERR_VALUE))
         line("a coroutine that raises: result() raises ValueError: %s", tw_error_message(err));
-    tw_error_unref(err);
+    tw_unref(err);
     tw_cfuture_unref(fut);
 
     fut = tw_run_coroutine_threadsafe(tw_coro_call(forever), loop);
     err = tw_cfuture_result(fut, 0.05, &v);
     if (tw_error_is(err, TW_ERR_TIMEOUT))
         line("result(timeout=0.05) of a coroutine still running: TimeoutError");
-    tw_error_unref(err);
+    tw_unref(err);
     line("cancel() from the thread: %s", tw_bool_str(tw_cfuture_cancel(fut)));
     err = tw_cfuture_result(fut, 10, &v);
     if (tw_error_is(err, TW_ERR_CANCELLED))
         line("result() after cancel(): CancelledError");
-    tw_error_unref(err);
+    tw_unref(err);
     tw_cfuture_unref(fut);
     return NULL;
 }
 
 static void *set_in_a_thread(void *cf)
 {
-    tw_error_unref(tw_cfuture_set_result(cf, TW_STR("set by a thread")));
+    tw_unref(tw_cfuture_set_result(cf, TW_STR("set by a thread")));
     return NULL;
 }
 

@@ -27,7 +27,7 @@ static tw_future *run_where(tw_loop *loop, tw_executor *executor)
     tw_error *err = tw_run_in_executor(loop, executor, where, NULL, &fut);
     if (err) {
         fut = tw_future_new(loop);
-        tw_error_unref(tw_future_set_exception(fut, err));
+        tw_unref(tw_future_set_exception(fut, err));
     }
     return fut;
 }
@@ -38,7 +38,7 @@ static void report(const char *if_accepted, const char *if_refused, tw_error *er
         printf("%s\n", if_accepted);
     else
         printf("%s: %s: %s\n", if_refused, tw_error_type(err), tw_error_message(err));
-    tw_error_unref(err);
+    tw_unref(err);
 }
 
 static void try_a_process_pool(tw_loop *loop)
@@ -62,7 +62,7 @@ static tw_step main_body(tw_coro *co)
         || tw_run_in_executor(loop, pool, learn_the_pools_thread, NULL, &fut) != NULL)
         TW_RAISE(co, tw_error_new(TW_ERR_RUNTIME, "cannot use a thread pool"));
     TW_AWAIT(co, fut);
-    tw_error_unref(tw_loop_set_default_executor(loop, pool));
+    tw_unref(tw_loop_set_default_executor(loop, pool));
     TW_AWAIT(co, run_where(loop, NULL));
     printf("run_in_executor(None) runs on: %s\n", TW_RESULT(co).s);
     TW_AWAIT(co, tw_to_thread(where, NULL));

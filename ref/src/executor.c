@@ -47,7 +47,7 @@ static void job_free(struct tw__job *j)
 {
     free(j->barg);
     free(j->bresult);
-    tw_error_unref(j->error);
+    tw_unref(j->error);
     tw__vars_unref(j->vars);
     if (j->inbox)
         inbox_unref(j->inbox);
@@ -119,7 +119,12 @@ struct tw__inbox {
 static void executors_loop_closed(tw__resource *r);
 static int spin_before_blocking(tw_loop *L, int timeout_ms);
 
-tw__loop_key tw__executors_key;
+static tw__loop_key executors_key;
+
+struct tw__loop_executors *tw__executors_of(tw_loop *L)
+{
+    return tw__loop_state(L, &executors_key, sizeof(struct tw__loop_executors), NULL);
+}
 
 static struct tw__inbox *inbox_of(tw_loop *L)
 {
@@ -169,7 +174,7 @@ static void inflight_unlink(struct tw__inbox *in, struct tw__job *j)
         j->next_inflight->prev_inflight = j->prev_inflight;
     j->prev_inflight = j->next_inflight = NULL;
 }
-#line 890 "chapters/tier5-executors.nw"
+#line 895 "chapters/tier5-executors.nw"
 static tw_error *inbox_drain(void *arg);
 static void job_finish(struct tw__job *j);
 
@@ -197,11 +202,11 @@ static void job_finish(struct tw__job *j)
     queue_push(&in->done, j);
     if (!in->draining) {
         in->draining = true;
-        tw_error_unref(tw_call_soon_threadsafe(in->loop, inbox_drain, in));
+        tw_unref(tw_call_soon_threadsafe(in->loop, inbox_drain, in));
     }
     pthread_mutex_unlock(&in->lock);
 }
-#line 928 "chapters/tier5-executors.nw"
+#line 933 "chapters/tier5-executors.nw"
 static void deliver(struct tw__job *j);
 
 static tw_error *inbox_drain(void *arg)
@@ -219,7 +224,7 @@ static tw_error *inbox_drain(void *arg)
     }
     return NULL;
 }
-#line 955 "chapters/tier5-executors.nw"
+#line 960 "chapters/tier5-executors.nw"
 struct exec_future {
     tw_future fut;
     tw_bytes *bytes;
@@ -263,11 +268,11 @@ static void deliver(struct tw__job *j)
             tw__future_complete(&ef->fut, j->result, NULL);
     }
     j->fut = NULL;
-    tw_unref(ef);
+    tw_unref(&ef->fut);
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 1013 "chapters/tier5-executors.nw"
+#line 1018 "chapters/tier5-executors.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -297,7 +302,7 @@ static tw_error *submit(tw_loop *L, tw_executor *ex, struct tw__job *j, tw_futur
         tw_loop_unhold(L);
         ef->job = NULL;
         ef->fut.obj.refs = 1;
-        tw_unref(ef);
+        tw_unref(&ef->fut);
         job_free(j);
         *future = NULL;
         return err;
@@ -318,7 +323,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 1070 "chapters/tier5-executors.nw"
+#line 1075 "chapters/tier5-executors.nw"
 void tw__mutex_init(pthread_mutex_t *m)
 {
     pthread_mutexattr_t attr;
@@ -353,7 +358,7 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 1115 "chapters/tier5-executors.nw"
+#line 1120 "chapters/tier5-executors.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
@@ -390,7 +395,7 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
     pthread_cond_signal(&p->work);
     return NULL;
 }
-#line 1167 "chapters/tier5-executors.nw"
+#line 1172 "chapters/tier5-executors.nw"
 enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -421,7 +426,7 @@ static void spin_for_work(struct thread_pool *p)
     while (atomic_load_explicit(&p->waiting, memory_order_acquire) == 0 && clock_ns() < until)
         relax();
 }
-#line 1210 "chapters/tier5-executors.nw"
+#line 1215 "chapters/tier5-executors.nw"
 static int spin_before_blocking(tw_loop *L, int timeout_ms)
 {
     long long until = clock_ns() + SPIN_NS;
@@ -429,7 +434,7 @@ static int spin_before_blocking(tw_loop *L, int timeout_ms)
         relax();
     return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
 }
-#line 1221 "chapters/tier5-executors.nw"
+#line 1226 "chapters/tier5-executors.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
@@ -457,7 +462,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 1255 "chapters/tier5-executors.nw"
+#line 1260 "chapters/tier5-executors.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -511,7 +516,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1331 "chapters/tier5-executors.nw"
+#line 1336 "chapters/tier5-executors.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -551,7 +556,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 1378 "chapters/tier5-executors.nw"
+#line 1383 "chapters/tier5-executors.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -611,7 +616,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 1444 "chapters/tier5-executors.nw"
+#line 1449 "chapters/tier5-executors.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -627,7 +632,7 @@ static tw_error *take_error(struct cursor *c)
         for (int32_t i = 0; i < head[2]; i++)
             if ((items[i] = take_error(c)) == NULL) {
                 while (i-- > 0)
-                    tw_error_unref(items[i]);
+                    tw_unref(items[i]);
                 free(items);
                 return NULL;
             }
@@ -642,7 +647,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 1486 "chapters/tier5-executors.nw"
+#line 1491 "chapters/tier5-executors.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -701,7 +706,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 1550 "chapters/tier5-executors.nw"
+#line 1555 "chapters/tier5-executors.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -729,7 +734,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 1584 "chapters/tier5-executors.nw"
+#line 1589 "chapters/tier5-executors.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -777,7 +782,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
             && p->nworkers < p->max_workers)
             err = spawn_worker(p);
         if (err && p->nworkers > 0) {
-            tw_error_unref(err);        /* the workers there are will do */
+            tw_unref(err);        /* the workers there are will do */
             err = NULL;
         }
         if (err == NULL && !p->started) {
@@ -794,7 +799,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 1659 "chapters/tier5-executors.nw"
+#line 1664 "chapters/tier5-executors.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -875,7 +880,7 @@ static void fail_all(struct process_pool *p)
         fail_job(j);
     p->running = 0;
 }
-#line 1746 "chapters/tier5-executors.nw"
+#line 1751 "chapters/tier5-executors.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -928,7 +933,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 1805 "chapters/tier5-executors.nw"
+#line 1810 "chapters/tier5-executors.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -983,7 +988,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1873 "chapters/tier5-executors.nw"
+#line 1878 "chapters/tier5-executors.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -1058,7 +1063,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 1957 "chapters/tier5-executors.nw"
+#line 1962 "chapters/tier5-executors.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1102,7 +1107,7 @@ tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return &f->co;
 }
-#line 2007 "chapters/tier5-executors.nw"
+#line 2012 "chapters/tier5-executors.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1139,7 +1144,7 @@ tw_coro *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return &f->co;
 }
-#line 2054 "chapters/tier5-executors.nw"
+#line 2059 "chapters/tier5-executors.nw"
 struct tw_cfuture {
     atomic_int refs;
     pthread_mutex_t lock;
@@ -1176,7 +1181,7 @@ tw_cfuture *tw_cfuture_ref(tw_cfuture *f)
 void tw_cfuture_unref(tw_cfuture *f)
 {
     if (f && atomic_fetch_sub_explicit(&f->refs, 1, memory_order_acq_rel) == 1) {
-        tw_error_unref(f->error);
+        tw_unref(f->error);
         pthread_cond_destroy(&f->changed);
         pthread_mutex_destroy(&f->lock);
         free(f);
@@ -1189,7 +1194,7 @@ static bool cfuture_complete(tw_cfuture *f, int state, tw_value value, tw_error 
     pthread_mutex_lock(&f->lock);
     if (f->state != CF_PENDING) {
         pthread_mutex_unlock(&f->lock);
-        tw_error_unref(error);
+        tw_unref(error);
         return false;
     }
     f->state = state;
@@ -1264,13 +1269,13 @@ tw_error *tw_cfuture_result(tw_cfuture *f, double timeout, tw_value *result)
     else if (f->state == CF_CANCELLED)
         err = tw_error_new(TW_ERR_CANCELLED, NULL);
     else if (f->error)
-        err = tw_error_ref(f->error);
+        err = tw_ref(f->error);
     else if (result)
         *result = f->value;
     pthread_mutex_unlock(&f->lock);
     return err;
 }
-#line 2200 "chapters/tier5-executors.nw"
+#line 2205 "chapters/tier5-executors.nw"
 struct handover { tw_cfuture *cf; tw_coro *coro; tw_loop *loop; };
 
 static tw_error *cancel_task(void *task)
@@ -1286,7 +1291,7 @@ static void cancel_task_on_its_loop(tw_cfuture *cf, void *task)
     if (cf->state != CF_CANCELLED)
         tw_unref(t);
     else
-        tw_error_unref(tw_call_soon_threadsafe(t->fut.loop, cancel_task, t));
+        tw_unref(tw_call_soon_threadsafe(t->fut.loop, cancel_task, t));
 }
 
 static tw_error *task_to_cfuture(tw_future *task, void *cf)
@@ -1337,7 +1342,7 @@ tw_cfuture *tw_run_coroutine_threadsafe(tw_coro *coro, tw_loop *loop)
     }
     return cf;
 }
-#line 2276 "chapters/tier5-executors.nw"
+#line 2281 "chapters/tier5-executors.nw"
 struct wrapping { tw_future *wrapper; tw_cfuture *cf; };
 
 static tw_error *copy_into_wrapper(void *arg)
@@ -1350,7 +1355,7 @@ static tw_error *copy_into_wrapper(void *arg)
         if (cf->state == CF_CANCELLED)
             tw_future_cancel(f, NULL);
         else if (cf->error)
-            err = tw_future_set_exception(f, tw_error_ref(cf->error));
+            err = tw_future_set_exception(f, tw_ref(cf->error));
         else
             err = tw_future_set_result(f, cf->value);
     }
@@ -1364,7 +1369,7 @@ static tw_error *copy_into_wrapper(void *arg)
 static void send_to_wrapper(tw_cfuture *cf, void *w)
 {
     (void)cf;
-    tw_error_unref(tw_call_soon_threadsafe(tw_future_loop(((struct wrapping *)w)->wrapper),
+    tw_unref(tw_call_soon_threadsafe(tw_future_loop(((struct wrapping *)w)->wrapper),
                                            copy_into_wrapper, w));
 }
 
@@ -1393,11 +1398,11 @@ tw_future *tw__wrap_asyncio(tw_loop *loop, tw_future *f)
     (void)loop;
     return tw_ref(f);
 }
-#line 2342 "chapters/tier5-executors.nw"
+#line 2347 "chapters/tier5-executors.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;
-    tw_unref(j->fut);
+    tw_unref(&j->fut->fut);
     j->fut = NULL;
 }
 

@@ -1,6 +1,6 @@
-#line 540 "chapters/tier2-event-loop.nw"
+#line 566 "chapters/tier2-event-loop.nw"
 /* loop.c -- the event loop */
-#include "tier2.h"
+#include "loop.h"
 #include <errno.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 574 "chapters/tier2-event-loop.nw"
+#line 600 "chapters/tier2-event-loop.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -21,8 +21,8 @@ static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
 static tw_error other_thread_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Non-thread-safe operation invoked on an event loop other than the current one");
-#line 589 "chapters/tier2-event-loop.nw"
-tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
+#line 615 "chapters/tier2-event-loop.nw"
+static tw_handle *handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
     h->refs = 1;
@@ -31,7 +31,7 @@ tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj
     h->loop = loop;
     h->fn.cb = fn;
     h->arg = arg;
-    h->obj = tw_ref(obj);
+    h->obj = tw__ref(obj);
     h->keep = NULL;
     h->when = 0;
     h->seq = 0;
@@ -65,24 +65,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 643 "chapters/tier2-event-loop.nw"
-void tw__ready_push(tw_loop *L, tw_handle *h)
-{
-    struct tw__ring *r = &L->ready;
-    if (r->len == r->cap) {
-        size_t cap = r->cap ? 2 * r->cap : 64;
-        tw_handle **buf = tw__alloc(cap * sizeof *buf);
-        for (size_t i = 0; i < r->len; i++)
-            buf[i] = r->buf[(r->head + i) & (r->cap - 1)];
-        free(r->buf);
-        r->buf = buf;
-        r->cap = cap;
-        r->head = 0;
-    }
-    r->buf[(r->head + r->len) & (r->cap - 1)] = h;
-    r->len++;
-}
-
+#line 749 "chapters/tier2-event-loop.nw"
 static tw_handle *ready_pop(tw_loop *L)
 {
     struct tw__ring *r = &L->ready;
@@ -91,7 +74,40 @@ static tw_handle *ready_pop(tw_loop *L)
     r->len--;
     return h;
 }
-#line 696 "chapters/tier2-event-loop.nw"
+
+static _Atomic(tw__ready_runner) object_runners[8];    /* the same for every thread */
+
+void tw__ready_set_runner(unsigned runner, tw__ready_runner run)
+{
+    atomic_store_explicit(&object_runners[runner], run, memory_order_relaxed);
+}
+
+static void run_object(tw_object *o, unsigned runner, bool run)
+{
+    atomic_load_explicit(&object_runners[runner], memory_order_relaxed)(o, run);
+    tw_unref(o);
+}
+
+
+static unsigned ready_runner(const tw_handle *h)    /* 0: h is a handle */
+{
+    return (unsigned)((uintptr_t)h & 7);
+}
+
+static tw_object *ready_object(tw_handle *h, unsigned runner)
+{
+    return (tw_object *)(void *)((uintptr_t)h - runner);
+}
+
+static void ready_drop(tw_handle *h)
+{
+    unsigned runner = ready_runner(h);
+    if (runner)
+        run_object(ready_object(h, runner), runner, false);
+    else
+        tw_handle_release(h);
+}
+#line 818 "chapters/tier2-event-loop.nw"
 enum { HEAP_ARITY = 4 };
 
 static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
@@ -192,7 +208,7 @@ static void heap_drop_cancelled(tw_loop *L)
     L->ncancelled = 0;
     heapify(L->heap, n);
 }
-#line 823 "chapters/tier2-event-loop.nw"
+#line 945 "chapters/tier2-event-loop.nw"
 enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
 
 static bool many_due(const tw_loop *L, double end)
@@ -271,7 +287,7 @@ static void heap_take_due(tw_loop *L, double end)
     L->nheap = n - due;
     heapify(L->heap, L->nheap);
 }
-#line 912 "chapters/tier2-event-loop.nw"
+#line 1034 "chapters/tier2-event-loop.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -287,13 +303,7 @@ double tw_loop_time(const tw_loop *L)
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
 void tw_loop_set_debug(tw_loop *L, bool enabled) { L->debug = enabled; }
 bool tw_loop_get_debug(const tw_loop *L) { return L->debug; }
-#line 1207 "chapters/tier2-event-loop.nw"
-struct tw__close_stage {
-    int order;
-    tw__resource ring;                  /* the head of the stage's resources */
-    struct tw__close_stage *next;       /* the stage of the next higher order */
-};
-
+#line 1335 "chapters/tier2-event-loop.nw"
 static tw__resource *stage_ring(tw_loop *L, int order)
 {
     struct tw__close_stage **at = &L->stages, *s;
@@ -350,7 +360,7 @@ static void free_stages(tw_loop *L)
         free(s);
     }
 }
-#line 1324 "chapters/tier2-event-loop.nw"
+#line 1448 "chapters/tier2-event-loop.nw"
 static atomic_size_t keys_given;    /* the last key's number; numbers start at 1 */
 
 static size_t key_number(tw__loop_key *key)
@@ -393,7 +403,7 @@ static void free_states(tw_loop *L)
         }
     free(L->states);
 }
-#line 943 "chapters/tier2-event-loop.nw"
+#line 1065 "chapters/tier2-event-loop.nw"
 void tw__loop_add_shutdown_step(tw_loop *L, tw__shutdown_fn make)
 {
     struct tw__shutdown_step **tail = &L->shutdown_steps, *s = tw__alloc(sizeof *s);
@@ -412,7 +422,7 @@ static void free_shutdown_steps(tw_loop *L)
         free(s);
     }
 }
-#line 973 "chapters/tier2-event-loop.nw"
+#line 1095 "chapters/tier2-event-loop.nw"
 static void register_agen(tw_agen *g)
 {
     tw_loop *L = tw__running;
@@ -479,7 +489,7 @@ static void drop_agens(tw_loop *L)
         tw_unref(&g->co);
     }
 }
-#line 1047 "chapters/tier2-event-loop.nw"
+#line 1169 "chapters/tier2-event-loop.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -516,7 +526,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 1093 "chapters/tier2-event-loop.nw"
+#line 1215 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -529,7 +539,7 @@ tw_error *tw_loop_close(tw_loop *L)
     L->closed = true;
     pthread_mutex_unlock(&L->ts_lock);
     while (L->ready.len)
-        tw_handle_release(ready_pop(L));
+        ready_drop(ready_pop(L));
     for (size_t i = 0; i < L->nheap; i++) {
         L->heap[i].h->seq = 0;
         tw_handle_release(L->heap[i].h);
@@ -571,7 +581,7 @@ void tw_loop_free(tw_loop *L)
     free(L);
     tw__pool_unuse();
 }
-#line 1384 "chapters/tier2-event-loop.nw"
+#line 1508 "chapters/tier2-event-loop.nw"
 static tw_error *schedulable(const tw_loop *L)
 {
     if (L->closed)
@@ -583,12 +593,12 @@ static tw_error *schedulable(const tw_loop *L)
 
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
-    tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
+    tw__ready_push(L, handle_new(L, fn, arg, obj));
 }
 
 void tw__schedule_done(tw_loop *L, tw_done_fn fn, tw_future *f, void *arg, void *keep)
 {
-    tw_handle *h = tw__handle_new(L, NULL, arg, f);
+    tw_handle *h = handle_new(L, NULL, arg, f);
     h->keep = keep;
     h->done_form = true;
     h->fn.done = fn;
@@ -603,7 +613,7 @@ tw_error *tw_call_soon(tw_loop *L, tw_callback_fn fn, void *arg, tw_handle **han
         *handle = NULL;
     if (err)
         return err;
-    h = tw__handle_new(L, fn, arg, NULL);
+    h = handle_new(L, fn, arg, NULL);
     tw__ready_push(L, h);
     if (handle) {
         h->refs++;
@@ -614,7 +624,7 @@ tw_error *tw_call_soon(tw_loop *L, tw_callback_fn fn, void *arg, tw_handle **han
 
 tw_handle *tw__call_at_obj(tw_loop *L, double when, tw_callback_fn fn, void *arg, void *obj)
 {
-    tw_handle *h = tw__handle_new(L, fn, arg, obj);
+    tw_handle *h = handle_new(L, fn, arg, obj);
     h->when = when;
     h->seq = ++L->seq;
     heap_push(L, h);
@@ -642,11 +652,11 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 1466 "chapters/tier2-event-loop.nw"
+#line 1590 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
-    tw_handle *h = tw__handle_new(L, fn, arg, NULL);
+    tw_handle *h = handle_new(L, fn, arg, NULL);
     pthread_mutex_lock(&L->ts_lock);
     if (L->closed) {
         pthread_mutex_unlock(&L->ts_lock);
@@ -682,7 +692,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 1520 "chapters/tier2-event-loop.nw"
+#line 1644 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -726,7 +736,7 @@ static tw_error *add_watcher(tw_loop *L, int fd, tw_callback_fn fn, void *arg, b
         tw_handle_release(*slot);
     } else
         L->nwatchers++;
-    *slot = tw__handle_new(L, fn, arg, NULL);
+    *slot = handle_new(L, fn, arg, NULL);
     return NULL;
 }
 
@@ -744,7 +754,7 @@ static bool remove_watcher(tw_loop *L, int fd, bool writer)
     tw_handle_release(*slot);
     *slot = NULL;
     L->nwatchers--;
-    tw_error_unref(watch_update(L, fd, w->events & ~(uint32_t)(writer ? EPOLLOUT : EPOLLIN)));
+    tw_unref(watch_update(L, fd, w->events & ~(uint32_t)(writer ? EPOLLOUT : EPOLLIN)));
     return true;
 }
 
@@ -766,7 +776,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 1627 "chapters/tier2-event-loop.nw"
+#line 1751 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -782,7 +792,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 1649 "chapters/tier2-event-loop.nw"
+#line 1773 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -792,7 +802,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1674 "chapters/tier2-event-loop.nw"
+#line 1798 "chapters/tier2-event-loop.nw"
 static void forget_passive_signal(tw_loop *L, int sig)
 {
     if (sigismember(&L->passive_signals, sig) == 1) {
@@ -830,7 +840,7 @@ tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, voi
         tw_handle_release(L->sighandlers[sig]);
     } else
         L->nsignals++;
-    L->sighandlers[sig] = tw__handle_new(L, fn, arg, NULL);
+    L->sighandlers[sig] = handle_new(L, fn, arg, NULL);
     return NULL;
 }
 
@@ -872,7 +882,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 1758 "chapters/tier2-event-loop.nw"
+#line 1882 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -925,9 +935,19 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     snprintf(msg, sizeof msg, "Exception in callback %p(%p)",
              h->done_form ? (void *)(uintptr_t)h->fn.done : (void *)(uintptr_t)h->fn.cb, h->arg);
     tw_loop_call_exception_handler(L, &ctx);
-    tw_error_unref(err);
+    tw_unref(err);
 }
-#line 1829 "chapters/tier2-event-loop.nw"
+
+void tw__loop_report_done_error(tw_loop *L, tw_done_fn fn, tw_future *f, void *arg,
+                                tw_error *err)
+{
+    tw_handle *h = handle_new(L, NULL, arg, f);   /* the handle it would have had */
+    h->done_form = true;
+    h->fn.done = fn;
+    report_callback_error(L, h, err);
+    tw_handle_release(h);
+}
+#line 1963 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -996,16 +1016,16 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 1917 "chapters/tier2-event-loop.nw"
+#line 2051 "chapters/tier2-event-loop.nw"
     if (timeout_ms != 0 && L->before_blocking && atomic_load(&L->external) > 0)
         timeout_ms = L->before_blocking(L, timeout_ms);
-#line 1897 "chapters/tier2-event-loop.nw"
+#line 2031 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 1928 "chapters/tier2-event-loop.nw"
+#line 2062 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -1013,13 +1033,18 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 1902 "chapters/tier2-event-loop.nw"
+#line 2036 "chapters/tier2-event-loop.nw"
     
-#line 1943 "chapters/tier2-event-loop.nw"
+#line 2077 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
+    unsigned runner = ready_runner(h);
     if (n > 4)
         __builtin_prefetch(L->ready.buf[(L->ready.head + 3) & (L->ready.cap - 1)]);
+    if (runner) {
+        run_object(ready_object(h, runner), runner, true);
+        continue;
+    }
     if (!h->cancelled) {
         tw_error *err = h->done_form ? h->fn.done((tw_future *)h->obj, h->arg)
                                      : h->fn.cb(h->arg);
@@ -1028,9 +1053,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 1903 "chapters/tier2-event-loop.nw"
+#line 2037 "chapters/tier2-event-loop.nw"
 }
-#line 1963 "chapters/tier2-event-loop.nw"
+#line 2102 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_runnable(const tw_loop *L)
 {
     if (L->closed)

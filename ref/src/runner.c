@@ -1,4 +1,4 @@
-#line 2299 "chapters/tier4-tasks.nw"
+#line 2358 "chapters/tier4-tasks.nw"
 /* runner.c -- running a loop until an awaitable is done, and asyncio.run:
    asyncio's runners.py and base_events.run_until_complete */
 #include "tier4.h"
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#line 2320 "chapters/tier4-tasks.nw"
+#line 2379 "chapters/tier4-tasks.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;
@@ -49,7 +49,7 @@ tw_error *(tw_loop_run_until_complete)(tw_loop *L, tw_awaitable *awaitable, tw_v
     tw_unref(f);
     return err;
 }
-#line 2392 "chapters/tier4-tasks.nw"
+#line 2451 "chapters/tier4-tasks.nw"
 struct interrupt {
     tw_task *main;
     int count;
@@ -82,7 +82,7 @@ static bool catch_sigint(tw_loop *L, struct interrupt *in)
     err = tw__loop_add_passive_signal_handler(L, SIGINT, on_sigint, in);
     if (err == NULL)
         return true;
-    tw_error_unref(err);
+    tw_unref(err);
     return false;
 }
 
@@ -100,10 +100,10 @@ static tw_error *interrupted(struct interrupt *in, tw_error *err)
     if (!(tw_error_is(err, TW_ERR_CANCELLED) && tw_task_uncancel(in->main) == 0)
         && !(in->count > 1 && !tw_future_done(tw_task_future(in->main))))
         return err;
-    tw_error_unref(err);
+    tw_unref(err);
     return tw_error_new(TW_ERR_KEYBOARD_INTERRUPT, NULL);
 }
-#line 2467 "chapters/tier4-tasks.nw"
+#line 2526 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;
@@ -146,10 +146,10 @@ static void cancel_all_tasks(tw_loop *L)
 static void run_shutdown_steps(tw_loop *L)
 {
     for (struct tw__shutdown_step *s = L->shutdown_steps; s; s = s->next)
-        tw_error_unref(tw_loop_run_until_complete(L, s->make(L), NULL));
+        tw_unref(tw_loop_run_until_complete(L, s->make(L), NULL));
 }
 
-#line 2515 "chapters/tier4-tasks.nw"
+#line 2574 "chapters/tier4-tasks.nw"
 struct tw_runner {
     tw_clock clock;
     enum { RUNNER_NEW, RUNNER_INITIALIZED, RUNNER_CLOSED } state;
@@ -219,7 +219,7 @@ void tw_runner_close(tw_runner *r)
         return;
     cancel_all_tasks(r->loop);
     run_shutdown_steps(r->loop);
-    tw_error_unref(tw_loop_close(r->loop));
+    tw_unref(tw_loop_close(r->loop));
     tw_ctx_unref(r->context);
     r->context = NULL;
     r->state = RUNNER_CLOSED;
@@ -233,7 +233,7 @@ void tw_runner_free(tw_runner *r)
         free(r);
     }
 }
-#line 2601 "chapters/tier4-tasks.nw"
+#line 2660 "chapters/tier4-tasks.nw"
 tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
 {
     tw_runner *r;

@@ -1,4 +1,4 @@
-#line 931 "chapters/tier8-protocols.nw"
+#line 934 "chapters/tier8-protocols.nw"
 /* server.c -- servers: create_server, accepting, serving, closing */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 954 "chapters/tier8-protocols.nw"
+#line 959 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -17,7 +17,7 @@ struct listener {
 };
 
 struct tw_server {
-    int refs;
+    tw_object obj;
     tw__resource res;
     tw_loop *loop;
     tw_protocol_factory factory;
@@ -34,17 +34,9 @@ struct tw_server {
     tw_future *serving_forever;
 };
 
-tw_server *tw_server_ref(tw_server *s)
+static void server_finalize(tw_object *o)
 {
-    if (s)
-        s->refs++;
-    return s;
-}
-
-void tw_server_unref(tw_server *s)
-{
-    if (s == NULL || --s->refs > 0)
-        return;
+    tw_server *s = (tw_server *)o;
     for (size_t i = 0; i < s->nlisteners; i++)
         if (s->listeners[i].fd >= 0)
             close(s->listeners[i].fd);
@@ -58,6 +50,18 @@ void tw_server_unref(tw_server *s)
     free(s);
 }
 
+static void server_describe(tw_object *o, FILE *out)
+{
+    tw_server *s = (tw_server *)o;
+    char buf[TW_ADDRSTRLEN];
+    fputs("<Server sockets=(", out);
+    for (size_t i = 0; i < tw_server_nsockets(s); i++)
+        fprintf(out, "%s%s", i ? ", " : "", tw_sockaddr_str(&s->listeners[i].name, buf));
+    fputs(")>", out);
+}
+
+static const tw_class server_object_class = { server_finalize, server_describe, NULL };
+
 tw_loop *tw_server_get_loop(const tw_server *s) { return s->loop; }
 bool tw_server_is_serving(const tw_server *s) { return s->serving; }
 size_t tw_server_nsockets(const tw_server *s) { return s->closed ? 0 : s->nlisteners; }
@@ -67,12 +71,12 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 1028 "chapters/tier8-protocols.nw"
+#line 1037 "chapters/tier8-protocols.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 1040 "chapters/tier8-protocols.nw"
+#line 1049 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -89,7 +93,7 @@ static void server_wakeup(tw_server *s)
 static void server_attach(tw__acceptor *a)
 {
     tw_server *s = SERVER_OF(a);
-    tw_server_ref(s);
+    tw_ref(s);
     s->active++;
 }
 
@@ -98,9 +102,9 @@ static void server_detach(tw__acceptor *a)
     tw_server *s = SERVER_OF(a);
     if (--s->active == 0 && s->closed)
         server_wakeup(s);
-    tw_server_unref(s);
+    tw_unref(s);
 }
-#line 1078 "chapters/tier8-protocols.nw"
+#line 1087 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -109,7 +113,7 @@ static void listener_watch(struct listener *l, bool on)
     if (on == l->watching)
         return;
     if (on)
-        tw_error_unref(tw__loop_add_passive_reader(L, l->fd, server_accept, l));
+        tw_unref(tw__loop_add_passive_reader(L, l->fd, server_accept, l));
     else
         tw__loop_remove_passive_reader(L, l->fd);
     l->watching = on;
@@ -134,7 +138,7 @@ static bool accept_exhausted(struct listener *l, int e)
     err = tw_error_os(e, NULL);
     ctx.error = err;
     tw_loop_call_exception_handler(l->server->loop, &ctx);
-    tw_error_unref(err);
+    tw_unref(err);
     listener_watch(l, false);
     tw_call_later(l->server->loop, 1.0, accept_retry, l, &l->retry);
     return true;
@@ -159,11 +163,11 @@ static tw_error *server_accept(void *arg)
             close(fd);
             return err;
         }
-        tw_transport_unref(tw__stream_transport_new(s->loop, fd, p, &s->acceptor, NULL));
+        tw_unref(tw__stream_transport_new(s->loop, fd, p, &s->acceptor, NULL));
     }
     return NULL;
 }
-#line 1149 "chapters/tier8-protocols.nw"
+#line 1158 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -200,7 +204,7 @@ void tw_server_close(tw_server *s)
     if (s->active == 0)
         server_wakeup(s);
     tw__resource_detach(s->loop, &s->res);
-    tw_server_unref(s);                   /* the loop's reference */
+    tw_unref(s);                   /* the loop's reference */
 }
 
 static void server_loop_closed(tw__resource *r)
@@ -219,7 +223,7 @@ tw_future *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 1211 "chapters/tier8-protocols.nw"
+#line 1220 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -235,15 +239,15 @@ static void server_frame_cleanup(tw_coro *co)
         f->server->serving_forever = NULL;
     }
     tw_unref(f->fut);
-    tw_error_unref(f->cancelled);
-    tw_server_unref(f->server);
+    tw_unref(f->cancelled);
+    tw_unref(f->server);
 }
 
 static tw_coro *server_coro(tw_coro_fn body, tw_server *s)
 {
     struct server_frame *f = tw_coro_new(body, sizeof *f);
     f->co.cleanup = server_frame_cleanup;
-    f->server = tw_server_ref(s);
+    f->server = tw_ref(s);
     return &f->co;
 }
 
@@ -267,7 +271,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 tw_coro *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 1266 "chapters/tier8-protocols.nw"
+#line 1275 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -296,12 +300,13 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 tw_coro *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 1304 "chapters/tier8-protocols.nw"
+#line 1313 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
     tw_server *s = tw__alloc(sizeof *s);
-    s->refs = 2;                          /* the creator's and the loop's */
+    s->obj.refs = 2;                      /* the creator's and the loop's */
+    s->obj.cls = &server_object_class;
     s->loop = L;
     s->factory = factory;
     s->arg = arg;
@@ -363,7 +368,7 @@ static tw_error *bind_tcp(tw_server *s, const char *host, int port, const tw_ser
     freeaddrinfo(infos);
     return err;
 }
-#line 1377 "chapters/tier8-protocols.nw"
+#line 1387 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;
@@ -402,7 +407,7 @@ static void create_server_cleanup(tw_coro *co)
     struct create_server_frame *f = (struct create_server_frame *)co;
     if (f->server) {
         tw_server_close(f->server);
-        tw_server_unref(f->server);
+        tw_unref(f->server);
     }
     free(f->host);
     free(f->path);

@@ -358,10 +358,10 @@ START_TEST(closed_loop_refuses)
     e = tw_call_soon(L, record, "x", NULL);
     ck_assert_int_eq(tw_error_kind(e), TW_ERR_RUNTIME);
     ck_assert_str_eq(tw_error_message(e), "Event loop is closed");
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_loop_run_forever(L);
     ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
-    tw_error_unref(e);
+    tw_unref(e);
     tw_loop_free(L);
 }
 END_TEST
@@ -382,7 +382,7 @@ START_TEST(uncatchable_and_invalid_signals_refused)
         snprintf(text, sizeof text, refused[i].format, refused[i].sig);
         ck_assert_int_eq(tw_error_kind(e), refused[i].kind);
         ck_assert_str_eq(tw_error_message(e), text);
-        tw_error_unref(e);
+        tw_unref(e);
         ck_assert(!tw_loop_remove_signal_handler(L, refused[i].sig));
     }
     tw_loop_free(L);

@@ -42,14 +42,14 @@ START_TEST(one_protocol_per_connection)
     ck_assert_str_eq(tw_error_type(err), "ConnectionRefusedError");
     snprintf(expect, sizeof expect, "[Errno 111] Connect call failed ('127.0.0.1', %d)", port);
     ck_assert_str_eq(tw_error_str(err), expect);
-    tw_error_unref(err);
+    tw_unref(err);
     ck_assert_int_eq(made_count, 2);
     tw_transport_close(a);
     tw_transport_close(b);
     run_for(L, 0.01);
-    tw_transport_unref(a);
-    tw_transport_unref(b);
-    tw_server_unref(s);
+    tw_unref(a);
+    tw_unref(b);
+    tw_unref(s);
     tw_loop_free(L);
     ck_assert_int_eq(open_fds(), before);
 }
@@ -70,12 +70,12 @@ START_TEST(serve_forever_ends_cancelled)
     tw_task_cancel(t, NULL);
     err = tw_loop_run_until_complete(L, t, NULL);
     ck_assert(tw_error_is(err, TW_ERR_CANCELLED));
-    tw_error_unref(err);
+    tw_unref(err);
     ck_assert(!tw_server_is_serving(s));
     err = tw_loop_run_until_complete(L, tw_server_serve_forever(s), NULL);
     ck_assert_str_eq(tw_error_str(err), "server is closed");
-    tw_error_unref(err);
-    tw_server_unref(s);
+    tw_unref(err);
+    tw_unref(s);
     tw_loop_free(L);
     ck_assert_int_eq(open_fds(), before);
 }
@@ -136,7 +136,7 @@ START_TEST(datagram_addresses_are_checked)
     err = tw_loop_run_until_complete(L, tw_create_datagram_endpoint(L, rec_factory, NULL, NULL),
                                      NULL);
     ck_assert_str_eq(tw_error_str(err), "unexpected address family");
-    tw_error_unref(err);
+    tw_unref(err);
     srv = await_value(L, tw_create_datagram_endpoint(L, rec_factory, NULL,
         &(tw_datagram_options){ .local_host = "127.0.0.1" })).p;
     ck_assert(tw_transport_is(srv, TW_TRANSPORT_DATAGRAM));
@@ -149,13 +149,13 @@ START_TEST(datagram_addresses_are_checked)
     snprintf(expect, sizeof expect, "Invalid address: must be None or ('127.0.0.1', %d)",
              tw_sockaddr_port(addr));
     ck_assert_str_eq(tw_error_str(err), expect);
-    tw_error_unref(err);
+    tw_unref(err);
     ck_assert_ptr_null(tw_transport_sendto(cli, "x", 1, addr));
     tw_transport_close(cli);
     tw_transport_close(srv);
     run_for(L, 0.01);
-    tw_transport_unref(cli);
-    tw_transport_unref(srv);
+    tw_unref(cli);
+    tw_unref(srv);
     tw_loop_free(L);
     ck_assert_int_eq(open_fds(), before);
 }

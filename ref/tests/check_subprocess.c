@@ -74,8 +74,8 @@ static const tw_protocol_class recorder_class = {
     .process_exited = rec_exited,
 };
 
-static tw_protocol recorder_object = { &recorder_class, 1, false };
-static tw_protocol *const recorder = &recorder_object;  /* never freed: it has no destroy */
+static tw_protocol recorder_object = { { TW_KIND_OBJECT, -1, NULL }, &recorder_class, false };
+static tw_protocol *const recorder = &recorder_object;  /* immortal: never counted, never freed */
 
 static void assert_no_children(void)
 {
@@ -95,7 +95,7 @@ START_TEST(exec_failure_is_file_not_found)
     ck_assert_str_eq(tw_error_str(e),
                      "[Errno 2] No such file or directory: 'tower-no-such-program'");
     ck_assert_ptr_null(t);
-    tw_error_unref(e);
+    tw_unref(e);
     assert_no_children();
     tw_loop_free(L);
 }
@@ -110,7 +110,7 @@ START_TEST(chdir_failure_names_the_directory)
     tw_error *e = tw_loop_subprocess_exec(L, recorder, argv, &o, &t);
     ck_assert(tw_error_is(e, TW_ERR_FILE_NOT_FOUND));
     ck_assert_str_eq(tw_os_error_filename(e), "/nonexistent-tower-dir");
-    tw_error_unref(e);
+    tw_unref(e);
     assert_no_children();
     tw_loop_free(L);
 }
@@ -125,7 +125,7 @@ static int exit_status(const char *const *argv)
     ck_assert_ptr_null(tw_loop_subprocess_exec(L, recorder, argv, NULL, &t));
     ck_assert_ptr_null(tw_loop_run_forever(L));
     tw_subprocess_transport_get_returncode(t, &code);
-    tw_transport_unref(t);
+    tw_unref(t);
     tw_loop_free(L);
     return code;
 }
@@ -152,10 +152,10 @@ START_TEST(bad_options_are_value_errors)
     tw_transport *t;
     tw_error *e = tw_loop_subprocess_exec(L, recorder, argv, &o, &t);
     ck_assert(tw_error_is(e, TW_ERR_VALUE));
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_loop_subprocess_exec(L, recorder, none, NULL, &t);
     ck_assert(tw_error_is(e, TW_ERR_VALUE));
-    tw_error_unref(e);
+    tw_unref(e);
     assert_no_children();
     tw_loop_free(L);
 }
@@ -179,9 +179,9 @@ START_TEST(protocol_callbacks_in_order)
     ck_assert_int_eq(code, 3);
     e = tw_subprocess_transport_kill(t);
     ck_assert(tw_error_is(e, TW_ERR_PROCESS_LOOKUP));
-    tw_error_unref(e);
+    tw_unref(e);
     tw_transport_close(t);
-    tw_transport_unref(t);
+    tw_unref(t);
     assert_no_children();
     tw_loop_free(L);
 }
@@ -200,7 +200,7 @@ START_TEST(close_kills_and_reaps)
     ck_assert_ptr_null(tw_loop_run_forever(L));
     ck_assert(tw_subprocess_transport_get_returncode(t, &code));
     ck_assert_int_eq(code, -SIGKILL);
-    tw_transport_unref(t);
+    tw_unref(t);
     assert_no_children();
     tw_loop_free(L);
 }
@@ -214,7 +214,7 @@ START_TEST(closing_loop_reaps_children)
     pid_t pid;
     ck_assert_ptr_null(tw_loop_subprocess_exec(L, recorder, argv, NULL, &t));
     pid = tw_subprocess_transport_get_pid(t);
-    tw_transport_unref(t);
+    tw_unref(t);
     tw_loop_free(L);
     assert_no_children();
     ck_assert_int_eq(kill(pid, 0), -1);

@@ -265,7 +265,7 @@ static tw_step failing(tw_coro *co)
 {
     TW_BEGIN(co);
     TW_YIELD(co);
-    TW_RAISE(co, tw_error_ref(failure));
+    TW_RAISE(co, tw_ref(failure));
     TW_END(co);
 }
 
@@ -278,7 +278,7 @@ static tw_step outcome_main(tw_coro *co)
         tw_value v;
         tw_error *e = tw_future_result(tw_task_future(f->t), &v);
         ck_assert(tw_error_is(e, TW_ERR_INVALID_STATE));
-        tw_error_unref(e);
+        tw_unref(e);
     }
     TW_AWAIT_TRY(co, tw_ref(f->t));
     ck_assert_ptr_eq(TW_ERROR(co), failure);
@@ -293,7 +293,7 @@ START_TEST(a_task_is_its_coroutines_outcome)
 {
     failure = tw_error_new(TW_ERR_VALUE, "failed");
     expect_trace(outcome_main, "");
-    tw_error_unref(failure);
+    tw_unref(failure);
 }
 END_TEST
 

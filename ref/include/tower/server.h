@@ -19,8 +19,6 @@ tw_coro *tw_create_server(tw_loop *loop, tw_protocol_factory factory, void *arg,
 tw_coro *tw_create_unix_server(tw_loop *loop, tw_protocol_factory factory, void *arg,
                                const char *path, const tw_server_options *options);
 
-tw_server *tw_server_ref(tw_server *s);
-void tw_server_unref(tw_server *s);
 tw_loop *tw_server_get_loop(const tw_server *s);
 bool tw_server_is_serving(const tw_server *s);
 size_t tw_server_nsockets(const tw_server *s);
@@ -31,5 +29,8 @@ void tw_server_close(tw_server *s);
 tw_future *tw_server_wait_closed(tw_server *s);
 tw_coro *tw_server_serve_forever(tw_server *s);
 tw_coro *tw_server_exit(tw_server *s);
+
+#undef TW__KINDS_8
+#define TW__KINDS_8(F, x) F(tw_server, x)
 #line 335 "chapters/tier8-protocols.nw"
 #endif

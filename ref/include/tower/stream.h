@@ -17,8 +17,6 @@ ptrdiff_t tw_limit_overrun_consumed(const tw_error *e);
 typedef struct tw_stream_reader tw_stream_reader;
 
 tw_error *tw_stream_reader_new(tw_loop *loop, ptrdiff_t limit, tw_stream_reader **reader);
-tw_stream_reader *tw_stream_reader_ref(tw_stream_reader *r);
-void tw_stream_reader_unref(tw_stream_reader *r);
 void tw_stream_reader_set_transport(tw_stream_reader *r, tw_transport *transport);
 
 void tw_stream_reader_feed_data(tw_stream_reader *r, const void *data, size_t len);
@@ -32,13 +30,11 @@ tw_coro *tw_stream_reader_read(tw_stream_reader *r, ptrdiff_t n);
 tw_coro *tw_stream_reader_readline(tw_stream_reader *r);
 tw_coro *tw_stream_reader_readexactly(tw_stream_reader *r, ptrdiff_t n);
 tw_coro *tw_stream_reader_readuntil(tw_stream_reader *r, const void *separator, size_t len);
-#line 406 "chapters/tier9-streams.nw"
+#line 404 "chapters/tier9-streams.nw"
 typedef struct tw_stream_writer tw_stream_writer;
 
 tw_stream_writer *tw_stream_writer_new(tw_transport *transport, tw_protocol *protocol,
                                        tw_stream_reader *reader);
-tw_stream_writer *tw_stream_writer_ref(tw_stream_writer *w);
-void tw_stream_writer_unref(tw_stream_writer *w);
 tw_transport *tw_stream_writer_transport(const tw_stream_writer *w);
 
 tw_error *tw_stream_writer_write(tw_stream_writer *w, const void *data, size_t len);
@@ -50,13 +46,17 @@ bool tw_stream_writer_is_closing(tw_stream_writer *w);
 tw_value tw_stream_writer_get_extra_info(tw_stream_writer *w, const char *name, tw_value dflt);
 tw_coro *tw_stream_writer_drain(tw_stream_writer *w);
 tw_future *tw_stream_writer_wait_closed(tw_stream_writer *w);
-#line 472 "chapters/tier9-streams.nw"
+
+#define TW__KINDS_STREAMS(F, x) F(tw_stream_reader, x) F(tw_stream_writer, x)
+#undef TW__KINDS_9
+#define TW__KINDS_9(F, x) TW__KINDS_STREAMS(F, x)
+#line 473 "chapters/tier9-streams.nw"
 typedef tw_coro *(*tw_stream_handler)(tw_stream_reader *reader, tw_stream_writer *writer,
                                       void *arg);
 
 tw_protocol *tw_stream_protocol_new(tw_stream_reader *reader, tw_stream_handler handler,
                                     void *arg);
-#line 521 "chapters/tier9-streams.nw"
+#line 522 "chapters/tier9-streams.nw"
 tw_coro *tw_open_connection(const char *host, int port, ptrdiff_t limit,
                             tw_stream_reader **reader, tw_stream_writer **writer);
 tw_coro *tw_start_server(tw_stream_handler handler, void *arg, const char *host, int port,

@@ -135,7 +135,7 @@ START_TEST(resets_among_many_connections)
     ck_assert_msg(counts.lost_other == 0, "connection_lost got %s", counts.other);
     ck_assert_uint_eq(counts.max_open, CLIENTS);
     tw_server_close(s);
-    tw_server_unref(s);
+    tw_unref(s);
     tw_loop_free(L);
 }
 END_TEST
@@ -383,7 +383,7 @@ ck_assert_uint_le(counts.resident_all_open > before
 #line 683 "chapters/tier8-tests.nw"
     close(pipefd[0]);
     tw_server_close(s);
-    tw_server_unref(s);
+    tw_unref(s);
     tw_loop_free(L);
 }
 END_TEST

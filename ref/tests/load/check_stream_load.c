@@ -13,8 +13,8 @@ struct handler {
 static void handler_cleanup(tw_coro *co)
 {
     struct handler *h = (struct handler *)co;
-    tw_stream_writer_unref(h->writer);
-    tw_stream_reader_unref(h->reader);
+    tw_unref(h->writer);
+    tw_unref(h->reader);
 }
 
 /* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
@@ -160,7 +160,7 @@ ck_assert_uint_le(after > before ? after - before : 0, allowed);
     close(peer.fd);
     tw_server_close(s);
     await_value(L, tw_server_wait_closed(s));
-    tw_server_unref(s);
+    tw_unref(s);
     tw_loop_free(L);
 }
 END_TEST
@@ -193,7 +193,7 @@ static tw_step flood_until_drain_fails(tw_coro *co)
     log->drained = TW_TAKE_ERROR(co);
     TW_AWAIT_TRY(co, tw_stream_writer_wait_closed(f->h.writer));
     log->closed = TW_TAKE_ERROR(co);
-    log->stored = tw_error_ref(tw_stream_reader_exception(f->h.reader));
+    log->stored = tw_ref(tw_stream_reader_exception(f->h.reader));
     log->late_write = tw_stream_writer_write(f->h.writer, block, 1);
     TW_AWAIT_TRY(co, tw_stream_writer_drain(f->h.writer));
     log->drained_again = TW_TAKE_ERROR(co);
@@ -241,14 +241,14 @@ ck_assert_ptr_eq(log.closed, log.drained);
 ck_assert_ptr_eq(log.stored, log.drained);
 ck_assert_ptr_eq(log.drained_again, log.drained);
 ck_assert_ptr_null(log.late_write);
-tw_error_unref(log.drained);
-tw_error_unref(log.closed);
-tw_error_unref(log.stored);
-tw_error_unref(log.drained_again);
+tw_unref(log.drained);
+tw_unref(log.closed);
+tw_unref(log.stored);
+tw_unref(log.drained_again);
 #line 1632 "chapters/tier9-tests.nw"
     tw_server_close(s);
     await_value(L, tw_server_wait_closed(s));
-    tw_server_unref(s);
+    tw_unref(s);
     run_for(L, 0.01);
     ck_assert_int_eq(log.reports, 0);
     tw_loop_free(L);
@@ -341,8 +341,8 @@ struct echo_client {
 static void echo_client_cleanup(tw_coro *co)
 {
     struct echo_client *f = (struct echo_client *)co;
-    tw_stream_writer_unref(f->w);
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->w);
+    tw_unref(f->r);
 }
 
 static tw_step echo_client_body(tw_coro *co)
@@ -385,7 +385,7 @@ struct many_frame { tw_coro co; tw_server *server; void **clients; };
 static void many_cleanup(tw_coro *co)
 {
     struct many_frame *f = (struct many_frame *)co;
-    tw_server_unref(f->server);
+    tw_unref(f->server);
     free(f->clients);
 }
 

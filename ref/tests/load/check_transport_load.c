@@ -63,7 +63,7 @@ static void produce(struct producer *p)
     while (!p->paused && p->written < TOTAL) {
         size_t n = p->chunk < TOTAL - p->written ? p->chunk : TOTAL - p->written;
         size_t buffered;
-        tw_error_unref(tw_transport_write(p->t, pattern + p->written % PERIOD, n));
+        tw_unref(tw_transport_write(p->t, pattern + p->written % PERIOD, n));
         p->written += n;
         buffered = tw_transport_get_write_buffer_size(p->t);
         if (buffered > p->max_buffered)
@@ -79,7 +79,7 @@ static tw_error *producer_made(tw_protocol *proto, tw_transport *t)
     int fd = (int)tw_transport_get_extra_info(t, "socket", TW_NONE).i, small = SOCKET_BUFFER;
     p->t = t;
     setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &small, sizeof small);
-    tw_error_unref(tw_transport_set_write_buffer_limits(t, p->high, TW_LIMIT_DEFAULT));
+    tw_unref(tw_transport_set_write_buffer_limits(t, p->high, TW_LIMIT_DEFAULT));
     tw_transport_get_write_buffer_limits(t, &p->low, &p->high_set);
     produce(p);
     return NULL;
@@ -127,7 +127,7 @@ static tw_protocol *producer_factory(void *arg)
     (void)arg;
     p->high = producer_config.high;
     p->chunk = producer_config.chunk;
-    the_producer = (struct producer *)tw_protocol_ref(&p->base);
+    the_producer = (struct producer *)tw_ref(&p->base);
     return &p->base;
 }
 #line 1445 "chapters/tier7-tests.nw"
@@ -190,9 +190,9 @@ after = resident_bytes();
 ck_assert_uint_le(after > before ? after - before : 0, 4 * bound + (1 << 20));
 #line 1500 "chapters/tier7-tests.nw"
     close(reader.fd);
-    tw_protocol_unref(&the_producer->base);
+    tw_unref(&the_producer->base);
     tw_server_close(s);
-    tw_server_unref(s);
+    tw_unref(s);
     tw_loop_free(L);
 }
 END_TEST
@@ -201,7 +201,7 @@ static tw_error *closer_resume_writing(tw_protocol *p)
 {
     struct rec *r = (struct rec *)p;
     rec_resume(p);
-    tw_error_unref(tw_transport_write(r->transport, "last", 4));
+    tw_unref(tw_transport_write(r->transport, "last", 4));
     tw_transport_close(r->transport);
     return NULL;
 }

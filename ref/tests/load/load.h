@@ -106,7 +106,7 @@ __attribute__((unused)) static void tcp_rig_open(struct tcp_rig *r, tw_protocol_
 
 __attribute__((unused)) static void tcp_rig_close(struct tcp_rig *r)
 {
-    tw_transport_unref(r->t);
+    tw_unref(r->t);
     if (r->peer >= 0)
         close(r->peer);
     tw_loop_free(r->L);
