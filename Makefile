@@ -26,7 +26,7 @@ INSTALL ?= install
 CC ?= cc
 CFLAGS ?= -O2 -g
 TOWER_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -pthread -Iref/include
-LDLIBS_TOWER := -pthread
+LDLIBS_TOWER := -pthread -lssl -lcrypto
 SO_VERSION := 0
 VERSION := 0.1.0
 
@@ -44,7 +44,7 @@ CONFORM_RUN = $(CONFORM) run -j $(SUITE_JOBS)
 # and only then: the library needs the C toolchain, Check and noweb; the book
 # needs TeX; the runner needs Python; running the suite on uvloop and gbulb
 # needs those loops. `make deps` installs every group.
-DEPS_BUILD := make gcc libc6-dev binutils pkg-config check libsubunit-dev noweb
+DEPS_BUILD := make gcc libc6-dev binutils pkg-config check libsubunit-dev noweb libssl-dev
 DEPS_BOOK := texlive-latex-base texlive-latex-recommended texlive-luatex \
              texlive-pictures fonts-lmodern fonts-dejavu-core fonts-noto-color-emoji \
              poppler-utils

@@ -1,13 +1,14 @@
-#line 934 "chapters/tier8-protocols.nw"
+#line 1142 "chapters/tier8-protocols.nw"
 /* server.c -- servers: create_server, accepting, serving, closing */
 #include "tier8.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <stddef.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 959 "chapters/tier8-protocols.nw"
+#line 1168 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -32,6 +33,7 @@ struct tw_server {
     tw_future **waiters;
     size_t nwaiters;
     tw_future *serving_forever;
+    tw_tls_options tls;               /* what each accepted connection speaks */
 };
 
 static void server_finalize(tw_object *o)
@@ -45,6 +47,7 @@ static void server_finalize(tw_object *o)
     free(s->waiters);
     free(s->listeners);
     tw_unref(s->serving_forever);
+    tw_ssl_context_unref(s->tls.ssl);
     if (s->release_arg)
         s->release_arg(s->arg);
     free(s);
@@ -71,12 +74,12 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 1037 "chapters/tier8-protocols.nw"
+#line 1248 "chapters/tier8-protocols.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 1049 "chapters/tier8-protocols.nw"
+#line 1260 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -104,7 +107,7 @@ static void server_detach(tw__acceptor *a)
         server_wakeup(s);
     tw_unref(s);
 }
-#line 1087 "chapters/tier8-protocols.nw"
+#line 1298 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -163,11 +166,16 @@ static tw_error *server_accept(void *arg)
             close(fd);
             return err;
         }
+        if (s->tls.ssl && (p = tw__ssl_protocol_new(s->loop, p, &s->tls, true, true, NULL,
+                                                    &err)) == NULL) {
+            close(fd);
+            return err;
+        }
         tw_unref(tw__stream_transport_new(s->loop, fd, p, &s->acceptor, NULL));
     }
     return NULL;
 }
-#line 1158 "chapters/tier8-protocols.nw"
+#line 1381 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -223,7 +231,7 @@ tw_future *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 1220 "chapters/tier8-protocols.nw"
+#line 1443 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -271,7 +279,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 tw_coro *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 1275 "chapters/tier8-protocols.nw"
+#line 1498 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -300,7 +308,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 tw_coro *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 1313 "chapters/tier8-protocols.nw"
+#line 1539 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -313,6 +321,10 @@ static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
     s->backlog = opt && opt->backlog > 0 ? opt->backlog : 100;
     s->acceptor.attach = server_attach;
     s->acceptor.detach = server_detach;
+    if (opt) {
+        s->tls = opt->tls;
+        tw_ssl_context_ref(s->tls.ssl);
+    }
     tw__resource_attach(L, &s->res, server_loop_closed);
     return s;
 }
@@ -341,34 +353,30 @@ static tw_error *bind_error(int e, const tw_sockaddr *a)
                        tw_sockaddr_str(a, buf), lower);
 }
 
-static tw_error *bind_tcp(tw_server *s, const char *host, int port, const tw_server_options *opt)
+static tw_error *bind_tcp(tw_server *s, const tw_addrinfo_list *infos,
+                          const tw_server_options *opt)
 {
-    struct addrinfo *infos, *ai;
-    tw_error *err = tw__resolve(host, port, opt ? opt->family : AF_UNSPEC, SOCK_STREAM, true, &infos);
+    tw_error *err = NULL;
     int one = 1;
-    if (err)
-        return err;
-    for (ai = infos; ai && err == NULL; ai = ai->ai_next) {
-        tw_sockaddr a;
-        int fd = tw__new_socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+    for (size_t i = 0; i < infos->n && err == NULL; i++) {
+        const tw_addrinfo *ai = &infos->ai[i];
+        int fd = tw__new_socket(ai->family, ai->socktype, ai->protocol);
         if (fd < 0)
             continue;                     /* a family this host lacks, as asyncio */
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        if (opt && opt->reuse_port)
+        if (opt->reuse_port)
             setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
-        if (ai->ai_family == AF_INET6)
+        if (ai->family == AF_INET6)
             setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
-        tw__addr_from(&a, ai);
-        if (bind(fd, &a.u.sa, a.len) < 0) {
-            err = bind_error(errno, &a);
+        if (bind(fd, &ai->addr.u.sa, ai->addr.len) < 0) {
+            err = bind_error(errno, &ai->addr);
             close(fd);
         } else
             server_add_socket(s, fd);
     }
-    freeaddrinfo(infos);
     return err;
 }
-#line 1387 "chapters/tier8-protocols.nw"
+#line 1613 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;
@@ -399,6 +407,7 @@ struct create_server_frame {
     char *host, *path;
     int port;
     tw_server_options opt;
+    tw_addrinfo_list *infos;
     tw_server *server;
 };
 
@@ -409,19 +418,65 @@ static void create_server_cleanup(tw_coro *co)
         tw_server_close(f->server);
         tw_unref(f->server);
     }
+    free(f->infos);
     free(f->host);
     free(f->path);
+    tw_ssl_context_unref(f->opt.tls.ssl);
 }
 
+static tw_error *check_own_socket(const struct create_server_frame *f)
+{
+    int type = 0;
+    socklen_t len = sizeof type;
+    if (f->host || f->port)
+        return tw_error_new(TW_ERR_VALUE, "host/port and sock can not be specified at the same time");
+    if (getsockopt(f->opt.sock, SOL_SOCKET, SO_TYPE, &type, &len) < 0)
+        return tw_error_os(errno, NULL);
+    if (type != SOCK_STREAM)
+        return tw_error_new(TW_ERR_VALUE, "A Stream Socket was expected");
+    return NULL;
+}
+
+#line 919 "chapters/tier8-protocols.nw"
+static tw_error *server_tls_check(const tw_tls_options *o)
+{
+    if (o->server_hostname)
+        return tw_error_new(TW_ERR_VALUE, "server_hostname is only meaningful for a client");
+    if (o->ssl)
+        return NULL;
+    if (o->ssl_handshake_timeout != 0)
+        return tw_error_new(TW_ERR_VALUE, "ssl_handshake_timeout is only meaningful with ssl");
+    if (o->ssl_shutdown_timeout != 0)
+        return tw_error_new(TW_ERR_VALUE, "ssl_shutdown_timeout is only meaningful with ssl");
+    return NULL;
+}
+
+#line 1675 "chapters/tier8-protocols.nw"
 static tw_step create_server_body(tw_coro *co)
 {
     struct create_server_frame *f = (struct create_server_frame *)co;
     tw_error *err;
     TW_BEGIN(co);
+    if ((err = server_tls_check(&f->opt.tls)) != NULL)
+        TW_RAISE(co, err);
+    if (f->opt.use_sock) {
+        if ((err = check_own_socket(f)) != NULL)
+            TW_RAISE(co, err);
+        fcntl(f->opt.sock, F_SETFL, fcntl(f->opt.sock, F_GETFL) | O_NONBLOCK);
+        f->server = server_new(f->loop, f->factory, f->arg, &f->opt);
+        server_add_socket(f->server, f->opt.sock);
+        goto bound;
+    }
+    if (f->path == NULL) {
+        TW_AWAIT(co, tw__resolve_host(f->loop, f->host, f->port, f->opt.family, SOCK_STREAM,
+                                      AI_PASSIVE));
+        f->infos = TW_RESULT(co).p;
+    }
     f->server = server_new(f->loop, f->factory, f->arg, &f->opt);
-    err = f->path ? bind_unix(f->server, f->path) : bind_tcp(f->server, f->host, f->port, &f->opt);
+    err = f->path ? bind_unix(f->server, f->path) : bind_tcp(f->server, f->infos, &f->opt);
     if (err)
         TW_RAISE(co, err);
+bound:
     if (!f->opt.defer_serving) {
         server_start(f->server);
         TW_YIELD(co);
@@ -444,6 +499,7 @@ static struct create_server_frame *create_server_new(tw_loop *L, tw_protocol_fac
     f->arg = arg;
     if (opt)
         f->opt = *opt;
+    tw_ssl_context_ref(f->opt.tls.ssl);
     return f;
 }
 

@@ -2,7 +2,7 @@
 /* check_protocol.c -- unit tests of tier 8: protocols, connections, servers */
 #include "sockets.h"
 
-#line 42 "chapters/tier8-tests.nw"
+#line 43 "chapters/tier8-tests.nw"
 static int made_count;
 
 static tw_protocol *counting_factory(void *arg)
@@ -80,7 +80,7 @@ START_TEST(serve_forever_ends_cancelled)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 125 "chapters/tier8-tests.nw"
+#line 126 "chapters/tier8-tests.nw"
 static char reported[128];
 
 static void capture(tw_loop *loop, const tw_context *ctx, void *data)
@@ -124,7 +124,7 @@ START_TEST(failing_data_received_is_fatal)
     rig_close(&r);
 }
 END_TEST
-#line 171 "chapters/tier8-tests.nw"
+#line 172 "chapters/tier8-tests.nw"
 START_TEST(datagram_addresses_are_checked)
 {
     int before = open_fds();
@@ -160,6 +160,38 @@ START_TEST(datagram_addresses_are_checked)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
+#line 216 "chapters/tier8-tests.nw"
+static int threads(void)
+{
+    DIR *d = opendir("/proc/self/task");
+    struct dirent *e;
+    int n = 0;
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.')
+            n++;
+    closedir(d);
+    return n;
+}
+
+START_TEST(only_a_name_starts_the_resolver_thread)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    int before = threads();
+    tw_transport *numeric, *named;
+    numeric = await_value(L, tw_create_datagram_endpoint(L, rec_factory, NULL,
+        &(tw_datagram_options){ .local_host = "127.0.0.1" })).p;
+    ck_assert_int_eq(threads(), before);
+    named = await_value(L, tw_create_datagram_endpoint(L, rec_factory, NULL,
+        &(tw_datagram_options){ .local_host = "localhost" })).p;
+    ck_assert_int_gt(threads(), before);
+    tw_transport_close(numeric);
+    tw_transport_close(named);
+    run_for(L, 0.01);
+    tw_unref(numeric);
+    tw_unref(named);
+    tw_loop_free(L);
+}
+END_TEST
 
 #line 20 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void)
@@ -171,6 +203,7 @@ Suite *tw_protocol_suite(void)
     tcase_add_test(tc, serve_forever_ends_cancelled);
     tcase_add_test(tc, failing_data_received_is_fatal);
     tcase_add_test(tc, datagram_addresses_are_checked);
+    tcase_add_test(tc, only_a_name_starts_the_resolver_thread);
     suite_add_tcase(s, tc);
     return s;
 }

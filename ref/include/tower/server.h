@@ -1,10 +1,10 @@
-#line 329 "chapters/tier8-protocols.nw"
+#line 387 "chapters/tier8-protocols.nw"
 /* tower/server.h -- servers (see the book, tier 8) */
 #ifndef TOWER_SERVER_H
 #define TOWER_SERVER_H
 #include "tower/protocol.h"
 
-#line 339 "chapters/tier8-protocols.nw"
+#line 397 "chapters/tier8-protocols.nw"
 typedef struct tw_server tw_server;
 
 typedef struct tw_server_options {
@@ -12,6 +12,9 @@ typedef struct tw_server_options {
     int backlog;           /* 0: 100, as asyncio */
     bool reuse_port;
     bool defer_serving;    /* start_serving=False */
+    bool use_sock;         /* sock=: serve on sock instead of binding host and port */
+    int sock;
+    tw_tls_options tls;    /* ssl=, ssl_handshake_timeout=, ssl_shutdown_timeout= */
 } tw_server_options;
 
 tw_coro *tw_create_server(tw_loop *loop, tw_protocol_factory factory, void *arg,
@@ -32,5 +35,5 @@ tw_coro *tw_server_exit(tw_server *s);
 
 #undef TW__KINDS_8
 #define TW__KINDS_8(F, x) F(tw_server, x)
-#line 335 "chapters/tier8-protocols.nw"
+#line 393 "chapters/tier8-protocols.nw"
 #endif

@@ -6,7 +6,9 @@
 
 #line 1281 "chapters/tier7-tests.nw"
 Suite *tw_transport_load_suite(void);
-#line 247 "chapters/tier8-tests.nw"
+#line 2003 "chapters/tier7-tests.nw"
+Suite *tw_tls_load_suite(int *skipped);
+#line 288 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
 #line 1339 "chapters/tier9-tests.nw"
 Suite *tw_stream_load_suite(int *skipped);
@@ -19,7 +21,9 @@ int main(void)
     
 #line 1284 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 250 "chapters/tier8-tests.nw"
+#line 2006 "chapters/tier7-tests.nw"
+srunner_add_suite(sr, tw_tls_load_suite(&skipped));
+#line 291 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
 #line 1342 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_load_suite(&skipped));
