@@ -1,8 +1,8 @@
-#line 2032 "chapters/tier4-tasks.nw"
+#line 2033 "chapters/tier4-tasks.nw"
 /* taskgroup.c -- task groups: asyncio's taskgroups.py */
 #include "tier4.h"
 
-#line 2039 "chapters/tier4-tasks.nw"
+#line 2040 "chapters/tier4-tasks.nw"
 struct tw_taskgroup {
     tw_object obj;
     tw_loop *loop;
@@ -60,7 +60,17 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 2099 "chapters/tier4-tasks.nw"
+
+/* A child's error, or the body's own: the group keeps E for the ExceptionGroup. */
+static void tg_keep_error(tw_taskgroup *g, tw_error *e)
+{
+    if (g->nerrors == g->caperrors) {
+        g->caperrors = g->caperrors ? 2 * g->caperrors : 4;
+        g->errors = tw__realloc(g->errors, g->caperrors * sizeof *g->errors);
+    }
+    g->errors[g->nerrors++] = e;
+}
+#line 2110 "chapters/tier4-tasks.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -75,11 +85,7 @@ static tw_error *tg_on_task_done(tw_future *f, void *arg)
     if (f->state == TW__CANCELLED || f->error == NULL)
         return NULL;
     f->retrieved = true;
-    if (g->nerrors == g->caperrors) {
-        g->caperrors = g->caperrors ? 2 * g->caperrors : 4;
-        g->errors = tw__realloc(g->errors, g->caperrors * sizeof *g->errors);
-    }
-    g->errors[g->nerrors++] = tw_ref(f->error);
+    tg_keep_error(g, tw_ref(f->error));
     if (g->parent->fut.state != TW__PENDING) {
         tw_context ctx = {
             .message = "Task has errored out but its parent task is already completed",
@@ -113,7 +119,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 2154 "chapters/tier4-tasks.nw"
+#line 2161 "chapters/tier4-tasks.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -162,11 +168,7 @@ static tw_step tg_exit_body(tw_coro *co)
         TW_RAISE(co, e);
     }
     if (f->et && tw_error_kind(f->et) != TW_ERR_CANCELLED) {
-        if (g->nerrors == g->caperrors) {
-            g->caperrors = g->caperrors ? 2 * g->caperrors : 4;
-            g->errors = tw__realloc(g->errors, g->caperrors * sizeof *g->errors);
-        }
-        g->errors[g->nerrors++] = f->et;
+        tg_keep_error(g, f->et);
         f->et = NULL;
     }
     if (g->nerrors) {

@@ -9,46 +9,10 @@
 #include "tower.h"
 #include "sockets.h"
 
-#line 129 "chapters/tier9-tests.nw"
+#line 146 "chapters/tier9-tests.nw"
 #define FAKE_TRANSPORT_FAIL(what) ck_abort_msg(what)
-#line 91 "chapters/tier9-tests.nw"
-struct fake_transport { tw_transport base; int pauses, resumes; bool paused; };
+#include "fake_transport.h"
 
-static void fake_pause(tw_transport *t)
-{
-    struct fake_transport *ft = (struct fake_transport *)t;
-    if (ft->paused)
-        FAKE_TRANSPORT_FAIL("paused twice");
-    ft->pauses++;
-    ft->paused = true;
-}
-
-static void fake_resume(tw_transport *t)
-{
-    struct fake_transport *ft = (struct fake_transport *)t;
-    if (!ft->paused)
-        FAKE_TRANSPORT_FAIL("resumed while not paused");
-    ft->resumes++;
-    ft->paused = false;
-}
-
-static const tw_transport_class fake_class = {
-    .name = "FakeTransport", .kinds = TW_TRANSPORT_READ,
-    .pause_reading = fake_pause, .resume_reading = fake_resume,
-};
-static const tw_transport_class fake_class_without_pause = {
-    .name = "FakeTransportWithoutPause", .kinds = TW_TRANSPORT_READ,
-    .resume_reading = fake_resume,
-};
-
-static tw_transport *fake_transport_init(struct fake_transport *ft, bool can_pause)
-{
-    memset(ft, 0, sizeof *ft);
-    tw_transport_init(&ft->base, can_pause ? &fake_class : &fake_class_without_pause, NULL, NULL);
-    return &ft->base;
-}
-
-#line 132 "chapters/tier9-tests.nw"
 struct test_frame {
     tw_coro co;
     tw_stream_reader *r;
@@ -134,7 +98,7 @@ static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
     static tw_step name##_body(tw_coro *co);                            \
     START_TEST(name) { run_test(name##_body); } END_TEST                \
     static tw_step name##_body(tw_coro *co)
-#line 224 "chapters/tier9-tests.nw"
+#line 241 "chapters/tier9-tests.nw"
 START_TEST(bytes_and_stream_errors)
 {
     tw_bytes *b = tw_bytes_new("a\0b", 3);
@@ -201,7 +165,7 @@ START_TEST(reader_limit_must_be_positive)
     tw_loop_free(L);
 }
 END_TEST
-#line 298 "chapters/tier9-tests.nw"
+#line 315 "chapters/tier9-tests.nw"
 STREAM_TEST(read_counts_and_eof)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -327,7 +291,7 @@ STREAM_TEST(readuntil_separators_split_across_feeds)
     tw_unref(f->r);
     TW_END(co);
 }
-#line 434 "chapters/tier9-tests.nw"
+#line 451 "chapters/tier9-tests.nw"
 STREAM_TEST(readuntil_at_the_limit)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -452,7 +416,7 @@ STREAM_TEST(readuntil_at_eof_resets)
     tw_unref(f->r);
     TW_END(co);
 }
-#line 561 "chapters/tier9-tests.nw"
+#line 578 "chapters/tier9-tests.nw"
 STREAM_TEST(stored_exception_raised_by_every_read)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -589,7 +553,7 @@ START_TEST(read_frame_freed_with_its_loop)
     tw_unref(r);
 }
 END_TEST
-#line 704 "chapters/tier9-tests.nw"
+#line 721 "chapters/tier9-tests.nw"
 STREAM_TEST(flow_control_pauses_and_resumes)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -668,7 +632,7 @@ STREAM_TEST(transport_that_cannot_pause_is_forgotten)
     tw_unref(f->r);
     TW_END(co);
 }
-#line 794 "chapters/tier9-tests.nw"
+#line 811 "chapters/tier9-tests.nw"
 struct fake_wire {
     tw_transport base;
     size_t buffered, high, low;
@@ -852,7 +816,7 @@ WRITER_TEST(drains_wait_together_and_cancel_alone)
     writer_done(f);
     TW_END(co);
 }
-#line 988 "chapters/tier9-tests.nw"
+#line 1005 "chapters/tier9-tests.nw"
 WRITER_TEST(drain_after_trouble)
 {
     struct writer_frame *f = (struct writer_frame *)co;
@@ -909,7 +873,7 @@ WRITER_TEST(drain_after_trouble)
     writer_done(f);
     TW_END(co);
 }
-#line 1052 "chapters/tier9-tests.nw"
+#line 1069 "chapters/tier9-tests.nw"
 struct handler_frame { tw_coro co; tw_stream_reader *r; tw_stream_writer *w; };
 
 static void handler_cleanup(tw_coro *co)
@@ -971,7 +935,7 @@ WRITER_TEST(handler_runs_as_a_task)
     tw_unref(&f->fw.base);
     TW_END(co);
 }
-#line 1130 "chapters/tier9-tests.nw"
+#line 1147 "chapters/tier9-tests.nw"
 START_TEST(reading_pauses_the_socket_transport)
 {
     static char data[1000];
@@ -1013,13 +977,13 @@ START_TEST(reading_pauses_the_socket_transport)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 1181 "chapters/tier9-tests.nw"
+#line 1198 "chapters/tier9-tests.nw"
 static void assert_no_children(void)
 {
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 1194 "chapters/tier9-tests.nw"
+#line 1211 "chapters/tier9-tests.nw"
 static tw_step limit_body(tw_coro *co)
 {
     static const char *const argv[] = { "/bin/sh", "-c",
@@ -1050,7 +1014,7 @@ START_TEST(readline_limit_across_reads)
     assert_no_children();
 }
 END_TEST
-#line 1233 "chapters/tier9-tests.nw"
+#line 1250 "chapters/tier9-tests.nw"
 static unsigned char lots[1 << 20];
 
 static tw_step write_after_exit_body(tw_coro *co)
@@ -1075,7 +1039,7 @@ START_TEST(write_after_exit_survives)
     assert_no_children();
 }
 END_TEST
-#line 1266 "chapters/tier9-tests.nw"
+#line 1283 "chapters/tier9-tests.nw"
 static tw_step pause_pipe_body(tw_coro *co)
 {
     static const char *const argv[] = { "head", "-c", "1000000", "/dev/zero", NULL };

@@ -205,6 +205,35 @@ def test_tex_draws_every_floor_with_its_title_and_files_the_same_each_time(tower
     assert tex.count(r"\begin{tikzpicture}") == 1 and "documentclass" not in tex
 
 
+def test_html_draws_the_same_floors_as_the_tex_the_top_first(tower, floors, tmp_path):
+    tex, page = tmp_path / "floors.tex", tmp_path / "floors.html"
+    assert floors(tower, "--tex", tex, "--html", page)[0] == 0
+    drawn = page.read_text()
+    for title in ("Tier 1: Base", "Tier 2: Middle", "Tier 3: Top"):
+        assert f"<strong>{title}</strong>" in drawn and title in tex.read_text()
+    for name in ("base.c", "base_private.h", "tower/base.h", "mid.c", "top_level.c"):
+        assert f"<code>{name}</code>" in drawn
+    assert drawn.index("Tier 3: Top") < drawn.index("Tier 2: Middle") < drawn.index("Tier 1: Base")
+    assert "rests on 1–2" in drawn and "rests on the ground" in drawn
+    assert drawn.count('<li class="floor"') == 3 and "<html" not in drawn
+
+
+def test_html_marks_a_floor_that_reaches_up(tower, floors, tmp_path):
+    tower.tangled("src/base.c", 1, """\
+        #include "base_private.h"
+        #include "tower/top.h"
+        int base_value(void) { return 1; }
+        """)
+    page = tmp_path / "floors.html"
+    assert floors(tower, "--html", page)[0] == 1
+    assert "<strong>reaches up to 3</strong>" in page.read_text()
+
+
+def test_a_title_in_latex_reads_as_html():
+    assert (check_floors.html_title(r"Tier 7: Transports and \texttt{Base\_Transport} \& co")
+            == "Tier 7: Transports and <code>Base_Transport</code> &amp; co")
+
+
 def test_tex_is_written_even_when_the_check_fails(tower, floors, tmp_path):
     tower.tangled("src/base.c", 1, """\
         #include "base_private.h"

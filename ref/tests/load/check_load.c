@@ -10,7 +10,7 @@ Suite *tw_transport_load_suite(void);
 Suite *tw_tls_load_suite(int *skipped);
 #line 288 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
-#line 1339 "chapters/tier9-tests.nw"
+#line 1356 "chapters/tier9-tests.nw"
 Suite *tw_stream_load_suite(int *skipped);
 
 #line 1610 "chapters/tier7-tests.nw"
@@ -25,7 +25,7 @@ srunner_add_suite(sr, tw_transport_load_suite());
 srunner_add_suite(sr, tw_tls_load_suite(&skipped));
 #line 291 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
-#line 1342 "chapters/tier9-tests.nw"
+#line 1359 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_load_suite(&skipped));
 #line 1615 "chapters/tier7-tests.nw"
     srunner_run_all(sr, CK_NORMAL);
