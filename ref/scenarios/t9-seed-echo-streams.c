@@ -73,19 +73,6 @@ static tw_coro *handle_client(tw_stream_reader *reader, tw_stream_writer *writer
     return &f->h.co;
 }
 
-#line 116 "chapters/tier8-seed.nw"
-static bool interrupted;
-
-static tw_error *on_sigint(void *task)
-{
-    if (!interrupted) {
-        interrupted = true;
-        tw_task_cancel(task, NULL);
-    }
-    return NULL;
-}
-
-#line 220 "chapters/tier9-seed.nw"
 struct main_frame { tw_coro co; tw_server *server; tw_error *body_error; };
 
 static void frame_cleanup(tw_coro *co)
@@ -101,7 +88,6 @@ static tw_step main_body(tw_coro *co)
     char addr[TW_ADDRSTRLEN];
     TW_BEGIN(co);
     co->cleanup = frame_cleanup;
-    tw_loop_add_signal_handler(tw_get_running_loop(), SIGINT, on_sigint, tw_current_task());
     TW_AWAIT(co, tw_start_server(handle_client, NULL, "127.0.0.1", 8888, TW_STREAM_LIMIT, NULL));
     f->server = TW_RESULT(co).p;
     printf("🛑 Serving on %s\n", tw_sockaddr_str(tw_server_sockname(f->server, 0), addr));
@@ -114,7 +100,7 @@ static tw_step main_body(tw_coro *co)
         f->body_error = NULL;
         TW_RAISE(co, e);
     }
-#line 241 "chapters/tier9-seed.nw"
+#line 238 "chapters/tier9-seed.nw"
     TW_END(co);
 }
 
@@ -124,13 +110,13 @@ int main(void)
     tw_error *err;
     setvbuf(stdout, NULL, _IOLBF, 0);
     err = tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
-#line 133 "chapters/tier8-seed.nw"
-    if (interrupted && tw_error_is(err, TW_ERR_CANCELLED)) {
+#line 114 "chapters/tier8-seed.nw"
+    if (tw_error_is(err, TW_ERR_KEYBOARD_INTERRUPT)) {
         tw_unref(err);
         fputs("Traceback (most recent call last):\n  (C edition)\nKeyboardInterrupt\n", stderr);
         signal(SIGINT, SIG_DFL);
         raise(SIGINT);
     }
-#line 251 "chapters/tier9-seed.nw"
+#line 248 "chapters/tier9-seed.nw"
     return tw_report_uncaught(err);
 }

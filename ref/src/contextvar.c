@@ -1,8 +1,8 @@
-#line 1724 "chapters/tier4-tasks.nw"
+#line 1886 "chapters/tier4-tasks.nw"
 /* contextvar.c -- context variables: what a task carries, and to_thread into its thread */
 #include "tier4.h"
 
-#line 1733 "chapters/tier4-tasks.nw"
+#line 1896 "chapters/tier4-tasks.nw"
 struct tw__vars {
     atomic_int refs;
     size_t n;
@@ -21,7 +21,7 @@ void tw__vars_unref(struct tw__vars *v)
     if (v && atomic_fetch_sub_explicit(&v->refs, 1, memory_order_acq_rel) == 1)
         free(v);
 }
-#line 1754 "chapters/tier4-tasks.nw"
+#line 1917 "chapters/tier4-tasks.nw"
 static _Thread_local struct tw__vars *thread_vars;
 _Thread_local struct tw__vars **tw__vars_slot;
 
@@ -40,14 +40,18 @@ void tw__vars_thread_exit(void)
     tw__vars_unref(thread_vars);
     thread_vars = NULL;
 }
-#line 1792 "chapters/tier4-tasks.nw"
-tw_value tw_contextvar_get(const tw_contextvar *var)
+#line 1956 "chapters/tier4-tasks.nw"
+static tw_value value_in(const struct tw__vars *v, const tw_contextvar *var)
 {
-    const struct tw__vars *v = *current_slot();
     for (size_t i = 0; v && i < v->n; i++)
         if (v->items[i].var == var)
             return v->items[i].value;
     return var->default_value;
+}
+
+tw_value tw_contextvar_get(const tw_contextvar *var)
+{
+    return value_in(*current_slot(), var);
 }
 
 void tw_contextvar_set(const tw_contextvar *var, tw_value value)
@@ -65,4 +69,32 @@ void tw_contextvar_set(const tw_contextvar *var, tw_value value)
     v->items[i].value = value;
     *slot = v;
     tw__vars_unref(old);
+}
+#line 1996 "chapters/tier4-tasks.nw"
+tw_ctx *tw_copy_context(void)
+{
+    tw_ctx *ctx = tw__alloc(sizeof *ctx);
+    atomic_init(&ctx->refs, 1);
+    ctx->vars = tw__vars_ref(tw__vars_current());
+    return ctx;
+}
+
+tw_value tw_ctx_get(const tw_ctx *ctx, const tw_contextvar *var)
+{
+    return value_in(ctx->vars, var);
+}
+
+void tw_ctx_unref(tw_ctx *ctx)
+{
+    if (ctx && atomic_fetch_sub_explicit(&ctx->refs, 1, memory_order_acq_rel) == 1) {
+        tw__vars_unref(ctx->vars);
+        free(ctx);
+    }
+}
+
+void tw__task_run_in(tw_task *t, tw_ctx *ctx)
+{
+    atomic_fetch_add_explicit(&ctx->refs, 1, memory_order_relaxed);
+    tw_ctx_unref(t->ctx);
+    t->ctx = ctx;
 }

@@ -1,10 +1,10 @@
-#line 1549 "chapters/tier1-coroutines.nw"
+#line 1630 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1561 "chapters/tier1-coroutines.nw"
+#line 1643 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -38,7 +38,7 @@ void tw_coro_close(tw_coro *co)
 {
     tw_unref(co);
 }
-#line 1602 "chapters/tier1-coroutines.nw"
+#line 1684 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_unref(co->got_err);
@@ -73,7 +73,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;                    /* got_err is err: it stays where it is */
     return TW_FINISHED;
 }
-#line 1650 "chapters/tier1-coroutines.nw"
+#line 1732 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, tw_awaitable *awaitable)
 {
     tw_object *o = (tw_object *)(void *)awaitable;
@@ -93,7 +93,7 @@ int tw__await(tw_coro *co, tw_awaitable *awaitable)
         co->held = o;       /* a future's await put it there already */
     return suspend;
 }
-#line 1694 "chapters/tier1-coroutines.nw"
+#line 1776 "chapters/tier1-coroutines.nw"
 void tw__coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -105,7 +105,7 @@ void tw__coro_describe(tw_object *o, FILE *out)
 }
 
 int tw__coro_await(tw_object *o, tw_coro *co)
-#line 1748 "chapters/tier1-coroutines.nw"
+#line 1831 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -121,10 +121,10 @@ int tw__coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1707 "chapters/tier1-coroutines.nw"
+#line 1789 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { tw__coro_finalize, tw__coro_describe, tw__coro_await };
 
-#line 1725 "chapters/tier1-coroutines.nw"
+#line 1808 "chapters/tier1-coroutines.nw"
 static void yield_describe(tw_object *o, FILE *out)
 {
     (void)o;
@@ -145,3 +145,88 @@ tw_coro *tw_yield(void)
 {
     return &yield_object;
 }
+#line 1907 "chapters/tier1-coroutines.nw"
+enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
+
+void (*_Atomic tw__agen_firstiter)(tw_agen *g);
+
+void *tw_agen_new(tw_coro_fn body, size_t frame_size)
+{
+    if (frame_size < sizeof(tw_agen))
+        tw__fatal("tw_agen_new: frame smaller than tw_agen");
+    return tw_coro_new(body, frame_size);
+}
+
+struct agen_call { tw_coro co; tw_agen *g; };
+
+static void agen_call_cleanup(tw_coro *co)
+{
+    tw_unref(&((struct agen_call *)co)->g->co);
+}
+
+static tw_coro *agen_call(tw_agen *g, tw_coro_fn body)
+{
+    struct agen_call *f = tw_coro_new(body, sizeof *f);
+    f->g = g;
+    tw_ref(&g->co);
+    f->co.cleanup = agen_call_cleanup;
+    return &f->co;
+}
+
+static tw_coro *agen_resumed(tw_agen *g, tw_error *thrown)
+{
+    g->gstate = GEN_RUNNING;
+    g->co.state = CORO_CREATED;
+    tw__coro_clear(&g->co);
+    g->co.got_err = thrown;
+    return tw_ref(&g->co);
+}
+
+static tw_step anext_body(tw_coro *co)
+{
+    tw_agen *g = ((struct agen_call *)co)->g;
+    void (*firstiter)(tw_agen *);
+    TW_BEGIN(co);
+    if (g->gstate == GEN_RUNNING)
+        TW_RAISE(co, tw_error_new(TW_ERR_RUNTIME,
+                                  "anext(): asynchronous generator is already running"));
+    if (g->gstate == GEN_DONE)
+        TW_RAISE(co, tw_error_new(TW_ERR_STOP_ASYNC_ITERATION, NULL));
+    if (g->gstate == GEN_CREATED && (firstiter = atomic_load(&tw__agen_firstiter)) != NULL)
+        firstiter(g);
+    TW_AWAIT_TRY(co, agen_resumed(g, NULL));
+    if (g->co.resume > 0) {
+        g->gstate = GEN_SUSPENDED;
+        TW_RETURN(co, TW_RESULT(co));
+    }
+    g->gstate = GEN_DONE;
+    if (TW_ERROR(co))
+        TW_RERAISE(co);
+    TW_RAISE(co, tw_error_new(TW_ERR_STOP_ASYNC_ITERATION, NULL));
+    TW_END(co);
+}
+
+static tw_step aclose_body(tw_coro *co)
+{
+    tw_agen *g = ((struct agen_call *)co)->g;
+    TW_BEGIN(co);
+    if (g->gstate == GEN_RUNNING)
+        TW_RAISE(co, tw_error_new(TW_ERR_RUNTIME,
+                                  "aclose(): asynchronous generator is already running"));
+    if (g->gstate != GEN_SUSPENDED) {
+        g->gstate = GEN_DONE;
+        TW_RETURN(co, TW_NONE);
+    }
+    TW_AWAIT_TRY(co, agen_resumed(g, tw_error_new(TW_ERR_GENERATOR_EXIT, NULL)));
+    g->gstate = GEN_DONE;
+    if (g->co.resume > 0)
+        TW_RAISE(co, tw_error_new(TW_ERR_RUNTIME, "async generator ignored GeneratorExit"));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_GENERATOR_EXIT)
+        || tw_error_is(TW_ERROR(co), TW_ERR_STOP_ASYNC_ITERATION))
+        TW_CLEAR(co);
+    TW_RERAISE(co);
+    TW_END(co);
+}
+
+tw_coro *tw_agen_anext(tw_agen *g) { return agen_call(g, anext_body); }
+tw_coro *tw_agen_aclose(tw_agen *g) { return agen_call(g, aclose_body); }

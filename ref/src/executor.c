@@ -1,4 +1,4 @@
-#line 553 "chapters/tier5-executors.nw"
+#line 651 "chapters/tier5-executors.nw"
 /* executor.c -- calls in thread pools and process pools, the default executor, to_thread */
 #include "tier5.h"
 #include <errno.h>
@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 589 "chapters/tier5-executors.nw"
+#line 689 "chapters/tier5-executors.nw"
 enum { JOB_WORD, JOB_BYTES };
 
 struct tw__job {
@@ -53,7 +53,7 @@ static void job_free(struct tw__job *j)
         inbox_unref(j->inbox);
     free(j);
 }
-#line 636 "chapters/tier5-executors.nw"
+#line 736 "chapters/tier5-executors.nw"
 struct job_queue {
     struct tw__job *head, *tail;
     size_t len;
@@ -90,7 +90,7 @@ static struct tw__job *queue_take_all(struct job_queue *q)
     q->len = 0;
     return j;
 }
-#line 679 "chapters/tier5-executors.nw"
+#line 779 "chapters/tier5-executors.nw"
 static void job_run(struct tw__job *j)
 {
     struct tw__vars **outer = tw__vars_slot;
@@ -106,7 +106,7 @@ static void job_run(struct tw__job *j)
         j->error = j->bfn(j->barg->data, j->barg->len, &j->bresult);
     tw__vars_slot = outer;
 }
-#line 720 "chapters/tier5-executors.nw"
+#line 820 "chapters/tier5-executors.nw"
 struct tw__inbox {
     atomic_int refs;
     pthread_mutex_t lock;
@@ -174,7 +174,7 @@ static void inflight_unlink(struct tw__inbox *in, struct tw__job *j)
         j->next_inflight->prev_inflight = j->prev_inflight;
     j->prev_inflight = j->next_inflight = NULL;
 }
-#line 795 "chapters/tier5-executors.nw"
+#line 895 "chapters/tier5-executors.nw"
 static tw_error *inbox_drain(void *arg);
 static void job_finish(struct tw__job *j);
 
@@ -206,7 +206,7 @@ static void job_finish(struct tw__job *j)
     }
     pthread_mutex_unlock(&in->lock);
 }
-#line 833 "chapters/tier5-executors.nw"
+#line 933 "chapters/tier5-executors.nw"
 static void deliver(struct tw__job *j);
 
 static tw_error *inbox_drain(void *arg)
@@ -224,7 +224,7 @@ static tw_error *inbox_drain(void *arg)
     }
     return NULL;
 }
-#line 860 "chapters/tier5-executors.nw"
+#line 960 "chapters/tier5-executors.nw"
 struct exec_future {
     tw_future fut;
     tw_bytes *bytes;
@@ -272,7 +272,7 @@ static void deliver(struct tw__job *j)
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 918 "chapters/tier5-executors.nw"
+#line 1018 "chapters/tier5-executors.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -323,7 +323,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 975 "chapters/tier5-executors.nw"
+#line 1075 "chapters/tier5-executors.nw"
 void tw__mutex_init(pthread_mutex_t *m)
 {
     pthread_mutexattr_t attr;
@@ -358,7 +358,7 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 1020 "chapters/tier5-executors.nw"
+#line 1120 "chapters/tier5-executors.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
@@ -395,7 +395,7 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
     pthread_cond_signal(&p->work);
     return NULL;
 }
-#line 1072 "chapters/tier5-executors.nw"
+#line 1172 "chapters/tier5-executors.nw"
 enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -426,7 +426,7 @@ static void spin_for_work(struct thread_pool *p)
     while (atomic_load_explicit(&p->waiting, memory_order_acquire) == 0 && clock_ns() < until)
         relax();
 }
-#line 1115 "chapters/tier5-executors.nw"
+#line 1215 "chapters/tier5-executors.nw"
 static int spin_before_blocking(tw_loop *L, int timeout_ms)
 {
     long long until = clock_ns() + SPIN_NS;
@@ -434,7 +434,7 @@ static int spin_before_blocking(tw_loop *L, int timeout_ms)
         relax();
     return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
 }
-#line 1126 "chapters/tier5-executors.nw"
+#line 1226 "chapters/tier5-executors.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
@@ -462,7 +462,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 1160 "chapters/tier5-executors.nw"
+#line 1260 "chapters/tier5-executors.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -516,7 +516,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1236 "chapters/tier5-executors.nw"
+#line 1336 "chapters/tier5-executors.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -556,7 +556,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 1283 "chapters/tier5-executors.nw"
+#line 1383 "chapters/tier5-executors.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -616,7 +616,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 1349 "chapters/tier5-executors.nw"
+#line 1449 "chapters/tier5-executors.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -647,7 +647,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 1391 "chapters/tier5-executors.nw"
+#line 1491 "chapters/tier5-executors.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -706,7 +706,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 1455 "chapters/tier5-executors.nw"
+#line 1555 "chapters/tier5-executors.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -734,7 +734,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 1489 "chapters/tier5-executors.nw"
+#line 1589 "chapters/tier5-executors.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -799,7 +799,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 1564 "chapters/tier5-executors.nw"
+#line 1664 "chapters/tier5-executors.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -880,7 +880,7 @@ static void fail_all(struct process_pool *p)
         fail_job(j);
     p->running = 0;
 }
-#line 1651 "chapters/tier5-executors.nw"
+#line 1751 "chapters/tier5-executors.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -933,7 +933,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 1710 "chapters/tier5-executors.nw"
+#line 1810 "chapters/tier5-executors.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -988,11 +988,21 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1773 "chapters/tier5-executors.nw"
+#line 1878 "chapters/tier5-executors.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
+static tw_error not_a_thread_pool =
+    TW__STATIC_ERROR(TW_ERR_TYPE, "TypeError", "executor must be ThreadPoolExecutor instance");
+
+static void shut_default_down_at_run_end(tw_loop *L, struct tw__loop_executors *E)
+{
+    if (!E->default_shutdown_step) {
+        E->default_shutdown_step = true;
+        tw__loop_add_shutdown_step(L, tw_loop_shutdown_default_executor);
+    }
+}
 
 static tw_error *executor_for(tw_loop *L, tw_executor **ex)
 {
@@ -1005,12 +1015,24 @@ static tw_error *executor_for(tw_loop *L, tw_executor **ex)
     if (E->executor_shutdown_called)
         return &default_shut_down;
     if (E->default_executor == NULL) {
-        tw_error *err = tw_thread_pool_new(0, &E->default_executor);
+        tw_error *err = tw_thread_pool_new(0, &E->made_default);
         if (err)
             return err;
-        tw__loop_add_shutdown_step(L, tw_loop_shutdown_default_executor);
+        E->default_executor = E->made_default;
+        shut_default_down_at_run_end(L, E);
     }
     *ex = E->default_executor;
+    return NULL;
+}
+
+tw_error *tw_loop_set_default_executor(tw_loop *L, tw_executor *ex)
+{
+    struct tw__loop_executors *E;
+    if (ex == NULL || ex->cls != &thread_pool_class)
+        return &not_a_thread_pool;
+    E = tw__executors_of(L);
+    E->default_executor = ex;
+    shut_default_down_at_run_end(L, E);
     return NULL;
 }
 
@@ -1041,7 +1063,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 1835 "chapters/tier5-executors.nw"
+#line 1962 "chapters/tier5-executors.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1085,7 +1107,7 @@ tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return &f->co;
 }
-#line 1885 "chapters/tier5-executors.nw"
+#line 2012 "chapters/tier5-executors.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1122,7 +1144,261 @@ tw_coro *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return &f->co;
 }
-#line 1930 "chapters/tier5-executors.nw"
+#line 2059 "chapters/tier5-executors.nw"
+struct tw_cfuture {
+    atomic_int refs;
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    enum { CF_PENDING, CF_CANCELLED, CF_FINISHED } state;
+    tw_value value;
+    tw_error *error;
+    void (*watcher)(tw_cfuture *f, void *arg);
+    void *watcher_arg;
+};
+
+static tw_error cfuture_done_already =
+    TW__STATIC_ERROR(TW_ERR_INVALID_STATE, "InvalidStateError", "the future is done already");
+
+tw_cfuture *tw_cfuture_new(void)
+{
+    tw_cfuture *f = tw__alloc(sizeof *f);
+    pthread_condattr_t attr;
+    atomic_init(&f->refs, 1);
+    pthread_mutex_init(&f->lock, NULL);
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&f->changed, &attr);
+    pthread_condattr_destroy(&attr);
+    return f;
+}
+
+tw_cfuture *tw_cfuture_ref(tw_cfuture *f)
+{
+    atomic_fetch_add_explicit(&f->refs, 1, memory_order_relaxed);
+    return f;
+}
+
+void tw_cfuture_unref(tw_cfuture *f)
+{
+    if (f && atomic_fetch_sub_explicit(&f->refs, 1, memory_order_acq_rel) == 1) {
+        tw_unref(f->error);
+        pthread_cond_destroy(&f->changed);
+        pthread_mutex_destroy(&f->lock);
+        free(f);
+    }
+}
+
+static bool cfuture_complete(tw_cfuture *f, int state, tw_value value, tw_error *error)
+{
+    void (*watcher)(tw_cfuture *, void *);
+    pthread_mutex_lock(&f->lock);
+    if (f->state != CF_PENDING) {
+        pthread_mutex_unlock(&f->lock);
+        tw_unref(error);
+        return false;
+    }
+    f->state = state;
+    f->value = value;
+    f->error = error;
+    watcher = f->watcher;
+    f->watcher = NULL;
+    pthread_cond_broadcast(&f->changed);
+    pthread_mutex_unlock(&f->lock);
+    if (watcher)
+        watcher(f, f->watcher_arg);
+    return true;
+}
+
+static void cfuture_watch(tw_cfuture *f, void (*watcher)(tw_cfuture *, void *), void *arg)
+{
+    pthread_mutex_lock(&f->lock);
+    if (f->state == CF_PENDING) {
+        f->watcher = watcher;
+        f->watcher_arg = arg;
+        watcher = NULL;
+    }
+    pthread_mutex_unlock(&f->lock);
+    if (watcher)
+        watcher(f, arg);
+}
+
+tw_error *tw_cfuture_set_result(tw_cfuture *f, tw_value value)
+{
+    return cfuture_complete(f, CF_FINISHED, value, NULL) ? NULL : &cfuture_done_already;
+}
+
+tw_error *tw_cfuture_set_exception(tw_cfuture *f, tw_error *error)
+{
+    return cfuture_complete(f, CF_FINISHED, TW_NONE, error) ? NULL : &cfuture_done_already;
+}
+
+bool tw_cfuture_cancel(tw_cfuture *f)
+{
+    return cfuture_complete(f, CF_CANCELLED, TW_NONE, NULL);
+}
+
+bool tw_cfuture_cancelled(tw_cfuture *f)
+{
+    bool cancelled;
+    pthread_mutex_lock(&f->lock);
+    cancelled = f->state == CF_CANCELLED;
+    pthread_mutex_unlock(&f->lock);
+    return cancelled;
+}
+
+tw_error *tw_cfuture_result(tw_cfuture *f, double timeout, tw_value *result)
+{
+    struct timespec deadline;
+    tw_error *err = NULL;
+    if (result)
+        *result = TW_NONE;
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    if (!isinf(timeout)) {
+        double end = (double)deadline.tv_sec + (double)deadline.tv_nsec / 1e9 + timeout;
+        deadline.tv_sec = (time_t)end;
+        deadline.tv_nsec = (long)((end - (double)deadline.tv_sec) * 1e9);
+    }
+    pthread_mutex_lock(&f->lock);
+    while (f->state == CF_PENDING)
+        if (isinf(timeout))
+            pthread_cond_wait(&f->changed, &f->lock);
+        else if (pthread_cond_timedwait(&f->changed, &f->lock, &deadline) == ETIMEDOUT)
+            break;
+    if (f->state == CF_PENDING)
+        err = tw_error_new(TW_ERR_TIMEOUT, NULL);
+    else if (f->state == CF_CANCELLED)
+        err = tw_error_new(TW_ERR_CANCELLED, NULL);
+    else if (f->error)
+        err = tw_ref(f->error);
+    else if (result)
+        *result = f->value;
+    pthread_mutex_unlock(&f->lock);
+    return err;
+}
+#line 2205 "chapters/tier5-executors.nw"
+struct handover { tw_cfuture *cf; tw_coro *coro; tw_loop *loop; };
+
+static tw_error *cancel_task(void *task)
+{
+    tw_task_cancel(task, NULL);
+    tw_unref((tw_task *)task);
+    return NULL;
+}
+
+static void cancel_task_on_its_loop(tw_cfuture *cf, void *task)
+{
+    tw_task *t = task;
+    if (cf->state != CF_CANCELLED)
+        tw_unref(t);
+    else
+        tw_unref(tw_call_soon_threadsafe(t->fut.loop, cancel_task, t));
+}
+
+static tw_error *task_to_cfuture(tw_future *task, void *cf)
+{
+    tw_value v;
+    tw_error *e;
+    if (tw_future_cancelled(task))
+        tw_cfuture_cancel(cf);
+    else {
+        tw__future_outcome(task, &v, &e);          /* marks the error retrieved, as asyncio does */
+        cfuture_complete(cf, CF_FINISHED, v, e);
+    }
+    tw_cfuture_unref(cf);
+    return NULL;
+}
+
+static tw_error *start_handed_over(void *arg)
+{
+    struct handover *h = arg;
+    tw_loop_unhold(h->loop);
+    if (tw_cfuture_cancelled(h->cf)) {
+        tw_coro_close(h->coro);
+        tw_cfuture_unref(h->cf);
+    } else {
+        tw_task *t = tw_loop_create_task(h->loop, h->coro, NULL);
+        tw_future_add_done_callback(tw_task_future(t), task_to_cfuture, h->cf);
+        cfuture_watch(h->cf, cancel_task_on_its_loop, t);      /* takes the reference */
+    }
+    free(h);
+    return NULL;
+}
+
+tw_cfuture *tw_run_coroutine_threadsafe(tw_coro *coro, tw_loop *loop)
+{
+    tw_cfuture *cf = tw_cfuture_new();
+    struct handover *h = tw__alloc(sizeof *h);
+    tw_error *err;
+    h->cf = tw_cfuture_ref(cf);
+    h->coro = coro;
+    h->loop = loop;
+    tw_loop_hold(loop);
+    if ((err = tw_call_soon_threadsafe(loop, start_handed_over, h)) != NULL) {
+        tw_loop_unhold(loop);
+        tw_coro_close(coro);
+        tw_cfuture_set_exception(cf, err);
+        tw_cfuture_unref(h->cf);
+        free(h);
+    }
+    return cf;
+}
+#line 2281 "chapters/tier5-executors.nw"
+struct wrapping { tw_future *wrapper; tw_cfuture *cf; };
+
+static tw_error *copy_into_wrapper(void *arg)
+{
+    struct wrapping *w = arg;
+    tw_future *f = w->wrapper;
+    tw_cfuture *cf = w->cf;
+    tw_error *err = NULL;
+    if (!tw_future_done(f)) {
+        if (cf->state == CF_CANCELLED)
+            tw_future_cancel(f, NULL);
+        else if (cf->error)
+            err = tw_future_set_exception(f, tw_ref(cf->error));
+        else
+            err = tw_future_set_result(f, cf->value);
+    }
+    tw_loop_unhold(tw_future_loop(f));
+    tw_unref(f);
+    tw_cfuture_unref(cf);
+    free(w);
+    return err;
+}
+
+static void send_to_wrapper(tw_cfuture *cf, void *w)
+{
+    (void)cf;
+    tw_unref(tw_call_soon_threadsafe(tw_future_loop(((struct wrapping *)w)->wrapper),
+                                           copy_into_wrapper, w));
+}
+
+static tw_error *cancel_wrapped(tw_future *wrapper, void *cf)
+{
+    if (tw_future_cancelled(wrapper))
+        tw_cfuture_cancel(cf);
+    tw_cfuture_unref(cf);
+    return NULL;
+}
+
+tw_future *tw__wrap_concurrent(tw_loop *loop, tw_cfuture *cf)
+{
+    struct wrapping *w = tw__alloc(sizeof *w);
+    tw_future *f = tw_future_new(loop);
+    w->wrapper = tw_ref(f);
+    w->cf = tw_cfuture_ref(cf);
+    tw_loop_hold(loop);
+    tw_future_add_done_callback(f, cancel_wrapped, tw_cfuture_ref(cf));
+    cfuture_watch(cf, send_to_wrapper, w);
+    return f;
+}
+
+tw_future *tw__wrap_asyncio(tw_loop *loop, tw_future *f)
+{
+    (void)loop;
+    return tw_ref(f);
+}
+#line 2347 "chapters/tier5-executors.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;
@@ -1138,9 +1414,11 @@ static void executors_loop_closed(tw__resource *r)
     struct tw__inbox *in = E->inbox;
     struct tw__job *done;
     tw__resource_detach(L, r);
-    tw_executor_free(E->default_executor);
+    if (E->default_executor != E->made_default)
+        tw_executor_shutdown(E->default_executor, false, false);
+    tw_executor_free(E->made_default);
     tw_executor_free(E->child_watcher);
-    E->default_executor = E->child_watcher = NULL;
+    E->default_executor = E->made_default = E->child_watcher = NULL;
     if (in == NULL)
         return;
     pthread_mutex_lock(&in->lock);

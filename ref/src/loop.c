@@ -1,4 +1,4 @@
-#line 500 "chapters/tier2-event-loop.nw"
+#line 566 "chapters/tier2-event-loop.nw"
 /* loop.c -- the event loop */
 #include "loop.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 533 "chapters/tier2-event-loop.nw"
+#line 600 "chapters/tier2-event-loop.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -19,7 +19,9 @@ static tw_error other_running_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeE
     "Cannot run the event loop while another loop is running");
 static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
-#line 546 "chapters/tier2-event-loop.nw"
+static tw_error other_thread_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
+    "Non-thread-safe operation invoked on an event loop other than the current one");
+#line 615 "chapters/tier2-event-loop.nw"
 static tw_handle *handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
@@ -63,7 +65,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 680 "chapters/tier2-event-loop.nw"
+#line 749 "chapters/tier2-event-loop.nw"
 static tw_handle *ready_pop(tw_loop *L)
 {
     struct tw__ring *r = &L->ready;
@@ -105,7 +107,7 @@ static void ready_drop(tw_handle *h)
     else
         tw_handle_release(h);
 }
-#line 749 "chapters/tier2-event-loop.nw"
+#line 818 "chapters/tier2-event-loop.nw"
 enum { HEAP_ARITY = 4 };
 
 static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
@@ -206,7 +208,7 @@ static void heap_drop_cancelled(tw_loop *L)
     L->ncancelled = 0;
     heapify(L->heap, n);
 }
-#line 876 "chapters/tier2-event-loop.nw"
+#line 945 "chapters/tier2-event-loop.nw"
 enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
 
 static bool many_due(const tw_loop *L, double end)
@@ -285,7 +287,7 @@ static void heap_take_due(tw_loop *L, double end)
     L->nheap = n - due;
     heapify(L->heap, L->nheap);
 }
-#line 965 "chapters/tier2-event-loop.nw"
+#line 1034 "chapters/tier2-event-loop.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -301,7 +303,7 @@ double tw_loop_time(const tw_loop *L)
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
 void tw_loop_set_debug(tw_loop *L, bool enabled) { L->debug = enabled; }
 bool tw_loop_get_debug(const tw_loop *L) { return L->debug; }
-#line 1185 "chapters/tier2-event-loop.nw"
+#line 1335 "chapters/tier2-event-loop.nw"
 static tw__resource *stage_ring(tw_loop *L, int order)
 {
     struct tw__close_stage **at = &L->stages, *s;
@@ -358,7 +360,7 @@ static void free_stages(tw_loop *L)
         free(s);
     }
 }
-#line 1298 "chapters/tier2-event-loop.nw"
+#line 1448 "chapters/tier2-event-loop.nw"
 static atomic_size_t keys_given;    /* the last key's number; numbers start at 1 */
 
 static size_t key_number(tw__loop_key *key)
@@ -401,7 +403,7 @@ static void free_states(tw_loop *L)
         }
     free(L->states);
 }
-#line 996 "chapters/tier2-event-loop.nw"
+#line 1065 "chapters/tier2-event-loop.nw"
 void tw__loop_add_shutdown_step(tw_loop *L, tw__shutdown_fn make)
 {
     struct tw__shutdown_step **tail = &L->shutdown_steps, *s = tw__alloc(sizeof *s);
@@ -420,7 +422,74 @@ static void free_shutdown_steps(tw_loop *L)
         free(s);
     }
 }
-#line 1022 "chapters/tier2-event-loop.nw"
+#line 1095 "chapters/tier2-event-loop.nw"
+static void register_agen(tw_agen *g)
+{
+    tw_loop *L = tw__running;
+    tw_agen **tail;
+    if (L == NULL)
+        return;
+    for (tail = &L->agens; *tail; tail = &(*tail)->next)
+        ;
+    g->next = NULL;
+    *tail = g;
+    tw_ref(&g->co);
+    if (!L->agens_step) {
+        struct tw__shutdown_step *s = tw__alloc(sizeof *s);
+        s->make = tw_loop_shutdown_asyncgens;
+        s->next = L->shutdown_steps;
+        L->shutdown_steps = s;
+        L->agens_step = true;
+    }
+}
+
+struct agens_frame { tw_coro co; tw_loop *loop; tw_agen *g; };
+
+static void agens_cleanup(tw_coro *co)
+{
+    struct agens_frame *f = (struct agens_frame *)co;
+    if (f->g)
+        tw_unref(&f->g->co);
+}
+
+static tw_step shutdown_agens_body(tw_coro *co)
+{
+    struct agens_frame *f = (struct agens_frame *)co;
+    TW_BEGIN(co);
+    while ((f->g = f->loop->agens) != NULL) {
+        f->loop->agens = f->g->next;
+        f->g->next = NULL;
+        TW_AWAIT_TRY(co, tw_agen_aclose(f->g));
+        if (TW_ERROR(co)) {
+            tw_context ctx = { .message = "an error occurred during closing of "
+                                          "asynchronous generator", .error = TW_ERROR(co) };
+            tw_loop_call_exception_handler(f->loop, &ctx);
+            TW_CLEAR(co);
+        }
+        tw_unref(&f->g->co);
+        f->g = NULL;
+    }
+    TW_END(co);
+}
+
+tw_coro *tw_loop_shutdown_asyncgens(tw_loop *L)
+{
+    struct agens_frame *f = tw_coro_new(shutdown_agens_body, sizeof *f);
+    f->loop = L;
+    f->co.cleanup = agens_cleanup;
+    return &f->co;
+}
+
+static void drop_agens(tw_loop *L)
+{
+    while (L->agens) {
+        tw_agen *g = L->agens;
+        L->agens = g->next;
+        g->next = NULL;
+        tw_unref(&g->co);
+    }
+}
+#line 1169 "chapters/tier2-event-loop.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -437,6 +506,8 @@ tw_loop *tw_loop_new_clock(tw_clock clock)
     if (L->epfd < 0 || L->wakefd < 0 || epoll_ctl(L->epfd, EPOLL_CTL_ADD, L->wakefd, &ev) < 0)
         tw__fatal("cannot make an event loop: %s", strerror(errno));
     sigemptyset(&L->sigmask);
+    sigemptyset(&L->passive_signals);
+    atomic_store(&tw__agen_firstiter, register_agen);
     pthread_mutex_init(&L->ts_lock, NULL);
     atomic_init(&L->ts_pending, false);
     atomic_init(&L->external, 0);
@@ -455,7 +526,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 1066 "chapters/tier2-event-loop.nw"
+#line 1215 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -463,6 +534,7 @@ tw_error *tw_loop_close(tw_loop *L)
     if (L->closed)
         return NULL;
     close_attached(L);
+    drop_agens(L);
     pthread_mutex_lock(&L->ts_lock);
     L->closed = true;
     pthread_mutex_unlock(&L->ts_lock);
@@ -509,7 +581,16 @@ void tw_loop_free(tw_loop *L)
     free(L);
     tw__pool_unuse();
 }
-#line 1345 "chapters/tier2-event-loop.nw"
+#line 1508 "chapters/tier2-event-loop.nw"
+static tw_error *schedulable(const tw_loop *L)
+{
+    if (L->closed)
+        return &closed_error;
+    if (L->debug && L->running && tw__running != L)
+        return &other_thread_error;
+    return NULL;
+}
+
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
     tw__ready_push(L, handle_new(L, fn, arg, obj));
@@ -527,10 +608,11 @@ void tw__schedule_done(tw_loop *L, tw_done_fn fn, tw_future *f, void *arg, void 
 tw_error *tw_call_soon(tw_loop *L, tw_callback_fn fn, void *arg, tw_handle **handle)
 {
     tw_handle *h;
+    tw_error *err = schedulable(L);
     if (handle)
         *handle = NULL;
-    if (L->closed)
-        return &closed_error;
+    if (err)
+        return err;
     h = handle_new(L, fn, arg, NULL);
     tw__ready_push(L, h);
     if (handle) {
@@ -552,10 +634,11 @@ tw_handle *tw__call_at_obj(tw_loop *L, double when, tw_callback_fn fn, void *arg
 tw_error *tw_call_at(tw_loop *L, double when, tw_callback_fn fn, void *arg, tw_handle **handle)
 {
     tw_handle *h;
+    tw_error *err = schedulable(L);
     if (handle)
         *handle = NULL;
-    if (L->closed)
-        return &closed_error;
+    if (err)
+        return err;
     h = tw__call_at_obj(L, when, fn, arg, NULL);
     if (handle) {
         h->refs++;
@@ -569,7 +652,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 1416 "chapters/tier2-event-loop.nw"
+#line 1590 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -609,7 +692,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 1464 "chapters/tier2-event-loop.nw"
+#line 1644 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -621,7 +704,7 @@ static tw_error *watch_update(tw_loop *L, int fd, uint32_t events)
     struct epoll_event ev = { .events = events, .data.u64 = (uint64_t)fd };
     int op = w->events == 0 ? EPOLL_CTL_ADD : events == 0 ? EPOLL_CTL_DEL : EPOLL_CTL_MOD;
     if (epoll_ctl(L->epfd, op, fd, &ev) < 0)
-        return os_error("epoll_ctl");
+        return tw_os_error_new(errno, NULL);
     w->events = events;
     return NULL;
 }
@@ -693,7 +776,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 1571 "chapters/tier2-event-loop.nw"
+#line 1751 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -709,17 +792,25 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 1593 "chapters/tier2-event-loop.nw"
+#line 1773 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
 {
-    if (L->npassive == 0)
+    if (L->npassive == 0 && L->npassive_signals == 0)
         return false;
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1607 "chapters/tier2-event-loop.nw"
+#line 1798 "chapters/tier2-event-loop.nw"
+static void forget_passive_signal(tw_loop *L, int sig)
+{
+    if (sigismember(&L->passive_signals, sig) == 1) {
+        sigdelset(&L->passive_signals, sig);
+        L->npassive_signals--;
+    }
+}
+
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -729,6 +820,7 @@ tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, voi
         return tw_error_new(TW_ERR_VALUE, "invalid signal number %d", sig);
     if (sig == SIGKILL || sig == SIGSTOP)
         return tw_error_new(TW_ERR_RUNTIME, "sig %d cannot be caught", sig);
+    forget_passive_signal(L, sig);
     sigemptyset(&one);
     sigaddset(&one, sig);
     if (L->nsignals == 0)
@@ -761,6 +853,7 @@ bool tw_loop_remove_signal_handler(tw_loop *L, int sig)
     tw_handle_release(L->sighandlers[sig]);
     L->sighandlers[sig] = NULL;
     L->nsignals--;
+    forget_passive_signal(L, sig);
     sigdelset(&L->sigmask, sig);
     if (L->sigfd >= 0)
         signalfd(L->sigfd, &L->sigmask, 0);
@@ -772,6 +865,16 @@ bool tw_loop_remove_signal_handler(tw_loop *L, int sig)
     return true;
 }
 
+tw_error *tw__loop_add_passive_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
+{
+    tw_error *err = tw_loop_add_signal_handler(L, sig, fn, arg);
+    if (err == NULL) {
+        sigaddset(&L->passive_signals, sig);
+        L->npassive_signals++;
+    }
+    return err;
+}
+
 static void read_signals(tw_loop *L)
 {
     struct signalfd_siginfo si;
@@ -779,7 +882,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 1671 "chapters/tier2-event-loop.nw"
+#line 1882 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -791,6 +894,13 @@ tw_exception_handler tw_loop_get_exception_handler(const tw_loop *L)
     return L->handler;
 }
 
+static void describe_in_context(const char *key, tw_object *o)
+{
+    fprintf(stderr, "%s: ", key);
+    o->cls->describe(o, stderr);     /* a future or task describes itself */
+    fputc('\n', stderr);
+}
+
 void tw_loop_default_exception_handler(tw_loop *L, const tw_context *ctx)
 {
     (void)L;
@@ -798,12 +908,10 @@ void tw_loop_default_exception_handler(tw_loop *L, const tw_context *ctx)
     fprintf(stderr, "%s\n", ctx->message ? ctx->message : "Unhandled exception in event loop");
     if (ctx->handle)
         fprintf(stderr, "handle: <Handle %p>\n", (void *)ctx->handle);
-    if (ctx->future) {
-        tw_object *o = (tw_object *)ctx->future;   /* a future or task describes itself */
-        fputs("future: ", stderr);
-        o->cls->describe(o, stderr);
-        fputc('\n', stderr);
-    }
+    if (ctx->future)
+        describe_in_context("future", (tw_object *)ctx->future);
+    if (ctx->task)
+        describe_in_context("task", (tw_object *)ctx->task);
     for (size_t i = 0; i < ctx->nitems; i++)
         fprintf(stderr, "%s: %s\n", ctx->items[i].key, ctx->items[i].value);
     if (ctx->error) {
@@ -839,7 +947,7 @@ void tw__loop_report_done_error(tw_loop *L, tw_done_fn fn, tw_future *f, void *a
     report_callback_error(L, h, err);
     tw_handle_release(h);
 }
-#line 1747 "chapters/tier2-event-loop.nw"
+#line 1963 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -880,7 +988,8 @@ static int ms_rounded_up(double seconds)
 
 static bool outside_pending(const tw_loop *L)
 {
-    return L->nwatchers > L->npassive || L->nsignals > 0 || atomic_load(&L->external) > 0;
+    return L->nwatchers > L->npassive || L->nsignals > L->npassive_signals
+        || atomic_load(&L->external) > 0;
 }
 
 static void run_once(tw_loop *L)
@@ -907,16 +1016,16 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 1834 "chapters/tier2-event-loop.nw"
+#line 2051 "chapters/tier2-event-loop.nw"
     if (timeout_ms != 0 && L->before_blocking && atomic_load(&L->external) > 0)
         timeout_ms = L->before_blocking(L, timeout_ms);
-#line 1814 "chapters/tier2-event-loop.nw"
+#line 2031 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 1845 "chapters/tier2-event-loop.nw"
+#line 2062 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -924,9 +1033,9 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 1819 "chapters/tier2-event-loop.nw"
+#line 2036 "chapters/tier2-event-loop.nw"
     
-#line 1860 "chapters/tier2-event-loop.nw"
+#line 2077 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     unsigned runner = ready_runner(h);
@@ -944,9 +1053,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 1820 "chapters/tier2-event-loop.nw"
+#line 2037 "chapters/tier2-event-loop.nw"
 }
-#line 1885 "chapters/tier2-event-loop.nw"
+#line 2102 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_runnable(const tw_loop *L)
 {
     if (L->closed)

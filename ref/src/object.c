@@ -1,9 +1,9 @@
-#line 889 "chapters/tier1-coroutines.nw"
+#line 967 "chapters/tier1-coroutines.nw"
 /* object.c -- counting references to objects of every kind */
 #include "tower/object.h"
 #include <stddef.h>
 
-#line 897 "chapters/tier1-coroutines.nw"
+#line 975 "chapters/tier1-coroutines.nw"
 tw_object *tw__ref(tw_object *o)
 {
     if (o != NULL && o->refs > 0)

@@ -1,10 +1,10 @@
-#line 586 "chapters/tier4-tasks.nw"
+#line 730 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep and the combinators: asyncio's tasks.py */
 #include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 622 "chapters/tier4-tasks.nw"
+#line 766 "chapters/tier4-tasks.nw"
 struct tw__loop_tasks {
     tw_loop *loop;
     tw_task *current;                   /* the task whose step runs, or NULL */
@@ -21,7 +21,7 @@ static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
 {
     return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
 }
-#line 656 "chapters/tier4-tasks.nw"
+#line 800 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
@@ -40,7 +40,7 @@ static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
         tw__ready_set_runner(TW__RUN_TASK, task_run);
     }
 }
-#line 677 "chapters/tier4-tasks.nw"
+#line 821 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     struct tw__loop_tasks *T = tasks_of(L);
@@ -65,7 +65,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 916 "chapters/tier4-tasks.nw"
+#line 1068 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -91,9 +91,10 @@ static void task_finalize(tw_future *f)
     if (!(t->name & 1))
         free((char *)t->name);
     
-#line 1788 "chapters/tier4-tasks.nw"
+#line 1951 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 941 "chapters/tier4-tasks.nw"
+    tw_ctx_unref(t->ctx);
+#line 1093 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -114,6 +115,8 @@ void tw__loop_destroy_tasks(tw_loop *L)
     struct tw__loop_tasks *T = tasks_of(L);
     while (T->tasks) {
         tw_task *t = T->tasks;
+        tw_context ctx = { .message = "Task was destroyed but it is pending!", .task = t };
+        tw_loop_call_exception_handler(L, &ctx);
         task_unlink(L, t);
         if (t->waiting) {
             tw_future_remove_done_callback(t->top->held, task_wakeup, t);
@@ -124,7 +127,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 711 "chapters/tier4-tasks.nw"
+#line 855 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 
 tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
@@ -150,9 +153,9 @@ tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 1778 "chapters/tier4-tasks.nw"
+#line 1941 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 736 "chapters/tier4-tasks.nw"
+#line 880 "chapters/tier4-tasks.nw"
     tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);   /* its first step: task_run */
     return t;
 }
@@ -186,7 +189,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 784 "chapters/tier4-tasks.nw"
+#line 928 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -213,12 +216,12 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     T->current = t;
     
-#line 1781 "chapters/tier4-tasks.nw"
+#line 1944 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
-    tw__vars_slot = &t->vars;
-#line 810 "chapters/tier4-tasks.nw"
+    tw__vars_slot = t->ctx ? &t->ctx->vars : &t->vars;
+#line 954 "chapters/tier4-tasks.nw"
     
-#line 1780 "chapters/tier1-coroutines.nw"
+#line 1863 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err)
@@ -250,11 +253,11 @@ for (;;) {
         co = parent;
     }
 }
-#line 811 "chapters/tier4-tasks.nw"
+#line 955 "chapters/tier4-tasks.nw"
     
-#line 1785 "chapters/tier4-tasks.nw"
+#line 1948 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 812 "chapters/tier4-tasks.nw"
+#line 956 "chapters/tier4-tasks.nw"
     T->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -287,7 +290,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 854 "chapters/tier4-tasks.nw"
+#line 998 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -313,7 +316,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 884 "chapters/tier4-tasks.nw"
+#line 1028 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -337,7 +340,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 974 "chapters/tier4-tasks.nw"
+#line 1128 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name & 1) {
@@ -346,6 +349,14 @@ const char *tw_task_name(const tw_task *t)
         ((tw_task *)t)->name = (uintptr_t)tw__strdup(buf);   /* a cache: the task is not const */
     }
     return (const char *)t->name;
+}
+
+tw_coro *tw_task_get_coro(const tw_task *t)
+{
+    tw_coro *co = t->top;           /* the innermost frame: the coroutine is the outermost */
+    while (co && co->caller)
+        co = co->caller;
+    return co;
 }
 
 void tw_task_set_name(tw_task *t, const char *name)
@@ -369,7 +380,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 1014 "chapters/tier4-tasks.nw"
+#line 1176 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -426,7 +437,7 @@ tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1075 "chapters/tier4-tasks.nw"
+#line 1237 "chapters/tier4-tasks.nw"
 tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
@@ -464,7 +475,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return tw__set_none_unless_done(waiter);
 }
-#line 1121 "chapters/tier4-tasks.nw"
+#line 1283 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -502,7 +513,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1163 "chapters/tier4-tasks.nw"
+#line 1325 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -563,7 +574,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(&g->fut));
     return &g->fut;
 }
-#line 1233 "chapters/tier4-tasks.nw"
+#line 1395 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -656,7 +667,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1335 "chapters/tier4-tasks.nw"
+#line 1497 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -675,7 +686,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1359 "chapters/tier4-tasks.nw"
+#line 1521 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = tw__running_loop("tw_wait");
@@ -700,7 +711,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(&w->fut));
     return &w->fut;
 }
-#line 1393 "chapters/tier4-tasks.nw"
+#line 1555 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     tw_awaitable *aw;
@@ -762,7 +773,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1476 "chapters/tier4-tasks.nw"
+#line 1638 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -771,7 +782,7 @@ if (TW_ERROR(co)) {
     tw_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1454 "chapters/tier4-tasks.nw"
+#line 1616 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -791,7 +802,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1487 "chapters/tier4-tasks.nw"
+#line 1649 "chapters/tier4-tasks.nw"
 tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -800,7 +811,7 @@ tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return &f->co;
 }
-#line 1508 "chapters/tier4-tasks.nw"
+#line 1670 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -854,7 +865,7 @@ tw_future *(tw_shield)(tw_awaitable *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1574 "chapters/tier4-tasks.nw"
+#line 1736 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_object obj;
     tw_loop *loop;
@@ -944,7 +955,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 }
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
-#line 1666 "chapters/tier4-tasks.nw"
+#line 1828 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;

@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "tower.h"
 
-#line 64 "chapters/tier5-tests.nw"
+#line 68 "chapters/tier5-tests.nw"
 static struct gate {
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -79,7 +79,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 141 "chapters/tier5-tests.nw"
+#line 145 "chapters/tier5-tests.nw"
 START_TEST(pool_serves_in_order)
 {
     static char *tags[] = { "a", "b", "c", "d", "e" };
@@ -132,7 +132,7 @@ START_TEST(pool_starts_threads_only_when_busy)
     tw_loop_free(L);
 }
 END_TEST
-#line 202 "chapters/tier5-tests.nw"
+#line 206 "chapters/tier5-tests.nw"
 START_TEST(shutdown_waits_then_refuses)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -210,7 +210,7 @@ START_TEST(bad_max_workers)
     tw_unref(e);
 }
 END_TEST
-#line 288 "chapters/tier5-tests.nw"
+#line 292 "chapters/tier5-tests.nw"
 static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
 {
     const unsigned char *in = arg;
@@ -311,7 +311,7 @@ START_TEST(dead_worker_breaks_the_pool)
     assert_no_children();
 }
 END_TEST
-#line 399 "chapters/tier5-tests.nw"
+#line 403 "chapters/tier5-tests.nw"
 static tw_error *nap(void *arg, tw_value *result)
 {
     struct timespec d = { 0, 20000000 };
@@ -369,7 +369,7 @@ START_TEST(default_executor_shutdown_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 463 "chapters/tier5-tests.nw"
+#line 467 "chapters/tier5-tests.nw"
 static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
 
 static tw_step child_body(tw_coro *co)
@@ -401,8 +401,73 @@ START_TEST(tasks_copy_their_context)
     ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
 }
 END_TEST
+#line 507 "chapters/tier5-tests.nw"
+static tw_step paint(tw_coro *co)
+{
+    TW_BEGIN(co);
+    tw_contextvar_set(&color, TW_STR(tw_contextvar_get(&color).s[0] == 'n' ? "red" : "blue"));
+    TW_RETURN(co, tw_contextvar_get(&color));
+    TW_END(co);
+}
 
-#line 36 "chapters/tier5-tests.nw"
+START_TEST(a_runner_keeps_its_loop_and_context)
+{
+    tw_runner *r = tw_runner_new(TW_CLOCK_VIRTUAL);
+    tw_loop *first, *second;
+    tw_value v;
+    tw_runner_close(r);                             /* never used: nothing to close */
+    ck_assert_ptr_null(tw_runner_get_loop(r, &first));
+    ck_assert_ptr_null(tw_runner_run(r, tw_coro_call(paint), NULL, &v));
+    ck_assert_str_eq(v.s, "red");
+    ck_assert_ptr_null(tw_runner_run(r, tw_coro_call(paint), NULL, &v));
+    ck_assert_str_eq(v.s, "blue");
+    ck_assert_ptr_null(tw_runner_get_loop(r, &second));
+    ck_assert_ptr_eq(first, second);
+    ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
+    tw_runner_free(r);
+}
+END_TEST
+#line 542 "chapters/tier5-tests.nw"
+START_TEST(a_concurrent_future_ends_once)
+{
+    tw_cfuture *f = tw_cfuture_new();
+    tw_value v;
+    tw_error *e;
+    ck_assert_ptr_null(tw_cfuture_set_result(f, TW_INT(7)));
+    e = tw_cfuture_set_result(f, TW_INT(8));
+    ck_assert(tw_error_is(e, TW_ERR_INVALID_STATE));
+    tw_unref(e);
+    ck_assert(!tw_cfuture_cancel(f));
+    ck_assert_ptr_null(tw_cfuture_result(f, TW_FOREVER, &v));
+    ck_assert_int_eq(v.i, 7);
+    tw_cfuture_unref(f);
+
+    f = tw_cfuture_new();
+    ck_assert(tw_cfuture_cancel(f));
+    ck_assert(tw_cfuture_cancelled(f));
+    e = tw_cfuture_set_exception(f, tw_error_new(TW_ERR_VALUE, "late"));
+    ck_assert(tw_error_is(e, TW_ERR_INVALID_STATE));
+    tw_unref(e);
+    e = tw_cfuture_result(f, 0, &v);
+    ck_assert(tw_error_is(e, TW_ERR_CANCELLED));
+    tw_unref(e);
+    tw_cfuture_unref(f);
+}
+END_TEST
+
+START_TEST(a_pending_result_times_out)
+{
+    tw_cfuture *f = tw_cfuture_new();
+    tw_value v;
+    tw_error *e = tw_cfuture_result(f, 0.01, &v);
+    ck_assert(tw_error_is(e, TW_ERR_TIMEOUT));
+    tw_unref(e);
+    ck_assert(tw_cfuture_cancel(f));
+    tw_cfuture_unref(f);
+}
+END_TEST
+
+#line 37 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void)
 {
     Suite *s = suite_create("executor");
@@ -421,6 +486,9 @@ Suite *tw_executor_suite(void)
     tcase_add_test(tc, closed_loop_orphans_its_calls);
     tcase_add_test(tc, default_executor_shutdown_refuses);
     tcase_add_test(tc, tasks_copy_their_context);
+    tcase_add_test(tc, a_concurrent_future_ends_once);
+    tcase_add_test(tc, a_pending_result_times_out);
+    tcase_add_test(tc, a_runner_keeps_its_loop_and_context);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -46,7 +46,7 @@ static tw_task *sleeper(bool refuse)
     return tw_create_task(&f->co, NULL);
 }
 
-#line 99 "chapters/tier4-tests.nw"
+#line 102 "chapters/tier4-tests.nw"
 static tw_step before_start_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -113,7 +113,7 @@ START_TEST(cancel_refused)
     expect_trace(refused_main, "sc");
 }
 END_TEST
-#line 172 "chapters/tier4-tests.nw"
+#line 175 "chapters/tier4-tests.nw"
 static tw_step counting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -140,7 +140,7 @@ START_TEST(cancelling_counts_requests)
     expect_trace(counting_main, "sc");
 }
 END_TEST
-#line 208 "chapters/tier4-tests.nw"
+#line 211 "chapters/tier4-tests.nw"
 struct waiter { tw_coro co; tw_future *fut; };
 
 static tw_step waiter_body(tw_coro *co)
@@ -222,7 +222,7 @@ START_TEST(cancel_during_the_last_step)
     expect_trace(last_step_main, "");
 }
 END_TEST
-#line 297 "chapters/tier4-tests.nw"
+#line 300 "chapters/tier4-tests.nw"
 struct parent { tw_coro co; tw_task *child; };
 
 static tw_step parent_body(tw_coro *co)
@@ -258,7 +258,7 @@ START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
     expect_trace(refusing_child_main, "sc");
 }
 END_TEST
-#line 340 "chapters/tier4-tests.nw"
+#line 343 "chapters/tier4-tests.nw"
 static tw_error *failure;
 
 static tw_step failing(tw_coro *co)
@@ -337,7 +337,7 @@ START_TEST(current_task_and_all_tasks)
     expect_trace(tasks_main, "");
 }
 END_TEST
-#line 430 "chapters/tier4-tests.nw"
+#line 433 "chapters/tier4-tests.nw"
 static int factory_calls;
 
 static tw_task *counting_factory(tw_loop *L, tw_coro *coro, const char *name, void *data)
@@ -380,8 +380,59 @@ START_TEST(task_factory_makes_every_task)
     tw_loop_free(L);
 }
 END_TEST
+#line 486 "chapters/tier4-tests.nw"
+static tw_step stubborn_body(tw_coro *co)
+{
+    TW_BEGIN(co);
+    strcat(trace, "s");
+    TW_AGEN_YIELD(co, TW_INT(1));
+    TW_CLEAR(co);                           /* ignores GeneratorExit */
+    strcat(trace, "x");
+    TW_AGEN_YIELD(co, TW_INT(2));
+    TW_END(co);
+}
 
-#line 64 "chapters/tier4-tests.nw"
+static tw_agen *gen;
+
+static tw_step close_unstarted(tw_coro *co)
+{
+    TW_BEGIN(co);
+    gen = tw_agen_new(stubborn_body, sizeof(tw_agen));
+    TW_AWAIT(co, tw_agen_aclose(gen));
+    TW_AWAIT_TRY(co, tw_agen_anext(gen));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_STOP_ASYNC_ITERATION))
+        strcat(trace, "e");
+    TW_CLEAR(co);
+    tw_unref(&gen->co);
+    TW_END(co);
+}
+
+START_TEST(a_generator_never_started_closes_without_running)
+{
+    expect_trace(close_unstarted, "e");
+}
+END_TEST
+
+static tw_step close_stubborn(tw_coro *co)
+{
+    TW_BEGIN(co);
+    gen = tw_agen_new(stubborn_body, sizeof(tw_agen));
+    TW_AWAIT(co, tw_agen_anext(gen));
+    TW_AWAIT_TRY(co, tw_agen_aclose(gen));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_RUNTIME))
+        strcat(trace, tw_error_message(TW_ERROR(co)));
+    TW_CLEAR(co);
+    tw_unref(&gen->co);
+    TW_END(co);
+}
+
+START_TEST(a_generator_that_ignores_generator_exit)
+{
+    expect_trace(close_stubborn, "sxasync generator ignored GeneratorExit");
+}
+END_TEST
+
+#line 65 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void)
 {
     Suite *s = suite_create("task");
@@ -397,6 +448,8 @@ Suite *tw_task_suite(void)
     tcase_add_test(tc, a_task_is_its_coroutines_outcome);
     tcase_add_test(tc, current_task_and_all_tasks);
     tcase_add_test(tc, task_factory_makes_every_task);
+    tcase_add_test(tc, a_generator_never_started_closes_without_running);
+    tcase_add_test(tc, a_generator_that_ignores_generator_exit);
     suite_add_tcase(s, tc);
     return s;
 }
