@@ -1,10 +1,10 @@
-#line 1307 "chapters/tier1-coroutines.nw"
+#line 1344 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1320 "chapters/tier1-coroutines.nw"
+#line 1357 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -39,7 +39,7 @@ void tw_coro_close(tw_coro *co)
 {
     tw_unref(co);
 }
-#line 1360 "chapters/tier1-coroutines.nw"
+#line 1397 "chapters/tier1-coroutines.nw"
 void *(tw_ref)(void *object)
 {
     tw_object *o = object;
@@ -55,7 +55,7 @@ void tw_unref(void *object)
         return;
     o->cls->finalize(o);
 }
-#line 1383 "chapters/tier1-coroutines.nw"
+#line 1420 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_error_unref(co->got_err);
@@ -92,7 +92,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;
     return TW_FINISHED;
 }
-#line 1433 "chapters/tier1-coroutines.nw"
+#line 1470 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, tw_awaitable *awaitable)
 {
     tw_object *o = (tw_object *)(void *)awaitable;
@@ -111,7 +111,7 @@ int tw__await(tw_coro *co, tw_awaitable *awaitable)
     co->awaiting = suspend ? o : NULL;
     return suspend;
 }
-#line 1476 "chapters/tier1-coroutines.nw"
+#line 1513 "chapters/tier1-coroutines.nw"
 void tw__coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -123,7 +123,7 @@ void tw__coro_describe(tw_object *o, FILE *out)
 }
 
 int tw__coro_await(tw_object *o, tw_coro *co)
-#line 1530 "chapters/tier1-coroutines.nw"
+#line 1567 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -139,10 +139,10 @@ int tw__coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1489 "chapters/tier1-coroutines.nw"
+#line 1526 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { tw__coro_finalize, tw__coro_describe, tw__coro_await };
 
-#line 1507 "chapters/tier1-coroutines.nw"
+#line 1544 "chapters/tier1-coroutines.nw"
 static void yield_describe(tw_object *o, FILE *out)
 {
     (void)o;

@@ -1,10 +1,10 @@
-#line 714 "chapters/tier1-coroutines.nw"
+#line 751 "chapters/tier1-coroutines.nw"
 /* error.c -- the error model, allocation, bytes */
 #include "tier1.h"
 #include <errno.h>
 #include <stdarg.h>
 
-#line 728 "chapters/tier1-coroutines.nw"
+#line 765 "chapters/tier1-coroutines.nw"
 void tw__fatal(const char *fmt, ...)
 {
     va_list ap;
@@ -14,7 +14,7 @@ void tw__fatal(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
-    abort();
+    tw__abort();
 }
 
 void *tw__alloc(size_t size)
@@ -44,7 +44,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 773 "chapters/tier1-coroutines.nw"
+#line 810 "chapters/tier1-coroutines.nw"
 tw_bytes *tw_bytes_new(const void *data, size_t len)
 {
     tw_bytes *b = tw__alloc(sizeof *b + len + 1);      /* zeroed: the terminator is there */
@@ -58,7 +58,7 @@ void tw_bytes_free(tw_bytes *b)
 {
     free(b);
 }
-#line 792 "chapters/tier1-coroutines.nw"
+#line 829 "chapters/tier1-coroutines.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -104,7 +104,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
 };
-#line 840 "chapters/tier1-coroutines.nw"
+#line 877 "chapters/tier1-coroutines.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -183,7 +183,7 @@ void tw_error_unref(tw_error *e)
     free(e->message);
     free(e);
 }
-#line 921 "chapters/tier1-coroutines.nw"
+#line 958 "chapters/tier1-coroutines.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }
@@ -228,7 +228,7 @@ void tw_error_print(FILE *out, const tw_error *e)
         tw_error_print(out, e->items[i]);
     }
 }
-#line 981 "chapters/tier1-coroutines.nw"
+#line 1018 "chapters/tier1-coroutines.nw"
 enum { OS_ERROR, BLOCKING_IO, CHILD_PROCESS, BROKEN_PIPE, CONNECTION_ABORTED,
        CONNECTION_REFUSED, CONNECTION_RESET, FILE_EXISTS, FILE_NOT_FOUND, INTERRUPTED,
        IS_A_DIRECTORY, NOT_A_DIRECTORY, PERMISSION, PROCESS_LOOKUP, TIMEOUT, NCLASSES };
@@ -307,7 +307,7 @@ tw_error *tw_os_error_new(int errnum, const char *filename)
     free(message);
     return e;
 }
-#line 1071 "chapters/tier1-coroutines.nw"
+#line 1108 "chapters/tier1-coroutines.nw"
 static const struct os_error *os_error_of(const tw_error *e)
 {
     for (int i = 0; e && i < NCLASSES; i++)
@@ -328,7 +328,7 @@ const char *tw_os_error_filename(const tw_error *e)
     return oe && oe->has_filename ? oe->filename : NULL;
 }
 
-#line 1100 "chapters/tier1-coroutines.nw"
+#line 1137 "chapters/tier1-coroutines.nw"
 tw_error *tw_error_os(int errnum, const char *fmt, ...)
 {
     char body[256], message[272];

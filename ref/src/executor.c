@@ -642,7 +642,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 1386 "chapters/tier5-executors.nw"
+#line 1387 "chapters/tier5-executors.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -669,7 +669,7 @@ static void reply(int out, const struct tw__job *j)
     }
     r.len = payload.len;
     if (!write_full(out, &r, sizeof r) || !write_full(out, payload.data, payload.len))
-        _exit(0);
+        tw__child_exit(0);
     free(payload.data);
 }
 
@@ -683,7 +683,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         struct call_message m;
         struct tw__job *j;
         if (read_full(in, &m, sizeof m) != sizeof m)
-            _exit(0);
+            tw__child_exit(0);
         j = job_new((int)m.form);
         if (m.form == JOB_WORD) {
             j->fn = (tw_work_fn)(uintptr_t)m.fn;
@@ -693,7 +693,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
             j->barg = tw__alloc(sizeof *j->barg + m.len + 1);
             j->barg->len = m.len;
             if (read_full(in, j->barg->data, m.len) != m.len)
-                _exit(0);
+                tw__child_exit(0);
         }
         job_run(j);
         fflush(NULL);
@@ -701,7 +701,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 1450 "chapters/tier5-executors.nw"
+#line 1451 "chapters/tier5-executors.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -729,7 +729,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 1484 "chapters/tier5-executors.nw"
+#line 1485 "chapters/tier5-executors.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -794,7 +794,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 1559 "chapters/tier5-executors.nw"
+#line 1560 "chapters/tier5-executors.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -875,7 +875,7 @@ static void fail_all(struct process_pool *p)
         fail_job(j);
     p->running = 0;
 }
-#line 1646 "chapters/tier5-executors.nw"
+#line 1647 "chapters/tier5-executors.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -928,7 +928,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 1705 "chapters/tier5-executors.nw"
+#line 1706 "chapters/tier5-executors.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -983,7 +983,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1768 "chapters/tier5-executors.nw"
+#line 1769 "chapters/tier5-executors.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -1036,7 +1036,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 1830 "chapters/tier5-executors.nw"
+#line 1831 "chapters/tier5-executors.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1080,7 +1080,7 @@ tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return &f->co;
 }
-#line 1880 "chapters/tier5-executors.nw"
+#line 1881 "chapters/tier5-executors.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1117,7 +1117,7 @@ tw_coro *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return &f->co;
 }
-#line 1925 "chapters/tier5-executors.nw"
+#line 1926 "chapters/tier5-executors.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;

@@ -1,9 +1,9 @@
-#line 1168 "chapters/tier1-coroutines.nw"
+#line 1205 "chapters/tier1-coroutines.nw"
 /* pool.c -- per-thread free lists of small blocks, in front of malloc */
 #include "tier1.h"
 #include <malloc.h>
 
-#line 1176 "chapters/tier1-coroutines.nw"
+#line 1213 "chapters/tier1-coroutines.nw"
 _Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
 _Thread_local int tw__pool_users;
 

@@ -215,7 +215,7 @@ static void task_step(tw_task *t, tw_error *exc)
     tw__vars_slot = &t->vars;
 #line 777 "chapters/tier4-tasks.nw"
     
-#line 1559 "chapters/tier1-coroutines.nw"
+#line 1596 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err) {

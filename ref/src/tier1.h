@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 690 "chapters/tier1-coroutines.nw"
+#line 691 "chapters/tier1-coroutines.nw"
 struct tw_error {
     int refs;                 /* < 0: static and immortal */
     tw_errkind kind;
@@ -30,7 +30,7 @@ char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
-#line 1234 "chapters/tier1-coroutines.nw"
+#line 1271 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -94,9 +94,30 @@ static inline size_t tw__pool_class_capped(size_t size)  /* fits a small field *
     size_t c = tw__pool_class(size);
     return c > TW__POOL_CLASSES ? TW__POOL_CLASSES + 1 : c;
 }
-#line 1500 "chapters/tier1-coroutines.nw"
+#line 1537 "chapters/tier1-coroutines.nw"
 void tw__coro_finalize(tw_object *o);
 void tw__coro_describe(tw_object *o, FILE *out);
 int tw__coro_await(tw_object *o, tw_coro *co);
-#line 682 "chapters/tier1-coroutines.nw"
+#line 726 "chapters/tier1-coroutines.nw"
+#include <unistd.h>
+#ifdef TW_COVERAGE
+void __gcov_dump(void);
+void __gcov_reset(void);
+#define TW__WRITE_COVERAGE() (__gcov_dump(), __gcov_reset())
+#else
+#define TW__WRITE_COVERAGE() ((void)0)
+#endif
+
+static inline __attribute__((noreturn)) void tw__abort(void)
+{
+    TW__WRITE_COVERAGE();
+    abort();
+}
+
+static inline __attribute__((noreturn)) void tw__child_exit(int status)
+{
+    TW__WRITE_COVERAGE();
+    _exit(status);
+}
+#line 683 "chapters/tier1-coroutines.nw"
 #endif
