@@ -15,9 +15,9 @@ Suite *tw_task_suite(void);
 Suite *tw_executor_suite(void);
 #line 13 "chapters/tier6-tests.nw"
 Suite *tw_sync_suite(void);
-#line 259 "chapters/tier7-tests.nw"
+#line 262 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void);
-#line 835 "chapters/tier7-tests.nw"
+#line 912 "chapters/tier7-tests.nw"
 Suite *tw_subprocess_suite(void);
 #line 35 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
@@ -42,9 +42,9 @@ srunner_add_suite(sr, tw_task_suite());
 srunner_add_suite(sr, tw_executor_suite());
 #line 16 "chapters/tier6-tests.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 262 "chapters/tier7-tests.nw"
+#line 265 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 838 "chapters/tier7-tests.nw"
+#line 915 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_subprocess_suite());
 #line 38 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());

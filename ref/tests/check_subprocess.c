@@ -1,4 +1,4 @@
-#line 844 "chapters/tier7-tests.nw"
+#line 921 "chapters/tier7-tests.nw"
 /* check_subprocess.c -- unit tests of the subprocess transport */
 #include <check.h>
 #include <errno.h>
@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "tower.h"
 
-#line 876 "chapters/tier7-tests.nw"
+#line 953 "chapters/tier7-tests.nw"
 static char events[512];
 
 static void event(const char *fmt, int n)
@@ -82,7 +82,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 951 "chapters/tier7-tests.nw"
+#line 1028 "chapters/tier7-tests.nw"
 START_TEST(exec_failure_is_file_not_found)
 {
     static const char *const argv[] = { "tower-no-such-program", NULL };
@@ -160,7 +160,7 @@ START_TEST(bad_options_are_value_errors)
     tw_loop_free(L);
 }
 END_TEST
-#line 1031 "chapters/tier7-tests.nw"
+#line 1108 "chapters/tier7-tests.nw"
 START_TEST(protocol_callbacks_in_order)
 {
     static const char *const argv[] =
@@ -221,7 +221,7 @@ START_TEST(closing_loop_reaps_children)
 }
 END_TEST
 
-#line 858 "chapters/tier7-tests.nw"
+#line 935 "chapters/tier7-tests.nw"
 Suite *tw_subprocess_suite(void)
 {
     Suite *s = suite_create("subprocess");
