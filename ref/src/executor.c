@@ -1,4 +1,4 @@
-#line 553 "chapters/tier5-executors.nw"
+#line 555 "chapters/tier5-executors.nw"
 /* executor.c -- calls in thread pools and process pools, the default executor, to_thread */
 #include "tier5.h"
 #include <errno.h>
@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 589 "chapters/tier5-executors.nw"
+#line 591 "chapters/tier5-executors.nw"
 enum { JOB_WORD, JOB_BYTES };
 
 struct tw__job {
@@ -53,7 +53,7 @@ static void job_free(struct tw__job *j)
         inbox_unref(j->inbox);
     free(j);
 }
-#line 636 "chapters/tier5-executors.nw"
+#line 638 "chapters/tier5-executors.nw"
 struct job_queue {
     struct tw__job *head, *tail;
     size_t len;
@@ -90,7 +90,7 @@ static struct tw__job *queue_take_all(struct job_queue *q)
     q->len = 0;
     return j;
 }
-#line 679 "chapters/tier5-executors.nw"
+#line 681 "chapters/tier5-executors.nw"
 static void job_run(struct tw__job *j)
 {
     struct tw__vars **outer = tw__vars_slot;
@@ -106,7 +106,7 @@ static void job_run(struct tw__job *j)
         j->error = j->bfn(j->barg->data, j->barg->len, &j->bresult);
     tw__vars_slot = outer;
 }
-#line 720 "chapters/tier5-executors.nw"
+#line 722 "chapters/tier5-executors.nw"
 struct tw__inbox {
     atomic_int refs;
     pthread_mutex_t lock;
@@ -169,7 +169,7 @@ static void inflight_unlink(struct tw__inbox *in, struct tw__job *j)
         j->next_inflight->prev_inflight = j->prev_inflight;
     j->prev_inflight = j->next_inflight = NULL;
 }
-#line 790 "chapters/tier5-executors.nw"
+#line 792 "chapters/tier5-executors.nw"
 static tw_error *inbox_drain(void *arg);
 static void job_finish(struct tw__job *j);
 
@@ -201,7 +201,7 @@ static void job_finish(struct tw__job *j)
     }
     pthread_mutex_unlock(&in->lock);
 }
-#line 828 "chapters/tier5-executors.nw"
+#line 830 "chapters/tier5-executors.nw"
 static void deliver(struct tw__job *j);
 
 static tw_error *inbox_drain(void *arg)
@@ -219,7 +219,7 @@ static tw_error *inbox_drain(void *arg)
     }
     return NULL;
 }
-#line 855 "chapters/tier5-executors.nw"
+#line 857 "chapters/tier5-executors.nw"
 struct exec_future {
     tw_future fut;
     tw_bytes *bytes;
@@ -267,7 +267,7 @@ static void deliver(struct tw__job *j)
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 913 "chapters/tier5-executors.nw"
+#line 915 "chapters/tier5-executors.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -318,7 +318,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 970 "chapters/tier5-executors.nw"
+#line 972 "chapters/tier5-executors.nw"
 void tw__mutex_init(pthread_mutex_t *m)
 {
     pthread_mutexattr_t attr;
@@ -353,7 +353,7 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 1015 "chapters/tier5-executors.nw"
+#line 1017 "chapters/tier5-executors.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
@@ -390,7 +390,7 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
     pthread_cond_signal(&p->work);
     return NULL;
 }
-#line 1067 "chapters/tier5-executors.nw"
+#line 1069 "chapters/tier5-executors.nw"
 enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -421,7 +421,7 @@ static void spin_for_work(struct thread_pool *p)
     while (atomic_load_explicit(&p->waiting, memory_order_acquire) == 0 && clock_ns() < until)
         relax();
 }
-#line 1110 "chapters/tier5-executors.nw"
+#line 1112 "chapters/tier5-executors.nw"
 static int spin_before_blocking(tw_loop *L, int timeout_ms)
 {
     long long until = clock_ns() + SPIN_NS;
@@ -429,7 +429,7 @@ static int spin_before_blocking(tw_loop *L, int timeout_ms)
         relax();
     return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
 }
-#line 1121 "chapters/tier5-executors.nw"
+#line 1123 "chapters/tier5-executors.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
@@ -457,7 +457,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 1155 "chapters/tier5-executors.nw"
+#line 1157 "chapters/tier5-executors.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -511,7 +511,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1231 "chapters/tier5-executors.nw"
+#line 1233 "chapters/tier5-executors.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -551,7 +551,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 1278 "chapters/tier5-executors.nw"
+#line 1280 "chapters/tier5-executors.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -611,7 +611,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 1344 "chapters/tier5-executors.nw"
+#line 1346 "chapters/tier5-executors.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -642,7 +642,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 1387 "chapters/tier5-executors.nw"
+#line 1389 "chapters/tier5-executors.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -701,7 +701,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 1451 "chapters/tier5-executors.nw"
+#line 1453 "chapters/tier5-executors.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -729,7 +729,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 1485 "chapters/tier5-executors.nw"
+#line 1487 "chapters/tier5-executors.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -794,7 +794,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 1560 "chapters/tier5-executors.nw"
+#line 1562 "chapters/tier5-executors.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -875,7 +875,7 @@ static void fail_all(struct process_pool *p)
         fail_job(j);
     p->running = 0;
 }
-#line 1647 "chapters/tier5-executors.nw"
+#line 1649 "chapters/tier5-executors.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -928,7 +928,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 1706 "chapters/tier5-executors.nw"
+#line 1708 "chapters/tier5-executors.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -983,7 +983,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1769 "chapters/tier5-executors.nw"
+#line 1771 "chapters/tier5-executors.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -1036,7 +1036,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 1831 "chapters/tier5-executors.nw"
+#line 1833 "chapters/tier5-executors.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1080,7 +1080,7 @@ tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return &f->co;
 }
-#line 1881 "chapters/tier5-executors.nw"
+#line 1883 "chapters/tier5-executors.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1117,7 +1117,7 @@ tw_coro *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return &f->co;
 }
-#line 1926 "chapters/tier5-executors.nw"
+#line 1928 "chapters/tier5-executors.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;

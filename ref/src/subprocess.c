@@ -1,4 +1,4 @@
-#line 1971 "chapters/tier5-executors.nw"
+#line 1973 "chapters/tier5-executors.nw"
 /* subprocess.c -- starting children, watching them exit, signalling and reaping them */
 #include "tier5.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#line 2016 "chapters/tier5-executors.nw"
+#line 2018 "chapters/tier5-executors.nw"
 enum { FAILED_EXEC, FAILED_CHDIR, FAILED_SETUP };
 
 struct spawn {
@@ -48,7 +48,7 @@ static int pipe_high(int fds[2])
         close(fds[1]);
     return -1;
 }
-#line 2056 "chapters/tier5-executors.nw"
+#line 2058 "chapters/tier5-executors.nw"
 static void __attribute__((noreturn)) child_fail(int errfd, int step)
 {
     int report[2] = { errno, step };
@@ -83,7 +83,7 @@ static void __attribute__((noreturn)) child_exec(const struct spawn *sp, int err
         errno = saved;
     child_fail(errfd, FAILED_EXEC);
 }
-#line 2102 "chapters/tier5-executors.nw"
+#line 2104 "chapters/tier5-executors.nw"
 char **tw__strv_dup(const char *const *v)
 {
     size_t n = 0;
@@ -148,7 +148,7 @@ static char **exec_candidates(const char *program, char *const *envp)
     }
     return v;
 }
-#line 2176 "chapters/tier5-executors.nw"
+#line 2178 "chapters/tier5-executors.nw"
 static atomic_bool no_pidfd;
 
 static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
@@ -190,7 +190,7 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     }
     return NULL;
 }
-#line 2228 "chapters/tier5-executors.nw"
+#line 2230 "chapters/tier5-executors.nw"
 static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
                                int parent_end[3], int child_end[3], int *devnull)
 {
@@ -221,7 +221,7 @@ static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
     }
     return NULL;
 }
-#line 2323 "chapters/tier5-executors.nw"
+#line 2325 "chapters/tier5-executors.nw"
 static void reap(tw__child *c)
 {
     int status = 0;
@@ -252,7 +252,7 @@ static tw_error *pidfd_ready(void *arg)
     }
     return NULL;
 }
-#line 2365 "chapters/tier5-executors.nw"
+#line 2367 "chapters/tier5-executors.nw"
 static tw_error *wait_for_exit(void *pid, tw_value *result)
 {
     siginfo_t info;
@@ -286,14 +286,14 @@ static tw_error *watch_exit(tw__child *c)
         tw__future_add_callback(c->exit_watch, exit_seen, c, tw_ref(c));
     return err;
 }
-#line 2406 "chapters/tier5-executors.nw"
+#line 2408 "chapters/tier5-executors.nw"
 tw_error *tw__child_send_signal(tw__child *c, int sig)
 {
     if (!c->reaped && kill(c->pid, sig) < 0)
         return tw_os_error_new(errno, NULL);
     return NULL;
 }
-#line 2423 "chapters/tier5-executors.nw"
+#line 2425 "chapters/tier5-executors.nw"
 void tw__child_release(tw__child *c)
 {
     c->on_exit = NULL;
@@ -326,7 +326,7 @@ static void child_describe(tw_object *o, FILE *out)
 }
 
 static const tw_class child_class = { child_finalize, child_describe, NULL };
-#line 2467 "chapters/tier5-executors.nw"
+#line 2469 "chapters/tier5-executors.nw"
 tw_error *tw__child_spawn(tw_loop *L, char *const *argv, const tw_subprocess_options *o,
                           void (*on_exit)(void *arg, int returncode), void *arg,
                           int parent_end[3], tw__child **out)
@@ -365,7 +365,7 @@ tw_error *tw__child_spawn(tw_loop *L, char *const *argv, const tw_subprocess_opt
         close(devnull);
     if (err == NULL) {
         
-#line 2520 "chapters/tier5-executors.nw"
+#line 2522 "chapters/tier5-executors.nw"
 c = tw__alloc(sizeof *c);
 c->obj.refs = 1;
 c->obj.cls = &child_class;
@@ -380,7 +380,7 @@ if (err) {
     tw_unref(c);
     c = NULL;
 }
-#line 2505 "chapters/tier5-executors.nw"
+#line 2507 "chapters/tier5-executors.nw"
     }
     if (err) {
         for (int i = 0; i < 3; i++)
