@@ -21,7 +21,7 @@
 #include "tower/queue.h"
 #line 169 "chapters/tier7-transports.nw"
 #include "tower/transport.h"
-#line 163 "chapters/tier8-protocols.nw"
+#line 168 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
 #include "tower/server.h"
 #line 176 "chapters/tier9-streams.nw"

@@ -1,4 +1,4 @@
-#line 436 "chapters/tier8-protocols.nw"
+#line 441 "chapters/tier8-protocols.nw"
 /* protocol.c -- connections and datagram endpoints */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 481 "chapters/tier8-protocols.nw"
+#line 486 "chapters/tier8-protocols.nw"
 tw_error *tw__resolve(const char *host, int port, int family, int socktype, bool passive,
                       struct addrinfo **res)
 {
@@ -56,7 +56,7 @@ tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error 
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 536 "chapters/tier8-protocols.nw"
+#line 541 "chapters/tier8-protocols.nw"
 static tw_error *combined_error(tw_error **errors, size_t n)
 {
     size_t len = 0;
@@ -80,7 +80,7 @@ static tw_error *combined_error(tw_error **errors, size_t n)
     free(msg);
     return e;
 }
-#line 572 "chapters/tier8-protocols.nw"
+#line 577 "chapters/tier8-protocols.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
@@ -156,7 +156,7 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 657 "chapters/tier8-protocols.nw"
+#line 662 "chapters/tier8-protocols.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
@@ -246,7 +246,7 @@ tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg
     f->port = port;
     return &f->e.co;
 }
-#line 754 "chapters/tier8-protocols.nw"
+#line 759 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -277,7 +277,7 @@ tw_coro *tw_create_unix_connection(tw_loop *L, tw_protocol_factory factory, void
     }
     return &f->e.co;
 }
-#line 792 "chapters/tier8-protocols.nw"
+#line 797 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -330,7 +330,7 @@ tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 856 "chapters/tier8-protocols.nw"
+#line 861 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;

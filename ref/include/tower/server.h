@@ -1,10 +1,10 @@
-#line 338 "chapters/tier8-protocols.nw"
+#line 343 "chapters/tier8-protocols.nw"
 /* tower/server.h -- servers (see the book, tier 8) */
 #ifndef TOWER_SERVER_H
 #define TOWER_SERVER_H
 #include "tower/protocol.h"
 
-#line 348 "chapters/tier8-protocols.nw"
+#line 353 "chapters/tier8-protocols.nw"
 typedef struct tw_server tw_server;
 
 typedef struct tw_server_options {
@@ -31,5 +31,5 @@ void tw_server_close(tw_server *s);
 tw_future *tw_server_wait_closed(tw_server *s);
 tw_coro *tw_server_serve_forever(tw_server *s);
 tw_coro *tw_server_exit(tw_server *s);
-#line 344 "chapters/tier8-protocols.nw"
+#line 349 "chapters/tier8-protocols.nw"
 #endif
