@@ -6,7 +6,7 @@
 
 #line 1358 "chapters/tier7-tests.nw"
 Suite *tw_transport_load_suite(void);
-#line 247 "chapters/tier8-tests.nw"
+#line 286 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
 #line 1339 "chapters/tier9-tests.nw"
 Suite *tw_stream_load_suite(int *skipped);
@@ -19,7 +19,7 @@ int main(void)
     
 #line 1361 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 250 "chapters/tier8-tests.nw"
+#line 289 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
 #line 1342 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_load_suite(&skipped));
