@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+__attribute__((unused))
 static int run_child(void (*misuse)(void *), void *arg, char *err, size_t size)
 {
     int fds[2], status = -1;
@@ -37,6 +38,7 @@ static int run_child(void (*misuse)(void *), void *arg, char *err, size_t size)
 }
 
 /* The misuse aborted the child, and its message says expected. */
+__attribute__((unused))
 static bool dies_saying(void (*misuse)(void *), void *arg, const char *expected)
 {
     char err[1024];
