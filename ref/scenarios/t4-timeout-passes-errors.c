@@ -1,4 +1,4 @@
-#line 1887 "chapters/tier4-examples.nw"
+#line 1975 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 
