@@ -1,4 +1,4 @@
-#line 1975 "chapters/tier4-examples.nw"
+#line 2038 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,10 +1,10 @@
-#line 2100 "chapters/tier4-tasks.nw"
+#line 2101 "chapters/tier4-tasks.nw"
 /* runner.c -- running a loop until an awaitable is done, and asyncio.run:
    asyncio's runners.py and base_events.run_until_complete */
 #include "tier4.h"
 #include <stdlib.h>
 
-#line 2116 "chapters/tier4-tasks.nw"
+#line 2117 "chapters/tier4-tasks.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;
@@ -47,7 +47,7 @@ tw_error *(tw_loop_run_until_complete)(tw_loop *L, tw_awaitable *awaitable, tw_v
     tw_unref(f);
     return err;
 }
-#line 2174 "chapters/tier4-tasks.nw"
+#line 2175 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;

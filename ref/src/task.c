@@ -1,10 +1,10 @@
-#line 565 "chapters/tier4-tasks.nw"
+#line 566 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep and the combinators: asyncio's tasks.py */
 #include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 600 "chapters/tier4-tasks.nw"
+#line 601 "chapters/tier4-tasks.nw"
 struct tw__loop_tasks {
     tw_loop *loop;
     tw_task *current;                   /* the task whose step runs, or NULL */
@@ -21,7 +21,7 @@ static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
 {
     return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
 }
-#line 631 "chapters/tier4-tasks.nw"
+#line 632 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
@@ -37,7 +37,7 @@ static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
         tw__resource_attach_in(L, &T->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
     }
 }
-#line 649 "chapters/tier4-tasks.nw"
+#line 650 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     struct tw__loop_tasks *T = tasks_of(L);
@@ -64,7 +64,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 889 "chapters/tier4-tasks.nw"
+#line 890 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -87,9 +87,9 @@ static void task_finalize(tw_future *f)
     task_drop_frames(t);
     free(t->name);
     
-#line 1746 "chapters/tier4-tasks.nw"
+#line 1747 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 911 "chapters/tier4-tasks.nw"
+#line 912 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -120,7 +120,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 684 "chapters/tier4-tasks.nw"
+#line 685 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 static tw_error *task_step_callback(void *task);
 
@@ -147,9 +147,9 @@ tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 1736 "chapters/tier4-tasks.nw"
+#line 1737 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 710 "chapters/tier4-tasks.nw"
+#line 711 "chapters/tier4-tasks.nw"
     tw__schedule(L, task_step_callback, t, t);
     return t;
 }
@@ -183,7 +183,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 758 "chapters/tier4-tasks.nw"
+#line 759 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -210,10 +210,10 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     T->current = t;
     
-#line 1739 "chapters/tier4-tasks.nw"
+#line 1740 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 784 "chapters/tier4-tasks.nw"
+#line 785 "chapters/tier4-tasks.nw"
     
 #line 1596 "chapters/tier1-coroutines.nw"
 for (;;) {
@@ -248,11 +248,11 @@ for (;;) {
         co = parent;
     }
 }
-#line 785 "chapters/tier4-tasks.nw"
-    
-#line 1743 "chapters/tier4-tasks.nw"
-    tw__vars_slot = outer_vars;
 #line 786 "chapters/tier4-tasks.nw"
+    
+#line 1744 "chapters/tier4-tasks.nw"
+    tw__vars_slot = outer_vars;
+#line 787 "chapters/tier4-tasks.nw"
     T->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -284,7 +284,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 827 "chapters/tier4-tasks.nw"
+#line 828 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -310,7 +310,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 857 "chapters/tier4-tasks.nw"
+#line 858 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -334,7 +334,7 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 944 "chapters/tier4-tasks.nw"
+#line 945 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name == NULL) {
@@ -365,7 +365,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 983 "chapters/tier4-tasks.nw"
+#line 984 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -422,7 +422,7 @@ tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1044 "chapters/tier4-tasks.nw"
+#line 1045 "chapters/tier4-tasks.nw"
 tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
@@ -460,7 +460,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return tw__set_none_unless_done(waiter);
 }
-#line 1090 "chapters/tier4-tasks.nw"
+#line 1091 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -498,7 +498,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1132 "chapters/tier4-tasks.nw"
+#line 1133 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -559,7 +559,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(g));
     return &g->fut;
 }
-#line 1202 "chapters/tier4-tasks.nw"
+#line 1203 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -652,7 +652,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1304 "chapters/tier4-tasks.nw"
+#line 1305 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -671,7 +671,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1328 "chapters/tier4-tasks.nw"
+#line 1329 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = tw__running_loop("tw_wait");
@@ -696,7 +696,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(w));
     return &w->fut;
 }
-#line 1362 "chapters/tier4-tasks.nw"
+#line 1363 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     tw_awaitable *aw;
@@ -758,7 +758,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1445 "chapters/tier4-tasks.nw"
+#line 1446 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -767,7 +767,7 @@ if (TW_ERROR(co)) {
     tw_error_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1423 "chapters/tier4-tasks.nw"
+#line 1424 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -787,7 +787,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1456 "chapters/tier4-tasks.nw"
+#line 1457 "chapters/tier4-tasks.nw"
 tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -796,7 +796,7 @@ tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return &f->co;
 }
-#line 1477 "chapters/tier4-tasks.nw"
+#line 1478 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -850,7 +850,7 @@ tw_future *(tw_shield)(tw_awaitable *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1541 "chapters/tier4-tasks.nw"
+#line 1542 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_future fut;
     tw_future **todo;
@@ -931,7 +931,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
 void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1624 "chapters/tier4-tasks.nw"
+#line 1625 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;

@@ -1,8 +1,8 @@
-#line 1785 "chapters/tier4-tasks.nw"
+#line 1786 "chapters/tier4-tasks.nw"
 /* taskgroup.c -- task groups: asyncio's taskgroups.py */
 #include "tier4.h"
 
-#line 1792 "chapters/tier4-tasks.nw"
+#line 1793 "chapters/tier4-tasks.nw"
 struct tw_taskgroup {
     tw_future fut;
     bool exiting, aborting, parent_cancel_requested;
@@ -49,7 +49,7 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 1841 "chapters/tier4-tasks.nw"
+#line 1842 "chapters/tier4-tasks.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -102,7 +102,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 1896 "chapters/tier4-tasks.nw"
+#line 1897 "chapters/tier4-tasks.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
