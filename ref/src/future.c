@@ -1,10 +1,10 @@
-#line 204 "chapters/tier3-futures.nw"
+#line 206 "chapters/tier3-futures.nw"
 /* future.c -- futures */
 #include "tier3.h"
 
 static const tw_class future_object_class;
 
-#line 217 "chapters/tier3-futures.nw"
+#line 219 "chapters/tier3-futures.nw"
 static const tw__future_class plain_future = { "Future", NULL, NULL, NULL };
 
 void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__future_class *cls)
@@ -28,7 +28,7 @@ tw_future *tw_future_new(tw_loop *loop)
 }
 
 tw_loop *tw_future_loop(const tw_future *f) { return f->loop; }
-#line 254 "chapters/tier3-futures.nw"
+#line 256 "chapters/tier3-futures.nw"
 static void future_free(tw_future *f)
 {
     if (f->state == TW__DONE && f->error && !f->retrieved && !f->loop->closed) {
@@ -51,7 +51,7 @@ static void future_free(tw_future *f)
     else
         tw__pool_give(f, f->pool_class);
 }
-#line 290 "chapters/tier3-futures.nw"
+#line 292 "chapters/tier3-futures.nw"
 void tw__future_finalize(tw_object *o)
 {
     future_free((tw_future *)o);
@@ -93,7 +93,7 @@ int tw__future_await(tw_object *o, tw_coro *co)
 static const tw_class future_object_class = {
     tw__future_finalize, future_describe, tw__future_await
 };
-#line 337 "chapters/tier3-futures.nw"
+#line 339 "chapters/tier3-futures.nw"
 static void schedule_callbacks(tw_future *f)
 {
     for (uint32_t i = 0; i < f->ncb; i++)
@@ -145,7 +145,7 @@ bool tw_future_cancel(tw_future *f, const char *msg)
 {
     return f->cls->cancel ? f->cls->cancel(f, msg) : tw__future_cancel(f, msg);
 }
-#line 397 "chapters/tier3-futures.nw"
+#line 399 "chapters/tier3-futures.nw"
 tw_error *tw__future_cancelled_error(tw_future *f)
 {
     tw_error *e = f->cancelled_err;
@@ -200,7 +200,7 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception)
     *exception = tw_error_ref(f->error);
     return NULL;
 }
-#line 458 "chapters/tier3-futures.nw"
+#line 460 "chapters/tier3-futures.nw"
 void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 {
     if (f->ncb == f->capcb) {
