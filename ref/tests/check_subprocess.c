@@ -326,7 +326,7 @@ static void spawn_without_fork(void *arg)
     pool_err = tw_process_pool_new(1, &pool);
     if (pool_err == NULL)
         pool_err = tw_run_in_executor(L, pool, ignore, NULL, &fut);
-    ok = tw_os_error_errno(spawn_err) == ENOMEM && tw_os_error_errno(pool_err) == EAGAIN && t == NULL;
+    ok = tw_os_error_errno(spawn_err) == EAGAIN && tw_os_error_errno(pool_err) == EAGAIN && t == NULL;
     tw_error_unref(spawn_err);
     tw_error_unref(pool_err);
     tw_unref(fut);
