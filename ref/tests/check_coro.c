@@ -373,7 +373,7 @@ START_TEST(awaitables_keep_their_types)
     tw_loop_free(L);
 }
 END_TEST
-#line 541 "chapters/tier1-tests.nw"
+#line 553 "chapters/tier1-tests.nw"
 static tw_step awaits_a_sleep(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -418,7 +418,7 @@ START_TEST(misuse_is_fatal_and_named)
 #endif
 }
 END_TEST
-#line 593 "chapters/tier1-tests.nw"
+#line 605 "chapters/tier1-tests.nw"
 static void report_an_error(void *arg)
 {
     (void)arg;

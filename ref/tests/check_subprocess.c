@@ -251,22 +251,28 @@ static bool filtered_child_passed(void (*run)(void *), const char *name)
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
+/* From now on pidfd_open fails with errnum. */
+static void refuse_pidfd_open(int errnum)
+{
+    struct sock_filter filter[] = {
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_pidfd_open, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (unsigned)errnum),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+    };
+    install_filter(filter, sizeof filter / sizeof filter[0]);
+}
+
 static void run_without_pidfd(void *arg)
 {
     static const char *const exits_3[] = { "sh", "-c", "exit 3", NULL };
     static const char *const sleeps[] = { "sleep", "10", NULL };
-    struct sock_filter filter[] = {
-        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_pidfd_open, 0, 1),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-    };
     tw_loop *L;
     tw_transport *t;
     int code = 0, killed = 0;
     bool ok;
     (void)arg;
-    install_filter(filter, sizeof filter / sizeof filter[0]);
+    refuse_pidfd_open(ENOSYS);
     L = tw_loop_new_clock(TW_CLOCK_REAL);
     ok = tw_loop_subprocess_exec(L, recorder, exits_3, NULL, &t) == NULL;
     ok = ok && tw_loop_run_forever(L) == NULL && tw_subprocess_transport_get_returncode(t, &code);
@@ -285,7 +291,7 @@ START_TEST(children_are_watched_without_pidfd)
     assert_no_children();
 }
 END_TEST
-#line 1258 "chapters/tier7-tests.nw"
+#line 1264 "chapters/tier7-tests.nw"
 static int lowest_free_descriptor(void)
 {
     int fd = dup(0);
@@ -338,19 +344,13 @@ static void spawn_without_fork(void *arg)
 static void spawn_without_a_pidfd(void *arg)
 {
     static const char *const argv[] = { "sleep", "10", NULL };
-    struct sock_filter filter[] = {
-        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_pidfd_open, 0, 1),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EMFILE),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-    };
     int before = lowest_free_descriptor();
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
     tw_transport *t = NULL;
     tw_error *err;
     bool ok;
     (void)arg;
-    install_filter(filter, sizeof filter / sizeof filter[0]);
+    refuse_pidfd_open(EMFILE);
     err = tw_loop_subprocess_exec(L, recorder, argv, NULL, &t);
     ok = tw_os_error_errno(err) == EMFILE && t == NULL;
     tw_error_unref(err);

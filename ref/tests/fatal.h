@@ -1,4 +1,4 @@
-#line 491 "chapters/tier1-tests.nw"
+#line 492 "chapters/tier1-tests.nw"
 /* fatal.h -- run misuse in a child and read how it ended (unit tests of every tier) */
 #ifndef TOWER_TESTS_FATAL_H
 #define TOWER_TESTS_FATAL_H
@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "tower.h"
 
 __attribute__((unused))
 static int run_child(void (*misuse)(void *), void *arg, char *err, size_t size)
@@ -35,6 +36,16 @@ static int run_child(void (*misuse)(void *), void *arg, char *err, size_t size)
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     return status;
+}
+
+/* Run fn once as a callback of a new, running loop: misuse that needs a
+   running loop but no task. */
+__attribute__((unused))
+static void run_in_a_callback(tw_callback_fn fn)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_error_unref(tw_call_soon(L, fn, L, NULL));
+    tw_error_unref(tw_loop_run_forever(L));
 }
 
 /* The misuse aborted the child, and its message says expected. */
