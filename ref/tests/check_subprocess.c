@@ -291,7 +291,7 @@ START_TEST(children_are_watched_without_pidfd)
     assert_no_children();
 }
 END_TEST
-#line 1264 "chapters/tier7-tests.nw"
+#line 1265 "chapters/tier7-tests.nw"
 static int lowest_free_descriptor(void)
 {
     int fd = dup(0);
@@ -315,7 +315,7 @@ static void spawn_without_fork(void *arg)
         BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clone, 0, 3),
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
-        BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, CLONE_THREAD, 1, 0),
+        BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, CLONE_VM, 1, 0),
         BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EAGAIN),
         BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
     };
