@@ -1,4 +1,4 @@
-#line 1935 "chapters/tier9-tests.nw"
+#line 2008 "chapters/tier9-tests.nw"
 /* fuzz/stream_reader.c -- libFuzzer target: the stream reader against a model */
 #include <stdint.h>
 #include <stdio.h>
@@ -6,7 +6,7 @@
 #include <string.h>
 #include "tower.h"
 
-#line 1961 "chapters/tier9-tests.nw"
+#line 2034 "chapters/tier9-tests.nw"
 enum { EV_FEED, EV_ERROR, EV_CANCEL };
 enum { RD_LINE, RD_UNTIL, RD_EXACTLY, RD_READ };
 
@@ -104,7 +104,7 @@ static void fuzz_fail(const char *what, size_t i)
     fprintf(stderr, "stream reader fuzz: %s (read %zu)\n", what, i);
     abort();
 }
-#line 2068 "chapters/tier9-tests.nw"
+#line 2141 "chapters/tier9-tests.nw"
 struct model {
     const struct script *s;
     size_t next;              /* the next event */
@@ -372,9 +372,9 @@ static void run_model(struct script *s)
     free(m.buf);
     free(m.out);
 }
-#line 2346 "chapters/tier9-tests.nw"
+#line 2419 "chapters/tier9-tests.nw"
 #define FAKE_TRANSPORT_FAIL(what) fuzz_fail(what, 0)
-#line 91 "chapters/tier9-tests.nw"
+#line 93 "chapters/tier9-tests.nw"
 struct fake_transport { tw_transport base; int pauses, resumes; bool paused; };
 
 static void fake_pause(tw_transport *t)
@@ -411,7 +411,7 @@ static tw_transport *fake_transport_init(struct fake_transport *ft, bool can_pau
     return &ft->base;
 }
 
-#line 2349 "chapters/tier9-tests.nw"
+#line 2422 "chapters/tier9-tests.nw"
 static struct script *S;
 static tw_stream_reader *R;
 
@@ -542,7 +542,7 @@ static void run_real(struct script *s)
     tw_stream_reader_unref(R);
     R = NULL;
 }
-#line 2487 "chapters/tier9-tests.nw"
+#line 2560 "chapters/tier9-tests.nw"
 static void compare_outcome(const struct outcome *m, const struct outcome *r, size_t i)
 {
     char why[160];
@@ -568,7 +568,7 @@ static void compare(const struct script *s)
         compare_outcome(&s->model[i], &s->real[i], i);
 }
 
-#line 1947 "chapters/tier9-tests.nw"
+#line 2020 "chapters/tier9-tests.nw"
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct script s;

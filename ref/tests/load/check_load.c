@@ -8,7 +8,7 @@
 Suite *tw_transport_load_suite(void);
 #line 286 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
-#line 1339 "chapters/tier9-tests.nw"
+#line 1412 "chapters/tier9-tests.nw"
 Suite *tw_stream_load_suite(int *skipped);
 
 #line 1858 "chapters/tier7-tests.nw"
@@ -21,7 +21,7 @@ int main(void)
 srunner_add_suite(sr, tw_transport_load_suite());
 #line 289 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
-#line 1342 "chapters/tier9-tests.nw"
+#line 1415 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_load_suite(&skipped));
 #line 1863 "chapters/tier7-tests.nw"
     srunner_run_all(sr, CK_NORMAL);
