@@ -13,6 +13,8 @@ async def main():
     async with asyncio.timeout(0) as cm:
         print("a block that never awaits")
     print(f"ends normally: expired={cm.expired()}")
+    await asyncio.sleep(0.01)
+    print("and the deadline cancels nothing after the block")
 
 
 asyncio.run(main())

@@ -1,4 +1,4 @@
-#line 1901 "chapters/tier4-examples.nw"
+#line 1903 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -36,6 +36,8 @@ static tw_step main_body(tw_coro *co)
     if ((e = tw_timeout_exit(f->cm, NULL)) != NULL)
         TW_RAISE(co, e);
     printf("ends normally: expired=%s\n", tw_bool_str(tw_timeout_expired(f->cm)));
+    TW_AWAIT(co, tw_sleep(0.01));
+    printf("and the deadline cancels nothing after the block\n");
     TW_END(co);
 }
 
