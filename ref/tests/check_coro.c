@@ -373,7 +373,7 @@ START_TEST(awaitables_keep_their_types)
     tw_loop_free(L);
 }
 END_TEST
-#line 553 "chapters/tier1-tests.nw"
+#line 554 "chapters/tier1-tests.nw"
 static tw_step awaits_a_sleep(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -384,7 +384,7 @@ static tw_step awaits_a_sleep(tw_coro *co)
 static void make_a_small_frame(void *arg) { (void)arg; tw_coro_new(awaits_a_sleep, 1); }
 __attribute__((unused))    /* not under ASan: see below */
 static void ask_for_too_much(void *arg) { (void)arg; tw_bytes_new(NULL, SIZE_MAX / 2); }
-static void make_an_unknown_error(void *arg) { (void)arg; tw_error_new((tw_errkind)9999, NULL); }
+static void make_an_error_of_kind(void *kind) { tw_error_new((tw_errkind)(intptr_t)kind, NULL); }
 
 static void await_outside_a_task(void *arg)
 {
@@ -411,7 +411,10 @@ static void await_what_is_not_awaitable(void *arg)
 START_TEST(misuse_is_fatal_and_named)
 {
     ck_assert(dies_saying(make_a_small_frame, NULL, "tower: tw_coro_new: frame smaller than tw_coro"));
-    ck_assert(dies_saying(make_an_unknown_error, NULL, "tw_error_new: bad kind 9999"));
+    ck_assert(dies_saying(make_an_error_of_kind, (void *)9999, "tw_error_new: bad kind 9999"));
+    ck_assert(dies_saying(make_an_error_of_kind, (void *)(intptr_t)TW_ERR_NONE, "tw_error_new: bad kind"));
+    ck_assert(dies_saying(make_an_error_of_kind, (void *)(intptr_t)TW_ERR__COUNT, "tw_error_new: bad kind"));
+    ck_assert(dies_saying(make_an_error_of_kind, (void *)(intptr_t)TW_ERR_USER, "tw_error_new: bad kind"));
     ck_assert(dies_saying(await_outside_a_task, NULL, "TW_AWAIT outside a task"));
     ck_assert(dies_saying(await_what_is_not_awaitable, NULL, "is not awaitable"));
 #ifndef __SANITIZE_ADDRESS__    /* ASan refuses so large a request itself, with its own report */
@@ -419,7 +422,7 @@ START_TEST(misuse_is_fatal_and_named)
 #endif
 }
 END_TEST
-#line 606 "chapters/tier1-tests.nw"
+#line 610 "chapters/tier1-tests.nw"
 static void report_an_error(void *arg)
 {
     (void)arg;
