@@ -17,7 +17,7 @@ Suite *tw_executor_suite(void);
 Suite *tw_sync_suite(void);
 #line 262 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void);
-#line 912 "chapters/tier7-tests.nw"
+#line 914 "chapters/tier7-tests.nw"
 Suite *tw_subprocess_suite(void);
 #line 36 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
@@ -44,7 +44,7 @@ srunner_add_suite(sr, tw_executor_suite());
 srunner_add_suite(sr, tw_sync_suite());
 #line 265 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 915 "chapters/tier7-tests.nw"
+#line 917 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_subprocess_suite());
 #line 39 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());

@@ -288,7 +288,7 @@ START_TEST(closing_the_loop_closes_transports)
     rig_close(&r);
 }
 END_TEST
-#line 652 "chapters/tier7-tests.nw"
+#line 654 "chapters/tier7-tests.nw"
 struct pipe_rig { int before, fds[2], far; tw_loop *L; tw_transport *t; };
 
 static void pipe_rig_open(struct pipe_rig *r, bool writer, tw_protocol_factory factory,
@@ -319,7 +319,7 @@ static void close_far_end(struct pipe_rig *r)
     close(r->far);
     r->far = -1;
 }
-#line 690 "chapters/tier7-tests.nw"
+#line 692 "chapters/tier7-tests.nw"
 START_TEST(read_pipe_eof_then_lost)
 {
     struct pipe_rig r;
@@ -361,7 +361,7 @@ START_TEST(read_pipe_pause_and_resume)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 740 "chapters/tier7-tests.nw"
+#line 742 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_sees_its_reader_close)
 {
     struct pipe_rig r;
@@ -399,7 +399,7 @@ START_TEST(write_pipe_reader_gone_with_bytes_buffered)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 787 "chapters/tier7-tests.nw"
+#line 789 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_flow_control)
 {
     struct pipe_rig r;
@@ -445,7 +445,7 @@ START_TEST(write_pipe_close_flushes_then_drops)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 839 "chapters/tier7-tests.nw"
+#line 841 "chapters/tier7-tests.nw"
 START_TEST(pipe_transports_refuse_regular_files)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -524,6 +524,7 @@ static const tw_transport_class recorder_class = {
 };
 
 static void pause_a_recorder(void *r) { tw_transport_pause_reading(r); }
+static void wait_for_a_recorder(void *r) { tw_coro_close(tw_subprocess_transport_wait(r)); }
 
 static void make_a_small_protocol(void *arg) { (void)arg; tw_protocol_new(&plain_class, 1); }
 
@@ -558,6 +559,7 @@ START_TEST(a_transport_class_gets_the_defaults)
     tw_error_unref(exc);
     tw_protocol_unref(plain);
     ck_assert(dies_saying(pause_a_recorder, &r, "Recorder does not implement pause_reading (NotImplementedError)"));
+    ck_assert(dies_saying(wait_for_a_recorder, &r, "Recorder does not implement wait (NotImplementedError)"));
     ck_assert(dies_saying(make_a_small_protocol, NULL, "tw_protocol_new: object smaller than tw_protocol"));
     ck_assert(dies_saying(ask_a_plain_protocol_for_a_buffer, NULL,
                           "Protocol does not implement get_buffer (NotImplementedError)"));
