@@ -9,6 +9,7 @@
 #   make check-load      the load and fault tests alone (a stage of make check)
 #   make check-asan, make check-valgrind, make check-tsan, make bench, make bench-echo, make clean
 #   make fuzz            FUZZ_SECONDS=300 : libFuzzer targets under ASan+UBSan (clang)
+#   make duplicates      what the book's code repeats, as chapter file:line
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -ec
@@ -26,7 +27,7 @@ INSTALL ?= install
 CC ?= cc
 CFLAGS ?= -O2 -g
 TOWER_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -pthread -Iref/include
-LDLIBS_TOWER := -pthread
+LDLIBS_TOWER := -pthread -lssl -lcrypto
 SO_VERSION := 0
 VERSION := 0.1.0
 
@@ -44,7 +45,7 @@ CONFORM_RUN = $(CONFORM) run -j $(SUITE_JOBS)
 # and only then: the library needs the C toolchain, Check and noweb; the book
 # needs TeX; the runner needs Python; running the suite on uvloop and gbulb
 # needs those loops. `make deps` installs every group.
-DEPS_BUILD := make gcc libc6-dev binutils pkg-config check libsubunit-dev noweb
+DEPS_BUILD := make gcc libc6-dev binutils pkg-config check libsubunit-dev noweb libssl-dev
 DEPS_BOOK := texlive-latex-base texlive-latex-recommended texlive-luatex \
              texlive-pictures fonts-lmodern fonts-dejavu-core fonts-noto-color-emoji \
              poppler-utils
@@ -56,7 +57,7 @@ DEPS_FUZZ := clang libclang-rt-14-dev
 
 DEPS_GROUPS := build book runner runner-tests loops valgrind fuzz
 .PHONY: deps $(addprefix deps-,$(DEPS_GROUPS))
-deps: deps-build deps-book deps-runner deps-runner-tests deps-loops deps-coverage
+deps: deps-build deps-book deps-runner deps-runner-tests deps-loops deps-coverage deps-html
 deps-build:
 	@tools/ensure-deps $(DEPS_BUILD)
 deps-book:
@@ -187,12 +188,15 @@ LUALATEX := SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) FORCE_SOURCE_DATE=1 TEXINPUTS
 .PHONY: pdf
 pdf: docs/tower.pdf
 # Chapter 1's figure of the tower is drawn from the code: check-floors reads
-# the objects and the includes and writes it; it draws a failing tower too
-# (exit status 1), with the floors that reach up marked, and the book weaves.
-docs/tower.pdf: $(BOOK) tools/weave tools/index-filter tools/check-floors $(OBJS) $(BOOK_INPUTS) | deps-build deps-book
+# the objects and the includes and writes it, for the PDF (TikZ) and the web
+# edition (HTML) at once, from one list of floors; it draws a failing tower
+# too (exit status 1), with the floors that reach up marked, and the book weaves.
+$(DOC)/floors.tex $(DOC)/floors.html &: tools/check-floors $(OBJS) $(BOOK)
 	@mkdir -p $(DOC)
-	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj \
-	  --tex $(DOC)/floors.tex > $(DOC)/floors.out || [ $$? -eq 1 ]
+	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj --cc "$(CC)" \
+	  --tex $(DOC)/floors.tex --html $(DOC)/floors.html > $(DOC)/floors.out || [ $$? -eq 1 ]
+docs/tower.pdf: $(BOOK) tools/weave tools/index-filter $(DOC)/floors.tex $(BOOK_INPUTS) | deps-build deps-book
+	@mkdir -p $(DOC)
 	# The book is woven as one file: given several, noweb's -delay puts the
 	# identifier index before the preamble instead of after it. tools/weave
 	# is noweave with the book's index filters (tools/index-filter).
@@ -216,15 +220,22 @@ docs/tower.pdf: $(BOOK) tools/weave tools/index-filter tools/check-floors $(OBJS
 # `make html` writes docs/html/ (one page per part and chapter, a contents
 # page, the indexes) from the stream the PDF is woven from, cross-referenced
 # by the same filters; `make check-html` (a stage of make check) checks that
-# every internal link resolves and every chunk, transcript and scenario is
-# there; `make check-html-browser` renders three pages in headless Chromium
-# at a phone's and a desktop's width and fails on a console error or a
-# layout that overflows. Look at it: open docs/html/index.html in a browser.
+# every internal link resolves, every chunk, transcript and scenario is
+# there, every rule leads to its scenarios and back, and the code is
+# highlighted with its links kept; `make check-html-browser` renders four
+# pages (the contents, the tower, tier 1, tier 9's scenarios) in headless
+# Chromium at a phone's and a desktop's width and fails on a console error
+# or a layout that overflows. Look at it: open docs/html/index.html in a browser.
+# Code is highlighted with Pygments (the book's tools may use it; the
+# runner stays standard library only).
 HTML := docs/html
+DEPS_HTML := python3-pygments
 DEPS_BROWSER := chromium
-.PHONY: html check-html check-html-browser deps-browser
+.PHONY: html check-html check-html-browser deps-html deps-browser
 html: $(HTML)/index.html
-$(HTML)/index.html: $(BOOK) tools/weave tools/index-filter tools/web-edition $(BOOK_INPUTS) | deps-build deps-runner
+deps-html: deps-runner
+	@tools/ensure-deps $(DEPS_HTML)
+$(HTML)/index.html: $(BOOK) tools/weave tools/index-filter tools/web-edition $(DOC)/floors.html $(BOOK_INPUTS) | deps-build deps-html
 	@mkdir -p $(DOC)
 	cat $(BOOK) > $(DOC)/web.nw
 	tools/weave --stream $(DOC)/web.nw > $(DOC)/web.stream
@@ -236,7 +247,22 @@ deps-browser: deps-runner
 	@tools/ensure-deps $(DEPS_BROWSER)
 check-html-browser: html | deps-browser
 	$(PYTHON) tools/web-browser-check $(HTML)/index.html \
-	  $(HTML)/*-tier-1-coroutines-and-await.html $(HTML)/*-scenarios-and-tests-of-tier-9.html
+	  $(HTML)/*-the-tower.html $(HTML)/*-tier-1-coroutines-and-await.html \
+	  $(HTML)/*-scenarios-and-tests-of-tier-9.html
+
+# ---------------------------------------------------------------- repetition
+# The duplicates tool reads source files by their ending and passes over the
+# .nw files, so it cannot see the book the C is tangled from:
+# tools/book-duplicates copies each chapter's code into a temporary tree
+# outside git (chapters/X.nw.c, every other line left blank, so line numbers
+# stay the chapter's), runs `duplicates --repo` on it, and prints the
+# findings as chapters/X.nw:LINE. DUPLICATES_ARGS passes options
+# (--most N, --min-lines N, --seconds N). `duplicates --repo ref` reads
+# the tangled tree, where a chunk used in two files shows twice.
+DUPLICATES_ARGS ?=
+.PHONY: duplicates
+duplicates: | deps-runner
+	$(PYTHON) tools/book-duplicates $(DUPLICATES_ARGS) $(BOOK)
 
 # ---------------------------------------------------------------- the suite
 IMPL ?= asyncio
@@ -276,7 +302,7 @@ check: all
 # own tier and the tiers below (read from the objects' symbols and the
 # includes); prints the floors, and every upward reference and cycle.
 check-floors: $(OBJS)
-	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj
+	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj --cc "$(CC)"
 
 check-tangle: | deps-build
 	rm -rf $(B)/tangle-check && mkdir -p $(B)/tangle-check
@@ -294,7 +320,7 @@ check-unit: $(CHECK_BIN)
 	CK_FORK=yes $(CHECK_BIN)
 check-load: $(LOAD_BIN)
 	CK_FORK=yes $(LOAD_BIN)
-check-runner: | deps-runner-tests deps-loops deps-coverage
+check-runner: | deps-runner-tests deps-loops deps-coverage deps-html
 	$(PYTHON) -m pytest -q tools/tests
 check-suite-ref: scenarios | deps-runner
 	$(CONFORM_RUN) --impl ref
@@ -367,7 +393,7 @@ FUZZ_BINS := $(FUZZ_SRCS:ref/fuzz/%.c=$(B)/fuzz/%)
 
 .PHONY: fuzz fuzz-targets
 fuzz-targets: $(FUZZ_BINS)
-$(B)/fuzz/%: ref/fuzz/%.c $(LIB_SRCS) $(HEADERS) | deps-fuzz
+$(B)/fuzz/%: ref/fuzz/%.c $(LIB_SRCS) $(HEADERS) $(filter ref/tests/%.h,$(REF_FILES)) | deps-fuzz
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(TOWER_CFLAGS) $(FUZZ_FLAGS) $< $(LIB_SRCS) -o $@ $(LDLIBS_TOWER)
 fuzz: fuzz-targets

@@ -5,6 +5,7 @@ one line `<workload> <value> <unit>`, the format the reference runtime's
 benchmark programs print too.
 """
 import asyncio
+import socket
 import sys
 import time
 
@@ -19,6 +20,9 @@ LOCK_TASKS = 4
 LOCK_ROUNDS = 50_000
 EXECUTOR_ROUNDS = 20_000
 SPAWNS = 300
+RESOLVE_NAMES = 100
+RESOLVE_TICK = 0.001
+RESOLVE_IDLE_MAX = 2.0
 
 
 async def spawn():
@@ -160,10 +164,47 @@ async def subprocess_spawn():
     return "subprocess-spawn", SPAWNS / (time.perf_counter() - start), "spawns/s"
 
 
+async def resolve():
+    """100 lookups at once while a timer ticks every millisecond: the worst lateness."""
+    loop = asyncio.get_running_loop()
+
+    def ticker():
+        state = {"due": time.perf_counter() + RESOLVE_TICK, "worst": 0.0, "stop": False}
+
+        def tick():
+            now = time.perf_counter()
+            state["worst"] = max(state["worst"], now - state["due"])
+            if not state["stop"]:
+                state["due"] = now + RESOLVE_TICK
+                loop.call_later(RESOLVE_TICK, tick)
+        loop.call_later(RESOLVE_TICK, tick)
+        return state
+
+    async def lookup(i):
+        try:
+            await loop.getaddrinfo(f"tower-bench-{i}.invalid", 80, type=socket.SOCK_STREAM)
+        except OSError:
+            pass
+
+    start = time.perf_counter()
+    busy = ticker()
+    await asyncio.gather(*(lookup(i) for i in range(RESOLVE_NAMES)))
+    took = time.perf_counter() - start
+    busy["stop"] = True
+    idle = ticker()
+    await asyncio.sleep(min(took, RESOLVE_IDLE_MAX))
+    idle["stop"] = True
+    await asyncio.sleep(2 * RESOLVE_TICK)
+    return ("resolve", busy["worst"] * 1e3,
+            f"ms-worst-tick-lateness (idle ticker {idle['worst'] * 1e3:.2f} ms; "
+            f"lookups took {took:.2f} s)")
+
+
 WORKLOADS = {"spawn": spawn, "pingpong": ping_pong, "timers": timers,
              "idle-memory": idle_memory, "switch": switch,
              "queue": queue, "lock-handoff": lock_handoff,
-             "executor-roundtrip": executor_roundtrip, "subprocess-spawn": subprocess_spawn}
+             "executor-roundtrip": executor_roundtrip, "subprocess-spawn": subprocess_spawn,
+             "resolve": resolve}
 
 
 def main(loop_name, workload):

@@ -7,11 +7,13 @@ byte back until SIGTERM and then exits 0. The client, build/bench/echo-client
 request in flight for SECONDS seconds and prints the requests it completed.
 The server's CPU time over the run comes from /proc/<pid>/stat (utime +
 stime), so its cost per request is measured in the server, not guessed from
-the client's rate. Each round runs every server once, ROUNDS rounds
-interleaved, and the table shows each server's median rate and median CPU per
-request: on a machine that other work shares, a best-of would reward whichever
-server met a quiet moment. Nothing passes or fails: the targets are read off
-the ratios.
+the client's rate. The client runs on one CPU and the server on another
+(PIN, on machines with two CPUs or more): left to the scheduler, the same
+server's rate swings by a factor of two from run to run with where the two
+land. Each round runs every server once, in turns, on a quiet machine
+(rounds.py), and the table shows each server's median rate and median CPU
+per request with their ranges. Nothing passes or fails: the targets are read
+off the ratios.
 
 Run alone as `python3 bench/echo_bench.py` (or `make bench-echo`).
 """
@@ -24,11 +26,12 @@ import sys
 import tempfile
 import time
 
+import rounds
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 REF_BENCH = os.path.join(ROOT, "build", "bench")
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
-ROUNDS = int(os.environ.get("BENCH_REPEATS", "3"))
 SECONDS = float(os.environ.get("BENCH_ECHO_SECONDS", "2"))
 CONNECTIONS = 10
 CLIENT = os.path.join(REF_BENCH, "echo-client")
@@ -37,6 +40,16 @@ FLOOR, PROTOCOL, STREAMS, UVLOOP_PROTOCOL = ("epoll floor", "ref protocol", "ref
                                              "uvloop protocol")
 TARGET_STREAMS = 1.0     # ref streams at least as fast as uvloop's protocol server
 TARGET_PROTOCOL = 1.15   # ref protocol within 1.15x of the floor in CPU per request
+TARGET_SCALING = 1.8     # two loops sharing the port serve 1.8x one loop
+LOOPS_PER_CORE = 2
+CLIENT_CPU, SERVER_CPU = 0, 1
+PIN = (os.environ.get("BENCH_ECHO_PIN", "1") != "0" and hasattr(os, "sched_setaffinity")
+       and SERVER_CPU in os.sched_getaffinity(0) and CLIENT_CPU in os.sched_getaffinity(0))
+
+
+def on_cpu(*cpus):
+    """A preexec_fn that keeps the child on CPUS when PIN holds, or None."""
+    return (lambda: os.sched_setaffinity(0, set(cpus))) if PIN else None
 
 
 def is_echo_program(name):
@@ -84,17 +97,19 @@ def wait_listening(server, timeout=10.0):
     return False
 
 
-def run_once(command):
+def run_once(command, server_cpus=(SERVER_CPU,)):
     """(requests/s, server CPU seconds per request) of one run, or an error string."""
     port = free_port()
     with tempfile.TemporaryFile() as errors:
-        server = subprocess.Popen(command + [str(port)], stdout=subprocess.PIPE, stderr=errors)
+        server = subprocess.Popen(command + [str(port)], stdout=subprocess.PIPE, stderr=errors,
+                                  preexec_fn=on_cpu(*server_cpus))
         try:
             if not wait_listening(server):
                 return "did not print 'listening'"
             before = cpu_seconds(server.pid)
             client = subprocess.run([CLIENT, "127.0.0.1", str(port), str(CONNECTIONS),
-                                     f"{SECONDS:g}s"], capture_output=True, text=True)
+                                     f"{SECONDS:g}s"], capture_output=True, text=True,
+                                    preexec_fn=on_cpu(CLIENT_CPU))
             after = cpu_seconds(server.pid)
             if client.returncode != 0:
                 return f"client failed: {client.stderr.strip()}"
@@ -114,55 +129,49 @@ def run_once(command):
                 print(f"{command[-1]}: {said[-300:]}", file=sys.stderr)
 
 
-def median(values):
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
 def measure():
-    """{name: (median requests/s, median CPU/request) or an error string}."""
+    """{name: (rates, CPU costs) of the kept rounds, or an error string}."""
     table = servers()
-    runs = {}
-    for _ in range(ROUNDS):
-        for name, command in table:
-            if not os.path.exists(command[0]) or isinstance(runs.get(name), str):
-                continue
-            got = run_once(command)
-            runs[name] = got if isinstance(got, str) else runs.get(name, []) + [got]
-    return table, {name: got if isinstance(got, str) else
-                   (median(r for r, _ in got), median(c for _, c in got))
-                   for name, got in runs.items()}
+    gate = rounds.Gate()
+    runs = rounds.in_turns({name: (lambda c=command: run_once(c))
+                            for name, command in table if os.path.exists(command[0])}, gate)
+    results = {name: got[-1] if isinstance(got[-1], str) else
+               ([r for r, _ in got], [c for _, c in got])
+               for name, got in runs.items() if got}
+    return table, results, gate
 
 
 def ratio(a, b):
     return f"{a / b:.2f}x" if a and b else "-"
 
 
-def report(table, results):
-    floor = results.get(FLOOR)
-    uvp = results.get(UVLOOP_PROTOCOL)
-    floor = floor if isinstance(floor, tuple) else None
-    uvp = uvp if isinstance(uvp, tuple) else None
+def report(table, results, gate):
+    medians = {name: (rounds.median(got[0]), rounds.median(got[1]))
+               for name, got in results.items() if not isinstance(got, str)}
+    floor, uvp = medians.get(FLOOR), medians.get(UVLOOP_PROTOCOL)
     print()
     print(f"TCP echo: 1 KiB request/response on {CONNECTIONS} connections, "
-          f"median of {ROUNDS} rounds of {SECONDS:g} s")
-    print(f"{'server':<18}{'requests/s':>12}{'CPU us/req':>12}"
+          f"median (min-max) of {rounds.ROUNDS} rounds of {SECONDS:g} s, "
+          + (f"client on CPU {CLIENT_CPU}, server on CPU {SERVER_CPU}" if PIN else "not pinned"))
+    print(f"{'server':<18}{'requests/s':>26}{'CPU us/req':>20}"
           f"{'req/s vs uvloop protocol':>26}{'CPU vs epoll floor':>20}")
     for name, _ in table:
         got = results.get(name)
         if got is None:
-            print(f"{name:<18}{'-':>12}{'-':>12}   (not built)")
+            print(f"{name:<18}{'-':>26}{'-':>20}   (not built)")
             continue
         if isinstance(got, str):
-            print(f"{name:<18}{'-':>12}{'-':>12}   ({got})")
+            print(f"{name:<18}{'-':>26}{'-':>20}   ({got})")
             continue
-        rate, cpu = got
-        print(f"{name:<18}{rate:>12,.0f}{cpu * 1e6:>12.2f}"
+        rate, cpu = medians[name]
+        rates = f"{rate:,.0f} ({min(got[0]):,.0f}-{max(got[0]):,.0f})"
+        costs = f"{cpu * 1e6:.2f} ({min(got[1]) * 1e6:.2f}-{max(got[1]) * 1e6:.2f})"
+        print(f"{name:<18}{rates:>26}{costs:>20}"
               f"{ratio(rate, uvp[0] if uvp else 0):>26}"
               f"{ratio(cpu, floor[1] if floor else 0):>20}")
-    print(target(results, STREAMS, UVLOOP_PROTOCOL, 0, TARGET_STREAMS, ">=", "requests/s"))
-    print(target(results, PROTOCOL, FLOOR, 1, TARGET_PROTOCOL, "<=", "CPU per request"))
+    print(target(medians, STREAMS, UVLOOP_PROTOCOL, 0, TARGET_STREAMS, ">=", "requests/s"))
+    print(target(medians, PROTOCOL, FLOOR, 1, TARGET_PROTOCOL, "<=", "CPU per request"))
+    print(gate.summary())
 
 
 def target(results, name, base, column, bound, sense, what):
@@ -176,11 +185,54 @@ def target(results, name, base, column, bound, sense, what):
     return f"{name}: {value:.2f}x {base} in {what} ({goal}): {'met' if met else 'missed'}"
 
 
+def loops_per_core(loops=LOOPS_PER_CORE):
+    """One loop against LOOPS loops of the protocol server, sharing the port.
+
+    With a CPU for the client and LOOPS for the server, the rates compare
+    directly. With fewer (two CPUs: one for the client, one or two for the
+    server), the rate is the client's, not the server's, and the comparison
+    is the server's CPU per request: LOOPS loops that each cost what one
+    loop costs serve LOOPS times as much on LOOPS cores.
+    """
+    server = os.path.join(REF_BENCH, "echo-protocol-server")
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    direct = PIN and len(cpus) >= 1 + loops
+    server_cpus = cpus[1:1 + loops] if direct else cpus
+    gate = rounds.Gate()
+    runs = rounds.in_turns({n: (lambda n=n: run_once([server, "--loops", str(n)], server_cpus))
+                            for n in (1, loops)}, gate)
+    print()
+    print(f"Loop per core: the protocol server with 1 and {loops} loops sharing the port "
+          f"(SO_REUSEPORT), median (min-max) of {rounds.ROUNDS} rounds, "
+          + (f"client on CPU {CLIENT_CPU}, server on CPUs {server_cpus}" if direct
+             else f"{len(cpus)} CPUs: client and server share them"))
+    medians = {}
+    for n, got in runs.items():
+        if isinstance(got[-1], str):
+            print(f"{n} loop(s): {got[-1]}")
+            return
+        rates, costs = [r for r, _ in got], [c for _, c in got]
+        medians[n] = rounds.median(rates), rounds.median(costs)
+        print(f"{n} loop(s): {medians[n][0]:,.0f} requests/s ({min(rates):,.0f}-{max(rates):,.0f}), "
+              f"{medians[n][1] * 1e6:.2f} CPU us/request "
+              f"({min(costs) * 1e6:.2f}-{max(costs) * 1e6:.2f})")
+    (one_rate, one_cost), (many_rate, many_cost) = medians[1], medians[loops]
+    if direct:
+        scale, how = many_rate / one_rate, "requests/s"
+    else:
+        scale, how = loops * one_cost / many_cost, "CPU per request"
+    met = "met" if scale >= TARGET_SCALING else "missed"
+    print(f"{loops} loops serve {scale:.2f}x one loop, by {how} "
+          f"(target >= {TARGET_SCALING:.2f}x): {met}")
+    print(gate.summary())
+
+
 def main():
     if not os.access(CLIENT, os.X_OK):
         print(f"echo benchmark skipped: {CLIENT} is not built (make benchmarks)")
         return
     report(*measure())
+    loops_per_core()
 
 
 if __name__ == "__main__":

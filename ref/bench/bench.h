@@ -1,4 +1,4 @@
-#line 64 "chapters/measuring.nw"
+#line 79 "chapters/measuring.nw"
 /* bench.h -- what the benchmark programs share (see the book, "Measuring the runtime") */
 #ifndef TOWER_BENCH_H
 #define TOWER_BENCH_H
@@ -36,7 +36,7 @@ static inline tw_value run_benchmark(tw_coro_fn body, size_t frame_size)
     return v;
 }
 
-#line 310 "chapters/measuring.nw"
+#line 325 "chapters/measuring.nw"
 struct idle { tw_coro co; tw_future *gate; };
 
 static inline tw_step idle(tw_coro *co)
@@ -83,5 +83,5 @@ static inline double idle_tasks_run(size_t n)
         exit(tw_report_uncaught(err));
     return v.d;
 }
-#line 102 "chapters/measuring.nw"
+#line 117 "chapters/measuring.nw"
 #endif

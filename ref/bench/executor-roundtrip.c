@@ -1,4 +1,4 @@
-#line 651 "chapters/measuring.nw"
+#line 746 "chapters/measuring.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

@@ -1,4 +1,4 @@
-#line 359 "chapters/measuring.nw"
+#line 374 "chapters/measuring.nw"
 #include "bench.h"
 
 int main(void)

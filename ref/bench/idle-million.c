@@ -1,4 +1,4 @@
-#line 375 "chapters/measuring.nw"
+#line 390 "chapters/measuring.nw"
 #include "bench.h"
 #include <sys/resource.h>
 

@@ -1,17 +1,8 @@
-#line 854 "chapters/measuring.nw"
+#line 943 "chapters/measuring.nw"
 /* lock-handoff -- hand-offs per second between tasks contending for one lock */
-#include <stdio.h>
-#include <time.h>
-#include "tower.h"
+#include "bench.h"
 
 enum { TASKS = 4, ROUNDS = 250000 };
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static long handoffs;
 
@@ -43,11 +34,11 @@ static tw_step main_body(tw_coro *co)
         c->lock = f->lock;
         aws[i] = c;
     }
-    f->start = now();
+    f->start = now_seconds();
     TW_AWAIT(co, tw_gather(TASKS, aws, false));
     if (handoffs != (long)TASKS * ROUNDS)
         TW_RAISE(co, tw_error_new(TW_ERR_RUNTIME, "acquisitions were lost"));
-    printf("lock-handoff %.1f hand-offs/s\n", (handoffs - 1) / (now() - f->start));
+    printf("lock-handoff %.1f hand-offs/s\n", (handoffs - 1) / (now_seconds() - f->start));
     tw_unref(f->lock);
     TW_END(co);
 }

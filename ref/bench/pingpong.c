@@ -1,4 +1,4 @@
-#line 170 "chapters/measuring.nw"
+#line 185 "chapters/measuring.nw"
 #include "bench.h"
 #define PING_PONG_ROUNDS 200000
 

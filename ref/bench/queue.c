@@ -1,17 +1,8 @@
-#line 776 "chapters/measuring.nw"
+#line 874 "chapters/measuring.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
-#include <stdio.h>
-#include <time.h>
-#include "tower.h"
+#include "bench.h"
 
 enum { ITEMS = 2000000, MAXSIZE = 100 };
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 struct end { tw_coro co; tw_queue *q; intptr_t i, sum; };
 
@@ -51,12 +42,12 @@ static tw_step main_body(tw_coro *co)
     const tw_gathered *g;
     TW_BEGIN(co);
     f->q = tw_queue_new(MAXSIZE);
-    f->start = now();
+    f->start = now_seconds();
     TW_AWAIT(co, tw_gather(2, (void *[]){ end(producer_body, f->q), end(consumer_body, f->q) }, false));
     g = TW_RESULT(co).p;
     if (g->values[1].i != (intptr_t)ITEMS * (ITEMS - 1) / 2)
         TW_RAISE(co, tw_error_new(TW_ERR_RUNTIME, "items were lost"));
-    printf("queue %.1f items/s\n", ITEMS / (now() - f->start));
+    printf("queue %.1f items/s\n", ITEMS / (now_seconds() - f->start));
     tw_unref(f->q);
     TW_END(co);
 }

@@ -1,4 +1,4 @@
-#line 438 "chapters/measuring.nw"
+#line 453 "chapters/measuring.nw"
 #include "bench.h"
 
 static volatile long bounces;

@@ -1,4 +1,4 @@
-#line 117 "chapters/measuring.nw"
+#line 132 "chapters/measuring.nw"
 #include "bench.h"
 #define SPAWN_TASKS 200000
 

@@ -1,4 +1,4 @@
-#line 702 "chapters/measuring.nw"
+#line 797 "chapters/measuring.nw"
 #include "bench.h"
 #define SPAWNS 1000
 
@@ -14,7 +14,7 @@ static tw_step spawn_and_wait(tw_coro *co)
         TW_AWAIT(co, tw_create_subprocess_exec(argv, NULL));
         f->proc = TW_RESULT(co).p;
         TW_AWAIT(co, tw_process_wait(f->proc));
-        tw_process_unref(f->proc);
+        tw_unref(f->proc);
     }
     printf("subprocess-spawn %.1f spawns/s\n", SPAWNS / (now_seconds() - f->start));
     TW_END(co);

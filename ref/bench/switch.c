@@ -1,4 +1,4 @@
-#line 401 "chapters/measuring.nw"
+#line 416 "chapters/measuring.nw"
 #include "bench.h"
 #define SWITCHES 500000
 

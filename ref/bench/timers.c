@@ -1,4 +1,4 @@
-#line 253 "chapters/measuring.nw"
+#line 268 "chapters/measuring.nw"
 #include "bench.h"
 #define TIMERS 200000
 

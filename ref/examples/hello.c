@@ -1,4 +1,4 @@
-#line 378 "tower.nw"
+#line 381 "tower.nw"
 #include <stdio.h>
 #include <tower.h>
 

@@ -1,4 +1,4 @@
-#line 2008 "chapters/tier9-tests.nw"
+#line 2025 "chapters/tier9-tests.nw"
 /* fuzz/stream_reader.c -- libFuzzer target: the stream reader against a model */
 #include <stdint.h>
 #include <stdio.h>
@@ -6,7 +6,7 @@
 #include <string.h>
 #include "tower.h"
 
-#line 2034 "chapters/tier9-tests.nw"
+#line 2051 "chapters/tier9-tests.nw"
 enum { EV_FEED, EV_ERROR, EV_CANCEL };
 enum { RD_LINE, RD_UNTIL, RD_EXACTLY, RD_READ };
 
@@ -104,7 +104,7 @@ static void fuzz_fail(const char *what, size_t i)
     fprintf(stderr, "stream reader fuzz: %s (read %zu)\n", what, i);
     abort();
 }
-#line 2141 "chapters/tier9-tests.nw"
+#line 2158 "chapters/tier9-tests.nw"
 struct model {
     const struct script *s;
     size_t next;              /* the next event */
@@ -372,46 +372,10 @@ static void run_model(struct script *s)
     free(m.buf);
     free(m.out);
 }
-#line 2419 "chapters/tier9-tests.nw"
+#line 2436 "chapters/tier9-tests.nw"
 #define FAKE_TRANSPORT_FAIL(what) fuzz_fail(what, 0)
-#line 93 "chapters/tier9-tests.nw"
-struct fake_transport { tw_transport base; int pauses, resumes; bool paused; };
+#include "../tests/fake_transport.h"
 
-static void fake_pause(tw_transport *t)
-{
-    struct fake_transport *ft = (struct fake_transport *)t;
-    if (ft->paused)
-        FAKE_TRANSPORT_FAIL("paused twice");
-    ft->pauses++;
-    ft->paused = true;
-}
-
-static void fake_resume(tw_transport *t)
-{
-    struct fake_transport *ft = (struct fake_transport *)t;
-    if (!ft->paused)
-        FAKE_TRANSPORT_FAIL("resumed while not paused");
-    ft->resumes++;
-    ft->paused = false;
-}
-
-static const tw_transport_class fake_class = {
-    .name = "FakeTransport", .kinds = TW_TRANSPORT_READ,
-    .pause_reading = fake_pause, .resume_reading = fake_resume,
-};
-static const tw_transport_class fake_class_without_pause = {
-    .name = "FakeTransportWithoutPause", .kinds = TW_TRANSPORT_READ,
-    .resume_reading = fake_resume,
-};
-
-static tw_transport *fake_transport_init(struct fake_transport *ft, bool can_pause)
-{
-    memset(ft, 0, sizeof *ft);
-    tw_transport_init(&ft->base, can_pause ? &fake_class : &fake_class_without_pause, NULL, NULL);
-    return &ft->base;
-}
-
-#line 2422 "chapters/tier9-tests.nw"
 static struct script *S;
 static tw_stream_reader *R;
 
@@ -435,7 +399,7 @@ static void record(struct outcome *o, tw_coro *co)
         set_outcome(o, tw_error_kind(e), NULL, 0,
                     tw_error_kind(e) == TW_ERR_LIMIT_OVERRUN ? tw_limit_overrun_consumed(e) : 0,
                     tw_error_message(e));
-    tw_error_unref(e);
+    tw_unref(e);
 }
 
 struct reading { tw_coro co; size_t i; };
@@ -539,10 +503,10 @@ static void run_real(struct script *s)
         set_outcome(o, stored ? TW_ERR_OS : TW_ERR_NONE, rest, left, counts, NULL);
         free(rest);
     }
-    tw_stream_reader_unref(R);
+    tw_unref(R);
     R = NULL;
 }
-#line 2560 "chapters/tier9-tests.nw"
+#line 2577 "chapters/tier9-tests.nw"
 static void compare_outcome(const struct outcome *m, const struct outcome *r, size_t i)
 {
     char why[160];
@@ -568,7 +532,7 @@ static void compare(const struct script *s)
         compare_outcome(&s->model[i], &s->real[i], i);
 }
 
-#line 2020 "chapters/tier9-tests.nw"
+#line 2037 "chapters/tier9-tests.nw"
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct script s;

@@ -1,4 +1,4 @@
-#line 407 "tower.nw"
+#line 410 "tower.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio: every tier's
    interface. Tangled from the book (tower.nw and chapters/): edit the book,
    not this file. */
@@ -19,13 +19,15 @@
 #line 196 "chapters/tier6-queues.nw"
 #include "tower/locks.h"
 #include "tower/queue.h"
-#line 169 "chapters/tier7-transports.nw"
+#line 232 "chapters/tier7-transports.nw"
 #include "tower/transport.h"
-#line 168 "chapters/tier8-protocols.nw"
+#line 72 "chapters/tier7-tls.nw"
+#include "tower/tls.h"
+#line 191 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
 #include "tower/server.h"
-#line 176 "chapters/tier9-streams.nw"
+#line 245 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
 #include "tower/process.h"
-#line 422 "tower.nw"
+#line 425 "tower.nw"
 #endif

@@ -32,14 +32,14 @@ static tw_step main_body(tw_coro *co)
     c->x = 9;
     f->task = tw_create_task(&c->co, NULL);
     TW_AWAIT(co, tw_ref(f->task));
-    tw_error_unref(tw_future_result(tw_task_future(f->task), &v));
+    tw_unref(tw_future_result(tw_task_future(f->task), &v));
     printf("await task -> %ld\n", (long)TW_RESULT(co).i);
     printf("task.result() -> %ld\n", (long)v.i);
     printf("same value: %s\n", tw_bool_str(TW_RESULT(co).i == v.i));
     tw_unref(f->task);
     f->task = tw_create_task(tw_coro_new(nothing_body, sizeof(tw_coro)), NULL);
     TW_AWAIT(co, tw_ref(f->task));
-    tw_error_unref(tw_future_result(tw_task_future(f->task), &v));
+    tw_unref(tw_future_result(tw_task_future(f->task), &v));
     printf("task of a coroutine without return -> %s\n", v.p == NULL ? "None" : "?");
     tw_unref(f->task);
     TW_END(co);

@@ -31,7 +31,7 @@ int main(void)
     if (!tw_error_is(err, TW_ERR_KEY))
         return tw_report_uncaught(err);
     printf("asyncio.run(bad()) raised %s: %s\n", tw_error_type(err), tw_error_message(err));
-    tw_error_unref(err);
+    tw_unref(err);
     if (tw_get_running_loop() == NULL)
         printf("no running loop after asyncio.run: RuntimeError\n");
     else

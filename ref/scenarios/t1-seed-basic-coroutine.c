@@ -25,7 +25,7 @@ int main(void)
     err = tw_run(tw_coro_new(main_body, sizeof(tw_coro)), NULL);
     if (err) {
         tw_error_print(stderr, err);
-        tw_error_unref(err);
+        tw_unref(err);
         return 1;
     }
     return 0;

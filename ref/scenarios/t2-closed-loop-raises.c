@@ -21,7 +21,7 @@ static void report(const char *name, tw_error *err)
         printf("%s on a closed loop: RuntimeError\n", name);
     else
         printf("%s on a closed loop: no error\n", name);
-    tw_error_unref(err);
+    tw_unref(err);
 }
 
 int main(void)

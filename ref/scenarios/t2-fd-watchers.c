@@ -62,16 +62,16 @@ int main(void)
     write_end = fds[1];
     loop = tw_loop_new();
 
-    tw_error_unref(tw_loop_add_writer(loop, write_end, on_writable, NULL));
-    tw_error_unref(tw_loop_run_forever(loop));
+    tw_unref(tw_loop_add_writer(loop, write_end, on_writable, NULL));
+    tw_unref(tw_loop_run_forever(loop));
     printf("remove_writer again: %s\n", tw_bool_str(tw_loop_remove_writer(loop, write_end)));
 
     printf("remove_reader before any: %s\n", tw_bool_str(tw_loop_remove_reader(loop, read_end)));
-    tw_error_unref(tw_loop_add_reader(loop, read_end, replaced_reader, NULL));
-    tw_error_unref(tw_loop_add_reader(loop, read_end, on_readable, "second"));
+    tw_unref(tw_loop_add_reader(loop, read_end, replaced_reader, NULL));
+    tw_unref(tw_loop_add_reader(loop, read_end, on_readable, "second"));
     if (write(write_end, "x", 1) != 1)
         return 1;
-    tw_error_unref(tw_loop_run_forever(loop));
+    tw_unref(tw_loop_run_forever(loop));
     printf("remove_reader again: %s\n", tw_bool_str(tw_loop_remove_reader(loop, read_end)));
     n = read(read_end, left, sizeof left);
     printf("left in the pipe: b'%.*s'\n", (int)(n > 0 ? n : 0), left);

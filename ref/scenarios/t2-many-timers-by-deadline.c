@@ -30,9 +30,9 @@ static tw_step main_body(tw_coro *co)
     base = tw_loop_time(loop);
     for (int i = 0; i < N; i++) {
         int rank = (int)(((long)i * 7919) % N);
-        tw_error_unref(tw_call_at(loop, base - 1 + rank * 0.0001, fire, (void *)(intptr_t)rank, NULL));
+        tw_unref(tw_call_at(loop, base - 1 + rank * 0.0001, fire, (void *)(intptr_t)rank, NULL));
     }
-    tw_error_unref(tw_call_at(loop, base + 0.01, finish, done, NULL));
+    tw_unref(tw_call_at(loop, base + 0.01, finish, done, NULL));
     TW_AWAIT(co, done);
     printf("%zu timers fired\n", nfired);
     for (size_t i = 1; i < nfired; i++)

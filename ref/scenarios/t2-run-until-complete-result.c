@@ -35,7 +35,7 @@ int main(void)
     err = tw_loop_run_until_complete(loop, tw_coro_call(bad_body), &v);
     printf("run_until_complete(failing coroutine) raised %s: %s\n",
            tw_error_type(err), tw_error_str(err));
-    tw_error_unref(err);
+    tw_unref(err);
     fut = tw_future_new(loop);
     tw_call_soon(loop, set_result, fut, NULL);
     err = tw_loop_run_until_complete(loop, tw_ref(fut), &v);

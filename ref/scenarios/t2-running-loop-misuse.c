@@ -15,7 +15,7 @@ static void report(const char *what, const char *name, tw_error *err)
         printf("%s on the running loop: RuntimeError\n", what);
     else
         printf("%s: no error\n", name);
-    tw_error_unref(err);
+    tw_unref(err);
 }
 
 static tw_step main_body(tw_coro *co)

@@ -42,22 +42,22 @@ static void try_add(tw_loop *loop, int sig)
         printf("add_signal_handler(%d): no error\n", sig);
     else
         printf("add_signal_handler(%d): %s: %s\n", sig, tw_error_type(err), tw_error_message(err));
-    tw_error_unref(err);
+    tw_unref(err);
 }
 
 static tw_step main_body(tw_coro *co)
 {
     tw_loop *loop = tw_get_running_loop();
     TW_BEGIN(co);
-    tw_error_unref(tw_loop_add_signal_handler(loop, SIGUSR1, replaced_handler, NULL));
-    tw_error_unref(tw_loop_add_signal_handler(loop, SIGUSR1, on_signal, "SIGUSR1"));
+    tw_unref(tw_loop_add_signal_handler(loop, SIGUSR1, replaced_handler, NULL));
+    tw_unref(tw_loop_add_signal_handler(loop, SIGUSR1, on_signal, "SIGUSR1"));
     expect_signals(loop, 1);
     kill(getpid(), SIGUSR1);
     TW_AWAIT(co, tw_ref(arrived));
     tw_unref(arrived);
     printf("handled: %s\n", seen[0]);
 
-    tw_error_unref(tw_loop_add_signal_handler(loop, SIGUSR2, on_signal, "SIGUSR2"));
+    tw_unref(tw_loop_add_signal_handler(loop, SIGUSR2, on_signal, "SIGUSR2"));
     expect_signals(loop, 2);
     kill(getpid(), SIGUSR1);
     kill(getpid(), SIGUSR2);

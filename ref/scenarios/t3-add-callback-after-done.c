@@ -12,7 +12,7 @@ static tw_error *done_cb(tw_future *f, void *arg)
 {
     tw_value v;
     (void)arg;
-    tw_error_unref(tw_future_result(f, &v));
+    tw_unref(tw_future_result(f, &v));
     printf("done callback: %s\n", v.s);
     return NULL;
 }

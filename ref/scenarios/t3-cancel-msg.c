@@ -53,13 +53,13 @@ static tw_step main_body(tw_coro *co)
     {
         tw_error *e = tw_future_result(f->fut, NULL);
         printf("result(): CancelledError msg=%s\n", msg_of(e));
-        tw_error_unref(e);
+        tw_unref(e);
         tw_unref(f->fut);
         f->fut = tw_future_new(loop);
         tw_future_cancel(f->fut, NULL);
         e = tw_future_result(f->fut, NULL);
         printf("cancel() without msg: CancelledError msg=%s\n", msg_of(e));
-        tw_error_unref(e);
+        tw_unref(e);
         tw_unref(f->fut);
     }
     TW_END(co);

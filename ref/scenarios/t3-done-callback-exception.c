@@ -21,7 +21,7 @@ static tw_error *good(tw_future *f, void *arg)
 {
     tw_value v;
     (void)arg;
-    tw_error_unref(tw_future_result(f, &v));
+    tw_unref(tw_future_result(f, &v));
     printf("good callback: result=%s\n", v.s);
     return NULL;
 }
@@ -45,7 +45,7 @@ int main(void)
     tw_future_set_result(fut, TW_STR("ok"));
     tw_call_soon(loop, stop, loop, NULL);
     tw_loop_run_forever(loop);
-    tw_error_unref(tw_future_result(fut, &v));
+    tw_unref(tw_future_result(fut, &v));
     printf("future unaffected: result=%s\n", v.s);
     tw_unref(fut);
     tw_loop_free(loop);

@@ -5,7 +5,7 @@
 static tw_error *cb(tw_future *f, void *tag)
 {
     tw_value v;
-    tw_error_unref(tw_future_result(f, &v));
+    tw_unref(tw_future_result(f, &v));
     printf("done callback %s: result=%ld\n", (const char *)tag, (long)v.i);
     return NULL;
 }

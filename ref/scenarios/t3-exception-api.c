@@ -21,8 +21,8 @@ static tw_step main_body(tw_coro *co)
         e = tw_future_result(f->fut, NULL);
         printf("result() raised %s: %s; same object: %s\n",
                tw_error_type(e), tw_error_str(e), tw_bool_str(e == exc));
-        tw_error_unref(e);
-        tw_error_unref(exc);
+        tw_unref(e);
+        tw_unref(exc);
     }
     TW_AWAIT_TRY(co, f->fut);
     printf("await raised %s: %s\n", tw_error_type(TW_ERROR(co)), tw_error_str(TW_ERROR(co)));
@@ -34,11 +34,11 @@ static tw_step main_body(tw_coro *co)
         e = tw_future_result(c, NULL);
         printf("result() on cancelled: %s\n",
                tw_error_is(e, TW_ERR_CANCELLED) ? "CancelledError" : "returned");
-        tw_error_unref(e);
+        tw_unref(e);
         e = tw_future_exception(c, &exc);
         printf("exception() on cancelled: %s\n",
                tw_error_is(e, TW_ERR_CANCELLED) ? "CancelledError" : "returned");
-        tw_error_unref(e);
+        tw_unref(e);
         tw_unref(c);
     }
     TW_END(co);

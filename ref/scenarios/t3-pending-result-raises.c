@@ -14,11 +14,11 @@ static tw_step main_body(tw_coro *co)
         e = tw_future_result(fut, &v);
         printf("result() on pending: %s\n",
                tw_error_is(e, TW_ERR_INVALID_STATE) ? "InvalidStateError" : "returned");
-        tw_error_unref(e);
+        tw_unref(e);
         e = tw_future_exception(fut, &exc);
         printf("exception() on pending: %s\n",
                tw_error_is(e, TW_ERR_INVALID_STATE) ? "InvalidStateError" : "returned");
-        tw_error_unref(e);
+        tw_unref(e);
         tw_future_set_result(fut, TW_NONE);
         tw_future_result(fut, &v);
         tw_future_exception(fut, &exc);

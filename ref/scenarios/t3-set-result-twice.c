@@ -8,7 +8,7 @@ static void attempt(const char *name, tw_error *e)
         printf("%s: InvalidStateError\n", name);
     else
         printf("%s: accepted\n", name);
-    tw_error_unref(e);
+    tw_unref(e);
 }
 
 static tw_step main_body(tw_coro *co)

@@ -30,7 +30,7 @@ static void main_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     if (f->ac)
-        tw_as_completed_free(f->ac);
+        tw_unref(f->ac);
     for (int i = 0; i < 3; i++)
         tw_unref(gates[i]);
 }
@@ -58,7 +58,7 @@ static tw_step main_body(tw_coro *co)
         f->order[f->i] = TW_RESULT(co).s;
     }
     printf("as_completed order: %s, %s, %s\n", f->order[0], f->order[1], f->order[2]);
-    tw_as_completed_free(f->ac);
+    tw_unref(f->ac);
     {
         void *sleeper = tw_sleep(10);
         f->ac = tw_as_completed_new(1, &sleeper, 0.05);

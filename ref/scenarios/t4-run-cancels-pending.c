@@ -7,7 +7,7 @@ struct background { tw_coro co; tw_error *caught; };
 
 static void background_cleanup(tw_coro *co)
 {
-    tw_error_unref(((struct background *)co)->caught);
+    tw_unref(((struct background *)co)->caught);
 }
 
 static tw_step background_body(tw_coro *co)

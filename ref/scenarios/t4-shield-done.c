@@ -18,7 +18,7 @@ static tw_step main_body(tw_coro *co)
     tw_future *shield;
     TW_BEGIN(co);
     f->done = tw_future_new(loop);
-    tw_error_unref(tw_future_set_result(f->done, TW_STR("ready")));
+    tw_unref(tw_future_set_result(f->done, TW_STR("ready")));
     shield = tw_shield(tw_ref(f->done));
     printf("shield(done future) is the future itself: %s\n", tw_bool_str(shield == f->done));
     tw_unref(shield);
@@ -26,7 +26,7 @@ static tw_step main_body(tw_coro *co)
     printf("await shield(done future): %s\n", TW_RESULT(co).s);
 
     f->failed = tw_future_new(loop);
-    tw_error_unref(tw_future_set_exception(f->failed,
+    tw_unref(tw_future_set_exception(f->failed,
                                            tw_error_new(TW_ERR_VALUE, "failed before")));
     TW_AWAIT_TRY(co, tw_shield(tw_ref(f->failed)));
     if (tw_error_is(TW_ERROR(co), TW_ERR_VALUE))

@@ -53,9 +53,9 @@ static tw_step main_body(tw_coro *co)
     f->pending = tw_future_new(tw_get_running_loop());
     f->outer = tw_shield(tw_ref(f->pending));
     tw_future_cancel(f->outer, NULL);
-    tw_error_unref(tw_future_set_result(f->pending, TW_STR("late")));
+    tw_unref(tw_future_set_result(f->pending, TW_STR("late")));
     TW_AWAIT(co, tw_sleep(0));
-    tw_error_unref(tw_future_result(f->pending, &v));
+    tw_unref(tw_future_result(f->pending, &v));
     printf("outer cancelled as inner completes: outer cancelled=%s, inner result=%s\n",
            tw_bool_str(tw_future_cancelled(f->outer)), v.s);
     TW_END(co);

@@ -14,9 +14,9 @@ static tw_error *report_exception(tw_future *t, void *arg)
 {
     tw_error *exc;
     (void)arg;
-    tw_error_unref(tw_future_exception(t, &exc));
+    tw_unref(tw_future_exception(t, &exc));
     printf("done callback: exception=%s\n", tw_error_type(exc));
-    tw_error_unref(exc);
+    tw_unref(exc);
     return NULL;
 }
 
@@ -34,7 +34,7 @@ static tw_step main_body(tw_coro *co)
         tw_error *e = tw_future_result(t, &v);
         if (tw_error_is(e, TW_ERR_INVALID_STATE))
             printf("result() while running: InvalidStateError\n");
-        tw_error_unref(e);
+        tw_unref(e);
     }
     tw_future_add_done_callback(t, report_exception, NULL);
     TW_AWAIT_TRY(co, tw_ref(f->task));
@@ -44,9 +44,9 @@ static tw_step main_body(tw_coro *co)
            tw_error_type(TW_ERROR(co)), tw_error_str(TW_ERROR(co)));
     {
         tw_error *exc;
-        tw_error_unref(tw_future_exception(tw_task_future(f->task), &exc));
+        tw_unref(tw_future_exception(tw_task_future(f->task), &exc));
         printf("exception() = %s: %s\n", tw_error_type(exc), tw_error_str(exc));
-        tw_error_unref(exc);
+        tw_unref(exc);
     }
     TW_AWAIT_TRY(co, f->task);
     if (!tw_error_is(TW_ERROR(co), TW_ERR_ARITHMETIC))

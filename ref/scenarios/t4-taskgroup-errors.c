@@ -81,8 +81,8 @@ static tw_step main_body(tw_coro *co)
     f->a = tw_taskgroup_create_task(f->tg, tw_sleep_value(0.01, TW_STR("a")), NULL);
     f->b = tw_taskgroup_create_task(f->tg, tw_sleep_value(0.02, TW_STR("b")), NULL);
     TW_AWAIT(co, tw_taskgroup_exit(f->tg, NULL));
-    tw_error_unref(tw_future_result(tw_task_future(f->a), &va));
-    tw_error_unref(tw_future_result(tw_task_future(f->b), &vb));
+    tw_unref(tw_future_result(tw_task_future(f->a), &va));
+    tw_unref(tw_future_result(tw_task_future(f->b), &vb));
     printf("clean group waited for all: %s %s\n", va.s, vb.s);
     tw_unref(f->a);
     tw_unref(f->b);

@@ -14,7 +14,7 @@ static void handler(tw_loop *loop, const tw_context *ctx, void *data)
            tw_bool_str(strstr(ctx->message, "has errored out") != NULL && len >= tail
                        && strcmp(ctx->message + len - tail, "is already completed") == 0),
            tw_error_type(ctx->error), tw_error_str(ctx->error));
-    tw_error_unref(tw_future_set_result(reported, TW_NONE));
+    tw_unref(tw_future_set_result(reported, TW_NONE));
 }
 
 static tw_step fail(tw_coro *co)
@@ -55,9 +55,9 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_create_task(tw_coro_new(parent, sizeof(tw_coro)), NULL));
     printf("%s\n", TW_RESULT(co).s);
     TW_AWAIT(co, tw_ref(reported));
-    tw_error_unref(tw_future_exception(tw_task_future(child), &exc));
+    tw_unref(tw_future_exception(tw_task_future(child), &exc));
     printf("the child's exception: %s\n", tw_error_type(exc));
-    tw_error_unref(exc);
+    tw_unref(exc);
     TW_END(co);
 }
 

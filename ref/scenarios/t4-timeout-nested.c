@@ -28,7 +28,7 @@ static tw_step main_body(tw_coro *co)
         printf("inner expired=%s outer expired=%s\n",
                tw_bool_str(tw_timeout_expired(f->inner)),
                tw_bool_str(tw_timeout_expired(f->outer)));
-        tw_error_unref(e);
+        tw_unref(e);
         e = NULL;
     }
     if (e == NULL) {
@@ -42,7 +42,7 @@ static tw_step main_body(tw_coro *co)
     e = tw_timeout_exit(f->outer, e);
     if (tw_error_is(e, TW_ERR_TIMEOUT)) {
         printf("outer: TimeoutError (not expected)\n");
-        tw_error_unref(e);
+        tw_unref(e);
     } else if (e)
         TW_RAISE(co, e);
     printf("outer expired=%s\n", tw_bool_str(tw_timeout_expired(f->outer)));

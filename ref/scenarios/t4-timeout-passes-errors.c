@@ -18,7 +18,7 @@ static void report_passed(const char *when, tw_error *e, tw_errkind kind, tw_tim
         printf("%s: TimeoutError (not expected)\n", when);
     else
         printf("%s: %s (not expected)\n", when, e ? tw_error_type(e) : "no error");
-    tw_error_unref(e);
+    tw_unref(e);
 }
 
 static void reschedule_after_exit(tw_timeout *cm)
@@ -28,7 +28,7 @@ static void reschedule_after_exit(tw_timeout *cm)
         printf("reschedule() after the block: accepted\n");
     else
         printf("reschedule() after the block: %s(%s)\n", tw_error_type(e), tw_error_message(e));
-    tw_error_unref(e);
+    tw_unref(e);
 }
 
 static tw_step main_body(tw_coro *co)
@@ -53,7 +53,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT_TRY(co, tw_sleep(10));
     e = TW_TAKE_ERROR(co);
     if (tw_error_is(e, TW_ERR_CANCELLED)) {
-        tw_error_unref(e);
+        tw_unref(e);
         e = tw_error_new(TW_ERR_RUNTIME, "raised instead of the cancellation");
     }
     report_passed("at the deadline", tw_timeout_exit(f->cm, e), TW_ERR_RUNTIME, f->cm);

@@ -24,7 +24,7 @@ static tw_step main_body(tw_coro *co)
     e = tw_timeout_exit(f->cm, TW_TAKE_ERROR(co));
     if (!tw_error_is(e, TW_ERR_TIMEOUT))
         TW_RAISE(co, e);
-    tw_error_unref(e);
+    tw_unref(e);
     printf("a past deadline: TimeoutError at the first await; expired=%s\n",
            tw_bool_str(tw_timeout_expired(f->cm)));
     tw_timeout_free(f->cm);

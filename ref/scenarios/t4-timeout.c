@@ -32,7 +32,7 @@ static tw_step main_body(tw_coro *co)
     e = tw_timeout_exit(f->cm, TW_TAKE_ERROR(co));
     if (!tw_error_is(e, TW_ERR_TIMEOUT))
         TW_RAISE(co, e);
-    tw_error_unref(e);
+    tw_unref(e);
     printf("timeout(0.05): TimeoutError, expired()=%s\n",
            tw_bool_str(tw_timeout_expired(f->cm)));
 
@@ -42,7 +42,7 @@ static tw_step main_body(tw_coro *co)
     e = tw_timeout_exit(f->cm, TW_TAKE_ERROR(co));
     if (!tw_error_is(e, TW_ERR_TIMEOUT))
         TW_RAISE(co, e);
-    tw_error_unref(e);
+    tw_unref(e);
     printf("timeout_at(now+0.05): TimeoutError, expired()=%s\n",
            tw_bool_str(tw_timeout_expired(f->cm)));
 
@@ -81,7 +81,7 @@ int main(void)
     err = tw_run(&f->co, NULL);
     if (tw_error_is(err, TW_ERR_TIMEOUT)) {
         printf("the rescheduled timeout raised TimeoutError out of main\n");
-        tw_error_unref(err);
+        tw_unref(err);
         return 0;
     }
     return tw_report_uncaught(err);

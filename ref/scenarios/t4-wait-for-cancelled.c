@@ -57,7 +57,7 @@ static tw_step main_body(tw_coro *co)
                tw_bool_str(tw_future_cancelled(tw_task_future(f->task))));
     TW_CLEAR(co);
     f->done = tw_future_new(tw_get_running_loop());
-    tw_error_unref(tw_future_set_result(f->done, TW_STR("ready")));
+    tw_unref(tw_future_set_result(f->done, TW_STR("ready")));
     TW_AWAIT(co, tw_wait_for(tw_ref(f->done), 0));
     printf("timeout=0 on a done future: %s\n", TW_RESULT(co).s);
     TW_END(co);

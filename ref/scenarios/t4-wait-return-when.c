@@ -124,14 +124,14 @@ static tw_step main_body(tw_coro *co)
         tw_future *t = tw_task_future(f->tasks[i]);
         tw_error *exc;
         tw_value v;
-        tw_error_unref(tw_future_exception(t, &exc));
+        tw_unref(tw_future_exception(t, &exc));
         if (exc)
             printf("%s: %s\n", tw_task_name(f->tasks[i]), tw_error_type(exc));
         else {
-            tw_error_unref(tw_future_result(t, &v));
+            tw_unref(tw_future_result(t, &v));
             printf("%s: %s\n", tw_task_name(f->tasks[i]), v.s);
         }
-        tw_error_unref(exc);
+        tw_unref(exc);
     }
     TW_END(co);
 }

@@ -14,7 +14,7 @@ static tw_error *set_started(void *started)
 static tw_error *blocker(void *started, tw_value *result)
 {
     char byte;
-    tw_error_unref(tw_call_soon_threadsafe(tw_future_loop(started), set_started, started));
+    tw_unref(tw_call_soon_threadsafe(tw_future_loop(started), set_started, started));
     if (read(release[0], &byte, 1) != 1)
         return tw_error_os(errno, NULL);
     *result = TW_STR("done");
@@ -73,7 +73,7 @@ static tw_step main_body(tw_coro *co)
     }
     if ((err = tw_run_in_executor(loop, f->pool, never, NULL, &late)) != NULL)
         printf("after shutdown: %s: %s\n", tw_error_type(err), tw_error_str(err));
-    tw_error_unref(err);
+    tw_unref(err);
     tw_unref(late);
     tw_executor_shutdown(f->pool, true, false);
     close(release[0]);

@@ -48,7 +48,7 @@ static tw_step main_body(tw_coro *co)
     if ((err = tw_future_exception(f->fut, &exc)) != NULL)
         TW_RAISE(co, err);
     printf("future exception: %s %s\n", tw_error_type(exc), tw_error_str(exc));
-    tw_error_unref(exc);
+    tw_unref(exc);
     if ((err = tw_run_in_executor(loop, f->pool, power, &two_to_ten, &fut)) != NULL)
         TW_RAISE(co, err);
     TW_AWAIT(co, fut);

@@ -48,7 +48,7 @@ static tw_step main_body(tw_coro *co)
         TW_RAISE(co, err ? err : tw_error_new(TW_ERR_RUNTIME, "the broken pool took work"));
     }
     printf("pool refuses new work: %s\n", tw_error_type(err));
-    tw_error_unref(err);
+    tw_unref(err);
     TW_END(co);
 }
 

@@ -40,7 +40,7 @@ static tw_step main_body(tw_coro *co)
         TW_RAISE(co, err ? err : tw_error_new(TW_ERR_RUNTIME, "the default executor took work"));
     }
     printf("run_in_executor after shutdown: %s\n", tw_error_type(err));
-    tw_error_unref(err);
+    tw_unref(err);
     TW_END(co);
 }
 

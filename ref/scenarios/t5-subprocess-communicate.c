@@ -10,7 +10,7 @@ struct main_frame { tw_coro co; tw_process *proc; tw_bytes *out, *err; };
 static void main_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
-    tw_process_unref(f->proc);
+    tw_unref(f->proc);
     tw_bytes_free(f->out);
     tw_bytes_free(f->err);
 }
@@ -43,7 +43,7 @@ static tw_step main_body(tw_coro *co)
     printf("stdout bytes: %zu\n", f->out->len);
     printf("stderr is None: %s\n", tw_bool_str(f->err == NULL));
     printf("returncode: %d\n", exit_code_of(f->proc));
-    tw_process_unref(f->proc);
+    tw_unref(f->proc);
     tw_bytes_free(f->out);
     f->proc = NULL;
     f->out = NULL;

@@ -15,7 +15,7 @@ struct run_frame {
 static void run_cleanup(tw_coro *co)
 {
     struct run_frame *f = (struct run_frame *)co;
-    tw_process_unref(f->proc);
+    tw_unref(f->proc);
     tw_bytes_free(f->out);
 }
 

@@ -7,7 +7,7 @@ struct main_frame { tw_coro co; tw_process *proc; tw_bytes *out; };
 static void main_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
-    tw_process_unref(f->proc);
+    tw_unref(f->proc);
     tw_bytes_free(f->out);
 }
 
@@ -27,7 +27,7 @@ static tw_step main_body(tw_coro *co)
     tw_process_returncode(f->proc, &code);
     printf("cat from devnull: bytes: %zu returncode: %d\n", f->out->len, code);
     printf("stdin attribute is None: %s\n", tw_process_stdin(f->proc) ? "False" : "True");
-    tw_process_unref(f->proc);
+    tw_unref(f->proc);
     f->proc = NULL;
     TW_AWAIT(co, tw_create_subprocess_exec(echo, &to_devnull));
     f->proc = TW_RESULT(co).p;

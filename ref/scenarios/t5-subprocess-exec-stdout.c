@@ -7,7 +7,7 @@ struct main_frame { tw_coro co; tw_process *proc; tw_bytes *data; };
 static void main_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
-    tw_process_unref(f->proc);
+    tw_unref(f->proc);
     tw_bytes_free(f->data);
 }
 

@@ -7,7 +7,7 @@ struct main_frame { tw_coro co; int i; tw_process *proc; };
 
 static void main_cleanup(tw_coro *co)
 {
-    tw_process_unref(((struct main_frame *)co)->proc);
+    tw_unref(((struct main_frame *)co)->proc);
 }
 
 static tw_step main_body(tw_coro *co)
@@ -30,7 +30,7 @@ static tw_step main_body(tw_coro *co)
             TW_RERAISE(co);
         else {
             printf("%s -> started\n", programs[f->i]);
-            tw_process_unref(TW_RESULT(co).p);
+            tw_unref((tw_process *)TW_RESULT(co).p);
         }
         TW_CLEAR(co);
     }

@@ -6,7 +6,7 @@ struct run_frame { tw_coro co; const char *label; const char *const *argv; tw_pr
 
 static void run_cleanup(tw_coro *co)
 {
-    tw_process_unref(((struct run_frame *)co)->proc);
+    tw_unref(((struct run_frame *)co)->proc);
 }
 
 static tw_step run_body(tw_coro *co)

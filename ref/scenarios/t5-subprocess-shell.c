@@ -8,7 +8,7 @@ struct shell_frame { tw_coro co; const char *cmd; tw_process *proc; tw_bytes *ou
 static void shell_cleanup(tw_coro *co)
 {
     struct shell_frame *f = (struct shell_frame *)co;
-    tw_process_unref(f->proc);
+    tw_unref(f->proc);
     tw_bytes_free(f->out);
 }
 

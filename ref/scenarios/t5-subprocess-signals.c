@@ -8,7 +8,7 @@ struct stop_frame { tw_coro co; const char *how; tw_process *proc; };
 
 static void stop_cleanup(tw_coro *co)
 {
-    tw_process_unref(((struct stop_frame *)co)->proc);
+    tw_unref(((struct stop_frame *)co)->proc);
 }
 
 static tw_step stop_body(tw_coro *co)

@@ -9,7 +9,7 @@ struct main_frame { tw_coro co; tw_process *proc; tw_bytes *out, *err; };
 
 static void drop(struct main_frame *f)
 {
-    tw_process_unref(f->proc);
+    tw_unref(f->proc);
     tw_bytes_free(f->out);
     tw_bytes_free(f->err);
     f->proc = NULL;

@@ -25,7 +25,7 @@ struct main_frame { tw_coro co; tw_process *proc; };
 
 static void main_cleanup(tw_coro *co)
 {
-    tw_process_unref(((struct main_frame *)co)->proc);
+    tw_unref(((struct main_frame *)co)->proc);
 }
 
 static tw_step main_body(tw_coro *co)

@@ -33,7 +33,7 @@ static tw_step main_body(tw_coro *co)
     struct main_frame *f = (struct main_frame *)co;
     static const char *first[] = { "p0", "p1" }, *second[] = { "r0", "r1" };
     TW_BEGIN(co);
-    tw_error_unref(tw_barrier_new(3, &f->barrier));
+    tw_unref(tw_barrier_new(3, &f->barrier));
     for (int i = 0; i < 2; i++)
         f->tasks[i] = tw_create_task(party(first[i], f->barrier), NULL);
     TW_AWAIT(co, tw_sleep(0));
@@ -46,7 +46,7 @@ static tw_step main_body(tw_coro *co)
         tw_error *probe = tw_error_new(TW_ERR_BROKEN_BARRIER, NULL);
         printf("BrokenBarrierError is a RuntimeError: %s\n",
                tw_bool_str(tw_error_is(probe, TW_ERR_RUNTIME)));
-        tw_error_unref(probe);
+        tw_unref(probe);
     }
 
     TW_AWAIT(co, tw_barrier_reset(f->barrier));

@@ -21,7 +21,7 @@ static tw_step main_body(tw_coro *co)
     static const char *names[] = { "p0", "p1", "p2" };
     void *aws[3];
     TW_BEGIN(co);
-    tw_error_unref(tw_barrier_new(3, &f->barrier));
+    tw_unref(tw_barrier_new(3, &f->barrier));
     for (int i = 0; i < 3; i++) {
         struct party *p = tw_coro_new(party_body, sizeof *p);
         p->name = names[i];

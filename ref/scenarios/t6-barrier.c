@@ -51,7 +51,7 @@ static tw_step main_body(tw_coro *co)
     struct main_frame *f = (struct main_frame *)co;
     static const char *names[] = { "p0", "p1" };
     TW_BEGIN(co);
-    tw_error_unref(tw_barrier_new(3, &f->barrier));
+    tw_unref(tw_barrier_new(3, &f->barrier));
     printf("parties: %zu n_waiting: %zu broken: %s\n", tw_barrier_parties(f->barrier),
            tw_barrier_n_waiting(f->barrier),
            tw_bool_str(tw_barrier_broken(f->barrier)));

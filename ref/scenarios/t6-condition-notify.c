@@ -47,7 +47,7 @@ static int by_name(const void *a, const void *b)
 static bool is_runtime_error(tw_error *e)
 {
     bool is = tw_error_is(e, TW_ERR_RUNTIME);
-    tw_error_unref(e);
+    tw_unref(e);
     return is;
 }
 

@@ -25,7 +25,7 @@ static tw_step main_body(tw_coro *co)
     err = tw_lock_release(f->lock);
     if (tw_error_is(err, TW_ERR_RUNTIME))
         printf("release of an unlocked lock: RuntimeError\n");
-    tw_error_unref(err);
+    tw_unref(err);
     TW_AWAIT(co, tw_lock_acquire(f->lock));     /* async with lock: */
     b = tw_coro_new(block_body, sizeof *b);
     b->lock = f->lock;

@@ -6,7 +6,7 @@
 
 static tw_error *complete(void *fut)
 {
-    tw_error_unref(tw_future_set_result(fut, TW_NONE));
+    tw_unref(tw_future_set_result(fut, TW_NONE));
     return NULL;
 }
 

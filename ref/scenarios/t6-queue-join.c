@@ -74,7 +74,7 @@ static tw_step main_body(tw_coro *co)
     err = tw_queue_task_done(f->q);
     if (tw_error_is(err, TW_ERR_VALUE))
         printf("extra task_done: ValueError\n");
-    tw_error_unref(err);
+    tw_unref(err);
     tw_unref(f->q);
     TW_END(co);
 }

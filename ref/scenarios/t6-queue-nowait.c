@@ -5,7 +5,7 @@
 static bool fails_with(tw_error *err, tw_errkind kind)
 {
     bool is = tw_error_is(err, kind);
-    tw_error_unref(err);
+    tw_unref(err);
     return is;
 }
 

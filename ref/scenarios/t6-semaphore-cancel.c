@@ -29,7 +29,7 @@ static tw_step main_body(tw_coro *co)
     struct main_frame *f = (struct main_frame *)co;
     static const char *names[] = { "A", "B", "C" };
     TW_BEGIN(co);
-    tw_error_unref(tw_semaphore_new(1, &f->sem));
+    tw_unref(tw_semaphore_new(1, &f->sem));
     TW_AWAIT(co, tw_semaphore_acquire(f->sem));
     for (int i = 0; i < 3; i++) {
         struct worker *w = tw_coro_new(worker_body, sizeof *w);

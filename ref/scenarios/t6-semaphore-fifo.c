@@ -26,7 +26,7 @@ static tw_step main_body(tw_coro *co)
     static const char *names[] = { "t0", "t1", "t2", "t3", "t4" };
     static const int order[] = { 1, 0, 2, 3, 4 };
     TW_BEGIN(co);
-    tw_error_unref(tw_semaphore_new(2, &f->sem));
+    tw_unref(tw_semaphore_new(2, &f->sem));
     for (int i = 0; i < 5; i++) {
         struct worker *w = tw_coro_new(worker_body, sizeof *w);
         f->gates[i] = tw_event_new();

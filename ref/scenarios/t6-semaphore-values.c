@@ -13,8 +13,8 @@ static tw_step main_body(tw_coro *co)
     err = tw_semaphore_new(-1, &none);
     if (tw_error_is(err, TW_ERR_VALUE))
         printf("Semaphore(-1): ValueError\n");
-    tw_error_unref(err);
-    tw_error_unref(tw_semaphore_new(0, &f->sem));
+    tw_unref(err);
+    tw_unref(tw_semaphore_new(0, &f->sem));
     printf("Semaphore(0) locked: %s\n", tw_bool_str(tw_semaphore_locked(f->sem)));
     tw_semaphore_release(f->sem);
     tw_semaphore_release(f->sem);       /* a plain Semaphore may be released more often than acquired */
@@ -26,14 +26,14 @@ static tw_step main_body(tw_coro *co)
            tw_bool_str(f->first), tw_bool_str(TW_RESULT(co).i == 1));
     printf("locked: %s\n", tw_bool_str(tw_semaphore_locked(f->sem)));
 
-    tw_error_unref(tw_bounded_semaphore_new(2, &f->bounded));
+    tw_unref(tw_bounded_semaphore_new(2, &f->bounded));
     TW_AWAIT(co, tw_semaphore_acquire(f->bounded));
     tw_semaphore_release(f->bounded);
     printf("balanced release: ok\n");
     err = tw_semaphore_release(f->bounded);
     if (tw_error_is(err, TW_ERR_VALUE))
         printf("BoundedSemaphore released too often: ValueError\n");
-    tw_error_unref(err);
+    tw_unref(err);
     printf("bounded locked: %s\n", tw_bool_str(tw_semaphore_locked(f->bounded)));
     TW_AWAIT(co, tw_semaphore_acquire(f->bounded));
     TW_AWAIT(co, tw_semaphore_acquire(f->bounded));

@@ -35,7 +35,7 @@ static void frame_cleanup(tw_coro *co)
     struct main_frame *f = (struct main_frame *)co;
     free(f->payload);
     free(f->inbox);
-    tw_transport_unref(f->t);
+    tw_unref(f->t);
     tw_unref(lost);
 }
 

@@ -42,7 +42,7 @@ static tw_protocol *sink_factory(void *keep)
 {
     struct sink *s = tw_protocol_new(&sink_class, sizeof *s);
     s->data = malloc(SIZE);
-    *(tw_protocol **)keep = tw_protocol_ref(&s->base);
+    *(tw_protocol **)keep = tw_ref(&s->base);
     return &s->base;
 }
 
@@ -76,9 +76,9 @@ static void frame_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     free(f->payload);
-    tw_transport_unref(f->t);
-    tw_server_unref(f->server);
-    tw_protocol_unref(f->sink);
+    tw_unref(f->t);
+    tw_unref(f->server);
+    tw_unref(f->sink);
     tw_unref(received);
     tw_unref(lost);
 }

@@ -8,7 +8,7 @@ static tw_future *accepted;
 static tw_error *server_made(tw_protocol *p, tw_transport *t)
 {
     (void)p;
-    return tw_future_set_result(accepted, TW_PTR(tw_transport_ref(t)));
+    return tw_future_set_result(accepted, TW_PTR(tw_ref(t)));
 }
 
 static const tw_protocol_class server_class = { .name = "Server", .connection_made = server_made };
@@ -75,9 +75,9 @@ static tw_step main_body(tw_coro *co)
     tw_transport_close(f->srv);
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
-    tw_transport_unref(f->client);
-    tw_transport_unref(f->srv);
-    tw_server_unref(f->server);
+    tw_unref(f->client);
+    tw_unref(f->srv);
+    tw_unref(f->server);
     tw_unref(accepted);
     TW_END(co);
 }

@@ -68,7 +68,7 @@ static tw_step main_body(tw_coro *co)
     close(f->sv[1]);
     TW_AWAIT(co, tw_ref(lost));
     printf("connection_lost argument: %s\n", TW_RESULT(co).s);
-    tw_transport_unref(f->t);
+    tw_unref(f->t);
     tw_unref(complete);
     tw_unref(lost);
     TW_END(co);

@@ -77,7 +77,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_ref(done));
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
-    tw_server_unref(f->server);
+    tw_unref(f->server);
     tw_unref(done);
     TW_END(co);
 }

@@ -64,10 +64,10 @@ static tw_step main_body(tw_coro *co)
     kinds("TCP connection", f->t, (const char *const[]){ "BaseTransport", "ReadTransport",
                                                          "WriteTransport", "Transport", NULL });
     tw_transport_close(f->t);
-    tw_transport_unref(f->t);
+    tw_unref(f->t);
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
-    tw_server_unref(f->server);
+    tw_unref(f->server);
 
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, f->fds) < 0)
         TW_RAISE(co, tw_error_os(errno, NULL));
@@ -75,7 +75,7 @@ static tw_step main_body(tw_coro *co)
     f->t = TW_RESULT(co).p;
     kinds("Unix connection", f->t, (const char *const[]){ "Transport", NULL });
     tw_transport_close(f->t);
-    tw_transport_unref(f->t);
+    tw_unref(f->t);
     close(f->fds[1]);
 
     if (pipe(f->fds) < 0)
@@ -88,8 +88,8 @@ static tw_step main_body(tw_coro *co)
     kinds("write pipe", f->wpipe, (const char *const[]){ "BaseTransport", "WriteTransport", NULL });
     tw_transport_close(f->wpipe);
     tw_transport_close(f->rpipe);
-    tw_transport_unref(f->wpipe);
-    tw_transport_unref(f->rpipe);
+    tw_unref(f->wpipe);
+    tw_unref(f->rpipe);
 
     child.exited = tw_future_new(loop);
     tw_protocol_init(&child.base, &child_protocol);
@@ -101,7 +101,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_ref(child.exited));
     tw_transport_close(f->t);
     TW_AWAIT(co, tw_sleep(0.01));
-    tw_transport_unref(f->t);
+    tw_unref(f->t);
     tw_unref(child.exited);
     TW_END(co);
 }

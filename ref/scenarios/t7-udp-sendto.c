@@ -131,8 +131,8 @@ static tw_step main_body(tw_coro *co)
            tw_bool_str(tw_transport_is_closing(f->srv)));
     TW_AWAIT(co, tw_sleep(0.01));
     printf("connection_lost: %s, %s\n", lost[0], lost[1]);
-    tw_transport_unref(f->cli);
-    tw_transport_unref(f->srv);
+    tw_unref(f->cli);
+    tw_unref(f->srv);
     tw_unref(waiting);
     TW_END(co);
 }

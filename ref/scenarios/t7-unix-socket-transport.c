@@ -115,8 +115,8 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_server_wait_closed(f->server));
     unlink(path);
     rmdir(f->tmp);
-    tw_transport_unref(f->t);
-    tw_server_unref(f->server);
+    tw_unref(f->t);
+    tw_unref(f->server);
     tw_unref(got);
     tw_unref(lost);
     TW_END(co);

@@ -48,13 +48,13 @@ static tw_step main_body(tw_coro *co)
     for (int i = 0; i < 3; i++) {
         tw_error *err = tw_transport_set_write_buffer_limits(f->t, rejected[i].high, rejected[i].low);
         printf("%s: %s\n", rejected[i].args, tw_error_is(err, TW_ERR_VALUE) ? "ValueError" : "accepted");
-        tw_error_unref(err);
+        tw_unref(err);
     }
     show(f->t, "after the rejected calls");
     tw_transport_close(f->t);
     close(f->sv[1]);
     TW_AWAIT(co, tw_sleep(0));
-    tw_transport_unref(f->t);
+    tw_unref(f->t);
     TW_END(co);
 }
 

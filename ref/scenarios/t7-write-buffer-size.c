@@ -29,7 +29,7 @@ static void frame_cleanup(tw_coro *co)
     struct main_frame *f = (struct main_frame *)co;
     free(f->chunk);
     free(f->inbox);
-    tw_transport_unref(f->t);
+    tw_unref(f->t);
 }
 
 static tw_step main_body(tw_coro *co)

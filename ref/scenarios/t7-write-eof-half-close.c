@@ -74,7 +74,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_ref(lost));
     printf("we still received: %.*s\n", (int)nreceived, received);
     printf("callbacks:%s\n", events);
-    tw_transport_unref(f->t);
+    tw_unref(f->t);
     tw_unref(lost);
     TW_END(co);
 }

@@ -75,8 +75,8 @@ static tw_step main_body(tw_coro *co)
     tw_transport_close(f->t);
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
-    tw_transport_unref(f->t);
-    tw_server_unref(f->server);
+    tw_unref(f->t);
+    tw_unref(f->server);
     tw_unref(f->done);
     TW_END(co);
 }

@@ -87,7 +87,7 @@ static tw_protocol *factory(void *done)
     struct buffered *b = tw_protocol_new(&buffered_class, sizeof *b);
     b->done = done;
     b->received = malloc(SIZE);
-    protos[nprotos++] = (struct buffered *)tw_protocol_ref(&b->base);
+    protos[nprotos++] = (struct buffered *)tw_ref(&b->base);
     return &b->base;
 }
 
@@ -105,11 +105,11 @@ static void frame_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     free(f->payload);
-    tw_transport_unref(f->t);
-    tw_server_unref(f->server);
+    tw_unref(f->t);
+    tw_unref(f->server);
     tw_unref(f->done);
     for (int i = 0; i < nprotos; i++)
-        tw_protocol_unref(&protos[i]->base);
+        tw_unref(&protos[i]->base);
 }
 
 static tw_step main_body(tw_coro *co)

@@ -87,7 +87,7 @@ static tw_protocol *server_factory(void *arg)
     struct recorder *r = tw_protocol_new(&server_class, sizeof *r);
     (void)arg;
     r->done = s_done;
-    servers[nservers++] = (struct recorder *)tw_protocol_ref(&r->base);
+    servers[nservers++] = (struct recorder *)tw_ref(&r->base);
     return &r->base;
 }
 
@@ -135,10 +135,10 @@ static tw_step main_body(tw_coro *co)
     tw_transport_close(f->t);
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
-    tw_transport_unref(f->t);
-    tw_server_unref(f->server);
+    tw_unref(f->t);
+    tw_unref(f->server);
     for (int i = 0; i < nservers; i++)
-        tw_protocol_unref(&servers[i]->base);
+        tw_unref(&servers[i]->base);
     tw_unref(s_done);
     tw_unref(c_done);
     TW_END(co);

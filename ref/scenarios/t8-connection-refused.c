@@ -52,7 +52,7 @@ static tw_step main_body(tw_coro *co)
         printf("it is an OSError: %s\n", tw_bool_str(tw_error_is(TW_ERROR(co), TW_ERR_OS)));
     } else if (TW_ERROR(co) == NULL) {
         printf("connected?\n");
-        tw_transport_unref(TW_RESULT(co).p);
+        tw_unref((tw_transport *)TW_RESULT(co).p);
     } else
         TW_RERAISE(co);
     printf("protocol connection_made calls: %d\n", made);
@@ -62,7 +62,7 @@ static tw_step main_body(tw_coro *co)
     else if (TW_ERROR(co))
         TW_RERAISE(co);
     else
-        tw_transport_unref(TW_RESULT(co).p);
+        tw_unref((tw_transport *)TW_RESULT(co).p);
     close(f->holder);
     TW_END(co);
 }

@@ -35,7 +35,7 @@ static tw_error *p_eof(tw_protocol *p, bool *keep_open)
 static tw_error *p_lost(tw_protocol *p, tw_error *exc)
 {
     (void)p;
-    return tw_future_set_result(lost, TW_PTR(tw_error_ref(exc)));
+    return tw_future_set_result(lost, TW_PTR(tw_ref(exc)));
 }
 
 static const tw_protocol_class p_class = {
@@ -72,10 +72,10 @@ static tw_step main_body(tw_coro *co)
     exc = TW_RESULT(co).p;
     printf("connection_lost argument: %s\n", exc ? tw_error_type(exc) : "None");
     printf("is an OSError: %s\n", tw_bool_str(tw_error_is(exc, TW_ERR_OS)));
-    tw_error_unref(exc);
+    tw_unref(exc);
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
-    tw_server_unref(f->server);
+    tw_unref(f->server);
     tw_unref(lost);
     tw_unref(got_all);
     TW_END(co);

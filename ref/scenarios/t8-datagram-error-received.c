@@ -69,7 +69,7 @@ static void main_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     if (f->t)
-        tw_transport_unref(f->t);
+        tw_unref(f->t);
 }
 
 static tw_step main_body(tw_coro *co)
@@ -88,8 +88,8 @@ static tw_step main_body(tw_coro *co)
     elsewhere.u.in4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if ((e = tw_transport_sendto(f->t, "elsewhere", 9, &elsewhere)) != NULL)
         printf("sendto another address: %s: %s\n", tw_error_type(e), tw_error_str(e));
-    tw_error_unref(e);
-    tw_error_unref(tw_transport_sendto(f->t, "anyone there?", 13, NULL));
+    tw_unref(e);
+    tw_unref(tw_transport_sendto(f->t, "anyone there?", 13, NULL));
     c = (struct client *)tw_transport_get_protocol(f->t);
     TW_AWAIT(co, tw_ref(c->error));
     printf("still open after the error: %s\n", tw_bool_str(!tw_transport_is_closing(f->t)));

@@ -95,8 +95,8 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_sleep(0.01));
     printf("server: %s\n", ((struct endpoint *)tw_transport_get_protocol(f->s_tr))->events);
     printf("client: %s\n", ((struct endpoint *)tw_transport_get_protocol(f->c_tr))->events);
-    tw_transport_unref(f->s_tr);
-    tw_transport_unref(f->c_tr);
+    tw_unref(f->s_tr);
+    tw_unref(f->c_tr);
     TW_END(co);
 }
 

@@ -83,8 +83,8 @@ static tw_step main_body(tw_coro *co)
     printf("client connection_lost(%s)\n", TW_RESULT(co).s);
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
-    tw_transport_unref(f->t);
-    tw_server_unref(f->server);
+    tw_unref(f->t);
+    tw_unref(f->server);
     tw_unref(s_lost);
     tw_unref(c_lost);
     tw_unref(c_eof);

@@ -71,7 +71,7 @@ static tw_step main_body(tw_coro *co)
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
     printf("server closed\n");
-    tw_server_unref(f->server);
+    tw_unref(f->server);
     tw_unref(f->done);
     TW_END(co);
 }

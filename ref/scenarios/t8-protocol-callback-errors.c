@@ -6,7 +6,7 @@
 static tw_error *sender_made(tw_protocol *p, tw_transport *t)
 {
     (void)p;
-    tw_error_unref(tw_transport_write(t, "data", 4));
+    tw_unref(tw_transport_write(t, "data", 4));
     return tw_transport_write_eof(t);
 }
 
@@ -101,9 +101,9 @@ static void main_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     if (f->t)
-        tw_transport_unref(f->t);
+        tw_unref(f->t);
     if (f->server)
-        tw_server_unref(f->server);
+        tw_unref(f->server);
 }
 
 static tw_step main_body(tw_coro *co)
@@ -121,7 +121,7 @@ static tw_step main_body(tw_coro *co)
         f->t = TW_RESULT(co).p;
         TW_AWAIT(co, tw_ref(((struct client *)tw_transport_get_protocol(f->t))->lost));
         printf("closing: %s\n", tw_bool_str(tw_transport_is_closing(f->t)));
-        tw_transport_unref(f->t);
+        tw_unref(f->t);
         f->t = NULL;
     }
     tw_server_close(f->server);

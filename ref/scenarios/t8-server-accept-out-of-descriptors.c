@@ -16,7 +16,7 @@ static void handler(tw_loop *loop, const tw_context *ctx, void *data)
     printf("handler: %s: %s, errno is EMFILE: %s\n", ctx->message, tw_error_type(ctx->error),
            tw_bool_str(tw_os_error_errno(ctx->error) == EMFILE));
     setrlimit(RLIMIT_NOFILE, &limit);
-    tw_error_unref(tw_future_set_result(reported, TW_NONE));
+    tw_unref(tw_future_set_result(reported, TW_NONE));
 }
 
 static tw_error *greeter_made(tw_protocol *p, tw_transport *t)
@@ -40,7 +40,7 @@ static void main_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     if (f->server)
-        tw_server_unref(f->server);
+        tw_unref(f->server);
     if (f->client >= 0)
         close(f->client);
     tw_unref(reported);

@@ -45,7 +45,7 @@ static void main_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
     if (f->server)
-        tw_server_unref(f->server);
+        tw_unref(f->server);
 }
 
 static tw_step main_body(tw_coro *co)
@@ -63,7 +63,7 @@ static tw_step main_body(tw_coro *co)
     TW_CLEAR(co);
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
-    tw_server_unref(f->server);
+    tw_unref(f->server);
     f->server = NULL;
 
     snprintf(f->tmp, sizeof f->tmp, "/tmp/tower-XXXXXX");
@@ -76,7 +76,7 @@ static tw_step main_body(tw_coro *co)
     printf("stale socket file replaced: serving=%s\n", tw_bool_str(tw_server_is_serving(f->server)));
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
-    tw_server_unref(f->server);
+    tw_unref(f->server);
     f->server = NULL;
     unlink(f->path);
 

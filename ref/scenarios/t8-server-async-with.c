@@ -47,7 +47,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_create_connection(loop, client_factory, NULL, "127.0.0.1", f->port));
     printf("a client connects\n");
     tw_transport_close(TW_RESULT(co).p);
-    tw_transport_unref(TW_RESULT(co).p);
+    tw_unref((tw_transport *)TW_RESULT(co).p);
     TW_AWAIT(co, tw_ref(closed));
     TW_AWAIT(co, tw_server_exit(f->server));
     printf("after async with: is_serving %s, sockets %zu\n",
@@ -61,9 +61,9 @@ static tw_step main_body(tw_coro *co)
         TW_RERAISE(co);
     else {
         printf("connected after close?\n");
-        tw_transport_unref(TW_RESULT(co).p);
+        tw_unref((tw_transport *)TW_RESULT(co).p);
     }
-    tw_server_unref(f->server);
+    tw_unref(f->server);
 
     TW_AWAIT(co, tw_create_server(loop, plain_factory, NULL, "127.0.0.1", 0, NULL));
     f->server = TW_RESULT(co).p;
@@ -79,7 +79,7 @@ static tw_step main_body(tw_coro *co)
         TW_RERAISE(co);
     printf("after cancelling serve_forever: is_serving %s\n",
            tw_bool_str(tw_server_is_serving(f->server)));
-    tw_server_unref(f->server);
+    tw_unref(f->server);
     tw_unref(closed);
     TW_END(co);
 }

@@ -97,8 +97,8 @@ static tw_step main_body(tw_coro *co)
     printf("after close(): is_serving %s\n", tw_bool_str(tw_server_is_serving(f->server)));
     TW_AWAIT(co, tw_server_wait_closed(f->server));
     printf("wait_closed returned\n");
-    tw_transport_unref(f->t);
-    tw_server_unref(f->server);
+    tw_unref(f->t);
+    tw_unref(f->server);
     TW_END(co);
 }
 

@@ -84,7 +84,7 @@ static tw_step main_body(tw_coro *co)
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
     printf("server closed after %d connections\n", count);
-    tw_server_unref(f->server);
+    tw_unref(f->server);
     tw_unref(all_lost);
     TW_END(co);
 }

@@ -104,7 +104,7 @@ static tw_step main_body(tw_coro *co)
     tw_subprocess_transport_get_returncode(f->t, &code);
     printf("get_returncode: %d\n", code);
     tw_transport_close(f->t);
-    tw_transport_unref(f->t);
+    tw_unref(f->t);
     tw_unref(c.done);
     TW_END(co);
 }

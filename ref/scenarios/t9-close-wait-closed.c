@@ -42,8 +42,8 @@ struct handler {
 static void handler_cleanup(tw_coro *co)
 {
     struct handler *h = (struct handler *)co;
-    tw_stream_writer_unref(h->writer);
-    tw_stream_reader_unref(h->reader);
+    tw_unref(h->writer);
+    tw_unref(h->reader);
 }
 
 /* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
@@ -114,9 +114,9 @@ static tw_step main_body(tw_coro *co)
     printf("server read %zu bytes before EOF\n", (size_t)TW_RESULT(co).i);
     tw_server_close(f->server);
     TW_AWAIT(co, tw_server_wait_closed(f->server));
-    tw_server_unref(f->server);
-    tw_stream_writer_unref(f->writer);
-    tw_stream_reader_unref(f->reader);
+    tw_unref(f->server);
+    tw_unref(f->writer);
+    tw_unref(f->reader);
     tw_unref(f->server_saw);
     TW_END(co);
 }

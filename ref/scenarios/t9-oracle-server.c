@@ -82,8 +82,8 @@ static tw_step main_body(tw_coro *co)
     tw_stream_writer_close(f->writer);
     TW_AWAIT(co, tw_stream_writer_wait_closed(f->writer));
     printf("closed\n");
-    tw_stream_writer_unref(f->writer);
-    tw_stream_reader_unref(f->reader);
+    tw_unref(f->writer);
+    tw_unref(f->reader);
     TW_END(co);
 }
 

@@ -63,8 +63,8 @@ static tw_future *close_pair(struct pair *p)
 /* then the stream's references go, and peer.close() */
 static void forget_pair(struct pair *p)
 {
-    tw_stream_writer_unref(p->writer);
-    tw_stream_reader_unref(p->reader);
+    tw_unref(p->writer);
+    tw_unref(p->reader);
     close(p->peer);
 }
 
@@ -98,7 +98,7 @@ static tw_step main_body(tw_coro *co)
                    show(TW_PTR(tw_bytes_new(partial, len)), buf, sizeof buf));
             printf("  it is an EOFError: %s\n",
                    tw_bool_str(tw_error_is(exc, TW_ERR_EOF)));
-            tw_error_unref(exc);
+            tw_unref(exc);
         } else
             TW_RERAISE(co);
     }

@@ -64,8 +64,8 @@ static tw_future *close_pair(struct pair *p)
 /* then the stream's references go, and peer.close() */
 static void forget_pair(struct pair *p)
 {
-    tw_stream_writer_unref(p->writer);
-    tw_stream_reader_unref(p->reader);
+    tw_unref(p->writer);
+    tw_unref(p->reader);
     close(p->peer);
 }
 

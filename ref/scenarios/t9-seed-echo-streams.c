@@ -14,8 +14,8 @@ struct handler {
 static void handler_cleanup(tw_coro *co)
 {
     struct handler *h = (struct handler *)co;
-    tw_stream_writer_unref(h->writer);
-    tw_stream_reader_unref(h->reader);
+    tw_unref(h->writer);
+    tw_unref(h->reader);
 }
 
 /* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
@@ -91,8 +91,8 @@ struct main_frame { tw_coro co; tw_server *server; tw_error *body_error; };
 static void frame_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
-    tw_server_unref(f->server);
-    tw_error_unref(f->body_error);
+    tw_unref(f->server);
+    tw_unref(f->body_error);
 }
 
 static tw_step main_body(tw_coro *co)
@@ -126,7 +126,7 @@ int main(void)
     err = tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
 #line 133 "chapters/tier8-seed.nw"
     if (interrupted && tw_error_is(err, TW_ERR_CANCELLED)) {
-        tw_error_unref(err);
+        tw_unref(err);
         fputs("Traceback (most recent call last):\n  (C edition)\nKeyboardInterrupt\n", stderr);
         signal(SIGINT, SIG_DFL);
         raise(SIGINT);

@@ -17,8 +17,8 @@ struct handler {
 static void handler_cleanup(tw_coro *co)
 {
     struct handler *h = (struct handler *)co;
-    tw_stream_writer_unref(h->writer);
-    tw_stream_reader_unref(h->reader);
+    tw_unref(h->writer);
+    tw_unref(h->reader);
 }
 
 /* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
@@ -97,9 +97,9 @@ static tw_step main_body(tw_coro *co)
     unlink(f->path);                             /* shutil.rmtree(tmp) */
     rmdir(f->tmp);
     printf("done\n");
-    tw_server_unref(f->server);
-    tw_stream_writer_unref(f->writer);
-    tw_stream_reader_unref(f->reader);
+    tw_unref(f->server);
+    tw_unref(f->writer);
+    tw_unref(f->reader);
     tw_unref(f->handled);
     TW_END(co);
 }

@@ -14,8 +14,8 @@ struct handler {
 static void handler_cleanup(tw_coro *co)
 {
     struct handler *h = (struct handler *)co;
-    tw_stream_writer_unref(h->writer);
-    tw_stream_reader_unref(h->reader);
+    tw_unref(h->writer);
+    tw_unref(h->reader);
 }
 
 /* the coroutine client_connected_cb(reader, writer) returns, in a frame of size bytes;
@@ -87,7 +87,7 @@ static tw_step main_body(tw_coro *co)
     }
 #line 1359 "chapters/tier9-examples.nw"
     printf("server closed\n");
-    tw_server_unref(f->server);
+    tw_unref(f->server);
     tw_unref(f->done);
     TW_END(co);
 }

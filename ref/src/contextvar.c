@@ -1,8 +1,8 @@
-#line 1683 "chapters/tier4-tasks.nw"
+#line 1732 "chapters/tier4-tasks.nw"
 /* contextvar.c -- context variables: what a task carries, and to_thread into its thread */
 #include "tier4.h"
 
-#line 1692 "chapters/tier4-tasks.nw"
+#line 1741 "chapters/tier4-tasks.nw"
 struct tw__vars {
     atomic_int refs;
     size_t n;
@@ -21,7 +21,7 @@ void tw__vars_unref(struct tw__vars *v)
     if (v && atomic_fetch_sub_explicit(&v->refs, 1, memory_order_acq_rel) == 1)
         free(v);
 }
-#line 1713 "chapters/tier4-tasks.nw"
+#line 1762 "chapters/tier4-tasks.nw"
 static _Thread_local struct tw__vars *thread_vars;
 _Thread_local struct tw__vars **tw__vars_slot;
 
@@ -40,7 +40,7 @@ void tw__vars_thread_exit(void)
     tw__vars_unref(thread_vars);
     thread_vars = NULL;
 }
-#line 1751 "chapters/tier4-tasks.nw"
+#line 1800 "chapters/tier4-tasks.nw"
 tw_value tw_contextvar_get(const tw_contextvar *var)
 {
     const struct tw__vars *v = *current_slot();

@@ -1,10 +1,10 @@
-#line 1344 "chapters/tier1-coroutines.nw"
+#line 1589 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1357 "chapters/tier1-coroutines.nw"
+#line 1601 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -29,9 +29,8 @@ static void coro_free(tw_coro *co)
     if (co->cleanup)
         co->cleanup(co);
     if (co->held)
-        tw_unref(co->held);
-    tw_error_unref(co->got_err);
-    tw_error_unref(co->err);
+        tw__unref(co->held);
+    tw_unref(co->err);                  /* or got_err: one word */
     tw__pool_give(co, co->pool_class);
 }
 
@@ -39,26 +38,10 @@ void tw_coro_close(tw_coro *co)
 {
     tw_unref(co);
 }
-#line 1397 "chapters/tier1-coroutines.nw"
-void *(tw_ref)(void *object)
-{
-    tw_object *o = object;
-    if (o != NULL && o->refs > 0)
-        o->refs++;
-    return object;
-}
-
-void tw_unref(void *object)
-{
-    tw_object *o = object;
-    if (o == NULL || o->refs <= 0 || --o->refs > 0)
-        return;
-    o->cls->finalize(o);
-}
-#line 1420 "chapters/tier1-coroutines.nw"
+#line 1642 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
-    tw_error_unref(co->got_err);
+    tw_unref(co->got_err);
     co->got_err = NULL;
 }
 
@@ -87,12 +70,10 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e)
 
 tw_step tw__coro_propagate(tw_coro *co)
 {
-    co->err = co->got_err;
-    co->got_err = NULL;
-    co->resume = -1;
+    co->resume = -1;                    /* got_err is err: it stays where it is */
     return TW_FINISHED;
 }
-#line 1470 "chapters/tier1-coroutines.nw"
+#line 1690 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, tw_awaitable *awaitable)
 {
     tw_object *o = (tw_object *)(void *)awaitable;
@@ -100,7 +81,7 @@ int tw__await(tw_coro *co, tw_awaitable *awaitable)
     if (co->task == NULL)
         tw__fatal("TW_AWAIT outside a task");
     if (co->held) {
-        tw_unref(co->held);
+        tw__unref(co->held);
         co->held = NULL;
     }
     tw__coro_clear(co);
@@ -108,10 +89,11 @@ int tw__await(tw_coro *co, tw_awaitable *awaitable)
     if (o->cls == NULL || o->cls->await == NULL)
         tw__fatal("TW_AWAIT: %p is not awaitable", (void *)awaitable);
     suspend = o->cls->await(o, co);
-    co->awaiting = suspend ? o : NULL;
+    if (suspend)
+        co->held = o;       /* a future's await put it there already */
     return suspend;
 }
-#line 1513 "chapters/tier1-coroutines.nw"
+#line 1734 "chapters/tier1-coroutines.nw"
 void tw__coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -123,7 +105,7 @@ void tw__coro_describe(tw_object *o, FILE *out)
 }
 
 int tw__coro_await(tw_object *o, tw_coro *co)
-#line 1567 "chapters/tier1-coroutines.nw"
+#line 1788 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -139,10 +121,10 @@ int tw__coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1526 "chapters/tier1-coroutines.nw"
+#line 1747 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { tw__coro_finalize, tw__coro_describe, tw__coro_await };
 
-#line 1544 "chapters/tier1-coroutines.nw"
+#line 1765 "chapters/tier1-coroutines.nw"
 static void yield_describe(tw_object *o, FILE *out)
 {
     (void)o;

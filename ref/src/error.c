@@ -1,50 +1,10 @@
-#line 751 "chapters/tier1-coroutines.nw"
+#line 954 "chapters/tier1-coroutines.nw"
 /* error.c -- the error model, allocation, bytes */
 #include "tier1.h"
 #include <errno.h>
 #include <stdarg.h>
 
-#line 765 "chapters/tier1-coroutines.nw"
-void tw__fatal(const char *fmt, ...)
-{
-    va_list ap;
-    fflush(stdout);
-    fputs("tower: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-    tw__abort();
-}
-
-void *tw__alloc(size_t size)
-{
-    void *p = calloc(1, size ? size : 1);
-    if (p == NULL)
-        tw__fatal("out of memory (%zu bytes)", size);
-    return p;
-}
-
-void *tw__realloc(void *p, size_t size)
-{
-    p = realloc(p, size ? size : 1);
-    if (p == NULL)
-        tw__fatal("out of memory (%zu bytes)", size);
-    return p;
-}
-
-char *tw__strdup(const char *s)
-{
-    size_t n;
-    char *d;
-    if (s == NULL)
-        return NULL;
-    n = strlen(s) + 1;
-    d = tw__alloc(n);
-    memcpy(d, s, n);
-    return d;
-}
-#line 810 "chapters/tier1-coroutines.nw"
+#line 1012 "chapters/tier1-coroutines.nw"
 tw_bytes *tw_bytes_new(const void *data, size_t len)
 {
     tw_bytes *b = tw__alloc(sizeof *b + len + 1);      /* zeroed: the terminator is there */
@@ -58,7 +18,7 @@ void tw_bytes_free(tw_bytes *b)
 {
     free(b);
 }
-#line 829 "chapters/tier1-coroutines.nw"
+#line 1031 "chapters/tier1-coroutines.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -104,7 +64,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
 };
-#line 877 "chapters/tier1-coroutines.nw"
+#line 1079 "chapters/tier1-coroutines.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -120,11 +80,17 @@ static char *format_message(const char *fmt, va_list ap)
     return s;
 }
 
+void tw__error_init(tw_error *e, tw_errkind kind)
+{
+    e->obj.refs = 1;
+    e->obj.cls = &tw__error_class;
+    e->kind = kind;
+}
+
 static tw_error *error_alloc(tw_errkind kind)
 {
     tw_error *e = tw__alloc(sizeof *e);
-    e->refs = 1;
-    e->kind = kind;
+    tw__error_init(e, kind);
     e->type = (char *)kind_names[kind];
     return e;
 }
@@ -164,26 +130,26 @@ tw_error *tw_error_group(const char *message, size_t n, tw_error **items)
     return e;
 }
 
-tw_error *tw_error_ref(tw_error *e)
+static void error_finalize(tw_object *o)
 {
-    if (e != NULL && e->refs > 0)
-        e->refs++;
-    return e;
-}
-
-void tw_error_unref(tw_error *e)
-{
-    if (e == NULL || e->refs < 0 || --e->refs > 0)
-        return;
+    tw_error *e = (tw_error *)o;
     for (size_t i = 0; i < e->count; i++)
-        tw_error_unref(e->items[i]);
+        tw_unref(e->items[i]);
     free(e->items);
     if (e->kind == TW_ERR_USER)
         free(e->type);
     free(e->message);
     free(e);
 }
-#line 958 "chapters/tier1-coroutines.nw"
+
+static void error_describe(tw_object *o, FILE *out)
+{
+    tw_error *e = (tw_error *)o;
+    fprintf(out, e->message ? "%s('%s')" : "%s()", e->type, e->message);
+}
+
+const tw_class tw__error_class = { error_finalize, error_describe, NULL };
+#line 1166 "chapters/tier1-coroutines.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }
@@ -208,7 +174,7 @@ int tw_report_uncaught(tw_error *e)
     fflush(stdout);
     fputs("Traceback (most recent call last):\n  (C edition)\n", stderr);
     tw_error_print(stderr, e);
-    tw_error_unref(e);
+    tw_unref(e);
     return 1;
 }
 
@@ -228,7 +194,7 @@ void tw_error_print(FILE *out, const tw_error *e)
         tw_error_print(out, e->items[i]);
     }
 }
-#line 1018 "chapters/tier1-coroutines.nw"
+#line 1226 "chapters/tier1-coroutines.nw"
 enum { OS_ERROR, BLOCKING_IO, CHILD_PROCESS, BROKEN_PIPE, CONNECTION_ABORTED,
        CONNECTION_REFUSED, CONNECTION_RESET, FILE_EXISTS, FILE_NOT_FOUND, INTERRUPTED,
        IS_A_DIRECTORY, NOT_A_DIRECTORY, PERMISSION, PROCESS_LOOKUP, TIMEOUT, NCLASSES };
@@ -273,8 +239,7 @@ static struct os_error *os_error_alloc(int errnum_for_class, const char *filenam
             kind = errno_classes[i].kind;
             break;
         }
-    oe->e.refs = 1;
-    oe->e.kind = kind;
+    tw__error_init(&oe->e, kind);
     oe->e.type = os_classes[cls];
     oe->has_filename = filename != NULL;
     if (filename)
@@ -307,7 +272,7 @@ tw_error *tw_os_error_new(int errnum, const char *filename)
     free(message);
     return e;
 }
-#line 1108 "chapters/tier1-coroutines.nw"
+#line 1315 "chapters/tier1-coroutines.nw"
 static const struct os_error *os_error_of(const tw_error *e)
 {
     for (int i = 0; e && i < NCLASSES; i++)
@@ -328,7 +293,7 @@ const char *tw_os_error_filename(const tw_error *e)
     return oe && oe->has_filename ? oe->filename : NULL;
 }
 
-#line 1137 "chapters/tier1-coroutines.nw"
+#line 1344 "chapters/tier1-coroutines.nw"
 tw_error *tw_error_os(int errnum, const char *fmt, ...)
 {
     char body[256], message[272];

@@ -47,7 +47,7 @@ static void job_free(struct tw__job *j)
 {
     free(j->barg);
     free(j->bresult);
-    tw_error_unref(j->error);
+    tw_unref(j->error);
     tw__vars_unref(j->vars);
     if (j->inbox)
         inbox_unref(j->inbox);
@@ -119,7 +119,12 @@ struct tw__inbox {
 static void executors_loop_closed(tw__resource *r);
 static int spin_before_blocking(tw_loop *L, int timeout_ms);
 
-tw__loop_key tw__executors_key;
+static tw__loop_key executors_key;
+
+struct tw__loop_executors *tw__executors_of(tw_loop *L)
+{
+    return tw__loop_state(L, &executors_key, sizeof(struct tw__loop_executors), NULL);
+}
 
 static struct tw__inbox *inbox_of(tw_loop *L)
 {
@@ -169,7 +174,7 @@ static void inflight_unlink(struct tw__inbox *in, struct tw__job *j)
         j->next_inflight->prev_inflight = j->prev_inflight;
     j->prev_inflight = j->next_inflight = NULL;
 }
-#line 792 "chapters/tier5-executors.nw"
+#line 797 "chapters/tier5-executors.nw"
 static tw_error *inbox_drain(void *arg);
 static void job_finish(struct tw__job *j);
 
@@ -197,11 +202,11 @@ static void job_finish(struct tw__job *j)
     queue_push(&in->done, j);
     if (!in->draining) {
         in->draining = true;
-        tw_error_unref(tw_call_soon_threadsafe(in->loop, inbox_drain, in));
+        tw_unref(tw_call_soon_threadsafe(in->loop, inbox_drain, in));
     }
     pthread_mutex_unlock(&in->lock);
 }
-#line 830 "chapters/tier5-executors.nw"
+#line 835 "chapters/tier5-executors.nw"
 static void deliver(struct tw__job *j);
 
 static tw_error *inbox_drain(void *arg)
@@ -219,7 +224,7 @@ static tw_error *inbox_drain(void *arg)
     }
     return NULL;
 }
-#line 857 "chapters/tier5-executors.nw"
+#line 862 "chapters/tier5-executors.nw"
 struct exec_future {
     tw_future fut;
     tw_bytes *bytes;
@@ -263,11 +268,11 @@ static void deliver(struct tw__job *j)
             tw__future_complete(&ef->fut, j->result, NULL);
     }
     j->fut = NULL;
-    tw_unref(ef);
+    tw_unref(&ef->fut);
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 915 "chapters/tier5-executors.nw"
+#line 920 "chapters/tier5-executors.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -297,7 +302,7 @@ static tw_error *submit(tw_loop *L, tw_executor *ex, struct tw__job *j, tw_futur
         tw_loop_unhold(L);
         ef->job = NULL;
         ef->fut.obj.refs = 1;
-        tw_unref(ef);
+        tw_unref(&ef->fut);
         job_free(j);
         *future = NULL;
         return err;
@@ -318,7 +323,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 972 "chapters/tier5-executors.nw"
+#line 977 "chapters/tier5-executors.nw"
 void tw__mutex_init(pthread_mutex_t *m)
 {
     pthread_mutexattr_t attr;
@@ -353,7 +358,7 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 1017 "chapters/tier5-executors.nw"
+#line 1022 "chapters/tier5-executors.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
@@ -390,7 +395,7 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
     pthread_cond_signal(&p->work);
     return NULL;
 }
-#line 1069 "chapters/tier5-executors.nw"
+#line 1074 "chapters/tier5-executors.nw"
 enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -421,7 +426,7 @@ static void spin_for_work(struct thread_pool *p)
     while (atomic_load_explicit(&p->waiting, memory_order_acquire) == 0 && clock_ns() < until)
         relax();
 }
-#line 1112 "chapters/tier5-executors.nw"
+#line 1117 "chapters/tier5-executors.nw"
 static int spin_before_blocking(tw_loop *L, int timeout_ms)
 {
     long long until = clock_ns() + SPIN_NS;
@@ -429,7 +434,7 @@ static int spin_before_blocking(tw_loop *L, int timeout_ms)
         relax();
     return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
 }
-#line 1123 "chapters/tier5-executors.nw"
+#line 1128 "chapters/tier5-executors.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
@@ -457,7 +462,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 1157 "chapters/tier5-executors.nw"
+#line 1162 "chapters/tier5-executors.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -511,7 +516,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1233 "chapters/tier5-executors.nw"
+#line 1238 "chapters/tier5-executors.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -551,7 +556,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 1280 "chapters/tier5-executors.nw"
+#line 1285 "chapters/tier5-executors.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -611,7 +616,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 1346 "chapters/tier5-executors.nw"
+#line 1351 "chapters/tier5-executors.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -627,7 +632,7 @@ static tw_error *take_error(struct cursor *c)
         for (int32_t i = 0; i < head[2]; i++)
             if ((items[i] = take_error(c)) == NULL) {
                 while (i-- > 0)
-                    tw_error_unref(items[i]);
+                    tw_unref(items[i]);
                 free(items);
                 return NULL;
             }
@@ -642,7 +647,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 1389 "chapters/tier5-executors.nw"
+#line 1394 "chapters/tier5-executors.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -701,7 +706,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 1453 "chapters/tier5-executors.nw"
+#line 1458 "chapters/tier5-executors.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -729,7 +734,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 1487 "chapters/tier5-executors.nw"
+#line 1492 "chapters/tier5-executors.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -777,7 +782,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
             && p->nworkers < p->max_workers)
             err = spawn_worker(p);
         if (err && p->nworkers > 0) {
-            tw_error_unref(err);        /* the workers there are will do */
+            tw_unref(err);        /* the workers there are will do */
             err = NULL;
         }
         if (err == NULL && !p->started) {
@@ -794,7 +799,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 1562 "chapters/tier5-executors.nw"
+#line 1567 "chapters/tier5-executors.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -875,7 +880,7 @@ static void fail_all(struct process_pool *p)
         fail_job(j);
     p->running = 0;
 }
-#line 1649 "chapters/tier5-executors.nw"
+#line 1654 "chapters/tier5-executors.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -928,7 +933,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 1708 "chapters/tier5-executors.nw"
+#line 1713 "chapters/tier5-executors.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -983,7 +988,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1771 "chapters/tier5-executors.nw"
+#line 1776 "chapters/tier5-executors.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -1036,7 +1041,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 1833 "chapters/tier5-executors.nw"
+#line 1838 "chapters/tier5-executors.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1080,7 +1085,7 @@ tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return &f->co;
 }
-#line 1883 "chapters/tier5-executors.nw"
+#line 1888 "chapters/tier5-executors.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1117,11 +1122,11 @@ tw_coro *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return &f->co;
 }
-#line 1928 "chapters/tier5-executors.nw"
+#line 1933 "chapters/tier5-executors.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;
-    tw_unref(j->fut);
+    tw_unref(&j->fut->fut);
     j->fut = NULL;
 }
 

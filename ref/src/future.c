@@ -1,10 +1,10 @@
-#line 206 "chapters/tier3-futures.nw"
+#line 217 "chapters/tier3-futures.nw"
 /* future.c -- futures */
 #include "tier3.h"
 
 static const tw_class future_object_class;
 
-#line 219 "chapters/tier3-futures.nw"
+#line 230 "chapters/tier3-futures.nw"
 static const tw__future_class plain_future = { "Future", NULL, NULL, NULL };
 
 void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__future_class *cls)
@@ -16,7 +16,6 @@ void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__futur
     f->cls = cls ? cls : &plain_future;
     f->pool_class = TW__POOL_UNSIZED;
     f->cbs = &f->cb1;
-    f->capcb = 1;
 }
 
 tw_future *tw_future_new(tw_loop *loop)
@@ -28,7 +27,7 @@ tw_future *tw_future_new(tw_loop *loop)
 }
 
 tw_loop *tw_future_loop(const tw_future *f) { return f->loop; }
-#line 256 "chapters/tier3-futures.nw"
+#line 266 "chapters/tier3-futures.nw"
 static void future_free(tw_future *f)
 {
     if (f->state == TW__DONE && f->error && !f->retrieved && !f->loop->closed) {
@@ -40,9 +39,10 @@ static void future_free(tw_future *f)
     }
     if (f->cls->finalize)
         f->cls->finalize(f);
-    tw__future_drop_callbacks(f);
-    tw_error_unref(f->error);
-    tw_error_unref(f->cancelled_err);
+    if (f->ncb)
+        tw__future_drop_callbacks(f);
+    tw_unref(f->error);
+    tw_unref(f->cancelled_err);
     free(f->cancel_msg);
     if (f->cbs != &f->cb1)
         free(f->cbs);
@@ -51,7 +51,7 @@ static void future_free(tw_future *f)
     else
         tw__pool_give(f, f->pool_class);
 }
-#line 292 "chapters/tier3-futures.nw"
+#line 303 "chapters/tier3-futures.nw"
 void tw__future_finalize(tw_object *o)
 {
     future_free((tw_future *)o);
@@ -93,12 +93,41 @@ int tw__future_await(tw_object *o, tw_coro *co)
 static const tw_class future_object_class = {
     tw__future_finalize, future_describe, tw__future_await
 };
-#line 339 "chapters/tier3-futures.nw"
-static void schedule_callbacks(tw_future *f)
+#line 365 "chapters/tier3-futures.nw"
+static void callbacks_refit(tw_future *f, uint32_t n);
+
+static inline void callbacks_fit(tw_future *f, uint32_t n)  /* the list is now cbs[0..n) */
 {
-    for (uint32_t i = 0; i < f->ncb; i++)
-        tw__schedule_done(f->loop, f->cbs[i].fn, f, f->cbs[i].arg, f->cbs[i].keep);
-    f->ncb = 0;
+    f->ncb = n;
+    if (f->cbs != &f->cb1)
+        callbacks_refit(f, n);
+}
+
+static void run_callbacks(tw_object *o, bool run)     /* the loop's runner */
+{
+    tw_future *f = (tw_future *)o;
+    for (uint32_t i = 0; i < f->ncb; i++) {
+        struct tw__cb cb = f->cbs[i];
+        tw_error *err = run ? cb.fn(f, cb.arg) : NULL;
+        if (err)
+            tw__loop_report_done_error(f->loop, cb.fn, f, cb.arg, err);
+        if (cb.keep)
+            tw_unref(cb.keep);
+    }
+    callbacks_fit(f, 0);
+}
+
+static atomic_bool runner_registered;
+
+static inline void schedule_callbacks(tw_future *f)
+{
+    if (f->ncb == 0)
+        return;
+    if (!atomic_load_explicit(&runner_registered, memory_order_relaxed)) {
+        tw__ready_set_runner(TW__RUN_CALLBACKS, run_callbacks);
+        atomic_store_explicit(&runner_registered, true, memory_order_relaxed);
+    }
+    tw__ready_push_object(f->loop, &f->obj, TW__RUN_CALLBACKS);
 }
 
 void tw__future_complete(tw_future *f, tw_value v, tw_error *e)
@@ -123,7 +152,7 @@ tw_error *tw_future_set_result(tw_future *f, tw_value v)
 tw_error *tw_future_set_exception(tw_future *f, tw_error *e)
 {
     if (f->state != TW__PENDING) {
-        tw_error_unref(e);
+        tw_unref(e);
         return &invalid_state;
     }
     tw__future_complete(f, TW_NONE, e);
@@ -145,7 +174,7 @@ bool tw_future_cancel(tw_future *f, const char *msg)
 {
     return f->cls->cancel ? f->cls->cancel(f, msg) : tw__future_cancel(f, msg);
 }
-#line 399 "chapters/tier3-futures.nw"
+#line 454 "chapters/tier3-futures.nw"
 tw_error *tw__future_cancelled_error(tw_future *f)
 {
     tw_error *e = f->cancelled_err;
@@ -168,7 +197,7 @@ void tw__future_outcome(tw_future *f, tw_value *v, tw_error **e)
         if (f->cls->refresh)
             f->cls->refresh(f);
         if (f->error)
-            *e = tw_error_ref(f->error);
+            *e = tw_ref(f->error);
         else
             *v = f->result;
     }
@@ -197,20 +226,37 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception)
     if (f->state == TW__CANCELLED)
         return tw__future_cancelled_error(f);
     f->retrieved = true;
-    *exception = tw_error_ref(f->error);
+    *exception = tw_ref(f->error);
     return NULL;
 }
-#line 460 "chapters/tier3-futures.nw"
+#line 525 "chapters/tier3-futures.nw"
+static uint32_t pow2_at_least(uint32_t n)
+{
+    uint32_t p = 2;
+    while (p < n)
+        p *= 2;
+    return p;
+}
+
+static void callbacks_refit(tw_future *f, uint32_t n)     /* n callbacks in an array */
+{
+    if (n <= 1) {
+        if (n == 1)
+            f->cb1 = f->cbs[0];
+        free(f->cbs);
+        f->cbs = &f->cb1;
+    } else
+        f->cbs = tw__realloc(f->cbs, pow2_at_least(n) * sizeof *f->cbs);
+}
+
 void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
 {
-    if (f->ncb == f->capcb) {
-        uint32_t cap = f->capcb * 2;
-        struct tw__cb *cbs = tw__alloc(cap * sizeof *cbs);
+    if (f->ncb > 0 && (f->ncb & (f->ncb - 1)) == 0) {     /* full */
+        struct tw__cb *cbs = tw__alloc(2 * f->ncb * sizeof *cbs);
         memcpy(cbs, f->cbs, f->ncb * sizeof *cbs);
         if (f->cbs != &f->cb1)
             free(f->cbs);
         f->cbs = cbs;
-        f->capcb = cap;
     }
     f->cbs[f->ncb].fn = fn;
     f->cbs[f->ncb].arg = arg;
@@ -223,7 +269,7 @@ void tw__future_drop_callbacks(tw_future *f)
     for (uint32_t i = 0; i < f->ncb; i++)
         if (f->cbs[i].keep)
             tw_unref(f->cbs[i].keep);
-    f->ncb = 0;
+    callbacks_fit(f, 0);
 }
 
 void tw_future_add_done_callback(tw_future *f, tw_done_fn fn, void *arg)
@@ -237,6 +283,8 @@ void tw_future_add_done_callback(tw_future *f, tw_done_fn fn, void *arg)
 size_t tw_future_remove_done_callback(tw_future *f, tw_done_fn fn, void *arg)
 {
     uint32_t kept = 0;
+    if (f->state != TW__PENDING)
+        return 0;                       /* its list is its entry's, in the ready queue */
     for (uint32_t i = 0; i < f->ncb; i++) {
         if (f->cbs[i].fn != fn || f->cbs[i].arg != arg)
             f->cbs[kept++] = f->cbs[i];
@@ -245,7 +293,7 @@ size_t tw_future_remove_done_callback(tw_future *f, tw_done_fn fn, void *arg)
     }
     {
         size_t removed = f->ncb - kept;
-        f->ncb = kept;
+        callbacks_fit(f, kept);
         return removed;
     }
 }

@@ -1,6 +1,6 @@
-#line 474 "chapters/tier2-event-loop.nw"
+#line 500 "chapters/tier2-event-loop.nw"
 /* loop.c -- the event loop */
-#include "tier2.h"
+#include "loop.h"
 #include <errno.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 507 "chapters/tier2-event-loop.nw"
+#line 533 "chapters/tier2-event-loop.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -19,8 +19,8 @@ static tw_error other_running_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeE
     "Cannot run the event loop while another loop is running");
 static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
-#line 520 "chapters/tier2-event-loop.nw"
-tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
+#line 546 "chapters/tier2-event-loop.nw"
+static tw_handle *handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
     h->refs = 1;
@@ -29,7 +29,7 @@ tw_handle *tw__handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj
     h->loop = loop;
     h->fn.cb = fn;
     h->arg = arg;
-    h->obj = tw_ref(obj);
+    h->obj = tw__ref(obj);
     h->keep = NULL;
     h->when = 0;
     h->seq = 0;
@@ -63,24 +63,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 574 "chapters/tier2-event-loop.nw"
-void tw__ready_push(tw_loop *L, tw_handle *h)
-{
-    struct tw__ring *r = &L->ready;
-    if (r->len == r->cap) {
-        size_t cap = r->cap ? 2 * r->cap : 64;
-        tw_handle **buf = tw__alloc(cap * sizeof *buf);
-        for (size_t i = 0; i < r->len; i++)
-            buf[i] = r->buf[(r->head + i) & (r->cap - 1)];
-        free(r->buf);
-        r->buf = buf;
-        r->cap = cap;
-        r->head = 0;
-    }
-    r->buf[(r->head + r->len) & (r->cap - 1)] = h;
-    r->len++;
-}
-
+#line 680 "chapters/tier2-event-loop.nw"
 static tw_handle *ready_pop(tw_loop *L)
 {
     struct tw__ring *r = &L->ready;
@@ -89,7 +72,40 @@ static tw_handle *ready_pop(tw_loop *L)
     r->len--;
     return h;
 }
-#line 627 "chapters/tier2-event-loop.nw"
+
+static _Atomic(tw__ready_runner) object_runners[8];    /* the same for every thread */
+
+void tw__ready_set_runner(unsigned runner, tw__ready_runner run)
+{
+    atomic_store_explicit(&object_runners[runner], run, memory_order_relaxed);
+}
+
+static void run_object(tw_object *o, unsigned runner, bool run)
+{
+    atomic_load_explicit(&object_runners[runner], memory_order_relaxed)(o, run);
+    tw_unref(o);
+}
+
+
+static unsigned ready_runner(const tw_handle *h)    /* 0: h is a handle */
+{
+    return (unsigned)((uintptr_t)h & 7);
+}
+
+static tw_object *ready_object(tw_handle *h, unsigned runner)
+{
+    return (tw_object *)(void *)((uintptr_t)h - runner);
+}
+
+static void ready_drop(tw_handle *h)
+{
+    unsigned runner = ready_runner(h);
+    if (runner)
+        run_object(ready_object(h, runner), runner, false);
+    else
+        tw_handle_release(h);
+}
+#line 749 "chapters/tier2-event-loop.nw"
 enum { HEAP_ARITY = 4 };
 
 static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
@@ -190,7 +206,7 @@ static void heap_drop_cancelled(tw_loop *L)
     L->ncancelled = 0;
     heapify(L->heap, n);
 }
-#line 754 "chapters/tier2-event-loop.nw"
+#line 876 "chapters/tier2-event-loop.nw"
 enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
 
 static bool many_due(const tw_loop *L, double end)
@@ -269,7 +285,7 @@ static void heap_take_due(tw_loop *L, double end)
     L->nheap = n - due;
     heapify(L->heap, L->nheap);
 }
-#line 843 "chapters/tier2-event-loop.nw"
+#line 965 "chapters/tier2-event-loop.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -285,13 +301,7 @@ double tw_loop_time(const tw_loop *L)
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
 void tw_loop_set_debug(tw_loop *L, bool enabled) { L->debug = enabled; }
 bool tw_loop_get_debug(const tw_loop *L) { return L->debug; }
-#line 1057 "chapters/tier2-event-loop.nw"
-struct tw__close_stage {
-    int order;
-    tw__resource ring;                  /* the head of the stage's resources */
-    struct tw__close_stage *next;       /* the stage of the next higher order */
-};
-
+#line 1185 "chapters/tier2-event-loop.nw"
 static tw__resource *stage_ring(tw_loop *L, int order)
 {
     struct tw__close_stage **at = &L->stages, *s;
@@ -348,7 +358,7 @@ static void free_stages(tw_loop *L)
         free(s);
     }
 }
-#line 1174 "chapters/tier2-event-loop.nw"
+#line 1298 "chapters/tier2-event-loop.nw"
 static atomic_size_t keys_given;    /* the last key's number; numbers start at 1 */
 
 static size_t key_number(tw__loop_key *key)
@@ -391,7 +401,7 @@ static void free_states(tw_loop *L)
         }
     free(L->states);
 }
-#line 874 "chapters/tier2-event-loop.nw"
+#line 996 "chapters/tier2-event-loop.nw"
 void tw__loop_add_shutdown_step(tw_loop *L, tw__shutdown_fn make)
 {
     struct tw__shutdown_step **tail = &L->shutdown_steps, *s = tw__alloc(sizeof *s);
@@ -410,7 +420,7 @@ static void free_shutdown_steps(tw_loop *L)
         free(s);
     }
 }
-#line 900 "chapters/tier2-event-loop.nw"
+#line 1022 "chapters/tier2-event-loop.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -445,7 +455,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 944 "chapters/tier2-event-loop.nw"
+#line 1066 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -457,7 +467,7 @@ tw_error *tw_loop_close(tw_loop *L)
     L->closed = true;
     pthread_mutex_unlock(&L->ts_lock);
     while (L->ready.len)
-        tw_handle_release(ready_pop(L));
+        ready_drop(ready_pop(L));
     for (size_t i = 0; i < L->nheap; i++) {
         L->heap[i].h->seq = 0;
         tw_handle_release(L->heap[i].h);
@@ -499,15 +509,15 @@ void tw_loop_free(tw_loop *L)
     free(L);
     tw__pool_unuse();
 }
-#line 1221 "chapters/tier2-event-loop.nw"
+#line 1345 "chapters/tier2-event-loop.nw"
 void tw__schedule(tw_loop *L, tw_callback_fn fn, void *arg, void *obj)
 {
-    tw__ready_push(L, tw__handle_new(L, fn, arg, obj));
+    tw__ready_push(L, handle_new(L, fn, arg, obj));
 }
 
 void tw__schedule_done(tw_loop *L, tw_done_fn fn, tw_future *f, void *arg, void *keep)
 {
-    tw_handle *h = tw__handle_new(L, NULL, arg, f);
+    tw_handle *h = handle_new(L, NULL, arg, f);
     h->keep = keep;
     h->done_form = true;
     h->fn.done = fn;
@@ -521,7 +531,7 @@ tw_error *tw_call_soon(tw_loop *L, tw_callback_fn fn, void *arg, tw_handle **han
         *handle = NULL;
     if (L->closed)
         return &closed_error;
-    h = tw__handle_new(L, fn, arg, NULL);
+    h = handle_new(L, fn, arg, NULL);
     tw__ready_push(L, h);
     if (handle) {
         h->refs++;
@@ -532,7 +542,7 @@ tw_error *tw_call_soon(tw_loop *L, tw_callback_fn fn, void *arg, tw_handle **han
 
 tw_handle *tw__call_at_obj(tw_loop *L, double when, tw_callback_fn fn, void *arg, void *obj)
 {
-    tw_handle *h = tw__handle_new(L, fn, arg, obj);
+    tw_handle *h = handle_new(L, fn, arg, obj);
     h->when = when;
     h->seq = ++L->seq;
     heap_push(L, h);
@@ -559,11 +569,11 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 1292 "chapters/tier2-event-loop.nw"
+#line 1416 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
-    tw_handle *h = tw__handle_new(L, fn, arg, NULL);
+    tw_handle *h = handle_new(L, fn, arg, NULL);
     pthread_mutex_lock(&L->ts_lock);
     if (L->closed) {
         pthread_mutex_unlock(&L->ts_lock);
@@ -599,7 +609,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 1340 "chapters/tier2-event-loop.nw"
+#line 1464 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -643,7 +653,7 @@ static tw_error *add_watcher(tw_loop *L, int fd, tw_callback_fn fn, void *arg, b
         tw_handle_release(*slot);
     } else
         L->nwatchers++;
-    *slot = tw__handle_new(L, fn, arg, NULL);
+    *slot = handle_new(L, fn, arg, NULL);
     return NULL;
 }
 
@@ -661,7 +671,7 @@ static bool remove_watcher(tw_loop *L, int fd, bool writer)
     tw_handle_release(*slot);
     *slot = NULL;
     L->nwatchers--;
-    tw_error_unref(watch_update(L, fd, w->events & ~(uint32_t)(writer ? EPOLLOUT : EPOLLIN)));
+    tw_unref(watch_update(L, fd, w->events & ~(uint32_t)(writer ? EPOLLOUT : EPOLLIN)));
     return true;
 }
 
@@ -683,7 +693,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 1447 "chapters/tier2-event-loop.nw"
+#line 1571 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -699,7 +709,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 1469 "chapters/tier2-event-loop.nw"
+#line 1593 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -709,7 +719,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1483 "chapters/tier2-event-loop.nw"
+#line 1607 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, void *arg)
 {
     sigset_t one;
@@ -738,7 +748,7 @@ tw_error *tw_loop_add_signal_handler(tw_loop *L, int sig, tw_callback_fn fn, voi
         tw_handle_release(L->sighandlers[sig]);
     } else
         L->nsignals++;
-    L->sighandlers[sig] = tw__handle_new(L, fn, arg, NULL);
+    L->sighandlers[sig] = handle_new(L, fn, arg, NULL);
     return NULL;
 }
 
@@ -769,7 +779,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 1547 "chapters/tier2-event-loop.nw"
+#line 1671 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -817,9 +827,19 @@ static void report_callback_error(tw_loop *L, tw_handle *h, tw_error *err)
     snprintf(msg, sizeof msg, "Exception in callback %p(%p)",
              h->done_form ? (void *)(uintptr_t)h->fn.done : (void *)(uintptr_t)h->fn.cb, h->arg);
     tw_loop_call_exception_handler(L, &ctx);
-    tw_error_unref(err);
+    tw_unref(err);
 }
-#line 1613 "chapters/tier2-event-loop.nw"
+
+void tw__loop_report_done_error(tw_loop *L, tw_done_fn fn, tw_future *f, void *arg,
+                                tw_error *err)
+{
+    tw_handle *h = handle_new(L, NULL, arg, f);   /* the handle it would have had */
+    h->done_form = true;
+    h->fn.done = fn;
+    report_callback_error(L, h, err);
+    tw_handle_release(h);
+}
+#line 1747 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -887,16 +907,16 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 1700 "chapters/tier2-event-loop.nw"
+#line 1834 "chapters/tier2-event-loop.nw"
     if (timeout_ms != 0 && L->before_blocking && atomic_load(&L->external) > 0)
         timeout_ms = L->before_blocking(L, timeout_ms);
-#line 1680 "chapters/tier2-event-loop.nw"
+#line 1814 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 1711 "chapters/tier2-event-loop.nw"
+#line 1845 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -904,13 +924,18 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 1685 "chapters/tier2-event-loop.nw"
+#line 1819 "chapters/tier2-event-loop.nw"
     
-#line 1726 "chapters/tier2-event-loop.nw"
+#line 1860 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
+    unsigned runner = ready_runner(h);
     if (n > 4)
         __builtin_prefetch(L->ready.buf[(L->ready.head + 3) & (L->ready.cap - 1)]);
+    if (runner) {
+        run_object(ready_object(h, runner), runner, true);
+        continue;
+    }
     if (!h->cancelled) {
         tw_error *err = h->done_form ? h->fn.done((tw_future *)h->obj, h->arg)
                                      : h->fn.cb(h->arg);
@@ -919,9 +944,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 1686 "chapters/tier2-event-loop.nw"
+#line 1820 "chapters/tier2-event-loop.nw"
 }
-#line 1746 "chapters/tier2-event-loop.nw"
+#line 1885 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_runnable(const tw_loop *L)
 {
     if (L->closed)

@@ -1,9 +1,53 @@
-#line 1205 "chapters/tier1-coroutines.nw"
-/* pool.c -- per-thread free lists of small blocks, in front of malloc */
-#include "tier1.h"
-#include <malloc.h>
+#line 1445 "chapters/tier1-coroutines.nw"
+/* pool.c -- allocation that cannot fail, and per-thread free lists of
+   small blocks in front of malloc */
+#include "pool.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-#line 1213 "chapters/tier1-coroutines.nw"
+#line 967 "chapters/tier1-coroutines.nw"
+void tw__fatal(const char *fmt, ...)
+{
+    va_list ap;
+    fflush(stdout);
+    fputs("tower: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    tw__abort();
+}
+
+void *tw__alloc(size_t size)
+{
+    void *p = calloc(1, size ? size : 1);
+    if (p == NULL)
+        tw__fatal("out of memory (%zu bytes)", size);
+    return p;
+}
+
+void *tw__realloc(void *p, size_t size)
+{
+    p = realloc(p, size ? size : 1);
+    if (p == NULL)
+        tw__fatal("out of memory (%zu bytes)", size);
+    return p;
+}
+
+char *tw__strdup(const char *s)
+{
+    size_t n;
+    char *d;
+    if (s == NULL)
+        return NULL;
+    n = strlen(s) + 1;
+    d = tw__alloc(n);
+    memcpy(d, s, n);
+    return d;
+}
+#line 1458 "chapters/tier1-coroutines.nw"
 _Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
 _Thread_local int tw__pool_users;
 
@@ -14,22 +58,6 @@ void *tw__pool_refill(size_t c)
     if (p == NULL)
         tw__fatal("out of memory (%zu bytes)", size);
     return p;
-}
-
-void *tw__pool_alloc(size_t size)
-{
-    return memset(tw__pool_get(size), 0, size);
-}
-
-static size_t class_held(size_t usable)      /* the largest class a block serves */
-{
-    return usable <= TW__POOL_SLACK ? 0 : (usable - TW__POOL_SLACK) / TW__POOL_GRAIN;
-}
-
-void tw__pool_free(void *p)
-{
-    if (p != NULL)
-        tw__pool_give(p, class_held(malloc_usable_size(p)));
 }
 
 void tw__pool_use(void)

@@ -1,9 +1,9 @@
-#line 1911 "chapters/tier9-streams.nw"
+#line 2098 "chapters/tier9-streams.nw"
 /* process.c -- asyncio.subprocess: Process and its stream protocol, on streams (see the book, tier 9) */
 #include "tier9.h"
 #include <signal.h>
 
-#line 1937 "chapters/tier9-streams.nw"
+#line 2124 "chapters/tier9-streams.nw"
 struct tw_process {
     tw_object obj;
     tw_loop *loop;
@@ -17,7 +17,7 @@ struct tw_process {
     bool exited, transport_closed;
     tw_future *made;                    /* done once connection_made has run */
 };
-#line 1969 "chapters/tier9-streams.nw"
+#line 2156 "chapters/tier9-streams.nw"
 struct stream_protocol_of_process {
     tw_protocol base;
     tw_process *p;
@@ -37,9 +37,9 @@ static tw_stream_reader *reader_on_pipe(tw_process *p, tw_transport *t, int fd,
                                         tw_transport **pipe)
 {
     tw_stream_reader *r;
-    if ((*pipe = tw_transport_ref(tw_subprocess_transport_get_pipe_transport(t, fd))) == NULL)
+    if ((*pipe = tw_ref(tw_subprocess_transport_get_pipe_transport(t, fd))) == NULL)
         return NULL;
-    tw_error_unref(tw_stream_reader_new(p->loop, p->limit, &r));
+    tw_unref(tw_stream_reader_new(p->loop, p->limit, &r));
     tw_stream_reader_set_transport(r, *pipe);
     p->open_pipes++;
     return r;
@@ -82,7 +82,7 @@ static tw_error *proc_pipe_connection_lost(tw_protocol *pr, int fd, tw_error *ex
     }
     if (r) {
         if (exc)
-            tw_stream_reader_set_exception(r, tw_error_ref(exc));
+            tw_stream_reader_set_exception(r, tw_ref(exc));
         else
             tw_stream_reader_feed_eof(r);
         p->open_pipes--;
@@ -131,20 +131,20 @@ static const tw_protocol_class stream_protocol = {
     .process_exited = proc_process_exited,
     .destroy = proc_destroy,
 };
-#line 2098 "chapters/tier9-streams.nw"
+#line 2285 "chapters/tier9-streams.nw"
 static void process_finalize(tw_object *o)
 {
     tw_process *p = (tw_process *)o;
     tw__stream_reader_detach(p->out);
     tw__stream_reader_detach(p->err);
-    tw_stream_reader_unref(p->out);
-    tw_stream_reader_unref(p->err);
-    tw_transport_unref(p->out_pipe);
-    tw_transport_unref(p->err_pipe);
-    tw_stream_writer_unref(p->in);
-    tw_protocol_unref(p->flow);
+    tw_unref(p->out);
+    tw_unref(p->err);
+    tw_unref(p->out_pipe);
+    tw_unref(p->err_pipe);
+    tw_unref(p->in);
+    tw_unref(p->flow);
     tw_unref(p->made);
-    tw_transport_unref(p->transport);
+    tw_unref(p->transport);
     free(p);
 }
 
@@ -211,7 +211,7 @@ static tw_step create_body(tw_coro *co)
     err = f->shell ? tw_loop_subprocess_shell(L, proto, f->cmd, &f->options, &p->transport)
                    : tw_loop_subprocess_exec(L, proto, (const char *const *)f->argv,
                                              &f->options, &p->transport);
-    tw_protocol_unref(proto);           /* the transport has its own */
+    tw_unref(proto);           /* the transport has its own */
     if (err)
         TW_RAISE(co, err);
     TW_AWAIT(co, tw_ref(f->p->made));
@@ -248,7 +248,7 @@ tw_coro *tw_create_subprocess_shell(const char *cmd, const tw_subprocess_options
 {
     return create(true, NULL, cmd, options);
 }
-#line 2219 "chapters/tier9-streams.nw"
+#line 2406 "chapters/tier9-streams.nw"
 int tw_process_pid(const tw_process *p)
 {
     return tw_subprocess_transport_get_pid(p->transport);
@@ -277,11 +277,7 @@ tw_error *tw_process_send_signal(tw_process *p, int sig)
 tw_error *tw_process_terminate(tw_process *p) { return tw_process_send_signal(p, SIGTERM); }
 tw_error *tw_process_kill(tw_process *p) { return tw_process_send_signal(p, SIGKILL); }
 
-void tw_process_unref(tw_process *p)
-{
-    tw_unref(p);
-}
-#line 2260 "chapters/tier9-streams.nw"
+#line 2443 "chapters/tier9-streams.nw"
 struct feed_frame {
     tw_coro co;
     tw_process *p;
@@ -346,7 +342,7 @@ static tw_coro *read_stream(tw_process *p, int fd)
     f->co.cleanup = read_stream_cleanup;
     return &f->co;
 }
-#line 2331 "chapters/tier9-streams.nw"
+#line 2514 "chapters/tier9-streams.nw"
 struct communicate_frame {
     tw_coro co;
     tw_process *p;

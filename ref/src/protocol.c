@@ -1,4 +1,4 @@
-#line 441 "chapters/tier8-protocols.nw"
+#line 514 "chapters/tier8-protocols.nw"
 /* protocol.c -- connections and datagram endpoints */
 #include "tier8.h"
 #include <errno.h>
@@ -7,32 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 486 "chapters/tier8-protocols.nw"
-tw_error *tw__resolve(const char *host, int port, int family, int socktype, bool passive,
-                      struct addrinfo **res)
-{
-    struct addrinfo hints = { .ai_family = family, .ai_socktype = socktype,
-                              .ai_flags = passive ? AI_PASSIVE : 0 };
-    char service[16];
-    int rc;
-    *res = NULL;
-    snprintf(service, sizeof service, "%d", port);
-    rc = getaddrinfo(host && *host ? host : NULL, service, &hints, res);
-    if (rc == EAI_SYSTEM)
-        return tw_error_os(errno, NULL);
-    if (rc != 0)
-        return tw__error_named(tw_error_new(TW_ERR_OS, "[Errno %d] %s", rc, gai_strerror(rc)),
-                               "gaierror");
-    return NULL;
-}
-
-void tw__addr_from(tw_sockaddr *a, const struct addrinfo *ai)
-{
-    memset(a, 0, sizeof *a);
-    memcpy(&a->u, ai->ai_addr, ai->ai_addrlen);
-    a->len = ai->ai_addrlen;
-}
-
+#line 558 "chapters/tier8-protocols.nw"
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path)
 {
     size_t n = strlen(path);
@@ -56,7 +31,7 @@ tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error 
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 541 "chapters/tier8-protocols.nw"
+#line 588 "chapters/tier8-protocols.nw"
 static tw_error *combined_error(tw_error **errors, size_t n)
 {
     size_t len = 0;
@@ -66,7 +41,7 @@ static tw_error *combined_error(tw_error **errors, size_t n)
     for (size_t i = 1; i < n; i++)
         same = same && strcmp(tw_error_str(errors[i]), tw_error_str(errors[0])) == 0;
     if (same)
-        return tw_error_ref(errors[0]);
+        return tw_ref(errors[0]);
     for (size_t i = 0; i < n; i++)
         len += strlen(tw_error_str(errors[i])) + 2;
     msg = tw__alloc(len + sizeof "Multiple exceptions: ");
@@ -80,13 +55,15 @@ static tw_error *combined_error(tw_error **errors, size_t n)
     free(msg);
     return e;
 }
-#line 577 "chapters/tier8-protocols.nw"
+#line 624 "chapters/tier8-protocols.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
     tw_protocol_factory factory;
     void *arg;
     int fd;
+    tw_tls_options tls;          /* tls.ssl NULL: plain */
+    char *hostname;              /* what tls.server_hostname points to */
 };
 
 struct started {
@@ -100,8 +77,8 @@ static void started_cleanup(tw_coro *co)
 {
     struct started *f = (struct started *)co;
     tw_unref(f->waiter);
-    tw_transport_unref(f->transport);
-    tw_error_unref(f->err);
+    tw_unref(f->transport);
+    tw_unref(f->err);
 }
 
 static tw_step started_body(tw_coro *co)
@@ -128,6 +105,20 @@ static tw_step started_body(tw_coro *co)
 
 enum made { MADE_STREAM, MADE_DATAGRAM, MADE_READ_PIPE, MADE_WRITE_PIPE };
 
+#line 958 "chapters/tier8-protocols.nw"
+static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protocol *p)
+{
+    tw_protocol *sp = tw__ssl_protocol_new(e->loop, p, &e->tls, false, true, f->waiter,
+                                           &f->err);
+    if (sp == NULL) {
+        close(fd);
+        return;
+    }
+    tw_unref(tw__stream_transport_new(e->loop, fd, sp, NULL, NULL));
+    f->transport = tw_ref(tw__ssl_app_transport(sp));
+}
+
+#line 675 "chapters/tier8-protocols.nw"
 static tw_coro *started(struct endpoint *e, const tw_sockaddr *remote, enum made made)
 {
     struct started *f = tw_coro_new(started_body, sizeof *f);
@@ -140,6 +131,10 @@ static tw_coro *started(struct endpoint *e, const tw_sockaddr *remote, enum made
         return &f->co;
     }
     f->waiter = tw_future_new(e->loop);
+    if (made == MADE_STREAM && e->tls.ssl) {
+        started_tls(f, e, fd, p);
+        return &f->co;
+    }
     if (made == MADE_DATAGRAM)
         f->transport = tw__datagram_transport_new(e->loop, fd, p, remote, f->waiter);
     else if (made == MADE_STREAM)
@@ -156,15 +151,18 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 662 "chapters/tier8-protocols.nw"
+#line 718 "chapters/tier8-protocols.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
     int port;
-    struct addrinfo *infos, *ai;
+    bool any_family;                      /* adopting: any stream socket, not only AF_UNIX */
+    tw_addrinfo_list *infos;
+    size_t i;
     tw_sockaddr addr;
     tw_error **errors;
     size_t nerrors;
+    tw_coro_fn then;             /* the body that follows the TLS options' check */
 };
 
 static void connect_cleanup(tw_coro *co)
@@ -172,13 +170,13 @@ static void connect_cleanup(tw_coro *co)
     struct connect_frame *f = (struct connect_frame *)co;
     if (f->e.fd >= 0)
         close(f->e.fd);
-    if (f->infos)
-        freeaddrinfo(f->infos);
+    free(f->infos);
     for (size_t i = 0; i < f->nerrors; i++)
-        tw_error_unref(f->errors[i]);
+        tw_unref(f->errors[i]);
     free(f->errors);
     free(f->host);
     free(f->path);
+    tw__tls_options_drop(&f->e.tls, &f->e.hostname);
 }
 
 static void connect_failed(struct connect_frame *f, tw_error *e)
@@ -205,15 +203,16 @@ static tw_step connect_body(tw_coro *co)
         TW_AWAIT(co, tw_sock_connect(f->e.loop, f->e.fd, &f->addr));
         goto connected;
     }
-    if ((err = tw__resolve(f->host, f->port, AF_UNSPEC, SOCK_STREAM, false, &f->infos)) != NULL)
-        TW_RAISE(co, err);
-    for (f->ai = f->infos; f->ai; f->ai = f->ai->ai_next) {
-        f->e.fd = tw__new_socket(f->ai->ai_family, f->ai->ai_socktype, f->ai->ai_protocol);
+    TW_AWAIT(co, tw__resolve_host(f->e.loop, f->host, f->port, AF_UNSPEC, SOCK_STREAM, 0));
+    f->infos = TW_RESULT(co).p;
+    for (f->i = 0; f->i < f->infos->n; f->i++) {
+        const tw_addrinfo *ai = &f->infos->ai[f->i];
+        f->e.fd = tw__new_socket(ai->family, ai->socktype, ai->protocol);
         if (f->e.fd < 0) {
             connect_failed(f, tw_error_os(errno, NULL));
             continue;
         }
-        tw__addr_from(&f->addr, f->ai);
+        f->addr = ai->addr;
         TW_AWAIT_TRY(co, tw_sock_connect(f->e.loop, f->e.fd, &f->addr));
         if (TW_ERROR(co) == NULL)
             goto connected;
@@ -246,7 +245,7 @@ tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg
     f->port = port;
     return &f->e.co;
 }
-#line 759 "chapters/tier8-protocols.nw"
+#line 820 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -255,10 +254,11 @@ static tw_step adopt_body(tw_coro *co)
     getsockopt(f->e.fd, SOL_SOCKET, SO_DOMAIN, &domain, &len);
     len = sizeof type;
     getsockopt(f->e.fd, SOL_SOCKET, SO_TYPE, &type, &len);
-    if (domain != AF_UNIX || type != SOCK_STREAM) {
+    if ((domain != AF_UNIX && !f->any_family) || type != SOCK_STREAM) {
         f->e.fd = -1;                     /* still the caller's */
-        return tw__coro_fail(co, tw_error_new(TW_ERR_VALUE,
-                             "A UNIX Domain Stream Socket was expected"));
+        return tw__coro_fail(co, tw_error_new(TW_ERR_VALUE, f->any_family
+                             ? "A Stream Socket was expected"
+                             : "A UNIX Domain Stream Socket was expected"));
     }
     fcntl(f->e.fd, F_SETFL, fcntl(f->e.fd, F_GETFL) | O_NONBLOCK);
     co->body = connect_body;
@@ -277,7 +277,74 @@ tw_coro *tw_create_unix_connection(tw_loop *L, tw_protocol_factory factory, void
     }
     return &f->e.co;
 }
-#line 797 "chapters/tier8-protocols.nw"
+
+tw_coro *tw_connect_accepted_socket(tw_loop *L, tw_protocol_factory factory, void *arg, int sock)
+{
+    struct connect_frame *f = connect_new(L, factory, arg);
+    f->e.fd = sock;
+    f->e.co.body = adopt_body;
+    f->any_family = true;
+    return &f->e.co;
+}
+#line 977 "chapters/tier8-protocols.nw"
+static tw_error *tls_options_check(struct endpoint *e, const char *host, bool unix_socket)
+{
+    const tw_tls_options *o = &e->tls;
+    if (o->ssl == NULL) {
+        if (o->server_hostname)
+            return tw_error_new(TW_ERR_VALUE, "server_hostname is only meaningful with ssl");
+        if (o->ssl_handshake_timeout != 0)
+            return tw_error_new(TW_ERR_VALUE,
+                                "ssl_handshake_timeout is only meaningful with ssl");
+        if (o->ssl_shutdown_timeout != 0)
+            return tw_error_new(TW_ERR_VALUE, "ssl_shutdown_timeout is only meaningful with ssl");
+        return NULL;
+    }
+    if (o->server_hostname)
+        return NULL;
+    if (unix_socket)
+        return tw_error_new(TW_ERR_VALUE, "you have to pass server_hostname when using ssl");
+    if (host == NULL || *host == '\0')
+        return tw_error_new(TW_ERR_VALUE,
+                            "You must set server_hostname when using ssl without a host");
+    e->hostname = tw__strdup(host);
+    e->tls.server_hostname = e->hostname;
+    return NULL;
+}
+
+static tw_step connect_tls_body(tw_coro *co)
+{
+    struct connect_frame *f = (struct connect_frame *)co;
+    tw_error *err = tls_options_check(&f->e, f->host, f->host == NULL);
+    if (err) {
+        f->e.fd = -1;                     /* a socket handed over is still the caller's */
+        return tw__coro_fail(co, err);
+    }
+    co->body = f->then;
+    return f->then(co);
+}
+
+static tw_coro *with_tls(tw_coro *co, const tw_tls_options *tls)
+{
+    struct connect_frame *f = (struct connect_frame *)co;
+    tw__tls_options_keep(&f->e.tls, &f->e.hostname, tls);
+    f->then = co->body;
+    co->body = connect_tls_body;
+    return co;
+}
+
+tw_coro *tw_create_connection_tls(tw_loop *L, tw_protocol_factory factory, void *arg,
+                                  const char *host, int port, const tw_tls_options *tls)
+{
+    return with_tls(tw_create_connection(L, factory, arg, host, port), tls);
+}
+
+tw_coro *tw_create_unix_connection_tls(tw_loop *L, tw_protocol_factory factory, void *arg,
+                                       const char *path, int sock, const tw_tls_options *tls)
+{
+    return with_tls(tw_create_unix_connection(L, factory, arg, path, sock), tls);
+}
+#line 872 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -330,13 +397,12 @@ tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 861 "chapters/tier8-protocols.nw"
+#line 1050 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;
     char *local_host, *remote_host;
-    struct addrinfo *local, *remote;
-    tw_sockaddr raddr;
+    tw_addrinfo_list *local, *remote;
 };
 
 static void datagram_cleanup(tw_coro *co)
@@ -344,10 +410,8 @@ static void datagram_cleanup(tw_coro *co)
     struct datagram_frame *f = (struct datagram_frame *)co;
     if (f->e.fd >= 0)
         close(f->e.fd);
-    if (f->local)
-        freeaddrinfo(f->local);
-    if (f->remote)
-        freeaddrinfo(f->remote);
+    free(f->local);
+    free(f->remote);
     free(f->local_host);
     free(f->remote_host);
 }
@@ -356,30 +420,34 @@ static tw_error *datagram_socket(struct datagram_frame *f)
 {
     const tw_datagram_options *o = &f->opt;
     int family = o->family, one = 1;
-    tw_error *err;
-    if (f->remote_host == NULL && f->local_host == NULL && family == AF_UNSPEC)
-        return tw_error_new(TW_ERR_VALUE, "unexpected address family");
-    if (f->remote_host) {
-        err = tw__resolve(f->remote_host, o->remote_port, family, SOCK_DGRAM, false, &f->remote);
-        if (err)
-            return err;
-        family = f->remote->ai_family;
-        tw__addr_from(&f->raddr, f->remote);
-    }
-    if (f->local_host) {
-        err = tw__resolve(f->local_host, o->local_port, family, SOCK_DGRAM, true, &f->local);
-        if (err)
-            return err;
-        family = f->local->ai_family;
-    }
+    if (f->remote)
+        family = f->remote->ai[0].family;
+    if (f->local)
+        family = f->local->ai[0].family;
     if ((f->e.fd = tw__new_socket(family, SOCK_DGRAM, 0)) < 0)
         return tw_error_os(errno, NULL);
     if (o->reuse_port)
         setsockopt(f->e.fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
     if (o->allow_broadcast)
         setsockopt(f->e.fd, SOL_SOCKET, SO_BROADCAST, &one, sizeof one);
-    if (f->local && bind(f->e.fd, f->local->ai_addr, f->local->ai_addrlen) < 0)
+    if (f->local && bind(f->e.fd, &f->local->ai[0].addr.u.sa, f->local->ai[0].addr.len) < 0)
         return tw_error_os(errno, NULL);
+    return NULL;
+}
+
+static tw_error *check_datagram_socket(const struct datagram_frame *f)
+{
+    const tw_datagram_options *o = &f->opt;
+    int type = 0;
+    socklen_t len = sizeof type;
+    if (f->local_host || f->remote_host || o->local_port || o->remote_port || o->family
+        || o->reuse_port || o->allow_broadcast)
+        return tw_error_new(TW_ERR_VALUE, "socket modifier keyword arguments can not be used "
+                                          "when sock is specified.");
+    if (getsockopt(o->sock, SOL_SOCKET, SO_TYPE, &type, &len) < 0)
+        return tw_error_os(errno, NULL);
+    if (type != SOCK_DGRAM)
+        return tw_error_new(TW_ERR_VALUE, "A UDP Socket was expected");
     return NULL;
 }
 
@@ -388,11 +456,32 @@ static tw_step datagram_body(tw_coro *co)
     struct datagram_frame *f = (struct datagram_frame *)co;
     tw_error *err;
     TW_BEGIN(co);
+    if (f->opt.use_sock) {
+        if ((err = check_datagram_socket(f)) != NULL)
+            TW_RAISE(co, err);
+        fcntl(f->opt.sock, F_SETFL, fcntl(f->opt.sock, F_GETFL) | O_NONBLOCK);
+        f->e.fd = f->opt.sock;
+        TW_AWAIT(co, started(&f->e, NULL, MADE_DATAGRAM));
+        TW_RETURN(co, TW_RESULT(co));
+    }
+    if (f->remote_host == NULL && f->local_host == NULL && f->opt.family == AF_UNSPEC)
+        TW_RAISE(co, tw_error_new(TW_ERR_VALUE, "unexpected address family"));
+    if (f->remote_host) {
+        TW_AWAIT(co, tw__resolve_host(f->e.loop, f->remote_host, f->opt.remote_port,
+                                      f->opt.family, SOCK_DGRAM, 0));
+        f->remote = TW_RESULT(co).p;
+    }
+    if (f->local_host) {
+        TW_AWAIT(co, tw__resolve_host(f->e.loop, f->local_host, f->opt.local_port,
+                                      f->remote ? f->remote->ai[0].family : f->opt.family,
+                                      SOCK_DGRAM, AI_PASSIVE));
+        f->local = TW_RESULT(co).p;
+    }
     if ((err = datagram_socket(f)) != NULL)
         TW_RAISE(co, err);
     if (f->remote && !f->opt.allow_broadcast)
-        TW_AWAIT(co, tw_sock_connect(f->e.loop, f->e.fd, &f->raddr));
-    TW_AWAIT(co, started(&f->e, f->remote ? &f->raddr : NULL, MADE_DATAGRAM));
+        TW_AWAIT(co, tw_sock_connect(f->e.loop, f->e.fd, &f->remote->ai[0].addr));
+    TW_AWAIT(co, started(&f->e, f->remote ? &f->remote->ai[0].addr : NULL, MADE_DATAGRAM));
     TW_RETURN(co, TW_RESULT(co));
     TW_END(co);
 }

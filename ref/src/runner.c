@@ -1,10 +1,10 @@
-#line 2101 "chapters/tier4-tasks.nw"
+#line 2163 "chapters/tier4-tasks.nw"
 /* runner.c -- running a loop until an awaitable is done, and asyncio.run:
    asyncio's runners.py and base_events.run_until_complete */
 #include "tier4.h"
 #include <stdlib.h>
 
-#line 2117 "chapters/tier4-tasks.nw"
+#line 2179 "chapters/tier4-tasks.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;
@@ -47,7 +47,7 @@ tw_error *(tw_loop_run_until_complete)(tw_loop *L, tw_awaitable *awaitable, tw_v
     tw_unref(f);
     return err;
 }
-#line 2175 "chapters/tier4-tasks.nw"
+#line 2237 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;
@@ -90,7 +90,7 @@ static void cancel_all_tasks(tw_loop *L)
 static void run_shutdown_steps(tw_loop *L)
 {
     for (struct tw__shutdown_step *s = L->shutdown_steps; s; s = s->next)
-        tw_error_unref(tw_loop_run_until_complete(L, s->make(L), NULL));
+        tw_unref(tw_loop_run_until_complete(L, s->make(L), NULL));
 }
 
 tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)

@@ -1,13 +1,14 @@
-#line 945 "chapters/tier8-protocols.nw"
+#line 1156 "chapters/tier8-protocols.nw"
 /* server.c -- servers: create_server, accepting, serving, closing */
 #include "tier8.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <stddef.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 968 "chapters/tier8-protocols.nw"
+#line 1182 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -17,7 +18,7 @@ struct listener {
 };
 
 struct tw_server {
-    int refs;
+    tw_object obj;
     tw__resource res;
     tw_loop *loop;
     tw_protocol_factory factory;
@@ -32,19 +33,12 @@ struct tw_server {
     tw_future **waiters;
     size_t nwaiters;
     tw_future *serving_forever;
+    tw_tls_options tls;               /* what each accepted connection speaks */
 };
 
-tw_server *tw_server_ref(tw_server *s)
+static void server_finalize(tw_object *o)
 {
-    if (s)
-        s->refs++;
-    return s;
-}
-
-void tw_server_unref(tw_server *s)
-{
-    if (s == NULL || --s->refs > 0)
-        return;
+    tw_server *s = (tw_server *)o;
     for (size_t i = 0; i < s->nlisteners; i++)
         if (s->listeners[i].fd >= 0)
             close(s->listeners[i].fd);
@@ -53,10 +47,23 @@ void tw_server_unref(tw_server *s)
     free(s->waiters);
     free(s->listeners);
     tw_unref(s->serving_forever);
+    tw_ssl_context_unref(s->tls.ssl);
     if (s->release_arg)
         s->release_arg(s->arg);
     free(s);
 }
+
+static void server_describe(tw_object *o, FILE *out)
+{
+    tw_server *s = (tw_server *)o;
+    char buf[TW_ADDRSTRLEN];
+    fputs("<Server sockets=(", out);
+    for (size_t i = 0; i < tw_server_nsockets(s); i++)
+        fprintf(out, "%s%s", i ? ", " : "", tw_sockaddr_str(&s->listeners[i].name, buf));
+    fputs(")>", out);
+}
+
+static const tw_class server_object_class = { server_finalize, server_describe, NULL };
 
 tw_loop *tw_server_get_loop(const tw_server *s) { return s->loop; }
 bool tw_server_is_serving(const tw_server *s) { return s->serving; }
@@ -67,12 +74,12 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 1042 "chapters/tier8-protocols.nw"
+#line 1262 "chapters/tier8-protocols.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 1054 "chapters/tier8-protocols.nw"
+#line 1274 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -89,7 +96,7 @@ static void server_wakeup(tw_server *s)
 static void server_attach(tw__acceptor *a)
 {
     tw_server *s = SERVER_OF(a);
-    tw_server_ref(s);
+    tw_ref(s);
     s->active++;
 }
 
@@ -98,9 +105,9 @@ static void server_detach(tw__acceptor *a)
     tw_server *s = SERVER_OF(a);
     if (--s->active == 0 && s->closed)
         server_wakeup(s);
-    tw_server_unref(s);
+    tw_unref(s);
 }
-#line 1092 "chapters/tier8-protocols.nw"
+#line 1312 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -109,7 +116,7 @@ static void listener_watch(struct listener *l, bool on)
     if (on == l->watching)
         return;
     if (on)
-        tw_error_unref(tw__loop_add_passive_reader(L, l->fd, server_accept, l));
+        tw_unref(tw__loop_add_passive_reader(L, l->fd, server_accept, l));
     else
         tw__loop_remove_passive_reader(L, l->fd);
     l->watching = on;
@@ -134,7 +141,7 @@ static bool accept_exhausted(struct listener *l, int e)
     err = tw_error_os(e, NULL);
     ctx.error = err;
     tw_loop_call_exception_handler(l->server->loop, &ctx);
-    tw_error_unref(err);
+    tw_unref(err);
     listener_watch(l, false);
     tw_call_later(l->server->loop, 1.0, accept_retry, l, &l->retry);
     return true;
@@ -159,11 +166,16 @@ static tw_error *server_accept(void *arg)
             close(fd);
             return err;
         }
-        tw_transport_unref(tw__stream_transport_new(s->loop, fd, p, &s->acceptor, NULL));
+        if (s->tls.ssl && (p = tw__ssl_protocol_new(s->loop, p, &s->tls, true, true, NULL,
+                                                    &err)) == NULL) {
+            close(fd);
+            return err;
+        }
+        tw_unref(tw__stream_transport_new(s->loop, fd, p, &s->acceptor, NULL));
     }
     return NULL;
 }
-#line 1163 "chapters/tier8-protocols.nw"
+#line 1395 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -200,7 +212,7 @@ void tw_server_close(tw_server *s)
     if (s->active == 0)
         server_wakeup(s);
     tw__resource_detach(s->loop, &s->res);
-    tw_server_unref(s);                   /* the loop's reference */
+    tw_unref(s);                   /* the loop's reference */
 }
 
 static void server_loop_closed(tw__resource *r)
@@ -219,7 +231,7 @@ tw_future *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 1225 "chapters/tier8-protocols.nw"
+#line 1457 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -235,15 +247,15 @@ static void server_frame_cleanup(tw_coro *co)
         f->server->serving_forever = NULL;
     }
     tw_unref(f->fut);
-    tw_error_unref(f->cancelled);
-    tw_server_unref(f->server);
+    tw_unref(f->cancelled);
+    tw_unref(f->server);
 }
 
 static tw_coro *server_coro(tw_coro_fn body, tw_server *s)
 {
     struct server_frame *f = tw_coro_new(body, sizeof *f);
     f->co.cleanup = server_frame_cleanup;
-    f->server = tw_server_ref(s);
+    f->server = tw_ref(s);
     return &f->co;
 }
 
@@ -267,7 +279,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 tw_coro *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 1280 "chapters/tier8-protocols.nw"
+#line 1512 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -296,18 +308,23 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 tw_coro *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 1318 "chapters/tier8-protocols.nw"
+#line 1553 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
     tw_server *s = tw__alloc(sizeof *s);
-    s->refs = 2;                          /* the creator's and the loop's */
+    s->obj.refs = 2;                      /* the creator's and the loop's */
+    s->obj.cls = &server_object_class;
     s->loop = L;
     s->factory = factory;
     s->arg = arg;
     s->backlog = opt && opt->backlog > 0 ? opt->backlog : 100;
     s->acceptor.attach = server_attach;
     s->acceptor.detach = server_detach;
+    if (opt) {
+        s->tls = opt->tls;
+        tw_ssl_context_ref(s->tls.ssl);
+    }
     tw__resource_attach(L, &s->res, server_loop_closed);
     return s;
 }
@@ -336,34 +353,30 @@ static tw_error *bind_error(int e, const tw_sockaddr *a)
                        tw_sockaddr_str(a, buf), lower);
 }
 
-static tw_error *bind_tcp(tw_server *s, const char *host, int port, const tw_server_options *opt)
+static tw_error *bind_tcp(tw_server *s, const tw_addrinfo_list *infos,
+                          const tw_server_options *opt)
 {
-    struct addrinfo *infos, *ai;
-    tw_error *err = tw__resolve(host, port, opt ? opt->family : AF_UNSPEC, SOCK_STREAM, true, &infos);
+    tw_error *err = NULL;
     int one = 1;
-    if (err)
-        return err;
-    for (ai = infos; ai && err == NULL; ai = ai->ai_next) {
-        tw_sockaddr a;
-        int fd = tw__new_socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+    for (size_t i = 0; i < infos->n && err == NULL; i++) {
+        const tw_addrinfo *ai = &infos->ai[i];
+        int fd = tw__new_socket(ai->family, ai->socktype, ai->protocol);
         if (fd < 0)
             continue;                     /* a family this host lacks, as asyncio */
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        if (opt && opt->reuse_port)
+        if (opt->reuse_port)
             setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
-        if (ai->ai_family == AF_INET6)
+        if (ai->family == AF_INET6)
             setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
-        tw__addr_from(&a, ai);
-        if (bind(fd, &a.u.sa, a.len) < 0) {
-            err = bind_error(errno, &a);
+        if (bind(fd, &ai->addr.u.sa, ai->addr.len) < 0) {
+            err = bind_error(errno, &ai->addr);
             close(fd);
         } else
             server_add_socket(s, fd);
     }
-    freeaddrinfo(infos);
     return err;
 }
-#line 1391 "chapters/tier8-protocols.nw"
+#line 1627 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;
@@ -394,6 +407,7 @@ struct create_server_frame {
     char *host, *path;
     int port;
     tw_server_options opt;
+    tw_addrinfo_list *infos;
     tw_server *server;
 };
 
@@ -402,21 +416,67 @@ static void create_server_cleanup(tw_coro *co)
     struct create_server_frame *f = (struct create_server_frame *)co;
     if (f->server) {
         tw_server_close(f->server);
-        tw_server_unref(f->server);
+        tw_unref(f->server);
     }
+    free(f->infos);
     free(f->host);
     free(f->path);
+    tw_ssl_context_unref(f->opt.tls.ssl);
 }
 
+static tw_error *check_own_socket(const struct create_server_frame *f)
+{
+    int type = 0;
+    socklen_t len = sizeof type;
+    if (f->host || f->port)
+        return tw_error_new(TW_ERR_VALUE, "host/port and sock can not be specified at the same time");
+    if (getsockopt(f->opt.sock, SOL_SOCKET, SO_TYPE, &type, &len) < 0)
+        return tw_error_os(errno, NULL);
+    if (type != SOCK_STREAM)
+        return tw_error_new(TW_ERR_VALUE, "A Stream Socket was expected");
+    return NULL;
+}
+
+#line 933 "chapters/tier8-protocols.nw"
+static tw_error *server_tls_check(const tw_tls_options *o)
+{
+    if (o->server_hostname)
+        return tw_error_new(TW_ERR_VALUE, "server_hostname is only meaningful for a client");
+    if (o->ssl)
+        return NULL;
+    if (o->ssl_handshake_timeout != 0)
+        return tw_error_new(TW_ERR_VALUE, "ssl_handshake_timeout is only meaningful with ssl");
+    if (o->ssl_shutdown_timeout != 0)
+        return tw_error_new(TW_ERR_VALUE, "ssl_shutdown_timeout is only meaningful with ssl");
+    return NULL;
+}
+
+#line 1689 "chapters/tier8-protocols.nw"
 static tw_step create_server_body(tw_coro *co)
 {
     struct create_server_frame *f = (struct create_server_frame *)co;
     tw_error *err;
     TW_BEGIN(co);
+    if ((err = server_tls_check(&f->opt.tls)) != NULL)
+        TW_RAISE(co, err);
+    if (f->opt.use_sock) {
+        if ((err = check_own_socket(f)) != NULL)
+            TW_RAISE(co, err);
+        fcntl(f->opt.sock, F_SETFL, fcntl(f->opt.sock, F_GETFL) | O_NONBLOCK);
+        f->server = server_new(f->loop, f->factory, f->arg, &f->opt);
+        server_add_socket(f->server, f->opt.sock);
+        goto bound;
+    }
+    if (f->path == NULL) {
+        TW_AWAIT(co, tw__resolve_host(f->loop, f->host, f->port, f->opt.family, SOCK_STREAM,
+                                      AI_PASSIVE));
+        f->infos = TW_RESULT(co).p;
+    }
     f->server = server_new(f->loop, f->factory, f->arg, &f->opt);
-    err = f->path ? bind_unix(f->server, f->path) : bind_tcp(f->server, f->host, f->port, &f->opt);
+    err = f->path ? bind_unix(f->server, f->path) : bind_tcp(f->server, f->infos, &f->opt);
     if (err)
         TW_RAISE(co, err);
+bound:
     if (!f->opt.defer_serving) {
         server_start(f->server);
         TW_YIELD(co);
@@ -439,6 +499,7 @@ static struct create_server_frame *create_server_new(tw_loop *L, tw_protocol_fac
     f->arg = arg;
     if (opt)
         f->opt = *opt;
+    tw_ssl_context_ref(f->opt.tls.ssl);
     return f;
 }
 

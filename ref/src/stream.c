@@ -1,8 +1,8 @@
-#line 696 "chapters/tier9-streams.nw"
+#line 793 "chapters/tier9-streams.nw"
 /* stream.c -- streams: readers, writers, the stream protocol (see the book, tier 9) */
 #include "tier9.h"
 
-#line 727 "chapters/tier9-streams.nw"
+#line 824 "chapters/tier9-streams.nw"
 struct stream_error {
     struct tw_error e;
     ptrdiff_t number;         /* expected (-1: None), or consumed */
@@ -17,8 +17,7 @@ static struct stream_error *stream_error_new(tw_errkind kind, char *type, char *
                                              const void *data, size_t len, ptrdiff_t number)
 {
     struct stream_error *se = tw__alloc(sizeof *se + len);
-    se->e.refs = 1;
-    se->e.kind = kind;
+    tw__error_init(&se->e, kind);
     se->e.type = type;
     se->e.message = message;
     se->number = number;
@@ -69,9 +68,9 @@ ptrdiff_t tw_limit_overrun_consumed(const tw_error *e)
     const struct stream_error *se = attributes(e, limit_overrun_type);
     return se ? se->number : 0;
 }
-#line 803 "chapters/tier9-streams.nw"
+#line 901 "chapters/tier9-streams.nw"
 struct tw_stream_reader {
-    int refs;
+    tw_object obj;
     tw_loop *loop;
     ptrdiff_t limit;
     unsigned char *buf;
@@ -81,7 +80,7 @@ struct tw_stream_reader {
     tw_error *exception;
     tw_transport *transport;  /* borrowed; NULL: none (or forgotten, or detached) */
 };
-#line 825 "chapters/tier9-streams.nw"
+#line 923 "chapters/tier9-streams.nw"
 static void buffer_append(tw_stream_reader *r, const void *data, size_t n)
 {
     if (r->head + r->len + n > r->cap) {
@@ -112,7 +111,7 @@ static void buffer_drop(tw_stream_reader *r, size_t n)
     if (r->len == 0)
         r->head = 0;
 }
-#line 865 "chapters/tier9-streams.nw"
+#line 963 "chapters/tier9-streams.nw"
 static void maybe_pause_transport(tw_stream_reader *r)
 {
     size_t limit = (size_t)r->limit;
@@ -133,7 +132,7 @@ static void maybe_resume_transport(tw_stream_reader *r)
         tw_transport_resume_reading(r->transport);
     }
 }
-#line 892 "chapters/tier9-streams.nw"
+#line 990 "chapters/tier9-streams.nw"
 static tw_bytes *take(tw_stream_reader *r, size_t n)
 {
     tw_bytes *b = tw_bytes_new(buffer_data(r), n);
@@ -148,12 +147,12 @@ static tw_error *empty_into_error(tw_stream_reader *r, ptrdiff_t expected)
     buffer_drop(r, r->len);
     return e;
 }
-#line 912 "chapters/tier9-streams.nw"
+#line 1010 "chapters/tier9-streams.nw"
 static void wake_waiter(tw_stream_reader *r, tw_error *e)
 {
     tw_future *w = r->waiter;
     if (w == NULL) {
-        tw_error_unref(e);
+        tw_unref(e);
         return;
     }
     r->waiter = NULL;
@@ -163,9 +162,26 @@ static void wake_waiter(tw_stream_reader *r, tw_error *e)
         else
             tw_future_set_result(w, TW_NONE);
     } else
-        tw_error_unref(e);
+        tw_unref(e);
     tw_unref(w);
 }
+
+static void reader_finalize(tw_object *o)
+{
+    tw_stream_reader *r = (tw_stream_reader *)o;
+    tw_unref(r->waiter);
+    tw_unref(r->exception);
+    free(r->buf);
+    free(r);
+}
+
+static void reader_describe(tw_object *o, FILE *out)
+{
+    tw_stream_reader *r = (tw_stream_reader *)o;
+    fprintf(out, "<StreamReader%s%s>", r->eof ? " eof" : "", r->len ? " buffered" : "");
+}
+
+static const tw_class reader_object_class = { reader_finalize, reader_describe, NULL };
 
 tw_error *tw_stream_reader_new(tw_loop *loop, ptrdiff_t limit, tw_stream_reader **reader)
 {
@@ -176,29 +192,14 @@ tw_error *tw_stream_reader_new(tw_loop *loop, ptrdiff_t limit, tw_stream_reader 
     if (limit <= 0)
         return tw_error_new(TW_ERR_VALUE, "Limit cannot be <= 0");
     r = tw__alloc(sizeof *r);
-    r->refs = 1;
+    r->obj.refs = 1;
+    r->obj.cls = &reader_object_class;
     r->loop = loop;
     r->limit = limit;
     *reader = r;
     return NULL;
 }
 
-tw_stream_reader *tw_stream_reader_ref(tw_stream_reader *r)
-{
-    if (r)
-        r->refs++;
-    return r;
-}
-
-void tw_stream_reader_unref(tw_stream_reader *r)
-{
-    if (r == NULL || --r->refs > 0)
-        return;
-    tw_unref(r->waiter);
-    tw_error_unref(r->exception);
-    free(r->buf);
-    free(r);
-}
 
 void tw_stream_reader_set_transport(tw_stream_reader *r, tw_transport *transport)
 {
@@ -226,15 +227,15 @@ void tw_stream_reader_feed_eof(tw_stream_reader *r)
 
 void tw_stream_reader_set_exception(tw_stream_reader *r, tw_error *e)
 {
-    tw_error_unref(r->exception);
+    tw_unref(r->exception);
     r->exception = e;
-    wake_waiter(r, tw_error_ref(e));
+    wake_waiter(r, tw_ref(e));
 }
 
 tw_error *tw_stream_reader_exception(const tw_stream_reader *r) { return r->exception; }
 bool tw_stream_reader_at_eof(const tw_stream_reader *r) { return r->eof && r->len == 0; }
 size_t tw_stream_reader_buffered(const tw_stream_reader *r) { return r->len; }
-#line 1042 "chapters/tier9-streams.nw"
+#line 1142 "chapters/tier9-streams.nw"
 static tw_error *wait_begin(tw_stream_reader *r, const char *func)
 {
     if (r->waiter != NULL)
@@ -272,11 +273,11 @@ static void wait_end(tw_stream_reader *r)
 #define RAISE_STORED_ERROR(f)                                           \
     do {                                                                \
         if ((f)->r->exception != NULL) {                                \
-            (f)->err = tw_error_ref((f)->r->exception);                 \
+            (f)->err = tw_ref((f)->r->exception);                 \
             goto failed;                                                \
         }                                                               \
     } while (0)
-#line 1008 "chapters/tier9-streams.nw"
+#line 1108 "chapters/tier9-streams.nw"
 enum { READ_UNTIL, READ_LINE };
 
 struct read_frame {
@@ -292,15 +293,15 @@ struct read_frame {
     unsigned char sep[];
 };
 
-#line 1093 "chapters/tier9-streams.nw"
+#line 1193 "chapters/tier9-streams.nw"
 static void read_cleanup(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
     if (f->waiting && f->r->waiter != NULL && (void *)f->r->waiter == co->held)
         wait_end(f->r);
-    tw_error_unref(f->err);
+    tw_unref(f->err);
     free(f->all);
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
 }
 
 static tw_step read_fail(tw_coro *co)
@@ -310,7 +311,7 @@ static tw_step read_fail(tw_coro *co)
     f->err = NULL;
     TW_RAISE(co, e);
 }
-#line 1117 "chapters/tier9-streams.nw"
+#line 1217 "chapters/tier9-streams.nw"
 static tw_step read_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -325,7 +326,7 @@ static tw_step read_body(tw_coro *co)
         TW_RETURN(co, TW_PTR(take(r, r->len < (size_t)f->n ? r->len : (size_t)f->n)));
     }
     
-#line 1138 "chapters/tier9-streams.nw"
+#line 1238 "chapters/tier9-streams.nw"
     f->all = tw_bytes_new(NULL, 0);
     for (;;) {
         RAISE_STORED_ERROR(f);
@@ -351,12 +352,12 @@ static tw_step read_body(tw_coro *co)
         f->all = NULL;
         TW_RETURN(co, TW_PTR(b));
     }
-#line 1131 "chapters/tier9-streams.nw"
+#line 1231 "chapters/tier9-streams.nw"
 failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 1170 "chapters/tier9-streams.nw"
+#line 1270 "chapters/tier9-streams.nw"
 static tw_step readexactly_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -381,7 +382,7 @@ failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 1207 "chapters/tier9-streams.nw"
+#line 1307 "chapters/tier9-streams.nw"
 static tw_step readuntil_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -425,12 +426,12 @@ static tw_step readuntil_body(tw_coro *co)
 failed:
     if (f->mode == READ_LINE) {
         
-#line 1265 "chapters/tier9-streams.nw"
+#line 1365 "chapters/tier9-streams.nw"
         if (tw_error_kind(f->err) == TW_ERR_INCOMPLETE_READ) {
             size_t len;
             const unsigned char *partial = tw_incomplete_read_partial(f->err, &len);
             tw_bytes *b = tw_bytes_new(partial, len);
-            tw_error_unref(f->err);
+            tw_unref(f->err);
             f->err = NULL;
             TW_RETURN(co, TW_PTR(b));
         }
@@ -443,20 +444,20 @@ failed:
             else
                 buffer_drop(r, r->len);
             maybe_resume_transport(r);
-            tw_error_unref(f->err);
+            tw_unref(f->err);
             f->err = e;
         }
-#line 1250 "chapters/tier9-streams.nw"
+#line 1350 "chapters/tier9-streams.nw"
     }
     return read_fail(co);
     TW_END(co);
 }
-#line 1290 "chapters/tier9-streams.nw"
+#line 1390 "chapters/tier9-streams.nw"
 static struct read_frame *read_frame_new(tw_coro_fn body, tw_stream_reader *r, ptrdiff_t n,
                                          const void *sep, size_t seplen)
 {
     struct read_frame *f = tw_coro_new(body, sizeof *f + seplen);
-    f->r = tw_stream_reader_ref(r);
+    f->r = tw_ref(r);
     f->n = n;
     f->seplen = seplen;
     if (seplen)
@@ -486,7 +487,7 @@ tw_coro *tw_stream_reader_readline(tw_stream_reader *r)
     f->mode = READ_LINE;
     return &f->co;
 }
-#line 1341 "chapters/tier9-streams.nw"
+#line 1441 "chapters/tier9-streams.nw"
 struct stream_protocol {
     tw_protocol base;
     tw_loop *loop;
@@ -508,7 +509,7 @@ static struct stream_protocol *stream_protocol_of(tw_protocol *p, const char *ca
         tw__fatal("%s: the protocol was not made by tw_stream_protocol_new", caller);
     return (struct stream_protocol *)(void *)p;
 }
-#line 1390 "chapters/tier9-streams.nw"
+#line 1490 "chapters/tier9-streams.nw"
 void tw__stream_reader_detach(tw_stream_reader *r)
 {
     if (r == NULL)
@@ -522,16 +523,35 @@ static void let_go_of_the_reader(struct stream_protocol *sp)
     if (sp->reader == NULL)
         return;
     tw__stream_reader_detach(sp->reader);
-    tw_stream_reader_unref(sp->reader);
+    tw_unref(sp->reader);
     sp->reader = NULL;
 }
-#line 1415 "chapters/tier9-streams.nw"
+#line 1515 "chapters/tier9-streams.nw"
 struct tw_stream_writer {
-    int refs;
+    tw_object obj;
     tw_transport *transport;
     struct stream_protocol *protocol;
     tw_stream_reader *reader;
 };
+
+static void writer_finalize(tw_object *o)
+{
+    tw_stream_writer *w = (tw_stream_writer *)o;
+    tw_unref(w->reader);
+    tw_unref(&w->protocol->base);
+    tw_unref(w->transport);
+    free(w);
+}
+
+static void writer_describe(tw_object *o, FILE *out)
+{
+    tw_stream_writer *w = (tw_stream_writer *)o;
+    fprintf(out, "<StreamWriter transport=");
+    w->transport->obj.cls->describe(&w->transport->obj, out);
+    fputc('>', out);
+}
+
+static const tw_class writer_object_class = { writer_finalize, writer_describe, NULL };
 
 tw_stream_writer *tw_stream_writer_new(tw_transport *transport, tw_protocol *protocol,
                                        tw_stream_reader *reader)
@@ -539,30 +559,15 @@ tw_stream_writer *tw_stream_writer_new(tw_transport *transport, tw_protocol *pro
     tw_stream_writer *w;
     struct stream_protocol *sp = stream_protocol_of(protocol, "tw_stream_writer_new");
     w = tw__alloc(sizeof *w);
-    w->refs = 1;
-    w->transport = tw_transport_ref(transport);
+    w->obj.refs = 1;
+    w->obj.cls = &writer_object_class;
+    w->transport = tw_ref(transport);
     w->protocol = sp;
-    tw_protocol_ref(&sp->base);
-    w->reader = tw_stream_reader_ref(reader);
+    tw_ref(&sp->base);
+    w->reader = tw_ref(reader);
     return w;
 }
 
-tw_stream_writer *tw_stream_writer_ref(tw_stream_writer *w)
-{
-    if (w)
-        w->refs++;
-    return w;
-}
-
-void tw_stream_writer_unref(tw_stream_writer *w)
-{
-    if (w == NULL || --w->refs > 0)
-        return;
-    tw_stream_reader_unref(w->reader);
-    tw_protocol_unref(&w->protocol->base);
-    tw_transport_unref(w->transport);
-    free(w);
-}
 
 tw_transport *tw_stream_writer_transport(const tw_stream_writer *w) { return w->transport; }
 
@@ -593,7 +598,7 @@ tw_value tw_stream_writer_get_extra_info(tw_stream_writer *w, const char *name, 
 {
     return tw_transport_get_extra_info(w->transport, name, dflt);
 }
-#line 1492 "chapters/tier9-streams.nw"
+#line 1596 "chapters/tier9-streams.nw"
 struct drain_frame {
     tw_coro co;
     tw_stream_writer *w;
@@ -619,7 +624,7 @@ static void drain_cleanup(tw_coro *co)
     struct drain_frame *f = (struct drain_frame *)co;
     if (f->waiter)
         drain_forget_waiter(f);
-    tw_stream_writer_unref(f->w);
+    tw_unref(f->w);
 }
 
 static tw_step drain_body(tw_coro *co)
@@ -629,7 +634,7 @@ static tw_step drain_body(tw_coro *co)
     struct stream_protocol *sp = w->protocol;
     TW_BEGIN(co);
     if (w->reader && tw_stream_reader_exception(w->reader))
-        TW_RAISE(co, tw_error_ref(tw_stream_reader_exception(w->reader)));
+        TW_RAISE(co, tw_ref(tw_stream_reader_exception(w->reader)));
     if (tw_transport_is_closing(w->transport))
         TW_YIELD(co);
     if (sp->lost)
@@ -652,16 +657,16 @@ static tw_step drain_body(tw_coro *co)
 tw_coro *tw_stream_writer_drain(tw_stream_writer *w)
 {
     struct drain_frame *f = tw_coro_new(drain_body, sizeof *f);
-    f->w = tw_stream_writer_ref(w);
+    f->w = tw_ref(w);
     f->co.cleanup = drain_cleanup;
     return &f->co;
 }
-#line 1561 "chapters/tier9-streams.nw"
+#line 1665 "chapters/tier9-streams.nw"
 tw_future *tw_stream_writer_wait_closed(tw_stream_writer *w)
 {
     return tw_ref(w->protocol->closed);
 }
-#line 1576 "chapters/tier9-streams.nw"
+#line 1680 "chapters/tier9-streams.nw"
 #define STREAM_PROTOCOL(p) ((struct stream_protocol *)(void *)(p))
 
 static void wake_drains(struct stream_protocol *sp, tw_error *exc)
@@ -671,7 +676,7 @@ static void wake_drains(struct stream_protocol *sp, tw_error *exc)
             if (exc == NULL)
                 tw_future_set_result(sp->waiters[i], TW_NONE);
             else
-                tw_future_set_exception(sp->waiters[i], tw_error_ref(exc));
+                tw_future_set_exception(sp->waiters[i], tw_ref(exc));
         }
 }
 
@@ -683,7 +688,7 @@ static tw_error *stream_made(tw_protocol *p, tw_transport *t)
         tw_stream_reader_set_transport(sp->reader, t);
     if (sp->handler) {
         tw_stream_writer *w = tw_stream_writer_new(t, p, sp->reader);
-        void *coro = sp->handler(tw_stream_reader_ref(sp->reader), w, sp->arg);
+        void *coro = sp->handler(tw_ref(sp->reader), w, sp->arg);
         if (coro)
             tw_unref(tw_loop_create_task(sp->loop, coro, NULL));
     }
@@ -727,13 +732,13 @@ static tw_error *stream_lost(tw_protocol *p, tw_error *exc)
     struct stream_protocol *sp = STREAM_PROTOCOL(p);
     if (sp->reader) {
         if (exc)
-            tw_stream_reader_set_exception(sp->reader, tw_error_ref(exc));
+            tw_stream_reader_set_exception(sp->reader, tw_ref(exc));
         else
             tw_stream_reader_feed_eof(sp->reader);
     }
     if (!tw_future_done(sp->closed)) {
         if (exc)
-            tw_future_set_exception(sp->closed, tw_error_ref(exc));
+            tw_future_set_exception(sp->closed, tw_ref(exc));
         else
             tw_future_set_result(sp->closed, TW_NONE);
     }
@@ -744,15 +749,15 @@ static tw_error *stream_lost(tw_protocol *p, tw_error *exc)
     sp->transport = NULL;
     return NULL;
 }
-#line 1666 "chapters/tier9-streams.nw"
+#line 1770 "chapters/tier9-streams.nw"
 static void stream_destroy(tw_protocol *p)
 {
     struct stream_protocol *sp = STREAM_PROTOCOL(p);
     let_go_of_the_reader(sp);
     if (tw_future_done(sp->closed) && !tw_future_cancelled(sp->closed)) {
         tw_error *exc;
-        tw_error_unref(tw_future_exception(sp->closed, &exc));
-        tw_error_unref(exc);
+        tw_unref(tw_future_exception(sp->closed, &exc));
+        tw_unref(exc);
     }
     tw_unref(sp->closed);
     free(sp->waiters);
@@ -779,13 +784,13 @@ tw_protocol *tw_stream_protocol_new(tw_stream_reader *reader, tw_stream_handler 
         tw__fatal("tw_stream_protocol_new: no reader and no running event loop");
     sp = tw_protocol_new(&stream_protocol_class, sizeof *sp);
     sp->loop = loop;
-    sp->reader = tw_stream_reader_ref(reader);
+    sp->reader = tw_ref(reader);
     sp->handler = handler;
     sp->arg = arg;
     sp->closed = tw_future_new(loop);
     return &sp->base;
 }
-#line 1717 "chapters/tier9-streams.nw"
+#line 1821 "chapters/tier9-streams.nw"
 struct open_frame {
     tw_coro co;
     char *host, *path;
@@ -795,20 +800,23 @@ struct open_frame {
     tw_stream_reader **reader_out, *reader;
     tw_stream_writer **writer_out;
     tw_protocol *protocol;
+    tw_tls_options tls;          /* tls.ssl NULL: plain */
+    char *hostname;              /* what tls.server_hostname points to */
 };
 
 static void open_cleanup(tw_coro *co)
 {
     struct open_frame *f = (struct open_frame *)co;
-    tw_stream_reader_unref(f->reader);
-    tw_protocol_unref(f->protocol);
+    tw_unref(f->reader);
+    tw_unref(f->protocol);
     free(f->host);
     free(f->path);
+    tw__tls_options_drop(&f->tls, &f->hostname);
 }
 
 static tw_protocol *the_protocol(void *protocol)
 {
-    return tw_protocol_ref(protocol);
+    return tw_ref((tw_protocol *)protocol);
 }
 
 static tw_step open_body(tw_coro *co)
@@ -821,12 +829,14 @@ static tw_step open_body(tw_coro *co)
         TW_RAISE(co, err);
     f->protocol = tw_stream_protocol_new(f->reader, NULL, NULL);
     TW_AWAIT(co, f->unix_socket
-                 ? tw_create_unix_connection(loop, the_protocol, f->protocol, f->path, f->sock)
-                 : tw_create_connection(loop, the_protocol, f->protocol, f->host, f->port));
+                 ? tw_create_unix_connection_tls(loop, the_protocol, f->protocol, f->path,
+                                                 f->sock, &f->tls)
+                 : tw_create_connection_tls(loop, the_protocol, f->protocol, f->host, f->port,
+                                            &f->tls));
     {
         tw_transport *t = TW_RESULT(co).p;
         *f->writer_out = tw_stream_writer_new(t, f->protocol, f->reader);
-        tw_transport_unref(t);                /* the writer has its own */
+        tw_unref(t);                /* the writer has its own */
         *f->reader_out = f->reader;
         f->reader = NULL;
     }
@@ -862,7 +872,69 @@ tw_coro *tw_open_unix_connection(const char *path, int sock, ptrdiff_t limit,
     f->sock = sock;
     return &f->co;
 }
-#line 1807 "chapters/tier9-streams.nw"
+#line 1908 "chapters/tier9-streams.nw"
+static tw_coro *open_with_tls(tw_coro *co, const tw_tls_options *tls)
+{
+    struct open_frame *f = (struct open_frame *)co;
+    tw__tls_options_keep(&f->tls, &f->hostname, tls);
+    return co;
+}
+
+tw_coro *tw_open_connection_tls(const char *host, int port, ptrdiff_t limit,
+                                const tw_tls_options *tls, tw_stream_reader **reader,
+                                tw_stream_writer **writer)
+{
+    return open_with_tls(tw_open_connection(host, port, limit, reader, writer), tls);
+}
+
+tw_coro *tw_open_unix_connection_tls(const char *path, int sock, ptrdiff_t limit,
+                                     const tw_tls_options *tls, tw_stream_reader **reader,
+                                     tw_stream_writer **writer)
+{
+    return open_with_tls(tw_open_unix_connection(path, sock, limit, reader, writer), tls);
+}
+#line 1940 "chapters/tier9-streams.nw"
+struct upgrade_frame {
+    tw_coro co;
+    tw_stream_writer *w;
+    tw_tls_options tls;
+    char *hostname;
+};
+
+static void upgrade_cleanup(tw_coro *co)
+{
+    struct upgrade_frame *f = (struct upgrade_frame *)co;
+    tw_unref(f->w);
+    tw__tls_options_drop(&f->tls, &f->hostname);
+}
+
+static tw_step upgrade_body(tw_coro *co)
+{
+    struct upgrade_frame *f = (struct upgrade_frame *)co;
+    struct stream_protocol *sp = f->w->protocol;
+    TW_BEGIN(co);
+    TW_AWAIT(co, tw_stream_writer_drain(f->w));
+    TW_AWAIT(co, tw_start_tls(sp->loop, f->w->transport, &sp->base, sp->handler != NULL,
+                              &f->tls));
+    tw_unref(f->w->transport);
+    f->w->transport = TW_RESULT(co).p;
+    sp->transport = f->w->transport;
+    if (sp->reader) {
+        tw__stream_reader_detach(sp->reader);
+        tw_stream_reader_set_transport(sp->reader, f->w->transport);
+    }
+    TW_END(co);
+}
+
+tw_coro *tw_stream_writer_start_tls(tw_stream_writer *w, const tw_tls_options *tls)
+{
+    struct upgrade_frame *f = tw_coro_new(upgrade_body, sizeof *f);
+    f->co.cleanup = upgrade_cleanup;
+    f->w = tw_ref(w);
+    tw__tls_options_keep(&f->tls, &f->hostname, tls);
+    return &f->co;
+}
+#line 1994 "chapters/tier9-streams.nw"
 struct server_config {
     tw_loop *loop;
     tw_stream_handler handler;
@@ -877,11 +949,11 @@ static tw_protocol *stream_factory(void *arg)
     tw_protocol *p;
     tw_error *err = tw_stream_reader_new(c->loop, c->limit, &r);
     if (err) {
-        tw_error_unref(err);
+        tw_unref(err);
         return NULL;
     }
     p = tw_stream_protocol_new(r, c->handler, c->arg);
-    tw_stream_reader_unref(r);
+    tw_unref(r);
     return p;
 }
 

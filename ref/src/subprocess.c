@@ -1,4 +1,4 @@
-#line 1973 "chapters/tier5-executors.nw"
+#line 1978 "chapters/tier5-executors.nw"
 /* subprocess.c -- starting children, watching them exit, signalling and reaping them */
 #include "tier5.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#line 2018 "chapters/tier5-executors.nw"
+#line 2024 "chapters/tier5-executors.nw"
 enum { FAILED_EXEC, FAILED_CHDIR, FAILED_SETUP };
 
 struct spawn {
@@ -48,27 +48,36 @@ static int pipe_high(int fds[2])
         close(fds[1]);
     return -1;
 }
-#line 2058 "chapters/tier5-executors.nw"
+#line 2064 "chapters/tier5-executors.nw"
 static void __attribute__((noreturn)) child_fail(int errfd, int step)
 {
     int report[2] = { errno, step };
     if (write(errfd, report, sizeof report) < 0)
-        tw__child_exit(254);
-    tw__child_exit(255);
+        _exit(254);
+    _exit(255);
 }
 
 static void __attribute__((noreturn)) child_exec(const struct spawn *sp, int errfd)
 {
     struct sigaction dfl;
     int saved = 0;
+    
+#line 2202 "chapters/tier5-executors.nw"
+memset(&dfl, 0, sizeof dfl);
+dfl.sa_handler = SIG_DFL;
+for (int s = 1; s < _NSIG; s++) {
+    struct sigaction old;
+    if (sigaction(s, NULL, &old) == 0 && old.sa_handler != SIG_DFL
+        && old.sa_handler != SIG_IGN)
+        sigaction(s, &dfl, NULL);
+}
+#line 2077 "chapters/tier5-executors.nw"
     for (int i = 0; i < 3; i++)
         if (sp->src[i] >= 0 && (sp->src[i] == i ? fcntl(i, F_SETFD, 0) : dup2(sp->src[i], i)) < 0)
             child_fail(errfd, FAILED_SETUP);
     if (sp->stderr_to_stdout && dup2(1, 2) < 0)
         child_fail(errfd, FAILED_SETUP);
     close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
-    memset(&dfl, 0, sizeof dfl);
-    dfl.sa_handler = SIG_DFL;
     sigaction(SIGPIPE, &dfl, NULL);
     sigaction(SIGXFSZ, &dfl, NULL);
     sigprocmask(SIG_SETMASK, &sp->mask, NULL);
@@ -83,7 +92,7 @@ static void __attribute__((noreturn)) child_exec(const struct spawn *sp, int err
         errno = saved;
     child_fail(errfd, FAILED_EXEC);
 }
-#line 2104 "chapters/tier5-executors.nw"
+#line 2109 "chapters/tier5-executors.nw"
 char **tw__strv_dup(const char *const *v)
 {
     size_t n = 0;
@@ -148,7 +157,7 @@ static char **exec_candidates(const char *program, char *const *envp)
     }
     return v;
 }
-#line 2178 "chapters/tier5-executors.nw"
+#line 2233 "chapters/tier5-executors.nw"
 static atomic_bool no_pidfd;
 
 static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
@@ -157,10 +166,19 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     ssize_t n;
     if (pipe_high(errpipe) < 0)
         return tw_os_error_new(errno, NULL);
-    *pid = fork();
+    
+#line 2213 "chapters/tier5-executors.nw"
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    *pid = vfork();
     if (*pid == 0)
         child_exec(sp, errpipe[1]);
     e = errno;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+#line 2242 "chapters/tier5-executors.nw"
     close(errpipe[1]);
     if (*pid < 0) {
         close(errpipe[0]);
@@ -190,7 +208,7 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     }
     return NULL;
 }
-#line 2230 "chapters/tier5-executors.nw"
+#line 2282 "chapters/tier5-executors.nw"
 static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
                                int parent_end[3], int child_end[3], int *devnull)
 {
@@ -221,7 +239,7 @@ static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
     }
     return NULL;
 }
-#line 2325 "chapters/tier5-executors.nw"
+#line 2377 "chapters/tier5-executors.nw"
 static void reap(tw__child *c)
 {
     int status = 0;
@@ -252,7 +270,7 @@ static tw_error *pidfd_ready(void *arg)
     }
     return NULL;
 }
-#line 2367 "chapters/tier5-executors.nw"
+#line 2419 "chapters/tier5-executors.nw"
 static tw_error *wait_for_exit(void *pid, tw_value *result)
 {
     siginfo_t info;
@@ -283,17 +301,17 @@ static tw_error *watch_exit(tw__child *c)
     err = tw_run_in_executor(L, E->child_watcher, wait_for_exit, (void *)(intptr_t)c->pid,
                              &c->exit_watch);
     if (err == NULL)
-        tw__future_add_callback(c->exit_watch, exit_seen, c, tw_ref(c));
+        tw__future_add_callback(c->exit_watch, exit_seen, c, tw_ref(&c->obj));
     return err;
 }
-#line 2408 "chapters/tier5-executors.nw"
+#line 2460 "chapters/tier5-executors.nw"
 tw_error *tw__child_send_signal(tw__child *c, int sig)
 {
     if (!c->reaped && kill(c->pid, sig) < 0)
         return tw_os_error_new(errno, NULL);
     return NULL;
 }
-#line 2425 "chapters/tier5-executors.nw"
+#line 2477 "chapters/tier5-executors.nw"
 void tw__child_release(tw__child *c)
 {
     c->on_exit = NULL;
@@ -326,7 +344,7 @@ static void child_describe(tw_object *o, FILE *out)
 }
 
 static const tw_class child_class = { child_finalize, child_describe, NULL };
-#line 2469 "chapters/tier5-executors.nw"
+#line 2521 "chapters/tier5-executors.nw"
 tw_error *tw__child_spawn(tw_loop *L, char *const *argv, const tw_subprocess_options *o,
                           void (*on_exit)(void *arg, int returncode), void *arg,
                           int parent_end[3], tw__child **out)
@@ -365,7 +383,7 @@ tw_error *tw__child_spawn(tw_loop *L, char *const *argv, const tw_subprocess_opt
         close(devnull);
     if (err == NULL) {
         
-#line 2522 "chapters/tier5-executors.nw"
+#line 2574 "chapters/tier5-executors.nw"
 c = tw__alloc(sizeof *c);
 c->obj.refs = 1;
 c->obj.cls = &child_class;
@@ -377,10 +395,10 @@ c->arg = arg;
 err = watch_exit(c);
 if (err) {
     tw__child_release(c);               /* kills and reaps it */
-    tw_unref(c);
+    tw_unref(&c->obj);
     c = NULL;
 }
-#line 2507 "chapters/tier5-executors.nw"
+#line 2559 "chapters/tier5-executors.nw"
     }
     if (err) {
         for (int i = 0; i < 3; i++)

@@ -1,10 +1,10 @@
-#line 566 "chapters/tier4-tasks.nw"
+#line 594 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep and the combinators: asyncio's tasks.py */
 #include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 601 "chapters/tier4-tasks.nw"
+#line 630 "chapters/tier4-tasks.nw"
 struct tw__loop_tasks {
     tw_loop *loop;
     tw_task *current;                   /* the task whose step runs, or NULL */
@@ -21,7 +21,7 @@ static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
 {
     return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
 }
-#line 632 "chapters/tier4-tasks.nw"
+#line 664 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
@@ -30,19 +30,21 @@ static void tasks_loop_closed(tw__resource *r)
     tw__loop_destroy_tasks(T->loop);
 }
 
+static void task_run(tw_object *o, bool run);
+
 static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
 {
     if (!tw__resource_attached(&T->tasks_at_close)) {
         T->loop = L;
         tw__resource_attach_in(L, &T->tasks_at_close, TW__CLOSE_TASKS, tasks_loop_closed);
+        tw__ready_set_runner(TW__RUN_TASK, task_run);
     }
 }
-#line 650 "chapters/tier4-tasks.nw"
+#line 685 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     struct tw__loop_tasks *T = tasks_of(L);
     destroy_tasks_at_close(L, T);
-    t->in_loop = T;
     t->prev = NULL;
     t->next = T->tasks;
     if (T->tasks)
@@ -53,8 +55,7 @@ static void task_link(tw_loop *L, tw_task *t)
 
 static void task_unlink(tw_loop *L, tw_task *t)
 {
-    struct tw__loop_tasks *T = t->in_loop;
-    (void)L;
+    struct tw__loop_tasks *T = tasks_of(L);
     if (t->prev)
         t->prev->next = t->next;
     else
@@ -64,7 +65,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 890 "chapters/tier4-tasks.nw"
+#line 924 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -76,6 +77,8 @@ static void task_drop_frames(tw_task *t)
         tw_coro *caller = co->caller;
         co->caller = NULL;
         co->task = NULL;
+        if (caller)
+            caller->held = NULL;        /* co, which it does not count */
         tw_unref(co);
         co = caller;
     }
@@ -85,11 +88,12 @@ static void task_finalize(tw_future *f)
 {
     tw_task *t = (tw_task *)f;
     task_drop_frames(t);
-    free(t->name);
+    if (!(t->name & 1))
+        free((char *)t->name);
     
-#line 1747 "chapters/tier4-tasks.nw"
+#line 1796 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-#line 912 "chapters/tier4-tasks.nw"
+#line 949 "chapters/tier4-tasks.nw"
 }
 
 static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
@@ -111,18 +115,17 @@ void tw__loop_destroy_tasks(tw_loop *L)
     while (T->tasks) {
         tw_task *t = T->tasks;
         task_unlink(L, t);
-        if (t->fut_waiter) {
-            tw_future_remove_done_callback(t->fut_waiter, task_wakeup, t);
-            t->fut_waiter = NULL;
+        if (t->waiting) {
+            tw_future_remove_done_callback(t->top->held, task_wakeup, t);
+            t->waiting = false;
         }
         task_drop_frames(t);
         tw__future_drop_callbacks(&t->fut);
         tw_unref(t);
     }
 }
-#line 685 "chapters/tier4-tasks.nw"
+#line 719 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
-static tw_error *task_step_callback(void *task);
 
 tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
 {
@@ -139,18 +142,18 @@ tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
     t->fut.obj.cls = &task_object_class;
     t->fut.obj.refs = 2;                  /* the caller's and the loop's */
     if (name)
-        t->name = tw__strdup(name);
-    else
-        t->number = atomic_fetch_add(&task_counter, 1) + 1;   /* named when asked */
+        t->name = (uintptr_t)tw__strdup(name);
+    else                                        /* named when asked */
+        t->name = (uintptr_t)(atomic_fetch_add(&task_counter, 1) + 1) << 1 | 1;
     t->top = coro;
     coro->task = t;
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 1737 "chapters/tier4-tasks.nw"
+#line 1786 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 711 "chapters/tier4-tasks.nw"
-    tw__schedule(L, task_step_callback, t, t);
+#line 744 "chapters/tier4-tasks.nw"
+    tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);   /* its first step: task_run */
     return t;
 }
 
@@ -183,52 +186,50 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 759 "chapters/tier4-tasks.nw"
+#line 792 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
 {
     tw_loop *L = t->fut.loop;
-    struct tw__loop_tasks *T = t->in_loop;
+    struct tw__loop_tasks *T = tasks_of(L);
     tw_task *outer = T->current;
     tw_coro *co = t->top;
     if (t->fut.state != TW__PENDING || co == NULL) {
-        tw_error_unref(exc);
+        tw_unref(exc);
         return;
     }
     if (t->must_cancel) {
         if (!tw_error_is(exc, TW_ERR_CANCELLED)) {
-            tw_error_unref(exc);
+            tw_unref(exc);
             exc = tw__future_cancelled_error(&t->fut);
         }
         t->must_cancel = false;
     }
-    t->fut_waiter = NULL;
+    t->waiting = false;
     if (exc) {
         tw__coro_clear(co);
         co->got_err = exc;
     }
     T->current = t;
     
-#line 1740 "chapters/tier4-tasks.nw"
+#line 1789 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = &t->vars;
-#line 785 "chapters/tier4-tasks.nw"
+#line 818 "chapters/tier4-tasks.nw"
     
-#line 1596 "chapters/tier1-coroutines.nw"
+#line 1820 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
-    if (co->resume == 0 && co->got_err) {
-        co->err = co->got_err;
-        co->got_err = NULL;
-        st = TW_FINISHED;
-    } else {
+    if (co->resume == 0 && co->got_err)
+        st = TW_FINISHED;               /* got_err is err */
+    else {
         co->state = CORO_RUNNING;
         st = co->body(co);
     }
     if (st == TW_SUSPENDED) {
-        if (co->awaiting->kind == TW_KIND_CORO) {
-            co = t->top = (tw_coro *)co->awaiting;
+        if (((tw_object *)co->held)->kind == TW_KIND_CORO) {
+            co = t->top = co->held;
             continue;
         }
         break;
@@ -240,6 +241,7 @@ for (;;) {
         tw_coro *parent = co->caller;
         parent->got = co->ret;
         parent->got_err = co->err;
+        parent->held = NULL;            /* the child, not counted */
         co->err = NULL;
         co->caller = NULL;
         co->task = NULL;
@@ -248,28 +250,29 @@ for (;;) {
         co = parent;
     }
 }
-#line 786 "chapters/tier4-tasks.nw"
+#line 819 "chapters/tier4-tasks.nw"
     
-#line 1744 "chapters/tier4-tasks.nw"
+#line 1793 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 787 "chapters/tier4-tasks.nw"
+#line 820 "chapters/tier4-tasks.nw"
     T->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
-    else if (co->awaiting == &tw_yield()->obj)
-        tw__schedule(L, task_step_callback, t, t);
+    else if (co->held == tw_yield())
+        tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);
     else {
-        t->fut_waiter = (tw_future *)co->awaiting;   /* a pending future: nothing else suspends */
-        tw__future_add_callback(t->fut_waiter, task_wakeup, t, NULL);
-        if (t->must_cancel && tw_future_cancel(t->fut_waiter, t->fut.cancel_msg))
+        tw_future *waiter = co->held;       /* a pending future: nothing else suspends */
+        t->waiting = true;
+        tw__future_add_callback(waiter, task_wakeup, t, NULL);
+        if (t->must_cancel && tw_future_cancel(waiter, t->fut.cancel_msg))
             t->must_cancel = false;
     }
 }
 
-static tw_error *task_step_callback(void *task)
+static void task_run(tw_object *o, bool run)   /* the loop's runner: the next step */
 {
-    task_step(task, NULL);
-    return NULL;
+    if (run)
+        task_step((tw_task *)o, NULL);
 }
 
 static tw_error *task_wakeup(tw_future *f, void *task)
@@ -284,7 +287,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 828 "chapters/tier4-tasks.nw"
+#line 862 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -310,14 +313,14 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 858 "chapters/tier4-tasks.nw"
+#line 892 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
     if (f->state != TW__PENDING)
         return false;
     t->num_cancels++;
-    if (t->fut_waiter && tw_future_cancel(t->fut_waiter, msg))
+    if (t->waiting && tw_future_cancel(t->top->held, msg))
         return true;
     t->must_cancel = true;
     free(f->cancel_msg);
@@ -334,21 +337,22 @@ int tw_task_uncancel(tw_task *t)
         t->num_cancels--;
     return t->num_cancels;
 }
-#line 945 "chapters/tier4-tasks.nw"
+#line 982 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
-    if (t->name == NULL) {
+    if (t->name & 1) {
         char buf[32];
-        snprintf(buf, sizeof buf, "Task-%llu", t->number);
-        ((tw_task *)t)->name = tw__strdup(buf);   /* a cache: the task is not const */
+        snprintf(buf, sizeof buf, "Task-%llu", (unsigned long long)(t->name >> 1));
+        ((tw_task *)t)->name = (uintptr_t)tw__strdup(buf);   /* a cache: the task is not const */
     }
-    return t->name;
+    return (const char *)t->name;
 }
 
 void tw_task_set_name(tw_task *t, const char *name)
 {
-    free(t->name);
-    t->name = tw__strdup(name);
+    if (!(t->name & 1))
+        free((char *)t->name);
+    t->name = (uintptr_t)tw__strdup(name);
 }
 
 tw_task *tw_current_task(void)
@@ -365,7 +369,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 984 "chapters/tier4-tasks.nw"
+#line 1022 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -422,7 +426,7 @@ tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1045 "chapters/tier4-tasks.nw"
+#line 1083 "chapters/tier4-tasks.nw"
 tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
@@ -460,7 +464,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return tw__set_none_unless_done(waiter);
 }
-#line 1091 "chapters/tier4-tasks.nw"
+#line 1129 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -490,7 +494,7 @@ static void gather_finalize(tw_future *f)
     struct gather *g = (struct gather *)f;
     for (size_t i = 0; i < g->n; i++) {
         tw_unref(g->children[i]);
-        tw_error_unref(g->errors[i]);
+        tw_unref(g->errors[i]);
     }
     free(g->children);
     free(g->values);
@@ -498,7 +502,7 @@ static void gather_finalize(tw_future *f)
 }
 
 static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1133 "chapters/tier4-tasks.nw"
+#line 1171 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -514,7 +518,7 @@ static tw_error *gather_child_done(tw_future *child, void *arg)
         }
         if (child->error) {
             child->retrieved = true;
-            tw__future_complete(&g->fut, TW_NONE, tw_error_ref(child->error));
+            tw__future_complete(&g->fut, TW_NONE, tw_ref(child->error));
             return NULL;
         }
     }
@@ -526,7 +530,7 @@ static tw_error *gather_child_done(tw_future *child, void *arg)
                                             c->cancel_msg ? c->cancel_msg : "");
             else if (c->error) {
                 c->retrieved = true;
-                g->errors[i] = tw_error_ref(c->error);
+                g->errors[i] = tw_ref(c->error);
             } else
                 g->values[i] = c->result;
         }
@@ -556,10 +560,10 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
     if (n == 0)
         tw__future_complete(&g->fut, TW_PTR(&g->out), NULL);
     for (size_t i = 0; i < n; i++)
-        on_done(g->children[i], gather_child_done, g, tw_ref(g));
+        on_done(g->children[i], gather_child_done, g, tw_ref(&g->fut));
     return &g->fut;
 }
-#line 1203 "chapters/tier4-tasks.nw"
+#line 1241 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -652,7 +656,7 @@ static void wait_finalize(tw_future *f)
 }
 
 static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1305 "chapters/tier4-tasks.nw"
+#line 1343 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -671,7 +675,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1329 "chapters/tier4-tasks.nw"
+#line 1367 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = tw__running_loop("tw_wait");
@@ -693,10 +697,10 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         w->timer->refs++;
     }
     for (size_t i = 0; i < n; i++)
-        on_done(w->fs[i], wait_child_done, w, tw_ref(w));
+        on_done(w->fs[i], wait_child_done, w, tw_ref(&w->fut));
     return &w->fut;
 }
-#line 1363 "chapters/tier4-tasks.nw"
+#line 1401 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     tw_awaitable *aw;
@@ -720,7 +724,7 @@ static void wait_for_cleanup(tw_coro *co)
         tw_unref(f->aw);
     tw_unref(f->fut);
     tw_unref(f->waiter);
-    tw_error_unref(f->cancelled);
+    tw_unref(f->cancelled);
 }
 
 static void wait_for_new_waiter(struct wait_for_frame *f)
@@ -758,16 +762,16 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1446 "chapters/tier4-tasks.nw"
+#line 1484 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
 tw_future_remove_done_callback(f->fut, release_waiter_done, f->waiter);
 if (TW_ERROR(co)) {
-    tw_error_unref(f->cancelled);
+    tw_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1424 "chapters/tier4-tasks.nw"
+#line 1462 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -787,7 +791,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1457 "chapters/tier4-tasks.nw"
+#line 1495 "chapters/tier4-tasks.nw"
 tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -796,7 +800,7 @@ tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return &f->co;
 }
-#line 1478 "chapters/tier4-tasks.nw"
+#line 1516 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -814,7 +818,7 @@ static tw_error *shield_inner_done(tw_future *inner, void *arg)
         tw_future_cancel(outer, NULL);
     else if (inner->error) {
         inner->retrieved = true;
-        tw__future_complete(outer, TW_NONE, tw_error_ref(inner->error));
+        tw__future_complete(outer, TW_NONE, tw_ref(inner->error));
     } else
         tw__future_complete(outer, inner->result, NULL);
     return NULL;
@@ -846,13 +850,14 @@ tw_future *(tw_shield)(tw_awaitable *awaitable)
     s = tw__alloc(sizeof *s);
     tw__future_init(&s->fut, L, TW_KIND_FUTURE, &shield_class);
     s->inner = inner;
-    tw__future_add_callback(inner, shield_inner_done, s, tw_ref(s));
+    tw__future_add_callback(inner, shield_inner_done, s, tw_ref(&s->fut));
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1542 "chapters/tier4-tasks.nw"
+#line 1582 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
-    tw_future fut;
+    tw_object obj;
+    tw_loop *loop;
     tw_future **todo;
     size_t ntodo;
     tw_future **queue;
@@ -894,9 +899,9 @@ static tw_error *ac_on_timeout(void *arg)
     return NULL;
 }
 
-static void ac_finalize(tw_future *fut)
+static void ac_finalize(tw_object *o)
 {
-    tw_as_completed *ac = (tw_as_completed *)fut;
+    tw_as_completed *ac = (tw_as_completed *)o;
     for (size_t i = 0; i < ac->ntodo; i++)
         tw_unref(ac->todo[i]);
     for (size_t i = 0; i < ac->qlen; i++)
@@ -908,15 +913,24 @@ static void ac_finalize(tw_future *fut)
     tw_unref(ac->getter);
     free(ac->todo);
     free(ac->queue);
+    free(ac);
 }
 
-static const tw__future_class ac_class = { "as_completed", NULL, ac_finalize, NULL };
+static void ac_describe(tw_object *o, FILE *out)
+{
+    tw_as_completed *ac = (tw_as_completed *)o;
+    fprintf(out, "<as_completed %zu of %zu pending>", ac->ntodo, ac->total);
+}
+
+static const tw_class ac_class = { ac_finalize, ac_describe, NULL };
 
 tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double timeout)
 {
     tw_loop *L = tw__running_loop("tw_as_completed_new");
     tw_as_completed *ac = tw__alloc(sizeof *ac);
-    tw__future_init(&ac->fut, L, TW_KIND_FUTURE, &ac_class);
+    ac->obj.refs = 1;
+    ac->obj.cls = &ac_class;
+    ac->loop = L;
     ac->todo = tw__alloc(n * sizeof *ac->todo);
     ac->queue = tw__alloc(n * sizeof *ac->queue);
     ac->ntodo = ac->total = n;
@@ -930,8 +944,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 }
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
-void tw_as_completed_free(tw_as_completed *ac) { tw_unref(ac); }
-#line 1625 "chapters/tier4-tasks.nw"
+#line 1674 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;
@@ -949,7 +962,7 @@ static tw_step ac_next_body(tw_coro *co)
     TW_BEGIN(co);
     while (ac->qlen == 0) {
         tw_unref(ac->getter);
-        ac->getter = tw_future_new(ac->fut.loop);
+        ac->getter = tw_future_new(ac->loop);
         TW_AWAIT(co, tw_ref(ac->getter));
         ac = f->ac;
     }

@@ -1,10 +1,11 @@
-#line 1786 "chapters/tier4-tasks.nw"
+#line 1835 "chapters/tier4-tasks.nw"
 /* taskgroup.c -- task groups: asyncio's taskgroups.py */
 #include "tier4.h"
 
-#line 1793 "chapters/tier4-tasks.nw"
+#line 1842 "chapters/tier4-tasks.nw"
 struct tw_taskgroup {
-    tw_future fut;
+    tw_object obj;
+    tw_loop *loop;
     bool exiting, aborting, parent_cancel_requested;
     tw_task *parent;
     tw_task **tasks;
@@ -14,20 +15,28 @@ struct tw_taskgroup {
     tw_future *on_completed;
 };
 
-static void tg_finalize(tw_future *f)
+static void tg_finalize(tw_object *o)
 {
-    tw_taskgroup *g = (tw_taskgroup *)f;
+    tw_taskgroup *g = (tw_taskgroup *)o;
     for (size_t i = 0; i < g->ntasks; i++)
         tw_unref(g->tasks[i]);
     for (size_t i = 0; i < g->nerrors; i++)
-        tw_error_unref(g->errors[i]);
+        tw_unref(g->errors[i]);
     free(g->tasks);
     free(g->errors);
     tw_unref(g->on_completed);
     tw_unref(g->parent);
+    free(g);
 }
 
-static const tw__future_class tg_class = { "TaskGroup", NULL, tg_finalize, NULL };
+static void tg_describe(tw_object *o, FILE *out)
+{
+    tw_taskgroup *g = (tw_taskgroup *)o;
+    fprintf(out, "<TaskGroup tasks=%zu%s%s>", g->ntasks, g->aborting ? " cancelling" : "",
+            g->exiting ? "" : " entered");
+}
+
+static const tw_class tg_class = { tg_finalize, tg_describe, NULL };
 
 tw_taskgroup *tw_taskgroup_new(void)
 {
@@ -37,7 +46,9 @@ tw_taskgroup *tw_taskgroup_new(void)
     if (current == NULL)
         tw__fatal("tw_taskgroup_new: not inside a task");
     g = tw__alloc(sizeof *g);
-    tw__future_init(&g->fut, L, TW_KIND_FUTURE, &tg_class);
+    g->obj.refs = 1;
+    g->obj.cls = &tg_class;
+    g->loop = L;
     g->parent = tw_ref(current);
     return g;
 }
@@ -49,7 +60,17 @@ static void tg_abort(tw_taskgroup *g)
         if (g->tasks[i]->fut.state == TW__PENDING)
             tw_task_cancel(g->tasks[i], NULL);
 }
-#line 1842 "chapters/tier4-tasks.nw"
+
+/* A child's error, or the body's own: the group keeps E for the ExceptionGroup. */
+static void tg_keep_error(tw_taskgroup *g, tw_error *e)
+{
+    if (g->nerrors == g->caperrors) {
+        g->caperrors = g->caperrors ? 2 * g->caperrors : 4;
+        g->errors = tw__realloc(g->errors, g->caperrors * sizeof *g->errors);
+    }
+    g->errors[g->nerrors++] = e;
+}
+#line 1912 "chapters/tier4-tasks.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -64,11 +85,7 @@ static tw_error *tg_on_task_done(tw_future *f, void *arg)
     if (f->state == TW__CANCELLED || f->error == NULL)
         return NULL;
     f->retrieved = true;
-    if (g->nerrors == g->caperrors) {
-        g->caperrors = g->caperrors ? 2 * g->caperrors : 4;
-        g->errors = tw__realloc(g->errors, g->caperrors * sizeof *g->errors);
-    }
-    g->errors[g->nerrors++] = tw_error_ref(f->error);
+    tg_keep_error(g, tw_ref(f->error));
     if (g->parent->fut.state != TW__PENDING) {
         tw_context ctx = {
             .message = "Task has errored out but its parent task is already completed",
@@ -91,7 +108,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
         tw_coro_close(coro);
         return NULL;
     }
-    t = tw_loop_create_task(g->fut.loop, coro, name);
+    t = tw_loop_create_task(g->loop, coro, name);
     if (t == NULL)
         return NULL;
     tw__future_add_callback(&t->fut, tg_on_task_done, g, tw_ref(g));
@@ -102,7 +119,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 1897 "chapters/tier4-tasks.nw"
+#line 1963 "chapters/tier4-tasks.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;
@@ -114,8 +131,8 @@ static void tg_exit_cleanup(tw_coro *co)
 {
     struct tg_exit_frame *f = (struct tg_exit_frame *)co;
     tw_unref(f->g);
-    tw_error_unref(f->et);
-    tw_error_unref(f->propagate);
+    tw_unref(f->et);
+    tw_unref(f->propagate);
 }
 
 static tw_step tg_exit_body(tw_coro *co)
@@ -125,19 +142,19 @@ static tw_step tg_exit_body(tw_coro *co)
     TW_BEGIN(co);
     g->exiting = true;
     if (tw_error_kind(f->et) == TW_ERR_CANCELLED)
-        f->propagate = tw_error_ref(f->et);
+        f->propagate = tw_ref(f->et);
     if (g->parent_cancel_requested && tw_task_uncancel(g->parent) == 0) {
-        tw_error_unref(f->propagate);
+        tw_unref(f->propagate);
         f->propagate = NULL;
     }
     if (f->et && !g->aborting)
         tg_abort(g);
     while (f->g->ntasks) {
         if (f->g->on_completed == NULL)
-            f->g->on_completed = tw_future_new(f->g->fut.loop);
+            f->g->on_completed = tw_future_new(f->g->loop);
         TW_AWAIT_TRY(co, tw_ref(f->g->on_completed));
         if (TW_ERROR(co) && !f->g->aborting) {
-            tw_error_unref(f->propagate);
+            tw_unref(f->propagate);
             f->propagate = TW_TAKE_ERROR(co);
             tg_abort(f->g);
         }
@@ -151,11 +168,7 @@ static tw_step tg_exit_body(tw_coro *co)
         TW_RAISE(co, e);
     }
     if (f->et && tw_error_kind(f->et) != TW_ERR_CANCELLED) {
-        if (g->nerrors == g->caperrors) {
-            g->caperrors = g->caperrors ? 2 * g->caperrors : 4;
-            g->errors = tw__realloc(g->errors, g->caperrors * sizeof *g->errors);
-        }
-        g->errors[g->nerrors++] = f->et;
+        tg_keep_error(g, f->et);
         f->et = NULL;
     }
     if (g->nerrors) {

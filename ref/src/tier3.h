@@ -1,11 +1,11 @@
-#line 150 "chapters/tier3-futures.nw"
+#line 161 "chapters/tier3-futures.nw"
 /* tier3.h -- what the files of tier 3 (futures) share; not installed. */
 #ifndef TOWER_TIER3_H
 #define TOWER_TIER3_H
 #include "tier2.h"
 #include "tower/future.h"
 
-#line 162 "chapters/tier3-futures.nw"
+#line 173 "chapters/tier3-futures.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -26,14 +26,14 @@ struct tw_future {
     uint8_t state;
     bool retrieved;
     uint16_t pool_class;        /* TW__POOL_UNSIZED: ask malloc at the end */
+    uint32_t ncb;               /* the callbacks in cbs */
     tw_loop *loop;
     const tw__future_class *cls;
     tw_value result;
     tw_error *error;
     tw_error *cancelled_err;
     char *cancel_msg;
-    struct tw__cb *cbs;
-    uint32_t ncb, capcb;
+    struct tw__cb *cbs;         /* &cb1, or an array of the least power of two >= ncb */
     struct tw__cb cb1;
 };
 
@@ -47,5 +47,5 @@ void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_finalize(tw_object *o);
 void tw__future_describe_state(tw_future *f, FILE *out);
 int tw__future_await(tw_object *o, tw_coro *co);
-#line 157 "chapters/tier3-futures.nw"
+#line 168 "chapters/tier3-futures.nw"
 #endif

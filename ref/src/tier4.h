@@ -1,4 +1,4 @@
-#line 520 "chapters/tier4-tasks.nw"
+#line 536 "chapters/tier4-tasks.nw"
 /* tier4.h -- what the files of tier 4 (tasks) share; not installed. */
 #ifndef TOWER_TIER4_H
 #define TOWER_TIER4_H
@@ -9,18 +9,16 @@
 #include "tower/taskgroup.h"
 #include "tower/timeout.h"
 
-#line 536 "chapters/tier4-tasks.nw"
+#line 566 "chapters/tier4-tasks.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
-    tw_future *fut_waiter;
-    char *name;
-    unsigned long long number;
-    bool must_cancel;
-    int num_cancels;
+    uintptr_t name;                     /* a string, or (number << 1) | 1 */
     struct tw_task *prev, *next;
-    struct tw__loop_tasks *in_loop;     /* its tier's state in its loop: a step's shortcut */
     struct tw__vars *vars;              /* the task's context */
+    int32_t num_cancels;
+    bool must_cancel;
+    bool waiting;                       /* for the future top->held */
 };
 
 void tw__loop_destroy_tasks(tw_loop *loop);
@@ -32,7 +30,7 @@ struct tw__vars *tw__vars_ref(struct tw__vars *v);
 void tw__vars_unref(struct tw__vars *v);
 struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
-#line 628 "chapters/tier4-tasks.nw"
+#line 660 "chapters/tier4-tasks.nw"
 enum { TW__CLOSE_TASKS = 400 };     /* unfinished tasks: the first stage of closing */
-#line 531 "chapters/tier4-tasks.nw"
+#line 547 "chapters/tier4-tasks.nw"
 #endif

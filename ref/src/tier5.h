@@ -6,7 +6,7 @@
 #include "tower/executor.h"
 #include "tower/subprocess.h"
 
-#line 502 "chapters/tier5-executors.nw"
+#line 507 "chapters/tier5-executors.nw"
 /* tier 5 */
 struct tw__loop_executors {             /* the tier's state in a loop */
     tw_loop *loop;                      /* set when the resource below is attached */
@@ -17,12 +17,7 @@ struct tw__loop_executors {             /* the tier's state in a loop */
     tw__resource executors_at_close;    /* shuts the executors down at close */
 };
 
-extern tw__loop_key tw__executors_key;
-
-static inline struct tw__loop_executors *tw__executors_of(tw_loop *L)
-{
-    return tw__loop_state(L, &tw__executors_key, sizeof(struct tw__loop_executors), NULL);
-}
+struct tw__loop_executors *tw__executors_of(tw_loop *L);
 
 int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg);
 void tw__mutex_init(pthread_mutex_t *m);
@@ -33,7 +28,7 @@ enum {
     TW__CLOSE_CHILDREN = 500,   /* children still running: after tier 4's tasks */
     TW__CLOSE_EXECUTORS = 510   /* the executors' threads: after the children they wait for */
 };
-#line 2279 "chapters/tier5-executors.nw"
+#line 2331 "chapters/tier5-executors.nw"
 typedef struct tw__child {
     tw_object obj;
     tw_loop *loop;

@@ -1,8 +1,8 @@
-#line 1985 "chapters/tier4-tasks.nw"
+#line 2047 "chapters/tier4-tasks.nw"
 /* timeout.c -- timeouts: asyncio's timeouts.py */
 #include "tier4.h"
 
-#line 1992 "chapters/tier4-tasks.nw"
+#line 2054 "chapters/tier4-tasks.nw"
 enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
 
 struct tw_timeout {
@@ -58,7 +58,7 @@ static tw_error *timeout_fired(void *arg)
     tm->handler = NULL;
     return NULL;
 }
-#line 2050 "chapters/tier4-tasks.nw"
+#line 2112 "chapters/tier4-tasks.nw"
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
 {
     tw_loop *L;
@@ -93,7 +93,7 @@ tw_error *tw_timeout_exit(tw_timeout *tm, tw_error *body_error)
     if (tm->state == TM_EXPIRING) {
         tm->state = TM_EXPIRED;
         if (tw_task_uncancel(tm->task) == 0 && tw_error_kind(body_error) == TW_ERR_CANCELLED) {
-            tw_error_unref(body_error);
+            tw_unref(body_error);
             return tw_error_new(TW_ERR_TIMEOUT, NULL);
         }
     } else if (tm->state == TM_ENTERED)

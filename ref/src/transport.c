@@ -1,8 +1,9 @@
-#line 855 "chapters/tier7-transports.nw"
+#line 1023 "chapters/tier7-transports.nw"
 /* transport.c -- the transport class, calling protocols, socket, pipe and subprocess transports, direct socket operations */
 #include "tier7.h"
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/tcp.h>
 #include <stdarg.h>
 #include <signal.h>
@@ -11,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 883 "chapters/tier7-transports.nw"
+#line 1052 "chapters/tier7-transports.nw"
 int tw_sockaddr_family(const tw_sockaddr *a)
 {
     return a ? a->u.sa.sa_family : AF_UNSPEC;
@@ -81,7 +82,7 @@ const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
     }
     return buf;
 }
-#line 958 "chapters/tier7-transports.nw"
+#line 1127 "chapters/tier7-transports.nw"
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
 {
     if (a == NULL || b == NULL)
@@ -104,14 +105,14 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 995 "chapters/tier7-transports.nw"
+#line 1164 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type)
 {
     if (type)
         e->type = (char *)type;
     return e;
 }
-#line 1011 "chapters/tier7-transports.nw"
+#line 1180 "chapters/tier7-transports.nw"
 static void not_implemented(const char *name, const char *unnamed, const char *method)
     __attribute__((noreturn));
 
@@ -123,32 +124,32 @@ static void not_implemented(const char *name, const char *unnamed, const char *m
 #define METHOD(t, m) ((t)->cls->m ? (t)->cls->m \
                       : (not_implemented((t)->cls->name, "the transport", #m), (t)->cls->m))
 
-void tw_transport_init(tw_transport *t, const tw_transport_class *cls, tw_loop *loop,
-                       tw_protocol *protocol)
+static void transport_finalize(tw_object *o)
 {
-    t->cls = cls;
-    t->refs = 1;
-    t->loop = loop;
-    t->protocol = protocol;
-}
-
-tw_transport *tw_transport_ref(tw_transport *t)
-{
-    if (t)
-        t->refs++;
-    return t;
-}
-
-void tw_transport_unref(tw_transport *t)
-{
-    tw_protocol *p;
-    if (t == NULL || --t->refs > 0)
-        return;
-    p = t->protocol;
+    tw_transport *t = (tw_transport *)o;
+    tw_protocol *p = t->protocol;
     t->protocol = NULL;
     if (t->cls->destroy)
         t->cls->destroy(t);
-    tw_protocol_unref(p);
+    tw_unref(p);
+}
+
+static void transport_describe(tw_object *o, FILE *out)
+{
+    tw_transport *t = (tw_transport *)o;
+    fprintf(out, "<%s object at %p>", t->cls->name ? t->cls->name : "Transport", (void *)t);
+}
+
+static const tw_class transport_object_class = { transport_finalize, transport_describe, NULL };
+
+void tw_transport_init(tw_transport *t, const tw_transport_class *cls, tw_loop *loop,
+                       tw_protocol *protocol)
+{
+    t->obj.refs = 1;
+    t->obj.cls = &transport_object_class;
+    t->cls = cls;
+    t->loop = loop;
+    t->protocol = protocol;
 }
 
 bool tw_transport_is(const tw_transport *t, tw_transport_kind kind)
@@ -162,9 +163,9 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
 {
     tw_protocol *old = t->protocol;
     t->protocol = protocol;
-    tw_protocol_unref(old);
+    tw_unref(old);
 }
-#line 1066 "chapters/tier7-transports.nw"
+#line 1235 "chapters/tier7-transports.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -219,7 +220,7 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 1127 "chapters/tier7-transports.nw"
+#line 1296 "chapters/tier7-transports.nw"
 int tw_subprocess_transport_get_pid(const tw_transport *t) { return METHOD(t, get_pid)(t); }
 
 bool tw_subprocess_transport_get_returncode(const tw_transport *t, int *code)
@@ -246,11 +247,29 @@ tw_error *tw_subprocess_transport_kill(tw_transport *t)
 {
     return tw_subprocess_transport_send_signal(t, SIGKILL);
 }
-#line 1162 "chapters/tier7-transports.nw"
+#line 1332 "chapters/tier7-transports.nw"
+static void protocol_finalize(tw_object *o)
+{
+    tw_protocol *p = (tw_protocol *)o;
+    if (p->cls->destroy)
+        p->cls->destroy(p);
+    if (p->heap)
+        free(p);
+}
+
+static void protocol_describe(tw_object *o, FILE *out)
+{
+    tw_protocol *p = (tw_protocol *)o;
+    fprintf(out, "<%s object at %p>", p->cls->name ? p->cls->name : "Protocol", (void *)p);
+}
+
+static const tw_class protocol_object_class = { protocol_finalize, protocol_describe, NULL };
+
 void tw_protocol_init(tw_protocol *p, const tw_protocol_class *cls)
 {
+    p->obj.refs = 1;
+    p->obj.cls = &protocol_object_class;
     p->cls = cls;
-    p->refs = 1;
     p->heap = false;
 }
 
@@ -265,23 +284,7 @@ void *tw_protocol_new(const tw_protocol_class *cls, size_t size)
     return p;
 }
 
-tw_protocol *tw_protocol_ref(tw_protocol *p)
-{
-    if (p)
-        p->refs++;
-    return p;
-}
-
-void tw_protocol_unref(tw_protocol *p)
-{
-    if (p == NULL || --p->refs > 0)
-        return;
-    if (p->cls->destroy)
-        p->cls->destroy(p);
-    if (p->heap)
-        free(p);
-}
-#line 1205 "chapters/tier7-transports.nw"
+#line 1377 "chapters/tier7-transports.nw"
 #define CALL_OR_NOTHING(p, m, ...) ((p)->cls->m ? (p)->cls->m(__VA_ARGS__) : NULL)
 
 tw_error *tw_protocol_connection_made(tw_protocol *p, tw_transport *t)
@@ -345,7 +348,7 @@ tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc
 {
     return CALL_OR_NOTHING(p, pipe_connection_lost, p, fd, exc);
 }
-#line 1285 "chapters/tier7-transports.nw"
+#line 1457 "chapters/tier7-transports.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -367,7 +370,7 @@ struct sock {
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 1336 "chapters/tier7-transports.nw"
+#line 1508 "chapters/tier7-transports.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
 static void sock_watch(struct sock *s, bool writer, bool on)
@@ -394,7 +397,7 @@ static void sock_watch(struct sock *s, bool writer, bool on)
 
 static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
 static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
-#line 1374 "chapters/tier7-transports.nw"
+#line 1546 "chapters/tier7-transports.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -417,7 +420,7 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
                       tw_protocol *protocol, tw__acceptor *acceptor, tw_future *waiter)
 {
     tw_transport_init(&s->base, cls, L, protocol);
-    s->base.refs = 2;                     /* the caller's and the loop's */
+    s->base.obj.refs = 2;                     /* the caller's and the loop's */
     s->fd = fd;
     s->sockname.len = sizeof s->sockname.u;
     s->has_sockname = getsockname(fd, &s->sockname.u.sa, &s->sockname.len) == 0;
@@ -428,11 +431,11 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     s->acceptor = acceptor;
     if (acceptor)
         acceptor->attach(acceptor);
-    tw_error_unref(sock_set_limits(&s->base, TW_LIMIT_DEFAULT, TW_LIMIT_DEFAULT));
+    tw_unref(sock_set_limits(&s->base, TW_LIMIT_DEFAULT, TW_LIMIT_DEFAULT));
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 1421 "chapters/tier7-transports.nw"
+#line 1593 "chapters/tier7-transports.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -455,9 +458,9 @@ static tw_error *sock_connection_lost(struct sock *s)
     if (s->protocol_connected)
         err = tw_protocol_connection_lost(s->base.protocol, exc);
     s->protocol_connected = false;
-    tw_error_unref(exc);
+    tw_unref(exc);
     sock_release(s);
-    tw_transport_unref(&s->base);
+    tw_unref(&s->base);
     return err;
 }
 
@@ -474,9 +477,9 @@ static void sock_loop_closed(tw__resource *r)
     s->discard(s, false);
     s->buffered = 0;
     sock_release(s);
-    tw_transport_unref(&s->base);
+    tw_unref(&s->base);
 }
-#line 1473 "chapters/tier7-transports.nw"
+#line 1645 "chapters/tier7-transports.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -494,7 +497,7 @@ static void sock_close(tw_transport *t)
 static void sock_force_close(struct sock *s, tw_error *exc)
 {
     if (s->conn_lost) {
-        tw_error_unref(exc);
+        tw_unref(exc);
         return;
     }
     if (s->buffered) {
@@ -532,7 +535,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 1534 "chapters/tier7-transports.nw"
+#line 1706 "chapters/tier7-transports.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -546,7 +549,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 1558 "chapters/tier7-transports.nw"
+#line 1735 "chapters/tier7-transports.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -556,7 +559,7 @@ static void sock_maybe_pause(struct sock *s)
     err = tw_protocol_pause_writing(s->base.protocol);
     if (err) {
         sock_report(s, err, "protocol.pause_writing() failed");
-        tw_error_unref(err);
+        tw_unref(err);
     }
 }
 
@@ -569,20 +572,29 @@ static void sock_maybe_resume(struct sock *s)
     err = tw_protocol_resume_writing(s->base.protocol);
     if (err) {
         sock_report(s, err, "protocol.resume_writing() failed");
-        tw_error_unref(err);
+        tw_unref(err);
     }
+}
+
+tw_error *tw__flow_limits(long *high, long *low, long default_high)
+{
+    if (*high == TW_LIMIT_DEFAULT)
+        *high = *low == TW_LIMIT_DEFAULT ? default_high
+              : *low > LONG_MAX / 4 ? LONG_MAX : 4 * *low;
+    if (*low == TW_LIMIT_DEFAULT)
+        *low = *high >= 0 ? *high / 4 : -((3 - *high) / 4);
+    if (!(*high >= *low && *low >= 0))
+        return tw_error_new(TW_ERR_VALUE, "high (%ld) must be >= low (%ld) must be >= 0",
+                            *high, *low);
+    return NULL;
 }
 
 static tw_error *sock_set_limits(tw_transport *t, long high, long low)
 {
     struct sock *s = SOCK(t);
-    if (high == TW_LIMIT_DEFAULT)
-        high = low == TW_LIMIT_DEFAULT ? DEFAULT_HIGH : low > LONG_MAX / 4 ? LONG_MAX : 4 * low;
-    if (low == TW_LIMIT_DEFAULT)
-        low = high >= 0 ? high / 4 : -((3 - high) / 4);
-    if (!(high >= low && low >= 0))
-        return tw_error_new(TW_ERR_VALUE, "high (%ld) must be >= low (%ld) must be >= 0",
-                            high, low);
+    tw_error *err = tw__flow_limits(&high, &low, DEFAULT_HIGH);
+    if (err)
+        return err;
     s->high = (size_t)high;
     s->low = (size_t)low;
     sock_maybe_pause(s);
@@ -617,7 +629,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 1635 "chapters/tier7-transports.nw"
+#line 1821 "chapters/tier7-transports.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -629,14 +641,14 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 1670 "chapters/tier7-transports.nw"
+#line 1856 "chapters/tier7-transports.nw"
 static tw__loop_key read_buffer_key;
 
 static char *read_buffer(tw_loop *L)
 {
     return tw__loop_state(L, &read_buffer_key, READ_SIZE, NULL);
 }
-#line 1679 "chapters/tier7-transports.nw"
+#line 1865 "chapters/tier7-transports.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -686,7 +698,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 1740 "chapters/tier7-transports.nw"
+#line 1926 "chapters/tier7-transports.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -731,7 +743,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 1804 "chapters/tier7-transports.nw"
+#line 1990 "chapters/tier7-transports.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -787,7 +799,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 1868 "chapters/tier7-transports.nw"
+#line 2054 "chapters/tier7-transports.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -843,12 +855,12 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 1937 "chapters/tier7-transports.nw"
+#line 2123 "chapters/tier7-transports.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
     s->discard(s, true);
-    tw_error_unref(s->lost_exc);
+    tw_unref(s->lost_exc);
     tw_unref(s->waiter);
     free(s);
 }
@@ -888,7 +900,17 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 1993 "chapters/tier7-transports.nw"
+#line 2180 "chapters/tier7-transports.nw"
+void tw__transport_force_close(tw_transport *t, tw_error *exc)
+{
+    if (t->cls->abort == sock_abort) {
+        sock_force_close(SOCK(t), exc);
+        return;
+    }
+    tw_unref(exc);
+    tw_transport_abort(t);
+}
+#line 2201 "chapters/tier7-transports.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -920,7 +942,7 @@ static tw_error *dgram_error(struct sock *s, int errnum)
 {
     tw_error *exc = tw_error_os(errnum, NULL);
     tw_error *err = tw_protocol_error_received(s->base.protocol, exc);
-    tw_error_unref(exc);
+    tw_unref(exc);
     return err;
 }
 
@@ -942,7 +964,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 2049 "chapters/tier7-transports.nw"
+#line 2257 "chapters/tier7-transports.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -1021,7 +1043,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 2130 "chapters/tier7-transports.nw"
+#line 2338 "chapters/tier7-transports.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -1050,7 +1072,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 2175 "chapters/tier7-transports.nw"
+#line 2383 "chapters/tier7-transports.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -1072,7 +1094,7 @@ static ssize_t write_quietly(int fd, const void *data, size_t len)
     errno = e;
     return n;
 }
-#line 2213 "chapters/tier7-transports.nw"
+#line 2421 "chapters/tier7-transports.nw"
 static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
 {
     size_t sent = 0;
@@ -1086,7 +1108,7 @@ static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
     }
     return (ssize_t)sent;
 }
-#line 2235 "chapters/tier7-transports.nw"
+#line 2443 "chapters/tier7-transports.nw"
 static tw_error *pipe_eof_received(void *arg)
 {
     struct sock *s = arg;
@@ -1103,7 +1125,7 @@ static tw_error *read_pipe_eof(struct sock *s)
     tw__schedule(s->base.loop, sock_lost_callback, s, NULL);
     return NULL;
 }
-#line 2264 "chapters/tier7-transports.nw"
+#line 2472 "chapters/tier7-transports.nw"
 static tw_error *write_pipe_reader_gone(void *arg)
 {
     struct sock *s = arg;
@@ -1146,7 +1168,7 @@ static bool pipe_get_extra_info(tw_transport *t, const char *name, tw_value *v)
     *v = TW_INT(SOCK(t)->fd);
     return true;
 }
-#line 2317 "chapters/tier7-transports.nw"
+#line 2525 "chapters/tier7-transports.nw"
 static const tw_transport_class read_pipe_class = {
     .name = "_UnixReadPipeTransport",
     .kinds = TW_TRANSPORT_READ,
@@ -1192,7 +1214,7 @@ tw_transport *tw__pipe_transport_new(tw_loop *L, int fd, bool writer, tw_protoco
               waiter);
     return &st->s.base;
 }
-#line 2387 "chapters/tier7-transports.nw"
+#line 2595 "chapters/tier7-transports.nw"
 struct subprocess {
     tw_transport base;
     tw__resource res;                   /* attached while the loop holds the transport */
@@ -1206,7 +1228,7 @@ struct subprocess {
 };
 
 #define PROC(t) ((struct subprocess *)(void *)(t))
-#line 2415 "chapters/tier7-transports.nw"
+#line 2623 "chapters/tier7-transports.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -1222,8 +1244,8 @@ struct protocol_call {
 static void call_finalize(tw_object *o)
 {
     struct protocol_call *c = (struct protocol_call *)o;
-    tw_error_unref(c->exc);
-    tw_transport_unref(&c->t->base);
+    tw_unref(c->exc);
+    tw_unref(&c->t->base);
     free(c);
 }
 
@@ -1242,17 +1264,17 @@ static void call_later(struct subprocess *t, int what, int n, tw_error *exc,
     struct protocol_call *c = tw__alloc(sizeof *c + len);
     c->obj.refs = 1;
     c->obj.cls = &call_class;
-    c->t = PROC(tw_transport_ref(&t->base));
+    c->t = PROC(tw_ref(&t->base));
     c->what = what;
     c->n = n;
-    c->exc = tw_error_ref(exc);
+    c->exc = tw_ref(exc);
     c->len = len;
     if (len)
         memcpy(c->data, data, len);
     tw__schedule(t->base.loop, run_call, c, c);
-    tw_unref(c);                        /* the handle holds it now */
+    tw_unref(&c->obj);                  /* the handle holds it now */
 }
-#line 2463 "chapters/tier7-transports.nw"
+#line 2671 "chapters/tier7-transports.nw"
 static void process_exited(struct subprocess *t, int code);
 static tw_error *subprocess_connection_lost(struct subprocess *t);
 
@@ -1283,7 +1305,7 @@ static tw_error *run_call(void *arg)
         return tw_protocol_process_exited(p);
     }
 }
-#line 2508 "chapters/tier7-transports.nw"
+#line 2716 "chapters/tier7-transports.nw"
 struct pipe_protocol {
     tw_protocol base;
     struct subprocess *proc;            /* NULL once the transport is gone */
@@ -1333,7 +1355,7 @@ static const tw_protocol_class pipe_protocol_class = {
     .resume_writing = pipe_resume_writing,
     .data_received = pipe_data_received,
 };
-#line 2565 "chapters/tier7-transports.nw"
+#line 2773 "chapters/tier7-transports.nw"
 static void child_exited(void *arg, int code)
 {
     call_later(arg, CALL_EXITED, code, NULL, NULL, 0);
@@ -1346,13 +1368,13 @@ static void process_exited(struct subprocess *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 2587 "chapters/tier7-transports.nw"
+#line 2795 "chapters/tier7-transports.nw"
 static void unlist(struct subprocess *t)
 {
     if (!tw__resource_attached(&t->res))
         return;
     tw__resource_detach(t->base.loop, &t->res);
-    tw_transport_unref(&t->base);
+    tw_unref(&t->base);
 }
 
 static void try_finish(struct subprocess *t)
@@ -1383,7 +1405,7 @@ static tw_error *subprocess_connection_lost(struct subprocess *t)
     unlist(t);
     return err;
 }
-#line 2634 "chapters/tier7-transports.nw"
+#line 2842 "chapters/tier7-transports.nw"
 static void subprocess_loop_closed(tw__resource *r)
 {
     struct subprocess *t =
@@ -1397,18 +1419,18 @@ static void subprocess_destroy(tw_transport *base)
 {
     struct subprocess *t = PROC(base);
     tw__child_release(t->child);
-    tw_unref(t->child);
+    tw_unref(&t->child->obj);
     for (int i = 0; i < 3; i++)
         if (t->pipes[i]) {
             PIPE_PROTOCOL(t->pipes[i]->protocol)->proc = NULL;
-            tw_transport_unref(t->pipes[i]);
+            tw_unref(t->pipes[i]);
         }
     for (size_t i = 0; i < t->nwaiters; i++)
         tw_unref(t->waiters[i]);
     free(t->waiters);
     free(t);
 }
-#line 2667 "chapters/tier7-transports.nw"
+#line 2875 "chapters/tier7-transports.nw"
 static void subprocess_close(tw_transport *base)
 {
     struct subprocess *t = PROC(base);
@@ -1418,7 +1440,7 @@ static void subprocess_close(tw_transport *base)
     for (int i = 0; i < 3; i++)
         if (t->pipes[i])
             tw_transport_close(t->pipes[i]);
-    tw_error_unref(tw__child_send_signal(t->child, SIGKILL));
+    tw_unref(tw__child_send_signal(t->child, SIGKILL));
 }
 
 static bool subprocess_is_closing(const tw_transport *t) { return PROC(t)->closed; }
@@ -1465,7 +1487,7 @@ static const tw_transport_class subprocess_class = {
     .send_signal = subprocess_send_signal,
     .destroy = subprocess_destroy,
 };
-#line 2734 "chapters/tier7-transports.nw"
+#line 2942 "chapters/tier7-transports.nw"
 static tw_transport *pipe_connect(struct subprocess *t, int parent_end, int fd)
 {
     struct pipe_protocol *pp = tw_protocol_new(&pipe_protocol_class, sizeof *pp);
@@ -1485,8 +1507,8 @@ static tw_error *subprocess_start(tw_loop *L, tw_protocol *protocol, char *const
         free(t);
         return err;
     }
-    tw_transport_init(&t->base, &subprocess_class, L, tw_protocol_ref(protocol));
-    t->base.refs = 2;                   /* the caller's and the loop's */
+    tw_transport_init(&t->base, &subprocess_class, L, tw_ref(protocol));
+    t->base.obj.refs = 2;                   /* the caller's and the loop's */
     tw__resource_attach_in(L, &t->res, TW__CLOSE_CHILDREN, subprocess_loop_closed);
     for (int i = 0; i < 3; i++)
         if (parent_end[i] >= 0)
@@ -1512,7 +1534,7 @@ tw_error *tw_loop_subprocess_shell(tw_loop *loop, tw_protocol *protocol, const c
     }
     return subprocess_start(loop, protocol, (char *const *)argv, options, transport);
 }
-#line 2788 "chapters/tier7-transports.nw"
+#line 2996 "chapters/tier7-transports.nw"
 struct wait_frame {
     tw_coro co;
     struct subprocess *t;
@@ -1523,7 +1545,7 @@ static void wait_cleanup(tw_coro *co)
 {
     struct wait_frame *f = (struct wait_frame *)co;
     tw_unref(f->waiter);
-    tw_transport_unref(&f->t->base);
+    tw_unref(&f->t->base);
 }
 
 static tw_step wait_body(tw_coro *co)
@@ -1547,18 +1569,21 @@ tw_coro *tw_subprocess_transport_wait(tw_transport *t)
     if (t->cls != &subprocess_class)
         not_implemented(t->cls->name, "the transport", "wait");
     f = tw_coro_new(wait_body, sizeof *f);
-    f->t = PROC(tw_transport_ref(t));
+    f->t = PROC(tw_ref(t));
     f->co.cleanup = wait_cleanup;
     return &f->co;
 }
-#line 2838 "chapters/tier7-transports.nw"
+#line 3046 "chapters/tier7-transports.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
     int fd;
     char *buf;
     size_t n, done;
-    tw_sockaddr addr;
+    tw_sockaddr addr;                     /* connect's, or sendto's destination */
+    tw_sockaddr *from;                    /* recvfrom's and accept's, the caller's */
+    bool to_address;                      /* sendto rather than send */
+    bool accepting;                       /* a connection rather than bytes */
     tw_future *fut;
     bool reading, writing;
 };
@@ -1611,14 +1636,34 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 2903 "chapters/tier7-transports.nw"
+#line 3115 "chapters/tier7-transports.nw"
+static tw_error *sockop_check(const struct sockop *op)
+{
+    if (tw_loop_get_debug(op->loop) && !(fcntl(op->fd, F_GETFL) & O_NONBLOCK))
+        return tw_error_new(TW_ERR_VALUE, "the socket must be non-blocking");
+    return NULL;
+}
+#line 3127 "chapters/tier7-transports.nw"
+static ssize_t receive(struct sockop *op)
+{
+    tw_sockaddr a = { .len = sizeof a.u };
+    ssize_t n;
+    if (op->from == NULL && !op->accepting)
+        return recv(op->fd, op->buf, op->n, 0);
+    n = op->accepting ? accept4(op->fd, &a.u.sa, &a.len, SOCK_NONBLOCK | SOCK_CLOEXEC)
+                      : recvfrom(op->fd, op->buf, op->n, 0, &a.u.sa, &a.len);
+    if (n >= 0 && op->from)
+        *op->from = a;
+    return n;
+}
+
 static tw_error *recv_ready(void *arg)
 {
     struct sockop *op = arg;
     ssize_t n;
     if (tw_future_done(op->fut))
         return NULL;
-    n = recv(op->fd, op->buf, op->n, 0);
+    n = receive(op);
     if (n < 0 && again(errno))
         return NULL;
     sockop_finish(op, TW_INT(n), n < 0 ? tw_error_os(errno, NULL) : NULL);
@@ -1628,10 +1673,12 @@ static tw_error *recv_ready(void *arg)
 static tw_step recv_body(tw_coro *co)
 {
     struct sockop *op = (struct sockop *)co;
+    tw_error *err;
     TW_BEGIN(co);
+    if ((err = sockop_check(op)) != NULL)
+        TW_RAISE(co, err);
     {
-        ssize_t n = recv(op->fd, op->buf, op->n, 0);
-        tw_error *err;
+        ssize_t n = receive(op);
         if (n >= 0)
             TW_RETURN(co, TW_INT(n));
         if (!again(errno))
@@ -1648,12 +1695,14 @@ tw_coro *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return &sockop_new(recv_body, L, fd, buf, n)->co;
 }
-#line 2942 "chapters/tier7-transports.nw"
+#line 3181 "chapters/tier7-transports.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
     while (op->done < op->n) {
-        ssize_t k = send(op->fd, op->buf + op->done, op->n - op->done, MSG_NOSIGNAL);
+        ssize_t k = op->to_address
+            ? sendto(op->fd, op->buf, op->n, MSG_NOSIGNAL, &op->addr.u.sa, op->addr.len)
+            : send(op->fd, op->buf + op->done, op->n - op->done, MSG_NOSIGNAL);
         if (k < 0) {
             if (!again(errno))
                 *err = tw_error_os(errno, NULL);
@@ -1669,7 +1718,7 @@ static tw_error *send_ready(void *arg)
     struct sockop *op = arg;
     tw_error *err;
     if (!tw_future_done(op->fut) && send_some(op, &err))
-        sockop_finish(op, TW_NONE, err);
+        sockop_finish(op, op->to_address ? TW_INT(op->done) : TW_NONE, err);
     return NULL;
 }
 
@@ -1678,10 +1727,12 @@ static tw_step sendall_body(tw_coro *co)
     struct sockop *op = (struct sockop *)co;
     tw_error *err;
     TW_BEGIN(co);
+    if ((err = sockop_check(op)) != NULL)
+        TW_RAISE(co, err);
     if (send_some(op, &err)) {
         if (err)
             TW_RAISE(co, err);
-        TW_RETURN(co, TW_NONE);
+        TW_RETURN(co, op->to_address ? TW_INT(op->done) : TW_NONE);
     }
     if ((err = sockop_wait(op, true, send_ready)) != NULL)
         TW_RAISE(co, err);
@@ -1693,7 +1744,7 @@ tw_coro *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return &sockop_new(sendall_body, L, fd, data, n)->co;
 }
-#line 2992 "chapters/tier7-transports.nw"
+#line 3235 "chapters/tier7-transports.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1714,6 +1765,8 @@ static tw_step connect_body(tw_coro *co)
     struct sockop *op = (struct sockop *)co;
     tw_error *err;
     TW_BEGIN(co);
+    if ((err = sockop_check(op)) != NULL)
+        TW_RAISE(co, err);
     if (connect(op->fd, &op->addr.u.sa, op->addr.len) == 0)
         TW_RETURN(co, TW_NONE);
     if (errno != EINPROGRESS && !again(errno))
@@ -1728,5 +1781,28 @@ tw_coro *tw_sock_connect(tw_loop *L, int fd, const tw_sockaddr *addr)
 {
     struct sockop *op = sockop_new(connect_body, L, fd, NULL, 0);
     op->addr = *addr;
+    return &op->co;
+}
+#line 3284 "chapters/tier7-transports.nw"
+tw_coro *tw_sock_accept(tw_loop *L, int fd, tw_sockaddr *peer)
+{
+    struct sockop *op = sockop_new(recv_body, L, fd, NULL, 0);
+    op->from = peer;
+    op->accepting = true;
+    return &op->co;
+}
+
+tw_coro *tw_sock_recvfrom(tw_loop *L, int fd, void *buf, size_t n, tw_sockaddr *from)
+{
+    struct sockop *op = sockop_new(recv_body, L, fd, buf, n);
+    op->from = from;
+    return &op->co;
+}
+
+tw_coro *tw_sock_sendto(tw_loop *L, int fd, const void *data, size_t n, const tw_sockaddr *to)
+{
+    struct sockop *op = sockop_new(sendall_body, L, fd, data, n);
+    op->addr = *to;
+    op->to_address = true;
     return &op->co;
 }

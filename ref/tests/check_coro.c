@@ -38,10 +38,10 @@ START_TEST(error_kinds_form_a_hierarchy)
     ck_assert_str_eq(tw_error_message(user), "42 items");
     ck_assert_int_eq(tw_error_kind(user), TW_ERR_USER);
     ck_assert_int_eq(tw_error_kind(NULL), TW_ERR_NONE);
-    tw_error_unref(key);
-    tw_error_unref(zero);
-    tw_error_unref(timeout);
-    tw_error_unref(user);
+    tw_unref(key);
+    tw_unref(zero);
+    tw_unref(timeout);
+    tw_unref(user);
 }
 END_TEST
 #line 104 "chapters/tier1-tests.nw"
@@ -51,8 +51,8 @@ START_TEST(static_errors_are_immortal)
     tw_error *e;
     tw_loop_close(L);
     e = tw_call_soon(L, record, "x", NULL);
-    tw_error_unref(e);
-    tw_error_unref(e);
+    tw_unref(e);
+    tw_unref(e);
     ck_assert_str_eq(tw_error_message(e), "Event loop is closed");
     ck_assert_ptr_eq(tw_call_soon(L, record, "x", NULL), e);
     tw_loop_free(L);
@@ -62,7 +62,7 @@ END_TEST
 START_TEST(a_group_owns_its_errors)
 {
     tw_error *items[2] = { tw_error_new(TW_ERR_VALUE, "a"), tw_error_new(TW_ERR_KEY, "b") };
-    tw_error *kept = tw_error_ref(items[1]);
+    tw_error *kept = tw_ref(items[1]);
     tw_error *g = tw_error_group("two failed", 2, items);
     char *text;
     size_t len;
@@ -75,9 +75,9 @@ START_TEST(a_group_owns_its_errors)
     ck_assert_str_eq(text, "ExceptionGroup: two failed (2 sub-exceptions)\n"
                            "  +- ValueError: a\n  +- KeyError: b\n");
     free(text);
-    tw_error_unref(g);
+    tw_unref(g);
     ck_assert_str_eq(tw_error_message(kept), "b");
-    tw_error_unref(kept);
+    tw_unref(kept);
 }
 END_TEST
 #line 148 "chapters/tier1-tests.nw"
@@ -87,29 +87,29 @@ START_TEST(os_errors_carry_python_classes)
     ck_assert_str_eq(tw_error_type(e), "ConnectionRefusedError");
     ck_assert_str_eq(tw_error_str(e), "[Errno 111] Connection refused");
     ck_assert(tw_error_is(e, TW_ERR_OS));
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_error_os(ECONNRESET, "Connect call failed %s", "('127.0.0.1', 9)");
     ck_assert_str_eq(tw_error_type(e), "ConnectionResetError");
     ck_assert_str_eq(tw_error_str(e), "[Errno 104] Connect call failed ('127.0.0.1', 9)");
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_error_os(ETIMEDOUT, NULL);
     ck_assert_int_eq(tw_error_kind(e), TW_ERR_TIMEOUT);
     ck_assert(tw_error_is(e, TW_ERR_OS));
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_error_os(EADDRINUSE, NULL);
     ck_assert_str_eq(tw_error_type(e), "OSError");
     ck_assert_int_eq(tw_os_error_errno(e), EADDRINUSE);
     ck_assert_ptr_null(tw_os_error_filename(e));
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_os_error_new(ENOENT, "missing.txt");
     ck_assert_int_eq(tw_error_kind(e), TW_ERR_FILE_NOT_FOUND);
     ck_assert_str_eq(tw_error_str(e), "[Errno 2] No such file or directory: 'missing.txt'");
     ck_assert_str_eq(tw_os_error_filename(e), "missing.txt");
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_error_new(TW_ERR_OS, "not made by the constructors");
     ck_assert_int_eq(tw_os_error_errno(e), 0);
     ck_assert_ptr_null(tw_os_error_filename(e));
-    tw_error_unref(e);
+    tw_unref(e);
 }
 END_TEST
 #line 187 "chapters/tier1-tests.nw"
@@ -170,7 +170,7 @@ static void *run_deep_chain(void *sum)
     tw_value v;
     tw_error *e = tw_run_clock(num_coro(down_body, 100000), TW_CLOCK_REAL, &v);
     *(intptr_t *)sum = e ? -1 : v.i;
-    tw_error_unref(e);
+    tw_unref(e);
     return NULL;
 }
 
@@ -258,7 +258,7 @@ START_TEST(an_error_unwinds_every_frame)
     ck_assert_str_eq(trace, "123");
     ck_assert(tw_error_is(e, TW_ERR_VALUE));
     ck_assert_str_eq(tw_error_message(e), "bottom");
-    tw_error_unref(e);
+    tw_unref(e);
 }
 END_TEST
 #line 348 "chapters/tier1-tests.nw"
@@ -360,7 +360,8 @@ START_TEST(awaitables_keep_their_types)
     tw_coro *c = tw_sleep(0);
     _Static_assert(_Generic(tw_ref(f), tw_future *: 1, default: 0), "tw_ref keeps a future");
     _Static_assert(_Generic(tw_ref(c), tw_coro *: 1, default: 0), "tw_ref keeps a coroutine");
-    _Static_assert(_Generic(tw_ref(L), void *: 1, default: 0), "tw_ref of a loop is untyped");
+    _Static_assert(_Generic(tw_ref(tw_error_new(TW_ERR_VALUE, NULL)), tw_error *: 1, default: 0),
+                   "tw_ref keeps an error");
     _Static_assert(_Generic(tw_sleep(1), tw_coro *: 1, default: 0), "sleep is a coroutine");
     _Static_assert(_Generic(tw_gather(0, NULL, false), tw_future *: 1, default: 0),
                    "gather is a future");
@@ -373,7 +374,7 @@ START_TEST(awaitables_keep_their_types)
     tw_loop_free(L);
 }
 END_TEST
-#line 554 "chapters/tier1-tests.nw"
+#line 555 "chapters/tier1-tests.nw"
 static tw_step awaits_a_sleep(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -422,7 +423,7 @@ START_TEST(misuse_is_fatal_and_named)
 #endif
 }
 END_TEST
-#line 610 "chapters/tier1-tests.nw"
+#line 611 "chapters/tier1-tests.nw"
 static void report_an_error(void *arg)
 {
     (void)arg;

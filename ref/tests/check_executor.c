@@ -148,7 +148,7 @@ START_TEST(shutdown_waits_then_refuses)
     ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
     ck_assert_str_eq(tw_error_message(e), "cannot schedule new futures after shutdown");
     ck_assert_ptr_null(g);
-    tw_error_unref(e);
+    tw_unref(e);
     ck_assert_str_eq(await_value(L, f).s, "r");
     tw_executor_free(ex);
     tw_loop_free(L);
@@ -169,7 +169,7 @@ START_TEST(shutdown_can_cancel_the_queue)
     tw_executor_shutdown(ex, false, true);
     gate_open();
     ck_assert_str_eq(await_value(L, tw_ref(running)).s, "r");
-    tw_error_unref(tw_loop_run_until_complete(L, tw_ref(queued), NULL));
+    tw_unref(tw_loop_run_until_complete(L, tw_ref(queued), NULL));
     ck_assert(tw_future_cancelled(queued));
     tw_executor_free(ex);
     ck_assert_str_eq(gate.trace, "r");
@@ -204,10 +204,10 @@ START_TEST(bad_max_workers)
     tw_error *e = tw_thread_pool_new(-1, &ex);
     ck_assert(tw_error_is(e, TW_ERR_VALUE));
     ck_assert_ptr_null(ex);
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_process_pool_new(-2, &ex);
     ck_assert(tw_error_is(e, TW_ERR_VALUE));
-    tw_error_unref(e);
+    tw_unref(e);
 }
 END_TEST
 #line 288 "chapters/tier5-tests.nw"
@@ -275,7 +275,7 @@ START_TEST(errors_cross_a_process)
     ck_assert_str_eq(tw_error_message(os), "[Errno 2] No such file or directory: 'missing.txt'");
     ck_assert_str_eq(tw_error_type(tw_error_item(e, 1)), "MyError");
     ck_assert_str_eq(tw_error_message(tw_error_item(e, 1)), "mine");
-    tw_error_unref(e);
+    tw_unref(e);
     tw_executor_free(ex);
     tw_loop_free(L);
     assert_no_children();
@@ -301,11 +301,11 @@ START_TEST(dead_worker_breaks_the_pool)
     ck_assert(tw_error_is(e, TW_ERR_BROKEN_PROCESS_POOL) && tw_error_is(e, TW_ERR_RUNTIME));
     ck_assert_str_eq(tw_error_message(e), "A process in the process pool was terminated "
                      "abruptly while the future was running or pending.");
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_run_in_executor(L, ex, die, NULL, &g);
     ck_assert(tw_error_is(e, TW_ERR_BROKEN_PROCESS_POOL));
     ck_assert_str_eq(tw_error_type(e), "BrokenProcessPool");
-    tw_error_unref(e);
+    tw_unref(e);
     tw_executor_free(ex);
     tw_loop_free(L);
     assert_no_children();
@@ -365,7 +365,7 @@ START_TEST(default_executor_shutdown_refuses)
     e = tw_run_in_executor(L, NULL, nap, NULL, &f);
     ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
     ck_assert_str_eq(tw_error_message(e), "Executor shutdown has been called");
-    tw_error_unref(e);
+    tw_unref(e);
     tw_loop_free(L);
 }
 END_TEST

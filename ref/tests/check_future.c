@@ -24,7 +24,7 @@ static void expect_invalid_state(tw_error *e, const char *message)
     ck_assert(tw_error_is(e, TW_ERR_INVALID_STATE));
     if (message)
         ck_assert_str_eq(tw_error_message(e), message);
-    tw_error_unref(e);
+    tw_unref(e);
 }
 
 #line 70 "chapters/tier3-tests.nw"
@@ -85,9 +85,9 @@ START_TEST(pending_to_exception)
     ck_assert_ptr_eq(e2, err);
     ck_assert_ptr_null(tw_future_exception(f, &exc));
     ck_assert_ptr_eq(exc, err);
-    tw_error_unref(e1);
-    tw_error_unref(e2);
-    tw_error_unref(exc);
+    tw_unref(e1);
+    tw_unref(e2);
+    tw_unref(exc);
     tw_unref(f);
     tw_loop_free(L);
 }
@@ -105,11 +105,11 @@ START_TEST(pending_to_cancelled)
     e = tw_future_result(f, &v);
     ck_assert(tw_error_is(e, TW_ERR_CANCELLED));
     ck_assert_str_eq(tw_error_message(e), "why");
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_future_exception(f, &exc);
     ck_assert(tw_error_is(e, TW_ERR_CANCELLED));
     ck_assert_ptr_null(exc);
-    tw_error_unref(e);
+    tw_unref(e);
     tw_unref(f);
     tw_loop_free(L);
 }
@@ -204,7 +204,7 @@ START_TEST(an_unretrieved_error_is_reported)
     tw_future_set_exception(seen, tw_error_new(TW_ERR_VALUE, "seen"));
     tw_future_set_exception(unseen, tw_error_new(TW_ERR_VALUE, "unseen"));
     ck_assert_ptr_null(tw_future_exception(seen, &exc));
-    tw_error_unref(exc);
+    tw_unref(exc);
     tw_unref(seen);
     ck_assert_int_eq(reports, 0);
     tw_unref(unseen);

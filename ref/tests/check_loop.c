@@ -359,10 +359,10 @@ START_TEST(closed_loop_refuses)
     e = tw_call_soon(L, record, "x", NULL);
     ck_assert_int_eq(tw_error_kind(e), TW_ERR_RUNTIME);
     ck_assert_str_eq(tw_error_message(e), "Event loop is closed");
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_loop_run_forever(L);
     ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
-    tw_error_unref(e);
+    tw_unref(e);
     tw_loop_free(L);
 }
 END_TEST
@@ -383,7 +383,7 @@ START_TEST(uncatchable_and_invalid_signals_refused)
         snprintf(text, sizeof text, refused[i].format, refused[i].sig);
         ck_assert_int_eq(tw_error_kind(e), refused[i].kind);
         ck_assert_str_eq(tw_error_message(e), text);
-        tw_error_unref(e);
+        tw_unref(e);
         ck_assert(!tw_loop_remove_signal_handler(L, refused[i].sig));
     }
     tw_loop_free(L);
@@ -405,7 +405,7 @@ static tw_error *run_the_other(void *other)
 {
     tw_error *e = tw_loop_run_forever(other);
     ck_assert_str_eq(tw_error_message(e), "Cannot run the event loop while another loop is running");
-    tw_error_unref(e);
+    tw_unref(e);
     strcat(trace, "refused ");
     return NULL;
 }
@@ -429,15 +429,15 @@ START_TEST(misused_loops_refuse)
     tw_error *e = tw_loop_add_reader(L, -1, record, "never");
     ck_assert_int_eq(tw_error_kind(e), TW_ERR_VALUE);
     ck_assert_str_eq(tw_error_message(e), "Invalid file descriptor: -1");
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_loop_add_reader(L, fileno(file), record, "never");
     ck_assert(tw_error_is(e, TW_ERR_OS));
     ck_assert_msg(strstr(tw_error_message(e), "epoll_ctl") != NULL, "%s", tw_error_message(e));
-    tw_error_unref(e);
+    tw_unref(e);
     fclose(file);
     trace[0] = '\0';
-    tw_error_unref(tw_call_soon(L, run_the_other, other, NULL));
-    tw_error_unref(tw_call_soon(L, stop_loop, L, NULL));
+    tw_unref(tw_call_soon(L, run_the_other, other, NULL));
+    tw_unref(tw_call_soon(L, stop_loop, L, NULL));
     ck_assert_ptr_null(tw_loop_run_forever(L));
     ck_assert_str_eq(trace, "refused ");
     tw_loop_close(L);

@@ -19,7 +19,9 @@ Suite *tw_sync_suite(void);
 Suite *tw_transport_suite(void);
 #line 914 "chapters/tier7-tests.nw"
 Suite *tw_subprocess_suite(void);
-#line 36 "chapters/tier8-tests.nw"
+#line 1915 "chapters/tier7-tests.nw"
+Suite *tw_tls_suite(void);
+#line 37 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
 #line 12 "chapters/tier9-tests.nw"
 Suite *tw_stream_suite(void);
@@ -46,7 +48,9 @@ srunner_add_suite(sr, tw_sync_suite());
 srunner_add_suite(sr, tw_transport_suite());
 #line 917 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 39 "chapters/tier8-tests.nw"
+#line 1918 "chapters/tier7-tests.nw"
+srunner_add_suite(sr, tw_tls_suite());
+#line 40 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());
 #line 15 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_suite());

@@ -2,7 +2,7 @@
 /* check_protocol.c -- unit tests of tier 8: protocols, connections, servers */
 #include "sockets.h"
 
-#line 43 "chapters/tier8-tests.nw"
+#line 44 "chapters/tier8-tests.nw"
 static int made_count;
 
 static tw_protocol *counting_factory(void *arg)
@@ -42,14 +42,14 @@ START_TEST(one_protocol_per_connection)
     ck_assert_str_eq(tw_error_type(err), "ConnectionRefusedError");
     snprintf(expect, sizeof expect, "[Errno 111] Connect call failed ('127.0.0.1', %d)", port);
     ck_assert_str_eq(tw_error_str(err), expect);
-    tw_error_unref(err);
+    tw_unref(err);
     ck_assert_int_eq(made_count, 2);
     tw_transport_close(a);
     tw_transport_close(b);
     run_for(L, 0.01);
-    tw_transport_unref(a);
-    tw_transport_unref(b);
-    tw_server_unref(s);
+    tw_unref(a);
+    tw_unref(b);
+    tw_unref(s);
     tw_loop_free(L);
     ck_assert_int_eq(open_fds(), before);
 }
@@ -70,17 +70,17 @@ START_TEST(serve_forever_ends_cancelled)
     tw_task_cancel(t, NULL);
     err = tw_loop_run_until_complete(L, t, NULL);
     ck_assert(tw_error_is(err, TW_ERR_CANCELLED));
-    tw_error_unref(err);
+    tw_unref(err);
     ck_assert(!tw_server_is_serving(s));
     err = tw_loop_run_until_complete(L, tw_server_serve_forever(s), NULL);
     ck_assert_str_eq(tw_error_str(err), "server is closed");
-    tw_error_unref(err);
-    tw_server_unref(s);
+    tw_unref(err);
+    tw_unref(s);
     tw_loop_free(L);
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 126 "chapters/tier8-tests.nw"
+#line 127 "chapters/tier8-tests.nw"
 static char reported[128];
 
 static void capture(tw_loop *loop, const tw_context *ctx, void *data)
@@ -124,7 +124,7 @@ START_TEST(failing_data_received_is_fatal)
     rig_close(&r);
 }
 END_TEST
-#line 178 "chapters/tier8-tests.nw"
+#line 179 "chapters/tier8-tests.nw"
 static tw_protocol *no_protocol(void *arg)
 {
     (void)arg;
@@ -141,20 +141,20 @@ START_TEST(a_connection_without_a_protocol_fails)
     err = tw_loop_run_until_complete(L, tw_create_unix_connection(L, no_protocol, NULL, NULL, sv[0]),
                                      NULL);
     ck_assert_str_eq(tw_error_str(err), "the protocol factory returned NULL");
-    tw_error_unref(err);
+    tw_unref(err);
     close(sv[1]);
     memset(path, 'x', sizeof path - 1);
     path[sizeof path - 1] = '\0';
     err = tw_loop_run_until_complete(L, tw_create_unix_connection(L, rec_factory, NULL, path, -1),
                                      NULL);
     ck_assert_str_eq(tw_error_str(err), "AF_UNIX path too long");
-    tw_error_unref(err);
+    tw_unref(err);
     tw_loop_close(L);
     tw_loop_free(L);
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 210 "chapters/tier8-tests.nw"
+#line 211 "chapters/tier8-tests.nw"
 START_TEST(datagram_addresses_are_checked)
 {
     int before = open_fds();
@@ -166,7 +166,7 @@ START_TEST(datagram_addresses_are_checked)
     err = tw_loop_run_until_complete(L, tw_create_datagram_endpoint(L, rec_factory, NULL, NULL),
                                      NULL);
     ck_assert_str_eq(tw_error_str(err), "unexpected address family");
-    tw_error_unref(err);
+    tw_unref(err);
     srv = await_value(L, tw_create_datagram_endpoint(L, rec_factory, NULL,
         &(tw_datagram_options){ .local_host = "127.0.0.1" })).p;
     ck_assert(tw_transport_is(srv, TW_TRANSPORT_DATAGRAM));
@@ -179,15 +179,47 @@ START_TEST(datagram_addresses_are_checked)
     snprintf(expect, sizeof expect, "Invalid address: must be None or ('127.0.0.1', %d)",
              tw_sockaddr_port(addr));
     ck_assert_str_eq(tw_error_str(err), expect);
-    tw_error_unref(err);
+    tw_unref(err);
     ck_assert_ptr_null(tw_transport_sendto(cli, "x", 1, addr));
     tw_transport_close(cli);
     tw_transport_close(srv);
     run_for(L, 0.01);
-    tw_transport_unref(cli);
-    tw_transport_unref(srv);
+    tw_unref(cli);
+    tw_unref(srv);
     tw_loop_free(L);
     ck_assert_int_eq(open_fds(), before);
+}
+END_TEST
+#line 255 "chapters/tier8-tests.nw"
+static int threads(void)
+{
+    DIR *d = opendir("/proc/self/task");
+    struct dirent *e;
+    int n = 0;
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.')
+            n++;
+    closedir(d);
+    return n;
+}
+
+START_TEST(only_a_name_starts_the_resolver_thread)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    int before = threads();
+    tw_transport *numeric, *named;
+    numeric = await_value(L, tw_create_datagram_endpoint(L, rec_factory, NULL,
+        &(tw_datagram_options){ .local_host = "127.0.0.1" })).p;
+    ck_assert_int_eq(threads(), before);
+    named = await_value(L, tw_create_datagram_endpoint(L, rec_factory, NULL,
+        &(tw_datagram_options){ .local_host = "localhost" })).p;
+    ck_assert_int_gt(threads(), before);
+    tw_transport_close(numeric);
+    tw_transport_close(named);
+    run_for(L, 0.01);
+    tw_unref(numeric);
+    tw_unref(named);
+    tw_loop_free(L);
 }
 END_TEST
 
@@ -202,6 +234,7 @@ Suite *tw_protocol_suite(void)
     tcase_add_test(tc, failing_data_received_is_fatal);
     tcase_add_test(tc, a_connection_without_a_protocol_fails);
     tcase_add_test(tc, datagram_addresses_are_checked);
+    tcase_add_test(tc, only_a_name_starts_the_resolver_thread);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -10,46 +10,10 @@
 #include "sockets.h"
 #include "fatal.h"
 
-#line 131 "chapters/tier9-tests.nw"
+#line 148 "chapters/tier9-tests.nw"
 #define FAKE_TRANSPORT_FAIL(what) ck_abort_msg(what)
-#line 93 "chapters/tier9-tests.nw"
-struct fake_transport { tw_transport base; int pauses, resumes; bool paused; };
+#include "fake_transport.h"
 
-static void fake_pause(tw_transport *t)
-{
-    struct fake_transport *ft = (struct fake_transport *)t;
-    if (ft->paused)
-        FAKE_TRANSPORT_FAIL("paused twice");
-    ft->pauses++;
-    ft->paused = true;
-}
-
-static void fake_resume(tw_transport *t)
-{
-    struct fake_transport *ft = (struct fake_transport *)t;
-    if (!ft->paused)
-        FAKE_TRANSPORT_FAIL("resumed while not paused");
-    ft->resumes++;
-    ft->paused = false;
-}
-
-static const tw_transport_class fake_class = {
-    .name = "FakeTransport", .kinds = TW_TRANSPORT_READ,
-    .pause_reading = fake_pause, .resume_reading = fake_resume,
-};
-static const tw_transport_class fake_class_without_pause = {
-    .name = "FakeTransportWithoutPause", .kinds = TW_TRANSPORT_READ,
-    .resume_reading = fake_resume,
-};
-
-static tw_transport *fake_transport_init(struct fake_transport *ft, bool can_pause)
-{
-    memset(ft, 0, sizeof *ft);
-    tw_transport_init(&ft->base, can_pause ? &fake_class : &fake_class_without_pause, NULL, NULL);
-    return &ft->base;
-}
-
-#line 134 "chapters/tier9-tests.nw"
 struct test_frame {
     tw_coro co;
     tw_stream_reader *r;
@@ -96,7 +60,7 @@ static tw_error *expect_error(tw_coro *co, tw_errkind kind, const char *msg)
     ck_assert_int_eq(tw_error_kind(e), kind);
     if (msg)
         ck_assert_str_eq(tw_error_str(e), msg);
-    tw_error_unref(e);
+    tw_unref(e);
     return e;          /* for comparing identities only */
 }
 
@@ -135,7 +99,7 @@ static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
     static tw_step name##_body(tw_coro *co);                            \
     START_TEST(name) { run_test(name##_body); } END_TEST                \
     static tw_step name##_body(tw_coro *co)
-#line 226 "chapters/tier9-tests.nw"
+#line 243 "chapters/tier9-tests.nw"
 START_TEST(bytes_and_stream_errors)
 {
     tw_bytes *b = tw_bytes_new("a\0b", 3);
@@ -155,12 +119,12 @@ START_TEST(bytes_and_stream_errors)
     ck_assert_uint_eq(len, 4);
     ck_assert_int_eq(tw_incomplete_read_expected(e), 10);
     ck_assert_int_eq(tw_limit_overrun_consumed(e), 0);
-    tw_error_unref(e);
+    tw_unref(e);
 
     e = tw_incomplete_read_error_new(NULL, 0, -5);
     ck_assert_str_eq(tw_error_str(e), "0 bytes read on a total of undefined expected bytes");
     ck_assert_int_eq(tw_incomplete_read_expected(e), -1);
-    tw_error_unref(e);
+    tw_unref(e);
 
     e = tw_limit_overrun_error_new("too long", 17);
     ck_assert_str_eq(tw_error_type(e), "LimitOverrunError");
@@ -169,7 +133,7 @@ START_TEST(bytes_and_stream_errors)
     ck_assert_uint_eq(len = 99, 99);
     tw_incomplete_read_partial(e, &len);
     ck_assert_uint_eq(len, 0);
-    tw_error_unref(e);
+    tw_unref(e);
 
     /* the same kind made without attributes answers with the defaults */
     e = tw_error_new(TW_ERR_INCOMPLETE_READ, "no attributes");
@@ -177,10 +141,10 @@ START_TEST(bytes_and_stream_errors)
     tw_incomplete_read_partial(e, &len);
     ck_assert_uint_eq(len, 0);
     ck_assert_int_eq(tw_incomplete_read_expected(e), -1);
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_error_new(TW_ERR_EOF, NULL);
     ck_assert_str_eq(tw_error_type(e), "EOFError");
-    tw_error_unref(e);
+    tw_unref(e);
 }
 END_TEST
 
@@ -192,17 +156,17 @@ START_TEST(reader_limit_must_be_positive)
     ck_assert_ptr_null(r);
     ck_assert_int_eq(tw_error_kind(e), TW_ERR_VALUE);
     ck_assert_str_eq(tw_error_str(e), "Limit cannot be <= 0");
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_stream_reader_new(L, -1, &r);
     ck_assert_ptr_nonnull(e);
-    tw_error_unref(e);
+    tw_unref(e);
     ck_assert_ptr_null(tw_stream_reader_new(L, 1, &r));
     ck_assert(!tw_stream_reader_at_eof(r));
-    tw_stream_reader_unref(r);
+    tw_unref(r);
     tw_loop_free(L);
 }
 END_TEST
-#line 300 "chapters/tier9-tests.nw"
+#line 317 "chapters/tier9-tests.nw"
 STREAM_TEST(read_counts_and_eof)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -228,7 +192,7 @@ STREAM_TEST(read_counts_and_eof)
     TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
     expect_bytes(co, "");
     TW_AWAIT(co, f->task);
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
 
@@ -256,7 +220,7 @@ STREAM_TEST(readline_lines_and_tail)
     ck_assert(tw_stream_reader_at_eof(f->r));
     TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
     expect_bytes(co, "");
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
 
@@ -291,7 +255,7 @@ STREAM_TEST(readexactly_counts_and_partial)
     ck_assert_int_eq(tw_incomplete_read_expected(TW_ERROR(co)), 1);
     expect_error(co, TW_ERR_INCOMPLETE_READ, "0 bytes read on a total of 1 expected bytes");
     TW_AWAIT(co, f->task);
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
 
@@ -317,7 +281,7 @@ STREAM_TEST(readuntil_separators_split_across_feeds)
     expect_bytes(co, "tail");
     TW_AWAIT(co, f->task);
     /* a separator with a zero byte in it, and one that is the whole buffer */
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     reader_with_limit(f, 8);
     tw_stream_reader_feed_data(f->r, "a\0b\0\0cd\0\0", 9);
     TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "\0\0", 2));
@@ -325,10 +289,10 @@ STREAM_TEST(readuntil_separators_split_across_feeds)
     TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "cd\0\0", 4));
     expect_bytes_n(co, "cd\0\0", 4);
     ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 0);
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
-#line 436 "chapters/tier9-tests.nw"
+#line 453 "chapters/tier9-tests.nw"
 STREAM_TEST(readuntil_at_the_limit)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -344,7 +308,7 @@ STREAM_TEST(readuntil_at_the_limit)
     ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 14);   /* the data stays */
     TW_AWAIT_TRY(co, tw_stream_reader_readexactly(f->r, 10));
     expect_bytes(co, "012345678;");
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
 
@@ -368,7 +332,7 @@ STREAM_TEST(readuntil_not_found_at_the_limit)
     expect_error(co, TW_ERR_LIMIT_OVERRUN, NULL);
     TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
     expect_bytes(co, "0123456789A");
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
 
@@ -393,7 +357,7 @@ STREAM_TEST(default_limit_is_64k)
     expect_error(co, TW_ERR_VALUE, "Separator is found, but chunk is longer than limit");
     TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
     expect_bytes(co, "tail\n");
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
 
@@ -413,7 +377,7 @@ STREAM_TEST(readline_over_the_limit)
     expect_bytes(co, "next\n");
     TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
     expect_bytes(co, "");
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     /* no newline in the buffer: the whole buffer goes */
     reader_with_limit(f, 8);
     feed(f->r, "0123456789");
@@ -423,7 +387,7 @@ STREAM_TEST(readline_over_the_limit)
     feed(f->r, "ok\n");
     TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
     expect_bytes(co, "ok\n");
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
 
@@ -450,10 +414,10 @@ STREAM_TEST(readuntil_at_eof_resets)
     expect_bytes(co, "");
     TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, ";", 1));
     expect_error(co, TW_ERR_INCOMPLETE_READ, "0 bytes read on a total of undefined expected bytes");
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
-#line 563 "chapters/tier9-tests.nw"
+#line 580 "chapters/tier9-tests.nw"
 STREAM_TEST(stored_exception_raised_by_every_read)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -463,7 +427,7 @@ STREAM_TEST(stored_exception_raised_by_every_read)
     f->task = tw_create_task(tw_stream_reader_read(f->r, -1), "reader");
     TW_AWAIT(co, tw_sleep(0.01));             /* it has read "hello" and waits */
     f->saved = tw_error_new(TW_ERR_OS, "Connection reset by peer");
-    tw_stream_reader_set_exception(f->r, tw_error_ref(f->saved));
+    tw_stream_reader_set_exception(f->r, tw_ref(f->saved));
     ck_assert_ptr_eq(tw_stream_reader_exception(f->r), f->saved);
     TW_AWAIT_TRY(co, f->task);                /* the blocks it had are lost */
     ck_assert_ptr_eq(expect_error(co, TW_ERR_OS, "Connection reset by peer"), f->saved);
@@ -479,12 +443,12 @@ STREAM_TEST(stored_exception_raised_by_every_read)
     TW_AWAIT_TRY(co, tw_stream_reader_readuntil(f->r, "", 0));  /* so does the separator */
     expect_error(co, TW_ERR_VALUE, NULL);
     ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 5);
-    tw_error_unref(f->saved);
+    tw_unref(f->saved);
     /* an IncompleteReadError stored in the reader is what readline returns */
     tw_stream_reader_set_exception(f->r, tw_incomplete_read_error_new("part", 4, -1));
     TW_AWAIT_TRY(co, tw_stream_reader_readline(f->r));
     expect_bytes(co, "part");
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
 
@@ -514,7 +478,7 @@ STREAM_TEST(cancelled_read_loses_nothing)
     TW_AWAIT_TRY(co, f->task);
     expect_bytes(co, "abcd");
     ck_assert_uint_eq(tw_stream_reader_buffered(f->r), 2);
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
 
@@ -533,7 +497,7 @@ STREAM_TEST(wait_for_timeout_loses_nothing)
     expect_bytes(co, "late line\n");
     TW_AWAIT_TRY(co, tw_stream_reader_read(f->r, -1));
     expect_bytes(co, "rest");
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
 
@@ -553,7 +517,7 @@ STREAM_TEST(second_waiter_is_refused)
     feed(f->r, "x\n");                        /* the first reader was not disturbed */
     TW_AWAIT_TRY(co, f->task);
     expect_bytes(co, "x\n");
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
 
@@ -571,7 +535,7 @@ STREAM_TEST(dropped_read_frees_its_waiter)
     /* a reader still waiting when the program ends: asyncio.run cancels it */
     tw_unref(tw_create_task(tw_stream_reader_readline(f->r), "left behind"));
     TW_AWAIT(co, tw_sleep(0.01));
-    tw_stream_reader_unref(f->r);             /* the read keeps the reader alive */
+    tw_unref(f->r);             /* the read keeps the reader alive */
     TW_END(co);
 }
 
@@ -587,16 +551,16 @@ START_TEST(read_frame_freed_with_its_loop)
     ck_assert(!tw_future_done(tw_task_future(t)));
     tw_unref(t);
     tw_loop_free(L);
-    tw_stream_reader_unref(r);
+    tw_unref(r);
 }
 END_TEST
-#line 709 "chapters/tier9-tests.nw"
+#line 726 "chapters/tier9-tests.nw"
 static void feed_after_eof(void *arg)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
     tw_stream_reader *r;
     (void)arg;
-    tw_error_unref(tw_stream_reader_new(L, 65536, &r));
+    tw_unref(tw_stream_reader_new(L, 65536, &r));
     tw_stream_reader_feed_eof(r);
     tw_stream_reader_feed_data(r, "late", 4);
 }
@@ -609,7 +573,7 @@ static void set_the_transport_twice(void *arg)
     tw_stream_reader *r;
     (void)arg;
     tw_transport_init(&t, &none, L, NULL);
-    tw_error_unref(tw_stream_reader_new(L, 65536, &r));
+    tw_unref(tw_stream_reader_new(L, 65536, &r));
     tw_stream_reader_set_transport(r, &t);
     tw_stream_reader_set_transport(r, &t);
 }
@@ -618,7 +582,7 @@ static void make_a_reader_without_a_loop(void *arg)
 {
     tw_stream_reader *r;
     (void)arg;
-    tw_error_unref(tw_stream_reader_new(NULL, 65536, &r));
+    tw_unref(tw_stream_reader_new(NULL, 65536, &r));
 }
 
 static void make_a_protocol_without_a_loop(void *arg)
@@ -632,11 +596,11 @@ static void pause_or_resume(void *twice)
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
     tw_stream_reader *r;
     tw_protocol *p;
-    tw_error_unref(tw_stream_reader_new(L, 65536, &r));
+    tw_unref(tw_stream_reader_new(L, 65536, &r));
     p = tw_stream_protocol_new(r, NULL, NULL);
     if (twice)
-        tw_error_unref(tw_protocol_pause_writing(p));
-    tw_error_unref(twice ? tw_protocol_pause_writing(p) : tw_protocol_resume_writing(p));
+        tw_unref(tw_protocol_pause_writing(p));
+    tw_unref(twice ? tw_protocol_pause_writing(p) : tw_protocol_resume_writing(p));
 }
 
 START_TEST(stream_misuse_is_fatal_and_named)
@@ -652,7 +616,7 @@ START_TEST(stream_misuse_is_fatal_and_named)
     ck_assert(dies_saying(pause_or_resume, NULL, "StreamReaderProtocol.resume_writing: not paused"));
 }
 END_TEST
-#line 777 "chapters/tier9-tests.nw"
+#line 794 "chapters/tier9-tests.nw"
 STREAM_TEST(flow_control_pauses_and_resumes)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -690,7 +654,7 @@ STREAM_TEST(flow_control_pauses_and_resumes)
     expect_error(co, TW_ERR_INCOMPLETE_READ, NULL);
     ck_assert_int_eq(f->ft.resumes, 3);           /* asyncio does not resume here */
     ck_assert(f->ft.paused);
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
 
@@ -709,7 +673,7 @@ STREAM_TEST(read_while_paused_resumes_first)
     ck_assert_int_eq(f->ft.pauses, 3);
     ck_assert_int_eq(f->ft.resumes, 3);
     TW_AWAIT(co, f->task);
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
 
@@ -728,10 +692,10 @@ STREAM_TEST(transport_that_cannot_pause_is_forgotten)
     tw_stream_reader_set_transport(f->r, fake_transport_init(&f->ft, true));
     feed(f->r, "12345");
     ck_assert_int_eq(f->ft.pauses, 1);
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_END(co);
 }
-#line 867 "chapters/tier9-tests.nw"
+#line 884 "chapters/tier9-tests.nw"
 struct fake_wire {
     tw_transport base;
     size_t buffered, high, low;
@@ -817,15 +781,15 @@ static tw_stream_writer *writer_on_wire(struct writer_frame *f, tw_stream_reader
 /* the writer goes, then the wire's last reference, which frees the protocol */
 static void writer_done(struct writer_frame *f)
 {
-    tw_stream_writer_unref(f->w);
+    tw_unref(f->w);
     f->w = NULL;
-    tw_transport_unref(&f->fw.base);
+    tw_unref(&f->fw.base);
 }
 
 static void lose_connection(struct writer_frame *f, tw_error *exc)
 {
     ck_assert_ptr_null(tw_protocol_connection_lost(f->fw.base.protocol, exc));
-    tw_error_unref(exc);
+    tw_unref(exc);
 }
 
 static void run_writer_test(tw_coro_fn body)
@@ -860,7 +824,7 @@ WRITER_TEST(writer_forwards_to_its_transport)
     ck_assert_ptr_null(tw_stream_writer_write_eof(w));
     e = tw_stream_writer_write(w, "y", 1);
     ck_assert_str_eq(tw_error_str(e), "Cannot call write() after write_eof()");
-    tw_error_unref(e);
+    tw_unref(e);
     ck_assert(!tw_stream_writer_is_closing(w));
     tw_stream_writer_close(w);
     ck_assert(tw_stream_writer_is_closing(w));
@@ -915,14 +879,14 @@ WRITER_TEST(drains_wait_together_and_cancel_alone)
     writer_done(f);
     TW_END(co);
 }
-#line 1061 "chapters/tier9-tests.nw"
+#line 1078 "chapters/tier9-tests.nw"
 WRITER_TEST(drain_after_trouble)
 {
     struct writer_frame *f = (struct writer_frame *)co;
     TW_BEGIN(co);
     ck_assert_ptr_null(tw_stream_reader_new(NULL, TW_STREAM_LIMIT, &f->r));
     writer_on_wire(f, f->r);
-    tw_stream_reader_unref(f->r);                 /* the writer keeps it */
+    tw_unref(f->r);                 /* the writer keeps it */
     f->fw.high = 0;
     tw_stream_writer_write(f->w, "x", 1);         /* paused */
     f->drain = tw_create_task(tw_stream_writer_drain(f->w), "drain");
@@ -965,21 +929,21 @@ WRITER_TEST(drain_after_trouble)
     ck_assert_ptr_null(tw_stream_reader_new(NULL, TW_STREAM_LIMIT, &f->r));
     writer_on_wire(f, f->r);
     tw_stream_reader_set_exception(f->r, tw_error_new(TW_ERR_VALUE, "bad"));
-    tw_stream_reader_unref(f->r);
+    tw_unref(f->r);
     TW_AWAIT_TRY(co, tw_stream_writer_drain(f->w));
     ck_assert_str_eq(tw_error_str(TW_ERROR(co)), "bad");
     TW_CLEAR(co);
     writer_done(f);
     TW_END(co);
 }
-#line 1125 "chapters/tier9-tests.nw"
+#line 1142 "chapters/tier9-tests.nw"
 struct handler_frame { tw_coro co; tw_stream_reader *r; tw_stream_writer *w; };
 
 static void handler_cleanup(tw_coro *co)
 {
     struct handler_frame *f = (struct handler_frame *)co;
-    tw_stream_reader_unref(f->r);
-    tw_stream_writer_unref(f->w);
+    tw_unref(f->r);
+    tw_unref(f->w);
 }
 
 static tw_step handler_body(tw_coro *co)
@@ -1019,7 +983,7 @@ WRITER_TEST(handler_runs_as_a_task)
     TW_BEGIN(co);
     ck_assert_ptr_null(tw_stream_reader_new(NULL, TW_STREAM_LIMIT, &f->r));
     p = tw_stream_protocol_new(f->r, upper_handler, &handled);
-    tw_stream_reader_unref(f->r);                 /* the protocol keeps it */
+    tw_unref(f->r);                 /* the protocol keeps it */
     f->fw = (struct fake_wire){ .high = 65536, .low = 16384 };
     tw_transport_init(&f->fw.base, &wire_class, NULL, p);
     ck_assert_ptr_null(tw_protocol_connection_made(p, &f->fw.base));
@@ -1031,10 +995,10 @@ WRITER_TEST(handler_runs_as_a_task)
     ck_assert_str_eq(f->fw.log, "SHOUT\n");
     ck_assert(f->fw.closing);
     lose_connection(f, NULL);
-    tw_transport_unref(&f->fw.base);
+    tw_unref(&f->fw.base);
     TW_END(co);
 }
-#line 1203 "chapters/tier9-tests.nw"
+#line 1220 "chapters/tier9-tests.nw"
 START_TEST(reading_pauses_the_socket_transport)
 {
     static char data[1000];
@@ -1049,7 +1013,7 @@ START_TEST(reading_pauses_the_socket_transport)
     e = tw_loop_run_until_complete(L, tw_open_unix_connection(NULL, sv[0], 0, &r, &w), NULL);
     ck_assert_str_eq(tw_error_str(e), "Limit cannot be <= 0");
     ck_assert(r == NULL && w == NULL);
-    tw_error_unref(e);
+    tw_unref(e);
     await_value(L, tw_open_unix_connection(NULL, sv[0], 16, &r, &w));
     t = tw_stream_writer_transport(w);
     ck_assert(tw_transport_is_reading(t));
@@ -1067,22 +1031,22 @@ START_TEST(reading_pauses_the_socket_transport)
     /* lose the connection with the reader over its limit, then free the transport */
     tw_stream_writer_close(w);
     await_value(L, tw_stream_writer_wait_closed(w));
-    tw_stream_writer_unref(w);
+    tw_unref(w);
     tw_bytes_free(await_value(L, tw_stream_reader_readexactly(r, 1015)).p);
     ck_assert(tw_stream_reader_at_eof(r));
-    tw_stream_reader_unref(r);
+    tw_unref(r);
     close(sv[1]);
     tw_loop_free(L);
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 1254 "chapters/tier9-tests.nw"
+#line 1271 "chapters/tier9-tests.nw"
 static void assert_no_children(void)
 {
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 1267 "chapters/tier9-tests.nw"
+#line 1284 "chapters/tier9-tests.nw"
 static tw_step limit_body(tw_coro *co)
 {
     static const char *const argv[] = { "/bin/sh", "-c",
@@ -1103,7 +1067,7 @@ static tw_step limit_body(tw_coro *co)
     ck_assert_str_eq((const char *)line->data, "next\n");
     tw_bytes_free(line);
     TW_AWAIT(co, tw_process_wait(p));
-    tw_process_unref(p);
+    tw_unref(p);
     TW_END(co);
 }
 
@@ -1113,7 +1077,7 @@ START_TEST(readline_limit_across_reads)
     assert_no_children();
 }
 END_TEST
-#line 1306 "chapters/tier9-tests.nw"
+#line 1323 "chapters/tier9-tests.nw"
 static unsigned char lots[1 << 20];
 
 static tw_step write_after_exit_body(tw_coro *co)
@@ -1128,7 +1092,7 @@ static tw_step write_after_exit_body(tw_coro *co)
     ck_assert_ptr_null(tw_stream_writer_write(tw_process_stdin(p), lots, sizeof lots));
     TW_AWAIT_TRY(co, tw_stream_writer_drain(tw_process_stdin(p)));
     TW_CLEAR(co);
-    tw_process_unref(p);
+    tw_unref(p);
     TW_END(co);
 }
 
@@ -1138,7 +1102,7 @@ START_TEST(write_after_exit_survives)
     assert_no_children();
 }
 END_TEST
-#line 1339 "chapters/tier9-tests.nw"
+#line 1356 "chapters/tier9-tests.nw"
 static tw_step pause_pipe_body(tw_coro *co)
 {
     static const char *const argv[] = { "head", "-c", "1000000", "/dev/zero", NULL };
@@ -1158,7 +1122,7 @@ static tw_step pause_pipe_body(tw_coro *co)
     ck_assert(tw_stream_reader_at_eof(tw_process_stdout(p)));
     TW_AWAIT(co, tw_process_wait(p));
     ck_assert_int_eq(TW_RESULT(co).i, 0);
-    tw_process_unref(p);
+    tw_unref(p);
     TW_END(co);
 }
 

@@ -82,8 +82,8 @@ static const tw_protocol_class recorder_class = {
     .process_exited = rec_exited,
 };
 
-static tw_protocol recorder_object = { &recorder_class, 1, false };
-static tw_protocol *const recorder = &recorder_object;  /* never freed: it has no destroy */
+static tw_protocol recorder_object = { { TW_KIND_OBJECT, -1, NULL }, &recorder_class, false };
+static tw_protocol *const recorder = &recorder_object;  /* immortal: never counted, never freed */
 
 static void assert_no_children(void)
 {
@@ -103,7 +103,7 @@ START_TEST(exec_failure_is_file_not_found)
     ck_assert_str_eq(tw_error_str(e),
                      "[Errno 2] No such file or directory: 'tower-no-such-program'");
     ck_assert_ptr_null(t);
-    tw_error_unref(e);
+    tw_unref(e);
     assert_no_children();
     tw_loop_free(L);
 }
@@ -118,7 +118,7 @@ START_TEST(chdir_failure_names_the_directory)
     tw_error *e = tw_loop_subprocess_exec(L, recorder, argv, &o, &t);
     ck_assert(tw_error_is(e, TW_ERR_FILE_NOT_FOUND));
     ck_assert_str_eq(tw_os_error_filename(e), "/nonexistent-tower-dir");
-    tw_error_unref(e);
+    tw_unref(e);
     assert_no_children();
     tw_loop_free(L);
 }
@@ -133,7 +133,7 @@ static int exit_status(const char *const *argv)
     ck_assert_ptr_null(tw_loop_subprocess_exec(L, recorder, argv, NULL, &t));
     ck_assert_ptr_null(tw_loop_run_forever(L));
     tw_subprocess_transport_get_returncode(t, &code);
-    tw_transport_unref(t);
+    tw_unref(t);
     tw_loop_free(L);
     return code;
 }
@@ -160,10 +160,10 @@ START_TEST(bad_options_are_value_errors)
     tw_transport *t;
     tw_error *e = tw_loop_subprocess_exec(L, recorder, argv, &o, &t);
     ck_assert(tw_error_is(e, TW_ERR_VALUE));
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_loop_subprocess_exec(L, recorder, none, NULL, &t);
     ck_assert(tw_error_is(e, TW_ERR_VALUE));
-    tw_error_unref(e);
+    tw_unref(e);
     assert_no_children();
     tw_loop_free(L);
 }
@@ -187,9 +187,9 @@ START_TEST(protocol_callbacks_in_order)
     ck_assert_int_eq(code, 3);
     e = tw_subprocess_transport_kill(t);
     ck_assert(tw_error_is(e, TW_ERR_PROCESS_LOOKUP));
-    tw_error_unref(e);
+    tw_unref(e);
     tw_transport_close(t);
-    tw_transport_unref(t);
+    tw_unref(t);
     assert_no_children();
     tw_loop_free(L);
 }
@@ -208,7 +208,7 @@ START_TEST(close_kills_and_reaps)
     ck_assert_ptr_null(tw_loop_run_forever(L));
     ck_assert(tw_subprocess_transport_get_returncode(t, &code));
     ck_assert_int_eq(code, -SIGKILL);
-    tw_transport_unref(t);
+    tw_unref(t);
     assert_no_children();
     tw_loop_free(L);
 }
@@ -222,7 +222,7 @@ START_TEST(closing_loop_reaps_children)
     pid_t pid;
     ck_assert_ptr_null(tw_loop_subprocess_exec(L, recorder, argv, NULL, &t));
     pid = tw_subprocess_transport_get_pid(t);
-    tw_transport_unref(t);
+    tw_unref(t);
     tw_loop_free(L);
     assert_no_children();
     ck_assert_int_eq(kill(pid, 0), -1);
@@ -276,11 +276,11 @@ static void run_without_pidfd(void *arg)
     L = tw_loop_new_clock(TW_CLOCK_REAL);
     ok = tw_loop_subprocess_exec(L, recorder, exits_3, NULL, &t) == NULL;
     ok = ok && tw_loop_run_forever(L) == NULL && tw_subprocess_transport_get_returncode(t, &code);
-    tw_transport_unref(t);
+    tw_unref(t);
     ok = ok && tw_loop_subprocess_exec(L, recorder, sleeps, NULL, &t) == NULL;
     tw_transport_close(t);
     ok = ok && tw_loop_run_forever(L) == NULL && tw_subprocess_transport_get_returncode(t, &killed);
-    tw_transport_unref(t);
+    tw_unref(t);
     tw_loop_free(L);
     exit(ok && code == 3 && killed == -SIGKILL ? 0 : 1);
 }
@@ -313,6 +313,7 @@ static void spawn_without_fork(void *arg)
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clone3, 0, 1),
         BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_vfork, 3, 0),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clone, 0, 3),
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
         BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, CLONE_VM, 1, 0),
@@ -333,8 +334,8 @@ static void spawn_without_fork(void *arg)
     if (pool_err == NULL)
         pool_err = tw_run_in_executor(L, pool, ignore, NULL, &fut);
     ok = tw_os_error_errno(spawn_err) == EAGAIN && tw_os_error_errno(pool_err) == EAGAIN && t == NULL;
-    tw_error_unref(spawn_err);
-    tw_error_unref(pool_err);
+    tw_unref(spawn_err);
+    tw_unref(pool_err);
     tw_unref(fut);
     tw_executor_free(pool);
     tw_loop_free(L);
@@ -353,7 +354,7 @@ static void spawn_without_a_pidfd(void *arg)
     refuse_pidfd_open(EMFILE);
     err = tw_loop_subprocess_exec(L, recorder, argv, NULL, &t);
     ok = tw_os_error_errno(err) == EMFILE && t == NULL;
-    tw_error_unref(err);
+    tw_unref(err);
     tw_loop_free(L);
     exit(ok && lowest_free_descriptor() == before && waitpid(-1, NULL, WNOHANG) < 0 ? 0 : 1);
 }

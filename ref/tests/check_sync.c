@@ -175,7 +175,7 @@ static tw_step sem_churn_body(tw_coro *co)
 {
     struct sem_frame *f = (struct sem_frame *)co;
     TW_BEGIN(co);
-    tw_error_unref(tw_semaphore_new(2, &f->sem));
+    tw_unref(tw_semaphore_new(2, &f->sem));
     for (int i = 0; i < 10; i++) {
         struct sem_user *u = tw_coro_new(sem_user_body, sizeof *u);
         u->sem = f->sem;
@@ -461,7 +461,7 @@ static tw_step barrier_states_body(tw_coro *co)
 {
     struct barrier_frame *f = (struct barrier_frame *)co;
     TW_BEGIN(co);
-    tw_error_unref(tw_barrier_new(2, &f->b));
+    tw_unref(tw_barrier_new(2, &f->b));
     f->t1 = party(f->b, "1");
     TW_AWAIT(co, tw_sleep(0));
     ck_assert_int_eq(f->b->state, TW__FILLING);
@@ -531,7 +531,7 @@ START_TEST(primitive_refuses_a_second_loop)
     err = tw_loop_run_until_complete(two, &f->co, NULL);
     ck_assert(tw_error_is(err, TW_ERR_RUNTIME));
     ck_assert_ptr_nonnull(strstr(tw_error_message(err), "is bound to a different event loop"));
-    tw_error_unref(err);
+    tw_unref(err);
     ck_assert_str_eq(trace, "hx");
     tw_loop_free(one);
     tw_loop_free(two);

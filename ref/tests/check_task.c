@@ -266,7 +266,7 @@ static tw_step failing(tw_coro *co)
 {
     TW_BEGIN(co);
     TW_YIELD(co);
-    TW_RAISE(co, tw_error_ref(failure));
+    TW_RAISE(co, tw_ref(failure));
     TW_END(co);
 }
 
@@ -279,7 +279,7 @@ static tw_step outcome_main(tw_coro *co)
         tw_value v;
         tw_error *e = tw_future_result(tw_task_future(f->t), &v);
         ck_assert(tw_error_is(e, TW_ERR_INVALID_STATE));
-        tw_error_unref(e);
+        tw_unref(e);
     }
     TW_AWAIT_TRY(co, tw_ref(f->t));
     ck_assert_ptr_eq(TW_ERROR(co), failure);
@@ -294,7 +294,7 @@ START_TEST(a_task_is_its_coroutines_outcome)
 {
     failure = tw_error_new(TW_ERR_VALUE, "failed");
     expect_trace(outcome_main, "");
-    tw_error_unref(failure);
+    tw_unref(failure);
 }
 END_TEST
 
@@ -455,7 +455,7 @@ static tw_step report_the_current_task(tw_coro *co)
 static void report_a_task(void *arg)
 {
     (void)arg;
-    tw_error_unref(tw_run_clock(tw_coro_new(report_the_current_task, sizeof(tw_coro)),
+    tw_unref(tw_run_clock(tw_coro_new(report_the_current_task, sizeof(tw_coro)),
                                 TW_CLOCK_VIRTUAL, NULL));
 }
 

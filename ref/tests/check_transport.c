@@ -87,7 +87,7 @@ START_TEST(write_after_write_eof_is_refused)
     e = tw_transport_write(r.t, "more", 4);
     ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
     ck_assert_str_eq(tw_error_str(e), "Cannot call write() after write_eof()");
-    tw_error_unref(e);
+    tw_unref(e);
     ck_assert_int_eq(read(r.sv[1], buf, sizeof buf), 4);
     ck_assert_int_eq(read(r.sv[1], buf, sizeof buf), 0);   /* end-of-file */
     tw_transport_close(r.t);
@@ -146,10 +146,10 @@ START_TEST(limits_are_validated)
     ck_assert_uint_eq(high, 65536);
     e = tw_transport_set_write_buffer_limits(r.t, 1, 2);
     ck_assert_str_eq(tw_error_str(e), "high (1) must be >= low (2) must be >= 0");
-    tw_error_unref(e);
+    tw_unref(e);
     e = tw_transport_set_write_buffer_limits(r.t, -1, TW_LIMIT_DEFAULT);
     ck_assert_str_eq(tw_error_str(e), "high (-1) must be >= low (-1) must be >= 0");
-    tw_error_unref(e);
+    tw_unref(e);
     tw_transport_get_write_buffer_limits(r.t, &low, &high);
     ck_assert_uint_eq(high, 65536);
     tw_transport_set_write_buffer_limits(r.t, 1001, TW_LIMIT_DEFAULT);
@@ -247,7 +247,7 @@ START_TEST(virtual_clock_jumps_over_an_idle_server)
     ck_assert(tw_loop_time(L) - start >= 3600);
     ck_assert((double)(t1.tv_sec - t0.tv_sec) < 60);
     tw_server_close(s);
-    tw_server_unref(s);
+    tw_unref(s);
     tw_loop_free(L);
     ck_assert_int_eq(open_fds(), before);
 }
@@ -284,7 +284,7 @@ START_TEST(closing_the_loop_closes_transports)
     r.L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);   /* for rig_close */
     ck_assert(tw_transport_is_closing(r.t));
     ck_assert(!tw_server_is_serving(s));
-    tw_server_unref(s);
+    tw_unref(s);
     rig_close(&r);
 }
 END_TEST
@@ -307,7 +307,7 @@ static void pipe_rig_open(struct pipe_rig *r, bool writer, tw_protocol_factory f
 
 static void pipe_rig_close(struct pipe_rig *r)
 {
-    tw_transport_unref(r->t);
+    tw_unref(r->t);
     if (r->far >= 0)
         close(r->far);
     tw_loop_free(r->L);
@@ -388,7 +388,7 @@ START_TEST(write_pipe_reader_gone_with_bytes_buffered)
     ck_assert(run_until(r.L, rec_is_lost, last_rec));
     ck_assert_str_eq(trace, "made lost:BrokenPipeError");
     ck_assert_uint_eq(tw_transport_get_write_buffer_size(r.t), 0);
-    tw_transport_unref(r.t);
+    tw_unref(r.t);
     tw_loop_free(r.L);
     ck_assert_int_eq(open_fds(), r.before);
     pipe_rig_open(&r, true, rec_factory, NULL);
@@ -455,7 +455,7 @@ START_TEST(pipe_transports_refuse_regular_files)
                                                                      fileno(file)), &v);
     ck_assert(tw_error_is(e, TW_ERR_VALUE));
     ck_assert_str_eq(tw_error_str(e), "Pipe transport is for pipes/sockets/character devices only.");
-    tw_error_unref(e);
+    tw_unref(e);
     ck_assert_int_ne(fcntl(fileno(file), F_GETFD), -1);     /* still open */
     fclose(file);
     tw_loop_free(L);
@@ -495,7 +495,7 @@ START_TEST(subprocess_transport_is_a_subprocess_transport)
     await_value(L, tw_ref(w.exited));
     ck_assert(tw_subprocess_transport_get_returncode(t, &code));
     ck_assert_int_eq(code, -9);
-    tw_transport_unref(t);
+    tw_unref(t);
     tw_unref(w.exited);
     tw_loop_free(L);
     ck_assert_int_eq(open_fds(), before);
@@ -550,20 +550,20 @@ START_TEST(a_transport_class_gets_the_defaults)
     e = tw_transport_writelines(&r.base, bad, 2);
     ck_assert_str_eq(tw_error_message(e), "bad line");
     ck_assert_str_eq(r.text, "one two");
-    tw_error_unref(e);
+    tw_unref(e);
     ck_assert_ptr_null(tw_subprocess_transport_terminate(&r.base));
     ck_assert_str_eq(r.text, "signal 15");
     ck_assert_ptr_null(tw_subprocess_transport_kill(&r.base));
     ck_assert_str_eq(r.text, "signal 9");
     ck_assert_ptr_null(tw_protocol_error_received(plain, exc));
-    tw_error_unref(exc);
-    tw_protocol_unref(plain);
+    tw_unref(exc);
+    tw_unref(plain);
     ck_assert(dies_saying(pause_a_recorder, &r, "Recorder does not implement pause_reading (NotImplementedError)"));
     ck_assert(dies_saying(wait_for_a_recorder, &r, "Recorder does not implement wait (NotImplementedError)"));
     ck_assert(dies_saying(make_a_small_protocol, NULL, "tw_protocol_new: object smaller than tw_protocol"));
     ck_assert(dies_saying(ask_a_plain_protocol_for_a_buffer, NULL,
                           "Protocol does not implement get_buffer (NotImplementedError)"));
-    tw_transport_unref(&r.base);
+    tw_unref(&r.base);
 }
 END_TEST
 

@@ -1,4 +1,4 @@
-#line 493 "chapters/tier1-tests.nw"
+#line 494 "chapters/tier1-tests.nw"
 /* fatal.h -- run misuse in a child and read how it ended (unit tests of every tier) */
 #ifndef TOWER_TESTS_FATAL_H
 #define TOWER_TESTS_FATAL_H
@@ -44,8 +44,8 @@ __attribute__((unused))
 static void run_in_a_callback(tw_callback_fn fn)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
-    tw_error_unref(tw_call_soon(L, fn, L, NULL));
-    tw_error_unref(tw_loop_run_forever(L));
+    tw_unref(tw_call_soon(L, fn, L, NULL));
+    tw_unref(tw_loop_run_forever(L));
 }
 
 /* The misuse aborted the child, and its message says expected. */

@@ -176,7 +176,7 @@ __attribute__((unused)) static void rig_open(struct rig *r, tw_protocol_factory 
 
 __attribute__((unused)) static void rig_close(struct rig *r)
 {
-    tw_transport_unref(r->t);
+    tw_unref(r->t);
     close(r->sv[1]);
     tw_loop_free(r->L);
     ck_assert_int_eq(open_fds(), r->before);

@@ -81,3 +81,31 @@ def conform(capsys):
         out, err = capsys.readouterr()
         return status, out, err
     return run
+
+
+REF_INCLUDE = Path(__file__).resolve().parents[2] / "ref" / "include"
+
+
+@pytest.fixture
+def syntax_check(tmp_path):
+    """Compile C source against ref/include as the Makefile does, syntax only."""
+    import shutil
+    import subprocess
+    cc = shutil.which("cc")
+    if cc is None:
+        pytest.skip("needs a C compiler")
+
+    def check(text, name="check.c"):
+        source = tmp_path / name
+        source.write_text(text)
+        return subprocess.run(
+            [cc, "-std=c11", "-Wall", "-Wextra", "-Werror", "-D_GNU_SOURCE",
+             f"-I{REF_INCLUDE}", "-fsyntax-only", str(source)],
+            capture_output=True, text=True)
+    return check
+
+
+def assert_refused_by_generic(result, statement):
+    """The compiler refused statement at a _Generic selection (gcc and clang word it so)."""
+    assert result.returncode != 0, f"{statement} compiled"
+    assert "generic" in result.stderr.lower(), result.stderr

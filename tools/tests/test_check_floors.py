@@ -205,6 +205,35 @@ def test_tex_draws_every_floor_with_its_title_and_files_the_same_each_time(tower
     assert tex.count(r"\begin{tikzpicture}") == 1 and "documentclass" not in tex
 
 
+def test_html_draws_the_same_floors_as_the_tex_the_top_first(tower, floors, tmp_path):
+    tex, page = tmp_path / "floors.tex", tmp_path / "floors.html"
+    assert floors(tower, "--tex", tex, "--html", page)[0] == 0
+    drawn = page.read_text()
+    for title in ("Tier 1: Base", "Tier 2: Middle", "Tier 3: Top"):
+        assert f"<strong>{title}</strong>" in drawn and title in tex.read_text()
+    for name in ("base.c", "base_private.h", "tower/base.h", "mid.c", "top_level.c"):
+        assert f"<code>{name}</code>" in drawn
+    assert drawn.index("Tier 3: Top") < drawn.index("Tier 2: Middle") < drawn.index("Tier 1: Base")
+    assert "rests on 1–2" in drawn and "rests on the ground" in drawn
+    assert drawn.count('<li class="floor"') == 3 and "<html" not in drawn
+
+
+def test_html_marks_a_floor_that_reaches_up(tower, floors, tmp_path):
+    tower.tangled("src/base.c", 1, """\
+        #include "base_private.h"
+        #include "tower/top.h"
+        int base_value(void) { return 1; }
+        """)
+    page = tmp_path / "floors.html"
+    assert floors(tower, "--html", page)[0] == 1
+    assert "<strong>reaches up to 3</strong>" in page.read_text()
+
+
+def test_a_title_in_latex_reads_as_html():
+    assert (check_floors.html_title(r"Tier 7: Transports and \texttt{Base\_Transport} \& co")
+            == "Tier 7: Transports and <code>Base_Transport</code> &amp; co")
+
+
 def test_tex_is_written_even_when_the_check_fails(tower, floors, tmp_path):
     tower.tangled("src/base.c", 1, """\
         #include "base_private.h"
@@ -308,3 +337,64 @@ def test_text_of_lower_chapters_in_a_higher_file_and_the_roofs_text_pass(tower, 
     assert out.splitlines()[-1] == \
         "floors: 0 upward references, 0 upward chunks, 0 cycles (1 passed, 0 failed)"
     assert "takes text" not in figure.read_text()
+
+
+def test_a_header_whose_inline_code_uses_the_file_that_includes_it_is_a_cycle(tower, floors):
+    tower.tangled("src/base_private.h", 1, """\
+        #include "tower/base.h"
+        extern int base_count;
+        static inline int base_next(void) { return ++base_count; }
+        """)
+    tower.tangled("src/base.c", 1, """\
+        #include "base_private.h"
+        int base_count;
+        int base_value(void) { return base_next(); }
+        """)
+    status, out, _ = floors(tower)
+    assert status == 1
+    assert "cycle 1: base.c (tier 1) base_private.h (tier 1)" in out
+    assert "cycle 1 edge: base_private.h (tier 1) uses base.c (tier 1): base_count" in out
+    assert "cycle 1 edge: base.c (tier 1) uses base_private.h (tier 1): #include" in out
+
+
+def test_declarations_apart_from_the_inline_fast_path_are_no_cycle(tower, floors):
+    tower.tangled("src/base_state.h", 1, "extern int base_count;\nint base_value(void);\n")
+    tower.tangled("src/base_private.h", 1, """\
+        #include "base_state.h"
+        static inline int base_next(void) { return ++base_count; }
+        """)
+    tower.tangled("src/base.c", 1, """\
+        #include "base_state.h"
+        int base_count;
+        int base_value(void) { return base_count; }
+        """)
+    tower.tangled("src/mid.c", 2, """\
+        #include "tower/mid.h"
+        #include "base_private.h"
+        int mid_value(void) { return base_next() + base_value(); }
+        """)
+    status, out, _ = floors(tower)
+    assert status == 0, out
+    assert out.splitlines()[-1] == "floors: 0 upward references, 0 upward chunks, 0 cycles (1 passed, 0 failed)"
+
+
+def test_what_an_included_header_uses_is_not_the_includers(tower):
+    tower.tangled("src/base_state.h", 1, "extern int base_count;\n")
+    tower.tangled("src/base_private.h", 1, """\
+        #include "base_state.h"
+        static inline int base_next(void) { return ++base_count; }
+        """)
+    tower.tangled("src/base.c", 1, """\
+        #include "base_state.h"
+        #include "tower/base.h"
+        int base_count;
+        int base_value(void) { return base_count; }
+        """)
+    tower.tangled("src/mid_private.h", 2, '#include "base_private.h"\n#include "tower/mid.h"\n')
+    tower.build()
+    files = check_floors.find_sources(tower.src, tower.include)
+    check_floors.assign_tiers(files, "tower.nw")
+    includes = check_floors.include_references(files, tower.include)
+    edges = check_floors.header_references(files, tower.objects, tower.include, "nm", "cc", includes)
+    named = {(a.path.name, b.path.name): names for (a, b), names in edges.items()}
+    assert named == {("base_private.h", "base.c"): {"base_count"}}

@@ -28,7 +28,7 @@ BOOK = textwrap.dedent("""\
     static int rounded(int x) { return x; }
     static int twice(int x) { return x * 2; }
     static int four(void) { return twice(2); }
-    @
+    @ %def rounded twice four
     A quoted [[tw_wait]] and a quoted [[main_body]].
     \\section{An edition}
     <<[[scenarios/t1-example.c]]>>=
@@ -109,3 +109,9 @@ def test_a_name_used_only_in_its_own_chunk_is_used_there(woven):
     assert ("twice", defs["twice"]) in uses
     # four is never used: no use is made up for it
     assert not [u for u in uses if u[0] == "four"]
+
+
+def test_a_name_named_again_in_a_def_line_is_defined_once(woven):
+    # autodefs finds rounded, twice and four, and the "@ %def" line names them again
+    for name in ("rounded", "twice", "four"):
+        assert [n for n, _ in index_entries(woven, "defn")].count(name) == 1, name

@@ -222,3 +222,83 @@ def test_a_peer_program_no_scenario_names_is_an_error(suite, conform):
     status, _, err = conform("check", *suite.args())
     assert status == 2
     assert "t9/t9-stray.peer.py: file: a peer program that no scenario's peer.program names" in err
+
+
+TLS_ECHO_SERVER = """\
+import asyncio, os, ssl
+
+async def main():
+    done = asyncio.Event()
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ctx.load_cert_chain("../certs/server.pem", "../certs/server.key")
+
+    async def handle(reader, writer):
+        data = await reader.read(100)
+        print("got", data.decode(), writer.get_extra_info("sslcontext") is ctx)
+        writer.write(data)
+        await writer.drain()
+        print("eof", await reader.read(100) == b"")
+        writer.close()
+        done.set()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", int(os.environ["TOWER_PORT"]),
+                                        ssl=ctx)
+    print("Serving on", server.sockets[0].getsockname())
+    async with server:
+        await done.wait()
+    print("done")
+
+asyncio.run(main())
+"""
+
+TLS_STEPS = """\
+  { connect = "tls" },
+  { send = "ping" },
+  { expect = "ping" },
+  { close = true },"""
+
+
+def _suite_certs(suite, names=("ca.pem", "server.pem", "server.key")):
+    """The repository's test certificates, in the scratch suite's certs/."""
+    from pathlib import Path
+    src = Path(__file__).resolve().parents[2] / "conformance" / "certs"
+    (suite.suite / "certs").mkdir(exist_ok=True)
+    for name in names:
+        (suite.suite / "certs" / name).write_bytes((src / name).read_bytes())
+
+
+def test_a_tls_peer_talks_to_a_tls_server(suite, conform):
+    _suite_certs(suite)
+    suite.add("t9-tls", TLS_ECHO_SERVER, toml=peer_toml("t9-tls", TLS_STEPS),
+              golden="Serving on ('127.0.0.1', <PORT>)\ngot ping True\neof True\ndone\n")
+    status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
+    assert status == 0, out
+
+
+def test_a_tls_peer_against_a_plain_server_fails_the_handshake(suite, conform):
+    # The plain echo server sends the ClientHello back and waits: the
+    # handshake never ends, and the verdict says where it stopped.
+    _suite_certs(suite)
+    suite.add("t9-echo", ECHO_SERVER, toml=peer_toml("t9-echo", TLS_STEPS, timeout=2),
+              golden=ECHO_GOLDEN)
+    status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
+    assert status == 1
+    assert re.search(r"^TIMEOUT +t9-echo .*peer step 0 \(connect\): time limit reached during"
+                     r" the TLS handshake", out, re.M), out
+
+
+def test_a_tls_peer_without_the_test_ca_says_what_is_missing(suite, conform):
+    _suite_certs(suite, names=("server.pem", "server.key"))
+    suite.add("t9-tls", TLS_ECHO_SERVER, toml=peer_toml("t9-tls", TLS_STEPS), golden="x\n")
+    status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
+    assert status == 1
+    assert "needs the suite's test CA" in out, out
+
+
+def test_a_tls_connection_cannot_half_close(suite, conform):
+    _suite_certs(suite)
+    steps = TLS_STEPS.replace('{ close = true }', '{ shutdown = "write" }')
+    suite.add("t9-tls", TLS_ECHO_SERVER, toml=peer_toml("t9-tls", steps), golden="x\n")
+    status, out, _ = conform("run", "--impl", "asyncio", *suite.args())
+    assert status == 1
+    assert "cannot half-close" in out, out

@@ -436,7 +436,7 @@ def execute(argv, cwd, timeout, env, peer=None, port=None, peer_command=None):
                     _finish_program(program, peer, deadline, out)
         elif peer is not None and not by_program:
             result = peer_mod.play(peer, port, edition.capture, edition.proc.pid, deadline,
-                                   edition.exited)
+                                   edition.exited, os.path.join(os.path.dirname(cwd), "certs"))
             connections = result.connections
             if result.timed_out:
                 out.timed_out = True

@@ -3,6 +3,7 @@
 import dataclasses
 import os
 import socket
+import ssl
 import time
 
 
@@ -31,6 +32,10 @@ class _Connection:
         self.sock = None
         self.closed = False
 
+    @property
+    def tls(self):
+        return self.family == "tls"
+
     def close(self):
         if self.sock is not None and not self.closed:
             self.sock.close()
@@ -54,7 +59,23 @@ def _recv(conn, deadline, what):
         raise _Failure(f"{what}: {exc}") from None
 
 
-def _step(step, conns, port, capture, pgid, deadline, exited):
+def _tls_wrap(conn, certs, deadline):
+    """TLS over the connected socket: the suite's test CA, the name localhost."""
+    cafile = os.path.join(certs, "ca.pem") if certs else None
+    if cafile is None or not os.path.isfile(cafile):
+        raise _Failure(f"connect = \"tls\" needs the suite's test CA, {cafile or 'certs/ca.pem'},"
+                       " which is missing (conformance/certs/make-certs makes it)")
+    context = ssl.create_default_context(cafile=cafile)
+    conn.sock.settimeout(_remaining(deadline, "the TLS handshake"))
+    try:
+        conn.sock = context.wrap_socket(conn.sock, server_hostname="localhost")
+    except socket.timeout:
+        raise _Failure("time limit reached during the TLS handshake", timed_out=True) from None
+    except (OSError, ssl.SSLError) as exc:
+        raise _Failure(f"TLS handshake on connection {conn.number}: {exc}") from None
+
+
+def _step(step, conns, port, capture, pgid, deadline, exited, certs=None):
     if step.action == "connect":
         family, host = ((socket.AF_INET6, "::1") if step.arg == "tcp6"
                         else (socket.AF_INET, "127.0.0.1"))
@@ -66,6 +87,8 @@ def _step(step, conns, port, capture, pgid, deadline, exited):
             conn.sock.connect((host, port))
         except OSError as exc:
             raise _Failure(f"cannot connect to {host} port {port}: {exc}") from None
+        if conn.tls:
+            _tls_wrap(conn, certs, deadline)
         return
     if step.action == "sleep_until_output":
         state = capture.wait_for(step.arg, deadline, exited)
@@ -106,6 +129,9 @@ def _step(step, conns, port, capture, pgid, deadline, exited):
         if bytes(got) != want:
             raise _Failure(f"connection {conn.number}: expected {_show(want)}, got {_show(got)}")
     elif step.action == "shutdown":
+        if conn.tls:
+            raise _Failure(f"connection {conn.number} is TLS, which cannot half-close"
+                           " (use close instead of shutdown)")
         try:
             conn.sock.shutdown(socket.SHUT_WR)
         except OSError as exc:
@@ -120,11 +146,12 @@ def _step(step, conns, port, capture, pgid, deadline, exited):
         raise AssertionError(step.action)
 
 
-def play(peer, port, capture, pgid, deadline, exited):
+def play(peer, port, capture, pgid, deadline, exited, certs=None):
     """Wait for the ready line, then play the steps in order.
 
     Connections stay open until the edition has exited, so that closing is
-    always a step the scenario asked for.
+    always a step the scenario asked for. CERTS is the suite's certs/ folder,
+    whose test CA a connect = "tls" step trusts.
     """
     conns = []
     result = PeerResult(connections=conns)
@@ -136,7 +163,7 @@ def play(peer, port, capture, pgid, deadline, exited):
         return result
     for number, step in enumerate(peer.steps):
         try:
-            _step(step, conns, port, capture, pgid, deadline, exited)
+            _step(step, conns, port, capture, pgid, deadline, exited, certs)
         except _Failure as failure:
             result.error = f"peer step {number} ({step.action}): {failure}"
             result.timed_out = failure.timed_out

@@ -19,7 +19,7 @@ from .normalize import NAMED
 
 ID_RE = re.compile(r"^t([1-9])-[a-z0-9]+(?:-[a-z0-9]+)*$")
 PROFILES = ("spec", "cpython")
-CONNECT_KINDS = ("tcp", "tcp6")
+CONNECT_KINDS = ("tcp", "tcp6", "tls")
 PEER_ROLES = ("client", "server")
 # A peer program is a Python asyncio program beside the scenario, run by the
 # oracle's interpreter; its name keeps it apart from the Python editions.

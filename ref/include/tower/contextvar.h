@@ -1,11 +1,11 @@
-#line 352 "chapters/tier4-tasks.nw"
+#line 365 "chapters/tier4-tasks.nw"
 /* tower/contextvar.h -- context variables: Python's contextvars
    (see the book, tier 4) */
 #ifndef TOWER_CONTEXTVAR_H
 #define TOWER_CONTEXTVAR_H
 #include "tower/error.h"
 
-#line 363 "chapters/tier4-tasks.nw"
+#line 376 "chapters/tier4-tasks.nw"
 typedef struct tw_contextvar {
     const char *name;
     tw_value default_value;
@@ -15,5 +15,5 @@ typedef struct tw_contextvar {
 
 tw_value tw_contextvar_get(const tw_contextvar *var);
 void tw_contextvar_set(const tw_contextvar *var, tw_value value);
-#line 359 "chapters/tier4-tasks.nw"
+#line 372 "chapters/tier4-tasks.nw"
 #endif

@@ -1,53 +1,23 @@
-#line 356 "chapters/tier1-coroutines.nw"
+#line 565 "chapters/tier1-coroutines.nw"
 /* tower/coro.h -- stackless coroutines and await (see the book, tier 1) */
 #ifndef TOWER_CORO_H
 #define TOWER_CORO_H
 #include "tower/error.h"
 
-#line 389 "chapters/tier1-coroutines.nw"
-typedef enum tw_kind {
-    TW_KIND_CORO = 1,
-    TW_KIND_FUTURE,
-    TW_KIND_TASK,
-    TW_KIND_YIELD
-} tw_kind;
-
+#line 585 "chapters/tier1-coroutines.nw"
 typedef struct tw_coro tw_coro;
-typedef struct tw_class tw_class;
-
-typedef struct tw_object {
-    uint32_t kind;
-    int32_t refs;               /* < 0: static and immortal */
-    const tw_class *cls;
-} tw_object;
-
-struct tw_class {
-    void (*finalize)(tw_object *o);
-    void (*describe)(tw_object *o, FILE *out);
-    int (*await)(tw_object *o, tw_coro *co);
-};
-
-void *tw_ref(void *object);
-void tw_unref(void *object);
-#line 465 "chapters/tier1-coroutines.nw"
+#line 643 "chapters/tier1-coroutines.nw"
 typedef struct tw_awaitable tw_awaitable;
-struct tw_future;
-struct tw_task;
 
+#define TW__AWAITABLE_CASE(T, x) , T *: (tw_awaitable *)(void *)(x)
 #define TW_AWAITABLE(x) _Generic((x),                                   \
-        tw_coro *: (tw_awaitable *)(void *)(x),                         \
-        struct tw_future *: (tw_awaitable *)(void *)(x),                \
-        struct tw_task *: (tw_awaitable *)(void *)(x),                  \
-        tw_awaitable *: (tw_awaitable *)(void *)(x),                    \
-        tw_object *: (tw_awaitable *)(void *)(x))
-
-#define tw_ref(x) _Generic((x),                                         \
-        tw_coro *: (tw_coro *)tw_ref(x),                                \
-        struct tw_future *: (struct tw_future *)tw_ref(x),              \
-        struct tw_task *: (struct tw_task *)tw_ref(x),                  \
-        tw_awaitable *: (tw_awaitable *)tw_ref(x),                      \
-        default: tw_ref(x))
-#line 515 "chapters/tier1-coroutines.nw"
+        tw_awaitable *: (tw_awaitable *)(void *)(x)                     \
+        TW__AWAITABLE_CASE(tw_coro, x) TW__AWAITABLE_CASE(tw_object, x)  \
+        TW__AWAITABLES_3(TW__AWAITABLE_CASE, x)                         \
+        TW__AWAITABLES_4(TW__AWAITABLE_CASE, x))
+#define TW__AWAITABLES_3(F, x)
+#define TW__AWAITABLES_4(F, x)
+#line 679 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
 struct tw_task;
@@ -61,14 +31,11 @@ struct tw_coro {
     tw_coro *caller;
     struct tw_task *task;
     void *held;
-    tw_object *awaiting;
-    tw_value got;
-    tw_error *got_err;
-    tw_value ret;
-    tw_error *err;
+    union { tw_value got; tw_value ret; };          /* running; finished */
+    union { tw_error *got_err; tw_error *err; };
     void (*cleanup)(tw_coro *co);
 };
-#line 538 "chapters/tier1-coroutines.nw"
+#line 699 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 tw_coro *tw_coro_call(tw_coro_fn body);
 void tw_coro_close(tw_coro *co);
@@ -80,7 +47,7 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
 tw_error *tw__coro_take_error(tw_coro *co);
-#line 587 "chapters/tier1-coroutines.nw"
+#line 748 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
@@ -105,5 +72,5 @@ tw_error *tw__coro_take_error(tw_coro *co);
 #define TW_RETURN(co, v) return tw__coro_finish((co), (v))
 #define TW_RAISE(co, e) return tw__coro_fail((co), (e))
 #define TW_RERAISE(co) return tw__coro_propagate(co)
-#line 365 "chapters/tier1-coroutines.nw"
+#line 574 "chapters/tier1-coroutines.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 112 "chapters/tier1-coroutines.nw"
+#line 321 "chapters/tier1-coroutines.nw"
 /* tower/error.h -- the error model, the value word and bytes (see the book, tier 1) */
 #ifndef TOWER_ERROR_H
 #define TOWER_ERROR_H
@@ -6,8 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "tower/object.h"
 
-#line 132 "chapters/tier1-coroutines.nw"
+#line 342 "chapters/tier1-coroutines.nw"
 typedef union tw_value {
     intptr_t i;
     double d;
@@ -22,7 +23,7 @@ typedef union tw_value {
 #define TW_STR(x) ((tw_value){ .s = (x) })
 
 static inline const char *tw_bool_str(bool b) { return b ? "True" : "False"; }
-#line 163 "chapters/tier1-coroutines.nw"
+#line 373 "chapters/tier1-coroutines.nw"
 typedef struct tw_bytes {
     size_t len;
     unsigned char data[];
@@ -30,7 +31,7 @@ typedef struct tw_bytes {
 
 tw_bytes *tw_bytes_new(const void *data, size_t len);
 void tw_bytes_free(tw_bytes *b);
-#line 186 "chapters/tier1-coroutines.nw"
+#line 396 "chapters/tier1-coroutines.nw"
 typedef enum tw_errkind {
     TW_ERR_NONE = 0,
     TW_ERR_CANCELLED,       /* asyncio.CancelledError */
@@ -47,15 +48,15 @@ typedef enum tw_errkind {
     TW_ERR_NO_MEMORY,       /* MemoryError */
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
     
-#line 275 "chapters/tier1-coroutines.nw"
+#line 484 "chapters/tier1-coroutines.nw"
     TW_ERR_FILE_NOT_FOUND,  /* FileNotFoundError, an OSError */
     TW_ERR_PERMISSION,      /* PermissionError, an OSError */
     TW_ERR_PROCESS_LOOKUP,  /* ProcessLookupError, an OSError */
     TW_ERR_CONNECTION,      /* ConnectionError, an OSError */
     TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
-#line 202 "chapters/tier1-coroutines.nw"
+#line 412 "chapters/tier1-coroutines.nw"
     
-#line 305 "chapters/tier1-coroutines.nw"
+#line 514 "chapters/tier1-coroutines.nw"
     TW_ERR_BROKEN_EXECUTOR, /* concurrent.futures.BrokenExecutor, a RuntimeError */
     TW_ERR_BROKEN_PROCESS_POOL, /* ...process.BrokenProcessPool, a BrokenExecutor */
     TW_ERR_QUEUE_EMPTY,     /* asyncio.QueueEmpty */
@@ -64,20 +65,18 @@ typedef enum tw_errkind {
     TW_ERR_EOF,             /* EOFError */
     TW_ERR_INCOMPLETE_READ, /* asyncio.IncompleteReadError, an EOFError */
     TW_ERR_LIMIT_OVERRUN,   /* asyncio.LimitOverrunError */
-#line 203 "chapters/tier1-coroutines.nw"
+#line 413 "chapters/tier1-coroutines.nw"
     TW_ERR_USER,            /* any other class, named when made */
     TW_ERR__COUNT
 } tw_errkind;
 
 typedef struct tw_error tw_error;
-#line 211 "chapters/tier1-coroutines.nw"
+#line 421 "chapters/tier1-coroutines.nw"
 tw_error *tw_error_new(tw_errkind kind, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 tw_error *tw_error_user(const char *type, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 tw_error *tw_error_group(const char *message, size_t n, tw_error **items);
-tw_error *tw_error_ref(tw_error *e);
-void tw_error_unref(tw_error *e);
 
 tw_errkind tw_error_kind(const tw_error *e);
 bool tw_error_is(const tw_error *e, tw_errkind kind);
@@ -88,11 +87,11 @@ size_t tw_error_count(const tw_error *e);
 tw_error *tw_error_item(const tw_error *e, size_t i);
 void tw_error_print(FILE *out, const tw_error *e);
 int tw_report_uncaught(tw_error *e);
-#line 316 "chapters/tier1-coroutines.nw"
+#line 525 "chapters/tier1-coroutines.nw"
 tw_error *tw_os_error_new(int errnum, const char *filename);
 tw_error *tw_error_os(int errnum, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int tw_os_error_errno(const tw_error *e);
 const char *tw_os_error_filename(const tw_error *e);
-#line 125 "chapters/tier1-coroutines.nw"
+#line 335 "chapters/tier1-coroutines.nw"
 #endif

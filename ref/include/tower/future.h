@@ -15,4 +15,9 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception);
 void tw_future_add_done_callback(tw_future *f, tw_done_fn fn, void *arg);
 size_t tw_future_remove_done_callback(tw_future *f, tw_done_fn fn, void *arg);
 tw_loop *tw_future_loop(const tw_future *f);
+
+#undef TW__KINDS_3
+#define TW__KINDS_3(F, x) F(tw_future, x)
+#undef TW__AWAITABLES_3
+#define TW__AWAITABLES_3(F, x) F(tw_future, x)
 #endif

@@ -1,10 +1,10 @@
-#line 598 "chapters/tier9-streams.nw"
+#line 691 "chapters/tier9-streams.nw"
 /* tower/process.h -- asyncio.subprocess: processes and their streams (see the book, tier 9) */
 #ifndef TOWER_PROCESS_H
 #define TOWER_PROCESS_H
 #include "tower/stream.h"
 
-#line 608 "chapters/tier9-streams.nw"
+#line 701 "chapters/tier9-streams.nw"
 typedef struct tw_process tw_process;
 
 tw_coro *tw_create_subprocess_exec(const char *const *argv, const tw_subprocess_options *options);
@@ -22,6 +22,8 @@ tw_error *tw_process_send_signal(tw_process *p, int sig);
 tw_error *tw_process_terminate(tw_process *p);
 tw_error *tw_process_kill(tw_process *p);
 tw_transport *tw_process_transport(tw_process *p);
-void tw_process_unref(tw_process *p);
-#line 604 "chapters/tier9-streams.nw"
+
+#undef TW__KINDS_9
+#define TW__KINDS_9(F, x) TW__KINDS_STREAMS(F, x) F(tw_process, x)
+#line 697 "chapters/tier9-streams.nw"
 #endif

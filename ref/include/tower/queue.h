@@ -1,10 +1,13 @@
-#line 445 "chapters/tier6-queues.nw"
+#line 450 "chapters/tier6-queues.nw"
 /* tower/queue.h -- queues of values between tasks (see the book, tier 6) */
 #ifndef TOWER_QUEUE_H
 #define TOWER_QUEUE_H
-#include "tower/task.h"
+#include "tower/locks.h"
 
 typedef struct tw_queue tw_queue;
+
+#undef TW__KINDS_6
+#define TW__KINDS_6(F, x) TW__KINDS_LOCKS(F, x) F(tw_queue, x)
 typedef bool (*tw_less_fn)(tw_value a, tw_value b, void *arg);
 
 tw_queue *tw_queue_new(long maxsize);

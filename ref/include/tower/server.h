@@ -1,10 +1,10 @@
-#line 343 "chapters/tier8-protocols.nw"
+#line 401 "chapters/tier8-protocols.nw"
 /* tower/server.h -- servers (see the book, tier 8) */
 #ifndef TOWER_SERVER_H
 #define TOWER_SERVER_H
 #include "tower/protocol.h"
 
-#line 353 "chapters/tier8-protocols.nw"
+#line 411 "chapters/tier8-protocols.nw"
 typedef struct tw_server tw_server;
 
 typedef struct tw_server_options {
@@ -12,6 +12,9 @@ typedef struct tw_server_options {
     int backlog;           /* 0: 100, as asyncio */
     bool reuse_port;
     bool defer_serving;    /* start_serving=False */
+    bool use_sock;         /* sock=: serve on sock instead of binding host and port */
+    int sock;
+    tw_tls_options tls;    /* ssl=, ssl_handshake_timeout=, ssl_shutdown_timeout= */
 } tw_server_options;
 
 tw_coro *tw_create_server(tw_loop *loop, tw_protocol_factory factory, void *arg,
@@ -19,8 +22,6 @@ tw_coro *tw_create_server(tw_loop *loop, tw_protocol_factory factory, void *arg,
 tw_coro *tw_create_unix_server(tw_loop *loop, tw_protocol_factory factory, void *arg,
                                const char *path, const tw_server_options *options);
 
-tw_server *tw_server_ref(tw_server *s);
-void tw_server_unref(tw_server *s);
 tw_loop *tw_server_get_loop(const tw_server *s);
 bool tw_server_is_serving(const tw_server *s);
 size_t tw_server_nsockets(const tw_server *s);
@@ -31,5 +32,8 @@ void tw_server_close(tw_server *s);
 tw_future *tw_server_wait_closed(tw_server *s);
 tw_coro *tw_server_serve_forever(tw_server *s);
 tw_coro *tw_server_exit(tw_server *s);
-#line 349 "chapters/tier8-protocols.nw"
+
+#undef TW__KINDS_8
+#define TW__KINDS_8(F, x) F(tw_server, x)
+#line 407 "chapters/tier8-protocols.nw"
 #endif

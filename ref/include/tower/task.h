@@ -1,4 +1,4 @@
-#line 141 "chapters/tier4-tasks.nw"
+#line 142 "chapters/tier4-tasks.nw"
 /* tower/task.h -- tasks, sleep and the combinators: asyncio's tasks.py
    (see the book, tier 4) */
 #ifndef TOWER_TASK_H
@@ -6,8 +6,15 @@
 #include "tower/future.h"
 
 typedef struct tw_task tw_task;
+typedef struct tw_as_completed tw_as_completed;
 
-#line 158 "chapters/tier4-tasks.nw"
+#define TW__KINDS_TASKS(F, x) F(tw_task, x) F(tw_as_completed, x)
+#undef TW__KINDS_4
+#define TW__KINDS_4(F, x) TW__KINDS_TASKS(F, x)
+#undef TW__AWAITABLES_4
+#define TW__AWAITABLES_4(F, x) F(tw_task, x)
+
+#line 171 "chapters/tier4-tasks.nw"
 static inline tw_future *tw_task_future(tw_task *t) { return (tw_future *)(void *)t; }
 
 tw_task *tw_create_task(tw_coro *coro, const char *name);
@@ -24,10 +31,10 @@ typedef tw_task *(*tw_task_factory)(tw_loop *loop, tw_coro *coro, const char *na
 void tw_loop_set_task_factory(tw_loop *loop, tw_task_factory factory, void *data);
 tw_task_factory tw_loop_get_task_factory(tw_loop *loop);
 tw_task *tw_task_new(tw_loop *loop, tw_coro *coro, const char *name);
-#line 226 "chapters/tier4-tasks.nw"
+#line 239 "chapters/tier4-tasks.nw"
 tw_coro *tw_sleep(double delay);
 tw_coro *tw_sleep_value(double delay, tw_value value);
-#line 261 "chapters/tier4-tasks.nw"
+#line 274 "chapters/tier4-tasks.nw"
 #include <math.h>
 #define TW_FOREVER INFINITY
 
@@ -38,7 +45,7 @@ typedef struct tw_gathered {
 } tw_gathered;
 
 tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions);
-#line 286 "chapters/tier4-tasks.nw"
+#line 299 "chapters/tier4-tasks.nw"
 typedef enum tw_return_when {
     TW_ALL_COMPLETED,
     TW_FIRST_COMPLETED,
@@ -56,12 +63,10 @@ tw_coro *tw_wait_for(tw_awaitable *awaitable, double timeout);
 #define tw_wait_for(awaitable, timeout) (tw_wait_for)(TW_AWAITABLE(awaitable), (timeout))
 tw_future *tw_shield(tw_awaitable *awaitable);
 #define tw_shield(awaitable) (tw_shield)(TW_AWAITABLE(awaitable))
-#line 325 "chapters/tier4-tasks.nw"
-typedef struct tw_as_completed tw_as_completed;
 
+#line 339 "chapters/tier4-tasks.nw"
 tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double timeout);
 size_t tw_as_completed_count(const tw_as_completed *ac);
 tw_coro *tw_as_completed_next(tw_as_completed *ac);
-void tw_as_completed_free(tw_as_completed *ac);
-#line 152 "chapters/tier4-tasks.nw"
+#line 160 "chapters/tier4-tasks.nw"
 #endif

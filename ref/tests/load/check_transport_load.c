@@ -1,8 +1,8 @@
-#line 1511 "chapters/tier7-tests.nw"
+#line 1512 "chapters/tier7-tests.nw"
 /* check_transport_load.c -- tier 7 under faults: resets and slow readers */
 #include "load.h"
 
-#line 1538 "chapters/tier7-tests.nw"
+#line 1539 "chapters/tier7-tests.nw"
 static bool traced(void *what) { return strstr(trace, what) != NULL; }
 
 START_TEST(reset_while_reading_is_connection_reset)
@@ -44,7 +44,7 @@ START_TEST(reset_mid_stream_is_connection_reset)
     tcp_rig_close(&r);
 }
 END_TEST
-#line 1601 "chapters/tier7-tests.nw"
+#line 1602 "chapters/tier7-tests.nw"
 enum { TOTAL = 32 << 20, PERIOD = 251, READ_PER_TICK = 128 << 10, SOCKET_BUFFER = 32 << 10 };
 
 static unsigned char pattern[(1 << 20) + PERIOD];
@@ -63,7 +63,7 @@ static void produce(struct producer *p)
     while (!p->paused && p->written < TOTAL) {
         size_t n = p->chunk < TOTAL - p->written ? p->chunk : TOTAL - p->written;
         size_t buffered;
-        tw_error_unref(tw_transport_write(p->t, pattern + p->written % PERIOD, n));
+        tw_unref(tw_transport_write(p->t, pattern + p->written % PERIOD, n));
         p->written += n;
         buffered = tw_transport_get_write_buffer_size(p->t);
         if (buffered > p->max_buffered)
@@ -79,7 +79,7 @@ static tw_error *producer_made(tw_protocol *proto, tw_transport *t)
     int fd = (int)tw_transport_get_extra_info(t, "socket", TW_NONE).i, small = SOCKET_BUFFER;
     p->t = t;
     setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &small, sizeof small);
-    tw_error_unref(tw_transport_set_write_buffer_limits(t, p->high, TW_LIMIT_DEFAULT));
+    tw_unref(tw_transport_set_write_buffer_limits(t, p->high, TW_LIMIT_DEFAULT));
     tw_transport_get_write_buffer_limits(t, &p->low, &p->high_set);
     produce(p);
     return NULL;
@@ -127,10 +127,10 @@ static tw_protocol *producer_factory(void *arg)
     (void)arg;
     p->high = producer_config.high;
     p->chunk = producer_config.chunk;
-    the_producer = (struct producer *)tw_protocol_ref(&p->base);
+    the_producer = (struct producer *)tw_ref(&p->base);
     return &p->base;
 }
-#line 1695 "chapters/tier7-tests.nw"
+#line 1696 "chapters/tier7-tests.nw"
 struct slow_reader { tw_loop *L; int fd; size_t got; bool eof, wrong; };
 
 static tw_error *read_a_little(void *arg)
@@ -150,7 +150,7 @@ static tw_error *read_a_little(void *arg)
 }
 
 static bool reader_done(void *r) { return ((struct slow_reader *)r)->eof; }
-#line 1728 "chapters/tier7-tests.nw"
+#line 1729 "chapters/tier7-tests.nw"
 static const struct { long high; size_t chunk; } slow_configs[] = {
     { TW_LIMIT_DEFAULT, 16384 }, { 1 << 20, 100003 },
 };
@@ -173,7 +173,7 @@ START_TEST(slow_reader_bounds_the_write_buffer)
     ck_assert(run_until(L, reader_done, &reader));
     ck_assert(run_until(L, producer_is_lost, the_producer));
     
-#line 1760 "chapters/tier7-tests.nw"
+#line 1761 "chapters/tier7-tests.nw"
 ck_assert_uint_eq(reader.got, TOTAL);
 ck_assert(!reader.wrong);
 high = the_producer->high_set;
@@ -188,20 +188,20 @@ ck_assert_int_eq(the_producer->nested_pauses, 0);
 ck_assert(the_producer->lost_clean);
 after = resident_bytes();
 ck_assert_uint_le(after > before ? after - before : 0, 4 * bound + (1 << 20));
-#line 1750 "chapters/tier7-tests.nw"
+#line 1751 "chapters/tier7-tests.nw"
     close(reader.fd);
-    tw_protocol_unref(&the_producer->base);
+    tw_unref(&the_producer->base);
     tw_server_close(s);
-    tw_server_unref(s);
+    tw_unref(s);
     tw_loop_free(L);
 }
 END_TEST
-#line 1794 "chapters/tier7-tests.nw"
+#line 1795 "chapters/tier7-tests.nw"
 static tw_error *closer_resume_writing(tw_protocol *p)
 {
     struct rec *r = (struct rec *)p;
     rec_resume(p);
-    tw_error_unref(tw_transport_write(r->transport, "last", 4));
+    tw_unref(tw_transport_write(r->transport, "last", 4));
     tw_transport_close(r->transport);
     return NULL;
 }
@@ -249,7 +249,7 @@ START_TEST(close_from_resume_writing_loses_once)
 }
 END_TEST
 
-#line 1516 "chapters/tier7-tests.nw"
+#line 1517 "chapters/tier7-tests.nw"
 Suite *tw_transport_load_suite(void)
 {
     Suite *s = suite_create("transport under load and faults");
@@ -259,11 +259,11 @@ Suite *tw_transport_load_suite(void)
     tcase_add_test(tc, reset_while_reading_is_connection_reset);
     tcase_add_test(tc, reset_mid_stream_is_connection_reset);
     
-#line 1777 "chapters/tier7-tests.nw"
+#line 1778 "chapters/tier7-tests.nw"
 tcase_add_loop_test(tc, slow_reader_bounds_the_write_buffer, 0,
                     (int)(sizeof slow_configs / sizeof slow_configs[0]));
 tcase_add_test(tc, close_from_resume_writing_loses_once);
-#line 1525 "chapters/tier7-tests.nw"
+#line 1526 "chapters/tier7-tests.nw"
     suite_add_tcase(s, tc);
     return s;
 }
