@@ -32,7 +32,7 @@ void tw__error_init(tw_error *e, tw_errkind kind);
 
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
-#line 1565 "chapters/tier1-coroutines.nw"
+#line 1605 "chapters/tier1-coroutines.nw"
 static inline size_t tw__pool_class(size_t size)
 {
     if (size <= TW__POOL_SLACK)
@@ -88,7 +88,7 @@ static inline void tw__pool_free(void *p)
     if (p != NULL)
         tw__pool_give(p, tw__pool_class_held(malloc_usable_size(p)));
 }
-#line 1800 "chapters/tier1-coroutines.nw"
+#line 1840 "chapters/tier1-coroutines.nw"
 extern void (*_Atomic tw__agen_firstiter)(tw_agen *g);
 void tw__coro_finalize(tw_object *o);
 void tw__coro_describe(tw_object *o, FILE *out);
