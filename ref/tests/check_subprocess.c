@@ -237,7 +237,17 @@ static void install_filter(struct sock_filter *filter, unsigned short n)
         _exit(77);
 }
 
-/* The child's status, with the filter's absence said and forgiven. */
+/* A filtered child says its verdict on stderr rather than by its exit
+   status alone: under valgrind a forked child that exits reports the heap it
+   shares with its parent and exits 99, whatever it found. */
+static void say_and_exit(bool passed)
+{
+    fputs(passed ? "child passed\n" : "child failed\n", stderr);
+    fflush(stderr);
+    _exit(passed ? 0 : 1);
+}
+
+/* The child's verdict, with the filter's absence said and forgiven. */
 static bool filtered_child_passed(void (*run)(void *), const char *name)
 {
     char err[512];
@@ -246,9 +256,9 @@ static bool filtered_child_passed(void (*run)(void *), const char *name)
         fprintf(stderr, "%s: no seccomp filter here; not checked\n", name);
         return true;
     }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    if (strstr(err, "child passed\n") == NULL)
         fprintf(stderr, "%s: status %d: %s\n", name, status, err);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    return strstr(err, "child passed\n") != NULL;
 }
 
 /* From now on pidfd_open fails with errnum. */
@@ -282,7 +292,7 @@ static void run_without_pidfd(void *arg)
     ok = ok && tw_loop_run_forever(L) == NULL && tw_subprocess_transport_get_returncode(t, &killed);
     tw_unref(t);
     tw_loop_free(L);
-    exit(ok && code == 3 && killed == -SIGKILL ? 0 : 1);
+    say_and_exit(ok && code == 3 && killed == -SIGKILL);
 }
 
 START_TEST(children_are_watched_without_pidfd)
@@ -291,7 +301,7 @@ START_TEST(children_are_watched_without_pidfd)
     assert_no_children();
 }
 END_TEST
-#line 1267 "chapters/tier7-tests.nw"
+#line 1277 "chapters/tier7-tests.nw"
 static int lowest_free_descriptor(void)
 {
     int fd = dup(0);
@@ -339,7 +349,7 @@ static void spawn_without_fork(void *arg)
     tw_unref(fut);
     tw_executor_free(pool);
     tw_loop_free(L);
-    exit(ok && lowest_free_descriptor() == before && waitpid(-1, NULL, WNOHANG) < 0 ? 0 : 1);
+    say_and_exit(ok && lowest_free_descriptor() == before && waitpid(-1, NULL, WNOHANG) < 0);
 }
 
 static void spawn_without_a_pidfd(void *arg)
@@ -356,7 +366,7 @@ static void spawn_without_a_pidfd(void *arg)
     ok = tw_os_error_errno(err) == EMFILE && t == NULL;
     tw_unref(err);
     tw_loop_free(L);
-    exit(ok && lowest_free_descriptor() == before && waitpid(-1, NULL, WNOHANG) < 0 ? 0 : 1);
+    say_and_exit(ok && lowest_free_descriptor() == before && waitpid(-1, NULL, WNOHANG) < 0);
 }
 
 START_TEST(a_failed_spawn_leaves_nothing_behind)
