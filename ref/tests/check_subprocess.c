@@ -230,16 +230,31 @@ START_TEST(closing_loop_reaps_children)
 END_TEST
 #line 1191 "chapters/tier7-tests.nw"
 /* Install a seccomp filter in this process, or leave with status 77 where none can be. */
+/* Valgrind runs the program's system calls through its own emulation (a
+   vfork becomes its fork, for one): a filter there would judge valgrind, not
+   the runtime, so under valgrind the filtered tests say they were not checked.
+   Valgrind preloads its own library into the program it runs. */
+static bool under_valgrind(void)
+{
+    const char *preload = getenv("LD_PRELOAD");
+    return preload != NULL && strstr(preload, "vgpreload") != NULL;
+}
+
 static void install_filter(struct sock_filter *filter, unsigned short n)
 {
     struct sock_fprog prog = { n, filter };
-    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) < 0)
+    if (under_valgrind() || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0
+        || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) < 0) {
+        fputs("no filter\n", stderr);
+        fflush(stderr);
         _exit(77);
+    }
 }
 
-/* A filtered child says its verdict on stderr rather than by its exit
-   status alone: under valgrind a forked child that exits reports the heap it
-   shares with its parent and exits 99, whatever it found. */
+/* A filtered child says its verdict on stderr, and so does one that could
+   not install its filter, rather than by its exit status alone: under
+   valgrind a forked child that exits reports the heap it shares with its
+   parent and exits 99, whatever it found. */
 static void say_and_exit(bool passed)
 {
     fputs(passed ? "child passed\n" : "child failed\n", stderr);
@@ -252,7 +267,7 @@ static bool filtered_child_passed(void (*run)(void *), const char *name)
 {
     char err[512];
     int status = run_child(run, NULL, err, sizeof err);
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 77) {
+    if (strstr(err, "no filter\n") != NULL) {
         fprintf(stderr, "%s: no seccomp filter here; not checked\n", name);
         return true;
     }
@@ -301,7 +316,7 @@ START_TEST(children_are_watched_without_pidfd)
     assert_no_children();
 }
 END_TEST
-#line 1277 "chapters/tier7-tests.nw"
+#line 1292 "chapters/tier7-tests.nw"
 static int lowest_free_descriptor(void)
 {
     int fd = dup(0);
