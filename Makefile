@@ -454,7 +454,7 @@ deps-coverage: deps-runner
 # tests; the suite's C editions alone; both together. The uncovered lines,
 # as chapter:line of the book, go to build-cov/coverage/uncovered.txt.
 COV_B := build-cov
-COV_FLAGS := -O0 -g --coverage
+COV_FLAGS := -O0 -g --coverage -DTW_COVERAGE
 coverage: tangle | deps-build deps-runner
 	$(MAKE) B=$(COV_B) CFLAGS="$(COV_FLAGS)" lib scenarios tests
 	tools/coverage-ref reset --build $(COV_B)

@@ -1,4 +1,4 @@
-#line 916 "chapters/tier2-examples.nw"
+#line 982 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

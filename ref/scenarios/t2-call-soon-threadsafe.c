@@ -1,4 +1,4 @@
-#line 997 "chapters/tier2-examples.nw"
+#line 1063 "chapters/tier2-examples.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 630 "chapters/tier2-examples.nw"
+#line 696 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

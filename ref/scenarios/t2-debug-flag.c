@@ -1,4 +1,4 @@
-#line 1338 "chapters/tier2-examples.nw"
+#line 1404 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

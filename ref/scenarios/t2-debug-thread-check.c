@@ -1,4 +1,4 @@
-#line 1545 "chapters/tier2-examples.nw"
+#line 1611 "chapters/tier2-examples.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 831 "chapters/tier2-examples.nw"
+#line 897 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 779 "chapters/tier2-examples.nw"
+#line 845 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

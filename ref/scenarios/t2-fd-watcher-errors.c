@@ -1,4 +1,4 @@
-#line 1373 "chapters/tier2-examples.nw"
+#line 1439 "chapters/tier2-examples.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#line 1058 "chapters/tier2-examples.nw"
+#line 1124 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

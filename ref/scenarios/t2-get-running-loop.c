@@ -1,4 +1,4 @@
-#line 688 "chapters/tier2-examples.nw"
+#line 754 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

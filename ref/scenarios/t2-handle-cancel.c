@@ -1,4 +1,4 @@
-#line 275 "chapters/tier2-examples.nw"
+#line 341 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 732 "chapters/tier2-examples.nw"
+#line 798 "chapters/tier2-examples.nw"
 #include <stdbool.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 505 "chapters/tier2-examples.nw"
+#line 571 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 567 "chapters/tier2-examples.nw"
+#line 633 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

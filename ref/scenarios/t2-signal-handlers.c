@@ -1,4 +1,4 @@
-#line 1159 "chapters/tier2-examples.nw"
+#line 1225 "chapters/tier2-examples.nw"
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>

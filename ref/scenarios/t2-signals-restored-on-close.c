@@ -1,4 +1,4 @@
-#line 1447 "chapters/tier2-examples.nw"
+#line 1513 "chapters/tier2-examples.nw"
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 443 "chapters/tier2-examples.nw"
+#line 509 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

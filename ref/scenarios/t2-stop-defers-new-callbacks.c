@@ -1,4 +1,4 @@
-#line 391 "chapters/tier2-examples.nw"
+#line 457 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

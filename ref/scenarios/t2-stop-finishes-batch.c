@@ -1,4 +1,4 @@
-#line 339 "chapters/tier2-examples.nw"
+#line 405 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

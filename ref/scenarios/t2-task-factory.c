@@ -1,4 +1,4 @@
-#line 1264 "chapters/tier2-examples.nw"
+#line 1330 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 221 "chapters/tier2-examples.nw"
+#line 287 "chapters/tier2-examples.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"

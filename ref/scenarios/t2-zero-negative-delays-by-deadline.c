@@ -1,4 +1,4 @@
-#line 955 "chapters/tier2-examples.nw"
+#line 1021 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

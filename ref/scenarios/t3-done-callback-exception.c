@@ -1,4 +1,4 @@
-#line 666 "chapters/tier3-examples.nw"
+#line 735 "chapters/tier3-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

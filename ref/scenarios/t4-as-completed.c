@@ -1,4 +1,4 @@
-#line 1220 "chapters/tier4-examples.nw"
+#line 1394 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

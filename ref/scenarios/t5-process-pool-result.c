@@ -1,4 +1,4 @@
-#line 437 "chapters/tier5-examples.nw"
+#line 545 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 551 "chapters/tier5-examples.nw"
+#line 659 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <unistd.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 624 "chapters/tier5-examples.nw"
+#line 732 "chapters/tier5-examples.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>

@@ -1,4 +1,4 @@
-#line 685 "chapters/tier5-examples.nw"
+#line 793 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <time.h>
 #include "tower.h"

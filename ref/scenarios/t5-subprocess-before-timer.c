@@ -1,4 +1,4 @@
-#line 749 "chapters/tier5-examples.nw"
+#line 857 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

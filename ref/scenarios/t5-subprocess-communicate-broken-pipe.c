@@ -1,4 +1,4 @@
-#line 883 "chapters/tier5-examples.nw"
+#line 991 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 802 "chapters/tier5-examples.nw"
+#line 910 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

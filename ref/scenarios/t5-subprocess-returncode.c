@@ -1,4 +1,4 @@
-#line 1308 "chapters/tier5-examples.nw"
+#line 1416 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1978 "chapters/tier8-examples.nw"
+#line 2484 "chapters/tier8-examples.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#line 776 "chapters/tier8-examples.nw"
+#line 931 "chapters/tier8-examples.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tower.h"
+#include "fatal.h"
 
 static char trace[256];
 
@@ -16,7 +17,7 @@ static tw_error *record(void *tag)
     return NULL;
 }
 
-#line 66 "chapters/tier1-tests.nw"
+#line 71 "chapters/tier1-tests.nw"
 START_TEST(error_kinds_form_a_hierarchy)
 {
     tw_error *key = tw_error_new(TW_ERR_KEY, "k");
@@ -43,7 +44,7 @@ START_TEST(error_kinds_form_a_hierarchy)
     tw_unref(user);
 }
 END_TEST
-#line 99 "chapters/tier1-tests.nw"
+#line 104 "chapters/tier1-tests.nw"
 START_TEST(static_errors_are_immortal)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -79,7 +80,7 @@ START_TEST(a_group_owns_its_errors)
     tw_unref(kept);
 }
 END_TEST
-#line 143 "chapters/tier1-tests.nw"
+#line 148 "chapters/tier1-tests.nw"
 START_TEST(os_errors_carry_python_classes)
 {
     tw_error *e = tw_error_os(ECONNREFUSED, NULL);
@@ -111,7 +112,7 @@ START_TEST(os_errors_carry_python_classes)
     tw_unref(e);
 }
 END_TEST
-#line 182 "chapters/tier1-tests.nw"
+#line 187 "chapters/tier1-tests.nw"
 struct num { tw_coro co; intptr_t n; };
 
 static tw_coro *num_coro(tw_coro_fn body, intptr_t n)
@@ -186,7 +187,7 @@ START_TEST(a_deep_chain_uses_no_c_stack)
     ck_assert_int_eq(sum, (intptr_t)100000 * 100001 / 2);
 }
 END_TEST
-#line 264 "chapters/tier1-tests.nw"
+#line 269 "chapters/tier1-tests.nw"
 struct twice { tw_coro co; tw_coro *shared; };
 
 static tw_step parked_body(tw_coro *co)
@@ -260,7 +261,7 @@ START_TEST(an_error_unwinds_every_frame)
     tw_unref(e);
 }
 END_TEST
-#line 343 "chapters/tier1-tests.nw"
+#line 348 "chapters/tier1-tests.nw"
 struct held { tw_coro co; tw_future *never; const char *tag; };
 
 static void held_cleanup(tw_coro *co)
@@ -302,7 +303,7 @@ START_TEST(cleanups_run_when_a_suspended_task_is_destroyed)
     ck_assert_str_eq(trace, "inner outer");
 }
 END_TEST
-#line 392 "chapters/tier1-tests.nw"
+#line 397 "chapters/tier1-tests.nw"
 struct answer { tw_object obj; int value; };
 
 static void answer_finalize(tw_object *o)
@@ -351,7 +352,7 @@ START_TEST(any_class_is_awaited_and_freed_through_its_record)
     ck_assert_str_eq(trace, "42 freed");
 }
 END_TEST
-#line 449 "chapters/tier1-tests.nw"
+#line 454 "chapters/tier1-tests.nw"
 START_TEST(awaitables_keep_their_types)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -373,8 +374,91 @@ START_TEST(awaitables_keep_their_types)
     tw_loop_free(L);
 }
 END_TEST
+#line 555 "chapters/tier1-tests.nw"
+static tw_step awaits_a_sleep(tw_coro *co)
+{
+    TW_BEGIN(co);
+    TW_AWAIT(co, tw_sleep(0));
+    TW_END(co);
+}
 
-#line 34 "chapters/tier1-tests.nw"
+static void make_a_small_frame(void *arg) { (void)arg; tw_coro_new(awaits_a_sleep, 1); }
+__attribute__((unused))    /* not under ASan or TSan: see below */
+static void ask_for_too_much(void *arg) { (void)arg; tw_bytes_new(NULL, SIZE_MAX / 2); }
+static void make_an_error_of_kind(void *kind) { tw_error_new((tw_errkind)(intptr_t)kind, NULL); }
+
+static void await_outside_a_task(void *arg)
+{
+    (void)arg;
+    awaits_a_sleep(tw_coro_new(awaits_a_sleep, sizeof(tw_coro)));
+}
+
+static const tw_class inert_class = { NULL, NULL, NULL };
+
+static tw_step awaits_the_inert(tw_coro *co)
+{
+    static tw_object inert = { TW_KIND_FUTURE, -1, &inert_class };
+    TW_BEGIN(co);
+    TW_AWAIT(co, &inert);
+    TW_END(co);
+}
+
+static void await_what_is_not_awaitable(void *arg)
+{
+    (void)arg;
+    tw_run(tw_coro_new(awaits_the_inert, sizeof(tw_coro)), NULL);
+}
+
+START_TEST(misuse_is_fatal_and_named)
+{
+    ck_assert(dies_saying(make_a_small_frame, NULL, "tower: tw_coro_new: frame smaller than tw_coro"));
+    ck_assert(dies_saying(make_an_error_of_kind, (void *)9999, "tw_error_new: bad kind 9999"));
+    ck_assert(dies_saying(make_an_error_of_kind, (void *)(intptr_t)TW_ERR_NONE, "tw_error_new: bad kind"));
+    ck_assert(dies_saying(make_an_error_of_kind, (void *)(intptr_t)TW_ERR__COUNT, "tw_error_new: bad kind"));
+    ck_assert(dies_saying(make_an_error_of_kind, (void *)(intptr_t)TW_ERR_USER, "tw_error_new: bad kind"));
+    ck_assert(dies_saying(await_outside_a_task, NULL, "TW_AWAIT outside a task"));
+    ck_assert(dies_saying(await_what_is_not_awaitable, NULL, "is not awaitable"));
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    /* ASan and TSan refuse so large a request themselves, with their own report */
+    ck_assert(dies_saying(ask_for_too_much, NULL, "tower: out of memory"));
+#endif
+}
+END_TEST
+#line 612 "chapters/tier1-tests.nw"
+static void report_an_error(void *arg)
+{
+    (void)arg;
+    _exit(tw_report_uncaught(tw_error_new(TW_ERR_VALUE, "boom")));
+}
+
+START_TEST(an_uncaught_error_is_reported)
+{
+    char err[1024];
+    int status = run_child(report_an_error, NULL, err, sizeof err);
+    ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+    ck_assert_str_eq(err, "Traceback (most recent call last):\n  (C edition)\nValueError: boom\n");
+    ck_assert_int_eq(tw_report_uncaught(NULL), 0);
+}
+END_TEST
+
+START_TEST(coroutines_describe_themselves)
+{
+    tw_coro *c = tw_coro_new(awaits_a_sleep, sizeof(tw_coro)), *y = tw_yield();
+    char *text;
+    size_t len;
+    FILE *out = open_memstream(&text, &len);
+    c->obj.cls->describe(&c->obj, out);
+    fputc(' ', out);
+    y->obj.cls->describe(&y->obj, out);
+    fclose(out);
+    ck_assert_msg(strncmp(text, "<coroutine object at 0x", 23) == 0, "%s", text);
+    ck_assert_msg(strstr(text, "> <yield>") != NULL, "%s", text);
+    free(text);
+    tw_coro_close(c);
+}
+END_TEST
+
+#line 36 "chapters/tier1-tests.nw"
 Suite *tw_coro_suite(void)
 {
     Suite *s = suite_create("coro");
@@ -390,6 +474,9 @@ Suite *tw_coro_suite(void)
     tcase_add_test(tc, cleanups_run_when_a_suspended_task_is_destroyed);
     tcase_add_test(tc, any_class_is_awaited_and_freed_through_its_record);
     tcase_add_test(tc, awaitables_keep_their_types);
+    tcase_add_test(tc, misuse_is_fatal_and_named);
+    tcase_add_test(tc, an_uncaught_error_is_reported);
+    tcase_add_test(tc, coroutines_describe_themselves);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 #include "tower.h"
+#include "fatal.h"
 
 static char trace[256];
 
@@ -21,7 +22,7 @@ static tw_error *stop_loop(void *loop)
     return NULL;
 }
 
-#line 93 "chapters/tier2-tests.nw"
+#line 95 "chapters/tier2-tests.nw"
 START_TEST(ready_queue_is_fifo)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -75,7 +76,7 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 373 "chapters/tier2-tests.nw"
+#line 438 "chapters/tier2-tests.nw"
 static tw_error *schedule_many(void *loop)
 {
     static char tags[100][2];
@@ -108,7 +109,7 @@ START_TEST(ready_queue_grows_while_wrapped)
     tw_loop_free(L);
 }
 END_TEST
-#line 149 "chapters/tier2-tests.nw"
+#line 151 "chapters/tier2-tests.nw"
 static void timers_in_order(tw_clock clock)
 {
     tw_loop *L = tw_loop_new_clock(clock);
@@ -165,7 +166,7 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 214 "chapters/tier2-tests.nw"
+#line 216 "chapters/tier2-tests.nw"
 #include <stdlib.h>
 
 enum { SHOTS = 6000 };
@@ -225,7 +226,7 @@ START_TEST(burst_of_due_timers_in_order)
     tw_loop_free(L);
 }
 END_TEST
-#line 414 "chapters/tier2-tests.nw"
+#line 479 "chapters/tier2-tests.nw"
 struct stamp { double when; int seq; };
 static struct stamp fired[1000];
 static int nfired;
@@ -289,7 +290,7 @@ START_TEST(cancelled_timers_never_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 484 "chapters/tier2-tests.nw"
+#line 549 "chapters/tier2-tests.nw"
 static double seconds(void)
 {
     struct timespec ts;
@@ -322,7 +323,7 @@ START_TEST(virtual_clock_stands_still_while_callbacks_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 276 "chapters/tier2-tests.nw"
+#line 278 "chapters/tier2-tests.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");
@@ -365,7 +366,7 @@ START_TEST(closed_loop_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 326 "chapters/tier2-tests.nw"
+#line 328 "chapters/tier2-tests.nw"
 START_TEST(uncatchable_and_invalid_signals_refused)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -388,7 +389,7 @@ START_TEST(uncatchable_and_invalid_signals_refused)
     tw_loop_free(L);
 }
 END_TEST
-#line 355 "chapters/tier2-tests.nw"
+#line 357 "chapters/tier2-tests.nw"
 START_TEST(removing_an_unwatched_descriptor)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -399,7 +400,59 @@ START_TEST(removing_an_unwatched_descriptor)
     tw_loop_free(L);
 }
 END_TEST
-#line 526 "chapters/tier2-tests.nw"
+#line 379 "chapters/tier2-tests.nw"
+static tw_error *run_the_other(void *other)
+{
+    tw_error *e = tw_loop_run_forever(other);
+    ck_assert_str_eq(tw_error_message(e), "Cannot run the event loop while another loop is running");
+    tw_unref(e);
+    strcat(trace, "refused ");
+    return NULL;
+}
+
+static tw_error *free_the_running(void *loop)
+{
+    tw_loop_free(loop);
+    return NULL;
+}
+
+static void free_a_running_loop(void *arg)
+{
+    (void)arg;
+    run_in_a_callback(free_the_running);
+}
+
+START_TEST(misused_loops_refuse)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL), *other = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    FILE *file = tmpfile();
+    tw_error *e = tw_loop_add_reader(L, -1, record, "never");
+    ck_assert_int_eq(tw_error_kind(e), TW_ERR_VALUE);
+    ck_assert_str_eq(tw_error_message(e), "Invalid file descriptor: -1");
+    tw_unref(e);
+    e = tw_loop_add_reader(L, fileno(file), record, "never");
+    ck_assert(tw_error_is(e, TW_ERR_OS));                 /* PermissionError: epoll refuses a file */
+    ck_assert_str_eq(tw_error_message(e), "[Errno 1] Operation not permitted");
+    tw_unref(e);
+    fclose(file);
+    trace[0] = '\0';
+    tw_unref(tw_call_soon(L, run_the_other, other, NULL));
+    tw_unref(tw_call_soon(L, stop_loop, L, NULL));
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    ck_assert_str_eq(trace, "refused ");
+    tw_loop_close(L);
+    ck_assert_str_eq(tw_error_message(tw_loop_add_reader(L, 0, record, "never")), "Event loop is closed");
+    ck_assert_str_eq(tw_error_message(tw_loop_add_signal_handler(L, SIGUSR1, record, "never")),
+                     "Event loop is closed");
+    ck_assert_str_eq(tw_error_message(tw_call_soon_threadsafe(L, record, "never")),
+                     "Event loop is closed");
+    tw_loop_free(L);
+    tw_loop_free(other);
+    tw_loop_free(NULL);
+    ck_assert(dies_saying(free_a_running_loop, NULL, "tw_loop_free: the loop is running"));
+}
+END_TEST
+#line 591 "chapters/tier2-tests.nw"
 #include "../src/tier2.h"
 
 static tw__loop_key first_key, second_key;
@@ -460,12 +513,13 @@ START_TEST(stages_close_by_order_then_newest_first)
 }
 END_TEST
 
-#line 66 "chapters/tier2-tests.nw"
+#line 67 "chapters/tier2-tests.nw"
 Suite *tw_loop_suite(void)
 {
     Suite *s = suite_create("loop");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, ready_queue_is_fifo);
+    tcase_add_test(tc, misused_loops_refuse);
     tcase_add_test(tc, ready_queue_grows_in_order);
     tcase_add_test(tc, ready_queue_grows_while_wrapped);
     tcase_add_test(tc, cancelled_handle_is_skipped);

@@ -3,25 +3,25 @@
 #include <check.h>
 #include <stdlib.h>
 
-#line 55 "chapters/tier1-tests.nw"
+#line 60 "chapters/tier1-tests.nw"
 Suite *tw_coro_suite(void);
 #line 27 "chapters/tier2-tests.nw"
 Suite *tw_loop_suite(void);
 #line 60 "chapters/tier3-tests.nw"
 Suite *tw_future_suite(void);
-#line 88 "chapters/tier4-tests.nw"
+#line 93 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void);
 #line 13 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void);
 #line 13 "chapters/tier6-tests.nw"
 Suite *tw_sync_suite(void);
-#line 259 "chapters/tier7-tests.nw"
+#line 262 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void);
-#line 835 "chapters/tier7-tests.nw"
+#line 914 "chapters/tier7-tests.nw"
 Suite *tw_subprocess_suite(void);
-#line 1664 "chapters/tier7-tests.nw"
+#line 1925 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void);
-#line 36 "chapters/tier8-tests.nw"
+#line 37 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
 #line 12 "chapters/tier9-tests.nw"
 Suite *tw_stream_suite(void);
@@ -32,25 +32,25 @@ int main(void)
     SRunner *sr = srunner_create(NULL);
     int failed;
     
-#line 58 "chapters/tier1-tests.nw"
+#line 63 "chapters/tier1-tests.nw"
 srunner_add_suite(sr, tw_coro_suite());
 #line 30 "chapters/tier2-tests.nw"
 srunner_add_suite(sr, tw_loop_suite());
 #line 63 "chapters/tier3-tests.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 91 "chapters/tier4-tests.nw"
+#line 96 "chapters/tier4-tests.nw"
 srunner_add_suite(sr, tw_task_suite());
 #line 16 "chapters/tier5-tests.nw"
 srunner_add_suite(sr, tw_executor_suite());
 #line 16 "chapters/tier6-tests.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 262 "chapters/tier7-tests.nw"
+#line 265 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 838 "chapters/tier7-tests.nw"
+#line 917 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 1667 "chapters/tier7-tests.nw"
+#line 1928 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_suite());
-#line 39 "chapters/tier8-tests.nw"
+#line 40 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());
 #line 15 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_suite());

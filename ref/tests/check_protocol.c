@@ -2,7 +2,7 @@
 /* check_protocol.c -- unit tests of tier 8: protocols, connections, servers */
 #include "sockets.h"
 
-#line 43 "chapters/tier8-tests.nw"
+#line 44 "chapters/tier8-tests.nw"
 static int made_count;
 
 static tw_protocol *counting_factory(void *arg)
@@ -80,7 +80,7 @@ START_TEST(serve_forever_ends_cancelled)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 126 "chapters/tier8-tests.nw"
+#line 127 "chapters/tier8-tests.nw"
 static char reported[128];
 
 static void capture(tw_loop *loop, const tw_context *ctx, void *data)
@@ -124,7 +124,37 @@ START_TEST(failing_data_received_is_fatal)
     rig_close(&r);
 }
 END_TEST
-#line 172 "chapters/tier8-tests.nw"
+#line 179 "chapters/tier8-tests.nw"
+static tw_protocol *no_protocol(void *arg)
+{
+    (void)arg;
+    return NULL;
+}
+
+START_TEST(a_connection_without_a_protocol_fails)
+{
+    int before = open_fds(), sv[2];
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    char path[200];
+    tw_error *err;
+    ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv), 0);
+    err = tw_loop_run_until_complete(L, tw_create_unix_connection(L, no_protocol, NULL, NULL, sv[0]),
+                                     NULL);
+    ck_assert_str_eq(tw_error_str(err), "the protocol factory returned NULL");
+    tw_unref(err);
+    close(sv[1]);
+    memset(path, 'x', sizeof path - 1);
+    path[sizeof path - 1] = '\0';
+    err = tw_loop_run_until_complete(L, tw_create_unix_connection(L, rec_factory, NULL, path, -1),
+                                     NULL);
+    ck_assert_str_eq(tw_error_str(err), "AF_UNIX path too long");
+    tw_unref(err);
+    tw_loop_close(L);
+    tw_loop_free(L);
+    ck_assert_int_eq(open_fds(), before);
+}
+END_TEST
+#line 211 "chapters/tier8-tests.nw"
 START_TEST(datagram_addresses_are_checked)
 {
     int before = open_fds();
@@ -160,7 +190,7 @@ START_TEST(datagram_addresses_are_checked)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 216 "chapters/tier8-tests.nw"
+#line 255 "chapters/tier8-tests.nw"
 static int threads(void)
 {
     DIR *d = opendir("/proc/self/task");
@@ -202,6 +232,7 @@ Suite *tw_protocol_suite(void)
     tcase_add_test(tc, one_protocol_per_connection);
     tcase_add_test(tc, serve_forever_ends_cancelled);
     tcase_add_test(tc, failing_data_received_is_fatal);
+    tcase_add_test(tc, a_connection_without_a_protocol_fails);
     tcase_add_test(tc, datagram_addresses_are_checked);
     tcase_add_test(tc, only_a_name_starts_the_resolver_thread);
     suite_add_tcase(s, tc);

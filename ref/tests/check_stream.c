@@ -8,8 +8,9 @@
 #include <sys/wait.h>
 #include "tower.h"
 #include "sockets.h"
+#include "fatal.h"
 
-#line 146 "chapters/tier9-tests.nw"
+#line 148 "chapters/tier9-tests.nw"
 #define FAKE_TRANSPORT_FAIL(what) ck_abort_msg(what)
 #include "fake_transport.h"
 
@@ -98,7 +99,7 @@ static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
     static tw_step name##_body(tw_coro *co);                            \
     START_TEST(name) { run_test(name##_body); } END_TEST                \
     static tw_step name##_body(tw_coro *co)
-#line 241 "chapters/tier9-tests.nw"
+#line 243 "chapters/tier9-tests.nw"
 START_TEST(bytes_and_stream_errors)
 {
     tw_bytes *b = tw_bytes_new("a\0b", 3);
@@ -165,7 +166,7 @@ START_TEST(reader_limit_must_be_positive)
     tw_loop_free(L);
 }
 END_TEST
-#line 315 "chapters/tier9-tests.nw"
+#line 317 "chapters/tier9-tests.nw"
 STREAM_TEST(read_counts_and_eof)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -291,7 +292,7 @@ STREAM_TEST(readuntil_separators_split_across_feeds)
     tw_unref(f->r);
     TW_END(co);
 }
-#line 451 "chapters/tier9-tests.nw"
+#line 453 "chapters/tier9-tests.nw"
 STREAM_TEST(readuntil_at_the_limit)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -416,7 +417,7 @@ STREAM_TEST(readuntil_at_eof_resets)
     tw_unref(f->r);
     TW_END(co);
 }
-#line 578 "chapters/tier9-tests.nw"
+#line 580 "chapters/tier9-tests.nw"
 STREAM_TEST(stored_exception_raised_by_every_read)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -553,7 +554,69 @@ START_TEST(read_frame_freed_with_its_loop)
     tw_unref(r);
 }
 END_TEST
-#line 721 "chapters/tier9-tests.nw"
+#line 726 "chapters/tier9-tests.nw"
+static void feed_after_eof(void *arg)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_stream_reader *r;
+    (void)arg;
+    tw_unref(tw_stream_reader_new(L, 65536, &r));
+    tw_stream_reader_feed_eof(r);
+    tw_stream_reader_feed_data(r, "late", 4);
+}
+
+static void set_the_transport_twice(void *arg)
+{
+    static const tw_transport_class none = { .name = "None" };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_transport t;
+    tw_stream_reader *r;
+    (void)arg;
+    tw_transport_init(&t, &none, L, NULL);
+    tw_unref(tw_stream_reader_new(L, 65536, &r));
+    tw_stream_reader_set_transport(r, &t);
+    tw_stream_reader_set_transport(r, &t);
+}
+
+static void make_a_reader_without_a_loop(void *arg)
+{
+    tw_stream_reader *r;
+    (void)arg;
+    tw_unref(tw_stream_reader_new(NULL, 65536, &r));
+}
+
+static void make_a_protocol_without_a_loop(void *arg)
+{
+    (void)arg;
+    tw_stream_protocol_new(NULL, NULL, NULL);
+}
+
+static void pause_or_resume(void *twice)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_stream_reader *r;
+    tw_protocol *p;
+    tw_unref(tw_stream_reader_new(L, 65536, &r));
+    p = tw_stream_protocol_new(r, NULL, NULL);
+    if (twice)
+        tw_unref(tw_protocol_pause_writing(p));
+    tw_unref(twice ? tw_protocol_pause_writing(p) : tw_protocol_resume_writing(p));
+}
+
+START_TEST(stream_misuse_is_fatal_and_named)
+{
+    ck_assert(dies_saying(feed_after_eof, NULL, "tw_stream_reader_feed_data: feed_data after feed_eof"));
+    ck_assert(dies_saying(set_the_transport_twice, NULL,
+                          "tw_stream_reader_set_transport: Transport already set"));
+    ck_assert(dies_saying(make_a_reader_without_a_loop, NULL,
+                          "tw_stream_reader_new: no loop given and no running event loop"));
+    ck_assert(dies_saying(make_a_protocol_without_a_loop, NULL,
+                          "tw_stream_protocol_new: no reader and no running event loop"));
+    ck_assert(dies_saying(pause_or_resume, "twice", "StreamReaderProtocol.pause_writing: already paused"));
+    ck_assert(dies_saying(pause_or_resume, NULL, "StreamReaderProtocol.resume_writing: not paused"));
+}
+END_TEST
+#line 794 "chapters/tier9-tests.nw"
 STREAM_TEST(flow_control_pauses_and_resumes)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -632,7 +695,7 @@ STREAM_TEST(transport_that_cannot_pause_is_forgotten)
     tw_unref(f->r);
     TW_END(co);
 }
-#line 811 "chapters/tier9-tests.nw"
+#line 884 "chapters/tier9-tests.nw"
 struct fake_wire {
     tw_transport base;
     size_t buffered, high, low;
@@ -816,7 +879,7 @@ WRITER_TEST(drains_wait_together_and_cancel_alone)
     writer_done(f);
     TW_END(co);
 }
-#line 1005 "chapters/tier9-tests.nw"
+#line 1078 "chapters/tier9-tests.nw"
 WRITER_TEST(drain_after_trouble)
 {
     struct writer_frame *f = (struct writer_frame *)co;
@@ -873,7 +936,7 @@ WRITER_TEST(drain_after_trouble)
     writer_done(f);
     TW_END(co);
 }
-#line 1069 "chapters/tier9-tests.nw"
+#line 1142 "chapters/tier9-tests.nw"
 struct handler_frame { tw_coro co; tw_stream_reader *r; tw_stream_writer *w; };
 
 static void handler_cleanup(tw_coro *co)
@@ -935,7 +998,7 @@ WRITER_TEST(handler_runs_as_a_task)
     tw_unref(&f->fw.base);
     TW_END(co);
 }
-#line 1147 "chapters/tier9-tests.nw"
+#line 1220 "chapters/tier9-tests.nw"
 START_TEST(reading_pauses_the_socket_transport)
 {
     static char data[1000];
@@ -977,13 +1040,13 @@ START_TEST(reading_pauses_the_socket_transport)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 1198 "chapters/tier9-tests.nw"
+#line 1271 "chapters/tier9-tests.nw"
 static void assert_no_children(void)
 {
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 1211 "chapters/tier9-tests.nw"
+#line 1284 "chapters/tier9-tests.nw"
 static tw_step limit_body(tw_coro *co)
 {
     static const char *const argv[] = { "/bin/sh", "-c",
@@ -1014,7 +1077,7 @@ START_TEST(readline_limit_across_reads)
     assert_no_children();
 }
 END_TEST
-#line 1250 "chapters/tier9-tests.nw"
+#line 1323 "chapters/tier9-tests.nw"
 static unsigned char lots[1 << 20];
 
 static tw_step write_after_exit_body(tw_coro *co)
@@ -1039,7 +1102,7 @@ START_TEST(write_after_exit_survives)
     assert_no_children();
 }
 END_TEST
-#line 1283 "chapters/tier9-tests.nw"
+#line 1356 "chapters/tier9-tests.nw"
 static tw_step pause_pipe_body(tw_coro *co)
 {
     static const char *const argv[] = { "head", "-c", "1000000", "/dev/zero", NULL };
@@ -1070,12 +1133,13 @@ START_TEST(reading_pauses_a_child_pipe)
 }
 END_TEST
 
-#line 39 "chapters/tier9-tests.nw"
+#line 40 "chapters/tier9-tests.nw"
 Suite *tw_stream_suite(void)
 {
     Suite *s = suite_create("stream");
     TCase *tc = tcase_create("reader");
     tcase_add_test(tc, bytes_and_stream_errors);
+    tcase_add_test(tc, stream_misuse_is_fatal_and_named);
     tcase_add_test(tc, reader_limit_must_be_positive);
     tcase_add_test(tc, read_counts_and_eof);
     tcase_add_test(tc, readline_lines_and_tail);

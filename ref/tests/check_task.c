@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tower.h"
+#include "fatal.h"
 
 static char trace[256];
 
@@ -46,7 +47,7 @@ static tw_task *sleeper(bool refuse)
     return tw_create_task(&f->co, NULL);
 }
 
-#line 102 "chapters/tier4-tests.nw"
+#line 107 "chapters/tier4-tests.nw"
 static tw_step before_start_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -113,7 +114,7 @@ START_TEST(cancel_refused)
     expect_trace(refused_main, "sc");
 }
 END_TEST
-#line 175 "chapters/tier4-tests.nw"
+#line 180 "chapters/tier4-tests.nw"
 static tw_step counting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -140,7 +141,7 @@ START_TEST(cancelling_counts_requests)
     expect_trace(counting_main, "sc");
 }
 END_TEST
-#line 211 "chapters/tier4-tests.nw"
+#line 216 "chapters/tier4-tests.nw"
 struct waiter { tw_coro co; tw_future *fut; };
 
 static tw_step waiter_body(tw_coro *co)
@@ -222,7 +223,7 @@ START_TEST(cancel_during_the_last_step)
     expect_trace(last_step_main, "");
 }
 END_TEST
-#line 300 "chapters/tier4-tests.nw"
+#line 305 "chapters/tier4-tests.nw"
 struct parent { tw_coro co; tw_task *child; };
 
 static tw_step parent_body(tw_coro *co)
@@ -258,7 +259,7 @@ START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
     expect_trace(refusing_child_main, "sc");
 }
 END_TEST
-#line 343 "chapters/tier4-tests.nw"
+#line 348 "chapters/tier4-tests.nw"
 static tw_error *failure;
 
 static tw_step failing(tw_coro *co)
@@ -337,7 +338,7 @@ START_TEST(current_task_and_all_tasks)
     expect_trace(tasks_main, "");
 }
 END_TEST
-#line 433 "chapters/tier4-tests.nw"
+#line 535 "chapters/tier4-tests.nw"
 static int factory_calls;
 
 static tw_task *counting_factory(tw_loop *L, tw_coro *coro, const char *name, void *data)
@@ -380,7 +381,7 @@ START_TEST(task_factory_makes_every_task)
     tw_loop_free(L);
 }
 END_TEST
-#line 486 "chapters/tier4-tests.nw"
+#line 588 "chapters/tier4-tests.nw"
 static tw_step stubborn_body(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -431,8 +432,94 @@ START_TEST(a_generator_that_ignores_generator_exit)
     expect_trace(close_stubborn, "sxasync generator ignored GeneratorExit");
 }
 END_TEST
+#line 438 "chapters/tier4-tests.nw"
+static void create_a_task_without_a_loop(void *arg)
+{
+    (void)arg;
+    tw_create_task(tw_sleep(0), NULL);
+}
 
-#line 65 "chapters/tier4-tests.nw"
+static void gather_without_a_loop(void *arg)
+{
+    (void)arg;
+    tw_gather(0, NULL, false);
+}
+
+static tw_error *make_a_group(void *arg)
+{
+    (void)arg;
+    tw_taskgroup_new();
+    return NULL;
+}
+
+static void make_a_group_outside_a_task(void *arg)
+{
+    (void)arg;
+    run_in_a_callback(make_a_group);
+}
+
+START_TEST(misuse_without_a_loop_or_a_task_is_fatal)
+{
+    ck_assert(dies_saying(create_a_task_without_a_loop, NULL, "tw_create_task: no running event loop"));
+    ck_assert(dies_saying(gather_without_a_loop, NULL, "tw_gather: no running event loop"));
+    ck_assert(dies_saying(make_a_group_outside_a_task, NULL, "tw_taskgroup_new: not inside a task"));
+}
+END_TEST
+
+static tw_step wait_refusals_body(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    void *aws[1];
+    TW_BEGIN(co);
+    aws[0] = tw_sleep(0);
+    TW_AWAIT_TRY(co, tw_wait(1, aws, TW_FOREVER, TW_ALL_COMPLETED));
+    ck_assert_int_eq(tw_error_kind(TW_ERROR(co)), TW_ERR_TYPE);
+    ck_assert_str_eq(tw_error_message(TW_ERROR(co)), "Passing coroutines is forbidden, use tasks explicitly.");
+    TW_CLEAR(co);
+    f->fut = tw_future_new(tw_get_running_loop());
+    aws[0] = tw_ref(f->fut);
+    TW_AWAIT_TRY(co, tw_wait(1, aws, TW_FOREVER, (tw_return_when)7));
+    ck_assert_int_eq(tw_error_kind(TW_ERROR(co)), TW_ERR_VALUE);
+    ck_assert_str_eq(tw_error_message(TW_ERROR(co)), "Invalid return_when value: 7");
+    TW_CLEAR(co);
+    tw_unref(f->fut);
+    strcat(trace, "refused");
+    TW_END(co);
+}
+
+START_TEST(wait_refuses_coroutines_and_unknown_conditions)
+{
+    expect_trace(wait_refusals_body, "refused");
+}
+END_TEST
+
+static tw_step report_the_current_task(tw_coro *co)
+{
+    tw_context ctx = { .message = "look", .future = tw_task_future(tw_current_task()), .nitems = 1,
+                       .items = &(tw_context_item){ "key", "value" } };
+    TW_BEGIN(co);
+    tw_task_set_name(tw_current_task(), "reported");
+    tw_loop_default_exception_handler(tw_get_running_loop(), &ctx);
+    TW_END(co);
+}
+
+static void report_a_task(void *arg)
+{
+    (void)arg;
+    tw_unref(tw_run_clock(tw_coro_new(report_the_current_task, sizeof(tw_coro)),
+                                TW_CLOCK_VIRTUAL, NULL));
+}
+
+START_TEST(a_task_describes_itself)
+{
+    char err[256];
+    int status = run_child(report_a_task, NULL, err, sizeof err);
+    ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    ck_assert_str_eq(err, "look\nfuture: <Task pending name='reported'>\nkey: value\n");
+}
+END_TEST
+
+#line 67 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void)
 {
     Suite *s = suite_create("task");
@@ -450,6 +537,9 @@ Suite *tw_task_suite(void)
     tcase_add_test(tc, task_factory_makes_every_task);
     tcase_add_test(tc, a_generator_never_started_closes_without_running);
     tcase_add_test(tc, a_generator_that_ignores_generator_exit);
+    tcase_add_test(tc, misuse_without_a_loop_or_a_task_is_fatal);
+    tcase_add_test(tc, wait_refuses_coroutines_and_unknown_conditions);
+    tcase_add_test(tc, a_task_describes_itself);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,10 +1,10 @@
-#line 1639 "chapters/tier7-tests.nw"
+#line 1900 "chapters/tier7-tests.nw"
 /* check_tls.c -- unit tests of the TLS layer (tier 7) */
 #include "sockets.h"
 
 #define CERTS "conformance/certs/"
 
-#line 1675 "chapters/tier7-tests.nw"
+#line 1936 "chapters/tier7-tests.nw"
 struct tls_pair {
     tw_ssl_context *server_ctx, *client_ctx;
     tw_transport *raw[2], *tls[2];
@@ -47,7 +47,7 @@ static void tls_pair_close(tw_loop *L, struct tls_pair *p)
     tw_ssl_context_unref(p->server_ctx);
     tw_ssl_context_unref(p->client_ctx);
 }
-#line 1725 "chapters/tier7-tests.nw"
+#line 1986 "chapters/tier7-tests.nw"
 static bool both_lost(void *arg)
 {
     (void)arg;
@@ -82,7 +82,7 @@ START_TEST(tls_both_ends_over_a_socket_pair)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 1766 "chapters/tier7-tests.nw"
+#line 2027 "chapters/tier7-tests.nw"
 static tw_error *handshake_error(tw_loop *L, const void *bytes, size_t n, bool close_after)
 {
     int sv[2], before = open_fds();
@@ -123,7 +123,7 @@ START_TEST(garbage_instead_of_a_client_hello_is_an_ssl_error)
     tw_loop_free(L);
 }
 END_TEST
-#line 1815 "chapters/tier7-tests.nw"
+#line 2076 "chapters/tier7-tests.nw"
 START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -155,7 +155,7 @@ START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
     tw_loop_free(L);
 }
 END_TEST
-#line 1852 "chapters/tier7-tests.nw"
+#line 2113 "chapters/tier7-tests.nw"
 START_TEST(tls_write_buffer_limits)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -178,7 +178,7 @@ START_TEST(tls_write_buffer_limits)
     tw_loop_free(L);
 }
 END_TEST
-#line 1880 "chapters/tier7-tests.nw"
+#line 2141 "chapters/tier7-tests.nw"
 START_TEST(tls_options_are_checked)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -223,7 +223,7 @@ START_TEST(tls_options_are_checked)
     tw_loop_free(L);
 }
 END_TEST
-#line 1931 "chapters/tier7-tests.nw"
+#line 2192 "chapters/tier7-tests.nw"
 START_TEST(contexts_check_what_they_load)
 {
     tw_ssl_context *ctx = NULL;
@@ -251,7 +251,7 @@ START_TEST(contexts_check_what_they_load)
 }
 END_TEST
 
-#line 1647 "chapters/tier7-tests.nw"
+#line 1908 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void)
 {
     Suite *s = suite_create("tls");

@@ -5,8 +5,9 @@
 #include <fcntl.h>
 #include <time.h>
 #include "sockets.h"
+#include "fatal.h"
 
-#line 266 "chapters/tier7-tests.nw"
+#line 269 "chapters/tier7-tests.nw"
 START_TEST(addresses_print_as_python_does)
 {
     tw_sockaddr v4 = { .len = sizeof v4.u.in4 }, v6 = { .len = sizeof v6.u.in6 }, un, other;
@@ -38,7 +39,7 @@ START_TEST(addresses_print_as_python_does)
     ck_assert(tw_sockaddr_equal(NULL, NULL));
 }
 END_TEST
-#line 305 "chapters/tier7-tests.nw"
+#line 308 "chapters/tier7-tests.nw"
 struct drained { tw_transport *t; int fd; size_t total; };
 
 static bool all_drained(void *arg)
@@ -93,7 +94,7 @@ START_TEST(write_after_write_eof_is_refused)
     rig_close(&r);
 }
 END_TEST
-#line 366 "chapters/tier7-tests.nw"
+#line 369 "chapters/tier7-tests.nw"
 START_TEST(pause_only_strictly_over_high)
 {
     struct rig r;
@@ -158,7 +159,7 @@ START_TEST(limits_are_validated)
     rig_close(&r);
 }
 END_TEST
-#line 439 "chapters/tier7-tests.nw"
+#line 442 "chapters/tier7-tests.nw"
 START_TEST(callbacks_in_order_over_a_socketpair)
 {
     struct rig r;
@@ -287,7 +288,7 @@ START_TEST(closing_the_loop_closes_transports)
     rig_close(&r);
 }
 END_TEST
-#line 575 "chapters/tier7-tests.nw"
+#line 654 "chapters/tier7-tests.nw"
 struct pipe_rig { int before, fds[2], far; tw_loop *L; tw_transport *t; };
 
 static void pipe_rig_open(struct pipe_rig *r, bool writer, tw_protocol_factory factory,
@@ -318,7 +319,7 @@ static void close_far_end(struct pipe_rig *r)
     close(r->far);
     r->far = -1;
 }
-#line 613 "chapters/tier7-tests.nw"
+#line 692 "chapters/tier7-tests.nw"
 START_TEST(read_pipe_eof_then_lost)
 {
     struct pipe_rig r;
@@ -360,7 +361,7 @@ START_TEST(read_pipe_pause_and_resume)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 663 "chapters/tier7-tests.nw"
+#line 742 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_sees_its_reader_close)
 {
     struct pipe_rig r;
@@ -398,7 +399,7 @@ START_TEST(write_pipe_reader_gone_with_bytes_buffered)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 710 "chapters/tier7-tests.nw"
+#line 789 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_flow_control)
 {
     struct pipe_rig r;
@@ -444,7 +445,7 @@ START_TEST(write_pipe_close_flushes_then_drops)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 762 "chapters/tier7-tests.nw"
+#line 841 "chapters/tier7-tests.nw"
 START_TEST(pipe_transports_refuse_regular_files)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -500,14 +501,80 @@ START_TEST(subprocess_transport_is_a_subprocess_transport)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
+#line 582 "chapters/tier7-tests.nw"
+struct recorder { tw_transport base; char text[64]; };
 
-#line 228 "chapters/tier7-tests.nw"
+static tw_error *recorder_write(tw_transport *t, const void *data, size_t n)
+{
+    struct recorder *r = (struct recorder *)t;
+    if (n == 3 && memcmp(data, "bad", 3) == 0)
+        return tw_error_new(TW_ERR_VALUE, "bad line");
+    strncat(r->text, data, n);
+    return NULL;
+}
+
+static tw_error *recorder_signal(tw_transport *t, int sig)
+{
+    snprintf(((struct recorder *)t)->text, sizeof ((struct recorder *)t)->text, "signal %d", sig);
+    return NULL;
+}
+
+static const tw_transport_class recorder_class = {
+    .name = "Recorder", .write = recorder_write, .send_signal = recorder_signal,
+};
+
+static void pause_a_recorder(void *r) { tw_transport_pause_reading(r); }
+static void wait_for_a_recorder(void *r) { tw_coro_close(tw_subprocess_transport_wait(r)); }
+
+static void make_a_small_protocol(void *arg) { (void)arg; tw_protocol_new(&plain_class, 1); }
+
+static void ask_a_plain_protocol_for_a_buffer(void *arg)
+{
+    tw_protocol *p = tw_protocol_new(&plain_class, sizeof *p);
+    void *buf;
+    size_t len;
+    (void)arg;
+    tw_protocol_get_buffer(p, -1, &buf, &len);
+}
+
+START_TEST(a_transport_class_gets_the_defaults)
+{
+    struct recorder r = { .text = "" };
+    struct iovec lines[] = { { (void *)"one ", 4 }, { (void *)"two", 3 } };
+    struct iovec bad[] = { { (void *)"bad", 3 }, { (void *)"never", 5 } };
+    tw_protocol *plain = tw_protocol_new(&plain_class, sizeof *plain);
+    tw_error *exc = tw_error_new(TW_ERR_OS, "refused"), *e;
+    tw_transport_init(&r.base, &recorder_class, NULL, NULL);
+    ck_assert_ptr_null(tw_transport_writelines(&r.base, lines, 2));
+    ck_assert_str_eq(r.text, "one two");
+    e = tw_transport_writelines(&r.base, bad, 2);
+    ck_assert_str_eq(tw_error_message(e), "bad line");
+    ck_assert_str_eq(r.text, "one two");
+    tw_unref(e);
+    ck_assert_ptr_null(tw_subprocess_transport_terminate(&r.base));
+    ck_assert_str_eq(r.text, "signal 15");
+    ck_assert_ptr_null(tw_subprocess_transport_kill(&r.base));
+    ck_assert_str_eq(r.text, "signal 9");
+    ck_assert_ptr_null(tw_protocol_error_received(plain, exc));
+    tw_unref(exc);
+    tw_unref(plain);
+    ck_assert(dies_saying(pause_a_recorder, &r, "Recorder does not implement pause_reading (NotImplementedError)"));
+    ck_assert(dies_saying(wait_for_a_recorder, &r, "Recorder does not implement wait (NotImplementedError)"));
+    ck_assert(dies_saying(make_a_small_protocol, NULL, "tw_protocol_new: object smaller than tw_protocol"));
+    ck_assert(dies_saying(ask_a_plain_protocol_for_a_buffer, NULL,
+                          "Protocol does not implement get_buffer (NotImplementedError)"));
+    tw_unref(&r.base);
+}
+END_TEST
+
+#line 230 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void)
 {
     Suite *s = suite_create("transport");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 20);
     tcase_add_test(tc, addresses_print_as_python_does);
+    tcase_add_test(tc, a_transport_class_gets_the_defaults);
     tcase_add_test(tc, write_buffer_counts_exactly);
     tcase_add_test(tc, write_after_write_eof_is_refused);
     tcase_add_test(tc, pause_only_strictly_over_high);

@@ -1,4 +1,4 @@
-#line 92 "chapters/tier9-tests.nw"
+#line 94 "chapters/tier9-tests.nw"
 /* fake_transport.h -- a transport that counts its pauses and resumes, shared by
    check_stream.c and fuzz/stream_reader.c; the includer defines FAKE_TRANSPORT_FAIL */
 #ifndef TOWER_FAKE_TRANSPORT_H
@@ -10,7 +10,7 @@
 #error "define FAKE_TRANSPORT_FAIL(what), how a misuse is reported, before including fake_transport.h"
 #endif
 
-#line 108 "chapters/tier9-tests.nw"
+#line 110 "chapters/tier9-tests.nw"
 struct fake_transport { tw_transport base; int pauses, resumes; bool paused; };
 
 static void fake_pause(tw_transport *t)
@@ -46,5 +46,5 @@ static tw_transport *fake_transport_init(struct fake_transport *ft, bool can_pau
     tw_transport_init(&ft->base, can_pause ? &fake_class : &fake_class_without_pause, NULL, NULL);
     return &ft->base;
 }
-#line 104 "chapters/tier9-tests.nw"
+#line 106 "chapters/tier9-tests.nw"
 #endif

@@ -103,12 +103,19 @@ def test_a_missing_declared_requirement_is_unsupported(suite, conform):
               extra='requires = ["python>=3.99"]\n')
     suite.add("t4-other", "import asyncio\nprint('hello')\nasyncio.Elsewhere\n",
               golden="hello\n", extra='requires = ["asyncio.NoSuchGroup"]\n')
+    suite.add("t4-builtin", "print('hello')\nno_such_builtin\n", golden="hello\n",
+              extra='requires = ["builtins.no_such_builtin"]\n')
+    suite.add("t4-typo", "print('hello')\nno_such_typo\n", golden="hello\n",
+              extra='requires = ["builtins.no_such_builtin"]\n')
     status, out, _ = conform("run", "--cmd", f"{PY} {{py}}", *suite.args())
     assert status == 1
     assert re.search(r"^UNSUPPORTED +t4-group .*requires asyncio.NoSuchGroup.*AttributeError", out, re.M)
     assert re.search(r"^UNSUPPORTED +t4-syntax .*requires python>=3.99.*SyntaxError", out, re.M)
+    assert re.search(r"^UNSUPPORTED +t4-builtin .*requires builtins.no_such_builtin.*NameError",
+                     out, re.M)
     assert re.search(r"^FAIL +t4-other", out, re.M)
-    assert re.search(r"^profile +pass +fail +unsupported\n *spec +0 +1 +2$", out, re.M), out
+    assert re.search(r"^FAIL +t4-typo", out, re.M)
+    assert re.search(r"^profile +pass +fail +unsupported\n *spec +0 +2 +3$", out, re.M), out
 
 
 def test_a_malformed_requirement_is_a_suite_error(suite, conform):

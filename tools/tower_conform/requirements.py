@@ -6,7 +6,8 @@ import re
 
 _PYTHON = re.compile(r"^python>=(\d+)\.(\d+)$")
 _API = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
-_MISSING_NAME = re.compile(r"^(?:ImportError|ModuleNotFoundError|AttributeError)\b")
+# A missing module, attribute or builtin (`anext` before 3.10: NameError).
+_MISSING_NAME = re.compile(r"^(?:ImportError|ModuleNotFoundError|AttributeError|NameError)\b")
 
 
 def problem(requirement):
@@ -20,8 +21,9 @@ def problem(requirement):
 def unmet(requires, exception_line):
     """The declared requirement an edition's last exception shows missing, or None.
 
-    A SyntaxError is blamed on a declared language level; an ImportError or
-    AttributeError on a declared name whose last part it mentions."""
+    A SyntaxError is blamed on a declared language level; an ImportError,
+    AttributeError or NameError on a declared name whose last part it
+    mentions (`builtins.anext` for NameError: name 'anext' is not defined)."""
     if not exception_line:
         return None
     for requirement in requires:

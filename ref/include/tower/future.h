@@ -1,4 +1,4 @@
-#line 75 "chapters/tier3-futures.nw"
+#line 77 "chapters/tier3-futures.nw"
 /* tower/future.h -- futures (see the book, tier 3) */
 #ifndef TOWER_FUTURE_H
 #define TOWER_FUTURE_H

@@ -14,6 +14,7 @@ typedef enum tw_kind {
     TW_KIND_TASK,
     TW_KIND_YIELD
 } tw_kind;
+#define TW__SHARED 0x80000000u  /* in kind: counted atomically, may cross threads */
 
 typedef struct tw_coro tw_coro;
 typedef struct tw_class tw_class;
@@ -29,7 +30,7 @@ struct tw_class {
     void (*describe)(tw_object *o, FILE *out);
     int (*await)(tw_object *o, tw_coro *co);
 };
-#line 232 "chapters/tier1-coroutines.nw"
+#line 233 "chapters/tier1-coroutines.nw"
 typedef struct tw_error tw_error;
 typedef struct tw_awaitable tw_awaitable;
 
@@ -46,7 +47,7 @@ void tw__unref(tw_object *o);
 #define tw_unref(x) tw__unref(_Generic((x),                             \
         tw_object *: TW__AS_OBJECT(x)                                   \
         TW__KINDS(TW__UNREF_CASE, x)))
-#line 266 "chapters/tier1-coroutines.nw"
+#line 267 "chapters/tier1-coroutines.nw"
 #define TW__KINDS(F, x) F(tw_coro, x) F(tw_awaitable, x) F(tw_error, x)   \
         TW__KINDS_2(F, x) TW__KINDS_3(F, x) TW__KINDS_4(F, x)           \
         TW__KINDS_5(F, x) TW__KINDS_6(F, x) TW__KINDS_7(F, x)           \

@@ -1,33 +1,33 @@
-#line 1603 "chapters/tier7-tests.nw"
+#line 1864 "chapters/tier7-tests.nw"
 /* check_load.c -- the runner of the load and fault tests */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#line 1281 "chapters/tier7-tests.nw"
+#line 1542 "chapters/tier7-tests.nw"
 Suite *tw_transport_load_suite(void);
-#line 2003 "chapters/tier7-tests.nw"
+#line 2264 "chapters/tier7-tests.nw"
 Suite *tw_tls_load_suite(int *skipped);
-#line 288 "chapters/tier8-tests.nw"
+#line 327 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
-#line 1356 "chapters/tier9-tests.nw"
+#line 1429 "chapters/tier9-tests.nw"
 Suite *tw_stream_load_suite(int *skipped);
 
-#line 1610 "chapters/tier7-tests.nw"
+#line 1871 "chapters/tier7-tests.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed, run, skipped = 0;
     
-#line 1284 "chapters/tier7-tests.nw"
+#line 1545 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 2006 "chapters/tier7-tests.nw"
+#line 2267 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_load_suite(&skipped));
-#line 291 "chapters/tier8-tests.nw"
+#line 330 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
-#line 1359 "chapters/tier9-tests.nw"
+#line 1432 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_load_suite(&skipped));
-#line 1615 "chapters/tier7-tests.nw"
+#line 1876 "chapters/tier7-tests.nw"
     srunner_run_all(sr, CK_NORMAL);
     run = srunner_ntests_run(sr);
     failed = srunner_ntests_failed(sr);
