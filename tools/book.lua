@@ -24,6 +24,27 @@ function tower_pins(id)
   end
 end
 
+-- Part II sets a listing (a Python edition, a transcript) in two columns
+-- when it is long enough to gain from it and narrow enough to fit: at least
+-- MIN_LINES lines, none over MAX_LINE characters (a longer line wraps at a
+-- space) and no run without a space over MAX_WORD (which could not wrap).
+-- Sets \iftwcolumns for the macro that typesets the listing.
+function tower_columns(path, min_lines, max_line, max_word)
+  local fits, lines = true, 0
+  local f = io.open(path, "rb")
+  if f then
+    for line in f:lines() do
+      lines = lines + 1
+      if (utf8.len(line) or #line) > max_line then fits = false end
+      for word in line:gmatch("%S+") do
+        if (utf8.len(word) or #word) > max_word then fits = false end
+      end
+    end
+    f:close()
+  end
+  tex.print("\\global\\twcolumns" .. ((fits and lines >= min_lines) and "true" or "false"))
+end
+
 -- Emoji are drawn as images (Noto Color Emoji, luaotfload's fallback font),
 -- so a reader who copies a transcript out of the PDF would lose them. Each
 -- emoji glyph goes into a marked-content span whose ActualText is the

@@ -1,4 +1,4 @@
-#line 381 "tower.nw"
+#line 416 "tower.nw"
 #include <stdio.h>
 #include <tower.h>
 
