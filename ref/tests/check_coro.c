@@ -425,18 +425,24 @@ START_TEST(misuse_is_fatal_and_named)
 }
 END_TEST
 #line 612 "chapters/tier1-tests.nw"
+/* The child says the status it would exit with: under valgrind a forked
+   child's exit status is valgrind's, not its own. */
 static void report_an_error(void *arg)
 {
+    int status;
     (void)arg;
-    _exit(tw_report_uncaught(tw_error_new(TW_ERR_VALUE, "boom")));
+    status = tw_report_uncaught(tw_error_new(TW_ERR_VALUE, "boom"));
+    fprintf(stderr, "status %d\n", status);
+    _exit(status);
 }
 
 START_TEST(an_uncaught_error_is_reported)
 {
     char err[1024];
     int status = run_child(report_an_error, NULL, err, sizeof err);
-    ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 1);
-    ck_assert_str_eq(err, "Traceback (most recent call last):\n  (C edition)\nValueError: boom\n");
+    ck_assert(WIFEXITED(status));
+    ck_assert_str_eq(err, "Traceback (most recent call last):\n  (C edition)\nValueError: boom\n"
+                          "status 1\n");
     ck_assert_int_eq(tw_report_uncaught(NULL), 0);
 }
 END_TEST
