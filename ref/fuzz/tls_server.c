@@ -82,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         tw_error *err = tw_future_result(tw_task_future(upgrade), &v);
         if (err == NULL) {
             tw_transport_close(v.p);
-            tw_unref(v.p);
+            tw_unref((tw_transport *)v.p);
         }
         tw_unref(err);
     } else
