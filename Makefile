@@ -367,7 +367,8 @@ VALGRIND := valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-lea
   --error-exitcode=99 --child-silent-after-fork=yes
 check-valgrind: scenarios tests | deps-valgrind deps-runner
 	CK_FORK=no $(VALGRIND) $(CHECK_BIN)
-	$(CONFORM_RUN) --impl ref --timeout-scale 10 --wrap '$(VALGRIND)'
+	$(CONFORM_RUN) --impl ref --timeout-scale 10 --wrap '$(VALGRIND)' \
+	  --expectations conformance/expectations/ref-valgrind.toml
 
 # ThreadSanitizer: the unit tests and the tier 5 editions (the ones with
 # threads), built in their own tree.
