@@ -246,8 +246,10 @@ static void exec_future_finalize(tw_future *f)
     free(((struct exec_future *)f)->bytes);
 }
 
-static const tw__future_class exec_future_class =
-    { "Future", exec_future_cancel, exec_future_finalize, NULL };
+static const tw__future_class exec_future_class = {
+    TW__FUTURE_OBJECT_CLASS(tw__future_describe), "Future",
+    exec_future_cancel, exec_future_finalize, NULL, 0
+};
 
 static void deliver(struct tw__job *j)
 {
@@ -272,7 +274,7 @@ static void deliver(struct tw__job *j)
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 1020 "chapters/tier5-executors.nw"
+#line 1022 "chapters/tier5-executors.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -323,7 +325,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 1077 "chapters/tier5-executors.nw"
+#line 1079 "chapters/tier5-executors.nw"
 void tw__mutex_init(pthread_mutex_t *m)
 {
     pthread_mutexattr_t attr;
@@ -358,7 +360,7 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 1122 "chapters/tier5-executors.nw"
+#line 1124 "chapters/tier5-executors.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
@@ -395,7 +397,7 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
     pthread_cond_signal(&p->work);
     return NULL;
 }
-#line 1174 "chapters/tier5-executors.nw"
+#line 1176 "chapters/tier5-executors.nw"
 enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -426,7 +428,7 @@ static void spin_for_work(struct thread_pool *p)
     while (atomic_load_explicit(&p->waiting, memory_order_acquire) == 0 && clock_ns() < until)
         relax();
 }
-#line 1217 "chapters/tier5-executors.nw"
+#line 1219 "chapters/tier5-executors.nw"
 static int spin_before_blocking(tw_loop *L, int timeout_ms)
 {
     long long until = clock_ns() + SPIN_NS;
@@ -434,7 +436,7 @@ static int spin_before_blocking(tw_loop *L, int timeout_ms)
         relax();
     return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
 }
-#line 1228 "chapters/tier5-executors.nw"
+#line 1230 "chapters/tier5-executors.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
@@ -462,7 +464,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 1262 "chapters/tier5-executors.nw"
+#line 1264 "chapters/tier5-executors.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -516,7 +518,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1338 "chapters/tier5-executors.nw"
+#line 1340 "chapters/tier5-executors.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -556,7 +558,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 1385 "chapters/tier5-executors.nw"
+#line 1387 "chapters/tier5-executors.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -616,7 +618,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 1451 "chapters/tier5-executors.nw"
+#line 1453 "chapters/tier5-executors.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -647,7 +649,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 1494 "chapters/tier5-executors.nw"
+#line 1496 "chapters/tier5-executors.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -706,7 +708,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 1558 "chapters/tier5-executors.nw"
+#line 1560 "chapters/tier5-executors.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -734,7 +736,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 1592 "chapters/tier5-executors.nw"
+#line 1594 "chapters/tier5-executors.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -799,7 +801,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 1667 "chapters/tier5-executors.nw"
+#line 1669 "chapters/tier5-executors.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -880,7 +882,7 @@ static void fail_all(struct process_pool *p)
         fail_job(j);
     p->running = 0;
 }
-#line 1754 "chapters/tier5-executors.nw"
+#line 1756 "chapters/tier5-executors.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -933,7 +935,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 1813 "chapters/tier5-executors.nw"
+#line 1815 "chapters/tier5-executors.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -988,7 +990,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1881 "chapters/tier5-executors.nw"
+#line 1883 "chapters/tier5-executors.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -1063,7 +1065,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 1965 "chapters/tier5-executors.nw"
+#line 1967 "chapters/tier5-executors.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1107,7 +1109,7 @@ tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return &f->co;
 }
-#line 2015 "chapters/tier5-executors.nw"
+#line 2017 "chapters/tier5-executors.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1144,7 +1146,7 @@ tw_coro *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return &f->co;
 }
-#line 2062 "chapters/tier5-executors.nw"
+#line 2064 "chapters/tier5-executors.nw"
 struct tw_cfuture {
     atomic_int refs;
     pthread_mutex_t lock;
@@ -1275,7 +1277,7 @@ tw_error *tw_cfuture_result(tw_cfuture *f, double timeout, tw_value *result)
     pthread_mutex_unlock(&f->lock);
     return err;
 }
-#line 2208 "chapters/tier5-executors.nw"
+#line 2210 "chapters/tier5-executors.nw"
 struct handover { tw_cfuture *cf; tw_coro *coro; tw_loop *loop; };
 
 static tw_error *cancel_task(void *task)
@@ -1342,7 +1344,7 @@ tw_cfuture *tw_run_coroutine_threadsafe(tw_coro *coro, tw_loop *loop)
     }
     return cf;
 }
-#line 2284 "chapters/tier5-executors.nw"
+#line 2286 "chapters/tier5-executors.nw"
 struct wrapping { tw_future *wrapper; tw_cfuture *cf; };
 
 static tw_error *copy_into_wrapper(void *arg)
@@ -1398,7 +1400,7 @@ tw_future *tw__wrap_asyncio(tw_loop *loop, tw_future *f)
     (void)loop;
     return tw_ref(f);
 }
-#line 2350 "chapters/tier5-executors.nw"
+#line 2352 "chapters/tier5-executors.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;
