@@ -218,7 +218,7 @@ static void task_step(tw_task *t, tw_error *exc)
     tw__vars_slot = tw__task_ctx(t) ? &tw__task_ctx(t)->vars : &t->vars;
 #line 986 "chapters/tier4-tasks.nw"
     
-#line 1946 "chapters/tier1-coroutines.nw"
+#line 1952 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err)
