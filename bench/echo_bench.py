@@ -75,10 +75,23 @@ def free_port():
         return s.getsockname()[1]
 
 
-def cpu_seconds(pid):
+def usage(pid):
+    """(user CPU s, system CPU s, times a thread went to sleep) of process PID so far.
+
+    The sleeps are the voluntary context switches of all its threads: an
+    event loop makes one each time it blocks in epoll_wait with nothing ready.
+    """
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK   # utime, stime: fields 14, 15
+    sleeps = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/status") as f:
+                sleeps += sum(int(line.split()[1]) for line in f
+                              if line.startswith("voluntary_ctxt_switches"))
+        except FileNotFoundError:       # a thread that ended meanwhile
+            pass
+    return int(fields[11]) / CLK_TCK, int(fields[12]) / CLK_TCK, sleeps   # utime, stime
 
 
 def wait_listening(server, timeout=10.0):
@@ -97,8 +110,12 @@ def wait_listening(server, timeout=10.0):
     return False
 
 
-def run_once(command, server_cpus=(SERVER_CPU,)):
-    """(requests/s, server CPU seconds per request) of one run, or an error string."""
+def run_once(command, server_cpus=(SERVER_CPU,), detail=False):
+    """(requests/s, server CPU seconds per request) of one run, or an error string.
+
+    With DETAIL, three more per request: the server's user and system CPU
+    seconds and the times its threads went to sleep.
+    """
     port = free_port()
     with tempfile.TemporaryFile() as errors:
         server = subprocess.Popen(command + [str(port)], stdout=subprocess.PIPE, stderr=errors,
@@ -106,11 +123,11 @@ def run_once(command, server_cpus=(SERVER_CPU,)):
         try:
             if not wait_listening(server):
                 return "did not print 'listening'"
-            before = cpu_seconds(server.pid)
+            before = usage(server.pid)
             client = subprocess.run([CLIENT, "127.0.0.1", str(port), str(CONNECTIONS),
                                      f"{SECONDS:g}s"], capture_output=True, text=True,
                                     preexec_fn=on_cpu(CLIENT_CPU))
-            after = cpu_seconds(server.pid)
+            after = usage(server.pid)
             if client.returncode != 0:
                 return f"client failed: {client.stderr.strip()}"
             _, rate, _, requests = client.stdout.split()[:4]
@@ -118,7 +135,8 @@ def run_once(command, server_cpus=(SERVER_CPU,)):
             status = server.wait(timeout=10)
             if status != 0:
                 return f"server exited with status {status}"
-            return float(rate), (after - before) / int(requests)
+            per = [(a - b) / int(requests) for a, b in zip(after, before)]
+            return (float(rate), per[0] + per[1]) + (tuple(per) if detail else ())
         finally:
             if server.poll() is None:
                 server.kill()
@@ -199,7 +217,8 @@ def loops_per_core(loops=LOOPS_PER_CORE):
     direct = PIN and len(cpus) >= 1 + loops
     server_cpus = cpus[1:1 + loops] if direct else cpus
     gate = rounds.Gate()
-    runs = rounds.in_turns({n: (lambda n=n: run_once([server, "--loops", str(n)], server_cpus))
+    runs = rounds.in_turns({n: (lambda n=n: run_once([server, "--loops", str(n)], server_cpus,
+                                                     detail=True))
                             for n in (1, loops)}, gate)
     print()
     print(f"Loop per core: the protocol server with 1 and {loops} loops sharing the port "
@@ -211,11 +230,13 @@ def loops_per_core(loops=LOOPS_PER_CORE):
         if isinstance(got[-1], str):
             print(f"{n} loop(s): {got[-1]}")
             return
-        rates, costs = [r for r, _ in got], [c for _, c in got]
+        rates, costs = [g[0] for g in got], [g[1] for g in got]
         medians[n] = rounds.median(rates), rounds.median(costs)
+        user, system, sleeps = (rounds.median([g[i] for g in got]) for i in (2, 3, 4))
         print(f"{n} loop(s): {medians[n][0]:,.0f} requests/s ({min(rates):,.0f}-{max(rates):,.0f}), "
               f"{medians[n][1] * 1e6:.2f} CPU us/request "
-              f"({min(costs) * 1e6:.2f}-{max(costs) * 1e6:.2f})")
+              f"({min(costs) * 1e6:.2f}-{max(costs) * 1e6:.2f}): user {user * 1e6:.2f}, "
+              f"system {system * 1e6:.2f}, {sleeps:.3f} sleeps a request")
     (one_rate, one_cost), (many_rate, many_cost) = medians[1], medians[loops]
     if direct:
         scale, how = many_rate / one_rate, "requests/s"

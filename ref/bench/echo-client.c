@@ -1,4 +1,4 @@
-#line 1085 "chapters/measuring.nw"
+#line 1122 "chapters/measuring.nw"
 /* echo-client.c -- the load client of the TCP echo benchmark */
 #include <errno.h>
 #include <netdb.h>
@@ -16,7 +16,7 @@
 
 enum { REQUEST_SIZE = 1024, MAX_CONNECTIONS = 4096 };
 
-#line 1114 "chapters/measuring.nw"
+#line 1151 "chapters/measuring.nw"
 struct conn {
     int fd;
     uint64_t seq;                         /* requests this connection has sent */
@@ -45,7 +45,7 @@ static void send_request(struct conn *c)
     if (send(c->fd, c->msg, REQUEST_SIZE, MSG_NOSIGNAL) != REQUEST_SIZE)
         die("send");
 }
-#line 1202 "chapters/measuring.nw"
+#line 1239 "chapters/measuring.nw"
 static int serve_echoes(int ep, uint64_t inflight, uint64_t limit, double deadline,
                         uint64_t *issued, uint64_t *done)
 {
@@ -86,11 +86,11 @@ static int serve_echoes(int ep, uint64_t inflight, uint64_t limit, double deadli
     return 0;
 }
 
-#line 1105 "chapters/measuring.nw"
+#line 1142 "chapters/measuring.nw"
 int main(int argc, char **argv)
 {
     
-#line 1145 "chapters/measuring.nw"
+#line 1182 "chapters/measuring.nw"
 struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM }, *ai;
 int nconn, ep;
 double seconds, start, elapsed;
@@ -120,9 +120,9 @@ if (getaddrinfo(argv[1], argv[2], &hints, &ai) != 0) {
     fprintf(stderr, "echo-client: cannot resolve %s port %s\n", argv[1], argv[2]);
     return 2;
 }
-#line 1108 "chapters/measuring.nw"
+#line 1145 "chapters/measuring.nw"
     
-#line 1177 "chapters/measuring.nw"
+#line 1214 "chapters/measuring.nw"
 conns = calloc((size_t)nconn, sizeof *conns);
 if ((ep = epoll_create1(0)) < 0)
     die("epoll_create1");
@@ -137,9 +137,9 @@ for (int i = 0; i < nconn; i++) {
         die("epoll_ctl");
 }
 freeaddrinfo(ai);
-#line 1109 "chapters/measuring.nw"
+#line 1146 "chapters/measuring.nw"
     
-#line 1244 "chapters/measuring.nw"
+#line 1281 "chapters/measuring.nw"
 start = now();
 for (int i = 0; i < nconn && issued < limit; i++, issued++)
     send_request(&conns[i]);
@@ -153,5 +153,5 @@ free(conns);
 printf("echo-client %.1f requests/s %llu requests %.3f s\n", (double)done / elapsed,
        (unsigned long long)done, elapsed);
 return 0;
-#line 1110 "chapters/measuring.nw"
+#line 1147 "chapters/measuring.nw"
 }

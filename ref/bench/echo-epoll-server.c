@@ -1,4 +1,4 @@
-#line 1262 "chapters/measuring.nw"
+#line 1299 "chapters/measuring.nw"
 /* echo-epoll-server.c -- the floor: a minimal single-threaded epoll echo server */
 #include <errno.h>
 #include <netinet/in.h>
@@ -13,7 +13,7 @@
 
 enum { READ_SIZE = 65536, EVENTS = 64 };
 
-#line 1292 "chapters/measuring.nw"
+#line 1329 "chapters/measuring.nw"
 struct pending { char *data; size_t len; };
 
 static struct pending *pending;           /* indexed by descriptor */
@@ -80,11 +80,11 @@ static void echo_readable(int ep, int fd)
         keep_rest(ep, fd, buf + (k < 0 ? 0 : k), (size_t)(n - (k < 0 ? 0 : k)));
 }
 
-#line 1278 "chapters/measuring.nw"
+#line 1315 "chapters/measuring.nw"
 int main(int argc, char **argv)
 {
     
-#line 1363 "chapters/measuring.nw"
+#line 1400 "chapters/measuring.nw"
 struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 struct sigaction sa = { .sa_handler = on_sigterm };
 struct epoll_event ev = { .events = EPOLLIN, .data.fd = -1 }, events[EVENTS];
@@ -103,9 +103,9 @@ if ((ep = epoll_create1(0)) < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev) < 0)
     die("epoll");
 printf("listening\n");
 fflush(stdout);
-#line 1281 "chapters/measuring.nw"
+#line 1318 "chapters/measuring.nw"
     
-#line 1384 "chapters/measuring.nw"
+#line 1421 "chapters/measuring.nw"
 while (!stopping) {
     int n = epoll_wait(ep, events, EVENTS, -1);
     if (n < 0 && errno != EINTR)
@@ -134,5 +134,5 @@ while (!stopping) {
 close(ep);
 close(lfd);
 return 0;
-#line 1282 "chapters/measuring.nw"
+#line 1319 "chapters/measuring.nw"
 }

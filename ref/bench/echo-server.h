@@ -1,4 +1,4 @@
-#line 1486 "chapters/measuring.nw"
+#line 1523 "chapters/measuring.nw"
 /* echo-server.h -- the TCP echo benchmark's contract, shared by its two Tower servers */
 #ifndef TOWER_ECHO_SERVER_H
 #define TOWER_ECHO_SERVER_H
@@ -9,7 +9,7 @@
 
 typedef tw_coro *echo_start_fn(tw_loop *loop, int port, const tw_server_options *options);
 
-#line 1531 "chapters/measuring.nw"
+#line 1568 "chapters/measuring.nw"
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -31,7 +31,7 @@ static int port;
 static echo_start_fn *start_echo;
 static pthread_barrier_t all_started;
 
-#line 1563 "chapters/measuring.nw"
+#line 1600 "chapters/measuring.nw"
 static tw_error *stop(void *future)
 {
     return tw_future_done(future) ? NULL : tw_future_set_result(future, TW_NONE);
@@ -49,7 +49,7 @@ static tw_error *stop_every_loop(void *unused)
             err = tw_call_soon_threadsafe(loops[i].loop, stop, loops[i].stop);
     return err ? err : stop(loops[0].stop);
 }
-#line 1583 "chapters/measuring.nw"
+#line 1620 "chapters/measuring.nw"
 struct main_frame { tw_coro co; struct server_loop *me; tw_future *stop; tw_server *server; };
 
 static void main_cleanup(tw_coro *co)
@@ -124,7 +124,7 @@ static void *loop_thread(void *me)
     run_one_loop(me);
     return NULL;
 }
-#line 1668 "chapters/measuring.nw"
+#line 1705 "chapters/measuring.nw"
 static int usage(const char *program)
 {
     fprintf(stderr, "usage: %s [--loops N] PORT  (N from 1 to %d)\n", program, MAX_LOOPS);
@@ -164,5 +164,5 @@ static int serve_echo(int argc, char **argv, echo_start_fn *start)
     pthread_barrier_destroy(&all_started);
     return loops[0].status ? loops[0].status : status;
 }
-#line 1497 "chapters/measuring.nw"
+#line 1534 "chapters/measuring.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 1861 "chapters/measuring.nw"
+#line 1935 "chapters/measuring.nw"
 #include <netdb.h>
 #include <string.h>
 #include "bench.h"

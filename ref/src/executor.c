@@ -251,8 +251,10 @@ static void exec_future_finalize(tw_future *f)
     free(((struct exec_future *)f)->bytes);
 }
 
-static const tw__future_class exec_future_class =
-    { "Future", exec_future_cancel, exec_future_finalize, NULL };
+static const tw__future_class exec_future_class = {
+    TW__FUTURE_OBJECT_CLASS(tw__future_describe), "Future",
+    exec_future_cancel, exec_future_finalize, NULL, 0
+};
 
 static void deliver(struct tw__job *j)
 {
@@ -277,7 +279,7 @@ static void deliver(struct tw__job *j)
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 1028 "chapters/tier5-executors.nw"
+#line 1030 "chapters/tier5-executors.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -328,7 +330,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 1085 "chapters/tier5-executors.nw"
+#line 1087 "chapters/tier5-executors.nw"
 void tw__mutex_init(pthread_mutex_t *m)
 {
     pthread_mutexattr_t attr;
@@ -363,7 +365,7 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 1130 "chapters/tier5-executors.nw"
+#line 1132 "chapters/tier5-executors.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
@@ -400,7 +402,7 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
     pthread_cond_signal(&p->work);
     return NULL;
 }
-#line 1182 "chapters/tier5-executors.nw"
+#line 1184 "chapters/tier5-executors.nw"
 enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -431,7 +433,7 @@ static void spin_for_work(struct thread_pool *p)
     while (atomic_load_explicit(&p->waiting, memory_order_acquire) == 0 && clock_ns() < until)
         relax();
 }
-#line 1225 "chapters/tier5-executors.nw"
+#line 1227 "chapters/tier5-executors.nw"
 static int spin_before_blocking(tw_loop *L, int timeout_ms)
 {
     long long until = clock_ns() + SPIN_NS;
@@ -439,7 +441,7 @@ static int spin_before_blocking(tw_loop *L, int timeout_ms)
         relax();
     return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
 }
-#line 1236 "chapters/tier5-executors.nw"
+#line 1238 "chapters/tier5-executors.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
@@ -467,7 +469,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 1270 "chapters/tier5-executors.nw"
+#line 1272 "chapters/tier5-executors.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -521,7 +523,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1346 "chapters/tier5-executors.nw"
+#line 1348 "chapters/tier5-executors.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -561,7 +563,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 1393 "chapters/tier5-executors.nw"
+#line 1395 "chapters/tier5-executors.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -621,7 +623,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 1459 "chapters/tier5-executors.nw"
+#line 1461 "chapters/tier5-executors.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -652,7 +654,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 1502 "chapters/tier5-executors.nw"
+#line 1504 "chapters/tier5-executors.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -711,7 +713,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 1566 "chapters/tier5-executors.nw"
+#line 1568 "chapters/tier5-executors.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -739,7 +741,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 1600 "chapters/tier5-executors.nw"
+#line 1602 "chapters/tier5-executors.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -804,7 +806,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 1675 "chapters/tier5-executors.nw"
+#line 1677 "chapters/tier5-executors.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -885,7 +887,7 @@ static void fail_all(struct process_pool *p)
         fail_job(j);
     p->running = 0;
 }
-#line 1762 "chapters/tier5-executors.nw"
+#line 1764 "chapters/tier5-executors.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -938,7 +940,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 1821 "chapters/tier5-executors.nw"
+#line 1823 "chapters/tier5-executors.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -993,7 +995,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1889 "chapters/tier5-executors.nw"
+#line 1891 "chapters/tier5-executors.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -1068,7 +1070,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 1973 "chapters/tier5-executors.nw"
+#line 1975 "chapters/tier5-executors.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1112,7 +1114,7 @@ tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return &f->co;
 }
-#line 2023 "chapters/tier5-executors.nw"
+#line 2025 "chapters/tier5-executors.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1149,7 +1151,7 @@ tw_coro *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return &f->co;
 }
-#line 2070 "chapters/tier5-executors.nw"
+#line 2072 "chapters/tier5-executors.nw"
 struct tw_cfuture {
     tw_object obj;
     pthread_mutex_t lock;
@@ -1288,7 +1290,7 @@ tw_error *tw_cfuture_result(tw_cfuture *f, double timeout, tw_value *result)
     pthread_mutex_unlock(&f->lock);
     return err;
 }
-#line 2224 "chapters/tier5-executors.nw"
+#line 2226 "chapters/tier5-executors.nw"
 struct handover { tw_cfuture *cf; tw_coro *coro; tw_loop *loop; };
 
 static tw_error *cancel_task(void *task)
@@ -1356,7 +1358,7 @@ tw_cfuture *tw_run_coroutine_threadsafe(tw_coro *coro, tw_loop *loop)
     }
     return cf;
 }
-#line 2301 "chapters/tier5-executors.nw"
+#line 2303 "chapters/tier5-executors.nw"
 struct wrapping { tw_future *wrapper; tw_cfuture *cf; };
 
 static tw_error *copy_into_wrapper(void *arg)
@@ -1413,7 +1415,7 @@ tw_future *tw__wrap_asyncio(tw_loop *loop, tw_future *f)
     (void)loop;
     return tw_ref(f);
 }
-#line 2368 "chapters/tier5-executors.nw"
+#line 2370 "chapters/tier5-executors.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;

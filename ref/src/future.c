@@ -1,20 +1,19 @@
-#line 217 "chapters/tier3-futures.nw"
+#line 249 "chapters/tier3-futures.nw"
 /* future.c -- futures */
 #include "tier3.h"
 
-static const tw_class future_object_class;
-
-#line 230 "chapters/tier3-futures.nw"
-static const tw__future_class plain_future = { "Future", NULL, NULL, NULL };
+#line 260 "chapters/tier3-futures.nw"
+static const tw__future_class plain_future = {
+    TW__FUTURE_OBJECT_CLASS(tw__future_describe), "Future", NULL, NULL, NULL, 0
+};
 
 void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__future_class *cls)
 {
     f->obj.kind = kind;
     f->obj.refs = 1;
-    f->obj.cls = &future_object_class;
+    f->obj.cls = cls ? &cls->obj : &plain_future.obj;
     f->loop = loop;
-    f->cls = cls ? cls : &plain_future;
-    f->pool_class = TW__POOL_UNSIZED;
+    f->pool_class = TW__FUTURE_UNSIZED;
     f->cbs = &f->cb1;
 }
 
@@ -22,36 +21,49 @@ tw_future *tw_future_new(tw_loop *loop)
 {
     tw_future *f = tw__pool_alloc(sizeof *f);
     tw__future_init(f, loop, TW_KIND_FUTURE, NULL);
-    f->pool_class = (uint16_t)tw__pool_class_capped(sizeof *f);
+    f->pool_class = (uint8_t)tw__pool_class_capped(sizeof *f);
     return f;
 }
 
+struct tw__future_rare *tw__future_rare(tw_future *f)
+{
+    if (f->rare == NULL) {
+        size_t size = tw__future_class_of(f)->rare_size;
+        f->rare = tw__alloc(size ? size : sizeof *f->rare);
+    }
+    return f->rare;
+}
+
 tw_loop *tw_future_loop(const tw_future *f) { return f->loop; }
-#line 266 "chapters/tier3-futures.nw"
+#line 306 "chapters/tier3-futures.nw"
 static void future_free(tw_future *f)
 {
     if (f->state == TW__DONE && f->error && !f->retrieved && !f->loop->closed) {
         char msg[64];
         tw_context ctx = { .message = msg, .error = f->error, .future = f };
-        snprintf(msg, sizeof msg, "%s exception was never retrieved", f->cls->name);
+        snprintf(msg, sizeof msg, "%s exception was never retrieved",
+                 tw__future_class_of(f)->name);
         f->obj.refs = 1;            /* the handler may look at it */
         tw_loop_call_exception_handler(f->loop, &ctx);
     }
-    if (f->cls->finalize)
-        f->cls->finalize(f);
+    if (tw__future_class_of(f)->finalize)
+        tw__future_class_of(f)->finalize(f);
     if (f->ncb)
         tw__future_drop_callbacks(f);
     tw_unref(f->error);
-    tw_unref(f->cancelled_err);
-    free(f->cancel_msg);
+    if (f->rare) {
+        tw_unref(f->rare->cancelled_err);
+        free(f->rare->cancel_msg);
+        free(f->rare);
+    }
     if (f->cbs != &f->cb1)
         free(f->cbs);
-    if (f->pool_class == TW__POOL_UNSIZED)
+    if (f->pool_class == TW__FUTURE_UNSIZED)
         tw__pool_free(f);
     else
         tw__pool_give(f, f->pool_class);
 }
-#line 303 "chapters/tier3-futures.nw"
+#line 347 "chapters/tier3-futures.nw"
 void tw__future_finalize(tw_object *o)
 {
     future_free((tw_future *)o);
@@ -60,10 +72,10 @@ void tw__future_finalize(tw_object *o)
 void tw__future_describe_state(tw_future *f, FILE *out)
 {
     static const char *const states[] = { "pending", "finished", "cancelled" };
-    fprintf(out, "%s %s", f->cls->name, states[f->state]);
+    fprintf(out, "%s %s", tw__future_class_of(f)->name, states[f->state]);
 }
 
-static void future_describe(tw_object *o, FILE *out)
+void tw__future_describe(tw_object *o, FILE *out)
 {
     fputc('<', out);
     tw__future_describe_state((tw_future *)o, out);
@@ -89,11 +101,7 @@ int tw__future_await(tw_object *o, tw_coro *co)
     }
     return 1;
 }
-
-static const tw_class future_object_class = {
-    tw__future_finalize, future_describe, tw__future_await
-};
-#line 365 "chapters/tier3-futures.nw"
+#line 406 "chapters/tier3-futures.nw"
 static void callbacks_refit(tw_future *f, uint32_t n);
 
 static inline void callbacks_fit(tw_future *f, uint32_t n)  /* the list is now cbs[0..n) */
@@ -103,16 +111,20 @@ static inline void callbacks_fit(tw_future *f, uint32_t n)  /* the list is now c
         callbacks_refit(f, n);
 }
 
+static tw_error *release_kept(tw_future *f, void *kept);
+
 static void run_callbacks(tw_object *o, bool run)     /* the loop's runner */
 {
     tw_future *f = (tw_future *)o;
     for (uint32_t i = 0; i < f->ncb; i++) {
         struct tw__cb cb = f->cbs[i];
-        tw_error *err = run ? cb.fn(f, cb.arg) : NULL;
+        tw_error *err = run || cb.fn == release_kept ? cb.fn(f, cb.arg) : NULL;
         if (err)
             tw__loop_report_done_error(f->loop, cb.fn, f, cb.arg, err);
-        if (cb.keep)
-            tw_unref(cb.keep);
+    }
+    if (f->cb1_kept) {
+        f->cb1_kept = false;
+        release_kept(f, f->cb1.arg);
     }
     callbacks_fit(f, 0);
 }
@@ -164,26 +176,31 @@ bool tw__future_cancel(tw_future *f, const char *msg)
     if (f->state != TW__PENDING)
         return false;
     f->state = TW__CANCELLED;
-    free(f->cancel_msg);
-    f->cancel_msg = tw__strdup(msg);
+    if (msg || f->rare) {
+        struct tw__future_rare *r = tw__future_rare(f);
+        free(r->cancel_msg);
+        r->cancel_msg = tw__strdup(msg);
+    }
     schedule_callbacks(f);
     return true;
 }
 
 bool tw_future_cancel(tw_future *f, const char *msg)
 {
-    return f->cls->cancel ? f->cls->cancel(f, msg) : tw__future_cancel(f, msg);
+    const tw__future_class *c = tw__future_class_of(f);
+    return c->cancel ? c->cancel(f, msg) : tw__future_cancel(f, msg);
 }
-#line 454 "chapters/tier3-futures.nw"
+#line 503 "chapters/tier3-futures.nw"
 tw_error *tw__future_cancelled_error(tw_future *f)
 {
-    tw_error *e = f->cancelled_err;
-    if (e) {
-        f->cancelled_err = NULL;
+    struct tw__future_rare *r = f->rare;
+    if (r && r->cancelled_err) {
+        tw_error *e = r->cancelled_err;
+        r->cancelled_err = NULL;
         return e;
     }
-    return f->cancel_msg ? tw_error_new(TW_ERR_CANCELLED, "%s", f->cancel_msg)
-                         : tw_error_new(TW_ERR_CANCELLED, NULL);
+    return r && r->cancel_msg ? tw_error_new(TW_ERR_CANCELLED, "%s", r->cancel_msg)
+                              : tw_error_new(TW_ERR_CANCELLED, NULL);
 }
 
 void tw__future_outcome(tw_future *f, tw_value *v, tw_error **e)
@@ -194,8 +211,8 @@ void tw__future_outcome(tw_future *f, tw_value *v, tw_error **e)
         *e = tw__future_cancelled_error(f);
     else {
         f->retrieved = true;
-        if (f->cls->refresh)
-            f->cls->refresh(f);
+        if (tw__future_class_of(f)->refresh)
+            tw__future_class_of(f)->refresh(f);
         if (f->error)
             *e = tw_ref(f->error);
         else
@@ -229,7 +246,7 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception)
     *exception = tw_ref(f->error);
     return NULL;
 }
-#line 525 "chapters/tier3-futures.nw"
+#line 590 "chapters/tier3-futures.nw"
 static uint32_t pow2_at_least(uint32_t n)
 {
     uint32_t p = 2;
@@ -249,7 +266,14 @@ static void callbacks_refit(tw_future *f, uint32_t n)     /* n callbacks in an a
         f->cbs = tw__realloc(f->cbs, pow2_at_least(n) * sizeof *f->cbs);
 }
 
-void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
+static tw_error *release_kept(tw_future *f, void *kept)
+{
+    (void)f;
+    tw_unref((tw_object *)kept);
+    return NULL;
+}
+
+static void callbacks_append(tw_future *f, tw_done_fn fn, void *arg)
 {
     if (f->ncb > 0 && (f->ncb & (f->ncb - 1)) == 0) {     /* full */
         struct tw__cb *cbs = tw__alloc(2 * f->ncb * sizeof *cbs);
@@ -260,16 +284,29 @@ void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
     }
     f->cbs[f->ncb].fn = fn;
     f->cbs[f->ncb].arg = arg;
-    f->cbs[f->ncb].keep = keep;
     f->ncb++;
+}
+
+void tw__future_add_callback(tw_future *f, tw_done_fn fn, void *arg, void *keep)
+{
+    if (keep && keep != arg)
+        tw__fatal("tw__future_add_callback: the reference kept must be the argument");
+    if (f->cb1_kept) {                  /* the list leaves the future: say it in an entry */
+        f->cb1_kept = false;
+        callbacks_append(f, release_kept, f->cb1.arg);
+    }
+    if (keep && f->ncb == 0)
+        f->cb1_kept = true;
+    else if (keep) {
+        callbacks_append(f, fn, arg);
+        fn = release_kept;
+    }
+    callbacks_append(f, fn, arg);
 }
 
 void tw__future_drop_callbacks(tw_future *f)
 {
-    for (uint32_t i = 0; i < f->ncb; i++)
-        if (f->cbs[i].keep)
-            tw_unref(f->cbs[i].keep);
-    callbacks_fit(f, 0);
+    run_callbacks(&f->obj, false);
 }
 
 void tw_future_add_done_callback(tw_future *f, tw_done_fn fn, void *arg)
@@ -283,17 +320,21 @@ void tw_future_add_done_callback(tw_future *f, tw_done_fn fn, void *arg)
 size_t tw_future_remove_done_callback(tw_future *f, tw_done_fn fn, void *arg)
 {
     uint32_t kept = 0;
+    size_t removed = 0;
     if (f->state != TW__PENDING)
         return 0;                       /* its list is its entry's, in the ready queue */
     for (uint32_t i = 0; i < f->ncb; i++) {
-        if (f->cbs[i].fn != fn || f->cbs[i].arg != arg)
+        if (f->cbs[i].fn != fn || f->cbs[i].arg != arg) {
             f->cbs[kept++] = f->cbs[i];
-        else if (f->cbs[i].keep)
-            tw_unref(f->cbs[i].keep);
+            continue;
+        }
+        removed++;
+        if (f->cb1_kept) {
+            f->cb1_kept = false;
+            release_kept(f, arg);
+        } else if (i + 1 < f->ncb && f->cbs[i + 1].fn == release_kept)
+            release_kept(f, f->cbs[++i].arg);          /* the removed callback's */
     }
-    {
-        size_t removed = f->ncb - kept;
-        callbacks_fit(f, kept);
-        return removed;
-    }
+    callbacks_fit(f, kept);
+    return removed;
 }

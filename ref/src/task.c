@@ -1,10 +1,10 @@
-#line 745 "chapters/tier4-tasks.nw"
+#line 764 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep and the combinators: asyncio's tasks.py */
 #include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 781 "chapters/tier4-tasks.nw"
+#line 800 "chapters/tier4-tasks.nw"
 struct tw__loop_tasks {
     tw_loop *loop;
     tw_task *current;                   /* the task whose step runs, or NULL */
@@ -21,7 +21,7 @@ static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
 {
     return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
 }
-#line 815 "chapters/tier4-tasks.nw"
+#line 834 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
@@ -40,7 +40,7 @@ static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
         tw__ready_set_runner(TW__RUN_TASK, task_run);
     }
 }
-#line 836 "chapters/tier4-tasks.nw"
+#line 855 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     struct tw__loop_tasks *T = tasks_of(L);
@@ -65,7 +65,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 1083 "chapters/tier4-tasks.nw"
+#line 1110 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -91,13 +91,11 @@ static void task_finalize(tw_future *f)
     if (!(t->name & 1))
         free((char *)t->name);
     
-#line 1981 "chapters/tier4-tasks.nw"
+#line 2015 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
-    tw_unref(t->ctx);
-#line 1108 "chapters/tier4-tasks.nw"
+    tw_unref(tw__task_ctx(t));
+#line 1135 "chapters/tier4-tasks.nw"
 }
-
-static const tw__future_class task_class = { "Task", task_cancel, task_finalize, NULL };
 
 static void task_describe(tw_object *o, FILE *out)
 {
@@ -106,8 +104,9 @@ static void task_describe(tw_object *o, FILE *out)
     fprintf(out, " name='%s'>", tw_task_name((tw_task *)o));
 }
 
-static const tw_class task_object_class = {
-    tw__future_finalize, task_describe, tw__future_await
+static const tw__future_class task_class = {
+    TW__FUTURE_OBJECT_CLASS(task_describe), "Task", task_cancel, task_finalize, NULL,
+    sizeof(struct tw__task_rare)
 };
 
 void tw__loop_destroy_tasks(tw_loop *L)
@@ -118,16 +117,16 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_context ctx = { .message = "Task was destroyed but it is pending!", .task = t };
         tw_loop_call_exception_handler(L, &ctx);
         task_unlink(L, t);
-        if (t->waiting) {
+        if (t->fut.sub & TW__TASK_WAITING) {
             tw_future_remove_done_callback(t->top->held, task_wakeup, t);
-            t->waiting = false;
+            t->fut.sub &= ~TW__TASK_WAITING;
         }
         task_drop_frames(t);
         tw__future_drop_callbacks(&t->fut);
         tw_unref(t);
     }
 }
-#line 870 "chapters/tier4-tasks.nw"
+#line 889 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 
 tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
@@ -141,8 +140,7 @@ tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
         coro = tw_sleep_value(0, TW_NONE);
     t = tw__pool_alloc(sizeof *t);
     tw__future_init(&t->fut, L, TW_KIND_TASK, &task_class);
-    t->fut.pool_class = (uint16_t)tw__pool_class_capped(sizeof *t);   /* freed without malloc's help */
-    t->fut.obj.cls = &task_object_class;
+    t->fut.pool_class = (uint8_t)tw__pool_class_capped(sizeof *t);  /* freed without malloc */
     t->fut.obj.refs = 2;                  /* the caller's and the loop's */
     if (name)
         t->name = (uintptr_t)tw__strdup(name);
@@ -153,9 +151,9 @@ tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 1971 "chapters/tier4-tasks.nw"
+#line 2005 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 895 "chapters/tier4-tasks.nw"
+#line 913 "chapters/tier4-tasks.nw"
     tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);   /* its first step: task_run */
     return t;
 }
@@ -189,7 +187,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 943 "chapters/tier4-tasks.nw"
+#line 961 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -202,26 +200,25 @@ static void task_step(tw_task *t, tw_error *exc)
         tw_unref(exc);
         return;
     }
-    if (t->must_cancel) {
+    if (t->fut.sub & TW__TASK_MUST_CANCEL) {
         if (!tw_error_is(exc, TW_ERR_CANCELLED)) {
             tw_unref(exc);
             exc = tw__future_cancelled_error(&t->fut);
         }
-        t->must_cancel = false;
     }
-    t->waiting = false;
+    t->fut.sub = 0;                     /* neither must cancel nor waits */
     if (exc) {
         tw__coro_clear(co);
         co->got_err = exc;
     }
     T->current = t;
     
-#line 1974 "chapters/tier4-tasks.nw"
+#line 2008 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
-    tw__vars_slot = t->ctx ? &t->ctx->vars : &t->vars;
-#line 969 "chapters/tier4-tasks.nw"
+    tw__vars_slot = tw__task_ctx(t) ? &tw__task_ctx(t)->vars : &t->vars;
+#line 986 "chapters/tier4-tasks.nw"
     
-#line 1946 "chapters/tier1-coroutines.nw"
+#line 1952 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err)
@@ -253,11 +250,11 @@ for (;;) {
         co = parent;
     }
 }
-#line 970 "chapters/tier4-tasks.nw"
+#line 987 "chapters/tier4-tasks.nw"
     
-#line 1978 "chapters/tier4-tasks.nw"
+#line 2012 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 971 "chapters/tier4-tasks.nw"
+#line 988 "chapters/tier4-tasks.nw"
     T->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -265,10 +262,11 @@ for (;;) {
         tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);
     else {
         tw_future *waiter = co->held;       /* a pending future: nothing else suspends */
-        t->waiting = true;
+        t->fut.sub |= TW__TASK_WAITING;
         tw__future_add_callback(waiter, task_wakeup, t, NULL);
-        if (t->must_cancel && tw_future_cancel(waiter, t->fut.cancel_msg))
-            t->must_cancel = false;
+        if ((t->fut.sub & TW__TASK_MUST_CANCEL)
+            && tw_future_cancel(waiter, t->fut.rare->cancel_msg))
+            t->fut.sub &= ~TW__TASK_MUST_CANCEL;
     }
 }
 
@@ -290,7 +288,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 1013 "chapters/tier4-tasks.nw"
+#line 1031 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -302,13 +300,13 @@ static void task_finish(tw_task *t, tw_coro *co)
     tw_unref(co);
     if (err && tw_error_is(err, TW_ERR_CANCELLED)) {
         tw__future_cancel(&t->fut, NULL);
-        t->fut.cancelled_err = err;
+        tw__future_rare(&t->fut)->cancelled_err = err;
     } else if (err)
         tw__future_complete(&t->fut, TW_NONE, err);
-    else if (t->must_cancel) {
-        char *msg = t->fut.cancel_msg;
-        t->fut.cancel_msg = NULL;
-        t->must_cancel = false;
+    else if (t->fut.sub & TW__TASK_MUST_CANCEL) {    /* so cancel made the rare record */
+        char *msg = t->fut.rare->cancel_msg;
+        t->fut.rare->cancel_msg = NULL;
+        t->fut.sub &= ~TW__TASK_MUST_CANCEL;
         tw__future_cancel(&t->fut, msg);
         free(msg);
     } else
@@ -316,31 +314,40 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 1043 "chapters/tier4-tasks.nw"
+#line 1061 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
+    struct tw__task_rare *r;
     if (f->state != TW__PENDING)
         return false;
-    t->num_cancels++;
-    if (t->waiting && tw_future_cancel(t->top->held, msg))
+    r = tw__task_rare(t);
+    r->num_cancels++;
+    if ((f->sub & TW__TASK_WAITING) && tw_future_cancel(t->top->held, msg))
         return true;
-    t->must_cancel = true;
-    free(f->cancel_msg);
-    f->cancel_msg = tw__strdup(msg);
+    f->sub |= TW__TASK_MUST_CANCEL;
+    free(r->fut.cancel_msg);
+    r->fut.cancel_msg = tw__strdup(msg);
     return true;
 }
 
 bool tw_task_cancel(tw_task *t, const char *msg) { return task_cancel(&t->fut, msg); }
-int tw_task_cancelling(const tw_task *t) { return t->num_cancels; }
+
+int tw_task_cancelling(const tw_task *t)
+{
+    return t->fut.rare ? ((struct tw__task_rare *)(void *)t->fut.rare)->num_cancels : 0;
+}
 
 int tw_task_uncancel(tw_task *t)
 {
-    if (t->num_cancels > 0)
-        t->num_cancels--;
-    return t->num_cancels;
+    struct tw__task_rare *r = (struct tw__task_rare *)(void *)t->fut.rare;
+    if (r == NULL)
+        return 0;
+    if (r->num_cancels > 0)
+        r->num_cancels--;
+    return r->num_cancels;
 }
-#line 1143 "chapters/tier4-tasks.nw"
+#line 1169 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name & 1) {
@@ -380,7 +387,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 1191 "chapters/tier4-tasks.nw"
+#line 1217 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -437,7 +444,7 @@ tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1252 "chapters/tier4-tasks.nw"
+#line 1278 "chapters/tier4-tasks.nw"
 tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
@@ -475,7 +482,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return tw__set_none_unless_done(waiter);
 }
-#line 1298 "chapters/tier4-tasks.nw"
+#line 1324 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -512,8 +519,11 @@ static void gather_finalize(tw_future *f)
     free(g->errors);
 }
 
-static const tw__future_class gather_class = { "_GatheringFuture", gather_cancel, gather_finalize, NULL };
-#line 1340 "chapters/tier4-tasks.nw"
+static const tw__future_class gather_class = {
+    TW__FUTURE_OBJECT_CLASS(tw__future_describe), "_GatheringFuture",
+    gather_cancel, gather_finalize, NULL, 0
+};
+#line 1369 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -536,10 +546,10 @@ static tw_error *gather_child_done(tw_future *child, void *arg)
     if (g->nfinished == g->n) {
         for (size_t i = 0; i < g->n; i++) {
             tw_future *c = g->children[i];
-            if (c->state == TW__CANCELLED)
-                g->errors[i] = tw_error_new(TW_ERR_CANCELLED, "%s",
-                                            c->cancel_msg ? c->cancel_msg : "");
-            else if (c->error) {
+            if (c->state == TW__CANCELLED) {
+                const char *msg = c->rare ? c->rare->cancel_msg : NULL;
+                g->errors[i] = tw_error_new(TW_ERR_CANCELLED, "%s", msg ? msg : "");
+            } else if (c->error) {
                 c->retrieved = true;
                 g->errors[i] = tw_ref(c->error);
             } else
@@ -574,7 +584,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(&g->fut));
     return &g->fut;
 }
-#line 1410 "chapters/tier4-tasks.nw"
+#line 1439 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -666,8 +676,11 @@ static void wait_finalize(tw_future *f)
     free(w->split);
 }
 
-static const tw__future_class wait_class = { "Future", wait_cancel, wait_finalize, wait_refresh };
-#line 1512 "chapters/tier4-tasks.nw"
+static const tw__future_class wait_class = {
+    TW__FUTURE_OBJECT_CLASS(tw__future_describe), "Future",
+    wait_cancel, wait_finalize, wait_refresh, 0
+};
+#line 1544 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -686,7 +699,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1536 "chapters/tier4-tasks.nw"
+#line 1568 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = tw__running_loop("tw_wait");
@@ -711,7 +724,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(&w->fut));
     return &w->fut;
 }
-#line 1570 "chapters/tier4-tasks.nw"
+#line 1602 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     tw_awaitable *aw;
@@ -773,7 +786,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1653 "chapters/tier4-tasks.nw"
+#line 1685 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -782,7 +795,7 @@ if (TW_ERROR(co)) {
     tw_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1631 "chapters/tier4-tasks.nw"
+#line 1663 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -802,7 +815,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1664 "chapters/tier4-tasks.nw"
+#line 1696 "chapters/tier4-tasks.nw"
 tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -811,7 +824,7 @@ tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return &f->co;
 }
-#line 1685 "chapters/tier4-tasks.nw"
+#line 1717 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -849,7 +862,9 @@ static void shield_finalize(tw_future *f)
     tw_unref(((struct shield *)f)->inner);
 }
 
-static const tw__future_class shield_class = { "Future", NULL, shield_finalize, NULL };
+static const tw__future_class shield_class = {
+    TW__FUTURE_OBJECT_CLASS(tw__future_describe), "Future", NULL, shield_finalize, NULL, 0
+};
 
 tw_future *(tw_shield)(tw_awaitable *awaitable)
 {
@@ -865,7 +880,7 @@ tw_future *(tw_shield)(tw_awaitable *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1751 "chapters/tier4-tasks.nw"
+#line 1785 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_object obj;
     tw_loop *loop;
@@ -955,7 +970,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 }
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
-#line 1843 "chapters/tier4-tasks.nw"
+#line 1877 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;

@@ -49,7 +49,7 @@ static tw_task *sleeper(bool refuse)
     return tw_create_task(&f->co, NULL);
 }
 
-#line 111 "chapters/tier4-tests.nw"
+#line 113 "chapters/tier4-tests.nw"
 static tw_step before_start_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -116,7 +116,7 @@ START_TEST(cancel_refused)
     expect_trace(refused_main, "sc");
 }
 END_TEST
-#line 184 "chapters/tier4-tests.nw"
+#line 186 "chapters/tier4-tests.nw"
 static tw_step counting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -143,7 +143,7 @@ START_TEST(cancelling_counts_requests)
     expect_trace(counting_main, "sc");
 }
 END_TEST
-#line 220 "chapters/tier4-tests.nw"
+#line 222 "chapters/tier4-tests.nw"
 struct waiter { tw_coro co; tw_future *fut; };
 
 static tw_step waiter_body(tw_coro *co)
@@ -225,7 +225,7 @@ START_TEST(cancel_during_the_last_step)
     expect_trace(last_step_main, "");
 }
 END_TEST
-#line 309 "chapters/tier4-tests.nw"
+#line 311 "chapters/tier4-tests.nw"
 struct parent { tw_coro co; tw_task *child; };
 
 static tw_step parent_body(tw_coro *co)
@@ -261,7 +261,7 @@ START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
     expect_trace(refusing_child_main, "sc");
 }
 END_TEST
-#line 352 "chapters/tier4-tests.nw"
+#line 354 "chapters/tier4-tests.nw"
 static tw_error *failure;
 
 static tw_step failing(tw_coro *co)
@@ -340,7 +340,49 @@ START_TEST(current_task_and_all_tasks)
     expect_trace(tasks_main, "");
 }
 END_TEST
-#line 582 "chapters/tier4-tests.nw"
+#line 595 "chapters/tier4-tests.nw"
+static tw_error *record_done(tw_future *f, void *what)
+{
+    (void)f;
+    strcat(trace, what);
+    return NULL;
+}
+
+static tw_step kept_callbacks_main(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    void *aws[1];
+    tw_future *gathering;
+    TW_BEGIN(co);
+    f->fut = tw_future_new(tw_get_running_loop());
+    aws[0] = tw_ref(f->fut);
+    gathering = tw_gather(1, aws, false);
+    tw_future_add_done_callback(f->fut, record_done, "a");
+    tw_future_add_done_callback(f->fut, record_done, "b");
+    ck_assert_uint_eq(tw_future_remove_done_callback(f->fut, record_done, "a"), 1);
+    tw_future_set_result(f->fut, TW_INT(7));
+    TW_AWAIT(co, gathering);                    /* takes our reference */
+    ck_assert_uint_eq(((const tw_gathered *)TW_RESULT(co).p)->n, 1);
+    ck_assert_int_eq(((const tw_gathered *)TW_RESULT(co).p)->values[0].i, 7);
+    tw_unref(f->fut);
+    f->fut = tw_future_new(tw_get_running_loop());
+    aws[0] = tw_ref(f->fut);
+    TW_AWAIT(co, tw_wait(1, aws, 1.0, TW_ALL_COMPLETED));
+    ck_assert_uint_eq(((const tw_waited *)TW_RESULT(co).p)->npending, 1);
+    ck_assert(!tw_future_done(f->fut));
+    tw_future_add_done_callback(f->fut, record_done, "c");
+    tw_future_set_result(f->fut, TW_NONE);
+    TW_AWAIT(co, tw_sleep(0));
+    tw_unref(f->fut);
+    TW_END(co);
+}
+
+START_TEST(kept_callbacks_share_a_list_with_others)
+{
+    expect_trace(kept_callbacks_main, "bc");
+}
+END_TEST
+#line 639 "chapters/tier4-tests.nw"
 static int factory_calls;
 
 static tw_task *counting_factory(tw_loop *L, tw_coro *coro, const char *name, void *data)
@@ -383,7 +425,7 @@ START_TEST(task_factory_makes_every_task)
     tw_loop_free(L);
 }
 END_TEST
-#line 635 "chapters/tier4-tests.nw"
+#line 692 "chapters/tier4-tests.nw"
 static tw_step stubborn_body(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -434,7 +476,7 @@ START_TEST(a_generator_that_ignores_generator_exit)
     expect_trace(close_stubborn, "sxasync generator ignored GeneratorExit");
 }
 END_TEST
-#line 442 "chapters/tier4-tests.nw"
+#line 444 "chapters/tier4-tests.nw"
 static void create_a_task_without_a_loop(void *arg)
 {
     (void)arg;
@@ -520,7 +562,7 @@ START_TEST(a_task_describes_itself)
     ck_assert_str_eq(err, "look\nfuture: <Task pending name='reported'>\nkey: value\n");
 }
 END_TEST
-#line 537 "chapters/tier4-tests.nw"
+#line 539 "chapters/tier4-tests.nw"
 static tw_contextvar request_var = TW_CONTEXTVAR("request", TW_STR("unset"));
 static tw_ctx *copied;
 
@@ -555,7 +597,7 @@ START_TEST(a_context_object_is_counted_across_threads)
 }
 END_TEST
 
-#line 70 "chapters/tier4-tests.nw"
+#line 71 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void)
 {
     Suite *s = suite_create("task");
@@ -570,6 +612,7 @@ Suite *tw_task_suite(void)
     tcase_add_test(tc, cancel_passed_to_an_awaited_task_that_refuses);
     tcase_add_test(tc, a_task_is_its_coroutines_outcome);
     tcase_add_test(tc, current_task_and_all_tasks);
+    tcase_add_test(tc, kept_callbacks_share_a_list_with_others);
     tcase_add_test(tc, task_factory_makes_every_task);
     tcase_add_test(tc, a_generator_never_started_closes_without_running);
     tcase_add_test(tc, a_generator_that_ignores_generator_exit);
