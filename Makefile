@@ -195,7 +195,7 @@ $(DOC)/floors.tex $(DOC)/floors.html &: tools/check-floors $(OBJS) $(BOOK)
 	@mkdir -p $(DOC)
 	tools/check-floors --src ref/src --include ref/include --objects $(B)/obj --cc "$(CC)" \
 	  --tex $(DOC)/floors.tex --html $(DOC)/floors.html > $(DOC)/floors.out || [ $$? -eq 1 ]
-docs/tower.pdf: $(BOOK) tools/weave tools/index-filter $(DOC)/floors.tex $(BOOK_INPUTS) | deps-build deps-book
+docs/tower.pdf: $(BOOK) tools/weave tools/index-filter tools/chunk-shape $(DOC)/floors.tex $(BOOK_INPUTS) | deps-build deps-book
 	@mkdir -p $(DOC)
 	# The book is woven as one file: given several, noweb's -delay puts the
 	# identifier index before the preamble instead of after it. tools/weave

@@ -45,6 +45,27 @@ function tower_columns(path, min_lines, max_line, max_word)
   tex.print("\\global\\twcolumns" .. ((fits and lines >= min_lines) and "true" or "false"))
 end
 
+-- How many characters of part II's code font (its width is \tw@charwd, set
+-- where part II starts) fit in a column of two, less INSET (sp) for a frame
+-- or the code's margin.
+function tower_column_chars(inset)
+  local column = (tex.dimen.textwidth - tex.dimen.columnsep) / 2
+  return math.floor((column - inset) / tex.dimen["tw@charwd"])
+end
+
+-- A code chunk of part II goes two-up (tower.nw's \nwcodeshape) when it
+-- has at least MIN_LINES lines, the shortest seven lines in eight fit a
+-- column (MOST, from tools/chunk-shape; the others wrap) and no word is
+-- longer than a column less the continuation's hanging indent (noweb sets
+-- the first line's hang in the text font: 2 em of 10 pt, the widest).
+-- Sets \iftwcodecolumns.
+function tower_twoup(lines, most, word, min_lines)
+  local chars = tower_column_chars(tex.dimen.codemargin)
+  local hang = math.ceil(tex.sp("20pt") / tex.dimen["tw@charwd"])
+  local fits = lines >= min_lines and most <= chars and word <= chars - hang
+  tex.print("\\global\\twcodecolumns" .. (fits and "true" or "false"))
+end
+
 -- Emoji are drawn as images (Noto Color Emoji, luaotfload's fallback font),
 -- so a reader who copies a transcript out of the PDF would lose them. Each
 -- emoji glyph goes into a marked-content span whose ActualText is the

@@ -1,4 +1,4 @@
-#line 416 "tower.nw"
+#line 443 "tower.nw"
 #include <stdio.h>
 #include <tower.h>
 
