@@ -1,11 +1,11 @@
-#line 1915 "chapters/tier7-tests.nw"
+#line 1949 "chapters/tier7-tests.nw"
 /* check_tls.c -- unit tests of the TLS layer (tier 7) */
 #include <openssl/ssl.h>
 #include "sockets.h"
 
 #define CERTS "conformance/certs/"
 
-#line 1953 "chapters/tier7-tests.nw"
+#line 1987 "chapters/tier7-tests.nw"
 struct tls_pair {
     tw_ssl_context *server_ctx, *client_ctx;
     tw_transport *raw[2], *tls[2];
@@ -48,7 +48,7 @@ static void tls_pair_close(tw_loop *L, struct tls_pair *p)
     tw_ssl_context_unref(p->server_ctx);
     tw_ssl_context_unref(p->client_ctx);
 }
-#line 2003 "chapters/tier7-tests.nw"
+#line 2037 "chapters/tier7-tests.nw"
 static bool both_lost(void *arg)
 {
     (void)arg;
@@ -83,7 +83,7 @@ START_TEST(tls_both_ends_over_a_socket_pair)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 2047 "chapters/tier7-tests.nw"
+#line 2081 "chapters/tier7-tests.nw"
 static const char *alpn_selected(tw_transport *t, char *buf)
 {
     const unsigned char *name;
@@ -117,7 +117,7 @@ START_TEST(alpn_is_negotiated)
     alpn_pair((const char *[]){ "h2" }, 1, (const char *[]){ "http/1.1" }, 1, "");
 }
 END_TEST
-#line 2087 "chapters/tier7-tests.nw"
+#line 2121 "chapters/tier7-tests.nw"
 static tw_error *handshake_error(tw_loop *L, const void *bytes, size_t n, bool close_after)
 {
     int sv[2], before = open_fds();
@@ -158,7 +158,7 @@ START_TEST(garbage_instead_of_a_client_hello_is_an_ssl_error)
     tw_loop_free(L);
 }
 END_TEST
-#line 2136 "chapters/tier7-tests.nw"
+#line 2170 "chapters/tier7-tests.nw"
 START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -190,7 +190,7 @@ START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
     tw_loop_free(L);
 }
 END_TEST
-#line 2173 "chapters/tier7-tests.nw"
+#line 2207 "chapters/tier7-tests.nw"
 START_TEST(tls_write_buffer_limits)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -213,7 +213,7 @@ START_TEST(tls_write_buffer_limits)
     tw_loop_free(L);
 }
 END_TEST
-#line 2203 "chapters/tier7-tests.nw"
+#line 2237 "chapters/tier7-tests.nw"
 START_TEST(tls_options_are_checked)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -276,7 +276,7 @@ START_TEST(tls_options_are_checked)
     tw_loop_free(L);
 }
 END_TEST
-#line 2272 "chapters/tier7-tests.nw"
+#line 2306 "chapters/tier7-tests.nw"
 START_TEST(contexts_check_what_they_load)
 {
     tw_ssl_context *ctx = NULL;
@@ -304,7 +304,7 @@ START_TEST(contexts_check_what_they_load)
 }
 END_TEST
 
-#line 1924 "chapters/tier7-tests.nw"
+#line 1958 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void)
 {
     Suite *s = suite_create("tls");
