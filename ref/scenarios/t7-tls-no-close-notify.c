@@ -1,4 +1,4 @@
-#line 1952 "chapters/tier7-examples.nw"
+#line 2051 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"
