@@ -21,7 +21,7 @@
 #include "tower/queue.h"
 #line 245 "chapters/tier7-transports.nw"
 #include "tower/transport.h"
-#line 82 "chapters/tier7-tls.nw"
+#line 89 "chapters/tier7-tls.nw"
 #include "tower/tls.h"
 #line 201 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
