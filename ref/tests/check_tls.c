@@ -89,7 +89,8 @@ static const char *alpn_selected(tw_transport *t, char *buf)
     const unsigned char *name;
     unsigned len;
     SSL_get0_alpn_selected(tw_transport_get_extra_info(t, "ssl_object", TW_NONE).p, &name, &len);
-    memcpy(buf, name, len);
+    if (len)                       /* with none selected, name is NULL */
+        memcpy(buf, name, len);
     buf[len] = '\0';
     return buf;
 }
@@ -117,7 +118,7 @@ START_TEST(alpn_is_negotiated)
     alpn_pair((const char *[]){ "h2" }, 1, (const char *[]){ "http/1.1" }, 1, "");
 }
 END_TEST
-#line 2121 "chapters/tier7-tests.nw"
+#line 2122 "chapters/tier7-tests.nw"
 static tw_error *handshake_error(tw_loop *L, const void *bytes, size_t n, bool close_after)
 {
     int sv[2], before = open_fds();
@@ -158,7 +159,7 @@ START_TEST(garbage_instead_of_a_client_hello_is_an_ssl_error)
     tw_loop_free(L);
 }
 END_TEST
-#line 2170 "chapters/tier7-tests.nw"
+#line 2171 "chapters/tier7-tests.nw"
 START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -190,7 +191,7 @@ START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
     tw_loop_free(L);
 }
 END_TEST
-#line 2207 "chapters/tier7-tests.nw"
+#line 2208 "chapters/tier7-tests.nw"
 START_TEST(tls_write_buffer_limits)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -213,7 +214,7 @@ START_TEST(tls_write_buffer_limits)
     tw_loop_free(L);
 }
 END_TEST
-#line 2237 "chapters/tier7-tests.nw"
+#line 2238 "chapters/tier7-tests.nw"
 START_TEST(tls_options_are_checked)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -276,7 +277,7 @@ START_TEST(tls_options_are_checked)
     tw_loop_free(L);
 }
 END_TEST
-#line 2306 "chapters/tier7-tests.nw"
+#line 2307 "chapters/tier7-tests.nw"
 START_TEST(contexts_check_what_they_load)
 {
     tw_ssl_context *ctx = NULL;
