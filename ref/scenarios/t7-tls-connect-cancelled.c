@@ -44,7 +44,7 @@ struct main_frame { tw_coro co; tw_ssl_context *ctx; tw_server *server; tw_task 
 static void main_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
-    tw_ssl_context_unref(f->ctx);
+    tw_unref(f->ctx);
     tw_unref(f->server);
     tw_unref(hello);
     tw_unref(lost);

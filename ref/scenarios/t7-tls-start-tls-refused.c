@@ -36,8 +36,8 @@ struct main_frame {
 static void main_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
-    tw_ssl_context_unref(f->server_ctx);
-    tw_ssl_context_unref(f->stranger_ctx);
+    tw_unref(f->server_ctx);
+    tw_unref(f->stranger_ctx);
     tw_unref(f->server);
     tw_unref(f->transport);
     tw_unref(lost);
