@@ -1,4 +1,4 @@
-#line 117 "chapters/tier6-examples.nw"
+#line 173 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 169 "chapters/tier6-examples.nw"
+#line 225 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 265 "chapters/tier6-examples.nw"
+#line 321 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 350 "chapters/tier6-examples.nw"
+#line 406 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 471 "chapters/tier6-examples.nw"
+#line 527 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

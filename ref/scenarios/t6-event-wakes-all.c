@@ -1,4 +1,4 @@
-#line 553 "chapters/tier6-examples.nw"
+#line 709 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

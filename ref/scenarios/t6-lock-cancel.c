@@ -1,4 +1,4 @@
-#line 631 "chapters/tier6-examples.nw"
+#line 787 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

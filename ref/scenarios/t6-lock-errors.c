@@ -1,4 +1,4 @@
-#line 708 "chapters/tier6-examples.nw"
+#line 864 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 769 "chapters/tier6-examples.nw"
+#line 925 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 832 "chapters/tier6-examples.nw"
+#line 988 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 906 "chapters/tier6-examples.nw"
+#line 1062 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 982 "chapters/tier6-examples.nw"
+#line 1138 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

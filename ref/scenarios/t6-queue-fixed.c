@@ -1,4 +1,4 @@
-#line 1043 "chapters/tier6-examples.nw"
+#line 1199 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1163 "chapters/tier6-examples.nw"
+#line 1319 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

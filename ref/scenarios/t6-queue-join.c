@@ -1,4 +1,4 @@
-#line 1218 "chapters/tier6-examples.nw"
+#line 1374 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1315 "chapters/tier6-examples.nw"
+#line 1471 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

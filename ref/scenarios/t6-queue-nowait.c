@@ -1,4 +1,4 @@
-#line 1391 "chapters/tier6-examples.nw"
+#line 1547 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

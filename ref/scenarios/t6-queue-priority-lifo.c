@@ -1,4 +1,4 @@
-#line 1448 "chapters/tier6-examples.nw"
+#line 1604 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 1516 "chapters/tier6-examples.nw"
+#line 1672 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1574 "chapters/tier6-examples.nw"
+#line 1730 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1649 "chapters/tier6-examples.nw"
+#line 1805 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1718 "chapters/tier6-examples.nw"
+#line 1874 "chapters/tier6-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 500 "chapters/tier7-examples.nw"
+#line 660 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

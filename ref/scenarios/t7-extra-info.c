@@ -1,4 +1,4 @@
-#line 223 "chapters/tier7-examples.nw"
+#line 383 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 731 "chapters/tier7-examples.nw"
+#line 891 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

@@ -1,4 +1,4 @@
-#line 324 "chapters/tier7-examples.nw"
+#line 484 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#line 404 "chapters/tier7-examples.nw"
+#line 564 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 2484 "chapters/tier8-examples.nw"
+#line 2593 "chapters/tier8-examples.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <unistd.h>

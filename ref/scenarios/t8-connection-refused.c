@@ -1,4 +1,4 @@
-#line 931 "chapters/tier8-examples.nw"
+#line 1040 "chapters/tier8-examples.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 1020 "chapters/tier8-examples.nw"
+#line 1129 "chapters/tier8-examples.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 1245 "chapters/tier8-examples.nw"
+#line 1354 "chapters/tier8-examples.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 1122 "chapters/tier8-examples.nw"
+#line 1231 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

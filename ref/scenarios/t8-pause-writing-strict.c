@@ -1,4 +1,4 @@
-#line 1369 "chapters/tier8-examples.nw"
+#line 1478 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 777 "chapters/tier8-examples.nw"
+#line 886 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

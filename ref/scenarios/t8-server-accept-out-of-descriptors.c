@@ -1,4 +1,4 @@
-#line 1854 "chapters/tier8-examples.nw"
+#line 1963 "chapters/tier8-examples.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <sys/resource.h>

@@ -1,4 +1,4 @@
-#line 1734 "chapters/tier8-examples.nw"
+#line 1843 "chapters/tier8-examples.nw"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

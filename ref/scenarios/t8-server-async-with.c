@@ -1,4 +1,4 @@
-#line 1627 "chapters/tier8-examples.nw"
+#line 1736 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

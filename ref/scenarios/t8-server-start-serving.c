@@ -1,4 +1,4 @@
-#line 1502 "chapters/tier8-examples.nw"
+#line 1611 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

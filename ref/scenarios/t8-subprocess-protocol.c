@@ -1,4 +1,4 @@
-#line 1963 "chapters/tier8-examples.nw"
+#line 2072 "chapters/tier8-examples.nw"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

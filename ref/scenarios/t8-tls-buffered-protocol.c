@@ -1,4 +1,4 @@
-#line 2310 "chapters/tier8-examples.nw"
+#line 2419 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

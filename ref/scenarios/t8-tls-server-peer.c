@@ -1,4 +1,4 @@
-#line 2090 "chapters/tier8-examples.nw"
+#line 2199 "chapters/tier8-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <openssl/ssl.h>

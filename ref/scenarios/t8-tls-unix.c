@@ -1,4 +1,4 @@
-#line 2187 "chapters/tier8-examples.nw"
+#line 2296 "chapters/tier8-examples.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-#line 2447 "chapters/tier9-examples.nw"
+#line 2549 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 2329 "chapters/tier9-examples.nw"
+#line 2431 "chapters/tier9-examples.nw"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -34,7 +34,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 2338 "chapters/tier9-examples.nw"
+#line 2440 "chapters/tier9-examples.nw"
 static tw_step greet_body(tw_coro *co)
 {
     struct handler *f = (struct handler *)co;

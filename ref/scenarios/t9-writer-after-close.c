@@ -1,4 +1,4 @@
-#line 2229 "chapters/tier9-examples.nw"
+#line 2331 "chapters/tier9-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 
@@ -30,7 +30,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 2234 "chapters/tier9-examples.nw"
+#line 2336 "chapters/tier9-examples.nw"
 static tw_future *received;
 
 static tw_step collect_body(tw_coro *co)

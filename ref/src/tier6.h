@@ -1,4 +1,4 @@
-#line 571 "chapters/tier6-queues.nw"
+#line 589 "chapters/tier6-queues.nw"
 /* tier6.h -- what the files of tier 6 (queues and locks) share; not installed. */
 #ifndef TOWER_TIER6_H
 #define TOWER_TIER6_H
@@ -6,7 +6,7 @@
 #include "tower/locks.h"
 #include "tower/queue.h"
 
-#line 599 "chapters/tier6-queues.nw"
+#line 617 "chapters/tier6-queues.nw"
 typedef struct tw__waiter {
     struct tw__waiter *prev, *next;
     tw_future *fut;             /* owned by the frame the node lives in */
@@ -24,7 +24,7 @@ void tw__waitlist_push(tw__waitlist *l, tw__waiter *w);
 void tw__waitlist_remove(tw__waitlist *l, tw__waiter *w);
 tw__waiter *tw__waitlist_pop(tw__waitlist *l);
 size_t tw__waitlist_wake(tw__waitlist *l, size_t n, tw_value v);
-#line 724 "chapters/tier6-queues.nw"
+#line 742 "chapters/tier6-queues.nw"
 struct tw__sync_frame {
     tw_coro co;
     void *owner;
@@ -47,7 +47,7 @@ typedef struct tw__sync {
 void *tw__sync_alloc(size_t size, const tw__sync_class *cls);
 void *tw__sync_frame_new(tw_coro_fn body, size_t size, void *owner);
 tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list);
-#line 847 "chapters/tier6-queues.nw"
+#line 865 "chapters/tier6-queues.nw"
 struct tw_lock {
     tw__sync hdr;
     bool locked;
@@ -97,5 +97,5 @@ struct tw_queue {
     tw_event *finished;
     struct queue_op_frame *spare[2];    /* [put]: finished at their await, kept for reuse */
 };
-#line 579 "chapters/tier6-queues.nw"
+#line 597 "chapters/tier6-queues.nw"
 #endif

@@ -1,11 +1,12 @@
-#line 1915 "chapters/tier7-tests.nw"
+#line 1949 "chapters/tier7-tests.nw"
 /* check_tls.c -- unit tests of the TLS layer (tier 7) */
+#include <openssl/ssl.h>
 #include "described.h"
 #include "sockets.h"
 
 #define CERTS "conformance/certs/"
 
-#line 1952 "chapters/tier7-tests.nw"
+#line 1988 "chapters/tier7-tests.nw"
 struct tls_pair {
     tw_ssl_context *server_ctx, *client_ctx;
     tw_transport *raw[2], *tls[2];
@@ -48,7 +49,7 @@ static void tls_pair_close(tw_loop *L, struct tls_pair *p)
     tw_unref(p->server_ctx);
     tw_unref(p->client_ctx);
 }
-#line 2002 "chapters/tier7-tests.nw"
+#line 2038 "chapters/tier7-tests.nw"
 static bool both_lost(void *arg)
 {
     (void)arg;
@@ -83,7 +84,42 @@ START_TEST(tls_both_ends_over_a_socket_pair)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 2043 "chapters/tier7-tests.nw"
+#line 2082 "chapters/tier7-tests.nw"
+static const char *alpn_selected(tw_transport *t, char *buf)
+{
+    const unsigned char *name;
+    unsigned len;
+    SSL_get0_alpn_selected(tw_transport_get_extra_info(t, "ssl_object", TW_NONE).p, &name, &len);
+    if (len)                       /* with none selected, name is NULL */
+        memcpy(buf, name, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+static void alpn_pair(const char *const *server, size_t ns, const char *const *client,
+                      size_t nc, const char *expected)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    struct tls_pair p = { 0 };
+    char buf[256];
+    tls_pair_open(L, &p);
+    ck_assert_ptr_null(tw_ssl_context_set_alpn_protocols(p.server_ctx, server, ns));
+    ck_assert_ptr_null(tw_ssl_context_set_alpn_protocols(p.client_ctx, client, nc));
+    upgrade(L, &p);
+    ck_assert_str_eq(alpn_selected(p.tls[0], buf), expected);
+    ck_assert_str_eq(alpn_selected(p.tls[1], buf), expected);
+    tls_pair_close(L, &p);
+    tw_loop_free(L);
+}
+
+START_TEST(alpn_is_negotiated)
+{
+    alpn_pair((const char *[]){ "h2", "http/1.1" }, 2, (const char *[]){ "spdy", "http/1.1", "h2" },
+              3, "h2");
+    alpn_pair((const char *[]){ "h2" }, 1, (const char *[]){ "http/1.1" }, 1, "");
+}
+END_TEST
+#line 2123 "chapters/tier7-tests.nw"
 static tw_error *handshake_error(tw_loop *L, const void *bytes, size_t n, bool close_after)
 {
     int sv[2], before = open_fds();
@@ -124,7 +160,7 @@ START_TEST(garbage_instead_of_a_client_hello_is_an_ssl_error)
     tw_loop_free(L);
 }
 END_TEST
-#line 2092 "chapters/tier7-tests.nw"
+#line 2172 "chapters/tier7-tests.nw"
 START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -156,7 +192,7 @@ START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
     tw_loop_free(L);
 }
 END_TEST
-#line 2129 "chapters/tier7-tests.nw"
+#line 2209 "chapters/tier7-tests.nw"
 START_TEST(tls_write_buffer_limits)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -179,7 +215,7 @@ START_TEST(tls_write_buffer_limits)
     tw_loop_free(L);
 }
 END_TEST
-#line 2157 "chapters/tier7-tests.nw"
+#line 2239 "chapters/tier7-tests.nw"
 START_TEST(tls_options_are_checked)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -203,6 +239,24 @@ START_TEST(tls_options_are_checked)
                                          .ssl_shutdown_timeout = 2 } }), NULL);
     ck_assert_str_eq(tw_error_str(err), "ssl_shutdown_timeout is only meaningful with ssl");
     tw_unref(err);
+    err = tw_loop_run_until_complete(L, tw_create_connection_tls(L, rec_factory, NULL, "127.0.0.1",
+                                     9, &(tw_tls_options){ .ssl_shutdown_timeout = 1 }), NULL);
+    ck_assert_str_eq(tw_error_str(err), "ssl_shutdown_timeout is only meaningful with ssl");
+    tw_unref(err);
+    err = tw_loop_run_until_complete(L, tw_create_connection_tls(L, rec_factory, NULL, "", 9,
+                                     &(tw_tls_options){ .ssl = ctx }), NULL);
+    ck_assert_str_eq(tw_error_str(err), "You must set server_hostname when using ssl without a host");
+    tw_unref(err);
+    err = tw_loop_run_until_complete(L, tw_create_server(L, rec_factory, NULL, "127.0.0.1", 0,
+                                     &(tw_server_options){ .tls = {
+                                         .ssl = ctx, .server_hostname = "x" } }), NULL);
+    ck_assert_str_eq(tw_error_str(err), "server_hostname is only meaningful for a client");
+    tw_unref(err);
+    err = tw_loop_run_until_complete(L, tw_create_server(L, rec_factory, NULL, "127.0.0.1", 0,
+                                     &(tw_server_options){ .tls = {
+                                         .ssl_handshake_timeout = 2 } }), NULL);
+    ck_assert_str_eq(tw_error_str(err), "ssl_handshake_timeout is only meaningful with ssl");
+    tw_unref(err);
     {
         struct tls_pair p = { 0 };
         tw_tls_options o = { .ssl = ctx, .server_hostname = "localhost",
@@ -224,7 +278,7 @@ START_TEST(tls_options_are_checked)
     tw_loop_free(L);
 }
 END_TEST
-#line 2209 "chapters/tier7-tests.nw"
+#line 2309 "chapters/tier7-tests.nw"
 static void assert_described(tw_object *o, const char *expected)
 {
     char *text = described(o);
@@ -261,13 +315,14 @@ START_TEST(contexts_check_what_they_load)
 }
 END_TEST
 
-#line 1924 "chapters/tier7-tests.nw"
+#line 1959 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void)
 {
     Suite *s = suite_create("tls");
     TCase *tc = tcase_create("tls");
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, tls_both_ends_over_a_socket_pair);
+    tcase_add_test(tc, alpn_is_negotiated);
     tcase_add_test(tc, garbage_instead_of_a_client_hello_is_an_ssl_error);
     tcase_add_test(tc, a_handshake_cut_at_every_offset_fails_cleanly);
     tcase_add_test(tc, tls_write_buffer_limits);

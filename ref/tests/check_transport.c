@@ -7,7 +7,7 @@
 #include "sockets.h"
 #include "fatal.h"
 
-#line 269 "chapters/tier7-tests.nw"
+#line 270 "chapters/tier7-tests.nw"
 START_TEST(addresses_print_as_python_does)
 {
     tw_sockaddr v4 = { .len = sizeof v4.u.in4 }, v6 = { .len = sizeof v6.u.in6 }, un, other;
@@ -39,7 +39,7 @@ START_TEST(addresses_print_as_python_does)
     ck_assert(tw_sockaddr_equal(NULL, NULL));
 }
 END_TEST
-#line 308 "chapters/tier7-tests.nw"
+#line 309 "chapters/tier7-tests.nw"
 struct drained { tw_transport *t; int fd; size_t total; };
 
 static bool all_drained(void *arg)
@@ -94,7 +94,7 @@ START_TEST(write_after_write_eof_is_refused)
     rig_close(&r);
 }
 END_TEST
-#line 369 "chapters/tier7-tests.nw"
+#line 370 "chapters/tier7-tests.nw"
 START_TEST(pause_only_strictly_over_high)
 {
     struct rig r;
@@ -159,7 +159,7 @@ START_TEST(limits_are_validated)
     rig_close(&r);
 }
 END_TEST
-#line 442 "chapters/tier7-tests.nw"
+#line 443 "chapters/tier7-tests.nw"
 START_TEST(callbacks_in_order_over_a_socketpair)
 {
     struct rig r;
@@ -224,6 +224,32 @@ START_TEST(abort_discards_and_reports_once)
 }
 END_TEST
 
+#line 515 "chapters/tier7-tests.nw"
+static void write_six_times_after_abort(void *arg)
+{
+    struct rig r;
+    (void)arg;
+    rig_open(&r, rec_factory, NULL);
+    tw_transport_abort(r.t);
+    run_until(r.L, rec_is_lost, last_rec);
+    for (int i = 0; i < 6; i++) {
+        tw_transport_write(r.t, "late", 4);
+        fprintf(stderr, "write %d\n", i + 1);
+    }
+    rig_close(&r);
+}
+
+START_TEST(writes_after_loss_warn_from_the_fifth)
+{
+    char err[1024];
+    run_child(write_six_times_after_abort, NULL, err, sizeof err);
+    ck_assert_ptr_nonnull(strstr(err, "write 1\nwrite 2\nwrite 3\nwrite 4\n"
+                                      "socket.send() raised exception.\nwrite 5\n"
+                                      "socket.send() raised exception.\nwrite 6\n"));
+}
+END_TEST
+
+#line 540 "chapters/tier7-tests.nw"
 static const tw_protocol_class plain_class = { .name = "Protocol" };
 
 static tw_protocol *plain_factory(void *arg)
@@ -288,7 +314,7 @@ START_TEST(closing_the_loop_closes_transports)
     rig_close(&r);
 }
 END_TEST
-#line 654 "chapters/tier7-tests.nw"
+#line 688 "chapters/tier7-tests.nw"
 struct pipe_rig { int before, fds[2], far; tw_loop *L; tw_transport *t; };
 
 static void pipe_rig_open(struct pipe_rig *r, bool writer, tw_protocol_factory factory,
@@ -319,7 +345,7 @@ static void close_far_end(struct pipe_rig *r)
     close(r->far);
     r->far = -1;
 }
-#line 692 "chapters/tier7-tests.nw"
+#line 726 "chapters/tier7-tests.nw"
 START_TEST(read_pipe_eof_then_lost)
 {
     struct pipe_rig r;
@@ -361,7 +387,7 @@ START_TEST(read_pipe_pause_and_resume)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 742 "chapters/tier7-tests.nw"
+#line 776 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_sees_its_reader_close)
 {
     struct pipe_rig r;
@@ -399,7 +425,7 @@ START_TEST(write_pipe_reader_gone_with_bytes_buffered)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 789 "chapters/tier7-tests.nw"
+#line 823 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_flow_control)
 {
     struct pipe_rig r;
@@ -445,7 +471,7 @@ START_TEST(write_pipe_close_flushes_then_drops)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 841 "chapters/tier7-tests.nw"
+#line 875 "chapters/tier7-tests.nw"
 START_TEST(pipe_transports_refuse_regular_files)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -501,7 +527,7 @@ START_TEST(subprocess_transport_is_a_subprocess_transport)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 582 "chapters/tier7-tests.nw"
+#line 616 "chapters/tier7-tests.nw"
 struct recorder { tw_transport base; char text[64]; };
 
 static tw_error *recorder_write(tw_transport *t, const void *data, size_t n)
@@ -583,6 +609,7 @@ Suite *tw_transport_suite(void)
     tcase_add_test(tc, callbacks_in_order_over_a_socketpair);
     tcase_add_test(tc, eof_kept_open_still_writes);
     tcase_add_test(tc, abort_discards_and_reports_once);
+    tcase_add_test(tc, writes_after_loss_warn_from_the_fifth);
     tcase_add_test(tc, virtual_clock_jumps_over_an_idle_server);
     tcase_add_test(tc, data_already_sent_comes_before_a_jump);
     tcase_add_test(tc, closing_the_loop_closes_transports);

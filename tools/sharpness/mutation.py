@@ -28,7 +28,10 @@ class Toolchain:
     cc: str
     cflags: list        # the library's flags (-std, -I, -D, optimisation)
     check_flags: list   # pkg-config --cflags --libs check
-    ldlibs: list = dataclasses.field(default_factory=lambda: ["-pthread"])
+    # The Makefile's LDLIBS_TOWER: an edition that calls OpenSSL itself
+    # (t7-tls-extra-info reads the peer's certificate) needs -lssl on its
+    # own command line, not only through libtower.so's dependencies.
+    ldlibs: list = dataclasses.field(default_factory=lambda: ["-pthread", "-lssl", "-lcrypto"])
 
 
 def _run(argv, **kwargs):

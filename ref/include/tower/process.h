@@ -1,10 +1,10 @@
-#line 691 "chapters/tier9-streams.nw"
+#line 702 "chapters/tier9-streams.nw"
 /* tower/process.h -- asyncio.subprocess: processes and their streams (see the book, tier 9) */
 #ifndef TOWER_PROCESS_H
 #define TOWER_PROCESS_H
 #include "tower/stream.h"
 
-#line 701 "chapters/tier9-streams.nw"
+#line 712 "chapters/tier9-streams.nw"
 typedef struct tw_process tw_process;
 
 tw_coro *tw_create_subprocess_exec(const char *const *argv, const tw_subprocess_options *options);
@@ -25,5 +25,5 @@ tw_transport *tw_process_transport(tw_process *p);
 
 #undef TW__KINDS_9
 #define TW__KINDS_9(F, x) TW__KINDS_STREAMS(F, x) F(tw_process, x)
-#line 697 "chapters/tier9-streams.nw"
+#line 708 "chapters/tier9-streams.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 450 "chapters/tier6-queues.nw"
+#line 468 "chapters/tier6-queues.nw"
 /* tower/queue.h -- queues of values between tasks (see the book, tier 6) */
 #ifndef TOWER_QUEUE_H
 #define TOWER_QUEUE_H
