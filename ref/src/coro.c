@@ -26,6 +26,10 @@ tw_coro *tw_coro_call(tw_coro_fn body)
 
 static void coro_free(tw_coro *co)
 {
+    void (*never_awaited)(tw_coro *);
+    if (co->state == CORO_CREATED && co->resume == 0
+        && (never_awaited = atomic_load(&tw__coro_never_awaited)) != NULL)
+        never_awaited(co);
     if (co->cleanup)
         co->cleanup(co);
     if (co->held)
@@ -36,9 +40,12 @@ static void coro_free(tw_coro *co)
 
 void tw_coro_close(tw_coro *co)
 {
+    co->state = CORO_DONE;              /* closed, not forgotten: nothing to report */
     tw_unref(co);
 }
-#line 1800 "chapters/tier1-coroutines.nw"
+#line 1807 "chapters/tier1-coroutines.nw"
+void (*_Atomic tw__coro_never_awaited)(tw_coro *co);
+#line 1816 "chapters/tier1-coroutines.nw"
 static _Thread_local tw_frame named;
 
 tw_step tw__coro_named(const char *name, const char *file, int line)
@@ -63,7 +70,7 @@ bool tw_coro_frame(tw_coro *co, tw_frame *frame)
         frame->line = resume;
     return true;
 }
-#line 1832 "chapters/tier1-coroutines.nw"
+#line 1848 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_unref(co->got_err);
@@ -98,7 +105,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;                    /* got_err is err: it stays where it is */
     return TW_FINISHED;
 }
-#line 1880 "chapters/tier1-coroutines.nw"
+#line 1896 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, tw_awaitable *awaitable)
 {
     tw_object *o = (tw_object *)(void *)awaitable;
@@ -118,7 +125,7 @@ int tw__await(tw_coro *co, tw_awaitable *awaitable)
         co->held = o;       /* a future's await put it there already */
     return suspend;
 }
-#line 1924 "chapters/tier1-coroutines.nw"
+#line 1940 "chapters/tier1-coroutines.nw"
 void tw__coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -130,7 +137,7 @@ void tw__coro_describe(tw_object *o, FILE *out)
 }
 
 int tw__coro_await(tw_object *o, tw_coro *co)
-#line 1979 "chapters/tier1-coroutines.nw"
+#line 1996 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -146,10 +153,10 @@ int tw__coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1937 "chapters/tier1-coroutines.nw"
+#line 1953 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { tw__coro_finalize, tw__coro_describe, tw__coro_await };
 
-#line 1956 "chapters/tier1-coroutines.nw"
+#line 1973 "chapters/tier1-coroutines.nw"
 static void yield_describe(tw_object *o, FILE *out)
 {
     (void)o;
@@ -170,7 +177,7 @@ tw_coro *tw_yield(void)
 {
     return &yield_object;
 }
-#line 2055 "chapters/tier1-coroutines.nw"
+#line 2072 "chapters/tier1-coroutines.nw"
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
 
 void (*_Atomic tw__agen_firstiter)(tw_agen *g);

@@ -88,8 +88,9 @@ static inline void tw__pool_free(void *p)
     if (p != NULL)
         tw__pool_give(p, tw__pool_class_held(malloc_usable_size(p)));
 }
-#line 1948 "chapters/tier1-coroutines.nw"
+#line 1964 "chapters/tier1-coroutines.nw"
 extern void (*_Atomic tw__agen_firstiter)(tw_agen *g);
+extern void (*_Atomic tw__coro_never_awaited)(tw_coro *co);
 void tw__coro_finalize(tw_object *o);
 void tw__coro_describe(tw_object *o, FILE *out);
 int tw__coro_await(tw_object *o, tw_coro *co);
