@@ -47,7 +47,7 @@ static tw_task *sleeper(bool refuse)
     return tw_create_task(&f->co, NULL);
 }
 
-#line 107 "chapters/tier4-tests.nw"
+#line 108 "chapters/tier4-tests.nw"
 static tw_step before_start_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -114,7 +114,7 @@ START_TEST(cancel_refused)
     expect_trace(refused_main, "sc");
 }
 END_TEST
-#line 180 "chapters/tier4-tests.nw"
+#line 181 "chapters/tier4-tests.nw"
 static tw_step counting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -141,7 +141,7 @@ START_TEST(cancelling_counts_requests)
     expect_trace(counting_main, "sc");
 }
 END_TEST
-#line 216 "chapters/tier4-tests.nw"
+#line 217 "chapters/tier4-tests.nw"
 struct waiter { tw_coro co; tw_future *fut; };
 
 static tw_step waiter_body(tw_coro *co)
@@ -223,7 +223,7 @@ START_TEST(cancel_during_the_last_step)
     expect_trace(last_step_main, "");
 }
 END_TEST
-#line 305 "chapters/tier4-tests.nw"
+#line 306 "chapters/tier4-tests.nw"
 struct parent { tw_coro co; tw_task *child; };
 
 static tw_step parent_body(tw_coro *co)
@@ -259,7 +259,7 @@ START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
     expect_trace(refusing_child_main, "sc");
 }
 END_TEST
-#line 348 "chapters/tier4-tests.nw"
+#line 349 "chapters/tier4-tests.nw"
 static tw_error *failure;
 
 static tw_step failing(tw_coro *co)
@@ -338,7 +338,82 @@ START_TEST(current_task_and_all_tasks)
     expect_trace(tasks_main, "");
 }
 END_TEST
-#line 535 "chapters/tier4-tests.nw"
+#line 436 "chapters/tier4-tests.nw"
+struct stack_frame { tw_coro co; tw_future *fut; };
+
+static tw_step stack_inner(tw_coro *co)
+{
+    struct stack_frame *f = (struct stack_frame *)co;
+    TW_BEGIN(co);
+    TW_AWAIT(co, f->fut);
+    TW_END(co);
+}
+
+static tw_step stack_middle(tw_coro *co)
+{
+    struct stack_frame *f = (struct stack_frame *)co;
+    TW_BEGIN(co);
+    {
+        struct stack_frame *inner = tw_coro_new(stack_inner, sizeof *inner);
+        inner->fut = f->fut;
+        TW_AWAIT(co, &inner->co);
+    }
+    TW_END(co);
+}
+
+static tw_frame begun;                  /* read after an await: not a local */
+
+static tw_step stack_main(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    struct stack_frame *middle;
+    tw_frame frames[3];
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out;
+    TW_BEGIN(co);
+    f->fut = tw_future_new(tw_get_running_loop());
+    middle = tw_coro_new(stack_middle, sizeof *middle);
+    middle->fut = tw_ref(f->fut);
+    ck_assert(tw_coro_frame(&middle->co, &begun));
+    ck_assert_str_eq(begun.name, "stack_middle");
+    f->t = tw_create_task(&middle->co, "stacked");
+    TW_YIELD(co);
+    ck_assert_uint_eq(tw_task_get_stack(f->t, frames, 3), 2);
+    ck_assert_str_eq(frames[0].name, "stack_middle");
+    ck_assert_str_eq(frames[1].name, "stack_inner");
+    ck_assert_int_gt(frames[0].line, begun.line);
+    ck_assert_uint_eq(tw_task_get_stack(f->t, frames, 1), 2);
+    ck_assert_str_eq(frames[0].name, "stack_inner");
+    out = open_memstream(&text, &len);
+    tw_task_print_stack(f->t, -1, out);
+    fclose(out);
+    ck_assert_ptr_nonnull(strstr(text, "Stack for <Task pending name='stacked'> "
+                                       "(most recent call last):\n  File \""));
+    ck_assert_ptr_nonnull(strstr(text, ", in stack_middle\n  File \""));
+    ck_assert_ptr_nonnull(strstr(text, ", in stack_inner\n"));
+    free(text);
+    tw_future_set_exception(f->fut, tw_error_new(TW_ERR_VALUE, "failed"));
+    tw_unref(f->fut);
+    TW_AWAIT_TRY(co, tw_ref(f->t));
+    TW_CLEAR(co);
+    ck_assert_uint_eq(tw_task_get_stack(f->t, frames, 3), 0);
+    out = open_memstream(&text, &len);
+    tw_task_print_stack(f->t, -1, out);
+    fclose(out);
+    ck_assert_str_eq(text, "No stack for <Task finished name='stacked'>\n"
+                           "ValueError: failed\n");
+    free(text);
+    tw_unref(f->t);
+    TW_END(co);
+}
+
+START_TEST(a_tasks_stack_is_its_chain_of_awaits)
+{
+    expect_trace(stack_main, "");
+}
+END_TEST
+#line 619 "chapters/tier4-tests.nw"
 static int factory_calls;
 
 static tw_task *counting_factory(tw_loop *L, tw_coro *coro, const char *name, void *data)
@@ -381,7 +456,7 @@ START_TEST(task_factory_makes_every_task)
     tw_loop_free(L);
 }
 END_TEST
-#line 588 "chapters/tier4-tests.nw"
+#line 672 "chapters/tier4-tests.nw"
 static tw_step stubborn_body(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -432,7 +507,7 @@ START_TEST(a_generator_that_ignores_generator_exit)
     expect_trace(close_stubborn, "sxasync generator ignored GeneratorExit");
 }
 END_TEST
-#line 438 "chapters/tier4-tests.nw"
+#line 522 "chapters/tier4-tests.nw"
 static void create_a_task_without_a_loop(void *arg)
 {
     (void)arg;
@@ -534,6 +609,7 @@ Suite *tw_task_suite(void)
     tcase_add_test(tc, cancel_passed_to_an_awaited_task_that_refuses);
     tcase_add_test(tc, a_task_is_its_coroutines_outcome);
     tcase_add_test(tc, current_task_and_all_tasks);
+    tcase_add_test(tc, a_tasks_stack_is_its_chain_of_awaits);
     tcase_add_test(tc, task_factory_makes_every_task);
     tcase_add_test(tc, a_generator_never_started_closes_without_running);
     tcase_add_test(tc, a_generator_that_ignores_generator_exit);
