@@ -1,10 +1,10 @@
-#line 217 "chapters/tier3-futures.nw"
+#line 220 "chapters/tier3-futures.nw"
 /* future.c -- futures */
 #include "tier3.h"
 
 static const tw_class future_object_class;
 
-#line 230 "chapters/tier3-futures.nw"
+#line 233 "chapters/tier3-futures.nw"
 static const tw__future_class plain_future = { "Future", NULL, NULL, NULL };
 
 void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__future_class *cls)
@@ -27,7 +27,7 @@ tw_future *tw_future_new(tw_loop *loop)
 }
 
 tw_loop *tw_future_loop(const tw_future *f) { return f->loop; }
-#line 266 "chapters/tier3-futures.nw"
+#line 269 "chapters/tier3-futures.nw"
 static void future_free(tw_future *f)
 {
     if (f->state == TW__DONE && f->error && !f->retrieved && !f->loop->closed) {
@@ -51,7 +51,7 @@ static void future_free(tw_future *f)
     else
         tw__pool_give(f, f->pool_class);
 }
-#line 303 "chapters/tier3-futures.nw"
+#line 306 "chapters/tier3-futures.nw"
 void tw__future_finalize(tw_object *o)
 {
     future_free((tw_future *)o);
@@ -93,7 +93,7 @@ int tw__future_await(tw_object *o, tw_coro *co)
 static const tw_class future_object_class = {
     tw__future_finalize, future_describe, tw__future_await
 };
-#line 365 "chapters/tier3-futures.nw"
+#line 368 "chapters/tier3-futures.nw"
 static void callbacks_refit(tw_future *f, uint32_t n);
 
 static inline void callbacks_fit(tw_future *f, uint32_t n)  /* the list is now cbs[0..n) */
@@ -141,8 +141,16 @@ void tw__future_complete(tw_future *f, tw_value v, tw_error *e)
 static tw_error invalid_state =
     TW__STATIC_ERROR(TW_ERR_INVALID_STATE, "InvalidStateError", "invalid state");
 
+#line 422 "chapters/tier3-futures.nw"
+static tw_error task_set_result =
+    TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Task does not support set_result operation");
+static tw_error task_set_exception =
+    TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Task does not support set_exception operation");
+
 tw_error *tw_future_set_result(tw_future *f, tw_value v)
 {
+    if (f->obj.kind == TW_KIND_TASK)
+        return &task_set_result;
     if (f->state != TW__PENDING)
         return &invalid_state;
     tw__future_complete(f, v, NULL);
@@ -151,6 +159,10 @@ tw_error *tw_future_set_result(tw_future *f, tw_value v)
 
 tw_error *tw_future_set_exception(tw_future *f, tw_error *e)
 {
+    if (f->obj.kind == TW_KIND_TASK) {
+        tw_unref(e);
+        return &task_set_exception;
+    }
     if (f->state != TW__PENDING) {
         tw_unref(e);
         return &invalid_state;
@@ -174,7 +186,7 @@ bool tw_future_cancel(tw_future *f, const char *msg)
 {
     return f->cls->cancel ? f->cls->cancel(f, msg) : tw__future_cancel(f, msg);
 }
-#line 454 "chapters/tier3-futures.nw"
+#line 475 "chapters/tier3-futures.nw"
 tw_error *tw__future_cancelled_error(tw_future *f)
 {
     tw_error *e = f->cancelled_err;
@@ -229,7 +241,7 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception)
     *exception = tw_ref(f->error);
     return NULL;
 }
-#line 525 "chapters/tier3-futures.nw"
+#line 546 "chapters/tier3-futures.nw"
 static uint32_t pow2_at_least(uint32_t n)
 {
     uint32_t p = 2;

@@ -1,11 +1,11 @@
-#line 161 "chapters/tier3-futures.nw"
+#line 164 "chapters/tier3-futures.nw"
 /* tier3.h -- what the files of tier 3 (futures) share; not installed. */
 #ifndef TOWER_TIER3_H
 #define TOWER_TIER3_H
 #include "tier2.h"
 #include "tower/future.h"
 
-#line 173 "chapters/tier3-futures.nw"
+#line 176 "chapters/tier3-futures.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -47,5 +47,5 @@ void tw__future_complete(tw_future *f, tw_value v, tw_error *e);
 void tw__future_finalize(tw_object *o);
 void tw__future_describe_state(tw_future *f, FILE *out);
 int tw__future_await(tw_object *o, tw_coro *co);
-#line 168 "chapters/tier3-futures.nw"
+#line 171 "chapters/tier3-futures.nw"
 #endif
