@@ -15,7 +15,7 @@ class Reports(logging.Handler):
 
     def emit(self, record):
         text = record.getMessage()
-        what = re.match(r"Executing (<Handle slow_callback\(|<Task \w+ name='blocker')", text)
+        what = re.match(r"Executing (<Handle slow_callback\b|<Task \w+ name='blocker')", text)
         took = re.search(r" took (\d+\.\d+) seconds$", text)
         if what and took:
             subject = "the handle of slow_callback" if what.group(1).startswith("<Handle") \
