@@ -5,24 +5,21 @@ async def inner():
     return "never"
 
 
+def attempt(what, run):
+    coro = inner()
+    try:
+        run(coro)
+        print(f"{what} inside a running loop: accepted")
+    except RuntimeError as exc:
+        print(f"{what} inside a running loop: RuntimeError: {exc}")
+    finally:
+        coro.close()
+
+
 async def main():
-    coro = inner()
-    try:
-        asyncio.run(coro)
-        print("asyncio.run inside a running loop: accepted")
-    except RuntimeError as exc:
-        print(f"asyncio.run inside a running loop: RuntimeError: {exc}")
-    finally:
-        coro.close()
+    attempt("asyncio.run", asyncio.run)
     runner = asyncio.Runner()
-    coro = inner()
-    try:
-        runner.run(coro)
-        print("Runner.run inside a running loop: accepted")
-    except RuntimeError as exc:
-        print(f"Runner.run inside a running loop: RuntimeError: {exc}")
-    finally:
-        coro.close()
+    attempt("Runner.run", runner.run)
     runner.close()
     print("a Runner that never ran closes: done")
     print(f"the running loop goes on: {await asyncio.sleep(0, 'yes')}")
