@@ -1,9 +1,9 @@
-#line 1011 "chapters/tier1-coroutines.nw"
+#line 1021 "chapters/tier1-coroutines.nw"
 /* object.c -- counting references to objects of every kind */
 #include "tower/object.h"
 #include <stddef.h>
 
-#line 1032 "chapters/tier1-coroutines.nw"
+#line 1042 "chapters/tier1-coroutines.nw"
 static _Bool shared(const tw_object *o)
 {
     return (o->kind & TW__SHARED) != 0;
