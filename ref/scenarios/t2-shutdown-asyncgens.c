@@ -1,4 +1,4 @@
-#line 1704 "chapters/tier2-examples.nw"
+#line 1957 "chapters/tier2-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,10 +1,10 @@
-#line 1719 "chapters/tier1-coroutines.nw"
+#line 1762 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1732 "chapters/tier1-coroutines.nw"
+#line 1775 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -26,6 +26,10 @@ tw_coro *tw_coro_call(tw_coro_fn body)
 
 static void coro_free(tw_coro *co)
 {
+    void (*never_awaited)(tw_coro *);
+    if (co->state == CORO_CREATED && co->resume == 0
+        && (never_awaited = atomic_load(&tw__coro_never_awaited)) != NULL)
+        never_awaited(co);
     if (co->cleanup)
         co->cleanup(co);
     if (co->held)
@@ -36,9 +40,37 @@ static void coro_free(tw_coro *co)
 
 void tw_coro_close(tw_coro *co)
 {
+    co->state = CORO_DONE;              /* closed, not forgotten: nothing to report */
     tw_unref(co);
 }
-#line 1773 "chapters/tier1-coroutines.nw"
+#line 1823 "chapters/tier1-coroutines.nw"
+void (*_Atomic tw__coro_never_awaited)(tw_coro *co);
+#line 1832 "chapters/tier1-coroutines.nw"
+static _Thread_local tw_frame named;
+
+tw_step tw__coro_named(const char *name, const char *file, int line)
+{
+    named = (tw_frame){ name, file, line };
+    return TW_SUSPENDED;
+}
+
+bool tw_coro_frame(tw_coro *co, tw_frame *frame)
+{
+    int resume = co->resume;
+    if (co->body == NULL || resume == -1)
+        return false;
+    named = (tw_frame){ NULL, NULL, 0 };
+    co->resume = TW__NAMING;
+    (void)co->body(co);
+    co->resume = resume;
+    if (named.name == NULL)
+        return false;
+    *frame = named;
+    if (resume != 0)
+        frame->line = resume;
+    return true;
+}
+#line 1864 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_unref(co->got_err);
@@ -73,7 +105,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;                    /* got_err is err: it stays where it is */
     return TW_FINISHED;
 }
-#line 1821 "chapters/tier1-coroutines.nw"
+#line 1912 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, tw_awaitable *awaitable)
 {
     tw_object *o = (tw_object *)(void *)awaitable;
@@ -93,7 +125,7 @@ int tw__await(tw_coro *co, tw_awaitable *awaitable)
         co->held = o;       /* a future's await put it there already */
     return suspend;
 }
-#line 1865 "chapters/tier1-coroutines.nw"
+#line 1956 "chapters/tier1-coroutines.nw"
 void tw__coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -105,7 +137,7 @@ void tw__coro_describe(tw_object *o, FILE *out)
 }
 
 int tw__coro_await(tw_object *o, tw_coro *co)
-#line 1920 "chapters/tier1-coroutines.nw"
+#line 2012 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -121,10 +153,10 @@ int tw__coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1878 "chapters/tier1-coroutines.nw"
+#line 1969 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { tw__coro_finalize, tw__coro_describe, tw__coro_await };
 
-#line 1897 "chapters/tier1-coroutines.nw"
+#line 1989 "chapters/tier1-coroutines.nw"
 static void yield_describe(tw_object *o, FILE *out)
 {
     (void)o;
@@ -145,7 +177,7 @@ tw_coro *tw_yield(void)
 {
     return &yield_object;
 }
-#line 1996 "chapters/tier1-coroutines.nw"
+#line 2088 "chapters/tier1-coroutines.nw"
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
 
 void (*_Atomic tw__agen_firstiter)(tw_agen *g);

@@ -1,8 +1,8 @@
-#line 249 "chapters/tier3-futures.nw"
+#line 252 "chapters/tier3-futures.nw"
 /* future.c -- futures */
 #include "tier3.h"
 
-#line 260 "chapters/tier3-futures.nw"
+#line 263 "chapters/tier3-futures.nw"
 static const tw__future_class plain_future = {
     TW__FUTURE_OBJECT_CLASS(tw__future_describe), "Future", NULL, NULL, NULL, 0
 };
@@ -35,7 +35,7 @@ struct tw__future_rare *tw__future_rare(tw_future *f)
 }
 
 tw_loop *tw_future_loop(const tw_future *f) { return f->loop; }
-#line 306 "chapters/tier3-futures.nw"
+#line 309 "chapters/tier3-futures.nw"
 static void future_free(tw_future *f)
 {
     if (f->state == TW__DONE && f->error && !f->retrieved && !f->loop->closed) {
@@ -63,7 +63,7 @@ static void future_free(tw_future *f)
     else
         tw__pool_give(f, f->pool_class);
 }
-#line 347 "chapters/tier3-futures.nw"
+#line 350 "chapters/tier3-futures.nw"
 void tw__future_finalize(tw_object *o)
 {
     future_free((tw_future *)o);
@@ -101,7 +101,7 @@ int tw__future_await(tw_object *o, tw_coro *co)
     }
     return 1;
 }
-#line 406 "chapters/tier3-futures.nw"
+#line 409 "chapters/tier3-futures.nw"
 static void callbacks_refit(tw_future *f, uint32_t n);
 
 static inline void callbacks_fit(tw_future *f, uint32_t n)  /* the list is now cbs[0..n) */
@@ -153,8 +153,16 @@ void tw__future_complete(tw_future *f, tw_value v, tw_error *e)
 static tw_error invalid_state =
     TW__STATIC_ERROR(TW_ERR_INVALID_STATE, "InvalidStateError", "invalid state");
 
+#line 467 "chapters/tier3-futures.nw"
+static tw_error task_set_result =
+    TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Task does not support set_result operation");
+static tw_error task_set_exception =
+    TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Task does not support set_exception operation");
+
 tw_error *tw_future_set_result(tw_future *f, tw_value v)
 {
+    if (f->obj.kind == TW_KIND_TASK)
+        return &task_set_result;
     if (f->state != TW__PENDING)
         return &invalid_state;
     tw__future_complete(f, v, NULL);
@@ -163,6 +171,10 @@ tw_error *tw_future_set_result(tw_future *f, tw_value v)
 
 tw_error *tw_future_set_exception(tw_future *f, tw_error *e)
 {
+    if (f->obj.kind == TW_KIND_TASK) {
+        tw_unref(e);
+        return &task_set_exception;
+    }
     if (f->state != TW__PENDING) {
         tw_unref(e);
         return &invalid_state;
@@ -190,7 +202,7 @@ bool tw_future_cancel(tw_future *f, const char *msg)
     const tw__future_class *c = tw__future_class_of(f);
     return c->cancel ? c->cancel(f, msg) : tw__future_cancel(f, msg);
 }
-#line 503 "chapters/tier3-futures.nw"
+#line 524 "chapters/tier3-futures.nw"
 tw_error *tw__future_cancelled_error(tw_future *f)
 {
     struct tw__future_rare *r = f->rare;
@@ -246,7 +258,7 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception)
     *exception = tw_ref(f->error);
     return NULL;
 }
-#line 590 "chapters/tier3-futures.nw"
+#line 611 "chapters/tier3-futures.nw"
 static uint32_t pow2_at_least(uint32_t n)
 {
     uint32_t p = 2;

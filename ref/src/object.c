@@ -1,9 +1,9 @@
-#line 984 "chapters/tier1-coroutines.nw"
+#line 1027 "chapters/tier1-coroutines.nw"
 /* object.c -- counting references to objects of every kind */
 #include "tower/object.h"
 #include <stddef.h>
 
-#line 1005 "chapters/tier1-coroutines.nw"
+#line 1048 "chapters/tier1-coroutines.nw"
 static _Bool shared(const tw_object *o)
 {
     return (o->kind & TW__SHARED) != 0;

@@ -105,7 +105,7 @@ static tw_step started_body(tw_coro *co)
 
 enum made { MADE_STREAM, MADE_DATAGRAM, MADE_READ_PIPE, MADE_WRITE_PIPE };
 
-#line 968 "chapters/tier8-protocols.nw"
+#line 969 "chapters/tier8-protocols.nw"
 static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protocol *p)
 {
     tw_protocol *sp = tw__ssl_protocol_new(e->loop, p, &e->tls, false, true, f->waiter,
@@ -251,6 +251,7 @@ static tw_step adopt_body(tw_coro *co)
     struct connect_frame *f = (struct connect_frame *)co;
     int domain = 0, type = 0;
     socklen_t len = sizeof domain;
+    TW_NAMED(co);
     getsockopt(f->e.fd, SOL_SOCKET, SO_DOMAIN, &domain, &len);
     len = sizeof type;
     getsockopt(f->e.fd, SOL_SOCKET, SO_TYPE, &type, &len);
@@ -286,7 +287,7 @@ tw_coro *tw_connect_accepted_socket(tw_loop *L, tw_protocol_factory factory, voi
     f->any_family = true;
     return &f->e.co;
 }
-#line 987 "chapters/tier8-protocols.nw"
+#line 988 "chapters/tier8-protocols.nw"
 static tw_error *tls_options_check(struct endpoint *e, const char *host, bool unix_socket)
 {
     const tw_tls_options *o = &e->tls;
@@ -315,7 +316,9 @@ static tw_error *tls_options_check(struct endpoint *e, const char *host, bool un
 static tw_step connect_tls_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
-    tw_error *err = tls_options_check(&f->e, f->host, f->host == NULL);
+    tw_error *err;
+    TW_NAMED(co);
+    err = tls_options_check(&f->e, f->host, f->host == NULL);
     if (err) {
         f->e.fd = -1;                     /* a socket handed over is still the caller's */
         return tw__coro_fail(co, err);
@@ -344,7 +347,7 @@ tw_coro *tw_create_unix_connection_tls(tw_loop *L, tw_protocol_factory factory, 
 {
     return with_tls(tw_create_unix_connection(L, factory, arg, path, sock), tls);
 }
-#line 882 "chapters/tier8-protocols.nw"
+#line 883 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -397,7 +400,7 @@ tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 1060 "chapters/tier8-protocols.nw"
+#line 1063 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;

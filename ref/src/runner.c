@@ -1,4 +1,4 @@
-#line 2437 "chapters/tier4-tasks.nw"
+#line 2532 "chapters/tier4-tasks.nw"
 /* runner.c -- running a loop until an awaitable is done, and asyncio.run:
    asyncio's runners.py and base_events.run_until_complete */
 #include "tier4.h"
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#line 2458 "chapters/tier4-tasks.nw"
+#line 2555 "chapters/tier4-tasks.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;
@@ -22,7 +22,10 @@ tw_error *(tw_loop_run_until_complete)(tw_loop *L, tw_awaitable *awaitable, tw_v
     if (result)
         *result = TW_NONE;
     if (err) {
-        tw_unref(awaitable);
+        if (o->kind == TW_KIND_CORO)
+            tw_coro_close((tw_coro *)o);    /* taken and never to run: closed, not forgotten */
+        else
+            tw_unref(awaitable);
         return err;
     }
     if (o->kind == TW_KIND_CORO || o->kind == TW_KIND_YIELD)
@@ -49,7 +52,7 @@ tw_error *(tw_loop_run_until_complete)(tw_loop *L, tw_awaitable *awaitable, tw_v
     tw_unref(f);
     return err;
 }
-#line 2530 "chapters/tier4-tasks.nw"
+#line 2630 "chapters/tier4-tasks.nw"
 struct interrupt {
     tw_task *main;
     int count;
@@ -103,7 +106,7 @@ static tw_error *interrupted(struct interrupt *in, tw_error *err)
     tw_unref(err);
     return tw_error_new(TW_ERR_KEYBOARD_INTERRUPT, NULL);
 }
-#line 2605 "chapters/tier4-tasks.nw"
+#line 2705 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;
@@ -149,7 +152,7 @@ static void run_shutdown_steps(tw_loop *L)
         tw_unref(tw_loop_run_until_complete(L, s->make(L), NULL));
 }
 
-#line 2653 "chapters/tier4-tasks.nw"
+#line 2753 "chapters/tier4-tasks.nw"
 struct tw_runner {
     tw_clock clock;
     enum { RUNNER_NEW, RUNNER_INITIALIZED, RUNNER_CLOSED } state;
@@ -233,7 +236,7 @@ void tw_runner_free(tw_runner *r)
         free(r);
     }
 }
-#line 2739 "chapters/tier4-tasks.nw"
+#line 2839 "chapters/tier4-tasks.nw"
 tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
 {
     tw_runner *r;

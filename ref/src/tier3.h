@@ -1,11 +1,11 @@
-#line 163 "chapters/tier3-futures.nw"
+#line 166 "chapters/tier3-futures.nw"
 /* tier3.h -- what the files of tier 3 (futures) share; not installed. */
 #ifndef TOWER_TIER3_H
 #define TOWER_TIER3_H
 #include "tier2.h"
 #include "tower/future.h"
 
-#line 175 "chapters/tier3-futures.nw"
+#line 178 "chapters/tier3-futures.nw"
 enum { TW__PENDING, TW__DONE, TW__CANCELLED };
 
 struct tw__cb {
@@ -63,5 +63,5 @@ void tw__future_finalize(tw_object *o);
 void tw__future_describe_state(tw_future *f, FILE *out);
 void tw__future_describe(tw_object *o, FILE *out);
 int tw__future_await(tw_object *o, tw_coro *co);
-#line 170 "chapters/tier3-futures.nw"
+#line 173 "chapters/tier3-futures.nw"
 #endif

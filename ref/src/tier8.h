@@ -10,7 +10,7 @@
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path);
 int tw__new_socket(int family, int type, int protocol);
 tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error **err);
-#line 1268 "chapters/tier8-protocols.nw"
+#line 1271 "chapters/tier8-protocols.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
 #line 557 "chapters/tier8-protocols.nw"
 #endif

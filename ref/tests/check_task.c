@@ -49,7 +49,7 @@ static tw_task *sleeper(bool refuse)
     return tw_create_task(&f->co, NULL);
 }
 
-#line 113 "chapters/tier4-tests.nw"
+#line 114 "chapters/tier4-tests.nw"
 static tw_step before_start_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -116,7 +116,7 @@ START_TEST(cancel_refused)
     expect_trace(refused_main, "sc");
 }
 END_TEST
-#line 186 "chapters/tier4-tests.nw"
+#line 187 "chapters/tier4-tests.nw"
 static tw_step counting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -143,7 +143,7 @@ START_TEST(cancelling_counts_requests)
     expect_trace(counting_main, "sc");
 }
 END_TEST
-#line 222 "chapters/tier4-tests.nw"
+#line 223 "chapters/tier4-tests.nw"
 struct waiter { tw_coro co; tw_future *fut; };
 
 static tw_step waiter_body(tw_coro *co)
@@ -225,7 +225,7 @@ START_TEST(cancel_during_the_last_step)
     expect_trace(last_step_main, "");
 }
 END_TEST
-#line 311 "chapters/tier4-tests.nw"
+#line 312 "chapters/tier4-tests.nw"
 struct parent { tw_coro co; tw_task *child; };
 
 static tw_step parent_body(tw_coro *co)
@@ -261,7 +261,7 @@ START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
     expect_trace(refusing_child_main, "sc");
 }
 END_TEST
-#line 354 "chapters/tier4-tests.nw"
+#line 355 "chapters/tier4-tests.nw"
 static tw_error *failure;
 
 static tw_step failing(tw_coro *co)
@@ -340,7 +340,82 @@ START_TEST(current_task_and_all_tasks)
     expect_trace(tasks_main, "");
 }
 END_TEST
-#line 595 "chapters/tier4-tests.nw"
+#line 442 "chapters/tier4-tests.nw"
+struct stack_frame { tw_coro co; tw_future *fut; };
+
+static tw_step stack_inner(tw_coro *co)
+{
+    struct stack_frame *f = (struct stack_frame *)co;
+    TW_BEGIN(co);
+    TW_AWAIT(co, f->fut);
+    TW_END(co);
+}
+
+static tw_step stack_middle(tw_coro *co)
+{
+    struct stack_frame *f = (struct stack_frame *)co;
+    TW_BEGIN(co);
+    {
+        struct stack_frame *inner = tw_coro_new(stack_inner, sizeof *inner);
+        inner->fut = f->fut;
+        TW_AWAIT(co, &inner->co);
+    }
+    TW_END(co);
+}
+
+static tw_frame begun;                  /* read after an await: not a local */
+
+static tw_step stack_main(tw_coro *co)
+{
+    struct main_frame *f = (struct main_frame *)co;
+    struct stack_frame *middle;
+    tw_frame frames[3];
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out;
+    TW_BEGIN(co);
+    f->fut = tw_future_new(tw_get_running_loop());
+    middle = tw_coro_new(stack_middle, sizeof *middle);
+    middle->fut = tw_ref(f->fut);
+    ck_assert(tw_coro_frame(&middle->co, &begun));
+    ck_assert_str_eq(begun.name, "stack_middle");
+    f->t = tw_create_task(&middle->co, "stacked");
+    TW_YIELD(co);
+    ck_assert_uint_eq(tw_task_get_stack(f->t, frames, 3), 2);
+    ck_assert_str_eq(frames[0].name, "stack_middle");
+    ck_assert_str_eq(frames[1].name, "stack_inner");
+    ck_assert_int_gt(frames[0].line, begun.line);
+    ck_assert_uint_eq(tw_task_get_stack(f->t, frames, 1), 2);
+    ck_assert_str_eq(frames[0].name, "stack_inner");
+    out = open_memstream(&text, &len);
+    tw_task_print_stack(f->t, -1, out);
+    fclose(out);
+    ck_assert_ptr_nonnull(strstr(text, "Stack for <Task pending name='stacked'> "
+                                       "(most recent call last):\n  File \""));
+    ck_assert_ptr_nonnull(strstr(text, ", in stack_middle\n  File \""));
+    ck_assert_ptr_nonnull(strstr(text, ", in stack_inner\n"));
+    free(text);
+    tw_future_set_exception(f->fut, tw_error_new(TW_ERR_VALUE, "failed"));
+    tw_unref(f->fut);
+    TW_AWAIT_TRY(co, tw_ref(f->t));
+    TW_CLEAR(co);
+    ck_assert_uint_eq(tw_task_get_stack(f->t, frames, 3), 0);
+    out = open_memstream(&text, &len);
+    tw_task_print_stack(f->t, -1, out);
+    fclose(out);
+    ck_assert_str_eq(text, "No stack for <Task finished name='stacked'>\n"
+                           "ValueError: failed\n");
+    free(text);
+    tw_unref(f->t);
+    TW_END(co);
+}
+
+START_TEST(a_tasks_stack_is_its_chain_of_awaits)
+{
+    expect_trace(stack_main, "");
+}
+END_TEST
+#line 679 "chapters/tier4-tests.nw"
 static tw_error *record_done(tw_future *f, void *what)
 {
     (void)f;
@@ -382,7 +457,7 @@ START_TEST(kept_callbacks_share_a_list_with_others)
     expect_trace(kept_callbacks_main, "bc");
 }
 END_TEST
-#line 639 "chapters/tier4-tests.nw"
+#line 723 "chapters/tier4-tests.nw"
 static int factory_calls;
 
 static tw_task *counting_factory(tw_loop *L, tw_coro *coro, const char *name, void *data)
@@ -425,7 +500,7 @@ START_TEST(task_factory_makes_every_task)
     tw_loop_free(L);
 }
 END_TEST
-#line 692 "chapters/tier4-tests.nw"
+#line 776 "chapters/tier4-tests.nw"
 static tw_step stubborn_body(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -476,7 +551,7 @@ START_TEST(a_generator_that_ignores_generator_exit)
     expect_trace(close_stubborn, "sxasync generator ignored GeneratorExit");
 }
 END_TEST
-#line 444 "chapters/tier4-tests.nw"
+#line 528 "chapters/tier4-tests.nw"
 static void create_a_task_without_a_loop(void *arg)
 {
     (void)arg;
@@ -562,7 +637,7 @@ START_TEST(a_task_describes_itself)
     ck_assert_str_eq(err, "look\nfuture: <Task pending name='reported'>\nkey: value\n");
 }
 END_TEST
-#line 539 "chapters/tier4-tests.nw"
+#line 623 "chapters/tier4-tests.nw"
 static tw_contextvar request_var = TW_CONTEXTVAR("request", TW_STR("unset"));
 static tw_ctx *copied;
 
@@ -613,6 +688,7 @@ Suite *tw_task_suite(void)
     tcase_add_test(tc, a_task_is_its_coroutines_outcome);
     tcase_add_test(tc, current_task_and_all_tasks);
     tcase_add_test(tc, kept_callbacks_share_a_list_with_others);
+    tcase_add_test(tc, a_tasks_stack_is_its_chain_of_awaits);
     tcase_add_test(tc, task_factory_makes_every_task);
     tcase_add_test(tc, a_generator_never_started_closes_without_running);
     tcase_add_test(tc, a_generator_that_ignores_generator_exit);

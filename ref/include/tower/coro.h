@@ -47,8 +47,23 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
 tw_error *tw__coro_take_error(tw_coro *co);
+#line 848 "chapters/tier1-coroutines.nw"
+typedef struct tw_frame {
+    const char *name;           /* the body's __func__ */
+    const char *file;           /* where it is: a chapter of the book, for the runtime */
+    int line;                   /* where it is suspended, or where it begins */
+} tw_frame;
+
+bool tw_coro_frame(tw_coro *co, tw_frame *frame);
+tw_step tw__coro_named(const char *name, const char *file, int line);
 #line 783 "chapters/tier1-coroutines.nw"
-#define TW_BEGIN(co) switch ((co)->resume) { case 0:
+#define TW__NAMING (-2)
+#define TW_BEGIN(co) switch ((co)->resume) {                             \
+    case TW__NAMING: return tw__coro_named(__func__, __FILE__, __LINE__); \
+    case 0:
+#define TW_NAMED(co)                                                    \
+    if ((co)->resume == TW__NAMING)                                     \
+        return tw__coro_named(__func__, __FILE__, __LINE__)
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
 #define TW__AWAIT(co, aw, catching)                                     \
@@ -72,7 +87,7 @@ tw_error *tw__coro_take_error(tw_coro *co);
 #define TW_RETURN(co, v) return tw__coro_finish((co), (v))
 #define TW_RAISE(co, e) return tw__coro_fail((co), (e))
 #define TW_RERAISE(co) return tw__coro_propagate(co)
-#line 853 "chapters/tier1-coroutines.nw"
+#line 896 "chapters/tier1-coroutines.nw"
 typedef struct tw_agen {
     tw_coro co;
     uint8_t gstate;             /* created, suspended at a yield, running, done */
