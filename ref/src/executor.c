@@ -441,27 +441,30 @@ static int spin_before_blocking(tw_loop *L, int timeout_ms)
         relax();
     return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
 }
-#line 1238 "chapters/tier5-executors.nw"
+#line 1248 "chapters/tier5-executors.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
     pthread_mutex_lock(&p->lock);
+    p->nidle++;
     for (;;) {
         struct tw__job *j;
         if (p->queue.len == 0 && !p->shutdown) {
-            p->nidle++;
             pthread_mutex_unlock(&p->lock);
             spin_for_work(p);
             pthread_mutex_lock(&p->lock);
             while (p->queue.len == 0 && !p->shutdown)
                 pthread_cond_wait(&p->work, &p->lock);
-            p->nidle--;
         }
+        p->nidle--;
         if ((j = queue_pop(&p->queue)) == NULL)
             break;
         atomic_store_explicit(&p->waiting, p->queue.len, memory_order_relaxed);
         pthread_mutex_unlock(&p->lock);
         job_run(j);
+        pthread_mutex_lock(&p->lock);
+        p->nidle++;                     /* before the outcome can prompt the next call */
+        pthread_mutex_unlock(&p->lock);
         job_finish(j);
         pthread_mutex_lock(&p->lock);
     }
@@ -469,7 +472,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 1272 "chapters/tier5-executors.nw"
+#line 1285 "chapters/tier5-executors.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -523,7 +526,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1348 "chapters/tier5-executors.nw"
+#line 1361 "chapters/tier5-executors.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -563,7 +566,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 1395 "chapters/tier5-executors.nw"
+#line 1408 "chapters/tier5-executors.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -623,7 +626,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 1461 "chapters/tier5-executors.nw"
+#line 1474 "chapters/tier5-executors.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -654,7 +657,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 1504 "chapters/tier5-executors.nw"
+#line 1517 "chapters/tier5-executors.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -713,7 +716,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 1568 "chapters/tier5-executors.nw"
+#line 1581 "chapters/tier5-executors.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -741,7 +744,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 1602 "chapters/tier5-executors.nw"
+#line 1615 "chapters/tier5-executors.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -806,7 +809,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 1677 "chapters/tier5-executors.nw"
+#line 1690 "chapters/tier5-executors.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -887,7 +890,7 @@ static void fail_all(struct process_pool *p)
         fail_job(j);
     p->running = 0;
 }
-#line 1764 "chapters/tier5-executors.nw"
+#line 1777 "chapters/tier5-executors.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -940,7 +943,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 1823 "chapters/tier5-executors.nw"
+#line 1836 "chapters/tier5-executors.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -995,7 +998,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1891 "chapters/tier5-executors.nw"
+#line 1904 "chapters/tier5-executors.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -1070,7 +1073,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 1975 "chapters/tier5-executors.nw"
+#line 1988 "chapters/tier5-executors.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1114,7 +1117,7 @@ tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return &f->co;
 }
-#line 2025 "chapters/tier5-executors.nw"
+#line 2038 "chapters/tier5-executors.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1151,7 +1154,7 @@ tw_coro *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return &f->co;
 }
-#line 2072 "chapters/tier5-executors.nw"
+#line 2085 "chapters/tier5-executors.nw"
 struct tw_cfuture {
     tw_object obj;
     pthread_mutex_t lock;
@@ -1290,7 +1293,7 @@ tw_error *tw_cfuture_result(tw_cfuture *f, double timeout, tw_value *result)
     pthread_mutex_unlock(&f->lock);
     return err;
 }
-#line 2226 "chapters/tier5-executors.nw"
+#line 2239 "chapters/tier5-executors.nw"
 struct handover { tw_cfuture *cf; tw_coro *coro; tw_loop *loop; };
 
 static tw_error *cancel_task(void *task)
@@ -1358,7 +1361,7 @@ tw_cfuture *tw_run_coroutine_threadsafe(tw_coro *coro, tw_loop *loop)
     }
     return cf;
 }
-#line 2303 "chapters/tier5-executors.nw"
+#line 2316 "chapters/tier5-executors.nw"
 struct wrapping { tw_future *wrapper; tw_cfuture *cf; };
 
 static tw_error *copy_into_wrapper(void *arg)
@@ -1415,7 +1418,7 @@ tw_future *tw__wrap_asyncio(tw_loop *loop, tw_future *f)
     (void)loop;
     return tw_ref(f);
 }
-#line 2370 "chapters/tier5-executors.nw"
+#line 2383 "chapters/tier5-executors.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;
