@@ -1,4 +1,4 @@
-#line 1023 "chapters/tier7-transports.nw"
+#line 1057 "chapters/tier7-transports.nw"
 /* transport.c -- the transport class, calling protocols, socket, pipe and subprocess transports, direct socket operations */
 #include "tier7.h"
 #include <arpa/inet.h>
@@ -8,11 +8,12 @@
 #include <stdarg.h>
 #include <signal.h>
 #include <stddef.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#line 1052 "chapters/tier7-transports.nw"
+#line 1087 "chapters/tier7-transports.nw"
 int tw_sockaddr_family(const tw_sockaddr *a)
 {
     return a ? a->u.sa.sa_family : AF_UNSPEC;
@@ -82,7 +83,7 @@ const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
     }
     return buf;
 }
-#line 1127 "chapters/tier7-transports.nw"
+#line 1162 "chapters/tier7-transports.nw"
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
 {
     if (a == NULL || b == NULL)
@@ -105,14 +106,14 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 1164 "chapters/tier7-transports.nw"
+#line 1199 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type)
 {
     if (type)
         e->type = (char *)type;
     return e;
 }
-#line 1180 "chapters/tier7-transports.nw"
+#line 1215 "chapters/tier7-transports.nw"
 static void not_implemented(const char *name, const char *unnamed, const char *method)
     __attribute__((noreturn));
 
@@ -165,7 +166,7 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
     t->protocol = protocol;
     tw_unref(old);
 }
-#line 1235 "chapters/tier7-transports.nw"
+#line 1270 "chapters/tier7-transports.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -220,7 +221,7 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 1296 "chapters/tier7-transports.nw"
+#line 1331 "chapters/tier7-transports.nw"
 int tw_subprocess_transport_get_pid(const tw_transport *t) { return METHOD(t, get_pid)(t); }
 
 bool tw_subprocess_transport_get_returncode(const tw_transport *t, int *code)
@@ -247,7 +248,7 @@ tw_error *tw_subprocess_transport_kill(tw_transport *t)
 {
     return tw_subprocess_transport_send_signal(t, SIGKILL);
 }
-#line 1332 "chapters/tier7-transports.nw"
+#line 1367 "chapters/tier7-transports.nw"
 static void protocol_finalize(tw_object *o)
 {
     tw_protocol *p = (tw_protocol *)o;
@@ -284,7 +285,7 @@ void *tw_protocol_new(const tw_protocol_class *cls, size_t size)
     return p;
 }
 
-#line 1377 "chapters/tier7-transports.nw"
+#line 1412 "chapters/tier7-transports.nw"
 #define CALL_OR_NOTHING(p, m, ...) ((p)->cls->m ? (p)->cls->m(__VA_ARGS__) : NULL)
 
 tw_error *tw_protocol_connection_made(tw_protocol *p, tw_transport *t)
@@ -348,7 +349,7 @@ tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc
 {
     return CALL_OR_NOTHING(p, pipe_connection_lost, p, fd, exc);
 }
-#line 1457 "chapters/tier7-transports.nw"
+#line 1492 "chapters/tier7-transports.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -370,7 +371,7 @@ struct sock {
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 1508 "chapters/tier7-transports.nw"
+#line 1543 "chapters/tier7-transports.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
 static void sock_watch(struct sock *s, bool writer, bool on)
@@ -397,7 +398,7 @@ static void sock_watch(struct sock *s, bool writer, bool on)
 
 static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
 static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
-#line 1546 "chapters/tier7-transports.nw"
+#line 1581 "chapters/tier7-transports.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -435,7 +436,7 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 1593 "chapters/tier7-transports.nw"
+#line 1628 "chapters/tier7-transports.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -479,7 +480,7 @@ static void sock_loop_closed(tw__resource *r)
     sock_release(s);
     tw_unref(&s->base);
 }
-#line 1645 "chapters/tier7-transports.nw"
+#line 1680 "chapters/tier7-transports.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -535,7 +536,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 1706 "chapters/tier7-transports.nw"
+#line 1741 "chapters/tier7-transports.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -549,7 +550,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 1735 "chapters/tier7-transports.nw"
+#line 1770 "chapters/tier7-transports.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -629,7 +630,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 1821 "chapters/tier7-transports.nw"
+#line 1856 "chapters/tier7-transports.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -641,14 +642,14 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 1856 "chapters/tier7-transports.nw"
+#line 1891 "chapters/tier7-transports.nw"
 static tw__loop_key read_buffer_key;
 
 static char *read_buffer(tw_loop *L)
 {
     return tw__loop_state(L, &read_buffer_key, READ_SIZE, NULL);
 }
-#line 1865 "chapters/tier7-transports.nw"
+#line 1900 "chapters/tier7-transports.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -698,7 +699,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 1926 "chapters/tier7-transports.nw"
+#line 1961 "chapters/tier7-transports.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -743,7 +744,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 1990 "chapters/tier7-transports.nw"
+#line 2025 "chapters/tier7-transports.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -799,7 +800,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 2054 "chapters/tier7-transports.nw"
+#line 2089 "chapters/tier7-transports.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -855,7 +856,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 2123 "chapters/tier7-transports.nw"
+#line 2158 "chapters/tier7-transports.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -900,7 +901,7 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 2180 "chapters/tier7-transports.nw"
+#line 2215 "chapters/tier7-transports.nw"
 void tw__transport_force_close(tw_transport *t, tw_error *exc)
 {
     if (t->cls->abort == sock_abort) {
@@ -910,7 +911,7 @@ void tw__transport_force_close(tw_transport *t, tw_error *exc)
     tw_unref(exc);
     tw_transport_abort(t);
 }
-#line 2201 "chapters/tier7-transports.nw"
+#line 2236 "chapters/tier7-transports.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -964,7 +965,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 2257 "chapters/tier7-transports.nw"
+#line 2292 "chapters/tier7-transports.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -1043,7 +1044,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 2338 "chapters/tier7-transports.nw"
+#line 2373 "chapters/tier7-transports.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -1072,7 +1073,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 2383 "chapters/tier7-transports.nw"
+#line 2418 "chapters/tier7-transports.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -1094,7 +1095,7 @@ static ssize_t write_quietly(int fd, const void *data, size_t len)
     errno = e;
     return n;
 }
-#line 2421 "chapters/tier7-transports.nw"
+#line 2456 "chapters/tier7-transports.nw"
 static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
 {
     size_t sent = 0;
@@ -1108,7 +1109,7 @@ static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
     }
     return (ssize_t)sent;
 }
-#line 2443 "chapters/tier7-transports.nw"
+#line 2478 "chapters/tier7-transports.nw"
 static tw_error *pipe_eof_received(void *arg)
 {
     struct sock *s = arg;
@@ -1125,7 +1126,7 @@ static tw_error *read_pipe_eof(struct sock *s)
     tw__schedule(s->base.loop, sock_lost_callback, s, NULL);
     return NULL;
 }
-#line 2472 "chapters/tier7-transports.nw"
+#line 2507 "chapters/tier7-transports.nw"
 static tw_error *write_pipe_reader_gone(void *arg)
 {
     struct sock *s = arg;
@@ -1168,7 +1169,7 @@ static bool pipe_get_extra_info(tw_transport *t, const char *name, tw_value *v)
     *v = TW_INT(SOCK(t)->fd);
     return true;
 }
-#line 2525 "chapters/tier7-transports.nw"
+#line 2560 "chapters/tier7-transports.nw"
 static const tw_transport_class read_pipe_class = {
     .name = "_UnixReadPipeTransport",
     .kinds = TW_TRANSPORT_READ,
@@ -1214,7 +1215,7 @@ tw_transport *tw__pipe_transport_new(tw_loop *L, int fd, bool writer, tw_protoco
               waiter);
     return &st->s.base;
 }
-#line 2595 "chapters/tier7-transports.nw"
+#line 2630 "chapters/tier7-transports.nw"
 struct subprocess {
     tw_transport base;
     tw__resource res;                   /* attached while the loop holds the transport */
@@ -1228,7 +1229,7 @@ struct subprocess {
 };
 
 #define PROC(t) ((struct subprocess *)(void *)(t))
-#line 2623 "chapters/tier7-transports.nw"
+#line 2658 "chapters/tier7-transports.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -1274,7 +1275,7 @@ static void call_later(struct subprocess *t, int what, int n, tw_error *exc,
     tw__schedule(t->base.loop, run_call, c, c);
     tw_unref(&c->obj);                  /* the handle holds it now */
 }
-#line 2671 "chapters/tier7-transports.nw"
+#line 2706 "chapters/tier7-transports.nw"
 static void process_exited(struct subprocess *t, int code);
 static tw_error *subprocess_connection_lost(struct subprocess *t);
 
@@ -1305,7 +1306,7 @@ static tw_error *run_call(void *arg)
         return tw_protocol_process_exited(p);
     }
 }
-#line 2716 "chapters/tier7-transports.nw"
+#line 2751 "chapters/tier7-transports.nw"
 struct pipe_protocol {
     tw_protocol base;
     struct subprocess *proc;            /* NULL once the transport is gone */
@@ -1355,7 +1356,7 @@ static const tw_protocol_class pipe_protocol_class = {
     .resume_writing = pipe_resume_writing,
     .data_received = pipe_data_received,
 };
-#line 2773 "chapters/tier7-transports.nw"
+#line 2808 "chapters/tier7-transports.nw"
 static void child_exited(void *arg, int code)
 {
     call_later(arg, CALL_EXITED, code, NULL, NULL, 0);
@@ -1368,7 +1369,7 @@ static void process_exited(struct subprocess *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 2795 "chapters/tier7-transports.nw"
+#line 2830 "chapters/tier7-transports.nw"
 static void unlist(struct subprocess *t)
 {
     if (!tw__resource_attached(&t->res))
@@ -1405,7 +1406,7 @@ static tw_error *subprocess_connection_lost(struct subprocess *t)
     unlist(t);
     return err;
 }
-#line 2842 "chapters/tier7-transports.nw"
+#line 2877 "chapters/tier7-transports.nw"
 static void subprocess_loop_closed(tw__resource *r)
 {
     struct subprocess *t =
@@ -1430,7 +1431,7 @@ static void subprocess_destroy(tw_transport *base)
     free(t->waiters);
     free(t);
 }
-#line 2875 "chapters/tier7-transports.nw"
+#line 2910 "chapters/tier7-transports.nw"
 static void subprocess_close(tw_transport *base)
 {
     struct subprocess *t = PROC(base);
@@ -1487,7 +1488,7 @@ static const tw_transport_class subprocess_class = {
     .send_signal = subprocess_send_signal,
     .destroy = subprocess_destroy,
 };
-#line 2942 "chapters/tier7-transports.nw"
+#line 2977 "chapters/tier7-transports.nw"
 static tw_transport *pipe_connect(struct subprocess *t, int parent_end, int fd)
 {
     struct pipe_protocol *pp = tw_protocol_new(&pipe_protocol_class, sizeof *pp);
@@ -1534,7 +1535,7 @@ tw_error *tw_loop_subprocess_shell(tw_loop *loop, tw_protocol *protocol, const c
     }
     return subprocess_start(loop, protocol, (char *const *)argv, options, transport);
 }
-#line 2996 "chapters/tier7-transports.nw"
+#line 3031 "chapters/tier7-transports.nw"
 struct wait_frame {
     tw_coro co;
     struct subprocess *t;
@@ -1573,7 +1574,7 @@ tw_coro *tw_subprocess_transport_wait(tw_transport *t)
     f->co.cleanup = wait_cleanup;
     return &f->co;
 }
-#line 3046 "chapters/tier7-transports.nw"
+#line 3081 "chapters/tier7-transports.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1636,14 +1637,14 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 3115 "chapters/tier7-transports.nw"
+#line 3150 "chapters/tier7-transports.nw"
 static tw_error *sockop_check(const struct sockop *op)
 {
     if (tw_loop_get_debug(op->loop) && !(fcntl(op->fd, F_GETFL) & O_NONBLOCK))
         return tw_error_new(TW_ERR_VALUE, "the socket must be non-blocking");
     return NULL;
 }
-#line 3127 "chapters/tier7-transports.nw"
+#line 3162 "chapters/tier7-transports.nw"
 static ssize_t receive(struct sockop *op)
 {
     tw_sockaddr a = { .len = sizeof a.u };
@@ -1695,7 +1696,7 @@ tw_coro *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return &sockop_new(recv_body, L, fd, buf, n)->co;
 }
-#line 3181 "chapters/tier7-transports.nw"
+#line 3216 "chapters/tier7-transports.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1744,7 +1745,7 @@ tw_coro *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return &sockop_new(sendall_body, L, fd, data, n)->co;
 }
-#line 3235 "chapters/tier7-transports.nw"
+#line 3270 "chapters/tier7-transports.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1783,7 +1784,7 @@ tw_coro *tw_sock_connect(tw_loop *L, int fd, const tw_sockaddr *addr)
     op->addr = *addr;
     return &op->co;
 }
-#line 3284 "chapters/tier7-transports.nw"
+#line 3319 "chapters/tier7-transports.nw"
 tw_coro *tw_sock_accept(tw_loop *L, int fd, tw_sockaddr *peer)
 {
     struct sockop *op = sockop_new(recv_body, L, fd, NULL, 0);
@@ -1805,4 +1806,192 @@ tw_coro *tw_sock_sendto(tw_loop *L, int fd, const void *data, size_t n, const tw
     op->addr = *to;
     op->to_address = true;
     return &op->co;
+}
+#line 3357 "chapters/tier7-transports.nw"
+struct sendfile_op {
+    struct sockop op;
+    int file;
+    int64_t offset, count, total;         /* count 0: to the end */
+    bool fallback;
+    bool refused;                         /* sendfile(2) cannot read this file */
+    tw_future *block;                     /* the fallback's read, in the executor */
+};
+
+static void sendfile_cleanup(tw_coro *co)
+{
+    struct sendfile_op *s = (struct sendfile_op *)co;
+    sockop_cleanup(co);
+    tw_unref(s->block);
+}
+
+static tw_error *sendfile_check(struct sendfile_op *s)
+{
+    int type = 0;
+    socklen_t len = sizeof type;
+    tw_error *err = sockop_check(&s->op);
+    if (err)
+        return err;
+    if (getsockopt(s->op.fd, SOL_SOCKET, SO_TYPE, &type, &len) < 0)
+        return tw_error_os(errno, NULL);
+    if (type != SOCK_STREAM)
+        return tw_error_new(TW_ERR_VALUE, "only SOCK_STREAM type sockets are supported");
+    if (s->count < 0)
+        return tw_error_new(TW_ERR_VALUE, "count must be a positive integer (got %lld)",
+                            (long long)s->count);
+    if (s->offset < 0)
+        return tw_error_new(TW_ERR_VALUE, "offset must be a non-negative integer (got %lld)",
+                            (long long)s->offset);
+    return NULL;
+}
+
+static tw_error *sendfile_not_available(const char *why)
+{
+    return tw__error_named(tw_error_new(TW_ERR_RUNTIME, "%s", why), "SendfileNotAvailableError");
+}
+#line 3407 "chapters/tier7-transports.nw"
+static bool sendfile_some(struct sendfile_op *s, tw_error **err)
+{
+    *err = NULL;
+    for (;;) {
+        off_t at = (off_t)(s->offset + s->total);
+        size_t want = s->count ? (size_t)(s->count - s->total) : (size_t)1 << 30;
+        ssize_t k;
+        if (s->count && s->total >= s->count)
+            return true;
+        k = sendfile(s->op.fd, s->file, &at, want);
+        if (k == 0)
+            return true;
+        if (k > 0) {
+            s->total += k;
+            continue;
+        }
+        if (again(errno))
+            return false;
+        s->refused = s->total == 0;
+        if (s->refused)
+            *err = sendfile_not_available("os.sendfile call failed");
+        else
+            *err = errno == ENOTCONN ? tw_error_new(TW_ERR_CONNECTION, "socket is not connected")
+                                     : tw_error_os(errno, NULL);
+        return true;
+    }
+}
+
+static tw_error *sendfile_ready(void *arg)
+{
+    struct sockop *op = arg;
+    if (!tw_future_done(op->fut))
+        sockop_finish(op, TW_NONE, NULL);
+    return NULL;
+}
+#line 3451 "chapters/tier7-transports.nw"
+static tw_error *sendfile_position(const struct sendfile_op *s)
+{
+    if (s->total > 0 && lseek(s->file, (off_t)(s->offset + s->total), SEEK_SET) < 0)
+        return tw_error_os(errno, NULL);
+    return NULL;
+}
+#line 3466 "chapters/tier7-transports.nw"
+enum { SENDFILE_BLOCK = 256 * 1024 };
+
+struct block_request {
+    int file;
+    size_t n;
+};
+
+static tw_error *read_block(const void *request, size_t len, tw_bytes **answer)
+{
+    const struct block_request *rq = request;
+    ssize_t k;
+    (void)len;
+    *answer = tw_bytes_new(NULL, rq->n);
+    do
+        k = read(rq->file, (*answer)->data, rq->n);
+    while (k < 0 && errno == EINTR);
+    if (k >= 0) {
+        (*answer)->len = (size_t)k;
+        return NULL;
+    }
+    tw_bytes_free(*answer);
+    *answer = NULL;
+    return tw_error_os(errno, NULL);
+}
+#line 3497 "chapters/tier7-transports.nw"
+static tw_step sendfile_body(tw_coro *co)
+{
+    struct sendfile_op *s = (struct sendfile_op *)co;
+    tw_error *err;
+    TW_BEGIN(co);
+    if ((err = sendfile_check(s)) != NULL)
+        TW_RAISE(co, err);
+    while (!sendfile_some(s, &err)) {
+        tw_unref(s->op.fut);
+        if ((err = sockop_wait(&s->op, true, sendfile_ready)) != NULL)
+            break;
+        TW_AWAIT(co, tw_ref(s->op.fut));
+    }
+    if (!s->refused || !s->fallback) {
+        tw_error *moved = sendfile_position(s);
+        if (err || moved) {
+            if (err && moved)
+                tw_unref(moved);
+            TW_RAISE(co, err ? err : moved);
+        }
+        TW_RETURN(co, TW_INT(s->total));
+    }
+    tw_unref(err);
+    if (s->offset && lseek(s->file, (off_t)s->offset, SEEK_SET) < 0)
+        TW_RAISE(co, tw_error_os(errno, NULL));
+    for (;;) {
+        {
+            struct block_request rq = { s->file, SENDFILE_BLOCK };
+            if (s->count && (int64_t)rq.n > s->count - s->total)
+                rq.n = (size_t)(s->count - s->total);
+            if (rq.n == 0)
+                break;
+            tw_unref(s->block);
+            s->block = NULL;
+            if ((err = tw_run_in_executor_bytes(s->op.loop, NULL, read_block, &rq, sizeof rq,
+                                                &s->block)) != NULL)
+                break;
+        }
+        TW_AWAIT_TRY(co, tw_ref(s->block));
+        if (TW_ERROR(co) || ((tw_bytes *)TW_RESULT(co).p)->len == 0)
+            break;
+        {
+            tw_bytes *got = TW_RESULT(co).p;
+            s->op.n = got->len;
+            TW_AWAIT_TRY(co, tw_sock_sendall(s->op.loop, s->op.fd, got->data, got->len));
+        }
+        if (TW_ERROR(co))
+            break;
+        s->total += (int64_t)s->op.n;
+    }
+    if (err == NULL && TW_ERROR(co))
+        err = TW_TAKE_ERROR(co);
+    {
+        tw_error *moved = sendfile_position(s);
+        if (err && moved)
+            tw_unref(moved);
+        else if (moved)
+            err = moved;
+    }
+    if (err)
+        TW_RAISE(co, err);
+    TW_RETURN(co, TW_INT(s->total));
+    TW_END(co);
+}
+
+tw_coro *tw_sock_sendfile(tw_loop *L, int fd, int file, int64_t offset, int64_t count,
+                          bool fallback)
+{
+    struct sendfile_op *s = tw_coro_new(sendfile_body, sizeof *s);
+    s->op.co.cleanup = sendfile_cleanup;
+    s->op.loop = L;
+    s->op.fd = fd;
+    s->file = file;
+    s->offset = offset;
+    s->count = count;
+    s->fallback = fallback;
+    return &s->op.co;
 }
