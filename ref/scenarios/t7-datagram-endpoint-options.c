@@ -1,4 +1,4 @@
-#line 2655 "chapters/tier7-examples.nw"
+#line 2778 "chapters/tier7-examples.nw"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
