@@ -19,7 +19,7 @@
 #line 196 "chapters/tier6-queues.nw"
 #include "tower/locks.h"
 #include "tower/queue.h"
-#line 280 "chapters/tier7-transports.nw"
+#line 299 "chapters/tier7-transports.nw"
 #include "tower/transport.h"
 #line 72 "chapters/tier7-tls.nw"
 #include "tower/tls.h"

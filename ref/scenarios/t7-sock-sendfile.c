@@ -89,7 +89,7 @@ static tw_step main_body(tw_coro *co)
     }
     f->content = malloc(LINES * LINE + 1);
     for (int i = 0; i < LINES; i++)
-        snprintf(f->content + i * LINE, LINE + 1, "line %03d of the file\n", i);
+        snprintf(f->content + i * LINE, LINE + 1, "line %03u of the file\n", (unsigned)i % 1000u);
     f->got = malloc((size_t)LINES * LINE * COPIES);
     f->file = file_of(f->content, LINES * LINE);
     lseek(f->file, 0, SEEK_SET);

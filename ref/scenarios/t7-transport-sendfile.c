@@ -62,7 +62,7 @@ static tw_step main_body(tw_coro *co)
                                            f->sv[0]));
     f->t = TW_RESULT(co).p;
     for (int i = 0; i < LINES; i++)
-        snprintf(f->content + i * LINE, LINE + 1, "line %03d of the file\n", i);
+        snprintf(f->content + i * LINE, LINE + 1, "line %03u of the file\n", (unsigned)i % 1000u);
     f->tmp = tmpfile();
     fwrite(f->content, 1, LINES * LINE, f->tmp);
     fflush(f->tmp);
