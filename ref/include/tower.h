@@ -23,7 +23,7 @@
 #include "tower/transport.h"
 #line 72 "chapters/tier7-tls.nw"
 #include "tower/tls.h"
-#line 191 "chapters/tier8-protocols.nw"
+#line 209 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
 #include "tower/server.h"
 #line 245 "chapters/tier9-streams.nw"
