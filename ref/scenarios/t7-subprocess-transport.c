@@ -63,7 +63,7 @@ static tw_step main_body(tw_coro *co)
     TW_BEGIN(co);
     f->lost = tw_future_new(loop);
     f->first = named("first", f->lost);
-    err = tw_loop_subprocess_exec(loop, tw_ref(&f->first->base), argv, &options, &f->t);
+    err = tw_loop_subprocess_exec(loop, &f->first->base, argv, &options, &f->t);
     if (err)
         TW_RAISE(co, err);
     printf("get_protocol() is the protocol: %s\n",
