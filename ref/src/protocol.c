@@ -1,4 +1,4 @@
-#line 524 "chapters/tier8-protocols.nw"
+#line 542 "chapters/tier8-protocols.nw"
 /* protocol.c -- connections and datagram endpoints */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 568 "chapters/tier8-protocols.nw"
+#line 586 "chapters/tier8-protocols.nw"
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path)
 {
     size_t n = strlen(path);
@@ -31,7 +31,7 @@ tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error 
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 598 "chapters/tier8-protocols.nw"
+#line 616 "chapters/tier8-protocols.nw"
 static tw_error *combined_error(tw_error **errors, size_t n)
 {
     size_t len = 0;
@@ -55,7 +55,7 @@ static tw_error *combined_error(tw_error **errors, size_t n)
     free(msg);
     return e;
 }
-#line 634 "chapters/tier8-protocols.nw"
+#line 652 "chapters/tier8-protocols.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
@@ -105,7 +105,7 @@ static tw_step started_body(tw_coro *co)
 
 enum made { MADE_STREAM, MADE_DATAGRAM, MADE_READ_PIPE, MADE_WRITE_PIPE };
 
-#line 969 "chapters/tier8-protocols.nw"
+#line 1003 "chapters/tier8-protocols.nw"
 static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protocol *p)
 {
     tw_protocol *sp = tw__ssl_protocol_new(e->loop, p, &e->tls, false, true, f->waiter,
@@ -118,7 +118,7 @@ static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protoc
     f->transport = tw_ref(tw__ssl_app_transport(sp));
 }
 
-#line 685 "chapters/tier8-protocols.nw"
+#line 703 "chapters/tier8-protocols.nw"
 static tw_coro *started(struct endpoint *e, const tw_sockaddr *remote, enum made made)
 {
     struct started *f = tw_coro_new(started_body, sizeof *f);
@@ -151,7 +151,7 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 728 "chapters/tier8-protocols.nw"
+#line 746 "chapters/tier8-protocols.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
@@ -163,6 +163,7 @@ struct connect_frame {
     tw_error **errors;
     size_t nerrors;
     tw_coro_fn then;             /* the body that follows the TLS options' check */
+    const char *refused;         /* the ValueError of a path and sock mismatch */
 };
 
 static void connect_cleanup(tw_coro *co)
@@ -245,7 +246,7 @@ tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg
     f->port = port;
     return &f->e.co;
 }
-#line 830 "chapters/tier8-protocols.nw"
+#line 852 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -266,11 +267,23 @@ static tw_step adopt_body(tw_coro *co)
     return connect_body(co);
 }
 
+static tw_step refuse_body(tw_coro *co)
+{
+    return tw__coro_fail(co, tw_error_new(TW_ERR_VALUE, "%s",
+                                          ((struct connect_frame *)co)->refused));
+}
+
 tw_coro *tw_create_unix_connection(tw_loop *L, tw_protocol_factory factory, void *arg,
                                    const char *path, int sock)
 {
     struct connect_frame *f = connect_new(L, factory, arg);
-    if (path)
+    if (path && sock >= 0)
+        f->refused = "path and sock can not be specified at the same time";
+    else if (path == NULL && sock < 0)
+        f->refused = "no path and sock were specified";
+    if (f->refused)
+        f->e.co.body = refuse_body;
+    else if (path)
         f->path = tw__strdup(path);
     else {
         f->e.fd = sock;
@@ -287,7 +300,7 @@ tw_coro *tw_connect_accepted_socket(tw_loop *L, tw_protocol_factory factory, voi
     f->any_family = true;
     return &f->e.co;
 }
-#line 988 "chapters/tier8-protocols.nw"
+#line 1022 "chapters/tier8-protocols.nw"
 static tw_error *tls_options_check(struct endpoint *e, const char *host, bool unix_socket)
 {
     const tw_tls_options *o = &e->tls;
@@ -347,7 +360,7 @@ tw_coro *tw_create_unix_connection_tls(tw_loop *L, tw_protocol_factory factory, 
 {
     return with_tls(tw_create_unix_connection(L, factory, arg, path, sock), tls);
 }
-#line 883 "chapters/tier8-protocols.nw"
+#line 917 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -400,7 +413,7 @@ tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 1063 "chapters/tier8-protocols.nw"
+#line 1097 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;

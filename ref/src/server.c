@@ -1,4 +1,4 @@
-#line 1169 "chapters/tier8-protocols.nw"
+#line 1203 "chapters/tier8-protocols.nw"
 /* server.c -- servers: create_server, accepting, serving, closing */
 #include "tier8.h"
 #include <errno.h>
@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 1195 "chapters/tier8-protocols.nw"
+#line 1229 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -74,12 +74,12 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 1275 "chapters/tier8-protocols.nw"
+#line 1309 "chapters/tier8-protocols.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 1287 "chapters/tier8-protocols.nw"
+#line 1321 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -107,7 +107,7 @@ static void server_detach(tw__acceptor *a)
         server_wakeup(s);
     tw_unref(s);
 }
-#line 1325 "chapters/tier8-protocols.nw"
+#line 1359 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -175,7 +175,7 @@ static tw_error *server_accept(void *arg)
     }
     return NULL;
 }
-#line 1408 "chapters/tier8-protocols.nw"
+#line 1442 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -231,7 +231,7 @@ tw_future *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 1470 "chapters/tier8-protocols.nw"
+#line 1504 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -279,7 +279,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 tw_coro *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 1525 "chapters/tier8-protocols.nw"
+#line 1559 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -308,7 +308,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 tw_coro *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 1566 "chapters/tier8-protocols.nw"
+#line 1600 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -376,7 +376,7 @@ static tw_error *bind_tcp(tw_server *s, const tw_addrinfo_list *infos,
     }
     return err;
 }
-#line 1640 "chapters/tier8-protocols.nw"
+#line 1674 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;
@@ -406,6 +406,7 @@ struct create_server_frame {
     void *arg;
     char *host, *path;
     int port;
+    bool unix_domain;                     /* create_unix_server's */
     tw_server_options opt;
     tw_addrinfo_list *infos;
     tw_server *server;
@@ -423,21 +424,27 @@ static void create_server_cleanup(tw_coro *co)
     free(f->path);
     tw_unref(f->opt.tls.ssl);
 }
-
+#line 1731 "chapters/tier8-protocols.nw"
 static tw_error *check_own_socket(const struct create_server_frame *f)
 {
-    int type = 0;
+    int type = 0, domain = 0;
     socklen_t len = sizeof type;
     if (f->host || f->port)
         return tw_error_new(TW_ERR_VALUE, "host/port and sock can not be specified at the same time");
+    if (f->path)
+        return tw_error_new(TW_ERR_VALUE, "path and sock can not be specified at the same time");
     if (getsockopt(f->opt.sock, SOL_SOCKET, SO_TYPE, &type, &len) < 0)
         return tw_error_os(errno, NULL);
+    len = sizeof domain;
+    getsockopt(f->opt.sock, SOL_SOCKET, SO_DOMAIN, &domain, &len);
+    if (f->unix_domain && (domain != AF_UNIX || type != SOCK_STREAM))
+        return tw_error_new(TW_ERR_VALUE, "A UNIX Domain Stream Socket was expected");
     if (type != SOCK_STREAM)
         return tw_error_new(TW_ERR_VALUE, "A Stream Socket was expected");
     return NULL;
 }
 
-#line 944 "chapters/tier8-protocols.nw"
+#line 978 "chapters/tier8-protocols.nw"
 static tw_error *server_tls_check(const tw_tls_options *o)
 {
     if (o->server_hostname)
@@ -451,7 +458,7 @@ static tw_error *server_tls_check(const tw_tls_options *o)
     return NULL;
 }
 
-#line 1702 "chapters/tier8-protocols.nw"
+#line 1752 "chapters/tier8-protocols.nw"
 static tw_step create_server_body(tw_coro *co)
 {
     struct create_server_frame *f = (struct create_server_frame *)co;
@@ -467,6 +474,8 @@ static tw_step create_server_body(tw_coro *co)
         server_add_socket(f->server, f->opt.sock);
         goto bound;
     }
+    if (f->unix_domain && f->path == NULL)
+        TW_RAISE(co, tw_error_new(TW_ERR_VALUE, "path was not specified, and no sock specified"));
     if (f->path == NULL) {
         TW_AWAIT(co, tw__resolve_host(f->loop, f->host, f->port, f->opt.family, SOCK_STREAM,
                                       AI_PASSIVE));
@@ -517,5 +526,6 @@ tw_coro *tw_create_unix_server(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     struct create_server_frame *f = create_server_new(L, factory, arg, options);
     f->path = tw__strdup(path);
+    f->unix_domain = true;
     return &f->co;
 }

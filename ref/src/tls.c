@@ -1038,6 +1038,13 @@ below:
 
 static void app_destroy(tw_transport *t) { free(APP(t)); }
 
+/* asyncio's _protocol_paused, for loop.sendfile's fallback (its
+   _sendfile_compatible is FALLBACK) */
+static bool app_writing_paused(const tw_transport *t)
+{
+    return APP(t)->sp && APP(t)->sp->app_writing_paused;
+}
+
 static const tw_transport_class app_class = {
     .name = "_SSLProtocolTransport",
     .kinds = TW_TRANSPORT_STREAM,
@@ -1055,9 +1062,10 @@ static const tw_transport_class app_class = {
     .get_write_buffer_size = app_buffer_size,
     .get_write_buffer_limits = app_get_limits,
     .set_write_buffer_limits = app_set_limits,
+    .writing_paused = app_writing_paused,
     .destroy = app_destroy,
 };
-#line 1534 "chapters/tier7-tls.nw"
+#line 1542 "chapters/tier7-tls.nw"
 void tw__tls_options_keep(tw_tls_options *dst, char **hostname, const tw_tls_options *src)
 {
     static const tw_tls_options none;
@@ -1075,7 +1083,7 @@ void tw__tls_options_drop(tw_tls_options *o, char **hostname)
     *hostname = NULL;
     o->server_hostname = NULL;
 }
-#line 1554 "chapters/tier7-tls.nw"
+#line 1562 "chapters/tier7-tls.nw"
 static tw_error *check_timeout(const char *what, double *t, double dflt)
 {
     char s[32];
@@ -1125,7 +1133,7 @@ static tw_error *make_ssl(struct sslproto *sp, bool server_side, const char *hos
     }
     return NULL;
 }
-#line 1606 "chapters/tier7-tls.nw"
+#line 1614 "chapters/tier7-tls.nw"
 tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
                                   const tw_tls_options *o, bool server_side,
                                   bool call_connection_made, tw_future *waiter, tw_error **err)
@@ -1170,7 +1178,7 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
 }
 
 tw_transport *tw__ssl_app_transport(tw_protocol *p) { return &SP(p)->app->base; }
-#line 1662 "chapters/tier7-tls.nw"
+#line 1670 "chapters/tier7-tls.nw"
 struct start_tls_frame {
     tw_coro co;
     tw_error *err;

@@ -1,4 +1,4 @@
-#line 1037 "chapters/tier7-transports.nw"
+#line 1141 "chapters/tier7-transports.nw"
 /* transport.c -- the transport class, calling protocols, socket, pipe and subprocess transports, direct socket operations */
 #include "tier7.h"
 #include <arpa/inet.h>
@@ -8,11 +8,12 @@
 #include <stdarg.h>
 #include <signal.h>
 #include <stddef.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#line 1066 "chapters/tier7-transports.nw"
+#line 1171 "chapters/tier7-transports.nw"
 int tw_sockaddr_family(const tw_sockaddr *a)
 {
     return a ? a->u.sa.sa_family : AF_UNSPEC;
@@ -82,7 +83,7 @@ const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
     }
     return buf;
 }
-#line 1141 "chapters/tier7-transports.nw"
+#line 1246 "chapters/tier7-transports.nw"
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
 {
     if (a == NULL || b == NULL)
@@ -105,14 +106,14 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 1178 "chapters/tier7-transports.nw"
+#line 1283 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type)
 {
     if (type)
         e->type = (char *)type;
     return e;
 }
-#line 1194 "chapters/tier7-transports.nw"
+#line 1299 "chapters/tier7-transports.nw"
 static void not_implemented(const char *name, const char *unnamed, const char *method)
     __attribute__((noreturn));
 
@@ -165,7 +166,7 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
     t->protocol = protocol;
     tw_unref(old);
 }
-#line 1249 "chapters/tier7-transports.nw"
+#line 1354 "chapters/tier7-transports.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -220,7 +221,7 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 1310 "chapters/tier7-transports.nw"
+#line 1415 "chapters/tier7-transports.nw"
 int tw_subprocess_transport_get_pid(const tw_transport *t) { return METHOD(t, get_pid)(t); }
 
 bool tw_subprocess_transport_get_returncode(const tw_transport *t, int *code)
@@ -247,7 +248,7 @@ tw_error *tw_subprocess_transport_kill(tw_transport *t)
 {
     return tw_subprocess_transport_send_signal(t, SIGKILL);
 }
-#line 1346 "chapters/tier7-transports.nw"
+#line 1451 "chapters/tier7-transports.nw"
 static void protocol_finalize(tw_object *o)
 {
     tw_protocol *p = (tw_protocol *)o;
@@ -284,7 +285,7 @@ void *tw_protocol_new(const tw_protocol_class *cls, size_t size)
     return p;
 }
 
-#line 1391 "chapters/tier7-transports.nw"
+#line 1496 "chapters/tier7-transports.nw"
 #define CALL_OR_NOTHING(p, m, ...) ((p)->cls->m ? (p)->cls->m(__VA_ARGS__) : NULL)
 
 tw_error *tw_protocol_connection_made(tw_protocol *p, tw_transport *t)
@@ -348,7 +349,7 @@ tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc
 {
     return CALL_OR_NOTHING(p, pipe_connection_lost, p, fd, exc);
 }
-#line 1471 "chapters/tier7-transports.nw"
+#line 1576 "chapters/tier7-transports.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -370,7 +371,7 @@ struct sock {
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 1522 "chapters/tier7-transports.nw"
+#line 1627 "chapters/tier7-transports.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
 static void sock_watch(struct sock *s, bool writer, bool on)
@@ -397,7 +398,7 @@ static void sock_watch(struct sock *s, bool writer, bool on)
 
 static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
 static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
-#line 1560 "chapters/tier7-transports.nw"
+#line 1665 "chapters/tier7-transports.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -435,7 +436,7 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 1607 "chapters/tier7-transports.nw"
+#line 1712 "chapters/tier7-transports.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -479,7 +480,7 @@ static void sock_loop_closed(tw__resource *r)
     sock_release(s);
     tw_unref(&s->base);
 }
-#line 1659 "chapters/tier7-transports.nw"
+#line 1764 "chapters/tier7-transports.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -535,7 +536,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 1720 "chapters/tier7-transports.nw"
+#line 1825 "chapters/tier7-transports.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -549,7 +550,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 1749 "chapters/tier7-transports.nw"
+#line 1854 "chapters/tier7-transports.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -608,6 +609,7 @@ static void sock_get_limits(const tw_transport *t, size_t *low, size_t *high)
 }
 
 static size_t sock_buffer_size(const tw_transport *t) { return SOCK(t)->buffered; }
+static bool sock_writing_paused(const tw_transport *t) { return SOCK(t)->protocol_paused; }
 
 static bool sock_is_reading(const tw_transport *t)
 {
@@ -629,7 +631,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 1835 "chapters/tier7-transports.nw"
+#line 1941 "chapters/tier7-transports.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -641,19 +643,20 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 1870 "chapters/tier7-transports.nw"
+#line 1976 "chapters/tier7-transports.nw"
 static tw__loop_key read_buffer_key;
 
 static char *read_buffer(tw_loop *L)
 {
     return tw__loop_state(L, &read_buffer_key, READ_SIZE, NULL);
 }
-#line 1879 "chapters/tier7-transports.nw"
+#line 1985 "chapters/tier7-transports.nw"
 struct stream {
     struct sock s;
     bool eof;
     char *wbuf;
     size_t wstart, wcap;
+    tw_future *empty_waiter;              /* loop.sendfile's: done when wbuf is empty */
     ssize_t (*send)(int fd, const struct iovec *iov, size_t cnt);
     tw_error *(*on_eof)(struct sock *s);
 };
@@ -662,6 +665,9 @@ static void stream_discard(struct sock *s, bool release)
 {
     struct stream *st = (struct stream *)s;
     st->wstart = 0;
+    if (st->empty_waiter && !tw_future_done(st->empty_waiter))
+        tw_future_set_exception(st->empty_waiter,
+                                tw_error_new(TW_ERR_CONNECTION, "Connection is closed by peer"));
     if (release) {
         free(st->wbuf);
         st->wbuf = NULL;
@@ -698,7 +704,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 1940 "chapters/tier7-transports.nw"
+#line 2050 "chapters/tier7-transports.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -716,6 +722,8 @@ static tw_error *stream_writelines(tw_transport *t, const struct iovec *iov, siz
     size_t total = 0, sent = 0;
     if (st->eof)
         return &write_after_eof;
+    if (st->empty_waiter)
+        return tw_error_new(TW_ERR_RUNTIME, "unable to write; sendfile is in progress");
     for (size_t i = 0; i < cnt; i++)
         total += iov[i].iov_len;
     if (total == 0 || sock_write_dropped(s))
@@ -743,7 +751,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 2004 "chapters/tier7-transports.nw"
+#line 2116 "chapters/tier7-transports.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -768,6 +776,8 @@ static tw_error *stream_writable(void *arg)
     s->buffered -= (size_t)k;
     if (s->buffered == 0)
         st->wstart = 0;
+    if (s->buffered == 0 && st->empty_waiter && !tw_future_done(st->empty_waiter))
+        tw_future_set_result(st->empty_waiter, TW_NONE);
     sock_maybe_resume(s);
     if (s->conn_lost)
         return NULL;                      /* closed or aborted by resume_writing */
@@ -799,7 +809,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 2068 "chapters/tier7-transports.nw"
+#line 2182 "chapters/tier7-transports.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -855,7 +865,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 2137 "chapters/tier7-transports.nw"
+#line 2251 "chapters/tier7-transports.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -882,6 +892,7 @@ static const tw_transport_class stream_class = {
     .get_write_buffer_size = sock_buffer_size,
     .get_write_buffer_limits = sock_get_limits,
     .set_write_buffer_limits = sock_set_limits,
+    .writing_paused = sock_writing_paused,
     .destroy = sock_destroy,
 };
 
@@ -900,7 +911,7 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 2194 "chapters/tier7-transports.nw"
+#line 2309 "chapters/tier7-transports.nw"
 void tw__transport_force_close(tw_transport *t, tw_error *exc)
 {
     if (t->cls->abort == sock_abort) {
@@ -910,7 +921,7 @@ void tw__transport_force_close(tw_transport *t, tw_error *exc)
     tw_unref(exc);
     tw_transport_abort(t);
 }
-#line 2215 "chapters/tier7-transports.nw"
+#line 2330 "chapters/tier7-transports.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -964,7 +975,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 2271 "chapters/tier7-transports.nw"
+#line 2386 "chapters/tier7-transports.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -1043,7 +1054,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 2352 "chapters/tier7-transports.nw"
+#line 2467 "chapters/tier7-transports.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -1072,7 +1083,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 2397 "chapters/tier7-transports.nw"
+#line 2512 "chapters/tier7-transports.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -1094,7 +1105,7 @@ static ssize_t write_quietly(int fd, const void *data, size_t len)
     errno = e;
     return n;
 }
-#line 2435 "chapters/tier7-transports.nw"
+#line 2550 "chapters/tier7-transports.nw"
 static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
 {
     size_t sent = 0;
@@ -1108,7 +1119,7 @@ static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
     }
     return (ssize_t)sent;
 }
-#line 2457 "chapters/tier7-transports.nw"
+#line 2572 "chapters/tier7-transports.nw"
 static tw_error *pipe_eof_received(void *arg)
 {
     struct sock *s = arg;
@@ -1125,7 +1136,7 @@ static tw_error *read_pipe_eof(struct sock *s)
     tw__schedule(s->base.loop, sock_lost_callback, s, NULL);
     return NULL;
 }
-#line 2486 "chapters/tier7-transports.nw"
+#line 2601 "chapters/tier7-transports.nw"
 static tw_error *write_pipe_reader_gone(void *arg)
 {
     struct sock *s = arg;
@@ -1168,7 +1179,7 @@ static bool pipe_get_extra_info(tw_transport *t, const char *name, tw_value *v)
     *v = TW_INT(SOCK(t)->fd);
     return true;
 }
-#line 2539 "chapters/tier7-transports.nw"
+#line 2654 "chapters/tier7-transports.nw"
 static const tw_transport_class read_pipe_class = {
     .name = "_UnixReadPipeTransport",
     .kinds = TW_TRANSPORT_READ,
@@ -1214,7 +1225,7 @@ tw_transport *tw__pipe_transport_new(tw_loop *L, int fd, bool writer, tw_protoco
               waiter);
     return &st->s.base;
 }
-#line 2609 "chapters/tier7-transports.nw"
+#line 2724 "chapters/tier7-transports.nw"
 struct subprocess {
     tw_transport base;
     tw__resource res;                   /* attached while the loop holds the transport */
@@ -1228,7 +1239,7 @@ struct subprocess {
 };
 
 #define PROC(t) ((struct subprocess *)(void *)(t))
-#line 2637 "chapters/tier7-transports.nw"
+#line 2752 "chapters/tier7-transports.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -1274,7 +1285,7 @@ static void call_later(struct subprocess *t, int what, int n, tw_error *exc,
     tw__schedule(t->base.loop, run_call, c, c);
     tw_unref(&c->obj);                  /* the handle holds it now */
 }
-#line 2685 "chapters/tier7-transports.nw"
+#line 2800 "chapters/tier7-transports.nw"
 static void process_exited(struct subprocess *t, int code);
 static tw_error *subprocess_connection_lost(struct subprocess *t);
 
@@ -1305,7 +1316,7 @@ static tw_error *run_call(void *arg)
         return tw_protocol_process_exited(p);
     }
 }
-#line 2730 "chapters/tier7-transports.nw"
+#line 2845 "chapters/tier7-transports.nw"
 struct pipe_protocol {
     tw_protocol base;
     struct subprocess *proc;            /* NULL once the transport is gone */
@@ -1355,7 +1366,7 @@ static const tw_protocol_class pipe_protocol_class = {
     .resume_writing = pipe_resume_writing,
     .data_received = pipe_data_received,
 };
-#line 2787 "chapters/tier7-transports.nw"
+#line 2902 "chapters/tier7-transports.nw"
 static void child_exited(void *arg, int code)
 {
     call_later(arg, CALL_EXITED, code, NULL, NULL, 0);
@@ -1368,7 +1379,7 @@ static void process_exited(struct subprocess *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 2809 "chapters/tier7-transports.nw"
+#line 2924 "chapters/tier7-transports.nw"
 static void unlist(struct subprocess *t)
 {
     if (!tw__resource_attached(&t->res))
@@ -1405,7 +1416,7 @@ static tw_error *subprocess_connection_lost(struct subprocess *t)
     unlist(t);
     return err;
 }
-#line 2856 "chapters/tier7-transports.nw"
+#line 2971 "chapters/tier7-transports.nw"
 static void subprocess_loop_closed(tw__resource *r)
 {
     struct subprocess *t =
@@ -1430,7 +1441,7 @@ static void subprocess_destroy(tw_transport *base)
     free(t->waiters);
     free(t);
 }
-#line 2889 "chapters/tier7-transports.nw"
+#line 3004 "chapters/tier7-transports.nw"
 static void subprocess_close(tw_transport *base)
 {
     struct subprocess *t = PROC(base);
@@ -1487,7 +1498,7 @@ static const tw_transport_class subprocess_class = {
     .send_signal = subprocess_send_signal,
     .destroy = subprocess_destroy,
 };
-#line 2956 "chapters/tier7-transports.nw"
+#line 3071 "chapters/tier7-transports.nw"
 static tw_transport *pipe_connect(struct subprocess *t, int parent_end, int fd)
 {
     struct pipe_protocol *pp = tw_protocol_new(&pipe_protocol_class, sizeof *pp);
@@ -1534,7 +1545,7 @@ tw_error *tw_loop_subprocess_shell(tw_loop *loop, tw_protocol *protocol, const c
     }
     return subprocess_start(loop, protocol, (char *const *)argv, options, transport);
 }
-#line 3010 "chapters/tier7-transports.nw"
+#line 3125 "chapters/tier7-transports.nw"
 struct wait_frame {
     tw_coro co;
     struct subprocess *t;
@@ -1573,7 +1584,7 @@ tw_coro *tw_subprocess_transport_wait(tw_transport *t)
     f->co.cleanup = wait_cleanup;
     return &f->co;
 }
-#line 3060 "chapters/tier7-transports.nw"
+#line 3175 "chapters/tier7-transports.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1636,14 +1647,14 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 3129 "chapters/tier7-transports.nw"
+#line 3244 "chapters/tier7-transports.nw"
 static tw_error *sockop_check(const struct sockop *op)
 {
     if (tw_loop_get_debug(op->loop) && !(fcntl(op->fd, F_GETFL) & O_NONBLOCK))
         return tw_error_new(TW_ERR_VALUE, "the socket must be non-blocking");
     return NULL;
 }
-#line 3141 "chapters/tier7-transports.nw"
+#line 3256 "chapters/tier7-transports.nw"
 static ssize_t receive(struct sockop *op)
 {
     tw_sockaddr a = { .len = sizeof a.u };
@@ -1695,7 +1706,7 @@ tw_coro *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return &sockop_new(recv_body, L, fd, buf, n)->co;
 }
-#line 3195 "chapters/tier7-transports.nw"
+#line 3310 "chapters/tier7-transports.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1744,7 +1755,7 @@ tw_coro *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return &sockop_new(sendall_body, L, fd, data, n)->co;
 }
-#line 3249 "chapters/tier7-transports.nw"
+#line 3364 "chapters/tier7-transports.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1783,7 +1794,7 @@ tw_coro *tw_sock_connect(tw_loop *L, int fd, const tw_sockaddr *addr)
     op->addr = *addr;
     return &op->co;
 }
-#line 3298 "chapters/tier7-transports.nw"
+#line 3413 "chapters/tier7-transports.nw"
 tw_coro *tw_sock_accept(tw_loop *L, int fd, tw_sockaddr *peer)
 {
     struct sockop *op = sockop_new(recv_body, L, fd, NULL, 0);
@@ -1805,4 +1816,437 @@ tw_coro *tw_sock_sendto(tw_loop *L, int fd, const void *data, size_t n, const tw
     op->addr = *to;
     op->to_address = true;
     return &op->co;
+}
+#line 3451 "chapters/tier7-transports.nw"
+struct sendfile_op {
+    struct sockop op;
+    int file;
+    int64_t offset, count, total;         /* count 0: to the end */
+    bool fallback;
+    bool refused;                         /* sendfile(2) cannot read this file */
+};
+
+static tw_error *sendfile_check(struct sendfile_op *s)
+{
+    int type = 0;
+    socklen_t len = sizeof type;
+    tw_error *err = sockop_check(&s->op);
+    if (err)
+        return err;
+    if (getsockopt(s->op.fd, SOL_SOCKET, SO_TYPE, &type, &len) < 0)
+        return tw_error_os(errno, NULL);
+    if (type != SOCK_STREAM)
+        return tw_error_new(TW_ERR_VALUE, "only SOCK_STREAM type sockets are supported");
+    if (s->count < 0)
+        return tw_error_new(TW_ERR_VALUE, "count must be a positive integer (got %lld)",
+                            (long long)s->count);
+    if (s->offset < 0)
+        return tw_error_new(TW_ERR_VALUE, "offset must be a non-negative integer (got %lld)",
+                            (long long)s->offset);
+    return NULL;
+}
+
+static tw_error *sendfile_not_available(const char *why)
+{
+    return tw__error_named(tw_error_new(TW_ERR_RUNTIME, "%s", why), "SendfileNotAvailableError");
+}
+#line 3493 "chapters/tier7-transports.nw"
+static bool sendfile_some(struct sendfile_op *s, tw_error **err)
+{
+    *err = NULL;
+    for (;;) {
+        off_t at = (off_t)(s->offset + s->total);
+        size_t want = s->count ? (size_t)(s->count - s->total) : (size_t)1 << 30;
+        ssize_t k;
+        if (s->count && s->total >= s->count)
+            return true;
+        k = sendfile(s->op.fd, s->file, &at, want);
+        if (k == 0)
+            return true;
+        if (k > 0) {
+            s->total += k;
+            continue;
+        }
+        if (again(errno))
+            return false;
+        s->refused = s->total == 0;
+        if (s->refused)
+            *err = sendfile_not_available("os.sendfile call failed");
+        else
+            *err = errno == ENOTCONN ? tw_error_new(TW_ERR_CONNECTION, "socket is not connected")
+                                     : tw_error_os(errno, NULL);
+        return true;
+    }
+}
+
+static tw_error *sendfile_ready(void *arg)
+{
+    struct sockop *op = arg;
+    if (!tw_future_done(op->fut))
+        sockop_finish(op, TW_NONE, NULL);
+    return NULL;
+}
+#line 3542 "chapters/tier7-transports.nw"
+enum { SENDFILE_BLOCK = 256 * 1024, TRANSPORT_SENDFILE_BLOCK = 16384 };
+
+struct block_request {
+    int file;
+    size_t n;
+};
+
+static tw_error *read_block(const void *request, size_t len, tw_bytes **answer)
+{
+    const struct block_request *rq = request;
+    ssize_t k;
+    (void)len;
+    *answer = tw_bytes_new(NULL, rq->n);
+    do
+        k = read(rq->file, (*answer)->data, rq->n);
+    while (k < 0 && errno == EINTR);
+    if (k >= 0) {
+        (*answer)->len = (size_t)k;
+        return NULL;
+    }
+    tw_bytes_free(*answer);
+    *answer = NULL;
+    return tw_error_os(errno, NULL);
+}
+#line 3575 "chapters/tier7-transports.nw"
+static tw_error *sendfile_settle(int file, int64_t offset, int64_t total, tw_error *err)
+{
+    if (total > 0 && lseek(file, (off_t)(offset + total), SEEK_SET) < 0 && err == NULL)
+        err = tw_error_os(errno, NULL);
+    return err;
+}
+
+struct file_copy {
+    tw_coro co;
+    tw_loop *loop;
+    int file, fd;                         /* fd < 0: write through t */
+    tw_transport *t;
+    tw_future **paused;                   /* t's: set while t has paused writing */
+    int64_t offset, count, total;
+    size_t block;
+    tw_future *read;
+    tw_bytes *got;                        /* the block read, owned by read */
+};
+
+static void file_copy_cleanup(tw_coro *co)
+{
+    tw_unref(((struct file_copy *)co)->read);
+}
+
+static bool read_next(struct file_copy *f, tw_error **err)
+{
+    struct block_request rq = { f->file, f->block };
+    if (f->count && (int64_t)rq.n > f->count - f->total)
+        rq.n = (size_t)(f->count - f->total);
+    tw_unref(f->read);
+    f->read = NULL;
+    if (rq.n == 0)
+        return false;
+    *err = tw_run_in_executor_bytes(f->loop, NULL, read_block, &rq, sizeof rq, &f->read);
+    return *err == NULL;
+}
+#line 3618 "chapters/tier7-transports.nw"
+static tw_step file_copy_body(tw_coro *co)
+{
+    struct file_copy *f = (struct file_copy *)co;
+    tw_error *err = NULL;
+    TW_BEGIN(co);
+    if (f->offset && lseek(f->file, (off_t)f->offset, SEEK_SET) < 0)
+        TW_RAISE(co, tw_error_os(errno, NULL));
+    while (read_next(f, &err)) {
+        TW_AWAIT_TRY(co, tw_ref(f->read));
+        if (TW_ERROR(co) || (f->got = TW_RESULT(co).p)->len == 0)
+            break;
+        if (f->fd >= 0) {
+            TW_AWAIT_TRY(co, tw_sock_sendall(f->loop, f->fd, f->got->data, f->got->len));
+        } else if (tw_transport_is_closing(f->t)) {
+            err = tw_error_new(TW_ERR_CONNECTION, "Connection closed by peer");
+        } else if (*f->paused) {
+            TW_AWAIT_TRY(co, tw_ref(*f->paused));
+        }
+        if (err || TW_ERROR(co))
+            break;
+        if (f->fd < 0 && (err = tw_transport_write(f->t, f->got->data, f->got->len)) != NULL)
+            break;
+        f->total += (int64_t)f->got->len;
+    }
+    if (err == NULL && TW_ERROR(co))
+        err = TW_TAKE_ERROR(co);
+    if ((err = sendfile_settle(f->file, f->offset, f->total, err)) != NULL)
+        TW_RAISE(co, err);
+    TW_RETURN(co, TW_INT(f->total));
+    TW_END(co);
+}
+
+static tw_coro *file_copy(tw_loop *L, int file, int64_t offset, int64_t count, int fd,
+                          tw_transport *t, tw_future **paused)
+{
+    struct file_copy *f = tw_coro_new(file_copy_body, sizeof *f);
+    f->co.cleanup = file_copy_cleanup;
+    f->loop = L;
+    f->file = file;
+    f->offset = offset;
+    f->count = count;
+    f->fd = fd;
+    f->t = t;
+    f->paused = paused;
+    f->block = fd >= 0 ? SENDFILE_BLOCK : TRANSPORT_SENDFILE_BLOCK;
+    return &f->co;
+}
+#line 3671 "chapters/tier7-transports.nw"
+static tw_step sendfile_body(tw_coro *co)
+{
+    struct sendfile_op *s = (struct sendfile_op *)co;
+    tw_error *err;
+    TW_BEGIN(co);
+    if ((err = sendfile_check(s)) != NULL)
+        TW_RAISE(co, err);
+    while (!sendfile_some(s, &err)) {
+        tw_unref(s->op.fut);
+        if ((err = sockop_wait(&s->op, true, sendfile_ready)) != NULL)
+            break;
+        TW_AWAIT(co, tw_ref(s->op.fut));
+    }
+    if (!s->refused || !s->fallback) {
+        if ((err = sendfile_settle(s->file, s->offset, s->total, err)) != NULL)
+            TW_RAISE(co, err);
+        TW_RETURN(co, TW_INT(s->total));
+    }
+    tw_unref(err);
+    TW_AWAIT(co, file_copy(s->op.loop, s->file, s->offset, s->count, s->op.fd, NULL, NULL));
+    TW_RETURN(co, TW_RESULT(co));
+    TW_END(co);
+}
+
+tw_coro *tw_sock_sendfile(tw_loop *L, int fd, int file, int64_t offset, int64_t count,
+                          bool fallback)
+{
+    struct sendfile_op *s = tw_coro_new(sendfile_body, sizeof *s);
+    s->op.co.cleanup = sockop_cleanup;
+    s->op.loop = L;
+    s->op.fd = fd;
+    s->file = file;
+    s->offset = offset;
+    s->count = count;
+    s->fallback = fallback;
+    return &s->op.co;
+}
+#line 3738 "chapters/tier7-transports.nw"
+struct standin {
+    tw_protocol base;
+    tw_loop *loop;
+    tw_transport *t;                      /* borrowed: the coroutine holds it */
+    tw_protocol *program;                 /* the program's protocol, while replaced */
+    tw_future *ready;                     /* set while writing is paused */
+    bool resume_reading, resume_writing;
+};
+
+static tw_error *standin_unexpected(tw_protocol *p, const void *data, size_t n)
+{
+    (void)p, (void)data, (void)n;
+    return tw_error_new(TW_ERR_RUNTIME, "Invalid state: reading should be paused");
+}
+
+static tw_error *standin_eof(tw_protocol *p, bool *keep_open)
+{
+    (void)p, (void)keep_open;
+    return tw_error_new(TW_ERR_RUNTIME, "Invalid state: reading should be paused");
+}
+
+static tw_error *standin_pause_writing(tw_protocol *p)
+{
+    struct standin *in = (struct standin *)p;
+    if (in->ready == NULL)
+        in->ready = tw_future_new(in->loop);
+    return NULL;
+}
+
+static tw_error *standin_resume_writing(tw_protocol *p)
+{
+    struct standin *in = (struct standin *)p;
+    if (in->ready) {
+        tw_future_set_result(in->ready, TW_NONE);
+        tw_unref(in->ready);
+        in->ready = NULL;
+    }
+    return NULL;
+}
+
+static tw_error *standin_connection_lost(tw_protocol *p, tw_error *exc)
+{
+    struct standin *in = (struct standin *)p;
+    if (in->ready && !tw_future_done(in->ready))
+        tw_future_set_exception(in->ready, exc ? tw_ref(exc)
+                                : tw_error_new(TW_ERR_CONNECTION, "Connection is closed by peer"));
+    return in->program ? tw_protocol_connection_lost(in->program, exc) : NULL;
+}
+
+static void standin_destroy(tw_protocol *p)
+{
+    struct standin *in = (struct standin *)p;
+    tw_unref(in->ready);
+    tw_unref(in->program);
+}
+
+static const tw_protocol_class standin_class = {
+    .name = "_SendfileFallbackProtocol",
+    .kind = TW_PROTOCOL_STREAM,
+    .connection_lost = standin_connection_lost,
+    .pause_writing = standin_pause_writing,
+    .resume_writing = standin_resume_writing,
+    .data_received = standin_unexpected,
+    .eof_received = standin_eof,
+    .destroy = standin_destroy,
+};
+#line 3812 "chapters/tier7-transports.nw"
+static struct standin *standin_install(tw_loop *L, tw_transport *t)
+{
+    struct standin *in = tw_protocol_new(&standin_class, sizeof *in);
+    in->loop = L;
+    in->t = t;
+    in->program = tw_ref(tw_transport_get_protocol(t));
+    in->resume_reading = tw_transport_is_reading(t);
+    in->resume_writing = t->cls->writing_paused(t);
+    tw_transport_pause_reading(t);
+    tw_transport_set_protocol(t, tw_ref(&in->base));
+    if (in->resume_writing)
+        in->ready = tw_future_new(L);
+    return in;
+}
+
+static tw_error *standin_restore(struct standin *in)
+{
+    tw_protocol *program = in->program;
+    if (program == NULL)
+        return NULL;
+    in->program = NULL;
+    tw_transport_set_protocol(in->t, program);
+    if (in->resume_reading)
+        tw_transport_resume_reading(in->t);
+    if (in->ready)
+        tw_future_cancel(in->ready, NULL);
+    return in->resume_writing ? tw_protocol_resume_writing(program) : NULL;
+}
+#line 3848 "chapters/tier7-transports.nw"
+struct transport_sendfile {
+    tw_coro co;
+    tw_loop *loop;
+    tw_transport *t;
+    int file;
+    int64_t offset, count, total;
+    bool fallback, resume_reading, native;
+    struct standin *in;
+};
+
+static void native_restore(struct transport_sendfile *f)
+{
+    struct stream *st = (struct stream *)f->t;
+    if (!f->native)
+        return;
+    f->native = false;
+    tw_unref(st->empty_waiter);
+    st->empty_waiter = NULL;
+    if (f->resume_reading)
+        tw_transport_resume_reading(f->t);
+}
+
+static void transport_sendfile_cleanup(tw_coro *co)
+{
+    struct transport_sendfile *f = (struct transport_sendfile *)co;
+    native_restore(f);
+    if (f->in) {
+        tw_unref(standin_restore(f->in));
+        tw_unref(&f->in->base);
+    }
+    tw_unref(f->t);
+}
+
+static tw_error *transport_sendfile_refused(const tw_transport *t, const char *why)
+{
+    return tw_error_new(TW_ERR_RUNTIME, "%s <%s>", why, t->cls->name);
+}
+#line 3893 "chapters/tier7-transports.nw"
+static tw_step transport_native_body(tw_coro *co)
+{
+    struct transport_sendfile *f = (struct transport_sendfile *)co;
+    struct stream *st = (struct stream *)f->t;
+    TW_BEGIN(co);
+    f->resume_reading = tw_transport_is_reading(f->t);
+    tw_transport_pause_reading(f->t);
+    st->empty_waiter = tw_future_new(f->loop);
+    f->native = true;
+    if (st->s.buffered == 0)
+        tw_future_set_result(st->empty_waiter, TW_NONE);
+    TW_AWAIT(co, tw_ref(st->empty_waiter));
+    TW_AWAIT(co, tw_sock_sendfile(f->loop, st->s.fd, f->file, f->offset, f->count, false));
+    native_restore(f);
+    TW_RETURN(co, TW_RESULT(co));
+    TW_END(co);
+}
+
+static tw_coro *transport_sendfile_new(tw_coro_fn body, tw_loop *L, tw_transport *t, int file,
+                                       int64_t offset, int64_t count, bool fallback)
+{
+    struct transport_sendfile *f = tw_coro_new(body, sizeof *f);
+    f->co.cleanup = transport_sendfile_cleanup;
+    f->loop = L;
+    f->t = tw_ref(t);
+    f->file = file;
+    f->offset = offset;
+    f->count = count;
+    f->fallback = fallback;
+    return &f->co;
+}
+#line 3931 "chapters/tier7-transports.nw"
+static tw_step transport_fallback_body(tw_coro *co)
+{
+    struct transport_sendfile *f = (struct transport_sendfile *)co;
+    tw_error *err;
+    TW_BEGIN(co);
+    f->in = standin_install(f->loop, f->t);
+    TW_AWAIT_TRY(co, file_copy(f->loop, f->file, f->offset, f->count, -1, f->t, &f->in->ready));
+    err = standin_restore(f->in);
+    if (TW_ERROR(co)) {
+        tw_unref(err);
+        TW_RERAISE(co);
+    }
+    if (err)
+        TW_RAISE(co, err);
+    TW_RETURN(co, TW_RESULT(co));
+    TW_END(co);
+}
+#line 3957 "chapters/tier7-transports.nw"
+static tw_step choose_sendfile_body(tw_coro *co)
+{
+    struct transport_sendfile *f = (struct transport_sendfile *)co;
+    TW_BEGIN(co);
+    if (tw_transport_is_closing(f->t))
+        TW_RAISE(co, tw_error_new(TW_ERR_RUNTIME, "Transport is closing"));
+    if (f->t->cls == &stream_class) {
+        TW_AWAIT_TRY(co, transport_sendfile_new(transport_native_body, f->loop, f->t, f->file,
+                                                f->offset, f->count, false));
+        if (!TW_ERROR(co))
+            TW_RETURN(co, TW_RESULT(co));
+        if (!f->fallback || strcmp(tw_error_type(TW_ERROR(co)), "SendfileNotAvailableError"))
+            TW_RERAISE(co);
+        TW_CLEAR(co);
+    } else if (f->t->cls->writing_paused == NULL) {
+        TW_RAISE(co, transport_sendfile_refused(f->t, "sendfile is not supported for transport"));
+    } else if (!f->fallback) {
+        TW_RAISE(co, transport_sendfile_refused(f->t, "fallback is disabled and native sendfile "
+                                                      "is not supported for transport"));
+    }
+    TW_AWAIT(co, transport_sendfile_new(transport_fallback_body, f->loop, f->t, f->file,
+                                        f->offset, f->count, f->fallback));
+    TW_RETURN(co, TW_RESULT(co));
+    TW_END(co);
+}
+
+tw_coro *tw_loop_sendfile(tw_loop *L, tw_transport *t, int file, int64_t offset, int64_t count,
+                          bool fallback)
+{
+    return transport_sendfile_new(choose_sendfile_body, L, t, file, offset, count, fallback);
 }
