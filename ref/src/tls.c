@@ -233,6 +233,7 @@ struct sslproto {
     tw_ssl_context *ctx;
     SSL *ssl;
     BIO *incoming, *outgoing;
+    uint64_t drained;              /* BIO_number_written(outgoing) when last sent */
     struct ssl_transport *app;
     tw_transport *transport;
     tw_future *waiter;
@@ -257,7 +258,7 @@ struct ssl_transport {
 };
 
 static tw_protocol *app_protocol(struct sslproto *sp) { return sp->app->base.protocol; }
-#line 532 "chapters/tier7-tls.nw"
+#line 533 "chapters/tier7-tls.nw"
 static void hold_clock(struct sslproto *sp, bool hold)
 {
     if (hold == sp->holding)
@@ -276,7 +277,7 @@ static void set_state(struct sslproto *sp, enum ssl_state to)
     sp->state = to;
     hold_clock(sp, to == DO_HANDSHAKE || to == FLUSHING || to == SHUTDOWN);
 }
-#line 558 "chapters/tier7-tls.nw"
+#line 559 "chapters/tier7-tls.nw"
 static void fatal_error(struct sslproto *sp, tw_error *exc, const char *message)
 {
     if (sp->transport)
@@ -305,7 +306,7 @@ static void wakeup_waiter(struct sslproto *sp, tw_error *exc)
     tw_unref(sp->waiter);
     sp->waiter = NULL;
 }
-#line 600 "chapters/tier7-tls.nw"
+#line 601 "chapters/tier7-tls.nw"
 static void later(struct sslproto *sp, enum pending which, double delay, tw_callback_fn fn)
 {
     tw_error *err;
@@ -350,7 +351,7 @@ static void ssl_loop_closed(tw__resource *r)
     tw__resource_detach(sp->loop, &sp->res);
     tw_unref(&sp->base);
 }
-#line 655 "chapters/tier7-tls.nw"
+#line 656 "chapters/tier7-tls.nw"
 static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc);
 static void process_outgoing(struct sslproto *sp);
 static tw_error *do_read(struct sslproto *sp);
@@ -403,7 +404,7 @@ static tw_error *start_handshake(struct sslproto *sp)
     later(sp, HANDSHAKE_TIMER, sp->handshake_timeout, check_handshake_timeout);
     return do_handshake(sp);
 }
-#line 719 "chapters/tier7-tls.nw"
+#line 720 "chapters/tier7-tls.nw"
 static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc)
 {
     tw_error *err = NULL;
@@ -427,7 +428,7 @@ static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc)
         return err;
     return do_read(sp);
 }
-#line 757 "chapters/tier7-tls.nw"
+#line 758 "chapters/tier7-tls.nw"
 static void do_abort(struct sslproto *sp)
 {
     set_state(sp, UNWRAPPED);
@@ -516,37 +517,51 @@ static tw_error *start_shutdown(struct sslproto *sp)
     later(sp, SHUTDOWN_TIMER, sp->shutdown_timeout, check_shutdown_timeout);
     return do_flush(sp);
 }
-#line 856 "chapters/tier7-tls.nw"
+#line 864 "chapters/tier7-tls.nw"
 static void control_app_writing(struct sslproto *sp);
+
+static bool nothing_new(const struct sslproto *sp)
+{
+    return BIO_number_written(sp->outgoing) == sp->drained;
+}
 
 static void process_outgoing(struct sslproto *sp)
 {
-    if (!sp->ssl_writing_paused && sp->transport) {
+    if (!sp->ssl_writing_paused && sp->transport && !nothing_new(sp)) {
         char *data;
         long n = BIO_get_mem_data(sp->outgoing, &data);
         if (n > 0) {
             tw_unref(tw_transport_write(sp->transport, data, (size_t)n));
             (void)BIO_reset(sp->outgoing);
         }
+        sp->drained = BIO_number_written(sp->outgoing);
     }
     control_app_writing(sp);
 }
 
+/* Encrypts what OpenSSL takes of DATA into [[outgoing]]; *TAKEN says how much. */
+static tw_error *encrypt(struct sslproto *sp, const char *data, size_t n, size_t *taken)
+{
+    *taken = 0;
+    ERR_clear_error();
+    while (*taken < n) {
+        size_t rest = n - *taken;
+        int ret = SSL_write(sp->ssl, data + *taken, rest > INT_MAX ? INT_MAX : (int)rest);
+        if (ret <= 0)
+            return again(sp->ssl, ret) ? NULL : ssl_error(sp->ssl, sp->server_hostname);
+        *taken += (size_t)ret;
+    }
+    return NULL;
+}
+
 static tw_error *do_write(struct sslproto *sp)
 {
-    while (sp->blen > 0) {
-        int chunk = sp->blen > INT_MAX ? INT_MAX : (int)sp->blen;
-        int ret;
-        ERR_clear_error();
-        ret = SSL_write(sp->ssl, sp->backlog + sp->bstart, chunk);
-        if (ret <= 0) {
-            if (!again(sp->ssl, ret))
-                return ssl_error(sp->ssl, sp->server_hostname);
-            break;
-        }
-        sp->bstart += (size_t)ret;
-        sp->blen -= (size_t)ret;
-    }
+    size_t taken;
+    tw_error *err = encrypt(sp, sp->backlog + sp->bstart, sp->blen, &taken);
+    if (err)
+        return err;
+    sp->bstart += taken;
+    sp->blen -= taken;
     if (sp->blen == 0)
         sp->bstart = 0;
     process_outgoing(sp);
@@ -582,13 +597,27 @@ static void write_appdata(struct sslproto *sp, const struct iovec *iov, size_t c
         sp->conn_lost++;
         return;
     }
+    if (sp->state == WRAPPED && sp->blen == 0 && cnt == 1) {
+        
+#line 964 "chapters/tier7-tls.nw"
+size_t taken;
+if ((err = encrypt(sp, iov[0].iov_base, iov[0].iov_len, &taken)) != NULL) {
+    fatal_error(sp, err, "Fatal error on SSL protocol");
+    return;
+}
+if (taken < iov[0].iov_len)
+    backlog_append(sp, (const char *)iov[0].iov_base + taken, iov[0].iov_len - taken);
+process_outgoing(sp);
+#line 945 "chapters/tier7-tls.nw"
+        return;
+    }
     for (size_t i = 0; i < cnt; i++)
         if (iov[i].iov_len)
             backlog_append(sp, iov[i].iov_base, iov[i].iov_len);
     if (sp->state == WRAPPED && (err = do_write(sp)) != NULL)
         fatal_error(sp, err, "Fatal error on SSL protocol");
 }
-#line 936 "chapters/tier7-tls.nw"
+#line 981 "chapters/tier7-tls.nw"
 static size_t write_buffer_size(const struct sslproto *sp)
 {
     return BIO_ctrl_pending(sp->outgoing) + sp->blen;
@@ -619,7 +648,7 @@ static void control_app_writing(struct sslproto *sp)
             report_flow_error(sp, err, "protocol.resume_writing() failed");
     }
 }
-#line 980 "chapters/tier7-tls.nw"
+#line 1025 "chapters/tier7-tls.nw"
 struct plain { char *buf; size_t cap; bool busy; };
 
 static void plain_release(tw_loop *L, void *state)
@@ -651,13 +680,13 @@ static tw_error *read_copied(struct sslproto *sp, bool *eof)
     size_t len = 0;
     tw_error *err = NULL;
     use->busy = true;
+    ERR_clear_error();                    /* once: a read that succeeds leaves no error */
     for (;;) {
         int ret;
         if (use->cap - len < MAX_READ) {
             use->cap = use->cap ? 2 * use->cap : MAX_READ;
             use->buf = tw__realloc(use->buf, use->cap);
         }
-        ERR_clear_error();
         ret = SSL_read(sp->ssl, use->buf + len, (int)(use->cap - len > INT_MAX ? INT_MAX
                                                                               : use->cap - len));
         if (ret > 0) {
@@ -676,7 +705,7 @@ static tw_error *read_copied(struct sslproto *sp, bool *eof)
     free(own.buf);
     return err;
 }
-#line 1043 "chapters/tier7-tls.nw"
+#line 1088 "chapters/tier7-tls.nw"
 static tw_error *read_soon(void *arg);
 
 static tw_error *read_buffered(struct sslproto *sp, bool *eof)
@@ -687,10 +716,10 @@ static tw_error *read_buffered(struct sslproto *sp, bool *eof)
                                            &buf, &want);
     if (err)
         return err;
+    ERR_clear_error();
     while (offset < want) {
         size_t n = want - offset;
         int ret;
-        ERR_clear_error();
         ret = SSL_read(sp->ssl, (char *)buf + offset, n > INT_MAX ? INT_MAX : (int)n);
         if (ret > 0) {
             offset += (size_t)ret;
@@ -708,7 +737,7 @@ static tw_error *read_buffered(struct sslproto *sp, bool *eof)
         err = tw_protocol_buffer_updated(app_protocol(sp), offset);
     return err;
 }
-#line 1083 "chapters/tier7-tls.nw"
+#line 1128 "chapters/tier7-tls.nw"
 static void control_ssl_reading(struct sslproto *sp)
 {
     size_t size = BIO_ctrl_pending(sp->incoming);
@@ -736,8 +765,10 @@ static tw_error *do_read(struct sslproto *sp)
             call_eof_received(sp);
             err = start_shutdown(sp);
         }
-        if (err == NULL && sp->state != UNWRAPPED)
-            err = sp->blen ? do_write(sp) : (process_outgoing(sp), NULL);
+        if (err == NULL && sp->state != UNWRAPPED && sp->blen)
+            err = do_write(sp);
+        else if (err == NULL && sp->state != UNWRAPPED && !nothing_new(sp))
+            process_outgoing(sp);
     }
     if (err) {
         fatal_error(sp, err, "Fatal error on SSL protocol");
@@ -755,7 +786,7 @@ static tw_error *read_soon(void *arg)
     tw_unref(&sp->base);
     return NULL;
 }
-#line 1142 "chapters/tier7-tls.nw"
+#line 1189 "chapters/tier7-tls.nw"
 static tw_error *step(struct sslproto *sp)
 {
     switch (sp->state) {
@@ -820,7 +851,7 @@ static tw_error *ssl_eof_received(tw_protocol *p, bool *keep_open)
     }
     return escaped(sp, err);
 }
-#line 1214 "chapters/tier7-tls.nw"
+#line 1261 "chapters/tier7-tls.nw"
 static tw_error *app_lost_soon(void *arg)
 {
     struct sslproto *sp = arg;
@@ -866,7 +897,7 @@ static tw_error *ssl_resume_writing(tw_protocol *p)
     process_outgoing(SP(p));
     return NULL;
 }
-#line 1266 "chapters/tier7-tls.nw"
+#line 1313 "chapters/tier7-tls.nw"
 static void ssl_destroy(tw_protocol *p)
 {
     struct sslproto *sp = SP(p);
@@ -896,7 +927,7 @@ static const tw_protocol_class sslproto_class = {
     .eof_received = ssl_eof_received,
     .destroy = ssl_destroy,
 };
-#line 1304 "chapters/tier7-tls.nw"
+#line 1351 "chapters/tier7-tls.nw"
 #define APP(t) ((struct ssl_transport *)(void *)(t))
 
 static void app_close(tw_transport *t)
@@ -945,7 +976,7 @@ static bool app_can_write_eof(const tw_transport *t)
     (void)t;
     return false;
 }
-#line 1359 "chapters/tier7-tls.nw"
+#line 1406 "chapters/tier7-tls.nw"
 static bool app_is_reading(const tw_transport *t)
 {
     return APP(t)->sp && !APP(t)->sp->app_reading_paused;
@@ -980,7 +1011,7 @@ static void app_resume_reading(tw_transport *t)
         later(sp, SOON_RESUME, -1, resume_soon);
     }
 }
-#line 1405 "chapters/tier7-tls.nw"
+#line 1452 "chapters/tier7-tls.nw"
 static size_t app_buffer_size(const tw_transport *t)
 {
     return APP(t)->sp ? write_buffer_size(APP(t)->sp) : 0;
@@ -1053,7 +1084,7 @@ static const tw_transport_class app_class = {
     .set_write_buffer_limits = app_set_limits,
     .destroy = app_destroy,
 };
-#line 1505 "chapters/tier7-tls.nw"
+#line 1552 "chapters/tier7-tls.nw"
 void tw__tls_options_keep(tw_tls_options *dst, char **hostname, const tw_tls_options *src)
 {
     static const tw_tls_options none;
@@ -1071,7 +1102,7 @@ void tw__tls_options_drop(tw_tls_options *o, char **hostname)
     *hostname = NULL;
     o->server_hostname = NULL;
 }
-#line 1525 "chapters/tier7-tls.nw"
+#line 1572 "chapters/tier7-tls.nw"
 static tw_error *check_timeout(const char *what, double *t, double dflt)
 {
     char s[32];
@@ -1121,7 +1152,7 @@ static tw_error *make_ssl(struct sslproto *sp, bool server_side, const char *hos
     }
     return NULL;
 }
-#line 1577 "chapters/tier7-tls.nw"
+#line 1624 "chapters/tier7-tls.nw"
 tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
                                   const tw_tls_options *o, bool server_side,
                                   bool call_connection_made, tw_future *waiter, tw_error **err)
@@ -1166,7 +1197,7 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
 }
 
 tw_transport *tw__ssl_app_transport(tw_protocol *p) { return &SP(p)->app->base; }
-#line 1633 "chapters/tier7-tls.nw"
+#line 1680 "chapters/tier7-tls.nw"
 struct start_tls_frame {
     tw_coro co;
     tw_error *err;
