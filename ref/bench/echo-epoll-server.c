@@ -19,6 +19,18 @@ enum { READ_SIZE = 65536, EVENTS = 64 };
 #line 1396 "chapters/measuring.nw"
 static volatile sig_atomic_t stopping;
 
+/* TABLE, of *N entries of SIZE bytes indexed by descriptor, made to hold FD, zeroed */
+static void *grow(void *table, size_t *n, size_t size, int fd)
+{
+    size_t old = *n;
+    if ((size_t)fd < old)
+        return table;
+    *n = 2 * (size_t)fd + 16;
+    table = realloc(table, *n * size);
+    memset((char *)table + old * size, 0, (*n - old) * size);
+    return table;
+}
+
 static void on_sigterm(int sig) { (void)sig; stopping = 1; }
 
 static void die(const char *what)
@@ -26,7 +38,7 @@ static void die(const char *what)
     fprintf(stderr, "%s: %s: %s\n", PROGRAM, what, strerror(errno));
     exit(1);
 }
-#line 1408 "chapters/measuring.nw"
+#line 1420 "chapters/measuring.nw"
 struct pending { char *data; size_t len; };
 
 static struct pending *pending;           /* indexed by descriptor */
@@ -83,15 +95,10 @@ static void echo_readable(int ep, int fd)
     if (k < n)
         keep_rest(ep, fd, buf + (k < 0 ? 0 : k), (size_t)(n - (k < 0 ? 0 : k)));
 }
-#line 1472 "chapters/measuring.nw"
+#line 1484 "chapters/measuring.nw"
 static bool accepted(int fd)
 {
-    if ((size_t)fd >= npending) {
-        size_t old = npending;
-        npending = 2 * (size_t)fd + 16;
-        pending = realloc(pending, npending * sizeof *pending);
-        memset(pending + old, 0, (npending - old) * sizeof *pending);
-    }
+    pending = grow(pending, &npending, sizeof *pending, fd);
     return true;
 }
 
@@ -113,7 +120,7 @@ int main(int argc, char **argv)
     }
     {
         
-#line 1496 "chapters/measuring.nw"
+#line 1503 "chapters/measuring.nw"
 struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 struct sigaction sa = { .sa_handler = on_sigterm };
 struct epoll_event ev = { .events = EPOLLIN, .data.fd = -1 }, events[EVENTS];
@@ -130,7 +137,7 @@ printf("listening\n");
 fflush(stdout);
 #line 1384 "chapters/measuring.nw"
         
-#line 1513 "chapters/measuring.nw"
+#line 1520 "chapters/measuring.nw"
 while (!stopping) {
     int n = epoll_wait(ep, events, EVENTS, -1);
     if (n < 0 && errno != EINTR)

@@ -1,4 +1,4 @@
-#line 2011 "chapters/measuring.nw"
+#line 2018 "chapters/measuring.nw"
 /* echo-tls-epoll-server.c -- the TLS floor: epoll and OpenSSL on non-blocking sockets */
 #define PROGRAM "echo-tls-epoll-server"
 #include <errno.h>
@@ -21,6 +21,18 @@ enum { READ_SIZE = 65536, EVENTS = 64 };
 #line 1396 "chapters/measuring.nw"
 static volatile sig_atomic_t stopping;
 
+/* TABLE, of *N entries of SIZE bytes indexed by descriptor, made to hold FD, zeroed */
+static void *grow(void *table, size_t *n, size_t size, int fd)
+{
+    size_t old = *n;
+    if ((size_t)fd < old)
+        return table;
+    *n = 2 * (size_t)fd + 16;
+    table = realloc(table, *n * size);
+    memset((char *)table + old * size, 0, (*n - old) * size);
+    return table;
+}
+
 static void on_sigterm(int sig) { (void)sig; stopping = 1; }
 
 static void die(const char *what)
@@ -28,7 +40,7 @@ static void die(const char *what)
     fprintf(stderr, "%s: %s: %s\n", PROGRAM, what, strerror(errno));
     exit(1);
 }
-#line 2061 "chapters/measuring.nw"
+#line 2068 "chapters/measuring.nw"
 struct tconn { SSL *ssl; char *kept; size_t len; };
 
 static SSL_CTX *ctx;
@@ -37,12 +49,7 @@ static size_t nconns;
 
 static bool accepted(int fd)
 {
-    if ((size_t)fd >= nconns) {
-        size_t old = nconns;
-        nconns = 2 * (size_t)fd + 16;
-        conns = realloc(conns, nconns * sizeof *conns);
-        memset(conns + old, 0, (nconns - old) * sizeof *conns);
-    }
+    conns = grow(conns, &nconns, sizeof *conns, fd);
     if ((conns[fd].ssl = SSL_new(ctx)) == NULL || SSL_set_fd(conns[fd].ssl, fd) != 1)
         return false;
     SSL_set_accept_state(conns[fd].ssl);
@@ -83,7 +90,7 @@ static int write_all(int ep, int fd, const char *data, size_t len)
     wait_for(ep, fd, EPOLLOUT);
     return 0;
 }
-#line 2123 "chapters/measuring.nw"
+#line 2125 "chapters/measuring.nw"
 static void ready(int ep, int fd, uint32_t events)
 {
     static char buf[READ_SIZE];
@@ -123,7 +130,7 @@ static void ready(int ep, int fd, uint32_t events)
     }
 }
 
-#line 2033 "chapters/measuring.nw"
+#line 2040 "chapters/measuring.nw"
 int main(int argc, char **argv)
 {
     const char *port_arg = argv[3];
@@ -132,7 +139,7 @@ int main(int argc, char **argv)
         return 2;
     }
     
-#line 2049 "chapters/measuring.nw"
+#line 2056 "chapters/measuring.nw"
 signal(SIGPIPE, SIG_IGN);                 /* OpenSSL writes with write(2) */
 ctx = SSL_CTX_new(TLS_server_method());
 if (ctx == NULL || SSL_CTX_use_certificate_chain_file(ctx, argv[1]) != 1
@@ -142,10 +149,10 @@ if (ctx == NULL || SSL_CTX_use_certificate_chain_file(ctx, argv[1]) != 1
 }
 SSL_CTX_set_read_ahead(ctx, 1);
 SSL_CTX_set_mode(ctx, SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
-#line 2041 "chapters/measuring.nw"
+#line 2048 "chapters/measuring.nw"
     {
         
-#line 1496 "chapters/measuring.nw"
+#line 1503 "chapters/measuring.nw"
 struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 struct sigaction sa = { .sa_handler = on_sigterm };
 struct epoll_event ev = { .events = EPOLLIN, .data.fd = -1 }, events[EVENTS];
@@ -160,9 +167,9 @@ if ((ep = epoll_create1(0)) < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev) < 0)
     die("epoll");
 printf("listening\n");
 fflush(stdout);
-#line 2043 "chapters/measuring.nw"
+#line 2050 "chapters/measuring.nw"
         
-#line 1513 "chapters/measuring.nw"
+#line 1520 "chapters/measuring.nw"
 while (!stopping) {
     int n = epoll_wait(ep, events, EVENTS, -1);
     if (n < 0 && errno != EINTR)
@@ -185,6 +192,6 @@ while (!stopping) {
 close(ep);
 close(lfd);
 return 0;
-#line 2044 "chapters/measuring.nw"
+#line 2051 "chapters/measuring.nw"
     }
 }

@@ -1,4 +1,4 @@
-#line 2186 "chapters/measuring.nw"
+#line 2188 "chapters/measuring.nw"
 #include <netdb.h>
 #include <string.h>
 #include "bench.h"
