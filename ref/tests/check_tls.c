@@ -1,10 +1,11 @@
 #line 1915 "chapters/tier7-tests.nw"
 /* check_tls.c -- unit tests of the TLS layer (tier 7) */
+#include <openssl/ssl.h>
 #include "sockets.h"
 
 #define CERTS "conformance/certs/"
 
-#line 1951 "chapters/tier7-tests.nw"
+#line 1953 "chapters/tier7-tests.nw"
 struct tls_pair {
     tw_ssl_context *server_ctx, *client_ctx;
     tw_transport *raw[2], *tls[2];
@@ -47,7 +48,7 @@ static void tls_pair_close(tw_loop *L, struct tls_pair *p)
     tw_ssl_context_unref(p->server_ctx);
     tw_ssl_context_unref(p->client_ctx);
 }
-#line 2001 "chapters/tier7-tests.nw"
+#line 2003 "chapters/tier7-tests.nw"
 static bool both_lost(void *arg)
 {
     (void)arg;
@@ -82,7 +83,7 @@ START_TEST(tls_both_ends_over_a_socket_pair)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 2042 "chapters/tier7-tests.nw"
+#line 2044 "chapters/tier7-tests.nw"
 static tw_error *handshake_error(tw_loop *L, const void *bytes, size_t n, bool close_after)
 {
     int sv[2], before = open_fds();
@@ -123,7 +124,7 @@ START_TEST(garbage_instead_of_a_client_hello_is_an_ssl_error)
     tw_loop_free(L);
 }
 END_TEST
-#line 2091 "chapters/tier7-tests.nw"
+#line 2093 "chapters/tier7-tests.nw"
 START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -155,7 +156,7 @@ START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
     tw_loop_free(L);
 }
 END_TEST
-#line 2128 "chapters/tier7-tests.nw"
+#line 2130 "chapters/tier7-tests.nw"
 START_TEST(tls_write_buffer_limits)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -178,7 +179,7 @@ START_TEST(tls_write_buffer_limits)
     tw_loop_free(L);
 }
 END_TEST
-#line 2156 "chapters/tier7-tests.nw"
+#line 2158 "chapters/tier7-tests.nw"
 START_TEST(tls_options_are_checked)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -223,7 +224,7 @@ START_TEST(tls_options_are_checked)
     tw_loop_free(L);
 }
 END_TEST
-#line 2207 "chapters/tier7-tests.nw"
+#line 2209 "chapters/tier7-tests.nw"
 START_TEST(contexts_check_what_they_load)
 {
     tw_ssl_context *ctx = NULL;
@@ -250,8 +251,40 @@ START_TEST(contexts_check_what_they_load)
     tw_ssl_context_unref(ctx);
 }
 END_TEST
+#line 2244 "chapters/tier7-tests.nw"
+static void negotiate(const char *const *server, size_t ns, const char *const *client, size_t nc,
+                      const char *expected)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    struct tls_pair p = { 0 };
+    tls_pair_open(L, &p);
+    ck_assert_ptr_null(tw_ssl_context_set_alpn_protocols(p.server_ctx, server, ns));
+    ck_assert_ptr_null(tw_ssl_context_set_alpn_protocols(p.client_ctx, client, nc));
+    upgrade(L, &p);
+    for (int i = 0; i < 2; i++) {
+        const unsigned char *chosen;
+        unsigned len;
+        SSL_get0_alpn_selected(tw_transport_get_extra_info(p.tls[i], "ssl_object", TW_NONE).p,
+                               &chosen, &len);
+        ck_assert_uint_eq(len, expected ? strlen(expected) : 0);
+        if (expected)
+            ck_assert(memcmp(chosen, expected, len) == 0);
+    }
+    tls_pair_close(L, &p);
+    tw_loop_free(L);
+}
 
-#line 1923 "chapters/tier7-tests.nw"
+START_TEST(alpn_is_the_servers_first_choice_the_client_offers)
+{
+    negotiate((const char *[]){ "h2", "http/1.1" }, 2,
+              (const char *[]){ "http/1.1", "h2" }, 2, "h2");
+    negotiate((const char *[]){ "h2", "http/1.1" }, 2,
+              (const char *[]){ "spdy/3", "http/1.1" }, 2, "http/1.1");
+    negotiate((const char *[]){ "h2" }, 1, (const char *[]){ "http/1.1" }, 1, NULL);
+}
+END_TEST
+
+#line 1924 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void)
 {
     Suite *s = suite_create("tls");
@@ -263,6 +296,7 @@ Suite *tw_tls_suite(void)
     tcase_add_test(tc, tls_write_buffer_limits);
     tcase_add_test(tc, tls_options_are_checked);
     tcase_add_test(tc, contexts_check_what_they_load);
+    tcase_add_test(tc, alpn_is_the_servers_first_choice_the_client_offers);
     suite_add_tcase(s, tc);
     return s;
 }
