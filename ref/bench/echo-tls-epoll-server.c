@@ -90,7 +90,7 @@ static int write_all(int ep, int fd, const char *data, size_t len)
     wait_for(ep, fd, EPOLLOUT);
     return 0;
 }
-#line 2125 "chapters/measuring.nw"
+#line 2126 "chapters/measuring.nw"
 static void ready(int ep, int fd, uint32_t events)
 {
     static char buf[READ_SIZE];

@@ -1,4 +1,4 @@
-#line 2188 "chapters/measuring.nw"
+#line 2288 "chapters/measuring.nw"
 #include <netdb.h>
 #include <string.h>
 #include "bench.h"
