@@ -1011,7 +1011,7 @@ static void app_resume_reading(tw_transport *t)
         later(sp, SOON_RESUME, -1, resume_soon);
     }
 }
-#line 1452 "chapters/tier7-tls.nw"
+#line 1455 "chapters/tier7-tls.nw"
 static size_t app_buffer_size(const tw_transport *t)
 {
     return APP(t)->sp ? write_buffer_size(APP(t)->sp) : 0;
@@ -1052,8 +1052,10 @@ static bool app_get_extra_info(tw_transport *t, const char *name, tw_value *v)
             *v = TW_PTR(SSL_get0_peer_certificate(sp->ssl));
         else if (strcmp(name, "cipher") == 0)
             *v = TW_STR(SSL_CIPHER_get_name(SSL_get_current_cipher(sp->ssl)));
-        else if (strcmp(name, "compression") == 0)
-            *v = TW_NONE;
+        else if (strcmp(name, "compression") == 0) {
+            const COMP_METHOD *method = SSL_get_current_compression(sp->ssl);
+            *v = method ? TW_STR(SSL_COMP_get_name(method)) : TW_NONE;
+        }
         else
             goto below;
         return true;
@@ -1084,7 +1086,7 @@ static const tw_transport_class app_class = {
     .set_write_buffer_limits = app_set_limits,
     .destroy = app_destroy,
 };
-#line 1552 "chapters/tier7-tls.nw"
+#line 1557 "chapters/tier7-tls.nw"
 void tw__tls_options_keep(tw_tls_options *dst, char **hostname, const tw_tls_options *src)
 {
     static const tw_tls_options none;
@@ -1102,7 +1104,7 @@ void tw__tls_options_drop(tw_tls_options *o, char **hostname)
     *hostname = NULL;
     o->server_hostname = NULL;
 }
-#line 1572 "chapters/tier7-tls.nw"
+#line 1577 "chapters/tier7-tls.nw"
 static tw_error *check_timeout(const char *what, double *t, double dflt)
 {
     char s[32];
@@ -1152,7 +1154,7 @@ static tw_error *make_ssl(struct sslproto *sp, bool server_side, const char *hos
     }
     return NULL;
 }
-#line 1624 "chapters/tier7-tls.nw"
+#line 1629 "chapters/tier7-tls.nw"
 tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
                                   const tw_tls_options *o, bool server_side,
                                   bool call_connection_made, tw_future *waiter, tw_error **err)
@@ -1197,7 +1199,7 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
 }
 
 tw_transport *tw__ssl_app_transport(tw_protocol *p) { return &SP(p)->app->base; }
-#line 1680 "chapters/tier7-tls.nw"
+#line 1685 "chapters/tier7-tls.nw"
 struct start_tls_frame {
     tw_coro co;
     tw_error *err;
