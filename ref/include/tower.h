@@ -21,7 +21,7 @@
 #include "tower/queue.h"
 #line 232 "chapters/tier7-transports.nw"
 #include "tower/transport.h"
-#line 72 "chapters/tier7-tls.nw"
+#line 74 "chapters/tier7-tls.nw"
 #include "tower/tls.h"
 #line 191 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"

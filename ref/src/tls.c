@@ -1,4 +1,4 @@
-#line 178 "chapters/tier7-tls.nw"
+#line 180 "chapters/tier7-tls.nw"
 /* tls.c -- TLS: the SSL context, the SSL protocol and its transport, start_tls */
 #include "tier7.h"
 #include "tower/tls.h"
@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#line 217 "chapters/tier7-tls.nw"
+#line 219 "chapters/tier7-tls.nw"
 static tw_error *ssl_error(SSL *ssl, const char *hostname)
 {
     unsigned long e = ERR_peek_last_error();
@@ -45,7 +45,7 @@ static tw_error *ssl_error(SSL *ssl, const char *hostname)
     return tw__error_named(tw_error_new(TW_ERR_OS, "[%s: %s] %s", lib ? lib : "SSL",
                                         mnemonic, words), "SSLError");
 }
-#line 260 "chapters/tier7-tls.nw"
+#line 262 "chapters/tier7-tls.nw"
 struct tw_ssl_context {
     int refs;
     SSL_CTX *ctx;
@@ -84,7 +84,7 @@ void tw_ssl_context_unref(tw_ssl_context *c)
     free(c->alpn);
     free(c);
 }
-#line 305 "chapters/tier7-tls.nw"
+#line 307 "chapters/tier7-tls.nw"
 static tw_error *readable(const char *path)
 {
     if (path && access(path, R_OK) != 0)
@@ -117,7 +117,7 @@ tw_error *tw_ssl_context_load_verify_locations(tw_ssl_context *c, const char *ca
         return ssl_error(NULL, NULL);
     return NULL;
 }
-#line 345 "chapters/tier7-tls.nw"
+#line 347 "chapters/tier7-tls.nw"
 static void apply_verify(tw_ssl_context *c)
 {
     int mode = c->verify == TW_CERT_NONE ? SSL_VERIFY_NONE : SSL_VERIFY_PEER;
@@ -177,7 +177,7 @@ tw_error *tw_ssl_context_new_server(const char *certfile, const char *keyfile,
     *ctx = c;
     return err;
 }
-#line 412 "chapters/tier7-tls.nw"
+#line 414 "chapters/tier7-tls.nw"
 static int alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outlen,
                        const unsigned char *in, unsigned int inlen, void *arg)
 {
@@ -216,7 +216,7 @@ tw_error *tw_ssl_context_set_alpn_protocols(tw_ssl_context *c, const char *const
         SSL_CTX_set_alpn_protos(c->ctx, c->alpn, (unsigned)len);
     return NULL;
 }
-#line 476 "chapters/tier7-tls.nw"
+#line 478 "chapters/tier7-tls.nw"
 enum ssl_state { UNWRAPPED, DO_HANDSHAKE, WRAPPED, FLUSHING, SHUTDOWN };
 enum app_state { APP_INIT, APP_CON_MADE, APP_EOF, APP_CON_LOST };
 enum pending { HANDSHAKE_TIMER, SHUTDOWN_TIMER, SOON_CLOSE, SOON_RESUME, SOON_READ,
@@ -258,7 +258,7 @@ struct ssl_transport {
 };
 
 static tw_protocol *app_protocol(struct sslproto *sp) { return sp->app->base.protocol; }
-#line 533 "chapters/tier7-tls.nw"
+#line 535 "chapters/tier7-tls.nw"
 static void hold_clock(struct sslproto *sp, bool hold)
 {
     if (hold == sp->holding)
@@ -277,7 +277,7 @@ static void set_state(struct sslproto *sp, enum ssl_state to)
     sp->state = to;
     hold_clock(sp, to == DO_HANDSHAKE || to == FLUSHING || to == SHUTDOWN);
 }
-#line 559 "chapters/tier7-tls.nw"
+#line 561 "chapters/tier7-tls.nw"
 static void fatal_error(struct sslproto *sp, tw_error *exc, const char *message)
 {
     if (sp->transport)
@@ -306,7 +306,7 @@ static void wakeup_waiter(struct sslproto *sp, tw_error *exc)
     tw_unref(sp->waiter);
     sp->waiter = NULL;
 }
-#line 601 "chapters/tier7-tls.nw"
+#line 603 "chapters/tier7-tls.nw"
 static void later(struct sslproto *sp, enum pending which, double delay, tw_callback_fn fn)
 {
     tw_error *err;
@@ -351,7 +351,7 @@ static void ssl_loop_closed(tw__resource *r)
     tw__resource_detach(sp->loop, &sp->res);
     tw_unref(&sp->base);
 }
-#line 656 "chapters/tier7-tls.nw"
+#line 658 "chapters/tier7-tls.nw"
 static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc);
 static void process_outgoing(struct sslproto *sp);
 static tw_error *do_read(struct sslproto *sp);
@@ -404,7 +404,7 @@ static tw_error *start_handshake(struct sslproto *sp)
     later(sp, HANDSHAKE_TIMER, sp->handshake_timeout, check_handshake_timeout);
     return do_handshake(sp);
 }
-#line 720 "chapters/tier7-tls.nw"
+#line 722 "chapters/tier7-tls.nw"
 static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc)
 {
     tw_error *err = NULL;
@@ -428,7 +428,7 @@ static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc)
         return err;
     return do_read(sp);
 }
-#line 758 "chapters/tier7-tls.nw"
+#line 760 "chapters/tier7-tls.nw"
 static void do_abort(struct sslproto *sp)
 {
     set_state(sp, UNWRAPPED);
@@ -517,7 +517,7 @@ static tw_error *start_shutdown(struct sslproto *sp)
     later(sp, SHUTDOWN_TIMER, sp->shutdown_timeout, check_shutdown_timeout);
     return do_flush(sp);
 }
-#line 864 "chapters/tier7-tls.nw"
+#line 866 "chapters/tier7-tls.nw"
 static void control_app_writing(struct sslproto *sp);
 
 static bool nothing_new(const struct sslproto *sp)
@@ -599,7 +599,7 @@ static void write_appdata(struct sslproto *sp, const struct iovec *iov, size_t c
     }
     if (sp->state == WRAPPED && sp->blen == 0 && cnt == 1) {
         
-#line 964 "chapters/tier7-tls.nw"
+#line 966 "chapters/tier7-tls.nw"
 size_t taken;
 if ((err = encrypt(sp, iov[0].iov_base, iov[0].iov_len, &taken)) != NULL) {
     fatal_error(sp, err, "Fatal error on SSL protocol");
@@ -608,7 +608,7 @@ if ((err = encrypt(sp, iov[0].iov_base, iov[0].iov_len, &taken)) != NULL) {
 if (taken < iov[0].iov_len)
     backlog_append(sp, (const char *)iov[0].iov_base + taken, iov[0].iov_len - taken);
 process_outgoing(sp);
-#line 945 "chapters/tier7-tls.nw"
+#line 947 "chapters/tier7-tls.nw"
         return;
     }
     for (size_t i = 0; i < cnt; i++)
@@ -617,7 +617,7 @@ process_outgoing(sp);
     if (sp->state == WRAPPED && (err = do_write(sp)) != NULL)
         fatal_error(sp, err, "Fatal error on SSL protocol");
 }
-#line 981 "chapters/tier7-tls.nw"
+#line 983 "chapters/tier7-tls.nw"
 static size_t write_buffer_size(const struct sslproto *sp)
 {
     return BIO_ctrl_pending(sp->outgoing) + sp->blen;
@@ -648,7 +648,7 @@ static void control_app_writing(struct sslproto *sp)
             report_flow_error(sp, err, "protocol.resume_writing() failed");
     }
 }
-#line 1025 "chapters/tier7-tls.nw"
+#line 1027 "chapters/tier7-tls.nw"
 struct plain { char *buf; size_t cap; bool busy; };
 
 static void plain_release(tw_loop *L, void *state)
@@ -705,7 +705,7 @@ static tw_error *read_copied(struct sslproto *sp, bool *eof)
     free(own.buf);
     return err;
 }
-#line 1088 "chapters/tier7-tls.nw"
+#line 1090 "chapters/tier7-tls.nw"
 static tw_error *read_soon(void *arg);
 
 static tw_error *read_buffered(struct sslproto *sp, bool *eof)
@@ -737,7 +737,7 @@ static tw_error *read_buffered(struct sslproto *sp, bool *eof)
         err = tw_protocol_buffer_updated(app_protocol(sp), offset);
     return err;
 }
-#line 1128 "chapters/tier7-tls.nw"
+#line 1130 "chapters/tier7-tls.nw"
 static void control_ssl_reading(struct sslproto *sp)
 {
     size_t size = BIO_ctrl_pending(sp->incoming);
@@ -786,7 +786,7 @@ static tw_error *read_soon(void *arg)
     tw_unref(&sp->base);
     return NULL;
 }
-#line 1189 "chapters/tier7-tls.nw"
+#line 1191 "chapters/tier7-tls.nw"
 static tw_error *step(struct sslproto *sp)
 {
     switch (sp->state) {
@@ -851,7 +851,7 @@ static tw_error *ssl_eof_received(tw_protocol *p, bool *keep_open)
     }
     return escaped(sp, err);
 }
-#line 1261 "chapters/tier7-tls.nw"
+#line 1263 "chapters/tier7-tls.nw"
 static tw_error *app_lost_soon(void *arg)
 {
     struct sslproto *sp = arg;
@@ -897,7 +897,7 @@ static tw_error *ssl_resume_writing(tw_protocol *p)
     process_outgoing(SP(p));
     return NULL;
 }
-#line 1313 "chapters/tier7-tls.nw"
+#line 1315 "chapters/tier7-tls.nw"
 static void ssl_destroy(tw_protocol *p)
 {
     struct sslproto *sp = SP(p);
@@ -927,7 +927,7 @@ static const tw_protocol_class sslproto_class = {
     .eof_received = ssl_eof_received,
     .destroy = ssl_destroy,
 };
-#line 1351 "chapters/tier7-tls.nw"
+#line 1353 "chapters/tier7-tls.nw"
 #define APP(t) ((struct ssl_transport *)(void *)(t))
 
 static void app_close(tw_transport *t)
@@ -976,7 +976,7 @@ static bool app_can_write_eof(const tw_transport *t)
     (void)t;
     return false;
 }
-#line 1406 "chapters/tier7-tls.nw"
+#line 1408 "chapters/tier7-tls.nw"
 static bool app_is_reading(const tw_transport *t)
 {
     return APP(t)->sp && !APP(t)->sp->app_reading_paused;
@@ -1011,7 +1011,7 @@ static void app_resume_reading(tw_transport *t)
         later(sp, SOON_RESUME, -1, resume_soon);
     }
 }
-#line 1455 "chapters/tier7-tls.nw"
+#line 1457 "chapters/tier7-tls.nw"
 static size_t app_buffer_size(const tw_transport *t)
 {
     return APP(t)->sp ? write_buffer_size(APP(t)->sp) : 0;
@@ -1086,7 +1086,7 @@ static const tw_transport_class app_class = {
     .set_write_buffer_limits = app_set_limits,
     .destroy = app_destroy,
 };
-#line 1557 "chapters/tier7-tls.nw"
+#line 1566 "chapters/tier7-tls.nw"
 void tw__tls_options_keep(tw_tls_options *dst, char **hostname, const tw_tls_options *src)
 {
     static const tw_tls_options none;
@@ -1104,7 +1104,7 @@ void tw__tls_options_drop(tw_tls_options *o, char **hostname)
     *hostname = NULL;
     o->server_hostname = NULL;
 }
-#line 1577 "chapters/tier7-tls.nw"
+#line 1586 "chapters/tier7-tls.nw"
 static tw_error *check_timeout(const char *what, double *t, double dflt)
 {
     char s[32];
@@ -1136,11 +1136,8 @@ static tw_error *make_ssl(struct sslproto *sp, bool server_side, const char *hos
         return NULL;
     }
     SSL_set_connect_state(sp->ssl);
-    if (hostname == NULL) {
-        if (sp->ctx->check_hostname)
-            return tw_error_new(TW_ERR_VALUE, "check_hostname requires server_hostname");
+    if (hostname == NULL || *hostname == '\0')
         return NULL;
-    }
     sp->server_hostname = tw__strdup(hostname);
     if (!is_ip)
         SSL_set_tlsext_host_name(sp->ssl, hostname);
@@ -1154,7 +1151,7 @@ static tw_error *make_ssl(struct sslproto *sp, bool server_side, const char *hos
     }
     return NULL;
 }
-#line 1629 "chapters/tier7-tls.nw"
+#line 1635 "chapters/tier7-tls.nw"
 tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
                                   const tw_tls_options *o, bool server_side,
                                   bool call_connection_made, tw_future *waiter, tw_error **err)
@@ -1199,7 +1196,7 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
 }
 
 tw_transport *tw__ssl_app_transport(tw_protocol *p) { return &SP(p)->app->base; }
-#line 1685 "chapters/tier7-tls.nw"
+#line 1691 "chapters/tier7-tls.nw"
 struct start_tls_frame {
     tw_coro co;
     tw_error *err;

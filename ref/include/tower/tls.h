@@ -1,10 +1,10 @@
-#line 76 "chapters/tier7-tls.nw"
+#line 78 "chapters/tier7-tls.nw"
 /* tower/tls.h -- TLS over stream transports (see the book, tier 7) */
 #ifndef TOWER_TLS_H
 #define TOWER_TLS_H
 #include "tower/transport.h"
 
-#line 95 "chapters/tier7-tls.nw"
+#line 97 "chapters/tier7-tls.nw"
 typedef struct tw_ssl_context tw_ssl_context;
 
 typedef enum tw_ssl_verify_mode {
@@ -25,15 +25,15 @@ tw_error *tw_ssl_context_set_verify_mode(tw_ssl_context *ctx, tw_ssl_verify_mode
 void tw_ssl_context_set_check_hostname(tw_ssl_context *ctx, bool check);
 tw_error *tw_ssl_context_set_alpn_protocols(tw_ssl_context *ctx, const char *const *protocols,
                                             size_t n);
-#line 144 "chapters/tier7-tls.nw"
+#line 146 "chapters/tier7-tls.nw"
 typedef struct tw_tls_options {
     tw_ssl_context *ssl;           /* NULL: no TLS (ssl=None) */
     const char *server_hostname;   /* NULL: the host connected to (clients only) */
     double ssl_handshake_timeout;  /* 0: 60 seconds */
     double ssl_shutdown_timeout;   /* 0: 30 seconds */
 } tw_tls_options;
-#line 162 "chapters/tier7-tls.nw"
+#line 164 "chapters/tier7-tls.nw"
 tw_coro *tw_start_tls(tw_loop *loop, tw_transport *transport, tw_protocol *protocol,
                       bool server_side, const tw_tls_options *options);
-#line 84 "chapters/tier7-tls.nw"
+#line 86 "chapters/tier7-tls.nw"
 #endif
