@@ -175,7 +175,7 @@ static int serve_echo(int argc, char **argv, echo_start_fn *start)
         status = status ? status : loops[i].status;
     }
     pthread_barrier_destroy(&all_started);
-    tw_ssl_context_unref(tls);
+    tw_unref(tls);
     return loops[0].status ? loops[0].status : status;
 }
 #line 1627 "chapters/measuring.nw"

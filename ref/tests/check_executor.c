@@ -8,8 +8,9 @@
 #include <time.h>
 #include <unistd.h>
 #include "tower.h"
+#include "described.h"
 
-#line 68 "chapters/tier5-tests.nw"
+#line 69 "chapters/tier5-tests.nw"
 static struct gate {
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -79,7 +80,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 145 "chapters/tier5-tests.nw"
+#line 146 "chapters/tier5-tests.nw"
 START_TEST(pool_serves_in_order)
 {
     static char *tags[] = { "a", "b", "c", "d", "e" };
@@ -132,7 +133,7 @@ START_TEST(pool_starts_threads_only_when_busy)
     tw_loop_free(L);
 }
 END_TEST
-#line 206 "chapters/tier5-tests.nw"
+#line 207 "chapters/tier5-tests.nw"
 START_TEST(shutdown_waits_then_refuses)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -210,7 +211,7 @@ START_TEST(bad_max_workers)
     tw_unref(e);
 }
 END_TEST
-#line 292 "chapters/tier5-tests.nw"
+#line 293 "chapters/tier5-tests.nw"
 static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
 {
     const unsigned char *in = arg;
@@ -311,7 +312,7 @@ START_TEST(dead_worker_breaks_the_pool)
     assert_no_children();
 }
 END_TEST
-#line 403 "chapters/tier5-tests.nw"
+#line 404 "chapters/tier5-tests.nw"
 static tw_error *nap(void *arg, tw_value *result)
 {
     struct timespec d = { 0, 20000000 };
@@ -369,7 +370,7 @@ START_TEST(default_executor_shutdown_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 467 "chapters/tier5-tests.nw"
+#line 468 "chapters/tier5-tests.nw"
 static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
 
 static tw_step child_body(tw_coro *co)
@@ -401,7 +402,7 @@ START_TEST(tasks_copy_their_context)
     ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
 }
 END_TEST
-#line 507 "chapters/tier5-tests.nw"
+#line 508 "chapters/tier5-tests.nw"
 static tw_step paint(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -427,31 +428,42 @@ START_TEST(a_runner_keeps_its_loop_and_context)
     tw_runner_free(r);
 }
 END_TEST
-#line 542 "chapters/tier5-tests.nw"
+#line 544 "chapters/tier5-tests.nw"
+static void assert_described(tw_cfuture *f, const char *state)
+{
+    char *text = described((tw_object *)(void *)f);
+    ck_assert_msg(strncmp(text, "<Future at 0x", 13) == 0, "%s", text);
+    ck_assert_msg(strstr(text, state) != NULL, "%s", text);
+    free(text);
+}
+
 START_TEST(a_concurrent_future_ends_once)
 {
     tw_cfuture *f = tw_cfuture_new();
     tw_value v;
     tw_error *e;
+    assert_described(f, " state=pending>");
     ck_assert_ptr_null(tw_cfuture_set_result(f, TW_INT(7)));
+    assert_described(f, " state=finished>");
     e = tw_cfuture_set_result(f, TW_INT(8));
     ck_assert(tw_error_is(e, TW_ERR_INVALID_STATE));
     tw_unref(e);
     ck_assert(!tw_cfuture_cancel(f));
     ck_assert_ptr_null(tw_cfuture_result(f, TW_FOREVER, &v));
     ck_assert_int_eq(v.i, 7);
-    tw_cfuture_unref(f);
+    tw_unref(f);
 
     f = tw_cfuture_new();
     ck_assert(tw_cfuture_cancel(f));
     ck_assert(tw_cfuture_cancelled(f));
+    assert_described(f, " state=cancelled>");
     e = tw_cfuture_set_exception(f, tw_error_new(TW_ERR_VALUE, "late"));
     ck_assert(tw_error_is(e, TW_ERR_INVALID_STATE));
     tw_unref(e);
     e = tw_cfuture_result(f, 0, &v);
     ck_assert(tw_error_is(e, TW_ERR_CANCELLED));
     tw_unref(e);
-    tw_cfuture_unref(f);
+    tw_unref(f);
 }
 END_TEST
 
@@ -463,11 +475,11 @@ START_TEST(a_pending_result_times_out)
     ck_assert(tw_error_is(e, TW_ERR_TIMEOUT));
     tw_unref(e);
     ck_assert(tw_cfuture_cancel(f));
-    tw_cfuture_unref(f);
+    tw_unref(f);
 }
 END_TEST
 
-#line 37 "chapters/tier5-tests.nw"
+#line 38 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void)
 {
     Suite *s = suite_create("executor");
