@@ -417,7 +417,7 @@ check-fuzz: fuzz-targets
 .PHONY: bench bench-echo
 bench: benchmarks | deps-loops
 	$(PYTHON) bench/run
-# The TCP echo benchmark alone (make bench runs it after the other workloads).
+# The TCP and TLS echo benchmarks alone (make bench runs them after the other workloads).
 bench-echo: benchmarks | deps-loops
 	$(PYTHON) bench/echo_bench.py
 

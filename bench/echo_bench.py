@@ -15,7 +15,16 @@ land. Each round runs every server once, in turns, on a quiet machine
 per request with their ranges. Nothing passes or fails: the targets are read
 off the ratios.
 
-Run alone as `python3 bench/echo_bench.py` (or `make bench-echo`).
+The TLS echo benchmark is the same with TLS on every connection: the
+client's --tls offers one cipher suite, the servers are given the test
+certificate of conformance/certs, and the floor is build/bench/echo-tls-epoll-
+server, epoll and OpenSSL. The client's --ready leaves the connections'
+setup, the TLS handshakes above all, out of the measure: it prints
+`connected` once every connection is made, and sends its first request
+when we answer, after reading the server's CPU time.
+
+Run alone as `python3 bench/echo_bench.py [tcp|tls]` (or `make bench-echo`,
+which runs both).
 """
 import os
 import select
@@ -36,6 +45,9 @@ SECONDS = float(os.environ.get("BENCH_ECHO_SECONDS", "2"))
 CONNECTIONS = 10
 CLIENT = os.path.join(REF_BENCH, "echo-client")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+CERTS = os.path.join(ROOT, "conformance", "certs")
+SERVER_CERT = [os.path.join(CERTS, "server.pem"), os.path.join(CERTS, "server.key")]
+CLIENT_TLS = ["--tls", os.path.join(CERTS, "ca.pem")]
 FLOOR, PROTOCOL, STREAMS, UVLOOP_PROTOCOL = ("epoll floor", "ref protocol", "ref streams",
                                              "uvloop protocol")
 TARGET_STREAMS = 1.0     # ref streams at least as fast as uvloop's protocol server
@@ -57,15 +69,18 @@ def is_echo_program(name):
     return name.startswith("echo-")
 
 
-def servers():
+def servers(tls=False):
     """(name, command without the port) of every server, in table order."""
     anchors = os.path.join(HERE, "echo_servers.py")
-    table = [(FLOOR, [os.path.join(REF_BENCH, "echo-epoll-server")]),
-             (PROTOCOL, [os.path.join(REF_BENCH, "echo-protocol-server")]),
-             (STREAMS, [os.path.join(REF_BENCH, "echo-streams-server")])]
+    cert = ["--tls"] + SERVER_CERT if tls else []
+    floor = ([os.path.join(REF_BENCH, "echo-tls-epoll-server")] + SERVER_CERT if tls
+             else [os.path.join(REF_BENCH, "echo-epoll-server")])
+    table = [(FLOOR, floor),
+             (PROTOCOL, [os.path.join(REF_BENCH, "echo-protocol-server")] + cert),
+             (STREAMS, [os.path.join(REF_BENCH, "echo-streams-server")] + cert)]
     for loop in ("asyncio", "uvloop"):
         for api in ("streams", "protocol"):
-            table.append((f"{loop} {api}", [PYTHON, anchors, loop, api]))
+            table.append((f"{loop} {api}", [PYTHON, anchors, loop, api] + cert))
     return table
 
 
@@ -110,7 +125,26 @@ def wait_listening(server, timeout=10.0):
     return False
 
 
-def run_once(command, server_cpus=(SERVER_CPU,), detail=False):
+def run_client(port, client_options, server_pid):
+    """(client's output, the server's usage over the run) or an error string.
+
+    The server's usage (see usage) is read when the client says its
+    connections are made (and their handshakes done), and again when it has
+    finished."""
+    client = subprocess.Popen([CLIENT] + client_options + ["--ready", "127.0.0.1", str(port),
+                              str(CONNECTIONS), f"{SECONDS:g}s"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              preexec_fn=on_cpu(CLIENT_CPU))
+    connected = client.stdout.readline().strip() == "connected"
+    before = usage(server_pid)
+    out, err = client.communicate("go\n" if connected else "")
+    after = usage(server_pid)
+    if client.returncode != 0 or not connected:
+        return f"client failed: {err.strip()}"
+    return out, tuple(a - b for a, b in zip(after, before))
+
+
+def run_once(command, server_cpus=(SERVER_CPU,), client_options=(), detail=False):
     """(requests/s, server CPU seconds per request) of one run, or an error string.
 
     With DETAIL, three more per request: the server's user and system CPU
@@ -123,19 +157,16 @@ def run_once(command, server_cpus=(SERVER_CPU,), detail=False):
         try:
             if not wait_listening(server):
                 return "did not print 'listening'"
-            before = usage(server.pid)
-            client = subprocess.run([CLIENT, "127.0.0.1", str(port), str(CONNECTIONS),
-                                     f"{SECONDS:g}s"], capture_output=True, text=True,
-                                    preexec_fn=on_cpu(CLIENT_CPU))
-            after = usage(server.pid)
-            if client.returncode != 0:
-                return f"client failed: {client.stderr.strip()}"
-            _, rate, _, requests = client.stdout.split()[:4]
+            got = run_client(port, list(client_options), server.pid)
+            if isinstance(got, str):
+                return got
+            out, used = got
+            _, rate, _, requests = out.split()[:4]
             server.send_signal(signal.SIGTERM)
             status = server.wait(timeout=10)
             if status != 0:
                 return f"server exited with status {status}"
-            per = [(a - b) / int(requests) for a, b in zip(after, before)]
+            per = [u / int(requests) for u in used]
             return (float(rate), per[0] + per[1]) + (tuple(per) if detail else ())
         finally:
             if server.poll() is None:
@@ -147,28 +178,30 @@ def run_once(command, server_cpus=(SERVER_CPU,), detail=False):
                 print(f"{command[-1]}: {said[-300:]}", file=sys.stderr)
 
 
-def measure():
+def measure(tls=False):
     """{name: (rates, CPU costs) of the kept rounds, or an error string}."""
-    table = servers()
+    table = servers(tls)
     gate = rounds.Gate()
-    runs = rounds.in_turns({name: (lambda c=command: run_once(c))
+    options = CLIENT_TLS if tls else []
+    runs = rounds.in_turns({name: (lambda c=command: run_once(c, client_options=options))
                             for name, command in table if os.path.exists(command[0])}, gate)
     results = {name: got[-1] if isinstance(got[-1], str) else
                ([r for r, _ in got], [c for _, c in got])
                for name, got in runs.items() if got}
-    return table, results, gate
+    return table, results, gate, tls
 
 
 def ratio(a, b):
     return f"{a / b:.2f}x" if a and b else "-"
 
 
-def report(table, results, gate):
+def report(table, results, gate, tls):
     medians = {name: (rounds.median(got[0]), rounds.median(got[1]))
                for name, got in results.items() if not isinstance(got, str)}
     floor, uvp = medians.get(FLOOR), medians.get(UVLOOP_PROTOCOL)
     print()
-    print(f"TCP echo: 1 KiB request/response on {CONNECTIONS} connections, "
+    what = "TLS echo (TLS 1.3, AES-128-GCM)" if tls else "TCP echo"
+    print(f"{what}: 1 KiB request/response on {CONNECTIONS} connections, "
           f"median (min-max) of {rounds.ROUNDS} rounds of {SECONDS:g} s, "
           + (f"client on CPU {CLIENT_CPU}, server on CPU {SERVER_CPU}" if PIN else "not pinned"))
     print(f"{'server':<18}{'requests/s':>26}{'CPU us/req':>20}"
@@ -248,13 +281,18 @@ def loops_per_core(loops=LOOPS_PER_CORE):
     print(gate.summary())
 
 
-def main():
+def main(which=("tcp", "tls")):
     if not os.access(CLIENT, os.X_OK):
         print(f"echo benchmark skipped: {CLIENT} is not built (make benchmarks)")
         return
-    report(*measure())
-    loops_per_core()
+    if "tcp" in which:
+        report(*measure())
+        loops_per_core()
+    if "tls" in which:
+        report(*measure(tls=True))
 
 
 if __name__ == "__main__":
-    main()
+    if any(a not in ("tcp", "tls") for a in sys.argv[1:]):
+        sys.exit("usage: echo_bench.py [tcp|tls]...")
+    main(tuple(sys.argv[1:]) or ("tcp", "tls"))

@@ -1,6 +1,9 @@
-#line 1299 "chapters/measuring.nw"
+#line 1392 "chapters/measuring.nw"
 /* echo-epoll-server.c -- the floor: a minimal single-threaded epoll echo server */
+#define PROGRAM "echo-epoll-server"
 #include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <signal.h>
@@ -13,20 +16,33 @@
 
 enum { READ_SIZE = 65536, EVENTS = 64 };
 
-#line 1329 "chapters/measuring.nw"
-struct pending { char *data; size_t len; };
-
-static struct pending *pending;           /* indexed by descriptor */
-static size_t npending;
+#line 1433 "chapters/measuring.nw"
 static volatile sig_atomic_t stopping;
+
+/* TABLE, of *N entries of SIZE bytes indexed by descriptor, made to hold FD, zeroed */
+static void *grow(void *table, size_t *n, size_t size, int fd)
+{
+    size_t old = *n;
+    if ((size_t)fd < old)
+        return table;
+    *n = 2 * (size_t)fd + 16;
+    table = realloc(table, *n * size);
+    memset((char *)table + old * size, 0, (*n - old) * size);
+    return table;
+}
 
 static void on_sigterm(int sig) { (void)sig; stopping = 1; }
 
 static void die(const char *what)
 {
-    fprintf(stderr, "echo-epoll-server: %s: %s\n", what, strerror(errno));
+    fprintf(stderr, "%s: %s: %s\n", PROGRAM, what, strerror(errno));
     exit(1);
 }
+#line 1457 "chapters/measuring.nw"
+struct pending { char *data; size_t len; };
+
+static struct pending *pending;           /* indexed by descriptor */
+static size_t npending;
 
 static void drop_connection(int ep, int fd)
 {
@@ -79,21 +95,37 @@ static void echo_readable(int ep, int fd)
     if (k < n)
         keep_rest(ep, fd, buf + (k < 0 ? 0 : k), (size_t)(n - (k < 0 ? 0 : k)));
 }
+#line 1521 "chapters/measuring.nw"
+static bool accepted(int fd)
+{
+    pending = grow(pending, &npending, sizeof *pending, fd);
+    return true;
+}
 
-#line 1315 "chapters/measuring.nw"
+static void ready(int ep, int fd, uint32_t events)
+{
+    if (events & EPOLLOUT)
+        flush_rest(ep, fd);
+    else
+        echo_readable(ep, fd);
+}
+
+#line 1412 "chapters/measuring.nw"
 int main(int argc, char **argv)
 {
-    
-#line 1400 "chapters/measuring.nw"
+    const char *port_arg = argv[1];
+    if (argc != 2) {
+        fprintf(stderr, "usage: echo-epoll-server PORT\n");
+        return 2;
+    }
+    {
+        
+#line 1540 "chapters/measuring.nw"
 struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 struct sigaction sa = { .sa_handler = on_sigterm };
 struct epoll_event ev = { .events = EPOLLIN, .data.fd = -1 }, events[EVENTS];
 int one = 1, lfd, ep;
-if (argc != 2) {
-    fprintf(stderr, "usage: echo-epoll-server PORT\n");
-    return 2;
-}
-addr.sin_port = htons((unsigned short)atoi(argv[1]));
+addr.sin_port = htons((unsigned short)atoi(port_arg));
 sigaction(SIGTERM, &sa, NULL);            /* no SA_RESTART: epoll_wait returns EINTR */
 lfd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
 setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -103,9 +135,9 @@ if ((ep = epoll_create1(0)) < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev) < 0)
     die("epoll");
 printf("listening\n");
 fflush(stdout);
-#line 1318 "chapters/measuring.nw"
-    
 #line 1421 "chapters/measuring.nw"
+        
+#line 1557 "chapters/measuring.nw"
 while (!stopping) {
     int n = epoll_wait(ep, events, EVENTS, -1);
     if (n < 0 && errno != EINTR)
@@ -117,22 +149,17 @@ while (!stopping) {
             struct epoll_event cev = { .events = EPOLLIN, .data.fd = c };
             if (c < 0)
                 continue;
-            if ((size_t)c >= npending) {
-                size_t old = npending;
-                npending = 2 * (size_t)c + 16;
-                pending = realloc(pending, npending * sizeof *pending);
-                memset(pending + old, 0, (npending - old) * sizeof *pending);
-            }
             setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-            epoll_ctl(ep, EPOLL_CTL_ADD, c, &cev);
-        } else if (events[i].events & EPOLLOUT)
-            flush_rest(ep, fd);
-        else
-            echo_readable(ep, fd);
+            if (accepted(c) && epoll_ctl(ep, EPOLL_CTL_ADD, c, &cev) == 0)
+                continue;
+            close(c);
+        } else
+            ready(ep, fd, events[i].events);
     }
 }
 close(ep);
 close(lfd);
 return 0;
-#line 1319 "chapters/measuring.nw"
+#line 1422 "chapters/measuring.nw"
+    }
 }

@@ -1,4 +1,4 @@
-#line 1523 "chapters/measuring.nw"
+#line 1653 "chapters/measuring.nw"
 /* echo-server.h -- the TCP echo benchmark's contract, shared by its two Tower servers */
 #ifndef TOWER_ECHO_SERVER_H
 #define TOWER_ECHO_SERVER_H
@@ -9,7 +9,7 @@
 
 typedef tw_coro *echo_start_fn(tw_loop *loop, int port, const tw_server_options *options);
 
-#line 1568 "chapters/measuring.nw"
+#line 1698 "chapters/measuring.nw"
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -28,10 +28,11 @@ struct server_loop {
 static struct server_loop loops[MAX_LOOPS];
 static int nloops = 1;
 static int port;
+static tw_ssl_context *tls;              /* --tls CERT KEY: the server's context */
 static echo_start_fn *start_echo;
 static pthread_barrier_t all_started;
 
-#line 1600 "chapters/measuring.nw"
+#line 1731 "chapters/measuring.nw"
 static tw_error *stop(void *future)
 {
     return tw_future_done(future) ? NULL : tw_future_set_result(future, TW_NONE);
@@ -49,7 +50,7 @@ static tw_error *stop_every_loop(void *unused)
             err = tw_call_soon_threadsafe(loops[i].loop, stop, loops[i].stop);
     return err ? err : stop(loops[0].stop);
 }
-#line 1620 "chapters/measuring.nw"
+#line 1751 "chapters/measuring.nw"
 struct main_frame { tw_coro co; struct server_loop *me; tw_future *stop; tw_server *server; };
 
 static void main_cleanup(tw_coro *co)
@@ -85,7 +86,8 @@ static tw_step main_body(tw_coro *co)
     f->stop = tw_future_new(loop);
     f->me->loop = loop;
     f->me->stop = f->stop;
-    TW_AWAIT_TRY(co, start_echo(loop, port, &(tw_server_options){ .reuse_port = nloops > 1 }));
+    TW_AWAIT_TRY(co, start_echo(loop, port, &(tw_server_options){ .reuse_port = nloops > 1,
+                                                                   .tls = { .ssl = tls } }));
     if (!TW_ERROR(co)) {
         f->server = TW_RESULT(co).p;
         f->me->serving = true;
@@ -124,10 +126,11 @@ static void *loop_thread(void *me)
     run_one_loop(me);
     return NULL;
 }
-#line 1705 "chapters/measuring.nw"
+#line 1837 "chapters/measuring.nw"
 static int usage(const char *program)
 {
-    fprintf(stderr, "usage: %s [--loops N] PORT  (N from 1 to %d)\n", program, MAX_LOOPS);
+    fprintf(stderr, "usage: %s [--loops N] [--tls CERTFILE KEYFILE] PORT  (N from 1 to %d)\n",
+            program, MAX_LOOPS);
     return 2;
 }
 
@@ -136,10 +139,20 @@ static int serve_echo(int argc, char **argv, echo_start_fn *start)
     const char *program = argv[0];
     sigset_t handled, old;
     int status = 0;
-    if (argc == 4 && strcmp(argv[1], "--loops") == 0) {
+    if (argc >= 4 && strcmp(argv[1], "--loops") == 0) {
         nloops = atoi(argv[2]);
         argv += 2;
         argc -= 2;
+    }
+    if (argc >= 5 && strcmp(argv[1], "--tls") == 0) {
+        tw_error *err = tw_ssl_context_new_server(argv[2], argv[3], &tls);
+        if (err) {
+            fprintf(stderr, "%s: %s\n", program, tw_error_message(err));
+            tw_unref(err);
+            return 2;
+        }
+        argv += 3;
+        argc -= 3;
     }
     if (argc != 2 || nloops < 1 || nloops > MAX_LOOPS)
         return usage(program);
@@ -162,7 +175,8 @@ static int serve_echo(int argc, char **argv, echo_start_fn *start)
         status = status ? status : loops[i].status;
     }
     pthread_barrier_destroy(&all_started);
+    tw_unref(tls);
     return loops[0].status ? loops[0].status : status;
 }
-#line 1534 "chapters/measuring.nw"
+#line 1664 "chapters/measuring.nw"
 #endif

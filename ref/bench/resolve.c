@@ -1,4 +1,4 @@
-#line 1935 "chapters/measuring.nw"
+#line 2363 "chapters/measuring.nw"
 #include <netdb.h>
 #include <string.h>
 #include "bench.h"

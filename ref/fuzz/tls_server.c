@@ -1,5 +1,6 @@
-#line 2576 "chapters/tier7-tests.nw"
+#line 2643 "chapters/tier7-tests.nw"
 /* fuzz/tls_server.c -- libFuzzer target: arbitrary bytes, EOFs and closes into the TLS layer */
+#line 2696 "chapters/tier7-tests.nw"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,9 +23,57 @@ static void turn(tw_loop *L, int n)
         tw_unref(tw_loop_run_until_complete(L, tw_sleep(0), NULL));
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static tw_transport *connect_pair(int sv[2])
 {
     static const tw_protocol_class quiet = { .name = "Quiet" };
+    tw_value v;
+    tw_error *err;
+    if (L == NULL)
+        L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv) != 0)
+        abort();
+    err = tw_loop_run_until_complete(L, tw_create_unix_connection(L, plain, (void *)&quiet,
+                                                                  NULL, sv[0]), &v);
+    if (err)
+        abort();
+    return v.p;
+}
+
+static void close_either(tw_task *upgrade, tw_transport *raw)
+{
+    if (tw_future_done(tw_task_future(upgrade))) {
+        tw_value v;
+        tw_error *err = tw_future_result(tw_task_future(upgrade), &v);
+        if (err == NULL)
+            tw_transport_close(v.p);
+        tw_unref(err);
+    } else
+        tw_transport_close(raw);
+}
+
+static void finish(tw_task *upgrade, tw_transport *raw, int peer)
+{
+    if (tw_future_done(tw_task_future(upgrade))) {
+        tw_value v;
+        tw_error *err = tw_future_result(tw_task_future(upgrade), &v);
+        if (err == NULL) {
+            tw_transport_close(v.p);
+            tw_unref((tw_transport *)v.p);
+        }
+        tw_unref(err);
+    } else
+        tw_task_cancel(upgrade, NULL);
+    turn(L, 3);
+    tw_unref(upgrade);
+    tw_transport_close(raw);
+    tw_unref(raw);
+    close(peer);
+    turn(L, 3);                    /* what the input left open closes before the next */
+}
+
+#line 2646 "chapters/tier7-tests.nw"
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
     tw_transport *raw;
     tw_task *upgrade;
     int sv[2];
@@ -34,18 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fprintf(stderr, "fuzz/tls_server: run it from the top of the tree\n");
         abort();
     }
-    if (L == NULL)
-        L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv) != 0)
-        abort();
-    {
-        tw_value v;
-        tw_error *err = tw_loop_run_until_complete(L, tw_create_unix_connection(L, plain,
-                                                   (void *)&quiet, NULL, sv[0]), &v);
-        if (err)
-            abort();
-        raw = v.p;
-    }
+    raw = connect_pair(sv);
     upgrade = tw_loop_create_task(L, tw_start_tls(L, raw, tw_transport_get_protocol(raw), true,
                                                   &(tw_tls_options){ .ssl = ctx }), NULL);
     turn(L, 1);
@@ -65,33 +103,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             shutdown(sv[1], SHUT_WR);
             break;
         case 3:
-            if (tw_future_done(tw_task_future(upgrade))) {
-                tw_value v;
-                tw_error *err = tw_future_result(tw_task_future(upgrade), &v);
-                if (err == NULL)
-                    tw_transport_close(v.p);
-                tw_unref(err);
-            } else
-                tw_transport_close(raw);
+            close_either(upgrade, raw);
             break;
         }
         turn(L, 3);
     }
-    if (tw_future_done(tw_task_future(upgrade))) {
-        tw_value v;
-        tw_error *err = tw_future_result(tw_task_future(upgrade), &v);
-        if (err == NULL) {
-            tw_transport_close(v.p);
-            tw_unref((tw_transport *)v.p);
-        }
-        tw_unref(err);
-    } else
-        tw_task_cancel(upgrade, NULL);
-    turn(L, 3);
-    tw_unref(upgrade);
-    tw_transport_close(raw);
-    tw_unref(raw);
-    close(sv[1]);
-    turn(L, 3);                    /* what the input left open closes before the next */
+    finish(upgrade, raw, sv[1]);
     return 0;
 }

@@ -1,4 +1,4 @@
-#line 199 "chapters/tier7-tls.nw"
+#line 201 "chapters/tier7-tls.nw"
 /* tls.c -- TLS: the SSL context, the SSL protocol and its transport, start_tls */
 #include "tier7.h"
 #include "tower/tls.h"
@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#line 238 "chapters/tier7-tls.nw"
+#line 240 "chapters/tier7-tls.nw"
 static tw_error *ssl_error(SSL *ssl, const char *hostname)
 {
     unsigned long e = ERR_peek_last_error();
@@ -45,7 +45,7 @@ static tw_error *ssl_error(SSL *ssl, const char *hostname)
     return tw__error_named(tw_error_new(TW_ERR_OS, "[%s: %s] %s", lib ? lib : "SSL",
                                         mnemonic, words), "SSLError");
 }
-#line 281 "chapters/tier7-tls.nw"
+#line 283 "chapters/tier7-tls.nw"
 struct tw_ssl_context {
     tw_object obj;
     SSL_CTX *ctx;
@@ -88,7 +88,7 @@ static tw_ssl_context *context_new(bool server_side)
     return c;
 }
 
-#line 330 "chapters/tier7-tls.nw"
+#line 332 "chapters/tier7-tls.nw"
 static tw_error *readable(const char *path)
 {
     if (path && access(path, R_OK) != 0)
@@ -121,7 +121,7 @@ tw_error *tw_ssl_context_load_verify_locations(tw_ssl_context *c, const char *ca
         return ssl_error(NULL, NULL);
     return NULL;
 }
-#line 370 "chapters/tier7-tls.nw"
+#line 372 "chapters/tier7-tls.nw"
 static void apply_verify(tw_ssl_context *c)
 {
     int mode = c->verify == TW_CERT_NONE ? SSL_VERIFY_NONE : SSL_VERIFY_PEER;
@@ -181,7 +181,7 @@ tw_error *tw_ssl_context_new_server(const char *certfile, const char *keyfile,
     *ctx = c;
     return err;
 }
-#line 437 "chapters/tier7-tls.nw"
+#line 439 "chapters/tier7-tls.nw"
 static int alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outlen,
                        const unsigned char *in, unsigned int inlen, void *arg)
 {
@@ -220,7 +220,7 @@ tw_error *tw_ssl_context_set_alpn_protocols(tw_ssl_context *c, const char *const
         SSL_CTX_set_alpn_protos(c->ctx, c->alpn, (unsigned)len);
     return NULL;
 }
-#line 501 "chapters/tier7-tls.nw"
+#line 503 "chapters/tier7-tls.nw"
 enum ssl_state { UNWRAPPED, DO_HANDSHAKE, WRAPPED, FLUSHING, SHUTDOWN };
 enum app_state { APP_INIT, APP_CON_MADE, APP_EOF, APP_CON_LOST };
 enum pending { HANDSHAKE_TIMER, SHUTDOWN_TIMER, SOON_CLOSE, SOON_RESUME, SOON_READ,
@@ -237,6 +237,7 @@ struct sslproto {
     tw_ssl_context *ctx;
     SSL *ssl;
     BIO *incoming, *outgoing;
+    uint64_t drained;              /* BIO_number_written(outgoing) when last sent */
     struct ssl_transport *app;
     tw_transport *transport;
     tw_future *waiter;
@@ -261,7 +262,7 @@ struct ssl_transport {
 };
 
 static tw_protocol *app_protocol(struct sslproto *sp) { return sp->app->base.protocol; }
-#line 557 "chapters/tier7-tls.nw"
+#line 560 "chapters/tier7-tls.nw"
 static void hold_clock(struct sslproto *sp, bool hold)
 {
     if (hold == sp->holding)
@@ -280,7 +281,7 @@ static void set_state(struct sslproto *sp, enum ssl_state to)
     sp->state = to;
     hold_clock(sp, to == DO_HANDSHAKE || to == FLUSHING || to == SHUTDOWN);
 }
-#line 583 "chapters/tier7-tls.nw"
+#line 586 "chapters/tier7-tls.nw"
 static void fatal_error(struct sslproto *sp, tw_error *exc, const char *message)
 {
     if (sp->transport)
@@ -309,7 +310,7 @@ static void wakeup_waiter(struct sslproto *sp, tw_error *exc)
     tw_unref(sp->waiter);
     sp->waiter = NULL;
 }
-#line 625 "chapters/tier7-tls.nw"
+#line 628 "chapters/tier7-tls.nw"
 static void later(struct sslproto *sp, enum pending which, double delay, tw_callback_fn fn)
 {
     tw_error *err;
@@ -354,7 +355,7 @@ static void ssl_loop_closed(tw__resource *r)
     tw__resource_detach(sp->loop, &sp->res);
     tw_unref(&sp->base);
 }
-#line 680 "chapters/tier7-tls.nw"
+#line 683 "chapters/tier7-tls.nw"
 static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc);
 static void process_outgoing(struct sslproto *sp);
 static tw_error *do_read(struct sslproto *sp);
@@ -407,7 +408,7 @@ static tw_error *start_handshake(struct sslproto *sp)
     later(sp, HANDSHAKE_TIMER, sp->handshake_timeout, check_handshake_timeout);
     return do_handshake(sp);
 }
-#line 747 "chapters/tier7-tls.nw"
+#line 750 "chapters/tier7-tls.nw"
 static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc)
 {
     tw_error *err = NULL;
@@ -431,7 +432,7 @@ static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc)
         return err;
     return do_read(sp);
 }
-#line 786 "chapters/tier7-tls.nw"
+#line 789 "chapters/tier7-tls.nw"
 static void do_abort(struct sslproto *sp)
 {
     set_state(sp, UNWRAPPED);
@@ -520,37 +521,51 @@ static tw_error *start_shutdown(struct sslproto *sp)
     later(sp, SHUTDOWN_TIMER, sp->shutdown_timeout, check_shutdown_timeout);
     return do_flush(sp);
 }
-#line 885 "chapters/tier7-tls.nw"
+#line 895 "chapters/tier7-tls.nw"
 static void control_app_writing(struct sslproto *sp);
+
+static bool nothing_new(const struct sslproto *sp)
+{
+    return BIO_number_written(sp->outgoing) == sp->drained;
+}
 
 static void process_outgoing(struct sslproto *sp)
 {
-    if (!sp->ssl_writing_paused && sp->transport) {
+    if (!sp->ssl_writing_paused && sp->transport && !nothing_new(sp)) {
         char *data;
         long n = BIO_get_mem_data(sp->outgoing, &data);
         if (n > 0) {
             tw_unref(tw_transport_write(sp->transport, data, (size_t)n));
             (void)BIO_reset(sp->outgoing);
         }
+        sp->drained = BIO_number_written(sp->outgoing);
     }
     control_app_writing(sp);
 }
 
+/* Encrypts what OpenSSL takes of DATA into [[outgoing]]; *TAKEN says how much. */
+static tw_error *encrypt(struct sslproto *sp, const char *data, size_t n, size_t *taken)
+{
+    *taken = 0;
+    ERR_clear_error();
+    while (*taken < n) {
+        size_t rest = n - *taken;
+        int ret = SSL_write(sp->ssl, data + *taken, rest > INT_MAX ? INT_MAX : (int)rest);
+        if (ret <= 0)
+            return again(sp->ssl, ret) ? NULL : ssl_error(sp->ssl, sp->server_hostname);
+        *taken += (size_t)ret;
+    }
+    return NULL;
+}
+
 static tw_error *do_write(struct sslproto *sp)
 {
-    while (sp->blen > 0) {
-        int chunk = sp->blen > INT_MAX ? INT_MAX : (int)sp->blen;
-        int ret;
-        ERR_clear_error();
-        ret = SSL_write(sp->ssl, sp->backlog + sp->bstart, chunk);
-        if (ret <= 0) {
-            if (!again(sp->ssl, ret))
-                return ssl_error(sp->ssl, sp->server_hostname);
-            break;
-        }
-        sp->bstart += (size_t)ret;
-        sp->blen -= (size_t)ret;
-    }
+    size_t taken;
+    tw_error *err = encrypt(sp, sp->backlog + sp->bstart, sp->blen, &taken);
+    if (err)
+        return err;
+    sp->bstart += taken;
+    sp->blen -= taken;
     if (sp->blen == 0)
         sp->bstart = 0;
     process_outgoing(sp);
@@ -586,13 +601,27 @@ static void write_appdata(struct sslproto *sp, const struct iovec *iov, size_t c
         sp->conn_lost++;
         return;
     }
+    if (sp->state == WRAPPED && sp->blen == 0 && cnt == 1) {
+        
+#line 995 "chapters/tier7-tls.nw"
+size_t taken;
+if ((err = encrypt(sp, iov[0].iov_base, iov[0].iov_len, &taken)) != NULL) {
+    fatal_error(sp, err, "Fatal error on SSL protocol");
+    return;
+}
+if (taken < iov[0].iov_len)
+    backlog_append(sp, (const char *)iov[0].iov_base + taken, iov[0].iov_len - taken);
+process_outgoing(sp);
+#line 976 "chapters/tier7-tls.nw"
+        return;
+    }
     for (size_t i = 0; i < cnt; i++)
         if (iov[i].iov_len)
             backlog_append(sp, iov[i].iov_base, iov[i].iov_len);
     if (sp->state == WRAPPED && (err = do_write(sp)) != NULL)
         fatal_error(sp, err, "Fatal error on SSL protocol");
 }
-#line 965 "chapters/tier7-tls.nw"
+#line 1012 "chapters/tier7-tls.nw"
 static size_t write_buffer_size(const struct sslproto *sp)
 {
     return BIO_ctrl_pending(sp->outgoing) + sp->blen;
@@ -623,7 +652,7 @@ static void control_app_writing(struct sslproto *sp)
             report_flow_error(sp, err, "protocol.resume_writing() failed");
     }
 }
-#line 1009 "chapters/tier7-tls.nw"
+#line 1056 "chapters/tier7-tls.nw"
 struct plain { char *buf; size_t cap; bool busy; };
 
 static void plain_release(tw_loop *L, void *state)
@@ -655,13 +684,13 @@ static tw_error *read_copied(struct sslproto *sp, bool *eof)
     size_t len = 0;
     tw_error *err = NULL;
     use->busy = true;
+    ERR_clear_error();                    /* once: a read that succeeds leaves no error */
     for (;;) {
         int ret;
         if (use->cap - len < MAX_READ) {
             use->cap = use->cap ? 2 * use->cap : MAX_READ;
             use->buf = tw__realloc(use->buf, use->cap);
         }
-        ERR_clear_error();
         ret = SSL_read(sp->ssl, use->buf + len, (int)(use->cap - len > INT_MAX ? INT_MAX
                                                                               : use->cap - len));
         if (ret > 0) {
@@ -680,7 +709,7 @@ static tw_error *read_copied(struct sslproto *sp, bool *eof)
     free(own.buf);
     return err;
 }
-#line 1072 "chapters/tier7-tls.nw"
+#line 1119 "chapters/tier7-tls.nw"
 static tw_error *read_soon(void *arg);
 
 static tw_error *read_buffered(struct sslproto *sp, bool *eof)
@@ -691,10 +720,10 @@ static tw_error *read_buffered(struct sslproto *sp, bool *eof)
                                            &buf, &want);
     if (err)
         return err;
+    ERR_clear_error();
     while (offset < want) {
         size_t n = want - offset;
         int ret;
-        ERR_clear_error();
         ret = SSL_read(sp->ssl, (char *)buf + offset, n > INT_MAX ? INT_MAX : (int)n);
         if (ret > 0) {
             offset += (size_t)ret;
@@ -712,7 +741,7 @@ static tw_error *read_buffered(struct sslproto *sp, bool *eof)
         err = tw_protocol_buffer_updated(app_protocol(sp), offset);
     return err;
 }
-#line 1112 "chapters/tier7-tls.nw"
+#line 1159 "chapters/tier7-tls.nw"
 static void control_ssl_reading(struct sslproto *sp)
 {
     size_t size = BIO_ctrl_pending(sp->incoming);
@@ -740,8 +769,10 @@ static tw_error *do_read(struct sslproto *sp)
             call_eof_received(sp);
             err = start_shutdown(sp);
         }
-        if (err == NULL && sp->state != UNWRAPPED)
-            err = sp->blen ? do_write(sp) : (process_outgoing(sp), NULL);
+        if (err == NULL && sp->state != UNWRAPPED && sp->blen)
+            err = do_write(sp);
+        else if (err == NULL && sp->state != UNWRAPPED && !nothing_new(sp))
+            process_outgoing(sp);
     }
     if (err) {
         fatal_error(sp, err, "Fatal error on SSL protocol");
@@ -759,7 +790,7 @@ static tw_error *read_soon(void *arg)
     tw_unref(&sp->base);
     return NULL;
 }
-#line 1171 "chapters/tier7-tls.nw"
+#line 1220 "chapters/tier7-tls.nw"
 static tw_error *step(struct sslproto *sp)
 {
     switch (sp->state) {
@@ -824,7 +855,7 @@ static tw_error *ssl_eof_received(tw_protocol *p, bool *keep_open)
     }
     return escaped(sp, err);
 }
-#line 1243 "chapters/tier7-tls.nw"
+#line 1292 "chapters/tier7-tls.nw"
 static tw_error *app_lost_soon(void *arg)
 {
     struct sslproto *sp = arg;
@@ -870,7 +901,7 @@ static tw_error *ssl_resume_writing(tw_protocol *p)
     process_outgoing(SP(p));
     return NULL;
 }
-#line 1295 "chapters/tier7-tls.nw"
+#line 1344 "chapters/tier7-tls.nw"
 static void ssl_destroy(tw_protocol *p)
 {
     struct sslproto *sp = SP(p);
@@ -900,7 +931,7 @@ static const tw_protocol_class sslproto_class = {
     .eof_received = ssl_eof_received,
     .destroy = ssl_destroy,
 };
-#line 1333 "chapters/tier7-tls.nw"
+#line 1382 "chapters/tier7-tls.nw"
 #define APP(t) ((struct ssl_transport *)(void *)(t))
 
 static void app_close(tw_transport *t)
@@ -949,7 +980,7 @@ static bool app_can_write_eof(const tw_transport *t)
     (void)t;
     return false;
 }
-#line 1388 "chapters/tier7-tls.nw"
+#line 1437 "chapters/tier7-tls.nw"
 static bool app_is_reading(const tw_transport *t)
 {
     return APP(t)->sp && !APP(t)->sp->app_reading_paused;
@@ -984,7 +1015,7 @@ static void app_resume_reading(tw_transport *t)
         later(sp, SOON_RESUME, -1, resume_soon);
     }
 }
-#line 1434 "chapters/tier7-tls.nw"
+#line 1486 "chapters/tier7-tls.nw"
 static size_t app_buffer_size(const tw_transport *t)
 {
     return APP(t)->sp ? write_buffer_size(APP(t)->sp) : 0;
@@ -1025,8 +1056,10 @@ static bool app_get_extra_info(tw_transport *t, const char *name, tw_value *v)
             *v = TW_PTR(SSL_get0_peer_certificate(sp->ssl));
         else if (strcmp(name, "cipher") == 0)
             *v = TW_STR(SSL_CIPHER_get_name(SSL_get_current_cipher(sp->ssl)));
-        else if (strcmp(name, "compression") == 0)
-            *v = TW_NONE;
+        else if (strcmp(name, "compression") == 0) {
+            const COMP_METHOD *method = SSL_get_current_compression(sp->ssl);
+            *v = method ? TW_STR(SSL_COMP_get_name(method)) : TW_NONE;
+        }
         else
             goto below;
         return true;
@@ -1065,7 +1098,7 @@ static const tw_transport_class app_class = {
     .writing_paused = app_writing_paused,
     .destroy = app_destroy,
 };
-#line 1542 "chapters/tier7-tls.nw"
+#line 1603 "chapters/tier7-tls.nw"
 void tw__tls_options_keep(tw_tls_options *dst, char **hostname, const tw_tls_options *src)
 {
     static const tw_tls_options none;
@@ -1083,7 +1116,7 @@ void tw__tls_options_drop(tw_tls_options *o, char **hostname)
     *hostname = NULL;
     o->server_hostname = NULL;
 }
-#line 1562 "chapters/tier7-tls.nw"
+#line 1623 "chapters/tier7-tls.nw"
 static tw_error *check_timeout(const char *what, double *t, double dflt)
 {
     char s[32];
@@ -1115,11 +1148,8 @@ static tw_error *make_ssl(struct sslproto *sp, bool server_side, const char *hos
         return NULL;
     }
     SSL_set_connect_state(sp->ssl);
-    if (hostname == NULL) {
-        if (sp->ctx->check_hostname)
-            return tw_error_new(TW_ERR_VALUE, "check_hostname requires server_hostname");
+    if (hostname == NULL || *hostname == '\0')
         return NULL;
-    }
     sp->server_hostname = tw__strdup(hostname);
     if (!is_ip)
         SSL_set_tlsext_host_name(sp->ssl, hostname);
@@ -1133,7 +1163,7 @@ static tw_error *make_ssl(struct sslproto *sp, bool server_side, const char *hos
     }
     return NULL;
 }
-#line 1614 "chapters/tier7-tls.nw"
+#line 1672 "chapters/tier7-tls.nw"
 tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
                                   const tw_tls_options *o, bool server_side,
                                   bool call_connection_made, tw_future *waiter, tw_error **err)
@@ -1178,7 +1208,7 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
 }
 
 tw_transport *tw__ssl_app_transport(tw_protocol *p) { return &SP(p)->app->base; }
-#line 1670 "chapters/tier7-tls.nw"
+#line 1728 "chapters/tier7-tls.nw"
 struct start_tls_frame {
     tw_coro co;
     tw_error *err;

@@ -6,7 +6,7 @@
 
 #define CERTS "conformance/certs/"
 
-#line 1988 "chapters/tier7-tests.nw"
+#line 1990 "chapters/tier7-tests.nw"
 struct tls_pair {
     tw_ssl_context *server_ctx, *client_ctx;
     tw_transport *raw[2], *tls[2];
@@ -49,7 +49,7 @@ static void tls_pair_close(tw_loop *L, struct tls_pair *p)
     tw_unref(p->server_ctx);
     tw_unref(p->client_ctx);
 }
-#line 2038 "chapters/tier7-tests.nw"
+#line 2040 "chapters/tier7-tests.nw"
 static bool both_lost(void *arg)
 {
     (void)arg;
@@ -84,7 +84,7 @@ START_TEST(tls_both_ends_over_a_socket_pair)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 2082 "chapters/tier7-tests.nw"
+#line 2084 "chapters/tier7-tests.nw"
 static const char *alpn_selected(tw_transport *t, char *buf)
 {
     const unsigned char *name;
@@ -119,7 +119,7 @@ START_TEST(alpn_is_negotiated)
     alpn_pair((const char *[]){ "h2" }, 1, (const char *[]){ "http/1.1" }, 1, "");
 }
 END_TEST
-#line 2123 "chapters/tier7-tests.nw"
+#line 2125 "chapters/tier7-tests.nw"
 static tw_error *handshake_error(tw_loop *L, const void *bytes, size_t n, bool close_after)
 {
     int sv[2], before = open_fds();
@@ -160,7 +160,7 @@ START_TEST(garbage_instead_of_a_client_hello_is_an_ssl_error)
     tw_loop_free(L);
 }
 END_TEST
-#line 2172 "chapters/tier7-tests.nw"
+#line 2174 "chapters/tier7-tests.nw"
 START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -192,7 +192,7 @@ START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
     tw_loop_free(L);
 }
 END_TEST
-#line 2209 "chapters/tier7-tests.nw"
+#line 2211 "chapters/tier7-tests.nw"
 START_TEST(tls_write_buffer_limits)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -215,7 +215,7 @@ START_TEST(tls_write_buffer_limits)
     tw_loop_free(L);
 }
 END_TEST
-#line 2239 "chapters/tier7-tests.nw"
+#line 2241 "chapters/tier7-tests.nw"
 START_TEST(tls_options_are_checked)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -267,18 +267,13 @@ START_TEST(tls_options_are_checked)
         ck_assert_str_eq(tw_error_str(err),
                          "ssl_handshake_timeout should be a positive number, got -1.0");
         tw_unref(err);
-        o = (tw_tls_options){ .ssl = ctx };
-        err = tw_loop_run_until_complete(L, tw_start_tls(L, p.raw[1], &p.rec[1]->base, false,
-                                                         &o), NULL);
-        ck_assert_str_eq(tw_error_str(err), "check_hostname requires server_hostname");
-        tw_unref(err);
         tls_pair_close(L, &p);
     }
     tw_unref(ctx);
     tw_loop_free(L);
 }
 END_TEST
-#line 2309 "chapters/tier7-tests.nw"
+#line 2306 "chapters/tier7-tests.nw"
 static void assert_described(tw_object *o, const char *expected)
 {
     char *text = described(o);
@@ -314,6 +309,68 @@ START_TEST(contexts_check_what_they_load)
     tw_unref(ctx);
 }
 END_TEST
+#line 2350 "chapters/tier7-tests.nw"
+static void negotiate(const char *const *server, size_t ns, const char *const *client, size_t nc,
+                      const char *expected)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    struct tls_pair p = { 0 };
+    tls_pair_open(L, &p);
+    ck_assert_ptr_null(tw_ssl_context_set_alpn_protocols(p.server_ctx, server, ns));
+    ck_assert_ptr_null(tw_ssl_context_set_alpn_protocols(p.client_ctx, client, nc));
+    upgrade(L, &p);
+    for (int i = 0; i < 2; i++) {
+        const unsigned char *chosen;
+        unsigned len;
+        SSL_get0_alpn_selected(tw_transport_get_extra_info(p.tls[i], "ssl_object", TW_NONE).p,
+                               &chosen, &len);
+        ck_assert_uint_eq(len, expected ? strlen(expected) : 0);
+        if (expected)
+            ck_assert(memcmp(chosen, expected, len) == 0);
+    }
+    tls_pair_close(L, &p);
+    tw_loop_free(L);
+}
+
+/* A client with no host name, or an empty one, checks the chain and no name. */
+START_TEST(no_server_hostname_verifies_the_chain_only)
+{
+    static const char *const names[] = { NULL, "" };
+    for (int i = 0; i < 2; i++) {
+        tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+        struct tls_pair p = { 0 };
+        tls_pair_open(L, &p);
+        tw_unref(p.server_ctx);
+        ck_assert_ptr_null(tw_ssl_context_new_server(CERTS "wronghost.pem", CERTS "wronghost.key",
+                                                     &p.server_ctx));
+        {
+            tw_tls_options server = { .ssl = p.server_ctx };
+            tw_tls_options client = { .ssl = p.client_ctx, .server_hostname = names[i] };
+            tw_task *t = tw_loop_create_task(L, tw_start_tls(L, p.raw[0], &p.rec[0]->base, true,
+                                                             &server), NULL);
+            p.tls[1] = await_value(L, tw_start_tls(L, p.raw[1], &p.rec[1]->base, false,
+                                                   &client)).p;
+            p.tls[0] = await_value(L, t).p;
+        }
+        ck_assert_ptr_nonnull(tw_transport_get_extra_info(p.tls[1], "peercert", TW_NONE).p);
+        ck_assert_int_eq(SSL_get_verify_result(tw_transport_get_extra_info(p.tls[1], "ssl_object",
+                                                                            TW_NONE).p),
+                         X509_V_OK);
+        tls_pair_close(L, &p);
+        tw_loop_free(L);
+    }
+}
+END_TEST
+
+START_TEST(alpn_is_the_servers_first_choice_the_client_offers)
+{
+    negotiate((const char *[]){ "h2", "http/1.1" }, 2,
+              (const char *[]){ "http/1.1", "h2" }, 2, "h2");
+    negotiate((const char *[]){ "h2", "http/1.1" }, 2,
+              (const char *[]){ "spdy/3", "http/1.1" }, 2, "http/1.1");
+    negotiate((const char *[]){ "h2" }, 1, (const char *[]){ "http/1.1" }, 1, NULL);
+}
+END_TEST
 
 #line 1959 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void)
@@ -328,6 +385,8 @@ Suite *tw_tls_suite(void)
     tcase_add_test(tc, tls_write_buffer_limits);
     tcase_add_test(tc, tls_options_are_checked);
     tcase_add_test(tc, contexts_check_what_they_load);
+    tcase_add_test(tc, alpn_is_the_servers_first_choice_the_client_offers);
+    tcase_add_test(tc, no_server_hostname_verifies_the_chain_only);
     suite_add_tcase(s, tc);
     return s;
 }
