@@ -221,7 +221,7 @@ static void task_step(tw_task *t, tw_error *exc)
     tw__vars_slot = t->ctx ? &t->ctx->vars : &t->vars;
 #line 963 "chapters/tier4-tasks.nw"
     
-#line 1936 "chapters/tier1-coroutines.nw"
+#line 1946 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err)
