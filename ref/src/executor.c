@@ -1,4 +1,4 @@
-#line 653 "chapters/tier5-executors.nw"
+#line 656 "chapters/tier5-executors.nw"
 /* executor.c -- calls in thread pools and process pools, the default executor, to_thread */
 #include "tier5.h"
 #include <errno.h>
@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 691 "chapters/tier5-executors.nw"
+#line 694 "chapters/tier5-executors.nw"
 enum { JOB_WORD, JOB_BYTES };
 
 struct tw__job {
@@ -53,7 +53,7 @@ static void job_free(struct tw__job *j)
         inbox_unref(j->inbox);
     free(j);
 }
-#line 738 "chapters/tier5-executors.nw"
+#line 741 "chapters/tier5-executors.nw"
 struct job_queue {
     struct tw__job *head, *tail;
     size_t len;
@@ -90,7 +90,7 @@ static struct tw__job *queue_take_all(struct job_queue *q)
     q->len = 0;
     return j;
 }
-#line 781 "chapters/tier5-executors.nw"
+#line 784 "chapters/tier5-executors.nw"
 static void job_run(struct tw__job *j)
 {
     struct tw__vars **outer = tw__vars_slot;
@@ -106,7 +106,7 @@ static void job_run(struct tw__job *j)
         j->error = j->bfn(j->barg->data, j->barg->len, &j->bresult);
     tw__vars_slot = outer;
 }
-#line 822 "chapters/tier5-executors.nw"
+#line 825 "chapters/tier5-executors.nw"
 struct tw__inbox {
     atomic_int refs;
     pthread_mutex_t lock;
@@ -174,7 +174,7 @@ static void inflight_unlink(struct tw__inbox *in, struct tw__job *j)
         j->next_inflight->prev_inflight = j->prev_inflight;
     j->prev_inflight = j->next_inflight = NULL;
 }
-#line 897 "chapters/tier5-executors.nw"
+#line 900 "chapters/tier5-executors.nw"
 static tw_error *inbox_drain(void *arg);
 static void job_finish(struct tw__job *j);
 
@@ -206,7 +206,7 @@ static void job_finish(struct tw__job *j)
     }
     pthread_mutex_unlock(&in->lock);
 }
-#line 935 "chapters/tier5-executors.nw"
+#line 938 "chapters/tier5-executors.nw"
 static void deliver(struct tw__job *j);
 
 static tw_error *inbox_drain(void *arg)
@@ -224,7 +224,7 @@ static tw_error *inbox_drain(void *arg)
     }
     return NULL;
 }
-#line 962 "chapters/tier5-executors.nw"
+#line 965 "chapters/tier5-executors.nw"
 struct exec_future {
     tw_future fut;
     tw_bytes *bytes;
@@ -272,7 +272,7 @@ static void deliver(struct tw__job *j)
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 1020 "chapters/tier5-executors.nw"
+#line 1023 "chapters/tier5-executors.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -323,7 +323,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 1077 "chapters/tier5-executors.nw"
+#line 1080 "chapters/tier5-executors.nw"
 void tw__mutex_init(pthread_mutex_t *m)
 {
     pthread_mutexattr_t attr;
@@ -358,7 +358,7 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 1122 "chapters/tier5-executors.nw"
+#line 1125 "chapters/tier5-executors.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
@@ -395,7 +395,7 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
     pthread_cond_signal(&p->work);
     return NULL;
 }
-#line 1174 "chapters/tier5-executors.nw"
+#line 1177 "chapters/tier5-executors.nw"
 enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -426,7 +426,7 @@ static void spin_for_work(struct thread_pool *p)
     while (atomic_load_explicit(&p->waiting, memory_order_acquire) == 0 && clock_ns() < until)
         relax();
 }
-#line 1217 "chapters/tier5-executors.nw"
+#line 1220 "chapters/tier5-executors.nw"
 static int spin_before_blocking(tw_loop *L, int timeout_ms)
 {
     long long until = clock_ns() + SPIN_NS;
@@ -434,7 +434,7 @@ static int spin_before_blocking(tw_loop *L, int timeout_ms)
         relax();
     return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
 }
-#line 1228 "chapters/tier5-executors.nw"
+#line 1231 "chapters/tier5-executors.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
@@ -462,7 +462,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 1262 "chapters/tier5-executors.nw"
+#line 1265 "chapters/tier5-executors.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -516,7 +516,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1338 "chapters/tier5-executors.nw"
+#line 1341 "chapters/tier5-executors.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -556,7 +556,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 1385 "chapters/tier5-executors.nw"
+#line 1388 "chapters/tier5-executors.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -616,7 +616,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 1451 "chapters/tier5-executors.nw"
+#line 1454 "chapters/tier5-executors.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -647,7 +647,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 1494 "chapters/tier5-executors.nw"
+#line 1497 "chapters/tier5-executors.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -706,7 +706,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 1558 "chapters/tier5-executors.nw"
+#line 1561 "chapters/tier5-executors.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -734,7 +734,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 1592 "chapters/tier5-executors.nw"
+#line 1595 "chapters/tier5-executors.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -799,7 +799,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 1667 "chapters/tier5-executors.nw"
+#line 1670 "chapters/tier5-executors.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -880,7 +880,7 @@ static void fail_all(struct process_pool *p)
         fail_job(j);
     p->running = 0;
 }
-#line 1754 "chapters/tier5-executors.nw"
+#line 1757 "chapters/tier5-executors.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -933,7 +933,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 1813 "chapters/tier5-executors.nw"
+#line 1816 "chapters/tier5-executors.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -988,7 +988,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1881 "chapters/tier5-executors.nw"
+#line 1884 "chapters/tier5-executors.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -1063,7 +1063,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 1965 "chapters/tier5-executors.nw"
+#line 1968 "chapters/tier5-executors.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1107,7 +1107,7 @@ tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return &f->co;
 }
-#line 2015 "chapters/tier5-executors.nw"
+#line 2018 "chapters/tier5-executors.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1144,7 +1144,7 @@ tw_coro *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return &f->co;
 }
-#line 2062 "chapters/tier5-executors.nw"
+#line 2065 "chapters/tier5-executors.nw"
 struct tw_cfuture {
     atomic_int refs;
     pthread_mutex_t lock;
@@ -1275,7 +1275,7 @@ tw_error *tw_cfuture_result(tw_cfuture *f, double timeout, tw_value *result)
     pthread_mutex_unlock(&f->lock);
     return err;
 }
-#line 2208 "chapters/tier5-executors.nw"
+#line 2211 "chapters/tier5-executors.nw"
 struct handover { tw_cfuture *cf; tw_coro *coro; tw_loop *loop; };
 
 static tw_error *cancel_task(void *task)
@@ -1342,7 +1342,7 @@ tw_cfuture *tw_run_coroutine_threadsafe(tw_coro *coro, tw_loop *loop)
     }
     return cf;
 }
-#line 2284 "chapters/tier5-executors.nw"
+#line 2287 "chapters/tier5-executors.nw"
 struct wrapping { tw_future *wrapper; tw_cfuture *cf; };
 
 static tw_error *copy_into_wrapper(void *arg)
@@ -1398,7 +1398,7 @@ tw_future *tw__wrap_asyncio(tw_loop *loop, tw_future *f)
     (void)loop;
     return tw_ref(f);
 }
-#line 2350 "chapters/tier5-executors.nw"
+#line 2353 "chapters/tier5-executors.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;
