@@ -1,4 +1,4 @@
-#line 570 "chapters/tier2-event-loop.nw"
+#line 571 "chapters/tier2-event-loop.nw"
 /* loop.c -- the event loop */
 #include "loop.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 604 "chapters/tier2-event-loop.nw"
+#line 605 "chapters/tier2-event-loop.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -21,7 +21,7 @@ static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
 static tw_error other_thread_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Non-thread-safe operation invoked on an event loop other than the current one");
-#line 619 "chapters/tier2-event-loop.nw"
+#line 620 "chapters/tier2-event-loop.nw"
 static tw_handle *handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
     tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
@@ -65,7 +65,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 753 "chapters/tier2-event-loop.nw"
+#line 754 "chapters/tier2-event-loop.nw"
 static tw_handle *ready_pop(tw_loop *L)
 {
     struct tw__ring *r = &L->ready;
@@ -107,7 +107,7 @@ static void ready_drop(tw_handle *h)
     else
         tw_handle_release(h);
 }
-#line 822 "chapters/tier2-event-loop.nw"
+#line 823 "chapters/tier2-event-loop.nw"
 enum { HEAP_ARITY = 4 };
 
 static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
@@ -208,7 +208,7 @@ static void heap_drop_cancelled(tw_loop *L)
     L->ncancelled = 0;
     heapify(L->heap, n);
 }
-#line 949 "chapters/tier2-event-loop.nw"
+#line 950 "chapters/tier2-event-loop.nw"
 enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
 
 static bool many_due(const tw_loop *L, double end)
@@ -287,7 +287,7 @@ static void heap_take_due(tw_loop *L, double end)
     L->nheap = n - due;
     heapify(L->heap, L->nheap);
 }
-#line 1038 "chapters/tier2-event-loop.nw"
+#line 1039 "chapters/tier2-event-loop.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -303,7 +303,7 @@ double tw_loop_time(const tw_loop *L)
 bool tw_loop_is_virtual(const tw_loop *L) { return L->is_virtual; }
 void tw_loop_set_debug(tw_loop *L, bool enabled) { L->debug = enabled; }
 bool tw_loop_get_debug(const tw_loop *L) { return L->debug; }
-#line 1339 "chapters/tier2-event-loop.nw"
+#line 1340 "chapters/tier2-event-loop.nw"
 static tw__resource *stage_ring(tw_loop *L, int order)
 {
     struct tw__close_stage **at = &L->stages, *s;
@@ -360,7 +360,7 @@ static void free_stages(tw_loop *L)
         free(s);
     }
 }
-#line 1452 "chapters/tier2-event-loop.nw"
+#line 1453 "chapters/tier2-event-loop.nw"
 static atomic_size_t keys_given;    /* the last key's number; numbers start at 1 */
 
 static size_t key_number(tw__loop_key *key)
@@ -403,7 +403,7 @@ static void free_states(tw_loop *L)
         }
     free(L->states);
 }
-#line 1069 "chapters/tier2-event-loop.nw"
+#line 1070 "chapters/tier2-event-loop.nw"
 void tw__loop_add_shutdown_step(tw_loop *L, tw__shutdown_fn make)
 {
     struct tw__shutdown_step **tail = &L->shutdown_steps, *s = tw__alloc(sizeof *s);
@@ -422,7 +422,7 @@ static void free_shutdown_steps(tw_loop *L)
         free(s);
     }
 }
-#line 1099 "chapters/tier2-event-loop.nw"
+#line 1100 "chapters/tier2-event-loop.nw"
 static void register_agen(tw_agen *g)
 {
     tw_loop *L = tw__running;
@@ -489,7 +489,7 @@ static void drop_agens(tw_loop *L)
         tw_unref(&g->co);
     }
 }
-#line 1173 "chapters/tier2-event-loop.nw"
+#line 1174 "chapters/tier2-event-loop.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -526,7 +526,7 @@ tw_loop *tw_get_running_loop(void) { return tw__running; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 1219 "chapters/tier2-event-loop.nw"
+#line 1220 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -581,7 +581,7 @@ void tw_loop_free(tw_loop *L)
     free(L);
     tw__pool_unuse();
 }
-#line 1512 "chapters/tier2-event-loop.nw"
+#line 1513 "chapters/tier2-event-loop.nw"
 static tw_error *schedulable(const tw_loop *L)
 {
     if (L->closed)
@@ -652,7 +652,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 1594 "chapters/tier2-event-loop.nw"
+#line 1595 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -692,7 +692,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 1648 "chapters/tier2-event-loop.nw"
+#line 1649 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -776,7 +776,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 1755 "chapters/tier2-event-loop.nw"
+#line 1756 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
@@ -792,7 +792,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
         L->npassive--;
     return removed;
 }
-#line 1777 "chapters/tier2-event-loop.nw"
+#line 1778 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -802,7 +802,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1802 "chapters/tier2-event-loop.nw"
+#line 1803 "chapters/tier2-event-loop.nw"
 static void forget_passive_signal(tw_loop *L, int sig)
 {
     if (sigismember(&L->passive_signals, sig) == 1) {
@@ -882,7 +882,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 1886 "chapters/tier2-event-loop.nw"
+#line 1887 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -947,7 +947,7 @@ void tw__loop_report_done_error(tw_loop *L, tw_done_fn fn, tw_future *f, void *a
     report_callback_error(L, h, err);
     tw_handle_release(h);
 }
-#line 1967 "chapters/tier2-event-loop.nw"
+#line 1968 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -1016,16 +1016,16 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 2055 "chapters/tier2-event-loop.nw"
+#line 2056 "chapters/tier2-event-loop.nw"
     if (timeout_ms != 0 && L->before_blocking && atomic_load(&L->external) > 0)
         timeout_ms = L->before_blocking(L, timeout_ms);
-#line 2035 "chapters/tier2-event-loop.nw"
+#line 2036 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 2066 "chapters/tier2-event-loop.nw"
+#line 2067 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -1033,9 +1033,9 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 2040 "chapters/tier2-event-loop.nw"
+#line 2041 "chapters/tier2-event-loop.nw"
     
-#line 2081 "chapters/tier2-event-loop.nw"
+#line 2082 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     unsigned runner = ready_runner(h);
@@ -1053,9 +1053,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     }
     tw_handle_release(h);
 }
-#line 2041 "chapters/tier2-event-loop.nw"
+#line 2042 "chapters/tier2-event-loop.nw"
 }
-#line 2106 "chapters/tier2-event-loop.nw"
+#line 2107 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_runnable(const tw_loop *L)
 {
     if (L->closed)
