@@ -1,4 +1,4 @@
-#line 494 "chapters/tier1-tests.nw"
+#line 498 "chapters/tier1-tests.nw"
 /* fatal.h -- run misuse in a child and read how it ended (unit tests of every tier) */
 #ifndef TOWER_TESTS_FATAL_H
 #define TOWER_TESTS_FATAL_H
@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "tower.h"
+#include "../src/pool.h"
 
 __attribute__((unused))
 static int run_child(void (*misuse)(void *), void *arg, char *err, size_t size)
@@ -26,7 +27,7 @@ static int run_child(void (*misuse)(void *), void *arg, char *err, size_t size)
         close(fds[0]);
         close(fds[1]);
         misuse(arg);
-        _exit(0);
+        tw__child_exit(0);
     }
     close(fds[1]);
     while (len + 1 < size && (n = read(fds[0], err + len, size - 1 - len)) > 0)
