@@ -47,7 +47,7 @@ static tw_task *sleeper(bool refuse)
     return tw_create_task(&f->co, NULL);
 }
 
-#line 107 "chapters/tier4-tests.nw"
+#line 109 "chapters/tier4-tests.nw"
 static tw_step before_start_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -114,7 +114,7 @@ START_TEST(cancel_refused)
     expect_trace(refused_main, "sc");
 }
 END_TEST
-#line 180 "chapters/tier4-tests.nw"
+#line 182 "chapters/tier4-tests.nw"
 static tw_step counting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -141,7 +141,7 @@ START_TEST(cancelling_counts_requests)
     expect_trace(counting_main, "sc");
 }
 END_TEST
-#line 216 "chapters/tier4-tests.nw"
+#line 218 "chapters/tier4-tests.nw"
 struct waiter { tw_coro co; tw_future *fut; };
 
 static tw_step waiter_body(tw_coro *co)
@@ -223,7 +223,7 @@ START_TEST(cancel_during_the_last_step)
     expect_trace(last_step_main, "");
 }
 END_TEST
-#line 305 "chapters/tier4-tests.nw"
+#line 307 "chapters/tier4-tests.nw"
 struct parent { tw_coro co; tw_task *child; };
 
 static tw_step parent_body(tw_coro *co)
@@ -259,7 +259,7 @@ START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
     expect_trace(refusing_child_main, "sc");
 }
 END_TEST
-#line 348 "chapters/tier4-tests.nw"
+#line 350 "chapters/tier4-tests.nw"
 static tw_error *failure;
 
 static tw_step failing(tw_coro *co)
@@ -338,7 +338,7 @@ START_TEST(current_task_and_all_tasks)
     expect_trace(tasks_main, "");
 }
 END_TEST
-#line 535 "chapters/tier4-tests.nw"
+#line 537 "chapters/tier4-tests.nw"
 static int factory_calls;
 
 static tw_task *counting_factory(tw_loop *L, tw_coro *coro, const char *name, void *data)
@@ -381,7 +381,7 @@ START_TEST(task_factory_makes_every_task)
     tw_loop_free(L);
 }
 END_TEST
-#line 588 "chapters/tier4-tests.nw"
+#line 590 "chapters/tier4-tests.nw"
 static tw_step stubborn_body(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -432,7 +432,7 @@ START_TEST(a_generator_that_ignores_generator_exit)
     expect_trace(close_stubborn, "sxasync generator ignored GeneratorExit");
 }
 END_TEST
-#line 438 "chapters/tier4-tests.nw"
+#line 440 "chapters/tier4-tests.nw"
 static void create_a_task_without_a_loop(void *arg)
 {
     (void)arg;
@@ -518,8 +518,31 @@ START_TEST(a_task_describes_itself)
     ck_assert_str_eq(err, "look\nfuture: <Task pending name='reported'>\nkey: value\n");
 }
 END_TEST
+#line 647 "chapters/tier4-tests.nw"
+static tw_step describe_body(tw_coro *co)
+{
+    tw_future *pending;
+    tw_as_completed *ac;
+    tw_taskgroup *g;
+    TW_BEGIN(co);
+    pending = tw_future_new(tw_get_running_loop());
+    ac = tw_as_completed_new(1, (void *const *)&pending, TW_FOREVER);     /* takes it */
+    assert_described(ac, "<as_completed 1 of 1 pending>");
+    tw_unref(tw_future_set_result(pending, TW_NONE));
+    tw_unref(ac);
+    g = tw_taskgroup_new();
+    assert_described(g, "<TaskGroup tasks=0 entered>");
+    TW_AWAIT(co, tw_taskgroup_exit(g, NULL));          /* takes the group */
+    TW_END(co);
+}
 
-#line 67 "chapters/tier4-tests.nw"
+START_TEST(groups_and_as_completed_describe_themselves)
+{
+    ck_assert_ptr_null(tw_run(tw_coro_new(describe_body, sizeof(tw_coro)), NULL));
+}
+END_TEST
+
+#line 68 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void)
 {
     Suite *s = suite_create("task");
@@ -540,6 +563,7 @@ Suite *tw_task_suite(void)
     tcase_add_test(tc, misuse_without_a_loop_or_a_task_is_fatal);
     tcase_add_test(tc, wait_refuses_coroutines_and_unknown_conditions);
     tcase_add_test(tc, a_task_describes_itself);
+    tcase_add_test(tc, groups_and_as_completed_describe_themselves);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -38,6 +39,25 @@ static int run_child(void (*misuse)(void *), void *arg, char *err, size_t size)
         ;
     return status;
 }
+
+/* What an object says of itself (its class's describe, Python's repr). */
+__attribute__((unused))
+static char *described(void *object)
+{
+    tw_object *o = object;
+    char *text;
+    size_t len;
+    FILE *out = open_memstream(&text, &len);
+    o->cls->describe(o, out);
+    fclose(out);
+    return text;
+}
+
+#define assert_described(object, expected) do {                      \
+        char *text_ = described(object);                            \
+        ck_assert_str_eq(text_, expected);                          \
+        free(text_);                                                \
+    } while (0)
 
 /* Run fn once as a callback of a new, running loop: misuse that needs a
    running loop but no task. */
