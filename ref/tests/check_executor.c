@@ -468,7 +468,7 @@ START_TEST(a_pending_result_times_out)
     tw_cfuture_unref(f);
 }
 END_TEST
-#line 600 "chapters/tier5-tests.nw"
+#line 601 "chapters/tier5-tests.nw"
 struct exit_seen { tw_loop *loop; int code; };
 
 static void note_exit(void *arg, int returncode)
@@ -493,7 +493,7 @@ static int lowest_free(void)
 
 static void without_standard_descriptors(void *arg)
 {
-    static char *const argv[] = { "sh", "-c", "exit 5", NULL };
+    static char *const argv[] = { "sh", "-c", "exit 5", NULL }, *const sleeps[] = { "sleep", "10", NULL };
     tw_subprocess_options o = { .std_in = TW_PIPE, .std_out = TW_DEVNULL, .std_err = TW_STDOUT };
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL), *L0;
     struct exit_seen seen = { L, -1 };
@@ -514,8 +514,15 @@ static void without_standard_descriptors(void *arg)
     if (c) {
         tw__child_release(c);
         tw_unref(&c->obj);
+        c = NULL;
     }
-    ok = ok && tw_loop_add_signal_handler(L, SIGUSR1, no_signal, NULL) == NULL   /* at 0 */
+    ok = ok && tw__child_spawn(L, sleeps, NULL, NULL, NULL, parent_end, &c) == NULL;
+    if (c) {                                        /* its pidfd, if any, is 0 */
+        tw__child_release(c);
+        tw_unref(&c->obj);
+    }
+    ok = ok && lowest_free() == 0
+         && tw_loop_add_signal_handler(L, SIGUSR1, no_signal, NULL) == NULL   /* at 0 */
          && tw_loop_add_signal_handler(L, SIGUSR2, no_signal, NULL) == NULL
          && tw_loop_remove_signal_handler(L, SIGUSR1) && tw_loop_remove_signal_handler(L, SIGUSR2);
     tw_loop_free(L);
