@@ -468,7 +468,7 @@ START_TEST(a_pending_result_times_out)
     tw_cfuture_unref(f);
 }
 END_TEST
-#line 601 "chapters/tier5-tests.nw"
+#line 603 "chapters/tier5-tests.nw"
 struct exit_seen { tw_loop *loop; int code; };
 
 static void note_exit(void *arg, int returncode)
@@ -518,6 +518,9 @@ static void without_standard_descriptors(void *arg)
     }
     ok = ok && tw__child_spawn(L, sleeps, NULL, NULL, NULL, parent_end, &c) == NULL;
     if (c) {                                        /* its pidfd, if any, is 0 */
+        tw_error *e = tw__child_send_signal(c, 1000);
+        ok = ok && tw_os_error_errno(e) == EINVAL;
+        tw_unref(e);
         tw__child_release(c);
         tw_unref(&c->obj);
     }
