@@ -1,8 +1,8 @@
-#line 1898 "chapters/tier4-tasks.nw"
+#line 1900 "chapters/tier4-tasks.nw"
 /* contextvar.c -- context variables: what a task carries, and to_thread into its thread */
 #include "tier4.h"
 
-#line 1908 "chapters/tier4-tasks.nw"
+#line 1910 "chapters/tier4-tasks.nw"
 struct tw__vars {
     atomic_int refs;
     size_t n;
@@ -21,7 +21,7 @@ void tw__vars_unref(struct tw__vars *v)
     if (v && atomic_fetch_sub_explicit(&v->refs, 1, memory_order_acq_rel) == 1)
         free(v);
 }
-#line 1929 "chapters/tier4-tasks.nw"
+#line 1931 "chapters/tier4-tasks.nw"
 static _Thread_local struct tw__vars *thread_vars;
 _Thread_local struct tw__vars **tw__vars_slot;
 
@@ -40,7 +40,7 @@ void tw__vars_thread_exit(void)
     tw__vars_unref(thread_vars);
     thread_vars = NULL;
 }
-#line 1968 "chapters/tier4-tasks.nw"
+#line 1970 "chapters/tier4-tasks.nw"
 static tw_value value_in(const struct tw__vars *v, const tw_contextvar *var)
 {
     for (size_t i = 0; v && i < v->n; i++)
@@ -70,7 +70,7 @@ void tw_contextvar_set(const tw_contextvar *var, tw_value value)
     *slot = v;
     tw__vars_unref(old);
 }
-#line 2008 "chapters/tier4-tasks.nw"
+#line 2010 "chapters/tier4-tasks.nw"
 tw_ctx *tw_copy_context(void)
 {
     tw_ctx *ctx = tw__alloc(sizeof *ctx);

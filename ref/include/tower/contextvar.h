@@ -1,11 +1,11 @@
-#line 412 "chapters/tier4-tasks.nw"
+#line 414 "chapters/tier4-tasks.nw"
 /* tower/contextvar.h -- context variables: Python's contextvars
    (see the book, tier 4) */
 #ifndef TOWER_CONTEXTVAR_H
 #define TOWER_CONTEXTVAR_H
 #include "tower/error.h"
 
-#line 423 "chapters/tier4-tasks.nw"
+#line 425 "chapters/tier4-tasks.nw"
 typedef struct tw_contextvar {
     const char *name;
     tw_value default_value;
@@ -20,5 +20,5 @@ typedef struct tw_ctx tw_ctx;
 tw_ctx *tw_copy_context(void);
 tw_value tw_ctx_get(const tw_ctx *ctx, const tw_contextvar *var);
 void tw_ctx_unref(tw_ctx *ctx);
-#line 419 "chapters/tier4-tasks.nw"
+#line 421 "chapters/tier4-tasks.nw"
 #endif
