@@ -1,4 +1,4 @@
-#line 2465 "chapters/tier7-tests.nw"
+#line 2476 "chapters/tier7-tests.nw"
 /* fuzz/tls_server.c -- libFuzzer target: arbitrary bytes, EOFs and closes into the TLS layer */
 #include <stdint.h>
 #include <stdio.h>

@@ -48,7 +48,7 @@ int main(void)
     ctx = tw_copy_context();
     printf("run with a context of its own -> %s\n", run(runner, "third", ctx));
     printf("that context now holds: %s\n", tw_ctx_get(ctx, &var).s);
-    tw_ctx_unref(ctx);
+    tw_unref(ctx);
     printf("run -> %s\n", run(runner, "fourth", NULL));
     tw_unref(tw_runner_get_loop(runner, &again));
     printf("every run on the same loop: %s\n", tw_bool_str(again == loop));

@@ -61,14 +61,14 @@ static tw_error *from_another_thread(void *unused, tw_value *result)
     if ((err = tw_cfuture_result(fut, 10, &v)) == NULL)
         line("run_coroutine_threadsafe(add(2, 3)).result(): %ld", (long)v.i);
     tw_unref(err);
-    tw_cfuture_unref(fut);
+    tw_unref(fut);
 
     fut = tw_run_coroutine_threadsafe(tw_coro_call(fails), loop);
     err = tw_cfuture_result(fut, 10, &v);
     if (tw_error_is(err, TW_ERR_VALUE))
         line("a coroutine that raises: result() raises ValueError: %s", tw_error_message(err));
     tw_unref(err);
-    tw_cfuture_unref(fut);
+    tw_unref(fut);
 
     fut = tw_run_coroutine_threadsafe(tw_coro_call(forever), loop);
     err = tw_cfuture_result(fut, 0.05, &v);
@@ -80,7 +80,7 @@ static tw_error *from_another_thread(void *unused, tw_value *result)
     if (tw_error_is(err, TW_ERR_CANCELLED))
         line("result() after cancel(): CancelledError");
     tw_unref(err);
-    tw_cfuture_unref(fut);
+    tw_unref(fut);
     return NULL;
 }
 
@@ -95,7 +95,7 @@ struct main_frame { tw_coro co; tw_cfuture *cf; tw_future *wrapped; pthread_t th
 static void main_cleanup(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
-    tw_cfuture_unref(f->cf);
+    tw_unref(f->cf);
     tw_unref(f->wrapped);
 }
 
@@ -114,7 +114,7 @@ static tw_step main_body(tw_coro *co)
     TW_AWAIT(co, tw_ref(f->wrapped));
     printf("await wrap_future(a concurrent future): %s\n", TW_RESULT(co).s);
     pthread_join(f->thread, NULL);
-    tw_cfuture_unref(f->cf);
+    tw_unref(f->cf);
     tw_unref(f->wrapped);
 
     f->cf = tw_cfuture_new();

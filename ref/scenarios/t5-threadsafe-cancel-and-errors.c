@@ -34,7 +34,7 @@ static tw_error *cancel_from_a_thread(void *arg, tw_value *result)
         ;
     h->cancel = tw_cfuture_cancel(cf);
     h->cancelled = tw_cfuture_cancelled(cf);
-    tw_cfuture_unref(cf);
+    tw_unref(cf);
     return NULL;
 }
 
@@ -64,7 +64,7 @@ static void main_cleanup(tw_coro *co)
     struct main_frame *f = (struct main_frame *)co;
     tw_unref(f->h.finished);
     tw_unref(f->worker);
-    tw_cfuture_unref(f->cf);
+    tw_unref(f->cf);
     tw_unref(f->wrapped);
     sem_destroy(&f->h.started);
 }
@@ -72,7 +72,7 @@ static void main_cleanup(tw_coro *co)
 /* A concurrent future and its wrapper, and a thread that completes the one. */
 static void wrap_and_start(struct main_frame *f, void *(*thread)(void *))
 {
-    tw_cfuture_unref(f->cf);
+    tw_unref(f->cf);
     tw_unref(f->wrapped);
     f->cf = tw_cfuture_new();
     f->wrapped = tw_wrap_future(f->h.loop, f->cf);

@@ -28,8 +28,8 @@ struct attempt_frame {
 static void attempt_cleanup(tw_coro *co)
 {
     struct attempt_frame *f = (struct attempt_frame *)co;
-    tw_ssl_context_unref(f->server_ctx);
-    tw_ssl_context_unref(f->client_ctx);
+    tw_unref(f->server_ctx);
+    tw_unref(f->client_ctx);
     tw_unref(f->server);
     tw_unref(f->err);
 }

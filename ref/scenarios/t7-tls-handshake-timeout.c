@@ -61,6 +61,6 @@ int main(void)
     if ((err = tw_ssl_context_new_client("../certs/ca.pem", &tls_ctx)))
         return tw_report_uncaught(err);
     err = tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
-    tw_ssl_context_unref(tls_ctx);
+    tw_unref(tls_ctx);
     return tw_report_uncaught(err);
 }

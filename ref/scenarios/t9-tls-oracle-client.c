@@ -119,6 +119,6 @@ int main(void)
     if ((err = tw_ssl_context_new_server("../certs/server.pem", "../certs/server.key", &ctx)))
         return tw_report_uncaught(err);
     err = tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
-    tw_ssl_context_unref(ctx);
+    tw_unref(ctx);
     return tw_report_uncaught(err);
 }

@@ -129,7 +129,7 @@ int main(void)
         || (err = tw_ssl_context_new_client("../certs/ca.pem", &client_ctx)))
         return tw_report_uncaught(err);
     err = tw_run(tw_coro_new(main_body, sizeof(struct main_frame)), NULL);
-    tw_ssl_context_unref(server_ctx);
-    tw_ssl_context_unref(client_ctx);
+    tw_unref(server_ctx);
+    tw_unref(client_ctx);
     return tw_report_uncaught(err);
 }

@@ -1,27 +1,39 @@
-#line 1900 "chapters/tier4-tasks.nw"
+#line 1909 "chapters/tier4-tasks.nw"
 /* contextvar.c -- context variables: what a task carries, and to_thread into its thread */
 #include "tier4.h"
 
-#line 1910 "chapters/tier4-tasks.nw"
+#line 1919 "chapters/tier4-tasks.nw"
 struct tw__vars {
-    atomic_int refs;
+    tw_object obj;                      /* shared: tasks and threads hold it */
     size_t n;
     struct { const tw_contextvar *var; tw_value value; } items[];
 };
 
+static void vars_finalize(tw_object *o)
+{
+    free(o);
+}
+
+static void vars_describe(tw_object *o, FILE *out)
+{
+    fprintf(out, "<context values=%zu>", ((struct tw__vars *)o)->n);
+}
+
+static const tw_class vars_class = { vars_finalize, vars_describe, NULL };
+
 struct tw__vars *tw__vars_ref(struct tw__vars *v)
 {
     if (v)
-        atomic_fetch_add_explicit(&v->refs, 1, memory_order_relaxed);
+        tw__ref(&v->obj);
     return v;
 }
 
 void tw__vars_unref(struct tw__vars *v)
 {
-    if (v && atomic_fetch_sub_explicit(&v->refs, 1, memory_order_acq_rel) == 1)
-        free(v);
+    if (v)
+        tw__unref(&v->obj);
 }
-#line 1931 "chapters/tier4-tasks.nw"
+#line 1952 "chapters/tier4-tasks.nw"
 static _Thread_local struct tw__vars *thread_vars;
 _Thread_local struct tw__vars **tw__vars_slot;
 
@@ -40,7 +52,7 @@ void tw__vars_thread_exit(void)
     tw__vars_unref(thread_vars);
     thread_vars = NULL;
 }
-#line 1970 "chapters/tier4-tasks.nw"
+#line 1991 "chapters/tier4-tasks.nw"
 static tw_value value_in(const struct tw__vars *v, const tw_contextvar *var)
 {
     for (size_t i = 0; v && i < v->n; i++)
@@ -61,7 +73,9 @@ void tw_contextvar_set(const tw_contextvar *var, tw_value value)
     while (i < n && old->items[i].var != var)
         i++;
     v = tw__alloc(sizeof *v + (i == n ? n + 1 : n) * sizeof v->items[0]);
-    atomic_init(&v->refs, 1);
+    v->obj.kind = TW__SHARED;
+    v->obj.refs = 1;
+    v->obj.cls = &vars_class;
     v->n = i == n ? n + 1 : n;
     if (n)
         memcpy(v->items, old->items, n * sizeof v->items[0]);
@@ -70,11 +84,28 @@ void tw_contextvar_set(const tw_contextvar *var, tw_value value)
     *slot = v;
     tw__vars_unref(old);
 }
-#line 2010 "chapters/tier4-tasks.nw"
+#line 2033 "chapters/tier4-tasks.nw"
+static void ctx_finalize(tw_object *o)
+{
+    tw_ctx *ctx = (tw_ctx *)o;
+    tw__vars_unref(ctx->vars);
+    free(ctx);
+}
+
+static void ctx_describe(tw_object *o, FILE *out)
+{
+    const struct tw__vars *v = ((tw_ctx *)o)->vars;
+    fprintf(out, "<Context variables=%zu>", v ? v->n : 0);
+}
+
+static const tw_class ctx_class = { ctx_finalize, ctx_describe, NULL };
+
 tw_ctx *tw_copy_context(void)
 {
     tw_ctx *ctx = tw__alloc(sizeof *ctx);
-    atomic_init(&ctx->refs, 1);
+    ctx->obj.kind = TW__SHARED;
+    ctx->obj.refs = 1;
+    ctx->obj.cls = &ctx_class;
     ctx->vars = tw__vars_ref(tw__vars_current());
     return ctx;
 }
@@ -84,17 +115,9 @@ tw_value tw_ctx_get(const tw_ctx *ctx, const tw_contextvar *var)
     return value_in(ctx->vars, var);
 }
 
-void tw_ctx_unref(tw_ctx *ctx)
-{
-    if (ctx && atomic_fetch_sub_explicit(&ctx->refs, 1, memory_order_acq_rel) == 1) {
-        tw__vars_unref(ctx->vars);
-        free(ctx);
-    }
-}
-
 void tw__task_run_in(tw_task *t, tw_ctx *ctx)
 {
-    atomic_fetch_add_explicit(&ctx->refs, 1, memory_order_relaxed);
-    tw_ctx_unref(t->ctx);
+    tw_ref(ctx);
+    tw_unref(t->ctx);
     t->ctx = ctx;
 }

@@ -1,4 +1,4 @@
-#line 656 "chapters/tier5-executors.nw"
+#line 658 "chapters/tier5-executors.nw"
 /* executor.c -- calls in thread pools and process pools, the default executor, to_thread */
 #include "tier5.h"
 #include <errno.h>
@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 694 "chapters/tier5-executors.nw"
+#line 696 "chapters/tier5-executors.nw"
 enum { JOB_WORD, JOB_BYTES };
 
 struct tw__job {
@@ -33,8 +33,6 @@ struct tw__job {
     struct tw__job *prev_inflight, *next_inflight;
 };
 
-static void inbox_unref(struct tw__inbox *in);
-
 static struct tw__job *job_new(int form)
 {
     struct tw__job *j = tw__alloc(sizeof *j);
@@ -49,11 +47,10 @@ static void job_free(struct tw__job *j)
     free(j->bresult);
     tw_unref(j->error);
     tw__vars_unref(j->vars);
-    if (j->inbox)
-        inbox_unref(j->inbox);
+    tw__unref(TW__AS_OBJECT(j->inbox));        /* its header comes first; defined below */
     free(j);
 }
-#line 741 "chapters/tier5-executors.nw"
+#line 740 "chapters/tier5-executors.nw"
 struct job_queue {
     struct tw__job *head, *tail;
     size_t len;
@@ -90,7 +87,7 @@ static struct tw__job *queue_take_all(struct job_queue *q)
     q->len = 0;
     return j;
 }
-#line 784 "chapters/tier5-executors.nw"
+#line 783 "chapters/tier5-executors.nw"
 static void job_run(struct tw__job *j)
 {
     struct tw__vars **outer = tw__vars_slot;
@@ -108,7 +105,7 @@ static void job_run(struct tw__job *j)
 }
 #line 825 "chapters/tier5-executors.nw"
 struct tw__inbox {
-    atomic_int refs;
+    tw_object obj;                      /* shared: workers hold it too */
     pthread_mutex_t lock;
     tw_loop *loop;                      /* NULL once the loop has closed */
     struct job_queue done;              /* finished, not yet delivered */
@@ -126,12 +123,28 @@ struct tw__loop_executors *tw__executors_of(tw_loop *L)
     return tw__loop_state(L, &executors_key, sizeof(struct tw__loop_executors), NULL);
 }
 
+static void inbox_finalize(tw_object *o)
+{
+    struct tw__inbox *in = (struct tw__inbox *)o;
+    pthread_mutex_destroy(&in->lock);
+    free(in);
+}
+
+static void inbox_describe(tw_object *o, FILE *out)
+{
+    fprintf(out, "<executors' inbox%s>", ((struct tw__inbox *)o)->loop ? "" : " of a closed loop");
+}
+
+static const tw_class inbox_class = { inbox_finalize, inbox_describe, NULL };
+
 static struct tw__inbox *inbox_of(tw_loop *L)
 {
     struct tw__loop_executors *E = tw__executors_of(L);
     if (E->inbox == NULL) {
         struct tw__inbox *in = tw__alloc(sizeof *in);
-        atomic_init(&in->refs, 1);
+        in->obj.kind = TW__SHARED;
+        in->obj.refs = 1;
+        in->obj.cls = &inbox_class;
         tw__mutex_init(&in->lock);
         in->loop = L;
         E->inbox = in;
@@ -143,17 +156,9 @@ static struct tw__inbox *inbox_of(tw_loop *L)
     return E->inbox;
 }
 
-static void inbox_unref(struct tw__inbox *in)
-{
-    if (atomic_fetch_sub_explicit(&in->refs, 1, memory_order_acq_rel) == 1) {
-        pthread_mutex_destroy(&in->lock);
-        free(in);
-    }
-}
-
 static void inflight_link(struct tw__inbox *in, struct tw__job *j)
 {
-    atomic_fetch_add_explicit(&in->refs, 1, memory_order_relaxed);
+    tw__ref(&in->obj);
     j->inbox = in;
     pthread_mutex_lock(&in->lock);
     j->next_inflight = in->inflight;
@@ -174,7 +179,7 @@ static void inflight_unlink(struct tw__inbox *in, struct tw__job *j)
         j->next_inflight->prev_inflight = j->prev_inflight;
     j->prev_inflight = j->next_inflight = NULL;
 }
-#line 900 "chapters/tier5-executors.nw"
+#line 908 "chapters/tier5-executors.nw"
 static tw_error *inbox_drain(void *arg);
 static void job_finish(struct tw__job *j);
 
@@ -206,7 +211,7 @@ static void job_finish(struct tw__job *j)
     }
     pthread_mutex_unlock(&in->lock);
 }
-#line 938 "chapters/tier5-executors.nw"
+#line 946 "chapters/tier5-executors.nw"
 static void deliver(struct tw__job *j);
 
 static tw_error *inbox_drain(void *arg)
@@ -224,7 +229,7 @@ static tw_error *inbox_drain(void *arg)
     }
     return NULL;
 }
-#line 965 "chapters/tier5-executors.nw"
+#line 973 "chapters/tier5-executors.nw"
 struct exec_future {
     tw_future fut;
     tw_bytes *bytes;
@@ -272,7 +277,7 @@ static void deliver(struct tw__job *j)
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 1023 "chapters/tier5-executors.nw"
+#line 1031 "chapters/tier5-executors.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -323,7 +328,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 1080 "chapters/tier5-executors.nw"
+#line 1088 "chapters/tier5-executors.nw"
 void tw__mutex_init(pthread_mutex_t *m)
 {
     pthread_mutexattr_t attr;
@@ -358,7 +363,7 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 1125 "chapters/tier5-executors.nw"
+#line 1133 "chapters/tier5-executors.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
@@ -395,7 +400,7 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
     pthread_cond_signal(&p->work);
     return NULL;
 }
-#line 1177 "chapters/tier5-executors.nw"
+#line 1185 "chapters/tier5-executors.nw"
 enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -426,7 +431,7 @@ static void spin_for_work(struct thread_pool *p)
     while (atomic_load_explicit(&p->waiting, memory_order_acquire) == 0 && clock_ns() < until)
         relax();
 }
-#line 1220 "chapters/tier5-executors.nw"
+#line 1228 "chapters/tier5-executors.nw"
 static int spin_before_blocking(tw_loop *L, int timeout_ms)
 {
     long long until = clock_ns() + SPIN_NS;
@@ -434,7 +439,7 @@ static int spin_before_blocking(tw_loop *L, int timeout_ms)
         relax();
     return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
 }
-#line 1231 "chapters/tier5-executors.nw"
+#line 1239 "chapters/tier5-executors.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
@@ -462,7 +467,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 1265 "chapters/tier5-executors.nw"
+#line 1273 "chapters/tier5-executors.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -516,7 +521,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1341 "chapters/tier5-executors.nw"
+#line 1349 "chapters/tier5-executors.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -556,7 +561,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 1388 "chapters/tier5-executors.nw"
+#line 1396 "chapters/tier5-executors.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -616,7 +621,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 1454 "chapters/tier5-executors.nw"
+#line 1462 "chapters/tier5-executors.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -647,7 +652,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 1497 "chapters/tier5-executors.nw"
+#line 1505 "chapters/tier5-executors.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -706,7 +711,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 1561 "chapters/tier5-executors.nw"
+#line 1569 "chapters/tier5-executors.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -734,7 +739,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 1595 "chapters/tier5-executors.nw"
+#line 1603 "chapters/tier5-executors.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -799,7 +804,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 1670 "chapters/tier5-executors.nw"
+#line 1678 "chapters/tier5-executors.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -880,7 +885,7 @@ static void fail_all(struct process_pool *p)
         fail_job(j);
     p->running = 0;
 }
-#line 1757 "chapters/tier5-executors.nw"
+#line 1765 "chapters/tier5-executors.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -933,7 +938,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 1816 "chapters/tier5-executors.nw"
+#line 1824 "chapters/tier5-executors.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -988,7 +993,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1884 "chapters/tier5-executors.nw"
+#line 1892 "chapters/tier5-executors.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -1063,7 +1068,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 1968 "chapters/tier5-executors.nw"
+#line 1976 "chapters/tier5-executors.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1107,7 +1112,7 @@ tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return &f->co;
 }
-#line 2018 "chapters/tier5-executors.nw"
+#line 2026 "chapters/tier5-executors.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1144,9 +1149,9 @@ tw_coro *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return &f->co;
 }
-#line 2065 "chapters/tier5-executors.nw"
+#line 2073 "chapters/tier5-executors.nw"
 struct tw_cfuture {
-    atomic_int refs;
+    tw_object obj;
     pthread_mutex_t lock;
     pthread_cond_t changed;
     enum { CF_PENDING, CF_CANCELLED, CF_FINISHED } state;
@@ -1159,33 +1164,41 @@ struct tw_cfuture {
 static tw_error cfuture_done_already =
     TW__STATIC_ERROR(TW_ERR_INVALID_STATE, "InvalidStateError", "the future is done already");
 
+static void cfuture_finalize(tw_object *o)
+{
+    tw_cfuture *f = (tw_cfuture *)o;
+    tw_unref(f->error);
+    pthread_cond_destroy(&f->changed);
+    pthread_mutex_destroy(&f->lock);
+    free(f);
+}
+
+static void cfuture_describe(tw_object *o, FILE *out)
+{
+    static const char *const states[] = { "pending", "cancelled", "finished" };
+    tw_cfuture *f = (tw_cfuture *)o;
+    int state;
+    pthread_mutex_lock(&f->lock);
+    state = f->state;
+    pthread_mutex_unlock(&f->lock);
+    fprintf(out, "<Future at %p state=%s>", (void *)f, states[state]);
+}
+
+static const tw_class cfuture_class = { cfuture_finalize, cfuture_describe, NULL };
+
 tw_cfuture *tw_cfuture_new(void)
 {
     tw_cfuture *f = tw__alloc(sizeof *f);
     pthread_condattr_t attr;
-    atomic_init(&f->refs, 1);
+    f->obj.kind = TW__SHARED;
+    f->obj.refs = 1;
+    f->obj.cls = &cfuture_class;
     pthread_mutex_init(&f->lock, NULL);
     pthread_condattr_init(&attr);
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
     pthread_cond_init(&f->changed, &attr);
     pthread_condattr_destroy(&attr);
     return f;
-}
-
-tw_cfuture *tw_cfuture_ref(tw_cfuture *f)
-{
-    atomic_fetch_add_explicit(&f->refs, 1, memory_order_relaxed);
-    return f;
-}
-
-void tw_cfuture_unref(tw_cfuture *f)
-{
-    if (f && atomic_fetch_sub_explicit(&f->refs, 1, memory_order_acq_rel) == 1) {
-        tw_unref(f->error);
-        pthread_cond_destroy(&f->changed);
-        pthread_mutex_destroy(&f->lock);
-        free(f);
-    }
 }
 
 static bool cfuture_complete(tw_cfuture *f, int state, tw_value value, tw_error *error)
@@ -1275,7 +1288,7 @@ tw_error *tw_cfuture_result(tw_cfuture *f, double timeout, tw_value *result)
     pthread_mutex_unlock(&f->lock);
     return err;
 }
-#line 2211 "chapters/tier5-executors.nw"
+#line 2227 "chapters/tier5-executors.nw"
 struct handover { tw_cfuture *cf; tw_coro *coro; tw_loop *loop; };
 
 static tw_error *cancel_task(void *task)
@@ -1294,8 +1307,9 @@ static void cancel_task_on_its_loop(tw_cfuture *cf, void *task)
         tw_unref(tw_call_soon_threadsafe(t->fut.loop, cancel_task, t));
 }
 
-static tw_error *task_to_cfuture(tw_future *task, void *cf)
+static tw_error *task_to_cfuture(tw_future *task, void *arg)
 {
+    tw_cfuture *cf = arg;
     tw_value v;
     tw_error *e;
     if (tw_future_cancelled(task))
@@ -1304,7 +1318,7 @@ static tw_error *task_to_cfuture(tw_future *task, void *cf)
         tw__future_outcome(task, &v, &e);          /* marks the error retrieved, as asyncio does */
         cfuture_complete(cf, CF_FINISHED, v, e);
     }
-    tw_cfuture_unref(cf);
+    tw_unref(cf);
     return NULL;
 }
 
@@ -1314,7 +1328,7 @@ static tw_error *start_handed_over(void *arg)
     tw_loop_unhold(h->loop);
     if (tw_cfuture_cancelled(h->cf)) {
         tw_coro_close(h->coro);
-        tw_cfuture_unref(h->cf);
+        tw_unref(h->cf);
     } else {
         tw_task *t = tw_loop_create_task(h->loop, h->coro, NULL);
         tw_future_add_done_callback(tw_task_future(t), task_to_cfuture, h->cf);
@@ -1329,7 +1343,7 @@ tw_cfuture *tw_run_coroutine_threadsafe(tw_coro *coro, tw_loop *loop)
     tw_cfuture *cf = tw_cfuture_new();
     struct handover *h = tw__alloc(sizeof *h);
     tw_error *err;
-    h->cf = tw_cfuture_ref(cf);
+    h->cf = tw_ref(cf);
     h->coro = coro;
     h->loop = loop;
     tw_loop_hold(loop);
@@ -1337,12 +1351,12 @@ tw_cfuture *tw_run_coroutine_threadsafe(tw_coro *coro, tw_loop *loop)
         tw_loop_unhold(loop);
         tw_coro_close(coro);
         tw_cfuture_set_exception(cf, err);
-        tw_cfuture_unref(h->cf);
+        tw_unref(h->cf);
         free(h);
     }
     return cf;
 }
-#line 2287 "chapters/tier5-executors.nw"
+#line 2304 "chapters/tier5-executors.nw"
 struct wrapping { tw_future *wrapper; tw_cfuture *cf; };
 
 static tw_error *copy_into_wrapper(void *arg)
@@ -1361,7 +1375,7 @@ static tw_error *copy_into_wrapper(void *arg)
     }
     tw_loop_unhold(tw_future_loop(f));
     tw_unref(f);
-    tw_cfuture_unref(cf);
+    tw_unref(cf);
     free(w);
     return err;
 }
@@ -1370,14 +1384,15 @@ static void send_to_wrapper(tw_cfuture *cf, void *w)
 {
     (void)cf;
     tw_unref(tw_call_soon_threadsafe(tw_future_loop(((struct wrapping *)w)->wrapper),
-                                           copy_into_wrapper, w));
+                                     copy_into_wrapper, w));
 }
 
-static tw_error *cancel_wrapped(tw_future *wrapper, void *cf)
+static tw_error *cancel_wrapped(tw_future *wrapper, void *arg)
 {
+    tw_cfuture *cf = arg;
     if (tw_future_cancelled(wrapper))
         tw_cfuture_cancel(cf);
-    tw_cfuture_unref(cf);
+    tw_unref(cf);
     return NULL;
 }
 
@@ -1386,9 +1401,9 @@ tw_future *tw__wrap_concurrent(tw_loop *loop, tw_cfuture *cf)
     struct wrapping *w = tw__alloc(sizeof *w);
     tw_future *f = tw_future_new(loop);
     w->wrapper = tw_ref(f);
-    w->cf = tw_cfuture_ref(cf);
+    w->cf = tw_ref(cf);
     tw_loop_hold(loop);
-    tw_future_add_done_callback(f, cancel_wrapped, tw_cfuture_ref(cf));
+    tw_future_add_done_callback(f, cancel_wrapped, tw_ref(cf));
     cfuture_watch(cf, send_to_wrapper, w);
     return f;
 }
@@ -1398,7 +1413,7 @@ tw_future *tw__wrap_asyncio(tw_loop *loop, tw_future *f)
     (void)loop;
     return tw_ref(f);
 }
-#line 2353 "chapters/tier5-executors.nw"
+#line 2371 "chapters/tier5-executors.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;
@@ -1434,5 +1449,5 @@ static void executors_loop_closed(tw__resource *r)
         done = next;
     }
     E->inbox = NULL;
-    inbox_unref(in);
+    tw__unref(&in->obj);
 }

@@ -1,9 +1,9 @@
-#line 978 "chapters/tier1-coroutines.nw"
+#line 988 "chapters/tier1-coroutines.nw"
 /* object.c -- counting references to objects of every kind */
 #include "tower/object.h"
 #include <stddef.h>
 
-#line 999 "chapters/tier1-coroutines.nw"
+#line 1009 "chapters/tier1-coroutines.nw"
 static _Bool shared(const tw_object *o)
 {
     return (o->kind & TW__SHARED) != 0;

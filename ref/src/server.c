@@ -47,7 +47,7 @@ static void server_finalize(tw_object *o)
     free(s->waiters);
     free(s->listeners);
     tw_unref(s->serving_forever);
-    tw_ssl_context_unref(s->tls.ssl);
+    tw_unref(s->tls.ssl);
     if (s->release_arg)
         s->release_arg(s->arg);
     free(s);
@@ -323,7 +323,7 @@ static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
     s->acceptor.detach = server_detach;
     if (opt) {
         s->tls = opt->tls;
-        tw_ssl_context_ref(s->tls.ssl);
+        tw_ref(s->tls.ssl);
     }
     tw__resource_attach(L, &s->res, server_loop_closed);
     return s;
@@ -421,7 +421,7 @@ static void create_server_cleanup(tw_coro *co)
     free(f->infos);
     free(f->host);
     free(f->path);
-    tw_ssl_context_unref(f->opt.tls.ssl);
+    tw_unref(f->opt.tls.ssl);
 }
 
 static tw_error *check_own_socket(const struct create_server_frame *f)
@@ -499,7 +499,7 @@ static struct create_server_frame *create_server_new(tw_loop *L, tw_protocol_fac
     f->arg = arg;
     if (opt)
         f->opt = *opt;
-    tw_ssl_context_ref(f->opt.tls.ssl);
+    tw_ref(f->opt.tls.ssl);
     return f;
 }
 

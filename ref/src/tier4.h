@@ -1,4 +1,4 @@
-#line 680 "chapters/tier4-tasks.nw"
+#line 686 "chapters/tier4-tasks.nw"
 /* tier4.h -- what the files of tier 4 (tasks) share; not installed. */
 #ifndef TOWER_TIER4_H
 #define TOWER_TIER4_H
@@ -9,7 +9,7 @@
 #include "tower/taskgroup.h"
 #include "tower/timeout.h"
 
-#line 710 "chapters/tier4-tasks.nw"
+#line 716 "chapters/tier4-tasks.nw"
 struct tw_task {
     tw_future fut;
     tw_coro *top;
@@ -27,7 +27,7 @@ tw_loop *tw__running_loop(const char *who);
 tw_error *tw__set_none_unless_done(tw_future *f);
 struct tw__vars;
 struct tw_ctx {
-    atomic_int refs;
+    tw_object obj;
     struct tw__vars *vars;
 };
 void tw__task_run_in(tw_task *t, struct tw_ctx *ctx);
@@ -36,7 +36,7 @@ struct tw__vars *tw__vars_ref(struct tw__vars *v);
 void tw__vars_unref(struct tw__vars *v);
 struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
-#line 810 "chapters/tier4-tasks.nw"
+#line 816 "chapters/tier4-tasks.nw"
 enum { TW__CLOSE_TASKS = 400 };     /* unfinished tasks: the first stage of closing */
-#line 691 "chapters/tier4-tasks.nw"
+#line 697 "chapters/tier4-tasks.nw"
 #endif

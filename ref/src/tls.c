@@ -1,4 +1,4 @@
-#line 178 "chapters/tier7-tls.nw"
+#line 182 "chapters/tier7-tls.nw"
 /* tls.c -- TLS: the SSL context, the SSL protocol and its transport, start_tls */
 #include "tier7.h"
 #include "tower/tls.h"
@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#line 217 "chapters/tier7-tls.nw"
+#line 221 "chapters/tier7-tls.nw"
 static tw_error *ssl_error(SSL *ssl, const char *hostname)
 {
     unsigned long e = ERR_peek_last_error();
@@ -45,9 +45,9 @@ static tw_error *ssl_error(SSL *ssl, const char *hostname)
     return tw__error_named(tw_error_new(TW_ERR_OS, "[%s: %s] %s", lib ? lib : "SSL",
                                         mnemonic, words), "SSLError");
 }
-#line 260 "chapters/tier7-tls.nw"
+#line 264 "chapters/tier7-tls.nw"
 struct tw_ssl_context {
-    int refs;
+    tw_object obj;
     SSL_CTX *ctx;
     bool server_side, check_hostname;
     tw_ssl_verify_mode verify;
@@ -55,10 +55,29 @@ struct tw_ssl_context {
     size_t alpn_len;
 };
 
+static void context_finalize(tw_object *o)
+{
+    tw_ssl_context *c = (tw_ssl_context *)o;
+    SSL_CTX_free(c->ctx);
+    free(c->alpn);
+    free(c);
+}
+
+static void context_describe(tw_object *o, FILE *out)
+{
+    tw_ssl_context *c = (tw_ssl_context *)o;
+    fprintf(out, "<SSLContext %s%s>", c->server_side ? "server" : "client",
+            c->check_hostname ? " check_hostname" : "");
+}
+
+static const tw_class context_class = { context_finalize, context_describe, NULL };
+
 static tw_ssl_context *context_new(bool server_side)
 {
     tw_ssl_context *c = tw__alloc(sizeof *c);
-    c->refs = 1;
+    c->obj.kind = TW__SHARED;
+    c->obj.refs = 1;
+    c->obj.cls = &context_class;
     c->server_side = server_side;
     c->ctx = SSL_CTX_new(server_side ? TLS_server_method() : TLS_client_method());
     if (c->ctx == NULL)
@@ -69,22 +88,7 @@ static tw_ssl_context *context_new(bool server_side)
     return c;
 }
 
-tw_ssl_context *tw_ssl_context_ref(tw_ssl_context *c)
-{
-    if (c)
-        c->refs++;
-    return c;
-}
-
-void tw_ssl_context_unref(tw_ssl_context *c)
-{
-    if (c == NULL || --c->refs > 0)
-        return;
-    SSL_CTX_free(c->ctx);
-    free(c->alpn);
-    free(c);
-}
-#line 305 "chapters/tier7-tls.nw"
+#line 313 "chapters/tier7-tls.nw"
 static tw_error *readable(const char *path)
 {
     if (path && access(path, R_OK) != 0)
@@ -117,7 +121,7 @@ tw_error *tw_ssl_context_load_verify_locations(tw_ssl_context *c, const char *ca
         return ssl_error(NULL, NULL);
     return NULL;
 }
-#line 345 "chapters/tier7-tls.nw"
+#line 353 "chapters/tier7-tls.nw"
 static void apply_verify(tw_ssl_context *c)
 {
     int mode = c->verify == TW_CERT_NONE ? SSL_VERIFY_NONE : SSL_VERIFY_PEER;
@@ -157,7 +161,7 @@ tw_error *tw_ssl_context_new_client(const char *cafile, tw_ssl_context **ctx)
     else
         SSL_CTX_set_default_verify_paths(c->ctx);
     if (err) {
-        tw_ssl_context_unref(c);
+        tw_unref(c);
         c = NULL;
     }
     *ctx = c;
@@ -171,13 +175,13 @@ tw_error *tw_ssl_context_new_server(const char *certfile, const char *keyfile,
     tw_error *err = certfile ? tw_ssl_context_load_cert_chain(c, certfile, keyfile) : NULL;
     apply_verify(c);
     if (err) {
-        tw_ssl_context_unref(c);
+        tw_unref(c);
         c = NULL;
     }
     *ctx = c;
     return err;
 }
-#line 412 "chapters/tier7-tls.nw"
+#line 420 "chapters/tier7-tls.nw"
 static int alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outlen,
                        const unsigned char *in, unsigned int inlen, void *arg)
 {
@@ -216,7 +220,7 @@ tw_error *tw_ssl_context_set_alpn_protocols(tw_ssl_context *c, const char *const
         SSL_CTX_set_alpn_protos(c->ctx, c->alpn, (unsigned)len);
     return NULL;
 }
-#line 476 "chapters/tier7-tls.nw"
+#line 484 "chapters/tier7-tls.nw"
 enum ssl_state { UNWRAPPED, DO_HANDSHAKE, WRAPPED, FLUSHING, SHUTDOWN };
 enum app_state { APP_INIT, APP_CON_MADE, APP_EOF, APP_CON_LOST };
 enum pending { HANDSHAKE_TIMER, SHUTDOWN_TIMER, SOON_CLOSE, SOON_RESUME, SOON_READ,
@@ -257,7 +261,7 @@ struct ssl_transport {
 };
 
 static tw_protocol *app_protocol(struct sslproto *sp) { return sp->app->base.protocol; }
-#line 532 "chapters/tier7-tls.nw"
+#line 540 "chapters/tier7-tls.nw"
 static void hold_clock(struct sslproto *sp, bool hold)
 {
     if (hold == sp->holding)
@@ -276,7 +280,7 @@ static void set_state(struct sslproto *sp, enum ssl_state to)
     sp->state = to;
     hold_clock(sp, to == DO_HANDSHAKE || to == FLUSHING || to == SHUTDOWN);
 }
-#line 558 "chapters/tier7-tls.nw"
+#line 566 "chapters/tier7-tls.nw"
 static void fatal_error(struct sslproto *sp, tw_error *exc, const char *message)
 {
     if (sp->transport)
@@ -305,7 +309,7 @@ static void wakeup_waiter(struct sslproto *sp, tw_error *exc)
     tw_unref(sp->waiter);
     sp->waiter = NULL;
 }
-#line 600 "chapters/tier7-tls.nw"
+#line 608 "chapters/tier7-tls.nw"
 static void later(struct sslproto *sp, enum pending which, double delay, tw_callback_fn fn)
 {
     tw_error *err;
@@ -350,7 +354,7 @@ static void ssl_loop_closed(tw__resource *r)
     tw__resource_detach(sp->loop, &sp->res);
     tw_unref(&sp->base);
 }
-#line 655 "chapters/tier7-tls.nw"
+#line 663 "chapters/tier7-tls.nw"
 static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc);
 static void process_outgoing(struct sslproto *sp);
 static tw_error *do_read(struct sslproto *sp);
@@ -403,7 +407,7 @@ static tw_error *start_handshake(struct sslproto *sp)
     later(sp, HANDSHAKE_TIMER, sp->handshake_timeout, check_handshake_timeout);
     return do_handshake(sp);
 }
-#line 719 "chapters/tier7-tls.nw"
+#line 727 "chapters/tier7-tls.nw"
 static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc)
 {
     tw_error *err = NULL;
@@ -427,7 +431,7 @@ static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc)
         return err;
     return do_read(sp);
 }
-#line 757 "chapters/tier7-tls.nw"
+#line 765 "chapters/tier7-tls.nw"
 static void do_abort(struct sslproto *sp)
 {
     set_state(sp, UNWRAPPED);
@@ -516,7 +520,7 @@ static tw_error *start_shutdown(struct sslproto *sp)
     later(sp, SHUTDOWN_TIMER, sp->shutdown_timeout, check_shutdown_timeout);
     return do_flush(sp);
 }
-#line 856 "chapters/tier7-tls.nw"
+#line 864 "chapters/tier7-tls.nw"
 static void control_app_writing(struct sslproto *sp);
 
 static void process_outgoing(struct sslproto *sp)
@@ -588,7 +592,7 @@ static void write_appdata(struct sslproto *sp, const struct iovec *iov, size_t c
     if (sp->state == WRAPPED && (err = do_write(sp)) != NULL)
         fatal_error(sp, err, "Fatal error on SSL protocol");
 }
-#line 936 "chapters/tier7-tls.nw"
+#line 944 "chapters/tier7-tls.nw"
 static size_t write_buffer_size(const struct sslproto *sp)
 {
     return BIO_ctrl_pending(sp->outgoing) + sp->blen;
@@ -619,7 +623,7 @@ static void control_app_writing(struct sslproto *sp)
             report_flow_error(sp, err, "protocol.resume_writing() failed");
     }
 }
-#line 980 "chapters/tier7-tls.nw"
+#line 988 "chapters/tier7-tls.nw"
 struct plain { char *buf; size_t cap; bool busy; };
 
 static void plain_release(tw_loop *L, void *state)
@@ -676,7 +680,7 @@ static tw_error *read_copied(struct sslproto *sp, bool *eof)
     free(own.buf);
     return err;
 }
-#line 1043 "chapters/tier7-tls.nw"
+#line 1051 "chapters/tier7-tls.nw"
 static tw_error *read_soon(void *arg);
 
 static tw_error *read_buffered(struct sslproto *sp, bool *eof)
@@ -708,7 +712,7 @@ static tw_error *read_buffered(struct sslproto *sp, bool *eof)
         err = tw_protocol_buffer_updated(app_protocol(sp), offset);
     return err;
 }
-#line 1083 "chapters/tier7-tls.nw"
+#line 1091 "chapters/tier7-tls.nw"
 static void control_ssl_reading(struct sslproto *sp)
 {
     size_t size = BIO_ctrl_pending(sp->incoming);
@@ -755,7 +759,7 @@ static tw_error *read_soon(void *arg)
     tw_unref(&sp->base);
     return NULL;
 }
-#line 1142 "chapters/tier7-tls.nw"
+#line 1150 "chapters/tier7-tls.nw"
 static tw_error *step(struct sslproto *sp)
 {
     switch (sp->state) {
@@ -820,7 +824,7 @@ static tw_error *ssl_eof_received(tw_protocol *p, bool *keep_open)
     }
     return escaped(sp, err);
 }
-#line 1214 "chapters/tier7-tls.nw"
+#line 1222 "chapters/tier7-tls.nw"
 static tw_error *app_lost_soon(void *arg)
 {
     struct sslproto *sp = arg;
@@ -866,7 +870,7 @@ static tw_error *ssl_resume_writing(tw_protocol *p)
     process_outgoing(SP(p));
     return NULL;
 }
-#line 1266 "chapters/tier7-tls.nw"
+#line 1274 "chapters/tier7-tls.nw"
 static void ssl_destroy(tw_protocol *p)
 {
     struct sslproto *sp = SP(p);
@@ -875,7 +879,7 @@ static void ssl_destroy(tw_protocol *p)
         tw__resource_detach(sp->loop, &sp->res);
     }
     SSL_free(sp->ssl);
-    tw_ssl_context_unref(sp->ctx);
+    tw_unref(sp->ctx);
     sp->app->sp = NULL;
     sp->app->closed = true;
     tw_unref(&sp->app->base);
@@ -896,7 +900,7 @@ static const tw_protocol_class sslproto_class = {
     .eof_received = ssl_eof_received,
     .destroy = ssl_destroy,
 };
-#line 1304 "chapters/tier7-tls.nw"
+#line 1312 "chapters/tier7-tls.nw"
 #define APP(t) ((struct ssl_transport *)(void *)(t))
 
 static void app_close(tw_transport *t)
@@ -945,7 +949,7 @@ static bool app_can_write_eof(const tw_transport *t)
     (void)t;
     return false;
 }
-#line 1359 "chapters/tier7-tls.nw"
+#line 1367 "chapters/tier7-tls.nw"
 static bool app_is_reading(const tw_transport *t)
 {
     return APP(t)->sp && !APP(t)->sp->app_reading_paused;
@@ -980,7 +984,7 @@ static void app_resume_reading(tw_transport *t)
         later(sp, SOON_RESUME, -1, resume_soon);
     }
 }
-#line 1405 "chapters/tier7-tls.nw"
+#line 1413 "chapters/tier7-tls.nw"
 static size_t app_buffer_size(const tw_transport *t)
 {
     return APP(t)->sp ? write_buffer_size(APP(t)->sp) : 0;
@@ -1053,25 +1057,25 @@ static const tw_transport_class app_class = {
     .set_write_buffer_limits = app_set_limits,
     .destroy = app_destroy,
 };
-#line 1505 "chapters/tier7-tls.nw"
+#line 1513 "chapters/tier7-tls.nw"
 void tw__tls_options_keep(tw_tls_options *dst, char **hostname, const tw_tls_options *src)
 {
     static const tw_tls_options none;
     *dst = src ? *src : none;
-    tw_ssl_context_ref(dst->ssl);
+    tw_ref(dst->ssl);
     *hostname = tw__strdup(dst->server_hostname);
     dst->server_hostname = *hostname;
 }
 
 void tw__tls_options_drop(tw_tls_options *o, char **hostname)
 {
-    tw_ssl_context_unref(o->ssl);
+    tw_unref(o->ssl);
     o->ssl = NULL;
     free(*hostname);
     *hostname = NULL;
     o->server_hostname = NULL;
 }
-#line 1525 "chapters/tier7-tls.nw"
+#line 1533 "chapters/tier7-tls.nw"
 static tw_error *check_timeout(const char *what, double *t, double dflt)
 {
     char s[32];
@@ -1121,7 +1125,7 @@ static tw_error *make_ssl(struct sslproto *sp, bool server_side, const char *hos
     }
     return NULL;
 }
-#line 1577 "chapters/tier7-tls.nw"
+#line 1585 "chapters/tier7-tls.nw"
 tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
                                   const tw_tls_options *o, bool server_side,
                                   bool call_connection_made, tw_future *waiter, tw_error **err)
@@ -1143,7 +1147,7 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
     }
     sp = tw_protocol_new(&sslproto_class, sizeof *sp);
     sp->loop = L;
-    sp->ctx = tw_ssl_context_ref(o->ssl);
+    sp->ctx = tw_ref(o->ssl);
     sp->handshake_timeout = hs;
     sp->shutdown_timeout = sd;
     sp->waiter = waiter ? tw_ref(waiter) : NULL;
@@ -1166,7 +1170,7 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
 }
 
 tw_transport *tw__ssl_app_transport(tw_protocol *p) { return &SP(p)->app->base; }
-#line 1633 "chapters/tier7-tls.nw"
+#line 1641 "chapters/tier7-tls.nw"
 struct start_tls_frame {
     tw_coro co;
     tw_error *err;

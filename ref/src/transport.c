@@ -1,4 +1,4 @@
-#line 1023 "chapters/tier7-transports.nw"
+#line 1024 "chapters/tier7-transports.nw"
 /* transport.c -- the transport class, calling protocols, socket, pipe and subprocess transports, direct socket operations */
 #include "tier7.h"
 #include <arpa/inet.h>
@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 1052 "chapters/tier7-transports.nw"
+#line 1053 "chapters/tier7-transports.nw"
 int tw_sockaddr_family(const tw_sockaddr *a)
 {
     return a ? a->u.sa.sa_family : AF_UNSPEC;
@@ -82,7 +82,7 @@ const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
     }
     return buf;
 }
-#line 1127 "chapters/tier7-transports.nw"
+#line 1128 "chapters/tier7-transports.nw"
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
 {
     if (a == NULL || b == NULL)
@@ -105,14 +105,14 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 1164 "chapters/tier7-transports.nw"
+#line 1165 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type)
 {
     if (type)
         e->type = (char *)type;
     return e;
 }
-#line 1180 "chapters/tier7-transports.nw"
+#line 1181 "chapters/tier7-transports.nw"
 static void not_implemented(const char *name, const char *unnamed, const char *method)
     __attribute__((noreturn));
 
@@ -165,7 +165,7 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
     t->protocol = protocol;
     tw_unref(old);
 }
-#line 1235 "chapters/tier7-transports.nw"
+#line 1236 "chapters/tier7-transports.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -220,7 +220,7 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 1296 "chapters/tier7-transports.nw"
+#line 1297 "chapters/tier7-transports.nw"
 int tw_subprocess_transport_get_pid(const tw_transport *t) { return METHOD(t, get_pid)(t); }
 
 bool tw_subprocess_transport_get_returncode(const tw_transport *t, int *code)
@@ -247,7 +247,7 @@ tw_error *tw_subprocess_transport_kill(tw_transport *t)
 {
     return tw_subprocess_transport_send_signal(t, SIGKILL);
 }
-#line 1332 "chapters/tier7-transports.nw"
+#line 1333 "chapters/tier7-transports.nw"
 static void protocol_finalize(tw_object *o)
 {
     tw_protocol *p = (tw_protocol *)o;
@@ -284,7 +284,7 @@ void *tw_protocol_new(const tw_protocol_class *cls, size_t size)
     return p;
 }
 
-#line 1377 "chapters/tier7-transports.nw"
+#line 1378 "chapters/tier7-transports.nw"
 #define CALL_OR_NOTHING(p, m, ...) ((p)->cls->m ? (p)->cls->m(__VA_ARGS__) : NULL)
 
 tw_error *tw_protocol_connection_made(tw_protocol *p, tw_transport *t)
@@ -348,7 +348,7 @@ tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc
 {
     return CALL_OR_NOTHING(p, pipe_connection_lost, p, fd, exc);
 }
-#line 1457 "chapters/tier7-transports.nw"
+#line 1458 "chapters/tier7-transports.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -370,7 +370,7 @@ struct sock {
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 1508 "chapters/tier7-transports.nw"
+#line 1509 "chapters/tier7-transports.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
 static void sock_watch(struct sock *s, bool writer, bool on)
@@ -397,7 +397,7 @@ static void sock_watch(struct sock *s, bool writer, bool on)
 
 static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
 static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
-#line 1546 "chapters/tier7-transports.nw"
+#line 1547 "chapters/tier7-transports.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -435,7 +435,7 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 1593 "chapters/tier7-transports.nw"
+#line 1594 "chapters/tier7-transports.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -479,7 +479,7 @@ static void sock_loop_closed(tw__resource *r)
     sock_release(s);
     tw_unref(&s->base);
 }
-#line 1645 "chapters/tier7-transports.nw"
+#line 1646 "chapters/tier7-transports.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -535,7 +535,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 1706 "chapters/tier7-transports.nw"
+#line 1707 "chapters/tier7-transports.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -549,7 +549,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 1735 "chapters/tier7-transports.nw"
+#line 1736 "chapters/tier7-transports.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -629,7 +629,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 1821 "chapters/tier7-transports.nw"
+#line 1822 "chapters/tier7-transports.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -641,14 +641,14 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 1856 "chapters/tier7-transports.nw"
+#line 1857 "chapters/tier7-transports.nw"
 static tw__loop_key read_buffer_key;
 
 static char *read_buffer(tw_loop *L)
 {
     return tw__loop_state(L, &read_buffer_key, READ_SIZE, NULL);
 }
-#line 1865 "chapters/tier7-transports.nw"
+#line 1866 "chapters/tier7-transports.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -698,7 +698,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 1926 "chapters/tier7-transports.nw"
+#line 1927 "chapters/tier7-transports.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -743,7 +743,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 1990 "chapters/tier7-transports.nw"
+#line 1991 "chapters/tier7-transports.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -799,7 +799,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 2054 "chapters/tier7-transports.nw"
+#line 2055 "chapters/tier7-transports.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -855,7 +855,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 2123 "chapters/tier7-transports.nw"
+#line 2124 "chapters/tier7-transports.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -900,7 +900,7 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 2180 "chapters/tier7-transports.nw"
+#line 2181 "chapters/tier7-transports.nw"
 void tw__transport_force_close(tw_transport *t, tw_error *exc)
 {
     if (t->cls->abort == sock_abort) {
@@ -910,7 +910,7 @@ void tw__transport_force_close(tw_transport *t, tw_error *exc)
     tw_unref(exc);
     tw_transport_abort(t);
 }
-#line 2201 "chapters/tier7-transports.nw"
+#line 2202 "chapters/tier7-transports.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -964,7 +964,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 2257 "chapters/tier7-transports.nw"
+#line 2258 "chapters/tier7-transports.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -1043,7 +1043,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 2338 "chapters/tier7-transports.nw"
+#line 2339 "chapters/tier7-transports.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -1072,7 +1072,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 2383 "chapters/tier7-transports.nw"
+#line 2384 "chapters/tier7-transports.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -1094,7 +1094,7 @@ static ssize_t write_quietly(int fd, const void *data, size_t len)
     errno = e;
     return n;
 }
-#line 2421 "chapters/tier7-transports.nw"
+#line 2422 "chapters/tier7-transports.nw"
 static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
 {
     size_t sent = 0;
@@ -1108,7 +1108,7 @@ static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
     }
     return (ssize_t)sent;
 }
-#line 2443 "chapters/tier7-transports.nw"
+#line 2444 "chapters/tier7-transports.nw"
 static tw_error *pipe_eof_received(void *arg)
 {
     struct sock *s = arg;
@@ -1125,7 +1125,7 @@ static tw_error *read_pipe_eof(struct sock *s)
     tw__schedule(s->base.loop, sock_lost_callback, s, NULL);
     return NULL;
 }
-#line 2472 "chapters/tier7-transports.nw"
+#line 2473 "chapters/tier7-transports.nw"
 static tw_error *write_pipe_reader_gone(void *arg)
 {
     struct sock *s = arg;
@@ -1168,7 +1168,7 @@ static bool pipe_get_extra_info(tw_transport *t, const char *name, tw_value *v)
     *v = TW_INT(SOCK(t)->fd);
     return true;
 }
-#line 2525 "chapters/tier7-transports.nw"
+#line 2526 "chapters/tier7-transports.nw"
 static const tw_transport_class read_pipe_class = {
     .name = "_UnixReadPipeTransport",
     .kinds = TW_TRANSPORT_READ,
@@ -1214,7 +1214,7 @@ tw_transport *tw__pipe_transport_new(tw_loop *L, int fd, bool writer, tw_protoco
               waiter);
     return &st->s.base;
 }
-#line 2595 "chapters/tier7-transports.nw"
+#line 2596 "chapters/tier7-transports.nw"
 struct subprocess {
     tw_transport base;
     tw__resource res;                   /* attached while the loop holds the transport */
@@ -1228,7 +1228,7 @@ struct subprocess {
 };
 
 #define PROC(t) ((struct subprocess *)(void *)(t))
-#line 2623 "chapters/tier7-transports.nw"
+#line 2624 "chapters/tier7-transports.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -1274,7 +1274,7 @@ static void call_later(struct subprocess *t, int what, int n, tw_error *exc,
     tw__schedule(t->base.loop, run_call, c, c);
     tw_unref(&c->obj);                  /* the handle holds it now */
 }
-#line 2671 "chapters/tier7-transports.nw"
+#line 2672 "chapters/tier7-transports.nw"
 static void process_exited(struct subprocess *t, int code);
 static tw_error *subprocess_connection_lost(struct subprocess *t);
 
@@ -1305,7 +1305,7 @@ static tw_error *run_call(void *arg)
         return tw_protocol_process_exited(p);
     }
 }
-#line 2716 "chapters/tier7-transports.nw"
+#line 2717 "chapters/tier7-transports.nw"
 struct pipe_protocol {
     tw_protocol base;
     struct subprocess *proc;            /* NULL once the transport is gone */
@@ -1355,7 +1355,7 @@ static const tw_protocol_class pipe_protocol_class = {
     .resume_writing = pipe_resume_writing,
     .data_received = pipe_data_received,
 };
-#line 2773 "chapters/tier7-transports.nw"
+#line 2774 "chapters/tier7-transports.nw"
 static void child_exited(void *arg, int code)
 {
     call_later(arg, CALL_EXITED, code, NULL, NULL, 0);
@@ -1368,7 +1368,7 @@ static void process_exited(struct subprocess *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 2795 "chapters/tier7-transports.nw"
+#line 2796 "chapters/tier7-transports.nw"
 static void unlist(struct subprocess *t)
 {
     if (!tw__resource_attached(&t->res))
@@ -1405,7 +1405,7 @@ static tw_error *subprocess_connection_lost(struct subprocess *t)
     unlist(t);
     return err;
 }
-#line 2842 "chapters/tier7-transports.nw"
+#line 2843 "chapters/tier7-transports.nw"
 static void subprocess_loop_closed(tw__resource *r)
 {
     struct subprocess *t =
@@ -1430,7 +1430,7 @@ static void subprocess_destroy(tw_transport *base)
     free(t->waiters);
     free(t);
 }
-#line 2875 "chapters/tier7-transports.nw"
+#line 2876 "chapters/tier7-transports.nw"
 static void subprocess_close(tw_transport *base)
 {
     struct subprocess *t = PROC(base);
@@ -1487,7 +1487,7 @@ static const tw_transport_class subprocess_class = {
     .send_signal = subprocess_send_signal,
     .destroy = subprocess_destroy,
 };
-#line 2942 "chapters/tier7-transports.nw"
+#line 2943 "chapters/tier7-transports.nw"
 static tw_transport *pipe_connect(struct subprocess *t, int parent_end, int fd)
 {
     struct pipe_protocol *pp = tw_protocol_new(&pipe_protocol_class, sizeof *pp);
@@ -1534,7 +1534,7 @@ tw_error *tw_loop_subprocess_shell(tw_loop *loop, tw_protocol *protocol, const c
     }
     return subprocess_start(loop, protocol, (char *const *)argv, options, transport);
 }
-#line 2996 "chapters/tier7-transports.nw"
+#line 2997 "chapters/tier7-transports.nw"
 struct wait_frame {
     tw_coro co;
     struct subprocess *t;
@@ -1573,7 +1573,7 @@ tw_coro *tw_subprocess_transport_wait(tw_transport *t)
     f->co.cleanup = wait_cleanup;
     return &f->co;
 }
-#line 3046 "chapters/tier7-transports.nw"
+#line 3047 "chapters/tier7-transports.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1636,14 +1636,14 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 3115 "chapters/tier7-transports.nw"
+#line 3116 "chapters/tier7-transports.nw"
 static tw_error *sockop_check(const struct sockop *op)
 {
     if (tw_loop_get_debug(op->loop) && !(fcntl(op->fd, F_GETFL) & O_NONBLOCK))
         return tw_error_new(TW_ERR_VALUE, "the socket must be non-blocking");
     return NULL;
 }
-#line 3127 "chapters/tier7-transports.nw"
+#line 3128 "chapters/tier7-transports.nw"
 static ssize_t receive(struct sockop *op)
 {
     tw_sockaddr a = { .len = sizeof a.u };
@@ -1695,7 +1695,7 @@ tw_coro *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return &sockop_new(recv_body, L, fd, buf, n)->co;
 }
-#line 3181 "chapters/tier7-transports.nw"
+#line 3182 "chapters/tier7-transports.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1744,7 +1744,7 @@ tw_coro *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return &sockop_new(sendall_body, L, fd, data, n)->co;
 }
-#line 3235 "chapters/tier7-transports.nw"
+#line 3236 "chapters/tier7-transports.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1783,7 +1783,7 @@ tw_coro *tw_sock_connect(tw_loop *L, int fd, const tw_sockaddr *addr)
     op->addr = *addr;
     return &op->co;
 }
-#line 3284 "chapters/tier7-transports.nw"
+#line 3285 "chapters/tier7-transports.nw"
 tw_coro *tw_sock_accept(tw_loop *L, int fd, tw_sockaddr *peer)
 {
     struct sockop *op = sockop_new(recv_body, L, fd, NULL, 0);

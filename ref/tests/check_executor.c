@@ -10,8 +10,9 @@
 #include "tower.h"
 #include "fatal.h"
 #include "../src/tier5.h"
+#include "described.h"
 
-#line 72 "chapters/tier5-tests.nw"
+#line 73 "chapters/tier5-tests.nw"
 static struct gate {
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -81,7 +82,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 149 "chapters/tier5-tests.nw"
+#line 150 "chapters/tier5-tests.nw"
 START_TEST(pool_serves_in_order)
 {
     static char *tags[] = { "a", "b", "c", "d", "e" };
@@ -134,7 +135,7 @@ START_TEST(pool_starts_threads_only_when_busy)
     tw_loop_free(L);
 }
 END_TEST
-#line 210 "chapters/tier5-tests.nw"
+#line 211 "chapters/tier5-tests.nw"
 START_TEST(shutdown_waits_then_refuses)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -212,7 +213,7 @@ START_TEST(bad_max_workers)
     tw_unref(e);
 }
 END_TEST
-#line 296 "chapters/tier5-tests.nw"
+#line 297 "chapters/tier5-tests.nw"
 static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
 {
     const unsigned char *in = arg;
@@ -313,7 +314,7 @@ START_TEST(dead_worker_breaks_the_pool)
     assert_no_children();
 }
 END_TEST
-#line 407 "chapters/tier5-tests.nw"
+#line 408 "chapters/tier5-tests.nw"
 static tw_error *nap(void *arg, tw_value *result)
 {
     struct timespec d = { 0, 20000000 };
@@ -371,7 +372,7 @@ START_TEST(default_executor_shutdown_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 471 "chapters/tier5-tests.nw"
+#line 472 "chapters/tier5-tests.nw"
 static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
 
 static tw_step child_body(tw_coro *co)
@@ -403,7 +404,7 @@ START_TEST(tasks_copy_their_context)
     ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
 }
 END_TEST
-#line 511 "chapters/tier5-tests.nw"
+#line 512 "chapters/tier5-tests.nw"
 static tw_step paint(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -429,31 +430,42 @@ START_TEST(a_runner_keeps_its_loop_and_context)
     tw_runner_free(r);
 }
 END_TEST
-#line 546 "chapters/tier5-tests.nw"
+#line 548 "chapters/tier5-tests.nw"
+static void assert_described(tw_cfuture *f, const char *state)
+{
+    char *text = described((tw_object *)(void *)f);
+    ck_assert_msg(strncmp(text, "<Future at 0x", 13) == 0, "%s", text);
+    ck_assert_msg(strstr(text, state) != NULL, "%s", text);
+    free(text);
+}
+
 START_TEST(a_concurrent_future_ends_once)
 {
     tw_cfuture *f = tw_cfuture_new();
     tw_value v;
     tw_error *e;
+    assert_described(f, " state=pending>");
     ck_assert_ptr_null(tw_cfuture_set_result(f, TW_INT(7)));
+    assert_described(f, " state=finished>");
     e = tw_cfuture_set_result(f, TW_INT(8));
     ck_assert(tw_error_is(e, TW_ERR_INVALID_STATE));
     tw_unref(e);
     ck_assert(!tw_cfuture_cancel(f));
     ck_assert_ptr_null(tw_cfuture_result(f, TW_FOREVER, &v));
     ck_assert_int_eq(v.i, 7);
-    tw_cfuture_unref(f);
+    tw_unref(f);
 
     f = tw_cfuture_new();
     ck_assert(tw_cfuture_cancel(f));
     ck_assert(tw_cfuture_cancelled(f));
+    assert_described(f, " state=cancelled>");
     e = tw_cfuture_set_exception(f, tw_error_new(TW_ERR_VALUE, "late"));
     ck_assert(tw_error_is(e, TW_ERR_INVALID_STATE));
     tw_unref(e);
     e = tw_cfuture_result(f, 0, &v);
     ck_assert(tw_error_is(e, TW_ERR_CANCELLED));
     tw_unref(e);
-    tw_cfuture_unref(f);
+    tw_unref(f);
 }
 END_TEST
 
@@ -465,10 +477,10 @@ START_TEST(a_pending_result_times_out)
     ck_assert(tw_error_is(e, TW_ERR_TIMEOUT));
     tw_unref(e);
     ck_assert(tw_cfuture_cancel(f));
-    tw_cfuture_unref(f);
+    tw_unref(f);
 }
 END_TEST
-#line 603 "chapters/tier5-tests.nw"
+#line 616 "chapters/tier5-tests.nw"
 struct exit_seen { tw_loop *loop; int code; };
 
 static void note_exit(void *arg, int returncode)
@@ -540,7 +552,7 @@ START_TEST(runs_without_standard_descriptors)
 }
 END_TEST
 
-#line 40 "chapters/tier5-tests.nw"
+#line 41 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void)
 {
     Suite *s = suite_create("executor");

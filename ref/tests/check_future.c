@@ -220,13 +220,13 @@ START_TEST(futures_and_errors_describe_themselves)
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
     tw_future *f = tw_future_new(L);
     tw_error *e = tw_error_new(TW_ERR_VALUE, "boom"), *bare = tw_error_new(TW_ERR_KEY, NULL);
-    assert_described(f, "<Future pending>");
+    assert_describes_as(f, "<Future pending>");
     tw_unref(tw_future_set_result(f, TW_INT(7)));
-    assert_described(f, "<Future finished>");
+    assert_describes_as(f, "<Future finished>");
     tw_future_cancel(f, NULL);              /* too late: still finished */
-    assert_described(f, "<Future finished>");
-    assert_described(e, "ValueError('boom')");
-    assert_described(bare, "KeyError()");
+    assert_describes_as(f, "<Future finished>");
+    assert_describes_as(e, "ValueError('boom')");
+    assert_describes_as(bare, "KeyError()");
     tw_unref(e);
     tw_unref(bare);
     tw_unref(f);

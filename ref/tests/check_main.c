@@ -9,7 +9,7 @@ Suite *tw_coro_suite(void);
 Suite *tw_loop_suite(void);
 #line 64 "chapters/tier3-tests.nw"
 Suite *tw_future_suite(void);
-#line 95 "chapters/tier4-tests.nw"
+#line 99 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void);
 #line 13 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void);
@@ -19,7 +19,7 @@ Suite *tw_sync_suite(void);
 Suite *tw_transport_suite(void);
 #line 914 "chapters/tier7-tests.nw"
 Suite *tw_subprocess_suite(void);
-#line 1940 "chapters/tier7-tests.nw"
+#line 1941 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void);
 #line 37 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
@@ -38,7 +38,7 @@ srunner_add_suite(sr, tw_coro_suite());
 srunner_add_suite(sr, tw_loop_suite());
 #line 67 "chapters/tier3-tests.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 98 "chapters/tier4-tests.nw"
+#line 102 "chapters/tier4-tests.nw"
 srunner_add_suite(sr, tw_task_suite());
 #line 16 "chapters/tier5-tests.nw"
 srunner_add_suite(sr, tw_executor_suite());
@@ -48,7 +48,7 @@ srunner_add_suite(sr, tw_sync_suite());
 srunner_add_suite(sr, tw_transport_suite());
 #line 917 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 1943 "chapters/tier7-tests.nw"
+#line 1944 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_suite());
 #line 40 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());

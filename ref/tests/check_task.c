@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tower.h"
+#include "described.h"
 #include "fatal.h"
+#include <pthread.h>
 
 static char trace[256];
 
@@ -47,7 +49,7 @@ static tw_task *sleeper(bool refuse)
     return tw_create_task(&f->co, NULL);
 }
 
-#line 109 "chapters/tier4-tests.nw"
+#line 113 "chapters/tier4-tests.nw"
 static tw_step before_start_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -114,7 +116,7 @@ START_TEST(cancel_refused)
     expect_trace(refused_main, "sc");
 }
 END_TEST
-#line 182 "chapters/tier4-tests.nw"
+#line 186 "chapters/tier4-tests.nw"
 static tw_step counting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -141,7 +143,7 @@ START_TEST(cancelling_counts_requests)
     expect_trace(counting_main, "sc");
 }
 END_TEST
-#line 218 "chapters/tier4-tests.nw"
+#line 222 "chapters/tier4-tests.nw"
 struct waiter { tw_coro co; tw_future *fut; };
 
 static tw_step waiter_body(tw_coro *co)
@@ -223,7 +225,7 @@ START_TEST(cancel_during_the_last_step)
     expect_trace(last_step_main, "");
 }
 END_TEST
-#line 307 "chapters/tier4-tests.nw"
+#line 311 "chapters/tier4-tests.nw"
 struct parent { tw_coro co; tw_task *child; };
 
 static tw_step parent_body(tw_coro *co)
@@ -259,7 +261,7 @@ START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
     expect_trace(refusing_child_main, "sc");
 }
 END_TEST
-#line 350 "chapters/tier4-tests.nw"
+#line 354 "chapters/tier4-tests.nw"
 static tw_error *failure;
 
 static tw_step failing(tw_coro *co)
@@ -338,7 +340,7 @@ START_TEST(current_task_and_all_tasks)
     expect_trace(tasks_main, "");
 }
 END_TEST
-#line 537 "chapters/tier4-tests.nw"
+#line 584 "chapters/tier4-tests.nw"
 static int factory_calls;
 
 static tw_task *counting_factory(tw_loop *L, tw_coro *coro, const char *name, void *data)
@@ -381,7 +383,7 @@ START_TEST(task_factory_makes_every_task)
     tw_loop_free(L);
 }
 END_TEST
-#line 590 "chapters/tier4-tests.nw"
+#line 637 "chapters/tier4-tests.nw"
 static tw_step stubborn_body(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -432,7 +434,7 @@ START_TEST(a_generator_that_ignores_generator_exit)
     expect_trace(close_stubborn, "sxasync generator ignored GeneratorExit");
 }
 END_TEST
-#line 440 "chapters/tier4-tests.nw"
+#line 444 "chapters/tier4-tests.nw"
 static void create_a_task_without_a_loop(void *arg)
 {
     (void)arg;
@@ -518,7 +520,7 @@ START_TEST(a_task_describes_itself)
     ck_assert_str_eq(err, "look\nfuture: <Task pending name='reported'>\nkey: value\n");
 }
 END_TEST
-#line 647 "chapters/tier4-tests.nw"
+#line 694 "chapters/tier4-tests.nw"
 static tw_step describe_body(tw_coro *co)
 {
     tw_future *pending;
@@ -527,11 +529,11 @@ static tw_step describe_body(tw_coro *co)
     TW_BEGIN(co);
     pending = tw_future_new(tw_get_running_loop());
     ac = tw_as_completed_new(1, (void *const *)&pending, TW_FOREVER);     /* takes it */
-    assert_described(ac, "<as_completed 1 of 1 pending>");
+    assert_describes_as(ac, "<as_completed 1 of 1 pending>");
     tw_unref(tw_future_set_result(pending, TW_NONE));
     tw_unref(ac);
     g = tw_taskgroup_new();
-    assert_described(g, "<TaskGroup tasks=0 entered>");
+    assert_describes_as(g, "<TaskGroup tasks=0 entered>");
     TW_AWAIT(co, tw_taskgroup_exit(g, NULL));          /* takes the group */
     TW_END(co);
 }
@@ -541,8 +543,42 @@ START_TEST(groups_and_as_completed_describe_themselves)
     ck_assert_ptr_null(tw_run(tw_coro_new(describe_body, sizeof(tw_coro)), NULL));
 }
 END_TEST
+#line 539 "chapters/tier4-tests.nw"
+static tw_contextvar request_var = TW_CONTEXTVAR("request", TW_STR("unset"));
+static tw_ctx *copied;
 
-#line 68 "chapters/tier4-tests.nw"
+static tw_step copy_in_a_task(tw_coro *co)
+{
+    TW_BEGIN(co);
+    tw_contextvar_set(&request_var, TW_STR("first"));
+    copied = tw_copy_context();
+    tw_contextvar_set(&request_var, TW_STR("second"));
+    TW_END(co);
+}
+
+static void *drop_on_another_thread(void *ctx)
+{
+    tw_unref((tw_ctx *)ctx);
+    return NULL;
+}
+
+START_TEST(a_context_object_is_counted_across_threads)
+{
+    pthread_t other;
+    char *text;
+    ck_assert_ptr_null(tw_run_clock(tw_coro_new(copy_in_a_task, sizeof(tw_coro)),
+                                    TW_CLOCK_REAL, NULL));
+    text = described((tw_object *)(void *)copied);
+    ck_assert_str_eq(text, "<Context variables=1>");
+    free(text);
+    ck_assert_int_eq(pthread_create(&other, NULL, drop_on_another_thread, tw_ref(copied)), 0);
+    ck_assert_int_eq(pthread_join(other, NULL), 0);
+    ck_assert_str_eq(tw_ctx_get(copied, &request_var).s, "first");
+    tw_unref(copied);
+}
+END_TEST
+
+#line 71 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void)
 {
     Suite *s = suite_create("task");
@@ -564,6 +600,7 @@ Suite *tw_task_suite(void)
     tcase_add_test(tc, wait_refuses_coroutines_and_unknown_conditions);
     tcase_add_test(tc, a_task_describes_itself);
     tcase_add_test(tc, groups_and_as_completed_describe_themselves);
+    tcase_add_test(tc, a_context_object_is_counted_across_threads);
     suite_add_tcase(s, tc);
     return s;
 }

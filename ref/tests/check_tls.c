@@ -1,10 +1,11 @@
 #line 1915 "chapters/tier7-tests.nw"
 /* check_tls.c -- unit tests of the TLS layer (tier 7) */
+#include "described.h"
 #include "sockets.h"
 
 #define CERTS "conformance/certs/"
 
-#line 1951 "chapters/tier7-tests.nw"
+#line 1952 "chapters/tier7-tests.nw"
 struct tls_pair {
     tw_ssl_context *server_ctx, *client_ctx;
     tw_transport *raw[2], *tls[2];
@@ -44,10 +45,10 @@ static void tls_pair_close(tw_loop *L, struct tls_pair *p)
         tw_unref(p->raw[i]);
     }
     run_for(L, 0.1);
-    tw_ssl_context_unref(p->server_ctx);
-    tw_ssl_context_unref(p->client_ctx);
+    tw_unref(p->server_ctx);
+    tw_unref(p->client_ctx);
 }
-#line 2001 "chapters/tier7-tests.nw"
+#line 2002 "chapters/tier7-tests.nw"
 static bool both_lost(void *arg)
 {
     (void)arg;
@@ -82,7 +83,7 @@ START_TEST(tls_both_ends_over_a_socket_pair)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 2042 "chapters/tier7-tests.nw"
+#line 2043 "chapters/tier7-tests.nw"
 static tw_error *handshake_error(tw_loop *L, const void *bytes, size_t n, bool close_after)
 {
     int sv[2], before = open_fds();
@@ -106,7 +107,7 @@ static tw_error *handshake_error(tw_loop *L, const void *bytes, size_t n, bool c
     ck_assert_int_eq(read(sv[1], sink, sizeof sink), 0);   /* closed, not reset */
     close(sv[1]);
     tw_unref(t);
-    tw_ssl_context_unref(ctx);
+    tw_unref(ctx);
     ck_assert_int_eq(open_fds(), before);
     return err;
 }
@@ -123,7 +124,7 @@ START_TEST(garbage_instead_of_a_client_hello_is_an_ssl_error)
     tw_loop_free(L);
 }
 END_TEST
-#line 2091 "chapters/tier7-tests.nw"
+#line 2092 "chapters/tier7-tests.nw"
 START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -151,11 +152,11 @@ START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
         ck_assert_msg(tw_error_is(err, TW_ERR_OS), "cut at %zd", cut);
         tw_unref(err);
     }
-    tw_ssl_context_unref(client);
+    tw_unref(client);
     tw_loop_free(L);
 }
 END_TEST
-#line 2128 "chapters/tier7-tests.nw"
+#line 2129 "chapters/tier7-tests.nw"
 START_TEST(tls_write_buffer_limits)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -178,7 +179,7 @@ START_TEST(tls_write_buffer_limits)
     tw_loop_free(L);
 }
 END_TEST
-#line 2156 "chapters/tier7-tests.nw"
+#line 2157 "chapters/tier7-tests.nw"
 START_TEST(tls_options_are_checked)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -219,11 +220,18 @@ START_TEST(tls_options_are_checked)
         tw_unref(err);
         tls_pair_close(L, &p);
     }
-    tw_ssl_context_unref(ctx);
+    tw_unref(ctx);
     tw_loop_free(L);
 }
 END_TEST
-#line 2207 "chapters/tier7-tests.nw"
+#line 2209 "chapters/tier7-tests.nw"
+static void assert_described(tw_object *o, const char *expected)
+{
+    char *text = described(o);
+    ck_assert_str_eq(text, expected);
+    free(text);
+}
+
 START_TEST(contexts_check_what_they_load)
 {
     tw_ssl_context *ctx = NULL;
@@ -236,22 +244,24 @@ START_TEST(contexts_check_what_they_load)
     ck_assert_str_eq(tw_error_type(err), "SSLError");
     tw_unref(err);
     ck_assert_ptr_null(tw_ssl_context_new_client(NULL, &ctx));
+    assert_described((tw_object *)(void *)ctx, "<SSLContext client check_hostname>");
     err = tw_ssl_context_set_verify_mode(ctx, TW_CERT_NONE);
     ck_assert_str_eq(tw_error_str(err), "Cannot set verify_mode to CERT_NONE when "
                                         "check_hostname is enabled.");
     tw_unref(err);
     tw_ssl_context_set_check_hostname(ctx, false);
+    assert_described((tw_object *)(void *)ctx, "<SSLContext client>");
     ck_assert_ptr_null(tw_ssl_context_set_verify_mode(ctx, TW_CERT_NONE));
     ck_assert_ptr_null(tw_ssl_context_set_alpn_protocols(ctx, (const char *[]){ "h2", "http/1.1" },
                                                          2));
     err = tw_ssl_context_set_alpn_protocols(ctx, (const char *[]){ "" }, 1);
     ck_assert(tw_error_is(err, TW_ERR_VALUE));
     tw_unref(err);
-    tw_ssl_context_unref(ctx);
+    tw_unref(ctx);
 }
 END_TEST
 
-#line 1923 "chapters/tier7-tests.nw"
+#line 1924 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void)
 {
     Suite *s = suite_create("tls");

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "tower.h"
+#include "described.h"
 #include "../src/pool.h"
 
 __attribute__((unused))
@@ -40,21 +41,9 @@ static int run_child(void (*misuse)(void *), void *arg, char *err, size_t size)
     return status;
 }
 
-/* What an object says of itself (its class's describe, Python's repr). */
-__attribute__((unused))
-static char *described(void *object)
-{
-    tw_object *o = object;
-    char *text;
-    size_t len;
-    FILE *out = open_memstream(&text, &len);
-    o->cls->describe(o, out);
-    fclose(out);
-    return text;
-}
-
-#define assert_described(object, expected) do {                      \
-        char *text_ = described(object);                            \
+/* Check what an object says of itself (its class's describe, Python's repr). */
+#define assert_describes_as(object, expected) do {                   \
+        char *text_ = described((tw_object *)(object));             \
         ck_assert_str_eq(text_, expected);                          \
         free(text_);                                                \
     } while (0)

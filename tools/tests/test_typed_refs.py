@@ -2,9 +2,9 @@
 
 Each case compiles a tiny function against ref/include with -fsyntax-only.
 Every kind of object the runtime counts (a coroutine, an error, a future,
-a task, an as_completed, a task group, a lock, a queue, a transport, a
-protocol, a server, a stream reader and writer, a process, a bare object
-header) is accepted, and tw_ref gives back the type it was given; a loop,
+a context object, a task, an as_completed, a task group, a concurrent
+future, a lock, a queue, a transport, a protocol, an SSL context, a server,
+a stream reader and writer, a process, a bare object header) is accepted, and tw_ref gives back the type it was given; a loop,
 an executor, bytes, a void * are compile errors naming the _Generic
 selection, and so is keeping tw_ref's result in a pointer of another kind.
 A program that includes one tier's header alone can count that tier's
@@ -22,6 +22,7 @@ void use(tw_loop *loop, tw_executor *executor, tw_bytes *bytes, void *untyped,
          tw_as_completed *ac, tw_taskgroup *group, tw_lock *lock, tw_queue *queue,
          tw_transport *transport, tw_protocol *protocol, tw_server *server,
          tw_stream_reader *reader, tw_stream_writer *writer, tw_process *process,
+         tw_ctx *ctx, tw_cfuture *cfuture, tw_ssl_context *sslcontext,
          tw_object *object);
 
 void use(tw_loop *loop, tw_executor *executor, tw_bytes *bytes, void *untyped,
@@ -29,12 +30,13 @@ void use(tw_loop *loop, tw_executor *executor, tw_bytes *bytes, void *untyped,
          tw_as_completed *ac, tw_taskgroup *group, tw_lock *lock, tw_queue *queue,
          tw_transport *transport, tw_protocol *protocol, tw_server *server,
          tw_stream_reader *reader, tw_stream_writer *writer, tw_process *process,
+         tw_ctx *ctx, tw_cfuture *cfuture, tw_ssl_context *sslcontext,
          tw_object *object)
 {
     (void)loop; (void)executor; (void)bytes; (void)untyped; (void)coro; (void)error;
     (void)future; (void)task; (void)ac; (void)group; (void)lock; (void)queue;
     (void)transport; (void)protocol; (void)server; (void)reader; (void)writer;
-    (void)process; (void)object;
+    (void)process; (void)ctx; (void)cfuture; (void)sslcontext; (void)object;
     %s
 }
 """
@@ -45,7 +47,8 @@ def compile_use(statement, syntax_check):
 
 
 KINDS = ["coro", "error", "future", "task", "ac", "group", "lock", "queue",
-         "transport", "protocol", "server", "reader", "writer", "process", "object"]
+         "transport", "protocol", "server", "reader", "writer", "process", "ctx",
+         "cfuture", "sslcontext", "object"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -79,6 +82,9 @@ def test_the_result_keeps_its_kind(syntax_check):
 
 @pytest.mark.parametrize("header, kinds", [
     ("tower/error.h", ["tw_coro", "tw_error", "tw_object"]),
+    ("tower/contextvar.h", ["tw_error", "tw_ctx"]),
+    ("tower/executor.h", ["tw_ctx", "tw_task", "tw_cfuture"]),
+    ("tower/tls.h", ["tw_cfuture", "tw_transport", "tw_protocol", "tw_ssl_context"]),
     ("tower/transport.h", ["tw_future", "tw_task", "tw_transport", "tw_protocol"]),
     ("tower/queue.h", ["tw_lock", "tw_barrier", "tw_queue"]),
     ("tower/process.h", ["tw_server", "tw_stream_reader", "tw_stream_writer", "tw_process"]),

@@ -1,12 +1,12 @@
-#line 593 "chapters/tier1-coroutines.nw"
+#line 603 "chapters/tier1-coroutines.nw"
 /* tower/coro.h -- stackless coroutines and await (see the book, tier 1) */
 #ifndef TOWER_CORO_H
 #define TOWER_CORO_H
 #include "tower/error.h"
 
-#line 614 "chapters/tier1-coroutines.nw"
+#line 624 "chapters/tier1-coroutines.nw"
 typedef struct tw_coro tw_coro;
-#line 672 "chapters/tier1-coroutines.nw"
+#line 682 "chapters/tier1-coroutines.nw"
 typedef struct tw_awaitable tw_awaitable;
 
 #define TW__AWAITABLE_CASE(T, x) , T *: (tw_awaitable *)(void *)(x)
@@ -17,7 +17,7 @@ typedef struct tw_awaitable tw_awaitable;
         TW__AWAITABLES_4(TW__AWAITABLE_CASE, x))
 #define TW__AWAITABLES_3(F, x)
 #define TW__AWAITABLES_4(F, x)
-#line 708 "chapters/tier1-coroutines.nw"
+#line 718 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
 struct tw_task;
@@ -35,7 +35,7 @@ struct tw_coro {
     union { tw_error *got_err; tw_error *err; };
     void (*cleanup)(tw_coro *co);
 };
-#line 728 "chapters/tier1-coroutines.nw"
+#line 738 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 tw_coro *tw_coro_call(tw_coro_fn body);
 void tw_coro_close(tw_coro *co);
@@ -47,7 +47,7 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
 tw_error *tw__coro_take_error(tw_coro *co);
-#line 777 "chapters/tier1-coroutines.nw"
+#line 787 "chapters/tier1-coroutines.nw"
 #define TW_BEGIN(co) switch ((co)->resume) { case 0:
 #define TW_END(co) } return tw__coro_finish((co), TW_NONE)
 
@@ -72,7 +72,7 @@ tw_error *tw__coro_take_error(tw_coro *co);
 #define TW_RETURN(co, v) return tw__coro_finish((co), (v))
 #define TW_RAISE(co, e) return tw__coro_fail((co), (e))
 #define TW_RERAISE(co) return tw__coro_propagate(co)
-#line 847 "chapters/tier1-coroutines.nw"
+#line 857 "chapters/tier1-coroutines.nw"
 typedef struct tw_agen {
     tw_coro co;
     uint8_t gstate;             /* created, suspended at a yield, running, done */
@@ -90,5 +90,5 @@ tw_coro *tw_agen_aclose(tw_agen *g);
         return TW_FINISHED;                                             \
         case __LINE__:;                                                 \
     } while (0)
-#line 603 "chapters/tier1-coroutines.nw"
+#line 613 "chapters/tier1-coroutines.nw"
 #endif

@@ -4,7 +4,7 @@
 #define TOWER_EXECUTOR_H
 #include "tower/task.h"
 
-#line 320 "chapters/tier5-executors.nw"
+#line 322 "chapters/tier5-executors.nw"
 typedef struct tw_executor tw_executor;
 
 typedef tw_error *(*tw_work_fn)(void *arg, tw_value *result);
@@ -14,12 +14,12 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor);
 tw_error *tw_process_pool_new(int max_workers, tw_executor **executor);
 void tw_executor_shutdown(tw_executor *executor, bool wait, bool cancel_futures);
 void tw_executor_free(tw_executor *executor);
-#line 384 "chapters/tier5-executors.nw"
+#line 386 "chapters/tier5-executors.nw"
 tw_error *tw_run_in_executor(tw_loop *loop, tw_executor *executor, tw_work_fn fn, void *arg,
                              tw_future **future);
 tw_error *tw_run_in_executor_bytes(tw_loop *loop, tw_executor *executor, tw_bytes_fn fn,
                                    const void *arg, size_t len, tw_future **future);
-#line 429 "chapters/tier5-executors.nw"
+#line 431 "chapters/tier5-executors.nw"
 tw_error *tw_loop_set_default_executor(tw_loop *loop, tw_executor *executor);
 tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop);
 tw_coro *tw_to_thread(tw_work_fn fn, void *arg);
@@ -27,8 +27,6 @@ tw_coro *tw_to_thread(tw_work_fn fn, void *arg);
 typedef struct tw_cfuture tw_cfuture;
 
 tw_cfuture *tw_cfuture_new(void);
-tw_cfuture *tw_cfuture_ref(tw_cfuture *f);
-void tw_cfuture_unref(tw_cfuture *f);
 tw_error *tw_cfuture_set_result(tw_cfuture *f, tw_value value);
 tw_error *tw_cfuture_set_exception(tw_cfuture *f, tw_error *error);
 bool tw_cfuture_cancel(tw_cfuture *f);
@@ -41,5 +39,8 @@ tw_future *tw__wrap_asyncio(tw_loop *loop, tw_future *f);
 #define tw_wrap_future(loop, f) _Generic((f),                           \
         tw_cfuture *: tw__wrap_concurrent,                              \
         tw_future *: tw__wrap_asyncio)((loop), (f))
+
+#undef TW__KINDS_5
+#define TW__KINDS_5(F, x) F(tw_cfuture, x)
 #line 245 "chapters/tier5-executors.nw"
 #endif

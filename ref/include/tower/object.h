@@ -47,7 +47,7 @@ void tw__unref(tw_object *o);
 #define tw_unref(x) tw__unref(_Generic((x),                             \
         tw_object *: TW__AS_OBJECT(x)                                   \
         TW__KINDS(TW__UNREF_CASE, x)))
-#line 277 "chapters/tier1-coroutines.nw"
+#line 278 "chapters/tier1-coroutines.nw"
 #define TW__KINDS(F, x) F(tw_coro, x) F(tw_awaitable, x) F(tw_error, x)   \
         TW__KINDS_2(F, x) TW__KINDS_3(F, x) TW__KINDS_4(F, x)           \
         TW__KINDS_5(F, x) TW__KINDS_6(F, x) TW__KINDS_7(F, x)           \

@@ -3,18 +3,19 @@
    (see the book, tier 4) */
 #ifndef TOWER_TASK_H
 #define TOWER_TASK_H
+#include "tower/contextvar.h"
 #include "tower/future.h"
 
 typedef struct tw_task tw_task;
 typedef struct tw_as_completed tw_as_completed;
 
-#define TW__KINDS_TASKS(F, x) F(tw_task, x) F(tw_as_completed, x)
+#define TW__KINDS_TASKS(F, x) TW__KINDS_CONTEXTS(F, x) F(tw_task, x) F(tw_as_completed, x)
 #undef TW__KINDS_4
 #define TW__KINDS_4(F, x) TW__KINDS_TASKS(F, x)
 #undef TW__AWAITABLES_4
 #define TW__AWAITABLES_4(F, x) F(tw_task, x)
 
-#line 213 "chapters/tier4-tasks.nw"
+#line 214 "chapters/tier4-tasks.nw"
 static inline tw_future *tw_task_future(tw_task *t) { return (tw_future *)(void *)t; }
 
 tw_task *tw_create_task(tw_coro *coro, const char *name);
@@ -32,10 +33,10 @@ typedef tw_task *(*tw_task_factory)(tw_loop *loop, tw_coro *coro, const char *na
 void tw_loop_set_task_factory(tw_loop *loop, tw_task_factory factory, void *data);
 tw_task_factory tw_loop_get_task_factory(tw_loop *loop);
 tw_task *tw_task_new(tw_loop *loop, tw_coro *coro, const char *name);
-#line 288 "chapters/tier4-tasks.nw"
+#line 289 "chapters/tier4-tasks.nw"
 tw_coro *tw_sleep(double delay);
 tw_coro *tw_sleep_value(double delay, tw_value value);
-#line 323 "chapters/tier4-tasks.nw"
+#line 324 "chapters/tier4-tasks.nw"
 #include <math.h>
 #define TW_FOREVER INFINITY
 
@@ -46,7 +47,7 @@ typedef struct tw_gathered {
 } tw_gathered;
 
 tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions);
-#line 348 "chapters/tier4-tasks.nw"
+#line 349 "chapters/tier4-tasks.nw"
 typedef enum tw_return_when {
     TW_ALL_COMPLETED,
     TW_FIRST_COMPLETED,
@@ -65,9 +66,9 @@ tw_coro *tw_wait_for(tw_awaitable *awaitable, double timeout);
 tw_future *tw_shield(tw_awaitable *awaitable);
 #define tw_shield(awaitable) (tw_shield)(TW_AWAITABLE(awaitable))
 
-#line 388 "chapters/tier4-tasks.nw"
+#line 389 "chapters/tier4-tasks.nw"
 tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double timeout);
 size_t tw_as_completed_count(const tw_as_completed *ac);
 tw_coro *tw_as_completed_next(tw_as_completed *ac);
-#line 202 "chapters/tier4-tasks.nw"
+#line 203 "chapters/tier4-tasks.nw"
 #endif

@@ -4,7 +4,7 @@
 #define TOWER_TLS_H
 #include "tower/transport.h"
 
-#line 95 "chapters/tier7-tls.nw"
+#line 98 "chapters/tier7-tls.nw"
 typedef struct tw_ssl_context tw_ssl_context;
 
 typedef enum tw_ssl_verify_mode {
@@ -16,8 +16,6 @@ typedef enum tw_ssl_verify_mode {
 tw_error *tw_ssl_context_new_client(const char *cafile, tw_ssl_context **ctx);
 tw_error *tw_ssl_context_new_server(const char *certfile, const char *keyfile,
                                     tw_ssl_context **ctx);
-tw_ssl_context *tw_ssl_context_ref(tw_ssl_context *ctx);
-void tw_ssl_context_unref(tw_ssl_context *ctx);
 tw_error *tw_ssl_context_load_cert_chain(tw_ssl_context *ctx, const char *certfile,
                                          const char *keyfile);
 tw_error *tw_ssl_context_load_verify_locations(tw_ssl_context *ctx, const char *cafile);
@@ -25,14 +23,17 @@ tw_error *tw_ssl_context_set_verify_mode(tw_ssl_context *ctx, tw_ssl_verify_mode
 void tw_ssl_context_set_check_hostname(tw_ssl_context *ctx, bool check);
 tw_error *tw_ssl_context_set_alpn_protocols(tw_ssl_context *ctx, const char *const *protocols,
                                             size_t n);
-#line 144 "chapters/tier7-tls.nw"
+
+#undef TW__KINDS_7
+#define TW__KINDS_7(F, x) TW__KINDS_TRANSPORTS(F, x) F(tw_ssl_context, x)
+#line 148 "chapters/tier7-tls.nw"
 typedef struct tw_tls_options {
     tw_ssl_context *ssl;           /* NULL: no TLS (ssl=None) */
     const char *server_hostname;   /* NULL: the host connected to (clients only) */
     double ssl_handshake_timeout;  /* 0: 60 seconds */
     double ssl_shutdown_timeout;   /* 0: 30 seconds */
 } tw_tls_options;
-#line 162 "chapters/tier7-tls.nw"
+#line 166 "chapters/tier7-tls.nw"
 tw_coro *tw_start_tls(tw_loop *loop, tw_transport *transport, tw_protocol *protocol,
                       bool server_side, const tw_tls_options *options);
 #line 84 "chapters/tier7-tls.nw"

@@ -147,9 +147,10 @@ struct tw_protocol {
 void *tw_protocol_new(const tw_protocol_class *cls, size_t size);
 void tw_protocol_init(tw_protocol *p, const tw_protocol_class *cls);
 
+#define TW__KINDS_TRANSPORTS(F, x) F(tw_transport, x) F(tw_protocol, x)
 #undef TW__KINDS_7
-#define TW__KINDS_7(F, x) F(tw_transport, x) F(tw_protocol, x)
-#line 665 "chapters/tier7-transports.nw"
+#define TW__KINDS_7(F, x) TW__KINDS_TRANSPORTS(F, x)
+#line 666 "chapters/tier7-transports.nw"
 tw_error *tw_protocol_connection_made(tw_protocol *p, tw_transport *t);
 tw_error *tw_protocol_connection_lost(tw_protocol *p, tw_error *exc);
 tw_error *tw_protocol_pause_writing(tw_protocol *p);
@@ -164,7 +165,7 @@ tw_error *tw_protocol_error_received(tw_protocol *p, tw_error *exc);
 tw_error *tw_protocol_pipe_data_received(tw_protocol *p, int fd, const void *data, size_t n);
 tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc);
 tw_error *tw_protocol_process_exited(tw_protocol *p);
-#line 697 "chapters/tier7-transports.nw"
+#line 698 "chapters/tier7-transports.nw"
 tw_error *tw_loop_subprocess_exec(tw_loop *loop, tw_protocol *protocol, const char *const *argv,
                                   const tw_subprocess_options *options, tw_transport **transport);
 tw_error *tw_loop_subprocess_shell(tw_loop *loop, tw_protocol *protocol, const char *cmd,
@@ -177,16 +178,16 @@ tw_error *tw_subprocess_transport_send_signal(tw_transport *t, int sig);
 tw_error *tw_subprocess_transport_terminate(tw_transport *t);
 tw_error *tw_subprocess_transport_kill(tw_transport *t);
 tw_coro *tw_subprocess_transport_wait(tw_transport *t);
-#line 839 "chapters/tier7-transports.nw"
+#line 840 "chapters/tier7-transports.nw"
 tw_coro *tw_sock_recv(tw_loop *loop, int fd, void *buf, size_t n);
 tw_coro *tw_sock_sendall(tw_loop *loop, int fd, const void *data, size_t n);
 tw_coro *tw_sock_connect(tw_loop *loop, int fd, const tw_sockaddr *addr);
-#line 858 "chapters/tier7-transports.nw"
+#line 859 "chapters/tier7-transports.nw"
 tw_coro *tw_sock_accept(tw_loop *loop, int fd, tw_sockaddr *peer);
 tw_coro *tw_sock_recvfrom(tw_loop *loop, int fd, void *buf, size_t n, tw_sockaddr *from);
 tw_coro *tw_sock_sendto(tw_loop *loop, int fd, const void *data, size_t n,
                         const tw_sockaddr *to);
-#line 900 "chapters/tier7-transports.nw"
+#line 901 "chapters/tier7-transports.nw"
 #define TW_NAME_MAX 1025                  /* NI_MAXHOST */
 #define TW_SERVICE_MAX 32                 /* NI_MAXSERV */
 

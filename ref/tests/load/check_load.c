@@ -6,7 +6,7 @@
 
 #line 1557 "chapters/tier7-tests.nw"
 Suite *tw_transport_load_suite(void);
-#line 2279 "chapters/tier7-tests.nw"
+#line 2290 "chapters/tier7-tests.nw"
 Suite *tw_tls_load_suite(int *skipped);
 #line 327 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
@@ -21,7 +21,7 @@ int main(void)
     
 #line 1560 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 2282 "chapters/tier7-tests.nw"
+#line 2293 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_load_suite(&skipped));
 #line 330 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));

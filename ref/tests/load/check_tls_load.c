@@ -1,11 +1,11 @@
-#line 2244 "chapters/tier7-tests.nw"
+#line 2255 "chapters/tier7-tests.nw"
 /* check_tls_load.c -- the TLS layer under load and faults */
 #include "load.h"
 
 #define CERTS "conformance/certs/"
 enum { TLS_CONNECTIONS = 1000, MESSAGE = 1024 };
 
-#line 2286 "chapters/tier7-tests.nw"
+#line 2297 "chapters/tier7-tests.nw"
 static struct { size_t made, lost_clean, lost_error, echoed, received, clients_lost; } count;
 
 struct peer { tw_protocol base; tw_transport *transport; size_t got; };
@@ -37,7 +37,7 @@ static const tw_protocol_class echo_class = {
     .name = "Echo", .connection_made = echo_made, .data_received = echo_data,
     .connection_lost = echo_lost,
 };
-#line 2323 "chapters/tier7-tests.nw"
+#line 2334 "chapters/tier7-tests.nw"
 static char message[MESSAGE];
 
 static tw_error *client_made(tw_protocol *p, tw_transport *t)
@@ -108,12 +108,12 @@ START_TEST(a_thousand_tls_connections_echo_every_byte)
     tw_unref(tw_loop_run_until_complete(L, tw_server_wait_closed(s), NULL));
     tw_unref(s);
     tw_loop_free(L);
-    tw_ssl_context_unref(server_ctx);
-    tw_ssl_context_unref(client_ctx);
+    tw_unref(server_ctx);
+    tw_unref(client_ctx);
     free(tasks);
 }
 END_TEST
-#line 2406 "chapters/tier7-tests.nw"
+#line 2417 "chapters/tier7-tests.nw"
 static int fds_serving;
 
 static bool all_gone(void *arg)
@@ -153,11 +153,11 @@ START_TEST(a_thousand_abandoned_handshakes_leave_nothing)
     tw_unref(tw_loop_run_until_complete(L, tw_server_wait_closed(s), NULL));
     tw_unref(s);
     tw_loop_free(L);
-    tw_ssl_context_unref(server_ctx);
+    tw_unref(server_ctx);
 }
 END_TEST
 
-#line 2253 "chapters/tier7-tests.nw"
+#line 2264 "chapters/tier7-tests.nw"
 Suite *tw_tls_load_suite(int *skipped)
 {
     Suite *s = suite_create("TLS under load and faults");
