@@ -485,7 +485,8 @@ MUT_FLAGS := -O1 -g
 MUTANTS ?= 40
 MUTATION_SEED ?= 1
 MUTATE = tools/mutate --base $(MUT_B)/base --out $(MUT_B) --seed $(MUTATION_SEED) \
-  --cc '$(CC)' --cflags '$(TOWER_CFLAGS) $(MUT_FLAGS)' --check-flags "$$(pkg-config --cflags --libs check)"
+  --cc '$(CC)' --cflags '$(TOWER_CFLAGS) $(MUT_FLAGS)' --check-flags "$$(pkg-config --cflags --libs check)" \
+  --ldlibs '$(LDLIBS_TOWER)'
 .PHONY: mutate-base
 mutate-base: tangle | deps-build deps-runner
 	$(MAKE) B=$(MUT_B)/base CFLAGS="$(MUT_FLAGS)" lib

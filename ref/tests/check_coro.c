@@ -374,7 +374,7 @@ START_TEST(awaitables_keep_their_types)
     tw_loop_free(L);
 }
 END_TEST
-#line 555 "chapters/tier1-tests.nw"
+#line 569 "chapters/tier1-tests.nw"
 static tw_step awaits_a_sleep(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -424,7 +424,7 @@ START_TEST(misuse_is_fatal_and_named)
 #endif
 }
 END_TEST
-#line 612 "chapters/tier1-tests.nw"
+#line 626 "chapters/tier1-tests.nw"
 /* The child says the status it would exit with: under valgrind a forked
    child's exit status is valgrind's, not its own. */
 static void report_an_error(void *arg)
@@ -433,7 +433,7 @@ static void report_an_error(void *arg)
     (void)arg;
     status = tw_report_uncaught(tw_error_new(TW_ERR_VALUE, "boom"));
     fprintf(stderr, "status %d\n", status);
-    _exit(status);
+    tw__child_exit(status);
 }
 
 START_TEST(an_uncaught_error_is_reported)

@@ -8,9 +8,11 @@
 #include <time.h>
 #include <unistd.h>
 #include "tower.h"
+#include "fatal.h"
+#include "../src/tier5.h"
 #include "described.h"
 
-#line 69 "chapters/tier5-tests.nw"
+#line 73 "chapters/tier5-tests.nw"
 static struct gate {
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -80,7 +82,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 146 "chapters/tier5-tests.nw"
+#line 150 "chapters/tier5-tests.nw"
 START_TEST(pool_serves_in_order)
 {
     static char *tags[] = { "a", "b", "c", "d", "e" };
@@ -133,7 +135,7 @@ START_TEST(pool_starts_threads_only_when_busy)
     tw_loop_free(L);
 }
 END_TEST
-#line 207 "chapters/tier5-tests.nw"
+#line 211 "chapters/tier5-tests.nw"
 START_TEST(shutdown_waits_then_refuses)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -211,7 +213,7 @@ START_TEST(bad_max_workers)
     tw_unref(e);
 }
 END_TEST
-#line 293 "chapters/tier5-tests.nw"
+#line 297 "chapters/tier5-tests.nw"
 static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
 {
     const unsigned char *in = arg;
@@ -312,7 +314,7 @@ START_TEST(dead_worker_breaks_the_pool)
     assert_no_children();
 }
 END_TEST
-#line 404 "chapters/tier5-tests.nw"
+#line 408 "chapters/tier5-tests.nw"
 static tw_error *nap(void *arg, tw_value *result)
 {
     struct timespec d = { 0, 20000000 };
@@ -370,7 +372,7 @@ START_TEST(default_executor_shutdown_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 468 "chapters/tier5-tests.nw"
+#line 472 "chapters/tier5-tests.nw"
 static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
 
 static tw_step child_body(tw_coro *co)
@@ -402,7 +404,7 @@ START_TEST(tasks_copy_their_context)
     ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
 }
 END_TEST
-#line 508 "chapters/tier5-tests.nw"
+#line 512 "chapters/tier5-tests.nw"
 static tw_step paint(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -428,7 +430,7 @@ START_TEST(a_runner_keeps_its_loop_and_context)
     tw_runner_free(r);
 }
 END_TEST
-#line 544 "chapters/tier5-tests.nw"
+#line 548 "chapters/tier5-tests.nw"
 static void assert_described(tw_cfuture *f, const char *state)
 {
     char *text = described((tw_object *)(void *)f);
@@ -478,8 +480,79 @@ START_TEST(a_pending_result_times_out)
     tw_unref(f);
 }
 END_TEST
+#line 616 "chapters/tier5-tests.nw"
+struct exit_seen { tw_loop *loop; int code; };
 
-#line 38 "chapters/tier5-tests.nw"
+static void note_exit(void *arg, int returncode)
+{
+    struct exit_seen *e = arg;
+    e->code = returncode;
+    tw_loop_stop(e->loop);
+}
+
+static tw_error *no_signal(void *arg)
+{
+    (void)arg;
+    return NULL;
+}
+
+static int lowest_free(void)
+{
+    int fd = dup(2);
+    close(fd);
+    return fd;
+}
+
+static void without_standard_descriptors(void *arg)
+{
+    static char *const argv[] = { "sh", "-c", "exit 5", NULL }, *const sleeps[] = { "sleep", "10", NULL };
+    tw_subprocess_options o = { .std_in = TW_PIPE, .std_out = TW_DEVNULL, .std_err = TW_STDOUT };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL), *L0;
+    struct exit_seen seen = { L, -1 };
+    int parent_end[3] = { -1, -1, -1 };
+    tw__child *c = NULL;
+    bool ok;
+    (void)arg;
+    close(0);
+    close(1);
+    L0 = tw_loop_new_clock(TW_CLOCK_VIRTUAL);       /* its own descriptors are 0 and 1 */
+    ok = tw_call_soon(L0, stop_loop, L0, NULL) == NULL && tw_loop_run_forever(L0) == NULL;
+    tw_loop_free(L0);
+    ok = ok && lowest_free() == 0
+         && tw__child_spawn(L, argv, &o, note_exit, &seen, parent_end, &c) == NULL
+         && parent_end[0] > 2
+         && tw_loop_run_forever(L) == NULL && seen.code == 5;
+    close(parent_end[0]);
+    if (c) {
+        tw__child_release(c);
+        tw_unref(&c->obj);
+        c = NULL;
+    }
+    ok = ok && tw__child_spawn(L, sleeps, NULL, NULL, NULL, parent_end, &c) == NULL;
+    if (c) {                                        /* its pidfd, if any, is 0 */
+        tw_error *e = tw__child_send_signal(c, 1000);
+        ok = ok && tw_os_error_errno(e) == EINVAL;
+        tw_unref(e);
+        tw__child_release(c);
+        tw_unref(&c->obj);
+    }
+    ok = ok && lowest_free() == 0
+         && tw_loop_add_signal_handler(L, SIGUSR1, no_signal, NULL) == NULL   /* at 0 */
+         && tw_loop_add_signal_handler(L, SIGUSR2, no_signal, NULL) == NULL
+         && tw_loop_remove_signal_handler(L, SIGUSR1) && tw_loop_remove_signal_handler(L, SIGUSR2);
+    tw_loop_free(L);
+    fputs(ok ? "child passed\n" : "child failed\n", stderr);
+}
+
+START_TEST(runs_without_standard_descriptors)
+{
+    char err[512];
+    run_child(without_standard_descriptors, NULL, err, sizeof err);
+    ck_assert_msg(strstr(err, "child passed\n") != NULL, "%s", err);
+}
+END_TEST
+
+#line 41 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void)
 {
     Suite *s = suite_create("executor");
@@ -501,6 +574,7 @@ Suite *tw_executor_suite(void)
     tcase_add_test(tc, a_concurrent_future_ends_once);
     tcase_add_test(tc, a_pending_result_times_out);
     tcase_add_test(tc, a_runner_keeps_its_loop_and_context);
+    tcase_add_test(tc, runs_without_standard_descriptors);
     suite_add_tcase(s, tc);
     return s;
 }

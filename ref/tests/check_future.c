@@ -1,8 +1,10 @@
 #line 11 "chapters/tier3-tests.nw"
 /* check_future.c -- unit tests of futures */
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 #include "tower.h"
+#include "fatal.h"
 
 static char trace[256];
 
@@ -27,7 +29,7 @@ static void expect_invalid_state(tw_error *e, const char *message)
     tw_unref(e);
 }
 
-#line 70 "chapters/tier3-tests.nw"
+#line 74 "chapters/tier3-tests.nw"
 START_TEST(a_pending_future_has_no_outcome)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -44,7 +46,7 @@ START_TEST(a_pending_future_has_no_outcome)
     tw_loop_free(L);
 }
 END_TEST
-#line 94 "chapters/tier3-tests.nw"
+#line 98 "chapters/tier3-tests.nw"
 static void refuses_everything(tw_future *f)
 {
     expect_invalid_state(tw_future_set_result(f, TW_INT(2)), NULL);
@@ -114,7 +116,7 @@ START_TEST(pending_to_cancelled)
     tw_loop_free(L);
 }
 END_TEST
-#line 173 "chapters/tier3-tests.nw"
+#line 177 "chapters/tier3-tests.nw"
 static tw_error *record(void *tag)
 {
     strcat(trace, tag);
@@ -185,7 +187,7 @@ START_TEST(removing_callbacks)
     tw_loop_free(L);
 }
 END_TEST
-#line 249 "chapters/tier3-tests.nw"
+#line 253 "chapters/tier3-tests.nw"
 static void count_reports(tw_loop *L, const tw_context *ctx, void *count)
 {
     (void)L;
@@ -212,8 +214,27 @@ START_TEST(an_unretrieved_error_is_reported)
     tw_loop_free(L);
 }
 END_TEST
+#line 287 "chapters/tier3-tests.nw"
+START_TEST(futures_and_errors_describe_themselves)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_future *f = tw_future_new(L);
+    tw_error *e = tw_error_new(TW_ERR_VALUE, "boom"), *bare = tw_error_new(TW_ERR_KEY, NULL);
+    assert_describes_as(f, "<Future pending>");
+    tw_unref(tw_future_set_result(f, TW_INT(7)));
+    assert_describes_as(f, "<Future finished>");
+    tw_future_cancel(f, NULL);              /* too late: still finished */
+    assert_describes_as(f, "<Future finished>");
+    assert_describes_as(e, "ValueError('boom')");
+    assert_describes_as(bare, "KeyError()");
+    tw_unref(e);
+    tw_unref(bare);
+    tw_unref(f);
+    tw_loop_free(L);
+}
+END_TEST
 
-#line 42 "chapters/tier3-tests.nw"
+#line 45 "chapters/tier3-tests.nw"
 Suite *tw_future_suite(void)
 {
     Suite *s = suite_create("future");
@@ -226,6 +247,7 @@ Suite *tw_future_suite(void)
     tcase_add_test(tc, callbacks_beyond_the_first_grow_in_order);
     tcase_add_test(tc, removing_callbacks);
     tcase_add_test(tc, an_unretrieved_error_is_reported);
+    tcase_add_test(tc, futures_and_errors_describe_themselves);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -7,9 +7,9 @@
 Suite *tw_coro_suite(void);
 #line 27 "chapters/tier2-tests.nw"
 Suite *tw_loop_suite(void);
-#line 60 "chapters/tier3-tests.nw"
+#line 64 "chapters/tier3-tests.nw"
 Suite *tw_future_suite(void);
-#line 100 "chapters/tier4-tests.nw"
+#line 102 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void);
 #line 13 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void);
@@ -36,9 +36,9 @@ int main(void)
 srunner_add_suite(sr, tw_coro_suite());
 #line 30 "chapters/tier2-tests.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 63 "chapters/tier3-tests.nw"
+#line 67 "chapters/tier3-tests.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 103 "chapters/tier4-tests.nw"
+#line 105 "chapters/tier4-tests.nw"
 srunner_add_suite(sr, tw_task_suite());
 #line 16 "chapters/tier5-tests.nw"
 srunner_add_suite(sr, tw_executor_suite());

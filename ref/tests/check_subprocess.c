@@ -259,7 +259,7 @@ static void say_and_exit(bool passed)
 {
     fputs(passed ? "child passed\n" : "child failed\n", stderr);
     fflush(stderr);
-    _exit(passed ? 0 : 1);
+    tw__child_exit(passed ? 0 : 1);
 }
 
 /* The child's verdict, with the filter's absence said and forgiven. */

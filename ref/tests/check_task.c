@@ -49,7 +49,7 @@ static tw_task *sleeper(bool refuse)
     return tw_create_task(&f->co, NULL);
 }
 
-#line 114 "chapters/tier4-tests.nw"
+#line 116 "chapters/tier4-tests.nw"
 static tw_step before_start_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -116,7 +116,7 @@ START_TEST(cancel_refused)
     expect_trace(refused_main, "sc");
 }
 END_TEST
-#line 187 "chapters/tier4-tests.nw"
+#line 189 "chapters/tier4-tests.nw"
 static tw_step counting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -143,7 +143,7 @@ START_TEST(cancelling_counts_requests)
     expect_trace(counting_main, "sc");
 }
 END_TEST
-#line 223 "chapters/tier4-tests.nw"
+#line 225 "chapters/tier4-tests.nw"
 struct waiter { tw_coro co; tw_future *fut; };
 
 static tw_step waiter_body(tw_coro *co)
@@ -225,7 +225,7 @@ START_TEST(cancel_during_the_last_step)
     expect_trace(last_step_main, "");
 }
 END_TEST
-#line 312 "chapters/tier4-tests.nw"
+#line 314 "chapters/tier4-tests.nw"
 struct parent { tw_coro co; tw_task *child; };
 
 static tw_step parent_body(tw_coro *co)
@@ -261,7 +261,7 @@ START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
     expect_trace(refusing_child_main, "sc");
 }
 END_TEST
-#line 355 "chapters/tier4-tests.nw"
+#line 357 "chapters/tier4-tests.nw"
 static tw_error *failure;
 
 static tw_step failing(tw_coro *co)
@@ -340,7 +340,7 @@ START_TEST(current_task_and_all_tasks)
     expect_trace(tasks_main, "");
 }
 END_TEST
-#line 442 "chapters/tier4-tests.nw"
+#line 444 "chapters/tier4-tests.nw"
 struct stack_frame { tw_coro co; tw_future *fut; };
 
 static tw_step stack_inner(tw_coro *co)
@@ -415,7 +415,7 @@ START_TEST(a_tasks_stack_is_its_chain_of_awaits)
     expect_trace(stack_main, "");
 }
 END_TEST
-#line 679 "chapters/tier4-tests.nw"
+#line 681 "chapters/tier4-tests.nw"
 static tw_error *record_done(tw_future *f, void *what)
 {
     (void)f;
@@ -457,7 +457,7 @@ START_TEST(kept_callbacks_share_a_list_with_others)
     expect_trace(kept_callbacks_main, "bc");
 }
 END_TEST
-#line 723 "chapters/tier4-tests.nw"
+#line 725 "chapters/tier4-tests.nw"
 static int factory_calls;
 
 static tw_task *counting_factory(tw_loop *L, tw_coro *coro, const char *name, void *data)
@@ -500,7 +500,7 @@ START_TEST(task_factory_makes_every_task)
     tw_loop_free(L);
 }
 END_TEST
-#line 776 "chapters/tier4-tests.nw"
+#line 778 "chapters/tier4-tests.nw"
 static tw_step stubborn_body(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -551,7 +551,7 @@ START_TEST(a_generator_that_ignores_generator_exit)
     expect_trace(close_stubborn, "sxasync generator ignored GeneratorExit");
 }
 END_TEST
-#line 528 "chapters/tier4-tests.nw"
+#line 530 "chapters/tier4-tests.nw"
 static void create_a_task_without_a_loop(void *arg)
 {
     (void)arg;
@@ -637,7 +637,30 @@ START_TEST(a_task_describes_itself)
     ck_assert_str_eq(err, "look\nfuture: <Task pending name='reported'>\nkey: value\n");
 }
 END_TEST
-#line 623 "chapters/tier4-tests.nw"
+#line 835 "chapters/tier4-tests.nw"
+static tw_step describe_body(tw_coro *co)
+{
+    tw_future *pending;
+    tw_as_completed *ac;
+    tw_taskgroup *g;
+    TW_BEGIN(co);
+    pending = tw_future_new(tw_get_running_loop());
+    ac = tw_as_completed_new(1, (void *const *)&pending, TW_FOREVER);     /* takes it */
+    assert_describes_as(ac, "<as_completed 1 of 1 pending>");
+    tw_unref(tw_future_set_result(pending, TW_NONE));
+    tw_unref(ac);
+    g = tw_taskgroup_new();
+    assert_describes_as(g, "<TaskGroup tasks=0 entered>");
+    TW_AWAIT(co, tw_taskgroup_exit(g, NULL));          /* takes the group */
+    TW_END(co);
+}
+
+START_TEST(groups_and_as_completed_describe_themselves)
+{
+    ck_assert_ptr_null(tw_run(tw_coro_new(describe_body, sizeof(tw_coro)), NULL));
+}
+END_TEST
+#line 625 "chapters/tier4-tests.nw"
 static tw_contextvar request_var = TW_CONTEXTVAR("request", TW_STR("unset"));
 static tw_ctx *copied;
 
@@ -672,7 +695,7 @@ START_TEST(a_context_object_is_counted_across_threads)
 }
 END_TEST
 
-#line 71 "chapters/tier4-tests.nw"
+#line 72 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void)
 {
     Suite *s = suite_create("task");
@@ -695,6 +718,7 @@ Suite *tw_task_suite(void)
     tcase_add_test(tc, misuse_without_a_loop_or_a_task_is_fatal);
     tcase_add_test(tc, wait_refuses_coroutines_and_unknown_conditions);
     tcase_add_test(tc, a_task_describes_itself);
+    tcase_add_test(tc, groups_and_as_completed_describe_themselves);
     tcase_add_test(tc, a_context_object_is_counted_across_threads);
     suite_add_tcase(s, tc);
     return s;

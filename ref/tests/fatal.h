@@ -1,4 +1,4 @@
-#line 494 "chapters/tier1-tests.nw"
+#line 498 "chapters/tier1-tests.nw"
 /* fatal.h -- run misuse in a child and read how it ended (unit tests of every tier) */
 #ifndef TOWER_TESTS_FATAL_H
 #define TOWER_TESTS_FATAL_H
@@ -6,10 +6,13 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "tower.h"
+#include "described.h"
+#include "../src/pool.h"
 
 __attribute__((unused))
 static int run_child(void (*misuse)(void *), void *arg, char *err, size_t size)
@@ -26,7 +29,7 @@ static int run_child(void (*misuse)(void *), void *arg, char *err, size_t size)
         close(fds[0]);
         close(fds[1]);
         misuse(arg);
-        _exit(0);
+        tw__child_exit(0);
     }
     close(fds[1]);
     while (len + 1 < size && (n = read(fds[0], err + len, size - 1 - len)) > 0)
@@ -37,6 +40,13 @@ static int run_child(void (*misuse)(void *), void *arg, char *err, size_t size)
         ;
     return status;
 }
+
+/* Check what an object says of itself (its class's describe, Python's repr). */
+#define assert_describes_as(object, expected) do {                   \
+        char *text_ = described((tw_object *)(object));             \
+        ck_assert_str_eq(text_, expected);                          \
+        free(text_);                                                \
+    } while (0)
 
 /* Run fn once as a callback of a new, running loop: misuse that needs a
    running loop but no task. */

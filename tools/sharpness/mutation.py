@@ -104,9 +104,10 @@ def _environment(library):
     return env
 
 
-def _limited(argv, env, limit):
+def _limited(argv, env, limit, grace=10):
     """(exit status or None at the time limit, stdout+stderr); the program
-    gets SIGINT at the limit, to clean up its own children, then SIGKILL."""
+    gets SIGINT at the limit, to clean up its own children, then SIGKILL
+    after grace seconds."""
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True, errors="replace", start_new_session=True)
     try:
@@ -119,10 +120,17 @@ def _limited(argv, env, limit):
             raise
         os.killpg(proc.pid, signal.SIGINT)
         try:
-            out, _ = proc.communicate(timeout=10)
+            out, _ = proc.communicate(timeout=grace)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
-            out, _ = proc.communicate()
+            try:
+                out, _ = proc.communicate(timeout=grace)
+            except subprocess.TimeoutExpired:
+                # A descendant that left the group (a session of its own)
+                # still holds the pipe: stop reading rather than wait for it.
+                proc.wait()
+                proc.stdout.close()
+                out = ""
         return None, out
 
 

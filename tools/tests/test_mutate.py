@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -186,3 +187,18 @@ def test_the_sample_is_fixed_by_its_seed_and_kept_in_source_order():
     assert first == script.choose(found, 40, seed=1) == sorted(first) and len(set(first)) == 40
     assert first != script.choose(found, 40, seed=2)
     assert script.choose(found, 5000, seed=1) == found
+
+
+def test_a_time_limit_ends_even_when_a_descendant_keeps_the_output(tmp_path):
+    # A mutant's test that hangs in a child of its own session (out of the
+    # process group the limit kills) keeps the pipe open: the judge must
+    # stop reading it, not wait for it for ever.
+    pidfile = tmp_path / "escaped.pid"
+    script = tmp_path / "escape.sh"
+    script.write_text(f"setsid sleep 3600 &\necho $! > {pidfile}\nexec sleep 30\n")
+    try:
+        status, out = mutation._limited(["sh", str(script)], dict(os.environ), 0.5, grace=0.5)
+        assert status is None
+    finally:
+        if pidfile.exists():
+            os.kill(int(pidfile.read_text()), signal.SIGKILL)

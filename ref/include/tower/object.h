@@ -1,4 +1,4 @@
-#line 155 "chapters/tier1-coroutines.nw"
+#line 165 "chapters/tier1-coroutines.nw"
 /* tower/object.h -- the header every object starts with, its class, and
    tw_ref/tw_unref (see the book, tier 1) */
 #ifndef TOWER_OBJECT_H
@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#line 169 "chapters/tier1-coroutines.nw"
+#line 179 "chapters/tier1-coroutines.nw"
 typedef enum tw_kind {
     TW_KIND_OBJECT = 0,         /* not awaitable as one of the kinds below */
     TW_KIND_CORO,
@@ -30,7 +30,7 @@ struct tw_class {
     void (*describe)(tw_object *o, FILE *out);
     int (*await)(tw_object *o, tw_coro *co);
 };
-#line 239 "chapters/tier1-coroutines.nw"
+#line 249 "chapters/tier1-coroutines.nw"
 typedef struct tw_error tw_error;
 typedef struct tw_awaitable tw_awaitable;
 
@@ -47,7 +47,7 @@ void tw__unref(tw_object *o);
 #define tw_unref(x) tw__unref(_Generic((x),                             \
         tw_object *: TW__AS_OBJECT(x)                                   \
         TW__KINDS(TW__UNREF_CASE, x)))
-#line 274 "chapters/tier1-coroutines.nw"
+#line 284 "chapters/tier1-coroutines.nw"
 #define TW__KINDS(F, x) F(tw_coro, x) F(tw_awaitable, x) F(tw_error, x)   \
         TW__KINDS_2(F, x) TW__KINDS_3(F, x) TW__KINDS_4(F, x)           \
         TW__KINDS_5(F, x) TW__KINDS_6(F, x) TW__KINDS_7(F, x)           \
@@ -60,5 +60,5 @@ void tw__unref(tw_object *o);
 #define TW__KINDS_7(F, x)
 #define TW__KINDS_8(F, x)
 #define TW__KINDS_9(F, x)
-#line 165 "chapters/tier1-coroutines.nw"
+#line 175 "chapters/tier1-coroutines.nw"
 #endif
