@@ -10,9 +10,8 @@
 #include "tower.h"
 #include "fatal.h"
 #include "../src/tier5.h"
-#include "described.h"
 
-#line 73 "chapters/tier5-tests.nw"
+#line 72 "chapters/tier5-tests.nw"
 static struct gate {
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -82,7 +81,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 150 "chapters/tier5-tests.nw"
+#line 149 "chapters/tier5-tests.nw"
 START_TEST(pool_serves_in_order)
 {
     static char *tags[] = { "a", "b", "c", "d", "e" };
@@ -135,7 +134,7 @@ START_TEST(pool_starts_threads_only_when_busy)
     tw_loop_free(L);
 }
 END_TEST
-#line 211 "chapters/tier5-tests.nw"
+#line 210 "chapters/tier5-tests.nw"
 START_TEST(shutdown_waits_then_refuses)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -213,7 +212,7 @@ START_TEST(bad_max_workers)
     tw_unref(e);
 }
 END_TEST
-#line 297 "chapters/tier5-tests.nw"
+#line 296 "chapters/tier5-tests.nw"
 static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
 {
     const unsigned char *in = arg;
@@ -314,7 +313,7 @@ START_TEST(dead_worker_breaks_the_pool)
     assert_no_children();
 }
 END_TEST
-#line 408 "chapters/tier5-tests.nw"
+#line 407 "chapters/tier5-tests.nw"
 static tw_error *nap(void *arg, tw_value *result)
 {
     struct timespec d = { 0, 20000000 };
@@ -372,7 +371,7 @@ START_TEST(default_executor_shutdown_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 472 "chapters/tier5-tests.nw"
+#line 471 "chapters/tier5-tests.nw"
 static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
 
 static tw_step child_body(tw_coro *co)
@@ -404,7 +403,7 @@ START_TEST(tasks_copy_their_context)
     ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
 }
 END_TEST
-#line 512 "chapters/tier5-tests.nw"
+#line 511 "chapters/tier5-tests.nw"
 static tw_step paint(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -430,7 +429,7 @@ START_TEST(a_runner_keeps_its_loop_and_context)
     tw_runner_free(r);
 }
 END_TEST
-#line 548 "chapters/tier5-tests.nw"
+#line 547 "chapters/tier5-tests.nw"
 static void assert_described(tw_cfuture *f, const char *state)
 {
     char *text = described((tw_object *)(void *)f);
@@ -480,7 +479,7 @@ START_TEST(a_pending_result_times_out)
     tw_unref(f);
 }
 END_TEST
-#line 616 "chapters/tier5-tests.nw"
+#line 615 "chapters/tier5-tests.nw"
 struct exit_seen { tw_loop *loop; int code; };
 
 static void note_exit(void *arg, int returncode)
@@ -552,7 +551,7 @@ START_TEST(runs_without_standard_descriptors)
 }
 END_TEST
 
-#line 41 "chapters/tier5-tests.nw"
+#line 40 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void)
 {
     Suite *s = suite_create("executor");

@@ -9,7 +9,7 @@ Suite *tw_coro_suite(void);
 Suite *tw_loop_suite(void);
 #line 64 "chapters/tier3-tests.nw"
 Suite *tw_future_suite(void);
-#line 102 "chapters/tier4-tests.nw"
+#line 101 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void);
 #line 13 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void);
@@ -38,7 +38,7 @@ srunner_add_suite(sr, tw_coro_suite());
 srunner_add_suite(sr, tw_loop_suite());
 #line 67 "chapters/tier3-tests.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 105 "chapters/tier4-tests.nw"
+#line 104 "chapters/tier4-tests.nw"
 srunner_add_suite(sr, tw_task_suite());
 #line 16 "chapters/tier5-tests.nw"
 srunner_add_suite(sr, tw_executor_suite());

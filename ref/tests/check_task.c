@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tower.h"
-#include "described.h"
 #include "fatal.h"
 #include <pthread.h>
 
@@ -49,7 +48,7 @@ static tw_task *sleeper(bool refuse)
     return tw_create_task(&f->co, NULL);
 }
 
-#line 116 "chapters/tier4-tests.nw"
+#line 115 "chapters/tier4-tests.nw"
 static tw_step before_start_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -116,7 +115,7 @@ START_TEST(cancel_refused)
     expect_trace(refused_main, "sc");
 }
 END_TEST
-#line 189 "chapters/tier4-tests.nw"
+#line 188 "chapters/tier4-tests.nw"
 static tw_step counting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -143,7 +142,7 @@ START_TEST(cancelling_counts_requests)
     expect_trace(counting_main, "sc");
 }
 END_TEST
-#line 225 "chapters/tier4-tests.nw"
+#line 224 "chapters/tier4-tests.nw"
 struct waiter { tw_coro co; tw_future *fut; };
 
 static tw_step waiter_body(tw_coro *co)
@@ -225,7 +224,7 @@ START_TEST(cancel_during_the_last_step)
     expect_trace(last_step_main, "");
 }
 END_TEST
-#line 314 "chapters/tier4-tests.nw"
+#line 313 "chapters/tier4-tests.nw"
 struct parent { tw_coro co; tw_task *child; };
 
 static tw_step parent_body(tw_coro *co)
@@ -261,7 +260,7 @@ START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
     expect_trace(refusing_child_main, "sc");
 }
 END_TEST
-#line 357 "chapters/tier4-tests.nw"
+#line 356 "chapters/tier4-tests.nw"
 static tw_error *failure;
 
 static tw_step failing(tw_coro *co)
@@ -340,7 +339,7 @@ START_TEST(current_task_and_all_tasks)
     expect_trace(tasks_main, "");
 }
 END_TEST
-#line 444 "chapters/tier4-tests.nw"
+#line 443 "chapters/tier4-tests.nw"
 struct stack_frame { tw_coro co; tw_future *fut; };
 
 static tw_step stack_inner(tw_coro *co)
@@ -415,7 +414,7 @@ START_TEST(a_tasks_stack_is_its_chain_of_awaits)
     expect_trace(stack_main, "");
 }
 END_TEST
-#line 681 "chapters/tier4-tests.nw"
+#line 677 "chapters/tier4-tests.nw"
 static tw_error *record_done(tw_future *f, void *what)
 {
     (void)f;
@@ -457,7 +456,7 @@ START_TEST(kept_callbacks_share_a_list_with_others)
     expect_trace(kept_callbacks_main, "bc");
 }
 END_TEST
-#line 725 "chapters/tier4-tests.nw"
+#line 721 "chapters/tier4-tests.nw"
 static int factory_calls;
 
 static tw_task *counting_factory(tw_loop *L, tw_coro *coro, const char *name, void *data)
@@ -500,7 +499,7 @@ START_TEST(task_factory_makes_every_task)
     tw_loop_free(L);
 }
 END_TEST
-#line 778 "chapters/tier4-tests.nw"
+#line 774 "chapters/tier4-tests.nw"
 static tw_step stubborn_body(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -551,7 +550,7 @@ START_TEST(a_generator_that_ignores_generator_exit)
     expect_trace(close_stubborn, "sxasync generator ignored GeneratorExit");
 }
 END_TEST
-#line 530 "chapters/tier4-tests.nw"
+#line 529 "chapters/tier4-tests.nw"
 static void create_a_task_without_a_loop(void *arg)
 {
     (void)arg;
@@ -637,7 +636,7 @@ START_TEST(a_task_describes_itself)
     ck_assert_str_eq(err, "look\nfuture: <Task pending name='reported'>\nkey: value\n");
 }
 END_TEST
-#line 835 "chapters/tier4-tests.nw"
+#line 831 "chapters/tier4-tests.nw"
 static tw_step describe_body(tw_coro *co)
 {
     tw_future *pending;
@@ -660,7 +659,7 @@ START_TEST(groups_and_as_completed_describe_themselves)
     ck_assert_ptr_null(tw_run(tw_coro_new(describe_body, sizeof(tw_coro)), NULL));
 }
 END_TEST
-#line 625 "chapters/tier4-tests.nw"
+#line 624 "chapters/tier4-tests.nw"
 static tw_contextvar request_var = TW_CONTEXTVAR("request", TW_STR("unset"));
 static tw_ctx *copied;
 
@@ -682,12 +681,9 @@ static void *drop_on_another_thread(void *ctx)
 START_TEST(a_context_object_is_counted_across_threads)
 {
     pthread_t other;
-    char *text;
     ck_assert_ptr_null(tw_run_clock(tw_coro_new(copy_in_a_task, sizeof(tw_coro)),
                                     TW_CLOCK_REAL, NULL));
-    text = described((tw_object *)(void *)copied);
-    ck_assert_str_eq(text, "<Context variables=1>");
-    free(text);
+    assert_describes_as(copied, "<Context variables=1>");
     ck_assert_int_eq(pthread_create(&other, NULL, drop_on_another_thread, tw_ref(copied)), 0);
     ck_assert_int_eq(pthread_join(other, NULL), 0);
     ck_assert_str_eq(tw_ctx_get(copied, &request_var).s, "first");
@@ -695,7 +691,7 @@ START_TEST(a_context_object_is_counted_across_threads)
 }
 END_TEST
 
-#line 72 "chapters/tier4-tests.nw"
+#line 71 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void)
 {
     Suite *s = suite_create("task");

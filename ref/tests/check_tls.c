@@ -1,7 +1,7 @@
 #line 1949 "chapters/tier7-tests.nw"
 /* check_tls.c -- unit tests of the TLS layer (tier 7) */
 #include <openssl/ssl.h>
-#include "described.h"
+#include "fatal.h"
 #include "sockets.h"
 
 #define CERTS "conformance/certs/"
@@ -274,13 +274,6 @@ START_TEST(tls_options_are_checked)
 }
 END_TEST
 #line 2306 "chapters/tier7-tests.nw"
-static void assert_described(tw_object *o, const char *expected)
-{
-    char *text = described(o);
-    ck_assert_str_eq(text, expected);
-    free(text);
-}
-
 START_TEST(contexts_check_what_they_load)
 {
     tw_ssl_context *ctx = NULL;
@@ -293,13 +286,13 @@ START_TEST(contexts_check_what_they_load)
     ck_assert_str_eq(tw_error_type(err), "SSLError");
     tw_unref(err);
     ck_assert_ptr_null(tw_ssl_context_new_client(NULL, &ctx));
-    assert_described((tw_object *)(void *)ctx, "<SSLContext client check_hostname>");
+    assert_describes_as(ctx, "<SSLContext client check_hostname>");
     err = tw_ssl_context_set_verify_mode(ctx, TW_CERT_NONE);
     ck_assert_str_eq(tw_error_str(err), "Cannot set verify_mode to CERT_NONE when "
                                         "check_hostname is enabled.");
     tw_unref(err);
     tw_ssl_context_set_check_hostname(ctx, false);
-    assert_described((tw_object *)(void *)ctx, "<SSLContext client>");
+    assert_describes_as(ctx, "<SSLContext client>");
     ck_assert_ptr_null(tw_ssl_context_set_verify_mode(ctx, TW_CERT_NONE));
     ck_assert_ptr_null(tw_ssl_context_set_alpn_protocols(ctx, (const char *[]){ "h2", "http/1.1" },
                                                          2));
@@ -309,7 +302,7 @@ START_TEST(contexts_check_what_they_load)
     tw_unref(ctx);
 }
 END_TEST
-#line 2350 "chapters/tier7-tests.nw"
+#line 2343 "chapters/tier7-tests.nw"
 static void negotiate(const char *const *server, size_t ns, const char *const *client, size_t nc,
                       const char *expected)
 {

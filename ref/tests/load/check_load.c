@@ -6,7 +6,7 @@
 
 #line 1591 "chapters/tier7-tests.nw"
 Suite *tw_transport_load_suite(void);
-#line 2457 "chapters/tier7-tests.nw"
+#line 2450 "chapters/tier7-tests.nw"
 Suite *tw_tls_load_suite(int *skipped);
 #line 327 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
@@ -21,7 +21,7 @@ int main(void)
     
 #line 1594 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 2460 "chapters/tier7-tests.nw"
+#line 2453 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_load_suite(&skipped));
 #line 330 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
