@@ -186,6 +186,19 @@ def test_the_check_follows_each_rule_to_its_scenario_and_back(site):
     assert not ok and any("lacks its Python edition, C edition or transcript" in w for w in wrong)
 
 
+def test_a_scenario_without_a_c_edition_needs_none_only_when_it_has_none(site):
+    [(rules_name, rules)] = [(n, t) for n, t in site.items() if "tier-1-coroutines" in n]
+    cite = re.search(r'<a class="ref" href="[^"]+"><code>t1-seed-basic-coroutine</code></a>', rules)
+    cited = rules.replace('<span id="rule-R1-8"></span>', '<span id="rule-R1-8"></span>' + cite.group(0))
+    scenario_name, scenario = page(site, "scenarios-and-tests-of-tier-1")
+    no_chunk = scenario.replace('<div class="chunk"', '<div class="gone"')
+    pages = {**site, rules_name: cited, scenario_name: no_chunk}
+    ok, wrong = web_edition.check_rules_and_scenarios(pages, c_editions=set())[1:]
+    assert ok, wrong
+    ok, wrong = web_edition.check_rules_and_scenarios(pages, c_editions={"t1-seed-basic-coroutine"})[1:]
+    assert not ok and any("lacks its Python edition, C edition or transcript" in w for w in wrong)
+
+
 def test_a_roots_file_name_is_code_not_brackets(site):
     _, text = page(site, "tier-1-coroutines")
     assert "⟨<code>src/run.c</code>&nbsp;" in text and "[[" not in text
