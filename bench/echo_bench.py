@@ -43,6 +43,7 @@ REF_BENCH = os.path.join(ROOT, "build", "bench")
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 SECONDS = float(os.environ.get("BENCH_ECHO_SECONDS", "2"))
 CONNECTIONS = 10
+REQUEST_SIZE = 1024
 CLIENT = os.path.join(REF_BENCH, "echo-client")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 CERTS = os.path.join(ROOT, "conformance", "certs")
@@ -54,6 +55,7 @@ TARGET_STREAMS = 1.0     # ref streams at least as fast as uvloop's protocol ser
 TARGET_PROTOCOL = 1.15   # ref protocol within 1.15x of the floor in CPU per request
 TARGET_SCALING = 1.8     # two loops sharing the port serve 1.8x one loop
 LOOPS_PER_CORE = 2
+LOOPS_CONNECTIONS = int(os.environ.get("BENCH_LOOPS_CONNECTIONS", str(CONNECTIONS)))
 CLIENT_CPU, SERVER_CPU = 0, 1
 PIN = (os.environ.get("BENCH_ECHO_PIN", "1") != "0" and hasattr(os, "sched_setaffinity")
        and SERVER_CPU in os.sched_getaffinity(0) and CLIENT_CPU in os.sched_getaffinity(0))
@@ -109,9 +111,29 @@ def usage(pid):
     return int(fields[11]) / CLK_TCK, int(fields[12]) / CLK_TCK, sleeps   # utime, stime
 
 
+def thread_usage(pid, tid):
+    """(CPU s, sleeps, bytes read) of thread TID of process PID so far.
+
+    The CPU time is the scheduler's count in nanoseconds (schedstat), since a
+    thread's utime and stime come in clock ticks, too coarse for one of two
+    loops over a short run. The bytes are the thread's rchar, what its read
+    system calls returned: an echo server's loop reads each request once, so
+    they count its requests.
+    """
+    with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+        cpu = int(f.read().split()[0]) / 1e9
+    with open(f"/proc/{pid}/task/{tid}/status") as f:
+        sleeps = sum(int(line.split()[1]) for line in f
+                     if line.startswith("voluntary_ctxt_switches"))
+    with open(f"/proc/{pid}/task/{tid}/io") as f:
+        read = sum(int(line.split()[1]) for line in f if line.startswith("rchar"))
+    return cpu, sleeps, read
+
+
 def wait_listening(server, timeout=10.0):
+    """What the server printed up to `listening`, or None if it did not say it in time."""
     deadline = time.monotonic() + timeout
-    line = b""
+    said = b""
     while time.monotonic() < deadline:
         ready, _, _ = select.select([server.stdout], [], [], deadline - time.monotonic())
         if not ready:
@@ -119,45 +141,68 @@ def wait_listening(server, timeout=10.0):
         chunk = os.read(server.stdout.fileno(), 4096)
         if not chunk:
             break
-        line += chunk
-        if b"listening" in line:
-            return True
-    return False
+        said += chunk
+        if b"listening" in said:
+            return said.decode(errors="replace")
+    return None
 
 
-def run_client(port, client_options, server_pid):
+def said_numbers(text, label):
+    """The integers after LABEL on a line of TEXT (the servers' `loop threads ...`)."""
+    for line in text.splitlines():
+        if line.startswith(label):
+            return [int(v) for v in line[len(label):].split()]
+    return []
+
+
+def run_client(port, client_options, read_usage, connections=CONNECTIONS):
     """(client's output, the server's usage over the run) or an error string.
 
-    The server's usage (see usage) is read when the client says its
-    connections are made (and their handshakes done), and again when it has
-    finished."""
+    The server's usage (READ_USAGE(), a tuple of numbers) is read when the
+    client says its connections are made (and their handshakes done), and
+    again when it has finished."""
     client = subprocess.Popen([CLIENT] + client_options + ["--ready", "127.0.0.1", str(port),
-                              str(CONNECTIONS), f"{SECONDS:g}s"], stdin=subprocess.PIPE,
+                              str(connections), f"{SECONDS:g}s"], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               preexec_fn=on_cpu(CLIENT_CPU))
     connected = client.stdout.readline().strip() == "connected"
-    before = usage(server_pid)
+    before = read_usage()
     out, err = client.communicate("go\n" if connected else "")
-    after = usage(server_pid)
+    after = read_usage()
     if client.returncode != 0 or not connected:
         return f"client failed: {err.strip()}"
     return out, tuple(a - b for a, b in zip(after, before))
 
 
-def run_once(command, server_cpus=(SERVER_CPU,), client_options=(), detail=False):
+def run_once(command, server_cpus=(SERVER_CPU,), client_options=(), loop_cpus=None,
+             connections=CONNECTIONS):
     """(requests/s, server CPU seconds per request) of one run, or an error string.
 
-    With DETAIL, three more per request: the server's user and system CPU
-    seconds and the times its threads went to sleep.
+    With LOOP_CPUS (a CPU for each of the server's loops, which it names on
+    its `loop threads` line), each loop's thread is pinned to its CPU and the
+    result has three more figures per request, the server's user and system
+    CPU seconds and the times its threads went to sleep, and then a list
+    with, for each loop, (share of the requests, connections it accepted,
+    user, system, sleeps per request of its own).
     """
     port = free_port()
     with tempfile.TemporaryFile() as errors:
         server = subprocess.Popen(command + [str(port)], stdout=subprocess.PIPE, stderr=errors,
                                   preexec_fn=on_cpu(*server_cpus))
         try:
-            if not wait_listening(server):
+            said = wait_listening(server)
+            if said is None:
                 return "did not print 'listening'"
-            got = run_client(port, list(client_options), server.pid)
+            tids = said_numbers(said, "loop threads") if loop_cpus else []
+            if loop_cpus and len(tids) != len(loop_cpus):
+                return f"named {len(tids)} loop threads, not {len(loop_cpus)}"
+            for tid, cpu in zip(tids, loop_cpus or ()):
+                os.sched_setaffinity(tid, {cpu})
+
+            def read_usage():
+                whole = usage(server.pid)
+                return whole + tuple(v for tid in tids for v in thread_usage(server.pid, tid))
+            got = run_client(port, list(client_options), read_usage, connections)
             if isinstance(got, str):
                 return got
             out, used = got
@@ -166,8 +211,13 @@ def run_once(command, server_cpus=(SERVER_CPU,), client_options=(), detail=False
             status = server.wait(timeout=10)
             if status != 0:
                 return f"server exited with status {status}"
-            per = [u / int(requests) for u in used]
-            return (float(rate), per[0] + per[1]) + (tuple(per) if detail else ())
+            per = [u / int(requests) for u in used[:3]]
+            result = (float(rate), per[0] + per[1])
+            if not loop_cpus:
+                return result
+            accepted = said_numbers(server.stdout.read().decode(errors="replace"),
+                                    "loop connections")
+            return result + tuple(per) + (per_loop(used[3:], accepted),)
         finally:
             if server.poll() is None:
                 server.kill()
@@ -176,6 +226,22 @@ def run_once(command, server_cpus=(SERVER_CPU,), client_options=(), detail=False
             said = errors.read().decode(errors="replace").strip()
             if said:
                 print(f"{command[-1]}: {said[-300:]}", file=sys.stderr)
+
+
+def per_loop(used, accepted):
+    """[(share of requests, connections, CPU s, sleeps per request)] of each loop.
+
+    USED holds each loop thread's (CPU s, sleeps, bytes read) over the run,
+    one after the other; a loop's requests are the bytes it read over
+    REQUEST_SIZE (each request is read once, by the loop that serves it).
+    """
+    rows = [used[i:i + 3] for i in range(0, len(used), 3)]
+    total = sum(row[2] for row in rows) or 1
+    loops = []
+    for row, connections in zip(rows, accepted or [0] * len(rows)):
+        requests = max(row[2] / REQUEST_SIZE, 1)
+        loops.append((row[2] / total, connections, row[0] / requests, row[1] / requests))
+    return loops
 
 
 def measure(tls=False):
@@ -236,28 +302,48 @@ def target(results, name, base, column, bound, sense, what):
     return f"{name}: {value:.2f}x {base} in {what} ({goal}): {'met' if met else 'missed'}"
 
 
-def loops_per_core(loops=LOOPS_PER_CORE):
+def loop_placement(loops, cpus):
+    """(CPU of each loop, whether the rates compare directly) with the client on CPUS[0].
+
+    With a CPU for the client and one for each loop, every loop has its own
+    and the rates compare directly. With fewer, loop i goes to CPUS[(1 + i) %
+    len(CPUS)]: one loop has the CPU the client leaves, and of two loops on
+    two CPUs the second shares the client's, which makes the comparison the
+    server's CPU per request, and the loops' own lines say what sharing costs.
+    """
+    direct = len(cpus) >= 1 + loops
+    return [cpus[(1 + i) % len(cpus)] for i in range(loops)], direct
+
+
+def loops_per_core(loops=LOOPS_PER_CORE, connections=LOOPS_CONNECTIONS):
     """One loop against LOOPS loops of the protocol server, sharing the port.
 
-    With a CPU for the client and LOOPS for the server, the rates compare
-    directly. With fewer (two CPUs: one for the client, one or two for the
-    server), the rate is the client's, not the server's, and the comparison
-    is the server's CPU per request: LOOPS loops that each cost what one
-    loop costs serve LOOPS times as much on LOOPS cores.
+    Both servers get the same load, CONNECTIONS connections each with one
+    request in flight. With a CPU for the client and LOOPS for the server,
+    the rates compare directly. With fewer (two CPUs: one for the client,
+    one or two for the server), the rate is the client's, not the server's,
+    and the comparison is the server's CPU per request: LOOPS loops that each
+    cost what one loop costs serve LOOPS times as much on LOOPS cores.
     """
     server = os.path.join(REF_BENCH, "echo-protocol-server")
-    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    direct = PIN and len(cpus) >= 1 + loops
-    server_cpus = cpus[1:1 + loops] if direct else cpus
+    cpus = sorted(os.sched_getaffinity(0)) if PIN else []
+    if len(cpus) < 2:
+        print(f"\nLoop per core: not measured (it pins the client and the loops: "
+              f"{'BENCH_ECHO_PIN=0' if not PIN else 'fewer than two CPUs'})")
+        return
+    placements = {n: loop_placement(n, cpus) for n in (1, loops)}
+    direct = placements[loops][1]
     gate = rounds.Gate()
-    runs = rounds.in_turns({n: (lambda n=n: run_once([server, "--loops", str(n)], server_cpus,
-                                                     detail=True))
+    runs = rounds.in_turns({n: (lambda n=n: run_once([server, "--loops", str(n)], cpus,
+                                                     loop_cpus=placements[n][0],
+                                                     connections=connections))
                             for n in (1, loops)}, gate)
     print()
     print(f"Loop per core: the protocol server with 1 and {loops} loops sharing the port "
-          f"(SO_REUSEPORT), median (min-max) of {rounds.ROUNDS} rounds, "
-          + (f"client on CPU {CLIENT_CPU}, server on CPUs {server_cpus}" if direct
-             else f"{len(cpus)} CPUs: client and server share them"))
+          f"(SO_REUSEPORT), {connections} connections, median (min-max) of {rounds.ROUNDS} "
+          f"rounds, client on CPU {cpus[0]}, "
+          + ("every loop on a CPU of its own" if direct
+             else f"{len(cpus)} CPUs: loops on CPUs {placements[loops][0]}"))
     medians = {}
     for n, got in runs.items():
         if isinstance(got[-1], str):
@@ -270,6 +356,13 @@ def loops_per_core(loops=LOOPS_PER_CORE):
               f"{medians[n][1] * 1e6:.2f} CPU us/request "
               f"({min(costs) * 1e6:.2f}-{max(costs) * 1e6:.2f}): user {user * 1e6:.2f}, "
               f"system {system * 1e6:.2f}, {sleeps:.3f} sleeps a request")
+        for i, cpu in enumerate(placements[n][0]):
+            share, _, cost, sleeps = (rounds.median([g[5][i][k] for g in got]) for k in range(4))
+            accepted = [g[5][i][1] for g in got]
+            where = " (the client's)" if cpu == cpus[0] else ""
+            print(f"  loop {i} on CPU {cpu}{where}: {share:.0%} of the requests, "
+                  f"{min(accepted)}-{max(accepted)} of {connections} connections, "
+                  f"{cost * 1e6:.2f} CPU us/request, {sleeps:.3f} sleeps a request")
     (one_rate, one_cost), (many_rate, many_cost) = medians[1], medians[loops]
     if direct:
         scale, how = many_rate / one_rate, "requests/s"

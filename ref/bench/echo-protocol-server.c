@@ -1,4 +1,4 @@
-#line 1606 "chapters/measuring.nw"
+#line 1619 "chapters/measuring.nw"
 /* echo-protocol-server.c -- the TCP echo benchmark's server on Tower's protocols */
 #include "echo-server.h"
 
@@ -7,6 +7,7 @@ struct echo { tw_protocol base; tw_transport *transport; };
 static tw_error *echo_made(tw_protocol *p, tw_transport *t)
 {
     ((struct echo *)p)->transport = t;
+    echo_connection_made();
     return NULL;
 }
 

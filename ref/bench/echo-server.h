@@ -1,4 +1,4 @@
-#line 1653 "chapters/measuring.nw"
+#line 1667 "chapters/measuring.nw"
 /* echo-server.h -- the TCP echo benchmark's contract, shared by its two Tower servers */
 #ifndef TOWER_ECHO_SERVER_H
 #define TOWER_ECHO_SERVER_H
@@ -9,7 +9,7 @@
 
 typedef tw_coro *echo_start_fn(tw_loop *loop, int port, const tw_server_options *options);
 
-#line 1698 "chapters/measuring.nw"
+#line 1712 "chapters/measuring.nw"
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -23,16 +23,19 @@ struct server_loop {
     tw_loop *loop;           /* written before the barrier, read after it */
     tw_future *stop;
     bool serving;
+    pid_t tid;               /* the thread's id, for the benchmark to pin and watch it */
+    long connections;        /* accepted by this loop; read once the loops have ended */
 };
 
 static struct server_loop loops[MAX_LOOPS];
+static _Thread_local struct server_loop *this_loop;
 static int nloops = 1;
 static int port;
 static tw_ssl_context *tls;              /* --tls CERT KEY: the server's context */
 static echo_start_fn *start_echo;
 static pthread_barrier_t all_started;
 
-#line 1731 "chapters/measuring.nw"
+#line 1749 "chapters/measuring.nw"
 static tw_error *stop(void *future)
 {
     return tw_future_done(future) ? NULL : tw_future_set_result(future, TW_NONE);
@@ -50,7 +53,28 @@ static tw_error *stop_every_loop(void *unused)
             err = tw_call_soon_threadsafe(loops[i].loop, stop, loops[i].stop);
     return err ? err : stop(loops[0].stop);
 }
-#line 1751 "chapters/measuring.nw"
+#line 1861 "chapters/measuring.nw"
+static void echo_connection_made(void)
+{
+    this_loop->connections++;
+}
+
+static void print_loop_threads(void)
+{
+    printf("loop threads");
+    for (int i = 0; i < nloops; i++)
+        printf(" %d", (int)loops[i].tid);
+    printf("\n");
+}
+
+static void print_loop_connections(void)
+{
+    printf("loop connections");
+    for (int i = 0; i < nloops; i++)
+        printf(" %ld", loops[i].connections);
+    printf("\n");
+}
+#line 1769 "chapters/measuring.nw"
 struct main_frame { tw_coro co; struct server_loop *me; tw_future *stop; tw_server *server; };
 
 static void main_cleanup(tw_coro *co)
@@ -94,6 +118,7 @@ static tw_step main_body(tw_coro *co)
     }
     pthread_barrier_wait(&all_started);
     if (first && every_loop_serves() && (err = handle_signals(loop)) == NULL) {
+        print_loop_threads();
         printf("listening\n");
         fflush(stdout);
     } else if (first) {
@@ -118,6 +143,8 @@ static void run_one_loop(struct server_loop *me)
     struct main_frame *f = tw_coro_new(main_body, sizeof *f);
     f->co.cleanup = main_cleanup;
     f->me = me;
+    me->tid = gettid();
+    this_loop = me;
     me->status = tw_report_uncaught(tw_run(&f->co, NULL));
 }
 
@@ -126,7 +153,7 @@ static void *loop_thread(void *me)
     run_one_loop(me);
     return NULL;
 }
-#line 1837 "chapters/measuring.nw"
+#line 1892 "chapters/measuring.nw"
 static int usage(const char *program)
 {
     fprintf(stderr, "usage: %s [--loops N] [--tls CERTFILE KEYFILE] PORT  (N from 1 to %d)\n",
@@ -176,7 +203,8 @@ static int serve_echo(int argc, char **argv, echo_start_fn *start)
     }
     pthread_barrier_destroy(&all_started);
     tw_unref(tls);
+    print_loop_connections();
     return loops[0].status ? loops[0].status : status;
 }
-#line 1664 "chapters/measuring.nw"
+#line 1678 "chapters/measuring.nw"
 #endif
