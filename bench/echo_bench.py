@@ -56,6 +56,7 @@ TARGET_PROTOCOL = 1.15   # ref protocol within 1.15x of the floor in CPU per req
 TARGET_SCALING = 1.8     # two loops sharing the port serve 1.8x one loop
 LOOPS_PER_CORE = 2
 LOOPS_CONNECTIONS = int(os.environ.get("BENCH_LOOPS_CONNECTIONS", str(CONNECTIONS)))
+LOOPS_PIN = os.environ.get("BENCH_LOOPS_PIN", "1") != "0"   # 0: the scheduler places the loops
 CLIENT_CPU, SERVER_CPU = 0, 1
 PIN = (os.environ.get("BENCH_ECHO_PIN", "1") != "0" and hasattr(os, "sched_setaffinity")
        and SERVER_CPU in os.sched_getaffinity(0) and CLIENT_CPU in os.sched_getaffinity(0))
@@ -179,8 +180,8 @@ def run_once(command, server_cpus=(SERVER_CPU,), client_options=(), loop_cpus=No
     """(requests/s, server CPU seconds per request) of one run, or an error string.
 
     With LOOP_CPUS (a CPU for each of the server's loops, which it names on
-    its `loop threads` line), each loop's thread is pinned to its CPU and the
-    result has three more figures per request, the server's user and system
+    its `loop threads` line, or None to leave a loop to the scheduler), each
+    loop's thread is pinned to its CPU and the result has three more figures per request, the server's user and system
     CPU seconds and the times its threads went to sleep, and then a list
     with, for each loop, (share of the requests, connections it accepted,
     user, system, sleeps per request of its own).
@@ -197,7 +198,8 @@ def run_once(command, server_cpus=(SERVER_CPU,), client_options=(), loop_cpus=No
             if loop_cpus and len(tids) != len(loop_cpus):
                 return f"named {len(tids)} loop threads, not {len(loop_cpus)}"
             for tid, cpu in zip(tids, loop_cpus or ()):
-                os.sched_setaffinity(tid, {cpu})
+                if cpu is not None:
+                    os.sched_setaffinity(tid, {cpu})
 
             def read_usage():
                 whole = usage(server.pid)
@@ -303,15 +305,19 @@ def target(results, name, base, column, bound, sense, what):
 
 
 def loop_placement(loops, cpus):
-    """(CPU of each loop, whether the rates compare directly) with the client on CPUS[0].
+    """(CPU of each loop or None, whether the rates compare directly), client on CPUS[0].
 
     With a CPU for the client and one for each loop, every loop has its own
     and the rates compare directly. With fewer, loop i goes to CPUS[(1 + i) %
     len(CPUS)]: one loop has the CPU the client leaves, and of two loops on
     two CPUs the second shares the client's, which makes the comparison the
     server's CPU per request, and the loops' own lines say what sharing costs.
+    Without LOOPS_PIN the loops are left to the scheduler (None), on every
+    CPU, the client's included, and the comparison is by CPU per request.
     """
     direct = len(cpus) >= 1 + loops
+    if not LOOPS_PIN:
+        return [None] * loops, False
     return [cpus[(1 + i) % len(cpus)] for i in range(loops)], direct
 
 
@@ -342,7 +348,8 @@ def loops_per_core(loops=LOOPS_PER_CORE, connections=LOOPS_CONNECTIONS):
     print(f"Loop per core: the protocol server with 1 and {loops} loops sharing the port "
           f"(SO_REUSEPORT), {connections} connections, median (min-max) of {rounds.ROUNDS} "
           f"rounds, client on CPU {cpus[0]}, "
-          + ("every loop on a CPU of its own" if direct
+          + ("loops left to the scheduler" if not LOOPS_PIN
+             else "every loop on a CPU of its own" if direct
              else f"{len(cpus)} CPUs: loops on CPUs {placements[loops][0]}"))
     medians = {}
     for n, got in runs.items():
@@ -359,8 +366,9 @@ def loops_per_core(loops=LOOPS_PER_CORE, connections=LOOPS_CONNECTIONS):
         for i, cpu in enumerate(placements[n][0]):
             share, _, cost, sleeps = (rounds.median([g[5][i][k] for g in got]) for k in range(4))
             accepted = [g[5][i][1] for g in got]
-            where = " (the client's)" if cpu == cpus[0] else ""
-            print(f"  loop {i} on CPU {cpu}{where}: {share:.0%} of the requests, "
+            where = ("" if cpu is None else f" on CPU {cpu}"
+                     + (" (the client's)" if cpu == cpus[0] else ""))
+            print(f"  loop {i}{where}: {share:.0%} of the requests, "
                   f"{min(accepted)}-{max(accepted)} of {connections} connections, "
                   f"{cost * 1e6:.2f} CPU us/request, {sleeps:.3f} sleeps a request")
     (one_rate, one_cost), (many_rate, many_cost) = medians[1], medians[loops]
