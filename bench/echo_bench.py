@@ -377,6 +377,12 @@ def loops_per_core(loops=LOOPS_PER_CORE, connections=LOOPS_CONNECTIONS):
     else:
         scale, how = loops * one_cost / many_cost, "CPU per request"
     met = "met" if scale >= TARGET_SCALING else "missed"
+    if gate.others and max(gate.others) > rounds.MAX_OTHER:
+        # pinned loops cannot step aside from others' work: the CPU the one
+        # loop has is the one others' work goes to, while the client holds
+        # the other, and the ratio says more about the others than the loops
+        met = (f"not judged, others used up to {max(gate.others):.2f} cores "
+               f"(more than {rounds.MAX_OTHER:g})")
     print(f"{loops} loops serve {scale:.2f}x one loop, by {how} "
           f"(target >= {TARGET_SCALING:.2f}x): {met}")
     print(gate.summary())
