@@ -181,10 +181,9 @@ def run_once(command, server_cpus=(SERVER_CPU,), client_options=(), loop_cpus=No
 
     With LOOP_CPUS (a CPU for each of the server's loops, which it names on
     its `loop threads` line, or None to leave a loop to the scheduler), each
-    loop's thread is pinned to its CPU and the result has three more figures per request, the server's user and system
-    CPU seconds and the times its threads went to sleep, and then a list
-    with, for each loop, (share of the requests, connections it accepted,
-    user, system, sleeps per request of its own).
+    loop's thread is pinned to its CPU and the result has three more figures
+    per request, the server's user and system CPU seconds and the times its
+    threads went to sleep, and then per_loop's list.
     """
     port = free_port()
     with tempfile.TemporaryFile() as errors:
@@ -304,7 +303,7 @@ def target(results, name, base, column, bound, sense, what):
     return f"{name}: {value:.2f}x {base} in {what} ({goal}): {'met' if met else 'missed'}"
 
 
-def loop_placement(loops, cpus):
+def loop_placement(loops, cpus, pinned):
     """(CPU of each loop or None, whether the rates compare directly), client on CPUS[0].
 
     With a CPU for the client and one for each loop, every loop has its own
@@ -312,11 +311,11 @@ def loop_placement(loops, cpus):
     len(CPUS)]: one loop has the CPU the client leaves, and of two loops on
     two CPUs the second shares the client's, which makes the comparison the
     server's CPU per request, and the loops' own lines say what sharing costs.
-    Without LOOPS_PIN the loops are left to the scheduler (None), on every
-    CPU, the client's included, and the comparison is by CPU per request.
+    Not PINNED, the loops are left to the scheduler (None), on every CPU,
+    the client's included, and the comparison is by CPU per request.
     """
     direct = len(cpus) >= 1 + loops
-    if not LOOPS_PIN:
+    if not pinned:
         return [None] * loops, False
     return [cpus[(1 + i) % len(cpus)] for i in range(loops)], direct
 
@@ -332,12 +331,9 @@ def loops_per_core(loops=LOOPS_PER_CORE, connections=LOOPS_CONNECTIONS):
     cost what one loop costs serve LOOPS times as much on LOOPS cores.
     """
     server = os.path.join(REF_BENCH, "echo-protocol-server")
-    cpus = sorted(os.sched_getaffinity(0)) if PIN else []
-    if len(cpus) < 2:
-        print(f"\nLoop per core: not measured (it pins the client and the loops: "
-              f"{'BENCH_ECHO_PIN=0' if not PIN else 'fewer than two CPUs'})")
-        return
-    placements = {n: loop_placement(n, cpus) for n in (1, loops)}
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    pinned = PIN and LOOPS_PIN
+    placements = {n: loop_placement(n, cpus, pinned) for n in (1, loops)}
     direct = placements[loops][1]
     gate = rounds.Gate()
     runs = rounds.in_turns({n: (lambda n=n: run_once([server, "--loops", str(n)], cpus,
@@ -347,8 +343,8 @@ def loops_per_core(loops=LOOPS_PER_CORE, connections=LOOPS_CONNECTIONS):
     print()
     print(f"Loop per core: the protocol server with 1 and {loops} loops sharing the port "
           f"(SO_REUSEPORT), {connections} connections, median (min-max) of {rounds.ROUNDS} "
-          f"rounds, client on CPU {cpus[0]}, "
-          + ("loops left to the scheduler" if not LOOPS_PIN
+          f"rounds, " + (f"client on CPU {CLIENT_CPU}, " if PIN else "client not pinned, ")
+          + ("loops left to the scheduler" if not pinned
              else "every loop on a CPU of its own" if direct
              else f"{len(cpus)} CPUs: loops on CPUs {placements[loops][0]}"))
     medians = {}
@@ -367,7 +363,7 @@ def loops_per_core(loops=LOOPS_PER_CORE, connections=LOOPS_CONNECTIONS):
             share, _, cost, sleeps = (rounds.median([g[5][i][k] for g in got]) for k in range(4))
             accepted = [g[5][i][1] for g in got]
             where = ("" if cpu is None else f" on CPU {cpu}"
-                     + (" (the client's)" if cpu == cpus[0] else ""))
+                     + (" (the client's)" if cpu == CLIENT_CPU else ""))
             print(f"  loop {i}{where}: {share:.0%} of the requests, "
                   f"{min(accepted)}-{max(accepted)} of {connections} connections, "
                   f"{cost * 1e6:.2f} CPU us/request, {sleeps:.3f} sleeps a request")
