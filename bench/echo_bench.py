@@ -23,6 +23,12 @@ setup, the TLS handshakes above all, out of the measure: it prints
 `connected` once every connection is made, and sends its first request
 when we answer, after reading the server's CPU time.
 
+After the TCP table, the loop per core: the protocol server with one loop
+and with two sharing the port, on the same client load, each loop's thread
+pinned (BENCH_LOOPS_PIN=0: left to the scheduler), with each loop's share of
+the requests, connections, CPU and sleeps per request read from /proc by
+thread.
+
 Run alone as `python3 bench/echo_bench.py [tcp|tls]` (or `make bench-echo`,
 which runs both).
 """
