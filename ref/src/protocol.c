@@ -1,4 +1,4 @@
-#line 556 "chapters/tier8-protocols.nw"
+#line 559 "chapters/tier8-protocols.nw"
 /* protocol.c -- connections and datagram endpoints */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 599 "chapters/tier8-protocols.nw"
+#line 602 "chapters/tier8-protocols.nw"
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path)
 {
     size_t n = strlen(path);
@@ -26,7 +26,7 @@ tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error 
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 630 "chapters/tier8-protocols.nw"
+#line 633 "chapters/tier8-protocols.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
@@ -76,7 +76,7 @@ static tw_step started_body(tw_coro *co)
 
 enum made { MADE_STREAM, MADE_DATAGRAM, MADE_READ_PIPE, MADE_WRITE_PIPE };
 
-#line 962 "chapters/tier8-protocols.nw"
+#line 980 "chapters/tier8-protocols.nw"
 static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protocol *p)
 {
     tw_protocol *sp = tw__ssl_protocol_new(e->loop, p, &e->tls, false, true, f->waiter,
@@ -89,7 +89,7 @@ static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protoc
     f->transport = tw_ref(tw__ssl_app_transport(sp));
 }
 
-#line 681 "chapters/tier8-protocols.nw"
+#line 684 "chapters/tier8-protocols.nw"
 static tw_coro *started(struct endpoint *e, const tw_sockaddr *remote, enum made made)
 {
     struct started *f = tw_coro_new(started_body, sizeof *f);
@@ -122,14 +122,15 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 726 "chapters/tier8-protocols.nw"
+#line 731 "chapters/tier8-protocols.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
     int port;
     bool any_family;                      /* adopting: any stream socket, not only AF_UNIX */
     tw_connect_options options;
-    tw_addrinfo_list *infos;
+    char *local_host;                     /* options.local_host, the frame's copy */
+    tw_addrinfo_list *infos, *local;
     tw_sockaddr addr;
     tw_coro_fn then;             /* the body that follows the TLS options' check */
     const char *refused;         /* the ValueError of a path and sock mismatch */
@@ -141,6 +142,8 @@ static void connect_cleanup(tw_coro *co)
     if (f->e.fd >= 0)
         close(f->e.fd);
     free(f->infos);
+    free(f->local);
+    free(f->local_host);
     free(f->host);
     free(f->path);
     tw__tls_options_drop(&f->e.tls, &f->e.hostname);
@@ -163,7 +166,14 @@ static tw_step connect_body(tw_coro *co)
     }
     TW_AWAIT(co, tw__resolve_host(f->e.loop, f->host, f->port, AF_UNSPEC, SOCK_STREAM, 0));
     f->infos = TW_RESULT(co).p;
-    TW_AWAIT(co, tw_sock_connect_staggered(f->e.loop, f->infos, &f->options));
+    if (f->local_host) {
+        TW_AWAIT(co, tw__resolve_host(f->e.loop, f->local_host, f->options.local_port, AF_UNSPEC,
+                                      SOCK_STREAM, 0));
+        f->local = TW_RESULT(co).p;
+        if (f->local->n == 0)
+            TW_RAISE(co, tw_error_new(TW_ERR_OS, "getaddrinfo() returned empty list"));
+    }
+    TW_AWAIT(co, tw_sock_connect_staggered(f->e.loop, f->infos, f->local, &f->options));
     f->e.fd = (int)TW_RESULT(co).i;
 connected:
     TW_AWAIT(co, started(&f->e, NULL, MADE_STREAM));
@@ -186,8 +196,11 @@ tw_coro *tw_create_connection_with(tw_loop *L, tw_protocol_factory factory, void
     struct connect_frame *f = connect_new(L, factory, arg);
     f->host = tw__strdup(host);
     f->port = port;
-    if (options)
+    if (options) {
         f->options = *options;
+        f->local_host = options->local_host ? tw__strdup(options->local_host) : NULL;
+        f->options.local_host = f->local_host;
+    }
     return &f->e.co;
 }
 
@@ -196,7 +209,7 @@ tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg
 {
     return tw_create_connection_with(L, factory, arg, host, port, NULL);
 }
-#line 811 "chapters/tier8-protocols.nw"
+#line 829 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -250,7 +263,7 @@ tw_coro *tw_connect_accepted_socket(tw_loop *L, tw_protocol_factory factory, voi
     f->any_family = true;
     return &f->e.co;
 }
-#line 981 "chapters/tier8-protocols.nw"
+#line 999 "chapters/tier8-protocols.nw"
 static tw_error *tls_options_check(struct endpoint *e, const char *host, bool unix_socket)
 {
     const tw_tls_options *o = &e->tls;
@@ -310,7 +323,7 @@ tw_coro *tw_create_unix_connection_tls(tw_loop *L, tw_protocol_factory factory, 
 {
     return with_tls(tw_create_unix_connection(L, factory, arg, path, sock), tls);
 }
-#line 876 "chapters/tier8-protocols.nw"
+#line 894 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -363,7 +376,7 @@ tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 1056 "chapters/tier8-protocols.nw"
+#line 1074 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;

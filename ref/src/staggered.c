@@ -1,17 +1,18 @@
-#line 119 "chapters/tier7-happy-eyeballs.nw"
+#line 142 "chapters/tier7-happy-eyeballs.nw"
 /* staggered.c -- connecting to one of several addresses: asyncio's
    staggered_race and happy eyeballs (see the book, tier 7) */
 #include "tier7.h"
+#include <ctype.h>
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
-#line 145 "chapters/tier7-happy-eyeballs.nw"
+#line 170 "chapters/tier7-happy-eyeballs.nw"
 int tw__new_socket(int family, int type, int protocol)
 {
     return socket(family, type | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol);
 }
-#line 158 "chapters/tier7-happy-eyeballs.nw"
+#line 183 "chapters/tier7-happy-eyeballs.nw"
 void tw_interleave_addrinfos(tw_addrinfo_list *list, int first_family_count)
 {
     size_t n = list->n, k = 0, nfamilies = 0;
@@ -48,7 +49,7 @@ void tw_interleave_addrinfos(tw_addrinfo_list *list, int first_family_count)
     free(families);
     free(taken);
 }
-#line 201 "chapters/tier7-happy-eyeballs.nw"
+#line 226 "chapters/tier7-happy-eyeballs.nw"
 tw_error *tw__combined_connect_error(tw_error *const *errors, size_t n)
 {
     size_t len = 0;
@@ -72,29 +73,46 @@ tw_error *tw__combined_connect_error(tw_error *const *errors, size_t n)
     free(msg);
     return e;
 }
-#line 239 "chapters/tier7-happy-eyeballs.nw"
+#line 268 "chapters/tier7-happy-eyeballs.nw"
+struct errors {
+    tw_error **e;
+    size_t n;
+};
+
 struct race {
     int holders;
     tw_loop *loop;
     tw_addrinfo_list *infos;              /* the race's own copy */
+    tw_addrinfo_list *local;              /* local_addr's addresses, or NULL */
     double delay;                         /* TW_FOREVER: one after the other */
     size_t started, running;
     tw_task **tasks;                      /* by attempt; NULL once the frame dropped them */
-    tw_error **errors;                    /* by attempt; NULL for the winner, the cancelled */
+    struct errors *errors;                /* by attempt */
     tw_handle *timer;                     /* starts the next attempt after the delay */
     tw_future *settled;
     int fd;
 };
 
+static void note_error(struct race *r, size_t i, tw_error *e)
+{
+    struct errors *list = &r->errors[i];
+    list->e = tw__realloc(list->e, (list->n + 1) * sizeof *list->e);
+    list->e[list->n++] = e;
+}
+
 static void race_release(struct race *r)
 {
     if (--r->holders > 0)
         return;
-    for (size_t i = 0; i < r->infos->n; i++)
-        tw_unref(r->errors[i]);
+    for (size_t i = 0; i < r->infos->n; i++) {
+        for (size_t j = 0; j < r->errors[i].n; j++)
+            tw_unref(r->errors[i].e[j]);
+        free(r->errors[i].e);
+    }
     free(r->errors);
     free(r->tasks);
     free(r->infos);
+    free(r->local);
     free(r);
 }
 
@@ -111,8 +129,42 @@ static void race_disarm(struct race *r)
     tw_handle_release(r->timer);
     r->timer = NULL;
 }
-#line 289 "chapters/tier7-happy-eyeballs.nw"
-static void attempt_failed(struct race *r, size_t i, tw_error *e);
+#line 336 "chapters/tier7-happy-eyeballs.nw"
+static const char *family_repr(int family)
+{
+    switch (family) {
+    case AF_INET: return "<AddressFamily.AF_INET: 2>";
+    case AF_INET6: return "<AddressFamily.AF_INET6: 10>";
+    case AF_UNIX: return "<AddressFamily.AF_UNIX: 1>";
+    default: return "?";
+    }
+}
+
+static bool bind_locally(struct race *r, size_t i, int fd)
+{
+    const tw_addrinfo_list *local = r->local;
+    int family = r->infos->ai[i].family;
+    size_t noted = r->errors[i].n;
+    for (size_t j = 0; j < local->n; j++) {
+        const tw_sockaddr *laddr = &local->ai[j].addr;
+        char where[TW_ADDRSTRLEN], why[128];
+        if (local->ai[j].family != family)
+            continue;
+        if (bind(fd, &laddr->u.sa, laddr->len) == 0)
+            return true;
+        snprintf(why, sizeof why, "%s", strerror(errno));
+        for (char *c = why; *c; c++)
+            *c = (char)tolower((unsigned char)*c);
+        note_error(r, i, tw_error_os(errno, "error while attempting to bind on address %s: %s",
+                                     tw_sockaddr_str(laddr, where), why));
+    }
+    if (r->errors[i].n == noted)
+        note_error(r, i, tw_error_new(TW_ERR_OS, "no matching local address with family=%s found",
+                                      family_repr(family)));
+    return false;
+}
+#line 381 "chapters/tier7-happy-eyeballs.nw"
+static void attempt_failed(struct race *r, size_t i);
 static void attempt_won(struct race *r, size_t i, int fd);
 
 struct attempt {
@@ -137,7 +189,14 @@ static tw_step attempt_body(tw_coro *co)
     TW_BEGIN(co);
     a->fd = tw__new_socket(ai->family, ai->socktype, ai->protocol);
     if (a->fd < 0) {
-        attempt_failed(a->race, a->index, tw_error_os(errno, NULL));
+        note_error(a->race, a->index, tw_error_os(errno, NULL));
+        attempt_failed(a->race, a->index);
+        TW_RETURN(co, TW_NONE);
+    }
+    if (a->race->local && !bind_locally(a->race, a->index, a->fd)) {
+        close(a->fd);
+        a->fd = -1;
+        attempt_failed(a->race, a->index);
         TW_RETURN(co, TW_NONE);
     }
     TW_AWAIT_TRY(co, tw_sock_connect(a->race->loop, a->fd, &ai->addr));
@@ -146,7 +205,8 @@ static tw_step attempt_body(tw_coro *co)
     if (TW_ERROR(co)) {
         close(a->fd);
         a->fd = -1;
-        attempt_failed(a->race, a->index, TW_TAKE_ERROR(co));
+        note_error(a->race, a->index, TW_TAKE_ERROR(co));
+        attempt_failed(a->race, a->index);
     } else {
         attempt_won(a->race, a->index, a->fd);
         a->fd = -1;
@@ -164,7 +224,7 @@ static tw_coro *attempt_new(struct race *r, size_t i)
     r->holders++;
     return &a->co;
 }
-#line 358 "chapters/tier7-happy-eyeballs.nw"
+#line 458 "chapters/tier7-happy-eyeballs.nw"
 static tw_error *delay_passed(void *arg);
 
 static void race_start_next(struct race *r)
@@ -185,9 +245,8 @@ static tw_error *delay_passed(void *arg)
     return NULL;
 }
 
-static void attempt_failed(struct race *r, size_t i, tw_error *e)
+static void attempt_failed(struct race *r, size_t i)
 {
-    r->errors[i] = e;
     r->running--;
     if (race_over(r))
         return;
@@ -195,13 +254,14 @@ static void attempt_failed(struct race *r, size_t i, tw_error *e)
         race_disarm(r);
         race_start_next(r);
     } else if (r->started == r->infos->n && r->running == 0) {
-        size_t n = 0;
-        tw_error **failed = tw__alloc(r->infos->n * sizeof *failed);
-        for (size_t j = 0; j < r->infos->n; j++)
-            if (r->errors[j])
-                failed[n++] = r->errors[j];
-        tw_future_set_exception(r->settled, tw__combined_connect_error(failed, n));
-        free(failed);
+        struct errors all = { 0 };
+        for (size_t j = 0; j < r->infos->n; j++) {
+            all.e = tw__realloc(all.e, (all.n + r->errors[j].n) * sizeof *all.e);
+            for (size_t k = 0; k < r->errors[j].n; k++)
+                all.e[all.n++] = r->errors[j].e[k];
+        }
+        tw_future_set_exception(r->settled, tw__combined_connect_error(all.e, all.n));
+        free(all.e);
     }
 }
 
@@ -219,7 +279,7 @@ static void attempt_won(struct race *r, size_t i, int fd)
             tw_task_cancel(r->tasks[j], NULL);
     tw_future_set_result(r->settled, TW_NONE);
 }
-#line 424 "chapters/tier7-happy-eyeballs.nw"
+#line 524 "chapters/tier7-happy-eyeballs.nw"
 struct race_frame {
     tw_coro co;
     struct race *race;
@@ -257,13 +317,21 @@ static tw_step race_body(tw_coro *co)
     TW_END(co);
 }
 
+static tw_addrinfo_list *addrinfo_list_copy(const tw_addrinfo_list *list)
+{
+    size_t size = sizeof *list + list->n * sizeof list->ai[0];
+    tw_addrinfo_list *copy = tw__alloc(size);
+    memcpy(copy, list, size);
+    return copy;
+}
+
 tw_coro *tw_sock_connect_staggered(tw_loop *L, const tw_addrinfo_list *infos,
+                                   const tw_addrinfo_list *local,
                                    const tw_connect_options *options)
 {
     static const tw_connect_options none;
     struct race_frame *f = tw_coro_new(race_body, sizeof *f);
     struct race *r = tw__alloc(sizeof *r);
-    size_t size = sizeof *infos + infos->n * sizeof infos->ai[0];
     int interleave;
     if (options == NULL)
         options = &none;
@@ -272,8 +340,8 @@ tw_coro *tw_sock_connect_staggered(tw_loop *L, const tw_addrinfo_list *infos,
     f->race = r;
     r->holders = 1;
     r->loop = L;
-    r->infos = tw__alloc(size);
-    memcpy(r->infos, infos, size);
+    r->infos = addrinfo_list_copy(infos);
+    r->local = local ? addrinfo_list_copy(local) : NULL;
     tw_interleave_addrinfos(r->infos, interleave);
     r->delay = options->happy_eyeballs ? options->happy_eyeballs_delay : TW_FOREVER;
     r->tasks = tw__alloc((infos->n + 1) * sizeof *r->tasks);

@@ -106,12 +106,12 @@ START_TEST(a_refusal_starts_the_next_attempt_at_once)
     loopback_at(&list->ai[0], AF_INET, refusing_port);
     loopback_at(&list->ai[1], AF_INET, listening_port);
     before = open_fds();
-    fd = (int)await_value(L, tw_sock_connect_staggered(L, list, &hour)).i;
+    fd = (int)await_value(L, tw_sock_connect_staggered(L, list, NULL, &hour)).i;
     ck_assert_int_eq(peer_port(fd), listening_port);
     ck_assert(tw_loop_time(L) - start < 3600);
     ck_assert_int_eq(open_fds(), before + 1);
     close(fd);
-    fd = (int)await_value(L, tw_sock_connect_staggered(L, list, NULL)).i;
+    fd = (int)await_value(L, tw_sock_connect_staggered(L, list, NULL, NULL)).i;
     ck_assert_int_eq(peer_port(fd), listening_port);
     ck_assert_int_eq(open_fds(), before + 1);
     close(fd);
@@ -134,7 +134,7 @@ START_TEST(a_black_hole_gives_way_after_the_delay)
     loopback_at(&list->ai[0], AF_INET, hole_port);
     loopback_at(&list->ai[1], AF_INET, listening_port);
     before = open_fds();
-    fd = (int)await_value(L, tw_sock_connect_staggered(L, list, &soon)).i;
+    fd = (int)await_value(L, tw_sock_connect_staggered(L, list, NULL, &soon)).i;
     ck_assert_int_eq(peer_port(fd), listening_port);
     run_for(L, 0.001);
     ck_assert_int_eq(open_fds(), before + 1);
@@ -157,7 +157,7 @@ START_TEST(every_refusal_is_one_combined_error)
     int before = open_fds();
     loopback_at(&list->ai[0], AF_INET, a_port);
     loopback_at(&list->ai[1], AF_INET, b_port);
-    err = tw_loop_run_until_complete(L, tw_sock_connect_staggered(L, list, NULL), NULL);
+    err = tw_loop_run_until_complete(L, tw_sock_connect_staggered(L, list, NULL, NULL), NULL);
     snprintf(want, sizeof want, "Multiple exceptions: [Errno 111] Connect call failed "
              "('127.0.0.1', %d), [Errno 111] Connect call failed ('127.0.0.1', %d)",
              a_port, b_port);
@@ -165,7 +165,7 @@ START_TEST(every_refusal_is_one_combined_error)
     ck_assert_str_eq(tw_error_str(err), want);
     tw_unref(err);
     loopback_at(&list->ai[1], AF_INET, a_port);
-    err = tw_loop_run_until_complete(L, tw_sock_connect_staggered(L, list,
+    err = tw_loop_run_until_complete(L, tw_sock_connect_staggered(L, list, NULL,
         &(tw_connect_options){ .happy_eyeballs = true, .happy_eyeballs_delay = 1 }), NULL);
     ck_assert_str_eq(tw_error_type(err), "ConnectionRefusedError");
     tw_unref(err);
@@ -181,7 +181,7 @@ START_TEST(an_empty_list_is_refused)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
     tw_addrinfo_list *list = addresses(0);
-    tw_error *err = tw_loop_run_until_complete(L, tw_sock_connect_staggered(L, list, NULL),
+    tw_error *err = tw_loop_run_until_complete(L, tw_sock_connect_staggered(L, list, NULL, NULL),
                                                NULL);
     ck_assert_str_eq(tw_error_str(err), "getaddrinfo() returned empty list");
     tw_unref(err);
@@ -203,7 +203,7 @@ START_TEST(cancelling_the_race_closes_every_socket)
         loopback_at(&list->ai[i], AF_INET, ports[i]);
     }
     before = open_fds();
-    task = tw_loop_create_task(L, tw_sock_connect_staggered(L, list, &soon), NULL);
+    task = tw_loop_create_task(L, tw_sock_connect_staggered(L, list, NULL, &soon), NULL);
     run_for(L, 0.05);
     ck_assert_int_eq(open_fds(), before + 2);   /* both attempts are in flight */
     ck_assert(tw_task_cancel(task, NULL));
