@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include "sockets.h"
 
-#line 2932 "chapters/tier7-tests.nw"
+#line 2933 "chapters/tier7-tests.nw"
 static void loopback_at(tw_addrinfo *ai, int family, int port)
 {
     memset(ai, 0, sizeof *ai);
@@ -63,7 +63,7 @@ static int peer_port(int fd)
     ck_assert_int_eq(getpeername(fd, &a.u.sa, &a.len), 0);
     return tw_sockaddr_port(&a);
 }
-#line 2992 "chapters/tier7-tests.nw"
+#line 2993 "chapters/tier7-tests.nw"
 START_TEST(interleave_deals_the_families_in_turn)
 {
     static const int given[5] = { 61, 62, 63, 41, 42 };
@@ -92,7 +92,7 @@ START_TEST(interleave_deals_the_families_in_turn)
     free(one);
 }
 END_TEST
-#line 3030 "chapters/tier7-tests.nw"
+#line 3031 "chapters/tier7-tests.nw"
 START_TEST(a_refusal_starts_the_next_attempt_at_once)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -146,7 +146,7 @@ START_TEST(a_black_hole_gives_way_after_the_delay)
     tw_loop_free(L);
 }
 END_TEST
-#line 3090 "chapters/tier7-tests.nw"
+#line 3091 "chapters/tier7-tests.nw"
 START_TEST(every_refusal_is_one_combined_error)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -189,7 +189,7 @@ START_TEST(an_empty_list_is_refused)
     tw_loop_free(L);
 }
 END_TEST
-#line 3139 "chapters/tier7-tests.nw"
+#line 3140 "chapters/tier7-tests.nw"
 START_TEST(cancelling_the_race_closes_every_socket)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -219,6 +219,46 @@ START_TEST(cancelling_the_race_closes_every_socket)
     tw_loop_free(L);
 }
 END_TEST
+#line 3178 "chapters/tier7-tests.nw"
+START_TEST(local_addresses_bind_each_attempt)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    int busy_port, listening_port, refusing_port;
+    int busy = bound(&busy_port), listening = bound(&listening_port);
+    int refusing = bound(&refusing_port), fd;
+    tw_addrinfo_list *list = addresses(1), *local = addresses(2), *v6 = addresses(1);
+    tw_sockaddr mine = { .len = sizeof mine.u };
+    char want[256];
+    tw_error *err;
+    ck_assert_int_eq(listen(listening, 8), 0);
+    loopback_at(&local->ai[0], AF_INET, busy_port);
+    loopback_at(&local->ai[1], AF_INET, 0);
+    loopback_at(&v6->ai[0], AF_INET6, 0);
+    loopback_at(&list->ai[0], AF_INET, listening_port);
+    fd = (int)await_value(L, tw_sock_connect_staggered(L, list, local, NULL)).i;
+    ck_assert_int_eq(getsockname(fd, &mine.u.sa, &mine.len), 0);
+    ck_assert_int_ne(tw_sockaddr_port(&mine), busy_port);
+    close(fd);
+    loopback_at(&list->ai[0], AF_INET, refusing_port);
+    err = tw_loop_run_until_complete(L, tw_sock_connect_staggered(L, list, local, NULL), NULL);
+    snprintf(want, sizeof want, "Multiple exceptions: [Errno 98] error while attempting to bind "
+             "on address ('127.0.0.1', %d): address already in use, [Errno 111] Connect call "
+             "failed ('127.0.0.1', %d)", busy_port, refusing_port);
+    ck_assert_str_eq(tw_error_str(err), want);
+    tw_unref(err);
+    err = tw_loop_run_until_complete(L, tw_sock_connect_staggered(L, list, v6, NULL), NULL);
+    ck_assert_str_eq(tw_error_str(err),
+                     "no matching local address with family=<AddressFamily.AF_INET: 2> found");
+    tw_unref(err);
+    close(busy);
+    close(listening);
+    close(refusing);
+    free(list);
+    free(local);
+    free(v6);
+    tw_loop_free(L);
+}
+END_TEST
 
 #line 2909 "chapters/tier7-tests.nw"
 Suite *tw_staggered_suite(void)
@@ -231,6 +271,7 @@ Suite *tw_staggered_suite(void)
     tcase_add_test(tc, every_refusal_is_one_combined_error);
     tcase_add_test(tc, an_empty_list_is_refused);
     tcase_add_test(tc, cancelling_the_race_closes_every_socket);
+    tcase_add_test(tc, local_addresses_bind_each_attempt);
     suite_add_tcase(s, tc);
     return s;
 }
