@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include "sockets.h"
 
-#line 2933 "chapters/tier7-tests.nw"
+#line 2934 "chapters/tier7-tests.nw"
 static void loopback_at(tw_addrinfo *ai, int family, int port)
 {
     memset(ai, 0, sizeof *ai);
@@ -63,7 +63,7 @@ static int peer_port(int fd)
     ck_assert_int_eq(getpeername(fd, &a.u.sa, &a.len), 0);
     return tw_sockaddr_port(&a);
 }
-#line 2993 "chapters/tier7-tests.nw"
+#line 2994 "chapters/tier7-tests.nw"
 START_TEST(interleave_deals_the_families_in_turn)
 {
     static const int given[5] = { 61, 62, 63, 41, 42 };
@@ -92,7 +92,7 @@ START_TEST(interleave_deals_the_families_in_turn)
     free(one);
 }
 END_TEST
-#line 3031 "chapters/tier7-tests.nw"
+#line 3032 "chapters/tier7-tests.nw"
 START_TEST(a_refusal_starts_the_next_attempt_at_once)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -146,7 +146,7 @@ START_TEST(a_black_hole_gives_way_after_the_delay)
     tw_loop_free(L);
 }
 END_TEST
-#line 3091 "chapters/tier7-tests.nw"
+#line 3092 "chapters/tier7-tests.nw"
 START_TEST(every_refusal_is_one_combined_error)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -189,7 +189,7 @@ START_TEST(an_empty_list_is_refused)
     tw_loop_free(L);
 }
 END_TEST
-#line 3140 "chapters/tier7-tests.nw"
+#line 3141 "chapters/tier7-tests.nw"
 START_TEST(cancelling_the_race_closes_every_socket)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -219,7 +219,7 @@ START_TEST(cancelling_the_race_closes_every_socket)
     tw_loop_free(L);
 }
 END_TEST
-#line 3178 "chapters/tier7-tests.nw"
+#line 3179 "chapters/tier7-tests.nw"
 START_TEST(local_addresses_bind_each_attempt)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -259,6 +259,31 @@ START_TEST(local_addresses_bind_each_attempt)
     tw_loop_free(L);
 }
 END_TEST
+#line 3227 "chapters/tier7-tests.nw"
+START_TEST(a_loop_closed_mid_race_leaves_nothing_open)
+{
+    const tw_connect_options soon = { .happy_eyeballs = true, .happy_eyeballs_delay = 0.01 };
+    int ports[2], holes[2], fillers[2], before;
+    tw_addrinfo_list *list = addresses(2);
+    tw_loop *L;
+    for (int i = 0; i < 2; i++) {
+        holes[i] = bound(&ports[i]);
+        fillers[i] = black_hole(holes[i], ports[i]);
+        loopback_at(&list->ai[i], AF_INET, ports[i]);
+    }
+    before = open_fds();
+    L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_unref(tw_loop_create_task(L, tw_sock_connect_staggered(L, list, NULL, &soon), NULL));
+    run_for(L, 0.05);
+    tw_loop_free(L);
+    ck_assert_int_eq(open_fds(), before);
+    for (int i = 0; i < 2; i++) {
+        close(fillers[i]);
+        close(holes[i]);
+    }
+    free(list);
+}
+END_TEST
 
 #line 2909 "chapters/tier7-tests.nw"
 Suite *tw_staggered_suite(void)
@@ -272,6 +297,7 @@ Suite *tw_staggered_suite(void)
     tcase_add_test(tc, an_empty_list_is_refused);
     tcase_add_test(tc, cancelling_the_race_closes_every_socket);
     tcase_add_test(tc, local_addresses_bind_each_attempt);
+    tcase_add_test(tc, a_loop_closed_mid_race_leaves_nothing_open);
     suite_add_tcase(s, tc);
     return s;
 }
