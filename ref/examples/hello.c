@@ -1,4 +1,4 @@
-#line 443 "tower.nw"
+#line 444 "tower.nw"
 #include <stdio.h>
 #include <tower.h>
 

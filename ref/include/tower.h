@@ -1,4 +1,4 @@
-#line 472 "tower.nw"
+#line 473 "tower.nw"
 /* tower.h -- the reference runtime of the Tower of Asyncio: every tier's
    interface. Tangled from the book (tower.nw and chapters/): edit the book,
    not this file. */
@@ -29,5 +29,5 @@
 #line 256 "chapters/tier9-streams.nw"
 #include "tower/stream.h"
 #include "tower/process.h"
-#line 487 "tower.nw"
+#line 488 "tower.nw"
 #endif

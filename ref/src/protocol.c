@@ -1,4 +1,4 @@
-#line 542 "chapters/tier8-protocols.nw"
+#line 559 "chapters/tier8-protocols.nw"
 /* protocol.c -- connections and datagram endpoints */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 586 "chapters/tier8-protocols.nw"
+#line 602 "chapters/tier8-protocols.nw"
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path)
 {
     size_t n = strlen(path);
@@ -20,42 +20,13 @@ tw_error *tw__unix_addr(tw_sockaddr *a, const char *path)
     return NULL;
 }
 
-int tw__new_socket(int family, int type, int protocol)
-{
-    return socket(family, type | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol);
-}
-
 tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error **err)
 {
     tw_protocol *p = factory(arg);
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 616 "chapters/tier8-protocols.nw"
-static tw_error *combined_error(tw_error **errors, size_t n)
-{
-    size_t len = 0;
-    char *msg;
-    tw_error *e;
-    bool same = true;
-    for (size_t i = 1; i < n; i++)
-        same = same && strcmp(tw_error_str(errors[i]), tw_error_str(errors[0])) == 0;
-    if (same)
-        return tw_ref(errors[0]);
-    for (size_t i = 0; i < n; i++)
-        len += strlen(tw_error_str(errors[i])) + 2;
-    msg = tw__alloc(len + sizeof "Multiple exceptions: ");
-    strcpy(msg, "Multiple exceptions: ");
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            strcat(msg, ", ");
-        strcat(msg, tw_error_str(errors[i]));
-    }
-    e = tw_error_new(TW_ERR_OS, "%s", msg);
-    free(msg);
-    return e;
-}
-#line 652 "chapters/tier8-protocols.nw"
+#line 633 "chapters/tier8-protocols.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
@@ -105,7 +76,7 @@ static tw_step started_body(tw_coro *co)
 
 enum made { MADE_STREAM, MADE_DATAGRAM, MADE_READ_PIPE, MADE_WRITE_PIPE };
 
-#line 1003 "chapters/tier8-protocols.nw"
+#line 980 "chapters/tier8-protocols.nw"
 static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protocol *p)
 {
     tw_protocol *sp = tw__ssl_protocol_new(e->loop, p, &e->tls, false, true, f->waiter,
@@ -118,7 +89,7 @@ static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protoc
     f->transport = tw_ref(tw__ssl_app_transport(sp));
 }
 
-#line 703 "chapters/tier8-protocols.nw"
+#line 684 "chapters/tier8-protocols.nw"
 static tw_coro *started(struct endpoint *e, const tw_sockaddr *remote, enum made made)
 {
     struct started *f = tw_coro_new(started_body, sizeof *f);
@@ -151,17 +122,16 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 746 "chapters/tier8-protocols.nw"
+#line 731 "chapters/tier8-protocols.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
     int port;
     bool any_family;                      /* adopting: any stream socket, not only AF_UNIX */
-    tw_addrinfo_list *infos;
-    size_t i;
+    tw_connect_options options;
+    char *local_host;                     /* options.local_host, the frame's copy */
+    tw_addrinfo_list *infos, *local;
     tw_sockaddr addr;
-    tw_error **errors;
-    size_t nerrors;
     tw_coro_fn then;             /* the body that follows the TLS options' check */
     const char *refused;         /* the ValueError of a path and sock mismatch */
 };
@@ -172,21 +142,11 @@ static void connect_cleanup(tw_coro *co)
     if (f->e.fd >= 0)
         close(f->e.fd);
     free(f->infos);
-    for (size_t i = 0; i < f->nerrors; i++)
-        tw_unref(f->errors[i]);
-    free(f->errors);
+    free(f->local);
+    free(f->local_host);
     free(f->host);
     free(f->path);
     tw__tls_options_drop(&f->e.tls, &f->e.hostname);
-}
-
-static void connect_failed(struct connect_frame *f, tw_error *e)
-{
-    f->errors = tw__realloc(f->errors, (f->nerrors + 1) * sizeof *f->errors);
-    f->errors[f->nerrors++] = e;
-    if (f->e.fd >= 0)
-        close(f->e.fd);
-    f->e.fd = -1;
 }
 
 static tw_step connect_body(tw_coro *co)
@@ -206,24 +166,15 @@ static tw_step connect_body(tw_coro *co)
     }
     TW_AWAIT(co, tw__resolve_host(f->e.loop, f->host, f->port, AF_UNSPEC, SOCK_STREAM, 0));
     f->infos = TW_RESULT(co).p;
-    for (f->i = 0; f->i < f->infos->n; f->i++) {
-        const tw_addrinfo *ai = &f->infos->ai[f->i];
-        f->e.fd = tw__new_socket(ai->family, ai->socktype, ai->protocol);
-        if (f->e.fd < 0) {
-            connect_failed(f, tw_error_os(errno, NULL));
-            continue;
-        }
-        f->addr = ai->addr;
-        TW_AWAIT_TRY(co, tw_sock_connect(f->e.loop, f->e.fd, &f->addr));
-        if (TW_ERROR(co) == NULL)
-            goto connected;
-        if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED))
-            TW_RERAISE(co);
-        connect_failed(f, TW_TAKE_ERROR(co));
+    if (f->local_host) {
+        TW_AWAIT(co, tw__resolve_host(f->e.loop, f->local_host, f->options.local_port, AF_UNSPEC,
+                                      SOCK_STREAM, 0));
+        f->local = TW_RESULT(co).p;
+        if (f->local->n == 0)
+            TW_RAISE(co, tw_error_new(TW_ERR_OS, "getaddrinfo() returned empty list"));
     }
-    if (f->nerrors == 0)
-        TW_RAISE(co, tw_error_new(TW_ERR_OS, "getaddrinfo() returned empty list"));
-    TW_RAISE(co, combined_error(f->errors, f->nerrors));
+    TW_AWAIT(co, tw_sock_connect_staggered(f->e.loop, f->infos, f->local, &f->options));
+    f->e.fd = (int)TW_RESULT(co).i;
 connected:
     TW_AWAIT(co, started(&f->e, NULL, MADE_STREAM));
     TW_RETURN(co, TW_RESULT(co));
@@ -238,15 +189,27 @@ static struct connect_frame *connect_new(tw_loop *L, tw_protocol_factory factory
     return f;
 }
 
-tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg,
-                              const char *host, int port)
+tw_coro *tw_create_connection_with(tw_loop *L, tw_protocol_factory factory, void *arg,
+                                   const char *host, int port,
+                                   const tw_connect_options *options)
 {
     struct connect_frame *f = connect_new(L, factory, arg);
     f->host = tw__strdup(host);
     f->port = port;
+    if (options) {
+        f->options = *options;
+        f->local_host = options->local_host ? tw__strdup(options->local_host) : NULL;
+        f->options.local_host = f->local_host;
+    }
     return &f->e.co;
 }
-#line 852 "chapters/tier8-protocols.nw"
+
+tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg,
+                              const char *host, int port)
+{
+    return tw_create_connection_with(L, factory, arg, host, port, NULL);
+}
+#line 829 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -300,7 +263,7 @@ tw_coro *tw_connect_accepted_socket(tw_loop *L, tw_protocol_factory factory, voi
     f->any_family = true;
     return &f->e.co;
 }
-#line 1022 "chapters/tier8-protocols.nw"
+#line 999 "chapters/tier8-protocols.nw"
 static tw_error *tls_options_check(struct endpoint *e, const char *host, bool unix_socket)
 {
     const tw_tls_options *o = &e->tls;
@@ -360,7 +323,7 @@ tw_coro *tw_create_unix_connection_tls(tw_loop *L, tw_protocol_factory factory, 
 {
     return with_tls(tw_create_unix_connection(L, factory, arg, path, sock), tls);
 }
-#line 917 "chapters/tier8-protocols.nw"
+#line 894 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -413,7 +376,7 @@ tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 1097 "chapters/tier8-protocols.nw"
+#line 1074 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;

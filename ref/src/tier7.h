@@ -37,5 +37,8 @@ tw_transport *tw__ssl_app_transport(tw_protocol *ssl_protocol);
 void tw__tls_options_keep(struct tw_tls_options *dst, char **hostname,
                           const struct tw_tls_options *src);
 void tw__tls_options_drop(struct tw_tls_options *o, char **hostname);
+#line 165 "chapters/tier7-happy-eyeballs.nw"
+int tw__new_socket(int family, int type, int protocol);
+tw_error *tw__combined_connect_error(tw_error *const *errors, size_t n);
 #line 1134 "chapters/tier7-transports.nw"
 #endif

@@ -21,6 +21,8 @@ Suite *tw_transport_suite(void);
 Suite *tw_subprocess_suite(void);
 #line 1979 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void);
+#line 2927 "chapters/tier7-tests.nw"
+Suite *tw_staggered_suite(void);
 #line 37 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
 #line 12 "chapters/tier9-tests.nw"
@@ -50,6 +52,8 @@ srunner_add_suite(sr, tw_transport_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
 #line 1982 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_suite());
+#line 2930 "chapters/tier7-tests.nw"
+srunner_add_suite(sr, tw_staggered_suite());
 #line 40 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());
 #line 15 "chapters/tier9-tests.nw"

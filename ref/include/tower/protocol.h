@@ -16,12 +16,16 @@ tw_coro *tw_connect_accepted_socket(tw_loop *loop, tw_protocol_factory factory, 
                                     int sock);
 tw_coro *tw_connect_read_pipe(tw_loop *loop, tw_protocol_factory factory, void *arg, int fd);
 tw_coro *tw_connect_write_pipe(tw_loop *loop, tw_protocol_factory factory, void *arg, int fd);
-#line 336 "chapters/tier8-protocols.nw"
+#line 331 "chapters/tier8-protocols.nw"
+tw_coro *tw_create_connection_with(tw_loop *loop, tw_protocol_factory factory, void *arg,
+                                   const char *host, int port,
+                                   const tw_connect_options *options);
+#line 347 "chapters/tier8-protocols.nw"
 tw_coro *tw_create_connection_tls(tw_loop *loop, tw_protocol_factory factory, void *arg,
                                   const char *host, int port, const tw_tls_options *tls);
 tw_coro *tw_create_unix_connection_tls(tw_loop *loop, tw_protocol_factory factory, void *arg,
                                        const char *path, int sock, const tw_tls_options *tls);
-#line 382 "chapters/tier8-protocols.nw"
+#line 399 "chapters/tier8-protocols.nw"
 typedef struct tw_datagram_options {
     const char *local_host;
     int local_port;

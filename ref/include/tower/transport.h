@@ -215,5 +215,18 @@ typedef struct tw_nameinfo {
 tw_coro *tw_getaddrinfo(tw_loop *loop, const char *host, int port, int family, int type,
                         int proto, int flags);
 tw_coro *tw_getnameinfo(tw_loop *loop, const tw_sockaddr *addr, int flags);
+#line 93 "chapters/tier7-happy-eyeballs.nw"
+typedef struct tw_connect_options {
+    bool happy_eyeballs;                  /* happy_eyeballs_delay= is given */
+    double happy_eyeballs_delay;          /* seconds */
+    int interleave;                       /* 0: None */
+    const char *local_host;               /* local_addr=(local_host, local_port); NULL: None */
+    int local_port;
+} tw_connect_options;
+
+void tw_interleave_addrinfos(tw_addrinfo_list *list, int first_family_count);
+tw_coro *tw_sock_connect_staggered(tw_loop *loop, const tw_addrinfo_list *infos,
+                                   const tw_addrinfo_list *local,
+                                   const tw_connect_options *options);
 #line 306 "chapters/tier7-transports.nw"
 #endif
