@@ -1,8 +1,8 @@
-#line 2038 "chapters/tier4-tasks.nw"
+#line 2037 "chapters/tier4-tasks.nw"
 /* contextvar.c -- context variables: what a task carries, and to_thread into its thread */
 #include "tier4.h"
 
-#line 2048 "chapters/tier4-tasks.nw"
+#line 2047 "chapters/tier4-tasks.nw"
 struct tw__vars {
     tw_object obj;                      /* shared: tasks and threads hold it */
     size_t n;
@@ -33,7 +33,7 @@ void tw__vars_unref(struct tw__vars *v)
     if (v)
         tw__unref(&v->obj);
 }
-#line 2081 "chapters/tier4-tasks.nw"
+#line 2080 "chapters/tier4-tasks.nw"
 static _Thread_local struct tw__vars *thread_vars;
 _Thread_local struct tw__vars **tw__vars_slot;
 
@@ -52,7 +52,7 @@ void tw__vars_thread_exit(void)
     tw__vars_unref(thread_vars);
     thread_vars = NULL;
 }
-#line 2120 "chapters/tier4-tasks.nw"
+#line 2119 "chapters/tier4-tasks.nw"
 static tw_value value_in(const struct tw__vars *v, const tw_contextvar *var)
 {
     for (size_t i = 0; v && i < v->n; i++)
@@ -73,9 +73,7 @@ void tw_contextvar_set(const tw_contextvar *var, tw_value value)
     while (i < n && old->items[i].var != var)
         i++;
     v = tw__alloc(sizeof *v + (i == n ? n + 1 : n) * sizeof v->items[0]);
-    v->obj.kind = TW__SHARED;
-    v->obj.refs = 1;
-    v->obj.cls = &vars_class;
+    tw_object_init(&v->obj, &vars_class, TW__SHARED);
     v->n = i == n ? n + 1 : n;
     if (n)
         memcpy(v->items, old->items, n * sizeof v->items[0]);
@@ -84,7 +82,7 @@ void tw_contextvar_set(const tw_contextvar *var, tw_value value)
     *slot = v;
     tw__vars_unref(old);
 }
-#line 2162 "chapters/tier4-tasks.nw"
+#line 2159 "chapters/tier4-tasks.nw"
 static void ctx_finalize(tw_object *o)
 {
     tw_ctx *ctx = (tw_ctx *)o;
@@ -103,9 +101,7 @@ static const tw_class ctx_class = { ctx_finalize, ctx_describe, NULL };
 tw_ctx *tw_copy_context(void)
 {
     tw_ctx *ctx = tw__alloc(sizeof *ctx);
-    ctx->obj.kind = TW__SHARED;
-    ctx->obj.refs = 1;
-    ctx->obj.cls = &ctx_class;
+    tw_object_init(&ctx->obj, &ctx_class, TW__SHARED);
     ctx->vars = tw__vars_ref(tw__vars_current());
     return ctx;
 }

@@ -9,9 +9,7 @@ static const tw__future_class plain_future = {
 
 void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__future_class *cls)
 {
-    f->obj.kind = kind;
-    f->obj.refs = 1;
-    f->obj.cls = cls ? &cls->obj : &plain_future.obj;
+    tw_object_init(&f->obj, cls ? &cls->obj : &plain_future.obj, kind);
     f->loop = loop;
     f->pool_class = TW__FUTURE_UNSIZED;
     f->cbs = &f->cb1;
@@ -35,7 +33,7 @@ struct tw__future_rare *tw__future_rare(tw_future *f)
 }
 
 tw_loop *tw_future_loop(const tw_future *f) { return f->loop; }
-#line 309 "chapters/tier3-futures.nw"
+#line 307 "chapters/tier3-futures.nw"
 static void future_free(tw_future *f)
 {
     if (f->state == TW__DONE && f->error && !f->retrieved && !f->loop->closed) {
@@ -63,7 +61,7 @@ static void future_free(tw_future *f)
     else
         tw__pool_give(f, f->pool_class);
 }
-#line 350 "chapters/tier3-futures.nw"
+#line 348 "chapters/tier3-futures.nw"
 void tw__future_finalize(tw_object *o)
 {
     future_free((tw_future *)o);
@@ -101,7 +99,7 @@ int tw__future_await(tw_object *o, tw_coro *co)
     }
     return 1;
 }
-#line 409 "chapters/tier3-futures.nw"
+#line 407 "chapters/tier3-futures.nw"
 static void callbacks_refit(tw_future *f, uint32_t n);
 
 static inline void callbacks_fit(tw_future *f, uint32_t n)  /* the list is now cbs[0..n) */
@@ -153,7 +151,7 @@ void tw__future_complete(tw_future *f, tw_value v, tw_error *e)
 static tw_error invalid_state =
     TW__STATIC_ERROR(TW_ERR_INVALID_STATE, "InvalidStateError", "invalid state");
 
-#line 467 "chapters/tier3-futures.nw"
+#line 465 "chapters/tier3-futures.nw"
 static tw_error task_set_result =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Task does not support set_result operation");
 static tw_error task_set_exception =
@@ -202,7 +200,7 @@ bool tw_future_cancel(tw_future *f, const char *msg)
     const tw__future_class *c = tw__future_class_of(f);
     return c->cancel ? c->cancel(f, msg) : tw__future_cancel(f, msg);
 }
-#line 524 "chapters/tier3-futures.nw"
+#line 522 "chapters/tier3-futures.nw"
 tw_error *tw__future_cancelled_error(tw_future *f)
 {
     struct tw__future_rare *r = f->rare;
@@ -258,7 +256,7 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception)
     *exception = tw_ref(f->error);
     return NULL;
 }
-#line 611 "chapters/tier3-futures.nw"
+#line 609 "chapters/tier3-futures.nw"
 static uint32_t pow2_at_least(uint32_t n)
 {
     uint32_t p = 2;

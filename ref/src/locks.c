@@ -70,8 +70,7 @@ static const tw_class sync_object_class = { sync_finalize, sync_describe, NULL }
 void *tw__sync_alloc(size_t size, const tw__sync_class *cls)
 {
     tw__sync *s = tw__alloc(size);
-    s->obj.refs = 1;
-    s->obj.cls = &sync_object_class;
+    tw_object_init(&s->obj, &sync_object_class, TW_KIND_OBJECT);
     s->cls = cls;
     return s;
 }
@@ -100,7 +99,7 @@ static tw_error *take_kept_error(struct tw__sync_frame *f)
     f->err = NULL;
     return e;
 }
-#line 835 "chapters/tier6-queues.nw"
+#line 834 "chapters/tier6-queues.nw"
 tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list)
 {
     tw__sync *owner = f->owner;
@@ -126,7 +125,7 @@ tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list)
     tw__waitlist_push(list, &f->w);
     return NULL;
 }
-#line 919 "chapters/tier6-queues.nw"
+#line 918 "chapters/tier6-queues.nw"
 static tw_error lock_not_acquired =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Lock is not acquired.");
 static tw_error wait_unacquired =
@@ -143,7 +142,7 @@ static tw_error barrier_aborted =
     TW__STATIC_ERROR(TW_ERR_BROKEN_BARRIER, "BrokenBarrierError", "Barrier aborted");
 static tw_error barrier_broke =
     TW__STATIC_ERROR(TW_ERR_BROKEN_BARRIER, "BrokenBarrierError", "Abort or reset of barrier");
-#line 949 "chapters/tier6-queues.nw"
+#line 948 "chapters/tier6-queues.nw"
 static const tw__sync_class lock_class = { "asyncio.locks.Lock", NULL };
 
 tw_lock *tw_lock_new(void)
@@ -205,7 +204,7 @@ tw_error *tw_lock_release(tw_lock *lock)
     lock_wake_up_first(lock);
     return NULL;
 }
-#line 1015 "chapters/tier6-queues.nw"
+#line 1014 "chapters/tier6-queues.nw"
 static const tw__sync_class event_class = { "asyncio.locks.Event", NULL };
 
 tw_event *tw_event_new(void)
@@ -246,7 +245,7 @@ tw_coro *tw_event_wait(tw_event *ev)
 {
     return tw__sync_frame_new(event_wait_body, sizeof(struct tw__sync_frame), ev);
 }
-#line 1069 "chapters/tier6-queues.nw"
+#line 1068 "chapters/tier6-queues.nw"
 static void condition_finalize(void *c)
 {
     tw_unref(((tw_condition *)c)->lock);
@@ -305,7 +304,7 @@ tw_coro *tw_condition_wait(tw_condition *c)
 {
     return tw__sync_frame_new(condition_wait_body, sizeof(struct cond_wait_frame), c);
 }
-#line 1132 "chapters/tier6-queues.nw"
+#line 1131 "chapters/tier6-queues.nw"
 struct cond_wait_for_frame {
     struct tw__sync_frame s;
     tw_predicate_fn predicate;
@@ -347,7 +346,7 @@ tw_error *tw_condition_notify_all(tw_condition *c)
 {
     return tw_condition_notify(c, c->waiters.len);
 }
-#line 1190 "chapters/tier6-queues.nw"
+#line 1189 "chapters/tier6-queues.nw"
 static const tw__sync_class semaphore_class = { "asyncio.locks.Semaphore", NULL };
 static const tw__sync_class bounded_semaphore_class = { "asyncio.locks.BoundedSemaphore", NULL };
 
@@ -423,7 +422,7 @@ tw_error *tw_semaphore_release(tw_semaphore *s)
     semaphore_wake_up_next(s);
     return NULL;
 }
-#line 1295 "chapters/tier6-queues.nw"
+#line 1294 "chapters/tier6-queues.nw"
 static void barrier_finalize(void *b)
 {
     tw_unref(((tw_barrier *)b)->cond);
@@ -468,7 +467,7 @@ static void barrier_exit(tw_barrier *b)
         tw_condition_notify_all(b->cond);
     }
 }
-#line 1350 "chapters/tier6-queues.nw"
+#line 1349 "chapters/tier6-queues.nw"
 struct barrier_wait_frame {
     struct tw__sync_frame s;
     size_t index;
@@ -509,7 +508,7 @@ tw_coro *tw_barrier_wait(tw_barrier *b)
 {
     return tw__sync_frame_new(barrier_wait_body, sizeof(struct barrier_wait_frame), b);
 }
-#line 1398 "chapters/tier6-queues.nw"
+#line 1397 "chapters/tier6-queues.nw"
 struct barrier_change_frame {
     struct tw__sync_frame s;
     bool abort;

@@ -1,4 +1,4 @@
-#line 1628 "chapters/tier1-coroutines.nw"
+#line 1652 "chapters/tier1-coroutines.nw"
 /* pool.c -- allocation that cannot fail, and per-thread free lists of
    small blocks in front of malloc */
 #include "pool.h"
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 1146 "chapters/tier1-coroutines.nw"
+#line 1172 "chapters/tier1-coroutines.nw"
 void tw__fatal(const char *fmt, ...)
 {
     va_list ap;
@@ -47,7 +47,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 1641 "chapters/tier1-coroutines.nw"
+#line 1665 "chapters/tier1-coroutines.nw"
 _Thread_local struct tw__pool_block *tw__pool[TW__POOL_CLASSES + 1];
 _Thread_local int tw__pool_users;
 

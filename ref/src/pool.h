@@ -1,4 +1,4 @@
-#line 1611 "chapters/tier1-coroutines.nw"
+#line 1635 "chapters/tier1-coroutines.nw"
 /* pool.h -- what pool.c defines: allocation that cannot fail, and the
    per-thread free lists of small blocks; not installed. */
 #ifndef TOWER_POOL_H
@@ -10,7 +10,7 @@ void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 
-#line 1683 "chapters/tier1-coroutines.nw"
+#line 1707 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -32,7 +32,7 @@ extern _Thread_local int tw__pool_users;
 void *tw__pool_refill(size_t c);
 void tw__pool_use(void);
 void tw__pool_unuse(void);
-#line 1107 "chapters/tier1-coroutines.nw"
+#line 1133 "chapters/tier1-coroutines.nw"
 #include <stdlib.h>
 #include <unistd.h>
 #ifdef TW_COVERAGE
@@ -54,5 +54,5 @@ static inline __attribute__((noreturn)) void tw__child_exit(int status)
     TW__WRITE_COVERAGE();
     _exit(status);
 }
-#line 1624 "chapters/tier1-coroutines.nw"
+#line 1648 "chapters/tier1-coroutines.nw"
 #endif

@@ -1,9 +1,9 @@
-#line 2109 "chapters/tier9-streams.nw"
+#line 2107 "chapters/tier9-streams.nw"
 /* process.c -- asyncio.subprocess: Process and its stream protocol, on streams (see the book, tier 9) */
 #include "tier9.h"
 #include <signal.h>
 
-#line 2135 "chapters/tier9-streams.nw"
+#line 2133 "chapters/tier9-streams.nw"
 struct tw_process {
     tw_object obj;
     tw_loop *loop;
@@ -17,7 +17,7 @@ struct tw_process {
     bool exited, transport_closed;
     tw_future *made;                    /* done once connection_made has run */
 };
-#line 2167 "chapters/tier9-streams.nw"
+#line 2165 "chapters/tier9-streams.nw"
 struct stream_protocol_of_process {
     tw_protocol base;
     tw_process *p;
@@ -131,7 +131,7 @@ static const tw_protocol_class stream_protocol = {
     .process_exited = proc_process_exited,
     .destroy = proc_destroy,
 };
-#line 2296 "chapters/tier9-streams.nw"
+#line 2294 "chapters/tier9-streams.nw"
 static void process_finalize(tw_object *o)
 {
     tw_process *p = (tw_process *)o;
@@ -200,8 +200,7 @@ static tw_step create_body(tw_coro *co)
     tw_error *err;
     TW_BEGIN(co);
     p = f->p = tw__alloc(sizeof *p);
-    p->obj.refs = 1;
-    p->obj.cls = &process_class;
+    tw_object_init(&p->obj, &process_class, TW_KIND_OBJECT);
     p->loop = L;
     p->limit = reader_limit(f->options.limit);
     p->made = tw_future_new(L);
@@ -248,7 +247,7 @@ tw_coro *tw_create_subprocess_shell(const char *cmd, const tw_subprocess_options
 {
     return create(true, NULL, cmd, options);
 }
-#line 2417 "chapters/tier9-streams.nw"
+#line 2414 "chapters/tier9-streams.nw"
 int tw_process_pid(const tw_process *p)
 {
     return tw_subprocess_transport_get_pid(p->transport);
@@ -277,7 +276,7 @@ tw_error *tw_process_send_signal(tw_process *p, int sig)
 tw_error *tw_process_terminate(tw_process *p) { return tw_process_send_signal(p, SIGTERM); }
 tw_error *tw_process_kill(tw_process *p) { return tw_process_send_signal(p, SIGKILL); }
 
-#line 2454 "chapters/tier9-streams.nw"
+#line 2451 "chapters/tier9-streams.nw"
 struct feed_frame {
     tw_coro co;
     tw_process *p;
@@ -342,7 +341,7 @@ static tw_coro *read_stream(tw_process *p, int fd)
     f->co.cleanup = read_stream_cleanup;
     return &f->co;
 }
-#line 2525 "chapters/tier9-streams.nw"
+#line 2522 "chapters/tier9-streams.nw"
 struct communicate_frame {
     tw_coro co;
     tw_process *p;

@@ -1,13 +1,13 @@
-#line 1438 "chapters/tier6-queues.nw"
+#line 1437 "chapters/tier6-queues.nw"
 /* queue.c -- FIFO, LIFO and priority queues */
 #include "tier6.h"
 
-#line 1451 "chapters/tier6-queues.nw"
+#line 1450 "chapters/tier6-queues.nw"
 static tw_error queue_empty = TW__STATIC_ERROR(TW_ERR_QUEUE_EMPTY, "QueueEmpty", NULL);
 static tw_error queue_full = TW__STATIC_ERROR(TW_ERR_QUEUE_FULL, "QueueFull", NULL);
 static tw_error too_many_task_done =
     TW__STATIC_ERROR(TW_ERR_VALUE, "ValueError", "task_done() called too many times");
-#line 1458 "chapters/tier6-queues.nw"
+#line 1457 "chapters/tier6-queues.nw"
 static void spare_free(struct queue_op_frame *f);
 
 static void queue_finalize(void *queue)
@@ -54,7 +54,7 @@ bool tw_queue_full(const tw_queue *q)
 {
     return q->maxsize > 0 && q->len >= (size_t)q->maxsize;
 }
-#line 1516 "chapters/tier6-queues.nw"
+#line 1515 "chapters/tier6-queues.nw"
 static void store_grow(tw_queue *q)
 {
     size_t cap = q->cap ? 2 * q->cap : 16;
@@ -66,7 +66,7 @@ static void store_grow(tw_queue *q)
     q->cap = cap;
     q->head = 0;
 }
-#line 1538 "chapters/tier6-queues.nw"
+#line 1537 "chapters/tier6-queues.nw"
 static bool item_less(const tw_queue *q, tw_value a, tw_value b)
 {
     return q->less ? q->less(a, b, q->less_arg) : a.i < b.i;
@@ -135,7 +135,7 @@ static tw_value store_get(tw_queue *q)
         return item;
     }
 }
-#line 1614 "chapters/tier6-queues.nw"
+#line 1613 "chapters/tier6-queues.nw"
 static void wakeup_next(tw__waitlist *waiters)
 {
     tw__waiter *w;
@@ -145,7 +145,7 @@ static void wakeup_next(tw__waitlist *waiters)
             break;
         }
 }
-#line 1626 "chapters/tier6-queues.nw"
+#line 1625 "chapters/tier6-queues.nw"
 tw_error *tw_queue_put_nowait(tw_queue *q, tw_value item)
 {
     if (tw_queue_full(q))
@@ -165,7 +165,7 @@ tw_error *tw_queue_get_nowait(tw_queue *q, tw_value *item)
     wakeup_next(&q->putters);
     return NULL;
 }
-#line 1658 "chapters/tier6-queues.nw"
+#line 1657 "chapters/tier6-queues.nw"
 struct queue_op_frame {
     struct tw__sync_frame s;
     bool put;
@@ -203,7 +203,7 @@ static tw_step queue_op_body(tw_coro *co)
     TW_RETURN(co, f->item);
     TW_END(co);
 }
-#line 1726 "chapters/tier6-queues.nw"
+#line 1725 "chapters/tier6-queues.nw"
 static int queue_op_await(tw_object *o, tw_coro *awaiter)
 {
     struct queue_op_frame *f = (struct queue_op_frame *)o;
@@ -253,7 +253,7 @@ static tw_coro *queue_op(tw_queue *q, bool put, tw_value item)
 
 tw_coro *tw_queue_put(tw_queue *q, tw_value item) { return queue_op(q, true, item); }
 tw_coro *tw_queue_get(tw_queue *q) { return queue_op(q, false, TW_NONE); }
-#line 1778 "chapters/tier6-queues.nw"
+#line 1777 "chapters/tier6-queues.nw"
 tw_error *tw_queue_task_done(tw_queue *q)
 {
     if (q->unfinished == 0)

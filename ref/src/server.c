@@ -313,8 +313,8 @@ static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
     tw_server *s = tw__alloc(sizeof *s);
+    tw_object_init(&s->obj, &server_object_class, TW_KIND_OBJECT);
     s->obj.refs = 2;                      /* the creator's and the loop's */
-    s->obj.cls = &server_object_class;
     s->loop = L;
     s->factory = factory;
     s->arg = arg;

@@ -192,8 +192,7 @@ tw_error *tw_stream_reader_new(tw_loop *loop, ptrdiff_t limit, tw_stream_reader 
     if (limit <= 0)
         return tw_error_new(TW_ERR_VALUE, "Limit cannot be <= 0");
     r = tw__alloc(sizeof *r);
-    r->obj.refs = 1;
-    r->obj.cls = &reader_object_class;
+    tw_object_init(&r->obj, &reader_object_class, TW_KIND_OBJECT);
     r->loop = loop;
     r->limit = limit;
     *reader = r;
@@ -235,7 +234,7 @@ void tw_stream_reader_set_exception(tw_stream_reader *r, tw_error *e)
 tw_error *tw_stream_reader_exception(const tw_stream_reader *r) { return r->exception; }
 bool tw_stream_reader_at_eof(const tw_stream_reader *r) { return r->eof && r->len == 0; }
 size_t tw_stream_reader_buffered(const tw_stream_reader *r) { return r->len; }
-#line 1153 "chapters/tier9-streams.nw"
+#line 1152 "chapters/tier9-streams.nw"
 static tw_error *wait_begin(tw_stream_reader *r, const char *func)
 {
     if (r->waiter != NULL)
@@ -277,7 +276,7 @@ static void wait_end(tw_stream_reader *r)
             goto failed;                                                \
         }                                                               \
     } while (0)
-#line 1119 "chapters/tier9-streams.nw"
+#line 1118 "chapters/tier9-streams.nw"
 enum { READ_UNTIL, READ_LINE };
 
 struct read_frame {
@@ -293,7 +292,7 @@ struct read_frame {
     unsigned char sep[];
 };
 
-#line 1204 "chapters/tier9-streams.nw"
+#line 1203 "chapters/tier9-streams.nw"
 static void read_cleanup(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -311,7 +310,7 @@ static tw_step read_fail(tw_coro *co)
     f->err = NULL;
     TW_RAISE(co, e);
 }
-#line 1228 "chapters/tier9-streams.nw"
+#line 1227 "chapters/tier9-streams.nw"
 static tw_step read_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -326,7 +325,7 @@ static tw_step read_body(tw_coro *co)
         TW_RETURN(co, TW_PTR(take(r, r->len < (size_t)f->n ? r->len : (size_t)f->n)));
     }
     
-#line 1249 "chapters/tier9-streams.nw"
+#line 1248 "chapters/tier9-streams.nw"
     f->all = tw_bytes_new(NULL, 0);
     for (;;) {
         RAISE_STORED_ERROR(f);
@@ -352,12 +351,12 @@ static tw_step read_body(tw_coro *co)
         f->all = NULL;
         TW_RETURN(co, TW_PTR(b));
     }
-#line 1242 "chapters/tier9-streams.nw"
+#line 1241 "chapters/tier9-streams.nw"
 failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 1281 "chapters/tier9-streams.nw"
+#line 1280 "chapters/tier9-streams.nw"
 static tw_step readexactly_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -382,7 +381,7 @@ failed:
     return read_fail(co);
     TW_END(co);
 }
-#line 1318 "chapters/tier9-streams.nw"
+#line 1317 "chapters/tier9-streams.nw"
 static tw_step readuntil_body(tw_coro *co)
 {
     struct read_frame *f = (struct read_frame *)co;
@@ -426,7 +425,7 @@ static tw_step readuntil_body(tw_coro *co)
 failed:
     if (f->mode == READ_LINE) {
         
-#line 1376 "chapters/tier9-streams.nw"
+#line 1375 "chapters/tier9-streams.nw"
         if (tw_error_kind(f->err) == TW_ERR_INCOMPLETE_READ) {
             size_t len;
             const unsigned char *partial = tw_incomplete_read_partial(f->err, &len);
@@ -447,12 +446,12 @@ failed:
             tw_unref(f->err);
             f->err = e;
         }
-#line 1361 "chapters/tier9-streams.nw"
+#line 1360 "chapters/tier9-streams.nw"
     }
     return read_fail(co);
     TW_END(co);
 }
-#line 1401 "chapters/tier9-streams.nw"
+#line 1400 "chapters/tier9-streams.nw"
 static struct read_frame *read_frame_new(tw_coro_fn body, tw_stream_reader *r, ptrdiff_t n,
                                          const void *sep, size_t seplen)
 {
@@ -487,7 +486,7 @@ tw_coro *tw_stream_reader_readline(tw_stream_reader *r)
     f->mode = READ_LINE;
     return &f->co;
 }
-#line 1452 "chapters/tier9-streams.nw"
+#line 1451 "chapters/tier9-streams.nw"
 struct stream_protocol {
     tw_protocol base;
     tw_loop *loop;
@@ -509,7 +508,7 @@ static struct stream_protocol *stream_protocol_of(tw_protocol *p, const char *ca
         tw__fatal("%s: the protocol was not made by tw_stream_protocol_new", caller);
     return (struct stream_protocol *)(void *)p;
 }
-#line 1501 "chapters/tier9-streams.nw"
+#line 1500 "chapters/tier9-streams.nw"
 void tw__stream_reader_detach(tw_stream_reader *r)
 {
     if (r == NULL)
@@ -526,7 +525,7 @@ static void let_go_of_the_reader(struct stream_protocol *sp)
     tw_unref(sp->reader);
     sp->reader = NULL;
 }
-#line 1526 "chapters/tier9-streams.nw"
+#line 1525 "chapters/tier9-streams.nw"
 struct tw_stream_writer {
     tw_object obj;
     tw_transport *transport;
@@ -559,8 +558,7 @@ tw_stream_writer *tw_stream_writer_new(tw_transport *transport, tw_protocol *pro
     tw_stream_writer *w;
     struct stream_protocol *sp = stream_protocol_of(protocol, "tw_stream_writer_new");
     w = tw__alloc(sizeof *w);
-    w->obj.refs = 1;
-    w->obj.cls = &writer_object_class;
+    tw_object_init(&w->obj, &writer_object_class, TW_KIND_OBJECT);
     w->transport = tw_ref(transport);
     w->protocol = sp;
     tw_ref(&sp->base);
@@ -598,7 +596,7 @@ tw_value tw_stream_writer_get_extra_info(tw_stream_writer *w, const char *name, 
 {
     return tw_transport_get_extra_info(w->transport, name, dflt);
 }
-#line 1607 "chapters/tier9-streams.nw"
+#line 1605 "chapters/tier9-streams.nw"
 struct drain_frame {
     tw_coro co;
     tw_stream_writer *w;
@@ -661,12 +659,12 @@ tw_coro *tw_stream_writer_drain(tw_stream_writer *w)
     f->co.cleanup = drain_cleanup;
     return &f->co;
 }
-#line 1676 "chapters/tier9-streams.nw"
+#line 1674 "chapters/tier9-streams.nw"
 tw_future *tw_stream_writer_wait_closed(tw_stream_writer *w)
 {
     return tw_ref(w->protocol->closed);
 }
-#line 1691 "chapters/tier9-streams.nw"
+#line 1689 "chapters/tier9-streams.nw"
 #define STREAM_PROTOCOL(p) ((struct stream_protocol *)(void *)(p))
 
 static void wake_drains(struct stream_protocol *sp, tw_error *exc)
@@ -749,7 +747,7 @@ static tw_error *stream_lost(tw_protocol *p, tw_error *exc)
     sp->transport = NULL;
     return NULL;
 }
-#line 1781 "chapters/tier9-streams.nw"
+#line 1779 "chapters/tier9-streams.nw"
 static void stream_destroy(tw_protocol *p)
 {
     struct stream_protocol *sp = STREAM_PROTOCOL(p);
@@ -790,7 +788,7 @@ tw_protocol *tw_stream_protocol_new(tw_stream_reader *reader, tw_stream_handler 
     sp->closed = tw_future_new(loop);
     return &sp->base;
 }
-#line 1832 "chapters/tier9-streams.nw"
+#line 1830 "chapters/tier9-streams.nw"
 struct open_frame {
     tw_coro co;
     char *host, *path;
@@ -872,7 +870,7 @@ tw_coro *tw_open_unix_connection(const char *path, int sock, ptrdiff_t limit,
     f->sock = sock;
     return &f->co;
 }
-#line 1919 "chapters/tier9-streams.nw"
+#line 1917 "chapters/tier9-streams.nw"
 static tw_coro *open_with_tls(tw_coro *co, const tw_tls_options *tls)
 {
     struct open_frame *f = (struct open_frame *)co;
@@ -893,7 +891,7 @@ tw_coro *tw_open_unix_connection_tls(const char *path, int sock, ptrdiff_t limit
 {
     return open_with_tls(tw_open_unix_connection(path, sock, limit, reader, writer), tls);
 }
-#line 1951 "chapters/tier9-streams.nw"
+#line 1949 "chapters/tier9-streams.nw"
 struct upgrade_frame {
     tw_coro co;
     tw_stream_writer *w;
@@ -934,7 +932,7 @@ tw_coro *tw_stream_writer_start_tls(tw_stream_writer *w, const tw_tls_options *t
     tw__tls_options_keep(&f->tls, &f->hostname, tls);
     return &f->co;
 }
-#line 2005 "chapters/tier9-streams.nw"
+#line 2003 "chapters/tier9-streams.nw"
 struct server_config {
     tw_loop *loop;
     tw_stream_handler handler;

@@ -91,7 +91,7 @@ static void task_finalize(tw_future *f)
     if (!(t->name & 1))
         free((char *)t->name);
     
-#line 2115 "chapters/tier4-tasks.nw"
+#line 2114 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
     tw_unref(tw__task_ctx(t));
 #line 1188 "chapters/tier4-tasks.nw"
@@ -151,7 +151,7 @@ tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 2105 "chapters/tier4-tasks.nw"
+#line 2104 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
 #line 966 "chapters/tier4-tasks.nw"
     tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);   /* its first step: task_run */
@@ -213,12 +213,12 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     T->current = t;
     
-#line 2108 "chapters/tier4-tasks.nw"
+#line 2107 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = tw__task_ctx(t) ? &tw__task_ctx(t)->vars : &t->vars;
 #line 1039 "chapters/tier4-tasks.nw"
     
-#line 2054 "chapters/tier1-coroutines.nw"
+#line 2076 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err)
@@ -252,7 +252,7 @@ for (;;) {
 }
 #line 1040 "chapters/tier4-tasks.nw"
     
-#line 2112 "chapters/tier4-tasks.nw"
+#line 2111 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
 #line 1041 "chapters/tier4-tasks.nw"
     T->current = outer;
@@ -994,8 +994,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 {
     tw_loop *L = tw__running_loop("tw_as_completed_new");
     tw_as_completed *ac = tw__alloc(sizeof *ac);
-    ac->obj.refs = 1;
-    ac->obj.cls = &ac_class;
+    tw_object_init(&ac->obj, &ac_class, TW_KIND_OBJECT);
     ac->loop = L;
     ac->todo = tw__alloc(n * sizeof *ac->todo);
     ac->queue = tw__alloc(n * sizeof *ac->queue);
@@ -1010,7 +1009,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 }
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
-#line 1977 "chapters/tier4-tasks.nw"
+#line 1976 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;

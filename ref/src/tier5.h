@@ -30,7 +30,7 @@ enum {
     TW__CLOSE_CHILDREN = 500,   /* children still running: after tier 4's tasks */
     TW__CLOSE_EXECUTORS = 510   /* the executors' threads: after the children they wait for */
 };
-#line 2808 "chapters/tier5-executors.nw"
+#line 2804 "chapters/tier5-executors.nw"
 typedef struct tw__child {
     tw_object obj;
     tw_loop *loop;

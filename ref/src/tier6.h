@@ -47,7 +47,7 @@ typedef struct tw__sync {
 void *tw__sync_alloc(size_t size, const tw__sync_class *cls);
 void *tw__sync_frame_new(tw_coro_fn body, size_t size, void *owner);
 tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list);
-#line 865 "chapters/tier6-queues.nw"
+#line 864 "chapters/tier6-queues.nw"
 struct tw_lock {
     tw__sync hdr;
     bool locked;

@@ -7,28 +7,28 @@
 
 #line 1279 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type);
-#line 1612 "chapters/tier7-transports.nw"
+#line 1610 "chapters/tier7-transports.nw"
 typedef struct tw__acceptor {
     void (*attach)(struct tw__acceptor *a);
     void (*detach)(struct tw__acceptor *a);
 } tw__acceptor;
-#line 1850 "chapters/tier7-transports.nw"
+#line 1848 "chapters/tier7-transports.nw"
 tw_error *tw__flow_limits(long *high, long *low, long default_high);
-#line 2244 "chapters/tier7-transports.nw"
+#line 2242 "chapters/tier7-transports.nw"
 tw_transport *tw__stream_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                        tw__acceptor *acceptor, tw_future *waiter);
 tw_transport *tw__datagram_transport_new(tw_loop *loop, int fd, tw_protocol *protocol,
                                          const tw_sockaddr *address, tw_future *waiter);
-#line 2305 "chapters/tier7-transports.nw"
+#line 2303 "chapters/tier7-transports.nw"
 void tw__transport_force_close(tw_transport *t, tw_error *exc);
-#line 2545 "chapters/tier7-transports.nw"
+#line 2543 "chapters/tier7-transports.nw"
 tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_protocol *protocol,
                                      tw_future *waiter);
-#line 4019 "chapters/tier7-transports.nw"
+#line 4016 "chapters/tier7-transports.nw"
 tw_error *tw__gai_error(int rc);
 tw_coro *tw__resolve_host(tw_loop *loop, const char *host, int port, int family, int type,
                           int flags);
-#line 1588 "chapters/tier7-tls.nw"
+#line 1586 "chapters/tier7-tls.nw"
 struct tw_tls_options;
 tw_protocol *tw__ssl_protocol_new(tw_loop *loop, tw_protocol *app_protocol,
                                   const struct tw_tls_options *options, bool server_side,

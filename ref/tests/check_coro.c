@@ -331,8 +331,7 @@ static tw_step ask_body(tw_coro *co)
     struct answer *a;
     TW_BEGIN(co);
     a = calloc(1, sizeof *a);
-    a->obj.refs = 1;
-    a->obj.cls = &answer_class;
+    tw_object_init(&a->obj, &answer_class, TW_KIND_OBJECT);
     a->value = 42;
     TW_AWAIT(co, &a->obj);
     sprintf(trace + strlen(trace), "%ld ", (long)TW_RESULT(co).i);
@@ -352,7 +351,7 @@ START_TEST(any_class_is_awaited_and_freed_through_its_record)
     ck_assert_str_eq(trace, "42 freed");
 }
 END_TEST
-#line 454 "chapters/tier1-tests.nw"
+#line 453 "chapters/tier1-tests.nw"
 START_TEST(awaitables_keep_their_types)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -374,7 +373,7 @@ START_TEST(awaitables_keep_their_types)
     tw_loop_free(L);
 }
 END_TEST
-#line 569 "chapters/tier1-tests.nw"
+#line 568 "chapters/tier1-tests.nw"
 static tw_step awaits_a_sleep(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -424,7 +423,7 @@ START_TEST(misuse_is_fatal_and_named)
 #endif
 }
 END_TEST
-#line 626 "chapters/tier1-tests.nw"
+#line 625 "chapters/tier1-tests.nw"
 /* The child says the status it would exit with: under valgrind a forked
    child's exit status is valgrind's, not its own. */
 static void report_an_error(void *arg)

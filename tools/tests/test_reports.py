@@ -176,6 +176,34 @@ def test_report_has_a_column_per_other_cpython(suite, conform, tmp_path):
     assert "## cpython-3.99" in text and "3.99 says so" in text
 
 
+def test_run_of_a_matrix_column_pins_the_digest_the_report_sees(suite, conform, tmp_path):
+    """run --impl cpython-X.Y names the column as the report does: the diff's
+    header, and with it the digest --write-expectations pins, is the report's."""
+    from tower_conform import impls
+    site = tmp_path / "fake-site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(
+        "import platform\nplatform.python_version = lambda: '3.99.0'\n")
+    fake = suite.script("python3.99", f'#!/bin/sh\nPYTHONPATH={site} exec {impls.oracle().path} "$@"\n')
+    oracle_version = impls.oracle().version.split()[-1]
+    suite.add("t1-version", "import platform\nprint(platform.python_version())\n",
+              golden=f"{oracle_version}\n")
+    (suite.suite / "expectations").mkdir()
+    drafted = suite.suite / "expectations" / "cpython-3.99.toml"
+    status, out, _ = conform("run", "--impl", "cpython-3.99", "--python", fake, "-v",
+                             "--write-expectations", drafted, *suite.args())
+    assert status == 1 and "+++ cpython-3.99 stdout (normalised)" in out, out
+    assert "digest = " in drafted.read_text()
+    out_file = tmp_path / "report.md"
+    status, out, _ = conform("report", "--out", out_file, "--cpythons", str(fake),
+                             *suite.args())
+    text = out_file.read_text()
+    assert status == 0, out + text
+    assert "| t1 | 1 | 1/1 |" in text and "0/1 +1 xfail |" in text and "fails differently" not in text, text
+    status, _, err = conform("run", "--impl", "cpython-3.98", "--python", fake, *suite.args())
+    assert status == 2 and "is not a working CPython 3.98" in err
+
+
 def test_the_matrix_search_finds_pyenv_versions(tmp_path):
     from tower_conform import impls
     for version in ("3.12.1", "2.7.18"):

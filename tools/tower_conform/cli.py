@@ -78,10 +78,13 @@ def build_parser():
     _add_suite(p)
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--impl", type=_impl_name, metavar="IMPL",
-                       help=f"a built-in implementation ({', '.join(impls_mod.BUILTIN)}), or"
+                       help=f"a built-in implementation ({', '.join(impls_mod.BUILTIN)}),"
                             " python:MODULE[:HOOK]: the Python editions under the loop MODULE"
                             " installs (its EventLoopPolicy or install(); HOOK: a policy, a loop"
-                            " factory or an installer; see conformance/README.md)")
+                            " factory or an installer; see conformance/README.md), or"
+                            " cpython-X.Y: a column of the report's version matrix, that"
+                            " CPython's own asyncio as the report finds it (or --python),"
+                            " named and judged as the report does")
     which.add_argument("--cmd", metavar="TEMPLATE",
                        help="command for any runtime; placeholders {id} {tier} {py} {dir}"
                             " {port} {root} (double literal braces)")

@@ -22,13 +22,19 @@ PYTHON_PREFIX = "python:"
 _PYTHON_SPEC = re.compile(r"^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(?::([A-Za-z_]\w*))?$")
 
 
+# --impl cpython-X.Y: a column of the report's version matrix.
+_CPYTHON_COLUMN = re.compile(r"^cpython-(\d+)\.(\d+)$")
+
+
 def parse_impl(text):
-    """An --impl value: a built-in name, or python:MODULE[:HOOK]. ValueError if neither."""
-    if text in BUILTIN:
+    """An --impl value: a built-in name, python:MODULE[:HOOK] or cpython-X.Y.
+    ValueError if none of them."""
+    if text in BUILTIN or _CPYTHON_COLUMN.match(text):
         return text
     if text.startswith(PYTHON_PREFIX) and _PYTHON_SPEC.match(text[len(PYTHON_PREFIX):]):
         return text
-    raise ValueError(f"{text!r}: not one of {', '.join(BUILTIN)} nor python:MODULE[:HOOK]")
+    raise ValueError(f"{text!r}: not one of {', '.join(BUILTIN)} nor python:MODULE[:HOOK]"
+                     " nor cpython-X.Y")
 # The clocks of the reference runtime (TOWER_CLOCK): the suite runs on the
 # virtual one; the real one checks that virtual time changed nothing.
 REF_CLOCKS = ("virtual", "real")
@@ -314,10 +320,33 @@ def cpython_impl(interpreter):
     return PythonImpl("asyncio", interpreter.path, name=f"cpython-{major}.{minor}")
 
 
+def matrix_cpython(column, python=None, candidates=None):
+    """The interpreter of the version matrix's column cpython-X.Y: the given
+    one, which must be CPython X.Y, or the first CPython X.Y the report's
+    search finds. Running a column under its own name matters: an
+    expectation's digest covers the diff, whose header names the column, so
+    a digest pinned by `run --impl cpython-X.Y` is the one the report sees."""
+    wanted = tuple(int(n) for n in _CPYTHON_COLUMN.match(column).groups())
+    searched = [python] if python else (cpython_candidates() if candidates is None
+                                        else candidates)
+    for path in searched:
+        found, _ = _probe(path, "asyncio")
+        if found and found[0].startswith("CPython ") and _version_key(found[0])[:2] == wanted:
+            return Interpreter(path, found[0])
+    if python:
+        raise UsageError(f"--impl {column}: {python} is not a working CPython"
+                         f" {wanted[0]}.{wanted[1]}")
+    raise UsageError(f"--impl {column}: no working CPython {wanted[0]}.{wanted[1]} found (the report's"
+                     " search: $PYENV_ROOT/versions/*/bin/python3, python3.N on PATH, /usr/bin,"
+                     " /usr/local/bin); give one with --python")
+
+
 def make(name=None, cmd=None, editions=None, python=None, ref_build=None, wrap=None,
          ref_clock=None, label=None):
     if cmd is not None:
         impl = CommandImpl(cmd, editions, label)
+    elif name is not None and _CPYTHON_COLUMN.match(name):
+        impl = cpython_impl(matrix_cpython(name, python))
     elif name == "ref":
         impl = RefImpl(ref_build, ref_clock or "virtual")
     else:

@@ -1,12 +1,12 @@
-#line 609 "chapters/tier1-coroutines.nw"
+#line 635 "chapters/tier1-coroutines.nw"
 /* tower/coro.h -- stackless coroutines and await (see the book, tier 1) */
 #ifndef TOWER_CORO_H
 #define TOWER_CORO_H
 #include "tower/error.h"
 
-#line 630 "chapters/tier1-coroutines.nw"
+#line 656 "chapters/tier1-coroutines.nw"
 typedef struct tw_coro tw_coro;
-#line 688 "chapters/tier1-coroutines.nw"
+#line 714 "chapters/tier1-coroutines.nw"
 typedef struct tw_awaitable tw_awaitable;
 
 #define TW__AWAITABLE_CASE(T, x) , T *: (tw_awaitable *)(void *)(x)
@@ -17,7 +17,7 @@ typedef struct tw_awaitable tw_awaitable;
         TW__AWAITABLES_4(TW__AWAITABLE_CASE, x))
 #define TW__AWAITABLES_3(F, x)
 #define TW__AWAITABLES_4(F, x)
-#line 724 "chapters/tier1-coroutines.nw"
+#line 750 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
 struct tw_task;
@@ -35,7 +35,7 @@ struct tw_coro {
     union { tw_error *got_err; tw_error *err; };
     void (*cleanup)(tw_coro *co);
 };
-#line 744 "chapters/tier1-coroutines.nw"
+#line 770 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 tw_coro *tw_coro_call(tw_coro_fn body);
 void tw_coro_close(tw_coro *co);
@@ -47,7 +47,7 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
 tw_error *tw__coro_take_error(tw_coro *co);
-#line 858 "chapters/tier1-coroutines.nw"
+#line 884 "chapters/tier1-coroutines.nw"
 typedef struct tw_frame {
     const char *name;           /* the body's __func__ */
     const char *file;           /* where it is: a chapter of the book, for the runtime */
@@ -56,7 +56,7 @@ typedef struct tw_frame {
 
 bool tw_coro_frame(tw_coro *co, tw_frame *frame);
 tw_step tw__coro_named(const char *name, const char *file, int line);
-#line 793 "chapters/tier1-coroutines.nw"
+#line 819 "chapters/tier1-coroutines.nw"
 #define TW__NAMING (-2)
 #define TW_BEGIN(co) switch ((co)->resume) {                             \
     case TW__NAMING: return tw__coro_named(__func__, __FILE__, __LINE__); \
@@ -87,7 +87,7 @@ tw_step tw__coro_named(const char *name, const char *file, int line);
 #define TW_RETURN(co, v) return tw__coro_finish((co), (v))
 #define TW_RAISE(co, e) return tw__coro_fail((co), (e))
 #define TW_RERAISE(co) return tw__coro_propagate(co)
-#line 906 "chapters/tier1-coroutines.nw"
+#line 932 "chapters/tier1-coroutines.nw"
 typedef struct tw_agen {
     tw_coro co;
     uint8_t gstate;             /* created, suspended at a yield, running, done */
@@ -105,5 +105,5 @@ tw_coro *tw_agen_aclose(tw_agen *g);
         return TW_FINISHED;                                             \
         case __LINE__:;                                                 \
     } while (0)
-#line 619 "chapters/tier1-coroutines.nw"
+#line 645 "chapters/tier1-coroutines.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 357 "chapters/tier1-coroutines.nw"
+#line 383 "chapters/tier1-coroutines.nw"
 /* tower/error.h -- the error model, the value word and bytes (see the book, tier 1) */
 #ifndef TOWER_ERROR_H
 #define TOWER_ERROR_H
@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include "tower/object.h"
 
-#line 378 "chapters/tier1-coroutines.nw"
+#line 404 "chapters/tier1-coroutines.nw"
 typedef union tw_value {
     intptr_t i;
     double d;
@@ -23,7 +23,7 @@ typedef union tw_value {
 #define TW_STR(x) ((tw_value){ .s = (x) })
 
 static inline const char *tw_bool_str(bool b) { return b ? "True" : "False"; }
-#line 409 "chapters/tier1-coroutines.nw"
+#line 435 "chapters/tier1-coroutines.nw"
 typedef struct tw_bytes {
     size_t len;
     unsigned char data[];
@@ -31,7 +31,7 @@ typedef struct tw_bytes {
 
 tw_bytes *tw_bytes_new(const void *data, size_t len);
 void tw_bytes_free(tw_bytes *b);
-#line 432 "chapters/tier1-coroutines.nw"
+#line 458 "chapters/tier1-coroutines.nw"
 typedef enum tw_errkind {
     TW_ERR_NONE = 0,
     TW_ERR_CANCELLED,       /* asyncio.CancelledError */
@@ -48,15 +48,15 @@ typedef enum tw_errkind {
     TW_ERR_NO_MEMORY,       /* MemoryError */
     TW_ERR_GROUP,           /* ExceptionGroup: it holds other errors */
     
-#line 520 "chapters/tier1-coroutines.nw"
+#line 546 "chapters/tier1-coroutines.nw"
     TW_ERR_FILE_NOT_FOUND,  /* FileNotFoundError, an OSError */
     TW_ERR_PERMISSION,      /* PermissionError, an OSError */
     TW_ERR_PROCESS_LOOKUP,  /* ProcessLookupError, an OSError */
     TW_ERR_CONNECTION,      /* ConnectionError, an OSError */
     TW_ERR_CONNECTION_RESET,/* ConnectionResetError, a ConnectionError */
-#line 448 "chapters/tier1-coroutines.nw"
+#line 474 "chapters/tier1-coroutines.nw"
     
-#line 555 "chapters/tier1-coroutines.nw"
+#line 581 "chapters/tier1-coroutines.nw"
     TW_ERR_BROKEN_EXECUTOR, /* concurrent.futures.BrokenExecutor, a RuntimeError */
     TW_ERR_BROKEN_PROCESS_POOL, /* ...process.BrokenProcessPool, a BrokenExecutor */
     TW_ERR_QUEUE_EMPTY,     /* asyncio.QueueEmpty */
@@ -68,13 +68,13 @@ typedef enum tw_errkind {
     TW_ERR_KEYBOARD_INTERRUPT, /* KeyboardInterrupt: asyncio.run's Ctrl-C */
     TW_ERR_STOP_ASYNC_ITERATION, /* StopAsyncIteration: a generator has ended */
     TW_ERR_GENERATOR_EXIT,  /* GeneratorExit: aclose() closing a generator */
-#line 449 "chapters/tier1-coroutines.nw"
+#line 475 "chapters/tier1-coroutines.nw"
     TW_ERR_USER,            /* any other class, named when made */
     TW_ERR__COUNT
 } tw_errkind;
 
 typedef struct tw_error tw_error;
-#line 457 "chapters/tier1-coroutines.nw"
+#line 483 "chapters/tier1-coroutines.nw"
 tw_error *tw_error_new(tw_errkind kind, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 tw_error *tw_error_user(const char *type, const char *fmt, ...)
@@ -90,11 +90,11 @@ size_t tw_error_count(const tw_error *e);
 tw_error *tw_error_item(const tw_error *e, size_t i);
 void tw_error_print(FILE *out, const tw_error *e);
 int tw_report_uncaught(tw_error *e);
-#line 569 "chapters/tier1-coroutines.nw"
+#line 595 "chapters/tier1-coroutines.nw"
 tw_error *tw_os_error_new(int errnum, const char *filename);
 tw_error *tw_error_os(int errnum, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int tw_os_error_errno(const tw_error *e);
 const char *tw_os_error_filename(const tw_error *e);
-#line 371 "chapters/tier1-coroutines.nw"
+#line 397 "chapters/tier1-coroutines.nw"
 #endif

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#line 179 "chapters/tier1-coroutines.nw"
+#line 180 "chapters/tier1-coroutines.nw"
 typedef enum tw_kind {
     TW_KIND_OBJECT = 0,         /* not awaitable as one of the kinds below */
     TW_KIND_CORO,
@@ -30,7 +30,14 @@ struct tw_class {
     void (*describe)(tw_object *o, FILE *out);
     int (*await)(tw_object *o, tw_coro *co);
 };
-#line 249 "chapters/tier1-coroutines.nw"
+#line 245 "chapters/tier1-coroutines.nw"
+static inline void tw_object_init(tw_object *o, const tw_class *cls, uint32_t kind)
+{
+    o->kind = kind;
+    o->refs = 1;
+    o->cls = cls;
+}
+#line 275 "chapters/tier1-coroutines.nw"
 typedef struct tw_error tw_error;
 typedef struct tw_awaitable tw_awaitable;
 
@@ -47,7 +54,7 @@ void tw__unref(tw_object *o);
 #define tw_unref(x) tw__unref(_Generic((x),                             \
         tw_object *: TW__AS_OBJECT(x)                                   \
         TW__KINDS(TW__UNREF_CASE, x)))
-#line 284 "chapters/tier1-coroutines.nw"
+#line 310 "chapters/tier1-coroutines.nw"
 #define TW__KINDS(F, x) F(tw_coro, x) F(tw_awaitable, x) F(tw_error, x)   \
         TW__KINDS_2(F, x) TW__KINDS_3(F, x) TW__KINDS_4(F, x)           \
         TW__KINDS_5(F, x) TW__KINDS_6(F, x) TW__KINDS_7(F, x)           \
@@ -60,5 +67,5 @@ void tw__unref(tw_object *o);
 #define TW__KINDS_7(F, x)
 #define TW__KINDS_8(F, x)
 #define TW__KINDS_9(F, x)
-#line 175 "chapters/tier1-coroutines.nw"
+#line 176 "chapters/tier1-coroutines.nw"
 #endif
