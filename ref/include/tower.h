@@ -23,7 +23,7 @@
 #include "tower/transport.h"
 #line 91 "chapters/tier7-tls.nw"
 #include "tower/tls.h"
-#line 219 "chapters/tier8-protocols.nw"
+#line 236 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
 #include "tower/server.h"
 #line 256 "chapters/tier9-streams.nw"

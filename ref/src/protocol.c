@@ -1,4 +1,4 @@
-#line 542 "chapters/tier8-protocols.nw"
+#line 559 "chapters/tier8-protocols.nw"
 /* protocol.c -- connections and datagram endpoints */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 586 "chapters/tier8-protocols.nw"
+#line 603 "chapters/tier8-protocols.nw"
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path)
 {
     size_t n = strlen(path);
@@ -31,7 +31,7 @@ tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error 
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 616 "chapters/tier8-protocols.nw"
+#line 633 "chapters/tier8-protocols.nw"
 static tw_error *combined_error(tw_error **errors, size_t n)
 {
     size_t len = 0;
@@ -55,7 +55,7 @@ static tw_error *combined_error(tw_error **errors, size_t n)
     free(msg);
     return e;
 }
-#line 652 "chapters/tier8-protocols.nw"
+#line 669 "chapters/tier8-protocols.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
@@ -105,7 +105,7 @@ static tw_step started_body(tw_coro *co)
 
 enum made { MADE_STREAM, MADE_DATAGRAM, MADE_READ_PIPE, MADE_WRITE_PIPE };
 
-#line 1003 "chapters/tier8-protocols.nw"
+#line 1020 "chapters/tier8-protocols.nw"
 static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protocol *p)
 {
     tw_protocol *sp = tw__ssl_protocol_new(e->loop, p, &e->tls, false, true, f->waiter,
@@ -118,7 +118,7 @@ static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protoc
     f->transport = tw_ref(tw__ssl_app_transport(sp));
 }
 
-#line 703 "chapters/tier8-protocols.nw"
+#line 720 "chapters/tier8-protocols.nw"
 static tw_coro *started(struct endpoint *e, const tw_sockaddr *remote, enum made made)
 {
     struct started *f = tw_coro_new(started_body, sizeof *f);
@@ -151,7 +151,7 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 746 "chapters/tier8-protocols.nw"
+#line 763 "chapters/tier8-protocols.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
@@ -246,7 +246,7 @@ tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg
     f->port = port;
     return &f->e.co;
 }
-#line 852 "chapters/tier8-protocols.nw"
+#line 869 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -300,7 +300,7 @@ tw_coro *tw_connect_accepted_socket(tw_loop *L, tw_protocol_factory factory, voi
     f->any_family = true;
     return &f->e.co;
 }
-#line 1022 "chapters/tier8-protocols.nw"
+#line 1039 "chapters/tier8-protocols.nw"
 static tw_error *tls_options_check(struct endpoint *e, const char *host, bool unix_socket)
 {
     const tw_tls_options *o = &e->tls;
@@ -360,7 +360,7 @@ tw_coro *tw_create_unix_connection_tls(tw_loop *L, tw_protocol_factory factory, 
 {
     return with_tls(tw_create_unix_connection(L, factory, arg, path, sock), tls);
 }
-#line 917 "chapters/tier8-protocols.nw"
+#line 934 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -413,7 +413,7 @@ tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 1097 "chapters/tier8-protocols.nw"
+#line 1114 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;

@@ -1,4 +1,4 @@
-#line 1203 "chapters/tier8-protocols.nw"
+#line 1220 "chapters/tier8-protocols.nw"
 /* server.c -- servers: create_server, accepting, serving, closing */
 #include "tier8.h"
 #include <errno.h>
@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 1229 "chapters/tier8-protocols.nw"
+#line 1246 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -74,12 +74,12 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 1309 "chapters/tier8-protocols.nw"
+#line 1326 "chapters/tier8-protocols.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 1321 "chapters/tier8-protocols.nw"
+#line 1338 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -107,7 +107,7 @@ static void server_detach(tw__acceptor *a)
         server_wakeup(s);
     tw_unref(s);
 }
-#line 1359 "chapters/tier8-protocols.nw"
+#line 1376 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -175,7 +175,7 @@ static tw_error *server_accept(void *arg)
     }
     return NULL;
 }
-#line 1442 "chapters/tier8-protocols.nw"
+#line 1459 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -231,7 +231,7 @@ tw_future *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 1504 "chapters/tier8-protocols.nw"
+#line 1521 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -279,7 +279,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 tw_coro *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 1559 "chapters/tier8-protocols.nw"
+#line 1576 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -308,7 +308,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 tw_coro *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 1600 "chapters/tier8-protocols.nw"
+#line 1617 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -376,7 +376,7 @@ static tw_error *bind_tcp(tw_server *s, const tw_addrinfo_list *infos,
     }
     return err;
 }
-#line 1674 "chapters/tier8-protocols.nw"
+#line 1691 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;
@@ -424,7 +424,7 @@ static void create_server_cleanup(tw_coro *co)
     free(f->path);
     tw_unref(f->opt.tls.ssl);
 }
-#line 1731 "chapters/tier8-protocols.nw"
+#line 1748 "chapters/tier8-protocols.nw"
 static tw_error *check_own_socket(const struct create_server_frame *f)
 {
     int type = 0, domain = 0;
@@ -444,7 +444,7 @@ static tw_error *check_own_socket(const struct create_server_frame *f)
     return NULL;
 }
 
-#line 978 "chapters/tier8-protocols.nw"
+#line 995 "chapters/tier8-protocols.nw"
 static tw_error *server_tls_check(const tw_tls_options *o)
 {
     if (o->server_hostname)
@@ -458,7 +458,7 @@ static tw_error *server_tls_check(const tw_tls_options *o)
     return NULL;
 }
 
-#line 1752 "chapters/tier8-protocols.nw"
+#line 1769 "chapters/tier8-protocols.nw"
 static tw_step create_server_body(tw_coro *co)
 {
     struct create_server_frame *f = (struct create_server_frame *)co;

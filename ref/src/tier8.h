@@ -1,4 +1,4 @@
-#line 567 "chapters/tier8-protocols.nw"
+#line 584 "chapters/tier8-protocols.nw"
 /* tier8.h -- what the files of tier 8 (protocols and servers) share; not installed. */
 #ifndef TOWER_TIER8_H
 #define TOWER_TIER8_H
@@ -6,11 +6,11 @@
 #include "tower/protocol.h"
 #include "tower/server.h"
 
-#line 580 "chapters/tier8-protocols.nw"
+#line 597 "chapters/tier8-protocols.nw"
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path);
 int tw__new_socket(int family, int type, int protocol);
 tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error **err);
-#line 1305 "chapters/tier8-protocols.nw"
+#line 1322 "chapters/tier8-protocols.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg));
-#line 575 "chapters/tier8-protocols.nw"
+#line 592 "chapters/tier8-protocols.nw"
 #endif
