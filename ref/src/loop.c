@@ -735,6 +735,8 @@ static tw_error *watch_update(tw_loop *L, int fd, uint32_t events)
     return NULL;
 }
 
+static void unmark_passive(tw_loop *L, struct tw__watch *w);
+
 static tw_error *add_watcher(tw_loop *L, int fd, tw_callback_fn fn, void *arg, bool writer)
 {
     struct tw__watch *w;
@@ -760,6 +762,8 @@ static tw_error *add_watcher(tw_loop *L, int fd, tw_callback_fn fn, void *arg, b
     if (*slot) {
         tw_handle_cancel(*slot);
         tw_handle_release(*slot);
+        if (!writer)
+            unmark_passive(L, w);
     } else
         L->nwatchers++;
     *slot = handle_new(L, fn, arg, NULL);
@@ -779,6 +783,8 @@ static bool remove_watcher(tw_loop *L, int fd, bool writer)
     tw_handle_cancel(*slot);
     tw_handle_release(*slot);
     *slot = NULL;
+    if (!writer)
+        unmark_passive(L, w);
     L->nwatchers--;
     tw_unref(watch_update(L, fd, w->events & ~(uint32_t)(writer ? EPOLLOUT : EPOLLIN)));
     return true;
@@ -802,23 +808,33 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 1886 "chapters/tier2-event-loop.nw"
+#line 1901 "chapters/tier2-event-loop.nw"
+static void unmark_passive(tw_loop *L, struct tw__watch *w)
+{
+    if (w->passive) {
+        w->passive = false;
+        L->npassive--;
+    }
+}
+
 tw_error *tw__loop_add_passive_reader(tw_loop *L, int fd, tw_callback_fn fn, void *arg)
 {
     tw_error *err = tw_loop_add_reader(L, fd, fn, arg);
-    if (err == NULL)
+    if (err == NULL) {
+        L->watch[fd].passive = true;
         L->npassive++;
+    }
     return err;
 }
 
-bool tw__loop_remove_passive_reader(tw_loop *L, int fd)
+bool tw__loop_remove_passive_reader(tw_loop *L, int fd, void *arg)
 {
-    bool removed = tw_loop_remove_reader(L, fd);
-    if (removed)
-        L->npassive--;
-    return removed;
+    if (L->closed || fd < 0 || (size_t)fd >= L->capwatch || L->watch[fd].reader == NULL
+        || L->watch[fd].reader->arg != arg)
+        return false;
+    return tw_loop_remove_reader(L, fd);
 }
-#line 1908 "chapters/tier2-event-loop.nw"
+#line 1933 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -828,7 +844,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1933 "chapters/tier2-event-loop.nw"
+#line 1958 "chapters/tier2-event-loop.nw"
 static void forget_passive_signal(tw_loop *L, int sig)
 {
     if (sigismember(&L->passive_signals, sig) == 1) {
@@ -908,7 +924,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 2017 "chapters/tier2-event-loop.nw"
+#line 2042 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -973,7 +989,7 @@ void tw__loop_report_done_error(tw_loop *L, tw_done_fn fn, tw_future *f, void *a
     report_callback_error(L, h, err);
     tw_handle_release(h);
 }
-#line 2224 "chapters/tier2-event-loop.nw"
+#line 2249 "chapters/tier2-event-loop.nw"
 static inline void run_ready(tw_loop *L, tw_handle *h)
 {
     unsigned runner = ready_runner(h);
@@ -989,7 +1005,7 @@ static inline void run_ready(tw_loop *L, tw_handle *h)
     }
     tw_handle_release(h);
 }
-#line 2255 "chapters/tier2-event-loop.nw"
+#line 2280 "chapters/tier2-event-loop.nw"
 static void report_slow(tw_loop *L, tw_handle *h, tw_object *o, double took)
 {
     char msg[160] = "";
@@ -1028,7 +1044,7 @@ static void run_ready_timed(tw_loop *L, tw_handle *h)
     else
         tw_handle_release(h);
 }
-#line 2098 "chapters/tier2-event-loop.nw"
+#line 2123 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -1097,16 +1113,16 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 2186 "chapters/tier2-event-loop.nw"
+#line 2211 "chapters/tier2-event-loop.nw"
     if (timeout_ms != 0 && L->before_blocking && atomic_load(&L->external) > 0)
         timeout_ms = L->before_blocking(L, timeout_ms);
-#line 2166 "chapters/tier2-event-loop.nw"
+#line 2191 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 2197 "chapters/tier2-event-loop.nw"
+#line 2222 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -1114,9 +1130,9 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 2171 "chapters/tier2-event-loop.nw"
+#line 2196 "chapters/tier2-event-loop.nw"
     
-#line 2212 "chapters/tier2-event-loop.nw"
+#line 2237 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     if (n > 4)
@@ -1126,9 +1142,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     else
         run_ready(L, h);
 }
-#line 2172 "chapters/tier2-event-loop.nw"
+#line 2197 "chapters/tier2-event-loop.nw"
 }
-#line 2301 "chapters/tier2-event-loop.nw"
+#line 2326 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_runnable(const tw_loop *L)
 {
     if (L->closed)

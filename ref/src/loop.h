@@ -25,7 +25,7 @@ struct tw_handle {
     tw_handle *next;
 };
 
-struct tw__watch { tw_handle *reader, *writer; uint32_t events; };
+struct tw__watch { tw_handle *reader, *writer; uint32_t events; bool passive; };
 #line 1445 "chapters/tier2-event-loop.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);  /* shuts the owner; must detach r */
@@ -122,7 +122,7 @@ tw_handle *tw__call_at_obj(tw_loop *loop, double when, tw_callback_fn fn, void *
 tw_error *tw__loop_runnable(const tw_loop *loop);
 void tw__loop_add_shutdown_step(tw_loop *loop, tw__shutdown_fn make);
 tw_error *tw__loop_add_passive_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
-bool tw__loop_remove_passive_reader(tw_loop *loop, int fd);
+bool tw__loop_remove_passive_reader(tw_loop *loop, int fd, void *arg);
 tw_error *tw__loop_add_passive_signal_handler(tw_loop *loop, int sig, tw_callback_fn fn,
                                               void *arg);
 extern _Thread_local tw_loop *tw__running;

@@ -118,7 +118,7 @@ static void listener_watch(struct listener *l, bool on)
     if (on)
         tw_unref(tw__loop_add_passive_reader(L, l->fd, server_accept, l));
     else
-        tw__loop_remove_passive_reader(L, l->fd);
+        tw__loop_remove_passive_reader(L, l->fd, l);
     l->watching = on;
 }
 
