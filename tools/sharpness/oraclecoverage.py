@@ -19,8 +19,9 @@ LEFT_OUT = ("windows_events.py", "windows_utils.py", "proactor_events.py", "__ma
 # selector loop fills the protocol's buffer itself (selector_events.py).
 # coverage.py leaves out a whole def whose line matches.
 PROACTOR_ONLY = ("_feed_data_to_buffered_proto",)
-# coverage.py's own default exclusion, which exclude_lines replaces.
-NO_COVER = r"#\s*(pragma|PRAGMA)[:\s]?\s*(no|NO)\s*(cover|COVER)"
+# coverage.py's own default exclusion, which exclude_lines replaces, less
+# its leading "#\s*": in an rc file a line that starts with # is a comment.
+NO_COVER = r"(pragma|PRAGMA)[:\s]?\s*(no|NO)\s*(cover|COVER)"
 
 
 def rcfile(asyncio_dir, data_file):
