@@ -58,6 +58,34 @@ async def main():
         print(f"the transport reads and writes again: reading {transport.is_reading()}, "
               f"closing {transport.is_closing()}")
 
+    # Cancelled while it reads or waits for room: what went is a prefix of
+    # the file, the file's position is just after it, and the transport is
+    # the protocol's again. The file is fifty times the first: far more
+    # blocks than five turns of the loop can send.
+    with tempfile.TemporaryFile() as f:
+        f.write(CONTENT * 50)
+        f.seek(0)
+        received.clear()
+        complete = loop.create_future()
+        expected = None
+        sending = asyncio.create_task(loop.sendfile(transport, f))
+        for _ in range(5):
+            await asyncio.sleep(0)
+        sending.cancel()
+        try:
+            await sending
+        except asyncio.CancelledError:
+            print("cancelled: CancelledError")
+        position = f.tell()
+        expected = position + 10
+        if len(received) == expected:
+            complete.set_result(None)
+        transport.write(b"a trailer\n")
+        await complete
+        prefix = bytes(received) == (CONTENT * 50)[:position] + b"a trailer\n"
+        print(f"the peer received a prefix of the file as long as the position, then the trailer: "
+              f"{prefix}, the whole file: {position == 50 * len(CONTENT)}")
+
     transport.close()
     server.close()
     await server.wait_closed()

@@ -1,22 +1,43 @@
-#line 3951 "chapters/tier7-examples.nw"
+#line 3955 "chapters/tier7-examples.nw"
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "tower.h"
 
-enum { LINES = 1000, LINE = 21 };
+enum { LINES = 1000, LINE = 21, COPIES = 50 };
 
 static tw_ssl_context *server_ctx, *client_ctx;
 static tw_future *complete;
-static char received[LINES * LINE + 64];
+static char received[COPIES * LINES * LINE + 64];
 static size_t nreceived, expected;
+static bool prefix_intact;
+
+/* The byte at offset i of the file (the lines repeat, COPIES times). */
+static char line_byte(size_t i)
+{
+    char line[LINE + 1];
+    snprintf(line, sizeof line, "line %03d of the file\n", (int)(i / LINE % LINES));
+    return line[i % LINE];
+}
+
+static bool is_prefix_then_trailer(size_t n)
+{
+    return nreceived == n + 10 && prefix_intact && memcmp(received + n, "a trailer\n", 10) == 0;
+}
 
 static tw_error *collect(tw_protocol *p, const void *data, size_t n)
 {
     (void)p;
     if (nreceived + n <= sizeof received)
         memcpy(received + nreceived, data, n);
+    else
+        prefix_intact = false;            /* more than the buffer: never a round's */
+    for (size_t i = 0; prefix_intact && i < n && nreceived + i < expected - 10
+                       && nreceived + i < sizeof received; i++)
+        if (received[nreceived + i] != line_byte(nreceived + i))
+            prefix_intact = false;
     nreceived += n;
     if (nreceived == expected && !tw_future_done(complete))
         return tw_future_set_result(complete, TW_NONE);
@@ -47,6 +68,7 @@ static tw_future *expect(size_t n)
     complete = tw_future_new(tw_get_running_loop());
     nreceived = 0;
     expected = n;
+    prefix_intact = true;
     return tw_ref(complete);
 }
 
@@ -56,7 +78,10 @@ struct main_frame {
     tw_transport *t;
     FILE *tmp;
     tw_future *round;
+    tw_task *sending;
     int64_t sent;
+    long position;
+    int i;
     char content[LINES * LINE + 1];
 };
 
@@ -69,6 +94,8 @@ static void main_cleanup(tw_coro *co)
         tw_unref(f->t);
     if (f->server)
         tw_unref(f->server);
+    if (f->sending)
+        tw_unref(f->sending);
     tw_unref(complete);
 }
 
@@ -131,6 +158,32 @@ static tw_step main_body(tw_coro *co)
            received, position(f->tmp));
     printf("the transport reads and writes again: reading %s, closing %s\n",
            tw_bool_str(tw_transport_is_reading(f->t)), tw_bool_str(tw_transport_is_closing(f->t)));
+
+    /* Cancelled while it reads or waits for room: what went is a prefix of
+       the file, the file's position is just after it, and the transport is
+       the protocol's again. The file is fifty times the first: far more
+       blocks than five turns of the loop can send. */
+    fclose(f->tmp);
+    f->tmp = tmpfile();
+    for (int i = 0; i < COPIES; i++)
+        fwrite(f->content, 1, LINES * LINE, f->tmp);
+    fflush(f->tmp);
+    rewind(f->tmp);
+    f->round = expect(SIZE_MAX);
+    f->sending = tw_create_task(tw_loop_sendfile(loop, f->t, fileno(f->tmp), 0, 0, true), NULL);
+    for (f->i = 0; f->i < 5; f->i++)
+        TW_AWAIT(co, tw_sleep(0));
+    tw_task_cancel(f->sending, NULL);
+    TW_AWAIT_TRY(co, tw_ref(f->sending));
+    if (tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED))
+        printf("cancelled: CancelledError\n");
+    f->position = position(f->tmp);
+    expected = (size_t)f->position + 10;
+    tw_unref(tw_transport_write(f->t, "a trailer\n", 10));
+    TW_AWAIT(co, f->round);
+    printf("the peer received a prefix of the file as long as the position, then the trailer: %s, "
+           "the whole file: %s\n", tw_bool_str(is_prefix_then_trailer((size_t)f->position)),
+           tw_bool_str(f->position == COPIES * LINES * LINE));
 
     tw_transport_close(f->t);
     tw_server_close(f->server);
