@@ -18,7 +18,7 @@ static bool prefix_intact;
 static char line_byte(size_t i)
 {
     char line[LINE + 1];
-    snprintf(line, sizeof line, "line %03d of the file\n", (int)(i / LINE % LINES));
+    snprintf(line, sizeof line, "line %03u of the file\n", (unsigned)(i / LINE % LINES) % 1000u);
     return line[i % LINE];
 }
 
@@ -119,7 +119,7 @@ static tw_step main_body(tw_coro *co)
                                           &tls));
     f->t = TW_RESULT(co).p;
     for (int i = 0; i < LINES; i++)
-        snprintf(f->content + i * LINE, LINE + 1, "line %03d of the file\n", i);
+        snprintf(f->content + i * LINE, LINE + 1, "line %03u of the file\n", (unsigned)i % 1000u);
     f->tmp = tmpfile();
     fwrite(f->content, 1, LINES * LINE, f->tmp);
     fflush(f->tmp);
