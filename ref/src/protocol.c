@@ -1,4 +1,4 @@
-#line 559 "chapters/tier8-protocols.nw"
+#line 576 "chapters/tier8-protocols.nw"
 /* protocol.c -- connections and datagram endpoints */
 #include "tier8.h"
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 602 "chapters/tier8-protocols.nw"
+#line 619 "chapters/tier8-protocols.nw"
 tw_error *tw__unix_addr(tw_sockaddr *a, const char *path)
 {
     size_t n = strlen(path);
@@ -26,7 +26,7 @@ tw_protocol *tw__make_protocol(tw_protocol_factory factory, void *arg, tw_error 
     *err = p ? NULL : tw_error_new(TW_ERR_RUNTIME, "the protocol factory returned NULL");
     return p;
 }
-#line 633 "chapters/tier8-protocols.nw"
+#line 650 "chapters/tier8-protocols.nw"
 struct endpoint {
     tw_coro co;
     tw_loop *loop;
@@ -76,7 +76,7 @@ static tw_step started_body(tw_coro *co)
 
 enum made { MADE_STREAM, MADE_DATAGRAM, MADE_READ_PIPE, MADE_WRITE_PIPE };
 
-#line 980 "chapters/tier8-protocols.nw"
+#line 997 "chapters/tier8-protocols.nw"
 static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protocol *p)
 {
     tw_protocol *sp = tw__ssl_protocol_new(e->loop, p, &e->tls, false, true, f->waiter,
@@ -89,7 +89,7 @@ static void started_tls(struct started *f, struct endpoint *e, int fd, tw_protoc
     f->transport = tw_ref(tw__ssl_app_transport(sp));
 }
 
-#line 684 "chapters/tier8-protocols.nw"
+#line 701 "chapters/tier8-protocols.nw"
 static tw_coro *started(struct endpoint *e, const tw_sockaddr *remote, enum made made)
 {
     struct started *f = tw_coro_new(started_body, sizeof *f);
@@ -122,7 +122,7 @@ static void endpoint_init(struct endpoint *e, tw_loop *L, tw_protocol_factory fa
     e->arg = arg;
     e->fd = -1;
 }
-#line 731 "chapters/tier8-protocols.nw"
+#line 748 "chapters/tier8-protocols.nw"
 struct connect_frame {
     struct endpoint e;
     char *host, *path;
@@ -209,7 +209,7 @@ tw_coro *tw_create_connection(tw_loop *L, tw_protocol_factory factory, void *arg
 {
     return tw_create_connection_with(L, factory, arg, host, port, NULL);
 }
-#line 829 "chapters/tier8-protocols.nw"
+#line 846 "chapters/tier8-protocols.nw"
 static tw_step adopt_body(tw_coro *co)
 {
     struct connect_frame *f = (struct connect_frame *)co;
@@ -263,7 +263,7 @@ tw_coro *tw_connect_accepted_socket(tw_loop *L, tw_protocol_factory factory, voi
     f->any_family = true;
     return &f->e.co;
 }
-#line 999 "chapters/tier8-protocols.nw"
+#line 1016 "chapters/tier8-protocols.nw"
 static tw_error *tls_options_check(struct endpoint *e, const char *host, bool unix_socket)
 {
     const tw_tls_options *o = &e->tls;
@@ -323,7 +323,7 @@ tw_coro *tw_create_unix_connection_tls(tw_loop *L, tw_protocol_factory factory, 
 {
     return with_tls(tw_create_unix_connection(L, factory, arg, path, sock), tls);
 }
-#line 894 "chapters/tier8-protocols.nw"
+#line 911 "chapters/tier8-protocols.nw"
 struct pipe_frame {
     struct endpoint e;
     bool writer;
@@ -376,7 +376,7 @@ tw_coro *tw_connect_write_pipe(tw_loop *L, tw_protocol_factory factory, void *ar
 {
     return connect_pipe(L, factory, arg, fd, true);
 }
-#line 1074 "chapters/tier8-protocols.nw"
+#line 1091 "chapters/tier8-protocols.nw"
 struct datagram_frame {
     struct endpoint e;
     tw_datagram_options opt;

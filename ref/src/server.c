@@ -1,4 +1,4 @@
-#line 1180 "chapters/tier8-protocols.nw"
+#line 1197 "chapters/tier8-protocols.nw"
 /* server.c -- servers: create_server, accepting, serving, closing */
 #include "tier8.h"
 #include <errno.h>
@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#line 1206 "chapters/tier8-protocols.nw"
+#line 1223 "chapters/tier8-protocols.nw"
 struct listener {
     struct tw_server *server;
     int fd;
@@ -74,12 +74,12 @@ const tw_sockaddr *tw_server_sockname(const tw_server *s, size_t i)
 {
     return &s->listeners[i].name;
 }
-#line 1286 "chapters/tier8-protocols.nw"
+#line 1303 "chapters/tier8-protocols.nw"
 void tw__server_adopt_arg(tw_server *s, void (*release)(void *arg))
 {
     s->release_arg = release;
 }
-#line 1298 "chapters/tier8-protocols.nw"
+#line 1315 "chapters/tier8-protocols.nw"
 static void server_wakeup(tw_server *s)
 {
     s->woken = true;
@@ -107,7 +107,7 @@ static void server_detach(tw__acceptor *a)
         server_wakeup(s);
     tw_unref(s);
 }
-#line 1336 "chapters/tier8-protocols.nw"
+#line 1353 "chapters/tier8-protocols.nw"
 static tw_error *server_accept(void *arg);
 
 static void listener_watch(struct listener *l, bool on)
@@ -118,7 +118,7 @@ static void listener_watch(struct listener *l, bool on)
     if (on)
         tw_unref(tw__loop_add_passive_reader(L, l->fd, server_accept, l));
     else
-        tw__loop_remove_passive_reader(L, l->fd);
+        tw__loop_remove_passive_reader(L, l->fd, l);
     l->watching = on;
 }
 
@@ -175,7 +175,7 @@ static tw_error *server_accept(void *arg)
     }
     return NULL;
 }
-#line 1419 "chapters/tier8-protocols.nw"
+#line 1436 "chapters/tier8-protocols.nw"
 static void server_start(tw_server *s)
 {
     if (s->serving || s->closed)
@@ -231,7 +231,7 @@ tw_future *tw_server_wait_closed(tw_server *s)
     }
     return f;
 }
-#line 1481 "chapters/tier8-protocols.nw"
+#line 1498 "chapters/tier8-protocols.nw"
 struct server_frame {
     tw_coro co;
     tw_server *server;
@@ -279,7 +279,7 @@ static tw_step exit_body(tw_coro *co)
 }
 
 tw_coro *tw_server_exit(tw_server *s) { return server_coro(exit_body, s); }
-#line 1536 "chapters/tier8-protocols.nw"
+#line 1553 "chapters/tier8-protocols.nw"
 static tw_step serve_forever_body(tw_coro *co)
 {
     struct server_frame *f = (struct server_frame *)co;
@@ -308,7 +308,7 @@ static tw_step serve_forever_body(tw_coro *co)
 }
 
 tw_coro *tw_server_serve_forever(tw_server *s) { return server_coro(serve_forever_body, s); }
-#line 1577 "chapters/tier8-protocols.nw"
+#line 1594 "chapters/tier8-protocols.nw"
 static tw_server *server_new(tw_loop *L, tw_protocol_factory factory, void *arg,
                              const tw_server_options *opt)
 {
@@ -376,7 +376,7 @@ static tw_error *bind_tcp(tw_server *s, const tw_addrinfo_list *infos,
     }
     return err;
 }
-#line 1651 "chapters/tier8-protocols.nw"
+#line 1668 "chapters/tier8-protocols.nw"
 static tw_error *bind_unix(tw_server *s, const char *path)
 {
     tw_sockaddr a;
@@ -424,7 +424,7 @@ static void create_server_cleanup(tw_coro *co)
     free(f->path);
     tw_unref(f->opt.tls.ssl);
 }
-#line 1708 "chapters/tier8-protocols.nw"
+#line 1725 "chapters/tier8-protocols.nw"
 static tw_error *check_own_socket(const struct create_server_frame *f)
 {
     int type = 0, domain = 0;
@@ -444,7 +444,7 @@ static tw_error *check_own_socket(const struct create_server_frame *f)
     return NULL;
 }
 
-#line 955 "chapters/tier8-protocols.nw"
+#line 972 "chapters/tier8-protocols.nw"
 static tw_error *server_tls_check(const tw_tls_options *o)
 {
     if (o->server_hostname)
@@ -458,7 +458,7 @@ static tw_error *server_tls_check(const tw_tls_options *o)
     return NULL;
 }
 
-#line 1729 "chapters/tier8-protocols.nw"
+#line 1746 "chapters/tier8-protocols.nw"
 static tw_step create_server_body(tw_coro *co)
 {
     struct create_server_frame *f = (struct create_server_frame *)co;

@@ -4,7 +4,9 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 #include "tower.h"
 #include "fatal.h"
 
@@ -22,7 +24,7 @@ static tw_error *stop_loop(void *loop)
     return NULL;
 }
 
-#line 95 "chapters/tier2-tests.nw"
+#line 98 "chapters/tier2-tests.nw"
 START_TEST(ready_queue_is_fifo)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -76,7 +78,7 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 438 "chapters/tier2-tests.nw"
+#line 441 "chapters/tier2-tests.nw"
 static tw_error *schedule_many(void *loop)
 {
     static char tags[100][2];
@@ -109,7 +111,7 @@ START_TEST(ready_queue_grows_while_wrapped)
     tw_loop_free(L);
 }
 END_TEST
-#line 151 "chapters/tier2-tests.nw"
+#line 154 "chapters/tier2-tests.nw"
 static void timers_in_order(tw_clock clock)
 {
     tw_loop *L = tw_loop_new_clock(clock);
@@ -166,7 +168,7 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 216 "chapters/tier2-tests.nw"
+#line 219 "chapters/tier2-tests.nw"
 #include <stdlib.h>
 
 enum { SHOTS = 6000 };
@@ -226,7 +228,7 @@ START_TEST(burst_of_due_timers_in_order)
     tw_loop_free(L);
 }
 END_TEST
-#line 479 "chapters/tier2-tests.nw"
+#line 482 "chapters/tier2-tests.nw"
 struct stamp { double when; int seq; };
 static struct stamp fired[1000];
 static int nfired;
@@ -290,7 +292,7 @@ START_TEST(cancelled_timers_never_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 549 "chapters/tier2-tests.nw"
+#line 552 "chapters/tier2-tests.nw"
 static double seconds(void)
 {
     struct timespec ts;
@@ -323,7 +325,7 @@ START_TEST(virtual_clock_stands_still_while_callbacks_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 278 "chapters/tier2-tests.nw"
+#line 281 "chapters/tier2-tests.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");
@@ -366,7 +368,7 @@ START_TEST(closed_loop_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 328 "chapters/tier2-tests.nw"
+#line 331 "chapters/tier2-tests.nw"
 START_TEST(uncatchable_and_invalid_signals_refused)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -389,7 +391,7 @@ START_TEST(uncatchable_and_invalid_signals_refused)
     tw_loop_free(L);
 }
 END_TEST
-#line 357 "chapters/tier2-tests.nw"
+#line 360 "chapters/tier2-tests.nw"
 START_TEST(removing_an_unwatched_descriptor)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -400,7 +402,7 @@ START_TEST(removing_an_unwatched_descriptor)
     tw_loop_free(L);
 }
 END_TEST
-#line 379 "chapters/tier2-tests.nw"
+#line 382 "chapters/tier2-tests.nw"
 static tw_error *run_the_other(void *other)
 {
     tw_error *e = tw_loop_run_forever(other);
@@ -452,7 +454,7 @@ START_TEST(misused_loops_refuse)
     ck_assert(dies_saying(free_a_running_loop, NULL, "tw_loop_free: the loop is running"));
 }
 END_TEST
-#line 591 "chapters/tier2-tests.nw"
+#line 594 "chapters/tier2-tests.nw"
 #include "../src/tier2.h"
 
 static tw__loop_key first_key, second_key;
@@ -512,8 +514,42 @@ START_TEST(stages_close_by_order_then_newest_first)
     tw_loop_free(L);
 }
 END_TEST
+#line 665 "chapters/tier2-tests.nw"
+static tw_error *never_called(void *arg)
+{
+    (void)arg;
+    ck_abort_msg("a reader of a socket nobody writes to ran");
+    return NULL;
+}
 
-#line 67 "chapters/tier2-tests.nw"
+START_TEST(a_replaced_passive_reader_is_not_removed_by_its_owner)
+{
+    tw_loop *L = tw_loop_new();
+    int sv[2], first, second;
+    ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv), 0);
+    ck_assert_ptr_null(tw__loop_add_passive_reader(L, sv[0], never_called, &first));
+    ck_assert_ptr_null(tw__loop_add_passive_reader(L, sv[0], never_called, &second));
+    ck_assert_uint_eq(L->npassive, 1);
+    ck_assert(!tw__loop_remove_passive_reader(L, sv[0], &first));
+    ck_assert_ptr_eq(L->watch[sv[0]].reader->arg, &second);
+    ck_assert_uint_eq(L->npassive, 1);
+    ck_assert(tw__loop_remove_passive_reader(L, sv[0], &second));
+    ck_assert_ptr_null(L->watch[sv[0]].reader);
+    ck_assert_uint_eq(L->npassive, 0);
+    ck_assert(!tw__loop_remove_passive_reader(L, sv[0], &second));
+
+    ck_assert_ptr_null(tw__loop_add_passive_reader(L, sv[0], never_called, &first));
+    ck_assert_ptr_null(tw_loop_add_reader(L, sv[0], never_called, &second));
+    ck_assert_uint_eq(L->npassive, 0);
+    ck_assert(!tw__loop_remove_passive_reader(L, sv[0], &first));
+    ck_assert(tw_loop_remove_reader(L, sv[0]));
+    close(sv[0]);
+    close(sv[1]);
+    tw_loop_free(L);
+}
+END_TEST
+
+#line 69 "chapters/tier2-tests.nw"
 Suite *tw_loop_suite(void)
 {
     Suite *s = suite_create("loop");
@@ -536,6 +572,7 @@ Suite *tw_loop_suite(void)
     tcase_add_test(tc, removing_an_unwatched_descriptor);
     tcase_add_test(tc, loop_state_is_one_per_key_and_loop);
     tcase_add_test(tc, stages_close_by_order_then_newest_first);
+    tcase_add_test(tc, a_replaced_passive_reader_is_not_removed_by_its_owner);
     suite_add_tcase(s, tc);
     return s;
 }

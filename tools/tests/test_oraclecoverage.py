@@ -61,6 +61,19 @@ def test_markdown_totals_the_modules():
     assert "- `tasks`: `Task.get_stack`" in text
 
 
+def test_rcfile_leaves_out_what_only_the_proactor_calls():
+    """protocols._feed_data_to_buffered_proto is the proactor's (Windows)
+    helper: its def is excluded as a whole, next to coverage.py's default
+    exclusion, which exclude_lines would otherwise drop."""
+    rc = oraclecoverage.rcfile("/lib/asyncio", "/tmp/data")
+    report = rc.split("[report]\n", 1)[1]
+    assert "    def _feed_data_to_buffered_proto\\(\n" in report
+    assert "    (pragma|PRAGMA)" in report   # not "#...": the rc file would drop a comment
+    assert "/lib/asyncio/proactor_events.py" in rc.split("[report]")[0]
+    text = oraclecoverage.markdown([("protocols", 25, 25, 0, 0, [])], "CPython 3.11.2", 1)
+    assert "what only they call: `_feed_data_to_buffered_proto`" in text
+
+
 def _has_coverage(python="/usr/bin/python3"):
     try:
         return subprocess.run([python, "-c", "import coverage"], capture_output=True).returncode == 0

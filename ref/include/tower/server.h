@@ -1,10 +1,10 @@
-#line 446 "chapters/tier8-protocols.nw"
+#line 463 "chapters/tier8-protocols.nw"
 /* tower/server.h -- servers (see the book, tier 8) */
 #ifndef TOWER_SERVER_H
 #define TOWER_SERVER_H
 #include "tower/protocol.h"
 
-#line 456 "chapters/tier8-protocols.nw"
+#line 473 "chapters/tier8-protocols.nw"
 typedef struct tw_server tw_server;
 
 typedef struct tw_server_options {
@@ -35,5 +35,5 @@ tw_coro *tw_server_exit(tw_server *s);
 
 #undef TW__KINDS_8
 #define TW__KINDS_8(F, x) F(tw_server, x)
-#line 452 "chapters/tier8-protocols.nw"
+#line 469 "chapters/tier8-protocols.nw"
 #endif
