@@ -2,6 +2,7 @@
 /* check_executor.c -- unit tests of executors, to_thread and context variables */
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -11,7 +12,7 @@
 #include "fatal.h"
 #include "../src/tier5.h"
 
-#line 72 "chapters/tier5-tests.nw"
+#line 76 "chapters/tier5-tests.nw"
 static struct gate {
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -81,7 +82,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 149 "chapters/tier5-tests.nw"
+#line 153 "chapters/tier5-tests.nw"
 START_TEST(pool_serves_in_order)
 {
     static char *tags[] = { "a", "b", "c", "d", "e" };
@@ -134,7 +135,7 @@ START_TEST(pool_starts_threads_only_when_busy)
     tw_loop_free(L);
 }
 END_TEST
-#line 210 "chapters/tier5-tests.nw"
+#line 214 "chapters/tier5-tests.nw"
 START_TEST(shutdown_waits_then_refuses)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -212,7 +213,7 @@ START_TEST(bad_max_workers)
     tw_unref(e);
 }
 END_TEST
-#line 296 "chapters/tier5-tests.nw"
+#line 300 "chapters/tier5-tests.nw"
 static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
 {
     const unsigned char *in = arg;
@@ -313,7 +314,7 @@ START_TEST(dead_worker_breaks_the_pool)
     assert_no_children();
 }
 END_TEST
-#line 407 "chapters/tier5-tests.nw"
+#line 411 "chapters/tier5-tests.nw"
 static tw_error *nap(void *arg, tw_value *result)
 {
     struct timespec d = { 0, 20000000 };
@@ -371,7 +372,7 @@ START_TEST(default_executor_shutdown_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 471 "chapters/tier5-tests.nw"
+#line 475 "chapters/tier5-tests.nw"
 static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
 
 static tw_step child_body(tw_coro *co)
@@ -403,7 +404,7 @@ START_TEST(tasks_copy_their_context)
     ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
 }
 END_TEST
-#line 511 "chapters/tier5-tests.nw"
+#line 515 "chapters/tier5-tests.nw"
 static tw_step paint(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -429,7 +430,7 @@ START_TEST(a_runner_keeps_its_loop_and_context)
     tw_runner_free(r);
 }
 END_TEST
-#line 547 "chapters/tier5-tests.nw"
+#line 551 "chapters/tier5-tests.nw"
 static void assert_described(tw_cfuture *f, const char *state)
 {
     char *text = described((tw_object *)(void *)f);
@@ -479,7 +480,7 @@ START_TEST(a_pending_result_times_out)
     tw_unref(f);
 }
 END_TEST
-#line 615 "chapters/tier5-tests.nw"
+#line 619 "chapters/tier5-tests.nw"
 struct exit_seen { tw_loop *loop; int code; };
 
 static void note_exit(void *arg, int returncode)
@@ -550,8 +551,84 @@ START_TEST(runs_without_standard_descriptors)
     ck_assert_msg(strstr(err, "child passed\n") != NULL, "%s", err);
 }
 END_TEST
+#line 706 "chapters/tier5-tests.nw"
+static int run_to_exit(tw_loop *L, char *const *argv, const char *const *env, tw_error **err)
+{
+    tw_subprocess_options o = { .env = env };
+    struct exit_seen seen = { L, -1000 };
+    int parent_end[3];
+    tw__child *c;
+    *err = tw__child_spawn(L, argv, &o, note_exit, &seen, parent_end, &c);
+    if (*err)
+        return -1000;
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    tw__child_release(c);
+    tw_unref(&c->obj);
+    return seen.code;
+}
 
-#line 40 "chapters/tier5-tests.nw"
+START_TEST(spawn_refuses_bad_options_and_a_closed_loop)
+{
+    static char *const argv[] = { "true", NULL };
+    tw_subprocess_options o = { .std_in = TW_PIPE, .std_out = -7 };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    int parent_end[3], before = lowest_free();
+    tw__child *c;
+    tw_future *f;
+    tw_error *e = tw__child_spawn(L, argv, &o, NULL, NULL, parent_end, &c);
+    ck_assert(tw_error_is(e, TW_ERR_VALUE));
+    ck_assert_str_eq(tw_error_message(e), "invalid stream option -7 for descriptor 1");
+    ck_assert_ptr_null(c);
+    ck_assert_int_eq(parent_end[0], -1);
+    ck_assert_int_eq(lowest_free(), before);
+    tw_unref(e);
+    e = tw_loop_set_default_executor(L, NULL);
+    ck_assert(tw_error_is(e, TW_ERR_TYPE));
+    ck_assert_str_eq(tw_error_message(e), "executor must be ThreadPoolExecutor instance");
+    tw_unref(e);
+    ck_assert_ptr_null(tw_loop_close(L));
+    e = tw__child_spawn(L, argv, NULL, NULL, NULL, parent_end, &c);
+    ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
+    ck_assert_str_eq(tw_error_message(e), "Event loop is closed");
+    tw_unref(e);
+    e = tw_run_in_executor(L, NULL, nap, NULL, &f);
+    ck_assert_str_eq(tw_error_message(e), "Event loop is closed");
+    ck_assert_ptr_null(f);
+    tw_unref(e);
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(the_program_is_searched_as_execvp_does)
+{
+    char dir[] = "/tmp/tower-path-XXXXXXXX", file[64], path[96];
+    static char *const truth[] = { "true", NULL }, *const locked[] = { "tower-locked", NULL };
+    const char *no_path[] = { "HOME=/", NULL }, *odd_path[] = { "PATHLIKE=/nowhere", "PATH=:/nowhere:/usr/bin:/bin", NULL };
+    const char *with_locked[] = { path, NULL };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_error *e;
+    int fd;
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(file, sizeof file, "%s/tower-locked", dir);
+    snprintf(path, sizeof path, "PATH=/nowhere:%s:/nowhere-else", dir);
+    ck_assert_int_ge(fd = open(file, O_WRONLY | O_CREAT | O_EXCL, 0644), 0);
+    close(fd);
+    ck_assert_int_eq(run_to_exit(L, truth, no_path, &e), 0);
+    ck_assert_ptr_null(e);
+    ck_assert_int_eq(run_to_exit(L, truth, odd_path, &e), 0);
+    ck_assert_ptr_null(e);
+    run_to_exit(L, locked, with_locked, &e);
+    ck_assert_int_eq(tw_os_error_errno(e), EACCES);
+    ck_assert_str_eq(tw_error_type(e), "PermissionError");
+    tw_unref(e);
+    unlink(file);
+    rmdir(dir);
+    tw_loop_free(L);
+    assert_no_children();
+}
+END_TEST
+
+#line 42 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void)
 {
     Suite *s = suite_create("executor");
@@ -574,6 +651,8 @@ Suite *tw_executor_suite(void)
     tcase_add_test(tc, a_pending_result_times_out);
     tcase_add_test(tc, a_runner_keeps_its_loop_and_context);
     tcase_add_test(tc, runs_without_standard_descriptors);
+    tcase_add_test(tc, spawn_refuses_bad_options_and_a_closed_loop);
+    tcase_add_test(tc, the_program_is_searched_as_execvp_does);
     suite_add_tcase(s, tc);
     return s;
 }
