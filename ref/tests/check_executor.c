@@ -12,7 +12,7 @@
 #include "fatal.h"
 #include "../src/tier5.h"
 
-#line 76 "chapters/tier5-tests.nw"
+#line 79 "chapters/tier5-tests.nw"
 static struct gate {
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -82,7 +82,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 153 "chapters/tier5-tests.nw"
+#line 156 "chapters/tier5-tests.nw"
 START_TEST(pool_serves_in_order)
 {
     static char *tags[] = { "a", "b", "c", "d", "e" };
@@ -135,7 +135,7 @@ START_TEST(pool_starts_threads_only_when_busy)
     tw_loop_free(L);
 }
 END_TEST
-#line 214 "chapters/tier5-tests.nw"
+#line 217 "chapters/tier5-tests.nw"
 START_TEST(shutdown_waits_then_refuses)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -213,7 +213,7 @@ START_TEST(bad_max_workers)
     tw_unref(e);
 }
 END_TEST
-#line 300 "chapters/tier5-tests.nw"
+#line 303 "chapters/tier5-tests.nw"
 static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
 {
     const unsigned char *in = arg;
@@ -314,7 +314,7 @@ START_TEST(dead_worker_breaks_the_pool)
     assert_no_children();
 }
 END_TEST
-#line 411 "chapters/tier5-tests.nw"
+#line 414 "chapters/tier5-tests.nw"
 static tw_error *nap(void *arg, tw_value *result)
 {
     struct timespec d = { 0, 20000000 };
@@ -372,7 +372,7 @@ START_TEST(default_executor_shutdown_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 475 "chapters/tier5-tests.nw"
+#line 478 "chapters/tier5-tests.nw"
 static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
 
 static tw_step child_body(tw_coro *co)
@@ -404,7 +404,7 @@ START_TEST(tasks_copy_their_context)
     ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
 }
 END_TEST
-#line 515 "chapters/tier5-tests.nw"
+#line 518 "chapters/tier5-tests.nw"
 static tw_step paint(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -430,7 +430,7 @@ START_TEST(a_runner_keeps_its_loop_and_context)
     tw_runner_free(r);
 }
 END_TEST
-#line 551 "chapters/tier5-tests.nw"
+#line 554 "chapters/tier5-tests.nw"
 static void assert_described(tw_cfuture *f, const char *state)
 {
     char *text = described((tw_object *)(void *)f);
@@ -480,7 +480,73 @@ START_TEST(a_pending_result_times_out)
     tw_unref(f);
 }
 END_TEST
-#line 619 "chapters/tier5-tests.nw"
+#line 617 "chapters/tier5-tests.nw"
+static tw_step must_not_run(tw_coro *co)
+{
+    TW_BEGIN(co);
+    strcat(gate.trace, "ran");
+    TW_END(co);
+}
+
+START_TEST(a_hand_over_cancelled_or_refused_never_runs)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_cfuture *cf;
+    tw_value v;
+    tw_error *e;
+    gate_reset();
+    cf = tw_run_coroutine_threadsafe(tw_coro_new(must_not_run, sizeof(tw_coro)), L);
+    ck_assert(tw_cfuture_cancel(cf));
+    ck_assert_ptr_null(tw_call_soon(L, stop_loop, L, NULL));
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    ck_assert_str_eq(gate.trace, "");
+    tw_unref(cf);
+    ck_assert_ptr_null(tw_loop_close(L));
+    cf = tw_run_coroutine_threadsafe(tw_coro_new(must_not_run, sizeof(tw_coro)), L);
+    e = tw_cfuture_result(cf, TW_FOREVER, &v);
+    ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
+    ck_assert_str_eq(tw_error_message(e), "Event loop is closed");
+    tw_unref(e);
+    tw_unref(cf);
+    ck_assert_str_eq(gate.trace, "");
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(a_closed_loop_drops_outcomes_it_never_collected)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    gate_reset();
+    ck_assert_ptr_null(tw_thread_pool_new(1, &ex));
+    tw_unref(run_in(L, ex, record, "done"));
+    tw_executor_shutdown(ex, true, false);      /* the call has finished: its outcome waits */
+    ck_assert_str_eq(gate.trace, "done");
+    tw_loop_free(L);
+    tw_executor_free(ex);
+}
+END_TEST
+
+static void *complete_later(void *f)
+{
+    ck_assert_ptr_null(tw_cfuture_set_result(f, TW_INT(3)));
+    return NULL;
+}
+
+START_TEST(a_waiter_with_no_time_limit_wakes_on_completion)
+{
+    tw_cfuture *f = tw_cfuture_new();
+    pthread_t other;
+    tw_value v;
+    ck_assert_int_eq(pthread_create(&other, NULL, complete_later, f), 0);
+    ck_assert_ptr_null(tw_cfuture_result(f, TW_FOREVER, &v));
+    ck_assert_int_eq(v.i, 3);
+    ck_assert_ptr_null(tw_cfuture_result(f, 0, NULL));
+    ck_assert_int_eq(pthread_join(other, NULL), 0);
+    tw_unref(f);
+}
+END_TEST
+#line 701 "chapters/tier5-tests.nw"
 struct exit_seen { tw_loop *loop; int code; };
 
 static void note_exit(void *arg, int returncode)
@@ -551,7 +617,7 @@ START_TEST(runs_without_standard_descriptors)
     ck_assert_msg(strstr(err, "child passed\n") != NULL, "%s", err);
 }
 END_TEST
-#line 706 "chapters/tier5-tests.nw"
+#line 788 "chapters/tier5-tests.nw"
 static int run_to_exit(tw_loop *L, char *const *argv, const char *const *env, tw_error **err)
 {
     tw_subprocess_options o = { .env = env };
@@ -649,6 +715,9 @@ Suite *tw_executor_suite(void)
     tcase_add_test(tc, tasks_copy_their_context);
     tcase_add_test(tc, a_concurrent_future_ends_once);
     tcase_add_test(tc, a_pending_result_times_out);
+    tcase_add_test(tc, a_hand_over_cancelled_or_refused_never_runs);
+    tcase_add_test(tc, a_closed_loop_drops_outcomes_it_never_collected);
+    tcase_add_test(tc, a_waiter_with_no_time_limit_wakes_on_completion);
     tcase_add_test(tc, a_runner_keeps_its_loop_and_context);
     tcase_add_test(tc, runs_without_standard_descriptors);
     tcase_add_test(tc, spawn_refuses_bad_options_and_a_closed_loop);
