@@ -1,10 +1,10 @@
-#line 510 "chapters/tier2-event-loop.nw"
+#line 513 "chapters/tier2-event-loop.nw"
 /* tier2.h -- what tier 2 (the event loop) offers the tiers above; not installed. */
 #ifndef TOWER_TIER2_H
 #define TOWER_TIER2_H
 #include "loop.h"
 
-#line 1541 "chapters/tier2-event-loop.nw"
+#line 1544 "chapters/tier2-event-loop.nw"
 static inline void *tw__loop_state(tw_loop *L, tw__loop_key *key, size_t size,
                                    tw__state_release_fn release)
 {
@@ -13,5 +13,5 @@ static inline void *tw__loop_state(tw_loop *L, tw__loop_key *key, size_t size,
         return L->states[i].state;
     return tw__loop_state_make(L, key, size, release);
 }
-#line 516 "chapters/tier2-event-loop.nw"
+#line 519 "chapters/tier2-event-loop.nw"
 #endif
