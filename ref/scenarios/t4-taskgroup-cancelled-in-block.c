@@ -1,4 +1,4 @@
-#line 1612 "chapters/tier4-examples.nw"
+#line 1678 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 
