@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -12,7 +13,7 @@
 #include "fatal.h"
 #include "../src/tier5.h"
 
-#line 79 "chapters/tier5-tests.nw"
+#line 83 "chapters/tier5-tests.nw"
 static struct gate {
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -82,7 +83,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 156 "chapters/tier5-tests.nw"
+#line 160 "chapters/tier5-tests.nw"
 START_TEST(pool_serves_in_order)
 {
     static char *tags[] = { "a", "b", "c", "d", "e" };
@@ -135,7 +136,7 @@ START_TEST(pool_starts_threads_only_when_busy)
     tw_loop_free(L);
 }
 END_TEST
-#line 217 "chapters/tier5-tests.nw"
+#line 221 "chapters/tier5-tests.nw"
 START_TEST(shutdown_waits_then_refuses)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -213,7 +214,27 @@ START_TEST(bad_max_workers)
     tw_unref(e);
 }
 END_TEST
-#line 303 "chapters/tier5-tests.nw"
+#line 787 "chapters/tier5-tests.nw"
+static tw_error *sigint_blocked(void *arg, tw_value *result)
+{
+    sigset_t mask;
+    (void)arg;
+    pthread_sigmask(SIG_BLOCK, NULL, &mask);
+    *result = TW_INT(sigismember(&mask, SIGINT) == 1 && sigismember(&mask, SIGTERM) == 1);
+    return NULL;
+}
+
+START_TEST(pool_threads_block_every_signal)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    ck_assert_ptr_null(tw_thread_pool_new(1, &ex));
+    ck_assert_int_eq(await_value(L, run_in(L, ex, sigint_blocked, NULL)).i, 1);
+    tw_executor_free(ex);
+    tw_loop_free(L);
+}
+END_TEST
+#line 307 "chapters/tier5-tests.nw"
 static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
 {
     const unsigned char *in = arg;
@@ -314,7 +335,79 @@ START_TEST(dead_worker_breaks_the_pool)
     assert_no_children();
 }
 END_TEST
-#line 414 "chapters/tier5-tests.nw"
+#line 809 "chapters/tier5-tests.nw"
+static int open_descriptors(void)
+{
+    int n = 0;
+    for (int fd = 0; fd < 1024; fd++)
+        n += fcntl(fd, F_GETFD) >= 0;
+    return n;
+}
+
+START_TEST(a_process_pool_leaves_no_descriptor)
+{
+    int before = open_descriptors();
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *f;
+    tw_value v;
+    ck_assert_ptr_null(tw_process_pool_new(2, &ex));
+    ck_assert_ptr_null(tw_run_in_executor_bytes(L, ex, reverse, "abc", 3, &f));
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_ref(f), NULL));
+    ck_assert_ptr_null(tw_future_result(f, &v));
+    ck_assert_int_eq(memcmp(((const tw_bytes *)v.p)->data, "cba", 3), 0);
+    tw_unref(f);
+    tw_executor_shutdown(ex, true, false);
+    tw_executor_free(ex);
+    tw_loop_free(L);
+    ck_assert_int_eq(open_descriptors(), before);
+    assert_no_children();
+}
+END_TEST
+#line 848 "chapters/tier5-tests.nw"
+static void ignore_signal(int sig)
+{
+    (void)sig;
+}
+
+static tw_error *tell_pid(const void *arg, size_t len, tw_bytes **result)
+{
+    pid_t pid = getpid();
+    (void)arg;
+    (void)len;
+    *result = tw_bytes_new(&pid, sizeof pid);
+    return NULL;
+}
+
+START_TEST(a_worker_interrupted_by_a_signal_reads_again)
+{
+    struct sigaction sa = { .sa_handler = ignore_signal }, old;
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *f;
+    tw_value v;
+    pid_t pid;
+    sigemptyset(&sa.sa_mask);
+    ck_assert_int_eq(sigaction(SIGUSR1, &sa, &old), 0);
+    ck_assert_ptr_null(tw_process_pool_new(1, &ex));
+    ck_assert_ptr_null(tw_run_in_executor_bytes(L, ex, tell_pid, "", 0, &f));
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_ref(f), NULL));
+    ck_assert_ptr_null(tw_future_result(f, &v));
+    memcpy(&pid, ((const tw_bytes *)v.p)->data, sizeof pid);
+    tw_unref(f);
+    ck_assert_int_eq(kill(pid, SIGUSR1), 0);
+    ck_assert_ptr_null(tw_run_in_executor_bytes(L, ex, reverse, "ab", 2, &f));
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_ref(f), NULL));
+    ck_assert_ptr_null(tw_future_result(f, &v));
+    ck_assert_int_eq(memcmp(((const tw_bytes *)v.p)->data, "ba", 2), 0);
+    tw_unref(f);
+    tw_executor_free(ex);
+    tw_loop_free(L);
+    sigaction(SIGUSR1, &old, NULL);
+    assert_no_children();
+}
+END_TEST
+#line 418 "chapters/tier5-tests.nw"
 static tw_error *nap(void *arg, tw_value *result)
 {
     struct timespec d = { 0, 20000000 };
@@ -372,7 +465,7 @@ START_TEST(default_executor_shutdown_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 478 "chapters/tier5-tests.nw"
+#line 482 "chapters/tier5-tests.nw"
 static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
 
 static tw_step child_body(tw_coro *co)
@@ -404,7 +497,7 @@ START_TEST(tasks_copy_their_context)
     ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
 }
 END_TEST
-#line 518 "chapters/tier5-tests.nw"
+#line 522 "chapters/tier5-tests.nw"
 static tw_step paint(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -430,7 +523,7 @@ START_TEST(a_runner_keeps_its_loop_and_context)
     tw_runner_free(r);
 }
 END_TEST
-#line 554 "chapters/tier5-tests.nw"
+#line 558 "chapters/tier5-tests.nw"
 static void assert_described(tw_cfuture *f, const char *state)
 {
     char *text = described((tw_object *)(void *)f);
@@ -480,7 +573,7 @@ START_TEST(a_pending_result_times_out)
     tw_unref(f);
 }
 END_TEST
-#line 617 "chapters/tier5-tests.nw"
+#line 621 "chapters/tier5-tests.nw"
 static tw_step must_not_run(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -546,7 +639,7 @@ START_TEST(a_waiter_with_no_time_limit_wakes_on_completion)
     tw_unref(f);
 }
 END_TEST
-#line 701 "chapters/tier5-tests.nw"
+#line 705 "chapters/tier5-tests.nw"
 struct exit_seen { tw_loop *loop; int code; };
 
 static void note_exit(void *arg, int returncode)
@@ -617,7 +710,7 @@ START_TEST(runs_without_standard_descriptors)
     ck_assert_msg(strstr(err, "child passed\n") != NULL, "%s", err);
 }
 END_TEST
-#line 788 "chapters/tier5-tests.nw"
+#line 907 "chapters/tier5-tests.nw"
 static int run_to_exit(tw_loop *L, char *const *argv, const char *const *env, tw_error **err)
 {
     tw_subprocess_options o = { .env = env };
@@ -694,7 +787,7 @@ START_TEST(the_program_is_searched_as_execvp_does)
 }
 END_TEST
 
-#line 42 "chapters/tier5-tests.nw"
+#line 43 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void)
 {
     Suite *s = suite_create("executor");
@@ -706,6 +799,9 @@ Suite *tw_executor_suite(void)
     tcase_add_test(tc, shutdown_can_cancel_the_queue);
     tcase_add_test(tc, cancelled_call_never_starts);
     tcase_add_test(tc, bad_max_workers);
+    tcase_add_test(tc, pool_threads_block_every_signal);
+    tcase_add_test(tc, a_process_pool_leaves_no_descriptor);
+    tcase_add_test(tc, a_worker_interrupted_by_a_signal_reads_again);
     tcase_add_test(tc, bytes_cross_both_pools);
     tcase_add_test(tc, errors_cross_a_process);
     tcase_add_test(tc, dead_worker_breaks_the_pool);

@@ -7,7 +7,7 @@
 Suite *tw_coro_suite(void);
 #line 27 "chapters/tier2-tests.nw"
 Suite *tw_loop_suite(void);
-#line 64 "chapters/tier3-tests.nw"
+#line 66 "chapters/tier3-tests.nw"
 Suite *tw_future_suite(void);
 #line 104 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void);
@@ -36,7 +36,7 @@ int main(void)
 srunner_add_suite(sr, tw_coro_suite());
 #line 30 "chapters/tier2-tests.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 67 "chapters/tier3-tests.nw"
+#line 69 "chapters/tier3-tests.nw"
 srunner_add_suite(sr, tw_future_suite());
 #line 107 "chapters/tier4-tests.nw"
 srunner_add_suite(sr, tw_task_suite());
