@@ -1,6 +1,7 @@
 #line 20 "chapters/tier5-tests.nw"
 /* check_executor.c -- unit tests of executors, to_thread and context variables */
 #include <check.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -13,7 +14,7 @@
 #include "fatal.h"
 #include "../src/tier5.h"
 
-#line 83 "chapters/tier5-tests.nw"
+#line 85 "chapters/tier5-tests.nw"
 static struct gate {
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -83,7 +84,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 160 "chapters/tier5-tests.nw"
+#line 162 "chapters/tier5-tests.nw"
 START_TEST(pool_serves_in_order)
 {
     static char *tags[] = { "a", "b", "c", "d", "e" };
@@ -136,7 +137,7 @@ START_TEST(pool_starts_threads_only_when_busy)
     tw_loop_free(L);
 }
 END_TEST
-#line 221 "chapters/tier5-tests.nw"
+#line 223 "chapters/tier5-tests.nw"
 START_TEST(shutdown_waits_then_refuses)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -214,7 +215,7 @@ START_TEST(bad_max_workers)
     tw_unref(e);
 }
 END_TEST
-#line 787 "chapters/tier5-tests.nw"
+#line 789 "chapters/tier5-tests.nw"
 static tw_error *sigint_blocked(void *arg, tw_value *result)
 {
     sigset_t mask;
@@ -234,7 +235,39 @@ START_TEST(pool_threads_block_every_signal)
     tw_loop_free(L);
 }
 END_TEST
-#line 307 "chapters/tier5-tests.nw"
+#line 903 "chapters/tier5-tests.nw"
+static int threads_now(void)
+{
+    int n = 0;
+    DIR *d = opendir("/proc/self/task");
+    ck_assert_ptr_nonnull(d);
+    while (readdir(d) != NULL)
+        n++;
+    closedir(d);
+    return n - 2;                       /* not . and .. */
+}
+
+START_TEST(the_default_pool_has_processors_plus_four_threads)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int n = cpus + 4 < 32 ? (int)cpus + 4 : 32, before;
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *f[33];
+    gate_reset();
+    before = threads_now();
+    ck_assert_ptr_null(tw_thread_pool_new(0, &ex));
+    for (int i = 0; i <= n; i++)
+        f[i] = run_in(L, ex, wait_at_gate, "");
+    ck_assert_int_eq(threads_now() - before, n);
+    gate_open();
+    for (int i = 0; i <= n; i++)
+        await_value(L, f[i]);
+    tw_executor_free(ex);
+    tw_loop_free(L);
+}
+END_TEST
+#line 309 "chapters/tier5-tests.nw"
 static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
 {
     const unsigned char *in = arg;
@@ -335,7 +368,7 @@ START_TEST(dead_worker_breaks_the_pool)
     assert_no_children();
 }
 END_TEST
-#line 809 "chapters/tier5-tests.nw"
+#line 811 "chapters/tier5-tests.nw"
 static int open_descriptors(void)
 {
     int n = 0;
@@ -364,7 +397,7 @@ START_TEST(a_process_pool_leaves_no_descriptor)
     assert_no_children();
 }
 END_TEST
-#line 848 "chapters/tier5-tests.nw"
+#line 850 "chapters/tier5-tests.nw"
 static void ignore_signal(int sig)
 {
     (void)sig;
@@ -407,7 +440,7 @@ START_TEST(a_worker_interrupted_by_a_signal_reads_again)
     assert_no_children();
 }
 END_TEST
-#line 418 "chapters/tier5-tests.nw"
+#line 420 "chapters/tier5-tests.nw"
 static tw_error *nap(void *arg, tw_value *result)
 {
     struct timespec d = { 0, 20000000 };
@@ -465,7 +498,7 @@ START_TEST(default_executor_shutdown_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 482 "chapters/tier5-tests.nw"
+#line 484 "chapters/tier5-tests.nw"
 static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
 
 static tw_step child_body(tw_coro *co)
@@ -497,7 +530,7 @@ START_TEST(tasks_copy_their_context)
     ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
 }
 END_TEST
-#line 522 "chapters/tier5-tests.nw"
+#line 524 "chapters/tier5-tests.nw"
 static tw_step paint(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -523,7 +556,7 @@ START_TEST(a_runner_keeps_its_loop_and_context)
     tw_runner_free(r);
 }
 END_TEST
-#line 558 "chapters/tier5-tests.nw"
+#line 560 "chapters/tier5-tests.nw"
 static void assert_described(tw_cfuture *f, const char *state)
 {
     char *text = described((tw_object *)(void *)f);
@@ -573,7 +606,7 @@ START_TEST(a_pending_result_times_out)
     tw_unref(f);
 }
 END_TEST
-#line 621 "chapters/tier5-tests.nw"
+#line 623 "chapters/tier5-tests.nw"
 static tw_step must_not_run(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -639,7 +672,7 @@ START_TEST(a_waiter_with_no_time_limit_wakes_on_completion)
     tw_unref(f);
 }
 END_TEST
-#line 705 "chapters/tier5-tests.nw"
+#line 707 "chapters/tier5-tests.nw"
 struct exit_seen { tw_loop *loop; int code; };
 
 static void note_exit(void *arg, int returncode)
@@ -710,7 +743,7 @@ START_TEST(runs_without_standard_descriptors)
     ck_assert_msg(strstr(err, "child passed\n") != NULL, "%s", err);
 }
 END_TEST
-#line 907 "chapters/tier5-tests.nw"
+#line 951 "chapters/tier5-tests.nw"
 static int run_to_exit(tw_loop *L, char *const *argv, const char *const *env, tw_error **err)
 {
     tw_subprocess_options o = { .env = env };
@@ -787,7 +820,7 @@ START_TEST(the_program_is_searched_as_execvp_does)
 }
 END_TEST
 
-#line 43 "chapters/tier5-tests.nw"
+#line 44 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void)
 {
     Suite *s = suite_create("executor");
@@ -800,6 +833,7 @@ Suite *tw_executor_suite(void)
     tcase_add_test(tc, cancelled_call_never_starts);
     tcase_add_test(tc, bad_max_workers);
     tcase_add_test(tc, pool_threads_block_every_signal);
+    tcase_add_test(tc, the_default_pool_has_processors_plus_four_threads);
     tcase_add_test(tc, a_process_pool_leaves_no_descriptor);
     tcase_add_test(tc, a_worker_interrupted_by_a_signal_reads_again);
     tcase_add_test(tc, bytes_cross_both_pools);
