@@ -14,7 +14,7 @@
 #include "fatal.h"
 #include "../src/tier5.h"
 
-#line 85 "chapters/tier5-tests.nw"
+#line 86 "chapters/tier5-tests.nw"
 static struct gate {
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -84,7 +84,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 162 "chapters/tier5-tests.nw"
+#line 163 "chapters/tier5-tests.nw"
 START_TEST(pool_serves_in_order)
 {
     static char *tags[] = { "a", "b", "c", "d", "e" };
@@ -137,7 +137,7 @@ START_TEST(pool_starts_threads_only_when_busy)
     tw_loop_free(L);
 }
 END_TEST
-#line 223 "chapters/tier5-tests.nw"
+#line 224 "chapters/tier5-tests.nw"
 START_TEST(shutdown_waits_then_refuses)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -215,7 +215,7 @@ START_TEST(bad_max_workers)
     tw_unref(e);
 }
 END_TEST
-#line 789 "chapters/tier5-tests.nw"
+#line 834 "chapters/tier5-tests.nw"
 static tw_error *sigint_blocked(void *arg, tw_value *result)
 {
     sigset_t mask;
@@ -235,7 +235,7 @@ START_TEST(pool_threads_block_every_signal)
     tw_loop_free(L);
 }
 END_TEST
-#line 903 "chapters/tier5-tests.nw"
+#line 948 "chapters/tier5-tests.nw"
 static int threads_now(void)
 {
     int n = 0;
@@ -267,7 +267,7 @@ START_TEST(the_default_pool_has_processors_plus_four_threads)
     tw_loop_free(L);
 }
 END_TEST
-#line 309 "chapters/tier5-tests.nw"
+#line 310 "chapters/tier5-tests.nw"
 static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
 {
     const unsigned char *in = arg;
@@ -368,7 +368,7 @@ START_TEST(dead_worker_breaks_the_pool)
     assert_no_children();
 }
 END_TEST
-#line 811 "chapters/tier5-tests.nw"
+#line 856 "chapters/tier5-tests.nw"
 static int open_descriptors(void)
 {
     int n = 0;
@@ -397,7 +397,7 @@ START_TEST(a_process_pool_leaves_no_descriptor)
     assert_no_children();
 }
 END_TEST
-#line 850 "chapters/tier5-tests.nw"
+#line 895 "chapters/tier5-tests.nw"
 static void ignore_signal(int sig)
 {
     (void)sig;
@@ -440,7 +440,7 @@ START_TEST(a_worker_interrupted_by_a_signal_reads_again)
     assert_no_children();
 }
 END_TEST
-#line 420 "chapters/tier5-tests.nw"
+#line 421 "chapters/tier5-tests.nw"
 static tw_error *nap(void *arg, tw_value *result)
 {
     struct timespec d = { 0, 20000000 };
@@ -498,7 +498,7 @@ START_TEST(default_executor_shutdown_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 484 "chapters/tier5-tests.nw"
+#line 485 "chapters/tier5-tests.nw"
 static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
 
 static tw_step child_body(tw_coro *co)
@@ -530,7 +530,7 @@ START_TEST(tasks_copy_their_context)
     ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
 }
 END_TEST
-#line 524 "chapters/tier5-tests.nw"
+#line 525 "chapters/tier5-tests.nw"
 static tw_step paint(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -556,7 +556,7 @@ START_TEST(a_runner_keeps_its_loop_and_context)
     tw_runner_free(r);
 }
 END_TEST
-#line 560 "chapters/tier5-tests.nw"
+#line 561 "chapters/tier5-tests.nw"
 static void assert_described(tw_cfuture *f, const char *state)
 {
     char *text = described((tw_object *)(void *)f);
@@ -606,7 +606,7 @@ START_TEST(a_pending_result_times_out)
     tw_unref(f);
 }
 END_TEST
-#line 623 "chapters/tier5-tests.nw"
+#line 624 "chapters/tier5-tests.nw"
 static tw_step must_not_run(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -672,7 +672,7 @@ START_TEST(a_waiter_with_no_time_limit_wakes_on_completion)
     tw_unref(f);
 }
 END_TEST
-#line 707 "chapters/tier5-tests.nw"
+#line 708 "chapters/tier5-tests.nw"
 struct exit_seen { tw_loop *loop; int code; };
 
 static void note_exit(void *arg, int returncode)
@@ -743,7 +743,41 @@ START_TEST(runs_without_standard_descriptors)
     ck_assert_msg(strstr(err, "child passed\n") != NULL, "%s", err);
 }
 END_TEST
-#line 951 "chapters/tier5-tests.nw"
+#line 790 "chapters/tier5-tests.nw"
+static void without_standard_input(void *arg)
+{
+    static char *const argv[] = { "cat", NULL };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    struct exit_seen seen = { L, -1 };
+    int in[2], parent_end[3];
+    tw__child *c = NULL;
+    bool ok;
+    (void)arg;
+    ok = pipe(in) == 0 && write(in[1], "x", 1) == 1;
+    close(in[1]);
+    close(0);
+    {
+        tw_subprocess_options o = { .std_in = TW_FD(in[0]), .std_out = TW_DEVNULL };
+        ok = ok && tw__child_spawn(L, argv, &o, note_exit, &seen, parent_end, &c) == NULL
+             && tw_loop_run_forever(L) == NULL && seen.code == 0;
+    }
+    if (c) {
+        tw__child_release(c);
+        tw_unref(&c->obj);
+    }
+    close(in[0]);
+    tw_loop_free(L);
+    fputs(ok ? "child passed\n" : "child failed\n", stderr);
+}
+
+START_TEST(runs_without_standard_input)
+{
+    char err[512];
+    run_child(without_standard_input, NULL, err, sizeof err);
+    ck_assert_msg(strstr(err, "child passed\n") != NULL, "%s", err);
+}
+END_TEST
+#line 996 "chapters/tier5-tests.nw"
 static int run_to_exit(tw_loop *L, char *const *argv, const char *const *env, tw_error **err)
 {
     tw_subprocess_options o = { .env = env };
@@ -850,6 +884,7 @@ Suite *tw_executor_suite(void)
     tcase_add_test(tc, a_waiter_with_no_time_limit_wakes_on_completion);
     tcase_add_test(tc, a_runner_keeps_its_loop_and_context);
     tcase_add_test(tc, runs_without_standard_descriptors);
+    tcase_add_test(tc, runs_without_standard_input);
     tcase_add_test(tc, spawn_refuses_bad_options_and_a_closed_loop);
     tcase_add_test(tc, the_program_is_searched_as_execvp_does);
     suite_add_tcase(s, tc);
