@@ -1,4 +1,4 @@
-#line 2075 "chapters/tier2-examples.nw"
+#line 2143 "chapters/tier2-examples.nw"
 #include <stdint.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 1394 "chapters/tier4-examples.nw"
+#line 1460 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

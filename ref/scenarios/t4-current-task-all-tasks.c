@@ -1,4 +1,4 @@
-#line 2197 "chapters/tier4-examples.nw"
+#line 2407 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

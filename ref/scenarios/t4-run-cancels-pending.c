@@ -1,4 +1,4 @@
-#line 2128 "chapters/tier4-examples.nw"
+#line 2338 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

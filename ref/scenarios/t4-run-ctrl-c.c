@@ -1,4 +1,4 @@
-#line 2346 "chapters/tier4-examples.nw"
+#line 2556 "chapters/tier4-examples.nw"
 #include <signal.h>
 #include <stdio.h>
 #include <unistd.h>

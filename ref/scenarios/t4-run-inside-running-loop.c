@@ -1,4 +1,4 @@
-#line 3289 "chapters/tier4-examples.nw"
+#line 3499 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 2802 "chapters/tier4-examples.nw"
+#line 3012 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 2548 "chapters/tier4-examples.nw"
+#line 2758 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

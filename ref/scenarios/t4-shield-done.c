@@ -1,4 +1,4 @@
-#line 1248 "chapters/tier4-examples.nw"
+#line 1314 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1310 "chapters/tier4-examples.nw"
+#line 1376 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1173 "chapters/tier4-examples.nw"
+#line 1239 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 2741 "chapters/tier4-examples.nw"
+#line 2951 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3050 "chapters/tier4-examples.nw"
+#line 3260 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

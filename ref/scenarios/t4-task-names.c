@@ -1,4 +1,4 @@
-#line 2284 "chapters/tier4-examples.nw"
+#line 2494 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

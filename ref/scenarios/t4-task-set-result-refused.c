@@ -1,4 +1,4 @@
-#line 3165 "chapters/tier4-examples.nw"
+#line 3375 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1607 "chapters/tier4-examples.nw"
+#line 1817 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

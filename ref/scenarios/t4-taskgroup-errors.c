@@ -1,4 +1,4 @@
-#line 1493 "chapters/tier4-examples.nw"
+#line 1559 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 2879 "chapters/tier4-examples.nw"
+#line 3089 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1715 "chapters/tier4-examples.nw"
+#line 1925 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

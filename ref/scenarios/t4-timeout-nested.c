@@ -1,4 +1,4 @@
-#line 1966 "chapters/tier4-examples.nw"
+#line 2176 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 2042 "chapters/tier4-examples.nw"
+#line 2252 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

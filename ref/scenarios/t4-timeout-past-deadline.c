@@ -1,4 +1,4 @@
-#line 1903 "chapters/tier4-examples.nw"
+#line 2113 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 2633 "chapters/tier4-examples.nw"
+#line 2843 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

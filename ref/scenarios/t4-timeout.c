@@ -1,4 +1,4 @@
-#line 1799 "chapters/tier4-examples.nw"
+#line 2009 "chapters/tier4-examples.nw"
 #include <math.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 2448 "chapters/tier4-examples.nw"
+#line 2658 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 3230 "chapters/tier4-examples.nw"
+#line 3440 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

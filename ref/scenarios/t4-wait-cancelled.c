@@ -1,4 +1,4 @@
-#line 2944 "chapters/tier4-examples.nw"
+#line 3154 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1089 "chapters/tier4-examples.nw"
+#line 1155 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1022 "chapters/tier4-examples.nw"
+#line 1088 "chapters/tier4-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

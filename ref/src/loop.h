@@ -1,4 +1,4 @@
-#line 579 "chapters/tier2-event-loop.nw"
+#line 582 "chapters/tier2-event-loop.nw"
 /* loop.h -- what loop.c defines: the loop's and the handles' structures and
    the functions the tiers above call; not installed. */
 #ifndef TOWER_LOOP_PRIVATE_H
@@ -7,7 +7,7 @@
 #include "ring.h"
 #include "tower/loop.h"
 
-#line 592 "chapters/tier2-event-loop.nw"
+#line 595 "chapters/tier2-event-loop.nw"
 #include <limits.h>
 #include <signal.h>
 
@@ -26,7 +26,7 @@ struct tw_handle {
 };
 
 struct tw__watch { tw_handle *reader, *writer; uint32_t events; bool passive; };
-#line 1461 "chapters/tier2-event-loop.nw"
+#line 1464 "chapters/tier2-event-loop.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);  /* shuts the owner; must detach r */
     struct tw__resource *prev, *next;       /* NULL while not attached */
@@ -47,7 +47,7 @@ struct tw__close_stage {
     struct tw__close_stage *next;       /* the stage of the next higher order */
 };
 
-#line 612 "chapters/tier2-event-loop.nw"
+#line 615 "chapters/tier2-event-loop.nw"
 struct tw_loop {
     bool closed, running, stopping, is_virtual, debug;
     double vstart, offset;      /* a virtual clock: its start, how far it has moved */
@@ -79,7 +79,7 @@ struct tw_loop {
     tw_agen *agens;                             /* generators first iterated here */
     bool agens_step;                            /* their shutdown step is registered */
 };
-#line 1579 "chapters/tier2-event-loop.nw"
+#line 1582 "chapters/tier2-event-loop.nw"
 typedef struct tw__loop_key { atomic_size_t index; } tw__loop_key;  /* static, so zero */
 typedef void (*tw__state_release_fn)(tw_loop *loop, void *state);
 struct tw__loop_slot { void *state; tw__state_release_fn release; };
@@ -87,14 +87,14 @@ struct tw__loop_slot { void *state; tw__state_release_fn release; };
 void *tw__loop_state_make(tw_loop *loop, tw__loop_key *key, size_t size,
                           tw__state_release_fn release);
 
-#line 645 "chapters/tier2-event-loop.nw"
+#line 648 "chapters/tier2-event-loop.nw"
 typedef tw_coro *(*tw__shutdown_fn)(tw_loop *loop);
 struct tw__shutdown_step {
     tw__shutdown_fn make;
     struct tw__shutdown_step *next;
 };
 
-#line 838 "chapters/tier2-event-loop.nw"
+#line 841 "chapters/tier2-event-loop.nw"
 static inline void tw__ready_push(tw_loop *L, tw_handle *h)
 {
     struct tw__ring *r = &L->ready;
@@ -110,7 +110,7 @@ static inline void tw__ready_push_object(tw_loop *L, tw_object *o, unsigned runn
         o->refs++;
     tw__ready_push(L, (tw_handle *)(void *)((uintptr_t)o | runner));
 }
-#line 652 "chapters/tier2-event-loop.nw"
+#line 655 "chapters/tier2-event-loop.nw"
 enum { TW__RUN_CALLBACKS = 1, TW__RUN_TASK = 2 };     /* the runners of the tiers above */
 typedef void (*tw__ready_runner)(tw_object *o, bool run);
 void tw__ready_set_runner(unsigned runner, tw__ready_runner run);
@@ -126,5 +126,5 @@ bool tw__loop_remove_passive_reader(tw_loop *loop, int fd, void *arg);
 tw_error *tw__loop_add_passive_signal_handler(tw_loop *loop, int sig, tw_callback_fn fn,
                                               void *arg);
 extern _Thread_local tw_loop *tw__running;
-#line 588 "chapters/tier2-event-loop.nw"
+#line 591 "chapters/tier2-event-loop.nw"
 #endif

@@ -17,7 +17,7 @@ static tw_error *record(void *tag)
     return NULL;
 }
 
-#line 71 "chapters/tier1-tests.nw"
+#line 72 "chapters/tier1-tests.nw"
 START_TEST(error_kinds_form_a_hierarchy)
 {
     tw_error *key = tw_error_new(TW_ERR_KEY, "k");
@@ -44,7 +44,7 @@ START_TEST(error_kinds_form_a_hierarchy)
     tw_unref(user);
 }
 END_TEST
-#line 104 "chapters/tier1-tests.nw"
+#line 105 "chapters/tier1-tests.nw"
 START_TEST(static_errors_are_immortal)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -80,7 +80,32 @@ START_TEST(a_group_owns_its_errors)
     tw_unref(kept);
 }
 END_TEST
-#line 148 "chapters/tier1-tests.nw"
+#line 150 "chapters/tier1-tests.nw"
+START_TEST(absent_errors_and_bare_messages_read_and_print)
+{
+    tw_error *items[1] = { tw_error_new(TW_ERR_VALUE, NULL) };
+    tw_error *g = tw_error_group("one failed", 1, items), *user = tw_error_user(NULL, NULL);
+    char *text;
+    size_t len;
+    FILE *out = open_memstream(&text, &len);
+    ck_assert_str_eq(tw_error_type(NULL), "NoError");
+    ck_assert_ptr_null(tw_error_message(NULL));
+    ck_assert_str_eq(tw_error_str(NULL), "");
+    ck_assert_str_eq(tw_error_str(items[0]), "");
+    ck_assert_uint_eq(tw_error_count(NULL), 0);
+    ck_assert_str_eq(tw_error_type(user), "Exception");
+    tw_error_print(out, NULL);
+    tw_error_print(out, g);
+    tw_error_print(out, user);
+    fclose(out);
+    ck_assert_str_eq(text, "ExceptionGroup: one failed (1 sub-exception)\n"
+                           "  +- ValueError\nException\n");
+    free(text);
+    tw_unref(g);
+    tw_unref(user);
+}
+END_TEST
+#line 183 "chapters/tier1-tests.nw"
 START_TEST(os_errors_carry_python_classes)
 {
     tw_error *e = tw_error_os(ECONNREFUSED, NULL);
@@ -112,7 +137,7 @@ START_TEST(os_errors_carry_python_classes)
     tw_unref(e);
 }
 END_TEST
-#line 187 "chapters/tier1-tests.nw"
+#line 222 "chapters/tier1-tests.nw"
 struct num { tw_coro co; intptr_t n; };
 
 static tw_coro *num_coro(tw_coro_fn body, intptr_t n)
@@ -187,7 +212,7 @@ START_TEST(a_deep_chain_uses_no_c_stack)
     ck_assert_int_eq(sum, (intptr_t)100000 * 100001 / 2);
 }
 END_TEST
-#line 269 "chapters/tier1-tests.nw"
+#line 304 "chapters/tier1-tests.nw"
 struct twice { tw_coro co; tw_coro *shared; };
 
 static tw_step parked_body(tw_coro *co)
@@ -261,7 +286,7 @@ START_TEST(an_error_unwinds_every_frame)
     tw_unref(e);
 }
 END_TEST
-#line 348 "chapters/tier1-tests.nw"
+#line 383 "chapters/tier1-tests.nw"
 struct held { tw_coro co; tw_future *never; const char *tag; };
 
 static void held_cleanup(tw_coro *co)
@@ -303,7 +328,7 @@ START_TEST(cleanups_run_when_a_suspended_task_is_destroyed)
     ck_assert_str_eq(trace, "inner outer");
 }
 END_TEST
-#line 397 "chapters/tier1-tests.nw"
+#line 432 "chapters/tier1-tests.nw"
 struct answer { tw_object obj; int value; };
 
 static void answer_finalize(tw_object *o)
@@ -351,7 +376,7 @@ START_TEST(any_class_is_awaited_and_freed_through_its_record)
     ck_assert_str_eq(trace, "42 freed");
 }
 END_TEST
-#line 453 "chapters/tier1-tests.nw"
+#line 488 "chapters/tier1-tests.nw"
 START_TEST(awaitables_keep_their_types)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -373,7 +398,7 @@ START_TEST(awaitables_keep_their_types)
     tw_loop_free(L);
 }
 END_TEST
-#line 568 "chapters/tier1-tests.nw"
+#line 603 "chapters/tier1-tests.nw"
 static tw_step awaits_a_sleep(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -423,7 +448,7 @@ START_TEST(misuse_is_fatal_and_named)
 #endif
 }
 END_TEST
-#line 625 "chapters/tier1-tests.nw"
+#line 660 "chapters/tier1-tests.nw"
 /* The child says the status it would exit with: under valgrind a forked
    child's exit status is valgrind's, not its own. */
 static void report_an_error(void *arg)
@@ -471,6 +496,7 @@ Suite *tw_coro_suite(void)
     tcase_add_test(tc, error_kinds_form_a_hierarchy);
     tcase_add_test(tc, static_errors_are_immortal);
     tcase_add_test(tc, a_group_owns_its_errors);
+    tcase_add_test(tc, absent_errors_and_bare_messages_read_and_print);
     tcase_add_test(tc, os_errors_carry_python_classes);
     tcase_add_test(tc, nested_awaits_take_no_turn);
     tcase_add_test(tc, a_deep_chain_uses_no_c_stack);

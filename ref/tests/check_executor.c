@@ -1,8 +1,11 @@
 #line 20 "chapters/tier5-tests.nw"
 /* check_executor.c -- unit tests of executors, to_thread and context variables */
 #include <check.h>
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -11,7 +14,7 @@
 #include "fatal.h"
 #include "../src/tier5.h"
 
-#line 72 "chapters/tier5-tests.nw"
+#line 86 "chapters/tier5-tests.nw"
 static struct gate {
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -81,7 +84,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 149 "chapters/tier5-tests.nw"
+#line 163 "chapters/tier5-tests.nw"
 START_TEST(pool_serves_in_order)
 {
     static char *tags[] = { "a", "b", "c", "d", "e" };
@@ -134,7 +137,7 @@ START_TEST(pool_starts_threads_only_when_busy)
     tw_loop_free(L);
 }
 END_TEST
-#line 210 "chapters/tier5-tests.nw"
+#line 224 "chapters/tier5-tests.nw"
 START_TEST(shutdown_waits_then_refuses)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -212,7 +215,59 @@ START_TEST(bad_max_workers)
     tw_unref(e);
 }
 END_TEST
-#line 296 "chapters/tier5-tests.nw"
+#line 838 "chapters/tier5-tests.nw"
+static tw_error *sigint_blocked(void *arg, tw_value *result)
+{
+    sigset_t mask;
+    (void)arg;
+    pthread_sigmask(SIG_BLOCK, NULL, &mask);
+    *result = TW_INT(sigismember(&mask, SIGINT) == 1 && sigismember(&mask, SIGTERM) == 1);
+    return NULL;
+}
+
+START_TEST(pool_threads_block_every_signal)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    ck_assert_ptr_null(tw_thread_pool_new(1, &ex));
+    ck_assert_int_eq(await_value(L, run_in(L, ex, sigint_blocked, NULL)).i, 1);
+    tw_executor_free(ex);
+    tw_loop_free(L);
+}
+END_TEST
+#line 952 "chapters/tier5-tests.nw"
+static int threads_now(void)
+{
+    int n = 0;
+    DIR *d = opendir("/proc/self/task");
+    ck_assert_ptr_nonnull(d);
+    while (readdir(d) != NULL)
+        n++;
+    closedir(d);
+    return n - 2;                       /* not . and .. */
+}
+
+START_TEST(the_default_pool_has_processors_plus_four_threads)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int n = cpus + 4 < 32 ? (int)cpus + 4 : 32, before;
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *f[33];
+    gate_reset();
+    before = threads_now();
+    ck_assert_ptr_null(tw_thread_pool_new(0, &ex));
+    for (int i = 0; i <= n; i++)
+        f[i] = run_in(L, ex, wait_at_gate, "");
+    ck_assert_int_eq(threads_now() - before, n);
+    gate_open();
+    for (int i = 0; i <= n; i++)
+        await_value(L, f[i]);
+    tw_executor_free(ex);
+    tw_loop_free(L);
+}
+END_TEST
+#line 310 "chapters/tier5-tests.nw"
 static tw_error *reverse(const void *arg, size_t len, tw_bytes **result)
 {
     const unsigned char *in = arg;
@@ -313,7 +368,79 @@ START_TEST(dead_worker_breaks_the_pool)
     assert_no_children();
 }
 END_TEST
-#line 407 "chapters/tier5-tests.nw"
+#line 860 "chapters/tier5-tests.nw"
+static int open_descriptors(void)
+{
+    int n = 0;
+    for (int fd = 0; fd < 1024; fd++)
+        n += fcntl(fd, F_GETFD) >= 0;
+    return n;
+}
+
+START_TEST(a_process_pool_leaves_no_descriptor)
+{
+    int before = open_descriptors();
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *f;
+    tw_value v;
+    ck_assert_ptr_null(tw_process_pool_new(2, &ex));
+    ck_assert_ptr_null(tw_run_in_executor_bytes(L, ex, reverse, "abc", 3, &f));
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_ref(f), NULL));
+    ck_assert_ptr_null(tw_future_result(f, &v));
+    ck_assert_int_eq(memcmp(((const tw_bytes *)v.p)->data, "cba", 3), 0);
+    tw_unref(f);
+    tw_executor_shutdown(ex, true, false);
+    tw_executor_free(ex);
+    tw_loop_free(L);
+    ck_assert_int_eq(open_descriptors(), before);
+    assert_no_children();
+}
+END_TEST
+#line 899 "chapters/tier5-tests.nw"
+static void ignore_signal(int sig)
+{
+    (void)sig;
+}
+
+static tw_error *tell_pid(const void *arg, size_t len, tw_bytes **result)
+{
+    pid_t pid = getpid();
+    (void)arg;
+    (void)len;
+    *result = tw_bytes_new(&pid, sizeof pid);
+    return NULL;
+}
+
+START_TEST(a_worker_interrupted_by_a_signal_reads_again)
+{
+    struct sigaction sa = { .sa_handler = ignore_signal }, old;
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    tw_future *f;
+    tw_value v;
+    pid_t pid;
+    sigemptyset(&sa.sa_mask);
+    ck_assert_int_eq(sigaction(SIGUSR1, &sa, &old), 0);
+    ck_assert_ptr_null(tw_process_pool_new(1, &ex));
+    ck_assert_ptr_null(tw_run_in_executor_bytes(L, ex, tell_pid, "", 0, &f));
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_ref(f), NULL));
+    ck_assert_ptr_null(tw_future_result(f, &v));
+    memcpy(&pid, ((const tw_bytes *)v.p)->data, sizeof pid);
+    tw_unref(f);
+    ck_assert_int_eq(kill(pid, SIGUSR1), 0);
+    ck_assert_ptr_null(tw_run_in_executor_bytes(L, ex, reverse, "ab", 2, &f));
+    ck_assert_ptr_null(tw_loop_run_until_complete(L, tw_ref(f), NULL));
+    ck_assert_ptr_null(tw_future_result(f, &v));
+    ck_assert_int_eq(memcmp(((const tw_bytes *)v.p)->data, "ba", 2), 0);
+    tw_unref(f);
+    tw_executor_free(ex);
+    tw_loop_free(L);
+    sigaction(SIGUSR1, &old, NULL);
+    assert_no_children();
+}
+END_TEST
+#line 421 "chapters/tier5-tests.nw"
 static tw_error *nap(void *arg, tw_value *result)
 {
     struct timespec d = { 0, 20000000 };
@@ -371,7 +498,7 @@ START_TEST(default_executor_shutdown_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 471 "chapters/tier5-tests.nw"
+#line 485 "chapters/tier5-tests.nw"
 static const tw_contextvar color = TW_CONTEXTVAR("color", TW_STR("none"));
 
 static tw_step child_body(tw_coro *co)
@@ -403,7 +530,7 @@ START_TEST(tasks_copy_their_context)
     ck_assert_str_eq(tw_contextvar_get(&color).s, "none");
 }
 END_TEST
-#line 511 "chapters/tier5-tests.nw"
+#line 525 "chapters/tier5-tests.nw"
 static tw_step paint(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -429,7 +556,7 @@ START_TEST(a_runner_keeps_its_loop_and_context)
     tw_runner_free(r);
 }
 END_TEST
-#line 547 "chapters/tier5-tests.nw"
+#line 561 "chapters/tier5-tests.nw"
 static void assert_described(tw_cfuture *f, const char *state)
 {
     char *text = described((tw_object *)(void *)f);
@@ -479,7 +606,73 @@ START_TEST(a_pending_result_times_out)
     tw_unref(f);
 }
 END_TEST
-#line 615 "chapters/tier5-tests.nw"
+#line 624 "chapters/tier5-tests.nw"
+static tw_step must_not_run(tw_coro *co)
+{
+    TW_BEGIN(co);
+    strcat(gate.trace, "ran");
+    TW_END(co);
+}
+
+START_TEST(a_hand_over_cancelled_or_refused_never_runs)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_cfuture *cf;
+    tw_value v;
+    tw_error *e;
+    gate_reset();
+    cf = tw_run_coroutine_threadsafe(tw_coro_new(must_not_run, sizeof(tw_coro)), L);
+    ck_assert(tw_cfuture_cancel(cf));
+    ck_assert_ptr_null(tw_call_soon(L, stop_loop, L, NULL));
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    ck_assert_str_eq(gate.trace, "");
+    tw_unref(cf);
+    ck_assert_ptr_null(tw_loop_close(L));
+    cf = tw_run_coroutine_threadsafe(tw_coro_new(must_not_run, sizeof(tw_coro)), L);
+    e = tw_cfuture_result(cf, TW_FOREVER, &v);
+    ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
+    ck_assert_str_eq(tw_error_message(e), "Event loop is closed");
+    tw_unref(e);
+    tw_unref(cf);
+    ck_assert_str_eq(gate.trace, "");
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(a_closed_loop_drops_outcomes_it_never_collected)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_executor *ex;
+    gate_reset();
+    ck_assert_ptr_null(tw_thread_pool_new(1, &ex));
+    tw_unref(run_in(L, ex, record, "done"));
+    tw_executor_shutdown(ex, true, false);      /* the call has finished: its outcome waits */
+    ck_assert_str_eq(gate.trace, "done");
+    tw_loop_free(L);
+    tw_executor_free(ex);
+}
+END_TEST
+
+static void *complete_later(void *f)
+{
+    ck_assert_ptr_null(tw_cfuture_set_result(f, TW_INT(3)));
+    return NULL;
+}
+
+START_TEST(a_waiter_with_no_time_limit_wakes_on_completion)
+{
+    tw_cfuture *f = tw_cfuture_new();
+    pthread_t other;
+    tw_value v;
+    ck_assert_int_eq(pthread_create(&other, NULL, complete_later, f), 0);
+    ck_assert_ptr_null(tw_cfuture_result(f, TW_FOREVER, &v));
+    ck_assert_int_eq(v.i, 3);
+    ck_assert_ptr_null(tw_cfuture_result(f, 0, NULL));
+    ck_assert_int_eq(pthread_join(other, NULL), 0);
+    tw_unref(f);
+}
+END_TEST
+#line 708 "chapters/tier5-tests.nw"
 struct exit_seen { tw_loop *loop; int code; };
 
 static void note_exit(void *arg, int returncode)
@@ -543,15 +736,129 @@ static void without_standard_descriptors(void *arg)
     fputs(ok ? "child passed\n" : "child failed\n", stderr);
 }
 
-START_TEST(runs_without_standard_descriptors)
+/* run a check in a child of its own, which says its verdict on standard error */
+static void expect_child_passes(void (*check)(void *))
 {
     char err[512];
-    run_child(without_standard_descriptors, NULL, err, sizeof err);
+    run_child(check, NULL, err, sizeof err);
     ck_assert_msg(strstr(err, "child passed\n") != NULL, "%s", err);
+}
+
+START_TEST(runs_without_standard_descriptors)
+{
+    expect_child_passes(without_standard_descriptors);
+}
+END_TEST
+#line 796 "chapters/tier5-tests.nw"
+static void without_standard_input(void *arg)
+{
+    static char *const argv[] = { "cat", NULL };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    struct exit_seen seen = { L, -1 };
+    int in[2], parent_end[3];
+    tw__child *c = NULL;
+    bool ok;
+    (void)arg;
+    ok = pipe(in) == 0 && write(in[1], "x", 1) == 1;
+    close(in[1]);
+    close(0);
+    {
+        tw_subprocess_options o = { .std_in = TW_FD(in[0]), .std_out = TW_DEVNULL };
+        ok = ok && tw__child_spawn(L, argv, &o, note_exit, &seen, parent_end, &c) == NULL
+             && tw_loop_run_forever(L) == NULL && seen.code == 0;
+    }
+    if (c) {
+        tw__child_release(c);
+        tw_unref(&c->obj);
+    }
+    close(in[0]);
+    tw_loop_free(L);
+    fputs(ok ? "child passed\n" : "child failed\n", stderr);
+}
+
+START_TEST(runs_without_standard_input)
+{
+    expect_child_passes(without_standard_input);
+}
+END_TEST
+#line 1000 "chapters/tier5-tests.nw"
+static int run_to_exit(tw_loop *L, char *const *argv, const char *const *env, tw_error **err)
+{
+    tw_subprocess_options o = { .env = env };
+    struct exit_seen seen = { L, -1000 };
+    int parent_end[3];
+    tw__child *c;
+    *err = tw__child_spawn(L, argv, &o, note_exit, &seen, parent_end, &c);
+    if (*err)
+        return -1000;
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    tw__child_release(c);
+    tw_unref(&c->obj);
+    return seen.code;
+}
+
+START_TEST(spawn_refuses_bad_options_and_a_closed_loop)
+{
+    static char *const argv[] = { "true", NULL };
+    tw_subprocess_options o = { .std_in = TW_PIPE, .std_out = -7 };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    int parent_end[3], before = lowest_free();
+    tw__child *c;
+    tw_future *f;
+    tw_error *e = tw__child_spawn(L, argv, &o, NULL, NULL, parent_end, &c);
+    ck_assert(tw_error_is(e, TW_ERR_VALUE));
+    ck_assert_str_eq(tw_error_message(e), "invalid stream option -7 for descriptor 1");
+    ck_assert_ptr_null(c);
+    ck_assert_int_eq(parent_end[0], -1);
+    ck_assert_int_eq(lowest_free(), before);
+    tw_unref(e);
+    e = tw_loop_set_default_executor(L, NULL);
+    ck_assert(tw_error_is(e, TW_ERR_TYPE));
+    ck_assert_str_eq(tw_error_message(e), "executor must be ThreadPoolExecutor instance");
+    tw_unref(e);
+    ck_assert_ptr_null(tw_loop_close(L));
+    e = tw__child_spawn(L, argv, NULL, NULL, NULL, parent_end, &c);
+    ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
+    ck_assert_str_eq(tw_error_message(e), "Event loop is closed");
+    tw_unref(e);
+    e = tw_run_in_executor(L, NULL, nap, NULL, &f);
+    ck_assert_str_eq(tw_error_message(e), "Event loop is closed");
+    ck_assert_ptr_null(f);
+    tw_unref(e);
+    tw_loop_free(L);
 }
 END_TEST
 
-#line 40 "chapters/tier5-tests.nw"
+START_TEST(the_program_is_searched_as_execvp_does)
+{
+    char dir[] = "/tmp/tower-path-XXXXXXXX", file[64], path[96];
+    static char *const truth[] = { "true", NULL }, *const locked[] = { "tower-locked", NULL };
+    const char *no_path[] = { "HOME=/", NULL }, *odd_path[] = { "PATHLIKE=/nowhere", "PATH=:/nowhere:/usr/bin:/bin", NULL };
+    const char *with_locked[] = { path, NULL };
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_error *e;
+    int fd;
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(file, sizeof file, "%s/tower-locked", dir);
+    snprintf(path, sizeof path, "PATH=/nowhere:%s:/nowhere-else", dir);
+    ck_assert_int_ge(fd = open(file, O_WRONLY | O_CREAT | O_EXCL, 0644), 0);
+    close(fd);
+    ck_assert_int_eq(run_to_exit(L, truth, no_path, &e), 0);
+    ck_assert_ptr_null(e);
+    ck_assert_int_eq(run_to_exit(L, truth, odd_path, &e), 0);
+    ck_assert_ptr_null(e);
+    run_to_exit(L, locked, with_locked, &e);
+    ck_assert_int_eq(tw_os_error_errno(e), EACCES);
+    ck_assert_str_eq(tw_error_type(e), "PermissionError");
+    tw_unref(e);
+    unlink(file);
+    rmdir(dir);
+    tw_loop_free(L);
+    assert_no_children();
+}
+END_TEST
+
+#line 44 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void)
 {
     Suite *s = suite_create("executor");
@@ -563,6 +870,10 @@ Suite *tw_executor_suite(void)
     tcase_add_test(tc, shutdown_can_cancel_the_queue);
     tcase_add_test(tc, cancelled_call_never_starts);
     tcase_add_test(tc, bad_max_workers);
+    tcase_add_test(tc, pool_threads_block_every_signal);
+    tcase_add_test(tc, the_default_pool_has_processors_plus_four_threads);
+    tcase_add_test(tc, a_process_pool_leaves_no_descriptor);
+    tcase_add_test(tc, a_worker_interrupted_by_a_signal_reads_again);
     tcase_add_test(tc, bytes_cross_both_pools);
     tcase_add_test(tc, errors_cross_a_process);
     tcase_add_test(tc, dead_worker_breaks_the_pool);
@@ -572,8 +883,14 @@ Suite *tw_executor_suite(void)
     tcase_add_test(tc, tasks_copy_their_context);
     tcase_add_test(tc, a_concurrent_future_ends_once);
     tcase_add_test(tc, a_pending_result_times_out);
+    tcase_add_test(tc, a_hand_over_cancelled_or_refused_never_runs);
+    tcase_add_test(tc, a_closed_loop_drops_outcomes_it_never_collected);
+    tcase_add_test(tc, a_waiter_with_no_time_limit_wakes_on_completion);
     tcase_add_test(tc, a_runner_keeps_its_loop_and_context);
     tcase_add_test(tc, runs_without_standard_descriptors);
+    tcase_add_test(tc, runs_without_standard_input);
+    tcase_add_test(tc, spawn_refuses_bad_options_and_a_closed_loop);
+    tcase_add_test(tc, the_program_is_searched_as_execvp_does);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "tower.h"
 #include "fatal.h"
+#include "../src/tier3.h"
 
 static char trace[256];
 
@@ -29,7 +30,7 @@ static void expect_invalid_state(tw_error *e, const char *message)
     tw_unref(e);
 }
 
-#line 74 "chapters/tier3-tests.nw"
+#line 76 "chapters/tier3-tests.nw"
 START_TEST(a_pending_future_has_no_outcome)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -46,7 +47,7 @@ START_TEST(a_pending_future_has_no_outcome)
     tw_loop_free(L);
 }
 END_TEST
-#line 98 "chapters/tier3-tests.nw"
+#line 100 "chapters/tier3-tests.nw"
 static void refuses_everything(tw_future *f)
 {
     expect_invalid_state(tw_future_set_result(f, TW_INT(2)), NULL);
@@ -116,7 +117,7 @@ START_TEST(pending_to_cancelled)
     tw_loop_free(L);
 }
 END_TEST
-#line 177 "chapters/tier3-tests.nw"
+#line 179 "chapters/tier3-tests.nw"
 static tw_error *record(void *tag)
 {
     strcat(trace, tag);
@@ -187,7 +188,35 @@ START_TEST(removing_callbacks)
     tw_loop_free(L);
 }
 END_TEST
-#line 253 "chapters/tier3-tests.nw"
+#line 259 "chapters/tier3-tests.nw"
+static tw_error *record_kept(tw_future *f, void *kept)
+{
+    (void)f;
+    (void)kept;
+    return record("k");
+}
+
+START_TEST(removing_down_to_one_and_a_keeping_callback)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_future *f = tw_future_new(L), *kept = tw_future_new(L);
+    trace[0] = 0;
+    tw_future_add_done_callback(f, record_done, "a");
+    tw_future_add_done_callback(f, record_done, "b");
+    ck_assert_uint_eq(tw_future_remove_done_callback(f, record_done, "a"), 1);
+    tw__future_add_callback(f, record_kept, kept, tw_ref(kept));
+    ck_assert_int_eq(((tw_object *)kept)->refs, 2);
+    ck_assert_uint_eq(tw_future_remove_done_callback(f, record_kept, kept), 1);
+    ck_assert_int_eq(((tw_object *)kept)->refs, 1);
+    tw_future_set_result(f, TW_NONE);
+    turn(L);
+    ck_assert_str_eq(trace, "b");
+    tw_unref(f);
+    tw_unref(kept);
+    tw_loop_free(L);
+}
+END_TEST
+#line 292 "chapters/tier3-tests.nw"
 static void count_reports(tw_loop *L, const tw_context *ctx, void *count)
 {
     (void)L;
@@ -214,7 +243,7 @@ START_TEST(an_unretrieved_error_is_reported)
     tw_loop_free(L);
 }
 END_TEST
-#line 287 "chapters/tier3-tests.nw"
+#line 326 "chapters/tier3-tests.nw"
 START_TEST(futures_and_errors_describe_themselves)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -234,7 +263,7 @@ START_TEST(futures_and_errors_describe_themselves)
 }
 END_TEST
 
-#line 45 "chapters/tier3-tests.nw"
+#line 46 "chapters/tier3-tests.nw"
 Suite *tw_future_suite(void)
 {
     Suite *s = suite_create("future");
@@ -246,6 +275,7 @@ Suite *tw_future_suite(void)
     tcase_add_test(tc, callbacks_are_queued_in_order_at_completion);
     tcase_add_test(tc, callbacks_beyond_the_first_grow_in_order);
     tcase_add_test(tc, removing_callbacks);
+    tcase_add_test(tc, removing_down_to_one_and_a_keeping_callback);
     tcase_add_test(tc, an_unretrieved_error_is_reported);
     tcase_add_test(tc, futures_and_errors_describe_themselves);
     suite_add_tcase(s, tc);

@@ -24,7 +24,7 @@ static tw_error *stop_loop(void *loop)
     return NULL;
 }
 
-#line 98 "chapters/tier2-tests.nw"
+#line 102 "chapters/tier2-tests.nw"
 START_TEST(ready_queue_is_fifo)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -78,7 +78,7 @@ START_TEST(cancelled_handle_is_skipped)
     tw_loop_free(L);
 }
 END_TEST
-#line 441 "chapters/tier2-tests.nw"
+#line 515 "chapters/tier2-tests.nw"
 static tw_error *schedule_many(void *loop)
 {
     static char tags[100][2];
@@ -111,7 +111,7 @@ START_TEST(ready_queue_grows_while_wrapped)
     tw_loop_free(L);
 }
 END_TEST
-#line 154 "chapters/tier2-tests.nw"
+#line 158 "chapters/tier2-tests.nw"
 static void timers_in_order(tw_clock clock)
 {
     tw_loop *L = tw_loop_new_clock(clock);
@@ -168,7 +168,7 @@ START_TEST(many_cancelled_timers_are_dropped)
     tw_loop_free(L);
 }
 END_TEST
-#line 219 "chapters/tier2-tests.nw"
+#line 223 "chapters/tier2-tests.nw"
 #include <stdlib.h>
 
 enum { SHOTS = 6000 };
@@ -228,7 +228,7 @@ START_TEST(burst_of_due_timers_in_order)
     tw_loop_free(L);
 }
 END_TEST
-#line 482 "chapters/tier2-tests.nw"
+#line 556 "chapters/tier2-tests.nw"
 struct stamp { double when; int seq; };
 static struct stamp fired[1000];
 static int nfired;
@@ -292,7 +292,7 @@ START_TEST(cancelled_timers_never_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 552 "chapters/tier2-tests.nw"
+#line 626 "chapters/tier2-tests.nw"
 static double seconds(void)
 {
     struct timespec ts;
@@ -325,7 +325,7 @@ START_TEST(virtual_clock_stands_still_while_callbacks_run)
     tw_loop_free(L);
 }
 END_TEST
-#line 281 "chapters/tier2-tests.nw"
+#line 285 "chapters/tier2-tests.nw"
 static tw_error *record_then_stop(void *loop)
 {
     strcat(trace, "S");
@@ -368,7 +368,7 @@ START_TEST(closed_loop_refuses)
     tw_loop_free(L);
 }
 END_TEST
-#line 331 "chapters/tier2-tests.nw"
+#line 335 "chapters/tier2-tests.nw"
 START_TEST(uncatchable_and_invalid_signals_refused)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -391,7 +391,7 @@ START_TEST(uncatchable_and_invalid_signals_refused)
     tw_loop_free(L);
 }
 END_TEST
-#line 360 "chapters/tier2-tests.nw"
+#line 364 "chapters/tier2-tests.nw"
 START_TEST(removing_an_unwatched_descriptor)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -402,7 +402,7 @@ START_TEST(removing_an_unwatched_descriptor)
     tw_loop_free(L);
 }
 END_TEST
-#line 382 "chapters/tier2-tests.nw"
+#line 386 "chapters/tier2-tests.nw"
 static tw_error *run_the_other(void *other)
 {
     tw_error *e = tw_loop_run_forever(other);
@@ -454,7 +454,67 @@ START_TEST(misused_loops_refuse)
     ck_assert(dies_saying(free_a_running_loop, NULL, "tw_loop_free: the loop is running"));
 }
 END_TEST
-#line 594 "chapters/tier2-tests.nw"
+#line 448 "chapters/tier2-tests.nw"
+START_TEST(cancelled_handle_is_skipped_in_debug_mode)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    tw_handle *h;
+    trace[0] = 0;
+    tw_loop_set_debug(L, true);
+    tw_call_soon(L, record, "a", NULL);
+    tw_call_soon(L, record, "b", &h);
+    tw_handle_cancel(h);
+    tw_handle_release(h);
+    tw_call_soon(L, stop_loop, L, NULL);
+    tw_loop_run_forever(L);
+    ck_assert_str_eq(trace, "a");
+    tw_loop_free(L);
+}
+END_TEST
+
+START_TEST(a_freed_event_loop_is_forgotten)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL), *R = tw_loop_new_clock(TW_CLOCK_REAL);
+    ck_assert(tw_loop_is_virtual(L));
+    ck_assert(!tw_loop_is_virtual(R));
+    tw_set_event_loop(L);
+    ck_assert_ptr_eq(tw_get_event_loop(), L);
+    tw_loop_free(L);
+    ck_assert_ptr_null(tw_get_event_loop());
+    tw_loop_free(R);
+}
+END_TEST
+
+static int ready_fd;
+
+static tw_error *read_and_stop(void *loop)
+{
+    char c;
+    ck_assert_int_eq(read(ready_fd, &c, 1), 1);
+    strcat(trace, "r");
+    tw_loop_stop(loop);
+    return NULL;
+}
+
+START_TEST(a_far_timer_does_not_hold_up_a_ready_descriptor)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
+    int fds[2];
+    trace[0] = 0;
+    ck_assert_int_eq(pipe(fds), 0);
+    ready_fd = fds[0];
+    ck_assert_int_eq(write(fds[1], "x", 1), 1);
+    ck_assert_ptr_null(tw_call_later(L, 200000, record, "late", NULL));
+    ck_assert_ptr_null(tw_loop_add_reader(L, fds[0], read_and_stop, L));
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    ck_assert_str_eq(trace, "r");
+    ck_assert(tw_loop_remove_reader(L, fds[0]));
+    tw_loop_free(L);
+    close(fds[0]);
+    close(fds[1]);
+}
+END_TEST
+#line 668 "chapters/tier2-tests.nw"
 #include "../src/tier2.h"
 
 static tw__loop_key first_key, second_key;
@@ -514,7 +574,7 @@ START_TEST(stages_close_by_order_then_newest_first)
     tw_loop_free(L);
 }
 END_TEST
-#line 665 "chapters/tier2-tests.nw"
+#line 739 "chapters/tier2-tests.nw"
 static tw_error *never_called(void *arg)
 {
     (void)arg;
@@ -573,6 +633,10 @@ Suite *tw_loop_suite(void)
     tcase_add_test(tc, loop_state_is_one_per_key_and_loop);
     tcase_add_test(tc, stages_close_by_order_then_newest_first);
     tcase_add_test(tc, a_replaced_passive_reader_is_not_removed_by_its_owner);
+
+    tcase_add_test(tc, cancelled_handle_is_skipped_in_debug_mode);
+    tcase_add_test(tc, a_freed_event_loop_is_forgotten);
+    tcase_add_test(tc, a_far_timer_does_not_hold_up_a_ready_descriptor);
     suite_add_tcase(s, tc);
     return s;
 }

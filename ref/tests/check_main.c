@@ -3,13 +3,13 @@
 #include <check.h>
 #include <stdlib.h>
 
-#line 60 "chapters/tier1-tests.nw"
+#line 61 "chapters/tier1-tests.nw"
 Suite *tw_coro_suite(void);
 #line 27 "chapters/tier2-tests.nw"
 Suite *tw_loop_suite(void);
-#line 64 "chapters/tier3-tests.nw"
+#line 66 "chapters/tier3-tests.nw"
 Suite *tw_future_suite(void);
-#line 101 "chapters/tier4-tests.nw"
+#line 104 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void);
 #line 13 "chapters/tier5-tests.nw"
 Suite *tw_executor_suite(void);
@@ -34,13 +34,13 @@ int main(void)
     SRunner *sr = srunner_create(NULL);
     int failed;
     
-#line 63 "chapters/tier1-tests.nw"
+#line 64 "chapters/tier1-tests.nw"
 srunner_add_suite(sr, tw_coro_suite());
 #line 30 "chapters/tier2-tests.nw"
 srunner_add_suite(sr, tw_loop_suite());
-#line 67 "chapters/tier3-tests.nw"
+#line 69 "chapters/tier3-tests.nw"
 srunner_add_suite(sr, tw_future_suite());
-#line 104 "chapters/tier4-tests.nw"
+#line 107 "chapters/tier4-tests.nw"
 srunner_add_suite(sr, tw_task_suite());
 #line 16 "chapters/tier5-tests.nw"
 srunner_add_suite(sr, tw_executor_suite());

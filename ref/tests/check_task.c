@@ -48,7 +48,7 @@ static tw_task *sleeper(bool refuse)
     return tw_create_task(&f->co, NULL);
 }
 
-#line 115 "chapters/tier4-tests.nw"
+#line 118 "chapters/tier4-tests.nw"
 static tw_step before_start_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -115,7 +115,7 @@ START_TEST(cancel_refused)
     expect_trace(refused_main, "sc");
 }
 END_TEST
-#line 188 "chapters/tier4-tests.nw"
+#line 191 "chapters/tier4-tests.nw"
 static tw_step counting_main(tw_coro *co)
 {
     struct main_frame *f = (struct main_frame *)co;
@@ -142,7 +142,7 @@ START_TEST(cancelling_counts_requests)
     expect_trace(counting_main, "sc");
 }
 END_TEST
-#line 224 "chapters/tier4-tests.nw"
+#line 227 "chapters/tier4-tests.nw"
 struct waiter { tw_coro co; tw_future *fut; };
 
 static tw_step waiter_body(tw_coro *co)
@@ -224,7 +224,7 @@ START_TEST(cancel_during_the_last_step)
     expect_trace(last_step_main, "");
 }
 END_TEST
-#line 313 "chapters/tier4-tests.nw"
+#line 316 "chapters/tier4-tests.nw"
 struct parent { tw_coro co; tw_task *child; };
 
 static tw_step parent_body(tw_coro *co)
@@ -260,7 +260,7 @@ START_TEST(cancel_passed_to_an_awaited_task_that_refuses)
     expect_trace(refusing_child_main, "sc");
 }
 END_TEST
-#line 356 "chapters/tier4-tests.nw"
+#line 359 "chapters/tier4-tests.nw"
 static tw_error *failure;
 
 static tw_step failing(tw_coro *co)
@@ -339,7 +339,7 @@ START_TEST(current_task_and_all_tasks)
     expect_trace(tasks_main, "");
 }
 END_TEST
-#line 443 "chapters/tier4-tests.nw"
+#line 446 "chapters/tier4-tests.nw"
 struct stack_frame { tw_coro co; tw_future *fut; };
 
 static tw_step stack_inner(tw_coro *co)
@@ -414,7 +414,7 @@ START_TEST(a_tasks_stack_is_its_chain_of_awaits)
     expect_trace(stack_main, "");
 }
 END_TEST
-#line 677 "chapters/tier4-tests.nw"
+#line 792 "chapters/tier4-tests.nw"
 static tw_error *record_done(tw_future *f, void *what)
 {
     (void)f;
@@ -456,7 +456,7 @@ START_TEST(kept_callbacks_share_a_list_with_others)
     expect_trace(kept_callbacks_main, "bc");
 }
 END_TEST
-#line 721 "chapters/tier4-tests.nw"
+#line 836 "chapters/tier4-tests.nw"
 static int factory_calls;
 
 static tw_task *counting_factory(tw_loop *L, tw_coro *coro, const char *name, void *data)
@@ -499,7 +499,7 @@ START_TEST(task_factory_makes_every_task)
     tw_loop_free(L);
 }
 END_TEST
-#line 774 "chapters/tier4-tests.nw"
+#line 889 "chapters/tier4-tests.nw"
 static tw_step stubborn_body(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -550,7 +550,7 @@ START_TEST(a_generator_that_ignores_generator_exit)
     expect_trace(close_stubborn, "sxasync generator ignored GeneratorExit");
 }
 END_TEST
-#line 529 "chapters/tier4-tests.nw"
+#line 532 "chapters/tier4-tests.nw"
 static void create_a_task_without_a_loop(void *arg)
 {
     (void)arg;
@@ -636,7 +636,7 @@ START_TEST(a_task_describes_itself)
     ck_assert_str_eq(err, "look\nfuture: <Task pending name='reported'>\nkey: value\n");
 }
 END_TEST
-#line 831 "chapters/tier4-tests.nw"
+#line 946 "chapters/tier4-tests.nw"
 static tw_step describe_body(tw_coro *co)
 {
     tw_future *pending;
@@ -659,7 +659,7 @@ START_TEST(groups_and_as_completed_describe_themselves)
     ck_assert_ptr_null(tw_run(tw_coro_new(describe_body, sizeof(tw_coro)), NULL));
 }
 END_TEST
-#line 624 "chapters/tier4-tests.nw"
+#line 627 "chapters/tier4-tests.nw"
 static tw_contextvar request_var = TW_CONTEXTVAR("request", TW_STR("unset"));
 static tw_ctx *copied;
 
@@ -690,8 +690,102 @@ START_TEST(a_context_object_is_counted_across_threads)
     tw_unref(copied);
 }
 END_TEST
+#line 665 "chapters/tier4-tests.nw"
+static tw_contextvar user_var = TW_CONTEXTVAR("user", TW_STR("nobody"));
+static tw_contextvar never_set_var = TW_CONTEXTVAR("never", TW_INT(7));
 
-#line 71 "chapters/tier4-tests.nw"
+static tw_step set_two_variables(tw_coro *co)
+{
+    TW_BEGIN(co);
+    tw_contextvar_set(&request_var, TW_STR("first"));
+    tw_contextvar_set(&user_var, TW_STR("ann"));
+    tw_contextvar_set(&user_var, TW_STR("bob"));
+    ck_assert_str_eq(tw_contextvar_get(&request_var).s, "first");
+    ck_assert_str_eq(tw_contextvar_get(&user_var).s, "bob");
+    ck_assert_int_eq(tw_contextvar_get(&never_set_var).i, 7);
+    copied = tw_copy_context();
+    TW_END(co);
+}
+
+START_TEST(a_context_holds_several_variables)
+{
+    ck_assert_ptr_null(tw_run_clock(tw_coro_new(set_two_variables, sizeof(tw_coro)),
+                                    TW_CLOCK_VIRTUAL, NULL));
+    assert_describes_as(copied, "<Context variables=2>");
+    ck_assert_str_eq(tw_ctx_get(copied, &user_var).s, "bob");
+    ck_assert_int_eq(tw_ctx_get(copied, &never_set_var).i, 7);
+    tw_unref(copied);
+}
+END_TEST
+#line 703 "chapters/tier4-tests.nw"
+static tw_error *enter_in_a_callback(void *loop)
+{
+    tw_timeout *tm = tw_timeout_new(1);
+    tw_error *e = tw_timeout_enter(tm);
+    ck_assert(tw_error_is(e, TW_ERR_RUNTIME));
+    ck_assert_str_eq(tw_error_message(e), "Timeout should be used inside a task");
+    tw_unref(e);
+    tw_timeout_free(tm);
+    tw_loop_stop(loop);
+    return NULL;
+}
+
+struct timeout_frame { tw_coro co; tw_timeout *tm; };
+
+static void timeout_frame_cleanup(tw_coro *co)
+{
+    tw_timeout_free(((struct timeout_frame *)co)->tm);
+}
+
+static tw_step timeouts_misused_and_swallowed(tw_coro *co)
+{
+    struct timeout_frame *f = (struct timeout_frame *)co;
+    tw_error *e;
+    TW_BEGIN(co);
+    f->tm = tw_timeout_new(10);
+    ck_assert_ptr_null(tw_timeout_enter(f->tm));
+    e = tw_timeout_enter(f->tm);
+    ck_assert_str_eq(tw_error_message(e), "Timeout has already been entered");
+    tw_unref(e);
+    ck_assert_ptr_null(tw_timeout_exit(f->tm, NULL));
+    e = tw_timeout_enter(f->tm);
+    ck_assert_str_eq(tw_error_message(e), "Timeout has already been entered");
+    tw_unref(e);
+    tw_timeout_free(f->tm);
+
+    f->tm = tw_timeout_new(0);
+    ck_assert_ptr_null(tw_timeout_enter(f->tm));
+    TW_AWAIT_TRY(co, tw_sleep(10));
+    ck_assert(tw_error_is(TW_ERROR(co), TW_ERR_CANCELLED));
+    TW_CLEAR(co);                       /* the block swallows the cancellation */
+    ck_assert_ptr_null(tw_timeout_exit(f->tm, NULL));
+    ck_assert(tw_timeout_expired(f->tm));
+    ck_assert_int_eq(tw_task_cancelling(tw_current_task()), 0);
+    strcat(trace, "done");
+    TW_END(co);
+}
+
+static tw_step timeouts_body(tw_coro *co)
+{
+    struct timeout_frame *f;
+    TW_BEGIN(co);
+    f = tw_coro_new(timeouts_misused_and_swallowed, sizeof *f);
+    f->co.cleanup = timeout_frame_cleanup;
+    TW_AWAIT(co, &f->co);
+    TW_END(co);
+}
+
+START_TEST(a_timeout_is_entered_once_and_by_a_task)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    ck_assert_ptr_null(tw_call_soon(L, enter_in_a_callback, L, NULL));
+    ck_assert_ptr_null(tw_loop_run_forever(L));
+    tw_loop_free(L);
+    expect_trace(timeouts_body, "done");
+}
+END_TEST
+
+#line 72 "chapters/tier4-tests.nw"
 Suite *tw_task_suite(void)
 {
     Suite *s = suite_create("task");
@@ -716,6 +810,8 @@ Suite *tw_task_suite(void)
     tcase_add_test(tc, a_task_describes_itself);
     tcase_add_test(tc, groups_and_as_completed_describe_themselves);
     tcase_add_test(tc, a_context_object_is_counted_across_threads);
+    tcase_add_test(tc, a_context_holds_several_variables);
+    tcase_add_test(tc, a_timeout_is_entered_once_and_by_a_task);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,11 +1,11 @@
-#line 459 "chapters/tier4-tasks.nw"
+#line 465 "chapters/tier4-tasks.nw"
 /* tower/contextvar.h -- context variables: Python's contextvars
    (see the book, tier 4) */
 #ifndef TOWER_CONTEXTVAR_H
 #define TOWER_CONTEXTVAR_H
 #include "tower/error.h"
 
-#line 470 "chapters/tier4-tasks.nw"
+#line 476 "chapters/tier4-tasks.nw"
 typedef struct tw_contextvar {
     const char *name;
     tw_value default_value;
@@ -23,5 +23,5 @@ tw_value tw_ctx_get(const tw_ctx *ctx, const tw_contextvar *var);
 #define TW__KINDS_CONTEXTS(F, x) F(tw_ctx, x)
 #undef TW__KINDS_4
 #define TW__KINDS_4(F, x) TW__KINDS_CONTEXTS(F, x)
-#line 466 "chapters/tier4-tasks.nw"
+#line 472 "chapters/tier4-tasks.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 269 "chapters/tier2-event-loop.nw"
+#line 272 "chapters/tier2-event-loop.nw"
 /* tower/loop.h -- the event loop (see the book, tier 2) */
 #ifndef TOWER_LOOP_H
 #define TOWER_LOOP_H
@@ -10,7 +10,7 @@ typedef struct tw_future tw_future;
 typedef tw_error *(*tw_callback_fn)(void *arg);
 typedef tw_error *(*tw_done_fn)(tw_future *f, void *arg);
 
-#line 298 "chapters/tier2-event-loop.nw"
+#line 301 "chapters/tier2-event-loop.nw"
 typedef enum tw_clock { TW_CLOCK_DEFAULT = 0, TW_CLOCK_REAL, TW_CLOCK_VIRTUAL } tw_clock;
 
 tw_loop *tw_loop_new(void);
@@ -33,7 +33,7 @@ bool tw_loop_get_debug(const tw_loop *loop);
 void tw_loop_set_slow_callback_duration(tw_loop *loop, double seconds);
 double tw_loop_get_slow_callback_duration(const tw_loop *loop);
 tw_coro *tw_loop_shutdown_asyncgens(tw_loop *loop);
-#line 427 "chapters/tier2-event-loop.nw"
+#line 430 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon(tw_loop *loop, tw_callback_fn fn, void *arg, tw_handle **handle);
 tw_error *tw_call_later(tw_loop *loop, double delay, tw_callback_fn fn, void *arg,
                         tw_handle **handle);
@@ -45,14 +45,14 @@ void tw_handle_cancel(tw_handle *handle);
 bool tw_handle_cancelled(const tw_handle *handle);
 double tw_handle_when(const tw_handle *handle);
 void tw_handle_release(tw_handle *handle);
-#line 470 "chapters/tier2-event-loop.nw"
+#line 473 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_add_reader(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw_loop_remove_reader(tw_loop *loop, int fd);
 tw_error *tw_loop_add_writer(tw_loop *loop, int fd, tw_callback_fn fn, void *arg);
 bool tw_loop_remove_writer(tw_loop *loop, int fd);
 tw_error *tw_loop_add_signal_handler(tw_loop *loop, int sig, tw_callback_fn fn, void *arg);
 bool tw_loop_remove_signal_handler(tw_loop *loop, int sig);
-#line 506 "chapters/tier2-event-loop.nw"
+#line 509 "chapters/tier2-event-loop.nw"
 typedef struct tw_context_item {
     const char *key;
     const char *value;
@@ -74,5 +74,5 @@ void tw_loop_set_exception_handler(tw_loop *loop, tw_exception_handler handler, 
 tw_exception_handler tw_loop_get_exception_handler(const tw_loop *loop);
 void tw_loop_call_exception_handler(tw_loop *loop, const tw_context *context);
 void tw_loop_default_exception_handler(tw_loop *loop, const tw_context *context);
-#line 284 "chapters/tier2-event-loop.nw"
+#line 287 "chapters/tier2-event-loop.nw"
 #endif

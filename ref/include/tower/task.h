@@ -1,4 +1,4 @@
-#line 211 "chapters/tier4-tasks.nw"
+#line 217 "chapters/tier4-tasks.nw"
 /* tower/task.h -- tasks, sleep and the combinators: asyncio's tasks.py
    (see the book, tier 4) */
 #ifndef TOWER_TASK_H
@@ -15,7 +15,7 @@ typedef struct tw_as_completed tw_as_completed;
 #undef TW__AWAITABLES_4
 #define TW__AWAITABLES_4(F, x) F(tw_task, x)
 
-#line 241 "chapters/tier4-tasks.nw"
+#line 247 "chapters/tier4-tasks.nw"
 static inline tw_future *tw_task_future(tw_task *t) { return (tw_future *)(void *)t; }
 
 tw_task *tw_create_task(tw_coro *coro, const char *name);
@@ -35,10 +35,10 @@ tw_task_factory tw_loop_get_task_factory(tw_loop *loop);
 tw_task *tw_task_new(tw_loop *loop, tw_coro *coro, const char *name);
 size_t tw_task_get_stack(const tw_task *t, tw_frame *frames, size_t limit);
 void tw_task_print_stack(tw_task *t, int limit, FILE *out);
-#line 333 "chapters/tier4-tasks.nw"
+#line 339 "chapters/tier4-tasks.nw"
 tw_coro *tw_sleep(double delay);
 tw_coro *tw_sleep_value(double delay, tw_value value);
-#line 368 "chapters/tier4-tasks.nw"
+#line 374 "chapters/tier4-tasks.nw"
 #include <math.h>
 #define TW_FOREVER INFINITY
 
@@ -49,7 +49,7 @@ typedef struct tw_gathered {
 } tw_gathered;
 
 tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions);
-#line 393 "chapters/tier4-tasks.nw"
+#line 399 "chapters/tier4-tasks.nw"
 typedef enum tw_return_when {
     TW_ALL_COMPLETED,
     TW_FIRST_COMPLETED,
@@ -68,9 +68,9 @@ tw_coro *tw_wait_for(tw_awaitable *awaitable, double timeout);
 tw_future *tw_shield(tw_awaitable *awaitable);
 #define tw_shield(awaitable) (tw_shield)(TW_AWAITABLE(awaitable))
 
-#line 433 "chapters/tier4-tasks.nw"
+#line 439 "chapters/tier4-tasks.nw"
 tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double timeout);
 size_t tw_as_completed_count(const tw_as_completed *ac);
 tw_coro *tw_as_completed_next(tw_as_completed *ac);
-#line 230 "chapters/tier4-tasks.nw"
+#line 236 "chapters/tier4-tasks.nw"
 #endif

@@ -1,11 +1,11 @@
-#line 561 "chapters/tier4-tasks.nw"
+#line 567 "chapters/tier4-tasks.nw"
 /* tower/timeout.h -- timeouts: asyncio's timeouts.py
    (see the book, tier 4) */
 #ifndef TOWER_TIMEOUT_H
 #define TOWER_TIMEOUT_H
 #include "tower/task.h"
 
-#line 572 "chapters/tier4-tasks.nw"
+#line 578 "chapters/tier4-tasks.nw"
 typedef struct tw_timeout tw_timeout;
 
 tw_timeout *tw_timeout_new(double delay);
@@ -16,5 +16,5 @@ double tw_timeout_when(const tw_timeout *tm);
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when);
 bool tw_timeout_expired(const tw_timeout *tm);
 void tw_timeout_free(tw_timeout *tm);
-#line 568 "chapters/tier4-tasks.nw"
+#line 574 "chapters/tier4-tasks.nw"
 #endif
