@@ -1,17 +1,18 @@
-#line 1772 "chapters/tier1-coroutines.nw"
+#line 1940 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1785 "chapters/tier1-coroutines.nw"
+#line 1953 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
+    unsigned cls;
     if (frame_size < sizeof(tw_coro))
         tw__fatal("tw_coro_new: frame smaller than tw_coro");
-    co = tw__pool_alloc(frame_size);
-    co->pool_class = (uint16_t)tw__pool_class_capped(frame_size);
+    co = tw__pool_alloc(frame_size, &cls);
+    co->pool_class = (uint16_t)cls;
     co->obj.kind = TW_KIND_CORO;
     co->obj.refs = 1;
     co->obj.cls = &coro_class;
@@ -43,9 +44,9 @@ void tw_coro_close(tw_coro *co)
     co->state = CORO_DONE;              /* closed, not forgotten: nothing to report */
     tw_unref(co);
 }
-#line 1833 "chapters/tier1-coroutines.nw"
+#line 2002 "chapters/tier1-coroutines.nw"
 void (*_Atomic tw__coro_never_awaited)(tw_coro *co);
-#line 1842 "chapters/tier1-coroutines.nw"
+#line 2011 "chapters/tier1-coroutines.nw"
 static _Thread_local tw_frame named;
 
 tw_step tw__coro_named(const char *name, const char *file, int line)
@@ -70,7 +71,7 @@ bool tw_coro_frame(tw_coro *co, tw_frame *frame)
         frame->line = resume;
     return true;
 }
-#line 1874 "chapters/tier1-coroutines.nw"
+#line 2043 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_unref(co->got_err);
@@ -105,7 +106,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;                    /* got_err is err: it stays where it is */
     return TW_FINISHED;
 }
-#line 1922 "chapters/tier1-coroutines.nw"
+#line 2091 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, tw_awaitable *awaitable)
 {
     tw_object *o = (tw_object *)(void *)awaitable;
@@ -125,7 +126,7 @@ int tw__await(tw_coro *co, tw_awaitable *awaitable)
         co->held = o;       /* a future's await put it there already */
     return suspend;
 }
-#line 1966 "chapters/tier1-coroutines.nw"
+#line 2135 "chapters/tier1-coroutines.nw"
 void tw__coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -137,7 +138,7 @@ void tw__coro_describe(tw_object *o, FILE *out)
 }
 
 int tw__coro_await(tw_object *o, tw_coro *co)
-#line 2022 "chapters/tier1-coroutines.nw"
+#line 2191 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -153,10 +154,10 @@ int tw__coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 1979 "chapters/tier1-coroutines.nw"
+#line 2148 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { tw__coro_finalize, tw__coro_describe, tw__coro_await };
 
-#line 1999 "chapters/tier1-coroutines.nw"
+#line 2168 "chapters/tier1-coroutines.nw"
 static void yield_describe(tw_object *o, FILE *out)
 {
     (void)o;
@@ -177,7 +178,7 @@ tw_coro *tw_yield(void)
 {
     return &yield_object;
 }
-#line 2098 "chapters/tier1-coroutines.nw"
+#line 2267 "chapters/tier1-coroutines.nw"
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
 
 void (*_Atomic tw__agen_firstiter)(tw_agen *g);

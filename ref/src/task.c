@@ -65,7 +65,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 1163 "chapters/tier4-tasks.nw"
+#line 1164 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -91,10 +91,10 @@ static void task_finalize(tw_future *f)
     if (!(t->name & 1))
         free((char *)t->name);
     
-#line 2115 "chapters/tier4-tasks.nw"
+#line 2116 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
     tw_unref(tw__task_ctx(t));
-#line 1188 "chapters/tier4-tasks.nw"
+#line 1189 "chapters/tier4-tasks.nw"
 }
 
 static void task_describe(tw_object *o, FILE *out)
@@ -132,15 +132,16 @@ static atomic_ullong task_counter;
 tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
 {
     tw_task *t;
+    unsigned cls;
     if (L->closed) {
         tw_coro_close(coro);
         return NULL;
     }
     if (coro->obj.kind == TW_KIND_YIELD)          /* tw_sleep(0) */
         coro = tw_sleep_value(0, TW_NONE);
-    t = tw__pool_alloc(sizeof *t);
+    t = tw__pool_alloc(sizeof *t, &cls);
     tw__future_init(&t->fut, L, TW_KIND_TASK, &task_class);
-    t->fut.pool_class = (uint8_t)tw__pool_class_capped(sizeof *t);  /* freed without malloc */
+    t->fut.pool_class = (uint8_t)cls;
     t->fut.obj.refs = 2;                  /* the caller's and the loop's */
     if (name)
         t->name = (uintptr_t)tw__strdup(name);
@@ -151,9 +152,9 @@ tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 2105 "chapters/tier4-tasks.nw"
+#line 2106 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 966 "chapters/tier4-tasks.nw"
+#line 967 "chapters/tier4-tasks.nw"
     tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);   /* its first step: task_run */
     return t;
 }
@@ -187,7 +188,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 1014 "chapters/tier4-tasks.nw"
+#line 1015 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -213,12 +214,12 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     T->current = t;
     
-#line 2108 "chapters/tier4-tasks.nw"
+#line 2109 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = tw__task_ctx(t) ? &tw__task_ctx(t)->vars : &t->vars;
-#line 1039 "chapters/tier4-tasks.nw"
+#line 1040 "chapters/tier4-tasks.nw"
     
-#line 2054 "chapters/tier1-coroutines.nw"
+#line 2223 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err)
@@ -250,11 +251,11 @@ for (;;) {
         co = parent;
     }
 }
-#line 1040 "chapters/tier4-tasks.nw"
-    
-#line 2112 "chapters/tier4-tasks.nw"
-    tw__vars_slot = outer_vars;
 #line 1041 "chapters/tier4-tasks.nw"
+    
+#line 2113 "chapters/tier4-tasks.nw"
+    tw__vars_slot = outer_vars;
+#line 1042 "chapters/tier4-tasks.nw"
     T->current = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -288,7 +289,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 1084 "chapters/tier4-tasks.nw"
+#line 1085 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -314,7 +315,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 1114 "chapters/tier4-tasks.nw"
+#line 1115 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -347,7 +348,7 @@ int tw_task_uncancel(tw_task *t)
         r->num_cancels--;
     return r->num_cancels;
 }
-#line 1229 "chapters/tier4-tasks.nw"
+#line 1230 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name & 1) {
@@ -424,7 +425,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 1314 "chapters/tier4-tasks.nw"
+#line 1315 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -481,7 +482,7 @@ tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1375 "chapters/tier4-tasks.nw"
+#line 1376 "chapters/tier4-tasks.nw"
 tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
@@ -519,7 +520,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return tw__set_none_unless_done(waiter);
 }
-#line 1421 "chapters/tier4-tasks.nw"
+#line 1422 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -560,7 +561,7 @@ static const tw__future_class gather_class = {
     TW__FUTURE_OBJECT_CLASS(tw__future_describe), "_GatheringFuture",
     gather_cancel, gather_finalize, NULL, 0
 };
-#line 1466 "chapters/tier4-tasks.nw"
+#line 1467 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -621,7 +622,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(&g->fut));
     return &g->fut;
 }
-#line 1536 "chapters/tier4-tasks.nw"
+#line 1537 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -720,7 +721,7 @@ static const tw__future_class wait_class = {
     TW__FUTURE_OBJECT_CLASS(tw__future_describe), "Future",
     wait_cancel, wait_finalize, wait_refresh, 0
 };
-#line 1644 "chapters/tier4-tasks.nw"
+#line 1645 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -739,7 +740,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1668 "chapters/tier4-tasks.nw"
+#line 1669 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = tw__running_loop("tw_wait");
@@ -764,7 +765,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(&w->fut));
     return &w->fut;
 }
-#line 1702 "chapters/tier4-tasks.nw"
+#line 1703 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     tw_awaitable *aw;
@@ -826,7 +827,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1785 "chapters/tier4-tasks.nw"
+#line 1786 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -835,7 +836,7 @@ if (TW_ERROR(co)) {
     tw_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1763 "chapters/tier4-tasks.nw"
+#line 1764 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -855,7 +856,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1796 "chapters/tier4-tasks.nw"
+#line 1797 "chapters/tier4-tasks.nw"
 tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -864,7 +865,7 @@ tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return &f->co;
 }
-#line 1817 "chapters/tier4-tasks.nw"
+#line 1818 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -920,7 +921,7 @@ tw_future *(tw_shield)(tw_awaitable *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1885 "chapters/tier4-tasks.nw"
+#line 1886 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_object obj;
     tw_loop *loop;
@@ -1010,7 +1011,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 }
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
-#line 1977 "chapters/tier4-tasks.nw"
+#line 1978 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;

@@ -32,63 +32,55 @@ void tw__error_init(tw_error *e, tw_errkind kind);
 
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
-#line 1707 "chapters/tier1-coroutines.nw"
+#line 1883 "chapters/tier1-coroutines.nw"
 static inline size_t tw__pool_class(size_t size)
 {
-    if (size <= TW__POOL_SLACK)
-        return 0;
-    return (size - TW__POOL_SLACK + TW__POOL_GRAIN - 1) / TW__POOL_GRAIN;
+    return size <= TW__POOL_GRAIN ? 0 : (size - 1) / TW__POOL_GRAIN;
 }
 
-static inline void *tw__pool_get(size_t size)
+static inline void *tw__pool_get(size_t size, unsigned *cls)
 {
     size_t c = tw__pool_class(size);
+    struct tw__pool_home *h = tw__pool_home;
     struct tw__pool_block *b;
-    if (c > TW__POOL_CLASSES)
-        return tw__alloc(size);
-    if ((b = tw__pool[c]) == NULL)
-        return tw__pool_refill(c);
-    tw__pool[c] = b->next;
+    if (!TW__POOL_ON || c > TW__POOL_CLASSES || h == NULL || h->users <= 0) {
+        void *p = malloc(size);         /* not zeroed: the contract above */
+        if (p == NULL)
+            tw__fatal("out of memory (%zu bytes)", size);
+        *cls = TW__POOL_MALLOCED;
+        return p;
+    }
+    *cls = (unsigned)c;
+    h->live++;
+    if ((b = h->free[c]) == NULL)
+        return tw__pool_carve(h, c);
+    h->free[c] = b->next;
     return b;
+}
+
+static inline void *tw__pool_alloc(size_t size, unsigned *cls)
+{
+    return memset(tw__pool_get(size, cls), 0, size);
 }
 
 static inline void tw__pool_give(void *p, size_t c)
 {
-    if (!TW__POOL_ON || tw__pool_users <= 0 || c > TW__POOL_CLASSES) {
+    struct tw__pool_home *h = tw__pool_home;
+    struct tw__pool_block *b = p;
+    if (c > TW__POOL_CLASSES) {
         free(p);
         return;
     }
-    ((struct tw__pool_block *)p)->next = tw__pool[c];
-    tw__pool[c] = p;
+    if (h == NULL || h->users <= 0
+        || ((struct tw__pool_slab *)((uintptr_t)p & ~(uintptr_t)(TW__POOL_SLAB - 1)))->home != h) {
+        tw__pool_give_slow(p, c);
+        return;
+    }
+    h->live--;
+    b->next = h->free[c];
+    h->free[c] = b;
 }
-
-static inline void tw__pool_put(void *p, size_t size)
-{
-    tw__pool_give(p, tw__pool_class(size));
-}
-
-static inline size_t tw__pool_class_capped(size_t size)  /* fits a small field */
-{
-    size_t c = tw__pool_class(size);
-    return c > TW__POOL_CLASSES ? TW__POOL_CLASSES + 1 : c;
-}
-
-static inline void *tw__pool_alloc(size_t size)
-{
-    return memset(tw__pool_get(size), 0, size);
-}
-
-static inline size_t tw__pool_class_held(size_t usable)  /* the largest class it serves */
-{
-    return usable <= TW__POOL_SLACK ? 0 : (usable - TW__POOL_SLACK) / TW__POOL_GRAIN;
-}
-
-static inline void tw__pool_free(void *p)
-{
-    if (p != NULL)
-        tw__pool_give(p, tw__pool_class_held(malloc_usable_size(p)));
-}
-#line 1990 "chapters/tier1-coroutines.nw"
+#line 2159 "chapters/tier1-coroutines.nw"
 extern void (*_Atomic tw__agen_firstiter)(tw_agen *g);
 extern void (*_Atomic tw__coro_never_awaited)(tw_coro *co);
 void tw__coro_finalize(tw_object *o);
