@@ -89,7 +89,7 @@ int tw__future_await(tw_object *o, tw_coro *co)
             "Task got Future attached to a different loop");
         return 0;
     }
-    if ((void *)f == (void *)co->task) {
+    if ((void *)f == (void *)tw__task_running) {
         co->got_err = tw_error_new(TW_ERR_RUNTIME, "Task cannot await on itself");
         return 0;
     }

@@ -1,9 +1,9 @@
-#line 1037 "chapters/tier1-coroutines.nw"
+#line 1038 "chapters/tier1-coroutines.nw"
 /* object.c -- counting references to objects of every kind */
 #include "tower/object.h"
 #include <stddef.h>
 
-#line 1058 "chapters/tier1-coroutines.nw"
+#line 1059 "chapters/tier1-coroutines.nw"
 static _Bool shared(const tw_object *o)
 {
     return (o->kind & TW__SHARED) != 0;

@@ -1,4 +1,4 @@
-#line 1660 "chapters/tier1-coroutines.nw"
+#line 1664 "chapters/tier1-coroutines.nw"
 /* pool.c -- allocation that cannot fail, and per-thread slabs of small
    blocks of exact sizes */
 #include "pool.h"
@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#line 1146 "chapters/tier1-coroutines.nw"
+#line 1147 "chapters/tier1-coroutines.nw"
 void tw__fatal(const char *fmt, ...)
 {
     va_list ap;
@@ -48,8 +48,8 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 1725 "chapters/tier1-coroutines.nw"
-static void slab_new(struct tw__pool_home *h)
+#line 1730 "chapters/tier1-coroutines.nw"
+static void slab_new(struct tw__pool_home *h, size_t c)
 {
     size_t size = TW__POOL_SLAB;
     char *m = mmap(NULL, 2 * size, PROT_READ | PROT_WRITE,
@@ -67,22 +67,19 @@ static void slab_new(struct tw__pool_home *h)
     s->home = h;
     s->next = h->slabs;
     h->slabs = s;
-    h->bump = base + TW__POOL_SLAB_HEADER;
-    h->end = base + size;
+    h->bump[c] = base + TW__POOL_SLAB_HEADER;
+    h->end[c] = base + size;
 }
 
 void *tw__pool_carve(struct tw__pool_home *h, size_t c)
 {
     size_t size = (c + 1) * TW__POOL_GRAIN;
-    uintptr_t at = (uintptr_t)h->bump;
-    if (size % 16 == 0)
-        at = (at + 15) & ~(uintptr_t)15;            /* malloc's alignment */
-    if (h->bump == NULL || at + size > (uintptr_t)h->end) {
-        slab_new(h);
-        at = (uintptr_t)h->bump;
-    }
-    h->bump = (char *)(at + size);
-    return (void *)at;
+    char *at;
+    if (h->bump[c] == NULL || (size_t)(h->end[c] - h->bump[c]) < size)
+        slab_new(h, c);
+    at = h->bump[c];
+    h->bump[c] = at + size;
+    return at;
 }
 
 static void slabs_release(struct tw__pool_home *h)
@@ -93,10 +90,11 @@ static void slabs_release(struct tw__pool_home *h)
         munmap(s, TW__POOL_SLAB);
     }
     memset(h->free, 0, sizeof h->free);
-    h->bump = h->end = NULL;
+    memset(h->bump, 0, sizeof h->bump);
+    memset(h->end, 0, sizeof h->end);
     h->live = h->foreign = 0;
 }
-#line 1780 "chapters/tier1-coroutines.nw"
+#line 1783 "chapters/tier1-coroutines.nw"
 _Thread_local struct tw__pool_home *tw__pool_home;
 
 static bool release_if_all_back(struct tw__pool_home *h)
@@ -131,7 +129,7 @@ void tw__pool_give_slow(void *p, size_t c)
     if (gone)
         home_free(h);
 }
-#line 1823 "chapters/tier1-coroutines.nw"
+#line 1826 "chapters/tier1-coroutines.nw"
 static pthread_key_t home_key;
 static pthread_once_t home_key_once = PTHREAD_ONCE_INIT;
 

@@ -1,4 +1,4 @@
-#line 1640 "chapters/tier1-coroutines.nw"
+#line 1644 "chapters/tier1-coroutines.nw"
 /* pool.h -- what pool.c defines: allocation that cannot fail, and the
    per-thread slabs of small blocks; not installed. */
 #ifndef TOWER_POOL_H
@@ -13,7 +13,7 @@ void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 
-#line 1678 "chapters/tier1-coroutines.nw"
+#line 1682 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -35,7 +35,8 @@ struct tw__pool_home {
     struct tw__pool_block *free[TW__POOL_CLASSES + 1];
     long live;                  /* blocks of its slabs handed out, not back */
     int users;                  /* loops its thread runs */
-    char *bump, *end;           /* what the newest slab has not carved yet */
+    char *bump[TW__POOL_CLASSES + 1];  /* what each class's newest slab */
+    char *end[TW__POOL_CLASSES + 1];   /* has not carved yet */
     struct tw__pool_slab *slabs;
     long foreign;               /* of live, given back on other threads */
     bool orphan;                /* its thread has ended */
@@ -53,7 +54,7 @@ void *tw__pool_carve(struct tw__pool_home *h, size_t c);
 void tw__pool_give_slow(void *p, size_t c);
 void tw__pool_use(void);
 void tw__pool_unuse(void);
-#line 1107 "chapters/tier1-coroutines.nw"
+#line 1108 "chapters/tier1-coroutines.nw"
 #include <stdlib.h>
 #include <unistd.h>
 #ifdef TW_COVERAGE
@@ -75,5 +76,5 @@ static inline __attribute__((noreturn)) void tw__child_exit(int status)
     TW__WRITE_COVERAGE();
     _exit(status);
 }
-#line 1656 "chapters/tier1-coroutines.nw"
+#line 1660 "chapters/tier1-coroutines.nw"
 #endif

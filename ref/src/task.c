@@ -7,7 +7,6 @@
 #line 853 "chapters/tier4-tasks.nw"
 struct tw__loop_tasks {
     tw_loop *loop;
-    tw_task *current;                   /* the task whose step runs, or NULL */
     tw_task *tasks;                     /* the unfinished tasks, the newest first */
     size_t ntasks;
     tw__resource tasks_at_close;        /* destroys the tasks left unfinished */
@@ -21,7 +20,7 @@ static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
 {
     return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
 }
-#line 887 "chapters/tier4-tasks.nw"
+#line 886 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
@@ -40,7 +39,7 @@ static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
         tw__ready_set_runner(TW__RUN_TASK, task_run);
     }
 }
-#line 908 "chapters/tier4-tasks.nw"
+#line 907 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     struct tw__loop_tasks *T = tasks_of(L);
@@ -65,7 +64,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 1164 "chapters/tier4-tasks.nw"
+#line 1160 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -76,7 +75,6 @@ static void task_drop_frames(tw_task *t)
     while (co) {
         tw_coro *caller = co->caller;
         co->caller = NULL;
-        co->task = NULL;
         if (caller)
             caller->held = NULL;        /* co, which it does not count */
         tw_unref(co);
@@ -91,10 +89,10 @@ static void task_finalize(tw_future *f)
     if (!(t->name & 1))
         free((char *)t->name);
     
-#line 2116 "chapters/tier4-tasks.nw"
+#line 2111 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
     tw_unref(tw__task_ctx(t));
-#line 1189 "chapters/tier4-tasks.nw"
+#line 1184 "chapters/tier4-tasks.nw"
 }
 
 static void task_describe(tw_object *o, FILE *out)
@@ -126,7 +124,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 942 "chapters/tier4-tasks.nw"
+#line 941 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 
 tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
@@ -148,13 +146,12 @@ tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
     else                                        /* named when asked */
         t->name = (uintptr_t)(atomic_fetch_add(&task_counter, 1) + 1) << 1 | 1;
     t->top = coro;
-    coro->task = t;
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 2106 "chapters/tier4-tasks.nw"
+#line 2101 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 967 "chapters/tier4-tasks.nw"
+#line 965 "chapters/tier4-tasks.nw"
     tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);   /* its first step: task_run */
     return t;
 }
@@ -188,14 +185,13 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 1015 "chapters/tier4-tasks.nw"
+#line 1013 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
 {
     tw_loop *L = t->fut.loop;
-    struct tw__loop_tasks *T = tasks_of(L);
-    tw_task *outer = T->current;
+    tw_task *outer = tw__task_running;
     tw_coro *co = t->top;
     if (t->fut.state != TW__PENDING || co == NULL) {
         tw_unref(exc);
@@ -212,14 +208,14 @@ static void task_step(tw_task *t, tw_error *exc)
         tw__coro_clear(co);
         co->got_err = exc;
     }
-    T->current = t;
+    tw__task_running = t;
     
-#line 2109 "chapters/tier4-tasks.nw"
+#line 2104 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = tw__task_ctx(t) ? &tw__task_ctx(t)->vars : &t->vars;
-#line 1040 "chapters/tier4-tasks.nw"
+#line 1037 "chapters/tier4-tasks.nw"
     
-#line 2223 "chapters/tier1-coroutines.nw"
+#line 2228 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err)
@@ -245,18 +241,17 @@ for (;;) {
         parent->held = NULL;            /* the child, not counted */
         co->err = NULL;
         co->caller = NULL;
-        co->task = NULL;
         t->top = parent;
         tw_unref(co);
         co = parent;
     }
 }
-#line 1041 "chapters/tier4-tasks.nw"
+#line 1038 "chapters/tier4-tasks.nw"
     
-#line 2113 "chapters/tier4-tasks.nw"
+#line 2108 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 1042 "chapters/tier4-tasks.nw"
-    T->current = outer;
+#line 1039 "chapters/tier4-tasks.nw"
+    tw__task_running = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
     else if (co->held == tw_yield())
@@ -289,14 +284,13 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 1085 "chapters/tier4-tasks.nw"
+#line 1082 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
     tw_error *err = co->err;
     tw_value ret = co->ret;
     co->err = NULL;
-    co->task = NULL;
     t->top = NULL;
     tw_unref(co);
     if (err && tw_error_is(err, TW_ERR_CANCELLED)) {
@@ -315,7 +309,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 1115 "chapters/tier4-tasks.nw"
+#line 1111 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -348,7 +342,7 @@ int tw_task_uncancel(tw_task *t)
         r->num_cancels--;
     return r->num_cancels;
 }
-#line 1230 "chapters/tier4-tasks.nw"
+#line 1225 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name & 1) {
@@ -413,7 +407,7 @@ void tw_task_set_name(tw_task *t, const char *name)
 
 tw_task *tw_current_task(void)
 {
-    return tw__running ? tasks_of(tw__running)->current : NULL;
+    return tw__task_running;
 }
 
 size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
@@ -425,7 +419,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 1315 "chapters/tier4-tasks.nw"
+#line 1310 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -455,7 +449,7 @@ static void sleep_cleanup(tw_coro *co)
 static tw_step sleep_body(tw_coro *co)
 {
     struct sleep_frame *s = (struct sleep_frame *)co;
-    tw_loop *L = co->task->fut.loop;
+    tw_loop *L = tw__running;           /* the loop of the task whose step runs */
     TW_BEGIN(co);
     if (s->delay <= 0) {
         TW_YIELD(co);
@@ -482,7 +476,7 @@ tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1376 "chapters/tier4-tasks.nw"
+#line 1371 "chapters/tier4-tasks.nw"
 tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
@@ -520,7 +514,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return tw__set_none_unless_done(waiter);
 }
-#line 1422 "chapters/tier4-tasks.nw"
+#line 1417 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -561,7 +555,7 @@ static const tw__future_class gather_class = {
     TW__FUTURE_OBJECT_CLASS(tw__future_describe), "_GatheringFuture",
     gather_cancel, gather_finalize, NULL, 0
 };
-#line 1467 "chapters/tier4-tasks.nw"
+#line 1462 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -622,7 +616,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(&g->fut));
     return &g->fut;
 }
-#line 1537 "chapters/tier4-tasks.nw"
+#line 1532 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -721,7 +715,7 @@ static const tw__future_class wait_class = {
     TW__FUTURE_OBJECT_CLASS(tw__future_describe), "Future",
     wait_cancel, wait_finalize, wait_refresh, 0
 };
-#line 1645 "chapters/tier4-tasks.nw"
+#line 1640 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -740,7 +734,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1669 "chapters/tier4-tasks.nw"
+#line 1664 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = tw__running_loop("tw_wait");
@@ -765,7 +759,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(&w->fut));
     return &w->fut;
 }
-#line 1703 "chapters/tier4-tasks.nw"
+#line 1698 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     tw_awaitable *aw;
@@ -805,7 +799,7 @@ static void wait_for_new_waiter(struct wait_for_frame *f)
 static tw_step wait_for_body(tw_coro *co)
 {
     struct wait_for_frame *f = (struct wait_for_frame *)co;
-    tw_loop *L = co->task->fut.loop;
+    tw_loop *L = tw__running;           /* the loop of the task whose step runs */
     TW_BEGIN(co);
     if (f->timeout == TW_FOREVER) {
         tw_awaitable *aw = f->aw;
@@ -827,7 +821,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1786 "chapters/tier4-tasks.nw"
+#line 1781 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -836,7 +830,7 @@ if (TW_ERROR(co)) {
     tw_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1764 "chapters/tier4-tasks.nw"
+#line 1759 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -856,7 +850,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1797 "chapters/tier4-tasks.nw"
+#line 1792 "chapters/tier4-tasks.nw"
 tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -865,7 +859,7 @@ tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return &f->co;
 }
-#line 1818 "chapters/tier4-tasks.nw"
+#line 1813 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -921,7 +915,7 @@ tw_future *(tw_shield)(tw_awaitable *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1886 "chapters/tier4-tasks.nw"
+#line 1881 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_object obj;
     tw_loop *loop;
@@ -1011,7 +1005,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 }
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
-#line 1978 "chapters/tier4-tasks.nw"
+#line 1973 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;

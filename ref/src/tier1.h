@@ -1,4 +1,4 @@
-#line 983 "chapters/tier1-coroutines.nw"
+#line 984 "chapters/tier1-coroutines.nw"
 /* tier1.h -- what the files of tier 1 (coroutines, errors, the pool) share;
    not installed. */
 #ifndef TOWER_TIER1_H
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 1007 "chapters/tier1-coroutines.nw"
+#line 1008 "chapters/tier1-coroutines.nw"
 struct tw_error {
     tw_object obj;            /* refs < 0: static and immortal */
     tw_errkind kind;
@@ -32,7 +32,7 @@ void tw__error_init(tw_error *e, tw_errkind kind);
 
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
-#line 1883 "chapters/tier1-coroutines.nw"
+#line 1886 "chapters/tier1-coroutines.nw"
 static inline size_t tw__pool_class(size_t size)
 {
     return size <= TW__POOL_GRAIN ? 0 : (size - 1) / TW__POOL_GRAIN;
@@ -80,11 +80,13 @@ static inline void tw__pool_give(void *p, size_t c)
     b->next = h->free[c];
     h->free[c] = b;
 }
-#line 2159 "chapters/tier1-coroutines.nw"
+#line 2163 "chapters/tier1-coroutines.nw"
+struct tw_task;
+extern _Thread_local struct tw_task *tw__task_running;  /* whose step runs now */
 extern void (*_Atomic tw__agen_firstiter)(tw_agen *g);
 extern void (*_Atomic tw__coro_never_awaited)(tw_coro *co);
 void tw__coro_finalize(tw_object *o);
 void tw__coro_describe(tw_object *o, FILE *out);
 int tw__coro_await(tw_object *o, tw_coro *co);
-#line 999 "chapters/tier1-coroutines.nw"
+#line 1000 "chapters/tier1-coroutines.nw"
 #endif

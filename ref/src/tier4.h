@@ -49,7 +49,7 @@ struct tw__vars *tw__vars_ref(struct tw__vars *v);
 void tw__vars_unref(struct tw__vars *v);
 struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
-#line 883 "chapters/tier4-tasks.nw"
+#line 882 "chapters/tier4-tasks.nw"
 enum { TW__CLOSE_TASKS = 400 };     /* unfinished tasks: the first stage of closing */
 #line 745 "chapters/tier4-tasks.nw"
 #endif
