@@ -63,6 +63,9 @@ static void slab_new(struct tw__pool_home *h, size_t c)
         munmap(m, (size_t)(base - m));
     if (base + size < m + 2 * size)
         munmap(base + size, (size_t)(m + 2 * size - (base + size)));
+#ifdef MADV_POPULATE_WRITE
+    (void)madvise(base, size, MADV_POPULATE_WRITE);     /* a kernel without it faults */
+#endif
     s = (struct tw__pool_slab *)(void *)base;
     s->home = h;
     s->next = h->slabs;
@@ -94,7 +97,7 @@ static void slabs_release(struct tw__pool_home *h)
     memset(h->end, 0, sizeof h->end);
     h->live = h->foreign = 0;
 }
-#line 1783 "chapters/tier1-coroutines.nw"
+#line 1786 "chapters/tier1-coroutines.nw"
 _Thread_local struct tw__pool_home *tw__pool_home;
 
 static bool release_if_all_back(struct tw__pool_home *h)
@@ -129,7 +132,7 @@ void tw__pool_give_slow(void *p, size_t c)
     if (gone)
         home_free(h);
 }
-#line 1826 "chapters/tier1-coroutines.nw"
+#line 1829 "chapters/tier1-coroutines.nw"
 static pthread_key_t home_key;
 static pthread_once_t home_key_once = PTHREAD_ONCE_INIT;
 

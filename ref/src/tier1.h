@@ -32,7 +32,7 @@ void tw__error_init(tw_error *e, tw_errkind kind);
 
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
-#line 1886 "chapters/tier1-coroutines.nw"
+#line 1891 "chapters/tier1-coroutines.nw"
 static inline size_t tw__pool_class(size_t size)
 {
     return size <= TW__POOL_GRAIN ? 0 : (size - 1) / TW__POOL_GRAIN;
@@ -52,10 +52,16 @@ static inline void *tw__pool_get(size_t size, unsigned *cls)
     }
     *cls = (unsigned)c;
     h->live++;
-    if ((b = h->free[c]) == NULL)
-        return tw__pool_carve(h, c);
-    h->free[c] = b->next;
-    return b;
+    if ((b = h->free[c]) != NULL) {
+        h->free[c] = b->next;
+        return b;
+    }
+    if ((uintptr_t)h->end[c] - (uintptr_t)h->bump[c] >= (c + 1) * TW__POOL_GRAIN) {
+        void *p = h->bump[c];           /* the slab's next block */
+        h->bump[c] += (c + 1) * TW__POOL_GRAIN;
+        return p;
+    }
+    return tw__pool_carve(h, c);
 }
 
 static inline void *tw__pool_alloc(size_t size, unsigned *cls)
@@ -80,7 +86,7 @@ static inline void tw__pool_give(void *p, size_t c)
     b->next = h->free[c];
     h->free[c] = b;
 }
-#line 2163 "chapters/tier1-coroutines.nw"
+#line 2174 "chapters/tier1-coroutines.nw"
 struct tw_task;
 extern _Thread_local struct tw_task *tw__task_running;  /* whose step runs now */
 extern void (*_Atomic tw__agen_firstiter)(tw_agen *g);
