@@ -48,7 +48,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 1730 "chapters/tier1-coroutines.nw"
+#line 1731 "chapters/tier1-coroutines.nw"
 static void slab_new(struct tw__pool_home *h, size_t c)
 {
     size_t size = TW__POOL_SLAB;
@@ -97,8 +97,9 @@ static void slabs_release(struct tw__pool_home *h)
     memset(h->end, 0, sizeof h->end);
     h->live = h->foreign = 0;
 }
-#line 1786 "chapters/tier1-coroutines.nw"
+#line 1787 "chapters/tier1-coroutines.nw"
 _Thread_local struct tw__pool_home *tw__pool_home;
+_Thread_local struct tw__pool_home *tw__pool_fast;
 
 static bool release_if_all_back(struct tw__pool_home *h)
 {
@@ -132,7 +133,7 @@ void tw__pool_give_slow(void *p, size_t c)
     if (gone)
         home_free(h);
 }
-#line 1829 "chapters/tier1-coroutines.nw"
+#line 1831 "chapters/tier1-coroutines.nw"
 static pthread_key_t home_key;
 static pthread_once_t home_key_once = PTHREAD_ONCE_INIT;
 
@@ -167,6 +168,7 @@ void tw__pool_use(void)
     pthread_mutex_lock(&h->lock);
     h->users++;
     pthread_mutex_unlock(&h->lock);
+    tw__pool_fast = h;
 }
 
 void tw__pool_unuse(void)
@@ -174,7 +176,9 @@ void tw__pool_unuse(void)
     struct tw__pool_home *h = tw__pool_home;
     bool gone;
     pthread_mutex_lock(&h->lock);
-    gone = --h->users == 0 && release_if_all_back(h);
+    if (--h->users == 0)
+        tw__pool_fast = NULL;
+    gone = h->users == 0 && release_if_all_back(h);
     pthread_mutex_unlock(&h->lock);
     if (gone) {
         pthread_setspecific(home_key, NULL);

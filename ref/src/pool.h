@@ -49,6 +49,7 @@ struct tw__pool_slab {
 };
 
 extern _Thread_local struct tw__pool_home *tw__pool_home;
+extern _Thread_local struct tw__pool_home *tw__pool_fast;  /* the home, while a loop lives */
 
 void *tw__pool_carve(struct tw__pool_home *h, size_t c);
 void tw__pool_give_slow(void *p, size_t c);

@@ -32,7 +32,7 @@ void tw__error_init(tw_error *e, tw_errkind kind);
 
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
-#line 1891 "chapters/tier1-coroutines.nw"
+#line 1899 "chapters/tier1-coroutines.nw"
 static inline size_t tw__pool_class(size_t size)
 {
     return size <= TW__POOL_GRAIN ? 0 : (size - 1) / TW__POOL_GRAIN;
@@ -41,9 +41,9 @@ static inline size_t tw__pool_class(size_t size)
 static inline void *tw__pool_get(size_t size, unsigned *cls)
 {
     size_t c = tw__pool_class(size);
-    struct tw__pool_home *h = tw__pool_home;
+    struct tw__pool_home *h = tw__pool_fast;
     struct tw__pool_block *b;
-    if (!TW__POOL_ON || c > TW__POOL_CLASSES || h == NULL || h->users <= 0) {
+    if (!TW__POOL_ON || c > TW__POOL_CLASSES || h == NULL) {
         void *p = malloc(size);         /* not zeroed: the contract above */
         if (p == NULL)
             tw__fatal("out of memory (%zu bytes)", size);
@@ -71,13 +71,13 @@ static inline void *tw__pool_alloc(size_t size, unsigned *cls)
 
 static inline void tw__pool_give(void *p, size_t c)
 {
-    struct tw__pool_home *h = tw__pool_home;
+    struct tw__pool_home *h = tw__pool_fast;
     struct tw__pool_block *b = p;
     if (c > TW__POOL_CLASSES) {
         free(p);
         return;
     }
-    if (h == NULL || h->users <= 0
+    if (h == NULL
         || ((struct tw__pool_slab *)((uintptr_t)p & ~(uintptr_t)(TW__POOL_SLAB - 1)))->home != h) {
         tw__pool_give_slow(p, c);
         return;
@@ -86,7 +86,7 @@ static inline void tw__pool_give(void *p, size_t c)
     b->next = h->free[c];
     h->free[c] = b;
 }
-#line 2174 "chapters/tier1-coroutines.nw"
+#line 2182 "chapters/tier1-coroutines.nw"
 struct tw_task;
 extern _Thread_local struct tw_task *tw__task_running;  /* whose step runs now */
 extern void (*_Atomic tw__agen_firstiter)(tw_agen *g);
