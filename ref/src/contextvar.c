@@ -1,8 +1,8 @@
-#line 2034 "chapters/tier4-tasks.nw"
+#line 2038 "chapters/tier4-tasks.nw"
 /* contextvar.c -- context variables: what a task carries, and to_thread into its thread */
 #include "tier4.h"
 
-#line 2044 "chapters/tier4-tasks.nw"
+#line 2048 "chapters/tier4-tasks.nw"
 struct tw__vars {
     tw_object obj;                      /* shared: tasks and threads hold it */
     size_t n;
@@ -33,7 +33,7 @@ void tw__vars_unref(struct tw__vars *v)
     if (v)
         tw__unref(&v->obj);
 }
-#line 2077 "chapters/tier4-tasks.nw"
+#line 2081 "chapters/tier4-tasks.nw"
 static _Thread_local struct tw__vars *thread_vars;
 _Thread_local struct tw__vars **tw__vars_slot;
 
@@ -52,7 +52,7 @@ void tw__vars_thread_exit(void)
     tw__vars_unref(thread_vars);
     thread_vars = NULL;
 }
-#line 2116 "chapters/tier4-tasks.nw"
+#line 2120 "chapters/tier4-tasks.nw"
 static tw_value value_in(const struct tw__vars *v, const tw_contextvar *var)
 {
     for (size_t i = 0; v && i < v->n; i++)
@@ -84,7 +84,7 @@ void tw_contextvar_set(const tw_contextvar *var, tw_value value)
     *slot = v;
     tw__vars_unref(old);
 }
-#line 2158 "chapters/tier4-tasks.nw"
+#line 2162 "chapters/tier4-tasks.nw"
 static void ctx_finalize(tw_object *o)
 {
     tw_ctx *ctx = (tw_ctx *)o;

@@ -1,4 +1,4 @@
-#line 2533 "chapters/tier4-tasks.nw"
+#line 2537 "chapters/tier4-tasks.nw"
 /* runner.c -- running a loop until an awaitable is done, and asyncio.run:
    asyncio's runners.py and base_events.run_until_complete */
 #include "tier4.h"
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#line 2556 "chapters/tier4-tasks.nw"
+#line 2560 "chapters/tier4-tasks.nw"
 static tw_error *stop_when_done(tw_future *f, void *loop)
 {
     (void)f;
@@ -52,7 +52,7 @@ tw_error *(tw_loop_run_until_complete)(tw_loop *L, tw_awaitable *awaitable, tw_v
     tw_unref(f);
     return err;
 }
-#line 2631 "chapters/tier4-tasks.nw"
+#line 2635 "chapters/tier4-tasks.nw"
 struct interrupt {
     tw_task *main;
     int count;
@@ -106,7 +106,7 @@ static tw_error *interrupted(struct interrupt *in, tw_error *err)
     tw_unref(err);
     return tw_error_new(TW_ERR_KEYBOARD_INTERRUPT, NULL);
 }
-#line 2706 "chapters/tier4-tasks.nw"
+#line 2710 "chapters/tier4-tasks.nw"
 struct shutdown {
     tw_loop *loop;
     size_t left;
@@ -152,7 +152,7 @@ static void run_shutdown_steps(tw_loop *L)
         tw_unref(tw_loop_run_until_complete(L, s->make(L), NULL));
 }
 
-#line 2754 "chapters/tier4-tasks.nw"
+#line 2758 "chapters/tier4-tasks.nw"
 struct tw_runner {
     tw_clock clock;
     enum { RUNNER_NEW, RUNNER_INITIALIZED, RUNNER_CLOSED } state;
@@ -236,7 +236,7 @@ void tw_runner_free(tw_runner *r)
         free(r);
     }
 }
-#line 2840 "chapters/tier4-tasks.nw"
+#line 2844 "chapters/tier4-tasks.nw"
 tw_error *tw_run_clock(tw_coro *main, tw_clock clock, tw_value *result)
 {
     tw_runner *r;

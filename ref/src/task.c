@@ -1,10 +1,10 @@
-#line 817 "chapters/tier4-tasks.nw"
+#line 818 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep and the combinators: asyncio's tasks.py */
 #include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 853 "chapters/tier4-tasks.nw"
+#line 857 "chapters/tier4-tasks.nw"
 struct tw__loop_tasks {
     tw_loop *loop;
     tw_task *tasks;                     /* the unfinished tasks, the newest first */
@@ -20,7 +20,7 @@ static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
 {
     return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
 }
-#line 886 "chapters/tier4-tasks.nw"
+#line 890 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
@@ -39,7 +39,7 @@ static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
         tw__ready_set_runner(TW__RUN_TASK, task_run);
     }
 }
-#line 907 "chapters/tier4-tasks.nw"
+#line 911 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     struct tw__loop_tasks *T = tasks_of(L);
@@ -64,7 +64,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 1160 "chapters/tier4-tasks.nw"
+#line 1164 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -89,10 +89,10 @@ static void task_finalize(tw_future *f)
     if (!(t->name & 1))
         free((char *)t->name);
     
-#line 2111 "chapters/tier4-tasks.nw"
+#line 2115 "chapters/tier4-tasks.nw"
     tw__vars_unref(t->vars);
     tw_unref(tw__task_ctx(t));
-#line 1184 "chapters/tier4-tasks.nw"
+#line 1188 "chapters/tier4-tasks.nw"
 }
 
 static void task_describe(tw_object *o, FILE *out)
@@ -124,7 +124,7 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 941 "chapters/tier4-tasks.nw"
+#line 945 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 
 tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
@@ -149,9 +149,9 @@ tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
-#line 2101 "chapters/tier4-tasks.nw"
+#line 2105 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 965 "chapters/tier4-tasks.nw"
+#line 969 "chapters/tier4-tasks.nw"
     tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);   /* its first step: task_run */
     return t;
 }
@@ -185,7 +185,7 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 1013 "chapters/tier4-tasks.nw"
+#line 1017 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
@@ -210,10 +210,10 @@ static void task_step(tw_task *t, tw_error *exc)
     }
     tw__task_running = t;
     
-#line 2104 "chapters/tier4-tasks.nw"
+#line 2108 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = tw__task_ctx(t) ? &tw__task_ctx(t)->vars : &t->vars;
-#line 1037 "chapters/tier4-tasks.nw"
+#line 1041 "chapters/tier4-tasks.nw"
     
 #line 2247 "chapters/tier1-coroutines.nw"
 for (;;) {
@@ -246,11 +246,11 @@ for (;;) {
         co = parent;
     }
 }
-#line 1038 "chapters/tier4-tasks.nw"
+#line 1042 "chapters/tier4-tasks.nw"
     
-#line 2108 "chapters/tier4-tasks.nw"
+#line 2112 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 1039 "chapters/tier4-tasks.nw"
+#line 1043 "chapters/tier4-tasks.nw"
     tw__task_running = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
@@ -284,7 +284,7 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 1082 "chapters/tier4-tasks.nw"
+#line 1086 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
@@ -309,7 +309,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 1111 "chapters/tier4-tasks.nw"
+#line 1115 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -342,7 +342,7 @@ int tw_task_uncancel(tw_task *t)
         r->num_cancels--;
     return r->num_cancels;
 }
-#line 1225 "chapters/tier4-tasks.nw"
+#line 1229 "chapters/tier4-tasks.nw"
 const char *tw_task_name(const tw_task *t)
 {
     if (t->name & 1) {
@@ -419,7 +419,7 @@ size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
         (*tasks)[n++] = t;
     return n;
 }
-#line 1310 "chapters/tier4-tasks.nw"
+#line 1314 "chapters/tier4-tasks.nw"
 struct sleep_frame {
     tw_coro co;
     double delay;
@@ -476,7 +476,7 @@ tw_coro *tw_sleep(double delay)
 {
     return delay <= 0 ? tw_yield() : tw_sleep_value(delay, TW_NONE);
 }
-#line 1371 "chapters/tier4-tasks.nw"
+#line 1375 "chapters/tier4-tasks.nw"
 tw_loop *tw__running_loop(const char *who)
 {
     if (tw__running == NULL)
@@ -514,7 +514,7 @@ static tw_error *release_waiter_done(tw_future *f, void *waiter)
     (void)f;
     return tw__set_none_unless_done(waiter);
 }
-#line 1417 "chapters/tier4-tasks.nw"
+#line 1421 "chapters/tier4-tasks.nw"
 struct gather {
     tw_future fut;
     size_t n, nfinished;
@@ -555,7 +555,7 @@ static const tw__future_class gather_class = {
     TW__FUTURE_OBJECT_CLASS(tw__future_describe), "_GatheringFuture",
     gather_cancel, gather_finalize, NULL, 0
 };
-#line 1462 "chapters/tier4-tasks.nw"
+#line 1466 "chapters/tier4-tasks.nw"
 static tw_error *gather_child_done(tw_future *child, void *arg)
 {
     struct gather *g = arg;
@@ -616,7 +616,7 @@ tw_future *tw_gather(size_t n, void *const *awaitables, bool return_exceptions)
         on_done(g->children[i], gather_child_done, g, tw_ref(&g->fut));
     return &g->fut;
 }
-#line 1532 "chapters/tier4-tasks.nw"
+#line 1536 "chapters/tier4-tasks.nw"
 struct wait {
     tw_future fut;
     size_t n, counter;
@@ -715,7 +715,7 @@ static const tw__future_class wait_class = {
     TW__FUTURE_OBJECT_CLASS(tw__future_describe), "Future",
     wait_cancel, wait_finalize, wait_refresh, 0
 };
-#line 1640 "chapters/tier4-tasks.nw"
+#line 1644 "chapters/tier4-tasks.nw"
 static bool is_future(void *aw)
 {
     uint32_t kind = ((tw_object *)aw)->kind;
@@ -734,7 +734,7 @@ static tw_error *wait_refusal(size_t n, void *const *awaitables, tw_return_when 
                                 "Passing coroutines is forbidden, use tasks explicitly.");
     return NULL;
 }
-#line 1664 "chapters/tier4-tasks.nw"
+#line 1668 "chapters/tier4-tasks.nw"
 tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_when when)
 {
     tw_loop *L = tw__running_loop("tw_wait");
@@ -759,7 +759,7 @@ tw_future *tw_wait(size_t n, void *const *awaitables, double timeout, tw_return_
         on_done(w->fs[i], wait_child_done, w, tw_ref(&w->fut));
     return &w->fut;
 }
-#line 1698 "chapters/tier4-tasks.nw"
+#line 1702 "chapters/tier4-tasks.nw"
 struct wait_for_frame {
     tw_coro co;
     tw_awaitable *aw;
@@ -821,7 +821,7 @@ static tw_step wait_for_body(tw_coro *co)
         }
         if (f->fut->state == TW__PENDING) {
             
-#line 1781 "chapters/tier4-tasks.nw"
+#line 1785 "chapters/tier4-tasks.nw"
 wait_for_new_waiter(f);
 tw_future_cancel(f->fut, NULL);
 TW_AWAIT_TRY(co, tw_ref(f->waiter));
@@ -830,7 +830,7 @@ if (TW_ERROR(co)) {
     tw_unref(f->cancelled);
     f->cancelled = TW_TAKE_ERROR(co);
 }
-#line 1759 "chapters/tier4-tasks.nw"
+#line 1763 "chapters/tier4-tasks.nw"
             if (f->cancelled) {
                 tw_error *e = f->cancelled;
                 f->cancelled = NULL;
@@ -850,7 +850,7 @@ if (TW_ERROR(co)) {
     }
     TW_END(co);
 }
-#line 1792 "chapters/tier4-tasks.nw"
+#line 1796 "chapters/tier4-tasks.nw"
 tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
 {
     struct wait_for_frame *f = tw_coro_new(wait_for_body, sizeof *f);
@@ -859,7 +859,7 @@ tw_coro *(tw_wait_for)(tw_awaitable *awaitable, double timeout)
     f->co.cleanup = wait_for_cleanup;
     return &f->co;
 }
-#line 1813 "chapters/tier4-tasks.nw"
+#line 1817 "chapters/tier4-tasks.nw"
 struct shield {
     tw_future fut;
     tw_future *inner;
@@ -915,7 +915,7 @@ tw_future *(tw_shield)(tw_awaitable *awaitable)
     tw__future_add_callback(&s->fut, shield_outer_done, NULL, NULL);
     return &s->fut;
 }
-#line 1881 "chapters/tier4-tasks.nw"
+#line 1885 "chapters/tier4-tasks.nw"
 struct tw_as_completed {
     tw_object obj;
     tw_loop *loop;
@@ -1005,7 +1005,7 @@ tw_as_completed *tw_as_completed_new(size_t n, void *const *awaitables, double t
 }
 
 size_t tw_as_completed_count(const tw_as_completed *ac) { return ac->total; }
-#line 1973 "chapters/tier4-tasks.nw"
+#line 1977 "chapters/tier4-tasks.nw"
 struct ac_next_frame {
     tw_coro co;
     tw_as_completed *ac;

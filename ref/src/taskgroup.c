@@ -1,8 +1,8 @@
-#line 2205 "chapters/tier4-tasks.nw"
+#line 2209 "chapters/tier4-tasks.nw"
 /* taskgroup.c -- task groups: asyncio's taskgroups.py */
 #include "tier4.h"
 
-#line 2212 "chapters/tier4-tasks.nw"
+#line 2216 "chapters/tier4-tasks.nw"
 struct tw_taskgroup {
     tw_object obj;
     tw_loop *loop;
@@ -70,7 +70,7 @@ static void tg_keep_error(tw_taskgroup *g, tw_error *e)
     }
     g->errors[g->nerrors++] = e;
 }
-#line 2282 "chapters/tier4-tasks.nw"
+#line 2286 "chapters/tier4-tasks.nw"
 static tw_error *tg_on_task_done(tw_future *f, void *arg)
 {
     tw_taskgroup *g = arg;
@@ -119,7 +119,7 @@ tw_task *tw_taskgroup_create_task(tw_taskgroup *g, tw_coro *coro, const char *na
     g->tasks[g->ntasks++] = tw_ref(t);
     return t;
 }
-#line 2333 "chapters/tier4-tasks.nw"
+#line 2337 "chapters/tier4-tasks.nw"
 struct tg_exit_frame {
     tw_coro co;
     tw_taskgroup *g;

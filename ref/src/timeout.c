@@ -1,8 +1,8 @@
-#line 2417 "chapters/tier4-tasks.nw"
+#line 2421 "chapters/tier4-tasks.nw"
 /* timeout.c -- timeouts: asyncio's timeouts.py */
 #include "tier4.h"
 
-#line 2424 "chapters/tier4-tasks.nw"
+#line 2428 "chapters/tier4-tasks.nw"
 enum { TM_CREATED, TM_ENTERED, TM_EXPIRING, TM_EXPIRED, TM_EXITED };
 
 struct tw_timeout {
@@ -58,7 +58,7 @@ static tw_error *timeout_fired(void *arg)
     tm->handler = NULL;
     return NULL;
 }
-#line 2482 "chapters/tier4-tasks.nw"
+#line 2486 "chapters/tier4-tasks.nw"
 tw_error *tw_timeout_reschedule(tw_timeout *tm, double when)
 {
     tw_loop *L;
