@@ -115,25 +115,30 @@ static void home_free(struct tw__pool_home *h)
     free(h);
 }
 
+static void home_forget(void);
+
 void tw__pool_give_slow(void *p, size_t c)
 {
     struct tw__pool_slab *s = (struct tw__pool_slab *)((uintptr_t)p & ~(uintptr_t)(TW__POOL_SLAB - 1));
     struct tw__pool_home *h = s->home;
-    bool gone;
+    bool mine = h == tw__pool_home, gone;
     pthread_mutex_lock(&h->lock);
-    if (h == tw__pool_home) {           /* its own thread, which runs no loop */
+    if (mine) {                         /* its own thread, which runs no loop */
         struct tw__pool_block *b = p;
         b->next = h->free[c];
         h->free[c] = b;
         h->live--;
     } else
         h->foreign++;                   /* stays in its slab until the slab goes */
-    gone = release_if_all_back(h) && h->orphan;
+    gone = release_if_all_back(h) && (mine || h->orphan);
     pthread_mutex_unlock(&h->lock);
-    if (gone)
+    if (gone) {
+        if (mine)
+            home_forget();
         home_free(h);
+    }
 }
-#line 1831 "chapters/tier1-coroutines.nw"
+#line 1837 "chapters/tier1-coroutines.nw"
 static pthread_key_t home_key;
 static pthread_once_t home_key_once = PTHREAD_ONCE_INIT;
 
@@ -181,8 +186,13 @@ void tw__pool_unuse(void)
     gone = h->users == 0 && release_if_all_back(h);
     pthread_mutex_unlock(&h->lock);
     if (gone) {
-        pthread_setspecific(home_key, NULL);
-        tw__pool_home = NULL;
+        home_forget();
         home_free(h);
     }
+}
+
+static void home_forget(void)
+{
+    pthread_setspecific(home_key, NULL);
+    tw__pool_home = NULL;
 }

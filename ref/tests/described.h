@@ -1,4 +1,4 @@
-#line 671 "chapters/tier1-tests.nw"
+#line 673 "chapters/tier1-tests.nw"
 /* described.h -- what an object's class says of it, as a string (unit tests of every tier) */
 #ifndef TOWER_TESTS_DESCRIBED_H
 #define TOWER_TESTS_DESCRIBED_H

@@ -1,4 +1,4 @@
-#line 498 "chapters/tier1-tests.nw"
+#line 500 "chapters/tier1-tests.nw"
 /* fatal.h -- run misuse in a child and read how it ended (unit tests of every tier) */
 #ifndef TOWER_TESTS_FATAL_H
 #define TOWER_TESTS_FATAL_H
