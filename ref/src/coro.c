@@ -1,10 +1,10 @@
-#line 1973 "chapters/tier1-coroutines.nw"
+#line 1974 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 1986 "chapters/tier1-coroutines.nw"
+#line 1987 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -44,10 +44,10 @@ void tw_coro_close(tw_coro *co)
     co->state = CORO_DONE;              /* closed, not forgotten: nothing to report */
     tw_unref(co);
 }
-#line 2035 "chapters/tier1-coroutines.nw"
+#line 2036 "chapters/tier1-coroutines.nw"
 void (*_Atomic tw__coro_never_awaited)(tw_coro *co);
 _Thread_local struct tw_task *tw__task_running;
-#line 2045 "chapters/tier1-coroutines.nw"
+#line 2046 "chapters/tier1-coroutines.nw"
 static _Thread_local tw_frame named;
 
 tw_step tw__coro_named(const char *name, const char *file, int line)
@@ -72,7 +72,7 @@ bool tw_coro_frame(tw_coro *co, tw_frame *frame)
         frame->line = resume;
     return true;
 }
-#line 2077 "chapters/tier1-coroutines.nw"
+#line 2078 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_unref(co->got_err);
@@ -107,7 +107,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;                    /* got_err is err: it stays where it is */
     return TW_FINISHED;
 }
-#line 2125 "chapters/tier1-coroutines.nw"
+#line 2126 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, tw_awaitable *awaitable)
 {
     tw_object *o = (tw_object *)(void *)awaitable;
@@ -127,7 +127,7 @@ int tw__await(tw_coro *co, tw_awaitable *awaitable)
         co->held = o;       /* a future's await put it there already */
     return suspend;
 }
-#line 2169 "chapters/tier1-coroutines.nw"
+#line 2170 "chapters/tier1-coroutines.nw"
 void tw__coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -139,7 +139,7 @@ void tw__coro_describe(tw_object *o, FILE *out)
 }
 
 int tw__coro_await(tw_object *o, tw_coro *co)
-#line 2227 "chapters/tier1-coroutines.nw"
+#line 2228 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -154,10 +154,10 @@ int tw__coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 2182 "chapters/tier1-coroutines.nw"
+#line 2183 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { tw__coro_finalize, tw__coro_describe, tw__coro_await };
 
-#line 2204 "chapters/tier1-coroutines.nw"
+#line 2205 "chapters/tier1-coroutines.nw"
 static void yield_describe(tw_object *o, FILE *out)
 {
     (void)o;
@@ -178,7 +178,7 @@ tw_coro *tw_yield(void)
 {
     return &yield_object;
 }
-#line 2301 "chapters/tier1-coroutines.nw"
+#line 2302 "chapters/tier1-coroutines.nw"
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
 
 void (*_Atomic tw__agen_firstiter)(tw_agen *g);

@@ -1,4 +1,4 @@
-#line 1664 "chapters/tier1-coroutines.nw"
+#line 1665 "chapters/tier1-coroutines.nw"
 /* pool.c -- allocation that cannot fail, and per-thread slabs of small
    blocks of exact sizes */
 #include "pool.h"
@@ -48,7 +48,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 1731 "chapters/tier1-coroutines.nw"
+#line 1732 "chapters/tier1-coroutines.nw"
 static void slab_new(struct tw__pool_home *h, size_t c)
 {
     size_t size = TW__POOL_SLAB;
@@ -97,7 +97,7 @@ static void slabs_release(struct tw__pool_home *h)
     memset(h->end, 0, sizeof h->end);
     h->live = h->foreign = 0;
 }
-#line 1787 "chapters/tier1-coroutines.nw"
+#line 1788 "chapters/tier1-coroutines.nw"
 _Thread_local struct tw__pool_home *tw__pool_home;
 _Thread_local struct tw__pool_home *tw__pool_fast;
 
@@ -138,7 +138,7 @@ void tw__pool_give_slow(void *p, size_t c)
         home_free(h);
     }
 }
-#line 1837 "chapters/tier1-coroutines.nw"
+#line 1838 "chapters/tier1-coroutines.nw"
 static pthread_key_t home_key;
 static pthread_once_t home_key_once = PTHREAD_ONCE_INIT;
 

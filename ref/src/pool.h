@@ -1,4 +1,4 @@
-#line 1644 "chapters/tier1-coroutines.nw"
+#line 1645 "chapters/tier1-coroutines.nw"
 /* pool.h -- what pool.c defines: allocation that cannot fail, and the
    per-thread slabs of small blocks; not installed. */
 #ifndef TOWER_POOL_H
@@ -13,7 +13,7 @@ void *tw__realloc(void *p, size_t size);
 char *tw__strdup(const char *s);
 void tw__fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 
-#line 1682 "chapters/tier1-coroutines.nw"
+#line 1683 "chapters/tier1-coroutines.nw"
 #if defined(__SANITIZE_ADDRESS__)
 #define TW__POOL_ON 0
 #elif defined(__has_feature)
@@ -77,5 +77,5 @@ static inline __attribute__((noreturn)) void tw__child_exit(int status)
     TW__WRITE_COVERAGE();
     _exit(status);
 }
-#line 1660 "chapters/tier1-coroutines.nw"
+#line 1661 "chapters/tier1-coroutines.nw"
 #endif
