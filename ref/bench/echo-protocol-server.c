@@ -1,4 +1,4 @@
-#line 1652 "chapters/measuring.nw"
+#line 1657 "chapters/measuring.nw"
 /* echo-protocol-server.c -- the TCP echo benchmark's server on Tower's protocols */
 #include "echo-server.h"
 

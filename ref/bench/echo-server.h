@@ -1,4 +1,4 @@
-#line 1699 "chapters/measuring.nw"
+#line 1704 "chapters/measuring.nw"
 /* echo-server.h -- the TCP echo benchmark's contract, shared by its two Tower servers */
 #ifndef TOWER_ECHO_SERVER_H
 #define TOWER_ECHO_SERVER_H
@@ -9,7 +9,7 @@
 
 typedef tw_coro *echo_start_fn(tw_loop *loop, int port, const tw_server_options *options);
 
-#line 1744 "chapters/measuring.nw"
+#line 1749 "chapters/measuring.nw"
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -32,7 +32,7 @@ static tw_ssl_context *tls;              /* --tls CERT KEY: the server's context
 static echo_start_fn *start_echo;
 static pthread_barrier_t all_started;
 
-#line 1777 "chapters/measuring.nw"
+#line 1782 "chapters/measuring.nw"
 static tw_error *stop(void *future)
 {
     return tw_future_done(future) ? NULL : tw_future_set_result(future, TW_NONE);
@@ -50,7 +50,7 @@ static tw_error *stop_every_loop(void *unused)
             err = tw_call_soon_threadsafe(loops[i].loop, stop, loops[i].stop);
     return err ? err : stop(loops[0].stop);
 }
-#line 1797 "chapters/measuring.nw"
+#line 1802 "chapters/measuring.nw"
 struct main_frame { tw_coro co; struct server_loop *me; tw_future *stop; tw_server *server; };
 
 static void main_cleanup(tw_coro *co)
@@ -126,7 +126,7 @@ static void *loop_thread(void *me)
     run_one_loop(me);
     return NULL;
 }
-#line 1883 "chapters/measuring.nw"
+#line 1888 "chapters/measuring.nw"
 static int usage(const char *program)
 {
     fprintf(stderr, "usage: %s [--loops N] [--tls CERTFILE KEYFILE] PORT  (N from 1 to %d)\n",
@@ -178,5 +178,5 @@ static int serve_echo(int argc, char **argv, echo_start_fn *start)
     tw_unref(tls);
     return loops[0].status ? loops[0].status : status;
 }
-#line 1710 "chapters/measuring.nw"
+#line 1715 "chapters/measuring.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 825 "chapters/measuring.nw"
+#line 830 "chapters/measuring.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

@@ -1,4 +1,4 @@
-#line 953 "chapters/measuring.nw"
+#line 958 "chapters/measuring.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include "bench.h"
 

@@ -1,4 +1,4 @@
-#line 2409 "chapters/measuring.nw"
+#line 2414 "chapters/measuring.nw"
 #include <netdb.h>
 #include <string.h>
 #include "bench.h"
