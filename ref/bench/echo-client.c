@@ -1,4 +1,4 @@
-#line 1150 "chapters/measuring.nw"
+#line 1201 "chapters/measuring.nw"
 /* echo-client.c -- the load client of the TCP and TLS echo benchmarks */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,7 +19,7 @@
 
 enum { REQUEST_SIZE = 1024, MAX_CONNECTIONS = 4096 };
 
-#line 1182 "chapters/measuring.nw"
+#line 1233 "chapters/measuring.nw"
 struct conn {
     int fd;
     SSL *ssl;                             /* NULL without --tls */
@@ -50,7 +50,7 @@ static void send_request(struct conn *c)
                : send(c->fd, c->msg, REQUEST_SIZE, MSG_NOSIGNAL) != REQUEST_SIZE)
         die("send");
 }
-#line 1223 "chapters/measuring.nw"
+#line 1274 "chapters/measuring.nw"
 static SSL_CTX *tls_context(const char *cafile)
 {
     SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
@@ -94,7 +94,7 @@ static void hang_up(struct conn *c)
     }
     close(c->fd);
 }
-#line 1346 "chapters/measuring.nw"
+#line 1397 "chapters/measuring.nw"
 static int serve_echoes(int ep, uint64_t inflight, uint64_t limit, double deadline,
                         uint64_t *issued, uint64_t *done)
 {
@@ -137,11 +137,11 @@ static int serve_echoes(int ep, uint64_t inflight, uint64_t limit, double deadli
     return 0;
 }
 
-#line 1173 "chapters/measuring.nw"
+#line 1224 "chapters/measuring.nw"
 int main(int argc, char **argv)
 {
     
-#line 1269 "chapters/measuring.nw"
+#line 1320 "chapters/measuring.nw"
 struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM }, *ai;
 int nconn, ep;
 double seconds, start, elapsed;
@@ -182,9 +182,9 @@ if (getaddrinfo(argv[1], argv[2], &hints, &ai) != 0) {
     fprintf(stderr, "echo-client: cannot resolve %s port %s\n", argv[1], argv[2]);
     return 2;
 }
-#line 1176 "chapters/measuring.nw"
+#line 1227 "chapters/measuring.nw"
     
-#line 1312 "chapters/measuring.nw"
+#line 1363 "chapters/measuring.nw"
 conns = calloc((size_t)nconn, sizeof *conns);
 if ((ep = epoll_create1(0)) < 0)
     die("epoll_create1");
@@ -208,9 +208,9 @@ if (ready) {
     if (fgets(line, sizeof line, stdin) == NULL && ferror(stdin))
         die("reading the go-ahead");
 }
-#line 1177 "chapters/measuring.nw"
+#line 1228 "chapters/measuring.nw"
     
-#line 1390 "chapters/measuring.nw"
+#line 1441 "chapters/measuring.nw"
 start = now();
 for (int i = 0; i < nconn && issued < limit; i++, issued++)
     send_request(&conns[i]);
@@ -225,5 +225,5 @@ SSL_CTX_free(tls);
 printf("echo-client %.1f requests/s %llu requests %.3f s\n", (double)done / elapsed,
        (unsigned long long)done, elapsed);
 return 0;
-#line 1178 "chapters/measuring.nw"
+#line 1229 "chapters/measuring.nw"
 }

@@ -1,4 +1,4 @@
-#line 1409 "chapters/measuring.nw"
+#line 1460 "chapters/measuring.nw"
 /* echo-epoll-server.c -- the floor: a minimal single-threaded epoll echo server */
 #define PROGRAM "echo-epoll-server"
 #include <errno.h>
@@ -16,7 +16,7 @@
 
 enum { READ_SIZE = 65536, EVENTS = 64 };
 
-#line 1450 "chapters/measuring.nw"
+#line 1501 "chapters/measuring.nw"
 static volatile sig_atomic_t stopping;
 
 /* TABLE, of *N entries of SIZE bytes indexed by descriptor, made to hold FD, zeroed */
@@ -38,7 +38,7 @@ static void die(const char *what)
     fprintf(stderr, "%s: %s: %s\n", PROGRAM, what, strerror(errno));
     exit(1);
 }
-#line 1474 "chapters/measuring.nw"
+#line 1525 "chapters/measuring.nw"
 struct pending { char *data; size_t len; };
 
 static struct pending *pending;           /* indexed by descriptor */
@@ -95,7 +95,7 @@ static void echo_readable(int ep, int fd)
     if (k < n)
         keep_rest(ep, fd, buf + (k < 0 ? 0 : k), (size_t)(n - (k < 0 ? 0 : k)));
 }
-#line 1538 "chapters/measuring.nw"
+#line 1589 "chapters/measuring.nw"
 static bool accepted(int fd)
 {
     pending = grow(pending, &npending, sizeof *pending, fd);
@@ -110,7 +110,7 @@ static void ready(int ep, int fd, uint32_t events)
         echo_readable(ep, fd);
 }
 
-#line 1429 "chapters/measuring.nw"
+#line 1480 "chapters/measuring.nw"
 int main(int argc, char **argv)
 {
     const char *port_arg = argv[1];
@@ -120,7 +120,7 @@ int main(int argc, char **argv)
     }
     {
         
-#line 1557 "chapters/measuring.nw"
+#line 1608 "chapters/measuring.nw"
 struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 struct sigaction sa = { .sa_handler = on_sigterm };
 struct epoll_event ev = { .events = EPOLLIN, .data.fd = -1 }, events[EVENTS];
@@ -135,9 +135,9 @@ if ((ep = epoll_create1(0)) < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev) < 0)
     die("epoll");
 printf("listening\n");
 fflush(stdout);
-#line 1438 "chapters/measuring.nw"
+#line 1489 "chapters/measuring.nw"
         
-#line 1574 "chapters/measuring.nw"
+#line 1625 "chapters/measuring.nw"
 while (!stopping) {
     int n = epoll_wait(ep, events, EVENTS, -1);
     if (n < 0 && errno != EINTR)
@@ -160,6 +160,6 @@ while (!stopping) {
 close(ep);
 close(lfd);
 return 0;
-#line 1439 "chapters/measuring.nw"
+#line 1490 "chapters/measuring.nw"
     }
 }

@@ -1,4 +1,4 @@
-#line 1623 "chapters/measuring.nw"
+#line 1674 "chapters/measuring.nw"
 /* echo-protocol-server.c -- the TCP echo benchmark's server on Tower's protocols */
 #include "echo-server.h"
 

@@ -1,4 +1,4 @@
-#line 1671 "chapters/measuring.nw"
+#line 1722 "chapters/measuring.nw"
 /* echo-server.h -- the TCP echo benchmark's contract, shared by its two Tower servers */
 #ifndef TOWER_ECHO_SERVER_H
 #define TOWER_ECHO_SERVER_H
@@ -9,7 +9,7 @@
 
 typedef tw_coro *echo_start_fn(tw_loop *loop, int port, const tw_server_options *options);
 
-#line 1716 "chapters/measuring.nw"
+#line 1767 "chapters/measuring.nw"
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -35,7 +35,7 @@ static tw_ssl_context *tls;              /* --tls CERT KEY: the server's context
 static echo_start_fn *start_echo;
 static pthread_barrier_t all_started;
 
-#line 1753 "chapters/measuring.nw"
+#line 1804 "chapters/measuring.nw"
 static tw_error *stop(void *future)
 {
     return tw_future_done(future) ? NULL : tw_future_set_result(future, TW_NONE);
@@ -53,7 +53,7 @@ static tw_error *stop_every_loop(void *unused)
             err = tw_call_soon_threadsafe(loops[i].loop, stop, loops[i].stop);
     return err ? err : stop(loops[0].stop);
 }
-#line 1865 "chapters/measuring.nw"
+#line 1916 "chapters/measuring.nw"
 static void echo_connection_made(void)
 {
     this_loop->connections++;
@@ -74,7 +74,7 @@ static void print_loop_connections(void)
         printf(" %ld", loops[i].connections);
     printf("\n");
 }
-#line 1773 "chapters/measuring.nw"
+#line 1824 "chapters/measuring.nw"
 struct main_frame { tw_coro co; struct server_loop *me; tw_future *stop; tw_server *server; };
 
 static void main_cleanup(tw_coro *co)
@@ -153,7 +153,7 @@ static void *loop_thread(void *me)
     run_one_loop(me);
     return NULL;
 }
-#line 1896 "chapters/measuring.nw"
+#line 1947 "chapters/measuring.nw"
 static int usage(const char *program)
 {
     fprintf(stderr, "usage: %s [--loops N] [--tls CERTFILE KEYFILE] PORT  (N from 1 to %d)\n",
@@ -206,5 +206,5 @@ static int serve_echo(int argc, char **argv, echo_start_fn *start)
     print_loop_connections();
     return loops[0].status ? loops[0].status : status;
 }
-#line 1682 "chapters/measuring.nw"
+#line 1733 "chapters/measuring.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 1972 "chapters/measuring.nw"
+#line 2023 "chapters/measuring.nw"
 /* echo-streams-server.c -- the TCP echo benchmark's server on Tower's streams */
 #include "echo-server.h"
 
@@ -30,7 +30,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     return h;
 }
 
-#line 1977 "chapters/measuring.nw"
+#line 2028 "chapters/measuring.nw"
 /* while data := await reader.read(65536): writer.write(data); await writer.drain() */
 static tw_step echo_body(tw_coro *co)
 {

@@ -1,4 +1,4 @@
-#line 779 "chapters/measuring.nw"
+#line 830 "chapters/measuring.nw"
 #include "bench.h"
 #define ROUNDS 100000
 

@@ -1,4 +1,4 @@
-#line 976 "chapters/measuring.nw"
+#line 1027 "chapters/measuring.nw"
 /* lock-handoff -- hand-offs per second between tasks contending for one lock */
 #include "bench.h"
 

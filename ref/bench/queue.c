@@ -1,4 +1,4 @@
-#line 907 "chapters/measuring.nw"
+#line 958 "chapters/measuring.nw"
 /* queue -- producer/consumer throughput through a bounded queue */
 #include "bench.h"
 

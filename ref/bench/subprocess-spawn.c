@@ -1,4 +1,4 @@
-#line 830 "chapters/measuring.nw"
+#line 881 "chapters/measuring.nw"
 #include "bench.h"
 #define SPAWNS 1000
 

@@ -1,10 +1,10 @@
-#line 1159 "chapters/tier1-coroutines.nw"
+#line 1160 "chapters/tier1-coroutines.nw"
 /* error.c -- the error model, allocation, bytes */
 #include "tier1.h"
 #include <errno.h>
 #include <stdarg.h>
 
-#line 1217 "chapters/tier1-coroutines.nw"
+#line 1218 "chapters/tier1-coroutines.nw"
 tw_bytes *tw_bytes_new(const void *data, size_t len)
 {
     tw_bytes *b = tw__alloc(sizeof *b + len + 1);      /* zeroed: the terminator is there */
@@ -18,7 +18,7 @@ void tw_bytes_free(tw_bytes *b)
 {
     free(b);
 }
-#line 1236 "chapters/tier1-coroutines.nw"
+#line 1237 "chapters/tier1-coroutines.nw"
 static const char *const kind_names[TW_ERR__COUNT] = {
     [TW_ERR_NONE] = "NoError",
     [TW_ERR_CANCELLED] = "CancelledError",
@@ -67,7 +67,7 @@ static const tw_errkind kind_parent[TW_ERR__COUNT] = {
     [TW_ERR_BROKEN_BARRIER] = TW_ERR_RUNTIME,
     [TW_ERR_INCOMPLETE_READ] = TW_ERR_EOF,
 };
-#line 1287 "chapters/tier1-coroutines.nw"
+#line 1288 "chapters/tier1-coroutines.nw"
 static char *format_message(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -151,7 +151,7 @@ static void error_describe(tw_object *o, FILE *out)
 }
 
 const tw_class tw__error_class = { error_finalize, error_describe, NULL };
-#line 1373 "chapters/tier1-coroutines.nw"
+#line 1374 "chapters/tier1-coroutines.nw"
 tw_errkind tw_error_kind(const tw_error *e) { return e ? e->kind : TW_ERR_NONE; }
 const char *tw_error_type(const tw_error *e) { return e ? e->type : "NoError"; }
 const char *tw_error_message(const tw_error *e) { return e ? e->message : NULL; }
@@ -196,7 +196,7 @@ void tw_error_print(FILE *out, const tw_error *e)
         tw_error_print(out, e->items[i]);
     }
 }
-#line 1433 "chapters/tier1-coroutines.nw"
+#line 1434 "chapters/tier1-coroutines.nw"
 enum { OS_ERROR, BLOCKING_IO, CHILD_PROCESS, BROKEN_PIPE, CONNECTION_ABORTED,
        CONNECTION_REFUSED, CONNECTION_RESET, FILE_EXISTS, FILE_NOT_FOUND, INTERRUPTED,
        IS_A_DIRECTORY, NOT_A_DIRECTORY, PERMISSION, PROCESS_LOOKUP, TIMEOUT, NCLASSES };
@@ -274,7 +274,7 @@ tw_error *tw_os_error_new(int errnum, const char *filename)
     free(message);
     return e;
 }
-#line 1522 "chapters/tier1-coroutines.nw"
+#line 1523 "chapters/tier1-coroutines.nw"
 static const struct os_error *os_error_of(const tw_error *e)
 {
     for (int i = 0; e && i < NCLASSES; i++)
@@ -295,7 +295,7 @@ const char *tw_os_error_filename(const tw_error *e)
     return oe && oe->has_filename ? oe->filename : NULL;
 }
 
-#line 1551 "chapters/tier1-coroutines.nw"
+#line 1552 "chapters/tier1-coroutines.nw"
 tw_error *tw_error_os(int errnum, const char *fmt, ...)
 {
     char body[256], message[272];

@@ -1125,7 +1125,7 @@ struct to_thread_frame {
 static tw_step to_thread_body(tw_coro *co)
 {
     struct to_thread_frame *f = (struct to_thread_frame *)co;
-    tw_loop *L = co->task->fut.loop;
+    tw_loop *L = tw__running;
     tw_executor *ex = NULL;
     tw_future *fut;
     struct tw__job *j;

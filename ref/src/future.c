@@ -17,9 +17,10 @@ void tw__future_init(tw_future *f, tw_loop *loop, uint32_t kind, const tw__futur
 
 tw_future *tw_future_new(tw_loop *loop)
 {
-    tw_future *f = tw__pool_alloc(sizeof *f);
+    unsigned cls;
+    tw_future *f = tw__pool_alloc(sizeof *f, &cls);
     tw__future_init(f, loop, TW_KIND_FUTURE, NULL);
-    f->pool_class = (uint8_t)tw__pool_class_capped(sizeof *f);
+    f->pool_class = (uint8_t)cls;
     return f;
 }
 
@@ -33,7 +34,7 @@ struct tw__future_rare *tw__future_rare(tw_future *f)
 }
 
 tw_loop *tw_future_loop(const tw_future *f) { return f->loop; }
-#line 307 "chapters/tier3-futures.nw"
+#line 311 "chapters/tier3-futures.nw"
 static void future_free(tw_future *f)
 {
     if (f->state == TW__DONE && f->error && !f->retrieved && !f->loop->closed) {
@@ -56,12 +57,9 @@ static void future_free(tw_future *f)
     }
     if (f->cbs != &f->cb1)
         free(f->cbs);
-    if (f->pool_class == TW__FUTURE_UNSIZED)
-        tw__pool_free(f);
-    else
-        tw__pool_give(f, f->pool_class);
+    tw__pool_give(f, f->pool_class);    /* TW__FUTURE_UNSIZED: to free */
 }
-#line 348 "chapters/tier3-futures.nw"
+#line 349 "chapters/tier3-futures.nw"
 void tw__future_finalize(tw_object *o)
 {
     future_free((tw_future *)o);
@@ -89,7 +87,7 @@ int tw__future_await(tw_object *o, tw_coro *co)
             "Task got Future attached to a different loop");
         return 0;
     }
-    if ((void *)f == (void *)co->task) {
+    if ((void *)f == (void *)tw__task_running) {
         co->got_err = tw_error_new(TW_ERR_RUNTIME, "Task cannot await on itself");
         return 0;
     }
@@ -99,7 +97,7 @@ int tw__future_await(tw_object *o, tw_coro *co)
     }
     return 1;
 }
-#line 407 "chapters/tier3-futures.nw"
+#line 408 "chapters/tier3-futures.nw"
 static void callbacks_refit(tw_future *f, uint32_t n);
 
 static inline void callbacks_fit(tw_future *f, uint32_t n)  /* the list is now cbs[0..n) */
@@ -151,7 +149,7 @@ void tw__future_complete(tw_future *f, tw_value v, tw_error *e)
 static tw_error invalid_state =
     TW__STATIC_ERROR(TW_ERR_INVALID_STATE, "InvalidStateError", "invalid state");
 
-#line 465 "chapters/tier3-futures.nw"
+#line 466 "chapters/tier3-futures.nw"
 static tw_error task_set_result =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Task does not support set_result operation");
 static tw_error task_set_exception =
@@ -200,7 +198,7 @@ bool tw_future_cancel(tw_future *f, const char *msg)
     const tw__future_class *c = tw__future_class_of(f);
     return c->cancel ? c->cancel(f, msg) : tw__future_cancel(f, msg);
 }
-#line 522 "chapters/tier3-futures.nw"
+#line 523 "chapters/tier3-futures.nw"
 tw_error *tw__future_cancelled_error(tw_future *f)
 {
     struct tw__future_rare *r = f->rare;
@@ -256,7 +254,7 @@ tw_error *tw_future_exception(tw_future *f, tw_error **exception)
     *exception = tw_ref(f->error);
     return NULL;
 }
-#line 609 "chapters/tier3-futures.nw"
+#line 610 "chapters/tier3-futures.nw"
 static uint32_t pow2_at_least(uint32_t n)
 {
     uint32_t p = 2;

@@ -103,7 +103,7 @@ static tw_error *take_kept_error(struct tw__sync_frame *f)
 tw_error *tw__sync_wait_begin(struct tw__sync_frame *f, tw__waitlist *list)
 {
     tw__sync *owner = f->owner;
-    tw_loop *L = f->co.task->fut.loop;
+    tw_loop *L = tw__running;
     if (owner->loop == NULL)
         owner->loop = L;
     else if (owner->loop != L) {

@@ -1,4 +1,4 @@
-#line 675 "chapters/tier2-event-loop.nw"
+#line 676 "chapters/tier2-event-loop.nw"
 /* loop.c -- the event loop */
 #include "loop.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 _Thread_local tw_loop *tw__running;
 
-#line 710 "chapters/tier2-event-loop.nw"
+#line 711 "chapters/tier2-event-loop.nw"
 static tw_error closed_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Event loop is closed");
 static tw_error running_error =
@@ -21,11 +21,13 @@ static tw_error close_running_error =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Cannot close a running event loop");
 static tw_error other_thread_error = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Non-thread-safe operation invoked on an event loop other than the current one");
-#line 725 "chapters/tier2-event-loop.nw"
+#line 726 "chapters/tier2-event-loop.nw"
 static tw_handle *handle_new(tw_loop *loop, tw_callback_fn fn, void *arg, void *obj)
 {
-    tw_handle *h = tw__pool_get(sizeof *h);     /* every field is set below */
+    unsigned cls;
+    tw_handle *h = tw__pool_get(sizeof *h, &cls);   /* every field is set below */
     h->refs = 1;
+    h->pool_class = (uint8_t)cls;
     h->cancelled = false;
     h->done_form = false;
     h->loop = loop;
@@ -45,7 +47,7 @@ static void handle_free(tw_handle *h)
         tw_unref(h->obj);
     if (h->keep)
         tw_unref(h->keep);
-    tw__pool_put(h, sizeof *h);
+    tw__pool_give(h, h->pool_class);
 }
 
 void tw_handle_release(tw_handle *h)
@@ -65,7 +67,7 @@ void tw_handle_cancel(tw_handle *h)
 
 bool tw_handle_cancelled(const tw_handle *h) { return h->cancelled; }
 double tw_handle_when(const tw_handle *h) { return h->when; }
-#line 859 "chapters/tier2-event-loop.nw"
+#line 862 "chapters/tier2-event-loop.nw"
 static tw_handle *ready_pop(tw_loop *L)
 {
     struct tw__ring *r = &L->ready;
@@ -107,7 +109,7 @@ static void ready_drop(tw_handle *h)
     else
         tw_handle_release(h);
 }
-#line 928 "chapters/tier2-event-loop.nw"
+#line 931 "chapters/tier2-event-loop.nw"
 enum { HEAP_ARITY = 4 };
 
 static bool timer_before(const struct tw__timer *a, double when, const tw_handle *h)
@@ -208,7 +210,7 @@ static void heap_drop_cancelled(tw_loop *L)
     L->ncancelled = 0;
     heapify(L->heap, n);
 }
-#line 1055 "chapters/tier2-event-loop.nw"
+#line 1058 "chapters/tier2-event-loop.nw"
 enum { HEAP_BULK = 1024, HEAP_SAMPLES = 64 };
 
 static bool many_due(const tw_loop *L, double end)
@@ -287,7 +289,7 @@ static void heap_take_due(tw_loop *L, double end)
     L->nheap = n - due;
     heapify(L->heap, L->nheap);
 }
-#line 1144 "chapters/tier2-event-loop.nw"
+#line 1147 "chapters/tier2-event-loop.nw"
 static double monotonic_now(void)
 {
     struct timespec ts;
@@ -308,7 +310,7 @@ void tw_loop_set_slow_callback_duration(tw_loop *L, double seconds)
     L->slow_callback_duration = seconds;
 }
 double tw_loop_get_slow_callback_duration(const tw_loop *L) { return L->slow_callback_duration; }
-#line 1489 "chapters/tier2-event-loop.nw"
+#line 1492 "chapters/tier2-event-loop.nw"
 static tw__resource *stage_ring(tw_loop *L, int order)
 {
     struct tw__close_stage **at = &L->stages, *s;
@@ -365,7 +367,7 @@ static void free_stages(tw_loop *L)
         free(s);
     }
 }
-#line 1602 "chapters/tier2-event-loop.nw"
+#line 1605 "chapters/tier2-event-loop.nw"
 static atomic_size_t keys_given;    /* the last key's number; numbers start at 1 */
 
 static size_t key_number(tw__loop_key *key)
@@ -408,7 +410,7 @@ static void free_states(tw_loop *L)
         }
     free(L->states);
 }
-#line 1180 "chapters/tier2-event-loop.nw"
+#line 1183 "chapters/tier2-event-loop.nw"
 void tw__loop_add_shutdown_step(tw_loop *L, tw__shutdown_fn make)
 {
     struct tw__shutdown_step **tail = &L->shutdown_steps, *s = tw__alloc(sizeof *s);
@@ -427,7 +429,7 @@ static void free_shutdown_steps(tw_loop *L)
         free(s);
     }
 }
-#line 1220 "chapters/tier2-event-loop.nw"
+#line 1223 "chapters/tier2-event-loop.nw"
 static void report_never_awaited(tw_coro *co)
 {
     tw_loop *L = tw__running;
@@ -506,7 +508,7 @@ static void drop_agens(tw_loop *L)
         tw_unref(&g->co);
     }
 }
-#line 1306 "chapters/tier2-event-loop.nw"
+#line 1309 "chapters/tier2-event-loop.nw"
 tw_loop *tw_loop_new_clock(tw_clock clock)
 {
     tw_loop *L = tw__alloc(sizeof *L);
@@ -539,7 +541,7 @@ tw_loop *tw_loop_new(void)
 {
     return tw_loop_new_clock(TW_CLOCK_DEFAULT);
 }
-#line 1347 "chapters/tier2-event-loop.nw"
+#line 1350 "chapters/tier2-event-loop.nw"
 bool tw_loop_is_running(const tw_loop *L) { return L->running; }
 bool tw_loop_is_closed(const tw_loop *L) { return L->closed; }
 tw_loop *tw_get_running_loop(void) { return tw__running; }
@@ -550,7 +552,7 @@ tw_loop *tw_get_event_loop(void) { return tw__running ? tw__running : current; }
 
 void tw_loop_hold(tw_loop *L) { atomic_fetch_add(&L->external, 1); }
 void tw_loop_unhold(tw_loop *L) { atomic_fetch_sub(&L->external, 1); }
-#line 1367 "chapters/tier2-event-loop.nw"
+#line 1370 "chapters/tier2-event-loop.nw"
 tw_error *tw_loop_close(tw_loop *L)
 {
     if (L->running)
@@ -607,7 +609,7 @@ void tw_loop_free(tw_loop *L)
     free(L);
     tw__pool_unuse();
 }
-#line 1662 "chapters/tier2-event-loop.nw"
+#line 1665 "chapters/tier2-event-loop.nw"
 static tw_error *schedulable(const tw_loop *L)
 {
     if (L->closed)
@@ -678,7 +680,7 @@ tw_error *tw_call_later(tw_loop *L, double delay, tw_callback_fn fn, void *arg,
 {
     return tw_call_at(L, tw_loop_time(L) + delay, fn, arg, handle);
 }
-#line 1744 "chapters/tier2-event-loop.nw"
+#line 1747 "chapters/tier2-event-loop.nw"
 tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
 {
     uint64_t one = 1;
@@ -686,7 +688,7 @@ tw_error *tw_call_soon_threadsafe(tw_loop *L, tw_callback_fn fn, void *arg)
     pthread_mutex_lock(&L->ts_lock);
     if (L->closed) {
         pthread_mutex_unlock(&L->ts_lock);
-        free(h);
+        handle_free(h);
         return &closed_error;
     }
     if (L->ts_tail)
@@ -718,7 +720,7 @@ static void drain_threadsafe(tw_loop *L)
         h = next;
     }
 }
-#line 1798 "chapters/tier2-event-loop.nw"
+#line 1801 "chapters/tier2-event-loop.nw"
 static tw_error *os_error(const char *what)
 {
     return tw_error_new(TW_ERR_OS, "[Errno %d] %s: %s", errno, what, strerror(errno));
@@ -808,7 +810,7 @@ static void queue_watcher(tw_loop *L, tw_handle *h)
         tw__ready_push(L, h);
     }
 }
-#line 1920 "chapters/tier2-event-loop.nw"
+#line 1923 "chapters/tier2-event-loop.nw"
 static void unmark_passive(tw_loop *L, struct tw__watch *w)
 {
     if (w->passive) {
@@ -834,7 +836,7 @@ bool tw__loop_remove_passive_reader(tw_loop *L, int fd, void *arg)
         return false;
     return tw_loop_remove_reader(L, fd);
 }
-#line 1952 "chapters/tier2-event-loop.nw"
+#line 1955 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms);
 
 static bool passive_io_ready(tw_loop *L)
@@ -844,7 +846,7 @@ static bool passive_io_ready(tw_loop *L)
     poll_events(L, 0);
     return L->ready.len > 0;
 }
-#line 1977 "chapters/tier2-event-loop.nw"
+#line 1980 "chapters/tier2-event-loop.nw"
 static void forget_passive_signal(tw_loop *L, int sig)
 {
     if (sigismember(&L->passive_signals, sig) == 1) {
@@ -924,7 +926,7 @@ static void read_signals(tw_loop *L)
         if (si.ssi_signo < _NSIG)
             queue_watcher(L, L->sighandlers[si.ssi_signo]);
 }
-#line 2061 "chapters/tier2-event-loop.nw"
+#line 2064 "chapters/tier2-event-loop.nw"
 void tw_loop_set_exception_handler(tw_loop *L, tw_exception_handler handler, void *data)
 {
     L->handler = handler;
@@ -989,7 +991,7 @@ void tw__loop_report_done_error(tw_loop *L, tw_done_fn fn, tw_future *f, void *a
     report_callback_error(L, h, err);
     tw_handle_release(h);
 }
-#line 2268 "chapters/tier2-event-loop.nw"
+#line 2271 "chapters/tier2-event-loop.nw"
 static inline void run_ready(tw_loop *L, tw_handle *h)
 {
     unsigned runner = ready_runner(h);
@@ -1005,7 +1007,7 @@ static inline void run_ready(tw_loop *L, tw_handle *h)
     }
     tw_handle_release(h);
 }
-#line 2299 "chapters/tier2-event-loop.nw"
+#line 2302 "chapters/tier2-event-loop.nw"
 static void report_slow(tw_loop *L, tw_handle *h, tw_object *o, double took)
 {
     char msg[160] = "";
@@ -1044,7 +1046,7 @@ static void run_ready_timed(tw_loop *L, tw_handle *h)
     else
         tw_handle_release(h);
 }
-#line 2142 "chapters/tier2-event-loop.nw"
+#line 2145 "chapters/tier2-event-loop.nw"
 static void poll_events(tw_loop *L, int timeout_ms)
 {
     struct epoll_event events[64];
@@ -1113,16 +1115,16 @@ static void run_once(tw_loop *L)
             timeout_ms = wait > 86400 ? 86400000 : ms_rounded_up(wait);
     }
     
-#line 2230 "chapters/tier2-event-loop.nw"
+#line 2233 "chapters/tier2-event-loop.nw"
     if (timeout_ms != 0 && L->before_blocking && atomic_load(&L->external) > 0)
         timeout_ms = L->before_blocking(L, timeout_ms);
-#line 2210 "chapters/tier2-event-loop.nw"
+#line 2213 "chapters/tier2-event-loop.nw"
     if (!polled && (timeout_ms != 0 || L->nwatchers > 0 || outside_pending(L)))
         poll_events(L, timeout_ms);
     else
         drain_threadsafe(L);
     
-#line 2241 "chapters/tier2-event-loop.nw"
+#line 2244 "chapters/tier2-event-loop.nw"
 if (L->nheap) {
     double end = tw_loop_time(L) + 1e-9;
     if (L->nheap >= HEAP_BULK && many_due(L, end))
@@ -1130,9 +1132,9 @@ if (L->nheap) {
     while (L->nheap && L->heap[0].when < end)
         tw__ready_push(L, heap_pop(L));
 }
-#line 2215 "chapters/tier2-event-loop.nw"
+#line 2218 "chapters/tier2-event-loop.nw"
     
-#line 2256 "chapters/tier2-event-loop.nw"
+#line 2259 "chapters/tier2-event-loop.nw"
 for (size_t n = L->ready.len; n > 0; n--) {
     tw_handle *h = ready_pop(L);
     if (n > 4)
@@ -1142,9 +1144,9 @@ for (size_t n = L->ready.len; n > 0; n--) {
     else
         run_ready(L, h);
 }
-#line 2216 "chapters/tier2-event-loop.nw"
+#line 2219 "chapters/tier2-event-loop.nw"
 }
-#line 2345 "chapters/tier2-event-loop.nw"
+#line 2348 "chapters/tier2-event-loop.nw"
 tw_error *tw__loop_runnable(const tw_loop *L)
 {
     if (L->closed)

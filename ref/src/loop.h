@@ -15,6 +15,7 @@ struct tw_handle {
     int refs;
     bool cancelled;
     bool done_form;
+    uint8_t pool_class;         /* the pool's class of its block, or malloc's */
     tw_loop *loop;
     union { tw_callback_fn cb; tw_done_fn done; } fn;
     void *arg;
@@ -26,7 +27,7 @@ struct tw_handle {
 };
 
 struct tw__watch { tw_handle *reader, *writer; uint32_t events; bool passive; };
-#line 1464 "chapters/tier2-event-loop.nw"
+#line 1467 "chapters/tier2-event-loop.nw"
 typedef struct tw__resource {
     void (*close)(struct tw__resource *r);  /* shuts the owner; must detach r */
     struct tw__resource *prev, *next;       /* NULL while not attached */
@@ -47,7 +48,7 @@ struct tw__close_stage {
     struct tw__close_stage *next;       /* the stage of the next higher order */
 };
 
-#line 615 "chapters/tier2-event-loop.nw"
+#line 616 "chapters/tier2-event-loop.nw"
 struct tw_loop {
     bool closed, running, stopping, is_virtual, debug;
     double vstart, offset;      /* a virtual clock: its start, how far it has moved */
@@ -79,7 +80,7 @@ struct tw_loop {
     tw_agen *agens;                             /* generators first iterated here */
     bool agens_step;                            /* their shutdown step is registered */
 };
-#line 1582 "chapters/tier2-event-loop.nw"
+#line 1585 "chapters/tier2-event-loop.nw"
 typedef struct tw__loop_key { atomic_size_t index; } tw__loop_key;  /* static, so zero */
 typedef void (*tw__state_release_fn)(tw_loop *loop, void *state);
 struct tw__loop_slot { void *state; tw__state_release_fn release; };
@@ -87,14 +88,14 @@ struct tw__loop_slot { void *state; tw__state_release_fn release; };
 void *tw__loop_state_make(tw_loop *loop, tw__loop_key *key, size_t size,
                           tw__state_release_fn release);
 
-#line 648 "chapters/tier2-event-loop.nw"
+#line 649 "chapters/tier2-event-loop.nw"
 typedef tw_coro *(*tw__shutdown_fn)(tw_loop *loop);
 struct tw__shutdown_step {
     tw__shutdown_fn make;
     struct tw__shutdown_step *next;
 };
 
-#line 841 "chapters/tier2-event-loop.nw"
+#line 844 "chapters/tier2-event-loop.nw"
 static inline void tw__ready_push(tw_loop *L, tw_handle *h)
 {
     struct tw__ring *r = &L->ready;
@@ -110,7 +111,7 @@ static inline void tw__ready_push_object(tw_loop *L, tw_object *o, unsigned runn
         o->refs++;
     tw__ready_push(L, (tw_handle *)(void *)((uintptr_t)o | runner));
 }
-#line 655 "chapters/tier2-event-loop.nw"
+#line 656 "chapters/tier2-event-loop.nw"
 enum { TW__RUN_CALLBACKS = 1, TW__RUN_TASK = 2 };     /* the runners of the tiers above */
 typedef void (*tw__ready_runner)(tw_object *o, bool run);
 void tw__ready_set_runner(unsigned runner, tw__ready_runner run);

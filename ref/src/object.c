@@ -1,9 +1,9 @@
-#line 1063 "chapters/tier1-coroutines.nw"
+#line 1064 "chapters/tier1-coroutines.nw"
 /* object.c -- counting references to objects of every kind */
 #include "tower/object.h"
 #include <stddef.h>
 
-#line 1084 "chapters/tier1-coroutines.nw"
+#line 1085 "chapters/tier1-coroutines.nw"
 static _Bool shared(const tw_object *o)
 {
     return (o->kind & TW__SHARED) != 0;

@@ -194,7 +194,7 @@ static ptrdiff_t reader_limit(size_t limit)
 static tw_step create_body(tw_coro *co)
 {
     struct create_frame *f = (struct create_frame *)co;
-    tw_loop *L = co->task->fut.loop;
+    tw_loop *L = tw__running;
     tw_process *p;
     tw_protocol *proto;
     tw_error *err;

@@ -1,4 +1,4 @@
-#line 822 "chapters/tier2-event-loop.nw"
+#line 825 "chapters/tier2-event-loop.nw"
 /* ring.c -- growing the ready queue's ring (tier 2) */
 #include <stdlib.h>
 #include "ring.h"

@@ -1,4 +1,4 @@
-#line 806 "chapters/tier2-event-loop.nw"
+#line 809 "chapters/tier2-event-loop.nw"
 /* ring.h -- the ready queue's ring of handles (tier 2); not installed. */
 #ifndef TOWER_RING_H
 #define TOWER_RING_H

@@ -1,13 +1,12 @@
-#line 823 "chapters/tier4-tasks.nw"
+#line 824 "chapters/tier4-tasks.nw"
 /* task.c -- tasks, sleep and the combinators: asyncio's tasks.py */
 #include "tier4.h"
 #include <math.h>
 #include <stdio.h>
 
-#line 859 "chapters/tier4-tasks.nw"
+#line 863 "chapters/tier4-tasks.nw"
 struct tw__loop_tasks {
     tw_loop *loop;
-    tw_task *current;                   /* the task whose step runs, or NULL */
     tw_task *tasks;                     /* the unfinished tasks, the newest first */
     size_t ntasks;
     tw__resource tasks_at_close;        /* destroys the tasks left unfinished */
@@ -21,7 +20,7 @@ static inline struct tw__loop_tasks *tasks_of(tw_loop *L)
 {
     return tw__loop_state(L, &tasks_key, sizeof(struct tw__loop_tasks), NULL);
 }
-#line 893 "chapters/tier4-tasks.nw"
+#line 896 "chapters/tier4-tasks.nw"
 static void tasks_loop_closed(tw__resource *r)
 {
     struct tw__loop_tasks *T = (struct tw__loop_tasks *)(void *)
@@ -40,7 +39,7 @@ static void destroy_tasks_at_close(tw_loop *L, struct tw__loop_tasks *T)
         tw__ready_set_runner(TW__RUN_TASK, task_run);
     }
 }
-#line 914 "chapters/tier4-tasks.nw"
+#line 917 "chapters/tier4-tasks.nw"
 static void task_link(tw_loop *L, tw_task *t)
 {
     struct tw__loop_tasks *T = tasks_of(L);
@@ -65,7 +64,7 @@ static void task_unlink(tw_loop *L, tw_task *t)
     t->prev = t->next = NULL;
     T->ntasks--;
 }
-#line 1169 "chapters/tier4-tasks.nw"
+#line 1170 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg);
 static tw_error *task_wakeup(tw_future *f, void *task);
 
@@ -76,7 +75,6 @@ static void task_drop_frames(tw_task *t)
     while (co) {
         tw_coro *caller = co->caller;
         co->caller = NULL;
-        co->task = NULL;
         if (caller)
             caller->held = NULL;        /* co, which it does not count */
         tw_unref(co);
@@ -126,34 +124,34 @@ void tw__loop_destroy_tasks(tw_loop *L)
         tw_unref(t);
     }
 }
-#line 948 "chapters/tier4-tasks.nw"
+#line 951 "chapters/tier4-tasks.nw"
 static atomic_ullong task_counter;
 
 tw_task *tw_task_new(tw_loop *L, tw_coro *coro, const char *name)
 {
     tw_task *t;
+    unsigned cls;
     if (L->closed) {
         tw_coro_close(coro);
         return NULL;
     }
     if (coro->obj.kind == TW_KIND_YIELD)          /* tw_sleep(0) */
         coro = tw_sleep_value(0, TW_NONE);
-    t = tw__pool_alloc(sizeof *t);
+    t = tw__pool_alloc(sizeof *t, &cls);
     tw__future_init(&t->fut, L, TW_KIND_TASK, &task_class);
-    t->fut.pool_class = (uint8_t)tw__pool_class_capped(sizeof *t);  /* freed without malloc */
+    t->fut.pool_class = (uint8_t)cls;
     t->fut.obj.refs = 2;                  /* the caller's and the loop's */
     if (name)
         t->name = (uintptr_t)tw__strdup(name);
     else                                        /* named when asked */
         t->name = (uintptr_t)(atomic_fetch_add(&task_counter, 1) + 1) << 1 | 1;
     t->top = coro;
-    coro->task = t;
     coro->state = CORO_RUNNING;
     task_link(L, t);
     
 #line 2110 "chapters/tier4-tasks.nw"
     t->vars = tw__vars_ref(tw__vars_current());
-#line 972 "chapters/tier4-tasks.nw"
+#line 975 "chapters/tier4-tasks.nw"
     tw__ready_push_object(L, &t->fut.obj, TW__RUN_TASK);   /* its first step: task_run */
     return t;
 }
@@ -187,14 +185,13 @@ tw_task *tw_create_task(tw_coro *coro, const char *name)
         tw__fatal("tw_create_task: no running event loop");
     return tw_loop_create_task(tw__running, coro, name);
 }
-#line 1020 "chapters/tier4-tasks.nw"
+#line 1023 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co);
 
 static void task_step(tw_task *t, tw_error *exc)
 {
     tw_loop *L = t->fut.loop;
-    struct tw__loop_tasks *T = tasks_of(L);
-    tw_task *outer = T->current;
+    tw_task *outer = tw__task_running;
     tw_coro *co = t->top;
     if (t->fut.state != TW__PENDING || co == NULL) {
         tw_unref(exc);
@@ -211,14 +208,14 @@ static void task_step(tw_task *t, tw_error *exc)
         tw__coro_clear(co);
         co->got_err = exc;
     }
-    T->current = t;
+    tw__task_running = t;
     
 #line 2113 "chapters/tier4-tasks.nw"
     struct tw__vars **outer_vars = tw__vars_slot;
     tw__vars_slot = tw__task_ctx(t) ? &tw__task_ctx(t)->vars : &t->vars;
-#line 1045 "chapters/tier4-tasks.nw"
+#line 1047 "chapters/tier4-tasks.nw"
     
-#line 2076 "chapters/tier1-coroutines.nw"
+#line 2281 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err)
@@ -244,18 +241,17 @@ for (;;) {
         parent->held = NULL;            /* the child, not counted */
         co->err = NULL;
         co->caller = NULL;
-        co->task = NULL;
         t->top = parent;
         tw_unref(co);
         co = parent;
     }
 }
-#line 1046 "chapters/tier4-tasks.nw"
+#line 1048 "chapters/tier4-tasks.nw"
     
 #line 2117 "chapters/tier4-tasks.nw"
     tw__vars_slot = outer_vars;
-#line 1047 "chapters/tier4-tasks.nw"
-    T->current = outer;
+#line 1049 "chapters/tier4-tasks.nw"
+    tw__task_running = outer;
     if (co->state == CORO_DONE)
         task_finish(t, co);
     else if (co->held == tw_yield())
@@ -288,14 +284,13 @@ static tw_error *task_wakeup(tw_future *f, void *task)
     task_step(t, e);
     return NULL;
 }
-#line 1090 "chapters/tier4-tasks.nw"
+#line 1092 "chapters/tier4-tasks.nw"
 static void task_finish(tw_task *t, tw_coro *co)
 {
     tw_loop *L = t->fut.loop;
     tw_error *err = co->err;
     tw_value ret = co->ret;
     co->err = NULL;
-    co->task = NULL;
     t->top = NULL;
     tw_unref(co);
     if (err && tw_error_is(err, TW_ERR_CANCELLED)) {
@@ -314,7 +309,7 @@ static void task_finish(tw_task *t, tw_coro *co)
     task_unlink(L, t);
     tw_unref(t);
 }
-#line 1120 "chapters/tier4-tasks.nw"
+#line 1121 "chapters/tier4-tasks.nw"
 static bool task_cancel(tw_future *f, const char *msg)
 {
     tw_task *t = (tw_task *)f;
@@ -412,7 +407,7 @@ void tw_task_set_name(tw_task *t, const char *name)
 
 tw_task *tw_current_task(void)
 {
-    return tw__running ? tasks_of(tw__running)->current : NULL;
+    return tw__task_running;
 }
 
 size_t tw_all_tasks(tw_loop *L, tw_task ***tasks)
@@ -454,7 +449,7 @@ static void sleep_cleanup(tw_coro *co)
 static tw_step sleep_body(tw_coro *co)
 {
     struct sleep_frame *s = (struct sleep_frame *)co;
-    tw_loop *L = co->task->fut.loop;
+    tw_loop *L = tw__running;           /* the loop of the task whose step runs */
     TW_BEGIN(co);
     if (s->delay <= 0) {
         TW_YIELD(co);
@@ -804,7 +799,7 @@ static void wait_for_new_waiter(struct wait_for_frame *f)
 static tw_step wait_for_body(tw_coro *co)
 {
     struct wait_for_frame *f = (struct wait_for_frame *)co;
-    tw_loop *L = co->task->fut.loop;
+    tw_loop *L = tw__running;           /* the loop of the task whose step runs */
     TW_BEGIN(co);
     if (f->timeout == TW_FOREVER) {
         tw_awaitable *aw = f->aw;

@@ -1,4 +1,4 @@
-#line 1009 "chapters/tier1-coroutines.nw"
+#line 1010 "chapters/tier1-coroutines.nw"
 /* tier1.h -- what the files of tier 1 (coroutines, errors, the pool) share;
    not installed. */
 #ifndef TOWER_TIER1_H
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 1033 "chapters/tier1-coroutines.nw"
+#line 1034 "chapters/tier1-coroutines.nw"
 struct tw_error {
     tw_object obj;            /* refs < 0: static and immortal */
     tw_errkind kind;
@@ -32,67 +32,67 @@ void tw__error_init(tw_error *e, tw_errkind kind);
 
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
-#line 1731 "chapters/tier1-coroutines.nw"
+#line 1935 "chapters/tier1-coroutines.nw"
 static inline size_t tw__pool_class(size_t size)
 {
-    if (size <= TW__POOL_SLACK)
-        return 0;
-    return (size - TW__POOL_SLACK + TW__POOL_GRAIN - 1) / TW__POOL_GRAIN;
+    return size <= TW__POOL_GRAIN ? 0 : (size - 1) / TW__POOL_GRAIN;
 }
 
-static inline void *tw__pool_get(size_t size)
+static inline void *tw__pool_get(size_t size, unsigned *cls)
 {
     size_t c = tw__pool_class(size);
+    struct tw__pool_home *h = tw__pool_fast;
     struct tw__pool_block *b;
-    if (c > TW__POOL_CLASSES)
-        return tw__alloc(size);
-    if ((b = tw__pool[c]) == NULL)
-        return tw__pool_refill(c);
-    tw__pool[c] = b->next;
-    return b;
+    if (!TW__POOL_ON || c > TW__POOL_CLASSES || h == NULL) {
+        void *p = malloc(size);         /* not zeroed: the contract above */
+        if (p == NULL)
+            tw__fatal("out of memory (%zu bytes)", size);
+        *cls = TW__POOL_MALLOCED;
+        return p;
+    }
+    *cls = (unsigned)c;
+    h->live++;
+    if ((b = h->free[c]) != NULL) {
+        h->free[c] = b->next;
+        return b;
+    }
+    if ((uintptr_t)h->end[c] - (uintptr_t)h->bump[c] >= (c + 1) * TW__POOL_GRAIN) {
+        void *p = h->bump[c];           /* the slab's next block */
+        h->bump[c] += (c + 1) * TW__POOL_GRAIN;
+        return p;
+    }
+    return tw__pool_carve(h, c);
+}
+
+static inline void *tw__pool_alloc(size_t size, unsigned *cls)
+{
+    return memset(tw__pool_get(size, cls), 0, size);
 }
 
 static inline void tw__pool_give(void *p, size_t c)
 {
-    if (!TW__POOL_ON || tw__pool_users <= 0 || c > TW__POOL_CLASSES) {
+    struct tw__pool_home *h = tw__pool_fast;
+    struct tw__pool_block *b = p;
+    if (c > TW__POOL_CLASSES) {
         free(p);
         return;
     }
-    ((struct tw__pool_block *)p)->next = tw__pool[c];
-    tw__pool[c] = p;
+    if (h == NULL
+        || ((struct tw__pool_slab *)((uintptr_t)p & ~(uintptr_t)(TW__POOL_SLAB - 1)))->home != h) {
+        tw__pool_give_slow(p, c);
+        return;
+    }
+    h->live--;
+    b->next = h->free[c];
+    h->free[c] = b;
 }
-
-static inline void tw__pool_put(void *p, size_t size)
-{
-    tw__pool_give(p, tw__pool_class(size));
-}
-
-static inline size_t tw__pool_class_capped(size_t size)  /* fits a small field */
-{
-    size_t c = tw__pool_class(size);
-    return c > TW__POOL_CLASSES ? TW__POOL_CLASSES + 1 : c;
-}
-
-static inline void *tw__pool_alloc(size_t size)
-{
-    return memset(tw__pool_get(size), 0, size);
-}
-
-static inline size_t tw__pool_class_held(size_t usable)  /* the largest class it serves */
-{
-    return usable <= TW__POOL_SLACK ? 0 : (usable - TW__POOL_SLACK) / TW__POOL_GRAIN;
-}
-
-static inline void tw__pool_free(void *p)
-{
-    if (p != NULL)
-        tw__pool_give(p, tw__pool_class_held(malloc_usable_size(p)));
-}
-#line 2012 "chapters/tier1-coroutines.nw"
+#line 2216 "chapters/tier1-coroutines.nw"
+struct tw_task;
+extern _Thread_local struct tw_task *tw__task_running;  /* whose step runs now */
 extern void (*_Atomic tw__agen_firstiter)(tw_agen *g);
 extern void (*_Atomic tw__coro_never_awaited)(tw_coro *co);
 void tw__coro_finalize(tw_object *o);
 void tw__coro_describe(tw_object *o, FILE *out);
 int tw__coro_await(tw_object *o, tw_coro *co);
-#line 1025 "chapters/tier1-coroutines.nw"
+#line 1026 "chapters/tier1-coroutines.nw"
 #endif

@@ -4,7 +4,7 @@
 #define TOWER_TIER2_H
 #include "loop.h"
 
-#line 1591 "chapters/tier2-event-loop.nw"
+#line 1594 "chapters/tier2-event-loop.nw"
 static inline void *tw__loop_state(tw_loop *L, tw__loop_key *key, size_t size,
                                    tw__state_release_fn release)
 {

@@ -34,7 +34,7 @@ struct tw_future {
     uint8_t state;
     bool retrieved : 1;
     bool cb1_kept : 1;          /* cb1, the only callback, keeps its argument */
-    uint8_t pool_class;         /* TW__FUTURE_UNSIZED: ask malloc at the end */
+    uint8_t pool_class;         /* TW__FUTURE_UNSIZED: malloc's block */
     uint8_t sub;                /* the subclass's flags (a task's) */
     uint32_t ncb;               /* the entries in cbs */
     tw_loop *loop;

@@ -9,7 +9,7 @@
 #include "tower/taskgroup.h"
 #include "tower/timeout.h"
 
-#line 776 "chapters/tier4-tasks.nw"
+#line 777 "chapters/tier4-tasks.nw"
 struct tw_task {
     tw_future fut;                      /* fut.sub: TW__TASK_MUST_CANCEL, TW__TASK_WAITING */
     tw_coro *top;
@@ -49,7 +49,7 @@ struct tw__vars *tw__vars_ref(struct tw__vars *v);
 void tw__vars_unref(struct tw__vars *v);
 struct tw__vars *tw__vars_current(void);
 void tw__vars_thread_exit(void);
-#line 889 "chapters/tier4-tasks.nw"
+#line 892 "chapters/tier4-tasks.nw"
 enum { TW__CLOSE_TASKS = 400 };     /* unfinished tasks: the first stage of closing */
 #line 751 "chapters/tier4-tasks.nw"
 #endif

@@ -17,7 +17,7 @@ static tw_error *record(void *tag)
     return NULL;
 }
 
-#line 72 "chapters/tier1-tests.nw"
+#line 74 "chapters/tier1-tests.nw"
 START_TEST(error_kinds_form_a_hierarchy)
 {
     tw_error *key = tw_error_new(TW_ERR_KEY, "k");
@@ -44,7 +44,7 @@ START_TEST(error_kinds_form_a_hierarchy)
     tw_unref(user);
 }
 END_TEST
-#line 105 "chapters/tier1-tests.nw"
+#line 107 "chapters/tier1-tests.nw"
 START_TEST(static_errors_are_immortal)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -80,7 +80,7 @@ START_TEST(a_group_owns_its_errors)
     tw_unref(kept);
 }
 END_TEST
-#line 150 "chapters/tier1-tests.nw"
+#line 152 "chapters/tier1-tests.nw"
 START_TEST(absent_errors_and_bare_messages_read_and_print)
 {
     tw_error *items[1] = { tw_error_new(TW_ERR_VALUE, NULL) };
@@ -105,7 +105,7 @@ START_TEST(absent_errors_and_bare_messages_read_and_print)
     tw_unref(user);
 }
 END_TEST
-#line 183 "chapters/tier1-tests.nw"
+#line 185 "chapters/tier1-tests.nw"
 START_TEST(os_errors_carry_python_classes)
 {
     tw_error *e = tw_error_os(ECONNREFUSED, NULL);
@@ -137,7 +137,7 @@ START_TEST(os_errors_carry_python_classes)
     tw_unref(e);
 }
 END_TEST
-#line 222 "chapters/tier1-tests.nw"
+#line 224 "chapters/tier1-tests.nw"
 struct num { tw_coro co; intptr_t n; };
 
 static tw_coro *num_coro(tw_coro_fn body, intptr_t n)
@@ -212,7 +212,7 @@ START_TEST(a_deep_chain_uses_no_c_stack)
     ck_assert_int_eq(sum, (intptr_t)100000 * 100001 / 2);
 }
 END_TEST
-#line 304 "chapters/tier1-tests.nw"
+#line 306 "chapters/tier1-tests.nw"
 struct twice { tw_coro co; tw_coro *shared; };
 
 static tw_step parked_body(tw_coro *co)
@@ -286,7 +286,7 @@ START_TEST(an_error_unwinds_every_frame)
     tw_unref(e);
 }
 END_TEST
-#line 383 "chapters/tier1-tests.nw"
+#line 385 "chapters/tier1-tests.nw"
 struct held { tw_coro co; tw_future *never; const char *tag; };
 
 static void held_cleanup(tw_coro *co)
@@ -328,7 +328,7 @@ START_TEST(cleanups_run_when_a_suspended_task_is_destroyed)
     ck_assert_str_eq(trace, "inner outer");
 }
 END_TEST
-#line 432 "chapters/tier1-tests.nw"
+#line 434 "chapters/tier1-tests.nw"
 struct answer { tw_object obj; int value; };
 
 static void answer_finalize(tw_object *o)
@@ -376,7 +376,7 @@ START_TEST(any_class_is_awaited_and_freed_through_its_record)
     ck_assert_str_eq(trace, "42 freed");
 }
 END_TEST
-#line 488 "chapters/tier1-tests.nw"
+#line 490 "chapters/tier1-tests.nw"
 START_TEST(awaitables_keep_their_types)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -398,7 +398,7 @@ START_TEST(awaitables_keep_their_types)
     tw_loop_free(L);
 }
 END_TEST
-#line 603 "chapters/tier1-tests.nw"
+#line 605 "chapters/tier1-tests.nw"
 static tw_step awaits_a_sleep(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -448,7 +448,7 @@ START_TEST(misuse_is_fatal_and_named)
 #endif
 }
 END_TEST
-#line 660 "chapters/tier1-tests.nw"
+#line 662 "chapters/tier1-tests.nw"
 /* The child says the status it would exit with: under valgrind a forked
    child's exit status is valgrind's, not its own. */
 static void report_an_error(void *arg)
@@ -487,8 +487,53 @@ START_TEST(coroutines_describe_themselves)
     tw_coro_close(c);
 }
 END_TEST
+#line 741 "chapters/tier1-tests.nw"
+static tw_step never_runs(tw_coro *co)
+{
+    TW_BEGIN(co);
+    TW_END(co);
+}
 
-#line 36 "chapters/tier1-tests.nw"
+static void *close_elsewhere(void *co)
+{
+    tw_coro_close(co);
+    return NULL;
+}
+
+static void *end_with_a_frame_out(void *out)
+{
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    *(tw_coro **)out = tw_coro_call(never_runs);
+    tw_loop_free(L);
+    return NULL;
+}
+
+START_TEST(the_pool_gives_its_slabs_back)
+{
+    bool fresh = tw__pool_home == NULL;
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_coro *kept = tw_coro_call(never_runs), *other = tw_coro_call(never_runs);
+    tw_coro *orphaned = NULL;
+    pthread_t th;
+    ck_assert_ptr_nonnull(tw__pool_home);
+    ck_assert_int_eq(pthread_create(&th, NULL, close_elsewhere, other), 0);
+    ck_assert_int_eq(pthread_join(th, NULL), 0);
+    tw_loop_free(L);
+    if (fresh && TW__POOL_ON)
+        ck_assert_ptr_nonnull(tw__pool_home);      /* kept is out */
+    tw_coro_close(kept);
+    if (fresh)
+        ck_assert_ptr_null(tw__pool_home);
+    ck_assert_int_eq(pthread_create(&th, NULL, end_with_a_frame_out, &orphaned), 0);
+    ck_assert_int_eq(pthread_join(th, NULL), 0);
+    ck_assert_ptr_nonnull(orphaned);
+    tw_coro_close(orphaned);
+    if (fresh)
+        ck_assert_ptr_null(tw__pool_home);
+}
+END_TEST
+
+#line 37 "chapters/tier1-tests.nw"
 Suite *tw_coro_suite(void)
 {
     Suite *s = suite_create("coro");
@@ -508,6 +553,7 @@ Suite *tw_coro_suite(void)
     tcase_add_test(tc, misuse_is_fatal_and_named);
     tcase_add_test(tc, an_uncaught_error_is_reported);
     tcase_add_test(tc, coroutines_describe_themselves);
+    tcase_add_test(tc, the_pool_gives_its_slabs_back);
     suite_add_tcase(s, tc);
     return s;
 }

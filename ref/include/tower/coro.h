@@ -6,7 +6,7 @@
 
 #line 656 "chapters/tier1-coroutines.nw"
 typedef struct tw_coro tw_coro;
-#line 714 "chapters/tier1-coroutines.nw"
+#line 713 "chapters/tier1-coroutines.nw"
 typedef struct tw_awaitable tw_awaitable;
 
 #define TW__AWAITABLE_CASE(T, x) , T *: (tw_awaitable *)(void *)(x)
@@ -17,11 +17,9 @@ typedef struct tw_awaitable tw_awaitable;
         TW__AWAITABLES_4(TW__AWAITABLE_CASE, x))
 #define TW__AWAITABLES_3(F, x)
 #define TW__AWAITABLES_4(F, x)
-#line 750 "chapters/tier1-coroutines.nw"
+#line 754 "chapters/tier1-coroutines.nw"
 typedef enum tw_step { TW_SUSPENDED = 0, TW_FINISHED = 1 } tw_step;
 typedef tw_step (*tw_coro_fn)(tw_coro *co);
-struct tw_task;
-
 struct tw_coro {
     tw_object obj;
     tw_coro_fn body;
@@ -29,13 +27,12 @@ struct tw_coro {
     uint16_t state;
     uint16_t pool_class;        /* the pool's class of the frame's block */
     tw_coro *caller;
-    struct tw_task *task;
     void *held;
     union { tw_value got; tw_value ret; };          /* running; finished */
     union { tw_error *got_err; tw_error *err; };
     void (*cleanup)(tw_coro *co);
 };
-#line 770 "chapters/tier1-coroutines.nw"
+#line 771 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size);
 tw_coro *tw_coro_call(tw_coro_fn body);
 void tw_coro_close(tw_coro *co);
@@ -47,7 +44,7 @@ tw_step tw__coro_fail(tw_coro *co, tw_error *e);
 tw_step tw__coro_propagate(tw_coro *co);
 void tw__coro_clear(tw_coro *co);
 tw_error *tw__coro_take_error(tw_coro *co);
-#line 884 "chapters/tier1-coroutines.nw"
+#line 885 "chapters/tier1-coroutines.nw"
 typedef struct tw_frame {
     const char *name;           /* the body's __func__ */
     const char *file;           /* where it is: a chapter of the book, for the runtime */
@@ -56,7 +53,7 @@ typedef struct tw_frame {
 
 bool tw_coro_frame(tw_coro *co, tw_frame *frame);
 tw_step tw__coro_named(const char *name, const char *file, int line);
-#line 819 "chapters/tier1-coroutines.nw"
+#line 820 "chapters/tier1-coroutines.nw"
 #define TW__NAMING (-2)
 #define TW_BEGIN(co) switch ((co)->resume) {                             \
     case TW__NAMING: return tw__coro_named(__func__, __FILE__, __LINE__); \
@@ -87,7 +84,7 @@ tw_step tw__coro_named(const char *name, const char *file, int line);
 #define TW_RETURN(co, v) return tw__coro_finish((co), (v))
 #define TW_RAISE(co, e) return tw__coro_fail((co), (e))
 #define TW_RERAISE(co) return tw__coro_propagate(co)
-#line 932 "chapters/tier1-coroutines.nw"
+#line 933 "chapters/tier1-coroutines.nw"
 typedef struct tw_agen {
     tw_coro co;
     uint8_t gstate;             /* created, suspended at a yield, running, done */
