@@ -1,10 +1,10 @@
-#line 1998 "chapters/tier1-coroutines.nw"
+#line 2031 "chapters/tier1-coroutines.nw"
 /* coro.c -- coroutine frames and the await dispatcher */
 #include "tier1.h"
 
 static const tw_class coro_class;
 
-#line 2011 "chapters/tier1-coroutines.nw"
+#line 2044 "chapters/tier1-coroutines.nw"
 void *tw_coro_new(tw_coro_fn body, size_t frame_size)
 {
     tw_coro *co;
@@ -42,10 +42,10 @@ void tw_coro_close(tw_coro *co)
     co->state = CORO_DONE;              /* closed, not forgotten: nothing to report */
     tw_unref(co);
 }
-#line 2058 "chapters/tier1-coroutines.nw"
+#line 2091 "chapters/tier1-coroutines.nw"
 void (*_Atomic tw__coro_never_awaited)(tw_coro *co);
 _Thread_local struct tw_task *tw__task_running;
-#line 2068 "chapters/tier1-coroutines.nw"
+#line 2101 "chapters/tier1-coroutines.nw"
 static _Thread_local tw_frame named;
 
 tw_step tw__coro_named(const char *name, const char *file, int line)
@@ -70,7 +70,7 @@ bool tw_coro_frame(tw_coro *co, tw_frame *frame)
         frame->line = resume;
     return true;
 }
-#line 2100 "chapters/tier1-coroutines.nw"
+#line 2133 "chapters/tier1-coroutines.nw"
 void tw__coro_clear(tw_coro *co)
 {
     tw_unref(co->got_err);
@@ -105,7 +105,7 @@ tw_step tw__coro_propagate(tw_coro *co)
     co->resume = -1;                    /* got_err is err: it stays where it is */
     return TW_FINISHED;
 }
-#line 2148 "chapters/tier1-coroutines.nw"
+#line 2181 "chapters/tier1-coroutines.nw"
 int tw__await(tw_coro *co, tw_awaitable *awaitable)
 {
     tw_object *o = (tw_object *)(void *)awaitable;
@@ -125,7 +125,7 @@ int tw__await(tw_coro *co, tw_awaitable *awaitable)
         co->held = o;       /* a future's await put it there already */
     return suspend;
 }
-#line 2192 "chapters/tier1-coroutines.nw"
+#line 2225 "chapters/tier1-coroutines.nw"
 void tw__coro_finalize(tw_object *o)
 {
     coro_free((tw_coro *)o);
@@ -137,7 +137,7 @@ void tw__coro_describe(tw_object *o, FILE *out)
 }
 
 int tw__coro_await(tw_object *o, tw_coro *co)
-#line 2250 "chapters/tier1-coroutines.nw"
+#line 2283 "chapters/tier1-coroutines.nw"
 {
     tw_coro *child = (tw_coro *)o;
     if (child->state != CORO_CREATED) {
@@ -152,10 +152,10 @@ int tw__coro_await(tw_object *o, tw_coro *co)
     return 1;
 }
 
-#line 2205 "chapters/tier1-coroutines.nw"
+#line 2238 "chapters/tier1-coroutines.nw"
 static const tw_class coro_class = { tw__coro_finalize, tw__coro_describe, tw__coro_await };
 
-#line 2227 "chapters/tier1-coroutines.nw"
+#line 2260 "chapters/tier1-coroutines.nw"
 static void yield_describe(tw_object *o, FILE *out)
 {
     (void)o;
@@ -176,7 +176,7 @@ tw_coro *tw_yield(void)
 {
     return &yield_object;
 }
-#line 2324 "chapters/tier1-coroutines.nw"
+#line 2357 "chapters/tier1-coroutines.nw"
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
 
 void (*_Atomic tw__agen_firstiter)(tw_agen *g);

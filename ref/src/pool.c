@@ -48,7 +48,7 @@ char *tw__strdup(const char *s)
     memcpy(d, s, n);
     return d;
 }
-#line 1756 "chapters/tier1-coroutines.nw"
+#line 1757 "chapters/tier1-coroutines.nw"
 static void slab_new(struct tw__pool_home *h, size_t c)
 {
     size_t size = TW__POOL_SLAB;
@@ -97,7 +97,7 @@ static void slabs_release(struct tw__pool_home *h)
     memset(h->end, 0, sizeof h->end);
     h->live = h->foreign = 0;
 }
-#line 1812 "chapters/tier1-coroutines.nw"
+#line 1813 "chapters/tier1-coroutines.nw"
 _Thread_local struct tw__pool_home *tw__pool_home;
 _Thread_local struct tw__pool_home *tw__pool_fast;
 
@@ -138,7 +138,17 @@ void tw__pool_give_slow(void *p, size_t c)
         home_free(h);
     }
 }
-#line 1862 "chapters/tier1-coroutines.nw"
+#line 1943 "chapters/tier1-coroutines.nw"
+bool tw__pool_turned_off(void)
+{
+    const char *v = getenv("TOWER_POOL");
+    if (v == NULL || strcmp(v, "on") == 0)
+        return false;
+    if (strcmp(v, "off") != 0)
+        tw__fatal("TOWER_POOL must be \"on\" or \"off\", not \"%s\"", v);
+    return true;
+}
+#line 1864 "chapters/tier1-coroutines.nw"
 static pthread_key_t home_key;
 static pthread_once_t home_key_once = PTHREAD_ONCE_INIT;
 
@@ -163,6 +173,8 @@ static void home_key_make(void)
 void tw__pool_use(void)
 {
     struct tw__pool_home *h = tw__pool_home;
+    if (tw__pool_turned_off() || !TW__POOL_ON)
+        return;                         /* every block is malloc's */
     if (h == NULL) {
         pthread_once(&home_key_once, home_key_make);
         h = tw__alloc(sizeof *h);
@@ -180,6 +192,8 @@ void tw__pool_unuse(void)
 {
     struct tw__pool_home *h = tw__pool_home;
     bool gone;
+    if (h == NULL)                      /* the pool is turned off */
+        return;
     pthread_mutex_lock(&h->lock);
     if (--h->users == 0)
         tw__pool_fast = NULL;

@@ -52,6 +52,7 @@ extern _Thread_local struct tw__pool_home *tw__pool_home;
 extern _Thread_local struct tw__pool_home *tw__pool_fast;  /* the home, while a loop lives */
 
 void *tw__pool_carve(struct tw__pool_home *h, size_t c);
+bool tw__pool_turned_off(void);       /* TOWER_POOL=off */
 void tw__pool_give_slow(void *p, size_t c);
 void tw__pool_use(void);
 void tw__pool_unuse(void);

@@ -215,7 +215,7 @@ static void task_step(tw_task *t, tw_error *exc)
     tw__vars_slot = tw__task_ctx(t) ? &tw__task_ctx(t)->vars : &t->vars;
 #line 1047 "chapters/tier4-tasks.nw"
     
-#line 2281 "chapters/tier1-coroutines.nw"
+#line 2314 "chapters/tier1-coroutines.nw"
 for (;;) {
     tw_step st;
     if (co->resume == 0 && co->got_err)

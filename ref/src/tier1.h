@@ -32,7 +32,7 @@ void tw__error_init(tw_error *e, tw_errkind kind);
 
 tw_error *tw__os_error(int errnum_for_class, int errnum, const char *filename,
                        const char *message);
-#line 1935 "chapters/tier1-coroutines.nw"
+#line 1968 "chapters/tier1-coroutines.nw"
 static inline size_t tw__pool_class(size_t size)
 {
     return size <= TW__POOL_GRAIN ? 0 : (size - 1) / TW__POOL_GRAIN;
@@ -86,7 +86,7 @@ static inline void tw__pool_give(void *p, size_t c)
     b->next = h->free[c];
     h->free[c] = b;
 }
-#line 2216 "chapters/tier1-coroutines.nw"
+#line 2249 "chapters/tier1-coroutines.nw"
 struct tw_task;
 extern _Thread_local struct tw_task *tw__task_running;  /* whose step runs now */
 extern void (*_Atomic tw__agen_firstiter)(tw_agen *g);

@@ -17,7 +17,7 @@ static tw_error *record(void *tag)
     return NULL;
 }
 
-#line 74 "chapters/tier1-tests.nw"
+#line 75 "chapters/tier1-tests.nw"
 START_TEST(error_kinds_form_a_hierarchy)
 {
     tw_error *key = tw_error_new(TW_ERR_KEY, "k");
@@ -44,7 +44,7 @@ START_TEST(error_kinds_form_a_hierarchy)
     tw_unref(user);
 }
 END_TEST
-#line 107 "chapters/tier1-tests.nw"
+#line 108 "chapters/tier1-tests.nw"
 START_TEST(static_errors_are_immortal)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -80,7 +80,7 @@ START_TEST(a_group_owns_its_errors)
     tw_unref(kept);
 }
 END_TEST
-#line 152 "chapters/tier1-tests.nw"
+#line 153 "chapters/tier1-tests.nw"
 START_TEST(absent_errors_and_bare_messages_read_and_print)
 {
     tw_error *items[1] = { tw_error_new(TW_ERR_VALUE, NULL) };
@@ -105,7 +105,7 @@ START_TEST(absent_errors_and_bare_messages_read_and_print)
     tw_unref(user);
 }
 END_TEST
-#line 185 "chapters/tier1-tests.nw"
+#line 186 "chapters/tier1-tests.nw"
 START_TEST(os_errors_carry_python_classes)
 {
     tw_error *e = tw_error_os(ECONNREFUSED, NULL);
@@ -137,7 +137,7 @@ START_TEST(os_errors_carry_python_classes)
     tw_unref(e);
 }
 END_TEST
-#line 224 "chapters/tier1-tests.nw"
+#line 225 "chapters/tier1-tests.nw"
 struct num { tw_coro co; intptr_t n; };
 
 static tw_coro *num_coro(tw_coro_fn body, intptr_t n)
@@ -212,7 +212,7 @@ START_TEST(a_deep_chain_uses_no_c_stack)
     ck_assert_int_eq(sum, (intptr_t)100000 * 100001 / 2);
 }
 END_TEST
-#line 306 "chapters/tier1-tests.nw"
+#line 307 "chapters/tier1-tests.nw"
 struct twice { tw_coro co; tw_coro *shared; };
 
 static tw_step parked_body(tw_coro *co)
@@ -286,7 +286,7 @@ START_TEST(an_error_unwinds_every_frame)
     tw_unref(e);
 }
 END_TEST
-#line 385 "chapters/tier1-tests.nw"
+#line 386 "chapters/tier1-tests.nw"
 struct held { tw_coro co; tw_future *never; const char *tag; };
 
 static void held_cleanup(tw_coro *co)
@@ -328,7 +328,7 @@ START_TEST(cleanups_run_when_a_suspended_task_is_destroyed)
     ck_assert_str_eq(trace, "inner outer");
 }
 END_TEST
-#line 434 "chapters/tier1-tests.nw"
+#line 435 "chapters/tier1-tests.nw"
 struct answer { tw_object obj; int value; };
 
 static void answer_finalize(tw_object *o)
@@ -376,7 +376,7 @@ START_TEST(any_class_is_awaited_and_freed_through_its_record)
     ck_assert_str_eq(trace, "42 freed");
 }
 END_TEST
-#line 490 "chapters/tier1-tests.nw"
+#line 491 "chapters/tier1-tests.nw"
 START_TEST(awaitables_keep_their_types)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -398,7 +398,7 @@ START_TEST(awaitables_keep_their_types)
     tw_loop_free(L);
 }
 END_TEST
-#line 605 "chapters/tier1-tests.nw"
+#line 606 "chapters/tier1-tests.nw"
 static tw_step awaits_a_sleep(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -448,7 +448,7 @@ START_TEST(misuse_is_fatal_and_named)
 #endif
 }
 END_TEST
-#line 662 "chapters/tier1-tests.nw"
+#line 663 "chapters/tier1-tests.nw"
 /* The child says the status it would exit with: under valgrind a forked
    child's exit status is valgrind's, not its own. */
 static void report_an_error(void *arg)
@@ -487,7 +487,7 @@ START_TEST(coroutines_describe_themselves)
     tw_coro_close(c);
 }
 END_TEST
-#line 741 "chapters/tier1-tests.nw"
+#line 743 "chapters/tier1-tests.nw"
 static tw_step never_runs(tw_coro *co)
 {
     TW_BEGIN(co);
@@ -510,16 +510,18 @@ static void *end_with_a_frame_out(void *out)
 
 START_TEST(the_pool_gives_its_slabs_back)
 {
+    bool on = TW__POOL_ON && !tw__pool_turned_off();
     bool fresh = tw__pool_home == NULL;
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
     tw_coro *kept = tw_coro_call(never_runs), *other = tw_coro_call(never_runs);
     tw_coro *orphaned = NULL;
     pthread_t th;
-    ck_assert_ptr_nonnull(tw__pool_home);
+    if (on)
+        ck_assert_ptr_nonnull(tw__pool_home);
     ck_assert_int_eq(pthread_create(&th, NULL, close_elsewhere, other), 0);
     ck_assert_int_eq(pthread_join(th, NULL), 0);
     tw_loop_free(L);
-    if (fresh && TW__POOL_ON)
+    if (fresh && on)
         ck_assert_ptr_nonnull(tw__pool_home);      /* kept is out */
     tw_coro_close(kept);
     if (fresh)
@@ -530,6 +532,20 @@ START_TEST(the_pool_gives_its_slabs_back)
     tw_coro_close(orphaned);
     if (fresh)
         ck_assert_ptr_null(tw__pool_home);
+}
+END_TEST
+
+static void make_a_loop_with_the_pool_set_to_bad(void *unused)
+{
+    (void)unused;
+    setenv("TOWER_POOL", "bad", 1);
+    tw_loop_free(tw_loop_new_clock(TW_CLOCK_VIRTUAL));
+}
+
+START_TEST(the_pool_switch_refuses_what_it_does_not_know)
+{
+    ck_assert(dies_saying(make_a_loop_with_the_pool_set_to_bad, NULL,
+                          "TOWER_POOL must be \"on\" or \"off\", not \"bad\""));
 }
 END_TEST
 
@@ -554,6 +570,7 @@ Suite *tw_coro_suite(void)
     tcase_add_test(tc, an_uncaught_error_is_reported);
     tcase_add_test(tc, coroutines_describe_themselves);
     tcase_add_test(tc, the_pool_gives_its_slabs_back);
+    tcase_add_test(tc, the_pool_switch_refuses_what_it_does_not_know);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -3,7 +3,7 @@
 #include <check.h>
 #include <stdlib.h>
 
-#line 63 "chapters/tier1-tests.nw"
+#line 64 "chapters/tier1-tests.nw"
 Suite *tw_coro_suite(void);
 #line 27 "chapters/tier2-tests.nw"
 Suite *tw_loop_suite(void);
@@ -34,7 +34,7 @@ int main(void)
     SRunner *sr = srunner_create(NULL);
     int failed;
     
-#line 66 "chapters/tier1-tests.nw"
+#line 67 "chapters/tier1-tests.nw"
 srunner_add_suite(sr, tw_coro_suite());
 #line 30 "chapters/tier2-tests.nw"
 srunner_add_suite(sr, tw_loop_suite());

@@ -1,4 +1,4 @@
-#line 707 "chapters/tier1-tests.nw"
+#line 708 "chapters/tier1-tests.nw"
 /* described.h -- what an object's class says of it, as a string (unit tests of every tier) */
 #ifndef TOWER_TESTS_DESCRIBED_H
 #define TOWER_TESTS_DESCRIBED_H

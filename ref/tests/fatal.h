@@ -1,4 +1,4 @@
-#line 534 "chapters/tier1-tests.nw"
+#line 535 "chapters/tier1-tests.nw"
 /* fatal.h -- run misuse in a child and read how it ended (unit tests of every tier) */
 #ifndef TOWER_TESTS_FATAL_H
 #define TOWER_TESTS_FATAL_H
