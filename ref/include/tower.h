@@ -21,7 +21,7 @@
 #include "tower/queue.h"
 #line 312 "chapters/tier7-transports.nw"
 #include "tower/transport.h"
-#line 91 "chapters/tier7-tls.nw"
+#line 93 "chapters/tier7-tls.nw"
 #include "tower/tls.h"
 #line 219 "chapters/tier8-protocols.nw"
 #include "tower/protocol.h"
