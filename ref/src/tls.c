@@ -1098,7 +1098,7 @@ static const tw_transport_class app_class = {
     .writing_paused = app_writing_paused,
     .destroy = app_destroy,
 };
-#line 1605 "chapters/tier7-tls.nw"
+#line 1608 "chapters/tier7-tls.nw"
 void tw__tls_options_keep(tw_tls_options *dst, char **hostname, const tw_tls_options *src)
 {
     static const tw_tls_options none;
@@ -1116,7 +1116,7 @@ void tw__tls_options_drop(tw_tls_options *o, char **hostname)
     *hostname = NULL;
     o->server_hostname = NULL;
 }
-#line 1625 "chapters/tier7-tls.nw"
+#line 1628 "chapters/tier7-tls.nw"
 static tw_error *check_timeout(const char *what, double *t, double dflt)
 {
     char s[32];
@@ -1163,7 +1163,7 @@ static tw_error *make_ssl(struct sslproto *sp, bool server_side, const char *hos
     }
     return NULL;
 }
-#line 1674 "chapters/tier7-tls.nw"
+#line 1677 "chapters/tier7-tls.nw"
 tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
                                   const tw_tls_options *o, bool server_side,
                                   bool call_connection_made, tw_future *waiter, tw_error **err)
@@ -1174,8 +1174,6 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
     *err = check_timeout("ssl_handshake_timeout", &hs, 60.0);
     if (*err == NULL)
         *err = check_timeout("ssl_shutdown_timeout", &sd, 30.0);
-    if (*err == NULL && o->ssl == NULL)
-        *err = tw_error_new(TW_ERR_VALUE, "an SSL context is required");
     if (*err == NULL && server_side && !o->ssl->server_side)
         *err = tw_error_new(TW_ERR_VALUE, "Cannot create a server socket with a "
                             "PROTOCOL_TLS_CLIENT context");
@@ -1208,7 +1206,7 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
 }
 
 tw_transport *tw__ssl_app_transport(tw_protocol *p) { return &SP(p)->app->base; }
-#line 1730 "chapters/tier7-tls.nw"
+#line 1731 "chapters/tier7-tls.nw"
 struct start_tls_frame {
     tw_coro co;
     tw_error *err;

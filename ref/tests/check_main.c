@@ -15,11 +15,11 @@ Suite *tw_task_suite(void);
 Suite *tw_executor_suite(void);
 #line 13 "chapters/tier6-tests.nw"
 Suite *tw_sync_suite(void);
-#line 263 "chapters/tier7-tests.nw"
+#line 265 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void);
-#line 948 "chapters/tier7-tests.nw"
+#line 1054 "chapters/tier7-tests.nw"
 Suite *tw_subprocess_suite(void);
-#line 1979 "chapters/tier7-tests.nw"
+#line 2085 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void);
 #line 37 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
@@ -44,11 +44,11 @@ srunner_add_suite(sr, tw_task_suite());
 srunner_add_suite(sr, tw_executor_suite());
 #line 16 "chapters/tier6-tests.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 266 "chapters/tier7-tests.nw"
+#line 268 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 951 "chapters/tier7-tests.nw"
+#line 1057 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 1982 "chapters/tier7-tests.nw"
+#line 2088 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_suite());
 #line 40 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());
