@@ -8,7 +8,7 @@
 Suite *tw_transport_load_suite(void);
 #line 2595 "chapters/tier7-tests.nw"
 Suite *tw_tls_load_suite(int *skipped);
-#line 327 "chapters/tier8-tests.nw"
+#line 385 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
 #line 1429 "chapters/tier9-tests.nw"
 Suite *tw_stream_load_suite(int *skipped);
@@ -23,7 +23,7 @@ int main(void)
 srunner_add_suite(sr, tw_transport_load_suite());
 #line 2598 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_load_suite(&skipped));
-#line 330 "chapters/tier8-tests.nw"
+#line 388 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
 #line 1432 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_load_suite(&skipped));
