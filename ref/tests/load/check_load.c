@@ -10,7 +10,7 @@ Suite *tw_transport_load_suite(void);
 Suite *tw_tls_load_suite(int *skipped);
 #line 385 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
-#line 1429 "chapters/tier9-tests.nw"
+#line 1447 "chapters/tier9-tests.nw"
 Suite *tw_stream_load_suite(int *skipped);
 
 #line 2026 "chapters/tier7-tests.nw"
@@ -25,7 +25,7 @@ srunner_add_suite(sr, tw_transport_load_suite());
 srunner_add_suite(sr, tw_tls_load_suite(&skipped));
 #line 388 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
-#line 1432 "chapters/tier9-tests.nw"
+#line 1450 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_load_suite(&skipped));
 #line 2031 "chapters/tier7-tests.nw"
     srunner_run_all(sr, CK_NORMAL);
