@@ -13,7 +13,7 @@
 #include "tower/taskgroup.h"
 #include "tower/timeout.h"
 #include "tower/runner.h"
-#line 253 "chapters/tier5-executors.nw"
+#line 254 "chapters/tier5-executors.nw"
 #include "tower/executor.h"
 #include "tower/subprocess.h"
 #line 214 "chapters/tier6-queues.nw"
