@@ -15,13 +15,13 @@ Suite *tw_task_suite(void);
 Suite *tw_executor_suite(void);
 #line 13 "chapters/tier6-tests.nw"
 Suite *tw_sync_suite(void);
-#line 265 "chapters/tier7-tests.nw"
+#line 266 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void);
-#line 1054 "chapters/tier7-tests.nw"
+#line 1097 "chapters/tier7-tests.nw"
 Suite *tw_subprocess_suite(void);
-#line 2085 "chapters/tier7-tests.nw"
+#line 2128 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void);
-#line 39 "chapters/tier8-tests.nw"
+#line 40 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
 #line 12 "chapters/tier9-tests.nw"
 Suite *tw_stream_suite(void);
@@ -44,13 +44,13 @@ srunner_add_suite(sr, tw_task_suite());
 srunner_add_suite(sr, tw_executor_suite());
 #line 16 "chapters/tier6-tests.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 268 "chapters/tier7-tests.nw"
+#line 269 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 1057 "chapters/tier7-tests.nw"
+#line 1100 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 2088 "chapters/tier7-tests.nw"
+#line 2131 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_suite());
-#line 42 "chapters/tier8-tests.nw"
+#line 43 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());
 #line 15 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_suite());

@@ -3,7 +3,7 @@
 #include "sockets.h"
 #include "fatal.h"
 
-#line 46 "chapters/tier8-tests.nw"
+#line 47 "chapters/tier8-tests.nw"
 static int made_count;
 
 static tw_protocol *counting_factory(void *arg)
@@ -81,7 +81,7 @@ START_TEST(serve_forever_ends_cancelled)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 134 "chapters/tier8-tests.nw"
+#line 135 "chapters/tier8-tests.nw"
 START_TEST(servers_and_endpoints_check_their_arguments)
 {
     int before = open_fds(), closed_fd = dup(0), one = 0;
@@ -127,7 +127,29 @@ START_TEST(servers_and_endpoints_check_their_arguments)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 185 "chapters/tier8-tests.nw"
+#line 187 "chapters/tier8-tests.nw"
+START_TEST(a_connection_may_be_descriptor_zero)
+{
+    int before = open_fds(), saved = dup(0);
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_server *s = await_value(L, tw_create_server(L, rec_factory, NULL, "127.0.0.1", 0, NULL)).p;
+    tw_transport *t;
+    trace[0] = '\0';
+    close(0);
+    t = await_value(L, tw_create_connection(L, rec_factory, NULL, "127.0.0.1",
+                                            tw_sockaddr_port(tw_server_sockname(s, 0)))).p;
+    ck_assert_int_eq(tw_transport_get_extra_info(t, "socket", TW_INT(-1)).i, 0);
+    tw_transport_close(t);
+    run_for(L, 0.01);
+    tw_unref(t);
+    tw_unref(s);
+    tw_loop_free(L);
+    ck_assert_int_eq(dup2(saved, 0), 0);
+    close(saved);
+    ck_assert_int_eq(open_fds(), before);
+}
+END_TEST
+#line 214 "chapters/tier8-tests.nw"
 static char reported[128];
 
 static void capture(tw_loop *loop, const tw_context *ctx, void *data)
@@ -171,7 +193,7 @@ START_TEST(failing_data_received_is_fatal)
     rig_close(&r);
 }
 END_TEST
-#line 237 "chapters/tier8-tests.nw"
+#line 266 "chapters/tier8-tests.nw"
 static tw_protocol *no_protocol(void *arg)
 {
     (void)arg;
@@ -201,7 +223,7 @@ START_TEST(a_connection_without_a_protocol_fails)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 269 "chapters/tier8-tests.nw"
+#line 298 "chapters/tier8-tests.nw"
 START_TEST(datagram_addresses_are_checked)
 {
     int before = open_fds();
@@ -237,7 +259,7 @@ START_TEST(datagram_addresses_are_checked)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 313 "chapters/tier8-tests.nw"
+#line 342 "chapters/tier8-tests.nw"
 static int threads(void)
 {
     DIR *d = opendir("/proc/self/task");
@@ -279,6 +301,7 @@ Suite *tw_protocol_suite(void)
     tcase_add_test(tc, one_protocol_per_connection);
     tcase_add_test(tc, serve_forever_ends_cancelled);
     tcase_add_test(tc, servers_and_endpoints_check_their_arguments);
+    tcase_add_test(tc, a_connection_may_be_descriptor_zero);
     tcase_add_test(tc, failing_data_received_is_fatal);
     tcase_add_test(tc, a_connection_without_a_protocol_fails);
     tcase_add_test(tc, datagram_addresses_are_checked);

@@ -1,4 +1,4 @@
-#line 2055 "chapters/tier7-tests.nw"
+#line 2098 "chapters/tier7-tests.nw"
 /* check_tls.c -- unit tests of the TLS layer (tier 7) */
 #include <openssl/ssl.h>
 #include "fatal.h"
@@ -6,7 +6,7 @@
 
 #define CERTS "conformance/certs/"
 
-#line 2096 "chapters/tier7-tests.nw"
+#line 2139 "chapters/tier7-tests.nw"
 struct tls_pair {
     tw_ssl_context *server_ctx, *client_ctx;
     tw_transport *raw[2], *tls[2];
@@ -49,7 +49,7 @@ static void tls_pair_close(tw_loop *L, struct tls_pair *p)
     tw_unref(p->server_ctx);
     tw_unref(p->client_ctx);
 }
-#line 2146 "chapters/tier7-tests.nw"
+#line 2189 "chapters/tier7-tests.nw"
 static bool both_lost(void *arg)
 {
     (void)arg;
@@ -84,7 +84,7 @@ START_TEST(tls_both_ends_over_a_socket_pair)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 2190 "chapters/tier7-tests.nw"
+#line 2233 "chapters/tier7-tests.nw"
 static const char *alpn_selected(tw_transport *t, char *buf)
 {
     const unsigned char *name;
@@ -119,7 +119,7 @@ START_TEST(alpn_is_negotiated)
     alpn_pair((const char *[]){ "h2" }, 1, (const char *[]){ "http/1.1" }, 1, "");
 }
 END_TEST
-#line 2231 "chapters/tier7-tests.nw"
+#line 2274 "chapters/tier7-tests.nw"
 static tw_error *handshake_error(tw_loop *L, const void *bytes, size_t n, bool close_after)
 {
     int sv[2], before = open_fds();
@@ -160,7 +160,7 @@ START_TEST(garbage_instead_of_a_client_hello_is_an_ssl_error)
     tw_loop_free(L);
 }
 END_TEST
-#line 2280 "chapters/tier7-tests.nw"
+#line 2323 "chapters/tier7-tests.nw"
 START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -192,7 +192,7 @@ START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
     tw_loop_free(L);
 }
 END_TEST
-#line 2317 "chapters/tier7-tests.nw"
+#line 2360 "chapters/tier7-tests.nw"
 START_TEST(tls_write_buffer_limits)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -215,7 +215,7 @@ START_TEST(tls_write_buffer_limits)
     tw_loop_free(L);
 }
 END_TEST
-#line 2349 "chapters/tier7-tests.nw"
+#line 2392 "chapters/tier7-tests.nw"
 START_TEST(tls_options_are_checked)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -295,7 +295,7 @@ START_TEST(tls_options_are_checked)
     tw_loop_free(L);
 }
 END_TEST
-#line 2438 "chapters/tier7-tests.nw"
+#line 2481 "chapters/tier7-tests.nw"
 START_TEST(contexts_check_what_they_load)
 {
     tw_ssl_context *ctx = NULL;
@@ -337,7 +337,7 @@ START_TEST(contexts_check_what_they_load)
     tw_unref(ctx);
 }
 END_TEST
-#line 2488 "chapters/tier7-tests.nw"
+#line 2531 "chapters/tier7-tests.nw"
 static void negotiate(const char *const *server, size_t ns, const char *const *client, size_t nc,
                       const char *expected)
 {
@@ -400,7 +400,7 @@ START_TEST(alpn_is_the_servers_first_choice_the_client_offers)
 }
 END_TEST
 
-#line 2065 "chapters/tier7-tests.nw"
+#line 2108 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void)
 {
     Suite *s = suite_create("tls");

@@ -7,7 +7,7 @@
 #include "sockets.h"
 #include "fatal.h"
 
-#line 272 "chapters/tier7-tests.nw"
+#line 273 "chapters/tier7-tests.nw"
 START_TEST(addresses_print_as_python_does)
 {
     tw_sockaddr v4 = { .len = sizeof v4.u.in4 }, v6 = { .len = sizeof v6.u.in6 }, un, other;
@@ -39,7 +39,7 @@ START_TEST(addresses_print_as_python_does)
     ck_assert(tw_sockaddr_equal(NULL, NULL));
 }
 END_TEST
-#line 311 "chapters/tier7-tests.nw"
+#line 312 "chapters/tier7-tests.nw"
 struct drained { tw_transport *t; int fd; size_t total; };
 
 static bool all_drained(void *arg)
@@ -94,7 +94,7 @@ START_TEST(write_after_write_eof_is_refused)
     rig_close(&r);
 }
 END_TEST
-#line 372 "chapters/tier7-tests.nw"
+#line 373 "chapters/tier7-tests.nw"
 START_TEST(pause_only_strictly_over_high)
 {
     struct rig r;
@@ -159,7 +159,7 @@ START_TEST(limits_are_validated)
     rig_close(&r);
 }
 END_TEST
-#line 445 "chapters/tier7-tests.nw"
+#line 446 "chapters/tier7-tests.nw"
 START_TEST(callbacks_in_order_over_a_socketpair)
 {
     struct rig r;
@@ -224,7 +224,7 @@ START_TEST(abort_discards_and_reports_once)
 }
 END_TEST
 
-#line 517 "chapters/tier7-tests.nw"
+#line 518 "chapters/tier7-tests.nw"
 static void write_six_times_after_abort(void *arg)
 {
     struct rig r;
@@ -249,7 +249,7 @@ START_TEST(writes_after_loss_warn_from_the_fifth)
 }
 END_TEST
 
-#line 542 "chapters/tier7-tests.nw"
+#line 543 "chapters/tier7-tests.nw"
 static const tw_protocol_class plain_class = { .name = "Protocol" };
 
 static tw_protocol *plain_factory(void *arg)
@@ -314,7 +314,7 @@ START_TEST(closing_the_loop_closes_transports)
     rig_close(&r);
 }
 END_TEST
-#line 794 "chapters/tier7-tests.nw"
+#line 837 "chapters/tier7-tests.nw"
 struct pipe_rig { int before, fds[2], far; tw_loop *L; tw_transport *t; };
 
 static void pipe_rig_open(struct pipe_rig *r, bool writer, tw_protocol_factory factory,
@@ -345,7 +345,7 @@ static void close_far_end(struct pipe_rig *r)
     close(r->far);
     r->far = -1;
 }
-#line 832 "chapters/tier7-tests.nw"
+#line 875 "chapters/tier7-tests.nw"
 START_TEST(read_pipe_eof_then_lost)
 {
     struct pipe_rig r;
@@ -387,7 +387,7 @@ START_TEST(read_pipe_pause_and_resume)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 882 "chapters/tier7-tests.nw"
+#line 925 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_sees_its_reader_close)
 {
     struct pipe_rig r;
@@ -425,7 +425,7 @@ START_TEST(write_pipe_reader_gone_with_bytes_buffered)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 929 "chapters/tier7-tests.nw"
+#line 972 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_flow_control)
 {
     struct pipe_rig r;
@@ -471,7 +471,7 @@ START_TEST(write_pipe_close_flushes_then_drops)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 981 "chapters/tier7-tests.nw"
+#line 1024 "chapters/tier7-tests.nw"
 START_TEST(pipe_transports_refuse_regular_files)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -527,7 +527,7 @@ START_TEST(subprocess_transport_is_a_subprocess_transport)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 618 "chapters/tier7-tests.nw"
+#line 619 "chapters/tier7-tests.nw"
 struct recorder { tw_transport base; char text[64]; };
 
 static tw_error *recorder_write(tw_transport *t, const void *data, size_t n)
@@ -592,7 +592,7 @@ START_TEST(a_transport_class_gets_the_defaults)
     tw_unref(&r.base);
 }
 END_TEST
-#line 691 "chapters/tier7-tests.nw"
+#line 692 "chapters/tier7-tests.nw"
 static const tw_transport_class bare_class = { .name = "Bare" };
 static const tw_transport_class nameless_class = { 0 };
 static tw_transport bare;
@@ -688,6 +688,38 @@ START_TEST(transports_and_protocols_describe_themselves_by_class)
     tw_unref(&nameless);
 }
 END_TEST
+#line 798 "chapters/tier7-tests.nw"
+static bool got_after(void *arg)
+{
+    (void)arg;
+    return strstr(trace, "data:after") != NULL;
+}
+
+START_TEST(sendfile_fallback_gives_the_transport_back)
+{
+    struct rig r;
+    int fds[2];
+    char got[8] = "";
+    tw_error *err;
+    rig_open(&r, rec_factory, NULL);
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(write(fds[1], "through", 7), 7);
+    err = tw_loop_run_until_complete(r.L, tw_loop_sendfile(r.L, r.t, fds[0], 0, 7, true), NULL);
+    ck_assert_str_eq(tw_error_type(err), "OSError");
+    tw_unref(err);
+    ck_assert_int_eq(recv(r.sv[1], got, 7, MSG_WAITALL), 7);
+    ck_assert_str_eq(got, "through");
+    ck_assert_ptr_eq(tw_transport_get_protocol(r.t), &last_rec->base);
+    ck_assert(tw_transport_is_reading(r.t));
+    ck_assert_int_eq(write(r.sv[1], "after", 5), 5);
+    ck_assert(run_until(r.L, got_after, NULL));
+    close(fds[0]);
+    close(fds[1]);
+    tw_transport_close(r.t);
+    run_for(r.L, 0.01);
+    rig_close(&r);
+}
+END_TEST
 
 #line 230 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void)
@@ -699,6 +731,7 @@ Suite *tw_transport_suite(void)
     tcase_add_test(tc, a_transport_class_gets_the_defaults);
     tcase_add_test(tc, every_method_without_a_fallback_is_not_implemented);
     tcase_add_test(tc, transports_and_protocols_describe_themselves_by_class);
+    tcase_add_test(tc, sendfile_fallback_gives_the_transport_back);
     tcase_add_test(tc, write_buffer_counts_exactly);
     tcase_add_test(tc, write_after_write_eof_is_refused);
     tcase_add_test(tc, pause_only_strictly_over_high);
