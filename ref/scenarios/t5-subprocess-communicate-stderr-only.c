@@ -1,4 +1,4 @@
-#line 1053 "chapters/tier5-examples.nw"
+#line 1055 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

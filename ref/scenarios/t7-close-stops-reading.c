@@ -1,4 +1,4 @@
-#line 753 "chapters/tier7-examples.nw"
+#line 754 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include "tower.h"

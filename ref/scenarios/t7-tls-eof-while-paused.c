@@ -1,4 +1,4 @@
-#line 2416 "chapters/tier7-examples.nw"
+#line 2419 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"
