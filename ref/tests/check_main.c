@@ -21,7 +21,7 @@ Suite *tw_transport_suite(void);
 Suite *tw_subprocess_suite(void);
 #line 2128 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void);
-#line 40 "chapters/tier8-tests.nw"
+#line 41 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
 #line 12 "chapters/tier9-tests.nw"
 Suite *tw_stream_suite(void);
@@ -50,7 +50,7 @@ srunner_add_suite(sr, tw_transport_suite());
 srunner_add_suite(sr, tw_subprocess_suite());
 #line 2131 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_suite());
-#line 43 "chapters/tier8-tests.nw"
+#line 44 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());
 #line 15 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_suite());

@@ -8,7 +8,7 @@
 Suite *tw_transport_load_suite(void);
 #line 2638 "chapters/tier7-tests.nw"
 Suite *tw_tls_load_suite(int *skipped);
-#line 414 "chapters/tier8-tests.nw"
+#line 416 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
 #line 1447 "chapters/tier9-tests.nw"
 Suite *tw_stream_load_suite(int *skipped);
@@ -23,7 +23,7 @@ int main(void)
 srunner_add_suite(sr, tw_transport_load_suite());
 #line 2641 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_load_suite(&skipped));
-#line 417 "chapters/tier8-tests.nw"
+#line 419 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
 #line 1450 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_load_suite(&skipped));
