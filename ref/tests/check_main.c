@@ -19,7 +19,7 @@ Suite *tw_sync_suite(void);
 Suite *tw_transport_suite(void);
 #line 1097 "chapters/tier7-tests.nw"
 Suite *tw_subprocess_suite(void);
-#line 2128 "chapters/tier7-tests.nw"
+#line 2129 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void);
 #line 41 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
@@ -48,7 +48,7 @@ srunner_add_suite(sr, tw_sync_suite());
 srunner_add_suite(sr, tw_transport_suite());
 #line 1100 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 2131 "chapters/tier7-tests.nw"
+#line 2132 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_suite());
 #line 44 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());

@@ -6,7 +6,7 @@
 
 #define CERTS "conformance/certs/"
 
-#line 2139 "chapters/tier7-tests.nw"
+#line 2140 "chapters/tier7-tests.nw"
 struct tls_pair {
     tw_ssl_context *server_ctx, *client_ctx;
     tw_transport *raw[2], *tls[2];
@@ -49,7 +49,7 @@ static void tls_pair_close(tw_loop *L, struct tls_pair *p)
     tw_unref(p->server_ctx);
     tw_unref(p->client_ctx);
 }
-#line 2189 "chapters/tier7-tests.nw"
+#line 2190 "chapters/tier7-tests.nw"
 static bool both_lost(void *arg)
 {
     (void)arg;
@@ -84,7 +84,31 @@ START_TEST(tls_both_ends_over_a_socket_pair)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 2233 "chapters/tier7-tests.nw"
+#line 2232 "chapters/tier7-tests.nw"
+START_TEST(sendfile_over_tls_falls_back)
+{
+    int before = open_fds();
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    struct tls_pair p = { 0 };
+    FILE *file = tmpfile();
+    tw_value sent;
+    fputs("a file", file);
+    fflush(file);
+    rewind(file);            /* offset 0 means where the file is, as in asyncio */
+    tls_pair_open(L, &p);
+    upgrade(L, &p);
+    trace[0] = '\0';
+    sent = await_value(L, tw_loop_sendfile(L, p.tls[1], fileno(file), 0, 0, true));
+    run_for(L, 0.01);
+    ck_assert_int_eq(sent.i, 6);
+    ck_assert_str_eq(trace, "data:a file");
+    fclose(file);
+    tls_pair_close(L, &p);
+    tw_loop_free(L);
+    ck_assert_int_eq(open_fds(), before);
+}
+END_TEST
+#line 2265 "chapters/tier7-tests.nw"
 static const char *alpn_selected(tw_transport *t, char *buf)
 {
     const unsigned char *name;
@@ -119,7 +143,7 @@ START_TEST(alpn_is_negotiated)
     alpn_pair((const char *[]){ "h2" }, 1, (const char *[]){ "http/1.1" }, 1, "");
 }
 END_TEST
-#line 2274 "chapters/tier7-tests.nw"
+#line 2306 "chapters/tier7-tests.nw"
 static tw_error *handshake_error(tw_loop *L, const void *bytes, size_t n, bool close_after)
 {
     int sv[2], before = open_fds();
@@ -160,7 +184,7 @@ START_TEST(garbage_instead_of_a_client_hello_is_an_ssl_error)
     tw_loop_free(L);
 }
 END_TEST
-#line 2323 "chapters/tier7-tests.nw"
+#line 2355 "chapters/tier7-tests.nw"
 START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -192,7 +216,7 @@ START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
     tw_loop_free(L);
 }
 END_TEST
-#line 2360 "chapters/tier7-tests.nw"
+#line 2392 "chapters/tier7-tests.nw"
 START_TEST(tls_write_buffer_limits)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -215,7 +239,7 @@ START_TEST(tls_write_buffer_limits)
     tw_loop_free(L);
 }
 END_TEST
-#line 2392 "chapters/tier7-tests.nw"
+#line 2424 "chapters/tier7-tests.nw"
 START_TEST(tls_options_are_checked)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -295,7 +319,7 @@ START_TEST(tls_options_are_checked)
     tw_loop_free(L);
 }
 END_TEST
-#line 2481 "chapters/tier7-tests.nw"
+#line 2513 "chapters/tier7-tests.nw"
 START_TEST(contexts_check_what_they_load)
 {
     tw_ssl_context *ctx = NULL;
@@ -337,7 +361,7 @@ START_TEST(contexts_check_what_they_load)
     tw_unref(ctx);
 }
 END_TEST
-#line 2531 "chapters/tier7-tests.nw"
+#line 2563 "chapters/tier7-tests.nw"
 static void negotiate(const char *const *server, size_t ns, const char *const *client, size_t nc,
                       const char *expected)
 {
@@ -407,6 +431,7 @@ Suite *tw_tls_suite(void)
     TCase *tc = tcase_create("tls");
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, tls_both_ends_over_a_socket_pair);
+    tcase_add_test(tc, sendfile_over_tls_falls_back);
     tcase_add_test(tc, alpn_is_negotiated);
     tcase_add_test(tc, garbage_instead_of_a_client_hello_is_an_ssl_error);
     tcase_add_test(tc, a_handshake_cut_at_every_offset_fails_cleanly);

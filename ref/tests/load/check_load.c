@@ -6,7 +6,7 @@
 
 #line 1740 "chapters/tier7-tests.nw"
 Suite *tw_transport_load_suite(void);
-#line 2638 "chapters/tier7-tests.nw"
+#line 2670 "chapters/tier7-tests.nw"
 Suite *tw_tls_load_suite(int *skipped);
 #line 416 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
@@ -21,7 +21,7 @@ int main(void)
     
 #line 1743 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 2641 "chapters/tier7-tests.nw"
+#line 2673 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_load_suite(&skipped));
 #line 419 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
