@@ -1,4 +1,4 @@
-#line 2025 "chapters/tier9-tests.nw"
+#line 2043 "chapters/tier9-tests.nw"
 /* fuzz/stream_reader.c -- libFuzzer target: the stream reader against a model */
 #include <stdint.h>
 #include <stdio.h>
@@ -6,7 +6,7 @@
 #include <string.h>
 #include "tower.h"
 
-#line 2051 "chapters/tier9-tests.nw"
+#line 2069 "chapters/tier9-tests.nw"
 enum { EV_FEED, EV_ERROR, EV_CANCEL };
 enum { RD_LINE, RD_UNTIL, RD_EXACTLY, RD_READ };
 
@@ -104,7 +104,7 @@ static void fuzz_fail(const char *what, size_t i)
     fprintf(stderr, "stream reader fuzz: %s (read %zu)\n", what, i);
     abort();
 }
-#line 2158 "chapters/tier9-tests.nw"
+#line 2176 "chapters/tier9-tests.nw"
 struct model {
     const struct script *s;
     size_t next;              /* the next event */
@@ -372,7 +372,7 @@ static void run_model(struct script *s)
     free(m.buf);
     free(m.out);
 }
-#line 2436 "chapters/tier9-tests.nw"
+#line 2454 "chapters/tier9-tests.nw"
 #define FAKE_TRANSPORT_FAIL(what) fuzz_fail(what, 0)
 #include "../tests/fake_transport.h"
 
@@ -506,7 +506,7 @@ static void run_real(struct script *s)
     tw_unref(R);
     R = NULL;
 }
-#line 2577 "chapters/tier9-tests.nw"
+#line 2595 "chapters/tier9-tests.nw"
 static void compare_outcome(const struct outcome *m, const struct outcome *r, size_t i)
 {
     char why[160];
@@ -532,7 +532,7 @@ static void compare(const struct script *s)
         compare_outcome(&s->model[i], &s->real[i], i);
 }
 
-#line 2037 "chapters/tier9-tests.nw"
+#line 2055 "chapters/tier9-tests.nw"
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct script s;

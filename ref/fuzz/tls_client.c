@@ -1,7 +1,7 @@
-#line 2785 "chapters/tier7-tests.nw"
+#line 3005 "chapters/tier7-tests.nw"
 /* fuzz/tls_client.c -- libFuzzer target: a real server's records and arbitrary bytes into
    the client side of the TLS layer */
-#line 2689 "chapters/tier7-tests.nw"
+#line 2909 "chapters/tier7-tests.nw"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +71,7 @@ static void finish(tw_task *upgrade, tw_transport *raw, int peer)
     close(peer);
     turn(L, 3);                    /* what the input left open closes before the next */
 }
-#line 2788 "chapters/tier7-tests.nw"
+#line 3008 "chapters/tier7-tests.nw"
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
@@ -90,7 +90,7 @@ static void make_contexts(void)
     }
 }
 
-#line 2858 "chapters/tier7-tests.nw"
+#line 3078 "chapters/tier7-tests.nw"
 static void serve(SSL *server, int peer)
 {
     char buf[4096];
@@ -119,7 +119,7 @@ static void server_writes(SSL *server, size_t n)
         SSL_write(server, text, (int)n);
 }
 
-#line 2808 "chapters/tier7-tests.nw"
+#line 3028 "chapters/tier7-tests.nw"
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     tw_transport *raw;

@@ -1,6 +1,6 @@
-#line 2636 "chapters/tier7-tests.nw"
+#line 2856 "chapters/tier7-tests.nw"
 /* fuzz/tls_server.c -- libFuzzer target: arbitrary bytes, EOFs and closes into the TLS layer */
-#line 2689 "chapters/tier7-tests.nw"
+#line 2909 "chapters/tier7-tests.nw"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +71,7 @@ static void finish(tw_task *upgrade, tw_transport *raw, int peer)
     turn(L, 3);                    /* what the input left open closes before the next */
 }
 
-#line 2639 "chapters/tier7-tests.nw"
+#line 2859 "chapters/tier7-tests.nw"
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     tw_transport *raw;

@@ -1,4 +1,4 @@
-#line 2056 "chapters/tier5-examples.nw"
+#line 2132 "chapters/tier5-examples.nw"
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>

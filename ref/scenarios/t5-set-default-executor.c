@@ -1,4 +1,4 @@
-#line 1945 "chapters/tier5-examples.nw"
+#line 2021 "chapters/tier5-examples.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 1052 "chapters/tier5-examples.nw"
+#line 1128 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 1130 "chapters/tier5-examples.nw"
+#line 1206 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

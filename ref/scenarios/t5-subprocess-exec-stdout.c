@@ -1,4 +1,4 @@
-#line 1186 "chapters/tier5-examples.nw"
+#line 1262 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1239 "chapters/tier5-examples.nw"
+#line 1315 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

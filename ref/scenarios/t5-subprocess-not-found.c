@@ -1,4 +1,4 @@
-#line 1299 "chapters/tier5-examples.nw"
+#line 1375 "chapters/tier5-examples.nw"
 #include <string.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 1359 "chapters/tier5-examples.nw"
+#line 1435 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1416 "chapters/tier5-examples.nw"
+#line 1492 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1552 "chapters/tier5-examples.nw"
+#line 1628 "chapters/tier5-examples.nw"
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 1625 "chapters/tier5-examples.nw"
+#line 1701 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 1758 "chapters/tier5-examples.nw"
+#line 1834 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 2219 "chapters/tier5-examples.nw"
+#line 2295 "chapters/tier5-examples.nw"
 #include <pthread.h>
 #include <semaphore.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-#line 1826 "chapters/tier5-examples.nw"
+#line 1902 "chapters/tier5-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1877 "chapters/tier5-examples.nw"
+#line 1953 "chapters/tier5-examples.nw"
 #include <pthread.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 752 "chapters/tier7-examples.nw"
+#line 912 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 3235 "chapters/tier7-examples.nw"
+#line 3514 "chapters/tier7-examples.nw"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>

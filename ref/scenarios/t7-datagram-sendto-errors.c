@@ -1,4 +1,4 @@
-#line 3410 "chapters/tier7-examples.nw"
+#line 3689 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 2410 "chapters/tier7-examples.nw"
+#line 2689 "chapters/tier7-examples.nw"
 #include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>

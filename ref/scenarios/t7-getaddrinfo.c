@@ -1,4 +1,4 @@
-#line 2256 "chapters/tier7-examples.nw"
+#line 2535 "chapters/tier7-examples.nw"
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-#line 891 "chapters/tier7-examples.nw"
+#line 1051 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>

@@ -1,4 +1,4 @@
-#line 2585 "chapters/tier7-examples.nw"
+#line 2864 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 2470 "chapters/tier7-examples.nw"
+#line 2749 "chapters/tier7-examples.nw"
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-#line 2678 "chapters/tier7-examples.nw"
+#line 2957 "chapters/tier7-examples.nw"
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#line 3785 "chapters/tier7-examples.nw"
+#line 4064 "chapters/tier7-examples.nw"
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <sys/socket.h>

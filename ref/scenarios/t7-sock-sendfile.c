@@ -1,4 +1,4 @@
-#line 2760 "chapters/tier7-examples.nw"
+#line 3039 "chapters/tier7-examples.nw"
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>

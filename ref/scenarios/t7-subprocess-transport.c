@@ -1,4 +1,4 @@
-#line 3109 "chapters/tier7-examples.nw"
+#line 3388 "chapters/tier7-examples.nw"
 #include <signal.h>
 #include <stdio.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 984 "chapters/tier7-examples.nw"
+#line 1144 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

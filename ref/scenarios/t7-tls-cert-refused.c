@@ -1,4 +1,4 @@
-#line 1864 "chapters/tier7-examples.nw"
+#line 2024 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1620 "chapters/tier7-examples.nw"
+#line 1780 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

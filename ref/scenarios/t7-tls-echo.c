@@ -1,4 +1,4 @@
-#line 1722 "chapters/tier7-examples.nw"
+#line 1882 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include "tower.h"

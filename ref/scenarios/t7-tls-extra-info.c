@@ -1,4 +1,4 @@
-#line 2050 "chapters/tier7-examples.nw"
+#line 2210 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <string.h>
 #include <openssl/ssl.h>

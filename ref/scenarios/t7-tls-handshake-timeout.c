@@ -1,4 +1,4 @@
-#line 1972 "chapters/tier7-examples.nw"
+#line 2132 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

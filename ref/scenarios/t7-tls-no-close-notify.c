@@ -1,4 +1,4 @@
-#line 2154 "chapters/tier7-examples.nw"
+#line 2314 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <sys/socket.h>
 #include "tower.h"

@@ -1,4 +1,4 @@
-#line 3955 "chapters/tier7-examples.nw"
+#line 4234 "chapters/tier7-examples.nw"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

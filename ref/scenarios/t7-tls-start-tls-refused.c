@@ -1,4 +1,4 @@
-#line 1393 "chapters/tier7-examples.nw"
+#line 1553 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include "tower.h"
 

@@ -1,4 +1,4 @@
-#line 1493 "chapters/tier7-examples.nw"
+#line 1653 "chapters/tier7-examples.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 2967 "chapters/tier7-examples.nw"
+#line 3246 "chapters/tier7-examples.nw"
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>

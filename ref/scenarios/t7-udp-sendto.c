@@ -1,4 +1,4 @@
-#line 1234 "chapters/tier7-examples.nw"
+#line 1394 "chapters/tier7-examples.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#line 1091 "chapters/tier7-examples.nw"
+#line 1251 "chapters/tier7-examples.nw"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

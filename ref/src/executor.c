@@ -1,4 +1,4 @@
-#line 680 "chapters/tier5-executors.nw"
+#line 681 "chapters/tier5-executors.nw"
 /* executor.c -- calls in thread pools and process pools, the default executor, to_thread */
 #include "tier5.h"
 #include <errno.h>
@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 718 "chapters/tier5-executors.nw"
+#line 719 "chapters/tier5-executors.nw"
 enum { JOB_WORD, JOB_BYTES };
 
 struct tw__job {
@@ -50,7 +50,7 @@ static void job_free(struct tw__job *j)
     tw__unref(TW__AS_OBJECT(j->inbox));        /* its header comes first; defined below */
     free(j);
 }
-#line 762 "chapters/tier5-executors.nw"
+#line 763 "chapters/tier5-executors.nw"
 struct job_queue {
     struct tw__job *head, *tail;
     size_t len;
@@ -87,7 +87,7 @@ static struct tw__job *queue_take_all(struct job_queue *q)
     q->len = 0;
     return j;
 }
-#line 805 "chapters/tier5-executors.nw"
+#line 806 "chapters/tier5-executors.nw"
 static void job_run(struct tw__job *j)
 {
     struct tw__vars **outer = tw__vars_slot;
@@ -103,7 +103,7 @@ static void job_run(struct tw__job *j)
         j->error = j->bfn(j->barg->data, j->barg->len, &j->bresult);
     tw__vars_slot = outer;
 }
-#line 847 "chapters/tier5-executors.nw"
+#line 848 "chapters/tier5-executors.nw"
 struct tw__inbox {
     tw_object obj;                      /* shared: workers hold it too */
     pthread_mutex_t lock;
@@ -177,7 +177,7 @@ static void inflight_unlink(struct tw__inbox *in, struct tw__job *j)
         j->next_inflight->prev_inflight = j->prev_inflight;
     j->prev_inflight = j->next_inflight = NULL;
 }
-#line 928 "chapters/tier5-executors.nw"
+#line 929 "chapters/tier5-executors.nw"
 static tw_error *inbox_drain(void *arg);
 static void job_finish(struct tw__job *j);
 
@@ -209,7 +209,7 @@ static void job_finish(struct tw__job *j)
     }
     pthread_mutex_unlock(&in->lock);
 }
-#line 966 "chapters/tier5-executors.nw"
+#line 967 "chapters/tier5-executors.nw"
 static void deliver(struct tw__job *j);
 
 static tw_error *inbox_drain(void *arg)
@@ -227,7 +227,7 @@ static tw_error *inbox_drain(void *arg)
     }
     return NULL;
 }
-#line 993 "chapters/tier5-executors.nw"
+#line 994 "chapters/tier5-executors.nw"
 struct exec_future {
     tw_future fut;
     tw_bytes *bytes;
@@ -277,7 +277,7 @@ static void deliver(struct tw__job *j)
     tw_loop_unhold(L);
     job_free(j);
 }
-#line 1053 "chapters/tier5-executors.nw"
+#line 1054 "chapters/tier5-executors.nw"
 struct executor_class {
     tw_error *(*submit)(tw_executor *ex, struct tw__job *j);
     void (*shutdown)(tw_executor *ex, bool wait, bool cancel_futures);
@@ -328,7 +328,7 @@ void tw_executor_free(tw_executor *ex)
         ex->cls->destroy(ex);
     }
 }
-#line 1110 "chapters/tier5-executors.nw"
+#line 1111 "chapters/tier5-executors.nw"
 void tw__mutex_init(pthread_mutex_t *m)
 {
     pthread_mutexattr_t attr;
@@ -363,7 +363,7 @@ static tw_error *check_max_workers(int max_workers)
 
 static tw_error shutdown_refusal = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "cannot schedule new futures after shutdown");
-#line 1155 "chapters/tier5-executors.nw"
+#line 1156 "chapters/tier5-executors.nw"
 struct thread_pool {
     tw_executor ex;
     pthread_mutex_t lock;
@@ -400,7 +400,7 @@ static tw_error *pool_submit(tw_executor *ex, struct tw__job *j)
     pthread_cond_signal(&p->work);
     return NULL;
 }
-#line 1207 "chapters/tier5-executors.nw"
+#line 1208 "chapters/tier5-executors.nw"
 enum { SPIN_NS = 50000 };              /* how long a thread spins before it sleeps */
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -431,7 +431,7 @@ static void spin_for_work(struct thread_pool *p)
     while (atomic_load_explicit(&p->waiting, memory_order_acquire) == 0 && clock_ns() < until)
         relax();
 }
-#line 1250 "chapters/tier5-executors.nw"
+#line 1251 "chapters/tier5-executors.nw"
 static int spin_before_blocking(tw_loop *L, int timeout_ms)
 {
     long long until = clock_ns() + SPIN_NS;
@@ -439,7 +439,7 @@ static int spin_before_blocking(tw_loop *L, int timeout_ms)
         relax();
     return atomic_load_explicit(&L->ts_pending, memory_order_acquire) ? 0 : timeout_ms;
 }
-#line 1271 "chapters/tier5-executors.nw"
+#line 1272 "chapters/tier5-executors.nw"
 static void *pool_thread(void *arg)
 {
     struct thread_pool *p = arg;
@@ -470,7 +470,7 @@ static void *pool_thread(void *arg)
     tw__vars_thread_exit();
     return NULL;
 }
-#line 1308 "chapters/tier5-executors.nw"
+#line 1309 "chapters/tier5-executors.nw"
 static void pool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct thread_pool *p = (struct thread_pool *)ex;
@@ -524,7 +524,7 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1384 "chapters/tier5-executors.nw"
+#line 1385 "chapters/tier5-executors.nw"
 struct call_message {
     uint64_t form, fn, arg, len;        /* no padding: every byte is written */
 };
@@ -564,7 +564,7 @@ static bool write_full(int fd, const void *buf, size_t n)
     }
     return true;
 }
-#line 1431 "chapters/tier5-executors.nw"
+#line 1432 "chapters/tier5-executors.nw"
 struct wire {
     unsigned char *data;
     size_t len, cap;
@@ -624,7 +624,7 @@ static bool take_str(struct cursor *c, const char **s)
     c->p += n;
     return true;
 }
-#line 1497 "chapters/tier5-executors.nw"
+#line 1498 "chapters/tier5-executors.nw"
 static tw_error *take_error(struct cursor *c)
 {
     int32_t head[3];
@@ -655,7 +655,7 @@ static tw_error *take_error(struct cursor *c)
                     : tw_error_new((tw_errkind)head[0], NULL);
     return e;
 }
-#line 1540 "chapters/tier5-executors.nw"
+#line 1541 "chapters/tier5-executors.nw"
 static void keep_only(int a, int b)
 {
     int lo = a < b ? a : b, hi = a < b ? b : a;
@@ -714,7 +714,7 @@ static void __attribute__((noreturn)) worker_main(int in, int out)
         job_free(j);
     }
 }
-#line 1604 "chapters/tier5-executors.nw"
+#line 1605 "chapters/tier5-executors.nw"
 struct worker {
     pid_t pid;
     int to, from;
@@ -742,7 +742,7 @@ static void wake_manager(struct process_pool *p)
     if (write(p->wakefd, &one, sizeof one) < 0 && errno != EAGAIN)
         tw__fatal("cannot wake a process pool: %s", strerror(errno));
 }
-#line 1638 "chapters/tier5-executors.nw"
+#line 1639 "chapters/tier5-executors.nw"
 static tw_error *spawn_worker(struct process_pool *p)
 {
     int calls[2], replies[2], e;
@@ -807,7 +807,7 @@ static tw_error *procpool_submit(tw_executor *ex, struct tw__job *j)
         wake_manager(p);
     return err;
 }
-#line 1713 "chapters/tier5-executors.nw"
+#line 1714 "chapters/tier5-executors.nw"
 static bool send_call(struct worker *w, const struct tw__job *j)
 {
     struct call_message m = { (uint64_t)j->form, 0, 0, 0 };
@@ -888,7 +888,7 @@ static void fail_all(struct process_pool *p)
         fail_job(j);
     p->running = 0;
 }
-#line 1800 "chapters/tier5-executors.nw"
+#line 1801 "chapters/tier5-executors.nw"
 static void stop_workers(struct process_pool *p)
 {
     for (int i = 0; i < p->nworkers; i++) {
@@ -941,7 +941,7 @@ static void *manager_main(void *arg)
     free(fds);
     return NULL;
 }
-#line 1859 "chapters/tier5-executors.nw"
+#line 1860 "chapters/tier5-executors.nw"
 static void procpool_shutdown(tw_executor *ex, bool wait, bool cancel_futures)
 {
     struct process_pool *p = (struct process_pool *)ex;
@@ -996,7 +996,7 @@ tw_error *tw_process_pool_new(int max_workers, tw_executor **executor)
     *executor = &p->ex;
     return NULL;
 }
-#line 1927 "chapters/tier5-executors.nw"
+#line 1928 "chapters/tier5-executors.nw"
 static tw_error default_shut_down =
     TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError", "Executor shutdown has been called");
 static tw_error loop_closed =
@@ -1071,7 +1071,7 @@ tw_error *tw_run_in_executor_bytes(tw_loop *L, tw_executor *ex, tw_bytes_fn fn,
     j->barg = tw_bytes_new(arg, len);
     return submit(L, ex, j, future);
 }
-#line 2011 "chapters/tier5-executors.nw"
+#line 2012 "chapters/tier5-executors.nw"
 struct shutdown_frame {
     tw_coro co;
     tw_loop *loop;
@@ -1115,7 +1115,7 @@ tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop)
     f->co.cleanup = shutdown_cleanup;
     return &f->co;
 }
-#line 2061 "chapters/tier5-executors.nw"
+#line 2062 "chapters/tier5-executors.nw"
 struct to_thread_frame {
     tw_coro co;
     tw_work_fn fn;
@@ -1152,7 +1152,7 @@ tw_coro *tw_to_thread(tw_work_fn fn, void *arg)
     f->arg = arg;
     return &f->co;
 }
-#line 2108 "chapters/tier5-executors.nw"
+#line 2109 "chapters/tier5-executors.nw"
 struct tw_cfuture {
     tw_object obj;
     pthread_mutex_t lock;
@@ -1289,7 +1289,7 @@ tw_error *tw_cfuture_result(tw_cfuture *f, double timeout, tw_value *result)
     pthread_mutex_unlock(&f->lock);
     return err;
 }
-#line 2260 "chapters/tier5-executors.nw"
+#line 2261 "chapters/tier5-executors.nw"
 struct handover { tw_cfuture *cf; tw_coro *coro; tw_loop *loop; };
 
 static tw_error *cancel_task(void *task)
@@ -1357,7 +1357,7 @@ tw_cfuture *tw_run_coroutine_threadsafe(tw_coro *coro, tw_loop *loop)
     }
     return cf;
 }
-#line 2337 "chapters/tier5-executors.nw"
+#line 2338 "chapters/tier5-executors.nw"
 struct wrapping { tw_future *wrapper; tw_cfuture *cf; };
 
 static tw_error *copy_into_wrapper(void *arg)
@@ -1414,7 +1414,7 @@ tw_future *tw__wrap_asyncio(tw_loop *loop, tw_future *f)
     (void)loop;
     return tw_ref(f);
 }
-#line 2404 "chapters/tier5-executors.nw"
+#line 2405 "chapters/tier5-executors.nw"
 static void drop_future(struct tw__job *j)
 {
     j->fut->job = NULL;

@@ -1,4 +1,4 @@
-#line 2451 "chapters/tier5-executors.nw"
+#line 2452 "chapters/tier5-executors.nw"
 /* subprocess.c -- starting children, watching them exit, signalling and reaping them */
 #include "tier5.h"
 #include <errno.h>
@@ -10,7 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#line 2497 "chapters/tier5-executors.nw"
+#line 2498 "chapters/tier5-executors.nw"
 enum { FAILED_EXEC, FAILED_CHDIR, FAILED_SETUP };
 
 struct spawn {
@@ -48,7 +48,7 @@ static int pipe_high(int fds[2])
         close(fds[1]);
     return -1;
 }
-#line 2537 "chapters/tier5-executors.nw"
+#line 2538 "chapters/tier5-executors.nw"
 static void __attribute__((noreturn)) child_fail(int errfd, int step)
 {
     int report[2] = { errno, step };
@@ -62,7 +62,7 @@ static void __attribute__((noreturn)) child_exec(const struct spawn *sp, int err
     struct sigaction dfl;
     int saved = 0;
     
-#line 2675 "chapters/tier5-executors.nw"
+#line 2676 "chapters/tier5-executors.nw"
 memset(&dfl, 0, sizeof dfl);
 dfl.sa_handler = SIG_DFL;
 for (int s = 1; s < _NSIG; s++) {
@@ -71,7 +71,7 @@ for (int s = 1; s < _NSIG; s++) {
         && old.sa_handler != SIG_IGN)
         sigaction(s, &dfl, NULL);
 }
-#line 2550 "chapters/tier5-executors.nw"
+#line 2551 "chapters/tier5-executors.nw"
     for (int i = 0; i < 3; i++)
         if (sp->src[i] >= 0 && (sp->src[i] == i ? fcntl(i, F_SETFD, 0) : dup2(sp->src[i], i)) < 0)
             child_fail(errfd, FAILED_SETUP);
@@ -92,7 +92,7 @@ for (int s = 1; s < _NSIG; s++) {
         errno = saved;
     child_fail(errfd, FAILED_EXEC);
 }
-#line 2582 "chapters/tier5-executors.nw"
+#line 2583 "chapters/tier5-executors.nw"
 char **tw__strv_dup(const char *const *v)
 {
     size_t n = 0;
@@ -157,7 +157,7 @@ static char **exec_candidates(const char *program, char *const *envp)
     }
     return v;
 }
-#line 2706 "chapters/tier5-executors.nw"
+#line 2707 "chapters/tier5-executors.nw"
 static atomic_bool no_pidfd;
 
 static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
@@ -167,7 +167,7 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     if (pipe_high(errpipe) < 0)
         return tw_os_error_new(errno, NULL);
     
-#line 2686 "chapters/tier5-executors.nw"
+#line 2687 "chapters/tier5-executors.nw"
 {
     sigset_t all, old;
     sigfillset(&all);
@@ -178,7 +178,7 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     e = errno;
     pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
-#line 2715 "chapters/tier5-executors.nw"
+#line 2716 "chapters/tier5-executors.nw"
     close(errpipe[1]);
     if (*pid < 0) {
         close(errpipe[0]);
@@ -208,7 +208,7 @@ static tw_error *spawn_child(const struct spawn *sp, pid_t *pid, int *pidfd)
     }
     return NULL;
 }
-#line 2755 "chapters/tier5-executors.nw"
+#line 2756 "chapters/tier5-executors.nw"
 static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
                                int parent_end[3], int child_end[3], int *devnull)
 {
@@ -239,7 +239,7 @@ static tw_error *child_streams(const tw_subprocess_options *o, struct spawn *sp,
     }
     return NULL;
 }
-#line 2850 "chapters/tier5-executors.nw"
+#line 2851 "chapters/tier5-executors.nw"
 static void reap(tw__child *c)
 {
     int status = 0;
@@ -270,7 +270,7 @@ static tw_error *pidfd_ready(void *arg)
     }
     return NULL;
 }
-#line 2892 "chapters/tier5-executors.nw"
+#line 2893 "chapters/tier5-executors.nw"
 static tw_error *wait_for_exit(void *pid, tw_value *result)
 {
     siginfo_t info;
@@ -304,14 +304,14 @@ static tw_error *watch_exit(tw__child *c)
         tw__future_add_callback(c->exit_watch, exit_seen, c, tw_ref(&c->obj));
     return err;
 }
-#line 2933 "chapters/tier5-executors.nw"
+#line 2934 "chapters/tier5-executors.nw"
 tw_error *tw__child_send_signal(tw__child *c, int sig)
 {
     if (!c->reaped && kill(c->pid, sig) < 0)
         return tw_os_error_new(errno, NULL);
     return NULL;
 }
-#line 2950 "chapters/tier5-executors.nw"
+#line 2951 "chapters/tier5-executors.nw"
 void tw__child_release(tw__child *c)
 {
     c->on_exit = NULL;
@@ -344,7 +344,7 @@ static void child_describe(tw_object *o, FILE *out)
 }
 
 static const tw_class child_class = { child_finalize, child_describe, NULL };
-#line 2994 "chapters/tier5-executors.nw"
+#line 2995 "chapters/tier5-executors.nw"
 tw_error *tw__child_spawn(tw_loop *L, char *const *argv, const tw_subprocess_options *o,
                           void (*on_exit)(void *arg, int returncode), void *arg,
                           int parent_end[3], tw__child **out)
@@ -383,7 +383,7 @@ tw_error *tw__child_spawn(tw_loop *L, char *const *argv, const tw_subprocess_opt
         close(devnull);
     if (err == NULL) {
         
-#line 3047 "chapters/tier5-executors.nw"
+#line 3048 "chapters/tier5-executors.nw"
 c = tw__alloc(sizeof *c);
 tw_object_init(&c->obj, &child_class, TW_KIND_OBJECT);
 c->loop = L;
@@ -397,7 +397,7 @@ if (err) {
     tw_unref(&c->obj);
     c = NULL;
 }
-#line 3032 "chapters/tier5-executors.nw"
+#line 3033 "chapters/tier5-executors.nw"
     }
     if (err) {
         for (int i = 0; i < 3; i++)

@@ -1,4 +1,4 @@
-#line 612 "chapters/tier5-executors.nw"
+#line 613 "chapters/tier5-executors.nw"
 /* tier5.h -- what the files of tier 5 (executors and subprocesses) share; not installed. */
 #ifndef TOWER_TIER5_H
 #define TOWER_TIER5_H
@@ -6,7 +6,7 @@
 #include "tower/executor.h"
 #include "tower/subprocess.h"
 
-#line 630 "chapters/tier5-executors.nw"
+#line 631 "chapters/tier5-executors.nw"
 /* tier 5 */
 struct tw__loop_executors {             /* the tier's state in a loop */
     tw_loop *loop;                      /* set when the resource below is attached */
@@ -25,12 +25,12 @@ int tw__start_thread(pthread_t *thread, void *(*fn)(void *), void *arg);
 void tw__mutex_init(pthread_mutex_t *m);
 char **tw__strv_dup(const char *const *v);
 void tw__strv_free(char **v);
-#line 667 "chapters/tier5-executors.nw"
+#line 668 "chapters/tier5-executors.nw"
 enum {
     TW__CLOSE_CHILDREN = 500,   /* children still running: after tier 4's tasks */
     TW__CLOSE_EXECUTORS = 510   /* the executors' threads: after the children they wait for */
 };
-#line 2804 "chapters/tier5-executors.nw"
+#line 2805 "chapters/tier5-executors.nw"
 typedef struct tw__child {
     tw_object obj;
     tw_loop *loop;
@@ -48,5 +48,5 @@ tw_error *tw__child_spawn(tw_loop *loop, char *const *argv, const tw_subprocess_
                           int parent_end[3], tw__child **child);
 tw_error *tw__child_send_signal(tw__child *c, int sig);
 void tw__child_release(tw__child *c);
-#line 620 "chapters/tier5-executors.nw"
+#line 621 "chapters/tier5-executors.nw"
 #endif

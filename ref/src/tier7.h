@@ -28,7 +28,7 @@ tw_transport *tw__pipe_transport_new(tw_loop *loop, int fd, bool writer, tw_prot
 tw_error *tw__gai_error(int rc);
 tw_coro *tw__resolve_host(tw_loop *loop, const char *host, int port, int family, int type,
                           int flags);
-#line 1586 "chapters/tier7-tls.nw"
+#line 1591 "chapters/tier7-tls.nw"
 struct tw_tls_options;
 tw_protocol *tw__ssl_protocol_new(tw_loop *loop, tw_protocol *app_protocol,
                                   const struct tw_tls_options *options, bool server_side,

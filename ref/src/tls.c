@@ -1,4 +1,4 @@
-#line 201 "chapters/tier7-tls.nw"
+#line 203 "chapters/tier7-tls.nw"
 /* tls.c -- TLS: the SSL context, the SSL protocol and its transport, start_tls */
 #include "tier7.h"
 #include "tower/tls.h"
@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#line 240 "chapters/tier7-tls.nw"
+#line 242 "chapters/tier7-tls.nw"
 static tw_error *ssl_error(SSL *ssl, const char *hostname)
 {
     unsigned long e = ERR_peek_last_error();
@@ -45,7 +45,7 @@ static tw_error *ssl_error(SSL *ssl, const char *hostname)
     return tw__error_named(tw_error_new(TW_ERR_OS, "[%s: %s] %s", lib ? lib : "SSL",
                                         mnemonic, words), "SSLError");
 }
-#line 283 "chapters/tier7-tls.nw"
+#line 285 "chapters/tier7-tls.nw"
 struct tw_ssl_context {
     tw_object obj;
     SSL_CTX *ctx;
@@ -86,7 +86,7 @@ static tw_ssl_context *context_new(bool server_side)
     return c;
 }
 
-#line 330 "chapters/tier7-tls.nw"
+#line 332 "chapters/tier7-tls.nw"
 static tw_error *readable(const char *path)
 {
     if (path && access(path, R_OK) != 0)
@@ -119,7 +119,7 @@ tw_error *tw_ssl_context_load_verify_locations(tw_ssl_context *c, const char *ca
         return ssl_error(NULL, NULL);
     return NULL;
 }
-#line 370 "chapters/tier7-tls.nw"
+#line 372 "chapters/tier7-tls.nw"
 static void apply_verify(tw_ssl_context *c)
 {
     int mode = c->verify == TW_CERT_NONE ? SSL_VERIFY_NONE : SSL_VERIFY_PEER;
@@ -179,7 +179,7 @@ tw_error *tw_ssl_context_new_server(const char *certfile, const char *keyfile,
     *ctx = c;
     return err;
 }
-#line 437 "chapters/tier7-tls.nw"
+#line 439 "chapters/tier7-tls.nw"
 static int alpn_select(SSL *ssl, const unsigned char **out, unsigned char *outlen,
                        const unsigned char *in, unsigned int inlen, void *arg)
 {
@@ -218,7 +218,7 @@ tw_error *tw_ssl_context_set_alpn_protocols(tw_ssl_context *c, const char *const
         SSL_CTX_set_alpn_protos(c->ctx, c->alpn, (unsigned)len);
     return NULL;
 }
-#line 501 "chapters/tier7-tls.nw"
+#line 503 "chapters/tier7-tls.nw"
 enum ssl_state { UNWRAPPED, DO_HANDSHAKE, WRAPPED, FLUSHING, SHUTDOWN };
 enum app_state { APP_INIT, APP_CON_MADE, APP_EOF, APP_CON_LOST };
 enum pending { HANDSHAKE_TIMER, SHUTDOWN_TIMER, SOON_CLOSE, SOON_RESUME, SOON_READ,
@@ -260,7 +260,7 @@ struct ssl_transport {
 };
 
 static tw_protocol *app_protocol(struct sslproto *sp) { return sp->app->base.protocol; }
-#line 558 "chapters/tier7-tls.nw"
+#line 560 "chapters/tier7-tls.nw"
 static void hold_clock(struct sslproto *sp, bool hold)
 {
     if (hold == sp->holding)
@@ -279,7 +279,7 @@ static void set_state(struct sslproto *sp, enum ssl_state to)
     sp->state = to;
     hold_clock(sp, to == DO_HANDSHAKE || to == FLUSHING || to == SHUTDOWN);
 }
-#line 584 "chapters/tier7-tls.nw"
+#line 586 "chapters/tier7-tls.nw"
 static void fatal_error(struct sslproto *sp, tw_error *exc, const char *message)
 {
     if (sp->transport)
@@ -308,7 +308,7 @@ static void wakeup_waiter(struct sslproto *sp, tw_error *exc)
     tw_unref(sp->waiter);
     sp->waiter = NULL;
 }
-#line 626 "chapters/tier7-tls.nw"
+#line 628 "chapters/tier7-tls.nw"
 static void later(struct sslproto *sp, enum pending which, double delay, tw_callback_fn fn)
 {
     tw_error *err;
@@ -353,7 +353,7 @@ static void ssl_loop_closed(tw__resource *r)
     tw__resource_detach(sp->loop, &sp->res);
     tw_unref(&sp->base);
 }
-#line 681 "chapters/tier7-tls.nw"
+#line 683 "chapters/tier7-tls.nw"
 static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc);
 static void process_outgoing(struct sslproto *sp);
 static tw_error *do_read(struct sslproto *sp);
@@ -406,7 +406,7 @@ static tw_error *start_handshake(struct sslproto *sp)
     later(sp, HANDSHAKE_TIMER, sp->handshake_timeout, check_handshake_timeout);
     return do_handshake(sp);
 }
-#line 748 "chapters/tier7-tls.nw"
+#line 750 "chapters/tier7-tls.nw"
 static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc)
 {
     tw_error *err = NULL;
@@ -430,7 +430,7 @@ static tw_error *on_handshake_complete(struct sslproto *sp, tw_error *exc)
         return err;
     return do_read(sp);
 }
-#line 787 "chapters/tier7-tls.nw"
+#line 789 "chapters/tier7-tls.nw"
 static void do_abort(struct sslproto *sp)
 {
     set_state(sp, UNWRAPPED);
@@ -519,7 +519,7 @@ static tw_error *start_shutdown(struct sslproto *sp)
     later(sp, SHUTDOWN_TIMER, sp->shutdown_timeout, check_shutdown_timeout);
     return do_flush(sp);
 }
-#line 893 "chapters/tier7-tls.nw"
+#line 895 "chapters/tier7-tls.nw"
 static void control_app_writing(struct sslproto *sp);
 
 static bool nothing_new(const struct sslproto *sp)
@@ -601,7 +601,7 @@ static void write_appdata(struct sslproto *sp, const struct iovec *iov, size_t c
     }
     if (sp->state == WRAPPED && sp->blen == 0 && cnt == 1) {
         
-#line 993 "chapters/tier7-tls.nw"
+#line 995 "chapters/tier7-tls.nw"
 size_t taken;
 if ((err = encrypt(sp, iov[0].iov_base, iov[0].iov_len, &taken)) != NULL) {
     fatal_error(sp, err, "Fatal error on SSL protocol");
@@ -610,7 +610,7 @@ if ((err = encrypt(sp, iov[0].iov_base, iov[0].iov_len, &taken)) != NULL) {
 if (taken < iov[0].iov_len)
     backlog_append(sp, (const char *)iov[0].iov_base + taken, iov[0].iov_len - taken);
 process_outgoing(sp);
-#line 974 "chapters/tier7-tls.nw"
+#line 976 "chapters/tier7-tls.nw"
         return;
     }
     for (size_t i = 0; i < cnt; i++)
@@ -619,7 +619,7 @@ process_outgoing(sp);
     if (sp->state == WRAPPED && (err = do_write(sp)) != NULL)
         fatal_error(sp, err, "Fatal error on SSL protocol");
 }
-#line 1010 "chapters/tier7-tls.nw"
+#line 1012 "chapters/tier7-tls.nw"
 static size_t write_buffer_size(const struct sslproto *sp)
 {
     return BIO_ctrl_pending(sp->outgoing) + sp->blen;
@@ -650,7 +650,7 @@ static void control_app_writing(struct sslproto *sp)
             report_flow_error(sp, err, "protocol.resume_writing() failed");
     }
 }
-#line 1054 "chapters/tier7-tls.nw"
+#line 1056 "chapters/tier7-tls.nw"
 struct plain { char *buf; size_t cap; bool busy; };
 
 static void plain_release(tw_loop *L, void *state)
@@ -707,7 +707,7 @@ static tw_error *read_copied(struct sslproto *sp, bool *eof)
     free(own.buf);
     return err;
 }
-#line 1117 "chapters/tier7-tls.nw"
+#line 1119 "chapters/tier7-tls.nw"
 static tw_error *read_soon(void *arg);
 
 static tw_error *read_buffered(struct sslproto *sp, bool *eof)
@@ -739,7 +739,7 @@ static tw_error *read_buffered(struct sslproto *sp, bool *eof)
         err = tw_protocol_buffer_updated(app_protocol(sp), offset);
     return err;
 }
-#line 1157 "chapters/tier7-tls.nw"
+#line 1159 "chapters/tier7-tls.nw"
 static void control_ssl_reading(struct sslproto *sp)
 {
     size_t size = BIO_ctrl_pending(sp->incoming);
@@ -788,7 +788,7 @@ static tw_error *read_soon(void *arg)
     tw_unref(&sp->base);
     return NULL;
 }
-#line 1218 "chapters/tier7-tls.nw"
+#line 1220 "chapters/tier7-tls.nw"
 static tw_error *step(struct sslproto *sp)
 {
     switch (sp->state) {
@@ -853,7 +853,7 @@ static tw_error *ssl_eof_received(tw_protocol *p, bool *keep_open)
     }
     return escaped(sp, err);
 }
-#line 1290 "chapters/tier7-tls.nw"
+#line 1292 "chapters/tier7-tls.nw"
 static tw_error *app_lost_soon(void *arg)
 {
     struct sslproto *sp = arg;
@@ -899,7 +899,7 @@ static tw_error *ssl_resume_writing(tw_protocol *p)
     process_outgoing(SP(p));
     return NULL;
 }
-#line 1342 "chapters/tier7-tls.nw"
+#line 1344 "chapters/tier7-tls.nw"
 static void ssl_destroy(tw_protocol *p)
 {
     struct sslproto *sp = SP(p);
@@ -929,7 +929,7 @@ static const tw_protocol_class sslproto_class = {
     .eof_received = ssl_eof_received,
     .destroy = ssl_destroy,
 };
-#line 1380 "chapters/tier7-tls.nw"
+#line 1382 "chapters/tier7-tls.nw"
 #define APP(t) ((struct ssl_transport *)(void *)(t))
 
 static void app_close(tw_transport *t)
@@ -978,7 +978,7 @@ static bool app_can_write_eof(const tw_transport *t)
     (void)t;
     return false;
 }
-#line 1435 "chapters/tier7-tls.nw"
+#line 1437 "chapters/tier7-tls.nw"
 static bool app_is_reading(const tw_transport *t)
 {
     return APP(t)->sp && !APP(t)->sp->app_reading_paused;
@@ -1013,7 +1013,7 @@ static void app_resume_reading(tw_transport *t)
         later(sp, SOON_RESUME, -1, resume_soon);
     }
 }
-#line 1484 "chapters/tier7-tls.nw"
+#line 1486 "chapters/tier7-tls.nw"
 static size_t app_buffer_size(const tw_transport *t)
 {
     return APP(t)->sp ? write_buffer_size(APP(t)->sp) : 0;
@@ -1096,7 +1096,7 @@ static const tw_transport_class app_class = {
     .writing_paused = app_writing_paused,
     .destroy = app_destroy,
 };
-#line 1601 "chapters/tier7-tls.nw"
+#line 1606 "chapters/tier7-tls.nw"
 void tw__tls_options_keep(tw_tls_options *dst, char **hostname, const tw_tls_options *src)
 {
     static const tw_tls_options none;
@@ -1114,7 +1114,7 @@ void tw__tls_options_drop(tw_tls_options *o, char **hostname)
     *hostname = NULL;
     o->server_hostname = NULL;
 }
-#line 1621 "chapters/tier7-tls.nw"
+#line 1626 "chapters/tier7-tls.nw"
 static tw_error *check_timeout(const char *what, double *t, double dflt)
 {
     char s[32];
@@ -1161,7 +1161,7 @@ static tw_error *make_ssl(struct sslproto *sp, bool server_side, const char *hos
     }
     return NULL;
 }
-#line 1670 "chapters/tier7-tls.nw"
+#line 1675 "chapters/tier7-tls.nw"
 tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
                                   const tw_tls_options *o, bool server_side,
                                   bool call_connection_made, tw_future *waiter, tw_error **err)
@@ -1172,8 +1172,6 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
     *err = check_timeout("ssl_handshake_timeout", &hs, 60.0);
     if (*err == NULL)
         *err = check_timeout("ssl_shutdown_timeout", &sd, 30.0);
-    if (*err == NULL && o->ssl == NULL)
-        *err = tw_error_new(TW_ERR_VALUE, "an SSL context is required");
     if (*err == NULL && server_side && !o->ssl->server_side)
         *err = tw_error_new(TW_ERR_VALUE, "Cannot create a server socket with a "
                             "PROTOCOL_TLS_CLIENT context");
@@ -1206,7 +1204,7 @@ tw_protocol *tw__ssl_protocol_new(tw_loop *L, tw_protocol *app_protocol,
 }
 
 tw_transport *tw__ssl_app_transport(tw_protocol *p) { return &SP(p)->app->base; }
-#line 1726 "chapters/tier7-tls.nw"
+#line 1729 "chapters/tier7-tls.nw"
 struct start_tls_frame {
     tw_coro co;
     tw_error *err;

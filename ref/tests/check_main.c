@@ -15,15 +15,15 @@ Suite *tw_task_suite(void);
 Suite *tw_executor_suite(void);
 #line 13 "chapters/tier6-tests.nw"
 Suite *tw_sync_suite(void);
-#line 263 "chapters/tier7-tests.nw"
+#line 266 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void);
-#line 948 "chapters/tier7-tests.nw"
+#line 1097 "chapters/tier7-tests.nw"
 Suite *tw_subprocess_suite(void);
-#line 1979 "chapters/tier7-tests.nw"
+#line 2129 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void);
-#line 2927 "chapters/tier7-tests.nw"
+#line 3147 "chapters/tier7-tests.nw"
 Suite *tw_staggered_suite(void);
-#line 37 "chapters/tier8-tests.nw"
+#line 41 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void);
 #line 12 "chapters/tier9-tests.nw"
 Suite *tw_stream_suite(void);
@@ -46,15 +46,15 @@ srunner_add_suite(sr, tw_task_suite());
 srunner_add_suite(sr, tw_executor_suite());
 #line 16 "chapters/tier6-tests.nw"
 srunner_add_suite(sr, tw_sync_suite());
-#line 266 "chapters/tier7-tests.nw"
+#line 269 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_suite());
-#line 951 "chapters/tier7-tests.nw"
+#line 1100 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_subprocess_suite());
-#line 1982 "chapters/tier7-tests.nw"
+#line 2132 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_suite());
-#line 2930 "chapters/tier7-tests.nw"
+#line 3150 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_staggered_suite());
-#line 40 "chapters/tier8-tests.nw"
+#line 44 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_suite());
 #line 15 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_suite());

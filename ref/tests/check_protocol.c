@@ -1,8 +1,10 @@
 #line 13 "chapters/tier8-tests.nw"
 /* check_protocol.c -- unit tests of tier 8: protocols, connections, servers */
+#include <fcntl.h>
 #include "sockets.h"
+#include "fatal.h"
 
-#line 44 "chapters/tier8-tests.nw"
+#line 48 "chapters/tier8-tests.nw"
 static int made_count;
 
 static tw_protocol *counting_factory(void *arg)
@@ -80,7 +82,76 @@ START_TEST(serve_forever_ends_cancelled)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 127 "chapters/tier8-tests.nw"
+#line 136 "chapters/tier8-tests.nw"
+START_TEST(servers_and_endpoints_check_their_arguments)
+{
+    int before = open_fds(), closed_fd = 100, one = 0;
+    socklen_t len = sizeof one;
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_server *s = await_value(L, tw_create_server(L, rec_factory, NULL, "127.0.0.1", 0,
+                                                   &(tw_server_options){ .reuse_port = true })).p;
+    tw_task *t;
+    tw_error *err;
+    char name[TW_ADDRSTRLEN], expected[128];
+    while (fcntl(closed_fd, F_GETFD) >= 0)        /* far above what the loop opens next */
+        closed_fd++;
+    ck_assert_int_eq(getsockopt(tw_server_socket(s, 0), SOL_SOCKET, SO_REUSEPORT, &one, &len), 0);
+    ck_assert_int_eq(one, 1);
+    snprintf(expected, sizeof expected, "<Server sockets=(%s)>",
+             tw_sockaddr_str(tw_server_sockname(s, 0), name));
+    assert_describes_as(s, expected);
+    t = tw_loop_create_task(L, tw_server_serve_forever(s), NULL);
+    run_for(L, 0.01);
+    err = tw_loop_run_until_complete(L, tw_server_serve_forever(s), NULL);
+    ck_assert_str_eq(tw_error_str(err), "server is already being awaited on serve_forever()");
+    tw_unref(err);
+    tw_task_cancel(t, NULL);
+    tw_unref(tw_loop_run_until_complete(L, t, NULL));
+    err = tw_loop_run_until_complete(L, tw_create_server(L, rec_factory, NULL, NULL, 0,
+        &(tw_server_options){ .use_sock = true, .sock = closed_fd }), NULL);
+    ck_assert_str_eq(tw_error_str(err), "[Errno 9] Bad file descriptor");
+    tw_unref(err);
+    err = tw_loop_run_until_complete(L, tw_create_datagram_endpoint(L, rec_factory, NULL,
+        &(tw_datagram_options){ .use_sock = true, .sock = closed_fd }), NULL);
+    ck_assert_str_eq(tw_error_str(err), "[Errno 9] Bad file descriptor");
+    tw_unref(err);
+    err = tw_loop_run_until_complete(L, tw_create_datagram_endpoint(L, rec_factory, NULL,
+        &(tw_datagram_options){ .use_sock = true, .sock = closed_fd, .local_port = 9 }), NULL);
+    ck_assert_str_eq(tw_error_str(err), "socket modifier keyword arguments can not be used "
+                                        "when sock is specified.");
+    tw_unref(err);
+    err = tw_loop_run_until_complete(L, tw_connect_read_pipe(L, rec_factory, NULL, closed_fd),
+                                     NULL);
+    ck_assert_str_eq(tw_error_str(err), "[Errno 9] Bad file descriptor");
+    tw_unref(err);
+    tw_unref(s);
+    tw_loop_free(L);
+    ck_assert_int_eq(open_fds(), before);
+}
+END_TEST
+#line 189 "chapters/tier8-tests.nw"
+START_TEST(a_connection_may_be_descriptor_zero)
+{
+    int before = open_fds(), saved = dup(0);
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    tw_server *s = await_value(L, tw_create_server(L, rec_factory, NULL, "127.0.0.1", 0, NULL)).p;
+    tw_transport *t;
+    trace[0] = '\0';
+    close(0);
+    t = await_value(L, tw_create_connection(L, rec_factory, NULL, "127.0.0.1",
+                                            tw_sockaddr_port(tw_server_sockname(s, 0)))).p;
+    ck_assert_int_eq(tw_transport_get_extra_info(t, "socket", TW_INT(-1)).i, 0);
+    tw_transport_close(t);
+    run_for(L, 0.01);
+    tw_unref(t);
+    tw_unref(s);
+    tw_loop_free(L);
+    ck_assert_int_eq(dup2(saved, 0), 0);
+    close(saved);
+    ck_assert_int_eq(open_fds(), before);
+}
+END_TEST
+#line 216 "chapters/tier8-tests.nw"
 static char reported[128];
 
 static void capture(tw_loop *loop, const tw_context *ctx, void *data)
@@ -124,7 +195,7 @@ START_TEST(failing_data_received_is_fatal)
     rig_close(&r);
 }
 END_TEST
-#line 179 "chapters/tier8-tests.nw"
+#line 268 "chapters/tier8-tests.nw"
 static tw_protocol *no_protocol(void *arg)
 {
     (void)arg;
@@ -154,7 +225,7 @@ START_TEST(a_connection_without_a_protocol_fails)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 211 "chapters/tier8-tests.nw"
+#line 300 "chapters/tier8-tests.nw"
 START_TEST(datagram_addresses_are_checked)
 {
     int before = open_fds();
@@ -190,7 +261,7 @@ START_TEST(datagram_addresses_are_checked)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 255 "chapters/tier8-tests.nw"
+#line 344 "chapters/tier8-tests.nw"
 static int threads(void)
 {
     DIR *d = opendir("/proc/self/task");
@@ -223,7 +294,7 @@ START_TEST(only_a_name_starts_the_resolver_thread)
 }
 END_TEST
 
-#line 20 "chapters/tier8-tests.nw"
+#line 22 "chapters/tier8-tests.nw"
 Suite *tw_protocol_suite(void)
 {
     Suite *s = suite_create("protocol");
@@ -231,6 +302,8 @@ Suite *tw_protocol_suite(void)
     tcase_set_timeout(tc, 20);
     tcase_add_test(tc, one_protocol_per_connection);
     tcase_add_test(tc, serve_forever_ends_cancelled);
+    tcase_add_test(tc, servers_and_endpoints_check_their_arguments);
+    tcase_add_test(tc, a_connection_may_be_descriptor_zero);
     tcase_add_test(tc, failing_data_received_is_fatal);
     tcase_add_test(tc, a_connection_without_a_protocol_fails);
     tcase_add_test(tc, datagram_addresses_are_checked);

@@ -1,11 +1,11 @@
-#line 2899 "chapters/tier7-tests.nw"
+#line 3119 "chapters/tier7-tests.nw"
 /* check_staggered.c -- unit tests of the happy-eyeballs race (tier 7) */
 #include <arpa/inet.h>
 #include <poll.h>
 #include <stdlib.h>
 #include "sockets.h"
 
-#line 2934 "chapters/tier7-tests.nw"
+#line 3154 "chapters/tier7-tests.nw"
 static void loopback_at(tw_addrinfo *ai, int family, int port)
 {
     memset(ai, 0, sizeof *ai);
@@ -63,7 +63,7 @@ static int peer_port(int fd)
     ck_assert_int_eq(getpeername(fd, &a.u.sa, &a.len), 0);
     return tw_sockaddr_port(&a);
 }
-#line 2994 "chapters/tier7-tests.nw"
+#line 3214 "chapters/tier7-tests.nw"
 START_TEST(interleave_deals_the_families_in_turn)
 {
     static const int given[5] = { 61, 62, 63, 41, 42 };
@@ -92,7 +92,7 @@ START_TEST(interleave_deals_the_families_in_turn)
     free(one);
 }
 END_TEST
-#line 3032 "chapters/tier7-tests.nw"
+#line 3252 "chapters/tier7-tests.nw"
 START_TEST(a_refusal_starts_the_next_attempt_at_once)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -146,7 +146,7 @@ START_TEST(a_black_hole_gives_way_after_the_delay)
     tw_loop_free(L);
 }
 END_TEST
-#line 3092 "chapters/tier7-tests.nw"
+#line 3312 "chapters/tier7-tests.nw"
 START_TEST(every_refusal_is_one_combined_error)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -189,7 +189,7 @@ START_TEST(an_empty_list_is_refused)
     tw_loop_free(L);
 }
 END_TEST
-#line 3141 "chapters/tier7-tests.nw"
+#line 3361 "chapters/tier7-tests.nw"
 START_TEST(cancelling_the_race_closes_every_socket)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -219,7 +219,7 @@ START_TEST(cancelling_the_race_closes_every_socket)
     tw_loop_free(L);
 }
 END_TEST
-#line 3179 "chapters/tier7-tests.nw"
+#line 3399 "chapters/tier7-tests.nw"
 START_TEST(local_addresses_bind_each_attempt)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -259,7 +259,7 @@ START_TEST(local_addresses_bind_each_attempt)
     tw_loop_free(L);
 }
 END_TEST
-#line 3227 "chapters/tier7-tests.nw"
+#line 3447 "chapters/tier7-tests.nw"
 START_TEST(a_loop_closed_mid_race_leaves_nothing_open)
 {
     const tw_connect_options soon = { .happy_eyeballs = true, .happy_eyeballs_delay = 0.01 };
@@ -285,7 +285,7 @@ START_TEST(a_loop_closed_mid_race_leaves_nothing_open)
 }
 END_TEST
 
-#line 2909 "chapters/tier7-tests.nw"
+#line 3129 "chapters/tier7-tests.nw"
 Suite *tw_staggered_suite(void)
 {
     Suite *s = suite_create("staggered");

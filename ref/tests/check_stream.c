@@ -99,7 +99,7 @@ static tw_task *start_feeder(tw_stream_reader *r, const char *const *pieces)
     static tw_step name##_body(tw_coro *co);                            \
     START_TEST(name) { run_test(name##_body); } END_TEST                \
     static tw_step name##_body(tw_coro *co)
-#line 243 "chapters/tier9-tests.nw"
+#line 246 "chapters/tier9-tests.nw"
 START_TEST(bytes_and_stream_errors)
 {
     tw_bytes *b = tw_bytes_new("a\0b", 3);
@@ -162,11 +162,20 @@ START_TEST(reader_limit_must_be_positive)
     tw_unref(e);
     ck_assert_ptr_null(tw_stream_reader_new(L, 1, &r));
     ck_assert(!tw_stream_reader_at_eof(r));
+    assert_describes_as(r, "<StreamReader>");
+    tw_stream_reader_feed_data(r, "x", 1);
+    assert_describes_as(r, "<StreamReader buffered>");
+    tw_stream_reader_feed_eof(r);
+    assert_describes_as(r, "<StreamReader eof buffered>");
+    tw_unref(r);
+    ck_assert_ptr_null(tw_stream_reader_new(L, 1, &r));
+    tw_stream_reader_feed_eof(r);
+    assert_describes_as(r, "<StreamReader eof>");
     tw_unref(r);
     tw_loop_free(L);
 }
 END_TEST
-#line 317 "chapters/tier9-tests.nw"
+#line 329 "chapters/tier9-tests.nw"
 STREAM_TEST(read_counts_and_eof)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -292,7 +301,7 @@ STREAM_TEST(readuntil_separators_split_across_feeds)
     tw_unref(f->r);
     TW_END(co);
 }
-#line 453 "chapters/tier9-tests.nw"
+#line 465 "chapters/tier9-tests.nw"
 STREAM_TEST(readuntil_at_the_limit)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -417,7 +426,7 @@ STREAM_TEST(readuntil_at_eof_resets)
     tw_unref(f->r);
     TW_END(co);
 }
-#line 580 "chapters/tier9-tests.nw"
+#line 592 "chapters/tier9-tests.nw"
 STREAM_TEST(stored_exception_raised_by_every_read)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -554,7 +563,7 @@ START_TEST(read_frame_freed_with_its_loop)
     tw_unref(r);
 }
 END_TEST
-#line 726 "chapters/tier9-tests.nw"
+#line 738 "chapters/tier9-tests.nw"
 static void feed_after_eof(void *arg)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -616,7 +625,7 @@ START_TEST(stream_misuse_is_fatal_and_named)
     ck_assert(dies_saying(pause_or_resume, NULL, "StreamReaderProtocol.resume_writing: not paused"));
 }
 END_TEST
-#line 794 "chapters/tier9-tests.nw"
+#line 806 "chapters/tier9-tests.nw"
 STREAM_TEST(flow_control_pauses_and_resumes)
 {
     struct test_frame *f = (struct test_frame *)co;
@@ -695,7 +704,7 @@ STREAM_TEST(transport_that_cannot_pause_is_forgotten)
     tw_unref(f->r);
     TW_END(co);
 }
-#line 884 "chapters/tier9-tests.nw"
+#line 896 "chapters/tier9-tests.nw"
 struct fake_wire {
     tw_transport base;
     size_t buffered, high, low;
@@ -814,6 +823,12 @@ WRITER_TEST(writer_forwards_to_its_transport)
     TW_BEGIN(co);
     w = writer_on_wire(f, NULL);
     ck_assert_ptr_eq(tw_stream_writer_transport(w), &f->fw.base);
+    {
+        char expected[96];
+        snprintf(expected, sizeof expected, "<StreamWriter transport=<FakeWire object at %p>>",
+                 (void *)&f->fw.base);
+        assert_describes_as(w, expected);
+    }
     ck_assert_ptr_null(tw_stream_writer_write(w, "x", 1));
     ck_assert_ptr_null(tw_stream_writer_writelines(w, parts, 3));
     ck_assert_int_eq(f->fw.writes, 2);           /* the parts went in one write */
@@ -879,7 +894,7 @@ WRITER_TEST(drains_wait_together_and_cancel_alone)
     writer_done(f);
     TW_END(co);
 }
-#line 1078 "chapters/tier9-tests.nw"
+#line 1096 "chapters/tier9-tests.nw"
 WRITER_TEST(drain_after_trouble)
 {
     struct writer_frame *f = (struct writer_frame *)co;
@@ -936,7 +951,7 @@ WRITER_TEST(drain_after_trouble)
     writer_done(f);
     TW_END(co);
 }
-#line 1142 "chapters/tier9-tests.nw"
+#line 1160 "chapters/tier9-tests.nw"
 struct handler_frame { tw_coro co; tw_stream_reader *r; tw_stream_writer *w; };
 
 static void handler_cleanup(tw_coro *co)
@@ -998,7 +1013,7 @@ WRITER_TEST(handler_runs_as_a_task)
     tw_unref(&f->fw.base);
     TW_END(co);
 }
-#line 1220 "chapters/tier9-tests.nw"
+#line 1238 "chapters/tier9-tests.nw"
 START_TEST(reading_pauses_the_socket_transport)
 {
     static char data[1000];
@@ -1040,13 +1055,13 @@ START_TEST(reading_pauses_the_socket_transport)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 1271 "chapters/tier9-tests.nw"
+#line 1289 "chapters/tier9-tests.nw"
 static void assert_no_children(void)
 {
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 1284 "chapters/tier9-tests.nw"
+#line 1302 "chapters/tier9-tests.nw"
 static tw_step limit_body(tw_coro *co)
 {
     static const char *const argv[] = { "/bin/sh", "-c",
@@ -1077,7 +1092,7 @@ START_TEST(readline_limit_across_reads)
     assert_no_children();
 }
 END_TEST
-#line 1323 "chapters/tier9-tests.nw"
+#line 1341 "chapters/tier9-tests.nw"
 static unsigned char lots[1 << 20];
 
 static tw_step write_after_exit_body(tw_coro *co)
@@ -1102,7 +1117,7 @@ START_TEST(write_after_exit_survives)
     assert_no_children();
 }
 END_TEST
-#line 1356 "chapters/tier9-tests.nw"
+#line 1374 "chapters/tier9-tests.nw"
 static tw_step pause_pipe_body(tw_coro *co)
 {
     static const char *const argv[] = { "head", "-c", "1000000", "/dev/zero", NULL };

@@ -1,4 +1,4 @@
-#line 957 "chapters/tier7-tests.nw"
+#line 1106 "chapters/tier7-tests.nw"
 /* check_subprocess.c -- unit tests of the subprocess transport */
 #include <check.h>
 #include <errno.h>
@@ -17,7 +17,7 @@
 #include "tower.h"
 #include "fatal.h"
 
-#line 999 "chapters/tier7-tests.nw"
+#line 1148 "chapters/tier7-tests.nw"
 static char events[512];
 
 static void event(const char *fmt, int n)
@@ -90,7 +90,7 @@ static void assert_no_children(void)
     ck_assert_int_eq(waitpid(-1, NULL, WNOHANG), -1);
     ck_assert_int_eq(errno, ECHILD);
 }
-#line 1074 "chapters/tier7-tests.nw"
+#line 1223 "chapters/tier7-tests.nw"
 START_TEST(exec_failure_is_file_not_found)
 {
     static const char *const argv[] = { "tower-no-such-program", NULL };
@@ -168,7 +168,7 @@ START_TEST(bad_options_are_value_errors)
     tw_loop_free(L);
 }
 END_TEST
-#line 1154 "chapters/tier7-tests.nw"
+#line 1303 "chapters/tier7-tests.nw"
 START_TEST(protocol_callbacks_in_order)
 {
     static const char *const argv[] =
@@ -228,7 +228,7 @@ START_TEST(closing_loop_reaps_children)
     ck_assert_int_eq(kill(pid, 0), -1);
 }
 END_TEST
-#line 1225 "chapters/tier7-tests.nw"
+#line 1374 "chapters/tier7-tests.nw"
 /* Install a seccomp filter in this process, or leave with status 77 where none can be. */
 /* Valgrind runs the program's system calls through its own emulation (a
    vfork becomes its fork, for one): a filter there would judge valgrind, not
@@ -316,7 +316,7 @@ START_TEST(children_are_watched_without_pidfd)
     assert_no_children();
 }
 END_TEST
-#line 1326 "chapters/tier7-tests.nw"
+#line 1475 "chapters/tier7-tests.nw"
 static int lowest_free_descriptor(void)
 {
     int fd = dup(0);
@@ -392,7 +392,7 @@ START_TEST(a_failed_spawn_leaves_nothing_behind)
 }
 END_TEST
 
-#line 979 "chapters/tier7-tests.nw"
+#line 1128 "chapters/tier7-tests.nw"
 Suite *tw_subprocess_suite(void)
 {
     Suite *s = suite_create("subprocess");

@@ -17,7 +17,7 @@ static void run(tw_coro_fn body, size_t size)
     ck_assert_ptr_null(err);
 }
 
-#line 97 "chapters/tier6-tests.nw"
+#line 98 "chapters/tier6-tests.nw"
 struct holder { tw_coro co; tw_lock *lock; const char *tag; };
 
 static tw_step holder_body(tw_coro *co)
@@ -42,7 +42,7 @@ static tw_task *holder(tw_lock *lock, const char *tag)
     h->tag = tag;
     return tw_create_task(&h->co, NULL);
 }
-#line 71 "chapters/tier6-tests.nw"
+#line 72 "chapters/tier6-tests.nw"
 START_TEST(waitlist_links_and_unlinks)
 {
     tw__waitlist l = { 0 };
@@ -62,7 +62,7 @@ START_TEST(waitlist_links_and_unlinks)
     ck_assert_ptr_null(l.tail);
 }
 END_TEST
-#line 124 "chapters/tier6-tests.nw"
+#line 125 "chapters/tier6-tests.nw"
 enum { MANY = 40 };
 static const char *const tags = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN";
 
@@ -154,7 +154,7 @@ START_TEST(cancelled_woken_lock_waiter_passes_lock_on)
     ck_assert_str_eq(trace, "xb");
 }
 END_TEST
-#line 223 "chapters/tier6-tests.nw"
+#line 224 "chapters/tier6-tests.nw"
 struct sem_user { tw_coro co; tw_semaphore *sem; };
 
 static tw_step sem_user_body(tw_coro *co)
@@ -246,7 +246,7 @@ START_TEST(event_set_twice_wakes_each_waiter_once)
     ck_assert_str_eq(trace, "www");
 }
 END_TEST
-#line 321 "chapters/tier6-tests.nw"
+#line 322 "chapters/tier6-tests.nw"
 struct cond_waiter { tw_coro co; tw_condition *cond; };
 
 static tw_step cond_waiter_body(tw_coro *co)
@@ -298,7 +298,7 @@ START_TEST(condition_wait_cancelled_in_reacquire_holds_lock)
     ck_assert_str_eq(trace, "c");
 }
 END_TEST
-#line 379 "chapters/tier6-tests.nw"
+#line 380 "chapters/tier6-tests.nw"
 START_TEST(queue_ring_wraps_and_grows_in_order)
 {
     tw_queue *q = tw_queue_new(0);
@@ -397,7 +397,7 @@ START_TEST(cancelled_woken_putter_passes_wakeup_on)
     run(putter_cancel_body, sizeof(struct putter_frame));
 }
 END_TEST
-#line 486 "chapters/tier6-tests.nw"
+#line 487 "chapters/tier6-tests.nw"
 struct timing_frame { tw_coro co; tw_queue *q; tw_coro *put, *kept; tw_task *t; };
 
 static tw_step queue_timing_body(tw_coro *co)
@@ -434,7 +434,7 @@ START_TEST(queue_acts_when_awaited_not_when_called)
     run(queue_timing_body, sizeof(struct timing_frame));
 }
 END_TEST
-#line 525 "chapters/tier6-tests.nw"
+#line 526 "chapters/tier6-tests.nw"
 struct party { tw_coro co; tw_barrier *b; const char *tag; };
 
 static tw_step party_body(tw_coro *co)
@@ -500,7 +500,18 @@ START_TEST(barrier_walks_its_states)
     ck_assert_str_eq(trace, "21!");
 }
 END_TEST
-#line 596 "chapters/tier6-tests.nw"
+#line 597 "chapters/tier6-tests.nw"
+START_TEST(barrier_needs_a_party)
+{
+    tw_barrier *b = (tw_barrier *)1;
+    tw_error *err = tw_barrier_new(0, &b);
+    ck_assert_ptr_null(b);
+    ck_assert_str_eq(tw_error_type(err), "ValueError");
+    ck_assert_str_eq(tw_error_message(err), "parties must be > 0");
+    tw_unref(err);
+}
+END_TEST
+#line 613 "chapters/tier6-tests.nw"
 static tw_lock *shared_lock;
 
 static tw_step contend_body(tw_coro *co)
@@ -538,7 +549,7 @@ START_TEST(primitive_refuses_a_second_loop)
     tw_unref(shared_lock);
 }
 END_TEST
-#line 642 "chapters/tier6-tests.nw"
+#line 659 "chapters/tier6-tests.nw"
 struct getter { tw_coro co; tw_queue *q; };
 
 static tw_step getter_body(tw_coro *co)
@@ -596,6 +607,7 @@ Suite *tw_sync_suite(void)
     tcase_add_test(tc, cancelled_woken_putter_passes_wakeup_on);
     tcase_add_test(tc, queue_acts_when_awaited_not_when_called);
     tcase_add_test(tc, barrier_walks_its_states);
+    tcase_add_test(tc, barrier_needs_a_party);
     tcase_add_test(tc, primitive_refuses_a_second_loop);
     tcase_add_test(tc, waiting_coroutine_keeps_primitive_alive);
     suite_add_tcase(s, tc);

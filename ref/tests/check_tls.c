@@ -1,4 +1,4 @@
-#line 1949 "chapters/tier7-tests.nw"
+#line 2098 "chapters/tier7-tests.nw"
 /* check_tls.c -- unit tests of the TLS layer (tier 7) */
 #include <openssl/ssl.h>
 #include "fatal.h"
@@ -6,7 +6,7 @@
 
 #define CERTS "conformance/certs/"
 
-#line 1990 "chapters/tier7-tests.nw"
+#line 2140 "chapters/tier7-tests.nw"
 struct tls_pair {
     tw_ssl_context *server_ctx, *client_ctx;
     tw_transport *raw[2], *tls[2];
@@ -49,7 +49,7 @@ static void tls_pair_close(tw_loop *L, struct tls_pair *p)
     tw_unref(p->server_ctx);
     tw_unref(p->client_ctx);
 }
-#line 2040 "chapters/tier7-tests.nw"
+#line 2190 "chapters/tier7-tests.nw"
 static bool both_lost(void *arg)
 {
     (void)arg;
@@ -84,7 +84,31 @@ START_TEST(tls_both_ends_over_a_socket_pair)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 2084 "chapters/tier7-tests.nw"
+#line 2232 "chapters/tier7-tests.nw"
+START_TEST(sendfile_over_tls_falls_back)
+{
+    int before = open_fds();
+    tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
+    struct tls_pair p = { 0 };
+    FILE *file = tmpfile();
+    tw_value sent;
+    fputs("a file", file);
+    fflush(file);
+    rewind(file);            /* offset 0 means where the file is, as in asyncio */
+    tls_pair_open(L, &p);
+    upgrade(L, &p);
+    trace[0] = '\0';
+    sent = await_value(L, tw_loop_sendfile(L, p.tls[1], fileno(file), 0, 0, true));
+    run_for(L, 0.01);
+    ck_assert_int_eq(sent.i, 6);
+    ck_assert_str_eq(trace, "data:a file");
+    fclose(file);
+    tls_pair_close(L, &p);
+    tw_loop_free(L);
+    ck_assert_int_eq(open_fds(), before);
+}
+END_TEST
+#line 2265 "chapters/tier7-tests.nw"
 static const char *alpn_selected(tw_transport *t, char *buf)
 {
     const unsigned char *name;
@@ -119,7 +143,7 @@ START_TEST(alpn_is_negotiated)
     alpn_pair((const char *[]){ "h2" }, 1, (const char *[]){ "http/1.1" }, 1, "");
 }
 END_TEST
-#line 2125 "chapters/tier7-tests.nw"
+#line 2306 "chapters/tier7-tests.nw"
 static tw_error *handshake_error(tw_loop *L, const void *bytes, size_t n, bool close_after)
 {
     int sv[2], before = open_fds();
@@ -160,7 +184,7 @@ START_TEST(garbage_instead_of_a_client_hello_is_an_ssl_error)
     tw_loop_free(L);
 }
 END_TEST
-#line 2174 "chapters/tier7-tests.nw"
+#line 2355 "chapters/tier7-tests.nw"
 START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -192,7 +216,7 @@ START_TEST(a_handshake_cut_at_every_offset_fails_cleanly)
     tw_loop_free(L);
 }
 END_TEST
-#line 2211 "chapters/tier7-tests.nw"
+#line 2392 "chapters/tier7-tests.nw"
 START_TEST(tls_write_buffer_limits)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -215,7 +239,7 @@ START_TEST(tls_write_buffer_limits)
     tw_loop_free(L);
 }
 END_TEST
-#line 2241 "chapters/tier7-tests.nw"
+#line 2424 "chapters/tier7-tests.nw"
 START_TEST(tls_options_are_checked)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -267,13 +291,35 @@ START_TEST(tls_options_are_checked)
         ck_assert_str_eq(tw_error_str(err),
                          "ssl_handshake_timeout should be a positive number, got -1.0");
         tw_unref(err);
+        o.ssl_handshake_timeout = 0;
+        err = tw_loop_run_until_complete(L, tw_start_tls(L, p.raw[1], &p.rec[1]->base, true, &o),
+                                         NULL);
+        ck_assert_str_eq(tw_error_str(err),
+                         "Cannot create a server socket with a PROTOCOL_TLS_CLIENT context");
+        tw_unref(err);
+        err = tw_loop_run_until_complete(L, tw_start_tls(L, p.raw[1], &p.rec[1]->base, false,
+                                                         NULL), NULL);
+        ck_assert_str_eq(tw_error_str(err),
+                         "sslcontext is expected to be an instance of ssl.SSLContext, got None");
+        tw_unref(err);
         tls_pair_close(L, &p);
+    }
+    {
+        static const tw_transport_class other_class = { .name = "_UnixReadPipeTransport" };
+        tw_transport other;
+        tw_transport_init(&other, &other_class, L, NULL);
+        err = tw_loop_run_until_complete(L, tw_start_tls(L, &other, NULL, false,
+                                                         &(tw_tls_options){ .ssl = ctx }), NULL);
+        ck_assert_str_eq(tw_error_str(err),
+                         "transport <_UnixReadPipeTransport> is not supported by start_tls()");
+        tw_unref(err);
+        tw_unref(&other);
     }
     tw_unref(ctx);
     tw_loop_free(L);
 }
 END_TEST
-#line 2306 "chapters/tier7-tests.nw"
+#line 2513 "chapters/tier7-tests.nw"
 START_TEST(contexts_check_what_they_load)
 {
     tw_ssl_context *ctx = NULL;
@@ -285,7 +331,20 @@ START_TEST(contexts_check_what_they_load)
     err = tw_ssl_context_new_server(CERTS "make-certs", NULL, &ctx);
     ck_assert_str_eq(tw_error_type(err), "SSLError");
     tw_unref(err);
+    err = tw_ssl_context_new_server(CERTS "server.pem", "/nonexistent/server.key", &ctx);
+    ck_assert_str_eq(tw_error_str(err),
+                     "[Errno 2] No such file or directory: '/nonexistent/server.key'");
+    tw_unref(err);
+    ck_assert_ptr_null(tw_ssl_context_new_server(CERTS "server.pem", CERTS "server.key", &ctx));
+    ck_assert_ptr_null(tw_ssl_context_set_verify_mode(ctx, TW_CERT_REQUIRED));
+    err = tw_ssl_context_load_verify_locations(ctx, CERTS "make-certs");
+    ck_assert_str_eq(tw_error_type(err), "SSLError");
+    tw_unref(err);
+    tw_unref(ctx);
     ck_assert_ptr_null(tw_ssl_context_new_client(NULL, &ctx));
+    err = tw_ssl_context_set_verify_mode(ctx, (tw_ssl_verify_mode)7);
+    ck_assert_str_eq(tw_error_str(err), "invalid value for verify_mode");
+    tw_unref(err);
     assert_describes_as(ctx, "<SSLContext client check_hostname>");
     err = tw_ssl_context_set_verify_mode(ctx, TW_CERT_NONE);
     ck_assert_str_eq(tw_error_str(err), "Cannot set verify_mode to CERT_NONE when "
@@ -302,7 +361,7 @@ START_TEST(contexts_check_what_they_load)
     tw_unref(ctx);
 }
 END_TEST
-#line 2343 "chapters/tier7-tests.nw"
+#line 2563 "chapters/tier7-tests.nw"
 static void negotiate(const char *const *server, size_t ns, const char *const *client, size_t nc,
                       const char *expected)
 {
@@ -365,13 +424,14 @@ START_TEST(alpn_is_the_servers_first_choice_the_client_offers)
 }
 END_TEST
 
-#line 1959 "chapters/tier7-tests.nw"
+#line 2108 "chapters/tier7-tests.nw"
 Suite *tw_tls_suite(void)
 {
     Suite *s = suite_create("tls");
     TCase *tc = tcase_create("tls");
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, tls_both_ends_over_a_socket_pair);
+    tcase_add_test(tc, sendfile_over_tls_falls_back);
     tcase_add_test(tc, alpn_is_negotiated);
     tcase_add_test(tc, garbage_instead_of_a_client_hello_is_an_ssl_error);
     tcase_add_test(tc, a_handshake_cut_at_every_offset_fails_cleanly);

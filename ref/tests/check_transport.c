@@ -7,7 +7,7 @@
 #include "sockets.h"
 #include "fatal.h"
 
-#line 270 "chapters/tier7-tests.nw"
+#line 273 "chapters/tier7-tests.nw"
 START_TEST(addresses_print_as_python_does)
 {
     tw_sockaddr v4 = { .len = sizeof v4.u.in4 }, v6 = { .len = sizeof v6.u.in6 }, un, other;
@@ -39,7 +39,7 @@ START_TEST(addresses_print_as_python_does)
     ck_assert(tw_sockaddr_equal(NULL, NULL));
 }
 END_TEST
-#line 309 "chapters/tier7-tests.nw"
+#line 312 "chapters/tier7-tests.nw"
 struct drained { tw_transport *t; int fd; size_t total; };
 
 static bool all_drained(void *arg)
@@ -94,7 +94,7 @@ START_TEST(write_after_write_eof_is_refused)
     rig_close(&r);
 }
 END_TEST
-#line 370 "chapters/tier7-tests.nw"
+#line 373 "chapters/tier7-tests.nw"
 START_TEST(pause_only_strictly_over_high)
 {
     struct rig r;
@@ -159,7 +159,7 @@ START_TEST(limits_are_validated)
     rig_close(&r);
 }
 END_TEST
-#line 443 "chapters/tier7-tests.nw"
+#line 446 "chapters/tier7-tests.nw"
 START_TEST(callbacks_in_order_over_a_socketpair)
 {
     struct rig r;
@@ -224,7 +224,7 @@ START_TEST(abort_discards_and_reports_once)
 }
 END_TEST
 
-#line 515 "chapters/tier7-tests.nw"
+#line 518 "chapters/tier7-tests.nw"
 static void write_six_times_after_abort(void *arg)
 {
     struct rig r;
@@ -249,7 +249,7 @@ START_TEST(writes_after_loss_warn_from_the_fifth)
 }
 END_TEST
 
-#line 540 "chapters/tier7-tests.nw"
+#line 543 "chapters/tier7-tests.nw"
 static const tw_protocol_class plain_class = { .name = "Protocol" };
 
 static tw_protocol *plain_factory(void *arg)
@@ -314,7 +314,7 @@ START_TEST(closing_the_loop_closes_transports)
     rig_close(&r);
 }
 END_TEST
-#line 688 "chapters/tier7-tests.nw"
+#line 837 "chapters/tier7-tests.nw"
 struct pipe_rig { int before, fds[2], far; tw_loop *L; tw_transport *t; };
 
 static void pipe_rig_open(struct pipe_rig *r, bool writer, tw_protocol_factory factory,
@@ -345,7 +345,7 @@ static void close_far_end(struct pipe_rig *r)
     close(r->far);
     r->far = -1;
 }
-#line 726 "chapters/tier7-tests.nw"
+#line 875 "chapters/tier7-tests.nw"
 START_TEST(read_pipe_eof_then_lost)
 {
     struct pipe_rig r;
@@ -387,7 +387,7 @@ START_TEST(read_pipe_pause_and_resume)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 776 "chapters/tier7-tests.nw"
+#line 925 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_sees_its_reader_close)
 {
     struct pipe_rig r;
@@ -425,7 +425,7 @@ START_TEST(write_pipe_reader_gone_with_bytes_buffered)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 823 "chapters/tier7-tests.nw"
+#line 972 "chapters/tier7-tests.nw"
 START_TEST(write_pipe_flow_control)
 {
     struct pipe_rig r;
@@ -471,7 +471,7 @@ START_TEST(write_pipe_close_flushes_then_drops)
     pipe_rig_close(&r);
 }
 END_TEST
-#line 875 "chapters/tier7-tests.nw"
+#line 1024 "chapters/tier7-tests.nw"
 START_TEST(pipe_transports_refuse_regular_files)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_VIRTUAL);
@@ -527,7 +527,7 @@ START_TEST(subprocess_transport_is_a_subprocess_transport)
     ck_assert_int_eq(open_fds(), before);
 }
 END_TEST
-#line 616 "chapters/tier7-tests.nw"
+#line 619 "chapters/tier7-tests.nw"
 struct recorder { tw_transport base; char text[64]; };
 
 static tw_error *recorder_write(tw_transport *t, const void *data, size_t n)
@@ -592,6 +592,134 @@ START_TEST(a_transport_class_gets_the_defaults)
     tw_unref(&r.base);
 }
 END_TEST
+#line 692 "chapters/tier7-tests.nw"
+static const tw_transport_class bare_class = { .name = "Bare" };
+static const tw_transport_class nameless_class = { 0 };
+static tw_transport bare;
+
+static void call_close(void *t) { tw_transport_close(t); }
+static void call_is_closing(void *t) { tw_transport_is_closing(t); }
+static void call_is_reading(void *t) { tw_transport_is_reading(t); }
+static void call_resume_reading(void *t) { tw_transport_resume_reading(t); }
+static void call_write(void *t) { tw_unref(tw_transport_write(t, "x", 1)); }
+static void call_writelines(void *t)
+{
+    struct iovec line = { (void *)"x", 1 };
+    tw_unref(tw_transport_writelines(t, &line, 1));
+}
+static void call_write_eof(void *t) { tw_unref(tw_transport_write_eof(t)); }
+static void call_can_write_eof(void *t) { tw_transport_can_write_eof(t); }
+static void call_abort(void *t) { tw_transport_abort(t); }
+static void call_buffer_size(void *t) { tw_transport_get_write_buffer_size(t); }
+static void call_get_limits(void *t)
+{
+    size_t low, high;
+    tw_transport_get_write_buffer_limits(t, &low, &high);
+}
+static void call_set_limits(void *t) { tw_unref(tw_transport_set_write_buffer_limits(t, 10, 5)); }
+static void call_sendto(void *t) { tw_unref(tw_transport_sendto(t, "x", 1, NULL)); }
+static void call_get_pid(void *t) { tw_subprocess_transport_get_pid(t); }
+static void call_get_returncode(void *t)
+{
+    int code;
+    tw_subprocess_transport_get_returncode(t, &code);
+}
+static void call_get_pipe(void *t) { tw_subprocess_transport_get_pipe_transport(t, 1); }
+static void call_send_signal(void *t) { tw_unref(tw_subprocess_transport_send_signal(t, SIGTERM)); }
+
+static void update_a_plain_protocol(void *arg)
+{
+    tw_protocol *p = tw_protocol_new(&plain_class, sizeof *p);
+    (void)arg;
+    tw_protocol_buffer_updated(p, 1);
+}
+
+START_TEST(every_method_without_a_fallback_is_not_implemented)
+{
+    static const struct { const char *method; void (*call)(void *); } methods[] = {
+        { "close", call_close }, { "is_closing", call_is_closing },
+        { "is_reading", call_is_reading }, { "resume_reading", call_resume_reading },
+        { "write", call_write }, { "write", call_writelines },
+        { "write_eof", call_write_eof }, { "can_write_eof", call_can_write_eof },
+        { "abort", call_abort }, { "get_write_buffer_size", call_buffer_size },
+        { "get_write_buffer_limits", call_get_limits },
+        { "set_write_buffer_limits", call_set_limits }, { "sendto", call_sendto },
+        { "get_pid", call_get_pid }, { "get_returncode", call_get_returncode },
+        { "get_pipe_transport", call_get_pipe }, { "send_signal", call_send_signal },
+    };
+    char expected[128];
+    tw_transport nameless;
+    tw_transport_init(&bare, &bare_class, NULL, NULL);
+    for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
+        snprintf(expected, sizeof expected, "Bare does not implement %s (NotImplementedError)",
+                 methods[i].method);
+        ck_assert_msg(dies_saying(methods[i].call, &bare, expected), "%s", expected);
+    }
+    tw_unref(&bare);
+    tw_transport_init(&nameless, &nameless_class, NULL, NULL);
+    ck_assert(dies_saying(call_close, &nameless,
+                          "the transport does not implement close (NotImplementedError)"));
+    ck_assert(dies_saying(update_a_plain_protocol, NULL,
+                          "Protocol does not implement buffer_updated (NotImplementedError)"));
+    tw_unref(&nameless);
+}
+END_TEST
+
+START_TEST(transports_and_protocols_describe_themselves_by_class)
+{
+    char expected[64];
+    tw_transport t, nameless;
+    tw_protocol *p = tw_protocol_new(&plain_class, sizeof *p);
+    static const tw_protocol_class nameless_protocol = { 0 };
+    tw_protocol *q = tw_protocol_new(&nameless_protocol, sizeof *q);
+    tw_transport_init(&t, &bare_class, NULL, NULL);
+    tw_transport_init(&nameless, &nameless_class, NULL, NULL);
+    snprintf(expected, sizeof expected, "<Bare object at %p>", (void *)&t);
+    assert_describes_as(&t, expected);
+    snprintf(expected, sizeof expected, "<Transport object at %p>", (void *)&nameless);
+    assert_describes_as(&nameless, expected);
+    snprintf(expected, sizeof expected, "<Protocol object at %p>", (void *)p);
+    assert_describes_as(p, expected);
+    snprintf(expected, sizeof expected, "<Protocol object at %p>", (void *)q);
+    assert_describes_as(q, expected);
+    tw_unref(p);
+    tw_unref(q);
+    tw_unref(&t);
+    tw_unref(&nameless);
+}
+END_TEST
+#line 798 "chapters/tier7-tests.nw"
+static bool got_after(void *arg)
+{
+    (void)arg;
+    return strstr(trace, "data:after") != NULL;
+}
+
+START_TEST(sendfile_fallback_gives_the_transport_back)
+{
+    struct rig r;
+    int fds[2];
+    char got[8] = "";
+    tw_error *err;
+    rig_open(&r, rec_factory, NULL);
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(write(fds[1], "through", 7), 7);
+    err = tw_loop_run_until_complete(r.L, tw_loop_sendfile(r.L, r.t, fds[0], 0, 7, true), NULL);
+    ck_assert_str_eq(tw_error_type(err), "OSError");
+    tw_unref(err);
+    ck_assert_int_eq(recv(r.sv[1], got, 7, MSG_WAITALL), 7);
+    ck_assert_str_eq(got, "through");
+    ck_assert_ptr_eq(tw_transport_get_protocol(r.t), &last_rec->base);
+    ck_assert(tw_transport_is_reading(r.t));
+    ck_assert_int_eq(write(r.sv[1], "after", 5), 5);
+    ck_assert(run_until(r.L, got_after, NULL));
+    close(fds[0]);
+    close(fds[1]);
+    tw_transport_close(r.t);
+    run_for(r.L, 0.01);
+    rig_close(&r);
+}
+END_TEST
 
 #line 230 "chapters/tier7-tests.nw"
 Suite *tw_transport_suite(void)
@@ -601,6 +729,9 @@ Suite *tw_transport_suite(void)
     tcase_set_timeout(tc, 20);
     tcase_add_test(tc, addresses_print_as_python_does);
     tcase_add_test(tc, a_transport_class_gets_the_defaults);
+    tcase_add_test(tc, every_method_without_a_fallback_is_not_implemented);
+    tcase_add_test(tc, transports_and_protocols_describe_themselves_by_class);
+    tcase_add_test(tc, sendfile_fallback_gives_the_transport_back);
     tcase_add_test(tc, write_buffer_counts_exactly);
     tcase_add_test(tc, write_after_write_eof_is_refused);
     tcase_add_test(tc, pause_only_strictly_over_high);

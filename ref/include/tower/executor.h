@@ -1,10 +1,10 @@
-#line 258 "chapters/tier5-executors.nw"
+#line 259 "chapters/tier5-executors.nw"
 /* tower/executor.h -- executors and to_thread (see the book, tier 5) */
 #ifndef TOWER_EXECUTOR_H
 #define TOWER_EXECUTOR_H
 #include "tower/task.h"
 
-#line 344 "chapters/tier5-executors.nw"
+#line 345 "chapters/tier5-executors.nw"
 typedef struct tw_executor tw_executor;
 
 typedef tw_error *(*tw_work_fn)(void *arg, tw_value *result);
@@ -14,16 +14,16 @@ tw_error *tw_thread_pool_new(int max_workers, tw_executor **executor);
 tw_error *tw_process_pool_new(int max_workers, tw_executor **executor);
 void tw_executor_shutdown(tw_executor *executor, bool wait, bool cancel_futures);
 void tw_executor_free(tw_executor *executor);
-#line 408 "chapters/tier5-executors.nw"
+#line 409 "chapters/tier5-executors.nw"
 tw_error *tw_run_in_executor(tw_loop *loop, tw_executor *executor, tw_work_fn fn, void *arg,
                              tw_future **future);
 tw_error *tw_run_in_executor_bytes(tw_loop *loop, tw_executor *executor, tw_bytes_fn fn,
                                    const void *arg, size_t len, tw_future **future);
-#line 453 "chapters/tier5-executors.nw"
+#line 454 "chapters/tier5-executors.nw"
 tw_error *tw_loop_set_default_executor(tw_loop *loop, tw_executor *executor);
 tw_coro *tw_loop_shutdown_default_executor(tw_loop *loop);
 tw_coro *tw_to_thread(tw_work_fn fn, void *arg);
-#line 282 "chapters/tier5-executors.nw"
+#line 283 "chapters/tier5-executors.nw"
 typedef struct tw_cfuture tw_cfuture;
 
 tw_cfuture *tw_cfuture_new(void);
@@ -42,5 +42,5 @@ tw_future *tw__wrap_asyncio(tw_loop *loop, tw_future *f);
 
 #undef TW__KINDS_5
 #define TW__KINDS_5(F, x) F(tw_cfuture, x)
-#line 267 "chapters/tier5-executors.nw"
+#line 268 "chapters/tier5-executors.nw"
 #endif

@@ -1,10 +1,10 @@
-#line 504 "chapters/tier5-executors.nw"
+#line 505 "chapters/tier5-executors.nw"
 /* tower/subprocess.h -- child processes (see the book, tier 5) */
 #ifndef TOWER_SUBPROCESS_H
 #define TOWER_SUBPROCESS_H
 #include "tower/executor.h"
 
-#line 517 "chapters/tier5-executors.nw"
+#line 518 "chapters/tier5-executors.nw"
 #define TW_INHERIT 0
 #define TW_PIPE (-1)
 #define TW_STDOUT (-2)
@@ -17,5 +17,5 @@ typedef struct tw_subprocess_options {
     const char *const *env;
     size_t limit;
 } tw_subprocess_options;
-#line 510 "chapters/tier5-executors.nw"
+#line 511 "chapters/tier5-executors.nw"
 #endif

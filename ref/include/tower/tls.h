@@ -1,10 +1,10 @@
-#line 95 "chapters/tier7-tls.nw"
+#line 97 "chapters/tier7-tls.nw"
 /* tower/tls.h -- TLS over stream transports (see the book, tier 7) */
 #ifndef TOWER_TLS_H
 #define TOWER_TLS_H
 #include "tower/transport.h"
 
-#line 117 "chapters/tier7-tls.nw"
+#line 119 "chapters/tier7-tls.nw"
 typedef struct tw_ssl_context tw_ssl_context;
 
 typedef enum tw_ssl_verify_mode {
@@ -26,15 +26,15 @@ tw_error *tw_ssl_context_set_alpn_protocols(tw_ssl_context *ctx, const char *con
 
 #undef TW__KINDS_7
 #define TW__KINDS_7(F, x) TW__KINDS_TRANSPORTS(F, x) F(tw_ssl_context, x)
-#line 167 "chapters/tier7-tls.nw"
+#line 169 "chapters/tier7-tls.nw"
 typedef struct tw_tls_options {
     tw_ssl_context *ssl;           /* NULL: no TLS (ssl=None) */
     const char *server_hostname;   /* NULL: the host connected to (clients only) */
     double ssl_handshake_timeout;  /* 0: 60 seconds */
     double ssl_shutdown_timeout;   /* 0: 30 seconds */
 } tw_tls_options;
-#line 185 "chapters/tier7-tls.nw"
+#line 187 "chapters/tier7-tls.nw"
 tw_coro *tw_start_tls(tw_loop *loop, tw_transport *transport, tw_protocol *protocol,
                       bool server_side, const tw_tls_options *options);
-#line 103 "chapters/tier7-tls.nw"
+#line 105 "chapters/tier7-tls.nw"
 #endif

@@ -1,33 +1,33 @@
-#line 1913 "chapters/tier7-tests.nw"
+#line 2062 "chapters/tier7-tests.nw"
 /* check_load.c -- the runner of the load and fault tests */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#line 1591 "chapters/tier7-tests.nw"
+#line 1740 "chapters/tier7-tests.nw"
 Suite *tw_transport_load_suite(void);
-#line 2450 "chapters/tier7-tests.nw"
+#line 2670 "chapters/tier7-tests.nw"
 Suite *tw_tls_load_suite(int *skipped);
-#line 327 "chapters/tier8-tests.nw"
+#line 416 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped);
-#line 1429 "chapters/tier9-tests.nw"
+#line 1447 "chapters/tier9-tests.nw"
 Suite *tw_stream_load_suite(int *skipped);
 
-#line 1920 "chapters/tier7-tests.nw"
+#line 2069 "chapters/tier7-tests.nw"
 int main(void)
 {
     SRunner *sr = srunner_create(NULL);
     int failed, run, skipped = 0;
     
-#line 1594 "chapters/tier7-tests.nw"
+#line 1743 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_transport_load_suite());
-#line 2453 "chapters/tier7-tests.nw"
+#line 2673 "chapters/tier7-tests.nw"
 srunner_add_suite(sr, tw_tls_load_suite(&skipped));
-#line 330 "chapters/tier8-tests.nw"
+#line 419 "chapters/tier8-tests.nw"
 srunner_add_suite(sr, tw_protocol_load_suite(&skipped));
-#line 1432 "chapters/tier9-tests.nw"
+#line 1450 "chapters/tier9-tests.nw"
 srunner_add_suite(sr, tw_stream_load_suite(&skipped));
-#line 1925 "chapters/tier7-tests.nw"
+#line 2074 "chapters/tier7-tests.nw"
     srunner_run_all(sr, CK_NORMAL);
     run = srunner_ntests_run(sr);
     failed = srunner_ntests_failed(sr);

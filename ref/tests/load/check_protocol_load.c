@@ -1,10 +1,10 @@
-#line 298 "chapters/tier8-tests.nw"
+#line 387 "chapters/tier8-tests.nw"
 /* check_protocol_load.c -- tier 8 under load and faults: many connections, resets among them */
 #include "load.h"
 #include <sys/epoll.h>
 #include <sys/wait.h>
 
-#line 334 "chapters/tier8-tests.nw"
+#line 423 "chapters/tier8-tests.nw"
 static struct {
     size_t made, open, max_open, lost_clean, lost_reset, lost_other, echoed;
     size_t all_open, resident_all_open;   /* the resident size once all_open are open */
@@ -69,7 +69,7 @@ static tw_server *counting_server(tw_loop *L, int backlog)
 }
 
 static bool all_lost(void *made) { return lost_total() == *(size_t *)made; }
-#line 410 "chapters/tier8-tests.nw"
+#line 499 "chapters/tier8-tests.nw"
 enum { CLIENTS = 200, REQUEST = 1024, FLOOD = 256 << 10 };
 
 struct client { int fd; size_t want, got; bool wrong; };
@@ -101,7 +101,7 @@ static void send_requests(struct client *c, int first, size_t bytes)
         c[i].want += bytes;
     }
 }
-#line 444 "chapters/tier8-tests.nw"
+#line 533 "chapters/tier8-tests.nw"
 START_TEST(resets_among_many_connections)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -139,7 +139,7 @@ START_TEST(resets_among_many_connections)
     tw_loop_free(L);
 }
 END_TEST
-#line 515 "chapters/tier8-tests.nw"
+#line 604 "chapters/tier8-tests.nw"
 enum {
     WINDOW = 256, ROUNDS = 3, MAX_MESSAGE = 4096, SPARE_FDS = 64, BYTES_A_CONNECTION = 4096
 };
@@ -173,7 +173,7 @@ static const char *many_connections_unsupported(void)
         return NULL;
     return why;
 }
-#line 557 "chapters/tier8-tests.nw"
+#line 646 "chapters/tier8-tests.nw"
 struct conn {
     int fd, round;
     bool connecting;
@@ -226,7 +226,7 @@ static bool client_connect(int ep, struct conn *c, int i, int port)
         return false;
     return epoll_ctl(ep, EPOLL_CTL_ADD, c->fd, &ev) == 0;
 }
-#line 619 "chapters/tier8-tests.nw"
+#line 708 "chapters/tier8-tests.nw"
 struct client_state { int ep, port, n, opened, open, done; struct conn *conns; };
 
 static bool client_writable(struct client_state *st, int i)
@@ -275,7 +275,7 @@ static bool client_readable(struct client_state *st, int i, size_t *checked)
     *checked += (size_t)n;
     return c->got < c->size || client_echo_complete(st, i);
 }
-#line 674 "chapters/tier8-tests.nw"
+#line 763 "chapters/tier8-tests.nw"
 static int run_client(int port, int n, int report)
 {
     struct client_state st = { .port = port, .n = n };
@@ -306,7 +306,7 @@ static int run_client(int port, int n, int report)
     free(st.conns);
     return ok ? 0 : 1;
 }
-#line 711 "chapters/tier8-tests.nw"
+#line 800 "chapters/tier8-tests.nw"
 struct report { int fd; char text[64]; size_t len; bool eof; };
 
 static tw_error *read_report(void *arg)
@@ -327,7 +327,7 @@ static bool client_finished(void *arg)
     struct report *r = arg;
     return r->eof && counts.open == 0 && lost_total() == counts.made;
 }
-#line 734 "chapters/tier8-tests.nw"
+#line 823 "chapters/tier8-tests.nw"
 START_TEST(many_connections_held_open_echo_every_byte)
 {
     int n = connections_wanted(), pipefd[2], status, held = -1;
@@ -349,7 +349,7 @@ START_TEST(many_connections_held_open_echo_every_byte)
     before = resident_bytes();
     ck_assert_int_eq(pipe2(pipefd, O_CLOEXEC), 0);
     
-#line 777 "chapters/tier8-tests.nw"
+#line 866 "chapters/tier8-tests.nw"
 pid = fork();
 ck_assert_int_ge(pid, 0);
 if (pid == 0) {
@@ -358,7 +358,7 @@ if (pid == 0) {
     close_range((unsigned)pipefd[1] + 1, ~0U, 0);
     _exit(run_client(server_port(s), n, pipefd[1]));
 }
-#line 755 "chapters/tier8-tests.nw"
+#line 844 "chapters/tier8-tests.nw"
     close(pipefd[1]);
     report.fd = pipefd[0];
     ck_assert_ptr_null(tw_loop_add_reader(L, report.fd, read_report, &report));
@@ -367,7 +367,7 @@ if (pid == 0) {
         run_for(L, 0.05);
     ck_assert_int_eq(waitpid(pid, &status, 0), pid);
     
-#line 788 "chapters/tier8-tests.nw"
+#line 877 "chapters/tier8-tests.nw"
 ck_assert_msg(client_finished(&report), "the client did not finish in time");
 ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
               "the client failed (status %d) after: %.*s", status, (int)report.len,
@@ -380,7 +380,7 @@ ck_assert_uint_eq(counts.lost_clean, (size_t)n);
 ck_assert_uint_eq(counts.echoed, checked);
 ck_assert_uint_le(counts.resident_all_open > before
                   ? (counts.resident_all_open - before) / (size_t)n : 0, BYTES_A_CONNECTION);
-#line 763 "chapters/tier8-tests.nw"
+#line 852 "chapters/tier8-tests.nw"
     close(pipefd[0]);
     tw_server_close(s);
     tw_unref(s);
@@ -388,7 +388,7 @@ ck_assert_uint_le(counts.resident_all_open > before
 }
 END_TEST
 
-#line 307 "chapters/tier8-tests.nw"
+#line 396 "chapters/tier8-tests.nw"
 Suite *tw_protocol_load_suite(int *skipped)
 {
     Suite *s = suite_create("protocol under load and faults");

@@ -1,4 +1,4 @@
-#line 1400 "chapters/tier9-tests.nw"
+#line 1418 "chapters/tier9-tests.nw"
 /* check_stream_load.c -- tier 9 under load and faults: slow readers, resets, many streams */
 #include "load.h"
 
@@ -29,7 +29,7 @@ static void *handler_new(tw_coro_fn body, size_t size, tw_stream_reader *reader,
     h->arg = arg;
     return h;
 }
-#line 1453 "chapters/tier9-tests.nw"
+#line 1471 "chapters/tier9-tests.nw"
 enum { TOTAL = 32 << 20, PERIOD = 251, PEER_READ = 16 << 10, SOCKET_BUFFER = 32 << 10 };
 
 static unsigned char known_bytes[(1 << 20) + PERIOD];
@@ -51,7 +51,7 @@ static tw_error *peer_tick(void *arg)
         tw_call_later(p->L, 0.001, peer_tick, p, NULL);
     return NULL;
 }
-#line 1483 "chapters/tier9-tests.nw"
+#line 1501 "chapters/tier9-tests.nw"
 struct drain_log {
     long high;                /* the high mark to set, and the size of a write */
     size_t chunk;
@@ -100,7 +100,7 @@ static tw_coro *pattern_handler(tw_stream_reader *reader, tw_stream_writer *writ
 {
     return handler_new(write_the_pattern, sizeof(struct pattern_writer), reader, writer, log);
 }
-#line 1541 "chapters/tier9-tests.nw"
+#line 1559 "chapters/tier9-tests.nw"
 static void run_until_done(tw_loop *L, bool (*done)(void *), void *arg)
 {
     while (!done(arg))
@@ -113,7 +113,7 @@ static bool reader_done_or_wrong(void *p)
 }
 
 static bool log_closed(void *log) { return ((struct drain_log *)log)->closed; }
-#line 1578 "chapters/tier9-tests.nw"
+#line 1596 "chapters/tier9-tests.nw"
 #ifdef __SANITIZE_ADDRESS__
 enum { QUARANTINED = 768 };
 #else
@@ -142,7 +142,7 @@ START_TEST(slow_reader_makes_drain_wait)
     tw_call_later(L, 0.001, peer_tick, &peer, NULL);
     run_until_done(L, reader_done_or_wrong, &peer);
     
-#line 1616 "chapters/tier9-tests.nw"
+#line 1634 "chapters/tier9-tests.nw"
 ck_assert(!peer.wrong);
 ck_assert_uint_eq(peer.got, TOTAL);
 run_until_done(L, log_closed, &log);
@@ -156,7 +156,7 @@ ck_assert_int_gt(log.waited, 10);
 after = resident_bytes();
 allowed = 4 * bound + (1 << 20) + QUARANTINED * (size_t)(log.drains + peer.ticks);
 ck_assert_uint_le(after > before ? after - before : 0, allowed);
-#line 1606 "chapters/tier9-tests.nw"
+#line 1624 "chapters/tier9-tests.nw"
     close(peer.fd);
     tw_server_close(s);
     await_value(L, tw_server_wait_closed(s));
@@ -164,7 +164,7 @@ ck_assert_uint_le(after > before ? after - before : 0, allowed);
     tw_loop_free(L);
 }
 END_TEST
-#line 1649 "chapters/tier9-tests.nw"
+#line 1667 "chapters/tier9-tests.nw"
 struct reset_log {
     bool in_drain, done;
     size_t buffered;          /* when the handler last went into drain */
@@ -215,7 +215,7 @@ static void count_reports(tw_loop *L, const tw_context *context, void *log)
     fprintf(stderr, "reported: %s\n", context->message);
     ((struct reset_log *)log)->reports++;
 }
-#line 1705 "chapters/tier9-tests.nw"
+#line 1723 "chapters/tier9-tests.nw"
 START_TEST(reset_while_draining_raises_in_drain_and_wait_closed)
 {
     tw_loop *L = tw_loop_new_clock(TW_CLOCK_REAL);
@@ -233,7 +233,7 @@ START_TEST(reset_while_draining_raises_in_drain_and_wait_closed)
     reset(peer);
     ck_assert(run_until(L, flood_done, &log));
     
-#line 1733 "chapters/tier9-tests.nw"
+#line 1751 "chapters/tier9-tests.nw"
 ck_assert_ptr_nonnull(log.drained);
 if (!tw_error_is(log.drained, TW_ERR_CONNECTION_RESET))
     ck_abort_msg("drain raised %s: %s", tw_error_type(log.drained), tw_error_str(log.drained));
@@ -245,7 +245,7 @@ tw_unref(log.drained);
 tw_unref(log.closed);
 tw_unref(log.stored);
 tw_unref(log.drained_again);
-#line 1722 "chapters/tier9-tests.nw"
+#line 1740 "chapters/tier9-tests.nw"
     tw_server_close(s);
     await_value(L, tw_server_wait_closed(s));
     tw_unref(s);
@@ -254,7 +254,7 @@ tw_unref(log.drained_again);
     tw_loop_free(L);
 }
 END_TEST
-#line 1769 "chapters/tier9-tests.nw"
+#line 1787 "chapters/tier9-tests.nw"
 enum { MESSAGE_MAX = 4096, NUMBER_LEN = 16 };
 
 static int streams_wanted(void)
@@ -292,7 +292,7 @@ static void make_message(unsigned char *msg, int i)
     snprintf((char *)msg, NUMBER_LEN, "%15d", i);
     memcpy(msg + NUMBER_LEN, known_bytes + (size_t)(i * 7) % PERIOD, message_len(i) - NUMBER_LEN);
 }
-#line 1812 "chapters/tier9-tests.nw"
+#line 1830 "chapters/tier9-tests.nw"
 struct echo_handler { struct handler h; };
 
 static tw_step echo_until_eof(tw_coro *co)
@@ -329,7 +329,7 @@ static tw_coro *echo_handler(tw_stream_reader *reader, tw_stream_writer *writer,
 {
     return handler_new(echo_until_eof, sizeof(struct echo_handler), reader, writer, arg);
 }
-#line 1855 "chapters/tier9-tests.nw"
+#line 1873 "chapters/tier9-tests.nw"
 struct echo_client {
     tw_coro co;
     int i, port;
@@ -379,7 +379,7 @@ static tw_coro *echo_client_new(int i, int port)
     f->port = port;
     return &f->co;
 }
-#line 1911 "chapters/tier9-tests.nw"
+#line 1929 "chapters/tier9-tests.nw"
 struct many_frame { tw_coro co; tw_server *server; void **clients; };
 
 static void many_cleanup(tw_coro *co)
@@ -438,7 +438,7 @@ START_TEST(many_streams_echo_every_byte)
 }
 END_TEST
 
-#line 1407 "chapters/tier9-tests.nw"
+#line 1425 "chapters/tier9-tests.nw"
 Suite *tw_stream_load_suite(int *skipped)
 {
     Suite *s = suite_create("streams under load and faults");

@@ -1,11 +1,11 @@
-#line 2415 "chapters/tier7-tests.nw"
+#line 2635 "chapters/tier7-tests.nw"
 /* check_tls_load.c -- the TLS layer under load and faults */
 #include "load.h"
 
 #define CERTS "conformance/certs/"
 enum { TLS_CONNECTIONS = 1000, MESSAGE = 1024 };
 
-#line 2457 "chapters/tier7-tests.nw"
+#line 2677 "chapters/tier7-tests.nw"
 static struct { size_t made, lost_clean, lost_error, echoed, received, clients_lost; } count;
 
 struct peer { tw_protocol base; tw_transport *transport; size_t got; };
@@ -37,7 +37,7 @@ static const tw_protocol_class echo_class = {
     .name = "Echo", .connection_made = echo_made, .data_received = echo_data,
     .connection_lost = echo_lost,
 };
-#line 2494 "chapters/tier7-tests.nw"
+#line 2714 "chapters/tier7-tests.nw"
 static char message[MESSAGE];
 
 static tw_error *client_made(tw_protocol *p, tw_transport *t)
@@ -113,7 +113,7 @@ START_TEST(a_thousand_tls_connections_echo_every_byte)
     free(tasks);
 }
 END_TEST
-#line 2577 "chapters/tier7-tests.nw"
+#line 2797 "chapters/tier7-tests.nw"
 static int fds_serving;
 
 static bool all_gone(void *arg)
@@ -157,7 +157,7 @@ START_TEST(a_thousand_abandoned_handshakes_leave_nothing)
 }
 END_TEST
 
-#line 2424 "chapters/tier7-tests.nw"
+#line 2644 "chapters/tier7-tests.nw"
 Suite *tw_tls_load_suite(int *skipped)
 {
     Suite *s = suite_create("TLS under load and faults");

@@ -1,8 +1,8 @@
-#line 1571 "chapters/tier7-tests.nw"
+#line 1720 "chapters/tier7-tests.nw"
 /* check_transport_load.c -- tier 7 under faults: resets and slow readers */
 #include "load.h"
 
-#line 1598 "chapters/tier7-tests.nw"
+#line 1747 "chapters/tier7-tests.nw"
 static bool traced(void *what) { return strstr(trace, what) != NULL; }
 
 START_TEST(reset_while_reading_is_connection_reset)
@@ -44,7 +44,7 @@ START_TEST(reset_mid_stream_is_connection_reset)
     tcp_rig_close(&r);
 }
 END_TEST
-#line 1661 "chapters/tier7-tests.nw"
+#line 1810 "chapters/tier7-tests.nw"
 enum { TOTAL = 32 << 20, PERIOD = 251, READ_PER_TICK = 128 << 10, SOCKET_BUFFER = 32 << 10 };
 
 static unsigned char pattern[(1 << 20) + PERIOD];
@@ -130,7 +130,7 @@ static tw_protocol *producer_factory(void *arg)
     the_producer = (struct producer *)tw_ref(&p->base);
     return &p->base;
 }
-#line 1755 "chapters/tier7-tests.nw"
+#line 1904 "chapters/tier7-tests.nw"
 struct slow_reader { tw_loop *L; int fd; size_t got; bool eof, wrong; };
 
 static tw_error *read_a_little(void *arg)
@@ -150,7 +150,7 @@ static tw_error *read_a_little(void *arg)
 }
 
 static bool reader_done(void *r) { return ((struct slow_reader *)r)->eof; }
-#line 1788 "chapters/tier7-tests.nw"
+#line 1937 "chapters/tier7-tests.nw"
 static const struct { long high; size_t chunk; } slow_configs[] = {
     { TW_LIMIT_DEFAULT, 16384 }, { 1 << 20, 100003 },
 };
@@ -173,7 +173,7 @@ START_TEST(slow_reader_bounds_the_write_buffer)
     ck_assert(run_until(L, reader_done, &reader));
     ck_assert(run_until(L, producer_is_lost, the_producer));
     
-#line 1820 "chapters/tier7-tests.nw"
+#line 1969 "chapters/tier7-tests.nw"
 ck_assert_uint_eq(reader.got, TOTAL);
 ck_assert(!reader.wrong);
 high = the_producer->high_set;
@@ -188,7 +188,7 @@ ck_assert_int_eq(the_producer->nested_pauses, 0);
 ck_assert(the_producer->lost_clean);
 after = resident_bytes();
 ck_assert_uint_le(after > before ? after - before : 0, 4 * bound + (1 << 20));
-#line 1810 "chapters/tier7-tests.nw"
+#line 1959 "chapters/tier7-tests.nw"
     close(reader.fd);
     tw_unref(&the_producer->base);
     tw_server_close(s);
@@ -196,7 +196,7 @@ ck_assert_uint_le(after > before ? after - before : 0, 4 * bound + (1 << 20));
     tw_loop_free(L);
 }
 END_TEST
-#line 1854 "chapters/tier7-tests.nw"
+#line 2003 "chapters/tier7-tests.nw"
 static tw_error *closer_resume_writing(tw_protocol *p)
 {
     struct rec *r = (struct rec *)p;
@@ -249,7 +249,7 @@ START_TEST(close_from_resume_writing_loses_once)
 }
 END_TEST
 
-#line 1576 "chapters/tier7-tests.nw"
+#line 1725 "chapters/tier7-tests.nw"
 Suite *tw_transport_load_suite(void)
 {
     Suite *s = suite_create("transport under load and faults");
@@ -259,11 +259,11 @@ Suite *tw_transport_load_suite(void)
     tcase_add_test(tc, reset_while_reading_is_connection_reset);
     tcase_add_test(tc, reset_mid_stream_is_connection_reset);
     
-#line 1837 "chapters/tier7-tests.nw"
+#line 1986 "chapters/tier7-tests.nw"
 tcase_add_loop_test(tc, slow_reader_bounds_the_write_buffer, 0,
                     (int)(sizeof slow_configs / sizeof slow_configs[0]));
 tcase_add_test(tc, close_from_resume_writing_loses_once);
-#line 1585 "chapters/tier7-tests.nw"
+#line 1734 "chapters/tier7-tests.nw"
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,4 +1,4 @@
-#line 1427 "chapters/tier7-tests.nw"
+#line 1576 "chapters/tier7-tests.nw"
 /* load.h -- helpers of the load and fault tests */
 #ifndef TOWER_TEST_LOAD_H
 #define TOWER_TEST_LOAD_H
@@ -11,7 +11,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#line 1444 "chapters/tier7-tests.nw"
+#line 1593 "chapters/tier7-tests.nw"
 static int threads(void)
 {
     char line[128];
@@ -53,7 +53,7 @@ __attribute__((unused)) static double seconds_now(void)
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
-#line 1493 "chapters/tier7-tests.nw"
+#line 1642 "chapters/tier7-tests.nw"
 __attribute__((unused)) static int tcp_client(int port, int rcvbuf)
 {
     struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((unsigned short)port),
@@ -90,7 +90,7 @@ __attribute__((unused)) static int server_port(tw_server *s)
 {
     return tw_sockaddr_port(tw_server_sockname(s, 0));
 }
-#line 1536 "chapters/tier7-tests.nw"
+#line 1685 "chapters/tier7-tests.nw"
 struct tcp_rig { tw_loop *L; tw_transport *t; int peer; };
 
 __attribute__((unused)) static void tcp_rig_open(struct tcp_rig *r, tw_protocol_factory factory)
@@ -111,5 +111,5 @@ __attribute__((unused)) static void tcp_rig_close(struct tcp_rig *r)
         close(r->peer);
     tw_loop_free(r->L);
 }
-#line 1440 "chapters/tier7-tests.nw"
+#line 1589 "chapters/tier7-tests.nw"
 #endif
