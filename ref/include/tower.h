@@ -19,7 +19,7 @@
 #line 214 "chapters/tier6-queues.nw"
 #include "tower/locks.h"
 #include "tower/queue.h"
-#line 391 "chapters/tier7-transports.nw"
+#line 392 "chapters/tier7-transports.nw"
 #include "tower/transport.h"
 #line 93 "chapters/tier7-tls.nw"
 #include "tower/tls.h"

@@ -1,10 +1,10 @@
-#line 4073 "chapters/tier7-transports.nw"
+#line 4074 "chapters/tier7-transports.nw"
 /* resolve.c -- getaddrinfo and getnameinfo in the default executor */
 #include "tier7.h"
 #include <errno.h>
 #include <netdb.h>
 
-#line 4101 "chapters/tier7-transports.nw"
+#line 4102 "chapters/tier7-transports.nw"
 tw_error *tw__gai_error(int rc)
 {
     if (rc == EAI_SYSTEM)
@@ -76,14 +76,14 @@ static tw_error *lookup_name(const void *request, size_t len, tw_bytes **answer)
     *answer = NULL;
     return tw__gai_error(rc);
 }
-#line 4177 "chapters/tier7-transports.nw"
+#line 4178 "chapters/tier7-transports.nw"
 static void *answer_copy(const tw_bytes *answer)
 {
     void *copy = tw__alloc(answer->len);
     memcpy(copy, answer->data, answer->len);
     return copy;
 }
-#line 4192 "chapters/tier7-transports.nw"
+#line 4193 "chapters/tier7-transports.nw"
 struct resolver_call {
     tw_coro co;
     tw_loop *loop;
@@ -123,7 +123,7 @@ static tw_coro *resolver_call(tw_loop *L, tw_bytes_fn fn, void *request, size_t 
     f->len = len;
     return &f->co;
 }
-#line 4234 "chapters/tier7-transports.nw"
+#line 4235 "chapters/tier7-transports.nw"
 static struct addrinfo_request *addrinfo_request_new(const char *host, int port, int family,
                                                      int type, int proto, int flags,
                                                      size_t *len)
@@ -156,7 +156,7 @@ tw_coro *tw_getnameinfo(tw_loop *L, const tw_sockaddr *addr, int flags)
     rq->flags = flags;
     return resolver_call(L, lookup_name, rq, sizeof *rq);
 }
-#line 4278 "chapters/tier7-transports.nw"
+#line 4279 "chapters/tier7-transports.nw"
 struct resolve_host_frame {
     tw_coro co;
     tw_loop *loop;

@@ -1,4 +1,4 @@
-#line 142 "chapters/tier7-happy-eyeballs.nw"
+#line 143 "chapters/tier7-happy-eyeballs.nw"
 /* staggered.c -- connecting to one of several addresses: asyncio's
    staggered_race and happy eyeballs (see the book, tier 7) */
 #include "tier7.h"
@@ -7,12 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#line 170 "chapters/tier7-happy-eyeballs.nw"
+#line 171 "chapters/tier7-happy-eyeballs.nw"
 int tw__new_socket(int family, int type, int protocol)
 {
     return socket(family, type | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol);
 }
-#line 183 "chapters/tier7-happy-eyeballs.nw"
+#line 184 "chapters/tier7-happy-eyeballs.nw"
 void tw_interleave_addrinfos(tw_addrinfo_list *list, int first_family_count)
 {
     size_t n = list->n, k = 0, nfamilies = 0;
@@ -49,7 +49,7 @@ void tw_interleave_addrinfos(tw_addrinfo_list *list, int first_family_count)
     free(families);
     free(taken);
 }
-#line 226 "chapters/tier7-happy-eyeballs.nw"
+#line 227 "chapters/tier7-happy-eyeballs.nw"
 tw_error *tw__combined_connect_error(tw_error *const *errors, size_t n)
 {
     size_t len = 0;
@@ -73,7 +73,7 @@ tw_error *tw__combined_connect_error(tw_error *const *errors, size_t n)
     free(msg);
     return e;
 }
-#line 268 "chapters/tier7-happy-eyeballs.nw"
+#line 269 "chapters/tier7-happy-eyeballs.nw"
 struct errors {
     tw_error **e;
     size_t n;
@@ -129,7 +129,7 @@ static void race_disarm(struct race *r)
     tw_handle_release(r->timer);
     r->timer = NULL;
 }
-#line 336 "chapters/tier7-happy-eyeballs.nw"
+#line 337 "chapters/tier7-happy-eyeballs.nw"
 static const char *family_repr(int family)
 {
     switch (family) {
@@ -163,7 +163,7 @@ static bool bind_locally(struct race *r, size_t i, int fd)
                                       family_repr(family)));
     return false;
 }
-#line 381 "chapters/tier7-happy-eyeballs.nw"
+#line 382 "chapters/tier7-happy-eyeballs.nw"
 static void attempt_failed(struct race *r, size_t i);
 static void attempt_won(struct race *r, size_t i, int fd);
 
@@ -224,7 +224,7 @@ static tw_coro *attempt_new(struct race *r, size_t i)
     r->holders++;
     return &a->co;
 }
-#line 458 "chapters/tier7-happy-eyeballs.nw"
+#line 459 "chapters/tier7-happy-eyeballs.nw"
 static tw_error *delay_passed(void *arg);
 
 static void race_start_next(struct race *r)
@@ -279,7 +279,7 @@ static void attempt_won(struct race *r, size_t i, int fd)
             tw_task_cancel(r->tasks[j], NULL);
     tw_future_set_result(r->settled, TW_NONE);
 }
-#line 524 "chapters/tier7-happy-eyeballs.nw"
+#line 525 "chapters/tier7-happy-eyeballs.nw"
 struct race_frame {
     tw_coro co;
     struct race *race;

@@ -1,4 +1,4 @@
-#line 1220 "chapters/tier7-transports.nw"
+#line 1221 "chapters/tier7-transports.nw"
 /* transport.c -- the transport class, calling protocols, socket, pipe and subprocess transports, direct socket operations */
 #include "tier7.h"
 #include <arpa/inet.h>
@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#line 1250 "chapters/tier7-transports.nw"
+#line 1251 "chapters/tier7-transports.nw"
 int tw_sockaddr_family(const tw_sockaddr *a)
 {
     return a ? a->u.sa.sa_family : AF_UNSPEC;
@@ -83,7 +83,7 @@ const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN])
     }
     return buf;
 }
-#line 1325 "chapters/tier7-transports.nw"
+#line 1326 "chapters/tier7-transports.nw"
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
 {
     if (a == NULL || b == NULL)
@@ -106,14 +106,14 @@ bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b)
         return a->len == b->len && memcmp(&a->u, &b->u, a->len) == 0;
     }
 }
-#line 1362 "chapters/tier7-transports.nw"
+#line 1363 "chapters/tier7-transports.nw"
 tw_error *tw__error_named(tw_error *e, const char *type)
 {
     if (type)
         e->type = (char *)type;
     return e;
 }
-#line 1378 "chapters/tier7-transports.nw"
+#line 1379 "chapters/tier7-transports.nw"
 static void not_implemented(const char *name, const char *unnamed, const char *method)
     __attribute__((noreturn));
 
@@ -165,7 +165,7 @@ void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol)
     t->protocol = protocol;
     tw_unref(old);
 }
-#line 1432 "chapters/tier7-transports.nw"
+#line 1433 "chapters/tier7-transports.nw"
 void tw_transport_close(tw_transport *t) { METHOD(t, close)(t); }
 bool tw_transport_is_closing(const tw_transport *t) { return METHOD(t, is_closing)(t); }
 bool tw_transport_is_reading(const tw_transport *t) { return METHOD(t, is_reading)(t); }
@@ -220,7 +220,7 @@ tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
 {
     return METHOD(t, sendto)(t, data, n, addr);
 }
-#line 1493 "chapters/tier7-transports.nw"
+#line 1494 "chapters/tier7-transports.nw"
 int tw_subprocess_transport_get_pid(const tw_transport *t) { return METHOD(t, get_pid)(t); }
 
 bool tw_subprocess_transport_get_returncode(const tw_transport *t, int *code)
@@ -247,7 +247,7 @@ tw_error *tw_subprocess_transport_kill(tw_transport *t)
 {
     return tw_subprocess_transport_send_signal(t, SIGKILL);
 }
-#line 1529 "chapters/tier7-transports.nw"
+#line 1530 "chapters/tier7-transports.nw"
 static void protocol_finalize(tw_object *o)
 {
     tw_protocol *p = (tw_protocol *)o;
@@ -283,7 +283,7 @@ void *tw_protocol_new(const tw_protocol_class *cls, size_t size)
     return p;
 }
 
-#line 1573 "chapters/tier7-transports.nw"
+#line 1574 "chapters/tier7-transports.nw"
 #define CALL_OR_NOTHING(p, m, ...) ((p)->cls->m ? (p)->cls->m(__VA_ARGS__) : NULL)
 
 tw_error *tw_protocol_connection_made(tw_protocol *p, tw_transport *t)
@@ -347,7 +347,7 @@ tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc
 {
     return CALL_OR_NOTHING(p, pipe_connection_lost, p, fd, exc);
 }
-#line 1653 "chapters/tier7-transports.nw"
+#line 1654 "chapters/tier7-transports.nw"
 enum { READ_SIZE = 65536, DEFAULT_HIGH = 65536, WARN_WRITES_AFTER_LOSS = 5 };
 
 struct sock {
@@ -369,7 +369,7 @@ struct sock {
 #define SOCK(t) ((struct sock *)(void *)(t))
 
 static bool again(int e) { return e == EAGAIN || e == EWOULDBLOCK || e == EINTR; }
-#line 1704 "chapters/tier7-transports.nw"
+#line 1705 "chapters/tier7-transports.nw"
 static void sock_force_close(struct sock *s, tw_error *exc);
 
 static void sock_watch(struct sock *s, bool writer, bool on)
@@ -396,7 +396,7 @@ static void sock_watch(struct sock *s, bool writer, bool on)
 
 static void sock_watch_read(struct sock *s, bool on) { sock_watch(s, false, on); }
 static void sock_watch_write(struct sock *s, bool on) { sock_watch(s, true, on); }
-#line 1742 "chapters/tier7-transports.nw"
+#line 1743 "chapters/tier7-transports.nw"
 static void sock_loop_closed(tw__resource *r);
 static tw_error *sock_set_limits(tw_transport *t, long high, long low);
 
@@ -434,7 +434,7 @@ static void sock_init(struct sock *s, const tw_transport_class *cls, tw_loop *L,
     tw__resource_attach(L, &s->res, sock_loop_closed);
     tw__schedule(L, sock_start, s, NULL);
 }
-#line 1789 "chapters/tier7-transports.nw"
+#line 1790 "chapters/tier7-transports.nw"
 static void sock_release(struct sock *s)
 {
     if (s->fd >= 0) {
@@ -478,7 +478,7 @@ static void sock_loop_closed(tw__resource *r)
     sock_release(s);
     tw_unref(&s->base);
 }
-#line 1841 "chapters/tier7-transports.nw"
+#line 1842 "chapters/tier7-transports.nw"
 static void sock_close(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -534,7 +534,7 @@ static void sock_fatal_error(struct sock *s, tw_error *exc, const char *message)
 }
 
 static bool sock_is_closing(const tw_transport *t) { return SOCK(t)->closing; }
-#line 1902 "chapters/tier7-transports.nw"
+#line 1903 "chapters/tier7-transports.nw"
 static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
 {
     struct sock *s = SOCK(t);
@@ -548,7 +548,7 @@ static bool sock_get_extra_info(tw_transport *t, const char *name, tw_value *v)
         return false;
     return true;
 }
-#line 1931 "chapters/tier7-transports.nw"
+#line 1932 "chapters/tier7-transports.nw"
 static void sock_maybe_pause(struct sock *s)
 {
     tw_error *err;
@@ -629,7 +629,7 @@ static void sock_resume_reading(tw_transport *t)
     SOCK(t)->reading_paused = false;
     sock_watch_read(SOCK(t), true);
 }
-#line 2018 "chapters/tier7-transports.nw"
+#line 2019 "chapters/tier7-transports.nw"
 static bool sock_write_dropped(struct sock *s)
 {
     if (!s->conn_lost)
@@ -641,14 +641,14 @@ static bool sock_write_dropped(struct sock *s)
     s->conn_lost++;
     return true;
 }
-#line 2053 "chapters/tier7-transports.nw"
+#line 2054 "chapters/tier7-transports.nw"
 static tw__loop_key read_buffer_key;
 
 static char *read_buffer(tw_loop *L)
 {
     return tw__loop_state(L, &read_buffer_key, READ_SIZE, NULL);
 }
-#line 2062 "chapters/tier7-transports.nw"
+#line 2063 "chapters/tier7-transports.nw"
 struct stream {
     struct sock s;
     bool eof;
@@ -702,7 +702,7 @@ static void stream_append(struct stream *st, const struct iovec *iov, size_t cnt
         skip = 0;
     }
 }
-#line 2127 "chapters/tier7-transports.nw"
+#line 2128 "chapters/tier7-transports.nw"
 static tw_error write_after_eof = TW__STATIC_ERROR(TW_ERR_RUNTIME, "RuntimeError",
     "Cannot call write() after write_eof()");
 
@@ -749,7 +749,7 @@ static tw_error *stream_write(tw_transport *t, const void *data, size_t n)
     struct iovec iov = { (void *)data, n };
     return stream_writelines(t, &iov, 1);
 }
-#line 2193 "chapters/tier7-transports.nw"
+#line 2194 "chapters/tier7-transports.nw"
 static tw_error *stream_writable(void *arg)
 {
     struct stream *st = arg;
@@ -807,7 +807,7 @@ static bool stream_can_write_eof(const tw_transport *t)
     (void)t;
     return true;
 }
-#line 2259 "chapters/tier7-transports.nw"
+#line 2260 "chapters/tier7-transports.nw"
 static tw_error *stream_eof(struct sock *s)
 {
     bool keep_open = false;
@@ -863,7 +863,7 @@ static tw_error *stream_readable(void *arg)
     }
     return NULL;
 }
-#line 2328 "chapters/tier7-transports.nw"
+#line 2329 "chapters/tier7-transports.nw"
 static void sock_destroy(tw_transport *t)
 {
     struct sock *s = SOCK(t);
@@ -909,7 +909,7 @@ tw_transport *tw__stream_transport_new(tw_loop *L, int fd, tw_protocol *protocol
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     return &st->s.base;
 }
-#line 2386 "chapters/tier7-transports.nw"
+#line 2387 "chapters/tier7-transports.nw"
 void tw__transport_force_close(tw_transport *t, tw_error *exc)
 {
     if (t->cls->abort == sock_abort) {
@@ -919,7 +919,7 @@ void tw__transport_force_close(tw_transport *t, tw_error *exc)
     tw_unref(exc);
     tw_transport_abort(t);
 }
-#line 2407 "chapters/tier7-transports.nw"
+#line 2408 "chapters/tier7-transports.nw"
 struct packet {
     struct packet *next;
     tw_sockaddr addr;
@@ -973,7 +973,7 @@ static tw_error *dgram_readable(void *arg)
         sock_fatal_error(s, err, "Fatal error: protocol.datagram_received() call failed.");
     return NULL;
 }
-#line 2463 "chapters/tier7-transports.nw"
+#line 2464 "chapters/tier7-transports.nw"
 static ssize_t dgram_send(struct dgram *d, const void *data, size_t n, const tw_sockaddr *addr)
 {
     if (addr)
@@ -1052,7 +1052,7 @@ static tw_error *dgram_writable(void *arg)
     }
     return err;
 }
-#line 2544 "chapters/tier7-transports.nw"
+#line 2545 "chapters/tier7-transports.nw"
 static const tw_transport_class dgram_class = {
     .name = "_SelectorDatagramTransport",
     .kinds = TW_TRANSPORT_DATAGRAM,
@@ -1081,7 +1081,7 @@ tw_transport *tw__datagram_transport_new(tw_loop *L, int fd, tw_protocol *protoc
     sock_init(&d->s, &dgram_class, L, fd, protocol, NULL, waiter);
     return &d->s.base;
 }
-#line 2589 "chapters/tier7-transports.nw"
+#line 2590 "chapters/tier7-transports.nw"
 static ssize_t write_quietly(int fd, const void *data, size_t len)
 {
     sigset_t pipe_only, old, pending;
@@ -1103,7 +1103,7 @@ static ssize_t write_quietly(int fd, const void *data, size_t len)
     errno = e;
     return n;
 }
-#line 2627 "chapters/tier7-transports.nw"
+#line 2628 "chapters/tier7-transports.nw"
 static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
 {
     size_t sent = 0;
@@ -1117,7 +1117,7 @@ static ssize_t pipe_send(int fd, const struct iovec *iov, size_t cnt)
     }
     return (ssize_t)sent;
 }
-#line 2649 "chapters/tier7-transports.nw"
+#line 2650 "chapters/tier7-transports.nw"
 static tw_error *pipe_eof_received(void *arg)
 {
     struct sock *s = arg;
@@ -1134,7 +1134,7 @@ static tw_error *read_pipe_eof(struct sock *s)
     tw__schedule(s->base.loop, sock_lost_callback, s, NULL);
     return NULL;
 }
-#line 2678 "chapters/tier7-transports.nw"
+#line 2679 "chapters/tier7-transports.nw"
 static tw_error *write_pipe_reader_gone(void *arg)
 {
     struct sock *s = arg;
@@ -1177,7 +1177,7 @@ static bool pipe_get_extra_info(tw_transport *t, const char *name, tw_value *v)
     *v = TW_INT(SOCK(t)->fd);
     return true;
 }
-#line 2731 "chapters/tier7-transports.nw"
+#line 2732 "chapters/tier7-transports.nw"
 static const tw_transport_class read_pipe_class = {
     .name = "_UnixReadPipeTransport",
     .kinds = TW_TRANSPORT_READ,
@@ -1223,7 +1223,7 @@ tw_transport *tw__pipe_transport_new(tw_loop *L, int fd, bool writer, tw_protoco
               waiter);
     return &st->s.base;
 }
-#line 2801 "chapters/tier7-transports.nw"
+#line 2802 "chapters/tier7-transports.nw"
 struct subprocess {
     tw_transport base;
     tw__resource res;                   /* attached while the loop holds the transport */
@@ -1237,7 +1237,7 @@ struct subprocess {
 };
 
 #define PROC(t) ((struct subprocess *)(void *)(t))
-#line 2829 "chapters/tier7-transports.nw"
+#line 2830 "chapters/tier7-transports.nw"
 enum { CALL_CONNECTION_MADE, CALL_PIPE_DATA, CALL_PIPE_LOST, CALL_EXITED,
        CALL_PROCESS_EXITED, CALL_CONNECTION_LOST };
 
@@ -1282,7 +1282,7 @@ static void call_later(struct subprocess *t, int what, int n, tw_error *exc,
     tw__schedule(t->base.loop, run_call, c, c);
     tw_unref(&c->obj);                  /* the handle holds it now */
 }
-#line 2876 "chapters/tier7-transports.nw"
+#line 2877 "chapters/tier7-transports.nw"
 static void process_exited(struct subprocess *t, int code);
 static tw_error *subprocess_connection_lost(struct subprocess *t);
 
@@ -1313,7 +1313,7 @@ static tw_error *run_call(void *arg)
         return tw_protocol_process_exited(p);
     }
 }
-#line 2921 "chapters/tier7-transports.nw"
+#line 2922 "chapters/tier7-transports.nw"
 struct pipe_protocol {
     tw_protocol base;
     struct subprocess *proc;            /* NULL once the transport is gone */
@@ -1363,7 +1363,7 @@ static const tw_protocol_class pipe_protocol_class = {
     .resume_writing = pipe_resume_writing,
     .data_received = pipe_data_received,
 };
-#line 2978 "chapters/tier7-transports.nw"
+#line 2979 "chapters/tier7-transports.nw"
 static void child_exited(void *arg, int code)
 {
     call_later(arg, CALL_EXITED, code, NULL, NULL, 0);
@@ -1376,7 +1376,7 @@ static void process_exited(struct subprocess *t, int code)
     call_later(t, CALL_PROCESS_EXITED, 0, NULL, NULL, 0);
     try_finish(t);
 }
-#line 3000 "chapters/tier7-transports.nw"
+#line 3001 "chapters/tier7-transports.nw"
 static void unlist(struct subprocess *t)
 {
     if (!tw__resource_attached(&t->res))
@@ -1413,7 +1413,7 @@ static tw_error *subprocess_connection_lost(struct subprocess *t)
     unlist(t);
     return err;
 }
-#line 3047 "chapters/tier7-transports.nw"
+#line 3048 "chapters/tier7-transports.nw"
 static void subprocess_loop_closed(tw__resource *r)
 {
     struct subprocess *t =
@@ -1438,7 +1438,7 @@ static void subprocess_destroy(tw_transport *base)
     free(t->waiters);
     free(t);
 }
-#line 3080 "chapters/tier7-transports.nw"
+#line 3081 "chapters/tier7-transports.nw"
 static void subprocess_close(tw_transport *base)
 {
     struct subprocess *t = PROC(base);
@@ -1495,7 +1495,7 @@ static const tw_transport_class subprocess_class = {
     .send_signal = subprocess_send_signal,
     .destroy = subprocess_destroy,
 };
-#line 3147 "chapters/tier7-transports.nw"
+#line 3148 "chapters/tier7-transports.nw"
 static tw_transport *pipe_connect(struct subprocess *t, int parent_end, int fd)
 {
     struct pipe_protocol *pp = tw_protocol_new(&pipe_protocol_class, sizeof *pp);
@@ -1542,7 +1542,7 @@ tw_error *tw_loop_subprocess_shell(tw_loop *loop, tw_protocol *protocol, const c
     }
     return subprocess_start(loop, protocol, (char *const *)argv, options, transport);
 }
-#line 3201 "chapters/tier7-transports.nw"
+#line 3202 "chapters/tier7-transports.nw"
 struct wait_frame {
     tw_coro co;
     struct subprocess *t;
@@ -1581,7 +1581,7 @@ tw_coro *tw_subprocess_transport_wait(tw_transport *t)
     f->co.cleanup = wait_cleanup;
     return &f->co;
 }
-#line 3251 "chapters/tier7-transports.nw"
+#line 3252 "chapters/tier7-transports.nw"
 struct sockop {
     tw_coro co;
     tw_loop *loop;
@@ -1644,14 +1644,14 @@ static struct sockop *sockop_new(tw_coro_fn body, tw_loop *L, int fd, const void
     op->n = n;
     return op;
 }
-#line 3320 "chapters/tier7-transports.nw"
+#line 3321 "chapters/tier7-transports.nw"
 static tw_error *sockop_check(const struct sockop *op)
 {
     if (tw_loop_get_debug(op->loop) && !(fcntl(op->fd, F_GETFL) & O_NONBLOCK))
         return tw_error_new(TW_ERR_VALUE, "the socket must be non-blocking");
     return NULL;
 }
-#line 3332 "chapters/tier7-transports.nw"
+#line 3333 "chapters/tier7-transports.nw"
 static ssize_t receive(struct sockop *op)
 {
     tw_sockaddr a = { .len = sizeof a.u };
@@ -1703,7 +1703,7 @@ tw_coro *tw_sock_recv(tw_loop *L, int fd, void *buf, size_t n)
 {
     return &sockop_new(recv_body, L, fd, buf, n)->co;
 }
-#line 3386 "chapters/tier7-transports.nw"
+#line 3387 "chapters/tier7-transports.nw"
 static bool send_some(struct sockop *op, tw_error **err)
 {
     *err = NULL;
@@ -1752,7 +1752,7 @@ tw_coro *tw_sock_sendall(tw_loop *L, int fd, const void *data, size_t n)
 {
     return &sockop_new(sendall_body, L, fd, data, n)->co;
 }
-#line 3440 "chapters/tier7-transports.nw"
+#line 3441 "chapters/tier7-transports.nw"
 static tw_error *connect_ready(void *arg)
 {
     struct sockop *op = arg;
@@ -1791,7 +1791,7 @@ tw_coro *tw_sock_connect(tw_loop *L, int fd, const tw_sockaddr *addr)
     op->addr = *addr;
     return &op->co;
 }
-#line 3489 "chapters/tier7-transports.nw"
+#line 3490 "chapters/tier7-transports.nw"
 tw_coro *tw_sock_accept(tw_loop *L, int fd, tw_sockaddr *peer)
 {
     struct sockop *op = sockop_new(recv_body, L, fd, NULL, 0);
@@ -1814,7 +1814,7 @@ tw_coro *tw_sock_sendto(tw_loop *L, int fd, const void *data, size_t n, const tw
     op->to_address = true;
     return &op->co;
 }
-#line 3527 "chapters/tier7-transports.nw"
+#line 3528 "chapters/tier7-transports.nw"
 struct sendfile_op {
     struct sockop op;
     int file;
@@ -1847,7 +1847,7 @@ static tw_error *sendfile_not_available(const char *why)
 {
     return tw__error_named(tw_error_new(TW_ERR_RUNTIME, "%s", why), "SendfileNotAvailableError");
 }
-#line 3569 "chapters/tier7-transports.nw"
+#line 3570 "chapters/tier7-transports.nw"
 static bool sendfile_some(struct sendfile_op *s, tw_error **err)
 {
     *err = NULL;
@@ -1883,7 +1883,7 @@ static tw_error *sendfile_ready(void *arg)
         sockop_finish(op, TW_NONE, NULL);
     return NULL;
 }
-#line 3618 "chapters/tier7-transports.nw"
+#line 3619 "chapters/tier7-transports.nw"
 enum { SENDFILE_BLOCK = 256 * 1024, TRANSPORT_SENDFILE_BLOCK = 16384 };
 
 struct block_request {
@@ -1908,7 +1908,7 @@ static tw_error *read_block(const void *request, size_t len, tw_bytes **answer)
     *answer = NULL;
     return tw_error_os(errno, NULL);
 }
-#line 3651 "chapters/tier7-transports.nw"
+#line 3652 "chapters/tier7-transports.nw"
 static tw_error *sendfile_settle(int file, int64_t offset, int64_t total, tw_error *err)
 {
     if (total > 0 && lseek(file, (off_t)(offset + total), SEEK_SET) < 0 && err == NULL)
@@ -1945,7 +1945,7 @@ static bool read_next(struct file_copy *f, tw_error **err)
     *err = tw_run_in_executor_bytes(f->loop, NULL, read_block, &rq, sizeof rq, &f->read);
     return *err == NULL;
 }
-#line 3694 "chapters/tier7-transports.nw"
+#line 3695 "chapters/tier7-transports.nw"
 static tw_step file_copy_body(tw_coro *co)
 {
     struct file_copy *f = (struct file_copy *)co;
@@ -1993,7 +1993,7 @@ static tw_coro *file_copy(tw_loop *L, int file, int64_t offset, int64_t count, i
     f->block = fd >= 0 ? SENDFILE_BLOCK : TRANSPORT_SENDFILE_BLOCK;
     return &f->co;
 }
-#line 3747 "chapters/tier7-transports.nw"
+#line 3748 "chapters/tier7-transports.nw"
 static tw_step sendfile_body(tw_coro *co)
 {
     struct sendfile_op *s = (struct sendfile_op *)co;
@@ -2031,7 +2031,7 @@ tw_coro *tw_sock_sendfile(tw_loop *L, int fd, int file, int64_t offset, int64_t 
     s->fallback = fallback;
     return &s->op.co;
 }
-#line 3814 "chapters/tier7-transports.nw"
+#line 3815 "chapters/tier7-transports.nw"
 struct standin {
     tw_protocol base;
     tw_loop *loop;
@@ -2098,7 +2098,7 @@ static const tw_protocol_class standin_class = {
     .eof_received = standin_eof,
     .destroy = standin_destroy,
 };
-#line 3888 "chapters/tier7-transports.nw"
+#line 3889 "chapters/tier7-transports.nw"
 static struct standin *standin_install(tw_loop *L, tw_transport *t)
 {
     struct standin *in = tw_protocol_new(&standin_class, sizeof *in);
@@ -2127,7 +2127,7 @@ static tw_error *standin_restore(struct standin *in)
         tw_future_cancel(in->ready, NULL);
     return in->resume_writing ? tw_protocol_resume_writing(program) : NULL;
 }
-#line 3924 "chapters/tier7-transports.nw"
+#line 3925 "chapters/tier7-transports.nw"
 struct transport_sendfile {
     tw_coro co;
     tw_loop *loop;
@@ -2165,7 +2165,7 @@ static tw_error *transport_sendfile_refused(const tw_transport *t, const char *w
 {
     return tw_error_new(TW_ERR_RUNTIME, "%s <%s>", why, t->cls->name);
 }
-#line 3969 "chapters/tier7-transports.nw"
+#line 3970 "chapters/tier7-transports.nw"
 static tw_step transport_native_body(tw_coro *co)
 {
     struct transport_sendfile *f = (struct transport_sendfile *)co;
@@ -2197,7 +2197,7 @@ static tw_coro *transport_sendfile_new(tw_coro_fn body, tw_loop *L, tw_transport
     f->fallback = fallback;
     return &f->co;
 }
-#line 4007 "chapters/tier7-transports.nw"
+#line 4008 "chapters/tier7-transports.nw"
 static tw_step transport_fallback_body(tw_coro *co)
 {
     struct transport_sendfile *f = (struct transport_sendfile *)co;
@@ -2215,7 +2215,7 @@ static tw_step transport_fallback_body(tw_coro *co)
     TW_RETURN(co, TW_RESULT(co));
     TW_END(co);
 }
-#line 4033 "chapters/tier7-transports.nw"
+#line 4034 "chapters/tier7-transports.nw"
 static tw_step choose_sendfile_body(tw_coro *co)
 {
     struct transport_sendfile *f = (struct transport_sendfile *)co;

@@ -1,4 +1,4 @@
-#line 366 "chapters/tier7-transports.nw"
+#line 367 "chapters/tier7-transports.nw"
 /* tower/transport.h -- transports (see the book, tier 7) */
 #ifndef TOWER_TRANSPORT_H
 #define TOWER_TRANSPORT_H
@@ -10,7 +10,7 @@
 #include <sys/uio.h>
 #include <sys/un.h>
 
-#line 402 "chapters/tier7-transports.nw"
+#line 403 "chapters/tier7-transports.nw"
 typedef struct tw_sockaddr {
     socklen_t len;
     union {
@@ -29,7 +29,7 @@ const char *tw_sockaddr_host(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN]);
 int tw_sockaddr_port(const tw_sockaddr *a);
 const char *tw_sockaddr_str(const tw_sockaddr *a, char buf[TW_ADDRSTRLEN]);
 bool tw_sockaddr_equal(const tw_sockaddr *a, const tw_sockaddr *b);
-#line 469 "chapters/tier7-transports.nw"
+#line 470 "chapters/tier7-transports.nw"
 typedef struct tw_protocol tw_protocol;
 typedef struct tw_transport tw_transport;
 
@@ -88,7 +88,7 @@ void tw_transport_init(tw_transport *t, const tw_transport_class *cls, tw_loop *
 bool tw_transport_is(const tw_transport *t, tw_transport_kind kind);
 tw_protocol *tw_transport_get_protocol(const tw_transport *t);
 void tw_transport_set_protocol(tw_transport *t, tw_protocol *protocol);
-#line 571 "chapters/tier7-transports.nw"
+#line 572 "chapters/tier7-transports.nw"
 void tw_transport_close(tw_transport *t);
 bool tw_transport_is_closing(const tw_transport *t);
 tw_value tw_transport_get_extra_info(tw_transport *t, const char *name, tw_value dflt);
@@ -105,7 +105,7 @@ void tw_transport_get_write_buffer_limits(const tw_transport *t, size_t *low, si
 tw_error *tw_transport_set_write_buffer_limits(tw_transport *t, long high, long low);
 tw_error *tw_transport_sendto(tw_transport *t, const void *data, size_t n,
                               const tw_sockaddr *addr);
-#line 716 "chapters/tier7-transports.nw"
+#line 717 "chapters/tier7-transports.nw"
 typedef enum tw_protocol_kind {
     TW_PROTOCOL_STREAM = 0,      /* asyncio.Protocol */
     TW_PROTOCOL_BUFFERED,        /* asyncio.BufferedProtocol */
@@ -151,7 +151,7 @@ void tw_protocol_init(tw_protocol *p, const tw_protocol_class *cls);
 #define TW__KINDS_TRANSPORTS(F, x) F(tw_transport, x) F(tw_protocol, x)
 #undef TW__KINDS_7
 #define TW__KINDS_7(F, x) TW__KINDS_TRANSPORTS(F, x)
-#line 831 "chapters/tier7-transports.nw"
+#line 832 "chapters/tier7-transports.nw"
 tw_error *tw_protocol_connection_made(tw_protocol *p, tw_transport *t);
 tw_error *tw_protocol_connection_lost(tw_protocol *p, tw_error *exc);
 tw_error *tw_protocol_pause_writing(tw_protocol *p);
@@ -166,7 +166,7 @@ tw_error *tw_protocol_error_received(tw_protocol *p, tw_error *exc);
 tw_error *tw_protocol_pipe_data_received(tw_protocol *p, int fd, const void *data, size_t n);
 tw_error *tw_protocol_pipe_connection_lost(tw_protocol *p, int fd, tw_error *exc);
 tw_error *tw_protocol_process_exited(tw_protocol *p);
-#line 863 "chapters/tier7-transports.nw"
+#line 864 "chapters/tier7-transports.nw"
 tw_error *tw_loop_subprocess_exec(tw_loop *loop, tw_protocol *protocol, const char *const *argv,
                                   const tw_subprocess_options *options, tw_transport **transport);
 tw_error *tw_loop_subprocess_shell(tw_loop *loop, tw_protocol *protocol, const char *cmd,
@@ -179,11 +179,11 @@ tw_error *tw_subprocess_transport_send_signal(tw_transport *t, int sig);
 tw_error *tw_subprocess_transport_terminate(tw_transport *t);
 tw_error *tw_subprocess_transport_kill(tw_transport *t);
 tw_coro *tw_subprocess_transport_wait(tw_transport *t);
-#line 1005 "chapters/tier7-transports.nw"
+#line 1006 "chapters/tier7-transports.nw"
 tw_coro *tw_sock_recv(tw_loop *loop, int fd, void *buf, size_t n);
 tw_coro *tw_sock_sendall(tw_loop *loop, int fd, const void *data, size_t n);
 tw_coro *tw_sock_connect(tw_loop *loop, int fd, const tw_sockaddr *addr);
-#line 1024 "chapters/tier7-transports.nw"
+#line 1025 "chapters/tier7-transports.nw"
 tw_coro *tw_sock_accept(tw_loop *loop, int fd, tw_sockaddr *peer);
 tw_coro *tw_sock_recvfrom(tw_loop *loop, int fd, void *buf, size_t n, tw_sockaddr *from);
 tw_coro *tw_sock_sendto(tw_loop *loop, int fd, const void *data, size_t n,
@@ -192,7 +192,7 @@ tw_coro *tw_sock_sendfile(tw_loop *loop, int fd, int file, int64_t offset, int64
                           bool fallback);
 tw_coro *tw_loop_sendfile(tw_loop *loop, tw_transport *t, int file, int64_t offset,
                           int64_t count, bool fallback);
-#line 1097 "chapters/tier7-transports.nw"
+#line 1098 "chapters/tier7-transports.nw"
 #define TW_NAME_MAX 1025                  /* NI_MAXHOST */
 #define TW_SERVICE_MAX 32                 /* NI_MAXSERV */
 
@@ -215,7 +215,7 @@ typedef struct tw_nameinfo {
 tw_coro *tw_getaddrinfo(tw_loop *loop, const char *host, int port, int family, int type,
                         int proto, int flags);
 tw_coro *tw_getnameinfo(tw_loop *loop, const tw_sockaddr *addr, int flags);
-#line 93 "chapters/tier7-happy-eyeballs.nw"
+#line 94 "chapters/tier7-happy-eyeballs.nw"
 typedef struct tw_connect_options {
     bool happy_eyeballs;                  /* happy_eyeballs_delay= is given */
     double happy_eyeballs_delay;          /* seconds */
@@ -228,5 +228,5 @@ void tw_interleave_addrinfos(tw_addrinfo_list *list, int first_family_count);
 tw_coro *tw_sock_connect_staggered(tw_loop *loop, const tw_addrinfo_list *infos,
                                    const tw_addrinfo_list *local,
                                    const tw_connect_options *options);
-#line 385 "chapters/tier7-transports.nw"
+#line 386 "chapters/tier7-transports.nw"
 #endif
