@@ -1,4 +1,4 @@
-#line 2280 "chapters/measuring.nw"
+#line 2281 "chapters/measuring.nw"
 /* echo-tls-epoll-server.c -- the TLS floor: epoll and OpenSSL on non-blocking sockets */
 #define PROGRAM "echo-tls-epoll-server"
 #include <errno.h>
@@ -40,7 +40,7 @@ static void die(const char *what)
     fprintf(stderr, "%s: %s: %s\n", PROGRAM, what, strerror(errno));
     exit(1);
 }
-#line 2330 "chapters/measuring.nw"
+#line 2331 "chapters/measuring.nw"
 struct tconn { SSL *ssl; char *kept; size_t len; };
 
 static SSL_CTX *ctx;
@@ -90,7 +90,7 @@ static int write_all(int ep, int fd, const char *data, size_t len)
     wait_for(ep, fd, EPOLLOUT);
     return 0;
 }
-#line 2388 "chapters/measuring.nw"
+#line 2389 "chapters/measuring.nw"
 static void ready(int ep, int fd, uint32_t events)
 {
     static char buf[READ_SIZE];
@@ -130,7 +130,7 @@ static void ready(int ep, int fd, uint32_t events)
     }
 }
 
-#line 2302 "chapters/measuring.nw"
+#line 2303 "chapters/measuring.nw"
 int main(int argc, char **argv)
 {
     const char *port_arg = argv[3];
@@ -139,7 +139,7 @@ int main(int argc, char **argv)
         return 2;
     }
     
-#line 2318 "chapters/measuring.nw"
+#line 2319 "chapters/measuring.nw"
 signal(SIGPIPE, SIG_IGN);                 /* OpenSSL writes with write(2) */
 ctx = SSL_CTX_new(TLS_server_method());
 if (ctx == NULL || SSL_CTX_use_certificate_chain_file(ctx, argv[1]) != 1
@@ -149,7 +149,7 @@ if (ctx == NULL || SSL_CTX_use_certificate_chain_file(ctx, argv[1]) != 1
 }
 SSL_CTX_set_read_ahead(ctx, 1);
 SSL_CTX_set_mode(ctx, SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
-#line 2310 "chapters/measuring.nw"
+#line 2311 "chapters/measuring.nw"
     {
         
 #line 1608 "chapters/measuring.nw"
@@ -167,7 +167,7 @@ if ((ep = epoll_create1(0)) < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev) < 0)
     die("epoll");
 printf("listening\n");
 fflush(stdout);
-#line 2312 "chapters/measuring.nw"
+#line 2313 "chapters/measuring.nw"
         
 #line 1625 "chapters/measuring.nw"
 while (!stopping) {
@@ -192,6 +192,6 @@ while (!stopping) {
 close(ep);
 close(lfd);
 return 0;
-#line 2313 "chapters/measuring.nw"
+#line 2314 "chapters/measuring.nw"
     }
 }

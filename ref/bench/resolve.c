@@ -1,4 +1,4 @@
-#line 2550 "chapters/measuring.nw"
+#line 2551 "chapters/measuring.nw"
 #include <netdb.h>
 #include <string.h>
 #include "bench.h"
