@@ -1,4 +1,4 @@
-#line 4471 "chapters/tier7-examples.nw"
+#line 4487 "chapters/tier7-examples.nw"
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
@@ -86,7 +86,7 @@ __attribute__((unused)) static const char *peer_host(tw_transport *t,
     return tw_sockaddr_host(tw_transport_get_extra_info(t, "peername", TW_NONE).p, buf);
 }
 
-#line 4871 "chapters/tier7-examples.nw"
+#line 4887 "chapters/tier7-examples.nw"
 static const struct run {
     const char *label;
     const char *host;
